@@ -1,0 +1,18 @@
+// Runs on `npm ci` / `npm install`: compiles the TypeScript sources and links the `moot` bin into
+// node_modules/.bin so that `npx moot` and `node_modules/.bin/moot` work in the project itself.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync, unlinkSync, lstatSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+
+const binDir = join(root, 'node_modules', '.bin');
+const link = join(binDir, 'moot');
+mkdirSync(binDir, { recursive: true });
+try { if (lstatSync(link)) unlinkSync(link); } catch { /* not there yet */ }
+if (!existsSync(link)) symlinkSync(join('..', '..', 'bin', 'moot.js'), link);
