@@ -1,0 +1,144 @@
+// Bodies (Council, Cabinet, committees, panels), their seats by political group, and memberships with dates.
+import { normaliseName } from '../domain/names.js';
+import { slugify, uniqueSlug } from '../domain/slugs.js';
+import type { Actor, AgendaStyle, BodyKind, MembershipRole } from '../domain/types.js';
+import { nowIso, recordAudit } from './audit.js';
+import type { Queryable } from './db.js';
+
+export interface NewBody {
+  name: string;
+  kind: BodyKind;
+  size?: number | null;
+  agendaStyle?: AgendaStyle;
+  purpose?: string | null;
+}
+
+export function bodyMatchKey(name: string): string {
+  return normaliseName(name);
+}
+
+export async function createBody(db: Queryable, actor: Actor, b: NewBody): Promise<number> {
+  const taken = new Set((await db.selectFrom('body').select('slug').execute()).map((r) => r.slug));
+  const values = {
+    slug: uniqueSlug(slugify(b.name) || 'body', (s) => taken.has(s)),
+    name: b.name,
+    match_key: bodyMatchKey(b.name),
+    kind: b.kind,
+    size: b.size ?? null,
+    agenda_style: b.agendaStyle ?? 'numbered',
+    purpose: b.purpose ?? null,
+    last_minute_number: 0,
+    created_at: nowIso(),
+  };
+  const row = await db.insertInto('body').values(values).returning('id').executeTakeFirstOrThrow();
+  await recordAudit(db, actor, { action: 'create', entity: 'body', entityId: row.id, summary: `Added body ${b.name}`, after: values });
+  return row.id;
+}
+
+export async function findBodyByName(db: Queryable, name: string) {
+  return db.selectFrom('body').selectAll().where('match_key', '=', bodyMatchKey(name)).executeTakeFirst();
+}
+
+/** Guesses a body's kind from its name, for bodies first met in imported packs. */
+export function guessBodyKind(name: string): BodyKind {
+  const n = name.toLowerCase();
+  if (/cabinet committee/.test(n)) return 'cabinet-committee';
+  if (/^cabinet$|^the cabinet$/.test(n.trim())) return 'cabinet';
+  if (/cabinet member/.test(n)) return 'cabinet-member';
+  if (/select committee/.test(n)) return 'select-committee';
+  if (/overview and scrutiny|overview & scrutiny|posc/.test(n)) return 'overview-scrutiny-committee';
+  if (/scrutiny/.test(n)) return 'scrutiny-committee';
+  if (/panel|board/.test(n)) return 'panel-or-board';
+  if (/informal member group|img\b/.test(n)) return 'informal-member-group';
+  if (/planning|licensing|standards|regulation|regulatory|appeals|audit/.test(n)) return 'regulatory-committee';
+  if (/council$/.test(n)) return 'full-council';
+  return 'panel-or-board';
+}
+
+export async function findOrCreateBody(db: Queryable, actor: Actor, name: string, defaults: Partial<NewBody> = {}): Promise<number> {
+  const found = await findBodyByName(db, name);
+  if (found) return found.id;
+  return createBody(db, actor, { name, kind: defaults.kind ?? guessBodyKind(name), ...defaults });
+}
+
+export async function getBody(db: Queryable, idOrSlug: number | string) {
+  const q = db.selectFrom('body').selectAll();
+  return (typeof idOrSlug === 'number' ? q.where('id', '=', idOrSlug) : q.where('slug', '=', idOrSlug)).executeTakeFirst();
+}
+
+export function listBodies(db: Queryable) {
+  return db.selectFrom('body').selectAll().orderBy('name').execute();
+}
+
+export async function setSeats(db: Queryable, actor: Actor, bodyId: number, seats: { groupId: number; seats: number }[]): Promise<void> {
+  const before = await db.selectFrom('body_seat').select(['group_id', 'seats']).where('body_id', '=', bodyId).execute();
+  await db.deleteFrom('body_seat').where('body_id', '=', bodyId).execute();
+  if (seats.length) await db.insertInto('body_seat').values(seats.map((s) => ({ body_id: bodyId, group_id: s.groupId, seats: s.seats }))).execute();
+  await recordAudit(db, actor, { action: 'update', entity: 'body_seat', entityId: bodyId, summary: 'Seat allocation changed', before, after: seats });
+}
+
+export function getSeats(db: Queryable, bodyId: number) {
+  return db.selectFrom('body_seat').innerJoin('political_group', 'political_group.id', 'body_seat.group_id')
+    .select(['body_seat.group_id', 'body_seat.seats', 'political_group.name as group_name'])
+    .where('body_seat.body_id', '=', bodyId).orderBy('body_seat.seats', 'desc').orderBy('political_group.name').execute();
+}
+
+export interface NewMembership {
+  bodyId: number;
+  personId: number;
+  role: MembershipRole;
+  groupId?: number | null;
+  coOptedCategory?: string | null;
+  votingNote?: string | null;
+  startsOn: string;
+  endsOn?: string | null;
+}
+
+export async function addMembership(db: Queryable, actor: Actor, m: NewMembership): Promise<number> {
+  const values = {
+    body_id: m.bodyId,
+    person_id: m.personId,
+    role: m.role,
+    group_id: m.groupId ?? null,
+    co_opted_category: m.coOptedCategory ?? null,
+    voting_note: m.votingNote ?? null,
+    starts_on: m.startsOn,
+    ends_on: m.endsOn ?? null,
+  };
+  const row = await db.insertInto('membership').values(values).returning('id').executeTakeFirstOrThrow();
+  await recordAudit(db, actor, { action: 'create', entity: 'membership', entityId: row.id, after: values });
+  return row.id;
+}
+
+export async function endMembership(db: Queryable, actor: Actor, membershipId: number, endsOn: string): Promise<void> {
+  const before = await db.selectFrom('membership').selectAll().where('id', '=', membershipId).executeTakeFirst();
+  await db.updateTable('membership').set({ ends_on: endsOn }).where('id', '=', membershipId).execute();
+  await recordAudit(db, actor, { action: 'update', entity: 'membership', entityId: membershipId, summary: `Membership ended ${endsOn}`, before, after: { ...before, ends_on: endsOn } });
+}
+
+/** Memberships of a body in force on a date (all current ones when no date), with the person and group. */
+export function membershipOn(db: Queryable, bodyId: number, onDate: string | null = null) {
+  let q = db.selectFrom('membership')
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .leftJoin('political_group', 'political_group.id', 'membership.group_id')
+    .select([
+      'membership.id', 'membership.role', 'membership.group_id', 'membership.co_opted_category', 'membership.voting_note',
+      'membership.starts_on', 'membership.ends_on', 'person.id as person_id', 'person.slug as person_slug', 'person.title',
+      'person.initials', 'person.forenames', 'person.surname', 'person.post_nominals', 'person.kind as person_kind',
+      'political_group.name as group_name',
+    ])
+    .where('membership.body_id', '=', bodyId);
+  if (onDate) {
+    q = q.where('membership.starts_on', '<=', onDate).where((eb) => eb.or([eb('membership.ends_on', 'is', null), eb('membership.ends_on', '>=', onDate)]));
+  } else {
+    q = q.where('membership.ends_on', 'is', null);
+  }
+  return q.orderBy('person.surname').execute();
+}
+
+export function membershipsOfPerson(db: Queryable, personId: number) {
+  return db.selectFrom('membership').innerJoin('body', 'body.id', 'membership.body_id')
+    .select(['membership.id', 'membership.role', 'membership.starts_on', 'membership.ends_on', 'membership.co_opted_category',
+      'body.id as body_id', 'body.name as body_name', 'body.slug as body_slug'])
+    .where('membership.person_id', '=', personId).orderBy('membership.starts_on', 'desc').execute();
+}

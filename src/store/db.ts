@@ -1,0 +1,121 @@
+// Opens the store: SQLite in the data directory by default, PostgreSQL when DATABASE_URL is set.
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { MootConfig } from '../config.js';
+import { MootError } from '../errors.js';
+import { migrateToLatest, checkNotNewer } from './migrate.js';
+import type { Dialect } from './migrations/helpers.js';
+import type { Database } from './schema.js';
+import { MootSqliteDialect } from './sqlite-dialect.js';
+
+export type { Dialect };
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Anything queries can run on: the store's handle or an open transaction. */
+export type Queryable = Kysely<Database>;
+
+export interface Store {
+  db: Db;
+  dialect: Dialect;
+  /** "SQLite at data/moot.sqlite" or "PostgreSQL at host/db" (no password). */
+  description: string;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns bigint (count(*), sums) as strings; Moot's counts fit in a JS number.
+pg.types.setTypeParser(20, (v: string) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v: string) => Number.parseFloat(v));
+
+export const SQLITE_FILE = 'moot.sqlite';
+
+function ensureWritableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new MootError(`cannot create the data directory ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'})`, {
+      hint: 'Choose a writable directory with --data DIR or MOOT_DATA',
+    });
+  }
+  if (!statSync(dir).isDirectory()) throw new MootError(`the data directory ${dir} is not a directory`, { hint: 'Choose another with --data DIR or MOOT_DATA' });
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new MootError(`the data directory ${dir} is read-only`, { hint: 'Make it writable, or choose another with --data DIR or MOOT_DATA' });
+  }
+}
+
+function openSqlite(config: MootConfig): Store {
+  ensureWritableDir(config.dataDir);
+  const file = join(config.dataDir, SQLITE_FILE);
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 10000');
+    raw.pragma('synchronous = NORMAL');
+  } catch (e) {
+    throw new MootError(`cannot open the SQLite database ${file}: ${(e as Error).message}`, {
+      hint: 'Check the file is a Moot database and the directory is writable',
+    });
+  }
+  const db = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: raw }) });
+  return { db, dialect: 'sqlite', description: `SQLite at ${file}`, close: () => db.destroy() };
+}
+
+function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? ':' + u.port : ''}${u.pathname}`;
+  } catch {
+    return 'the configured server';
+  }
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new MootError(`DATABASE_URL is not a PostgreSQL URL (it should start with postgres://)`, { hint: 'Example: postgres://user@127.0.0.1:5432/moot' });
+  }
+  const where = describeUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  pool.on('error', () => { /* idle client errors surface on the next query */ });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    const err = e as NodeJS.ErrnoException & { code?: string };
+    const reason =
+      err.code === 'ECONNREFUSED' ? 'the connection was refused'
+      : err.code === 'ENOTFOUND' ? 'the host was not found'
+      : err.code === '3D000' ? 'the database does not exist'
+      : err.code === '28P01' || err.code === '28000' ? 'the user or password was rejected'
+      : err.message || String(e);
+    throw new MootError(`cannot connect to PostgreSQL at ${where}: ${reason}`, {
+      hint: 'Check DATABASE_URL and that the server is running, or unset DATABASE_URL to use the embedded SQLite database',
+    });
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', description: `PostgreSQL at ${where}`, close: () => db.destroy() };
+}
+
+/** Opens the store and brings its schema up to date (or only checks it, with migrate: false). */
+export async function openStore(config: MootConfig, options: { migrate?: boolean } = {}): Promise<Store> {
+  const store = config.databaseUrl ? await openPostgres(config.databaseUrl) : openSqlite(config);
+  try {
+    if (options.migrate === false) await checkNotNewer(store.db as never);
+    else await migrateToLatest(store.db as never, store.dialect);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  return store;
+}
+
+/** Runs fn in one transaction: all its writes land together or not at all. */
+export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}

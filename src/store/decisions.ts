@@ -1,0 +1,141 @@
+// Records of Decision, numbered YY/NNNNN council-wide per year without gaps or duplicates: the number comes from a
+// per-year counter row updated inside the same transaction as the decision, so concurrent writers queue on it.
+import { sql } from 'kysely';
+import type { Actor, Classification, DecisionStatus, DecisionTakerKind } from '../domain/types.js';
+import { MootError } from '../errors.js';
+import { nowIso, recordAudit } from './audit.js';
+import type { Db, Queryable } from './db.js';
+import { bool } from './json.js';
+
+export function formatDecisionNumber(year: number, seq: number): string {
+  return `${String(year % 100).padStart(2, '0')}/${String(seq).padStart(5, '0')}`;
+}
+
+export function parseDecisionNumber(number: string, pivotYear = 2000): { year: number; seq: number } | null {
+  const m = /^\s*(\d{2})\s*\/\s*(\d{1,6})\s*$/.exec(number);
+  if (!m) return null;
+  const yy = Number.parseInt(m[1], 10);
+  const year = pivotYear + yy > new Date().getUTCFullYear() + 50 ? 1900 + yy : pivotYear + yy;
+  return { year, seq: Number.parseInt(m[2], 10) };
+}
+
+/** Allocates the next number of the year. Must run inside the transaction that inserts the decision. */
+export async function allocateDecisionSeq(db: Queryable, year: number): Promise<number> {
+  const row = await db.insertInto('decision_counter').values({ year, last_seq: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last_seq: sql`decision_counter.last_seq + 1` }))
+    .returning('last_seq').executeTakeFirstOrThrow();
+  return row.last_seq;
+}
+
+/** For imported decisions that carry their own number: keeps the counter at or beyond it. */
+async function reserveDecisionSeq(db: Queryable, year: number, seq: number): Promise<void> {
+  const row = await db.selectFrom('decision_counter').select('last_seq').where('year', '=', year).executeTakeFirst();
+  if (!row) await db.insertInto('decision_counter').values({ year, last_seq: seq }).execute();
+  else if (row.last_seq < seq) await db.updateTable('decision_counter').set({ last_seq: seq }).where('year', '=', year).execute();
+}
+
+export interface NewDecision {
+  /** As printed, for historic records; allocated when absent. */
+  number?: string | null;
+  takerKind: DecisionTakerKind;
+  takerName: string;
+  takerBodyId?: number | null;
+  takerPersonId?: number | null;
+  meetingId?: number | null;
+  agendaItemId?: number | null;
+  takenOn: string;
+  subject: string;
+  key?: boolean;
+  urgent?: boolean;
+  classification?: Classification;
+  containsExemptInformation?: boolean;
+  text: string;
+  reasons?: string | null;
+  alternatives?: string | null;
+  interestsDeclared?: string | null;
+  backgroundDocuments?: string | null;
+  status?: DecisionStatus;
+  publishedOn?: string | null;
+  callInEndsOn?: string | null;
+}
+
+export async function createDecision(db: Queryable, actor: Actor, d: NewDecision, options: { audit?: boolean } = {}): Promise<{ id: number; number: string }> {
+  let year: number;
+  let seq: number;
+  if (d.number) {
+    const parsed = parseDecisionNumber(d.number);
+    if (!parsed) throw new MootError(`decision number "${d.number}" is not of the form YY/NNNNN`);
+    ({ year, seq } = parsed);
+    const clash = await db.selectFrom('decision').select('id').where('year', '=', year).where('seq', '=', seq).executeTakeFirst();
+    if (clash) throw new MootError(`decision number ${formatDecisionNumber(year, seq)} is already used`);
+    await reserveDecisionSeq(db, year, seq);
+  } else {
+    year = Number.parseInt(d.takenOn.slice(0, 4), 10);
+    seq = await allocateDecisionSeq(db, year);
+  }
+  const number = formatDecisionNumber(year, seq);
+  const values = {
+    number,
+    year,
+    seq,
+    slug: number.replace('/', '-'),
+    taker_kind: d.takerKind,
+    taker_name: d.takerName,
+    taker_body_id: d.takerBodyId ?? null,
+    taker_person_id: d.takerPersonId ?? null,
+    meeting_id: d.meetingId ?? null,
+    agenda_item_id: d.agendaItemId ?? null,
+    taken_on: d.takenOn,
+    subject: d.subject,
+    key_decision: bool(d.key),
+    urgent: bool(d.urgent),
+    classification: d.classification ?? 'unrestricted',
+    contains_exempt_information: bool(d.containsExemptInformation),
+    decision_text: d.text,
+    reasons: d.reasons ?? null,
+    alternatives: d.alternatives ?? null,
+    interests_declared: d.interestsDeclared ?? null,
+    background_documents: d.backgroundDocuments ?? null,
+    status: d.status ?? 'draft',
+    published_on: d.publishedOn ?? null,
+    call_in_ends_on: d.callInEndsOn ?? null,
+    created_at: nowIso(),
+  };
+  const { id } = await db.insertInto('decision').values(values).returning('id').executeTakeFirstOrThrow();
+  if (options.audit !== false) await recordAudit(db, actor, { action: 'create', entity: 'decision', entityId: id, summary: `Record of Decision ${number}: ${d.subject}`, after: values });
+  return { id, number };
+}
+
+/** Allocates a number and records the decision in one transaction of its own. */
+export function recordDecision(db: Db, actor: Actor, d: NewDecision) {
+  return db.transaction().execute((tx) => createDecision(tx, actor, d));
+}
+
+export async function getDecision(db: Queryable, idOrSlug: number | string) {
+  const q = db.selectFrom('decision').leftJoin('meeting', 'meeting.id', 'decision.meeting_id')
+    .selectAll('decision').select(['meeting.slug as meeting_slug']);
+  return (typeof idOrSlug === 'number' ? q.where('decision.id', '=', idOrSlug) : q.where('decision.slug', '=', idOrSlug)).executeTakeFirst();
+}
+
+export interface DecisionFilter {
+  takerName?: string;
+  key?: boolean;
+  from?: string;
+  to?: string;
+  status?: DecisionStatus;
+  limit?: number;
+  offset?: number;
+}
+
+export function listDecisions(db: Queryable, f: DecisionFilter = {}) {
+  let q = db.selectFrom('decision').selectAll();
+  if (f.takerName) q = q.where('taker_name', '=', f.takerName);
+  if (f.key !== undefined) q = q.where('key_decision', '=', bool(f.key));
+  if (f.from) q = q.where('taken_on', '>=', f.from);
+  if (f.to) q = q.where('taken_on', '<=', f.to);
+  if (f.status) q = q.where('status', '=', f.status);
+  q = q.orderBy('taken_on', 'desc').orderBy('year', 'desc').orderBy('seq', 'desc');
+  if (f.limit) q = q.limit(f.limit);
+  if (f.offset) q = q.offset(f.offset);
+  return q.execute();
+}

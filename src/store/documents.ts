@@ -1,0 +1,124 @@
+// Documents (reports, appendices, minutes, records of decision, packs) and their versions. A published file is
+// never overwritten: a correction is a new version, and every version stays readable.
+import { createHash } from 'node:crypto';
+import { slugify, uniqueSlug } from '../domain/slugs.js';
+import type { Actor, Classification, DocumentKind } from '../domain/types.js';
+import { nowIso, recordAudit } from './audit.js';
+import type { Queryable } from './db.js';
+import { paragraphsToText } from './json.js';
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Stores bytes once, keyed by their SHA-256. */
+export async function putBlob(db: Queryable, bytes: Uint8Array): Promise<string> {
+  const sha256 = sha256Hex(bytes);
+  const existing = await db.selectFrom('blob').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
+  if (!existing) await db.insertInto('blob').values({ sha256, size: bytes.byteLength, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }).execute();
+  return sha256;
+}
+
+export async function getBlob(db: Queryable, sha256: string): Promise<Uint8Array | null> {
+  const row = await db.selectFrom('blob').select('bytes').where('sha256', '=', sha256).executeTakeFirst();
+  return row ? new Uint8Array(row.bytes) : null;
+}
+
+export interface DocumentContent {
+  file?: { bytes: Uint8Array; fileName: string; contentType: string; pageCount?: number | null };
+  /** Text per page, for search and the HTML view. */
+  pages?: string[];
+  structured?: unknown;
+  note?: string | null;
+}
+
+export interface NewDocument extends DocumentContent {
+  meetingId?: number | null;
+  agendaItemId?: number | null;
+  kind: DocumentKind;
+  title: string;
+  classification: Classification;
+  exemptParagraphs?: number[];
+  workflowStatus?: string | null;
+  authorPersonId?: number | null;
+  position?: number;
+}
+
+async function insertVersion(db: Queryable, actor: Actor, documentId: number, version: number, c: DocumentContent) {
+  const sha256 = c.file ? await putBlob(db, c.file.bytes) : null;
+  await db.insertInto('document_version').values({
+    document_id: documentId,
+    version,
+    file_name: c.file?.fileName ?? null,
+    content_type: c.file?.contentType ?? null,
+    size: c.file ? c.file.bytes.byteLength : null,
+    sha256,
+    page_count: c.file?.pageCount ?? (c.pages ? c.pages.length : null),
+    pages_json: c.pages ? JSON.stringify(c.pages) : null,
+    structured_json: c.structured === undefined ? null : JSON.stringify(c.structured),
+    note: c.note ?? null,
+    created_at: nowIso(),
+    created_by: actor.name,
+  }).execute();
+  return sha256;
+}
+
+export async function addDocument(db: Queryable, actor: Actor, d: NewDocument, options: { audit?: boolean } = {}): Promise<{ id: number; slug: string }> {
+  const base = slugify(d.title) || 'document';
+  const taken = new Set((await db.selectFrom('document').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
+  const slug = uniqueSlug(base, (s) => taken.has(s));
+  const values = {
+    slug,
+    meeting_id: d.meetingId ?? null,
+    agenda_item_id: d.agendaItemId ?? null,
+    kind: d.kind,
+    title: d.title,
+    classification: d.classification,
+    exempt_paragraphs: paragraphsToText(d.exemptParagraphs ?? []),
+    workflow_status: d.workflowStatus ?? null,
+    author_person_id: d.authorPersonId ?? null,
+    position: d.position ?? 0,
+    current_version: 1,
+    created_at: nowIso(),
+  };
+  const { id } = await db.insertInto('document').values(values).returning('id').executeTakeFirstOrThrow();
+  const sha256 = await insertVersion(db, actor, id, 1, d);
+  if (options.audit !== false) {
+    await recordAudit(db, actor, { action: 'create', entity: 'document', entityId: id, summary: `Added ${d.kind} "${d.title}"`, after: { ...values, sha256 } });
+  }
+  return { id, slug };
+}
+
+/** A correction or update: a new version; the earlier ones stay. */
+export async function addDocumentVersion(db: Queryable, actor: Actor, documentId: number, c: DocumentContent): Promise<number> {
+  const doc = await db.selectFrom('document').select(['current_version', 'title']).where('id', '=', documentId).executeTakeFirstOrThrow();
+  const version = doc.current_version + 1;
+  const sha256 = await insertVersion(db, actor, documentId, version, c);
+  await db.updateTable('document').set({ current_version: version }).where('id', '=', documentId).execute();
+  await recordAudit(db, actor, { action: 'version', entity: 'document', entityId: documentId, summary: `New version ${version} of "${doc.title}"${c.note ? `: ${c.note}` : ''}`, before: { version: doc.current_version }, after: { version, sha256 } });
+  return version;
+}
+
+export async function getDocument(db: Queryable, idOrSlug: number | string) {
+  const q = db.selectFrom('document').selectAll();
+  return (typeof idOrSlug === 'number' ? q.where('id', '=', idOrSlug) : q.where('slug', '=', idOrSlug)).executeTakeFirst();
+}
+
+export function getDocumentVersion(db: Queryable, documentId: number, version: number) {
+  return db.selectFrom('document_version').selectAll().where('document_id', '=', documentId).where('version', '=', version).executeTakeFirst();
+}
+
+export function listDocumentVersions(db: Queryable, documentId: number) {
+  return db.selectFrom('document_version')
+    .select(['id', 'version', 'file_name', 'content_type', 'size', 'sha256', 'page_count', 'note', 'created_at', 'created_by'])
+    .where('document_id', '=', documentId).orderBy('version', 'desc').execute();
+}
+
+export function listMeetingDocuments(db: Queryable, meetingId: number) {
+  return db.selectFrom('document')
+    .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
+    .select(['document.id', 'document.slug', 'document.kind', 'document.title', 'document.classification', 'document.exempt_paragraphs',
+      'document.agenda_item_id', 'document.position', 'document.current_version', 'document.workflow_status',
+      'document_version.size', 'document_version.sha256', 'document_version.page_count', 'document_version.file_name', 'document_version.content_type'])
+    .where('document.meeting_id', '=', meetingId).orderBy('document.agenda_item_id').orderBy('document.position').orderBy('document.id').execute();
+}

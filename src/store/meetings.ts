@@ -1,0 +1,167 @@
+// Meetings and their agendas (sections and items).
+import { meetingSlug, uniqueSlug } from '../domain/slugs.js';
+import type { Actor, Contact, Guest, MeetingStatus } from '../domain/types.js';
+import { nowIso, recordAudit } from './audit.js';
+import type { Queryable } from './db.js';
+import { bool, paragraphsToText } from './json.js';
+
+export interface NewAgendaItem {
+  code: string;
+  title: string;
+  purpose?: string | null;
+  presenters?: string[];
+  guests?: Guest[];
+  toFollow?: boolean;
+  withdrawn?: boolean;
+  urgentReason?: string | null;
+  exempt?: boolean;
+  exemptParagraphs?: number[];
+  publicInterestReason?: string | null;
+  pageStart?: number | null;
+  pageEnd?: number | null;
+}
+
+export interface NewAgendaSection {
+  letter?: string | null;
+  title: string;
+  exempt?: boolean;
+  items: NewAgendaItem[];
+}
+
+export interface NewMeeting {
+  bodyId: number;
+  date: string;
+  time?: string | null;
+  venue?: string | null;
+  status?: MeetingStatus;
+  statusReason?: string | null;
+  webcastUrl?: string | null;
+  contacts?: Contact[];
+  historic?: boolean;
+  signatoryName?: string | null;
+  signatoryTitle?: string | null;
+  publishedOn?: string | null;
+  sections?: NewAgendaSection[];
+}
+
+export interface CreatedMeeting {
+  id: number;
+  slug: string;
+  /** Agenda item ids by code, in agenda order. */
+  items: { id: number; code: string }[];
+}
+
+export async function createMeeting(db: Queryable, actor: Actor, m: NewMeeting, options: { audit?: boolean } = {}): Promise<CreatedMeeting> {
+  const body = await db.selectFrom('body').select(['name']).where('id', '=', m.bodyId).executeTakeFirstOrThrow();
+  const base = meetingSlug(m.date, body.name);
+  const taken = new Set((await db.selectFrom('meeting').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
+  const now = nowIso();
+  const values = {
+    slug: uniqueSlug(base, (s) => taken.has(s)),
+    body_id: m.bodyId,
+    date: m.date,
+    time: m.time ?? null,
+    venue: m.venue ?? null,
+    status: m.status ?? 'scheduled',
+    status_reason: m.statusReason ?? null,
+    webcast_url: m.webcastUrl ?? null,
+    contacts_json: JSON.stringify(m.contacts ?? []),
+    historic: bool(m.historic),
+    agenda_published_at: null,
+    agenda_published_by: null,
+    signatory_name: m.signatoryName ?? null,
+    signatory_title: m.signatoryTitle ?? null,
+    published_on: m.publishedOn ?? null,
+    minutes_approved_at_meeting_id: null,
+    minutes_amendments: null,
+    created_at: now,
+    updated_at: now,
+  };
+  const { id } = await db.insertInto('meeting').values(values).returning('id').executeTakeFirstOrThrow();
+  const items = await insertAgenda(db, id, m.sections ?? []);
+  if (options.audit !== false) {
+    await recordAudit(db, actor, { action: 'create', entity: 'meeting', entityId: id, summary: `Scheduled ${body.name} on ${m.date}`, after: { ...values, sections: m.sections ?? [] } });
+  }
+  return { id, slug: values.slug, items };
+}
+
+/** Adds sections and items after any already on the agenda. */
+export async function insertAgenda(db: Queryable, meetingId: number, sections: NewAgendaSection[]): Promise<{ id: number; code: string }[]> {
+  const last = await db.selectFrom('agenda_item').select((eb) => eb.fn.max('position').as('p')).where('meeting_id', '=', meetingId).executeTakeFirst();
+  const lastSection = await db.selectFrom('agenda_section').select((eb) => eb.fn.max('position').as('p')).where('meeting_id', '=', meetingId).executeTakeFirst();
+  let position = Number(last?.p ?? 0);
+  let sectionPosition = Number(lastSection?.p ?? 0);
+  const out: { id: number; code: string }[] = [];
+  for (const s of sections) {
+    const section = await db.insertInto('agenda_section')
+      .values({ meeting_id: meetingId, position: ++sectionPosition, letter: s.letter ?? null, title: s.title, exempt: bool(s.exempt) })
+      .returning('id').executeTakeFirstOrThrow();
+    if (!s.items.length) continue;
+    const rows = await db.insertInto('agenda_item').values(s.items.map((it) => ({
+      meeting_id: meetingId,
+      section_id: section.id,
+      position: ++position,
+      code: it.code,
+      title: it.title,
+      purpose: it.purpose ?? null,
+      presenters_json: JSON.stringify(it.presenters ?? []),
+      guests_json: JSON.stringify(it.guests ?? []),
+      to_follow: bool(it.toFollow),
+      withdrawn: bool(it.withdrawn),
+      deferred_to_meeting_id: null,
+      deferred_from_item_id: null,
+      urgent_reason: it.urgentReason ?? null,
+      exempt: bool(it.exempt ?? s.exempt),
+      exempt_paragraphs: paragraphsToText(it.exemptParagraphs ?? []),
+      public_interest_reason: it.publicInterestReason ?? null,
+      page_start: it.pageStart ?? null,
+      page_end: it.pageEnd ?? null,
+    }))).returning(['id', 'code']).execute();
+    out.push(...rows);
+  }
+  return out;
+}
+
+export async function getMeeting(db: Queryable, idOrSlug: number | string) {
+  const q = db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id')
+    .selectAll('meeting').select(['body.name as body_name', 'body.slug as body_slug', 'body.kind as body_kind', 'body.agenda_style']);
+  return (typeof idOrSlug === 'number' ? q.where('meeting.id', '=', idOrSlug) : q.where('meeting.slug', '=', idOrSlug)).executeTakeFirst();
+}
+
+export interface MeetingFilter {
+  bodyId?: number;
+  from?: string;
+  to?: string;
+  status?: MeetingStatus;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+export function listMeetings(db: Queryable, f: MeetingFilter = {}) {
+  let q = db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id')
+    .select(['meeting.id', 'meeting.slug', 'meeting.date', 'meeting.time', 'meeting.venue', 'meeting.status', 'meeting.historic',
+      'meeting.body_id', 'body.name as body_name', 'body.slug as body_slug']);
+  if (f.bodyId) q = q.where('meeting.body_id', '=', f.bodyId);
+  if (f.from) q = q.where('meeting.date', '>=', f.from);
+  if (f.to) q = q.where('meeting.date', '<=', f.to);
+  if (f.status) q = q.where('meeting.status', '=', f.status);
+  q = q.orderBy('meeting.date', f.order ?? 'asc').orderBy('meeting.time', f.order ?? 'asc').orderBy('meeting.id', f.order ?? 'asc');
+  if (f.limit) q = q.limit(f.limit);
+  if (f.offset) q = q.offset(f.offset);
+  return q.execute();
+}
+
+export async function getAgenda(db: Queryable, meetingId: number) {
+  const [sections, items] = await Promise.all([
+    db.selectFrom('agenda_section').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute(),
+    db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute(),
+  ]);
+  return { sections, items };
+}
+
+export async function setMeetingStatus(db: Queryable, actor: Actor, meetingId: number, status: MeetingStatus, reason: string | null = null): Promise<void> {
+  const before = await db.selectFrom('meeting').select(['status', 'status_reason']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+  await db.updateTable('meeting').set({ status, status_reason: reason, updated_at: nowIso() }).where('id', '=', meetingId).execute();
+  await recordAudit(db, actor, { action: 'status', entity: 'meeting', entityId: meetingId, summary: `Status ${before.status} → ${status}`, before, after: { status, status_reason: reason } });
+}

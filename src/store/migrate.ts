@@ -1,0 +1,50 @@
+// Runs the forward migrations, and refuses a database made by a newer Moot (one with migrations we do not know).
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { MootError } from '../errors.js';
+import type { Dialect } from './migrations/helpers.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+const MIGRATION_TABLE = 'moot_migration';
+const LOCK_TABLE = 'moot_migration_lock';
+
+export interface MigrationReport {
+  applied: string[];
+  current: string;
+}
+
+async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
+  const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+export async function checkNotNewer(db: Kysely<unknown>): Promise<void> {
+  const known = new Set(MIGRATIONS.map((m) => m.name));
+  const unknown = (await appliedMigrations(db)).filter((n) => !known.has(n));
+  if (unknown.length) {
+    throw new MootError(
+      `the database was made by a newer version of Moot (it has migration ${unknown[unknown.length - 1]}, which this version does not know)`,
+      { hint: 'Upgrade Moot to the version that made it, or point --data / DATABASE_URL at another database' },
+    );
+  }
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<MigrationReport> {
+  await checkNotNewer(db);
+  const migrations: Record<string, Migration> = {};
+  for (const m of MIGRATIONS) migrations[m.name] = { up: (d) => m.up(d, dialect) };
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: LOCK_TABLE,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new MootError(`migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`.replace('  ', ' '), { cause: error });
+  }
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return { applied, current: MIGRATIONS[MIGRATIONS.length - 1].name };
+}

@@ -1,0 +1,11 @@
+// Versioned forward migrations, applied in name order. Add a new file; never edit one that has shipped.
+import type { Kysely } from 'kysely';
+import type { Dialect } from './helpers.js';
+import * as m001 from './001-initial.js';
+
+export interface MootMigration {
+  name: string;
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+export const MIGRATIONS: MootMigration[] = [{ name: '001-initial', up: m001.up }];

@@ -1,0 +1,439 @@
+// The database as Kysely sees it. One schema for SQLite and PostgreSQL: dates and timestamps are ISO text,
+// booleans are integers (0/1), lists and structured fields are JSON text, so every query is portable.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Bool = number; // 0 | 1
+
+export interface CouncilTable {
+  id: Generated<number>;
+  name: string;
+  short_name: string;
+  settings_json: string; // { extraClosures, notices, signatory... }
+}
+
+export interface PoliticalGroupTable {
+  id: Generated<number>;
+  name: string;
+  short_name: string | null;
+  colour: string | null;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  slug: string;
+  title: string | null;
+  forenames: string | null;
+  initials: string | null;
+  surname: string;
+  post_nominals: string | null;
+  match_key: string; // initials + surname, normalised: see domain/names.ts
+  kind: string; // PersonKind
+  group_id: number | null;
+  job_title: string | null;
+  division: string | null;
+  email: string | null;
+  phone: string | null;
+  created_at: string;
+}
+
+export interface BodyTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  match_key: string;
+  kind: string; // BodyKind
+  size: number | null;
+  agenda_style: string; // AgendaStyle
+  purpose: string | null;
+  last_minute_number: number;
+  created_at: string;
+}
+
+export interface BodySeatTable {
+  id: Generated<number>;
+  body_id: number;
+  group_id: number;
+  seats: number;
+}
+
+export interface MembershipTable {
+  id: Generated<number>;
+  body_id: number;
+  person_id: number;
+  role: string; // MembershipRole
+  group_id: number | null;
+  co_opted_category: string | null;
+  voting_note: string | null;
+  starts_on: string;
+  ends_on: string | null;
+}
+
+export interface MeetingTable {
+  id: Generated<number>;
+  slug: string;
+  body_id: number;
+  date: string;
+  time: string | null;
+  venue: string | null;
+  status: string; // MeetingStatus
+  status_reason: string | null;
+  webcast_url: string | null;
+  contacts_json: string; // Contact[]
+  historic: Bool;
+  agenda_published_at: string | null;
+  agenda_published_by: string | null;
+  signatory_name: string | null;
+  signatory_title: string | null;
+  /** Published agenda's publication date as printed (for historic packs). */
+  published_on: string | null;
+  /** The meeting at which these minutes were approved, and any amendments recorded then. */
+  minutes_approved_at_meeting_id: number | null;
+  minutes_amendments: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgendaSectionTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  letter: string | null;
+  title: string;
+  exempt: Bool;
+}
+
+export interface AgendaItemTable {
+  id: Generated<number>;
+  meeting_id: number;
+  section_id: number | null;
+  position: number;
+  code: string;
+  title: string;
+  purpose: string | null;
+  presenters_json: string; // string[]
+  guests_json: string; // Guest[]
+  to_follow: Bool;
+  withdrawn: Bool;
+  deferred_to_meeting_id: number | null;
+  deferred_from_item_id: number | null;
+  urgent_reason: string | null;
+  exempt: Bool;
+  exempt_paragraphs: string; // "3,5"
+  public_interest_reason: string | null;
+  page_start: number | null;
+  page_end: number | null;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  slug: string;
+  meeting_id: number | null;
+  agenda_item_id: number | null;
+  kind: string; // DocumentKind
+  title: string;
+  classification: string; // Classification
+  exempt_paragraphs: string;
+  /** Report workflow for structured reports: draft → submitted → approved | returned. */
+  workflow_status: string | null;
+  author_person_id: number | null;
+  position: number;
+  current_version: number;
+  created_at: string;
+}
+
+export interface DocumentVersionTable {
+  id: Generated<number>;
+  document_id: number;
+  version: number;
+  file_name: string | null;
+  content_type: string | null;
+  size: number | null;
+  sha256: string | null; // of the file, when it has one (blob key)
+  page_count: number | null;
+  /** Plain text, one entry per page: for search to the page and the HTML view. */
+  pages_json: string | null;
+  /** A structured report (the template of primer §5), minutes or decision data. */
+  structured_json: string | null;
+  note: string | null; // why this version was made ("correction: …")
+  created_at: string;
+  created_by: string;
+}
+
+export interface BlobTable {
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
+export interface PublicationTable {
+  id: Generated<number>;
+  meeting_id: number;
+  kind: string; // 'agenda' | 'supplementary' | 'minutes'
+  version: number;
+  audience: string; // 'public' | 'confidential'
+  sha256: string;
+  size: number;
+  page_count: number;
+  items_json: string; // [{code, startPage, endPage}]
+  published_at: string;
+  published_by: string;
+  late_reason: string | null;
+}
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  meeting_id: number;
+  person_id: number | null;
+  name_as_recorded: string;
+  kind: string; // AttendanceKind
+  role: string | null;
+  substitute_for_person_id: number | null;
+  substitute_for_name: string | null;
+  for_item_id: number | null;
+}
+
+export interface DeclarationTable {
+  id: Generated<number>;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  person_id: number | null;
+  person_name: string;
+  kind: string; // InterestKind
+  nature: string;
+  dispensation: string | null;
+}
+
+export interface MinuteTable {
+  id: Generated<number>;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  position: number;
+  number: string;
+  sequence: number | null;
+  title: string;
+  paragraphs_json: string; // string[]
+  resolutions_json: string; // Resolution[]
+  votes_json: string; // RecordedVote[]
+  post_meeting_note: string | null;
+  exempt: Bool;
+}
+
+export interface DecisionTable {
+  id: Generated<number>;
+  number: string; // "YY/NNNNN", unique
+  year: number;
+  seq: number;
+  slug: string;
+  taker_kind: string; // DecisionTakerKind
+  taker_name: string;
+  taker_body_id: number | null;
+  taker_person_id: number | null;
+  meeting_id: number | null;
+  agenda_item_id: number | null;
+  taken_on: string;
+  subject: string;
+  key_decision: Bool;
+  urgent: Bool;
+  classification: string;
+  contains_exempt_information: Bool;
+  decision_text: string;
+  reasons: string | null;
+  alternatives: string | null;
+  interests_declared: string | null;
+  background_documents: string | null;
+  status: string; // DecisionStatus
+  published_on: string | null;
+  call_in_ends_on: string | null;
+  created_at: string;
+}
+
+export interface DecisionCounterTable {
+  year: number;
+  last_seq: number;
+}
+
+export interface CallInTable {
+  id: Generated<number>;
+  decision_id: number;
+  requested_by: string;
+  requested_on: string;
+  reasons: string;
+  status: string; // 'requested' | 'considered' | 'withdrawn'
+  considered_at_meeting_id: number | null;
+  outcome: string | null; // 'a' | 'b' | 'c' | 'd' (primer §4)
+  outcome_notes: string | null;
+}
+
+export interface ForwardPlanEntryTable {
+  id: Generated<number>;
+  reference: string | null;
+  title: string;
+  taker_name: string;
+  expected_on: string | null;
+  key_decision: Bool;
+  private: Bool;
+  exempt_paragraphs: string;
+  notice_published_on: string | null;
+  decision_id: number | null;
+}
+
+export interface ImportRecordTable {
+  id: Generated<number>;
+  source: string; // file name
+  sha256: string;
+  version: number;
+  meeting_id: number | null;
+  imported_at: string;
+  imported_by: string;
+  warnings_json: string;
+  extraction_json: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_kind: string;
+  actor_id: number | null;
+  actor_name: string;
+  action: string; // 'create' | 'update' | 'delete' | 'publish' | 'import' | …
+  entity: string; // table / record kind
+  entity_id: string | null;
+  summary: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface UserAccountTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  role: string; // 'administrator' | 'clerk' | 'report-author' | 'councillor'
+  person_id: number | null;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled: Bool;
+  created_at: string;
+  password_changed_at: string | null;
+}
+
+export interface UserSessionTable {
+  id: string; // hash of the session token
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  csrf_token: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Exempt papers a clerk lets a councillor see beyond the bodies they sit on. */
+export interface ExemptGrantTable {
+  id: Generated<number>;
+  person_id: number;
+  meeting_id: number;
+  granted_by: string;
+  granted_at: string;
+  reason: string | null;
+}
+
+export interface InterestRegisterTable {
+  id: Generated<number>;
+  person_id: number;
+  category: string;
+  description: string;
+  registered_on: string;
+  removed_on: string | null;
+}
+
+export interface WorkProgrammeItemTable {
+  id: Generated<number>;
+  body_id: number;
+  meeting_id: number | null;
+  title: string;
+  notes: string | null;
+  position: number;
+}
+
+/** A scrutiny recommendation on the follow-up ("rolling") schedule and its responses (primer §4). */
+export interface FollowUpTable {
+  id: Generated<number>;
+  body_id: number;
+  title: string;
+  portfolio: string | null;
+  synopsis: string | null;
+  reason: string | null;
+  considered_on: string | null;
+  recommendations_json: string; // [{ number, text, responses: [{ text, respondedOn, actioned, notes }] }]
+  status: string; // 'open' | 'satisfied' | 'more-information-requested'
+}
+
+/** One row per searchable thing (a page of a paper, an item, a minute, a decision, a person). */
+export interface SearchEntryTable {
+  id: Generated<number>;
+  kind: string; // 'page' | 'item' | 'minute' | 'decision' | 'person' | 'meeting'
+  ref_id: number;
+  page: number | null;
+  meeting_id: number | null;
+  body_id: number | null;
+  date: string | null;
+  exempt: Bool;
+  title: string;
+  url: string;
+  body: string;
+}
+
+export interface Database {
+  council: CouncilTable;
+  political_group: PoliticalGroupTable;
+  person: PersonTable;
+  body: BodyTable;
+  body_seat: BodySeatTable;
+  membership: MembershipTable;
+  meeting: MeetingTable;
+  agenda_section: AgendaSectionTable;
+  agenda_item: AgendaItemTable;
+  document: DocumentTable;
+  document_version: DocumentVersionTable;
+  blob: BlobTable;
+  publication: PublicationTable;
+  attendance: AttendanceTable;
+  declaration: DeclarationTable;
+  minute: MinuteTable;
+  decision: DecisionTable;
+  decision_counter: DecisionCounterTable;
+  call_in: CallInTable;
+  forward_plan_entry: ForwardPlanEntryTable;
+  import_record: ImportRecordTable;
+  audit_log: AuditLogTable;
+  user_account: UserAccountTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  password_reset: PasswordResetTable;
+  exempt_grant: ExemptGrantTable;
+  interest_register: InterestRegisterTable;
+  work_programme_item: WorkProgrammeItemTable;
+  follow_up: FollowUpTable;
+  search_entry: SearchEntryTable;
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
+export type RowUpdate<T extends keyof Database> = Updateable<Database[T]>;
