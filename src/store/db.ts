@@ -42,6 +42,8 @@ function ensureWritableDir(dir: string): void {
   if (!statSync(dir).isDirectory()) throw new MootError(`the data directory ${dir} is not a directory`, { hint: 'Choose another with --data DIR or MOOT_DATA' });
   try {
     accessSync(dir, constants.W_OK);
+    // A directory with no write permission bits is read-only by intent, even for root (who could write anyway).
+    if ((statSync(dir).mode & 0o222) === 0) throw new Error('read-only');
   } catch {
     throw new MootError(`the data directory ${dir} is read-only`, { hint: 'Make it writable, or choose another with --data DIR or MOOT_DATA' });
   }

@@ -1,0 +1,6 @@
+// Every `moot` command, one module each. Add a line here for a new command module.
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import * as database from './database.js';
+
+export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database];
