@@ -1,0 +1,222 @@
+// Builds a meeting's agenda pack: papers are laid out first (so their printed page numbers are
+// known), then the front sheet is rendered with those ranges, then everything is assembled with
+// pdf-lib, stamped, bookmarked and saved.
+//
+// Exempt papers never enter the public pack's document: an uploaded exempt PDF is not even
+// parsed, and an exempt structured paper is not rendered. Only the placeholder page is added.
+import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import { orderedSections, renderFrontSheet, type ItemStatus } from './front-sheet.js';
+import type { AgendaItem, AgendaSection, Audience, BuiltItemPages, BuiltPack, PackInput, Paper } from './model.js';
+import { addOutline, type OutlineEntry } from './outline.js';
+import { renderDecision, renderMinutes, renderReport, type PaperContext } from './papers.js';
+import { PackError } from './problems.js';
+import {
+  addBlankPage, addRestrictedPage, embedFonts, stampAgendaItem, stampNotForPublication, stampPageNumber,
+} from './stamp.js';
+import { isExemptItem, longDate, paragraphsList, parseIsoDate } from './text.js';
+import { loadUploadedPdf } from './upload.js';
+import { blockingProblems } from './validate.js';
+
+export interface PackOptions {
+  audience: Audience;
+}
+
+export interface SupplementaryOptions extends PackOptions {
+  /** Date the supplementary pack is published; defaults to the agenda's publication date. */
+  publicationDate?: string;
+}
+
+/** A run of pages for one item: a paper, or the public placeholder for an exempt item. */
+interface Unit {
+  item: AgendaItem;
+  exempt: boolean;
+  source: PDFDocument | 'restricted';
+  pages: number;
+  firstOfItem: boolean;
+}
+
+interface Placed extends Unit {
+  start: number; // printed page number
+}
+
+export async function buildPack(input: PackInput, opts: PackOptions): Promise<BuiltPack> {
+  return build(input, opts.audience, {
+    supplementary: false,
+    include: (item) => !item.withdrawn && !item.toFollow,
+    publicationDate: input.publicationDate,
+  });
+}
+
+/** A pack of the papers that were "to follow", with its own front sheet and page numbers. */
+export async function buildSupplementaryPack(input: PackInput, itemCodes: string[], opts: SupplementaryOptions): Promise<BuiltPack> {
+  const codes = new Set(itemCodes);
+  const known = new Set(input.sections.flatMap((s) => s.items.map((i) => i.code)));
+  const missing = itemCodes.filter((c) => !known.has(c));
+  if (missing.length) {
+    throw new PackError(missing.map((c) => ({ severity: 'error', where: `item ${c}`, message: 'is not on the agenda' })));
+  }
+  const empty = input.sections.flatMap((s) => s.items).filter((i) => codes.has(i.code) && (!i.papers.length || i.withdrawn));
+  if (empty.length) {
+    throw new PackError(empty.map((i) => ({
+      severity: 'error', where: `item ${i.code}`, message: i.withdrawn ? 'has been withdrawn' : 'has no papers to issue in a supplementary pack',
+    })));
+  }
+  return build(input, opts.audience, {
+    supplementary: true,
+    include: (item) => codes.has(item.code),
+    publicationDate: opts.publicationDate ?? input.publicationDate,
+  });
+}
+
+interface Mode {
+  supplementary: boolean;
+  include: (item: AgendaItem) => boolean;
+  publicationDate: string;
+}
+
+async function build(input: PackInput, audience: Audience, mode: Mode): Promise<BuiltPack> {
+  const blocking = blockingProblems(input);
+  if (blocking.length) throw new PackError(blocking);
+  parseIsoDate(mode.publicationDate, 'publication date');
+
+  const ctx: PaperContext = { councilName: input.councilName };
+  const units = await layOutPapers(input, audience, mode, ctx);
+  const placed = placeOnPages(units);
+
+  const ranges = new Map<string, { start: number; end: number }>();
+  for (const p of placed) {
+    const r = ranges.get(p.item.code);
+    const end = p.start + p.pages - 1;
+    ranges.set(p.item.code, { start: r?.start ?? p.start, end });
+  }
+  const status = (item: AgendaItem): ItemStatus => {
+    const r = ranges.get(item.code);
+    if (r) return { kind: 'pages', ...r };
+    if (item.withdrawn) return { kind: 'withdrawn' };
+    if (item.toFollow && !mode.supplementary) return { kind: 'to-follow' };
+    return { kind: 'none' };
+  };
+  const frontBytes = await renderFrontSheet(input, {
+    audience,
+    supplementary: mode.supplementary,
+    only: mode.supplementary ? new Set(placed.map((p) => p.item.code)) : undefined,
+    status,
+    publicationDate: mode.publicationDate,
+  });
+
+  const pack = await PDFDocument.create({ updateMetadata: false });
+  const fonts = await embedFonts(pack);
+  const front = await PDFDocument.load(frontBytes);
+  for (const page of await pack.copyPages(front, front.getPageIndices())) pack.addPage(page);
+  // The front sheet fills whole leaves so that printed page 1 is a right-hand page.
+  if (pack.getPageCount() % 2 === 1) addBlankPage(pack, fonts);
+  const frontPages = pack.getPageCount();
+
+  const outline: OutlineEntry[] = [{ title: mode.supplementary ? 'Supplementary agenda' : 'Agenda', pageIndex: 0 }];
+  let printed = 0;
+  for (const p of placed) {
+    while (printed + 1 < p.start) {
+      printed++;
+      stampPageNumber(addBlankPage(pack, fonts), printed, fonts);
+    }
+    const paragraphs = paragraphsList(p.item.exemptParagraphs ?? []);
+    const pages = p.source === 'restricted'
+      ? [addRestrictedPage(pack, paragraphs, fonts)]
+      : await copyInto(pack, p.source, p.item);
+    if (p.firstOfItem) {
+      outline.push({ title: `${p.item.code} ${p.item.title}`, pageIndex: frontPages + p.start - 1 });
+      stampAgendaItem(pages[0], p.item.code, fonts);
+    }
+    for (const page of pages) {
+      printed++;
+      if (p.exempt && audience === 'confidential') stampNotForPublication(page, paragraphs, fonts);
+      stampPageNumber(page, printed, fonts);
+    }
+  }
+  if (printed % 2 === 1) stampPageNumber(addBlankPage(pack, fonts), ++printed, fonts);
+
+  addOutline(pack, outline);
+  setMetadata(pack, input, audience, mode);
+  const bytes = await pack.save({ useObjectStreams: false });
+  const items: BuiltItemPages[] = [...ranges].map(([code, r]) => ({ code, startPage: r.start, endPage: r.end }));
+  return {
+    bytes,
+    pageCount: pack.getPageCount(),
+    items,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+async function layOutPapers(input: PackInput, audience: Audience, mode: Mode, ctx: PaperContext): Promise<Unit[]> {
+  const units: Unit[] = [];
+  for (const section of orderedSections(input)) {
+    for (const item of section.items) {
+      if (!mode.include(item) || !item.papers.length) continue;
+      const exempt = isExemptItem(item, section);
+      if (exempt && audience === 'public') {
+        units.push({ item, exempt, source: 'restricted', pages: 1, firstOfItem: true });
+        continue;
+      }
+      let first = true;
+      for (const paper of item.papers) {
+        const source = await paperDocument(paper, ctx, item, section);
+        units.push({ item, exempt, source, pages: source.getPageCount(), firstOfItem: first });
+        first = false;
+      }
+    }
+  }
+  return units;
+}
+
+async function paperDocument(paper: Paper, ctx: PaperContext, item: AgendaItem, _section: AgendaSection): Promise<PDFDocument> {
+  switch (paper.kind) {
+    case 'pdf':
+      return loadUploadedPdf(paper.bytes, paper.fileName ?? `${paper.title} (item ${item.code})`);
+    case 'report':
+      return PDFDocument.load(await renderReport(paper, ctx));
+    case 'minutes':
+      return PDFDocument.load(await renderMinutes(paper, ctx));
+    case 'decision':
+      return PDFDocument.load(await renderDecision(paper, ctx));
+  }
+}
+
+/** Every paper starts on an odd printed page; the gaps become blank pages. */
+function placeOnPages(units: Unit[]): Placed[] {
+  let next = 1;
+  return units.map((u) => {
+    if (next % 2 === 0) next++;
+    const placed = { ...u, start: next };
+    next += u.pages;
+    return placed;
+  });
+}
+
+async function copyInto(pack: PDFDocument, source: PDFDocument, item: AgendaItem) {
+  try {
+    const pages = await pack.copyPages(source, source.getPageIndices());
+    for (const page of pages) pack.addPage(page);
+    return pages;
+  } catch (e) {
+    throw new PackError([{
+      severity: 'error', where: `item ${item.code}`,
+      message: `a paper could not be merged (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+    }]);
+  }
+}
+
+function setMetadata(pack: PDFDocument, input: PackInput, audience: Audience, mode: Mode): void {
+  const what = mode.supplementary ? 'Supplementary agenda' : 'Agenda';
+  const title = `${input.bodyName} \u2013 ${what} \u2013 ${longDate(input.meetingDate)}`;
+  pack.setTitle(audience === 'confidential' ? `${title} (NOT FOR PUBLICATION)` : title, { showInWindowTitleBar: true });
+  pack.setLanguage('en-GB');
+  pack.setAuthor(input.councilName);
+  pack.setSubject(`${what} pack for the ${input.bodyName}, ${longDate(input.meetingDate)}, ${input.venue}`);
+  pack.setCreator('Moot');
+  pack.setProducer('Moot');
+  // Dates from the input keep the bytes (and sha256) reproducible for the same input.
+  const published = parseIsoDate(mode.publicationDate, 'publication date');
+  pack.setCreationDate(published);
+  pack.setModificationDate(published);
+}

@@ -1,0 +1,250 @@
+// The front sheet (agenda) of a pack, in the layout councils print: masthead, meeting details and
+// contacts, membership, notices, items by section with their page ranges, exempt items after the
+// motion to exclude, then the signatory and date of publication.
+import type { AgendaItem, AgendaSection, Audience, Membership, PackInput } from './model.js';
+import {
+  exclusionMotion, isExemptItem, joinAnd, longDate, meetingTime, pageRange, paragraphsPhrase, sectionHeading,
+} from './text.js';
+import {
+  BODY_SIZE, BOLD, FONT, ITALIC, contentWidth, ensureSpace, finish, left, newDocument, para, rule, t, type Doc,
+} from './typeset.js';
+
+export type ItemStatus =
+  | { kind: 'pages'; start: number; end: number }
+  | { kind: 'to-follow' }
+  | { kind: 'withdrawn' }
+  | { kind: 'none' };
+
+export interface FrontSheetOptions {
+  audience: Audience;
+  supplementary: boolean;
+  /** Only these items are listed (supplementary agenda); all when absent. */
+  only?: ReadonlySet<string>;
+  status: (item: AgendaItem) => ItemStatus;
+  publicationDate: string;
+}
+
+export async function renderFrontSheet(input: PackInput, opts: FrontSheetOptions): Promise<Uint8Array> {
+  const doc = newDocument();
+  const w = contentWidth(doc);
+  const x0 = left(doc);
+
+  if (opts.audience === 'confidential') {
+    const y = doc.y;
+    doc.save().rect(x0, y - 4, w, 22).fillColor('#000000').fill().restore();
+    doc.font(BOLD).fontSize(10).fillColor('#ffffff')
+      .text("NOT FOR PUBLICATION \u2013 MEMBERS' PACK INCLUDING EXEMPT PAPERS", x0, y + 2, { width: w, align: 'center' });
+    doc.fillColor('#000000');
+    doc.y = y + 28;
+  }
+  doc.font(BOLD).fontSize(12).text(t(input.councilName.toUpperCase()), x0, doc.y, { width: w, align: 'center', characterSpacing: 1 });
+  doc.moveDown(0.8);
+  doc.fontSize(24).text(opts.supplementary ? 'SUPPLEMENTARY AGENDA' : 'AGENDA', { width: w, align: 'center' });
+  doc.moveDown(0.3);
+  doc.fontSize(16).text(t(input.bodyName.toUpperCase()), { width: w, align: 'center' });
+  doc.moveDown(0.8);
+  rule(doc, 1.2);
+  meetingBlock(doc, input);
+  rule(doc, 1.2);
+
+  const plainNotices = (input.notices ?? []).filter((n) => !n.heading);
+  const headedNotices = (input.notices ?? []).filter((n) => n.heading);
+  if (!opts.supplementary) {
+    for (const n of plainNotices) para(doc, n.text);
+    if (input.membership) membership(doc, input.membership);
+    for (const n of headedNotices) {
+      ensureSpace(doc, 60);
+      doc.moveDown(0.3);
+      doc.font(BOLD).fontSize(BODY_SIZE).text(t(n.heading ?? ''), x0, doc.y, { width: w });
+      doc.moveDown(0.2);
+      para(doc, n.text, { size: 10 });
+    }
+    rule(doc);
+  } else {
+    para(doc, 'Further to the agenda for the above meeting, please find attached the following papers, which were marked "to follow" on the agenda:');
+  }
+
+  agenda(doc, input, opts);
+
+  // Signatory and date of publication.
+  ensureSpace(doc, 90);
+  doc.moveDown(1.2);
+  doc.font(BOLD).fontSize(BODY_SIZE).text(t(input.signatory.name), x0, doc.y, { width: w });
+  doc.font(FONT).text(t(input.signatory.title));
+  if (input.signatory.phone) doc.text(t(input.signatory.phone));
+  doc.moveDown(0.5);
+  doc.text(t(longDate(opts.publicationDate)));
+  if (input.footNote) {
+    doc.moveDown(1.2);
+    para(doc, input.footNote, { size: 9, font: ITALIC });
+  }
+  return finish(doc);
+}
+
+function meetingBlock(doc: Doc, input: PackInput): void {
+  const x0 = left(doc);
+  const w = contentWidth(doc);
+  const leftW = w * 0.5;
+  const rightX = x0 + w * 0.52;
+  const rightW = w * 0.48;
+  const y = doc.y;
+  doc.font(BOLD).fontSize(BODY_SIZE).text(t(`${longDate(input.meetingDate)}, at ${meetingTime(input.meetingTime)}`), x0, y, { width: leftW });
+  doc.moveDown(0.3);
+  doc.font(FONT).text(t(input.venue), { width: leftW });
+  const leftEnd = doc.y;
+
+  const names = input.askFor.map((c) => c.name).join(' / ');
+  const phones = input.askFor.map((c) => c.phone).filter(Boolean).join(' / ');
+  const emails = input.askFor.map((c) => c.email).filter(Boolean).join(' / ');
+  doc.y = y;
+  const row = (label: string, value: string): void => {
+    const ry = doc.y;
+    doc.font(FONT).text(label, rightX, ry, { width: 64 });
+    doc.font(BOLD).text(t(value), rightX + 64, ry, { width: rightW - 64 });
+    doc.moveDown(0.3);
+  };
+  if (names) row('Ask for:', names);
+  if (phones) row('Telephone:', phones);
+  if (emails) row('Email:', emails);
+  doc.y = Math.max(doc.y, leftEnd) + 6;
+  doc.x = x0;
+  doc.font(FONT);
+}
+
+function membership(doc: Doc, m: Membership): void {
+  const x0 = left(doc);
+  const w = contentWidth(doc);
+  const seats = m.groups.reduce((s, g) => s + g.seats, 0);
+  ensureSpace(doc, 60);
+  doc.moveDown(0.3);
+  doc.font(BOLD).fontSize(BODY_SIZE).text(`Membership (${seats})`, x0, doc.y, { width: w });
+  doc.moveDown(0.3);
+  const line = (label: string, names: string[]): void => {
+    ensureSpace(doc, 28);
+    doc.font(BOLD).fontSize(10).text(t(`${label}: `), x0, doc.y, { width: w, continued: true, lineGap: 1.5 });
+    doc.font(FONT).text(t(names.length ? joinAnd(names) : 'Vacancy'), { lineGap: 1.5 });
+    doc.moveDown(0.35);
+  };
+  for (const g of m.groups) {
+    const names = g.members.map((p) => (p.role && p.role !== 'member' ? `${p.name} (${p.role})` : p.name));
+    for (let i = 0; i < (g.vacancies ?? 0); i++) names.push('Vacancy');
+    for (const s of g.substitutes ?? []) names.push(`${s} (Substitute)`);
+    line(`${g.name} (${g.seats})`, names);
+  }
+  for (const c of m.coOpted ?? []) {
+    const names = [...c.members];
+    for (let i = 0; i < (c.vacancies ?? 0); i++) names.push('Vacancy');
+    line(`${c.category} (${c.seats})`, names);
+    if (c.note) para(doc, `(${c.note})`, { size: 9, font: ITALIC, indent: 12 });
+  }
+  doc.font(FONT).fontSize(BODY_SIZE);
+}
+
+interface Listed {
+  section: AgendaSection;
+  items: AgendaItem[];
+}
+
+/** Unrestricted sections first, then exempt ones: the order of the printed agenda and of the papers. */
+export function orderedSections(input: PackInput): AgendaSection[] {
+  return [...input.sections.filter((s) => !s.exempt), ...input.sections.filter((s) => s.exempt)];
+}
+
+function agenda(doc: Doc, input: PackInput, opts: FrontSheetOptions): void {
+  const x0 = left(doc);
+  const w = contentWidth(doc);
+  const pick = (s: AgendaSection): Listed => ({ section: s, items: s.items.filter((i) => !opts.only || opts.only.has(i.code)) });
+  const open = input.sections.filter((s) => !s.exempt).map(pick).filter((l) => !opts.supplementary || l.items.length);
+  const closed = input.sections.filter((s) => s.exempt).map(pick).filter((l) => !opts.supplementary || l.items.length);
+
+  if (open.length || !opts.supplementary) {
+    banner(doc, 'UNRESTRICTED ITEMS', '(During these items the meeting is likely to be open to the public)');
+    for (const l of open) listSection(doc, l, opts);
+  }
+  const exemptItems = closed.flatMap((l) => l.items).filter((i) => !i.withdrawn);
+  if (exemptItems.length) {
+    const paragraphs = exemptItems.flatMap((i) => i.exemptParagraphs ?? []);
+    ensureSpace(doc, 90);
+    doc.moveDown(0.8);
+    doc.font(BOLD).fontSize(11.5).text('MOTION TO EXCLUDE THE PRESS AND PUBLIC', x0, doc.y, { width: w, align: 'center' });
+    doc.moveDown(0.4);
+    para(doc, exclusionMotion(paragraphs));
+    banner(doc, 'EXEMPT ITEMS', '(During these items the meeting is likely NOT to be open to the public)');
+    for (const l of closed) listSection(doc, l, opts);
+  } else if (!opts.supplementary) {
+    banner(
+      doc,
+      'EXEMPT ITEMS',
+      '(At the time of preparing the agenda there were no exempt items. During any such items which may arise the meeting is likely NOT to be open to the public)',
+    );
+  }
+}
+
+function banner(doc: Doc, title: string, subtitle: string): void {
+  const x0 = left(doc);
+  const w = contentWidth(doc);
+  ensureSpace(doc, 70);
+  doc.moveDown(0.8);
+  doc.font(BOLD).fontSize(12.5).text(title, x0, doc.y, { width: w, align: 'center' });
+  doc.moveDown(0.2);
+  doc.font(ITALIC).fontSize(10).text(subtitle, { width: w, align: 'center' });
+  doc.moveDown(0.6);
+  doc.font(FONT).fontSize(BODY_SIZE);
+}
+
+function listSection(doc: Doc, l: Listed, opts: FrontSheetOptions): void {
+  const x0 = left(doc);
+  const w = contentWidth(doc);
+  const head = sectionHeading(l.section);
+  if (head) {
+    ensureSpace(doc, 50);
+    doc.moveDown(0.4);
+    doc.font(BOLD).fontSize(11.5).text(t(head), x0, doc.y, { width: w });
+    doc.moveDown(0.4);
+  }
+  if (!l.items.length) {
+    doc.font(ITALIC).fontSize(BODY_SIZE).text(t(l.section.emptyText ?? 'There are no items for consideration'), x0 + 40, doc.y, { width: w - 40 });
+    doc.moveDown(0.6);
+    return;
+  }
+  for (const item of l.items) listItem(doc, item, l.section, opts);
+}
+
+function listItem(doc: Doc, item: AgendaItem, section: AgendaSection, opts: FrontSheetOptions): void {
+  const x0 = left(doc);
+  const w = contentWidth(doc);
+  const codeW = 40;
+  const rangeW = 92;
+  const titleW = w - codeW - rangeW - 8;
+  const status = opts.status(item);
+  const range =
+    status.kind === 'pages' ? pageRange(status.start, status.end)
+      : status.kind === 'to-follow' ? '(to follow)'
+        : status.kind === 'withdrawn' ? '(withdrawn)'
+          : '';
+  doc.font(BOLD).fontSize(BODY_SIZE);
+  const titleH = doc.heightOfString(t(item.title), { width: titleW });
+  ensureSpace(doc, titleH + (item.purpose ? 28 : 4));
+  const y = doc.y;
+  doc.text(t(item.code), x0, y, { width: codeW });
+  doc.font(FONT).text(range, x0 + w - rangeW, y, { width: rangeW, align: 'right' });
+  doc.font(BOLD).text(t(item.title), x0 + codeW, y, { width: titleW, lineGap: 1 });
+  const sub = (text: string, font = FONT, size = 10): void => {
+    doc.font(font).fontSize(size).text(t(text), x0 + codeW, doc.y + 1, { width: titleW, lineGap: 1 });
+  };
+  if (item.withdrawn) sub('This item has been withdrawn.', ITALIC);
+  if (item.purpose) sub(item.purpose);
+  if (item.presenters?.length) sub(`Presented by ${joinAnd(item.presenters)}`, ITALIC);
+  if (item.guests?.length) {
+    const guests = item.guests.map((g) => (g.timeSlot ? `${g.name} (${meetingTime(g.timeSlot)})` : g.name));
+    sub(`Guests: ${joinAnd(guests)}`, ITALIC);
+  }
+  if (item.urgentReason) sub(`Reason for urgency: ${item.urgentReason}`, ITALIC);
+  if (isExemptItem(item, section) && item.exemptParagraphs?.length) {
+    sub(`Exempt under ${paragraphsPhrase(item.exemptParagraphs)} of Part 1 of Schedule 12A`, ITALIC, 9);
+    if (item.publicInterestReason) sub(`Public interest test: ${item.publicInterestReason}`, ITALIC, 9);
+  }
+  doc.font(FONT).fontSize(BODY_SIZE);
+  doc.x = x0;
+  doc.moveDown(0.7);
+}

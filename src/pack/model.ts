@@ -1,0 +1,226 @@
+// The input model of an agenda pack: everything needed to print one meeting's pack, and nothing
+// about where it is stored. The store layer maps a stored Meeting onto a PackInput.
+
+/** ISO calendar date, 'YYYY-MM-DD'. */
+export type IsoDate = string;
+
+/** A paragraph of Part 1 of Schedule 12A to the Local Government Act 1972 (1..7). */
+export type ExemptParagraph = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export interface PackInput {
+  councilName: string; // "Example County Council"
+  bodyName: string; // "Policy and Resources Cabinet Committee"
+  meetingDate: IsoDate;
+  meetingTime: string; // 'HH:MM', 24-hour
+  venue: string; // "Darent Room, Sessions House, County Hall, Maidstone"
+  askFor: Contact[];
+  membership?: Membership;
+  /** Standard notices printed on the front sheet, in order (webcasting, refreshments, ...). */
+  notices?: Notice[];
+  sections: AgendaSection[];
+  signatory: { name: string; title: string; phone?: string };
+  publicationDate: IsoDate;
+  /** Printed under the signatory, e.g. the background documents note. */
+  footNote?: string;
+}
+
+export interface Contact {
+  name: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface Notice {
+  heading?: string; // "Webcasting Notice"; a notice without heading is printed as a plain line
+  text: string; // paragraphs separated by blank lines
+}
+
+export interface Membership {
+  groups: PoliticalGroup[];
+  coOpted?: CoOptedCategory[];
+}
+
+export interface PoliticalGroup {
+  name: string; // "Conservative"
+  seats: number;
+  members: GroupMember[];
+  /** Seats of this group not filled at the time of publication. */
+  vacancies?: number;
+  substitutes?: string[];
+}
+
+export interface GroupMember {
+  name: string; // "Mr A J King, MBE"
+  role?: 'Chairman' | 'Vice-Chairman' | 'member';
+}
+
+export interface CoOptedCategory {
+  category: string; // "Church Representatives"
+  seats: number;
+  members: string[];
+  vacancies?: number;
+  /** e.g. "voting on education matters only" */
+  note?: string;
+}
+
+export interface AgendaSection {
+  letter?: string; // 'A'
+  title?: string; // 'Committee Business'
+  /** Items in an exempt section are considered after the press and public are excluded. */
+  exempt: boolean;
+  emptyText?: string; // 'There are no items for consideration'
+  items: AgendaItem[];
+}
+
+export interface Guest {
+  name: string; // "Ms J Grant, Senior Policy Officer"
+  timeSlot?: string; // 'HH:MM' or free text such as '10.30 am - 11.00 am'
+}
+
+export interface AgendaItem {
+  code: string; // 'A1', 'B2', '7'
+  title: string;
+  purpose?: string; // "To note the report"
+  presenters?: string[];
+  guests?: Guest[];
+  /** The papers will be issued later in a supplementary pack. */
+  toFollow?: boolean;
+  withdrawn?: boolean;
+  /** A late item: the Chairman's reason for urgency, printed on the agenda. */
+  urgentReason?: string;
+  exemptParagraphs?: number[];
+  /** Public interest test: why the public interest in withholding outweighs disclosure. */
+  publicInterestReason?: string;
+  papers: Paper[];
+}
+
+export type Paper = UploadedPaper | ReportPaper | MinutesPaper | DecisionPaper;
+
+export type DocumentType = 'report' | 'appendix' | 'minutes' | 'decision' | 'presentation' | 'other';
+
+/** An uploaded PDF, merged into the pack as it is. */
+export interface UploadedPaper {
+  kind: 'pdf';
+  title: string;
+  fileName?: string;
+  bytes: Uint8Array;
+  documentType: DocumentType;
+}
+
+export interface ContactDetails {
+  name: string;
+  title?: string; // job title
+  phone?: string;
+  email?: string;
+}
+
+/** Report body paragraphs: plain text, a bulleted list or a simple table. */
+export type Block = string | { bullets: string[] } | { table: { head: string[]; rows: string[][] } };
+
+export interface ReportSection {
+  number?: string; // '1', '2'; paragraphs are numbered 1.1, 1.2 ... when present
+  heading: string;
+  paragraphs: Block[];
+}
+
+/** A report on the council's standard template (primer §5). */
+export interface ReportPaper {
+  kind: 'report';
+  /** "By:" lines: Cabinet Member, Corporate Director. */
+  from: string[];
+  to: { body: string; date: IsoDate };
+  /** The date the report was written, when it differs from the meeting. */
+  date?: IsoDate;
+  subject: string;
+  /** Absent: Unrestricted. */
+  exemptParagraphs?: number[];
+  pastPathway?: string;
+  futurePathway?: string;
+  electoralDivisions?: string;
+  summary: string;
+  recommendations: { intro?: string; items: string[] };
+  sections: ReportSection[];
+  implications?: { financial?: string; legal?: string; equality?: string; other?: { heading: string; text: string }[] };
+  backgroundDocuments?: string[];
+  contacts: ContactDetails[];
+  appendices?: string[]; // titles of appendices issued as separate papers
+}
+
+export interface Attendee {
+  name: string;
+  role?: 'Chairman' | 'Vice-Chairman';
+  substituteFor?: string;
+}
+
+export interface MinuteResolution {
+  /** 'RESOLVED that' or 'Cabinet resolved to:' */
+  intro: string;
+  text?: string;
+  /** Lettered parts (a), (b), ... */
+  parts?: string[];
+}
+
+export interface MinuteEntry {
+  number: number; // continues from meeting to meeting
+  title: string;
+  itemCode?: string; // '(Item B1)'
+  reportBy?: string; // "Report by Mr J Smith, Cabinet Member for ..."
+  presentForItem?: string[];
+  declarations?: string[];
+  paragraphs: string[];
+  resolution?: MinuteResolution;
+  votes?: { for?: number; against?: number; abstained?: number; note?: string };
+  postMeetingNote?: string;
+}
+
+/** Minutes of a previous meeting, for approval as a correct record. */
+export interface MinutesPaper {
+  kind: 'minutes';
+  bodyName: string;
+  date: IsoDate;
+  venue: string;
+  present: Attendee[];
+  alsoPresent?: string[];
+  inAttendance?: { name: string; jobTitle?: string }[];
+  apologies?: string[];
+  minutes: MinuteEntry[];
+}
+
+/** An executive Record of Decision. */
+export interface DecisionPaper {
+  kind: 'decision';
+  number: string; // 'YY/NNNNN'
+  decisionTaker: string; // 'Cabinet' or 'Mr J Smith, Cabinet Member for Finance'
+  date: IsoDate;
+  subject: string;
+  keyDecision: boolean;
+  /** 'exempt-information': an unrestricted record of a matter that contained some exempt information. */
+  classification: 'unrestricted' | 'exempt-information';
+  decision: string[];
+  decisionParts?: string[];
+  reasons: string[];
+  alternativesConsidered: string[];
+  interestsDeclared?: string[]; // empty or absent: 'None'
+  backgroundDocuments?: string[];
+}
+
+export type Audience = 'public' | 'confidential';
+
+export interface BuildOptions {
+  audience: Audience;
+}
+
+export interface BuiltItemPages {
+  code: string;
+  startPage: number;
+  endPage: number;
+}
+
+export interface BuiltPack {
+  bytes: Uint8Array;
+  /** Physical pages, front sheet included. */
+  pageCount: number;
+  /** Printed page numbers of each item that has pages in this pack. */
+  items: BuiltItemPages[];
+  sha256: string;
+}

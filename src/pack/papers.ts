@@ -1,0 +1,187 @@
+// Renders the structured papers (report, minutes, Record of Decision) to standalone PDFs with pdfkit.
+// The pack assembler copies their pages and stamps page numbers over the blank footer area.
+import type { DecisionPaper, MinutesPaper, ReportPaper } from './model.js';
+import { joinAnd, longDate, paragraphsPhrase, shortDate } from './text.js';
+import {
+  BODY_SIZE, BOLD, FONT, ITALIC, block, bullets, contentWidth, ensureSpace, finish, hanging, heading, labelled, left,
+  newDocument, para, rule, t, type Doc,
+} from './typeset.js';
+
+export interface PaperContext {
+  councilName: string;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+export function letter(i: number): string {
+  return i < 26 ? LETTERS[i] : `${LETTERS[Math.floor(i / 26) - 1]}${LETTERS[i % 26]}`;
+}
+
+function masthead(doc: Doc, councilName: string, title?: string): void {
+  doc.font(BOLD).fontSize(13).text(t(councilName.toUpperCase()), left(doc), doc.y, { width: contentWidth(doc), align: 'center' });
+  if (title) {
+    doc.moveDown(0.4);
+    doc.fontSize(13).text(t(title.toUpperCase()), { width: contentWidth(doc), align: 'center' });
+  }
+  doc.moveDown(0.8);
+  doc.font(FONT).fontSize(BODY_SIZE);
+}
+
+export async function renderReport(r: ReportPaper, _ctx: PaperContext): Promise<Uint8Array> {
+  const doc = newDocument();
+  labelled(doc, 'By:', r.from.join('\n'));
+  labelled(doc, 'To:', `${r.to.body} \u2013 ${shortDate(r.to.date)}`);
+  if (r.date) labelled(doc, 'Date:', shortDate(r.date));
+  labelled(doc, 'Subject:', r.subject, undefined, BOLD);
+  const classification = r.exemptParagraphs?.length
+    ? `Exempt \u2013 NOT FOR PUBLICATION by virtue of ${paragraphsPhrase(r.exemptParagraphs)} of Part 1 of Schedule 12A of the Local Government Act 1972`
+    : 'Unrestricted';
+  labelled(doc, 'Classification:', classification);
+  if (r.pastPathway) labelled(doc, 'Past Pathway of Paper:', r.pastPathway);
+  if (r.futurePathway) labelled(doc, 'Future Pathway of Paper:', r.futurePathway);
+  if (r.electoralDivisions) labelled(doc, 'Electoral Division:', r.electoralDivisions);
+  rule(doc);
+
+  labelled(doc, 'Summary:', r.summary);
+  ensureSpace(doc, 60);
+  doc.font(BOLD).text('Recommendation(s):', left(doc), doc.y);
+  doc.moveDown(0.3);
+  recommendations(doc, r);
+  rule(doc);
+
+  let n = 0;
+  for (const s of r.sections) {
+    n = s.number ? Number.parseInt(s.number, 10) || n + 1 : n + 1;
+    const num = s.number ?? String(n);
+    heading(doc, `${num}. ${s.heading}`, 12);
+    s.paragraphs.forEach((b, i) => block(doc, b, `${num}.${i + 1}`));
+  }
+  const implications: { heading: string; text: string }[] = [];
+  if (r.implications?.financial) implications.push({ heading: 'Financial Implications', text: r.implications.financial });
+  if (r.implications?.legal) implications.push({ heading: 'Legal Implications', text: r.implications.legal });
+  if (r.implications?.equality) implications.push({ heading: 'Equality Implications', text: r.implications.equality });
+  implications.push(...(r.implications?.other ?? []));
+  for (const imp of implications) {
+    n += 1;
+    heading(doc, `${n}. ${imp.heading}`, 12);
+    hanging(doc, `${n}.1`, imp.text);
+  }
+  n += 1;
+  heading(doc, `${n}. Recommendation(s)`, 12);
+  recommendations(doc, r);
+
+  if (r.appendices?.length) {
+    heading(doc, 'Appendices', 12);
+    bullets(doc, r.appendices);
+  }
+  heading(doc, 'Background Documents', 12);
+  if (r.backgroundDocuments?.length) bullets(doc, r.backgroundDocuments);
+  else para(doc, 'None');
+
+  heading(doc, 'Contact details', 12);
+  for (const c of r.contacts) {
+    ensureSpace(doc, 70);
+    doc.font(BOLD).text(t(c.name), left(doc), doc.y);
+    doc.font(FONT);
+    if (c.title) doc.text(t(c.title));
+    if (c.phone) doc.text(t(`Telephone: ${c.phone}`));
+    if (c.email) doc.text(t(`Email: ${c.email}`));
+    doc.moveDown(0.6);
+  }
+  return finish(doc);
+}
+
+function recommendations(doc: Doc, r: ReportPaper): void {
+  if (r.recommendations.intro) para(doc, r.recommendations.intro);
+  if (r.recommendations.items.length === 1) para(doc, r.recommendations.items[0]);
+  else r.recommendations.items.forEach((item, i) => hanging(doc, `(${letter(i)})`, item, { indent: 12, labelWidth: 26 }));
+}
+
+export async function renderMinutes(m: MinutesPaper, ctx: PaperContext): Promise<Uint8Array> {
+  const doc = newDocument();
+  masthead(doc, ctx.councilName, m.bodyName);
+  para(doc, `MINUTES of a meeting of the ${m.bodyName} held in the ${m.venue} on ${longDate(m.date)}.`);
+  const present = m.present.map((a) => a.name + (a.role ? ` (${a.role})` : '') + (a.substituteFor ? ` (Substitute for ${a.substituteFor})` : ''));
+  labelledInline(doc, 'PRESENT:', joinAnd(present));
+  if (m.alsoPresent?.length) labelledInline(doc, 'ALSO PRESENT:', joinAnd(m.alsoPresent));
+  if (m.inAttendance?.length) {
+    labelledInline(doc, 'IN ATTENDANCE:', joinAnd(m.inAttendance.map((o) => (o.jobTitle ? `${o.name} (${o.jobTitle})` : o.name))));
+  }
+  if (m.apologies?.length) labelledInline(doc, 'APOLOGIES:', joinAnd(m.apologies));
+  heading(doc, 'UNRESTRICTED ITEMS', 11, { align: 'center' });
+
+  for (const e of m.minutes) {
+    heading(doc, `${e.number}. ${e.title}`, 11.5, { gapBefore: 0.8 });
+    const cite = [e.itemCode ? `Item ${e.itemCode}` : '', e.reportBy ?? ''].filter(Boolean).join(' \u2013 ');
+    const notes = [cite ? `(${cite})` : '', ...(e.presentForItem ?? []).map((p) => `(${p} was present for this item)`)].filter(Boolean);
+    if (notes.length) para(doc, notes.join(' '), { font: ITALIC });
+    let k = 0;
+    const numbered = e.paragraphs.length > 0;
+    for (const d of e.declarations ?? []) hanging(doc, `(${++k})`, d);
+    for (const p of e.paragraphs) hanging(doc, `(${++k})`, p);
+    if (e.resolution) {
+      const res = e.resolution;
+      const text = [res.intro, res.text ?? ''].filter(Boolean).join(' ');
+      if (numbered || k > 0) hanging(doc, `(${++k})`, text, { font: BOLD });
+      else para(doc, text, { font: BOLD });
+      (res.parts ?? []).forEach((part, i) => hanging(doc, `(${letter(i)})`, part, { indent: numbered || k > 0 ? 34 : 12, labelWidth: 26 }));
+    }
+    if (e.votes) {
+      const v = e.votes;
+      const counts = [v.for !== undefined ? `For: ${v.for}` : '', v.against !== undefined ? `Against: ${v.against}` : '', v.abstained !== undefined ? `Abstained: ${v.abstained}` : ''].filter(Boolean).join(', ');
+      para(doc, [counts ? `(Votes \u2013 ${counts})` : '', v.note ?? ''].filter(Boolean).join(' '), { font: ITALIC, indent: 34 });
+    }
+    if (e.postMeetingNote) para(doc, `Post-meeting note: ${e.postMeetingNote}`, { font: ITALIC, indent: 34 });
+  }
+  return finish(doc);
+}
+
+function labelledInline(doc: Doc, label: string, text: string): void {
+  ensureSpace(doc, 40);
+  doc.font(BOLD).fontSize(BODY_SIZE).text(`${t(label)} `, left(doc), doc.y, { continued: true, width: contentWidth(doc), lineGap: 1.5 });
+  doc.font(FONT).text(t(text), { lineGap: 1.5 });
+  doc.moveDown(0.6);
+}
+
+export async function renderDecision(d: DecisionPaper, ctx: PaperContext): Promise<Uint8Array> {
+  const doc = newDocument();
+  masthead(doc, ctx.councilName, 'Record of Decision');
+  const y = doc.y;
+  const w = contentWidth(doc);
+  doc.font(BOLD).text('DECISION TAKEN BY:', left(doc), y, { width: w * 0.6 });
+  doc.font(FONT).text(t(d.decisionTaker), { width: w * 0.6 });
+  doc.text(t(longDate(d.date)), { width: w * 0.6 });
+  const leftBottom = doc.y;
+  doc.font(BOLD).text('DECISION NO:', left(doc) + w * 0.65, y, { width: w * 0.35 });
+  doc.font(FONT).fontSize(13).text(t(d.number), { width: w * 0.35 });
+  doc.fontSize(BODY_SIZE);
+  doc.y = Math.max(doc.y, leftBottom);
+  doc.x = left(doc);
+  doc.moveDown(0.6);
+  rule(doc);
+  labelled(doc, 'Key decision:', d.keyDecision ? 'Yes' : 'No', 120);
+  labelled(
+    doc,
+    'Classification:',
+    d.classification === 'unrestricted'
+      ? 'Unrestricted'
+      : 'This is an unrestricted Record of Decision of a matter which contained some information which was declared exempt under Section 100A of the Local Government Act 1972',
+    120,
+  );
+  labelled(doc, 'Subject:', d.subject, 120, BOLD);
+  rule(doc);
+  heading(doc, 'Decision:', 11.5);
+  d.decision.forEach((p, i) => hanging(doc, `(${i + 1})`, p));
+  (d.decisionParts ?? []).forEach((p, i) => hanging(doc, `(${letter(i)})`, p, { indent: 34, labelWidth: 26 }));
+  heading(doc, 'Reason(s) for decision:', 11.5);
+  for (const p of d.reasons) para(doc, p);
+  heading(doc, 'Alternatives considered:', 11.5);
+  if (d.alternativesConsidered.length) for (const p of d.alternativesConsidered) para(doc, p);
+  else para(doc, 'None');
+  heading(doc, 'Any interest declared when the decision was taken:', 11.5);
+  if (d.interestsDeclared?.length) for (const p of d.interestsDeclared) para(doc, p);
+  else para(doc, 'None');
+  heading(doc, 'Background documents:', 11.5);
+  if (d.backgroundDocuments?.length) bullets(doc, d.backgroundDocuments);
+  else para(doc, 'None');
+  return finish(doc);
+}
