@@ -1,0 +1,214 @@
+// The front-sheet agenda: numbered or lettered items ("3.", "A4", "2709."), their page ranges,
+// "(to follow)" marks, and whether they fall under the exempt (Part 2) section.
+import type { ExtractedAgendaItem } from '../extraction.js';
+import type { Line } from './normalise.js';
+import { isMinutesHeader, isReportHeader, isAgendaItemStamp } from './boundaries.js';
+import { findDate } from './dates-times.js';
+import { isNameLike, removeBrackets } from './names.js';
+
+export interface AgendaItemDetail extends ExtractedAgendaItem {
+  /** line index (into the cleaned lines) of the item */
+  line: number;
+  /** lines printed under the item: purpose sentence, presenters, sub-items */
+  notes: string[];
+}
+
+export interface AgendaResult {
+  items: AgendaItemDetail[];
+  /** first line of the agenda list, or -1 */
+  start: number;
+  /** line after the agenda (and its signatory block) */
+  end: number;
+  signatory: { name: string; line: number } | null;
+  publishedOn: string | null;
+  warnings: string[];
+}
+
+// "3. Title", "A4 Title", "Item 5: Title", "2709. Title", "12) Title"
+export const ITEM_LINE = /^(?:item\s+)?([A-Z]\d{1,2}[a-z]?|\d{1,5}[a-z]?)(?:\.(?!\d)|\)|:|\s[-–])?\s+(\S.*)$/;
+const PAGES = /\(?\s*\bPages?\s*:?\s*(\d{1,4})\s*(?:(?:-|–|—|to)\s*(\d{1,4}))?\s*\)?/i;
+const TO_FOLLOW = /\(?\s*\b(?:(?:report|papers?|item|appendix|appendices|document)\s+)?to\s+follow\b\s*\)?/i;
+const EXEMPT_HEAD = /^(?:exempt items|exempt information|part\s*(?:2|ii|b)\b|confidential items|private (?:items|business)|restricted items|motion to exclude|exclusion of (?:the )?(?:press|public)|items? (?:likely )?to be (?:considered|taken) in private)/i;
+const OPEN_HEAD = /^(?:unrestricted items|part\s*(?:1|i|a)\b|open items|public items|items? (?:likely )?to be considered in public)/i;
+const EXCLUSION_ITEM = /\b(?:exclusion of (?:the )?(?:press|public)|exclude (?:the )?(?:press|public)|exempt business)\b/i;
+const EXEMPT_MARK = /\((?:[^)]{0,40}\b)?(?:exempt|confidential|not for publication)\b[^)]{0,120}\)|\bschedule 12a\b|\bparagraphs? \d+(?:\s*(?:,|and|&)\s*\d+)* of part 1\b/i;
+const JOB_LINE = /^(?:Head of|(?:Corporate |Strategic |Service |Executive |Assistant )?Director|Chief Executive|(?:Town |Parish |Community |Council )?Clerk(?:\s+(?:to|of)\b|\s*$|,)|Secretary|Monitoring Officer|Proper Officer|Democratic Services|Governance|Legal|Service Manager|Committee (?:Manager|Officer|Clerk)|Managing Director)/i;
+
+export interface ParsedCode { letter: string; num: number }
+export function parseCode(code: string): ParsedCode {
+  const m = /^([A-Z]?)(\d+)/i.exec(code);
+  return m ? { letter: m[1].toUpperCase(), num: Number(m[2]) } : { letter: '', num: NaN };
+}
+
+/** Whether `next` can follow `prev` in an agenda's or minutes' numbering. */
+export function followsOn(prev: string | null, next: string, maxGap = 5): boolean {
+  const b = parseCode(next);
+  if (!Number.isFinite(b.num)) return false;
+  if (prev === null) return b.letter ? b.num <= 3 : true;
+  const a = parseCode(prev);
+  if (a.letter !== b.letter) {
+    if (!a.letter || !b.letter) return false;
+    return b.letter > a.letter && b.num <= 3;
+  }
+  if (b.letter && b.num > 40) return false;
+  return b.num > a.num && b.num - a.num <= maxGap;
+}
+
+/** Splits an item line into title, page range and "(to follow)". */
+export function readItemText(raw: string): { title: string; pages: [number, number] | null; toFollow: boolean; exempt: boolean; rest: string } {
+  let text = raw;
+  let pages: [number, number] | null = null;
+  let rest = '';
+  const exempt = EXEMPT_MARK.test(text);
+  const pm = PAGES.exec(text);
+  if (pm) {
+    const a = Number(pm[1]);
+    const b = pm[2] ? Number(pm[2]) : a;
+    if (b >= a) pages = [a, b];
+    rest = text.slice(pm.index + pm[0].length).trim();
+    text = text.slice(0, pm.index);
+  }
+  let toFollow = false;
+  const tf = TO_FOLLOW.exec(text) ?? TO_FOLLOW.exec(rest);
+  if (tf) {
+    toFollow = true;
+    text = text.replace(TO_FOLLOW, ' ');
+  }
+  if (exempt) text = text.replace(/\((?:[^)]{0,40}\b)?(?:exempt|confidential|not for publication)\b[^)]{0,120}\)/i, ' ');
+  text = cutAtColon(text);
+  const title = text.replace(/\s+/g, ' ').replace(/\s*[-–:]+\s*$/, '').replace(/\s*[,;]\s*$/, '').trim();
+  return { title, pages, toFollow, exempt, rest };
+}
+
+/** "Police Report: Attached. Farm break-ins…" → "Police Report"; keeps "Select Committee: Dementia". */
+export function cutAtColon(text: string): string {
+  const i = text.indexOf(':');
+  if (i <= 0) return text;
+  const after = text.slice(i + 1);
+  if (/^\s*[-–]/.test(after)) return text.slice(0, i);
+  if (/^\d/.test(after)) return text; // a clock time "10:30"
+  if (/^\S/.test(after)) return text.slice(0, i);
+  const tail = after.trim();
+  if (!tail) return text.slice(0, i);
+  const words = tail.split(' ');
+  if (/\.\s|\.$|[,;]$/.test(tail) || words.length > 12) return text.slice(0, i);
+  // prose after the colon: mostly lower-case words ("Cllr Evans & the Clerk carried out an update in")
+  const lower = words.filter((w) => /^[a-z]/.test(w)).length;
+  if (words.length >= 6 && lower * 2 > words.length) return text.slice(0, i);
+  return text;
+}
+
+function isSectionHeading(t: string): 'exempt' | 'unrestricted' | null {
+  if (EXEMPT_HEAD.test(t)) return 'exempt';
+  if (OPEN_HEAD.test(t)) return 'unrestricted';
+  return null;
+}
+
+/** A signatory line: a name (perhaps "(Clerk)") followed by a job title or a date. */
+function signatoryAt(lines: Line[], i: number, end: number): string | null {
+  const t = lines[i].text;
+  if (!t || t.length > 80) return null;
+  const role = /\(([^)]{2,60})\)\s*$/.exec(t);
+  const name = removeBrackets(t).replace(/[,\s]+$/, '').replace(/^,\s*/, '').trim();
+  if (!isNameLike(name) || /\d/.test(name)) return null;
+  if (role && JOB_LINE.test(role[1])) return name;
+  let k = i + 1;
+  while (k < end && !lines[k].text) k++;
+  if (k >= end) return null;
+  const next = lines[k].text;
+  if (JOB_LINE.test(next) && !/['’]s\b/.test(next.split(' ')[0] ?? '')) return name;
+  if (/^[A-Z][a-z]+day,?\s/.test(next) && findDate(next)) return name;
+  return null;
+}
+
+/** Finds the agenda list starting the search at `from`, stopping at the first document boundary. */
+export function parseAgenda(lines: Line[], breaks: Set<number>, from = 0): AgendaResult {
+  const warnings: string[] = [];
+  const items: AgendaItemDetail[] = [];
+  // The list begins after an "AGENDA" heading when there is one near the top.
+  let start = from;
+  for (let i = from; i < Math.min(lines.length, from + 400); i++) {
+    if (/^(?:supplementary\s+)?agenda(?:\s+(?:for|of)\b.*)?:?$/i.test(lines[i].text)) { start = i + 1; break; }
+    if (isMinutesHeader(lines, i) || isReportHeader(lines, i)) break;
+  }
+  let section: 'unrestricted' | 'exempt' = 'unrestricted';
+  let prev: string | null = null;
+  let end = lines.length;
+  let signatory: AgendaResult['signatory'] = null;
+  let firstItem = -1;
+  for (let i = start; i < lines.length; i++) {
+    if (breaks.has(i) && items.length) { end = i; break; }
+    const t = lines[i].text;
+    if (!t) continue;
+    if (items.length && (isMinutesHeader(lines, i) || isReportHeader(lines, i) || isAgendaItemStamp(t))) { end = i; break; }
+    if (!items.length && i - start > 300) break;
+    const m = ITEM_LINE.exec(t);
+    if (m && lines[i].cells.length === 1 && /^[A-Z0-9"'‘“(]/.test(m[2]) && followsOn(prev, m[1]) && !(m[1].length >= 3 && /^\d+$/.test(m[1]) && /^(?:\d|[a-z])/.test(m[2]))) {
+      const code = m[1];
+      let body = m[2];
+      const item = readItemText(body);
+      // join a wrapped title, or one whose page range is printed on the next line
+      let k = i + 1;
+      while (k < lines.length && !lines[k].text && k < i + 2) k++;
+      const next = k < lines.length ? lines[k].text : '';
+      if (next && !ITEM_LINE.test(next) && !isSectionHeading(next) && !breaks.has(k)) {
+        const nextItem = readItemText(next);
+        const wrapped = /(?:&|\band|\bof|\bfor|\bthe|\bto|\bon|\bin|\bwith|[-–,/])$/i.test(item.title) || /^[a-z]/.test(next);
+        const purpose = /^(?:to|report|presentation|purpose|members|the committee|the cabinet)\b/i.test(next);
+        if (!item.pages && nextItem.pages && next.indexOf('(') >= 0 && PAGES.exec(next)!.index <= 100 && !purpose) {
+          body = `${body} ${next}`;
+          i = k;
+        } else if (wrapped && !purpose && next.length <= 120 && !/[.:]$/.test(item.title)) {
+          body = `${body} ${next}`;
+          i = k;
+        } else if (/^\(?\s*to follow\s*\)?\.?$/i.test(next)) {
+          body = `${body} ${next}`;
+          i = k;
+        }
+      }
+      const r = readItemText(body);
+      if (!r.title) warnings.push(`line ${lines[i].no}: agenda item '${code}' has no title`);
+      const detail: AgendaItemDetail = {
+        code, title: r.title, section: r.exempt ? 'exempt' : section, pages: r.pages, toFollow: r.toFollow, line: i, notes: [],
+      };
+      if (r.rest) detail.notes.push(r.rest);
+      items.push(detail);
+      if (firstItem < 0) firstItem = i;
+      prev = code;
+      if (EXCLUSION_ITEM.test(r.title)) section = 'exempt';
+      continue;
+    }
+    const head = isSectionHeading(t);
+    if (head) { section = head; continue; }
+    if (items.length) {
+      const who = signatoryAt(lines, i, Math.min(lines.length, i + 6));
+      if (who) { signatory = { name: who, line: i }; end = i; break; }
+      const last = items[items.length - 1];
+      if (last.notes.length < 20 && !(m && followsOn(prev, m[1], 50))) {
+        last.notes.push(t);
+        if (!last.pages) {
+          const p = readItemText(t);
+          if (p.pages && /^\(/.test(t)) last.pages = p.pages;
+          if (p.toFollow && /^\(?\s*to follow/i.test(t)) last.toFollow = true;
+        }
+      }
+    }
+  }
+  // publication date: a date line just under the signatory, or a labelled one
+  let publishedOn: string | null = null;
+  if (signatory) {
+    for (let k = signatory.line + 1; k < Math.min(lines.length, signatory.line + 7); k++) {
+      const t = lines[k].text;
+      if (!t) continue;
+      const d = findDate(t);
+      if (d && t.length < 60) { publishedOn = d.iso; end = k + 1; break; }
+    }
+  }
+  if (!publishedOn) {
+    for (let i = 0; i < Math.min(lines.length, end + 10); i++) {
+      const m = /^(?:date of publication|published(?: on)?|publication date|dated?|issued(?: on)?)\s*:?\s*(.+)$/i.exec(lines[i].text);
+      if (m) { const d = findDate(m[1]); if (d) { publishedOn = d.iso; break; } }
+    }
+  }
+  return { items, start: firstItem, end: items.length ? end : start, signatory, publishedOn, warnings };
+}

@@ -1,0 +1,96 @@
+// Formal Records of Decision: "DECISION NO. 11/01769", taken by ("DECISION TAKEN BY Cabinet 5 December
+// 2011"), the subject line (after the classification), and optional extra fields.
+import type { ExtractedDecision } from '../extraction.js';
+import type { Line } from './normalise.js';
+import { findDate } from './dates-times.js';
+
+export interface DecisionDetail extends ExtractedDecision {
+  line: number;
+  classification: string | null;
+  interests: string | null;
+  reasons: string | null;
+}
+
+const NUMBER_LABEL = /\bdecision\s*(?:no|number|ref(?:erence)?)\b\.?\s*:?\s*/i;
+const NUMBER = /\b(\d{2}\/\d{4,6})\b/;
+const TAKER_LABEL = /\b(?:decision\s+taken\s+by|decision\s+taken|decision[- ]taker|decision[- ]maker|taken\s+by)\s*:?\s*/i;
+const CLASSIFICATION = /^(?:unrestricted|restricted|exempt|confidential|key decision|non[- ]key decision|this is an? (?:unrestricted|exempt|restricted) record|classification\b)/i;
+const ITEM_TAIL = /\s*\((?:item|report|mr|mrs|ms|miss|dr|cllr|councillor)\b.*$/i;
+
+function takerAndDate(v: string): { takenBy: string | null; date: string | null } {
+  const d = findDate(v);
+  const text = d ? v.slice(0, d.index) : v;
+  const takenBy = text.replace(NUMBER_LABEL, ' ').replace(/\b(?:on|[A-Z][a-z]+day)\s*,?\s*$/i, '').replace(/[\s,–—-]+$/, '').trim();
+  return { takenBy: takenBy || null, date: d?.iso ?? null };
+}
+
+export function parseDecisions(lines: Line[]): DecisionDetail[] {
+  const out: DecisionDetail[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    const lab = NUMBER_LABEL.exec(t);
+    if (!lab) continue;
+    let num = NUMBER.exec(t.slice(lab.index));
+    let numLine = i;
+    for (let k = i + 1; !num && k < Math.min(lines.length, i + 4); k++) {
+      if (!lines[k].text) continue;
+      num = NUMBER.exec(lines[k].text);
+      numLine = k;
+      if (!num) break;
+    }
+    if (!num || seen.has(num[1])) continue;
+    // the taker is on this line before the number label, or under a "DECISION TAKEN BY" label nearby
+    let taker: { takenBy: string | null; date: string | null } = { takenBy: null, date: null };
+    for (let k = Math.max(0, i - 4); k <= Math.min(lines.length - 1, numLine); k++) {
+      const tl = lines[k].text;
+      const tk = TAKER_LABEL.exec(tl);
+      if (!tk) continue;
+      let v = tl.slice(tk.index + tk[0].length);
+      const cut = NUMBER_LABEL.exec(v);
+      if (cut) v = v.slice(0, cut.index);
+      if (!v.trim()) {
+        for (let j = k + 1; j < Math.min(lines.length, k + 3); j++) if (lines[j].text) { v = lines[j].text; break; }
+      }
+      taker = takerAndDate(v);
+      break;
+    }
+    if (!taker.date) {
+      for (let k = i; k < Math.min(lines.length, numLine + 12); k++) {
+        const m = /^(?:date(?: of decision)?|decision date)\s*:?\s*(.+)$/i.exec(lines[k].text);
+        if (m) { taker.date = findDate(m[1])?.iso ?? null; break; }
+      }
+    }
+    // subject: a "Subject:" line, else the first line after the classification
+    let subject: string | null = null;
+    let classification: string | null = null;
+    for (let k = numLine + 1; k < Math.min(lines.length, numLine + 12); k++) {
+      const s = lines[k].text;
+      if (!s) continue;
+      const sub = /^(?:subject|title|decision title|subject matter)\s*:?\s*(.+)$/i.exec(s);
+      if (sub) { subject = sub[1]; break; }
+      if (CLASSIFICATION.test(s)) { classification = s; continue; }
+      if (TAKER_LABEL.test(s) || /^(?:date|decision)\b/i.test(s) || NUMBER.test(s) && s.length < 20) continue;
+      subject = s;
+      break;
+    }
+    if (subject) subject = subject.replace(ITEM_TAIL, '').replace(/[.\s]+$/, '').trim() || null;
+    let interests: string | null = null;
+    let reasons: string | null = null;
+    for (let k = numLine + 1; k < Math.min(lines.length, numLine + 120); k++) {
+      const s = lines[k].text;
+      if (k > numLine + 1 && NUMBER_LABEL.test(s)) break;
+      if (!interests && /^any interests? declared/i.test(s)) {
+        const tail = s.replace(/^any interests? declared[^:]*?(?:taken|decision)?\s*:?\s*/i, '').trim();
+        interests = tail || lines.slice(k + 1, k + 4).map((l) => l.text).find(Boolean) || null;
+      }
+      if (!reasons && /^reasons?\s*(?:\(s\))?\s*for\s+(?:the\s+)?decision/i.test(s)) {
+        const tail = s.replace(/^reasons?\s*(?:\(s\))?\s*for\s+(?:the\s+)?decision[^:]*?information\s*:?\s*/i, '').trim();
+        reasons = (tail && !/^reasons?/i.test(tail) ? tail : null) || lines.slice(k + 1, k + 4).map((l) => l.text).find(Boolean) || null;
+      }
+    }
+    seen.add(num[1]);
+    out.push({ number: num[1], takenBy: taker.takenBy, date: taker.date, subject, line: i, classification, interests, reasons });
+  }
+  return out;
+}

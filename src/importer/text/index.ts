@@ -1,0 +1,170 @@
+// Public entry point of the text parser: a legacy meeting pack's text (one string per page) in,
+// Moot's extraction (docs/extraction-format.md) out, with papers located and honest warnings.
+import type { Extraction, ExtractedMeeting } from '../extraction.js';
+import { cleanPages, type Line } from './normalise.js';
+import { documentStarts, isMinutesHeader, nextBoundary } from './boundaries.js';
+import { parseAgenda, type AgendaItemDetail } from './agenda.js';
+import { readFrontSheet, readContacts } from './meeting.js';
+import { parseMembership } from './membership.js';
+import { parseMinutesAt, type MinuteItemDetail } from './minutes.js';
+import { parseDecisions, type DecisionDetail } from './decisions.js';
+import { locatePapers, type Paper } from './papers.js';
+
+export interface PackText {
+  source: string;
+  pages: string[];
+}
+
+export interface PackMinutes {
+  body: string | null;
+  date: string | null;
+  present: string[];
+  alsoPresent: string[];
+  inAttendance: string[];
+  apologies: string[];
+  substitutes: { member: string; for: string }[];
+  items: { number: string; title: string; text?: string; resolutions?: string[] }[];
+}
+
+export interface PackDecision {
+  number: string;
+  takenBy: string | null;
+  date: string | null;
+  subject: string | null;
+  classification?: string | null;
+  interestsDeclared?: string | null;
+  reasons?: string | null;
+}
+
+export interface PackExtraction extends Extraction {
+  minutes: PackMinutes[];
+  decisions: PackDecision[];
+  papers: { itemCode: string; startPage: number | null; endPage: number | null; text: string }[];
+  warnings: string[];
+}
+
+/** Raised (as a value, via isRecognisablePack) for text with no agenda, minutes or decisions in it. */
+export class NoAgendaError extends Error {
+  constructor(source: string) {
+    super(`${source}: no agenda items, minutes or records of decision could be recognised in this text`);
+    this.name = 'NoAgendaError';
+  }
+}
+
+export function isRecognisablePack(x: PackExtraction): boolean {
+  return x.agenda.length > 0 || x.minutes.length > 0 || x.decisions.length > 0;
+}
+
+function emptyMeeting(): ExtractedMeeting {
+  return { body: null, date: null, time: null, venue: null, contacts: [], publishedOn: null, publishedBy: null };
+}
+
+function toPages(input: PackText): string[] {
+  const pages = Array.isArray(input?.pages) ? input.pages.map((p) => (typeof p === 'string' ? p : String(p ?? ''))) : [];
+  if (pages.length === 1 && pages[0].includes('\f')) return pages[0].split('\f');
+  return pages;
+}
+
+function minuteItemOut(it: MinuteItemDetail) {
+  return { number: it.number, title: it.title, text: it.text, resolutions: it.resolutions };
+}
+
+function decisionOut(d: DecisionDetail): PackDecision {
+  return { number: d.number, takenBy: d.takenBy, date: d.date, subject: d.subject, classification: d.classification, interestsDeclared: d.interests, reasons: d.reasons };
+}
+
+/** Whether the text opens with minutes (a minutes-only document) rather than a summons/agenda. */
+function opensWithMinutes(lines: Line[]): number {
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < 15; i++) {
+    const t = lines[i].text;
+    if (!t) continue;
+    seen++;
+    if (/^(?:supplementary\s+)?agenda\b/i.test(t) || /\bsummon|\bnotice is hereby given/i.test(t)) return -1;
+    if (isMinutesHeader(lines, i)) return i;
+  }
+  return -1;
+}
+
+function run(input: PackText): PackExtraction {
+  const source = typeof input?.source === 'string' ? input.source : '';
+  const pages = toPages(input);
+  const { lines, breaks } = cleanPages(pages);
+  const warnings: string[] = [];
+  const starts = documentStarts(lines, breaks);
+  const out: PackExtraction = { source, meeting: emptyMeeting(), membership: [], agenda: [], minutes: [], decisions: [], papers: [], warnings };
+
+  const minutesFirst = opensWithMinutes(lines);
+  let bodyFrom = 0;
+  let letterhead: string | null = null;
+  let agendaItems: AgendaItemDetail[] = [];
+  if (minutesFirst < 0) {
+    const agenda = parseAgenda(lines, breaks, 0);
+    warnings.push(...agenda.warnings);
+    agendaItems = agenda.items;
+    const headEnd = agenda.start >= 0 ? agenda.start : Math.min(lines.length, 200);
+    const front = readFrontSheet(lines, headEnd);
+    letterhead = front.letterhead;
+    out.meeting = {
+      body: front.body, date: front.date, time: front.time, venue: front.venue, contacts: front.contacts,
+      publishedOn: agenda.publishedOn, publishedBy: agenda.signatory?.name ?? null,
+    };
+    out.membership = parseMembership(lines, 0, headEnd);
+    out.agenda = agenda.items.map(({ code, title, section, pages: p, toFollow }) => ({ code, title, section, pages: p, toFollow }));
+    bodyFrom = agenda.items.length ? agenda.end : 0;
+    if (!agenda.items.length) warnings.push('no agenda items could be recognised on the front sheet');
+    else {
+      if (!out.meeting.body) warnings.push('front sheet: the body whose meeting this is could not be read');
+      if (!out.meeting.date) warnings.push('front sheet: the meeting date could not be read');
+    }
+  }
+
+  // minutes reproduced in the pack, or the minutes this document consists of
+  for (let h = bodyFrom; h < lines.length; h++) {
+    if (!lines[h].text || !isMinutesHeader(lines, h)) continue;
+    const end = nextBoundary(starts, h, lines.length);
+    const m = parseMinutesAt(lines, h, end, letterhead);
+    if (!m.items.length && !m.present.length) continue;
+    if (!m.date) warnings.push(`line ${lines[h].no}: minutes heading without a readable meeting date`);
+    if (!m.items.length) warnings.push(`line ${lines[h].no}: minutes of ${m.body ?? 'a meeting'} have no numbered minutes`);
+    out.minutes.push({
+      body: m.body, date: m.date, present: m.present, alsoPresent: m.alsoPresent, inAttendance: m.inAttendance,
+      apologies: m.apologies, substitutes: m.substitutes, items: m.itemsDetail.map(minuteItemOut),
+    });
+    if (minutesFirst >= 0 && h === minutesFirst) {
+      out.meeting = {
+        body: m.body, date: m.date, time: m.time, venue: m.venue, contacts: readContacts(lines, 0, Math.min(lines.length, 400)),
+        publishedOn: null, publishedBy: null,
+      };
+    }
+    h = Math.max(h, end - 1);
+  }
+
+  const decisions = parseDecisions(lines.slice(0)).filter((d) => d.line >= bodyFrom || minutesFirst >= 0);
+  for (const d of decisions) {
+    if (!d.subject) warnings.push(`line ${lines[d.line].no}: record of decision ${d.number} has no readable subject`);
+    if (!d.date) warnings.push(`line ${lines[d.line].no}: record of decision ${d.number} has no readable date`);
+  }
+  out.decisions = decisions.map(decisionOut);
+
+  const papers: Paper[] = agendaItems.length ? locatePapers(lines, agendaItems, starts, bodyFrom, pages.length) : [];
+  out.papers = papers.map(({ itemCode, startPage, endPage, text }) => ({ itemCode, startPage, endPage, text }));
+  for (const it of agendaItems) {
+    if (it.pages && !papers.some((p) => p.itemCode === it.code)) warnings.push(`line ${lines[it.line].no}: papers for agenda item '${it.code}' could not be located`);
+  }
+  if (!isRecognisablePack(out)) warnings.push(new NoAgendaError(source || 'input').message);
+  return out;
+}
+
+/** Extracts a pack. Never throws: unreadable parts are reported in `warnings`. */
+export function extractPack(input: PackText): PackExtraction {
+  try {
+    return run(input);
+  } catch (e) {
+    const source = typeof input?.source === 'string' ? input.source : '';
+    return {
+      source, meeting: emptyMeeting(), membership: [], agenda: [], minutes: [], decisions: [], papers: [],
+      warnings: [`the text could not be read: ${(e as Error)?.message ?? String(e)}`],
+    };
+  }
+}

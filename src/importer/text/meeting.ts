@@ -1,0 +1,183 @@
+// The front sheet: which body meets, when, where, who to ask ("Ask for:" + "Telephone:").
+import type { ExtractedContact } from '../extraction.js';
+import type { Line } from './normalise.js';
+import { findDate, findTime, parseBareTime } from './dates-times.js';
+import { splitNames } from './names.js';
+
+const BODY_WORDS = /\b(?:council|committee|cabinet|board|panel|forum|executive|commission|authority|assembly|partnership|sub-committee|group|meeting|trust)\b/i;
+const VENUE_WORDS = /\b(?:room|hall|house|chamber|chambers|centre|center|offices?|library|guildhall|building|suite|pavilion|institute|church|school|hotel|civic|annexe|lodge|barn|online|virtual|teams|zoom|remote)\b/i;
+const LABELS = /\b(?:ask for|contact|telephone|tel\.?|phone|e-?mail|enquiries to|fax|direct line|website)\s*(?:no\.?)?\s*:/i;
+const SMALL = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'with', 'by']);
+
+/** "POLICY AND RESOURCES CABINET COMMITTEE" → "Policy and Resources Cabinet Committee"; mixed case is kept. */
+export function titleCase(s: string): string {
+  if (/[a-z]/.test(s)) return s;
+  return s.toLowerCase().split(' ').map((w, i) => {
+    if (i > 0 && SMALL.has(w)) return w;
+    return w.replace(/(^|[-/(’'])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase()).replace(/(['’])S\b/g, '$1s');
+  }).join(' ');
+}
+
+/** Removes "the" and trailing punctuation from a body name. */
+export function cleanBody(s: string): string {
+  return s.replace(/^(?:a\s+(?:meeting|special meeting)\s+of\s+)?(?:the\s+)/i, '').replace(/[.,;:]+$/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** A line that reads as a heading naming a body: short, no sentence punctuation. */
+export function isBodyHeading(t: string): boolean {
+  if (!t || t.length > 90 || /[.:;?!]$/.test(t) || /\d{3,}/.test(t)) return false;
+  if (/^(?:agenda|minutes|notice|summons|supplementary|membership|webcasting|unrestricted|exempt|public|part)\b/i.test(t)) return false;
+  return BODY_WORDS.test(t);
+}
+
+export interface FrontSheet {
+  body: string | null;
+  date: string | null;
+  time: string | null;
+  venue: string | null;
+  contacts: ExtractedContact[];
+  letterhead: string | null;
+}
+
+/** The value after a label, carried onto following lines while it ends in a separator. */
+function labelValue(lines: Line[], i: number, label: RegExp): string | null {
+  const t = lines[i].text;
+  const m = label.exec(t);
+  if (!m) return null;
+  let v = t.slice(m.index + m[0].length);
+  // a value stops where the next label on the same (two-column) line starts
+  const stop = LABELS.exec(v);
+  if (stop) v = v.slice(0, stop.index);
+  let k = i + 1;
+  while (k < lines.length && k < i + 3 && (/[/&,]\s*$|\band\s*$/i.test(v.trim()) || !v.trim())) {
+    const n = lines[k].text;
+    if (!n) { k++; continue; }
+    const s2 = LABELS.exec(n);
+    v += ` ${s2 ? n.slice(0, s2.index) : n}`;
+    k++;
+  }
+  return v.trim();
+}
+
+function phonesFrom(v: string): string[] {
+  const out: string[] = [];
+  let area = '';
+  for (const part of v.split(/\/|,|\bor\b|\band\b|&/)) {
+    const digits = part.replace(/[^\d() ]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!/\d{3}/.test(digits)) continue;
+    const m = /^\(?(0\d{2,5})\)?\s*(\d[\d ]{4,})$/.exec(digits);
+    if (m) {
+      area = m[1];
+      out.push(`${m[1]} ${m[2].trim()}`);
+    } else if (/^\d[\d ]{4,8}$/.test(digits) && area) {
+      out.push(`${area} ${digits.trim()}`);
+    } else {
+      out.push(digits.replace(/[()]/g, '').trim());
+    }
+  }
+  return out;
+}
+
+const ASK_FOR = /\b(?:ask for|contact(?: officer)?|enquiries to|democratic services officer|clerk)\s*:/i;
+const TELEPHONE = /\b(?:telephone|tel\.?|phone|direct line)\s*(?:no\.?)?\s*:/i;
+
+export function readContacts(lines: Line[], from: number, to: number): ExtractedContact[] {
+  let names: string[] = [];
+  let phones: string[] = [];
+  for (let i = from; i < to; i++) {
+    const t = lines[i].text;
+    if (!names.length && ASK_FOR.test(t)) {
+      const v = labelValue(lines, i, ASK_FOR);
+      if (v) names = splitNames(v.replace(/\//g, ','));
+    }
+    if (!phones.length && TELEPHONE.test(t)) {
+      const v = labelValue(lines, i, TELEPHONE);
+      if (v) phones = phonesFrom(v);
+    }
+  }
+  return names.map((name, k) => ({ name, phone: phones[k] ?? (phones.length === 1 ? phones[0] : null) }));
+}
+
+/** Strips labelled two-column spill ("… County Telephone: (01622) 694367/") and phone digits. */
+function venuePart(t: string): string {
+  let v = t;
+  const lab = LABELS.exec(v);
+  if (lab) v = v.slice(0, lab.index);
+  v = v.replace(/\(?0\d{2,5}\)?\s*\d{3,}[\d ]*\/?/g, ' ').replace(/\b\d{5,}\b\/?/g, ' ');
+  return v.replace(/\s+/g, ' ').trim();
+}
+
+export function readVenue(lines: Line[], from: number, to: number): string | null {
+  for (let i = from; i < to; i++) {
+    const t = lines[i].text;
+    if (!t || /^(?:ask for|telephone|tel|contact|e-?mail)\b/i.test(t)) continue;
+    // "to be held at X on …" / "in X"
+    const held = /\b(?:held|take place|meet)\s+(?:at|in)\s+(?:the\s+)?(.+?)(?:\s+on\s+[A-Z]|\s+at\s+\d|,?\s*$)/i.exec(t);
+    if (held && VENUE_WORDS.test(held[1])) return held[1].replace(/[.,]+$/, '').trim();
+    let v = venuePart(t);
+    if (!v || !VENUE_WORDS.test(v) || findDate(v) || /\b(?:please|will be|available|meeting may|consent|notice)\b/i.test(v)) continue;
+    if (v.length > 120 || /[.!?]$/.test(v) && v.split(' ').length > 10) continue;
+    if (/^venue\s*:\s*/i.test(v)) v = v.replace(/^venue\s*:\s*/i, '');
+    // wrapped continuation: "Darent Room, Sessions House, County" + "Hall, Maidstone"
+    for (let k = i + 1; k < Math.min(to, i + 3); k++) {
+      const n = lines[k].text;
+      if (!n) break;
+      const part = venuePart(n);
+      if (!part || findDate(part) || findTime(part) || /^(?:ask for|telephone|tel|contact|e-?mail|tea|coffee|membership|agenda)\b/i.test(part)) break;
+      if (part.length > 60 || /[.]$/.test(v)) break;
+      if (!/^[A-Z]/.test(part)) break;
+      v = `${v} ${part}`;
+    }
+    return v.replace(/[.,;]+$/, '').trim();
+  }
+  return null;
+}
+
+/** Reads the body, date, time, venue and contacts from the lines before the agenda list. */
+export function readFrontSheet(lines: Line[], to: number): FrontSheet {
+  const end = Math.min(to, lines.length);
+  let body: string | null = null;
+  let letterhead: string | null = null;
+  // letterhead: the first heading line naming a body
+  for (let i = 0; i < Math.min(end, 40); i++) {
+    if (isBodyHeading(lines[i].text)) { letterhead = titleCase(cleanBody(lines[i].text)); break; }
+  }
+  // "summoned to a meeting of the X" / line after "AGENDA"
+  for (let i = 0; i < end; i++) {
+    const t = lines[i].text;
+    const m = /\b(?:meeting|session) of (?:the\s+)?(.+?)(?:\s+(?:to be held|will be held|which will be held|held|on|at|in)\b|[.,]|$)/i.exec(t);
+    if (m && /summon|notice|hereby|invited|requested/i.test(t)) {
+      const b = cleanBody(m[1]);
+      body = /^above\b|^said\b/i.test(b) ? letterhead : titleCase(b);
+      if (body) break;
+    }
+    if (/^agenda$/i.test(t)) {
+      for (let k = i + 1; k < Math.min(end, i + 4); k++) {
+        if (!lines[k].text) continue;
+        if (isBodyHeading(lines[k].text) || (/^[A-Z][A-Z '&,-]{2,60}$/.test(lines[k].text) && !findDate(lines[k].text))) body = titleCase(cleanBody(lines[k].text));
+        break;
+      }
+      if (body) break;
+    }
+  }
+  if (!body) body = letterhead;
+
+  let date: string | null = null;
+  let time: string | null = null;
+  for (let i = 0; i < end; i++) {
+    const t = lines[i].text;
+    if (/^(?:published|date of publication|dated|issued)\b/i.test(t)) continue;
+    const d = findDate(t);
+    if (!d) continue;
+    date = d.iso;
+    const after = t.slice(d.index + d.length);
+    time = findTime(after)?.hhmm ?? parseBareTime(after);
+    for (let k = i + 1; !time && k < Math.min(end, i + 4); k++) {
+      const n = lines[k].text;
+      if (n && n.length < 60) time = findTime(n)?.hhmm ?? null;
+    }
+    if (!time) time = findTime(t)?.hhmm ?? null;
+    break;
+  }
+  return { body, date, time, venue: readVenue(lines, 0, end), contacts: readContacts(lines, 0, end), letterhead };
+}

@@ -1,0 +1,97 @@
+// The front sheet's "Membership" list: "Conservative (8): Mr A J King, MBE (Chairman), …, Vacancy and
+// Mr J N Wedgbury (Substitute)", one line per political group or co-opted category.
+import type { ExtractedMember, MemberRole } from '../extraction.js';
+import type { Line } from './normalise.js';
+import { cleanName, isNameLike, TITLE_START } from './names.js';
+
+const MEMBERSHIP_HEAD = /^(?:membership|members|committee members|councillors|membership of the (?:committee|panel|board|cabinet))\b\s*(?:\(\d+\))?\s*:?\s*(.*)$/i;
+const GROUP_LINE = /^([A-Z][A-Za-z&'’ -]{1,60}?)\s*\((\d{1,3})\)\s*:?\s*(.*)$/;
+const STOP = /^(?:webcasting|unrestricted|exempt|agenda|tea|coffee|please|notes?|part\s|items?\b|\d+\.|[A-Z]\d\s|a\s-\s)/i;
+
+function roleOf(note: string): MemberRole {
+  const n = note.toLowerCase();
+  if (/vice[- ]?chair/.test(n)) return 'Vice-Chairman';
+  if (/\bchair/.test(n)) return 'Chairman';
+  if (/substitute/.test(n)) return 'Substitute';
+  return null;
+}
+
+/** Splits one group's list into members, keeping the "(Chairman)"-style note of each. */
+function membersOf(list: string, group: string | null): ExtractedMember[] {
+  const out: ExtractedMember[] = [];
+  // split on commas and "and", but keep bracketed notes with their name
+  const parts: string[] = [];
+  let cur = '';
+  let depth = 0;
+  for (const ch of list) {
+    if (ch === '(') depth++;
+    if (ch === ')' && depth > 0) depth--;
+    if ((ch === ',' || ch === ';') && depth === 0) { parts.push(cur); cur = ''; continue; }
+    cur += ch;
+  }
+  parts.push(cur);
+  const pieces = parts.flatMap((p) => p.split(/\s+(?:and|&)\s+(?![^(]*\))/i)).map((p) => p.trim()).filter(Boolean);
+  for (const piece of pieces) {
+    const notes = [...piece.matchAll(/\(([^)]{0,80})\)/g)].map((m) => m[1]);
+    const bare = cleanName(piece.replace(/\([^)]*\)/g, ' '));
+    if (/^(?:MBE|OBE|CBE|TD|JP|DL|KBE|DBE|BEM)$/i.test(bare)) {
+      // honours after a comma belong to the previous name; its role note may follow
+      const prev = out[out.length - 1];
+      if (prev && notes.length && prev.role === null) prev.role = roleOf(notes.join(' '));
+      continue;
+    }
+    const vac = /^vacanc(?:y|ies)(?:\s*\((\d+)\))?$/i.exec(bare);
+    if (vac) {
+      const n = Math.min(20, Number(vac[1] ?? notes.find((x) => /^\d+$/.test(x)) ?? 1));
+      for (let k = 0; k < n; k++) out.push({ name: null, group, role: 'Vacancy' });
+      continue;
+    }
+    if (!isNameLike(bare) || !(TITLE_START.test(bare) || bare.split(' ').length >= 2)) continue;
+    out.push({ name: bare, group, role: roleOf(notes.join(' ')) });
+  }
+  return out;
+}
+
+export function parseMembership(lines: Line[], from: number, to: number): ExtractedMember[] {
+  const end = Math.min(to, lines.length);
+  let i = from;
+  for (; i < end; i++) if (MEMBERSHIP_HEAD.test(lines[i].text) && lines[i].text.length < 200) break;
+  if (i >= end) return [];
+  const out: ExtractedMember[] = [];
+  const head = MEMBERSHIP_HEAD.exec(lines[i].text);
+  let group: string | null = null;
+  let buffer = head && head[1] && !/^\(?\d+\)?$/.test(head[1]) ? head[1] : '';
+  const flush = () => {
+    if (buffer.trim()) out.push(...membersOf(buffer, group));
+    buffer = '';
+  };
+  let blankRun = 0;
+  for (let k = i + 1; k < end; k++) {
+    const t = lines[k].text;
+    if (!t) { blankRun++; if (blankRun >= 3 && out.length) break; continue; }
+    blankRun = 0;
+    if (STOP.test(t)) break;
+    const g = GROUP_LINE.exec(t);
+    if (g && !TITLE_START.test(g[1])) {
+      flush();
+      group = g[1].trim();
+      buffer = g[3];
+      continue;
+    }
+    const gc = /^([A-Z][A-Za-z&'’ -]{1,60}?)\s*:\s*(.+)$/.exec(t);
+    if (gc && !TITLE_START.test(gc[1]) && gc[1].split(' ').length <= 5) {
+      flush();
+      group = gc[1].trim();
+      buffer = gc[2];
+      continue;
+    }
+    // a wrapped list continues; a bare name list (one per line) is a group of its own
+    if (buffer && /[,&]\s*$|\band\s*$/i.test(buffer)) buffer += ` ${t}`;
+    else if (buffer && /^[a-z]/.test(t)) buffer += ` ${t}`;
+    else if (isNameLike(cleanName(t.replace(/\([^)]*\)/g, ' '))) || /^vacanc/i.test(t)) { buffer += buffer ? `, ${t}` : t; }
+    else if (buffer) buffer += ` ${t}`;
+    else break;
+  }
+  flush();
+  return out;
+}

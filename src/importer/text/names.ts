@@ -1,0 +1,81 @@
+// People's names as packs print them: "Mr A J King, MBE (Chairman)", "Cllrs Hayward, Hillard",
+// "County Cllr Webb", "Mrs Dean (Mr Vye substituted)".
+
+export const TITLE_WORDS = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Cllr', 'Cllrs', 'Councillor', 'Councillors', 'Sir', 'Dame', 'Prof', 'Professor',
+  'Rev', 'Revd', 'Reverend', 'Lord', 'Lady', 'Canon', 'Father', 'Alderman'];
+const TITLE_ALT = TITLE_WORDS.join('|');
+export const TITLE_START = new RegExp(`^(?:(?:County|Deputy|The)\\s+)?(?:${TITLE_ALT})\\.?(?=\\s|$)`, 'i');
+const HONOURS = /^(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|QC|KC|BEM|FRS|MP|MEP|MA|BA|BSc|MSc|PhD|FCA|CEng)$/;
+const HONOURS_TAIL = /(?:,?\s+(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|QC|KC|BEM|FRS|MP|MEP))+\.?$/;
+const OFFICER_WORDS = /^(?:the\s+)?(?:clerk|chairman|chair|vice-chair(?:man)?|officers?|press|public|members? of the public|minute taker|secretary)$/i;
+
+/** Removes bracketed asides, even nested or unclosed ones, replacing each with a list separator. */
+export function removeBrackets(s: string): string {
+  let out = '';
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '(' || ch === '[') {
+      if (depth === 0) out += ', ';
+      depth++;
+    } else if ((ch === ')' || ch === ']') && depth > 0) {
+      depth--;
+    } else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+/** A name as printed without honours, trailing punctuation or role notes. */
+export function cleanName(s: string): string {
+  let t = s.replace(/\s+/g, ' ').trim();
+  t = t.replace(/^(?:and|&)\s+/i, '');
+  t = t.replace(/[.;:,]+$/, '').trim();
+  t = t.replace(HONOURS_TAIL, '').trim();
+  t = t.replace(/[.;:,]+$/, '').trim();
+  return t;
+}
+
+/** Whether `s` plausibly names a person (not a job title or sentence). */
+export function isNameLike(s: string): boolean {
+  const t = s.trim();
+  if (!t || t.length > 60) return false;
+  if (OFFICER_WORDS.test(t)) return false;
+  const words = t.split(' ');
+  if (words.length > 7) return false;
+  if (TITLE_START.test(t)) return words.length >= 2;
+  // untitled: "Malcolm Newsam", "Jennifer Maiden-Brooks" — 1-4 capitalised words
+  if (words.length > 4) return false;
+  return words.every((w) => /^[A-Z][A-Za-z'’.-]*$/.test(w) || /^(?:de|van|von|da|le|la|du|di|O')$/i.test(w));
+}
+
+/**
+ * Splits a printed list of people into names: commas, "and", "&" and semicolons separate; bracketed
+ * asides are dropped; honours after a comma stay with their name; "Cllrs A, B" gives "Cllr A", "Cllr B".
+ */
+export function splitNames(list: string): string[] {
+  const flat = removeBrackets(list)
+    .replace(/\s+(?:and|&)\s+/gi, ', ')
+    .replace(/;/g, ',')
+    // a new title starts a new name even without a comma: "Mr A Wood Mrs L O'Reily"
+    .replace(new RegExp(`(^|\\s)([A-Za-z'’.-]+)\\s+(?=(?:${TITLE_ALT})\\.?\\s+[A-Z])`, 'g'), (m, sp: string, prev: string) =>
+      /^(?:county|deputy|the|and)$/i.test(prev) || new RegExp(`^(?:${TITLE_ALT})$`, 'i').test(prev) ? m : `${sp}${prev}, `);
+  const parts = flat.split(',').map((p) => p.trim()).filter(Boolean);
+  const names: string[] = [];
+  let plural: string | null = null; // "Cllrs" carried over to bare surnames that follow
+  for (const part of parts) {
+    if (HONOURS.test(part.replace(/\.$/, '')) || /^(?:MBE|OBE|CBE|TD|JP|DL)(?:\s+(?:MBE|OBE|CBE|TD|JP|DL))*$/.test(part)) continue;
+    let name = cleanName(part);
+    const pl = /^((?:County\s+)?)(Cllrs|Councillors)\.?\s+(.+)$/i.exec(name);
+    if (pl) {
+      plural = pl[2].toLowerCase().startsWith('cllr') ? 'Cllr' : 'Councillor';
+      name = `${pl[1]}${plural} ${pl[3]}`;
+    } else if (plural && /^[A-Z][A-Za-z'’-]+$/.test(name)) {
+      name = `${plural} ${name}`;
+    } else if (TITLE_START.test(name)) {
+      const t = /^(?:County\s+)?(Cllr|Councillor)\b/i.exec(name);
+      if (t) plural = t[1].toLowerCase() === 'cllr' ? 'Cllr' : 'Councillor';
+      else plural = null;
+    }
+    if (isNameLike(name)) names.push(name);
+  }
+  return names;
+}

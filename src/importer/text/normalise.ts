@@ -1,0 +1,121 @@
+// Turns a pack's raw page texts into clean, numbered lines, setting aside page furniture
+// ("Page 17", "This page is intentionally left blank", repeated letterheads) and markup run into text.
+
+export interface Line {
+  /** cleaned text: markup removed, whitespace collapsed, tabs turned into ' | ' cell breaks removed */
+  text: string;
+  /** table cells when the line was tab-separated (else one cell) */
+  cells: string[];
+  /** 0-based index of the page (input.pages) the line came from */
+  page: number;
+  /** 1-based line number across the whole input, for warnings */
+  no: number;
+  /** printed page number ("Page 17") that applies to this line, when known */
+  printedPage: number | null;
+}
+
+export interface Cleaned {
+  lines: Line[];
+  /** indices (into lines) where a blank-page marker or restricted placeholder stood: papers end there */
+  breaks: Set<number>;
+  /** printed page number found on each input page (from "Page N" lines), null when none */
+  pagePrinted: (number | null)[];
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&nbsp;': ' ', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&rsquo;': '’', '&lsquo;': '‘' };
+
+/** Removes HTML tags/entities and markdown emphasis/heading marks from one line, keeping tabs. */
+export function stripMarkup(s: string): string {
+  let t = s.replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, ' ');
+  t = t.replace(/&(?:amp|nbsp|lt|gt|quot|#39|rsquo|lsquo);/g, (m) => ENTITIES[m] ?? m);
+  t = t.replace(/\*\*|__/g, ' ');
+  t = t.replace(/^\s{0,3}#{1,6}\s*/, '');
+  t = t.replace(/^\s*>\s?/, '');
+  // single-star emphasis around words: *Nil*
+  t = t.replace(/(^|\s)\*(\S[^*]{0,200}\S|\S)\*(?=\s|$|[.,;:])/g, '$1$2');
+  t = t.replace(/[\u00a0\u2007\u202f]/g, ' ');
+  return t;
+}
+
+/** Collapses whitespace and drops a leading list bullet ("- ", "• ", "* "). */
+export function tidy(s: string): string {
+  return s.replace(/[ \t\r\f\v]+/g, ' ').trim().replace(/^(?:[-•*▪●◦·]\s+)+/, '').trim();
+}
+
+const PAGE_LINE = /^(?:-\s*)?page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?(?:\s*-)?$/i;
+const BLANK_PAGE = /^this page (?:is |has been )?(?:intentionally|deliberately) (?:left )?blank\.?$/i;
+const RESTRICTED = /^document is (?:restricted|confidential)\.?$/i;
+const STRAY_NUMBER = /^(?:!\d{1,4}|-\s*\d{1,4}\s*-|\d{1,4})$/;
+
+/** Splits text where a markdown marker glued a heading to the next one: "ITEMS**35. Minutes". */
+function unglue(raw: string): string[] {
+  return raw.split(/(?<=[A-Za-z)])\*\*(?=(?:\d{1,5}|[A-H]\d{1,2})\.?\s)/);
+}
+
+export function cleanPages(pages: string[]): Cleaned {
+  const lines: Line[] = [];
+  const breaks = new Set<number>();
+  const pagePrinted: (number | null)[] = [];
+  let no = 0;
+  let sinceMarker = 0;
+  const firstLast = new Map<string, number>();
+  const pageLineIdx: number[][] = [];
+
+  pages.forEach((pageText, p) => {
+    const rawLines = String(pageText ?? '').split(/\r\n|\r|\n/);
+    const idx: number[] = [];
+    let printed: number | null = null;
+    sinceMarker = lines.length;
+    for (const rawLine of rawLines) {
+      no++;
+      for (const piece of unglue(rawLine)) {
+        const withTabs = stripMarkup(piece);
+        const cells = withTabs.split('\t').map(tidy).filter((c) => c !== '');
+        const text = tidy(withTabs.replace(/\t/g, ' '));
+        const m = PAGE_LINE.exec(text);
+        if (m) {
+          printed = Number(m[1]);
+          // a "Page N" footer numbers the text above it, back to the previous footer or page start
+          for (let k = sinceMarker; k < lines.length; k++) lines[k].printedPage = printed;
+          sinceMarker = lines.length;
+          continue;
+        }
+        if (BLANK_PAGE.test(text) || RESTRICTED.test(text)) {
+          breaks.add(lines.length);
+          continue;
+        }
+        lines.push({ text, cells: cells.length ? cells : [text], page: p, no, printedPage: null });
+        if (text !== '') idx.push(lines.length - 1);
+      }
+    }
+    pagePrinted.push(printed);
+    pageLineIdx.push(idx);
+    if (idx.length) {
+      for (const k of new Set([lines[idx[0]].text, lines[idx[idx.length - 1]].text])) {
+        firstLast.set(k, (firstLast.get(k) ?? 0) + 1);
+      }
+    }
+  });
+
+  // Page furniture: a stray page number at the top or bottom of a page, or a line that heads or
+  // foots most pages (a running letterhead) after its first appearance.
+  if (pages.length > 1) {
+    const seen = new Set<string>();
+    const repeated = new Set([...firstLast].filter(([, n]) => pages.length >= 3 && n >= Math.max(3, pages.length * 0.5)).map(([k]) => k));
+    for (const idx of pageLineIdx) {
+      if (!idx.length) continue;
+      for (const k of [idx[0], idx[idx.length - 1]]) {
+        const l = lines[k];
+        if (STRAY_NUMBER.test(l.text)) l.text = '';
+        else if (repeated.has(l.text)) {
+          if (seen.has(l.text)) l.text = '';
+          seen.add(l.text);
+        }
+      }
+    }
+  } else {
+    for (const l of lines) if (/^!\d{1,4}$/.test(l.text)) l.text = '';
+  }
+  // Printed page numbers: when "Page N" footers exist, a page's lines carry its footer number.
+  return { lines, breaks, pagePrinted };
+}

@@ -1,0 +1,83 @@
+// Each agenda item's papers: where its text starts and ends in the pack. With page breaks, the agenda's
+// printed page ranges ("(Pages 15 - 28)") map onto the pack's pages; without them, papers are found by
+// the document starts (report cover blocks, minutes headers, "Agenda Item N") that match their titles.
+import type { Line } from './normalise.js';
+import type { AgendaItemDetail } from './agenda.js';
+
+export interface Paper {
+  itemCode: string;
+  startPage: number | null;
+  endPage: number | null;
+  text: string;
+  /** line indices [start, end) in the cleaned lines */
+  startLine: number;
+  endLine: number;
+}
+
+const STOP = new Set(['the', 'of', 'and', 'a', 'an', 'to', 'for', 'in', 'on', 'by', 'with', 'from', 'report', 'update', 'meeting', 'held']);
+function tokens(s: string): string[] {
+  return s.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9 ]+/g, ' ').split(' ').filter((t) => t && !STOP.has(t));
+}
+
+function overlap(title: string, text: string): number {
+  const want = new Set(tokens(title));
+  if (!want.size) return 0;
+  const have = new Set(tokens(text));
+  let n = 0;
+  for (const t of want) if (have.has(t)) n++;
+  return n / want.size;
+}
+
+function textOf(lines: Line[], a: number, b: number): string {
+  return lines.slice(a, b).map((l) => l.text).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+export function locatePapers(lines: Line[], items: AgendaItemDetail[], starts: number[], afterAgenda: number, pageCount: number): Paper[] {
+  const withPapers = items.filter((it) => it.pages);
+  if (!withPapers.length) return [];
+  const cands = starts.filter((s) => s >= afterAgenda && s < lines.length);
+  if (!cands.includes(afterAgenda) && afterAgenda < lines.length) cands.unshift(afterAgenda);
+
+  const chosen: number[] = [];
+  let cursor = 0;
+  for (const it of withPapers) {
+    let best = -1;
+    let bestScore = 0;
+    // look ahead a few candidate starts for the one whose opening lines carry the title
+    for (let c = cursor; c < Math.min(cands.length, cursor + 8); c++) {
+      const s = cands[c];
+      const window = lines.slice(s, Math.min(lines.length, s + 30)).map((l) => l.text).join(' ');
+      let score = overlap(it.title, window);
+      if (/^minutes\b/i.test(it.title) && /^(?:minutes|notes)\s+of/i.test(window.slice(0, 400).replace(/^.*?(?=minutes|notes)/i, ''))) score = Math.max(score, 0.8);
+      if (score > bestScore + 0.05) { bestScore = score; best = c; }
+    }
+    if (best < 0 || bestScore < 0.4) best = Math.min(cursor, cands.length - 1);
+    chosen.push(best >= 0 ? cands[best] : afterAgenda);
+    cursor = Math.min(cands.length - 1, best + 1);
+  }
+  const papers: Paper[] = [];
+  const multiPage = pageCount > 1;
+  // page offset between printed page numbers and input pages, from the first paper
+  const offset = multiPage ? lines[chosen[0]]?.page - (withPapers[0].pages![0] - 1) : 0;
+  withPapers.forEach((it, k) => {
+    const startLine = chosen[k];
+    let endLine = k + 1 < chosen.length && chosen[k + 1] > startLine ? chosen[k + 1] : lines.length;
+    if (multiPage && Number.isFinite(offset) && offset >= 0) {
+      // pages are authoritative when the pack has page breaks
+      const [p0, p1] = it.pages!;
+      const a = lines.findIndex((l) => l.page === p0 - 1 + offset);
+      let b = lines.findIndex((l) => l.page > p1 - 1 + offset);
+      if (b < 0) b = lines.length;
+      if (a >= 0) {
+        papers.push({ itemCode: it.code, startPage: p0, endPage: p1, text: textOf(lines, a, b), startLine: a, endLine: b });
+        return;
+      }
+    }
+    if (endLine < startLine) endLine = startLine;
+    const printed = lines.slice(startLine, endLine).map((l) => l.printedPage).filter((p): p is number => p !== null);
+    const startPage = it.pages ? it.pages[0] : printed[0] ?? null;
+    const endPage = it.pages ? it.pages[1] : printed[printed.length - 1] ?? null;
+    papers.push({ itemCode: it.code, startPage, endPage, text: textOf(lines, startLine, endLine), startLine, endLine });
+  });
+  return papers;
+}
