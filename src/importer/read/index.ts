@@ -1,0 +1,153 @@
+// Entry point of the reading layer: a legacy meeting pack (PDF, .txt or .md) in, page texts out, ready
+// for the text parser (extractPack({ source, pages })). Every problem with the input becomes an
+// ImportInputError that says what is wrong and what to do.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { decodeText, splitPages } from './decode-text.js';
+import { ImportInputError } from './errors.js';
+import { removeFurniture, type CleanPage, type FurniturePage } from './furniture.js';
+import { readPdfPages } from './pdf-text.js';
+import { reflow } from './reflow.js';
+import { sniff } from './sniff.js';
+import { DEFAULT_MAX_BYTES, type PackText, type ReadOptions, type ReadWarning } from './types.js';
+
+export { ImportInputError, isImportInputError } from './errors.js';
+export type { PackText, ReadOptions, ReadWarning } from './types.js';
+export { DEFAULT_MAX_BYTES } from './types.js';
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+function tooBig(file: string, size: number, max: number): ImportInputError {
+  return new ImportInputError(
+    file,
+    `The file is ${mb(size)}, over the ${mb(max)} limit for one pack. Check it is a single meeting pack; if it is, raise the limit (maxBytes) or split the pack.`,
+  );
+}
+
+function fsProblem(file: string, e: unknown): ImportInputError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new ImportInputError(file, 'No such file. Check the path and the file name.');
+  if (code === 'EACCES' || code === 'EPERM') return new ImportInputError(file, 'The file cannot be read: permission denied. Check its permissions.');
+  if (code === 'EISDIR') return new ImportInputError(file, 'This is a directory, not a file. Give the path of one pack (a .pdf, .txt or .md file).');
+  return new ImportInputError(file, `The file cannot be read (${code ?? String(e)}).`, { cause: e });
+}
+
+export async function readPackFile(path: string, opts: ReadOptions = {}): Promise<PackText> {
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw fsProblem(path, e);
+  }
+  if (info.isDirectory()) throw fsProblem(path, Object.assign(new Error('directory'), { code: 'EISDIR' }));
+  if (!info.isFile()) throw new ImportInputError(path, 'This is not a regular file (a device, socket or pipe). Give the path of a .pdf, .txt or .md file.');
+  if (info.size > max) throw tooBig(path, info.size, max);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw fsProblem(path, e);
+  }
+  return readBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, basename(path), max);
+}
+
+/** Reads a pack already in memory (an upload); `source` is its file name, used in messages and results. */
+export async function readPackBytes(bytes: Uint8Array, source: string, opts: ReadOptions = {}): Promise<PackText> {
+  // pdfjs may take over the buffer it is given; the caller's bytes stay untouched.
+  return readBytes(bytes.slice(), source, basename(source), opts.maxBytes ?? DEFAULT_MAX_BYTES);
+}
+
+async function readBytes(bytes: Uint8Array, file: string, source: string, max: number): Promise<PackText> {
+  if (bytes.length > max) throw tooBig(file, bytes.length, max);
+  if (bytes.length === 0) throw new ImportInputError(file, 'The file is empty (0 bytes). Download or export the pack again.');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const size = bytes.length;
+  const kind = sniff(bytes);
+  const ext = extname(source).toLowerCase();
+
+  if (kind.kind === 'other') throw new ImportInputError(file, `This is ${kind.what}, not a meeting pack that can be read. ${kind.advice}`);
+
+  if (kind.kind === 'text') {
+    const { text, encoding } = decodeText(bytes);
+    if (ext === '.pdf') {
+      const html = /^\s*<(?:!doctype html|html)/i.test(text);
+      throw new ImportInputError(
+        file,
+        html
+          ? 'The file is named .pdf but holds a web page (HTML), probably an error or sign-in page saved instead of the pack. Download the pack again.'
+          : 'The file is named .pdf but is plain text, not a PDF. Rename it to .txt if it is the pack as text, or download the PDF again.',
+      );
+    }
+    if (text.trim() === '') throw new ImportInputError(file, 'The file holds no text, only blank space. Export the pack again.');
+    const warnings: ReadWarning[] = [];
+    if (encoding === 'windows-1252') {
+      warnings.push({ message: 'The file is not valid UTF-8; it was read as Windows-1252. Check that quotes, dashes and £ signs look right.' });
+    }
+    const raw = splitPages(text);
+    // A single page is passed on as written: without page breaks there is no furniture to tell apart.
+    const cleaned: CleanPage[] =
+      raw.length > 1
+        ? removeFurniture(raw.map((p): FurniturePage => ({ lines: p.split('\n').map((t) => ({ text: t })) })))
+        : [{ text: raw[0], printed: null, blank: raw[0].trim() === '' ? 'empty' : null }];
+    return assemble({ source, sha256, bytes: size, kind: 'text', cleaned, images: [], warnings });
+  }
+
+  // Content wins over the name: a PDF saved as .txt is still read as a PDF.
+  const pages = await readPdfPages(bytes, file);
+  if (pages.length === 0) throw new ImportInputError(file, 'The PDF has no pages. Download or export the pack again.');
+  const cleaned = removeFurniture(pages, reflow);
+  const images = pages.map((p, i) => p.images && cleaned[i].blank === 'empty');
+  const scanned = images.flatMap((on, i) => (on ? [i + 1] : []));
+  const withText = cleaned.filter((c) => c.blank === null).length;
+  if (withText === 0) {
+    throw new ImportInputError(
+      file,
+      scanned.length
+        ? `The PDF has no text layer: ${scanned.length === pages.length ? `all ${pages.length} pages are` : `${pageList(scanned)} ${scanned.length === 1 ? 'is a' : 'are'}`} scanned image${scanned.length === 1 ? '' : 's'} and the rest are blank. It needs OCR first (for example \`ocrmypdf in.pdf out.pdf\`); import the OCR'd copy.`
+        : `No text was found on any of its ${pages.length} page${pages.length === 1 ? '' : 's'}: they are blank, or the text was drawn as shapes. If the pages show text, the PDF needs OCR first (for example \`ocrmypdf in.pdf out.pdf\`).`,
+    );
+  }
+  const warnings: ReadWarning[] = scanned.map((page) => ({
+    page,
+    message: `Page ${page} has no text layer (it is a scanned image), so its text is left out. OCR the PDF (for example \`ocrmypdf in.pdf out.pdf\`) and import it again to include it.`,
+  }));
+  return assemble({ source, sha256, bytes: size, kind: 'pdf', cleaned, images, warnings });
+}
+
+function pageList(pages: number[]): string {
+  if (pages.length === 1) return `page ${pages[0]}`;
+  const runs: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
+    runs.push(j > i ? `${pages[i]}–${pages[j]}` : `${pages[i]}`);
+    i = j + 1;
+  }
+  return `pages ${runs.join(', ')}`;
+}
+
+function assemble(a: {
+  source: string;
+  sha256: string;
+  bytes: number;
+  kind: 'pdf' | 'text';
+  cleaned: CleanPage[];
+  images: boolean[];
+  warnings: ReadWarning[];
+}): PackText {
+  const out: PackText = {
+    source: a.source,
+    pages: a.cleaned.map((c) => c.text),
+    pageNumbers: a.cleaned.map((c) => c.printed),
+    blankPages: a.cleaned.flatMap((c, i) => (c.blank && !a.images[i] ? [i + 1] : [])),
+    sha256: a.sha256,
+    bytes: a.bytes,
+    kind: a.kind,
+  };
+  const scanned = a.images.flatMap((on, i) => (on ? [i + 1] : []));
+  if (scanned.length) out.imageOnlyPages = scanned;
+  if (a.warnings.length) out.warnings = a.warnings;
+  return out;
+}

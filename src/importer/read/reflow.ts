@@ -1,0 +1,51 @@
+// Joins the lines of a paragraph that the PDF wrapped at the right margin, so that a minute heading or
+// an agenda title running onto a second line reads as one line, as in the text exports the parser is
+// tuned on. A line is taken to continue when the next line's first word would not have fitted after
+// it; short lines, list items, table rows (tabs) and paragraph gaps keep their breaks.
+
+export interface GeomLine {
+  text: string;
+  x?: number;
+  right?: number;
+  size?: number;
+}
+
+/** Rough advance of one character, as a fraction of the font size (proportional fonts). */
+const CHAR_WIDTH = 0.45;
+/** A new list entry or numbered item starts its own line even straight after a full one. */
+const STARTS_ITEM = /^(?:[•▪●◦·*–-]\s|\(?[0-9]{1,4}[.)]\s|\(?[a-z]{1,2}\)\s|\(?[ivx]{1,5}\)\s|[A-Z]\d{0,2}[.)]\s)/;
+
+function joinable(line: GeomLine, next: GeomLine, rightMargin: number, left: number): boolean {
+  if (!line.text.trim() || !next.text.trim()) return false;
+  if (line.text.includes('\t') || next.text.includes('\t')) return false;
+  if (line.x === undefined || line.right === undefined || !line.size || next.x === undefined || !next.size) return false;
+  if (Math.abs(line.size - next.size) > 0.1 * line.size) return false;
+  // a continuation starts at the paragraph's left edge, or under a hanging indent
+  if (next.x < left - 2 || next.x > line.x + 4 * line.size) return false;
+  if (STARTS_ITEM.test(next.text)) return false;
+  const firstWord = next.text.trim().split(/\s/)[0];
+  const wouldEnd = line.right + line.size * CHAR_WIDTH * (firstWord.length + 1);
+  return wouldEnd > rightMargin;
+}
+
+/** Lines of one page with wrapped paragraphs joined; expects '' between paragraphs. */
+export function reflow(lines: GeomLine[]): string[] {
+  const filled = lines.filter((l) => l.text.trim() && l.right !== undefined && l.x !== undefined);
+  if (filled.length < 2) return lines.map((l) => l.text);
+  // The text block's right margin: the furthest any line reaches on this page.
+  const rightMargin = Math.max(...filled.map((l) => l.right!));
+  const left = Math.min(...filled.map((l) => l.x!));
+  const out: string[] = [];
+  let prev: GeomLine | undefined;
+  for (const line of lines) {
+    if (prev && joinable(prev, line, rightMargin, left)) {
+      out[out.length - 1] = `${out[out.length - 1].replace(/\u00ad$/, '')}${/\u00ad$/.test(prev.text) ? '' : ' '}${line.text.trim()}`;
+      // the joined line keeps the last physical line's geometry for the next test
+      prev = { ...line, x: prev.x };
+      continue;
+    }
+    out.push(line.text);
+    prev = line;
+  }
+  return out;
+}
