@@ -2,5 +2,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import * as database from './database.js';
+import * as serve from './serve.js';
 
-export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database];
+export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, serve];

@@ -1,0 +1,106 @@
+// Who may do what: the one authorisation policy. Every page, API route, export, feed, search and pack download
+// asks `can(viewer, action, resource)`. Exempt information (Schedule 12A) goes only to those entitled to it:
+// councillors for the bodies they sit on (or meetings a clerk granted them), Democratic Services, administrators.
+
+export const ROLES = ['administrator', 'clerk', 'report-author', 'councillor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Viewer =
+  | { kind: 'public' }
+  | {
+      kind: 'user';
+      userId: number;
+      role: Role;
+      personId: number | null;
+      /** Bodies the person sits on now (any membership in force). */
+      bodyIds: readonly number[];
+      /** Meetings whose exempt papers a clerk granted this person. */
+      grantedMeetingIds: readonly number[];
+    };
+
+export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
+
+/** Something in the record, described by what the policy needs to know about it. */
+export interface Resource {
+  bodyId: number | null;
+  meetingId: number | null;
+  /** Exempt (Part 2) content: an exempt item, its papers, exempt minutes, an exempt record of decision. */
+  exempt: boolean;
+  /** Published to the public record (agendas published, minutes drafted, decisions published). */
+  published?: boolean;
+  /** For report drafts: the author. */
+  authorPersonId?: number | null;
+}
+
+export type Action =
+  | 'view' // read a page, document, feed entry or search hit
+  | 'download' // download a file or pack
+  | 'manage-record' // the clerk's workspace: bodies, people, meetings, agendas, attendance, minutes, decisions
+  | 'publish' // publish agendas, minutes, decisions
+  | 'write-report' // draft and submit reports
+  | 'approve-report'
+  | 'manage-users'
+  | 'read-audit'
+  | 'use-api-tokens'
+  | 'grant-exempt-access'
+  | 'declare-interests'; // a councillor's own register and declarations
+
+const STAFF: readonly Role[] = ['administrator', 'clerk'];
+
+function isStaff(v: Viewer): boolean {
+  return v.kind === 'user' && STAFF.includes(v.role);
+}
+
+/** May this viewer see exempt content of this body/meeting? */
+export function entitledToExempt(v: Viewer, r: Pick<Resource, 'bodyId' | 'meetingId' | 'authorPersonId'>): boolean {
+  if (v.kind !== 'user') return false;
+  if (isStaff(v)) return true;
+  if (v.role === 'councillor') {
+    return (r.bodyId !== null && v.bodyIds.includes(r.bodyId)) || (r.meetingId !== null && v.grantedMeetingIds.includes(r.meetingId));
+  }
+  if (v.role === 'report-author') return r.authorPersonId != null && r.authorPersonId === v.personId;
+  return false;
+}
+
+export function can(v: Viewer, action: Action, r: Resource | null = null): boolean {
+  switch (action) {
+    case 'view':
+    case 'download': {
+      if (!r) return true;
+      if (r.published === false) {
+        // Unpublished material: Democratic Services, and the author of a draft report.
+        if (isStaff(v)) return true;
+        if (v.kind === 'user' && r.authorPersonId != null && r.authorPersonId === v.personId) return !r.exempt || entitledToExempt(v, r);
+        return false;
+      }
+      return !r.exempt || entitledToExempt(v, r);
+    }
+    case 'manage-record':
+    case 'publish':
+    case 'approve-report':
+    case 'grant-exempt-access':
+      return isStaff(v);
+    case 'write-report':
+      return v.kind === 'user' && (isStaff(v) || v.role === 'report-author');
+    case 'manage-users':
+    case 'read-audit':
+      return v.kind === 'user' && v.role === 'administrator';
+    case 'use-api-tokens':
+      return v.kind === 'user';
+    case 'declare-interests':
+      return v.kind === 'user' && (v.role === 'councillor' || isStaff(v));
+  }
+}
+
+/**
+ * What exempt content a viewer may find in search and listings: everything, nothing, or that of some bodies and
+ * meetings. Callers turn bodyIds into meeting ids in the query itself.
+ */
+export type ExemptScope = { all: true } | { all: false; bodyIds: readonly number[]; meetingIds: readonly number[] };
+
+export function exemptScope(v: Viewer): ExemptScope {
+  if (v.kind !== 'user') return { all: false, bodyIds: [], meetingIds: [] };
+  if (isStaff(v)) return { all: true };
+  if (v.role === 'councillor') return { all: false, bodyIds: v.bodyIds, meetingIds: v.grantedMeetingIds };
+  return { all: false, bodyIds: [], meetingIds: [] };
+}

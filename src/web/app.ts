@@ -1,0 +1,41 @@
+// The web application: one Fastify instance with a plugin per concern.
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import formbody from '@fastify/formbody';
+import type { Store } from '../store/db.js';
+import { getCouncil } from '../store/council.js';
+import assets from './plugins/assets.js';
+import errors from './plugins/errors.js';
+import security from './plugins/security.js';
+import viewer from './plugins/viewer.js';
+import views from './plugins/views.js';
+import health from './routes/health.js';
+import home from './routes/home.js';
+
+export interface AppOptions {
+  store: Store;
+  logger?: boolean | object;
+  /** For tests and demos: what "today" is. */
+  today?: () => string;
+  /** Extra route plugins (public portal, workspace, API) registered after the core. */
+  routes?: { plugin: FastifyPluginAsync<{ store: Store; today?: () => string }>; prefix?: string }[];
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 60 * 1024 * 1024,
+    disableRequestLogging: false,
+  });
+  const council = await getCouncil(options.store.db);
+  await app.register(viewer);
+  await app.register(security);
+  await app.register(views, { councilName: council?.name ?? 'Moot' });
+  await app.register(errors);
+  await app.register(formbody);
+  await app.register(assets);
+  await app.register(health, { store: options.store });
+  await app.register(home, { store: options.store, today: options.today });
+  for (const r of options.routes ?? []) await app.register(r.plugin, { store: options.store, today: options.today, prefix: r.prefix });
+  return app;
+}

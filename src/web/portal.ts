@@ -1,0 +1,7 @@
+// The route plugins that make up the full service, registered by `moot serve` after the core (health, home).
+// Each concern (public portal pages, search, workspace, API) adds its plugin here.
+import type { AppOptions } from './app.js';
+
+export function registerPortal(): NonNullable<AppOptions['routes']> {
+  return [];
+}
