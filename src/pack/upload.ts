@@ -55,7 +55,7 @@ export async function loadUploadedPdf(bytes: Uint8Array, fileName: string): Prom
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
   } catch (e) {
-    if (e instanceof EncryptedPDFError) {
+    if (e instanceof EncryptedPDFError || (e instanceof Error && e.name === 'EncryptedPDFError') || /is encrypted/.test(String(e))) {
       return fail('is encrypted (password-protected or restricted). Remove the protection and upload it again');
     }
     return fail(`is damaged and cannot be read (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
@@ -63,8 +63,8 @@ export async function loadUploadedPdf(bytes: Uint8Array, fileName: string): Prom
   let pageCount = 0;
   try {
     pageCount = doc.getPageCount();
-  } catch (e) {
-    fail(`is damaged: its page tree cannot be read (${e instanceof Error ? e.message : String(e)})`);
+  } catch {
+    fail('is damaged: its list of pages cannot be read');
   }
   if (pageCount === 0) fail('has no pages');
   return doc;

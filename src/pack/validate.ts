@@ -92,7 +92,8 @@ export function blockingProblems(input: PackInput): PackProblem[] {
   return out;
 }
 
-const norm = (s: string): string => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, ' ').trim();
+// Capitals, '&' for 'and', punctuation and a leading 'the' do not make a different body.
+const norm = (s: string): string => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, ' ').trim().replace(/^the /, '');
 
 function paperProblems(paper: Paper, item: AgendaItem, exempt: boolean, input: PackInput): PackProblem[] {
   const where = `item ${item.code}, ${paperName(paper)}`;
@@ -106,7 +107,7 @@ function paperProblems(paper: Paper, item: AgendaItem, exempt: boolean, input: P
     case 'report': {
       const body = norm(paper.to.body);
       const ours = norm(input.bodyName);
-      if (body !== ours && !body.includes(ours) && !ours.includes(body)) {
+      if (body !== ours) {
         out.push(err(where, `is addressed to "${paper.to.body}", not to the ${input.bodyName}`));
       }
       if (!dateProblem(paper.to.date, where, 'To: date') && paper.to.date !== input.meetingDate) {
@@ -159,6 +160,8 @@ export function validatePack(input: PackInput, opts: ValidateOptions = {}): Pack
     }
   }
 
+  // Comparing papers with the meeting needs a readable meeting date (reported above if not).
+  if (dateProblem(input.meetingDate, 'meeting', 'meeting date')) return out;
   for (const { section, item } of eachItem(input)) {
     if (item.withdrawn) continue;
     const where = `item ${item.code}`;
