@@ -16,12 +16,15 @@ export { ImportInputError, isImportInputError } from './errors.js';
 export type { PackText, ReadOptions, ReadWarning } from './types.js';
 export { DEFAULT_MAX_BYTES } from './types.js';
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+function size(n: number): string {
+  if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} KB`;
+  return `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
 
-function tooBig(file: string, size: number, max: number): ImportInputError {
+function tooBig(file: string, bytes: number, max: number): ImportInputError {
   return new ImportInputError(
     file,
-    `The file is ${mb(size)}, over the ${mb(max)} limit for one pack. Check it is a single meeting pack; if it is, raise the limit (maxBytes) or split the pack.`,
+    `The file is ${size(bytes)}, over the ${size(max)} limit for one pack. Check it is a single meeting pack; if it is, raise the limit (maxBytes) or split the pack.`,
   );
 }
 
@@ -50,20 +53,33 @@ export async function readPackFile(path: string, opts: ReadOptions = {}): Promis
   } catch (e) {
     throw fsProblem(path, e);
   }
-  return readBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, basename(path), max);
+  return guarded(path, () => readBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, basename(path), max));
 }
 
 /** Reads a pack already in memory (an upload); `source` is its file name, used in messages and results. */
 export async function readPackBytes(bytes: Uint8Array, source: string, opts: ReadOptions = {}): Promise<PackText> {
-  // pdfjs may take over the buffer it is given; the caller's bytes stay untouched.
-  return readBytes(bytes.slice(), source, basename(source), opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > max) throw tooBig(source, bytes.length, max);
+  // A plain copy: pdfjs refuses Node Buffers and may take over the array it is given.
+  return guarded(source, () => readBytes(new Uint8Array(bytes), source, basename(source), max));
+}
+
+/** Whatever else goes wrong still reaches the user as an ImportInputError, never as a bare stack. */
+async function guarded(file: string, read: () => Promise<PackText>): Promise<PackText> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof ImportInputError) throw e;
+    const why = (e as { message?: string })?.message ?? String(e);
+    throw new ImportInputError(file, `The file could not be read (${why}). Check it opens in a PDF viewer or text editor; if it does, report this problem with the file attached.`, { cause: e });
+  }
 }
 
 async function readBytes(bytes: Uint8Array, file: string, source: string, max: number): Promise<PackText> {
   if (bytes.length > max) throw tooBig(file, bytes.length, max);
   if (bytes.length === 0) throw new ImportInputError(file, 'The file is empty (0 bytes). Download or export the pack again.');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const size = bytes.length;
+  const length = bytes.length;
   const kind = sniff(bytes);
   const ext = extname(source).toLowerCase();
 
@@ -91,7 +107,7 @@ async function readBytes(bytes: Uint8Array, file: string, source: string, max: n
       raw.length > 1
         ? removeFurniture(raw.map((p): FurniturePage => ({ lines: p.split('\n').map((t) => ({ text: t })) })))
         : [{ text: raw[0], printed: null, blank: raw[0].trim() === '' ? 'empty' : null }];
-    return assemble({ source, sha256, bytes: size, kind: 'text', cleaned, images: [], warnings });
+    return assemble({ source, sha256, bytes: length, kind: 'text', cleaned, images: [], warnings });
   }
 
   // Content wins over the name: a PDF saved as .txt is still read as a PDF.
@@ -113,7 +129,7 @@ async function readBytes(bytes: Uint8Array, file: string, source: string, max: n
     page,
     message: `Page ${page} has no text layer (it is a scanned image), so its text is left out. OCR the PDF (for example \`ocrmypdf in.pdf out.pdf\`) and import it again to include it.`,
   }));
-  return assemble({ source, sha256, bytes: size, kind: 'pdf', cleaned, images, warnings });
+  return assemble({ source, sha256, bytes: length, kind: 'pdf', cleaned, images, warnings });
 }
 
 function pageList(pages: number[]): string {

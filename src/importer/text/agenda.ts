@@ -92,9 +92,8 @@ export function cutAtColon(text: string): string {
   if (!tail) return text.slice(0, i);
   const words = tail.split(' ');
   if (/\.\s|\.$|[,;]$/.test(tail) || words.length > 12) return text.slice(0, i);
-  // prose after the colon: mostly lower-case words ("Cllr Evans & the Clerk carried out an update in")
-  const lower = words.filter((w) => /^[a-z]/.test(w)).length;
-  if (words.length >= 6 && lower * 2 > words.length) return text.slice(0, i);
+  // a purpose sentence ("Minutes: to approve the minutes…") or a date/time detail is not the title
+  if (/^to\s+[a-z]/.test(tail) || findDate(tail) || /\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b/i.test(tail)) return text.slice(0, i);
   return text;
 }
 
@@ -106,7 +105,7 @@ function isSectionHeading(t: string): 'exempt' | 'unrestricted' | null {
 
 /** A signatory line: a name (perhaps "(Clerk)") followed by a job title or a date. */
 function signatoryAt(lines: Line[], i: number, end: number): string | null {
-  const t = lines[i].text;
+  const t = lines[i].text.replace(/^(?:signed|signature|issued by|yours (?:faithfully|sincerely))\s*:?\s*/i, '');
   if (!t || t.length > 80) return null;
   const role = /\(([^)]{2,60})\)\s*$/.exec(t);
   const name = removeBrackets(t).replace(/[,\s]+$/, '').replace(/^,\s*/, '').trim();

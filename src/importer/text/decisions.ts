@@ -42,8 +42,9 @@ export function parseDecisions(lines: Line[]): DecisionDetail[] {
     if (!num || seen.has(num[1])) continue;
     // the taker is on this line before the number label, or under a "DECISION TAKEN BY" label nearby
     let taker: { takenBy: string | null; date: string | null } = { takenBy: null, date: null };
-    for (let k = Math.max(0, i - 4); k <= Math.min(lines.length - 1, numLine); k++) {
+    for (let k = Math.max(0, i - 4); k <= Math.min(lines.length - 1, numLine + 4); k++) {
       const tl = lines[k].text;
+      if (k > numLine && NUMBER_LABEL.test(tl)) break;
       const tk = TAKER_LABEL.exec(tl);
       if (!tk) continue;
       let v = tl.slice(tk.index + tk[0].length);

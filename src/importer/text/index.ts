@@ -122,7 +122,8 @@ function run(input: PackText): PackExtraction {
   // minutes reproduced in the pack, or the minutes this document consists of
   for (let h = bodyFrom; h < lines.length; h++) {
     if (!lines[h].text || !isMinutesHeader(lines, h)) continue;
-    const end = nextBoundary(starts, h, lines.length);
+    // a blank page inside minutes is a page break, not the end of the minutes
+    const end = nextBoundary(starts.filter((s) => !breaks.has(s)), h, lines.length);
     const m = parseMinutesAt(lines, h, end, letterhead);
     if (!m.items.length && !m.present.length) continue;
     if (!m.date) warnings.push(`line ${lines[h].no}: minutes heading without a readable meeting date`);

@@ -112,7 +112,7 @@ export function readVenue(lines: Line[], from: number, to: number): string | nul
     const t = lines[i].text;
     if (!t || /^(?:ask for|telephone|tel|contact|e-?mail)\b/i.test(t)) continue;
     // "to be held at X on …" / "in X"
-    const held = /\b(?:held|take place|meet)\s+(?:at|in)\s+(?:the\s+)?(.+?)(?:\s+on\s+[A-Z]|\s+at\s+\d|,?\s*$)/i.exec(t);
+    const held = /\b(?:held|take place|meet)\s+(?:at|in)\s+(?:the\s+)?(.+?)(?:\s+on\s+(?:[A-Z]|\d)|\s+at\s+\d|,?\s*$)/i.exec(t);
     if (held && VENUE_WORDS.test(held[1])) return held[1].replace(/[.,]+$/, '').trim();
     let v = venuePart(t);
     if (!v || !VENUE_WORDS.test(v) || findDate(v) || /\b(?:please|will be|available|meeting may|consent|notice)\b/i.test(v)) continue;

@@ -56,7 +56,7 @@ function labelOf(t: string): { label: Label; rest: string } | null {
 /** Pairs from "X (Substitute for Y)", "Y (X substituted)", "X attended as substitute for Y". */
 export function substitutesIn(s: string): ExtractedSubstitute[] {
   const out: ExtractedSubstitute[] = [];
-  for (const m of s.matchAll(/([A-Z][^,()]{1,50}?)\s*\((?:as\s+)?(?:a\s+)?substitut(?:e|ing)\s+for\s+([^)]{2,60})\)/g)) {
+  for (const m of s.matchAll(/([A-Z][^,()]{1,50}?)\s*\((?:as\s+)?(?:a\s+)?[Ss]ubstitut(?:e|ing)\s+for\s+([^)]{2,60})\)/g)) {
     out.push({ member: cleanName(m[1]), for: cleanName(m[2]) });
   }
   for (const m of s.matchAll(/([A-Z][^,()]{1,50}?)\s*\(([^)]{2,50}?)\s+substituted(?:\s+for\s+(?:him|her|them))?\)/g)) {
@@ -187,7 +187,10 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
     if (!/^apologies\s*:/i.test(t)) m.apologies.push(...apologiesIn(t).filter((n) => !m.apologies.includes(n)));
   }
 
-  // numbered minutes, in sequence
+  // numbered minutes, in sequence; in hard-wrapped text (PDF) a full-width heading line runs on
+  const lens = lines.slice(firstMinute, end).map((l) => l.text.length).filter((n) => n > 0).sort((a, b) => a - b);
+  const p90 = lens.length ? lens[Math.floor(lens.length * 0.9)] : 0;
+  const wrapWidth = lens.length >= 30 && p90 >= 50 && p90 <= 130 ? p90 * 0.75 : Infinity;
   let prev: string | null = null;
   let current: MinuteItemDetail | null = null;
   const body: string[] = [];
@@ -205,7 +208,7 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
       // a heading is short, or ends at a colon in minutes-only documents ("2709. Police Report: Attached…");
       // a colon tail that runs on to the next line is prose, not part of the title
       const nextText = k + 1 < end ? lines[k + 1].text : '';
-      const runsOn = mm[2].includes(':') && nextText && !/^[(\d]/.test(nextText) && !/[.!?]$/.test(mm[2]) && !MINUTE_LINE.test(nextText);
+      const runsOn = mm[2].includes(':') && t.length >= wrapWidth && nextText && !/^[(\d]/.test(nextText) && !/[.!?]$/.test(mm[2]) && !MINUTE_LINE.test(nextText);
       const title = (runsOn && cutAtColon(`${mm[2]} ${nextText}`).length < mm[2].length ? cutAtColon(`${mm[2]} ${nextText}`) : cutAtColon(mm[2]))
         .replace(/\s*[-–:]+\s*$/, '').trim();
       if (title.length <= 250 && !/^\(\w{1,4}\)/.test(title)) {

@@ -52,6 +52,22 @@ function unglue(raw: string): string[] {
   return raw.split(/(?<=[A-Za-z)])\*\*(?=(?:\d{1,5}|[A-H]\d{1,2})\.?\s)/);
 }
 
+/** PDF readers put a superscript ordinal on a line of its own ("24" / "th" / "June 2019"): rejoin it. */
+function rejoinOrdinals(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i].trim();
+    if (/^(?:st|nd|rd|th)$/i.test(t) && out.length && /\d\s*$/.test(out[out.length - 1])) {
+      const next = i + 1 < raw.length ? raw[i + 1].trim() : '';
+      out[out.length - 1] = `${out[out.length - 1].replace(/\s+$/, '')}${t} ${next}`;
+      i++;
+      continue;
+    }
+    out.push(raw[i]);
+  }
+  return out;
+}
+
 export function cleanPages(pages: string[]): Cleaned {
   const lines: Line[] = [];
   const breaks = new Set<number>();
@@ -62,7 +78,7 @@ export function cleanPages(pages: string[]): Cleaned {
   const pageLineIdx: number[][] = [];
 
   pages.forEach((pageText, p) => {
-    const rawLines = String(pageText ?? '').split(/\r\n|\r|\n/);
+    const rawLines = rejoinOrdinals(String(pageText ?? '').split(/\r\n|\r|\n/));
     const idx: number[] = [];
     let printed: number | null = null;
     sinceMarker = lines.length;
