@@ -14,6 +14,7 @@ export const LAST_SUPPORTED_YEAR = 2100;
 const MONDAY = 1;
 const SATURDAY = 6;
 const SUNDAY = 0;
+const FRIDAY = 5;
 
 /** One-off holidays proclaimed for a single year. */
 const SPECIAL_HOLIDAYS: readonly BankHoliday[] = [
@@ -88,7 +89,7 @@ function christmasHolidays(year: number): BankHoliday[] {
         { date: isoDate(year, 12, 26), name: 'Boxing Day' },
         { date: isoDate(year, 12, 27), name: 'Christmas Day (substitute day)' },
       ];
-    case 5:
+    case FRIDAY:
       return [
         { date: christmas, name: 'Christmas Day' },
         { date: isoDate(year, 12, 28), name: 'Boxing Day (substitute day)' },
@@ -101,7 +102,38 @@ function christmasHolidays(year: number): BankHoliday[] {
   }
 }
 
-const cache = new Map<number, readonly BankHoliday[]>();
+const cache = new Map<number, { list: readonly BankHoliday[]; byDate: ReadonlyMap<IsoDate, BankHoliday> }>();
+
+function computeYear(year: number): BankHoliday[] {
+  const easter = easterSunday(year);
+  const days: BankHoliday[] = [];
+  if (year >= 1974) {
+    const ny = isoDate(year, 1, 1);
+    const observed = nextMondayIfWeekend(ny);
+    days.push({ date: observed, name: observed === ny ? "New Year's Day" : "New Year's Day (substitute day)" });
+  }
+  days.push({ date: addDays(easter, -2), name: 'Good Friday' });
+  days.push({ date: addDays(easter, 1), name: 'Easter Monday' });
+  if (year >= 1978) {
+    days.push({ date: EARLY_MAY_MOVED[year] ?? nthWeekdayOfMonth(year, 5, MONDAY, 1), name: 'Early May bank holiday' });
+  }
+  days.push({ date: SPRING_MOVED[year] ?? nthWeekdayOfMonth(year, 5, MONDAY, -1), name: 'Spring bank holiday' });
+  days.push({ date: nthWeekdayOfMonth(year, 8, MONDAY, -1), name: 'Summer bank holiday' });
+  days.push(...christmasHolidays(year));
+  days.push(...SPECIAL_HOLIDAYS.filter((h) => yearOf(h.date) === year));
+  return days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+function yearEntry(year: number) {
+  checkYear(year);
+  let entry = cache.get(year);
+  if (!entry) {
+    const list = Object.freeze(computeYear(year).map((d) => Object.freeze(d)));
+    entry = { list, byDate: new Map(list.map((h) => [h.date, h])) };
+    cache.set(year, entry);
+  }
+  return entry;
+}
 
 /**
  * The bank holidays of England and Wales in a year, in date order. New Year's Day counts from
@@ -109,42 +141,17 @@ const cache = new Map<number, readonly BankHoliday[]>();
  * Good Friday are common-law holidays but are listed, as GOV.UK does, because offices close.
  */
 export function bankHolidays(year: number): BankHoliday[] {
-  checkYear(year);
-  let list = cache.get(year);
-  if (!list) {
-    const easter = easterSunday(year);
-    const days: BankHoliday[] = [];
-    if (year >= 1974) {
-      const ny = isoDate(year, 1, 1);
-      const observed = nextMondayIfWeekend(ny);
-      days.push({ date: observed, name: observed === ny ? "New Year's Day" : "New Year's Day (substitute day)" });
-    }
-    days.push({ date: addDays(easter, -2), name: 'Good Friday' });
-    days.push({ date: addDays(easter, 1), name: 'Easter Monday' });
-    if (year >= 1978) {
-      days.push({
-        date: EARLY_MAY_MOVED[year] ?? nthWeekdayOfMonth(year, 5, MONDAY, 1),
-        name: 'Early May bank holiday',
-      });
-    }
-    days.push({ date: SPRING_MOVED[year] ?? nthWeekdayOfMonth(year, 5, MONDAY, -1), name: 'Spring bank holiday' });
-    days.push({ date: nthWeekdayOfMonth(year, 8, MONDAY, -1), name: 'Summer bank holiday' });
-    days.push(...christmasHolidays(year));
-    days.push(...SPECIAL_HOLIDAYS.filter((h) => yearOf(h.date) === year));
-    days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    list = Object.freeze(days.map((d) => Object.freeze({ ...d })));
-    cache.set(year, list);
-  }
-  return list.map((d) => ({ ...d }));
+  return yearEntry(year).list.map((d) => ({ ...d }));
 }
 
 /** The bank holiday on a date, or null. */
 export function bankHolidayOn(date: IsoDate): BankHoliday | null {
   assertIsoDate(date, 'date');
-  bankHolidays(yearOf(date)); // fills the cache and checks the year
-  return cache.get(yearOf(date))!.find((h) => h.date === date) ?? null;
+  const h = yearEntry(yearOf(date)).byDate.get(date);
+  return h ? { ...h } : null;
 }
 
 export function isBankHoliday(date: IsoDate): boolean {
-  return bankHolidayOn(date) !== null;
+  assertIsoDate(date, 'date');
+  return yearEntry(yearOf(date)).byDate.has(date);
 }
