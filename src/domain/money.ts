@@ -30,6 +30,21 @@ export interface ParseMoneyOptions {
   unit?: MoneyUnit;
 }
 
+/**
+ * The unit a table column heading declares: "£'000s", "£000", "£k" → thousands; "£m", "£ million" →
+ * millions; "£bn" → billions; "£" → pounds. Null when the heading names no unit.
+ */
+export function moneyUnitFromHeading(heading: string): MoneyUnit | null {
+  const h = heading.toLowerCase().replace(/['\u2018\u2019`]/g, '');
+  const m = /£\s*(000s?|0,000s?|k|thousands?|m|mn|millions?|bn|billions?)?(?![a-z0-9])/.exec(h);
+  if (!m) return null;
+  const word = m[1] ?? '';
+  if (word === '') return 'pounds';
+  if (/^(0|k|t)/.test(word)) return 'thousands';
+  if (word.startsWith('m')) return 'millions';
+  return 'billions';
+}
+
 const DASHES = /[\u2010-\u2015\u2212]/g; // hyphens, en/em dashes and the minus sign, as PDFs print them
 const MONEY_RE =
   /^([+-])?\s*(?:£\s*([+-])?)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(k|m|mn|million|bn|billion)?$/i;

@@ -4,6 +4,7 @@ import {
   BUDGET_COLUMNS,
   checkBudgetTable,
   formatMoney,
+  moneyUnitFromHeading,
   parseMoney,
   tryParseMoney,
   type BudgetRow,
@@ -203,5 +204,24 @@ describe('budget monitoring arithmetic', () => {
     t.totals.movement += 1;
     expect(checkBudgetTable(t).ok).toBe(false);
     expect(checkBudgetTable(t, { tolerance: 2 }).ok).toBe(true);
+  });
+});
+
+describe('money unit from a column heading', () => {
+  it('recognises the headings packs print', () => {
+    const cases: [string, MoneyUnit | null][] = [
+      ["£'000s", 'thousands'],
+      ['£000', 'thousands'],
+      ['Cash Limit £’000', 'thousands'],
+      ['£k', 'thousands'],
+      ['Gross Position £m', 'millions'],
+      ['Movement £m', 'millions'],
+      ['£ million', 'millions'],
+      ['£bn', 'billions'],
+      ['Amount (£)', 'pounds'],
+      ['Portfolio', null],
+      ['£5 fee', null],
+    ];
+    for (const [heading, unit] of cases) expect(moneyUnitFromHeading(heading), heading).toBe(unit);
   });
 });
