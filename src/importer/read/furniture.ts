@@ -12,8 +12,9 @@ export interface FurnitureLine {
 export interface FurniturePage<L extends FurnitureLine = FurnitureLine> {
   /** lines top to bottom; '' marks a paragraph gap */
   lines: L[];
-  /** page height, in the same units as `top` (PDF only) */
+  /** page size, in the same units as `top` (PDF only) */
   height?: number;
+  width?: number;
 }
 
 export interface CleanPage {
@@ -89,7 +90,7 @@ function pageNumberOf(text: string, edge: Edge, page: FurniturePage, line: Furni
 
 /** Key under which a header/footer line is compared across pages: page numbers do not count. */
 function runningKey(text: string): string {
-  return collapse(text.replace(/\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?/gi, 'page #')).toLowerCase();
+  return collapse(text.replace(/(^|\t|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?(?=\t|\s*$)|^page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b/gi, '$1page #')).toLowerCase();
 }
 
 /**
@@ -98,7 +99,7 @@ function runningKey(text: string): string {
  */
 export function removeFurniture<L extends FurnitureLine>(
   pages: FurniturePage<L>[],
-  compose: (kept: L[]) => string[] = (kept) => kept.map((l) => l.text),
+  compose: (kept: L[], page: FurniturePage<L>) => string[] = (kept) => kept.map((l) => l.text),
 ): CleanPage[] {
   const drop = pages.map(() => new Set<number>());
   const printed: (number | null)[] = pages.map(() => null);
@@ -145,7 +146,7 @@ export function removeFurniture<L extends FurnitureLine>(
   }
 
   return pages.map((page, p) => {
-    const text = tidyGaps(compose(page.lines.filter((_, i) => !drop[p].has(i))));
+    const text = tidyGaps(compose(page.lines.filter((_, i) => !drop[p].has(i)), page));
     if (text === '') return { text: '', printed: printed[p], blank: 'empty' };
     if (BLANK_MARKER.test(collapse(text.replace(/\n/g, ' ')))) {
       return { text: 'This page is intentionally left blank', printed: printed[p], blank: 'marker' };

@@ -113,7 +113,7 @@ async function readBytes(bytes: Uint8Array, file: string, source: string, max: n
   // Content wins over the name: a PDF saved as .txt is still read as a PDF.
   const pages = await readPdfPages(bytes, file);
   if (pages.length === 0) throw new ImportInputError(file, 'The PDF has no pages. Download or export the pack again.');
-  const cleaned = removeFurniture(pages, reflow);
+  const cleaned = removeFurniture(pages, (kept, page) => reflow(kept, page.width));
   const images = pages.map((p, i) => p.images && cleaned[i].blank === 'empty');
   const scanned = images.flatMap((on, i) => (on ? [i + 1] : []));
   const withText = cleaned.filter((c) => c.blank === null).length;

@@ -48,7 +48,7 @@ function groupByBaseline(runs: Placed[]): Placed[][] {
   const lines: { y: number; size: number; runs: Placed[] }[] = [];
   for (const run of sorted) {
     const cur = lines[lines.length - 1];
-    if (cur && Math.abs(cur.y - run.y) <= 0.5 * Math.max(1, Math.min(cur.size, run.size))) {
+    if (cur && Math.abs(cur.y - run.y) <= 0.45 * Math.max(1, cur.size, run.size)) {
       cur.runs.push(run);
       if (run.size > cur.size) {
         cur.size = run.size;
@@ -62,7 +62,9 @@ function groupByBaseline(runs: Placed[]): Placed[][] {
 }
 
 function joinRuns(runs: Placed[]): string {
-  const ordered = [...runs].sort((a, b) => a.x - b.x);
+  // Whitespace runs are dropped: pdfjs stretches them over column gaps, and the gap itself is what
+  // says whether a space or a tab goes there.
+  const ordered = runs.filter((r) => r.str.trim() !== '').sort((a, b) => a.x - b.x);
   let text = '';
   let prev: Placed | undefined;
   for (const run of ordered) {
@@ -71,12 +73,11 @@ function joinRuns(runs: Placed[]): string {
       if (run.str === prev.str && Math.abs(run.x - prev.x) < 0.3 * run.size) continue;
       const gap = run.x - prev.end;
       const size = Math.max(1, Math.min(prev.size, run.size));
-      const spaced = /\s$/.test(text) || /^\s/.test(run.str);
-      if (gap >= TAB_GAP * size) text = text.replace(/[ ]+$/, '') + '\t';
-      else if (gap > SPACE_GAP * size && !spaced) text += ' ';
+      if (gap >= TAB_GAP * size) text = text.trimEnd() + '\t';
+      else if (gap > SPACE_GAP * size && !/\s$/.test(text) && !/^\s/.test(run.str)) text += ' ';
     }
     text += run.str;
-    if (!prev || run.end > prev.end || run.str.trim() !== '') prev = run;
+    if (!prev || run.end > prev.end) prev = run;
   }
   return text
     .replace(/[ \u00a0]+\t/g, '\t')

@@ -86,7 +86,7 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
           const ops = await page.getOperatorList();
           images = ops.fnArray.some((fn) => IMAGE_OPS.has(fn));
         }
-        pages.push({ lines, height, images });
+        pages.push({ lines, height, width: viewport.width, images });
         page.cleanup();
       } catch (e) {
         if (e instanceof ImportInputError) throw e;

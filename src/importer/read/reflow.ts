@@ -10,8 +10,8 @@ export interface GeomLine {
   size?: number;
 }
 
-/** Rough advance of one character, as a fraction of the font size (proportional fonts). */
-const CHAR_WIDTH = 0.45;
+/** Generous advance of one character, as a fraction of the font size: erring wide only joins lines that were near full anyway. */
+const CHAR_WIDTH = 0.55;
 /** A new list entry or numbered item starts its own line even straight after a full one. */
 const STARTS_ITEM = /^(?:[•▪●◦·*–-]\s|\(?[0-9]{1,4}[.)]\s|\(?[a-z]{1,2}\)\s|\(?[ivx]{1,5}\)\s|[A-Z]\d{0,2}[.)]\s)/;
 
@@ -28,13 +28,16 @@ function joinable(line: GeomLine, next: GeomLine, rightMargin: number, left: num
   return wouldEnd > rightMargin;
 }
 
-/** Lines of one page with wrapped paragraphs joined; expects '' between paragraphs. */
-export function reflow(lines: GeomLine[]): string[] {
+/**
+ * Lines of one page with wrapped paragraphs joined; expects '' between paragraphs. `pageWidth` lets a
+ * page of short lines keep them: its margin is taken as mirroring the left one.
+ */
+export function reflow(lines: GeomLine[], pageWidth?: number): string[] {
   const filled = lines.filter((l) => l.text.trim() && l.right !== undefined && l.x !== undefined);
   if (filled.length < 2) return lines.map((l) => l.text);
-  // The text block's right margin: the furthest any line reaches on this page.
-  const rightMargin = Math.max(...filled.map((l) => l.right!));
   const left = Math.min(...filled.map((l) => l.x!));
+  // The text block's right margin: the furthest any line reaches, or the left margin mirrored.
+  const rightMargin = Math.max(...filled.map((l) => l.right!), pageWidth ? pageWidth - left : 0);
   const out: string[] = [];
   let prev: GeomLine | undefined;
   for (const line of lines) {
