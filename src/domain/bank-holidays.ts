@@ -18,6 +18,7 @@ const FRIDAY = 5;
 
 /** One-off holidays proclaimed for a single year. */
 const SPECIAL_HOLIDAYS: readonly BankHoliday[] = [
+  { date: '1973-11-14', name: 'Wedding of Princess Anne and Mark Phillips' },
   { date: '1977-06-07', name: 'Silver Jubilee of Queen Elizabeth II' },
   { date: '1981-07-29', name: 'Wedding of Prince Charles and Lady Diana Spencer' },
   { date: '1999-12-31', name: 'Millennium celebrations' },
@@ -35,6 +36,7 @@ const EARLY_MAY_MOVED: Readonly<Record<number, IsoDate>> = {
   2020: '2020-05-08', // 75th anniversary of VE Day (a Friday)
 };
 const SPRING_MOVED: Readonly<Record<number, IsoDate>> = {
+  1977: '1977-06-06', // Silver Jubilee weekend
   2002: '2002-06-04', // Golden Jubilee weekend
   2012: '2012-06-04', // Diamond Jubilee weekend
   2022: '2022-06-02', // Platinum Jubilee weekend (a Thursday)

@@ -68,6 +68,10 @@ describe('England and Wales bank holidays', () => {
     for (const d of ['1977-06-07', '1981-07-29', '1999-12-31', '2002-06-03', '2002-06-04', '2011-04-29', '2012-06-05', '2023-05-08']) {
       expect(isBankHoliday(d), d).toBe(true);
     }
+    expect(isBankHoliday('1973-11-14')).toBe(true); // Princess Anne's wedding
+    expect(bankHolidays(1977).map((h) => h.date)).toEqual([
+      '1977-01-03', '1977-04-08', '1977-04-11', '1977-06-06', '1977-06-07', '1977-08-29', '1977-12-26', '1977-12-27',
+    ]);
     expect(isBankHoliday('2002-05-27')).toBe(false);
     expect(isBankHoliday('2012-05-28')).toBe(false);
     expect(bankHolidays(1999).slice(-3).map((h) => h.date)).toEqual(['1999-12-27', '1999-12-28', '1999-12-31']);
