@@ -56,6 +56,7 @@ function labelOf(t: string): { label: Label; rest: string } | null {
 /** Pairs from "X (Substitute for Y)", "Y (X substituted)", "X attended as substitute for Y". */
 export function substitutesIn(s: string): ExtractedSubstitute[] {
   const out: ExtractedSubstitute[] = [];
+  if (!/substitut/i.test(s)) return out;
   for (const m of s.matchAll(/([A-Z][^,()]{1,50}?)\s*\((?:as\s+)?(?:a\s+)?[Ss]ubstitut(?:e|ing)\s+for\s+([^)]{2,60})\)/g)) {
     out.push({ member: cleanName(m[1]), for: cleanName(m[2]) });
   }
@@ -75,6 +76,7 @@ export function substitutesIn(s: string): ExtractedSubstitute[] {
 
 /** Names from an apologies sentence or list. */
 export function apologiesIn(s: string): string[] {
+  if (!/apolog/i.test(s)) return [];
   const m = /apologies\s+(?:for\s+absence\s+)?(?:were\s+|was\s+|had\s+been\s+)?(?:also\s+)?(?:received|submitted|given|tendered|noted|reported)\s+(?:from|by|on behalf of|for)\s+(.+?)(?:\.\s|\.$|$)/i.exec(s);
   if (m) return splitNames(m[1]);
   return [];

@@ -26,6 +26,7 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&nbsp;': ' ', '&lt;': 
 
 /** Removes HTML tags/entities and markdown emphasis/heading marks from one line, keeping tabs. */
 export function stripMarkup(s: string): string {
+  if (!/[<&*_#>\u00a0\u2007\u202f]/.test(s)) return s;
   let t = s.replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, ' ');
   t = t.replace(/&(?:amp|nbsp|lt|gt|quot|#39|rsquo|lsquo);/g, (m) => ENTITIES[m] ?? m);
   t = t.replace(/\*\*|__/g, ' ');
@@ -39,6 +40,7 @@ export function stripMarkup(s: string): string {
 
 /** Collapses whitespace and drops a leading list bullet ("- ", "• ", "* "). */
 export function tidy(s: string): string {
+  if (s === '') return s;
   return s.replace(/[ \t\r\f\v]+/g, ' ').trim().replace(/^(?:[-•*▪●◦·]\s+)+/, '').trim();
 }
 
@@ -86,7 +88,7 @@ export function cleanPages(pages: string[]): Cleaned {
       no++;
       for (const piece of unglue(rawLine)) {
         const withTabs = stripMarkup(piece);
-        const cells = withTabs.split('\t').map(tidy).filter((c) => c !== '');
+        const cells = withTabs.includes('\t') ? withTabs.split('\t').map(tidy).filter((c) => c !== '') : [];
         const text = tidy(withTabs.replace(/\t/g, ' '));
         const m = PAGE_LINE.exec(text);
         if (m) {

@@ -46,22 +46,27 @@ export function locatePapers(lines: Line[], items: AgendaItemDetail[], starts: n
     // look ahead a few candidate starts for the one whose opening lines carry the title
     for (let c = cursor; c < Math.min(cands.length, cursor + 8); c++) {
       const s = cands[c];
-      const window = lines.slice(s, Math.min(lines.length, s + 30)).map((l) => l.text).join(' ');
+      // the opening lines of this candidate document, not spilling into the next one
+      const stop = c + 1 < cands.length ? Math.min(cands[c + 1], s + 30) : s + 30;
+      const window = lines.slice(s, Math.min(lines.length, stop)).map((l) => l.text).join(' ');
       let score = overlap(it.title, window);
       if (/^minutes\b/i.test(it.title) && /^(?:minutes|notes)\s+of/i.test(window.slice(0, 400).replace(/^.*?(?=minutes|notes)/i, ''))) score = Math.max(score, 0.8);
       if (score > bestScore + 0.05) { bestScore = score; best = c; }
     }
-    if (best < 0 || bestScore < 0.4) best = Math.min(cursor, cands.length - 1);
-    chosen.push(best >= 0 ? cands[best] : afterAgenda);
-    cursor = Math.min(cands.length - 1, best + 1);
+    // no matching heading: take the next unused document start, if any is left
+    if (best < 0 || bestScore < 0.4) best = cursor < cands.length && !chosen.includes(cands[cursor]) ? cursor : -1;
+    chosen.push(best >= 0 ? cands[best] : -1);
+    if (best >= 0) cursor = best + 1;
   }
   const papers: Paper[] = [];
   const multiPage = pageCount > 1;
   // page offset between printed page numbers and input pages, from the first paper
-  const offset = multiPage ? lines[chosen[0]]?.page - (withPapers[0].pages![0] - 1) : 0;
+  const first = chosen.findIndex((c) => c >= 0);
+  const offset = multiPage && first >= 0 ? lines[chosen[first]].page - (withPapers[first].pages![0] - 1) : NaN;
   withPapers.forEach((it, k) => {
     const startLine = chosen[k];
-    let endLine = k + 1 < chosen.length && chosen[k + 1] > startLine ? chosen[k + 1] : lines.length;
+    const later = chosen.slice(k + 1).find((c) => c > startLine);
+    let endLine = later ?? lines.length;
     if (multiPage && Number.isFinite(offset) && offset >= 0) {
       // pages are authoritative when the pack has page breaks
       const [p0, p1] = it.pages!;
@@ -73,6 +78,7 @@ export function locatePapers(lines: Line[], items: AgendaItemDetail[], starts: n
         return;
       }
     }
+    if (startLine < 0) return;
     if (endLine < startLine) endLine = startLine;
     const printed = lines.slice(startLine, endLine).map((l) => l.printedPage).filter((p): p is number => p !== null);
     const startPage = it.pages ? it.pages[0] : printed[0] ?? null;

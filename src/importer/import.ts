@@ -1,0 +1,292 @@
+// Stores an extracted legacy pack as historic records: the meeting with its agenda and papers, the minutes of
+// earlier meetings it reproduces (attendance, numbered minutes) and its Records of Decision. One transaction per
+// pack: a pack that fails leaves nothing behind. The same file again (same SHA-256) changes nothing; a corrected
+// file with the same name becomes a new version of the same meeting's records.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import type { Actor, AttendanceKind } from '../domain/types.js';
+import { MootError } from '../errors.js';
+import { recordAudit } from '../store/audit.js';
+import { addMembership, findOrCreateBody, membershipOn } from '../store/bodies.js';
+import { transaction, type Queryable, type Store } from '../store/db.js';
+import { createDecision, parseDecisionNumber } from '../store/decisions.js';
+import { addDocument, addDocumentVersion } from '../store/documents.js';
+import { createMeeting, insertAgenda, type NewAgendaSection } from '../store/meetings.js';
+import { ensureGroup, findOrCreatePerson } from '../store/people.js';
+import { recordAttendance, recordMinutes, type AttendanceEntry } from '../store/proceedings.js';
+import { readPackFile, type PackText } from './read/index.js';
+import { isImportInputError } from './read/errors.js';
+import { extractPack, isRecognisablePack, type PackExtraction, type PackMinutes } from './text/index.js';
+
+export type ImportOutcome =
+  | { status: 'imported'; file: string; meetingId: number; meetingSlug: string; version: number; warnings: string[]; touchedMeetingIds: number[] }
+  | { status: 'unchanged'; file: string; meetingId: number | null; meetingSlug: string | null }
+  | { status: 'failed'; file: string; reason: string };
+
+export interface ReadAndExtract {
+  read: PackText;
+  extraction: PackExtraction;
+  bytes: Uint8Array;
+}
+
+/** Reads and extracts one file; bad input becomes a MootError naming the file and what is wrong. */
+export async function readAndExtract(path: string, options: { maxBytes?: number } = {}): Promise<ReadAndExtract> {
+  let read: PackText;
+  try {
+    read = await readPackFile(path, options);
+  } catch (e) {
+    if (isImportInputError(e)) throw new MootError(e.message);
+    throw e;
+  }
+  const extraction = extractPack({ source: read.source, pages: read.pages });
+  if (!isRecognisablePack(extraction)) {
+    throw new MootError(`${read.source}: no agenda, minutes or Record of Decision could be recognised in this file`, {
+      hint: 'Check it is a meeting pack, an agenda or minutes',
+    });
+  }
+  const bytes = new Uint8Array(await readFile(path));
+  return { read, extraction, bytes };
+}
+
+function meetingOf(x: PackExtraction): { body: string; date: string } {
+  const body = x.meeting.body ?? x.minutes[0]?.body ?? null;
+  const date = x.meeting.date ?? x.minutes[0]?.date ?? null;
+  if (!body) throw new MootError(`${x.source}: the body whose meeting this is could not be read from the front sheet`);
+  if (!date) throw new MootError(`${x.source}: the meeting date could not be read from the front sheet`);
+  return { body, date };
+}
+
+const ROLE_OF_MEMBER: Record<string, 'chairman' | 'vice-chairman' | 'substitute'> = {
+  Chairman: 'chairman',
+  'Vice-Chairman': 'vice-chairman',
+  Substitute: 'substitute',
+};
+
+async function importMembership(db: Queryable, actor: Actor, bodyId: number, date: string, x: PackExtraction): Promise<void> {
+  if (!x.membership.length) return;
+  const current = new Set((await membershipOn(db, bodyId, date)).map((m) => m.person_id));
+  for (const m of x.membership) {
+    if (!m.name || m.role === 'Vacancy') continue;
+    const coOpted = !!m.group && /church|parent|governor|co-opt/i.test(m.group);
+    const groupId = m.group && !coOpted ? await ensureGroup(db, m.group) : null;
+    const personId = await findOrCreatePerson(db, actor, m.name, coOpted ? 'co-opted' : 'councillor', { groupId });
+    if (current.has(personId)) continue;
+    current.add(personId);
+    await addMembership(db, actor, {
+      bodyId, personId, groupId,
+      role: coOpted ? 'co-opted-voting' : (m.role ? ROLE_OF_MEMBER[m.role] : undefined) ?? 'member',
+      coOptedCategory: coOpted ? m.group : null,
+      startsOn: date,
+    });
+  }
+}
+
+/** The PDF pages (0-based) holding printed pages first..last, using the page numbers read from the pack. */
+function pdfPageRange(read: PackText, first: number, last: number): number[] {
+  const numbers = read.pageNumbers ?? [];
+  const out: number[] = [];
+  numbers.forEach((n, i) => {
+    if (n !== null && n >= first && n <= last) out.push(i);
+  });
+  return out;
+}
+
+async function splitPdf(source: PDFDocument, pages: number[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const copied = await doc.copyPages(source, pages);
+  for (const p of copied) doc.addPage(p);
+  return doc.save();
+}
+
+async function attendanceOf(db: Queryable, actor: Actor, m: PackMinutes): Promise<AttendanceEntry[]> {
+  const entries: AttendanceEntry[] = [];
+  const substituteFor = new Map(m.substitutes.map((s) => [s.member, s.for]));
+  const add = async (names: string[], kind: AttendanceKind, personKind: 'councillor' | 'officer') => {
+    for (const name of names) {
+      const personId = await findOrCreatePerson(db, actor, name, personKind);
+      const forName = substituteFor.get(name) ?? null;
+      const forId = forName ? await findOrCreatePerson(db, actor, forName, 'councillor') : null;
+      entries.push({ personId, name, kind, substituteForName: forName, substituteForPersonId: forId });
+    }
+  };
+  await add(m.present, 'present', 'councillor');
+  await add(m.alsoPresent, 'also-present', 'councillor');
+  await add(m.inAttendance, 'in-attendance', 'officer');
+  await add(m.apologies, 'apologies', 'councillor');
+  return entries;
+}
+
+/** Finds the historic meeting of a body on a date, or creates it. */
+async function historicMeeting(db: Queryable, actor: Actor, bodyName: string, date: string, extra: Parameters<typeof createMeeting>[2] extends infer T ? Partial<T> : never) {
+  const bodyId = await findOrCreateBody(db, actor, bodyName);
+  const existing = await db.selectFrom('meeting').select(['id', 'slug']).where('body_id', '=', bodyId).where('date', '=', date).orderBy('id').executeTakeFirst();
+  if (existing) return { id: existing.id, slug: existing.slug, bodyId, created: false };
+  const created = await createMeeting(db, actor, { bodyId, date, historic: true, status: 'held', ...extra });
+  return { id: created.id, slug: created.slug, bodyId, created: true };
+}
+
+/** Returns the ids of the meetings whose minutes were recorded. */
+async function importMinutes(db: Queryable, actor: Actor, x: PackExtraction, fallbackBody: string): Promise<number[]> {
+  const touched: number[] = [];
+  for (const m of x.minutes) {
+    if (!m.date) continue;
+    const meeting = await historicMeeting(db, actor, m.body ?? fallbackBody, m.date, { status: 'minutes-approved' });
+    await db.updateTable('meeting').set({ status: 'minutes-approved' }).where('id', '=', meeting.id).where('historic', '=', 1).execute();
+    await recordAttendance(db, actor, meeting.id, await attendanceOf(db, actor, m));
+    await recordMinutes(db, actor, meeting.id, m.items.map((it) => ({
+      number: it.number,
+      title: it.title,
+      paragraphs: it.text ? it.text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean) : [],
+      resolutions: (it.resolutions ?? []).map((text) => ({ text, parts: [] })),
+    })));
+    touched.push(meeting.id);
+  }
+  return touched;
+}
+
+async function importDecisions(db: Queryable, actor: Actor, x: PackExtraction, meetingId: number): Promise<void> {
+  for (const d of x.decisions) {
+    const parsed = parseDecisionNumber(d.number);
+    if (!parsed) continue;
+    const clash = await db.selectFrom('decision').select('id').where('year', '=', parsed.year).where('seq', '=', parsed.seq).executeTakeFirst();
+    if (clash) continue; // the same Record of Decision reproduced in another pack
+    const takerBody = d.takenBy ? await db.selectFrom('body').select('id').where('name', '=', d.takenBy).executeTakeFirst() : undefined;
+    await createDecision(db, actor, {
+      number: d.number,
+      takerKind: takerBody ? 'body' : /officer|director|head of/i.test(d.takenBy ?? '') ? 'officer' : 'cabinet-member',
+      takerName: d.takenBy ?? 'Unknown',
+      takerBodyId: takerBody?.id ?? null,
+      meetingId,
+      takenOn: d.date ?? x.meeting.date ?? '1970-01-01',
+      subject: d.subject ?? `Record of Decision ${d.number}`,
+      classification: 'unrestricted',
+      containsExemptInformation: !!d.classification && /exempt/i.test(d.classification),
+      text: d.subject ?? '',
+      reasons: d.reasons ?? null,
+      interestsDeclared: d.interestsDeclared ?? null,
+      status: 'published',
+      publishedOn: d.date ?? null,
+    });
+  }
+}
+
+function sectionsOf(x: PackExtraction): NewAgendaSection[] {
+  const unrestricted = x.agenda.filter((a) => a.section === 'unrestricted');
+  const exempt = x.agenda.filter((a) => a.section === 'exempt');
+  const toItem = (a: PackExtraction['agenda'][number]) => ({
+    code: a.code, title: a.title, toFollow: a.toFollow, exempt: a.section === 'exempt',
+    pageStart: a.pages?.[0] ?? null, pageEnd: a.pages?.[1] ?? null,
+  });
+  const sections: NewAgendaSection[] = [];
+  if (unrestricted.length) sections.push({ title: 'Unrestricted items', items: unrestricted.map(toItem) });
+  if (exempt.length) sections.push({ title: 'Exempt items', exempt: true, items: exempt.map(toItem) });
+  return sections;
+}
+
+async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previous: { meeting_id: number | null; version: number } | undefined): Promise<ImportOutcome> {
+  const x = r.extraction;
+  const { body, date } = meetingOf(x);
+  const minutesOnly = x.agenda.length === 0;
+  const isPdf = r.read.kind === 'pdf';
+  const fileName = r.read.source;
+  let meeting: { id: number; slug: string; bodyId: number };
+  if (previous?.meeting_id) {
+    // A corrected file: rebuild the meeting's agenda from it; its documents get new versions.
+    const m = await db.selectFrom('meeting').select(['id', 'slug', 'body_id']).where('id', '=', previous.meeting_id).executeTakeFirstOrThrow();
+    meeting = { id: m.id, slug: m.slug, bodyId: m.body_id };
+    await db.updateTable('document').set({ agenda_item_id: null }).where('meeting_id', '=', m.id).execute();
+    await db.deleteFrom('agenda_item').where('meeting_id', '=', m.id).execute();
+    await db.deleteFrom('agenda_section').where('meeting_id', '=', m.id).execute();
+  } else {
+    meeting = await historicMeeting(db, actor, body, date, {
+      time: x.meeting.time, venue: x.meeting.venue,
+      contacts: x.meeting.contacts.map((c) => ({ name: c.name, phone: c.phone, email: null })),
+      publishedOn: x.meeting.publishedOn, signatoryName: x.meeting.publishedBy,
+      status: minutesOnly ? 'minutes-approved' : 'held',
+    });
+  }
+  await db.updateTable('meeting').set({
+    time: x.meeting.time, venue: x.meeting.venue, published_on: x.meeting.publishedOn, signatory_name: x.meeting.publishedBy,
+    contacts_json: JSON.stringify(x.meeting.contacts.map((c) => ({ name: c.name, phone: c.phone, email: null }))),
+  }).where('id', '=', meeting.id).where('historic', '=', 1).execute();
+  const items = await insertAgenda(db, meeting.id, sectionsOf(x));
+  await importMembership(db, actor, meeting.bodyId, date, x);
+
+  // The pack itself, as received.
+  const packKind = minutesOnly ? 'minutes' : 'agenda-pack';
+  const packTitle = minutesOnly ? `Minutes: ${body}, ${date}` : `Agenda pack: ${body}, ${date}`;
+  const file = { bytes: r.bytes, fileName, contentType: isPdf ? 'application/pdf' : 'text/plain; charset=utf-8', pageCount: r.read.pages.length };
+  const existingPack = await db.selectFrom('document').select('id').where('meeting_id', '=', meeting.id).where('kind', '=', packKind).where('agenda_item_id', 'is', null).executeTakeFirst();
+  if (existingPack) await addDocumentVersion(db, actor, existingPack.id, { file, pages: r.read.pages, note: `re-imported from ${fileName}` });
+  else await addDocument(db, actor, { meetingId: meeting.id, kind: packKind, title: packTitle, classification: 'unrestricted', file, pages: r.read.pages });
+
+  // Each item's papers, split out of the pack.
+  const pdf = isPdf ? await PDFDocument.load(r.bytes, { ignoreEncryption: true, updateMetadata: false }) : null;
+  for (const paper of x.papers) {
+    const item = items.find((i) => i.code === paper.itemCode);
+    if (!item) continue;
+    const agendaItem = x.agenda.find((a) => a.code === paper.itemCode);
+    const exempt = agendaItem?.section === 'exempt';
+    const title = agendaItem?.title ?? `Item ${paper.itemCode}`;
+    let paperFile: { bytes: Uint8Array; fileName: string; contentType: string; pageCount: number } | undefined;
+    if (pdf && paper.startPage !== null && paper.endPage !== null) {
+      const range = pdfPageRange(r.read, paper.startPage, paper.endPage);
+      if (range.length) {
+        paperFile = { bytes: await splitPdf(pdf, range), fileName: `${basename(fileName, extname(fileName))}-item-${paper.itemCode}.pdf`, contentType: 'application/pdf', pageCount: range.length };
+      }
+    }
+    const pages = paperFile && pdf ? pdfPageRange(r.read, paper.startPage!, paper.endPage!).map((i) => r.read.pages[i]) : [paper.text];
+    const existing = await db.selectFrom('document').select('id').where('meeting_id', '=', meeting.id).where('title', '=', title).where('kind', '=', 'report').executeTakeFirst();
+    if (existing) {
+      await db.updateTable('document').set({ agenda_item_id: item.id }).where('id', '=', existing.id).execute();
+      await addDocumentVersion(db, actor, existing.id, { file: paperFile, pages, note: `re-imported from ${fileName}` });
+    } else {
+      await addDocument(db, actor, { meetingId: meeting.id, agendaItemId: item.id, kind: 'report', title, classification: exempt ? 'exempt' : 'unrestricted', file: paperFile, pages });
+    }
+  }
+
+  const minutesMeetings = await importMinutes(db, actor, x, body);
+  await importDecisions(db, actor, x, meeting.id);
+  return {
+    status: 'imported', file: fileName, meetingId: meeting.id, meetingSlug: meeting.slug, version: (previous?.version ?? 0) + 1,
+    warnings: x.warnings, touchedMeetingIds: [...new Set([meeting.id, ...minutesMeetings])],
+  };
+}
+
+/** Indexes what an import touched for search, when the search layer is present. */
+export type AfterImport = (db: Queryable, meetingIds: number[]) => Promise<void>;
+
+/** Imports one file in one transaction. */
+export async function importPackFile(store: Store, actor: Actor, path: string, options: { maxBytes?: number; afterImport?: AfterImport } = {}): Promise<ImportOutcome> {
+  const file = basename(path);
+  let r: ReadAndExtract;
+  try {
+    r = await readAndExtract(path, options);
+  } catch (e) {
+    if (e instanceof MootError) return { status: 'failed', file, reason: e.line };
+    throw e;
+  }
+  const sha256 = r.read.sha256;
+  const same = await store.db.selectFrom('import_record').innerJoin('meeting', 'meeting.id', 'import_record.meeting_id')
+    .select(['import_record.meeting_id', 'meeting.slug']).where('import_record.sha256', '=', sha256).executeTakeFirst();
+  if (same) return { status: 'unchanged', file, meetingId: same.meeting_id, meetingSlug: same.slug };
+  try {
+    return await transaction(store.db, async (tx) => {
+      const previous = await tx.selectFrom('import_record').select(['meeting_id', 'version']).where('source', '=', r.read.source).orderBy('version', 'desc').executeTakeFirst();
+      const outcome = await storePack(tx, actor, r, previous);
+      if (outcome.status !== 'imported') return outcome;
+      await tx.insertInto('import_record').values({
+        source: r.read.source, sha256, version: outcome.version, meeting_id: outcome.meetingId,
+        imported_at: new Date().toISOString(), imported_by: actor.name,
+        warnings_json: JSON.stringify(outcome.warnings), extraction_json: JSON.stringify({ ...r.extraction, papers: undefined }),
+      }).execute();
+      await recordAudit(tx, actor, { action: 'import', entity: 'meeting', entityId: outcome.meetingId, summary: `Imported ${r.read.source} (version ${outcome.version})`, after: { sha256, source: r.read.source } });
+      if (options.afterImport) await options.afterImport(tx, outcome.touchedMeetingIds);
+      return outcome;
+    });
+  } catch (e) {
+    if (e instanceof MootError) return { status: 'failed', file, reason: e.line };
+    return { status: 'failed', file, reason: `${file}: could not be stored (${(e as Error).message.split('\n')[0]}); nothing was written` };
+  }
+}
