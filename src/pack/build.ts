@@ -136,6 +136,7 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
   }
   if (printed % 2 === 1) stampPageNumber(addBlankPage(pack, fonts), ++printed, fonts);
 
+  fonts.flush();
   addOutline(pack, outline);
   setMetadata(pack, input, audience, mode);
   const bytes = await pack.save({ useObjectStreams: false });

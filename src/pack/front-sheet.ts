@@ -84,9 +84,9 @@ export async function renderFrontSheet(input: PackInput, opts: FrontSheetOptions
 function meetingBlock(doc: Doc, input: PackInput): void {
   const x0 = left(doc);
   const w = contentWidth(doc);
-  const leftW = w * 0.5;
-  const rightX = x0 + w * 0.52;
-  const rightW = w * 0.48;
+  const leftW = w * 0.46;
+  const rightX = x0 + w * 0.49;
+  const rightW = w * 0.51;
   const y = doc.y;
   doc.font(BOLD).fontSize(BODY_SIZE).text(t(`${longDate(input.meetingDate)}, at ${meetingTime(input.meetingTime)}`), x0, y, { width: leftW });
   doc.moveDown(0.3);
@@ -97,15 +97,15 @@ function meetingBlock(doc: Doc, input: PackInput): void {
   const phones = input.askFor.map((c) => c.phone).filter(Boolean).join(' / ');
   const emails = input.askFor.map((c) => c.email).filter(Boolean).join(' / ');
   doc.y = y;
-  const row = (label: string, value: string): void => {
+  const row = (label: string, value: string, font = BOLD): void => {
     const ry = doc.y;
-    doc.font(FONT).text(label, rightX, ry, { width: 64 });
-    doc.font(BOLD).text(t(value), rightX + 64, ry, { width: rightW - 64 });
+    doc.font(FONT).fontSize(BODY_SIZE).text(label, rightX, ry, { width: 60 });
+    doc.font(font).text(t(value), rightX + 60, ry, { width: rightW - 60 });
     doc.moveDown(0.3);
   };
   if (names) row('Ask for:', names);
   if (phones) row('Telephone:', phones);
-  if (emails) row('Email:', emails);
+  if (emails) row('Email:', emails, FONT);
   doc.y = Math.max(doc.y, leftEnd) + 6;
   doc.x = x0;
   doc.font(FONT);

@@ -1,20 +1,76 @@
 // Text stamped onto pack pages with pdf-lib: page numbers, "Agenda Item" marks, the
 // NOT FOR PUBLICATION header, and the generated blank and "Document is Restricted" pages.
 // Stamps are placed in the page's visual frame, so rotated uploaded pages read upright.
-import { PDFDocument, PDFFont, PDFPage, StandardFonts, degrees, rgb } from 'pdf-lib';
+import { PDFDocument, PDFFont, PDFName, PDFPage, StandardFonts } from 'pdf-lib';
 import { toWinAnsi } from './text.js';
 import { A4 } from './typeset.js';
 
-export interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
+// Stamps are written as one small uncompressed content stream per page, by hand: pdf-lib's
+// drawText deflates a new stream per page with pako, which dominated the build time of big packs.
+export class Fonts {
+  private readonly pending = new Map<PDFPage, { ops: string[]; keys: Map<PDFFont, PDFName> }>();
+  private constructor(
+    private readonly doc: PDFDocument,
+    readonly regular: PDFFont,
+    readonly bold: PDFFont,
+  ) {}
+
+  static async embed(doc: PDFDocument): Promise<Fonts> {
+    return new Fonts(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  }
+
+  private entry(page: PDFPage) {
+    let e = this.pending.get(page);
+    if (!e) {
+      e = { ops: [], keys: new Map() };
+      this.pending.set(page, e);
+    }
+    return e;
+  }
+
+  text(page: PDFPage, text: string, x: number, y: number, font: PDFFont, size: number, rotation: number): void {
+    const e = this.entry(page);
+    let key = e.keys.get(font);
+    if (!key) {
+      key = page.node.newFontDictionary(font.name, font.ref);
+      e.keys.set(font, key);
+    }
+    const [a, b, c, d] = rotationMatrix(rotation);
+    e.ops.push(`BT 0 g ${key.toString()} ${n(size)} Tf ${a} ${b} ${c} ${d} ${n(x)} ${n(y)} Tm ${font.encodeText(text).toString()} Tj ET`);
+  }
+
+  /** A white box with a thin black border, rotated about its origin like the text. */
+  box(page: PDFPage, x: number, y: number, w: number, h: number, rotation: number): void {
+    const [a, b, c, d] = rotationMatrix(rotation);
+    this.entry(page).ops.push(`q ${a} ${b} ${c} ${d} ${n(x)} ${n(y)} cm 1 g 0 G 0.75 w 0 0 ${n(w)} ${n(h)} re B Q`);
+  }
+
+  /** Writes the pending stamps of every page; call once before saving. */
+  flush(): void {
+    for (const [page, e] of this.pending) {
+      page.node.normalize(); // wraps the page's own content in q ... Q so its state cannot leak into ours
+      const stream = this.doc.context.stream(`q\n${e.ops.join('\n')}\nQ\n`);
+      page.node.addContentStream(this.doc.context.register(stream));
+    }
+    this.pending.clear();
+  }
+}
+
+function n(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(3).replace(/\.?0+$/, '');
+}
+
+function rotationMatrix(deg: number): [number, number, number, number] {
+  switch (((deg % 360) + 360) % 360) {
+    case 90: return [0, 1, -1, 0];
+    case 180: return [-1, 0, 0, -1];
+    case 270: return [0, -1, 1, 0];
+    default: return [1, 0, 0, 1];
+  }
 }
 
 export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
-  return {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-  };
+  return Fonts.embed(doc);
 }
 
 interface Frame {
@@ -44,18 +100,18 @@ function frame(page: PDFPage): Frame {
 type Align = 'left' | 'center' | 'right';
 
 /** Draws one line of text at a displayed position (u = distance from left, v = from bottom). */
-function drawLine(page: PDFPage, text: string, u: number, v: number, font: PDFFont, size: number, align: Align): void {
+function drawLine(fonts: Fonts, page: PDFPage, text: string, u: number, v: number, font: PDFFont, size: number, align: Align): void {
   const f = frame(page);
   const clean = toWinAnsi(text);
   const w = font.widthOfTextAtSize(clean, size);
   const u0 = align === 'center' ? u - w / 2 : align === 'right' ? u - w : u;
   const p = f.toUser(u0, v);
-  page.drawText(clean, { x: p.x, y: p.y, size, font, color: rgb(0, 0, 0), rotate: degrees(f.rotation) });
+  fonts.text(page, clean, p.x, p.y, font, size, f.rotation);
 }
 
 export function stampPageNumber(page: PDFPage, n: number, fonts: Fonts): void {
   const f = frame(page);
-  drawLine(page, `Page ${n}`, f.width / 2, 28, fonts.regular, 10, 'center');
+  drawLine(fonts, page, `Page ${n}`, f.width / 2, 28, fonts.regular, 10, 'center');
 }
 
 export function stampAgendaItem(page: PDFPage, code: string, fonts: Fonts): void {
@@ -64,29 +120,26 @@ export function stampAgendaItem(page: PDFPage, code: string, fonts: Fonts): void
   const size = 12;
   const w = fonts.bold.widthOfTextAtSize(toWinAnsi(text), size);
   const u = f.width - 40 - w;
-  const v = f.height - 40;
+  const v = f.height - 49;
   // A white box keeps the mark legible over an uploaded page's own header.
   const a = f.toUser(u - 5, v - 5);
-  page.drawRectangle({
-    x: a.x, y: a.y, width: w + 10, height: size + 8, rotate: degrees(f.rotation),
-    color: rgb(1, 1, 1), borderColor: rgb(0, 0, 0), borderWidth: 0.75,
-  });
-  drawLine(page, text, u, v, fonts.bold, size, 'left');
+  fonts.box(page, a.x, a.y, w + 10, size + 8, f.rotation);
+  drawLine(fonts, page, text, u, v, fonts.bold, size, 'left');
 }
 
 export function stampNotForPublication(page: PDFPage, paragraphs: string, fonts: Fonts): void {
   const f = frame(page);
-  drawLine(page, 'NOT FOR PUBLICATION', f.width / 2, f.height - 18, fonts.bold, 9, 'center');
+  drawLine(fonts, page, 'NOT FOR PUBLICATION', f.width / 2, f.height - 16, fonts.bold, 9, 'center');
   drawLine(
-    page,
+    fonts, page,
     `Exempt information under paragraph(s) ${paragraphs} of Part 1 of Schedule 12A of the Local Government Act 1972`,
-    f.width / 2, f.height - 28, fonts.regular, 7.5, 'center',
+    f.width / 2, f.height - 25, fonts.regular, 7.5, 'center',
   );
 }
 
 export function addBlankPage(doc: PDFDocument, fonts: Fonts): PDFPage {
   const page = doc.addPage([A4.width, A4.height]);
-  drawLine(page, 'This page is intentionally left blank', A4.width / 2, A4.height / 2, fonts.regular, 12, 'center');
+  drawLine(fonts, page, 'This page is intentionally left blank', A4.width / 2, A4.height / 2, fonts.regular, 12, 'center');
   return page;
 }
 
@@ -95,8 +148,8 @@ export function addRestrictedPage(doc: PDFDocument, paragraphs: string, fonts: F
   const page = doc.addPage([A4.width, A4.height]);
   const mid = A4.width / 2;
   const y = A4.height * 0.62;
-  drawLine(page, `By virtue of paragraph(s) ${paragraphs} of Part 1 of Schedule 12A`, mid, y, fonts.regular, 12, 'center');
-  drawLine(page, 'of the Local Government Act 1972.', mid, y - 17, fonts.regular, 12, 'center');
-  drawLine(page, 'Document is Restricted', mid, y - 70, fonts.bold, 18, 'center');
+  drawLine(fonts, page, `By virtue of paragraph(s) ${paragraphs} of Part 1 of Schedule 12A`, mid, y, fonts.regular, 12, 'center');
+  drawLine(fonts, page, 'of the Local Government Act 1972.', mid, y - 17, fonts.regular, 12, 'center');
+  drawLine(fonts, page, 'Document is Restricted', mid, y - 70, fonts.bold, 18, 'center');
   return page;
 }

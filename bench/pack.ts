@@ -1,0 +1,178 @@
+// `npm run bench -- pack [--runs N]`: builds a ~300-page agenda pack from 12 uploaded PDFs
+// (~20 pages each, made here with pdfkit into bench/out/) plus generated reports, minutes and
+// decisions, and compares the time with qpdf merging the same 12 PDFs.
+// Targets: median <= 3 s, peak RSS <= 500 MB, within 3x of qpdf.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+import { buildPack } from '../src/pack/index.js';
+import type { AgendaItem, DecisionPaper, MinutesPaper, PackInput, ReportPaper } from '../src/pack/model.js';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'out', 'pack');
+
+const SENTENCES = [
+  'The directorate has continued to manage demand for services within the approved cash limit.',
+  'Forecast spending on home to school transport has risen following an increase in eligible pupils since September.',
+  'Savings from the review of office accommodation are on track and will be reported to Cabinet in the spring.',
+  'The Committee is reminded that the capital programme is funded in part by prudential borrowing.',
+  'Officers will continue to work with partners in the voluntary and community sector to deliver the strategy.',
+  'Performance against the target for customer contact resolved at first point was 84 per cent in the quarter.',
+  'A consultation with residents ran for eight weeks and received 1,412 responses, summarised in section 4.',
+  'The risk register has been updated to reflect the latest assessment of supplier resilience.',
+];
+
+function text(i: number, n: number): string {
+  return Array.from({ length: n }, (_, k) => SENTENCES[(i + k) % SENTENCES.length]).join(' ');
+}
+
+function uploadedPdf(title: string, pages: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margins: { top: 60, bottom: 70, left: 60, right: 60 }, info: { Title: title } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    for (let p = 0; p < pages; p++) {
+      if (p > 0) doc.addPage();
+      doc.font('Helvetica-Bold').fontSize(14).text(p === 0 ? title : `${title} (continued)`);
+      doc.moveDown();
+      for (let k = 0; k < 7; k++) {
+        doc.font('Helvetica-Bold').fontSize(11).text(`${p + 1}.${k + 1}`, { continued: true }).font('Helvetica').text(`  ${text(p * 7 + k, 3)}`);
+        doc.moveDown(0.6);
+      }
+    }
+    doc.end();
+  });
+}
+
+function report(i: number): ReportPaper {
+  return {
+    kind: 'report',
+    from: ['Mr Cabinet Member, Cabinet Member for Finance', 'Ms Corporate Director, Corporate Director of Finance'],
+    to: { body: 'Cabinet', date: '2026-03-16' },
+    subject: `Report ${i + 1}: Budget monitoring and performance`,
+    summary: text(i, 3),
+    recommendations: { intro: 'Cabinet is asked to:', items: ['NOTE the report;', 'AGREE the proposed actions.'] },
+    sections: Array.from({ length: 5 }, (_, s) => ({
+      heading: `Section ${s + 1}`,
+      paragraphs: [
+        text(i + s, 5), text(i + s + 1, 4),
+        { table: { head: ['Directorate', 'Budget £000', 'Forecast £000', 'Variance £000'], rows: Array.from({ length: 6 }, (_, r) => [`Line ${r + 1}`, '12,400', '12,250', '-150']) } },
+        text(i + s + 2, 6),
+      ],
+    })),
+    implications: { financial: text(i, 2), legal: text(i + 1, 2), equality: text(i + 2, 2) },
+    backgroundDocuments: ['Budget Book 2025/26'],
+    contacts: [{ name: 'A Officer', title: 'Finance Business Partner', phone: '03000 000000', email: 'a.officer@example.gov.uk' }],
+  };
+}
+
+function minutes(i: number): MinutesPaper {
+  return {
+    kind: 'minutes', bodyName: 'Cabinet', date: '2026-02-09', venue: 'Council Chamber, County Hall',
+    present: [{ name: 'Mr A Leader', role: 'Chairman' }, { name: 'Mrs B Deputy' }, { name: 'Mr C Member' }],
+    inAttendance: [{ name: 'Ms D Officer', jobTitle: 'Democratic Services' }],
+    minutes: Array.from({ length: 12 }, (_, m) => ({
+      number: 100 + i * 12 + m, title: `Item ${m + 1}`, itemCode: String(m + 3),
+      paragraphs: [text(m, 4), text(m + 1, 3)],
+      resolution: { intro: 'RESOLVED that:', parts: ['the report be noted;', 'the recommendations be agreed.'] },
+    })),
+  };
+}
+
+function decision(i: number): DecisionPaper {
+  return {
+    kind: 'decision', number: `26/${String(100 + i).padStart(5, '0')}`, decisionTaker: 'Cabinet', date: '2026-02-09',
+    subject: `Decision ${i + 1}`, keyDecision: i % 2 === 0, classification: 'unrestricted',
+    decision: [text(i, 4)], decisionParts: ['approve the proposal;', 'delegate authority to the Director.'],
+    reasons: [text(i + 1, 3)], alternativesConsidered: [text(i + 2, 2)],
+  };
+}
+
+async function makeInput(files: Uint8Array[]): Promise<PackInput> {
+  const items: AgendaItem[] = [
+    { code: '1', title: 'Introduction/Webcasting', papers: [] },
+    { code: '2', title: 'Minutes of the meetings held on 9 February 2026', papers: [minutes(0), minutes(1)] },
+  ];
+  files.forEach((bytes, i) => {
+    items.push({ code: String(items.length + 1), title: `Uploaded report ${i + 1}`, papers: [{ kind: 'pdf', title: `Report ${i + 1}`, fileName: `f${i + 1}.pdf`, bytes, documentType: 'report' }] });
+  });
+  for (let i = 0; i < 8; i++) items.push({ code: String(items.length + 1), title: `Structured report ${i + 1}`, papers: [report(i)] });
+  items.push({ code: String(items.length + 1), title: 'Records of Decision', papers: Array.from({ length: 4 }, (_, i) => decision(i)) });
+  return {
+    councilName: 'Example County Council', bodyName: 'Cabinet', meetingDate: '2026-03-16', meetingTime: '10:00',
+    venue: 'Council Chamber, County Hall, Exampleton', askFor: [{ name: 'A Clerk', phone: '03000 000001' }],
+    sections: [{ exempt: false, items }],
+    signatory: { name: 'B Head', title: 'Head of Democratic Services' }, publicationDate: '2026-03-06',
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(fn: () => Promise<void> | void, runs: number): Promise<number> {
+  await fn(); // warm-up
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+export default async function pack(args: string[]): Promise<void> {
+  const runsArg = args.indexOf('--runs');
+  const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 3;
+  mkdirSync(out, { recursive: true });
+  const files: Uint8Array[] = [];
+  const paths: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const bytes = await uploadedPdf(`Uploaded report ${i + 1}: Service plan and performance`, 20);
+    const p = join(out, `f${i + 1}.pdf`);
+    writeFileSync(p, bytes);
+    files.push(bytes);
+    paths.push(p);
+  }
+  const input = await makeInput(files);
+
+  let pageCount = 0;
+  let bytesOut = 0;
+  const packMs = await time(async () => {
+    const built = await buildPack(input, { audience: 'public' });
+    pageCount = built.pageCount;
+    bytesOut = built.bytes.length;
+    writeFileSync(join(out, 'pack.pdf'), built.bytes);
+  }, runs);
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+
+  const uploadsOnly: PackInput = { ...input, sections: [{ exempt: false, items: input.sections[0].items.filter((i) => i.papers[0]?.kind === 'pdf') }] };
+  const uploadsMs = await time(async () => {
+    await buildPack(uploadsOnly, { audience: 'public' });
+  }, runs);
+
+  let qpdfMs = Number.NaN;
+  const probe = spawnSync('qpdf', ['--version']);
+  if (probe.status === 0) {
+    qpdfMs = await time(() => {
+      const r = spawnSync('qpdf', ['--empty', '--pages', ...paths, '--', join(out, 'qpdf.pdf')]);
+      if (r.status !== 0 && r.status !== 3) throw new Error(`qpdf failed: ${r.stderr.toString()}`);
+    }, runs);
+  }
+
+  const ratio = packMs / qpdfMs;
+  const verdict = (ok: boolean) => (ok ? 'ok' : 'OVER TARGET');
+  console.log(`pack: ${pageCount} pages (${(bytesOut / 1e6).toFixed(1)} MB) from 12 uploaded PDFs x 20 pages + 8 reports, 2 minutes, 4 decisions`);
+  console.log(`  build time (median of ${runs} after warm-up): ${(packMs / 1000).toFixed(2)} s  [target <= 3 s: ${verdict(packMs <= 3000)}]`);
+  console.log(`  peak RSS: ${peakMb.toFixed(0)} MB  [target <= 500 MB: ${verdict(peakMb <= 500)}]`);
+  if (Number.isNaN(qpdfMs)) {
+    console.log('  qpdf not found: ratio not measured');
+  } else {
+    console.log(`  qpdf --empty --pages (12 PDFs, ${12 * 20} pages): ${(qpdfMs / 1000).toFixed(3)} s; ratio ${ratio.toFixed(2)}x  [target <= 3x: ${verdict(ratio <= 3)}]`);
+    console.log(`  same 12 PDFs through buildPack (front sheet, stamps, padding, outline): ${(uploadsMs / 1000).toFixed(3)} s; ratio ${(uploadsMs / qpdfMs).toFixed(2)}x`);
+  }
+}
