@@ -1,6 +1,8 @@
 // England and Wales bank holidays, computed from the rules of the Banking and Financial Dealings
 // Act 1971 and the royal proclamations that moved or added days. Agenda and call-in deadlines
 // count working days, so a wrong holiday here silently makes a deadline wrong.
+// 2011 onwards is checked against the GOV.UK list; the earlier one-offs and moves (1973, 1977, 1995)
+// come from the proclamations as reported in Hansard and secondary sources.
 import { addDays, assertIsoDate, dayOfWeek, isoDate, nthWeekdayOfMonth, yearOf, type IsoDate } from './dates.js';
 
 export interface BankHoliday {
