@@ -1,6 +1,6 @@
 // Agenda packs: building the PDF pack of a meeting, and checking its input and uploads.
 export * from './model.js';
 export { buildPack, buildSupplementaryPack, type PackOptions, type SupplementaryOptions } from './build.js';
-export { validatePack, blockingProblems, weekdaysBetween, isStandingItem, MINIMUM_CLEAR_DAYS, type ValidateOptions, type ClearWorkingDays } from './validate.js';
+export { validatePack, blockingProblems, weekdaysBetween, clearWorkingDaysBetween, isStandingItem, MINIMUM_CLEAR_DAYS, type ValidateOptions, type ClearWorkingDays } from './validate.js';
 export { validateUploadedPdf, type UploadedPdfCheck } from './upload.js';
 export { PackError, type PackProblem } from './problems.js';

@@ -1,5 +1,6 @@
 // Checks a pack's input before publication. `blockingProblems` is the subset that makes a pack
 // impossible or unsafe to build (buildPack refuses); `validatePack` adds the clerk's checklist.
+import { createWorkingCalendar } from '../domain/calendar.js';
 import type { AgendaItem, AgendaSection, IsoDate, PackInput, Paper } from './model.js';
 import { paperName, type PackProblem } from './problems.js';
 import { isExemptItem, parseIsoDate, shortDate } from './text.js';
@@ -7,10 +8,7 @@ import { quickPdfProblem } from './upload.js';
 
 export type ClearWorkingDays = (from: IsoDate, to: IsoDate) => number;
 
-/**
- * Weekdays strictly between two dates (neither end counts). Bank holidays are not known here:
- * pass the council calendar's own function for those.
- */
+/** Weekdays strictly between two dates (neither end counts), ignoring bank holidays. */
 export const weekdaysBetween: ClearWorkingDays = (from, to) => {
   const a = parseIsoDate(from, 'publication date');
   const b = parseIsoDate(to, 'meeting date');
@@ -23,6 +21,11 @@ export const weekdaysBetween: ClearWorkingDays = (from, to) => {
 };
 
 export const MINIMUM_CLEAR_DAYS = 5;
+
+// The default calendar knows England and Wales bank holidays; a council adds its own closures
+// by passing its calendar's clearWorkingDaysBetween as `workingDayCheck`.
+const defaultCalendar = createWorkingCalendar();
+export const clearWorkingDaysBetween: ClearWorkingDays = (a, b) => defaultCalendar.clearWorkingDaysBetween(a, b);
 
 export interface ValidateOptions {
   publishedOn?: IsoDate; // defaults to the input's publication date
@@ -141,7 +144,7 @@ export function validatePack(input: PackInput, opts: ValidateOptions = {}): Pack
     if (publishedOn >= meetingDate) {
       out.push(err('meeting', `the agenda is published on ${shortDate(publishedOn)}, not before the meeting on ${shortDate(meetingDate)}`));
     } else {
-      const clear = (opts.workingDayCheck ?? weekdaysBetween)(publishedOn, meetingDate);
+      const clear = (opts.workingDayCheck ?? clearWorkingDaysBetween)(publishedOn, meetingDate);
       if (clear < MINIMUM_CLEAR_DAYS) {
         const what = `published ${clear} clear working day${clear === 1 ? '' : 's'} before the meeting (at least ${MINIMUM_CLEAR_DAYS} are required)`;
         out.push(opts.lateReason?.trim()

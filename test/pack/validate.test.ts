@@ -38,6 +38,15 @@ describe('validatePack', () => {
     expect(errors(input, { publishedOn: '2026-03-04' })).toEqual([]); // exactly five clear days
   });
 
+  it('counts bank holidays as non-working days by default', () => {
+    const easter = { ...fresh(), meetingDate: '2026-04-10', publicationDate: '2026-04-01' };
+    for (const s of easter.sections) for (const it of s.items) for (const p of it.papers) if (p.kind === 'report') p.to.date = '2026-04-10';
+    expect(weekdaysBetween('2026-04-01', '2026-04-10')).toBe(6);
+    expect(errors(easter).map((p) => p.message)).toEqual([
+      'published 4 clear working days before the meeting (at least 5 are required), and no reason for late publication is recorded',
+    ]);
+  });
+
   it('uses the council calendar when one is given', () => {
     // A calendar with bank holidays that leave only four clear days.
     const calendar = (a: string, b: string) => (a === '2026-03-03' && b === '2026-03-12' ? 4 : 99);
