@@ -2,10 +2,14 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from './helpers.js';
 import * as m001 from './001-initial.js';
+import * as m002 from './002-search.js';
 
 export interface MootMigration {
   name: string;
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
 }
 
-export const MIGRATIONS: MootMigration[] = [{ name: '001-initial', up: m001.up }];
+export const MIGRATIONS: MootMigration[] = [
+  { name: '001-initial', up: m001.up },
+  { name: '002-search', up: m002.up },
+];

@@ -1,0 +1,188 @@
+// Keeps search_entry in step with the record: one meeting (its agenda, papers page by page, minutes and decisions),
+// one decision, one person, or everything at once. Entries are replaced wholesale, never patched.
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { Queryable, Store } from '../db.js';
+import type { Database } from '../schema.js';
+import { decisionEntry, itemEntry, meetingEntry, minuteEntry, pageEntries, personEntry, type EntryValues, type MeetingFacts } from './entries.js';
+
+const INSERT_CHUNK = 100;
+const MEETING_BATCH = 50;
+const OTHER_BATCH = 500;
+/** Drafts are not public yet; withdrawn and returned reports were never published. */
+const UNPUBLISHED_REPORTS = ['draft', 'submitted', 'returned'];
+const PACK_KINDS = ['agenda-pack', 'supplementary-pack'];
+// Merges FTS5's segments after a bulk load, so a query reads one b-tree per term.
+const SQLITE_OPTIMIZE = CompiledQuery.raw(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
+
+async function insertEntries(db: Queryable, entries: EntryValues[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
+    await db.insertInto('search_entry').values(entries.slice(i, i + INSERT_CHUNK)).execute();
+  }
+}
+
+/** The entries for a batch of meetings, built with a handful of queries whatever the batch size. */
+async function meetingBatchEntries(db: Queryable, meetingIds: number[]): Promise<EntryValues[]> {
+  if (!meetingIds.length) return [];
+  const meetings: MeetingFacts[] = await db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id')
+    .select(['meeting.id', 'meeting.slug', 'meeting.body_id', 'body.name as body_name', 'meeting.date', 'meeting.time', 'meeting.venue',
+      'meeting.status', 'meeting.status_reason'])
+    .where('meeting.id', 'in', meetingIds).orderBy('meeting.id').execute();
+  if (!meetings.length) return [];
+  const ids = meetings.map((m) => m.id);
+  const [sections, items, papers, minutes, decisions] = await Promise.all([
+    db.selectFrom('agenda_section').select(['id', 'exempt']).where('meeting_id', 'in', ids).execute(),
+    db.selectFrom('agenda_item').select(['id', 'meeting_id', 'section_id', 'code', 'title', 'purpose', 'presenters_json', 'exempt'])
+      .where('meeting_id', 'in', ids).orderBy('meeting_id').orderBy('position').execute(),
+    db.selectFrom('document')
+      .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
+      .leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id')
+      .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document.classification', 'document.workflow_status',
+        'document.meeting_id', 'document.agenda_item_id', 'agenda_item.meeting_id as item_meeting_id', 'document_version.pages_json'])
+      .where((eb) => eb.or([eb('document.meeting_id', 'in', ids), eb('agenda_item.meeting_id', 'in', ids)]))
+      .orderBy('document.id').execute(),
+    db.selectFrom('minute').select(['id', 'meeting_id', 'agenda_item_id', 'number', 'title', 'paragraphs_json', 'resolutions_json', 'post_meeting_note', 'exempt'])
+      .where('meeting_id', 'in', ids).orderBy('meeting_id').orderBy('position').execute(),
+    db.selectFrom('decision').select(['id', 'number', 'slug', 'taker_name', 'taker_body_id', 'meeting_id', 'taken_on', 'subject', 'classification',
+      'decision_text', 'reasons', 'alternatives', 'status'])
+      .where('meeting_id', 'in', ids).where('status', '!=', 'draft').orderBy('id').execute(),
+  ]);
+  const exemptSections = new Set(sections.filter((s) => s.exempt).map((s) => s.id));
+  const exemptItems = new Set(items.filter((it) => it.exempt || (it.section_id !== null && exemptSections.has(it.section_id))).map((it) => it.id));
+  const byId = new Map(meetings.map((m) => [m.id, m]));
+  const out: EntryValues[] = meetings.map(meetingEntry);
+  for (const it of items) out.push(itemEntry(byId.get(it.meeting_id)!, it, exemptItems.has(it.id)));
+
+  const published = papers.filter((d) => !UNPUBLISHED_REPORTS.includes(d.workflow_status ?? '') && d.pages_json);
+  // A pack repeats its papers' pages: index it only for meetings that have no papers of their own (imported ones).
+  const withPapers = new Set(published.filter((d) => !PACK_KINDS.includes(d.kind)).map((d) => d.meeting_id ?? d.item_meeting_id));
+  for (const d of published) {
+    const meetingId = d.meeting_id ?? d.item_meeting_id;
+    const meeting = meetingId === null ? undefined : byId.get(meetingId);
+    if (!meeting) continue;
+    if (PACK_KINDS.includes(d.kind) && withPapers.has(meetingId)) continue;
+    const exempt = d.classification === 'exempt' || (d.agenda_item_id !== null && exemptItems.has(d.agenda_item_id));
+    out.push(...pageEntries(meeting, d, exempt));
+  }
+  for (const mi of minutes) {
+    const exempt = !!mi.exempt || (mi.agenda_item_id !== null && exemptItems.has(mi.agenda_item_id));
+    out.push(minuteEntry(byId.get(mi.meeting_id)!, mi, exempt));
+  }
+  for (const d of decisions) out.push(decisionEntry(d, byId.get(d.meeting_id!)?.body_id ?? null));
+  return out;
+}
+
+async function meetingScope(db: Queryable, meetingId: number) {
+  const [docs, decisions] = await Promise.all([
+    db.selectFrom('document').leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id').select('document.id')
+      .where((eb) => eb.or([eb('document.meeting_id', '=', meetingId), eb('agenda_item.meeting_id', '=', meetingId)])).execute(),
+    db.selectFrom('decision').select('id').where('meeting_id', '=', meetingId).execute(),
+  ]);
+  return { docIds: docs.map((d) => d.id), decisionIds: decisions.map((d) => d.id) };
+}
+
+/** (Re)builds the entries of one meeting; a meeting that no longer exists loses its entries. Returns the entry count. */
+export async function indexMeeting(db: Queryable, meetingId: number): Promise<number> {
+  const { docIds, decisionIds } = await meetingScope(db, meetingId);
+  await db.deleteFrom('search_entry').where((eb) => eb.or([
+    eb('meeting_id', '=', meetingId),
+    ...(docIds.length ? [eb.and([eb('kind', '=', 'page'), eb('ref_id', 'in', docIds)])] : []),
+    ...(decisionIds.length ? [eb.and([eb('kind', '=', 'decision'), eb('ref_id', 'in', decisionIds)])] : []),
+  ])).execute();
+  const entries = await meetingBatchEntries(db, [meetingId]);
+  await insertEntries(db, entries);
+  return entries.length;
+}
+
+async function decisionEntries(db: Queryable, ids: number[]): Promise<EntryValues[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('decision').leftJoin('meeting', 'meeting.id', 'decision.meeting_id')
+    .select(['decision.id', 'decision.number', 'decision.slug', 'decision.taker_name', 'decision.taker_body_id', 'decision.meeting_id',
+      'decision.taken_on', 'decision.subject', 'decision.classification', 'decision.decision_text', 'decision.reasons', 'decision.alternatives',
+      'meeting.body_id as meeting_body_id'])
+    .where('decision.id', 'in', ids).where('decision.status', '!=', 'draft').orderBy('decision.id').execute();
+  return rows.map((d) => decisionEntry(d, d.meeting_body_id));
+}
+
+/** (Re)builds the entry of one Record of Decision (none while it is a draft). */
+export async function indexDecision(db: Queryable, decisionId: number): Promise<number> {
+  await db.deleteFrom('search_entry').where('kind', '=', 'decision').where('ref_id', '=', decisionId).execute();
+  const entries = await decisionEntries(db, [decisionId]);
+  await insertEntries(db, entries);
+  return entries.length;
+}
+
+async function personEntries(db: Queryable, ids: number[]): Promise<EntryValues[]> {
+  if (!ids.length) return [];
+  const [people, memberships] = await Promise.all([
+    db.selectFrom('person').leftJoin('political_group', 'political_group.id', 'person.group_id')
+      .select(['person.id', 'person.slug', 'person.title', 'person.forenames', 'person.initials', 'person.surname', 'person.post_nominals',
+        'person.kind', 'person.job_title', 'person.division', 'political_group.name as group_name'])
+      .where('person.id', 'in', ids).orderBy('person.id').execute(),
+    db.selectFrom('membership').innerJoin('body', 'body.id', 'membership.body_id').select(['membership.person_id', 'body.name'])
+      .where('membership.person_id', 'in', ids).orderBy('body.name').execute(),
+  ]);
+  const bodies = new Map<number, Set<string>>();
+  for (const m of memberships) {
+    if (!bodies.has(m.person_id)) bodies.set(m.person_id, new Set());
+    bodies.get(m.person_id)!.add(m.name);
+  }
+  return people.map((p) => personEntry(p, p.group_name, [...(bodies.get(p.id) ?? [])]));
+}
+
+/** (Re)builds the entry of one person. */
+export async function indexPerson(db: Queryable, personId: number): Promise<number> {
+  await db.deleteFrom('search_entry').where('kind', '=', 'person').where('ref_id', '=', personId).execute();
+  const entries = await personEntries(db, [personId]);
+  await insertEntries(db, entries);
+  return entries.length;
+}
+
+export interface RebuildProgress {
+  setTotal(total: number): void;
+  tick(n?: number, label?: string): void;
+}
+
+export interface RebuildReport {
+  entries: number;
+  byKind: Record<string, number>;
+  meetings: number;
+  milliseconds: number;
+}
+
+/**
+ * Rebuilds the whole index in one transaction, so searches see the old index until the new one is complete.
+ * Progress counts meetings, decisions not taken at a meeting, and people.
+ */
+export async function rebuildSearchIndex(store: Store, options: { progress?: RebuildProgress } = {}): Promise<RebuildReport> {
+  const started = Date.now();
+  const byKind: Record<string, number> = {};
+  let entries = 0;
+  let meetingCount = 0;
+  const progress = options.progress;
+  await store.db.transaction().execute(async (tx) => {
+    const db = tx as unknown as Kysely<Database>;
+    const [meetings, decisions, people] = await Promise.all([
+      db.selectFrom('meeting').select('id').orderBy('id').execute(),
+      db.selectFrom('decision').select('id').where('meeting_id', 'is', null).orderBy('id').execute(),
+      db.selectFrom('person').select('id').orderBy('id').execute(),
+    ]);
+    meetingCount = meetings.length;
+    progress?.setTotal(meetings.length + decisions.length + people.length);
+    await db.deleteFrom('search_entry').execute();
+    const run = async (ids: number[], batch: number, build: (db: Queryable, ids: number[]) => Promise<EntryValues[]>, label: string) => {
+      for (let i = 0; i < ids.length; i += batch) {
+        const slice = ids.slice(i, i + batch);
+        const rows = await build(db, slice);
+        await insertEntries(db, rows);
+        for (const r of rows) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+        entries += rows.length;
+        progress?.tick(slice.length, label);
+      }
+    };
+    await run(meetings.map((m) => m.id), MEETING_BATCH, meetingBatchEntries, 'meetings');
+    await run(decisions.map((d) => d.id), OTHER_BATCH, decisionEntries, 'decisions');
+    await run(people.map((p) => p.id), OTHER_BATCH, personEntries, 'people');
+  });
+  if (store.dialect === 'sqlite') await store.db.executeQuery(SQLITE_OPTIMIZE);
+  return { entries, byKind, meetings: meetingCount, milliseconds: Date.now() - started };
+}

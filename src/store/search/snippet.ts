@@ -1,0 +1,109 @@
+// Snippets: a window of about 30 words of an entry around its best match, with <mark> round the matched words and
+// everything else escaped. Made here rather than by SQLite's snippet() or PostgreSQL's ts_headline so both backends
+// show exactly the same text.
+import { foldWord, type Term } from './query.js';
+import { porterStem } from './stemmer.js';
+import { isStopword } from './stopwords.js';
+
+const WINDOW = 30;
+const LEAD = 6; // words shown before the first match in the window
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+}
+
+interface Token {
+  start: number;
+  end: number;
+  folded: string;
+  stem: string;
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const folded = foldWord(m[0].toLowerCase());
+    out.push({ start: m.index, end: m.index + m[0].length, folded, stem: porterStem(folded) });
+  }
+  return out;
+}
+
+type Matcher = (tokens: Token[], i: number) => number; // how many tokens match starting at i (0: none)
+
+function matcherOf(term: Term): Matcher {
+  if (term.type === 'word') {
+    const folded = foldWord(term.word);
+    const stem = porterStem(folded);
+    if (term.prefix) return (t, i) => (t[i].folded.startsWith(folded) || t[i].stem.startsWith(stem) ? 1 : 0);
+    return (t, i) => (t[i].stem === stem ? 1 : 0);
+  }
+  // A phrase: its words in order; stop words inside it may be any word (PostgreSQL does not index them).
+  const stems = term.words.map((w) => {
+    const f = foldWord(w);
+    return isStopword(f) ? null : porterStem(f);
+  });
+  return (t, i) => {
+    if (i + stems.length > t.length) return 0;
+    for (let k = 0; k < stems.length; k++) if (stems[k] !== null && t[i + k].stem !== stems[k]) return 0;
+    return stems.length;
+  };
+}
+
+/** An HTML snippet of text with the words matching terms marked; the start of the text when nothing matches. */
+export function makeSnippet(text: string, terms: Term[], window = WINDOW): string {
+  const tokens = tokenize(text);
+  if (!tokens.length) return escapeHtml(text.trim().slice(0, 200));
+  const matchers = terms.map(matcherOf);
+  // Which term (if any) matches at each token, and how many tokens it covers.
+  const hitTerm = new Int16Array(tokens.length).fill(-1);
+  const marked = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    for (let m = 0; m < matchers.length; m++) {
+      const len = matchers[m](tokens, i);
+      if (len) {
+        hitTerm[i] = m;
+        for (let k = 0; k < len; k++) marked[i + k] = 1;
+        break;
+      }
+    }
+  }
+  // The window covering the most distinct terms, then the most matches; the earliest such window wins.
+  let bestStart = 0;
+  let bestDistinct = -1;
+  let bestCount = -1;
+  for (let s = 0; s < tokens.length; s++) {
+    if (hitTerm[s] < 0 && s > 0) continue; // windows worth considering start at a match
+    const seen = new Set<number>();
+    let count = 0;
+    for (let i = s; i < Math.min(tokens.length, s + window); i++) {
+      if (hitTerm[i] >= 0) {
+        seen.add(hitTerm[i]);
+        count++;
+      }
+    }
+    if (seen.size > bestDistinct || (seen.size === bestDistinct && count > bestCount)) {
+      bestStart = s;
+      bestDistinct = seen.size;
+      bestCount = count;
+    }
+  }
+  let start = bestDistinct > 0 ? Math.max(0, bestStart - LEAD) : 0;
+  const end = Math.min(tokens.length, start + window);
+  start = Math.max(0, Math.min(start, end - window));
+
+  let html = '';
+  let pos = start === 0 ? 0 : tokens[start].start;
+  for (let i = start; i < end; i++) {
+    const tok = tokens[i];
+    html += escapeHtml(text.slice(pos, tok.start));
+    const word = escapeHtml(text.slice(tok.start, tok.end));
+    html += marked[i] ? `<mark>${word}</mark>` : word;
+    pos = tok.end;
+  }
+  // Keep punctuation that closes the last word (a full stop, a bracket), but not the rest of the text.
+  if (end === tokens.length) html += escapeHtml(text.slice(pos));
+  else html += escapeHtml(text.slice(pos, tokens[end].start).replace(/\s[\s\S]*$/, ''));
+  html = html.replace(/\s+/g, ' ').trim().replace(/<\/mark> <mark>/g, ' ');
+  return `${start > 0 ? '… ' : ''}${html}${end < tokens.length ? ' …' : ''}`;
+}

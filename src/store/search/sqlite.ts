@@ -1,0 +1,40 @@
+// SQLite backend: the parsed query as an FTS5 expression over search_fts (Porter stemmer), ranked by bm25 with the
+// title weighted above the body.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema.js';
+import { andAll, type Page } from './filters.js';
+import type { ParsedQuery, Term } from './query.js';
+import { TITLE_WEIGHT, BODY_WEIGHT, type RankedIds } from './ranked.js';
+
+// Words are letters and digits only (see query.ts); dropping quotes anyway keeps the expression well formed.
+const quote = (s: string) => `"${s.replace(/"/g, '')}"`;
+
+function ftsTerm(t: Term): string {
+  return t.type === 'word' ? `${quote(t.word)}${t.prefix ? ' *' : ''}` : quote(t.words.join(' '));
+}
+
+/** The FTS5 MATCH expression for a parsed query. */
+export function toFts5(q: ParsedQuery): string {
+  const positive = q.groups.map((g) => (g.length > 1 ? `(${g.map(ftsTerm).join(' OR ')})` : ftsTerm(g[0]))).join(' AND ');
+  if (!q.exclude.length) return positive;
+  return `(${positive}) NOT (${q.exclude.map(ftsTerm).join(' OR ')})`;
+}
+
+export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page): Promise<RankedIds> {
+  const match = toFts5(q);
+  const rows = await sql<{ id: number; score: number; total: number }>`
+    select e.id as id, f.score as score, count(*) over () as total
+    from (select rowid as rid, bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(BODY_WEIGHT)}) as score
+          from search_fts where search_fts match ${match}) f
+    join search_entry e on e.id = f.rid
+    where ${andAll(conditions)}
+    order by f.score asc, e.date desc nulls last, e.id asc
+    limit ${page.limit} offset ${page.offset}`.execute(db);
+  if (rows.rows.length || page.offset === 0) {
+    return { total: rows.rows[0]?.total ?? 0, ranked: rows.rows.map((r) => ({ id: r.id, score: -r.score })) };
+  }
+  const count = await sql<{ n: number }>`
+    select count(*) as n from search_fts f join search_entry e on e.id = f.rowid
+    where search_fts match ${match} and ${andAll(conditions)}`.execute(db);
+  return { total: count.rows[0]?.n ?? 0, ranked: [] };
+}

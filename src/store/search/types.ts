@@ -1,0 +1,45 @@
+// The search interface shared by both backends: what a caller asks for and what comes back.
+import type { IsoDate } from '../../domain/types.js';
+
+export const SEARCH_KINDS = ['page', 'item', 'minute', 'decision', 'person', 'meeting'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/**
+ * Who is searching, as far as exempt (Part 2) content goes. The public get 'none'; a councillor gets the meetings of
+ * the bodies they sit on (plus any grants), computed by the caller; 'all' is for clerks and administrators.
+ */
+export interface SearchViewer {
+  exemptMeetingIds: number[] | 'all' | 'none';
+}
+
+export interface SearchQuery {
+  text: string;
+  kinds?: SearchKind[];
+  bodyIds?: number[];
+  from?: IsoDate;
+  to?: IsoDate;
+  /** 1–100, default 20. */
+  limit?: number;
+  offset?: number;
+  viewer: SearchViewer;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  refId: number;
+  title: string;
+  url: string;
+  page: number | null;
+  meetingId: number | null;
+  bodyId: number | null;
+  date: IsoDate | null;
+  /** HTML-safe: matched words in <mark>, everything else escaped. */
+  snippet: string;
+  /** Higher is better; comparable only within one result list. */
+  score: number;
+}
+
+export interface SearchResults {
+  total: number;
+  hits: SearchHit[];
+}

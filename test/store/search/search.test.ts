@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
+import { addDocumentVersion } from '../../../src/store/documents.js';
+import { indexDecision, indexMeeting, indexPerson, rebuildSearchIndex, search, type SearchQuery, type SearchResults } from '../../../src/store/search/index.js';
+import { ValidationError } from '../../../src/errors.js';
+import { STORE_KINDS } from '../../helpers/stores.js';
+import { useTestStore } from '../../helpers/use-store.js';
+import { buildFixture, type Fixture } from './fixture.js';
+
+const PUBLIC = { exemptMeetingIds: 'none' } as const;
+const refs = (r: SearchResults) => r.hits.map((h) => `${h.kind}:${h.refId}${h.page ? `#${h.page}` : ''}`);
+
+describe.each(STORE_KINDS)('search on %s', (kind) => {
+  const get = useTestStore(kind);
+  let fx: Fixture;
+  let ready = false;
+  const setup = async (ctx: Parameters<typeof get>[0]) => {
+    const t = get(ctx);
+    if (!ready) {
+      fx = await buildFixture(t.store.db);
+      await rebuildSearchIndex(t.store);
+      ready = true;
+    }
+    return t.store;
+  };
+  const find = async (ctx: Parameters<typeof get>[0], text: string, extra: Partial<SearchQuery> = {}) =>
+    search(await setup(ctx), { text, viewer: PUBLIC, limit: 50, ...extra });
+
+  it('indexes meetings, items, pages (not blank ones), minutes, published decisions and people', async (ctx) => {
+    const store = await setup(ctx);
+    const counts = await store.db.selectFrom('search_entry').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('kind').orderBy('kind').execute();
+    expect(Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)]))).toEqual({ decision: 2, item: 8, meeting: 3, minute: 4, page: 8, person: 2 });
+    const page = (await find(ctx, '"cash limit"')).hits[0];
+    expect(page).toMatchObject({ kind: 'page', refId: fx.budgetReport, page: 4, meetingId: fx.m1, bodyId: fx.cabinet, date: '2012-01-09' });
+    expect(page.url).toMatch(/^\/documents\/revenue-and-capital-budget-monitoring-report#page-4$/);
+    expect((await find(ctx, 'zephyrine', { viewer: { exemptMeetingIds: 'all' } })).hits.map((h) => h.kind)).toEqual(['page']); // the draft decision is not indexed
+    const item = (await find(ctx, 'museums', { kinds: ['item'] })).hits[0];
+    expect(item.url).toBe('/meetings/2012-03-15-scrutiny-committee/items/A1');
+    expect((await find(ctx, 'latchford', { kinds: ['person'] })).hits[0]).toMatchObject({ title: 'Mr R A Latchford, OBE', url: '/people/richard-alan-latchford' });
+    expect((await find(ctx, 'maidstone')).hits.map((h) => h.url)).toEqual(['/meetings/2013-02-11-cabinet', '/meetings/2012-01-09-cabinet']);
+  });
+
+  it('stems English words', async (ctx) => {
+    const budget = refs(await find(ctx, 'budget'));
+    expect(budget.length).toBeGreaterThan(3);
+    expect(refs(await find(ctx, 'budgets'))).toEqual(budget);
+    const monitored = await find(ctx, 'monitoring', { kinds: ['page'] });
+    expect(monitored.hits[0].snippet).toContain('<mark>monitored</mark>');
+  });
+
+  it('matches phrases, prefixes, OR and exclusions', async (ctx) => {
+    const phrase = refs(await find(ctx, '"transport plan"'));
+    expect(phrase.length).toBeGreaterThan(2);
+    expect(refs(await find(ctx, 'rural transport'))).toEqual([`page:${fx.transportReport}#2`]); // "transport in rural areas"
+    expect(refs(await find(ctx, '"rural transport"'))).toEqual([]);
+    expect(refs(await find(ctx, '"transport in rural"'))).toEqual([`page:${fx.transportReport}#2`]);
+
+    const prefix = await find(ctx, 'transp*');
+    expect(prefix.hits.some((h) => /<mark>Transportation<\/mark>/.test(h.snippet))).toBe(true);
+    expect(prefix.total).toBeGreaterThan(phrase.length);
+
+    const museums = refs(await find(ctx, 'museums'));
+    const depot = refs(await find(ctx, 'depot', { viewer: { exemptMeetingIds: 'all' } }));
+    const either = refs(await find(ctx, 'museums OR depot', { viewer: { exemptMeetingIds: 'all' } }));
+    expect(new Set(either)).toEqual(new Set([...museums, ...depot]));
+
+    const budget = refs(await find(ctx, 'budget'));
+    const noCapital = refs(await find(ctx, 'budget -capital'));
+    expect(noCapital.length).toBeGreaterThan(0);
+    expect(noCapital.length).toBeLessThan(budget.length);
+    expect(noCapital).not.toContain(`item:${(await find(ctx, 'capital', { kinds: ['item'] })).hits[0].refId}`);
+  });
+
+  it('filters by body, date range and kind', async (ctx) => {
+    const all = await find(ctx, 'libraries');
+    const scrutiny = await find(ctx, 'libraries', { bodyIds: [fx.scrutiny] });
+    expect(scrutiny.hits.length).toBeGreaterThan(0);
+    expect(scrutiny.hits.every((h) => h.bodyId === fx.scrutiny)).toBe(true);
+    const in2013 = await find(ctx, 'libraries', { from: '2013-01-01', to: '2013-12-31' });
+    expect(in2013.hits.length).toBeGreaterThan(0);
+    expect(in2013.hits.every((h) => h.date!.startsWith('2013'))).toBe(true);
+    expect(scrutiny.total + in2013.total).toBeLessThan(all.total);
+    const decisions = await find(ctx, 'libraries', { kinds: ['decision'] });
+    expect(decisions.hits.map((h) => h.url)).toEqual(['/decisions/13-00002']);
+  });
+
+  it('pages through results in a stable order', async (ctx) => {
+    const whole = await find(ctx, 'budget OR transport', { limit: 6 });
+    expect(whole.total).toBeGreaterThan(6);
+    const first = await find(ctx, 'budget OR transport', { limit: 3 });
+    const second = await find(ctx, 'budget OR transport', { limit: 3, offset: 3 });
+    expect([...refs(first), ...refs(second)]).toEqual(refs(whole));
+    expect(second.total).toBe(whole.total);
+    const beyond = await find(ctx, 'budget OR transport', { limit: 3, offset: 500 });
+    expect(beyond).toEqual({ total: whole.total, hits: [] });
+    const scores = whole.hits.map((h) => h.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('never returns exempt entries to a viewer not entitled to the meeting', async (ctx) => {
+    expect(await find(ctx, 'acme')).toEqual({ total: 0, hits: [] });
+    expect(await find(ctx, 'acme', { viewer: { exemptMeetingIds: [] } })).toEqual({ total: 0, hits: [] });
+    expect((await find(ctx, 'acme', { viewer: { exemptMeetingIds: [fx.m2, fx.m3] } })).total).toBe(0);
+    const member = await find(ctx, 'acme', { viewer: { exemptMeetingIds: [fx.m1] } });
+    expect(new Set(member.hits.map((h) => h.kind))).toEqual(new Set(['page', 'minute']));
+    expect(member.hits.find((h) => h.kind === 'page')?.refId).toBe(fx.exemptPaper);
+    expect(refs(await find(ctx, 'acme', { viewer: { exemptMeetingIds: 'all' } }))).toEqual(refs(member));
+    // The exempt item's title is exempt too; the public see only the unrestricted rest.
+    const depot = await find(ctx, 'depot');
+    expect(depot.hits).toEqual([]);
+    const ashford = await find(ctx, 'ashford');
+    expect(ashford.hits.map((h) => h.refId)).toEqual([fx.libraryPaper]);
+  });
+
+  it('escapes the indexed text in snippets', async (ctx) => {
+    const hit = (await find(ctx, 'opening hours', { kinds: ['page'] })).hits[0];
+    expect(hit.refId).toBe(fx.libraryPaper);
+    expect(hit.snippet).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(hit.snippet).toContain('Library <mark>opening hours</mark> &amp; closures');
+    expect(hit.snippet).toContain('Museums <mark>open</mark> daily.');
+    expect(hit.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+  });
+
+  it('never throws on nasty input', async (ctx) => {
+    const nasty = ['"', '*', '**', 'AND OR NOT', 'NEAR(', 'NEAR(budget transport, 2)', "'", "budget'", ':', 'title:budget', '\\', '"budget', 'budget"  "',
+      '-', '--budget', 'OR budget OR', '(budget', 'budget)', '^budget', '{title}: x', "'; DROP TABLE search_entry; --", 'x'.repeat(1000),
+      'budget '.repeat(200), '🙂 budget 🎉', '👍🏽', 'café', '\u0000budget', '\u0301', '½ ² ³', 'budget:* & !transport | <->', '日本語', 'a*', 'the*'];
+    for (const text of nasty) {
+      const r = await find(ctx, text);
+      expect(r.hits.length, text).toBeLessThanOrEqual(50);
+    }
+    expect((await find(ctx, 'NEAR(budget')).total).toBe(0);
+    expect((await find(ctx, '"budget')).total).toBe((await find(ctx, 'budget')).total);
+  });
+
+  it('rejects malformed filters with a message naming the field', async (ctx) => {
+    await expect(find(ctx, 'budget', { from: '9 January 2012' })).rejects.toThrow(ValidationError);
+    await expect(find(ctx, 'budget', { kinds: ['agenda' as never] })).rejects.toThrow(/unknown search kind "agenda"/);
+  });
+
+  it('reindexes one meeting, decision or person after a change', async (ctx) => {
+    const store = await setup(ctx);
+    await addDocumentVersion(store.db, SYSTEM_ACTOR, fx.transportReport, { pages: ['Corrected: the quokka corridor replaces the bypass.'] });
+    expect((await find(ctx, 'quokka')).total).toBe(0);
+    await indexMeeting(store.db, fx.m1);
+    const quokka = await find(ctx, 'quokka');
+    expect(refs(quokka)).toEqual([`page:${fx.transportReport}#1`]);
+    expect((await find(ctx, 'bypass OR cycling', { kinds: ['page'] })).hits.map((h) => h.page)).toEqual([1]);
+    expect((await find(ctx, 'acme', { viewer: { exemptMeetingIds: 'all' } })).total).toBe(2);
+
+    await store.db.updateTable('decision').set({ subject: 'Local Transport Plan 4 and the wombat route' }).where('id', '=', fx.transportDecision).execute();
+    await indexDecision(store.db, fx.transportDecision);
+    expect(refs(await find(ctx, 'wombat'))).toEqual([`decision:${fx.transportDecision}`]);
+    await store.db.updateTable('person').set({ job_title: 'Numbat Officer' }).where('id', '=', fx.latchford).execute();
+    await indexPerson(store.db, fx.latchford);
+    expect(refs(await find(ctx, 'numbat'))).toEqual([`person:${fx.latchford}`]);
+    const decisionCount = await store.db.selectFrom('search_entry').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'decision').executeTakeFirstOrThrow();
+    expect(Number(decisionCount.n)).toBe(2);
+  });
+});
