@@ -10,7 +10,8 @@ import { MootError } from '../errors.js';
 import { recordAudit } from '../store/audit.js';
 import { addMembership, findOrCreateBody, membershipOn } from '../store/bodies.js';
 import { transaction, type Queryable, type Store } from '../store/db.js';
-import { createDecision, parseDecisionNumber } from '../store/decisions.js';
+import { tryParseDecisionNumber } from '../domain/numbering.js';
+import { createDecision } from '../store/decisions.js';
 import { addDocument, addDocumentVersion } from '../store/documents.js';
 import { createMeeting, insertAgenda, type NewAgendaSection } from '../store/meetings.js';
 import { ensureGroup, findOrCreatePerson } from '../store/people.js';
@@ -147,7 +148,7 @@ async function importMinutes(db: Queryable, actor: Actor, x: PackExtraction, fal
 
 async function importDecisions(db: Queryable, actor: Actor, x: PackExtraction, meetingId: number): Promise<void> {
   for (const d of x.decisions) {
-    const parsed = parseDecisionNumber(d.number);
+    const parsed = tryParseDecisionNumber(d.number);
     if (!parsed) continue;
     const clash = await db.selectFrom('decision').select('id').where('year', '=', parsed.year).where('seq', '=', parsed.seq).executeTakeFirst();
     if (clash) continue; // the same Record of Decision reproduced in another pack

@@ -71,8 +71,17 @@ export function parseDecisions(lines: Line[]): DecisionDetail[] {
       const sub = /^(?:subject|title|decision title|subject matter)\s*:?\s*(.+)$/i.exec(s);
       if (sub) { subject = sub[1]; break; }
       if (CLASSIFICATION.test(s)) { classification = s; continue; }
+      // a wrapped classification sentence continues in lower case
+      if (classification && /^[a-z]/.test(s)) { classification = `${classification} ${s}`; continue; }
       if (TAKER_LABEL.test(s) || /^(?:date|decision)\b/i.test(s) || NUMBER.test(s) && s.length < 20) continue;
       subject = s;
+      // a wrapped subject continues on the next line(s) until a label, a bracketed aside or a blank
+      for (let j = k + 1; j < Math.min(lines.length, k + 3) && s.length >= 60 && !/[.)]$/.test(subject); j++) {
+        const n = lines[j].text;
+        if (!n || /^\(|^[A-Z][A-Za-z ()]{1,40}:/.test(n) || CLASSIFICATION.test(n)) break;
+        subject = `${subject} ${n}`;
+        if (/\(/.test(n)) break;
+      }
       break;
     }
     if (subject) subject = subject.replace(ITEM_TAIL, '').replace(/[.\s]+$/, '').trim() || null;

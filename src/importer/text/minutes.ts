@@ -211,8 +211,13 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
       // a colon tail that runs on to the next line is prose, not part of the title
       const nextText = k + 1 < end ? lines[k + 1].text : '';
       const runsOn = mm[2].includes(':') && t.length >= wrapWidth && nextText && !/^[(\d]/.test(nextText) && !/[.!?]$/.test(mm[2]) && !MINUTE_LINE.test(nextText);
-      const title = (runsOn && cutAtColon(`${mm[2]} ${nextText}`).length < mm[2].length ? cutAtColon(`${mm[2]} ${nextText}`) : cutAtColon(mm[2]))
+      let title = (runsOn && cutAtColon(`${mm[2]} ${nextText}`).length < mm[2].length ? cutAtColon(`${mm[2]} ${nextText}`) : cutAtColon(mm[2]))
         .replace(/\s*[-–:]+\s*$/, '').trim();
+      // a wrapped heading ending on a joining word continues on the next line
+      if (title === mm[2].trim() && /\b(?:in|of|and|the|for|to|on|with|from|&)$|[,–-]$/.test(title) && nextText && nextText.length <= 80 && !/^[(\d]/.test(nextText) && !MINUTE_LINE.test(nextText)) {
+        title = `${title} ${cutAtColon(nextText)}`.replace(/\s*[-–:]+\s*$/, '').trim();
+        k++;
+      }
       if (title.length <= 250 && !/^\(\w{1,4}\)/.test(title)) {
         close();
         const rest = mm[2].slice(title.length).replace(/^\s*:-?\s*/, '');
@@ -231,7 +236,8 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
   // apologies and substitutes recorded as minutes ("226. Apologies and Substitutes")
   for (const it of m.itemsDetail) {
     if (!/apolog|substitut|attendance/i.test(it.title)) continue;
-    const sentences = it.text.split(/\n/);
+    // wrapped lines rejoined, then split into numbered paragraphs "(1) … (2) …"
+    const sentences = it.text.replace(/\n/g, ' ').split(/(?=\(\d{1,2}\)\s)/);
     for (const s of sentences) {
       for (const n of apologiesIn(s)) if (!m.apologies.includes(n)) m.apologies.push(n);
       m.substitutes.push(...substitutesIn(s));
