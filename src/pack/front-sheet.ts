@@ -97,15 +97,15 @@ function meetingBlock(doc: Doc, input: PackInput): void {
   const phones = input.askFor.map((c) => c.phone).filter(Boolean).join(' / ');
   const emails = input.askFor.map((c) => c.email).filter(Boolean).join(' / ');
   doc.y = y;
-  const row = (label: string, value: string, font = BOLD): void => {
+  const row = (label: string, value: string, font = BOLD, size = BODY_SIZE): void => {
     const ry = doc.y;
     doc.font(FONT).fontSize(BODY_SIZE).text(label, rightX, ry, { width: 60 });
-    doc.font(font).text(t(value), rightX + 60, ry, { width: rightW - 60 });
-    doc.moveDown(0.3);
+    doc.font(font).fontSize(size).text(t(value), rightX + 60, ry + (BODY_SIZE - size) / 2, { width: rightW - 60 });
+    doc.fontSize(BODY_SIZE).moveDown(0.3);
   };
   if (names) row('Ask for:', names);
   if (phones) row('Telephone:', phones);
-  if (emails) row('Email:', emails, FONT);
+  if (emails) row('Email:', emails, FONT, 10); // addresses are long and must not wrap mid-word
   doc.y = Math.max(doc.y, leftEnd) + 6;
   doc.x = x0;
   doc.font(FONT);
