@@ -4,12 +4,15 @@ import formbody from '@fastify/formbody';
 import type { Store } from '../store/db.js';
 import { getCouncil } from '../store/council.js';
 import assets from './plugins/assets.js';
+import auth from './plugins/auth.js';
 import errors from './plugins/errors.js';
 import security from './plugins/security.js';
 import viewer from './plugins/viewer.js';
 import views from './plugins/views.js';
 import health from './routes/health.js';
 import home from './routes/home.js';
+import account from './routes/account/index.js';
+import admin from './routes/admin/index.js';
 
 export interface AppOptions {
   store: Store;
@@ -32,10 +35,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(security);
   await app.register(views, { councilName: council?.name ?? 'Moot' });
   await app.register(errors);
+  // Before every route: loads request.viewer from the session or API token, checks CSRF, records the route table.
+  await app.register(auth, { store: options.store, today: options.today });
   await app.register(formbody);
   await app.register(assets);
   await app.register(health, { store: options.store });
   await app.register(home, { store: options.store, today: options.today });
+  await app.register(account, { store: options.store });
+  await app.register(admin, { store: options.store });
   for (const r of options.routes ?? []) await app.register(r.plugin, { store: options.store, today: options.today, prefix: r.prefix });
   return app;
 }

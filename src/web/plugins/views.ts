@@ -37,6 +37,10 @@ declare module 'fastify' {
   interface FastifyInstance {
     views: nunjucks.Environment;
   }
+  interface FastifyRequest {
+    /** Values every page of this request sees (e.g. csrfToken, account, set by the auth plugin); render context wins. */
+    viewLocals: Record<string, unknown>;
+  }
 }
 
 export interface ViewsOptions {
@@ -47,6 +51,10 @@ export interface ViewsOptions {
 export default fp<ViewsOptions>(async (app, options) => {
   const env = createViewEnvironment();
   app.decorate('views', env);
+  app.decorateRequest('viewLocals', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.viewLocals = {};
+  });
   app.decorateReply('render', function (this: import('fastify').FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const nonce = (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script;
     const html = env.render(template, {
@@ -55,6 +63,7 @@ export default fp<ViewsOptions>(async (app, options) => {
       cspNonce: nonce,
       currentPath: this.request.url,
       viewer: this.request.viewer,
+      ...(this.request.viewLocals ?? {}),
       ...context,
     });
     return this.type('text/html; charset=utf-8').send(html);

@@ -1,0 +1,123 @@
+// Who is asking: loads request.viewer from the session cookie or an API token, and checks CSRF tokens on every
+// state-changing request. Registered once, at the root, before any route plugin.
+//
+// - No credentials (the public): no database query at all.
+// - `Authorization: Bearer moot_…`: an API token (hashed in api_token). Cookies are then ignored and CSRF does not
+//   apply (a browser never adds that header by itself). A bad token is refused with 401 rather than served as public.
+// - `moot_session` cookie: the session (hashed in user_session), with idle and absolute timeouts.
+// See docs/security.md.
+import cookie from '@fastify/cookie';
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Store } from '../../store/db.js';
+import { loadApiToken, loadSession, newSecret, viewerFor, type LoadedSession } from '../../store/accounts.js';
+import { CSRF_FIELD, submittedCsrfToken, tokensMatch, UNSAFE_METHODS } from './csrf.js';
+import { clearSessionCookie, PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, setPreSessionCsrfCookie } from './session-cookie.js';
+
+export interface AuthOptions {
+  store: Store;
+  /** "Today" for memberships in force (tests and demos fix it). */
+  today?: () => string;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in session, when the request came with a valid session cookie. */
+    session: LoadedSession | null;
+    /** How the viewer was established. */
+    authMethod: 'session' | 'api-token' | null;
+    /** The CSRF token forms on this page must send back as `_csrf` (also in templates as `csrfToken`). */
+    csrfToken: string | null;
+    /** The signed-in user's email and name, for pages and audit. */
+    account: { id: number; email: string; displayName: string } | null;
+  }
+  interface FastifyInstance {
+    /** Every route registered after the auth plugin: the role-by-route matrix proves each one is covered. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+function bearerToken(request: FastifyRequest): string | null {
+  const h = request.headers.authorization;
+  if (!h) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
+  return m ? m[1] : '';
+}
+
+/**
+ * Gives an anonymous visitor a CSRF token for a form (double-submit cookie). Use as a preHandler on GET routes
+ * that show a form to people who are not signed in (sign in, forgotten password). Signed-in visitors already have
+ * their session's token.
+ */
+export async function issuePreSessionCsrf(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.csrfToken) return;
+  const token = newSecret();
+  setPreSessionCsrfCookie(request, reply, token);
+  request.csrfToken = token;
+  request.viewLocals.csrfToken = token;
+}
+
+export default fp<AuthOptions>(async (app, { store, today }) => {
+  const todayIso = today ?? (() => new Date().toISOString().slice(0, 10));
+  if (!app.hasRequestDecorator('cookies')) await app.register(cookie);
+  app.decorateRequest('session', null);
+  app.decorateRequest('authMethod', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('account', null);
+  app.decorate('registeredRoutes', [] as RegisteredRoute[]);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) app.registeredRoutes.push({ method, url: route.url });
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const bearer = bearerToken(request);
+    if (bearer !== null) {
+      const user = bearer ? await loadApiToken(store.db, bearer) : null;
+      if (!user) {
+        reply.code(401).header('www-authenticate', 'Bearer realm="moot", error="invalid_token"');
+        return reply.send({ error: 'unauthorised', message: 'The API token is not valid: it may have been revoked' });
+      }
+      request.viewer = await viewerFor(store.db, user, todayIso());
+      request.authMethod = 'api-token';
+      request.account = { id: user.id, email: user.email, displayName: user.display_name };
+      return;
+    }
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    if (sessionToken) {
+      const session = await loadSession(store.db, sessionToken);
+      if (!session) {
+        clearSessionCookie(request, reply);
+      } else {
+        request.session = session;
+        request.authMethod = 'session';
+        request.viewer = await viewerFor(store.db, session.user, todayIso());
+        request.account = { id: session.user.id, email: session.user.email, displayName: session.user.display_name };
+        request.csrfToken = session.csrfToken;
+      }
+    }
+    if (!request.csrfToken) request.csrfToken = request.cookies[PRE_SESSION_CSRF_COOKIE] ?? null;
+    request.viewLocals.csrfToken = request.csrfToken;
+    request.viewLocals.account = request.account;
+  });
+
+  // After the body is parsed, before any handler: state-changing requests must prove they came from our pages.
+  app.addHook('preValidation', async (request, reply) => {
+    if (!UNSAFE_METHODS.has(request.method) || request.authMethod === 'api-token') return;
+    // A public API call carries no ambient authority (no session cookie): nothing to forge.
+    if (request.url.startsWith('/api/') && !request.session) return;
+    if (tokensMatch(request.csrfToken, submittedCsrfToken(request))) return;
+    request.log.warn({ url: request.url, field: CSRF_FIELD }, 'CSRF token missing or wrong');
+    reply.code(403);
+    if (request.url.startsWith('/api/')) return reply.send({ error: 'csrf', message: 'Missing or wrong CSRF token (send it in the x-csrf-token header)' });
+    return reply.render('pages/error.njk', {
+      pageTitle: 'Your form has expired',
+      heading: 'Your form has expired',
+      message: 'The page you sent the form from was too old, or you have signed out since. Go back, reload the page and try again.',
+    });
+  });
+}, { name: 'moot-auth', dependencies: ['moot-viewer', 'moot-views'] });

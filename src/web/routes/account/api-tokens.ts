@@ -1,0 +1,41 @@
+// API tokens for integrations: create (the token is shown once and never again: only its hash is kept), list, revoke.
+import type { FastifyPluginAsync } from 'fastify';
+import { actorOf, createApiToken, listApiTokens, revokeApiToken } from '../../../store/accounts.js';
+import type { Store } from '../../../store/db.js';
+import { requireAction } from '../../plugins/guards.js';
+import { errorContext, field, fieldErrorOf } from './form.js';
+
+const apiTokens: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  const guard = requireAction('use-api-tokens');
+  const page = 'pages/account/api-tokens.njk';
+
+  app.get('/account/api-tokens', { preHandler: guard }, async (request, reply) =>
+    reply.render(page, { pageTitle: 'API tokens', tokens: await listApiTokens(store.db, request.account!.id) }));
+
+  app.post('/account/api-tokens', { preHandler: guard }, async (request, reply) => {
+    const account = request.account!;
+    try {
+      const created = await createApiToken(store.db, actorOf(account), account.id, field(request.body, 'name'));
+      // Rendered, not redirected: the token must not end up in a URL or the browser history.
+      reply.header('cache-control', 'no-store');
+      return reply.render(page, { pageTitle: 'API tokens', created, createdName: field(request.body, 'name').trim(), tokens: await listApiTokens(store.db, account.id) });
+    } catch (e) {
+      const fe = fieldErrorOf(e, 'name');
+      if (!fe) throw e;
+      reply.code(400);
+      return reply.render(page, { pageTitle: 'Error: API tokens', tokens: await listApiTokens(store.db, account.id), ...errorContext([fe]) });
+    }
+  });
+
+  app.post('/account/api-tokens/:id/revoke', { preHandler: guard }, async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    const account = request.account!;
+    if (!Number.isInteger(id) || !(await revokeApiToken(store.db, actorOf(account), account.id, id))) {
+      reply.code(404);
+      return reply.render('pages/error-404.njk', { pageTitle: 'Page not found' });
+    }
+    return reply.redirect('/account/api-tokens', 303);
+  });
+};
+
+export default apiTokens;

@@ -1,0 +1,90 @@
+// Forgotten passwords: an emailed link with a single-use token that expires after an hour. The request page always
+// gives the same answer, and the email is sent after the response, so neither words nor timing reveal accounts.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { consumePasswordReset, createPasswordReset, peekPasswordReset, PASSWORD_MIN } from '../../../store/accounts.js';
+import type { Store } from '../../../store/db.js';
+import type { Mailer } from '../../../mail/index.js';
+import { issuePreSessionCsrf } from '../../plugins/auth.js';
+import { errorContext, field, fieldErrorOf, type FieldError } from './form.js';
+
+export interface PasswordResetOptions {
+  store: Store;
+  mailer: Mailer;
+  rateLimit: { max: number; timeWindow: number };
+  /** The site's own address for links in emails (MOOT_BASE_URL); without it, the request's scheme and host. */
+  baseUrl: string | null;
+}
+
+const passwordReset: FastifyPluginAsync<PasswordResetOptions> = async (app, { store, mailer, rateLimit, baseUrl }) => {
+  const linkBase = (request: FastifyRequest) => (baseUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+
+  app.get('/account/forgot-password', { preHandler: issuePreSessionCsrf }, async (_request, reply) =>
+    reply.render('pages/account/forgot-password.njk', { pageTitle: 'Reset your password', values: {} }));
+
+  app.post('/account/forgot-password', { config: { rateLimit } }, async (request, reply) => {
+    const email = field(request.body, 'email').trim();
+    if (!email) {
+      reply.code(400);
+      return reply.render('pages/account/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: {}, ...errorContext([{ field: 'email', text: 'Enter your email address' }]) });
+    }
+    const base = linkBase(request);
+    const log = request.log;
+    // Not awaited: the answer must take the same time whether or not the account exists.
+    void (async () => {
+      const reset = await createPasswordReset(store.db, email);
+      if (!reset) return;
+      if (!mailer.configured) {
+        log.warn('a password reset was asked for, but email is not configured (SMTP_URL)');
+        return;
+      }
+      await mailer.send({
+        to: reset.user.email,
+        subject: 'Reset your password',
+        text: [
+          `Dear ${reset.user.display_name},`, '',
+          'Someone (probably you) asked to reset the password of your account. To choose a new password, open this link within an hour:', '',
+          `${base}/account/reset-password?token=${encodeURIComponent(reset.token)}`, '',
+          'The link works once. If you did not ask for this, you can ignore this email: your password has not changed.',
+        ].join('\n'),
+      });
+    })().catch((e: unknown) => log.error({ err: e }, 'could not send the password reset email'));
+    return reply.render('pages/account/forgot-password-sent.njk', { pageTitle: 'Check your email' });
+  });
+
+  const expired = { pageTitle: 'This link has expired', heading: 'This link has expired', message: 'Password reset links work once and for an hour. Ask for a new one from the sign-in page.' };
+
+  app.get('/account/reset-password', { preHandler: issuePreSessionCsrf }, async (request, reply) => {
+    const token = String((request.query as Record<string, unknown>).token ?? '');
+    if (!token || !(await peekPasswordReset(store.db, token))) {
+      reply.code(400);
+      return reply.render('pages/error.njk', expired);
+    }
+    return reply.render('pages/account/reset-password.njk', { pageTitle: 'Choose a new password', token, minLength: PASSWORD_MIN });
+  });
+
+  app.post('/account/reset-password', { config: { rateLimit } }, async (request, reply) => {
+    const token = field(request.body, 'token');
+    const password = field(request.body, 'password');
+    const confirm = field(request.body, 'confirm');
+    const errors: FieldError[] = [];
+    if (password !== confirm) errors.push({ field: 'confirm', text: 'The passwords do not match' });
+    else {
+      try {
+        await consumePasswordReset(store.db, token, password);
+        return reply.render('pages/account/reset-password-done.njk', { pageTitle: 'Your password has been changed' });
+      } catch (e) {
+        const fe = fieldErrorOf(e, 'password');
+        if (!fe) throw e;
+        if (fe.field === 'token') {
+          reply.code(400);
+          return reply.render('pages/error.njk', expired);
+        }
+        errors.push(fe);
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/account/reset-password.njk', { pageTitle: 'Error: Choose a new password', token, minLength: PASSWORD_MIN, ...errorContext(errors) });
+  });
+};
+
+export default passwordReset;

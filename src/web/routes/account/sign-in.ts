@@ -1,0 +1,66 @@
+// Signing in and out. One message for every failure (wrong email, wrong password, locked, disabled) so the page
+// never says whether an account exists; the route is rate-limited per IP address on top of the account lock-out.
+import type { FastifyPluginAsync } from 'fastify';
+import { authenticate, actorOf, createSession, deleteSession, LOCKOUT_AFTER } from '../../../store/accounts.js';
+import { recordAudit } from '../../../store/audit.js';
+import type { Store } from '../../../store/db.js';
+import { issuePreSessionCsrf } from '../../plugins/auth.js';
+import { safeLocalPath } from '../../plugins/safe-redirect.js';
+import { clearPreSessionCsrfCookie, clearSessionCookie, setSessionCookie } from '../../plugins/session-cookie.js';
+import { errorContext, field, type FieldError } from './form.js';
+
+export const SIGN_IN_FAILED = `Enter a correct email address and password. After ${LOCKOUT_AFTER} wrong attempts an account is locked for 15 minutes.`;
+
+export interface SignInOptions {
+  store: Store;
+  rateLimit: { max: number; timeWindow: number };
+}
+
+const signIn: FastifyPluginAsync<SignInOptions> = async (app, { store, rateLimit }) => {
+  const page = 'pages/account/sign-in.njk';
+  const context = (next: string, values: Record<string, string>, errors: FieldError[] = []) => ({
+    pageTitle: errors.length ? 'Error: Sign in' : 'Sign in', next, values, ...errorContext(errors),
+  });
+
+  app.get('/account/sign-in', { preHandler: issuePreSessionCsrf }, async (request, reply) => {
+    const next = safeLocalPath((request.query as Record<string, unknown>).next);
+    return reply.render(page, context(next, {}));
+  });
+
+  app.post('/account/sign-in', { config: { rateLimit } }, async (request, reply) => {
+    const email = field(request.body, 'email').trim();
+    const password = field(request.body, 'password');
+    const next = safeLocalPath(field(request.body, 'next'));
+    const errors: FieldError[] = [];
+    if (!email) errors.push({ field: 'email', text: 'Enter your email address' });
+    if (!password) errors.push({ field: 'password', text: 'Enter your password' });
+    if (!errors.length) {
+      const result = await authenticate(store.db, email, password);
+      if (result.ok) {
+        // Rotation: whatever session id the browser had is dropped and a new one issued.
+        const session = await createSession(store.db, result.user.id, { replacing: request.session?.id ?? null });
+        setSessionCookie(request, reply, session.token);
+        clearPreSessionCsrfCookie(request, reply);
+        await recordAudit(store.db, actorOf(result.user), { action: 'sign-in', entity: 'user_account', entityId: result.user.id, summary: `Signed in from ${request.ip}` });
+        return reply.redirect(next, 303);
+      }
+      request.log.info({ reason: result.reason, ip: request.ip }, 'sign-in refused');
+      errors.push({ field: 'email', text: SIGN_IN_FAILED });
+    }
+    reply.code(400);
+    return reply.render(page, context(next, { email }, errors));
+  });
+
+  app.post('/account/sign-out', async (request, reply) => {
+    if (request.session) {
+      await deleteSession(store.db, request.session.id);
+      await recordAudit(store.db, actorOf(request.session.user), { action: 'sign-out', entity: 'user_account', entityId: request.session.user.id });
+    }
+    clearSessionCookie(request, reply);
+    return reply.redirect('/account/signed-out', 303);
+  });
+
+  app.get('/account/signed-out', async (_request, reply) => reply.render('pages/account/signed-out.njk', { pageTitle: 'You have signed out' }));
+};
+
+export default signIn;

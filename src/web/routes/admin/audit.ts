@@ -1,0 +1,52 @@
+// The audit log for administrators: filter by entity, actor, action and date range, 50 entries a page.
+import type { FastifyPluginAsync } from 'fastify';
+import { isIsoDate } from '../../../domain/dates.js';
+import { listAudit, type AuditQuery } from '../../../store/audit.js';
+import type { Store } from '../../../store/db.js';
+import { requireAction } from '../../plugins/guards.js';
+import { errorContext, type FieldError } from '../account/form.js';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const isDate = (s: string) => isIsoDate(s);
+
+const audit: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.get('/admin/audit', { preHandler: requireAction('read-audit') }, async (request, reply) => {
+    const q = request.query as Record<string, unknown>;
+    const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
+    const filters = { entity: str('entity'), actor: str('actor'), action: str('action'), from: str('from'), to: str('to') };
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(str('page') || '1', 10) || 1));
+    const errors: FieldError[] = [];
+    if (filters.from && !isDate(filters.from)) errors.push({ field: 'from', text: 'The "from" date must be a real date like 2024-03-31' });
+    if (filters.to && !isDate(filters.to)) errors.push({ field: 'to', text: 'The "to" date must be a real date like 2024-03-31' });
+    if (!errors.length && filters.from && filters.to && filters.from > filters.to) errors.push({ field: 'to', text: 'The "to" date must be the same as or after the "from" date' });
+    const query: AuditQuery = {
+      entity: filters.entity || undefined,
+      actorName: filters.actor || undefined,
+      action: filters.action || undefined,
+      from: !errors.length && filters.from ? `${filters.from}T00:00:00.000Z` : undefined,
+      to: !errors.length && filters.to ? `${filters.to}T23:59:59.999Z` : undefined,
+      // One more than a page, to know whether there is a next page without counting the whole log.
+      limit: AUDIT_PAGE_SIZE + 1,
+      offset: (page - 1) * AUDIT_PAGE_SIZE,
+    };
+    const rows = await listAudit(store.db, query);
+    const params = (p: number) => {
+      const sp = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
+      sp.set('page', String(p));
+      return `/admin/audit?${sp.toString()}`;
+    };
+    if (errors.length) reply.code(400);
+    return reply.render('pages/admin/audit.njk', {
+      pageTitle: errors.length ? 'Error: Audit log' : 'Audit log',
+      filters,
+      entries: rows.slice(0, AUDIT_PAGE_SIZE),
+      page,
+      previousHref: page > 1 ? params(page - 1) : null,
+      nextHref: rows.length > AUDIT_PAGE_SIZE ? params(page + 1) : null,
+      ...errorContext(errors),
+    });
+  });
+};
+
+export default audit;

@@ -1,0 +1,12 @@
+// Administration: users and the audit log. Every route is guarded by the policy (administrators only).
+import type { FastifyPluginAsync } from 'fastify';
+import type { Store } from '../../../store/db.js';
+import audit from './audit.js';
+import users from './users.js';
+
+const admin: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  await app.register(users, { store });
+  await app.register(audit, { store });
+};
+
+export default admin;
