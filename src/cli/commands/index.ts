@@ -3,6 +3,6 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import * as database from './database.js';
 import * as serve from './serve.js';
-import * as user from './user.js';
+import * as reindex from './reindex.js';
 
-export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, serve, user];
+export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, serve, reindex];
