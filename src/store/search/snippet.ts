@@ -20,11 +20,26 @@ interface Token {
   stem: string;
 }
 
+// Stems of words seen recently: a council's vocabulary is small, and stemming every word of every snippet is not.
+const STEM_CACHE_SIZE = 50_000;
+const stemCache = new Map<string, string>();
+
+function stemOf(folded: string): string {
+  let stem = stemCache.get(folded);
+  if (stem === undefined) {
+    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+    stem = porterStem(folded);
+    stemCache.set(folded, stem);
+  }
+  return stem;
+}
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const folded = foldWord(m[0].toLowerCase());
-    out.push({ start: m.index, end: m.index + m[0].length, folded, stem: porterStem(folded) });
+    const lower = m[0].toLowerCase();
+    const folded = /^[\x00-\x7f]*$/.test(lower) ? lower : foldWord(lower);
+    out.push({ start: m.index, end: m.index + m[0].length, folded, stem: stemOf(folded) });
   }
   return out;
 }
@@ -34,14 +49,14 @@ type Matcher = (tokens: Token[], i: number) => number; // how many tokens match 
 function matcherOf(term: Term): Matcher {
   if (term.type === 'word') {
     const folded = foldWord(term.word);
-    const stem = porterStem(folded);
+    const stem = stemOf(folded);
     if (term.prefix) return (t, i) => (t[i].folded.startsWith(folded) || t[i].stem.startsWith(stem) ? 1 : 0);
     return (t, i) => (t[i].stem === stem ? 1 : 0);
   }
   // A phrase: its words in order; stop words inside it may be any word (PostgreSQL does not index them).
   const stems = term.words.map((w) => {
     const f = foldWord(w);
-    return isStopword(f) ? null : porterStem(f);
+    return isStopword(f) ? null : stemOf(f);
   });
   return (t, i) => {
     if (i + stems.length > t.length) return 0;
