@@ -2,22 +2,11 @@
 // per-year counter row updated inside the same transaction as the decision, so concurrent writers queue on it.
 import { sql } from 'kysely';
 import type { Actor, Classification, DecisionStatus, DecisionTakerKind } from '../domain/types.js';
+import { formatDecisionNumber, tryParseDecisionNumber } from '../domain/numbering.js';
 import { MootError } from '../errors.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Db, Queryable } from './db.js';
 import { bool } from './json.js';
-
-export function formatDecisionNumber(year: number, seq: number): string {
-  return `${String(year % 100).padStart(2, '0')}/${String(seq).padStart(5, '0')}`;
-}
-
-export function parseDecisionNumber(number: string, pivotYear = 2000): { year: number; seq: number } | null {
-  const m = /^\s*(\d{2})\s*\/\s*(\d{1,6})\s*$/.exec(number);
-  if (!m) return null;
-  const yy = Number.parseInt(m[1], 10);
-  const year = pivotYear + yy > new Date().getUTCFullYear() + 50 ? 1900 + yy : pivotYear + yy;
-  return { year, seq: Number.parseInt(m[2], 10) };
-}
 
 /** Allocates the next number of the year. Must run inside the transaction that inserts the decision. */
 export async function allocateDecisionSeq(db: Queryable, year: number): Promise<number> {
@@ -63,7 +52,7 @@ export async function createDecision(db: Queryable, actor: Actor, d: NewDecision
   let year: number;
   let seq: number;
   if (d.number) {
-    const parsed = parseDecisionNumber(d.number);
+    const parsed = tryParseDecisionNumber(d.number);
     if (!parsed) throw new MootError(`decision number "${d.number}" is not of the form YY/NNNNN`);
     ({ year, seq } = parsed);
     const clash = await db.selectFrom('decision').select('id').where('year', '=', year).where('seq', '=', seq).executeTakeFirst();

@@ -1,5 +1,6 @@
 // What happened at a meeting: attendance, declarations of interest and the minutes, whose numbers continue
 // within a body from meeting to meeting.
+import { tryParseMinuteNumber } from '../domain/numbering.js';
 import type { Actor, AttendanceKind, InterestKind, RecordedVote, Resolution } from '../domain/types.js';
 import { recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
@@ -83,12 +84,6 @@ export interface MinuteEntry {
   exempt?: boolean;
 }
 
-/** The leading integer of a printed minute number ("75", "2712", "72/17" → 72), for keeping the sequence. */
-export function minuteSequenceOf(number: string): number | null {
-  const m = /^\s*(\d+)/.exec(number);
-  return m ? Number.parseInt(m[1], 10) : null;
-}
-
 /**
  * Replaces the meeting's minutes. Minutes without a printed number get the next numbers of the body's sequence;
  * the body's last number moves on to the highest number used.
@@ -105,7 +100,7 @@ export async function recordMinutes(db: Queryable, actor: Actor, meetingId: numb
   let highest = body.last_minute_number;
   const rows = entries.map((e, i) => {
     const number = e.number?.trim() || String(next);
-    const sequence = minuteSequenceOf(number);
+    const sequence = tryParseMinuteNumber(number)?.sequence ?? null;
     if (sequence !== null) {
       next = sequence + 1;
       highest = Math.max(highest, sequence);

@@ -2,7 +2,11 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import * as database from './database.js';
+import * as demo from './demo.js';
 import * as serve from './serve.js';
+import * as user from './user.js';
+import * as importer from './importer.js';
+import * as meetings from './meetings.js';
 import * as reindex from './reindex.js';
 
-export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, serve, reindex];
+export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, demo, serve, user, importer, meetings, reindex];

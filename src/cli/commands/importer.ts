@@ -1,0 +1,93 @@
+// `moot extract FILE --json` prints a legacy pack's extraction; `moot import FILE|DIR…` stores packs as
+// historic meetings, one transaction per pack, with a progress bar and a summary.
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Command } from 'commander';
+import { EXTRACTION_FORMAT_VERSION } from '../../importer/extraction.js';
+import { importPackFile, readAndExtract, type AfterImport, type ImportOutcome } from '../../importer/import.js';
+import { MootError } from '../../errors.js';
+import { createProgress, out, type CliContext } from '../context.js';
+
+const PACK_EXTENSIONS = new Set(['.pdf', '.txt', '.md']);
+
+async function collectFiles(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    let info;
+    try {
+      info = await stat(p);
+    } catch {
+      throw new MootError(`${p}: no such file or directory`);
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(p, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile() && PACK_EXTENSIONS.has(extname(e.name).toLowerCase()))
+        .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+        .sort();
+      files.push(...entries);
+    } else files.push(p);
+  }
+  return files;
+}
+
+async function searchIndexer(): Promise<AfterImport | undefined> {
+  const path = '../../store/search/index.js'; // the search layer indexes what an import touched
+  const mod = (await import(path).catch(() => null)) as { indexMeeting?: (db: unknown, id: number) => Promise<void> } | null;
+  if (!mod?.indexMeeting) return undefined;
+  const indexMeeting = mod.indexMeeting;
+  return async (db, ids) => {
+    for (const id of ids) await indexMeeting(db, id);
+  };
+}
+
+export function register(program: Command, context: () => CliContext): void {
+  program
+    .command('extract')
+    .description('print the structured extraction of a legacy meeting pack (PDF, .txt or .md)')
+    .argument('<file>', 'the pack, agenda or minutes to read')
+    .option('--json', 'print JSON in the extraction format (docs/extraction-format.md)')
+    .option('--papers', 'include the text of each item\'s papers')
+    .action(async (file: string, opts: { json?: boolean; papers?: boolean }) => {
+      const { extraction } = await readAndExtract(file);
+      const { papers, warnings, ...core } = extraction;
+      if (opts.json) {
+        out(JSON.stringify({ formatVersion: EXTRACTION_FORMAT_VERSION, ...core, warnings, ...(opts.papers ? { papers } : {}) }, null, 2));
+        return;
+      }
+      const m = core.meeting;
+      out(`${m.body ?? '(body not read)'} — ${m.date ?? '(date not read)'}${m.time ? ' at ' + m.time : ''}${m.venue ? ', ' + m.venue : ''}`);
+      out(`Agenda items: ${core.agenda.length}; membership: ${core.membership.length}; minutes: ${core.minutes.length}; decisions: ${core.decisions.length}; papers located: ${papers.length}`);
+      for (const a of core.agenda) out(`  ${a.code.padEnd(4)} ${a.title}${a.pages ? ` (Pages ${a.pages[0]} - ${a.pages[1]})` : ''}${a.toFollow ? ' (to follow)' : ''}${a.section === 'exempt' ? ' [exempt]' : ''}`);
+      for (const w of warnings) out(`warning: ${w}`);
+    });
+
+  program
+    .command('import')
+    .description('import legacy packs (files or directories of .pdf, .txt, .md) as historic meetings')
+    .argument('<paths...>', 'files or directories')
+    .option('--max-mb <n>', 'largest file accepted, in MB', '50')
+    .action(async (paths: string[], opts: { maxMb: string }) => {
+      const maxBytes = Number.parseFloat(opts.maxMb) * 1024 * 1024;
+      if (!(maxBytes > 0)) throw new MootError(`--max-mb must be a positive number, not "${opts.maxMb}"`);
+      const files = await collectFiles(paths);
+      if (!files.length) throw new MootError(`no .pdf, .txt or .md files found in ${paths.join(', ')}`);
+      const ctx = context();
+      const store = await ctx.store();
+      const afterImport = await searchIndexer();
+      const progress = createProgress('Importing', files.length, { quiet: files.length === 1 });
+      const outcomes: ImportOutcome[] = [];
+      for (const f of files) {
+        outcomes.push(await importPackFile(store, ctx.actor, f, { maxBytes, afterImport }));
+        progress.tick(1, f);
+      }
+      progress.stop();
+      const imported = outcomes.filter((o) => o.status === 'imported');
+      const unchanged = outcomes.filter((o) => o.status === 'unchanged');
+      const failed = outcomes.filter((o) => o.status === 'failed');
+      for (const o of imported) out(`imported  ${o.file} → /meetings/${o.meetingSlug}${o.version > 1 ? ` (version ${o.version})` : ''}${o.warnings.length ? ` (${o.warnings.length} warnings)` : ''}`);
+      for (const o of unchanged) out(`unchanged ${o.file}${o.meetingSlug ? ` (already imported as /meetings/${o.meetingSlug})` : ''}`);
+      for (const o of failed) out(`failed    ${o.reason}`);
+      out(`${imported.length} imported, ${unchanged.length} unchanged, ${failed.length} failed.`);
+      if (failed.length) throw new MootError(`${failed.length} of ${files.length} files could not be imported`, { hint: 'See the reasons above; nothing was written for them' });
+    });
+}
