@@ -1,7 +1,8 @@
 // The route plugins that make up the full service, registered by `moot serve` after the core (health, home).
 // Each concern (public portal pages, search, workspace, API) adds its plugin here.
 import type { AppOptions } from './app.js';
+import publicPortal from './routes/public/index.js';
 
 export function registerPortal(): NonNullable<AppOptions['routes']> {
-  return [];
+  return [{ plugin: publicPortal }];
 }

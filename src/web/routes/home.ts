@@ -1,19 +1,18 @@
-// The home page: upcoming meetings, recent meetings and the council's bodies.
+// The home page: a search box, upcoming meetings, the latest decisions and recent meetings.
 import type { FastifyPluginAsync } from 'fastify';
-import { listBodies } from '../../store/bodies.js';
 import type { Store } from '../../store/db.js';
-import { listMeetings } from '../../store/meetings.js';
+import { readHome } from '../../store/read/calendar.js';
+import { latestDecisions } from '../../store/read/decisions.js';
+import { addPortalFilters } from './public/filters.js';
+import { addCaching, origin, todayIso } from './public/http.js';
 
 const home: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
-  const todayIso = today ?? (() => new Date().toISOString().slice(0, 10));
-  app.get('/', async (_request, reply) => {
-    const now = todayIso();
-    const [bodies, upcoming, recent] = await Promise.all([
-      listBodies(store.db),
-      listMeetings(store.db, { from: now, order: 'asc', limit: 10 }),
-      listMeetings(store.db, { to: now, order: 'desc', limit: 10 }),
-    ]);
-    return reply.render('pages/home.njk', { bodies, upcoming, recent });
+  addPortalFilters(app.views);
+  addCaching(app);
+  app.get('/', async (request, reply) => {
+    const now = todayIso(today);
+    const [{ upcoming, recent }, decisions] = await Promise.all([readHome(store.db, now), latestDecisions(store.db, request.viewer, 6)]);
+    return reply.render('pages/home.njk', { canonicalUrl: `${origin(request)}/`, upcoming, recent, decisions });
   });
 };
 

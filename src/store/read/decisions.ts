@@ -1,0 +1,70 @@
+// The decisions register and the Record of Decision page. Exempt records and drafts stay out unless the policy
+// lets the viewer see them; the filter is applied in SQL so pagination counts are right.
+import type { Viewer } from '../../domain/policy.js';
+import type { Queryable } from '../db.js';
+import { bool } from '../json.js';
+import { decisionVisible, exemptFilter, PUBLIC_DECISION_STATUSES } from './visibility.js';
+
+export interface DecisionRegisterFilter {
+  taker?: string;
+  key?: boolean;
+  from?: string;
+  to?: string;
+  status?: string;
+  page?: number;
+  perPage?: number;
+}
+
+function visibleDecisions(db: Queryable, viewer: Viewer) {
+  let q = db.selectFrom('decision');
+  const scope = exemptFilter(viewer);
+  const staff = viewer.kind === 'user' && (viewer.role === 'clerk' || viewer.role === 'administrator');
+  if (!staff) q = q.where('decision.status', 'in', [...PUBLIC_DECISION_STATUSES]);
+  if (!scope.all) {
+    q = q.where((eb) => {
+      const ors = [eb('decision.classification', '!=', 'exempt')];
+      if (scope.bodyIds.length) ors.push(eb('decision.taker_body_id', 'in', scope.bodyIds));
+      if (scope.meetingIds.length) ors.push(eb('decision.meeting_id', 'in', scope.meetingIds));
+      return eb.or(ors);
+    });
+  }
+  return q;
+}
+
+export async function readDecisionRegister(db: Queryable, viewer: Viewer, f: DecisionRegisterFilter) {
+  const perPage = f.perPage ?? 25;
+  const page = Math.max(1, f.page ?? 1);
+  let q = visibleDecisions(db, viewer);
+  if (f.taker) q = q.where('decision.taker_name', '=', f.taker);
+  if (f.key !== undefined) q = q.where('decision.key_decision', '=', bool(f.key));
+  if (f.from) q = q.where('decision.taken_on', '>=', f.from);
+  if (f.to) q = q.where('decision.taken_on', '<=', f.to);
+  if (f.status) q = q.where('decision.status', '=', f.status);
+  const [rows, count, takers] = await Promise.all([
+    q.select(['decision.slug', 'decision.number', 'decision.subject', 'decision.taker_name', 'decision.taken_on', 'decision.status', 'decision.key_decision',
+      'decision.urgent', 'decision.classification'])
+      .orderBy('decision.taken_on', 'desc').orderBy('decision.year', 'desc').orderBy('decision.seq', 'desc')
+      .limit(perPage).offset((page - 1) * perPage).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    visibleDecisions(db, viewer).select('decision.taker_name').distinct().orderBy('decision.taker_name').execute(),
+  ]);
+  return { decisions: rows, total: Number(count.n), page, perPage, takers: takers.map((t) => t.taker_name) };
+}
+
+export async function readDecisionPage(db: Queryable, slug: string, viewer: Viewer) {
+  const d = await db.selectFrom('decision').leftJoin('meeting', 'meeting.id', 'decision.meeting_id').leftJoin('body', 'body.id', 'meeting.body_id')
+    .leftJoin('agenda_item', 'agenda_item.id', 'decision.agenda_item_id')
+    .selectAll('decision').select(['meeting.slug as meeting_slug', 'meeting.date as meeting_date', 'body.name as meeting_body_name', 'agenda_item.code as item_code',
+      'agenda_item.title as item_title', 'agenda_item.exempt as item_exempt'])
+    .where('decision.slug', '=', slug).executeTakeFirst();
+  if (!d || !decisionVisible(viewer, d)) return null;
+  const callIns = await db.selectFrom('call_in').select(['requested_by', 'requested_on', 'status', 'outcome', 'outcome_notes'])
+    .where('decision_id', '=', d.id).orderBy('requested_on').execute();
+  return { decision: d, callIns };
+}
+
+export async function latestDecisions(db: Queryable, viewer: Viewer, limit: number) {
+  return visibleDecisions(db, viewer)
+    .select(['decision.slug', 'decision.number', 'decision.subject', 'decision.taker_name', 'decision.taken_on', 'decision.key_decision', 'decision.status'])
+    .orderBy('decision.taken_on', 'desc').orderBy('decision.seq', 'desc').limit(limit).execute();
+}

@@ -1,0 +1,62 @@
+// A paper for its own page and downloads: the current version's text by page, earlier versions, and where it sits
+// (meeting, item). Whether it is exempt is decided here from the paper's classification and its item's.
+import type { Viewer } from '../../domain/policy.js';
+import type { Queryable } from '../db.js';
+import { parseJson, textToParagraphs } from '../json.js';
+import { exemptLabel } from './meeting-page.js';
+import { agendaPublished, documentPublished, seesExempt } from './visibility.js';
+
+export type DocumentAccess = 'ok' | 'not-found' | 'exempt';
+
+async function loadDocument(db: Queryable, slug: string) {
+  return db.selectFrom('document').leftJoin('meeting', 'meeting.id', 'document.meeting_id').leftJoin('body', 'body.id', 'meeting.body_id')
+    .leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
+    .select(['document.id', 'document.slug', 'document.kind', 'document.title', 'document.classification', 'document.exempt_paragraphs',
+      'document.workflow_status', 'document.current_version', 'document.meeting_id', 'document.author_person_id', 'meeting.slug as meeting_slug', 'meeting.date as meeting_date',
+      'meeting.status as meeting_status', 'meeting.agenda_published_at', 'meeting.historic', 'meeting.body_id', 'body.name as body_name', 'body.slug as body_slug',
+      'agenda_item.code as item_code', 'agenda_item.title as item_title', 'agenda_item.exempt as item_exempt', 'agenda_item.exempt_paragraphs as item_paragraphs',
+      'agenda_section.exempt as section_exempt'])
+    .where('document.slug', '=', slug).executeTakeFirst();
+}
+
+/** Whether the viewer may have this document, and why not. Unpublished papers are simply not found. */
+export async function documentAccess(db: Queryable, slug: string, viewer: Viewer) {
+  const doc = await loadDocument(db, slug);
+  if (!doc) return { access: 'not-found' as DocumentAccess, doc: null };
+  const staff = viewer.kind === 'user' && (viewer.role === 'clerk' || viewer.role === 'administrator');
+  const meetingPublished = doc.meeting_id === null || agendaPublished({ status: doc.meeting_status ?? 'held', agenda_published_at: doc.agenda_published_at, historic: doc.historic ?? 0 });
+  if (!staff && (!documentPublished(doc) || !meetingPublished)) return { access: 'not-found' as DocumentAccess, doc: null };
+  const exempt = doc.classification === 'exempt' || !!doc.item_exempt || !!doc.section_exempt;
+  if (exempt && !seesExempt(viewer, doc.body_id, doc.meeting_id)) {
+    const paras = textToParagraphs(doc.exempt_paragraphs).length ? textToParagraphs(doc.exempt_paragraphs) : textToParagraphs(doc.item_paragraphs);
+    return { access: 'exempt' as DocumentAccess, doc: null, label: exemptLabel(paras), meetingSlug: doc.meeting_slug };
+  }
+  return { access: 'ok' as DocumentAccess, doc, exempt };
+}
+
+export async function readDocumentPage(db: Queryable, doc: NonNullable<Awaited<ReturnType<typeof loadDocument>>>, version?: number) {
+  const v = version ?? doc.current_version;
+  const [current, versions] = await Promise.all([
+    db.selectFrom('document_version').select(['version', 'file_name', 'size', 'sha256', 'page_count', 'pages_json', 'note', 'created_at'])
+      .where('document_id', '=', doc.id).where('version', '=', v).executeTakeFirst(),
+    db.selectFrom('document_version').select(['version', 'size', 'sha256', 'page_count', 'note', 'created_at'])
+      .where('document_id', '=', doc.id).orderBy('version', 'desc').execute(),
+  ]);
+  if (!current) return null;
+  return { version: { ...current, pages: parseJson<string[]>(current.pages_json, []) }, versions };
+}
+
+export async function documentFile(db: Queryable, documentId: number, version: number) {
+  return db.selectFrom('document_version').innerJoin('blob', 'blob.sha256', 'document_version.sha256')
+    .select(['blob.bytes', 'blob.sha256', 'document_version.content_type', 'document_version.file_name'])
+    .where('document_version.document_id', '=', documentId).where('document_version.version', '=', version).executeTakeFirst();
+}
+
+/** A meeting's pack file by kind, version (latest when null) and audience. */
+export async function packFile(db: Queryable, meetingId: number, kind: string, audience: string, version: number | null) {
+  let q = db.selectFrom('publication').innerJoin('blob', 'blob.sha256', 'publication.sha256')
+    .select(['blob.bytes', 'blob.sha256', 'publication.version'])
+    .where('publication.meeting_id', '=', meetingId).where('publication.kind', '=', kind).where('publication.audience', '=', audience);
+  if (version !== null) q = q.where('publication.version', '=', version);
+  return q.orderBy('publication.version', 'desc').limit(1).executeTakeFirst();
+}

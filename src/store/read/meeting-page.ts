@@ -1,0 +1,227 @@
+// Everything a meeting page shows, in a fixed handful of queries run together, with exempt content removed unless
+// the viewer is entitled to it. Also serves the item page, which is a slice of the same model.
+import type { Viewer } from '../../domain/policy.js';
+import { formatPersonName } from '../../domain/names.js';
+import type { Contact, Guest, RecordedVote, Resolution } from '../../domain/types.js';
+import type { Queryable } from '../db.js';
+import { parseJson, textToParagraphs } from '../json.js';
+import { agendaPublished, decisionVisible, documentPublished, meetingHeld, minutesPublished, seesExempt } from './visibility.js';
+
+export function exemptLabel(paragraphs: readonly number[]): string {
+  if (!paragraphs.length) return 'Exempt under Part 1 of Schedule 12A';
+  const list = paragraphs.length === 1 ? `paragraph ${paragraphs[0]}` : `paragraphs ${paragraphs.slice(0, -1).join(', ')} and ${paragraphs[paragraphs.length - 1]}`;
+  return `Exempt: ${list} of Part 1 of Schedule 12A`;
+}
+
+export interface PaperView {
+  slug: string;
+  title: string;
+  kind: string;
+  size: number | null;
+  pageCount: number | null;
+  hasFile: boolean;
+  hasText: boolean;
+  version: number;
+}
+
+export interface ItemView {
+  id: number;
+  code: string;
+  title: string;
+  /** Null when the viewer may not see the item's detail (exempt). */
+  purpose: string | null;
+  presenters: string[];
+  guests: Guest[];
+  toFollow: boolean;
+  withdrawn: boolean;
+  urgentReason: string | null;
+  exempt: boolean;
+  /** Exempt and the viewer is not entitled: title and paragraph only. */
+  restricted: boolean;
+  exemptLabel: string | null;
+  pageStart: number | null;
+  pageEnd: number | null;
+  papers: PaperView[];
+  sectionId: number | null;
+}
+
+export interface MinuteView {
+  number: string;
+  title: string;
+  itemCode: string | null;
+  restricted: boolean;
+  exempt: boolean;
+  exemptLabel: string | null;
+  paragraphs: string[];
+  resolutions: Resolution[];
+  votes: RecordedVote[];
+  postMeetingNote: string | null;
+}
+
+export interface PackView {
+  kind: string;
+  version: number;
+  audience: string;
+  size: number;
+  pageCount: number;
+  publishedAt: string;
+  url: string;
+  lateReason: string | null;
+  latest: boolean;
+}
+
+export function packFileName(kind: string, version: number, audience: string, latest: boolean): string {
+  const base = kind === 'agenda' ? 'pack' : kind === 'supplementary' ? 'supplementary-pack' : kind === 'minutes' ? 'minutes' : kind;
+  const aud = audience === 'public' ? '' : `-${audience}`;
+  return latest && !aud ? `${base}.pdf` : `${base}${aud}-v${version}.pdf`;
+}
+
+async function loadMeeting(db: Queryable, slug: string) {
+  return db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id')
+    .select(['meeting.id', 'meeting.slug', 'meeting.body_id', 'meeting.date', 'meeting.time', 'meeting.venue', 'meeting.status',
+      'meeting.status_reason', 'meeting.webcast_url', 'meeting.contacts_json', 'meeting.historic', 'meeting.agenda_published_at',
+      'meeting.published_on', 'meeting.signatory_name', 'meeting.signatory_title', 'meeting.minutes_approved_at_meeting_id',
+      'meeting.minutes_amendments', 'meeting.updated_at',
+      'body.name as body_name', 'body.slug as body_slug', 'body.kind as body_kind'])
+    .where('meeting.slug', '=', slug).executeTakeFirst();
+}
+
+export type MeetingPage = NonNullable<Awaited<ReturnType<typeof readMeetingPage>>>;
+
+export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewer) {
+  const meeting = await loadMeeting(db, slug);
+  if (!meeting) return null;
+  const id = meeting.id;
+  const exemptOk = seesExempt(viewer, meeting.body_id, id);
+  const published = agendaPublished(meeting) || exemptOk && viewer.kind === 'user' && (viewer.role === 'clerk' || viewer.role === 'administrator');
+  const [sections, items, documents, publications, attendance, declarations, minutes, decisions, approvedAt] = await Promise.all([
+    db.selectFrom('agenda_section').select(['id', 'position', 'letter', 'title', 'exempt']).where('meeting_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('agenda_item').select(['id', 'section_id', 'position', 'code', 'title', 'purpose', 'presenters_json', 'guests_json', 'to_follow',
+      'withdrawn', 'urgent_reason', 'exempt', 'exempt_paragraphs', 'page_start', 'page_end']).where('meeting_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('document')
+      .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
+      .select(['document.id', 'document.slug', 'document.kind', 'document.title', 'document.classification', 'document.exempt_paragraphs',
+        'document.agenda_item_id', 'document.workflow_status', 'document.current_version', 'document_version.size', 'document_version.page_count',
+        'document_version.sha256', 'document_version.pages_json'])
+      .where('document.meeting_id', '=', id).orderBy('document.position').orderBy('document.id').execute(),
+    db.selectFrom('publication').select(['kind', 'version', 'audience', 'size', 'page_count', 'items_json', 'published_at', 'late_reason'])
+      .where('meeting_id', '=', id).orderBy('kind').orderBy('version', 'desc').execute(),
+    db.selectFrom('attendance').leftJoin('person', 'person.id', 'attendance.person_id')
+      .select(['attendance.name_as_recorded', 'attendance.kind', 'attendance.role', 'attendance.substitute_for_name', 'attendance.for_item_id', 'person.slug as person_slug'])
+      .where('attendance.meeting_id', '=', id).orderBy('attendance.id').execute(),
+    db.selectFrom('declaration').leftJoin('person', 'person.id', 'declaration.person_id')
+      .select(['declaration.agenda_item_id', 'declaration.person_name', 'declaration.kind', 'declaration.nature', 'declaration.dispensation', 'person.slug as person_slug'])
+      .where('declaration.meeting_id', '=', id).orderBy('declaration.id').execute(),
+    db.selectFrom('minute').select(['agenda_item_id', 'number', 'title', 'paragraphs_json', 'resolutions_json', 'votes_json', 'post_meeting_note', 'exempt'])
+      .where('meeting_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('decision').select(['slug', 'number', 'subject', 'taker_name', 'taken_on', 'status', 'classification', 'key_decision', 'agenda_item_id', 'taker_body_id', 'meeting_id'])
+      .where('meeting_id', '=', id).orderBy('year').orderBy('seq').execute(),
+    meeting.minutes_approved_at_meeting_id
+      ? db.selectFrom('meeting').select(['slug', 'date']).where('id', '=', meeting.minutes_approved_at_meeting_id).executeTakeFirst()
+      : Promise.resolve(undefined),
+  ]);
+
+  const itemById = new Map(items.map((i) => [i.id, i]));
+  const sectionExempt = new Map(sections.map((s) => [s.id, !!s.exempt]));
+  const isItemExempt = (i: (typeof items)[number]) => !!i.exempt || (i.section_id !== null && !!sectionExempt.get(i.section_id));
+
+  // The latest public agenda pack gives the page ranges as published.
+  const visiblePacks = publications.filter((p) => p.audience === 'public' || exemptOk);
+  const latestAgenda = visiblePacks.find((p) => p.kind === 'agenda' && p.audience === 'public');
+  const packRanges = new Map<string, { startPage: number; endPage: number }>();
+  if (latestAgenda) for (const r of parseJson<{ code: string; startPage: number; endPage: number }[]>(latestAgenda.items_json, [])) packRanges.set(r.code, r);
+  const seenLatest = new Set<string>();
+  const packs: PackView[] = visiblePacks.map((p) => {
+    const key = `${p.kind}/${p.audience}`;
+    const latest = !seenLatest.has(key);
+    seenLatest.add(key);
+    return { kind: p.kind, version: p.version, audience: p.audience, size: p.size, pageCount: p.page_count, publishedAt: p.published_at,
+      url: `/meetings/${meeting.slug}/${packFileName(p.kind, p.version, p.audience, latest)}`, lateReason: p.late_reason, latest };
+  });
+
+  const papersByItem = new Map<number | null, PaperView[]>();
+  for (const d of documents) {
+    const item = d.agenda_item_id !== null ? itemById.get(d.agenda_item_id) : undefined;
+    const exempt = d.classification === 'exempt' || (item ? isItemExempt(item) : false);
+    if (exempt && !exemptOk) continue;
+    if (!documentPublished(d) || !published) continue;
+    if (d.kind === 'agenda-pack' || d.kind === 'supplementary-pack') continue;
+    const list = papersByItem.get(d.agenda_item_id) ?? [];
+    list.push({ slug: d.slug, title: d.title, kind: d.kind, size: d.size, pageCount: d.page_count, hasFile: !!d.sha256, hasText: !!d.pages_json, version: d.current_version });
+    papersByItem.set(d.agenda_item_id, list);
+  }
+
+  const itemViews: ItemView[] = items.map((i) => {
+    const exempt = isItemExempt(i);
+    const restricted = exempt && !exemptOk;
+    const paras = textToParagraphs(i.exempt_paragraphs);
+    const range = packRanges.get(i.code);
+    return {
+      id: i.id, code: i.code, title: i.title,
+      purpose: restricted ? null : i.purpose,
+      presenters: restricted ? [] : parseJson<string[]>(i.presenters_json, []),
+      guests: restricted ? [] : parseJson<Guest[]>(i.guests_json, []),
+      toFollow: !!i.to_follow, withdrawn: !!i.withdrawn, urgentReason: restricted ? null : i.urgent_reason,
+      exempt, restricted, exemptLabel: exempt ? exemptLabel(paras) : null,
+      pageStart: range?.startPage ?? i.page_start, pageEnd: range?.endPage ?? i.page_end,
+      papers: restricted ? [] : papersByItem.get(i.id) ?? [],
+      sectionId: i.section_id,
+    };
+  });
+  const agenda = sections.map((s) => ({ letter: s.letter, title: s.title, exempt: !!s.exempt, items: itemViews.filter((i) => i.sectionId === s.id) }));
+  const unsectioned = itemViews.filter((i) => i.sectionId === null);
+  if (unsectioned.length) agenda.push({ letter: null, title: sections.length ? 'Other items' : 'Agenda', exempt: false, items: unsectioned });
+
+  const held = meetingHeld(meeting);
+  const minutesVisible = minutesPublished(meeting) || (held && exemptOk && viewer.kind === 'user' && (viewer.role === 'clerk' || viewer.role === 'administrator'));
+  const codeOf = (itemId: number | null) => (itemId !== null ? itemById.get(itemId)?.code ?? null : null);
+  const minuteViews: MinuteView[] = minutesVisible ? minutes.map((m) => {
+    const item = m.agenda_item_id !== null ? itemById.get(m.agenda_item_id) : undefined;
+    const exempt = !!m.exempt || (item ? isItemExempt(item) : false);
+    const restricted = exempt && !exemptOk;
+    return {
+      number: m.number, title: m.title, itemCode: codeOf(m.agenda_item_id), exempt, restricted,
+      exemptLabel: exempt ? exemptLabel(item ? textToParagraphs(item.exempt_paragraphs) : []) : null,
+      paragraphs: restricted ? [] : parseJson<string[]>(m.paragraphs_json, []),
+      resolutions: restricted ? [] : parseJson<Resolution[]>(m.resolutions_json, []),
+      votes: restricted ? [] : parseJson<RecordedVote[]>(m.votes_json, []),
+      postMeetingNote: restricted ? null : m.post_meeting_note,
+    };
+  }) : [];
+
+  const byKind = (k: string) => attendance.filter((a) => a.kind === k).map((a) => ({
+    name: a.name_as_recorded, role: a.role, personSlug: a.person_slug, substituteFor: a.substitute_for_name,
+    forItem: codeOf(a.for_item_id),
+  }));
+
+  return {
+    meeting: {
+      id, slug: meeting.slug, date: meeting.date, time: meeting.time, venue: meeting.venue, status: meeting.status,
+      statusReason: meeting.status_reason, webcastUrl: meeting.webcast_url, contacts: parseJson<Contact[]>(meeting.contacts_json, []),
+      historic: !!meeting.historic, publishedOn: meeting.published_on ?? meeting.agenda_published_at?.slice(0, 10) ?? null,
+      signatory: meeting.signatory_name ? [meeting.signatory_name, meeting.signatory_title].filter(Boolean).join(', ') : null,
+      minutesApprovedAt: approvedAt ?? null, minutesAmendments: meeting.minutes_amendments, updatedAt: meeting.updated_at,
+    },
+    body: { id: meeting.body_id, name: meeting.body_name, slug: meeting.body_slug, kind: meeting.body_kind },
+    exemptOk, published, held,
+    agenda: published ? agenda : [],
+    items: published ? itemViews : [],
+    otherPapers: published ? papersByItem.get(null) ?? [] : [],
+    packs: published ? packs : [],
+    attendance: held ? {
+      present: byKind('present'), alsoPresent: byKind('also-present'), inAttendance: byKind('in-attendance'),
+      apologies: byKind('apologies'), absent: byKind('absent'),
+    } : null,
+    substitutes: held ? attendance.filter((a) => a.substitute_for_name).map((a) => ({ name: a.name_as_recorded, personSlug: a.person_slug, for: a.substitute_for_name! })) : [],
+    declarations: held ? declarations.map((d) => ({ name: d.person_name, personSlug: d.person_slug, kind: d.kind, nature: d.nature, dispensation: d.dispensation, itemCode: codeOf(d.agenda_item_id) })) : [],
+    minutesVisible,
+    minutes: minuteViews,
+    decisions: decisions.filter((d) => decisionVisible(viewer, d)).map((d) => ({ slug: d.slug, number: d.number, subject: d.subject, takerName: d.taker_name,
+      takenOn: d.taken_on, status: d.status, key: !!d.key_decision, itemCode: codeOf(d.agenda_item_id) })),
+  };
+}
+
+/** A short display name from a person row. */
+export function nameOf(p: { title: string | null; initials: string | null; forenames: string | null; surname: string; post_nominals: string | null }): string {
+  return formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals });
+}

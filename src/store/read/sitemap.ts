@@ -1,0 +1,41 @@
+// Every public URL for sitemap.xml and the crawl in the tests: only what the public may see is listed.
+import type { Queryable } from '../db.js';
+import { PUBLIC_DECISION_STATUSES } from './visibility.js';
+
+export interface SitemapEntry {
+  path: string;
+  lastmod: string | null;
+}
+
+export async function publicUrls(db: Queryable): Promise<SitemapEntry[]> {
+  const [bodies, meetings, items, documents, people, decisions, years] = await Promise.all([
+    db.selectFrom('body').select('slug').orderBy('slug').execute(),
+    db.selectFrom('meeting').select(['slug', 'updated_at']).orderBy('date').orderBy('id').execute(),
+    db.selectFrom('agenda_item').innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+      .select(['meeting.slug', 'agenda_item.code']).where('meeting.status', '!=', 'scheduled').orderBy('meeting.date').orderBy('agenda_item.position').execute(),
+    // Public papers only: not exempt, not of an exempt item or section, published, on a published agenda.
+    db.selectFrom('document').innerJoin('meeting', 'meeting.id', 'document.meeting_id')
+      .leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
+      .select(['document.slug', 'document.created_at'])
+      .where('document.classification', '!=', 'exempt')
+      .where((eb) => eb.or([eb('agenda_item.exempt', 'is', null), eb('agenda_item.exempt', '=', 0)]))
+      .where((eb) => eb.or([eb('agenda_section.exempt', 'is', null), eb('agenda_section.exempt', '=', 0)]))
+      .where((eb) => eb.or([eb('document.workflow_status', 'is', null), eb('document.workflow_status', 'in', ['approved', 'published'])]))
+      .where('meeting.status', '!=', 'scheduled').orderBy('document.id').execute(),
+    db.selectFrom('person').select('slug').where('kind', 'in', ['councillor', 'co-opted']).orderBy('slug').execute(),
+    db.selectFrom('decision').select(['slug', 'published_on']).where('classification', '!=', 'exempt').where('status', 'in', [...PUBLIC_DECISION_STATUSES]).orderBy('taken_on').execute(),
+    db.selectFrom('meeting').select((eb) => eb.fn('substr', ['date', eb.val(1), eb.val(4)]).as('year')).distinct().execute(),
+  ]);
+  const out: SitemapEntry[] = [
+    { path: '/', lastmod: null }, { path: '/bodies', lastmod: null }, { path: '/calendar', lastmod: null }, { path: '/decisions', lastmod: null },
+    { path: '/people', lastmod: null }, { path: '/archive', lastmod: null }, { path: '/search', lastmod: null }, { path: '/accessibility', lastmod: null },
+  ];
+  for (const b of bodies) out.push({ path: `/bodies/${b.slug}`, lastmod: null });
+  for (const m of meetings) out.push({ path: `/meetings/${m.slug}`, lastmod: m.updated_at.slice(0, 10) });
+  for (const i of items) out.push({ path: `/meetings/${i.slug}/items/${encodeURIComponent(i.code)}`, lastmod: null });
+  for (const d of documents) out.push({ path: `/documents/${d.slug}`, lastmod: d.created_at.slice(0, 10) });
+  for (const p of people) out.push({ path: `/people/${p.slug}`, lastmod: null });
+  for (const d of decisions) out.push({ path: `/decisions/${d.slug}`, lastmod: d.published_on });
+  for (const y of years) out.push({ path: `/archive/${String(y.year)}`, lastmod: null });
+  return out;
+}

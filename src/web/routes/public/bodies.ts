@@ -1,0 +1,22 @@
+// Committees by kind, and a committee's page.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Store } from '../../../store/db.js';
+import { readBodiesByKind, readBodyPage } from '../../../store/read/bodies.js';
+import { origin, todayIso } from './http.js';
+
+const bodies: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
+  app.get('/bodies', async (request, reply) => {
+    const groups = await readBodiesByKind(store.db);
+    return reply.render('pages/public/bodies.njk', { pageTitle: 'Committees', canonicalUrl: `${origin(request)}/bodies`, groups,
+      breadcrumbs: [{ text: 'Home', href: '/' }] });
+  });
+
+  app.get<{ Params: { slug: string } }>('/bodies/:slug', async (request, reply) => {
+    const page = await readBodyPage(store.db, request.params.slug, todayIso(today));
+    if (!page) return reply.callNotFound();
+    return reply.render('pages/public/body.njk', { pageTitle: page.body.name, canonicalUrl: `${origin(request)}/bodies/${page.body.slug}`, page,
+      breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Committees', href: '/bodies' }] });
+  });
+};
+
+export default bodies;

@@ -1,0 +1,52 @@
+// The decisions register (filter by decision taker, key decisions, date and status) and a page per Record of Decision.
+import type { FastifyPluginAsync } from 'fastify';
+import { ValidationError } from '../../../errors.js';
+import type { Store } from '../../../store/db.js';
+import { readDecisionPage, readDecisionRegister } from '../../../store/read/decisions.js';
+import { PUBLIC_DECISION_STATUSES } from '../../../store/read/visibility.js';
+import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
+
+const STATUS_LABELS: Record<string, string> = { published: 'Published', 'called-in': 'Called in', implemented: 'Implemented', withdrawn: 'Withdrawn' };
+
+const decisions: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.get<{ Querystring: Record<string, string> }>('/decisions', async (request, reply) => {
+    const q = request.query;
+    const taker = str(q.taker);
+    const key = q.key === 'yes' ? true : q.key === 'no' ? false : undefined;
+    const status = str(q.status);
+    if (status && !(PUBLIC_DECISION_STATUSES as readonly string[]).includes(status)) throw new ValidationError(`status must be one of ${PUBLIC_DECISION_STATUSES.join(', ')}`, 'status');
+    const from = dateFromParts(q, 'from', 'The "from" date');
+    const to = dateFromParts(q, 'to', 'The "to" date');
+    const page = pageParam(q.page);
+    const reg = await readDecisionRegister(store.db, request.viewer, { taker, key, status, from, to, page });
+    const pages = Math.max(1, Math.ceil(reg.total / reg.perPage));
+    const filters = { taker, key: q.key === 'yes' || q.key === 'no' ? q.key : undefined, status, from, to };
+    const dateParts = (iso: string | undefined, name: string) => {
+      const [y, m, d] = iso ? iso.split('-') : ['', '', ''];
+      void name;
+      return [{ name: 'day', value: d, classes: 'govuk-input--width-2' }, { name: 'month', value: m, classes: 'govuk-input--width-2' },
+        { name: 'year', value: y, classes: 'govuk-input--width-4' }];
+    };
+    return reply.render('pages/public/decisions.njk', {
+      pageTitle: page > 1 ? `Decisions (page ${page})` : 'Decisions', canonicalUrl: `${origin(request)}${withQuery('/decisions', { ...filters, page: page > 1 ? page : undefined })}`,
+      reg, pages, filters,
+      takerItems: [{ value: '', text: 'Any decision taker' }, ...reg.takers.map((t) => ({ value: t, text: t, selected: t === taker }))],
+      keyItems: [{ value: '', text: 'All decisions' }, { value: 'yes', text: 'Key decisions only', selected: key === true }, { value: 'no', text: 'Non-key decisions only', selected: key === false }],
+      statusItems: [{ value: '', text: 'Any status' }, ...PUBLIC_DECISION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], selected: s === status }))],
+      fromItems: dateParts(from, 'from'), toItems: dateParts(to, 'to'),
+      pagination: pagination(page, pages, (p) => withQuery('/decisions', { ...filters, page: p })),
+      breadcrumbs: [{ text: 'Home', href: '/' }],
+    });
+  });
+
+  app.get<{ Params: { slug: string } }>('/decisions/:slug', async (request, reply) => {
+    const page = await readDecisionPage(store.db, request.params.slug, request.viewer);
+    if (!page) return reply.callNotFound();
+    return reply.render('pages/public/decision.njk', {
+      pageTitle: `Record of Decision ${page.decision.number}`, canonicalUrl: `${origin(request)}/decisions/${page.decision.slug}`, page,
+      breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Decisions', href: '/decisions' }],
+    });
+  });
+};
+
+export default decisions;

@@ -1,0 +1,50 @@
+// Nunjucks filters the public pages use: the council's labels for kinds and statuses.
+import type nunjucks from 'nunjucks';
+import { DOCUMENT_KIND_LABELS, INTEREST_KINDS, MEETING_STATUS_LABELS, type DocumentKind, type MeetingStatus } from '../../../domain/types.js';
+
+const INTEREST_LABELS: Record<(typeof INTEREST_KINDS)[number], string> = {
+  'disclosable-pecuniary': 'a disclosable pecuniary interest',
+  'other-significant': 'an other significant interest',
+  personal: 'a personal interest',
+  prejudicial: 'a prejudicial interest',
+  other: 'an interest',
+};
+
+const PACK_LABELS: Record<string, string> = { agenda: 'Agenda pack', supplementary: 'Supplementary agenda pack', minutes: 'Minutes' };
+
+const added = new WeakSet<object>();
+
+export function addPortalFilters(env: nunjucks.Environment): void {
+  if (added.has(env)) return;
+  added.add(env);
+  env.addFilter('docKind', (k: string) => DOCUMENT_KIND_LABELS[k as DocumentKind] ?? k);
+  env.addFilter('meetingStatus', (s: string) => MEETING_STATUS_LABELS[s as MeetingStatus] ?? s);
+  env.addFilter('interestKind', (k: string) => INTEREST_LABELS[k as keyof typeof INTEREST_LABELS] ?? 'an interest');
+  env.addFilter('packKind', (k: string, audience: string) => `${PACK_LABELS[k] ?? k}${audience === 'public' ? '' : ' (confidential)'}`);
+  env.addFilter('paragraphs', pageParagraphs);
+  env.addFilter('anchor', (s: string) => String(s).replace(/[^A-Za-z0-9]+/g, '-'));
+  env.addFilter('decisionStatus', (s: string) => ({ published: 'Published', 'called-in': 'Called in', implemented: 'Implemented', withdrawn: 'Withdrawn', draft: 'Draft' })[s] ?? s);
+}
+
+/**
+ * A page of extracted text as paragraphs. Blank lines separate paragraphs; otherwise a line that ends a sentence or
+ * stops well short of the page's longest line ends one (PDF text comes line by line as drawn).
+ */
+export function pageParagraphs(text: string): string[] {
+  const blocks = String(text ?? '').split(/\n\s*\n/);
+  const out: string[] = [];
+  for (const block of blocks) {
+    const lines = block.split('\n').map((l) => l.trim()).filter(Boolean);
+    const longest = Math.max(0, ...lines.map((l) => l.length));
+    let current: string[] = [];
+    for (const line of lines) {
+      current.push(line);
+      if (/[.:?!]$/.test(line) || line.length < longest * 0.6) {
+        out.push(current.join(' '));
+        current = [];
+      }
+    }
+    if (current.length) out.push(current.join(' '));
+  }
+  return out;
+}

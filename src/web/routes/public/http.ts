@@ -1,0 +1,114 @@
+// HTTP conventions of the public pages: ETags, cache headers that never let a shared cache keep something that
+// depends on who is asking, query-string parsing that refuses nonsense with a clear message.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ValidationError } from '../../../errors.js';
+
+/** Marks a response as the same for everyone (feeds, sitemap: built from the public view only). */
+export function publicCache(reply: FastifyReply, seconds = 300): void {
+  reply.header('cache-control', `public, max-age=${seconds}`);
+}
+
+function nonceOf(reply: FastifyReply): string | undefined {
+  return (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script;
+}
+
+/**
+ * onSend: an ETag over the body (the per-request CSP nonce left out, so an unchanged page keeps its tag), a 304
+ * for a matching If-None-Match, and Cache-Control: private unless the route declared the response public.
+ */
+export function addCaching(app: FastifyInstance): void {
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
+    if (!reply.hasHeader('cache-control')) {
+      reply.header('cache-control', request.viewer.kind === 'public' ? 'private, no-cache' : 'private, no-store');
+      reply.header('vary', 'Cookie, Authorization');
+    }
+    if (reply.statusCode !== 200) return payload;
+    let bytes: string | Buffer;
+    if (typeof payload === 'string') bytes = payload;
+    else if (Buffer.isBuffer(payload)) bytes = payload;
+    else return payload;
+    const nonce = nonceOf(reply);
+    const hashed = nonce && typeof bytes === 'string' ? bytes.split(nonce).join('') : bytes;
+    const etag = `W/"${createHash('sha1').update(hashed).digest('base64url').slice(0, 22)}"`;
+    reply.header('etag', etag);
+    const inm = request.headers['if-none-match'];
+    if (inm && inm.split(',').some((t) => t.trim() === etag)) {
+      reply.code(304);
+      // The cached copy carries its own nonce; keep its policy rather than sending one for a body not sent.
+      reply.removeHeader('content-security-policy');
+      reply.removeHeader('content-length');
+      return '';
+    }
+    return payload;
+  });
+}
+
+export function todayIso(today?: () => string): string {
+  return today ? today() : new Date().toISOString().slice(0, 10);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function optionalDate(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new ValidationError(`${field} must be a date like 2012-01-09, not "${String(value).slice(0, 40)}"`, field);
+  }
+  return value;
+}
+
+/** A date from the three fields of govukDateInput (name-day, name-month, name-year), or an ISO date in `name`. */
+export function dateFromParts(q: Record<string, unknown>, name: string, label: string): string | undefined {
+  const d = q[`${name}-day`], m = q[`${name}-month`], y = q[`${name}-year`];
+  if ([d, m, y].every((x) => x === undefined || x === '')) return optionalDate(q[name], label);
+  const day = Number(d), month = Number(m), year = Number(y);
+  if (!Number.isInteger(day) || !Number.isInteger(month) || !Number.isInteger(year) || year < 1900 || month < 1 || month > 12 || day < 1 || day > 31) {
+    throw new ValidationError(`${label} must be a real date, for example 9 1 2012`, name);
+  }
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const dt = new Date(`${iso}T00:00:00Z`);
+  if (dt.getUTCDate() !== day) throw new ValidationError(`${label} must be a real date`, name);
+  return iso;
+}
+
+export function pageParam(value: unknown): number {
+  if (value === undefined || value === '') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100000) throw new ValidationError(`page must be a whole number from 1, not "${String(value).slice(0, 20)}"`, 'page');
+  return n;
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Query string for pagination links, keeping the filters. */
+export function withQuery(path: string, params: Record<string, string | number | undefined>): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  const s = qs.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** govukPagination items for page n of total pages (with ellipses). */
+export function pagination(page: number, pages: number, href: (p: number) => string) {
+  if (pages <= 1) return null;
+  const items: { number?: number; href?: string; current?: boolean; ellipsis?: boolean }[] = [];
+  for (let p = 1; p <= pages; p++) {
+    if (p === 1 || p === pages || Math.abs(p - page) <= 1) items.push({ number: p, href: href(p), current: p === page });
+    else if (items[items.length - 1] && !items[items.length - 1].ellipsis) items.push({ ellipsis: true });
+  }
+  return {
+    items,
+    previous: page > 1 ? { href: href(page - 1) } : undefined,
+    next: page < pages ? { href: href(page + 1) } : undefined,
+  };
+}
+
+export function origin(request: FastifyRequest): string {
+  if (process.env.MOOT_PUBLIC_URL) return process.env.MOOT_PUBLIC_URL.replace(/\/+$/, "");
+  const host = request.headers.host ?? '127.0.0.1';
+  return `${request.protocol}://${host}`;
+}

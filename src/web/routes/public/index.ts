@@ -1,0 +1,39 @@
+// The public portal: every page a resident, journalist or councillor reads without signing in. One encapsulated
+// plugin so its caching hook (ETags, Cache-Control) covers exactly these routes.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Store } from '../../../store/db.js';
+import archive from './archive.js';
+import bodies from './bodies.js';
+import calendar from './calendar.js';
+import decisions from './decisions.js';
+import documents from './documents.js';
+import { addPortalFilters } from './filters.js';
+import { addCaching } from './http.js';
+import meetings from './meetings.js';
+import people from './people.js';
+import searchRoute from './search.js';
+import site from './site.js';
+
+export interface PublicPortalOptions {
+  store: Store;
+  today?: () => string;
+  /** Search requests per minute per client address (default 60). */
+  searchRateLimitPerMinute?: number;
+}
+
+const publicPortal: FastifyPluginAsync<PublicPortalOptions> = async (app, options) => {
+  addPortalFilters(app.views);
+  addCaching(app);
+  const { store, today } = options;
+  await app.register(bodies, { store, today });
+  await app.register(calendar, { store, today });
+  await app.register(meetings, { store });
+  await app.register(documents, { store });
+  await app.register(people, { store });
+  await app.register(decisions, { store });
+  await app.register(archive, { store });
+  await app.register(site, { store });
+  await app.register(searchRoute, { store, rateLimitPerMinute: options.searchRateLimitPerMinute });
+};
+
+export default publicPortal;

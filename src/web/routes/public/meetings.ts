@@ -1,0 +1,88 @@
+// A meeting's page, its items' pages, and its pack downloads (public, supplementary, earlier versions).
+import type { FastifyPluginAsync } from 'fastify';
+import { BODY_KIND_LABELS, MEETING_STATUS_LABELS, type BodyKind, type MeetingStatus } from '../../../domain/types.js';
+import type { Store } from '../../../store/db.js';
+import { packFile } from '../../../store/read/documents.js';
+import { readMeetingPage, type MeetingPage } from '../../../store/read/meeting-page.js';
+import { seesExempt } from '../../../store/read/visibility.js';
+import { origin } from './http.js';
+
+const STATUS_COLOURS: Record<string, string> = {
+  scheduled: 'grey', 'agenda-published': 'blue', held: 'turquoise', 'minutes-drafted': 'yellow', 'minutes-approved': 'green', cancelled: 'red', postponed: 'orange',
+};
+
+export function statusTag(status: string) {
+  return { text: MEETING_STATUS_LABELS[status as MeetingStatus] ?? status, classes: `govuk-tag--${STATUS_COLOURS[status] ?? 'grey'}` };
+}
+
+/** schema.org Event for search engines; only public facts. */
+function eventJsonLd(page: MeetingPage, url: string): string {
+  const m = page.meeting;
+  const start = m.time ? `${m.date}T${m.time}:00` : m.date;
+  const status = m.status === 'cancelled' ? 'https://schema.org/EventCancelled' : m.status === 'postponed' ? 'https://schema.org/EventPostponed' : 'https://schema.org/EventScheduled';
+  const data = {
+    '@context': 'https://schema.org', '@type': 'Event', name: `${page.body.name} – ${m.date}`, startDate: start, eventStatus: status,
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode', url,
+    location: m.venue ? { '@type': 'Place', name: m.venue, address: m.venue } : undefined,
+    organizer: { '@type': 'Organization', name: page.body.name },
+  };
+  // In a <script> element: "<" must not appear raw, or "</script>" in data could end it.
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+const PACK_FILE = /^(pack|supplementary-pack|minutes)(?:-(confidential))?(?:-v(\d+))?\.pdf$/;
+const PACK_KIND: Record<string, string> = { pack: 'agenda', 'supplementary-pack': 'supplementary', minutes: 'minutes' };
+
+const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  app.get<{ Params: { slug: string } }>('/meetings/:slug', async (request, reply) => {
+    const page = await readMeetingPage(store.db, request.params.slug, request.viewer);
+    if (!page) return reply.callNotFound();
+    const url = `${origin(request)}/meetings/${page.meeting.slug}`;
+    return reply.render('pages/public/meeting.njk', {
+      pageTitle: `${page.body.name}, ${page.meeting.date}`,
+      canonicalUrl: url,
+      page,
+      statusTag: statusTag(page.meeting.status),
+      bodyKindLabel: BODY_KIND_LABELS[page.body.kind as BodyKind] ?? page.body.kind,
+      jsonLd: eventJsonLd(page, url),
+      breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Committees', href: '/bodies' }, { text: page.body.name, href: `/bodies/${page.body.slug}` }],
+    });
+  });
+
+  app.get<{ Params: { slug: string; code: string } }>('/meetings/:slug/items/:code', async (request, reply) => {
+    const page = await readMeetingPage(store.db, request.params.slug, request.viewer);
+    const item = page?.items.find((i) => i.code === request.params.code);
+    if (!page || !item) return reply.callNotFound();
+    const url = `${origin(request)}/meetings/${page.meeting.slug}/items/${encodeURIComponent(item.code)}`;
+    return reply.render('pages/public/item.njk', {
+      pageTitle: `${item.code}: ${item.title} – ${page.body.name}, ${page.meeting.date}`,
+      canonicalUrl: url,
+      page,
+      item,
+      minutes: page.minutes.filter((m) => m.itemCode === item.code),
+      decisions: page.decisions.filter((d) => d.itemCode === item.code),
+      declarations: page.declarations.filter((d) => d.itemCode === item.code),
+      breadcrumbs: [{ text: 'Home', href: '/' }, { text: page.body.name, href: `/bodies/${page.body.slug}` },
+        { text: `Meeting on ${page.meeting.date}`, href: `/meetings/${page.meeting.slug}` }],
+    });
+  });
+
+  app.get<{ Params: { slug: string; file: string } }>('/meetings/:slug/:file', async (request, reply) => {
+    const m = PACK_FILE.exec(request.params.file);
+    if (!m) return reply.callNotFound();
+    const meeting = await store.db.selectFrom('meeting').select(['id', 'body_id', 'slug']).where('slug', '=', request.params.slug).executeTakeFirst();
+    if (!meeting) return reply.callNotFound();
+    const audience = m[2] ?? 'public';
+    if (audience !== 'public' && !seesExempt(request.viewer, meeting.body_id, meeting.id)) {
+      reply.code(403);
+      return reply.render('pages/error.njk', { pageTitle: 'This pack is restricted', heading: 'This pack is restricted',
+        message: 'The confidential pack contains exempt information (Schedule 12A of the Local Government Act 1972). The public pack is on the meeting page.' });
+    }
+    const file = await packFile(store.db, meeting.id, PACK_KIND[m[1]], audience, m[3] ? Number(m[3]) : null);
+    if (!file) return reply.callNotFound();
+    if (audience === 'public') reply.header('cache-control', 'public, max-age=3600');
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${meeting.slug}-${request.params.file}"`).send(Buffer.from(file.bytes));
+  });
+};
+
+export default meetings;

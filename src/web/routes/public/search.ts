@@ -1,0 +1,79 @@
+// The search page: papers (to the page), agenda items, minutes, decisions and people, with filters, ranked hits,
+// highlighted snippets and pagination. Rate-limited: this is the one route that does real work per request.
+import type { FastifyPluginAsync } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { Viewer } from '../../../domain/policy.js';
+import { ValidationError } from '../../../errors.js';
+import type { Store } from '../../../store/db.js';
+import { bodyOptions } from '../../../store/read/calendar.js';
+import { exemptFilter } from '../../../store/read/visibility.js';
+import { search, SEARCH_KINDS, type SearchKind, type SearchViewer } from '../../../store/search/index.js';
+import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
+
+export const KIND_LABELS: Record<SearchKind, string> = {
+  page: 'Papers', item: 'Agenda items', minute: 'Minutes', decision: 'Decisions', person: 'Councillors', meeting: 'Meetings',
+};
+const HIT_LABELS: Record<SearchKind, string> = { page: 'Paper', item: 'Agenda item', minute: 'Minutes', decision: 'Decision', person: 'Person', meeting: 'Meeting' };
+
+const PER_PAGE = 10;
+
+/** The exempt meetings a viewer may find, as the search layer wants it, from the one policy. */
+async function searchViewer(store: Store, viewer: Viewer): Promise<SearchViewer> {
+  const scope = exemptFilter(viewer);
+  if (scope.all) return { exemptMeetingIds: 'all' };
+  if (!scope.bodyIds.length && !scope.meetingIds.length) return { exemptMeetingIds: 'none' };
+  const rows = scope.bodyIds.length ? await store.db.selectFrom('meeting').select('id').where('body_id', 'in', scope.bodyIds).execute() : [];
+  return { exemptMeetingIds: [...new Set([...rows.map((r) => r.id), ...scope.meetingIds])] };
+}
+
+export interface SearchRouteOptions {
+  store: Store;
+  /** Requests per minute per client address. */
+  rateLimitPerMinute?: number;
+}
+
+const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store, rateLimitPerMinute }) => {
+  await app.register(rateLimit, { global: false });
+  app.get<{ Querystring: Record<string, string> }>('/search', {
+    config: { rateLimit: { max: rateLimitPerMinute ?? 60, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const q = request.query;
+    const text = (str(q.q) ?? '').slice(0, 200);
+    const type = str(q.type);
+    if (type && !(SEARCH_KINDS as readonly string[]).includes(type)) throw new ValidationError(`type must be one of ${SEARCH_KINDS.join(', ')}`, 'type');
+    const bodySlug = str(q.body);
+    const from = dateFromParts(q, 'from', 'The "from" date');
+    const to = dateFromParts(q, 'to', 'The "to" date');
+    const page = pageParam(q.page);
+    const bodies = await bodyOptions(store.db);
+    const body = bodySlug ? bodies.find((b) => b.slug === bodySlug) : undefined;
+    if (bodySlug && !body) throw new ValidationError(`there is no committee "${bodySlug.slice(0, 60)}"`, 'body');
+    let results = null;
+    if (text) {
+      const bodyId = body ? (await store.db.selectFrom('body').select('id').where('slug', '=', body.slug).executeTakeFirstOrThrow()).id : undefined;
+      results = await search(store, {
+        text, kinds: type ? [type as SearchKind] : undefined, bodyIds: bodyId ? [bodyId] : undefined, from, to,
+        limit: PER_PAGE, offset: (page - 1) * PER_PAGE, viewer: await searchViewer(store, request.viewer),
+      });
+    }
+    const filters = { q: text || undefined, type, body: bodySlug, from, to };
+    const pages = results ? Math.min(Math.ceil(results.total / PER_PAGE), Math.floor(10_000 / PER_PAGE)) : 0;
+    const parts = (iso: string | undefined) => {
+      const [y, m, d] = iso ? iso.split('-') : ['', '', ''];
+      return [{ name: 'day', value: d, classes: 'govuk-input--width-2' }, { name: 'month', value: m, classes: 'govuk-input--width-2' }, { name: 'year', value: y, classes: 'govuk-input--width-4' }];
+    };
+    return reply.render('pages/public/search.njk', {
+      pageTitle: text ? `Search results for “${text}”${page > 1 ? ` (page ${page})` : ''}` : 'Search',
+      canonicalUrl: `${origin(request)}${withQuery('/search', { ...filters, page: page > 1 ? page : undefined })}`,
+      text, results, page, pages,
+      hits: results?.hits.map((h) => ({ ...h, label: HIT_LABELS[h.kind] ?? h.kind })) ?? [],
+      typeItems: [{ value: '', text: 'Everything' }, ...SEARCH_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], selected: k === type }))],
+      bodyItems: [{ value: '', text: 'All committees' }, ...bodies.map((b) => ({ value: b.slug, text: b.name, selected: b.slug === bodySlug }))],
+      fromItems: parts(from), toItems: parts(to),
+      pagination: pagination(page, pages, (p) => withQuery('/search', { ...filters, page: p })),
+      breadcrumbs: [{ text: 'Home', href: '/' }],
+    });
+  });
+};
+
+export default searchRoute;
