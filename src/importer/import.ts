@@ -41,6 +41,7 @@ export async function readAndExtract(path: string, options: { maxBytes?: number 
     throw e;
   }
   const extraction = extractPack({ source: read.source, pages: read.pages });
+  if (read.imageOnlyPages?.length) extraction.warnings.push(`pages ${read.imageOnlyPages.join(', ')} have no text layer (scanned images): OCR is needed to read them`);
   if (!isRecognisablePack(extraction)) {
     throw new MootError(`${read.source}: no agenda, minutes or Record of Decision could be recognised in this file`, {
       hint: 'Check it is a meeting pack, an agenda or minutes',
@@ -50,10 +51,10 @@ export async function readAndExtract(path: string, options: { maxBytes?: number 
   return { read, extraction, bytes };
 }
 
-function meetingOf(x: PackExtraction): { body: string; date: string } {
-  const body = x.meeting.body ?? x.minutes[0]?.body ?? null;
+function meetingOf(x: PackExtraction, bodyOverride?: string): { body: string; date: string } {
+  const body = bodyOverride ?? x.meeting.body ?? x.minutes[0]?.body ?? null;
   const date = x.meeting.date ?? x.minutes[0]?.date ?? null;
-  if (!body) throw new MootError(`${x.source}: the body whose meeting this is could not be read from the front sheet`);
+  if (!body) throw new MootError(`${x.source}: the body whose meeting this is could not be read from the front sheet`, { hint: 'Give it with --body "NAME"' });
   if (!date) throw new MootError(`${x.source}: the meeting date could not be read from the front sheet`);
   return { body, date };
 }
@@ -185,9 +186,9 @@ function sectionsOf(x: PackExtraction): NewAgendaSection[] {
   return sections;
 }
 
-async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previous: { meeting_id: number | null; version: number } | undefined): Promise<ImportOutcome> {
+async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previous: { meeting_id: number | null; version: number } | undefined, bodyOverride?: string): Promise<ImportOutcome> {
   const x = r.extraction;
-  const { body, date } = meetingOf(x);
+  const { body, date } = meetingOf(x, bodyOverride);
   const minutesOnly = x.agenda.length === 0;
   const isPdf = r.read.kind === 'pdf';
   const fileName = r.read.source;
@@ -259,7 +260,14 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
 export type AfterImport = (db: Queryable, meetingIds: number[]) => Promise<void>;
 
 /** Imports one file in one transaction. */
-export async function importPackFile(store: Store, actor: Actor, path: string, options: { maxBytes?: number; afterImport?: AfterImport } = {}): Promise<ImportOutcome> {
+export interface ImportOptions {
+  maxBytes?: number;
+  /** The body, for packs whose front sheet does not name it (a parish council's agenda without a letterhead). */
+  body?: string;
+  afterImport?: AfterImport;
+}
+
+export async function importPackFile(store: Store, actor: Actor, path: string, options: ImportOptions = {}): Promise<ImportOutcome> {
   const file = basename(path);
   let r: ReadAndExtract;
   try {
@@ -275,7 +283,7 @@ export async function importPackFile(store: Store, actor: Actor, path: string, o
   try {
     return await transaction(store.db, async (tx) => {
       const previous = await tx.selectFrom('import_record').select(['meeting_id', 'version']).where('source', '=', r.read.source).orderBy('version', 'desc').executeTakeFirst();
-      const outcome = await storePack(tx, actor, r, previous);
+      const outcome = await storePack(tx, actor, r, previous, options.body);
       if (outcome.status !== 'imported') return outcome;
       await tx.insertInto('import_record').values({
         source: r.read.source, sha256, version: outcome.version, meeting_id: outcome.meetingId,

@@ -66,7 +66,8 @@ export function register(program: Command, context: () => CliContext): void {
     .description('import legacy packs (files or directories of .pdf, .txt, .md) as historic meetings')
     .argument('<paths...>', 'files or directories')
     .option('--max-mb <n>', 'largest file accepted, in MB', '50')
-    .action(async (paths: string[], opts: { maxMb: string }) => {
+    .option('--body <name>', 'the body, for packs whose front sheet does not name it')
+    .action(async (paths: string[], opts: { maxMb: string; body?: string }) => {
       const maxBytes = Number.parseFloat(opts.maxMb) * 1024 * 1024;
       if (!(maxBytes > 0)) throw new MootError(`--max-mb must be a positive number, not "${opts.maxMb}"`);
       const files = await collectFiles(paths);
@@ -77,7 +78,7 @@ export function register(program: Command, context: () => CliContext): void {
       const progress = createProgress('Importing', files.length, { quiet: files.length === 1 });
       const outcomes: ImportOutcome[] = [];
       for (const f of files) {
-        outcomes.push(await importPackFile(store, ctx.actor, f, { maxBytes, afterImport }));
+        outcomes.push(await importPackFile(store, ctx.actor, f, { maxBytes, afterImport, body: opts.body }));
         progress.tick(1, f);
       }
       progress.stop();

@@ -1,0 +1,115 @@
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/domain/types.js';
+import { importPackFile } from '../../src/importer/import.js';
+import { getAgenda, getMeeting } from '../../src/store/meetings.js';
+import { getAttendance, getMinutes } from '../../src/store/proceedings.js';
+import { listDocumentVersions } from '../../src/store/documents.js';
+import { STORE_KINDS } from '../helpers/stores.js';
+import { useTestStore } from '../helpers/use-store.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shared = resolve(repo, '..', 'shared');
+const kent = join(shared, 'corpus', 'kent');
+const fixtures = join(repo, 'test', 'fixtures', 'packs');
+
+async function count(db: Parameters<typeof getAgenda>[0], table: 'meeting' | 'agenda_item' | 'minute' | 'document' | 'decision' | 'person') {
+  const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describe.each(STORE_KINDS)('importing packs on %s', (kind) => {
+  const get = useTestStore(kind);
+
+  it.skipIf(!existsSync(kent))('imports a real pack as a meeting with agenda, papers, earlier minutes and decisions', async (ctx) => {
+    const { store } = get(ctx);
+    const outcome = await importPackFile(store, SYSTEM_ACTOR, join(kent, 'cabinet-2012-01-09.txt'));
+    expect(outcome.status).toBe('imported');
+    const meeting = await getMeeting(store.db, '2012-01-09-cabinet');
+    expect(meeting?.venue).toBe('Darent Room, Sessions House, County Hall, Maidstone');
+    expect(meeting?.historic).toBe(1);
+    const agenda = await getAgenda(store.db, meeting!.id);
+    expect(agenda.items.map((i) => i.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(agenda.items.find((i) => i.code === '4')).toMatchObject({ page_start: 15, page_end: 26 });
+    // The minutes of 5 December 2011 reproduced in the pack become that meeting's record.
+    const earlier = await getMeeting(store.db, '2011-12-05-cabinet');
+    expect(earlier?.status).toBe('minutes-approved');
+    const minutes = await getMinutes(store.db, earlier!.id);
+    expect(minutes[0].number).toBe('75');
+    const attendance = await getAttendance(store.db, earlier!.id);
+    expect(attendance.some((a) => a.name_as_recorded === 'Mr P B Carter' && a.kind === 'present')).toBe(true);
+    expect(await count(store.db, 'decision')).toBeGreaterThan(0);
+    const papers = await store.db.selectFrom('document').select(['title', 'agenda_item_id']).where('meeting_id', '=', meeting!.id).where('kind', '=', 'report').execute();
+    expect(papers.length).toBeGreaterThan(3);
+  });
+
+  it.skipIf(!existsSync(kent))('changes nothing when the same file is imported again, and matches people across packs', async (ctx) => {
+    const { store } = get(ctx);
+    const before = { meetings: await count(store.db, 'meeting'), people: await count(store.db, 'person'), minutes: await count(store.db, 'minute') };
+    const again = await importPackFile(store, SYSTEM_ACTOR, join(kent, 'cabinet-2012-01-09.txt'));
+    expect(again.status).toBe('unchanged');
+    expect({ meetings: await count(store.db, 'meeting'), people: await count(store.db, 'person'), minutes: await count(store.db, 'minute') }).toEqual(before);
+    // A second Cabinet pack: Mr P B Carter is the same person, not a new one.
+    await importPackFile(store, SYSTEM_ACTOR, join(kent, 'cabinet-2012-07-09.txt'));
+    const carters = await store.db.selectFrom('person').select('id').where('surname', '=', 'Carter').where('initials', '=', 'P B').execute();
+    expect(carters).toHaveLength(1);
+  });
+
+  it.skipIf(!existsSync(fixtures))('makes a corrected file a new version of the same meeting', async (ctx) => {
+    const { store } = get(ctx);
+    const dir = mkdtempSync(join(tmpdir(), 'moot-import-'));
+    const fixture = (await import('node:fs')).readdirSync(fixtures).find((f) => f.endsWith('.txt'))!;
+    const path = join(dir, fixture);
+    copyFileSync(join(fixtures, fixture), path);
+    const first = await importPackFile(store, SYSTEM_ACTOR, path);
+    expect(first.status).toBe('imported');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n/, '\n\n'));
+    const second = await importPackFile(store, SYSTEM_ACTOR, path);
+    expect(second).toMatchObject({ status: 'imported', version: 2 });
+    if (first.status === 'imported' && second.status === 'imported') {
+      expect(second.meetingId).toBe(first.meetingId);
+      const pack = await store.db.selectFrom('document').select('id').where('meeting_id', '=', first.meetingId).where('agenda_item_id', 'is', null).executeTakeFirstOrThrow();
+      expect((await listDocumentVersions(store.db, pack.id)).map((v) => v.version)).toEqual([2, 1]);
+    }
+  });
+
+  it.skipIf(!existsSync(kent))('leaves no half-written records when storing a pack fails part-way', async (ctx) => {
+    const { store } = get(ctx);
+    const tables = ['meeting', 'agenda_item', 'minute', 'document', 'decision', 'person'] as const;
+    const before = await Promise.all(tables.map((t) => count(store.db, t)));
+    const outcome = await importPackFile(store, SYSTEM_ACTOR, join(kent, 'policy-resources-2016-09-08.txt'), {
+      afterImport: async () => {
+        throw new Error('disk full');
+      },
+    });
+    expect(outcome).toMatchObject({ status: 'failed' });
+    if (outcome.status === 'failed') expect(outcome.reason).toMatch(/nothing was written/);
+    expect(await Promise.all(tables.map((t) => count(store.db, t)))).toEqual(before);
+  });
+
+  it('refuses bad input with a clear reason and writes nothing', async (ctx) => {
+    const { store } = get(ctx);
+    const dir = mkdtempSync(join(tmpdir(), 'moot-bad-'));
+    const cases: [string, Uint8Array | string, RegExp][] = [
+      ['empty.pdf', new Uint8Array(0), /empty/i],
+      ['junk.pdf', new Uint8Array(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)), /not a PDF|binary|damaged|corrupt/i],
+      ['truncated.pdf', '%PDF-1.7\n1 0 obj\n<< /Type /Catalog', /truncated|damaged|corrupt|incomplete|could not/i],
+      ['shopping.txt', 'eggs\nmilk\nbread\n', /no agenda/i],
+    ];
+    const before = await count(store.db, 'meeting');
+    for (const [name, content, reason] of cases) {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      const outcome = await importPackFile(store, SYSTEM_ACTOR, path);
+      expect(outcome.status).toBe('failed');
+      if (outcome.status === 'failed') {
+        expect(outcome.reason).toContain(name);
+        expect(outcome.reason).toMatch(reason);
+      }
+    }
+    expect(await count(store.db, 'meeting')).toBe(before);
+  });
+});
