@@ -6,6 +6,7 @@ import type { Actor, Classification, DocumentKind } from '../domain/types.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import { paragraphsToText } from './json.js';
+import { takenSlugs } from './slugs.js';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -65,7 +66,7 @@ async function insertVersion(db: Queryable, actor: Actor, documentId: number, ve
 
 export async function addDocument(db: Queryable, actor: Actor, d: NewDocument, options: { audit?: boolean } = {}): Promise<{ id: number; slug: string }> {
   const base = slugify(d.title) || 'document';
-  const taken = new Set((await db.selectFrom('document').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
+  const taken = await takenSlugs(db, 'document', base);
   const slug = uniqueSlug(base, (s) => taken.has(s));
   const values = {
     slug,

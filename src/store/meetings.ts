@@ -4,6 +4,7 @@ import type { Actor, Contact, Guest, MeetingStatus } from '../domain/types.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import { bool, paragraphsToText } from './json.js';
+import { takenSlugs } from './slugs.js';
 
 export interface NewAgendaItem {
   code: string;
@@ -54,7 +55,7 @@ export interface CreatedMeeting {
 export async function createMeeting(db: Queryable, actor: Actor, m: NewMeeting, options: { audit?: boolean } = {}): Promise<CreatedMeeting> {
   const body = await db.selectFrom('body').select(['name']).where('id', '=', m.bodyId).executeTakeFirstOrThrow();
   const base = meetingSlug(m.date, body.name);
-  const taken = new Set((await db.selectFrom('meeting').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
+  const taken = await takenSlugs(db, 'meeting', base);
   const now = nowIso();
   const values = {
     slug: uniqueSlug(base, (s) => taken.has(s)),

@@ -1,0 +1,97 @@
+// Records of Decision (primer §3.9, §4): Cabinet decisions at meetings and Cabinet Member decisions taken after a
+// Cabinet Committee has commented, numbered council-wide YY/NNNNN by the store.
+import type { WorkingCalendar } from '../domain/calendar.js';
+import type { NewDecision } from '../store/decisions.js';
+import type { PlannedItem } from './agenda.js';
+import { PORTFOLIOS } from './bodies.js';
+import type { Block } from './pdf.js';
+import { longDate } from './reports.js';
+
+export interface DecisionDraft extends Omit<NewDecision, 'meetingId' | 'agendaItemId' | 'takerBodyId' | 'takerPersonId'> {
+  takerPersonKey: string | null;
+}
+
+export function decisionFromItem(it: PlannedItem, takerName: string, takenOn: string, cal: WorkingCalendar): DecisionDraft {
+  const topic = it.topic;
+  const urgent = it.kind === 'urgent-business';
+  const exempt = it.kind === 'exempt';
+  const rec = topic?.recommendation ?? 'AGREE the recommendation set out in the exempt report.';
+  const publishedOn = cal.addWorkingDays(takenOn, 2);
+  return {
+    takerKind: 'body',
+    takerName,
+    takerPersonKey: null,
+    takenOn,
+    subject: it.title,
+    key: exempt || urgent || !!topic?.keyDecision,
+    urgent,
+    classification: 'unrestricted',
+    containsExemptInformation: exempt,
+    text: `${takerName} resolved to ${rec.replace(/^([A-Z]+)/, (w) => w.toLowerCase())}`,
+    reasons: urgent
+      ? 'The decision was taken as a matter of urgency under the special urgency procedure, with the agreement of the Chairman of the Scrutiny Committee, because delay would prolong the closure of the road. It is therefore exempt from call-in.'
+      : exempt
+        ? 'The recommended bidder offered the most economically advantageous tender. The details of the bids were declared exempt under paragraph 3 of Part 1 of Schedule 12A.'
+        : `To deliver the Council's priorities as set out in the report (${topic?.summary ?? ''})`,
+    alternatives: 'The alternatives considered are set out in the report, including doing nothing, which was rejected.',
+    interestsDeclared: 'None',
+    backgroundDocuments: `Report to ${takerName}, ${longDate(takenOn)}`,
+    status: 'published',
+    publishedOn,
+    callInEndsOn: urgent ? null : cal.callInWindowEnd(publishedOn),
+  };
+}
+
+/** A Cabinet Member's decision on a matter the Cabinet Committee commented on. */
+export function cabinetMemberDecision(it: PlannedItem, committeeName: string, committeeDate: string, takenOn: string, cal: WorkingCalendar, cabinet: string[]): DecisionDraft {
+  const topic = it.topic!;
+  const portfolio = PORTFOLIOS[topic.portfolio].title;
+  const subject = topic.title.replace(/^Proposed decision: /, '');
+  const publishedOn = cal.addWorkingDays(takenOn, 1);
+  return {
+    takerKind: 'cabinet-member',
+    takerName: portfolio,
+    takerPersonKey: cabinet[topic.portfolio],
+    takenOn,
+    subject,
+    key: !!topic.keyDecision,
+    urgent: false,
+    classification: 'unrestricted',
+    containsExemptInformation: false,
+    text: `As ${portfolio}, I agree to ${subject.charAt(0).toLowerCase()}${subject.slice(1)} as set out in the report, and delegate to the Corporate Director authority to implement the decision.`,
+    reasons: `${topic.summary} The ${committeeName} considered the proposed decision on ${longDate(committeeDate)} and endorsed it.`,
+    alternatives: 'Retaining the current arrangements was considered and rejected because it would not address the pressures described in the report.',
+    interestsDeclared: 'None',
+    backgroundDocuments: `Report to the ${committeeName}, ${longDate(committeeDate)}`,
+    status: 'published',
+    publishedOn,
+    callInEndsOn: cal.callInWindowEnd(publishedOn),
+  };
+}
+
+/** The Record of Decision as printed. */
+export function decisionBlocks(number: string, d: DecisionDraft, councilName: string, takerPrinted: string | null): Block[] {
+  const blocks: Block[] = [
+    { text: councilName.toUpperCase(), style: 'title' },
+    { text: 'RECORD OF DECISION', style: 'title' },
+    { text: `Decision No: ${number}`, style: 'bold' },
+    { text: `Decision taken by: ${d.takerName}${takerPrinted ? ` (${takerPrinted})` : ''}` },
+    { text: `Date: ${longDate(d.takenOn)}` },
+    { text: `Subject: ${d.subject}`, style: 'bold' },
+    { text: `Key decision: ${d.key ? 'Yes' : 'No'}${d.urgent ? ' - taken under the urgency procedure' : ''}` },
+    { text: `Classification: ${d.containsExemptInformation ? 'Unrestricted Record of Decision of a matter which contained some information which was declared exempt' : 'Unrestricted'}` },
+    { text: 'Decision:', style: 'heading' },
+    { text: d.text },
+    { text: 'Reason(s) for decision:', style: 'heading' },
+    { text: d.reasons ?? '' },
+    { text: 'Alternatives considered:', style: 'heading' },
+    { text: d.alternatives ?? '' },
+    { text: 'Any interest declared when the decision was taken:', style: 'heading' },
+    { text: d.interestsDeclared ?? 'None' },
+    { text: 'Background documents:', style: 'heading' },
+    { text: d.backgroundDocuments ?? 'None' },
+  ];
+  if (d.callInEndsOn) blocks.push({ text: `This decision may be called in until the end of ${longDate(d.callInEndsOn)} and may not be implemented before then.`, style: 'small' });
+  else if (d.urgent) blocks.push({ text: 'This decision was taken as a matter of urgency and is not subject to call-in.', style: 'small' });
+  return blocks;
+}

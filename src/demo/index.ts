@@ -1,0 +1,3 @@
+// The demonstration council: `loadDemo` fills an empty store with Example County Council.
+export { loadDemo, isEmpty, DEMO_COUNCIL_NAME, DEMO_SEED, type DemoOptions, type DemoSummary } from './load.js';
+export { CONFIDENTIAL_MARKERS } from './topics.js';

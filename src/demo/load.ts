@@ -1,0 +1,441 @@
+// Loads Example County Council into the store: settings, people, bodies and memberships in one transaction, then
+// every meeting (agenda, papers, attendance, minutes, decisions) in a transaction of its own, in date order.
+import { sql } from 'kysely';
+import { addDays } from '../domain/dates.js';
+import { SYSTEM_ACTOR, type Actor } from '../domain/types.js';
+import { MootError } from '../errors.js';
+import { createProgress } from '../cli/progress.js';
+import { recordAudit } from '../store/audit.js';
+import { addMembership, createBody, setSeats } from '../store/bodies.js';
+import { getCouncil, saveCouncil } from '../store/council.js';
+import { transaction, type Queryable, type Store } from '../store/db.js';
+import { createDecision } from '../store/decisions.js';
+import { addDocument } from '../store/documents.js';
+import { createMeeting } from '../store/meetings.js';
+import { createPerson, ensureGroup } from '../store/people.js';
+import { recordAttendance, recordDeclarations, recordMinutes } from '../store/proceedings.js';
+import type { Database } from '../store/schema.js';
+import { planAgenda, type AgendaContext, type PlannedItem, type PlannedSection } from './agenda.js';
+import { BODIES } from './bodies.js';
+import { planCalendar, type PlannedMeeting } from './calendar.js';
+import { cabinetMemberDecision, decisionBlocks, decisionFromItem, type DecisionDraft } from './decisions.js';
+import { makeProceedings } from './minutes.js';
+import { fullName, GROUPS, makePeople, printedName, type DemoPerson } from './people.js';
+import { PdfCache, type Block } from './pdf.js';
+import { Rng } from './random.js';
+import { appendixBlocks, reportBlocks } from './reports.js';
+import { makeRoster, type Roster } from './roster.js';
+
+export const DEMO_COUNCIL_NAME = 'Example County Council';
+export const DEMO_SEED = 20111;
+
+export interface DemoOptions {
+  /** Years of meetings, ending two months after `today` (default 1). */
+  years?: number;
+  /** 'YYYY-MM-DD'; defaults to the real date. Fix it for repeatable content. */
+  today?: string;
+  seed?: number;
+  progress?: boolean;
+  /** Delete everything already in the database first. */
+  reset?: boolean;
+}
+
+export interface DemoSummary {
+  bodies: number;
+  people: number;
+  meetings: number;
+  documents: number;
+  minutes: number;
+  decisions: number;
+  /** Rows in every table after loading. */
+  rows: number;
+  /** Distinct PDFs rendered and PDFs reused from the pool. */
+  pdfsRendered: number;
+  pdfsReused: number;
+  from: string;
+  to: string;
+}
+
+/** Tables in an order that deletes children before parents. */
+const WIPE_ORDER: (keyof Database)[] = [
+  'search_entry', 'follow_up', 'work_programme_item', 'interest_register', 'exempt_grant', 'call_in', 'forward_plan_entry',
+  'import_record', 'decision', 'decision_counter', 'minute', 'declaration', 'attendance', 'publication', 'document_version',
+  'document', 'blob', 'agenda_item', 'agenda_section', 'meeting', 'membership', 'body_seat', 'body', 'person', 'political_group',
+  'council', 'audit_log',
+];
+/** Tables counted in the summary's rows (user accounts and sessions are not council data and survive a reset). */
+const COUNTED: (keyof Database)[] = [...WIPE_ORDER];
+
+export async function isEmpty(store: Store): Promise<boolean> {
+  const council = await store.db.selectFrom('council').select('id').limit(1).executeTakeFirst();
+  const meeting = await store.db.selectFrom('meeting').select('id').limit(1).executeTakeFirst();
+  const body = await store.db.selectFrom('body').select('id').limit(1).executeTakeFirst();
+  return !council && !meeting && !body;
+}
+
+async function wipe(store: Store): Promise<void> {
+  await transaction(store.db, async (tx) => {
+    await tx.updateTable('user_account').set({ person_id: null }).execute();
+    for (const table of WIPE_ORDER) await tx.deleteFrom(table).execute();
+  });
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+interface Setup {
+  personIds: Map<string, number>;
+  bodyIds: Map<string, number>;
+}
+
+async function loadSetup(db: Queryable, actor: Actor, people: DemoPerson[], roster: Roster, extraClosures: string[]): Promise<Setup> {
+  const hods = people.find((p) => p.key === 'officer-hods')!;
+  await saveCouncil(db, DEMO_COUNCIL_NAME, 'Example County', {
+    extraClosures,
+    notices: [
+      { heading: 'Webcasting Notice', text: 'Please note: this meeting may be filmed for live or subsequent broadcast via the Council\'s internet site or by any member of the public or press present. The Chairman will confirm if all or part of the meeting is to be filmed by the Council. By entering the meeting room you are consenting to being filmed and to the possible use of those images and sound recordings for webcasting and training purposes.' },
+      { heading: 'Refreshments', text: 'Refreshments will be available 15 minutes before the start of the meeting in the Members\' Lounge.' },
+    ],
+    signatoryName: fullName(hods),
+    signatoryTitle: 'Head of Democratic Services',
+    contactPhone: '01632 960000',
+    address: 'County Hall, Kingsmere KM1 1XQ',
+  });
+  const groupIds = new Map<string, number>();
+  for (const g of GROUPS) groupIds.set(g.key, await ensureGroup(db, g.name, g.shortName));
+  const personIds = new Map<string, number>();
+  for (const p of people) {
+    personIds.set(p.key, await createPerson(db, actor, {
+      title: p.title, forenames: p.forenames, initials: p.initials, surname: p.surname, postNominals: p.postNominals, kind: p.kind,
+      groupId: p.group ? groupIds.get(p.group)! : null, jobTitle: p.jobTitle, division: p.division, email: p.email, phone: p.phone,
+    }));
+  }
+  const bodyIds = new Map<string, number>();
+  for (const b of BODIES) {
+    const size = Object.values(b.seats).reduce((s, n) => s + (n ?? 0), 0);
+    const id = await createBody(db, actor, { name: b.name, kind: b.kind, size, agendaStyle: b.agendaStyle, purpose: b.purpose });
+    bodyIds.set(b.key, id);
+    await setSeats(db, actor, id, GROUPS.filter((g) => b.seats[g.key]).map((g) => ({ groupId: groupIds.get(g.key)!, seats: b.seats[g.key]! })));
+  }
+  for (const m of roster.memberships) {
+    await addMembership(db, actor, {
+      bodyId: bodyIds.get(m.body)!, personId: personIds.get(m.person)!, role: m.role, groupId: m.group ? groupIds.get(m.group)! : null,
+      coOptedCategory: m.coOptedCategory, votingNote: m.votingNote, startsOn: m.startsOn, endsOn: m.endsOn,
+    });
+  }
+  return { personIds, bodyIds };
+}
+
+interface MeetingEvent {
+  kind: 'meeting';
+  date: string;
+  meeting: PlannedMeeting;
+  sections: PlannedSection[];
+  previousHeld: PlannedMeeting | null;
+  callIn: CabinetMemberEvent | null;
+}
+
+interface CabinetMemberEvent {
+  kind: 'cabinet-member';
+  date: string;
+  item: PlannedItem;
+  committee: PlannedMeeting;
+  dated: boolean;
+  /** Filled in when written. */
+  decisionId: number | null;
+  number: string | null;
+  calledIn: boolean;
+}
+
+type DemoEvent = MeetingEvent | CabinetMemberEvent;
+
+function featuresFor(m: PlannedMeeting, dated: PlannedMeeting[]): AgendaContext['features'] {
+  const f: AgendaContext['features'] = new Set();
+  const own = dated.filter((x) => x.body === m.body && x.status !== 'cancelled' && x.status !== 'postponed');
+  const nth = own.indexOf(m);
+  const pastOwn = own.filter((x) => x.status !== 'agenda-published' && x.status !== 'scheduled');
+  if (nth < 0) return f;
+  if (m.body.key === 'scrutiny' && nth % 2 === 1) f.add('guests');
+  if (m.body.key === 'select') f.add('guests');
+  if (m.body.key === 'cabinet' && (m === pastOwn[pastOwn.length - 1] || m.status === 'agenda-published')) f.add('to-follow');
+  if (m.body.key === 'cabinet' && nth === 2) f.add('urgent');
+  if (m.body.key === 'pandr' && nth === 1) f.add('withdrawn');
+  if (m.body.key === 'eandt' && nth === 0) f.add('empty-section');
+  return f;
+}
+
+export function planEvents(rng: Rng, people: DemoPerson[], roster: Roster, today: string, years: number) {
+  const plan = planCalendar(today, years);
+  const personMap = new Map(people.map((p) => [p.key, p]));
+  const dated = plan.meetings.filter((m) => m.dated);
+  const lastHeld = new Map<string, PlannedMeeting>();
+  const events: DemoEvent[] = [];
+  const cmEvents: CabinetMemberEvent[] = [];
+  const scrutiny: MeetingEvent[] = [];
+  for (const m of plan.meetings) {
+    const hasAgenda = m.publishedOn !== null;
+    const previousHeld = lastHeld.get(m.body.key) ?? null;
+    const ctx: AgendaContext = {
+      meeting: m,
+      rng: rng.fork(`${m.body.key}-${m.date}`),
+      people: personMap,
+      cabinet: roster.cabinet,
+      councilName: DEMO_COUNCIL_NAME,
+      previousHeld: previousHeld?.date ?? null,
+      features: featuresFor(m, dated),
+      callIn: null,
+    };
+    const ev: MeetingEvent = { kind: 'meeting', date: m.date, meeting: m, sections: [], previousHeld: hasAgenda ? previousHeld : null, callIn: null };
+    if (hasAgenda) {
+      ev.sections = m.body.key === 'scrutiny' ? [] : planAgenda(ctx);
+      if (m.body.key === 'scrutiny') scrutiny.push(ev);
+    }
+    (ev as MeetingEvent & { ctx?: AgendaContext }).ctx = ctx;
+    events.push(ev);
+    const held = m.date < today && m.status !== 'cancelled' && m.status !== 'postponed';
+    if (held) {
+      lastHeld.set(m.body.key, m);
+      for (const it of ev.sections.flatMap((s) => s.items)) {
+        if (!it.proposedDecision || it.withdrawn) continue;
+        const takenOn = plan.calendar.addWorkingDays(m.date, 8);
+        if (takenOn >= today) continue;
+        const cm: CabinetMemberEvent = { kind: 'cabinet-member', date: takenOn, item: it, committee: m, dated: m.dated, decisionId: null, number: null, calledIn: false };
+        cmEvents.push(cm);
+      }
+    }
+  }
+  // Scrutiny agendas last: every other recent meeting considers a Cabinet Member decision that was called in.
+  for (const ev of scrutiny) {
+    const ctx = (ev as MeetingEvent & { ctx: AgendaContext }).ctx;
+    if (ev.meeting.dated && ev.meeting.date < today && ev.meeting.index % 2 === 0) {
+      const candidates = cmEvents.filter((c) => !c.calledIn && c.date <= addDays(ev.date, -10) && c.date >= addDays(ev.date, -60));
+      const chosen = candidates[candidates.length - 1];
+      if (chosen) {
+        chosen.calledIn = true;
+        ev.callIn = chosen;
+        ctx.callIn = { subject: chosen.item.title.replace(/^Proposed decision: /, '') };
+      }
+    }
+    ev.sections = planAgenda(ctx);
+  }
+  events.push(...cmEvents);
+  // Date order; on one day, meetings before the decisions that follow them.
+  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? 0 : a.kind === 'meeting' ? -1 : 1));
+  return { plan, events, personMap };
+}
+
+export async function loadDemo(store: Store, options: DemoOptions = {}): Promise<DemoSummary> {
+  const years = options.years ?? 1;
+  if (!Number.isInteger(years) || years < 1 || years > 30) throw new MootError(`--years must be a whole number from 1 to 30, got ${options.years}`);
+  const today = options.today ?? todayIso();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new MootError(`today must be a date in the form YYYY-MM-DD, got "${today}"`);
+  const seed = options.seed ?? DEMO_SEED;
+  if (!(await isEmpty(store))) {
+    if (!options.reset) {
+      const council = await getCouncil(store.db);
+      throw new MootError(`the database already holds ${council ? `a council ("${council.name}")` : 'meetings or bodies'}; the demonstration council is only loaded into an empty database`, {
+        hint: 'Run `moot demo --reset` to delete everything in it and load the demonstration council instead',
+      });
+    }
+    await wipe(store);
+  }
+  const actor: Actor = { ...SYSTEM_ACTOR, name: 'demo' };
+  const rng = new Rng(seed);
+  const people = makePeople(rng.fork('people'));
+  const start = planCalendar(today, years).start;
+  const roster = makeRoster(rng.fork('roster'), people, start, today);
+  const { plan, events, personMap } = planEvents(rng.fork('meetings'), people, roster, today, years);
+  const setup = await transaction(store.db, (tx) => loadSetup(tx, actor, people, roster, plan.extraClosures));
+
+  const progress = createProgress('Loading the demonstration council', events.length, { quiet: !options.progress });
+  const pdfs = new PdfCache();
+  const writer = new EventWriter(store, actor, setup, personMap, roster, pdfs, today, plan.calendar);
+  for (const ev of events) {
+    await transaction(store.db, (tx) => (ev.kind === 'meeting' ? writer.meeting(tx, ev) : writer.cabinetMember(tx, ev)));
+    progress.tick(1, ev.date);
+  }
+  progress.stop();
+  await recordAudit(store.db, actor, { action: 'import', entity: 'council', entityId: null, summary: `Loaded the demonstration council (${years} year${years > 1 ? 's' : ''} to ${plan.end}, seed ${seed})` });
+  return summarise(store, pdfs, plan.start, plan.end);
+}
+
+async function count(db: Queryable, table: keyof Database): Promise<number> {
+  const row = await db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function summarise(store: Store, pdfs: PdfCache, from: string, to: string): Promise<DemoSummary> {
+  const db = store.db;
+  let rows = 0;
+  for (const t of COUNTED) rows += await count(db, t);
+  return {
+    bodies: await count(db, 'body'),
+    people: await count(db, 'person'),
+    meetings: await count(db, 'meeting'),
+    documents: await count(db, 'document'),
+    minutes: await count(db, 'minute'),
+    decisions: await count(db, 'decision'),
+    rows,
+    pdfsRendered: pdfs.rendered,
+    pdfsReused: pdfs.reused,
+    from,
+    to,
+  };
+}
+
+/** Writes one event (a meeting, or a Cabinet Member's decision) inside the transaction it is given. */
+class EventWriter {
+  readonly #meetingIds = new Map<PlannedMeeting, number>();
+
+  constructor(
+    readonly store: Store,
+    readonly actor: Actor,
+    readonly setup: Setup,
+    readonly people: Map<string, DemoPerson>,
+    readonly roster: Roster,
+    readonly pdfs: PdfCache,
+    readonly today: string,
+    readonly calendar: ReturnType<typeof planCalendar>['calendar'],
+  ) {}
+
+  async #pdfDocument(db: Queryable, d: { meetingId: number | null; itemId: number | null; kind: 'report' | 'appendix' | 'record-of-decision'; title: string; exempt: number[]; blocks: Block[]; structured?: unknown; author: string | null; position: number }) {
+    const pdf = await this.pdfs.render(d.title, d.blocks);
+    await addDocument(db, this.actor, {
+      meetingId: d.meetingId,
+      agendaItemId: d.itemId,
+      kind: d.kind,
+      title: d.title,
+      classification: d.exempt.length ? 'exempt' : 'unrestricted',
+      exemptParagraphs: d.exempt,
+      authorPersonId: d.author ? this.setup.personIds.get(d.author) ?? null : null,
+      position: d.position,
+      file: { bytes: pdf.bytes, fileName: `${d.title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}.pdf`, contentType: 'application/pdf', pageCount: pdf.pages.length },
+      pages: pdf.pages,
+      structured: d.structured,
+    }, { audit: false });
+  }
+
+  async meeting(db: Queryable, ev: MeetingEvent): Promise<void> {
+    const m = ev.meeting;
+    const body = m.body;
+    const clerk = this.people.get(body.clerk)!;
+    const hods = this.people.get('officer-hods')!;
+    const held = m.date < this.today && m.status !== 'cancelled' && m.status !== 'postponed';
+    const items = ev.sections.flatMap((s) => s.items);
+    if (ev.callIn?.number) {
+      const callInItem = items.find((i) => i.kind === 'call-in');
+      if (callInItem) callInItem.title = `Call-in: Decision ${ev.callIn.number} - ${ev.callIn.item.title.replace(/^Proposed decision: /, '')}`;
+    }
+    const created = await createMeeting(db, this.actor, {
+      bodyId: this.setup.bodyIds.get(body.key)!,
+      date: m.date,
+      time: body.time,
+      venue: body.venue,
+      status: m.status,
+      statusReason: m.statusReason,
+      webcastUrl: held && body.kind !== 'cabinet-member' ? `https://webcasts.example-county.gov.uk/${m.date}-${body.key}` : null,
+      contacts: [{ name: fullName(clerk), phone: clerk.phone, email: clerk.email }],
+      signatoryName: m.publishedOn ? fullName(hods) : null,
+      signatoryTitle: m.publishedOn ? 'Head of Democratic Services' : null,
+      publishedOn: m.publishedOn,
+      sections: ev.sections.map((s) => ({
+        letter: s.letter,
+        title: s.title,
+        exempt: s.exempt,
+        items: s.items.map((it) => ({
+          code: it.code, title: it.title, purpose: it.purpose, presenters: it.presenters, guests: it.guests, toFollow: it.toFollow,
+          withdrawn: it.withdrawn, urgentReason: it.urgentReason, exempt: it.exempt, exemptParagraphs: it.exemptParagraphs,
+          publicInterestReason: it.publicInterestReason,
+        })),
+      })),
+    }, { audit: false });
+    this.#meetingIds.set(m, created.id);
+    if (m.publishedOn) {
+      await db.updateTable('meeting').set({ agenda_published_at: `${m.publishedOn}T16:00:00.000Z`, agenda_published_by: fullName(clerk) }).where('id', '=', created.id).execute();
+    }
+    const itemIds = new Map<PlannedItem, number>();
+    items.forEach((it, i) => itemIds.set(it, created.items[i].id));
+
+    // Papers: a "to follow" paper exists only once the meeting has been held (it came in a supplementary pack).
+    for (const it of items) {
+      if (it.toFollow && !held) continue;
+      let position = 0;
+      for (const paper of it.papers) {
+        const blocks = paper.report ? reportBlocks(paper.report, 'Example County Council') : appendixBlocks(paper.title, paper.appendix ?? []);
+        await this.#pdfDocument(db, {
+          meetingId: created.id, itemId: itemIds.get(it)!, kind: paper.kind, title: paper.title, exempt: paper.exemptParagraphs, blocks,
+          structured: paper.report ?? undefined, author: paper.author, position: position++,
+        });
+      }
+    }
+    if (!held) return;
+
+    const withMinutes = m.status !== 'held';
+    const proceedings = makeProceedings({
+      meeting: m, rng: new Rng(hashOf(`${body.key}|${m.date}`)), people: this.people, personIds: this.setup.personIds, roster: this.roster,
+      sections: ev.sections, itemIds, previousHeld: ev.previousHeld?.date ?? null, withMinutes,
+    });
+    await recordAttendance(db, this.actor, created.id, proceedings.attendance, { audit: false });
+    if (proceedings.declarations.length) await recordDeclarations(db, this.actor, created.id, proceedings.declarations, { audit: false });
+    if (withMinutes) await recordMinutes(db, this.actor, created.id, proceedings.minutes, { audit: false });
+    // This meeting approved the minutes of the previous one.
+    const previous = ev.previousHeld ? this.#meetingIds.get(ev.previousHeld) : undefined;
+    if (previous !== undefined && items.some((i) => i.kind === 'minutes')) {
+      await db.updateTable('meeting').set({ status: 'minutes-approved', minutes_approved_at_meeting_id: created.id }).where('id', '=', previous).execute();
+    }
+
+    for (const it of items) {
+      if (!it.decides || it.withdrawn) continue;
+      const draft = decisionFromItem(it, body.name, m.date, this.calendar);
+      await this.#decision(db, draft, { meetingId: created.id, itemId: itemIds.get(it)!, bodyId: this.setup.bodyIds.get(body.key)!, dated: m.dated });
+    }
+    if (ev.callIn?.decisionId) {
+      const chair = this.roster.memberships.find((x) => x.body === 'scrutiny' && x.role === 'chairman')!;
+      await db.updateTable('decision').set({ status: 'called-in' }).where('id', '=', ev.callIn.decisionId).execute();
+      await db.insertInto('call_in').values({
+        decision_id: ev.callIn.decisionId,
+        requested_by: `${printedName(this.people.get(chair.person)!)} and two other Members of the Scrutiny Committee`,
+        requested_on: this.calendar.addWorkingDays(ev.callIn.date, 2),
+        reasons: 'Members were concerned that the consultation had not reached rural communities and that the alternatives had not been costed.',
+        status: 'considered',
+        considered_at_meeting_id: created.id,
+        outcome: 'b',
+        outcome_notes: 'The Committee expressed comments but did not require reconsideration of the decision.',
+      }).execute();
+    }
+  }
+
+  async cabinetMember(db: Queryable, ev: CabinetMemberEvent): Promise<void> {
+    const draft = cabinetMemberDecision(ev.item, ev.committee.body.name, ev.committee.date, ev.date, this.calendar, this.roster.cabinet);
+    const d = await this.#decision(db, draft, { meetingId: null, itemId: null, bodyId: null, dated: ev.dated });
+    ev.decisionId = d.id;
+    ev.number = d.number;
+  }
+
+  async #decision(db: Queryable, draft: DecisionDraft, link: { meetingId: number | null; itemId: number | null; bodyId: number | null; dated: boolean }) {
+    const { takerPersonKey, ...rest } = draft;
+    const d = await createDecision(db, this.actor, {
+      ...rest,
+      meetingId: link.meetingId,
+      agendaItemId: link.itemId,
+      takerBodyId: link.bodyId,
+      takerPersonId: takerPersonKey ? this.setup.personIds.get(takerPersonKey) ?? null : null,
+    }, { audit: false });
+    // The printed Record of Decision, for the recent year (the older archive keeps decisions as data only).
+    if (link.dated) {
+      const taker = takerPersonKey ? printedName(this.people.get(takerPersonKey)!) : null;
+      await this.#pdfDocument(db, {
+        meetingId: link.meetingId, itemId: link.itemId, kind: 'record-of-decision', title: `Record of Decision ${d.number}: ${draft.subject}`,
+        exempt: [], blocks: decisionBlocks(d.number, draft, DEMO_COUNCIL_NAME, taker), structured: { number: d.number, ...rest }, author: null, position: 50,
+      });
+    }
+    return d;
+  }
+}
+
+function hashOf(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}

@@ -1,0 +1,215 @@
+// What happened at a held meeting: attendance (with substitutes, apologies, officers and a Member present for
+// one item), declarations of interest, and minutes with numbered paragraphs and lettered resolutions.
+import type { AttendanceEntry, DeclarationEntry, MinuteEntry } from '../store/proceedings.js';
+import type { PlannedItem, PlannedSection } from './agenda.js';
+import type { PlannedMeeting } from './calendar.js';
+import { printedName, shortName, type DemoPerson } from './people.js';
+import type { Rng } from './random.js';
+import { longDate } from './reports.js';
+import { membersOn, type Roster } from './roster.js';
+
+export interface Proceedings {
+  attendance: AttendanceEntry[];
+  declarations: DeclarationEntry[];
+  minutes: MinuteEntry[];
+  /** Lines for the apologies minute. */
+  apologies: string[];
+}
+
+export interface ProceedingsContext {
+  meeting: PlannedMeeting;
+  rng: Rng;
+  people: Map<string, DemoPerson>;
+  personIds: Map<string, number>;
+  roster: Roster;
+  sections: PlannedSection[];
+  itemIds: Map<PlannedItem, number>;
+  previousHeld: string | null;
+  withMinutes: boolean;
+}
+
+const INTERESTS = [
+  'as a governor of a school named in the report',
+  'as his spouse is employed by a care provider',
+  'as a member of the district council consulted on the proposal',
+  'as she lives close to the site',
+  'as a trustee of a local charity that receives funding from the Council',
+];
+
+export function makeProceedings(ctx: ProceedingsContext): Proceedings {
+  const { meeting, rng, people, personIds, roster } = ctx;
+  const body = meeting.body;
+  const members = membersOn(roster, body.key, meeting.date);
+  const voting = members.filter((m) => m.role !== 'substitute');
+  const subs = members.filter((m) => m.role === 'substitute');
+  const person = (key: string) => people.get(key)!;
+  const id = (key: string) => personIds.get(key) ?? null;
+  const attendance: AttendanceEntry[] = [];
+  const apologies: string[] = [];
+
+  // Two or three apologies (more at full Council); a substitute of the same group stands in where one is named.
+  const absentCount = body.kind === 'full-council' ? rng.int(3, 6) : rng.int(1, 2);
+  const absent = new Set(rng.sample(voting.filter((m) => m.role !== 'chairman'), absentCount).map((m) => m.person));
+  const substitutes = new Map<string, string>();
+  for (const a of absent) {
+    const group = voting.find((m) => m.person === a)!.group;
+    const sub = subs.find((s) => s.group === group && ![...substitutes.values()].includes(s.person));
+    if (sub) substitutes.set(a, sub.person);
+  }
+  const allItems = ctx.sections.flatMap((s) => s.items);
+  const business = allItems.filter((i) => (i.kind === 'business' || i.kind === 'exempt') && !i.withdrawn);
+  // One Member present for one item only.
+  const partial = rng.sample(voting.filter((m) => !absent.has(m.person) && m.role !== 'chairman' && m.group !== null), 1)[0];
+  const partialItem = business.length ? business[business.length - 1] : null;
+
+  for (const m of voting) {
+    if (absent.has(m.person)) continue;
+    const p = person(m.person);
+    attendance.push({
+      personId: id(m.person),
+      name: printedName(p),
+      kind: 'present',
+      role: m.role === 'chairman' ? 'Chairman' : m.role === 'vice-chairman' ? 'Vice-Chairman' : m.coOptedCategory,
+      forItemId: partial && partialItem && m.person === partial.person ? ctx.itemIds.get(partialItem) ?? null : null,
+    });
+  }
+  for (const [forKey, subKey] of substitutes) {
+    attendance.push({ personId: id(subKey), name: printedName(person(subKey)), kind: 'present', role: 'Substitute', substituteForPersonId: id(forKey), substituteForName: printedName(person(forKey)) });
+  }
+  for (const a of absent) {
+    const p = person(a);
+    attendance.push({ personId: id(a), name: printedName(p), kind: 'apologies' });
+    apologies.push(substitutes.has(a) ? `${printedName(p)} (${printedName(person(substitutes.get(a)!))} substituted)` : printedName(p));
+  }
+  // Cabinet Members presenting reports attend committees as "also present".
+  const presenters = new Set(business.flatMap((i) => i.presenters));
+  if (body.kind !== 'cabinet' && body.kind !== 'full-council') {
+    for (const key of roster.cabinet) {
+      const p = person(key);
+      if (presenters.has(printedName(p)) && !voting.some((m) => m.person === key)) {
+        attendance.push({ personId: id(key), name: printedName(p), kind: 'also-present', role: p.jobTitle });
+      }
+    }
+  }
+  const officers = new Set<string>([body.clerk]);
+  for (const it of business) for (const paper of it.papers) officers.add(paper.author);
+  for (const key of officers) {
+    const p = person(key);
+    attendance.push({ personId: id(key), name: printedName(p), kind: 'in-attendance', role: p.jobTitle });
+  }
+
+  const declarations: DeclarationEntry[] = [];
+  const declarable = business.filter((i) => !i.exempt);
+  if (declarable.length && rng.chance(0.35)) {
+    const present = voting.filter((m) => !absent.has(m.person) && m.group !== null);
+    const who = rng.pick(present);
+    const it = rng.pick(declarable);
+    declarations.push({
+      agendaItemId: ctx.itemIds.get(it) ?? null,
+      personId: id(who.person),
+      personName: printedName(person(who.person)),
+      kind: rng.chance(0.8) ? 'personal' : 'other-significant',
+      nature: `${shortName(person(who.person))} declared a personal interest in Item ${it.code} ${rng.pick(INTERESTS)}.`,
+    });
+  }
+
+  const minutes = ctx.withMinutes ? makeMinutes(ctx, allItems, declarations, apologies, partial ? person(partial.person) : null, partialItem) : [];
+  return { attendance, declarations, minutes, apologies };
+}
+
+const VOTERS_FOR = 'the Conservative Members';
+
+function makeMinutes(
+  ctx: ProceedingsContext,
+  items: PlannedItem[],
+  declarations: DeclarationEntry[],
+  apologies: string[],
+  partial: DemoPerson | null,
+  partialItem: PlannedItem | null,
+): MinuteEntry[] {
+  const { meeting, rng } = ctx;
+  const body = meeting.body;
+  const isCabinet = body.kind === 'cabinet';
+  const entries: MinuteEntry[] = [];
+  let exclusionMinuted = false;
+  for (const it of items) {
+    const agendaItemId = ctx.itemIds.get(it) ?? null;
+    const title = it.title;
+    switch (it.kind) {
+      case 'intro':
+        entries.push({ agendaItemId, title, paragraphs: [`(1) The Chairman reminded those present that the meeting was being webcast${body.kind === 'full-council' ? ' live' : ''}.`] });
+        break;
+      case 'apologies':
+        entries.push({ agendaItemId, title, paragraphs: [apologies.length ? `(1) Apologies for absence were received from ${apologies.join(', ')}.` : '(1) There were no apologies for absence.'] });
+        break;
+      case 'declarations':
+        entries.push({ agendaItemId, title, paragraphs: declarations.length ? declarations.map((d, i) => `(${i + 1}) ${d.nature}`) : ['(1) There were no declarations of interest.'] });
+        break;
+      case 'minutes':
+        entries.push({
+          agendaItemId,
+          title,
+          resolutions: [{ text: `RESOLVED that the minutes of the meeting held on ${longDate(ctx.previousHeld!)} are correctly recorded and that they be signed by the Chairman${rng.chance(0.15) ? ', subject to the correction of the spelling of a Member\'s name in minute 3' : ''}.`, parts: [] }],
+        });
+        break;
+      case 'announcements':
+        entries.push({ agendaItemId, title, paragraphs: [`(1) The Chairman congratulated staff of the Council on a recent national award and reported on the civic events attended since the last meeting.`] });
+        break;
+      case 'questions':
+        entries.push({ agendaItemId, title, paragraphs: [`(1) In accordance with Procedure Rule 1.17, ${rng.int(4, 9)} questions were asked and replies given. A record of the questions and answers is published on the Council's website.`] });
+        break;
+      case 'other':
+        entries.push({ agendaItemId, title, paragraphs: ['(1) There were no other items.'] });
+        break;
+      case 'business':
+      case 'urgent-business':
+      case 'call-in':
+      case 'exempt': {
+        if (it.withdrawn) break;
+        const paragraphs: string[] = [];
+        if (it.kind === 'exempt' && !exclusionMinuted) {
+          exclusionMinuted = true;
+          entries.push({
+            title: 'Motion to exclude the press and public',
+            resolutions: [{ text: `RESOLVED that under Section 100A of the Local Government Act 1972 the press and public be excluded from the meeting for the following business on the grounds that it involves the likely disclosure of exempt information as defined in paragraph${it.exemptParagraphs.length > 1 ? 's' : ''} ${it.exemptParagraphs.join(' and ')} of Part 1 of Schedule 12A of the Act.`, parts: [] }],
+          });
+        }
+        if (it.urgentReason) paragraphs.push(`The Chairman agreed to take this item as a matter of urgency because ${it.urgentReason.charAt(0).toLowerCase()}${it.urgentReason.slice(1)}`);
+        const presenter = it.presenters.length ? it.presenters[it.presenters.length - 1] : 'The officer';
+        paragraphs.push(`${presenter} introduced the report${it.topic?.summary ? `: ${it.topic.summary.charAt(0).toLowerCase()}${it.topic.summary.slice(1)}` : '.'}`);
+        if (it.guests.length) paragraphs.push(`The Committee heard from ${it.guests.map((g) => `${g.name} (${g.role})`).join(' and ')}, who answered Members' questions.`);
+        if (it.kind !== 'exempt') paragraphs.push(rng.pick(['Members asked about the timetable and the risks to delivery; officers undertook to circulate a briefing note.', 'In response to questions, officers explained how rural communities had been consulted.', 'Members welcomed the report and asked that progress be reported in six months.']));
+        if (partial && partialItem === it) paragraphs.push(`(${shortName(partial)} was present for this item only.)`);
+        const numbered = paragraphs.map((p, i) => `(${i + 1}) ${p}`);
+        const rec = it.topic?.recommendation ?? 'NOTE the report.';
+        const resolution = isCabinet
+          ? { text: 'Cabinet resolved to:', parts: [
+            { label: '(a)', text: rec.replace(/^([A-Z]+)/, (w) => w.toLowerCase()) },
+            { label: '(b)', text: 'delegate to the Corporate Director, in consultation with the Cabinet Member, authority to take the necessary actions to implement the decision.' },
+          ] }
+          : { text: `RESOLVED that ${it.topic?.kind === 'application' ? 'permission be granted subject to the conditions set out in the report' : rec.startsWith('NOTE') ? 'the report be noted' : `the ${body.name} ${rec.replace(/^([A-Z]+)/, (w) => w.toLowerCase()).replace(/\.$/, '')}`}.`, parts: [] };
+        const votes = (it.topic?.kind === 'application' || it.topic?.key === 'budget') && rng.chance(0.5) ? [recordedVote(ctx, it)] : [];
+        entries.push({
+          agendaItemId,
+          title: it.exempt ? `${title} (exempt)` : title,
+          paragraphs: numbered,
+          resolutions: [resolution],
+          votes,
+          exempt: it.exempt,
+          postMeetingNote: it.kind === 'urgent-business' ? 'Post-meeting note: the decision was exempt from call-in because of its urgency, with the agreement of the Chairman of the Scrutiny Committee.' : null,
+        });
+        break;
+      }
+    }
+  }
+  return entries;
+}
+
+function recordedVote(ctx: ProceedingsContext, it: PlannedItem) {
+  const members = membersOn(ctx.roster, ctx.meeting.body.key, ctx.meeting.date).filter((m) => m.group !== null && m.role !== 'substitute');
+  const name = (k: string) => printedName(ctx.people.get(k)!);
+  const against = members.filter((m) => m.group === 'lab' || m.group === 'green').map((m) => name(m.person));
+  const abstained = members.filter((m) => m.group === 'ld').map((m) => name(m.person));
+  const forVotes = members.filter((m) => m.group === 'con').map((m) => name(m.person));
+  return { motion: `That ${it.topic?.key === 'budget' ? 'the revenue budget and council tax be approved' : 'permission be granted'} (supported by ${VOTERS_FOR})`, for: forVotes, against, abstained };
+}
