@@ -5,11 +5,11 @@
 // Exempt papers never enter the public pack's document: an uploaded exempt PDF is not even
 // parsed, and an exempt structured paper is not rendered. Only the placeholder page is added.
 import { createHash } from 'node:crypto';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { orderedSections, renderFrontSheet, type ItemStatus } from './front-sheet.js';
-import type { AgendaItem, AgendaSection, Audience, BuiltItemPages, BuiltPack, PackInput, Paper } from './model.js';
+import type { AgendaItem, Audience, BuiltItemPages, BuiltPack, PackInput } from './model.js';
 import { addOutline, type OutlineEntry } from './outline.js';
-import { renderDecision, renderMinutes, renderReport, type PaperContext } from './papers.js';
+import { renderPapers, type PaperContext, type StructuredPaper } from './papers.js';
 import { PackError } from './problems.js';
 import {
   addBlankPage, addRestrictedPage, embedFonts, stampAgendaItem, stampNotForPublication, stampPageNumber,
@@ -31,7 +31,8 @@ export interface SupplementaryOptions extends PackOptions {
 interface Unit {
   item: AgendaItem;
   exempt: boolean;
-  source: PDFDocument | 'restricted';
+  /** Pages already copied into the pack's document but not yet placed in its page tree. */
+  source: PDFPage[] | 'restricted';
   pages: number;
   firstOfItem: boolean;
 }
@@ -81,7 +82,8 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
   parseIsoDate(mode.publicationDate, 'publication date');
 
   const ctx: PaperContext = { councilName: input.councilName };
-  const units = await layOutPapers(input, audience, mode, ctx);
+  const pack = await PDFDocument.create({ updateMetadata: false });
+  const units = await layOutPapers(pack, input, audience, mode, ctx);
   const placed = placeOnPages(units);
 
   const ranges = new Map<string, { start: number; end: number }>();
@@ -105,7 +107,6 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
     publicationDate: mode.publicationDate,
   });
 
-  const pack = await PDFDocument.create({ updateMetadata: false });
   const fonts = await embedFonts(pack);
   const front = await PDFDocument.load(frontBytes);
   for (const page of await pack.copyPages(front, front.getPageIndices())) pack.addPage(page);
@@ -121,9 +122,8 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
       stampPageNumber(addBlankPage(pack, fonts), printed, fonts);
     }
     const paragraphs = paragraphsList(p.item.exemptParagraphs ?? []);
-    const pages = p.source === 'restricted'
-      ? [addRestrictedPage(pack, paragraphs, fonts)]
-      : await copyInto(pack, p.source, p.item);
+    const pages = p.source === 'restricted' ? [addRestrictedPage(pack, paragraphs, fonts)] : p.source;
+    if (p.source !== 'restricted') for (const page of p.source) pack.addPage(page);
     if (p.firstOfItem) {
       outline.push({ title: `${p.item.code} ${p.item.title}`, pageIndex: frontPages + p.start - 1 });
       stampAgendaItem(pages[0], p.item.code, fonts);
@@ -149,38 +149,43 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
   };
 }
 
-async function layOutPapers(input: PackInput, audience: Audience, mode: Mode, ctx: PaperContext): Promise<Unit[]> {
+async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audience, mode: Mode, ctx: PaperContext): Promise<Unit[]> {
   const units: Unit[] = [];
+  const structured: { unit: Unit; paper: StructuredPaper }[] = [];
   for (const section of orderedSections(input)) {
     for (const item of section.items) {
       if (!mode.include(item) || !item.papers.length) continue;
       const exempt = isExemptItem(item, section);
       if (exempt && audience === 'public') {
+        // Nothing of the exempt papers is read, rendered or copied: only the placeholder.
         units.push({ item, exempt, source: 'restricted', pages: 1, firstOfItem: true });
         continue;
       }
       let first = true;
       for (const paper of item.papers) {
-        const source = await paperDocument(paper, ctx, item, section);
-        units.push({ item, exempt, source, pages: source.getPageCount(), firstOfItem: first });
+        const unit: Unit = { item, exempt, source: [], pages: 0, firstOfItem: first };
         first = false;
+        units.push(unit);
+        if (paper.kind === 'pdf') {
+          const source = await loadUploadedPdf(paper.bytes, paper.fileName ?? `${paper.title} (item ${item.code})`);
+          unit.source = await copyInto(pack, source, source.getPageIndices(), item);
+          unit.pages = unit.source.length;
+        } else {
+          structured.push({ unit, paper });
+        }
       }
     }
   }
-  return units;
-}
-
-async function paperDocument(paper: Paper, ctx: PaperContext, item: AgendaItem, _section: AgendaSection): Promise<PDFDocument> {
-  switch (paper.kind) {
-    case 'pdf':
-      return loadUploadedPdf(paper.bytes, paper.fileName ?? `${paper.title} (item ${item.code})`);
-    case 'report':
-      return PDFDocument.load(await renderReport(paper, ctx));
-    case 'minutes':
-      return PDFDocument.load(await renderMinutes(paper, ctx));
-    case 'decision':
-      return PDFDocument.load(await renderDecision(paper, ctx));
+  if (structured.length) {
+    const { bytes, starts } = await renderPapers(structured.map((s) => s.paper), ctx);
+    const rendered = await PDFDocument.load(bytes);
+    const pages = await copyInto(pack, rendered, rendered.getPageIndices(), structured[0].unit.item);
+    structured.forEach(({ unit }, i) => {
+      unit.source = pages.slice(starts[i], starts[i + 1] ?? pages.length);
+      unit.pages = unit.source.length;
+    });
   }
+  return units;
 }
 
 /** Every paper starts on an odd printed page; the gaps become blank pages. */
@@ -194,11 +199,9 @@ function placeOnPages(units: Unit[]): Placed[] {
   });
 }
 
-async function copyInto(pack: PDFDocument, source: PDFDocument, item: AgendaItem) {
+async function copyInto(pack: PDFDocument, source: PDFDocument, indices: number[], item: AgendaItem): Promise<PDFPage[]> {
   try {
-    const pages = await pack.copyPages(source, source.getPageIndices());
-    for (const page of pages) pack.addPage(page);
-    return pages;
+    return await pack.copyPages(source, indices);
   } catch (e) {
     throw new PackError([{
       severity: 'error', where: `item ${item.code}`,

@@ -26,8 +26,28 @@ function masthead(doc: Doc, councilName: string, title?: string): void {
   doc.font(FONT).fontSize(BODY_SIZE);
 }
 
-export async function renderReport(r: ReportPaper, _ctx: PaperContext): Promise<Uint8Array> {
+export type StructuredPaper = ReportPaper | MinutesPaper | DecisionPaper;
+
+/**
+ * Renders several papers into one PDF, each starting on a new page, and returns the index of
+ * each paper's first page. One document for all of them saves pdfkit's per-document font setup.
+ */
+export async function renderPapers(papers: StructuredPaper[], ctx: PaperContext): Promise<{ bytes: Uint8Array; starts: number[] }> {
   const doc = newDocument();
+  let pages = 1;
+  doc.on('pageAdded', () => pages++);
+  const starts: number[] = [];
+  papers.forEach((paper, i) => {
+    if (i > 0) doc.addPage();
+    starts.push(pages - 1);
+    if (paper.kind === 'report') writeReport(doc, paper);
+    else if (paper.kind === 'minutes') writeMinutes(doc, paper, ctx);
+    else writeDecision(doc, paper, ctx);
+  });
+  return { bytes: await finish(doc), starts };
+}
+
+function writeReport(doc: Doc, r: ReportPaper): void {
   labelled(doc, 'By:', r.from.join('\n'));
   labelled(doc, 'To:', `${r.to.body} \u2013 ${shortDate(r.to.date)}`);
   if (r.date) labelled(doc, 'Date:', shortDate(r.date));
@@ -87,7 +107,6 @@ export async function renderReport(r: ReportPaper, _ctx: PaperContext): Promise<
     if (c.email) doc.text(t(`Email: ${c.email}`));
     doc.moveDown(0.6);
   }
-  return finish(doc);
 }
 
 function recommendations(doc: Doc, r: ReportPaper): void {
@@ -96,8 +115,7 @@ function recommendations(doc: Doc, r: ReportPaper): void {
   else r.recommendations.items.forEach((item, i) => hanging(doc, `(${letter(i)})`, item, { indent: 12, labelWidth: 26 }));
 }
 
-export async function renderMinutes(m: MinutesPaper, ctx: PaperContext): Promise<Uint8Array> {
-  const doc = newDocument();
+function writeMinutes(doc: Doc, m: MinutesPaper, ctx: PaperContext): void {
   masthead(doc, ctx.councilName, m.bodyName);
   para(doc, `MINUTES of a meeting of the ${m.bodyName} held in the ${m.venue} on ${longDate(m.date)}.`);
   const present = m.present.map((a) => a.name + (a.role ? ` (${a.role})` : '') + (a.substituteFor ? ` (Substitute for ${a.substituteFor})` : ''));
@@ -132,7 +150,6 @@ export async function renderMinutes(m: MinutesPaper, ctx: PaperContext): Promise
     }
     if (e.postMeetingNote) para(doc, `Post-meeting note: ${e.postMeetingNote}`, { font: ITALIC, indent: 34 });
   }
-  return finish(doc);
 }
 
 function labelledInline(doc: Doc, label: string, text: string): void {
@@ -142,8 +159,7 @@ function labelledInline(doc: Doc, label: string, text: string): void {
   doc.moveDown(0.6);
 }
 
-export async function renderDecision(d: DecisionPaper, ctx: PaperContext): Promise<Uint8Array> {
-  const doc = newDocument();
+function writeDecision(doc: Doc, d: DecisionPaper, ctx: PaperContext): void {
   masthead(doc, ctx.councilName, 'Record of Decision');
   const y = doc.y;
   const w = contentWidth(doc);
@@ -183,5 +199,4 @@ export async function renderDecision(d: DecisionPaper, ctx: PaperContext): Promi
   heading(doc, 'Background documents:', 11.5);
   if (d.backgroundDocuments?.length) bullets(doc, d.backgroundDocuments);
   else para(doc, 'None');
-  return finish(doc);
 }
