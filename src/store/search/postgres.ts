@@ -4,7 +4,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 import { andAll, type Page } from './filters.js';
 import { foldWord, type ParsedQuery, type Term } from './query.js';
-import { BODY_WEIGHT, TITLE_WEIGHT, type RankedIds } from './ranked.js';
+import { BODY_WEIGHT, TITLE_WEIGHT, TOTAL_CAP, type RankedIds } from './ranked.js';
 import { isStopword } from './stopwords.js';
 
 // ts_rank_cd weights are {D, C, B, A}; titles are A and bodies B (see the tsv column), in the same ratio as bm25's.
@@ -37,9 +37,9 @@ export async function rankPostgres(db: Kysely<Database>, q: ParsedQuery, conditi
     order by score desc, e.date desc nulls last, e.id asc
     limit ${page.limit} offset ${page.offset}`.execute(db);
   if (rows.rows.length || page.offset === 0) {
-    return { total: rows.rows[0]?.total ?? 0, ranked: rows.rows.map((r) => ({ id: r.id, score: r.score })) };
+    return { total: Math.min(rows.rows[0]?.total ?? 0, TOTAL_CAP), ranked: rows.rows.map((r) => ({ id: r.id, score: r.score })) };
   }
   const count = await sql<{ n: number }>`
-    select count(*) as n from search_entry e where e.tsv @@ ${tsq} and ${andAll(conditions)}`.execute(db);
+    select count(*) as n from (select 1 from search_entry e where e.tsv @@ ${tsq} and ${andAll(conditions)} limit ${TOTAL_CAP}) x`.execute(db);
   return { total: count.rows[0]?.n ?? 0, ranked: [] };
 }

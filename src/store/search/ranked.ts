@@ -8,3 +8,6 @@ export interface RankedIds {
   total: number;
   ranked: { id: number; score: number }[];
 }
+
+/** Results are counted up to this many: a total of TOTAL_CAP means "this many or more". */
+export const TOTAL_CAP = 1000;

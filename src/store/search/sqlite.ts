@@ -4,7 +4,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 import { andAll, type Page } from './filters.js';
 import type { ParsedQuery, Term } from './query.js';
-import { TITLE_WEIGHT, BODY_WEIGHT, type RankedIds } from './ranked.js';
+import { BODY_WEIGHT, TITLE_WEIGHT, TOTAL_CAP, type RankedIds } from './ranked.js';
 
 // Words are letters and digits only (see query.ts); dropping quotes anyway keeps the expression well formed.
 const quote = (s: string) => `"${s.replace(/"/g, '')}"`;
@@ -20,21 +20,24 @@ export function toFts5(q: ParsedQuery): string {
   return `(${positive}) NOT (${q.exclude.map(ftsTerm).join(' OR ')})`;
 }
 
+/**
+ * One query ranks and pages; the filters read the small covering index search_entry_filter (migration 002) rather
+ * than the table rows with their long bodies, and bm25 is computed only for entries that pass them. The total is
+ * counted separately, up to TOTAL_CAP, which costs little even for a word in every paper.
+ */
 export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page): Promise<RankedIds> {
   const match = toFts5(q);
-  const rows = await sql<{ id: number; score: number; total: number }>`
-    select e.id as id, f.score as score, count(*) over () as total
+  const where = andAll(conditions);
+  const rows = await sql<{ id: number; score: number }>`
+    select e.id as id, f.score as score
     from (select rowid as rid, bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(BODY_WEIGHT)}) as score
           from search_fts where search_fts match ${match}) f
-    join search_entry e on e.id = f.rid
-    where ${andAll(conditions)}
+    join search_entry e indexed by search_entry_filter on e.id = f.rid
+    where ${where}
     order by f.score asc, e.date desc nulls last, e.id asc
     limit ${page.limit} offset ${page.offset}`.execute(db);
-  if (rows.rows.length || page.offset === 0) {
-    return { total: rows.rows[0]?.total ?? 0, ranked: rows.rows.map((r) => ({ id: r.id, score: -r.score })) };
-  }
   const count = await sql<{ n: number }>`
-    select count(*) as n from search_fts f join search_entry e on e.id = f.rowid
-    where search_fts match ${match} and ${andAll(conditions)}`.execute(db);
-  return { total: count.rows[0]?.n ?? 0, ranked: [] };
+    select count(*) as n from (select 1 from search_fts f join search_entry e indexed by search_entry_filter on e.id = f.rowid
+      where search_fts match ${match} and ${where} limit ${TOTAL_CAP}) x`.execute(db);
+  return { total: count.rows[0]?.n ?? 0, ranked: rows.rows.map((r) => ({ id: r.id, score: -r.score })) };
 }
