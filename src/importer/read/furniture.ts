@@ -148,7 +148,7 @@ export function removeFurniture<L extends FurnitureLine>(
   return pages.map((page, p) => {
     const text = tidyGaps(compose(page.lines.filter((_, i) => !drop[p].has(i)), page));
     if (text === '') return { text: '', printed: printed[p], blank: 'empty' };
-    if (BLANK_MARKER.test(collapse(text.replace(/\n/g, ' ')))) {
+    if (text.length < 80 && BLANK_MARKER.test(collapse(text.replace(/\n/g, ' ')))) {
       return { text: 'This page is intentionally left blank', printed: printed[p], blank: 'marker' };
     }
     return { text, printed: printed[p], blank: null };

@@ -61,6 +61,8 @@ function groupByBaseline(runs: Placed[]): Placed[][] {
   return lines.map((l) => l.runs);
 }
 
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0;
+
 function joinRuns(runs: Placed[]): string {
   // Whitespace runs are dropped: pdfjs stretches them over column gaps, and the gap itself is what
   // says whether a space or a tab goes there.
@@ -74,7 +76,7 @@ function joinRuns(runs: Placed[]): string {
       const gap = run.x - prev.end;
       const size = Math.max(1, Math.min(prev.size, run.size));
       if (gap >= TAB_GAP * size) text = text.trimEnd() + '\t';
-      else if (gap > SPACE_GAP * size && !/\s$/.test(text) && !/^\s/.test(run.str)) text += ' ';
+      else if (gap > SPACE_GAP * size && !isSpace(text.charCodeAt(text.length - 1)) && !isSpace(run.str.charCodeAt(0))) text += ' ';
     }
     text += run.str;
     if (!prev || run.end > prev.end) prev = run;
@@ -88,7 +90,8 @@ function joinRuns(runs: Placed[]): string {
 
 /** Lines of one page, top to bottom; an empty string stands for a paragraph gap. */
 export function buildLines(input: TextRun[]): PageLine[] {
-  const runs: Placed[] = input.filter(usable).map((r) => ({ ...r, end: r.x + r.width }));
+  const runs: Placed[] = [];
+  for (const r of input) if (usable(r)) runs.push({ str: r.str, x: r.x, y: r.y, width: r.width, size: r.size, end: r.x + r.width });
   const out: PageLine[] = [];
   let lastY: number | undefined;
   let lastSize = 0;

@@ -71,11 +71,16 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
         const viewport = page.getViewport({ scale: 1 });
         const height = viewport.height;
         const content = await page.getTextContent();
+        const [va, vb, vc, vd, ve, vf] = viewport.transform;
         const runs: TextRun[] = [];
         for (const item of content.items) {
-          if (!('str' in item)) continue;
-          const [, , c, d, x, yDown] = pdfjs.Util.transform(viewport.transform, item.transform as number[]) as number[];
-          runs.push({ str: item.str, x, y: height - yDown, width: item.width, size: Math.hypot(c, d) || item.height });
+          if (!('str' in item) || item.str === '') continue;
+          const [, , c, d, e, f] = item.transform as number[];
+          // the item's origin and vertical axis in display space (viewport transform × item transform)
+          const x = va * e + vc * f + ve;
+          const yDown = vb * e + vd * f + vf;
+          const size = Math.hypot(va * c + vc * d, vb * c + vd * d) || item.height;
+          runs.push({ str: item.str, x, y: height - yDown, width: item.width, size });
         }
         const lines = buildLines(runs).map((l) => ({ ...l, top: height - l.y }));
         // Only a page with next to no text (perhaps just a page number) can be a scan; looking for

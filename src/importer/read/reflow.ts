@@ -23,7 +23,7 @@ function joinable(line: GeomLine, next: GeomLine, rightMargin: number, left: num
   // a continuation starts at the paragraph's left edge, or under a hanging indent
   if (next.x < left - 2 || next.x > line.x + 4 * line.size) return false;
   if (STARTS_ITEM.test(next.text)) return false;
-  const firstWord = next.text.trim().split(/\s/)[0];
+  const firstWord = /\S+/.exec(next.text)?.[0] ?? '';
   const wouldEnd = line.right + line.size * CHAR_WIDTH * (firstWord.length + 1);
   return wouldEnd > rightMargin;
 }
