@@ -7,6 +7,7 @@ import * as serve from './serve.js';
 import * as user from './user.js';
 import * as importer from './importer.js';
 import * as meetings from './meetings.js';
+import * as packs from './packs.js';
 import * as reindex from './reindex.js';
 
-export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, demo, serve, user, importer, meetings, reindex];
+export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, demo, serve, user, importer, meetings, packs, reindex];

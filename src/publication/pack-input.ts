@@ -1,0 +1,166 @@
+// Maps a stored meeting onto the pack builder's input: front-sheet facts, membership by group, the agenda by
+// section, and each item's papers in order — uploaded PDFs as they are, and the minutes of the body's previous
+// meeting rendered from the record for the "Minutes" item when no paper was uploaded for it.
+import type { Queryable } from '../store/db.js';
+import { getSeats, membershipOn } from '../store/bodies.js';
+import { getCouncil } from '../store/council.js';
+import { getBlob } from '../store/documents.js';
+import { parseJson, textToParagraphs } from '../store/json.js';
+import { getAgenda, getMeeting } from '../store/meetings.js';
+import { personDisplayName } from '../store/people.js';
+import { getAttendance, getMinutes } from '../store/proceedings.js';
+import type { AgendaSection, MinutesPaper, PackInput, Paper, PoliticalGroup } from '../pack/model.js';
+import type { Contact, Resolution } from '../domain/types.js';
+import { NotFoundError } from '../errors.js';
+
+export async function findMeeting(db: Queryable, idOrSlug: string | number) {
+  const asNumber = typeof idOrSlug === 'number' ? idOrSlug : /^\d+$/.test(idOrSlug) ? Number.parseInt(idOrSlug, 10) : null;
+  const meeting = await getMeeting(db, asNumber ?? idOrSlug);
+  if (!meeting) throw new NotFoundError(`Meeting "${idOrSlug}" (run \`moot meetings\` for the ids and slugs)`);
+  return meeting;
+}
+
+async function membershipInput(db: Queryable, bodyId: number, date: string): Promise<PackInput['membership']> {
+  const [members, seats] = await Promise.all([membershipOn(db, bodyId, date), getSeats(db, bodyId)]);
+  if (!members.length) return undefined;
+  const groups: PoliticalGroup[] = seats.map((s) => ({ name: s.group_name, seats: s.seats, members: [], substitutes: [] }));
+  const byName = new Map(groups.map((g) => [g.name, g]));
+  const coOpted = new Map<string, { category: string; seats: number; members: string[]; note?: string }>();
+  for (const m of members) {
+    const name = personDisplayName(m);
+    if (m.role === 'co-opted-voting' || m.role === 'co-opted-non-voting') {
+      const category = m.co_opted_category ?? 'Co-opted Members';
+      const c = coOpted.get(category) ?? { category, seats: 0, members: [], note: m.voting_note ?? undefined };
+      c.members.push(name);
+      c.seats++;
+      coOpted.set(category, c);
+      continue;
+    }
+    const groupName = m.group_name ?? 'Independent';
+    let g = byName.get(groupName);
+    if (!g) {
+      g = { name: groupName, seats: 0, members: [], substitutes: [] };
+      groups.push(g);
+      byName.set(groupName, g);
+    }
+    if (m.role === 'substitute') g.substitutes!.push(name);
+    else g.members.push({ name, role: m.role === 'chairman' ? 'Chairman' : m.role === 'vice-chairman' ? 'Vice-Chairman' : 'member' });
+  }
+  for (const g of groups) {
+    if (g.seats < g.members.length) g.seats = g.members.length;
+    g.vacancies = g.seats - g.members.length;
+  }
+  return { groups: groups.filter((g) => g.members.length || g.seats), coOpted: [...coOpted.values()] };
+}
+
+const MINUTES_ITEM = /\bminutes\b/i;
+
+/** The minutes of the body's meeting before this one, as a paper for approval. */
+async function previousMinutesPaper(db: Queryable, meeting: { id: number; body_id: number; date: string; body_name: string }): Promise<MinutesPaper | null> {
+  const previous = await db.selectFrom('meeting').select(['id', 'date', 'venue']).where('body_id', '=', meeting.body_id)
+    .where('date', '<', meeting.date).where('status', 'in', ['minutes-drafted', 'minutes-approved', 'held'])
+    .orderBy('date', 'desc').limit(1).executeTakeFirst();
+  if (!previous) return null;
+  const [minutes, attendance] = await Promise.all([getMinutes(db, previous.id), getAttendance(db, previous.id)]);
+  if (!minutes.length) return null;
+  const publicMinutes = minutes.filter((m) => !m.exempt);
+  return {
+    kind: 'minutes',
+    bodyName: meeting.body_name,
+    date: previous.date,
+    venue: previous.venue ?? '',
+    present: attendance.filter((a) => a.kind === 'present').map((a) => ({
+      name: a.name_as_recorded,
+      role: a.role === 'Chairman' ? 'Chairman' as const : a.role === 'Vice-Chairman' ? 'Vice-Chairman' as const : undefined,
+      substituteFor: a.substitute_for_name ?? undefined,
+    })),
+    alsoPresent: attendance.filter((a) => a.kind === 'also-present').map((a) => a.name_as_recorded),
+    inAttendance: attendance.filter((a) => a.kind === 'in-attendance').map((a) => ({ name: a.name_as_recorded, jobTitle: a.role ?? undefined })),
+    apologies: attendance.filter((a) => a.kind === 'apologies').map((a) => a.name_as_recorded),
+    minutes: publicMinutes.map((m) => {
+      const resolutions = parseJson<Resolution[]>(m.resolutions_json, []);
+      const first = resolutions[0];
+      return {
+        number: m.sequence ?? (Number.parseInt(m.number, 10) || 0),
+        title: m.title,
+        itemCode: m.item_code ?? undefined,
+        // The renderer numbers paragraphs itself; a stored "(1) " prefix would print twice.
+        paragraphs: parseJson<string[]>(m.paragraphs_json, []).map((p) => p.replace(/^\(\d+\)\s*/, '')),
+        resolution: first ? { intro: first.text, parts: first.parts.map((p) => p.text) } : undefined,
+        postMeetingNote: m.post_meeting_note ?? undefined,
+      };
+    }),
+  };
+}
+
+export interface MeetingPackInput {
+  input: PackInput;
+  meeting: NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
+  /** Agenda item id by code, to write back the real page ranges. */
+  itemIds: Map<string, number>;
+}
+
+export async function packInputForMeeting(db: Queryable, idOrSlug: string | number, publicationDate: string): Promise<MeetingPackInput> {
+  const meeting = await findMeeting(db, idOrSlug);
+  const [council, agenda, documents, membership] = await Promise.all([
+    getCouncil(db),
+    getAgenda(db, meeting.id),
+    db.selectFrom('document')
+      .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
+      .select(['document.id', 'document.title', 'document.kind', 'document.agenda_item_id', 'document.workflow_status', 'document_version.sha256', 'document_version.content_type', 'document_version.file_name'])
+      .where('document.meeting_id', '=', meeting.id).where('document.agenda_item_id', 'is not', null)
+      .orderBy('document.position').orderBy('document.id').execute(),
+    membershipInput(db, meeting.body_id, meeting.date),
+  ]);
+  const minutesPaper = await previousMinutesPaper(db, meeting);
+  const itemIds = new Map<string, number>();
+  const sections: AgendaSection[] = [];
+  for (const s of agenda.sections) {
+    const items = [];
+    for (const it of agenda.items.filter((i) => i.section_id === s.id)) {
+      itemIds.set(it.code, it.id);
+      const papers: Paper[] = [];
+      for (const d of documents.filter((doc) => doc.agenda_item_id === it.id)) {
+        // Drafts still with their author, or returned, are not published.
+        if (d.workflow_status && d.workflow_status !== 'approved') continue;
+        if (!d.sha256 || !(d.content_type ?? '').startsWith('application/pdf')) continue;
+        const bytes = await getBlob(db, d.sha256);
+        if (bytes) papers.push({ kind: 'pdf', title: d.title, fileName: d.file_name ?? undefined, bytes, documentType: d.kind === 'appendix' ? 'appendix' : d.kind === 'minutes' ? 'minutes' : 'report' });
+      }
+      if (!papers.length && MINUTES_ITEM.test(it.title) && minutesPaper && !it.to_follow) papers.push(minutesPaper);
+      items.push({
+        code: it.code,
+        title: it.title,
+        purpose: it.purpose ?? undefined,
+        presenters: parseJson<string[]>(it.presenters_json, []),
+        guests: parseJson<{ name: string; timeSlot: string | null }[]>(it.guests_json, []).map((g) => ({ name: g.name, timeSlot: g.timeSlot ?? undefined })),
+        toFollow: !!it.to_follow,
+        withdrawn: !!it.withdrawn,
+        urgentReason: it.urgent_reason ?? undefined,
+        exemptParagraphs: it.exempt ? textToParagraphs(it.exempt_paragraphs) : undefined,
+        publicInterestReason: it.public_interest_reason ?? undefined,
+        papers: it.withdrawn ? [] : papers,
+      });
+    }
+    sections.push({ letter: s.letter ?? undefined, title: s.title, exempt: !!s.exempt, items });
+  }
+  const contacts = parseJson<Contact[]>(meeting.contacts_json, []);
+  const settings = council?.settings;
+  const input: PackInput = {
+    councilName: council?.name ?? 'Council',
+    bodyName: meeting.body_name,
+    meetingDate: meeting.date,
+    meetingTime: meeting.time ?? '10:00',
+    venue: meeting.venue ?? 'To be confirmed',
+    askFor: contacts.map((c) => ({ name: c.name, phone: c.phone ?? undefined, email: c.email ?? undefined })),
+    membership,
+    notices: (settings?.notices ?? []).map((n) => ({ heading: n.heading, text: n.text })),
+    sections,
+    signatory: {
+      name: meeting.signatory_name ?? settings?.signatoryName ?? 'Democratic Services',
+      title: meeting.signatory_title ?? settings?.signatoryTitle ?? 'Head of Democratic Services',
+    },
+    publicationDate,
+  };
+  return { input, meeting, itemIds };
+}
