@@ -1,0 +1,61 @@
+// `npm run bench -- store [--years N] [--sqlite-only]`: loads the demonstration archive (10 years by default) into
+// SQLite in a temporary data directory and into a fresh PostgreSQL database, and prints how long each took.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDemo, type DemoSummary } from '../src/demo/index.js';
+import { openStore, type Store } from '../src/store/db.js';
+import { createPostgresTestDatabase, PG_ADMIN_URL, postgresReachable } from '../test/helpers/stores.js';
+
+const TODAY = '2025-11-20';
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function timed(label: string, store: Store, years: number): Promise<void> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const s: DemoSummary = await loadDemo(store, { years, today: TODAY, progress: false });
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  console.log(
+    `${label.padEnd(10)} ${seconds.toFixed(2).padStart(7)} s  (cpu ${((used.user + used.system) / 1e6).toFixed(2)} s)  ` +
+      `${s.meetings} meetings  ${s.documents} documents (${s.pdfsRendered} PDFs rendered)  ${s.rows} rows  ${Math.round(s.rows / seconds)} rows/s`,
+  );
+}
+
+export default async function bench(args: string[]): Promise<void> {
+  const years = Number(option(args, '--years') ?? 10);
+  console.log(`Loading ${years} year(s) of Example County Council (today = ${TODAY})`);
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'moot-bench-'));
+  try {
+    const store = await openStore({ dataDir, databaseUrl: null });
+    try {
+      await timed('SQLite', store, years);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  if (args.includes('--sqlite-only')) return;
+  if (!(await postgresReachable())) {
+    console.log(`PostgreSQL skipped: no server at ${PG_ADMIN_URL}`);
+    return;
+  }
+  const { url, drop } = await createPostgresTestDatabase();
+  try {
+    const store = await openStore({ dataDir: tmpdir(), databaseUrl: url });
+    try {
+      await timed('PostgreSQL', store, years);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await drop();
+  }
+}
