@@ -117,8 +117,8 @@ describe.each(STORE_KINDS)('accounts on %s', (kind) => {
     const { db } = get(ctx).store;
     const person = await createPerson(db, actor, { surname: 'Viewer', forenames: 'Vera', kind: 'councillor' });
     const cabinet = await createBody(db, actor, { name: 'Viewer Cabinet', kind: 'cabinet' });
-    const planning = await createBody(db, actor, { name: 'Viewer Planning', kind: 'committee' });
-    const old = await createBody(db, actor, { name: 'Viewer Old Panel', kind: 'committee' });
+    const planning = await createBody(db, actor, { name: 'Viewer Planning', kind: 'regulatory-committee' });
+    const old = await createBody(db, actor, { name: 'Viewer Old Panel', kind: 'regulatory-committee' });
     await addMembership(db, actor, { bodyId: cabinet, personId: person, role: 'member', startsOn: '2023-05-01' });
     await addMembership(db, actor, { bodyId: planning, personId: person, role: 'member', startsOn: '2024-05-01', endsOn: '2025-05-01' });
     await addMembership(db, actor, { bodyId: old, personId: person, role: 'member', startsOn: '2020-05-01', endsOn: '2022-05-01' });
