@@ -25,6 +25,7 @@ import { PdfCache, type Block } from './pdf.js';
 import { Rng } from './random.js';
 import { appendixBlocks, reportBlocks } from './reports.js';
 import { makeRoster, type Roster } from './roster.js';
+import { rebuildSearchIndex } from '../store/search/index.js';
 
 export const DEMO_COUNCIL_NAME = 'Example County Council';
 export const DEMO_SEED = 20111;

@@ -9,6 +9,7 @@ import { recordAudit, nowIso } from '../store/audit.js';
 import { getCouncil } from '../store/council.js';
 import { transaction, type Queryable, type Store } from '../store/db.js';
 import { getBlob, putBlob } from '../store/documents.js';
+import { indexMeeting } from '../store/search/index.js';
 import { packInputForMeeting } from './pack-input.js';
 
 export class PublicationError extends MootError {
@@ -103,6 +104,7 @@ export async function publishAgenda(store: Store, actor: Actor, idOrSlug: string
       summary: `Published agenda pack version ${version} of ${meeting.body_name} on ${meeting.date}${lateReason ? ` (late: ${lateReason})` : ''}`,
       before: { status: meeting.status }, after: { status, version, public: pub.sha256, confidential: conf.sha256 },
     });
+    await indexMeeting(tx, meeting.id);
     return { meetingId: meeting.id, slug: meeting.slug, version, public: pub, confidential: conf, warnings: problems };
   });
 }

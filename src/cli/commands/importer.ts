@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { EXTRACTION_FORMAT_VERSION } from '../../importer/extraction.js';
 import { importPackFile, readAndExtract, type AfterImport, type ImportOutcome } from '../../importer/import.js';
 import { MootError } from '../../errors.js';
+import { indexMeeting } from '../../store/search/index.js';
 import { createProgress, out, type CliContext } from '../context.js';
 
 const PACK_EXTENSIONS = new Set(['.pdf', '.txt', '.md']);
@@ -30,15 +31,9 @@ async function collectFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
-async function searchIndexer(): Promise<AfterImport | undefined> {
-  const path = '../../store/search/index.js'; // the search layer indexes what an import touched
-  const mod = (await import(path).catch(() => null)) as { indexMeeting?: (db: unknown, id: number) => Promise<void> } | null;
-  if (!mod?.indexMeeting) return undefined;
-  const indexMeeting = mod.indexMeeting;
-  return async (db, ids) => {
-    for (const id of ids) await indexMeeting(db, id);
-  };
-}
+const indexImported: AfterImport = async (db, ids) => {
+  for (const id of ids) await indexMeeting(db, id);
+};
 
 export function register(program: Command, context: () => CliContext): void {
   program
@@ -74,11 +69,10 @@ export function register(program: Command, context: () => CliContext): void {
       if (!files.length) throw new MootError(`no .pdf, .txt or .md files found in ${paths.join(', ')}`);
       const ctx = context();
       const store = await ctx.store();
-      const afterImport = await searchIndexer();
-      const progress = createProgress('Importing', files.length, { quiet: files.length === 1 });
+            const progress = createProgress('Importing', files.length, { quiet: files.length === 1 });
       const outcomes: ImportOutcome[] = [];
       for (const f of files) {
-        outcomes.push(await importPackFile(store, ctx.actor, f, { maxBytes, afterImport, body: opts.body }));
+        outcomes.push(await importPackFile(store, ctx.actor, f, { maxBytes, afterImport: indexImported, body: opts.body }));
         progress.tick(1, f);
       }
       progress.stop();
