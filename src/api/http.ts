@@ -1,0 +1,99 @@
+// HTTP conventions of the JSON API: one error body ({error, message, field?}), validation failures that name the
+// field, pagination with totals, and ETags on every GET.
+import { createHash } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { MootError, NotFoundError, ValidationError } from '../errors.js';
+
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+  field?: string;
+}
+
+export function sendError(reply: FastifyReply, status: number, error: string, message: string, field?: string): FastifyReply {
+  reply.code(status);
+  const body: ApiErrorBody = { error, message };
+  if (field) body.field = field;
+  return reply.send(body);
+}
+
+export const notFound = (reply: FastifyReply, what: string) => sendError(reply, 404, 'not-found', `${what} was not found`);
+export const forbidden = (reply: FastifyReply, message: string) => sendError(reply, 403, 'forbidden', message);
+
+interface AjvError {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** "body.date must match format "date"" → a sentence naming the field, and the field's dotted path. */
+export function describeValidation(errors: AjvError[], context: string): { message: string; field: string } {
+  const e = errors[0] ?? {};
+  const path = (e.instancePath ?? '').split('/').filter(Boolean);
+  if (e.keyword === 'required' && typeof e.params?.missingProperty === 'string') path.push(e.params.missingProperty);
+  if (e.keyword === 'additionalProperties' && typeof e.params?.additionalProperty === 'string') path.push(e.params.additionalProperty);
+  const field = path.join('.') || context;
+  const where = context === 'querystring' ? 'query parameter' : context === 'params' ? 'path parameter' : 'field';
+  let message: string;
+  if (e.keyword === 'required') message = `The ${where} "${field}" is required`;
+  else if (e.keyword === 'additionalProperties') message = `The ${where} "${field}" is not recognised`;
+  else if (e.keyword === 'enum' && Array.isArray(e.params?.allowedValues)) message = `The ${where} "${field}" must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`;
+  else message = `The ${where} "${field}" ${e.message ?? 'is not valid'}`;
+  return { message, field };
+}
+
+const ERROR_NAMES: Record<number, string> = { 400: 'bad-request', 401: 'unauthorised', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'too-large', 415: 'unsupported-media-type', 429: 'too-many-requests' };
+
+/** Every failure in the API scope as the one error body; never a stack trace. */
+export function addErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
+    if (error.validation) {
+      const { message, field } = describeValidation(error.validation as AjvError[], error.validationContext ?? 'body');
+      return sendError(reply, 400, 'validation', message, field);
+    }
+    if (error instanceof ValidationError) return sendError(reply, 400, 'validation', error.message.charAt(0).toUpperCase() + error.message.slice(1), error.field ?? undefined);
+    if (error instanceof NotFoundError) return sendError(reply, 404, 'not-found', error.message);
+    if (error instanceof MootError) return sendError(reply, 400, 'bad-request', error.message);
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'API request failed');
+      return sendError(reply, 500, 'server-error', 'Sorry, there is a problem with the service');
+    }
+    const message = status === 413 ? 'The request is too large' : status === 415 ? 'Send JSON (application/json), or multipart/form-data where the route accepts uploads' : error.message;
+    return sendError(reply, status, ERROR_NAMES[status] ?? 'bad-request', message);
+  });
+}
+
+/**
+ * onSend: a weak ETag over the body of every successful GET, 304 for a matching If-None-Match, and cache headers
+ * that never let a shared cache keep something that depends on who is asking.
+ */
+export function addEtags(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload: unknown) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
+    reply.header('vary', 'Authorization, Cookie');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', request.viewer.kind === 'public' ? 'no-cache' : 'private, no-cache');
+    if (reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+    const etag = `W/"${createHash('sha1').update(payload).digest('base64url').slice(0, 27)}"`;
+    reply.header('etag', etag);
+    const inm = request.headers['if-none-match'];
+    if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {
+      reply.code(304);
+      reply.removeHeader('content-length');
+      return '';
+    }
+    return payload;
+  });
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export function pageOf<T>(all: T[], limit: number, offset: number): Page<T> {
+  return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
+}

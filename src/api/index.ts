@@ -1,0 +1,50 @@
+// The JSON API under /api/v1, described by an OpenAPI 3.1 document at /api/openapi.json. One encapsulated plugin:
+// @fastify/swagger, the error body, ETags and the multipart parser apply to these routes only. Who may do what is
+// the one policy (domain/policy.ts), through the same guards and read models as the pages.
+import swagger from '@fastify/swagger';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Store } from '../store/db.js';
+import { addErrorHandling, addEtags } from './http.js';
+import read from './read.js';
+import write from './write.js';
+
+export interface ApiOptions {
+  store: Store;
+  today?: () => string;
+}
+
+export const API_VERSION = '1.0.0';
+
+const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Moot API',
+        version: API_VERSION,
+        description: 'Meetings, agendas, papers, minutes and decisions. Read endpoints work without a token and show what the public may see; '
+          + 'with a token (Authorization: Bearer moot_…, made on the account page) they show what its user may see. Writing needs a token of Democratic Services. '
+          + 'Errors are {error, message, field?}. Lists take limit and offset and give the total.',
+      },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token from /account/api-tokens' } } },
+      tags: ['bodies', 'people', 'meetings', 'documents', 'decisions', 'search'].map((name) => ({ name })),
+    },
+  });
+  addErrorHandling(app);
+  addEtags(app);
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `There is no API endpoint ${request.method} ${request.url.split('?')[0]}` }));
+  await app.register(read, { store: options.store, today });
+  await app.register(write, { store: options.store, today });
+  app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    return app.swagger();
+  });
+};
+
+/** Register at the root: it mounts itself under /api. */
+const api: FastifyPluginAsync<ApiOptions> = async (app, options) => {
+  await app.register(v1, { ...options, prefix: '/api' });
+};
+
+export default api;

@@ -1,0 +1,165 @@
+// Read endpoints: bodies, people, meetings (agenda, papers, attendance, minutes, decisions), documents and their
+// files, decisions, search. They work without a token (the public's view) and answer each viewer through the
+// same read models as the pages, so exempt content reaches only those the policy entitles.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Store } from '../store/db.js';
+import { readBodiesByKind, readBodyPage } from '../store/read/bodies.js';
+import { readDecisionPage } from '../store/read/decisions.js';
+import { documentAccess, documentFile, readDocumentPage } from '../store/read/documents.js';
+import { readMeetingPage } from '../store/read/meeting-page.js';
+import { readPeopleDirectory, readPersonPage } from '../store/read/people.js';
+import { search, SEARCH_KINDS, type SearchKind } from '../store/search/index.js';
+import { textToParagraphs } from '../store/json.js';
+import { BODY_KINDS, DECISION_STATUSES, MEETING_STATUSES } from '../domain/types.js';
+import { forbidden, notFound, pageOf } from './http.js';
+import { listDecisionsPage, listMeetingsPage, searchViewerOf } from './queries.js';
+import { isoDate, pagination, readResponses, slugParams } from './schemas.js';
+
+export interface ApiRouteOptions {
+  store: Store;
+  today: () => string;
+}
+
+const optionalAuth: { [name: string]: string[] }[] = [{}, { bearerAuth: [] }];
+
+const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) => {
+  const db = store.db;
+
+  app.get<{ Querystring: { kind?: string; limit: number; offset: number } }>('/v1/bodies', {
+    schema: { tags: ['bodies'], summary: 'Bodies: Council, Cabinet, committees and panels', security: optionalAuth,
+      querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: [...BODY_KINDS] }, ...pagination } },
+      response: readResponses('A page of bodies', true) },
+  }, async (request) => {
+    const groups = await readBodiesByKind(db);
+    const all = groups.flatMap((g) => g.bodies.map((b) => ({ id: b.id, slug: b.slug, name: b.name, kind: b.kind, kindLabel: g.label, purpose: b.purpose, url: `/api/v1/bodies/${b.slug}` })))
+      .filter((b) => !request.query.kind || b.kind === request.query.kind);
+    return pageOf(all, request.query.limit, request.query.offset);
+  });
+
+  app.get<{ Params: { slug: string } }>('/v1/bodies/:slug', {
+    schema: { tags: ['bodies'], summary: 'A body: membership by group, chairmen, co-opted members, its meetings', security: optionalAuth, params: slugParams, response: readResponses('A body') },
+  }, async (request, reply) => {
+    const body = await readBodyPage(db, request.params.slug, today());
+    return body ?? notFound(reply, `The body "${request.params.slug}"`);
+  });
+
+  app.get<{ Querystring: { kind?: 'councillor' | 'co-opted'; limit: number; offset: number } }>('/v1/people', {
+    schema: { tags: ['people'], summary: 'Councillors and co-opted members', security: optionalAuth,
+      querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: ['councillor', 'co-opted'] }, ...pagination } },
+      response: readResponses('A page of people', true) },
+  }, async (request) => {
+    const dir = await readPeopleDirectory(db, { kind: request.query.kind });
+    return pageOf(dir.people.map((p) => ({ ...p, url: `/api/v1/people/${p.slug}` })), request.query.limit, request.query.offset);
+  });
+
+  app.get<{ Params: { slug: string } }>('/v1/people/:slug', {
+    schema: { tags: ['people'], summary: 'A person: memberships, attendance record, declarations of interest', security: optionalAuth, params: slugParams, response: readResponses('A person') },
+  }, async (request, reply) => {
+    const person = await readPersonPage(db, request.params.slug);
+    if (!person) return notFound(reply, `The person "${request.params.slug}"`);
+    const { id: _id, ...rest } = person.person;
+    return { ...person, person: rest };
+  });
+
+  app.get<{ Querystring: { body?: string; from?: string; to?: string; status?: string; limit: number; offset: number } }>('/v1/meetings', {
+    schema: { tags: ['meetings'], summary: 'Meetings, most recent first', security: optionalAuth,
+      querystring: { type: 'object', additionalProperties: false, properties: {
+        body: { type: 'string', description: 'A body’s slug' }, from: isoDate, to: isoDate, status: { type: 'string', enum: [...MEETING_STATUSES] }, ...pagination } },
+      response: readResponses('A page of meetings', true) },
+  }, async (request) => listMeetingsPage(db, request.query));
+
+  app.get<{ Params: { slug: string } }>('/v1/meetings/:slug', {
+    schema: { tags: ['meetings'], summary: 'A meeting: agenda with papers, packs, attendance, declarations, minutes, decisions', security: optionalAuth, params: slugParams,
+      response: readResponses('A meeting, with exempt detail only for viewers entitled to it') },
+  }, async (request, reply) => {
+    const page = await readMeetingPage(db, request.params.slug, request.viewer);
+    if (!page) return notFound(reply, `The meeting "${request.params.slug}"`);
+    const paperUrls = <T extends { slug: string }>(papers: T[]) => papers.map((p) => ({ ...p, url: `/api/v1/documents/${p.slug}` }));
+    return {
+      ...page,
+      agenda: page.agenda.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, papers: paperUrls(i.papers) })) })),
+      items: undefined,
+      otherPapers: paperUrls(page.otherPapers),
+    };
+  });
+
+  app.get<{ Params: { slug: string } }>('/v1/documents/:slug', {
+    schema: { tags: ['documents'], summary: 'A paper’s metadata and its versions', security: optionalAuth, params: slugParams, response: readResponses('A document') },
+  }, async (request, reply) => {
+    const found = await documentAccess(db, request.params.slug, request.viewer);
+    if (found.access === 'exempt') return forbidden(reply, `This paper is not for publication (${found.label})`);
+    if (!found.doc) return notFound(reply, `The document "${request.params.slug}"`);
+    const d = found.doc;
+    const content = await readDocumentPage(db, d);
+    const base = `/api/v1/documents/${d.slug}`;
+    return {
+      slug: d.slug, title: d.title, kind: d.kind, classification: d.classification, exempt: !!found.exempt,
+      exemptParagraphs: textToParagraphs(d.exempt_paragraphs), workflowStatus: d.workflow_status, currentVersion: d.current_version,
+      meeting: d.meeting_slug ? { slug: d.meeting_slug, date: d.meeting_date, body: d.body_name, url: `/api/v1/meetings/${d.meeting_slug}` } : null,
+      agendaItem: d.item_code ? { code: d.item_code, title: d.item_title } : null,
+      versions: (content?.versions ?? []).map((v) => ({ version: v.version, size: v.size, sha256: v.sha256, pageCount: v.page_count, note: v.note, createdAt: v.created_at,
+        url: `${base}/versions/${v.version}`, fileUrl: v.sha256 ? `${base}/versions/${v.version}/file` : null })),
+    };
+  });
+
+  const versionParams = { type: 'object', required: ['slug', 'version'], properties: { slug: slugParams.properties.slug, version: { type: 'integer', minimum: 1 } } } as const;
+
+  app.get<{ Params: { slug: string; version: number } }>('/v1/documents/:slug/versions/:version', {
+    schema: { tags: ['documents'], summary: 'One version of a paper, with its text page by page', security: optionalAuth, params: versionParams, response: readResponses('A document version') },
+  }, async (request, reply) => {
+    const found = await documentAccess(db, request.params.slug, request.viewer);
+    if (found.access === 'exempt') return forbidden(reply, `This paper is not for publication (${found.label})`);
+    if (!found.doc) return notFound(reply, `The document "${request.params.slug}"`);
+    const content = await readDocumentPage(db, found.doc, request.params.version);
+    if (!content) return notFound(reply, `Version ${request.params.version} of "${request.params.slug}"`);
+    const v = content.version;
+    return { slug: found.doc.slug, version: v.version, fileName: v.file_name, size: v.size, sha256: v.sha256, pageCount: v.page_count, note: v.note, createdAt: v.created_at,
+      pages: v.pages, fileUrl: v.sha256 ? `/api/v1/documents/${found.doc.slug}/versions/${v.version}/file` : null };
+  });
+
+  app.get<{ Params: { slug: string; version: number } }>('/v1/documents/:slug/versions/:version/file', {
+    schema: { tags: ['documents'], summary: 'Download a version’s file (PDF)', security: optionalAuth, params: versionParams,
+      produces: ['application/pdf'], response: { 200: { description: 'The file', type: 'string', format: 'binary' }, ...Object.fromEntries(Object.entries(readResponses('')).filter(([k]) => k !== '200')) } },
+  }, async (request, reply) => {
+    const found = await documentAccess(db, request.params.slug, request.viewer);
+    if (found.access === 'exempt') return forbidden(reply, `This paper is not for publication (${found.label})`);
+    if (!found.doc) return notFound(reply, `The document "${request.params.slug}"`);
+    const file = await documentFile(db, found.doc.id, request.params.version);
+    if (!file) return notFound(reply, `A file for version ${request.params.version} of "${request.params.slug}"`);
+    // Served as PDF or as an opaque download, never as anything a browser would run.
+    const type = file.content_type === 'application/pdf' ? 'application/pdf' : 'application/octet-stream';
+    return reply.type(type).header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `attachment; filename="${(file.file_name ?? `${found.doc.slug}.pdf`).replace(/[^\w.() -]/g, '_')}"`)
+      .send(Buffer.from(file.bytes));
+  });
+
+  app.get<{ Querystring: { taker?: string; key?: boolean; from?: string; to?: string; status?: string; limit: number; offset: number } }>('/v1/decisions', {
+    schema: { tags: ['decisions'], summary: 'Records of Decision, most recent first', security: optionalAuth,
+      querystring: { type: 'object', additionalProperties: false, properties: {
+        taker: { type: 'string', description: 'The decision taker, as printed' }, key: { type: 'boolean', description: 'Key decisions only (true) or non-key only (false)' },
+        from: isoDate, to: isoDate, status: { type: 'string', enum: [...DECISION_STATUSES] }, ...pagination } },
+      response: readResponses('A page of decisions', true) },
+  }, async (request) => listDecisionsPage(db, request.viewer, request.query));
+
+  app.get<{ Params: { slug: string } }>('/v1/decisions/:slug', {
+    schema: { tags: ['decisions'], summary: 'A Record of Decision with any call-ins', security: optionalAuth, params: slugParams, response: readResponses('A decision') },
+  }, async (request, reply) => {
+    const found = await readDecisionPage(db, request.params.slug, request.viewer);
+    return found ?? notFound(reply, `The decision "${request.params.slug}"`);
+  });
+
+  app.get<{ Querystring: { q: string; kinds?: string; from?: string; to?: string; limit: number; offset: number } }>('/v1/search', {
+    schema: { tags: ['search'], summary: 'Full-text search of papers, items, minutes, decisions, people and meetings', security: optionalAuth,
+      querystring: { type: 'object', required: ['q'], additionalProperties: false, properties: {
+        q: { type: 'string', maxLength: 500, description: 'Words to find; "quoted phrases", -excluded' },
+        kinds: { type: 'string', pattern: `^(${SEARCH_KINDS.join('|')})(,(${SEARCH_KINDS.join('|')}))*$`, description: `Comma-separated: ${SEARCH_KINDS.join(', ')}` },
+        from: isoDate, to: isoDate, ...pagination } },
+      response: readResponses('Search results', true) },
+  }, async (request) => {
+    const { q, kinds, from, to, limit, offset } = request.query;
+    const result = await search(store, { text: q, kinds: kinds ? (kinds.split(',') as SearchKind[]) : undefined, from, to, limit, offset, viewer: await searchViewerOf(db, request.viewer) });
+    return { items: result.hits, total: result.total, limit, offset };
+  });
+};
+
+export default read;

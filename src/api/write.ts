@@ -1,0 +1,216 @@
+// Write endpoints, mirroring the workspace operations of the store layer: bodies, people, memberships, meetings,
+// agenda sections and items, attendance, declarations, minutes, decisions, papers. Only Democratic Services
+// (clerks, administrators) may write, with an API token (or a signed-in session sending its CSRF token). Each
+// request is one transaction, and every change is audited by the store.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Actor, AttendanceKind, BodyKind, DecisionStatus, DecisionTakerKind, DocumentKind, InterestKind, MembershipRole, PersonKind } from '../domain/types.js';
+import { DOCUMENT_KINDS } from '../domain/types.js';
+import { ValidationError } from '../errors.js';
+import { validateUploadedPdf } from '../pack/index.js';
+import { actorOf } from '../store/accounts.js';
+import { recordAudit } from '../store/audit.js';
+import { addMembership, createBody } from '../store/bodies.js';
+import { transaction } from '../store/db.js';
+import { createDecision } from '../store/decisions.js';
+import { addDocument } from '../store/documents.js';
+import { createMeeting, insertAgenda } from '../store/meetings.js';
+import { createPerson } from '../store/people.js';
+import { recordAttendance, recordDeclarations, recordMinutes } from '../store/proceedings.js';
+import { requireAction } from '../web/plugins/guards.js';
+import { notFound } from './http.js';
+import { acceptMultipart, isUploadedFile, type MultipartBody } from './multipart.js';
+import type { ApiRouteOptions } from './read.js';
+import {
+  attendanceSchema, declarationsSchema, minutesSchema, newAgendaSectionSchema, newBodySchema, newDecisionSchema, newMeetingSchema, newMembershipSchema,
+  newPaperSchema, newPersonSchema, slugParams, writeResponses,
+} from './schemas.js';
+
+const bearer: { [name: string]: string[] }[] = [{ bearerAuth: [] }];
+
+function actor(request: FastifyRequest): Actor {
+  return actorOf(request.account!);
+}
+
+const paperFields = z.object({
+  title: z.string().trim().min(1, 'Enter the title of the paper').max(500),
+  kind: z.enum(DOCUMENT_KINDS).default('report'),
+  agendaItemCode: z.string().trim().max(20).nullish(),
+  classification: z.enum(['unrestricted', 'exempt']).default('unrestricted'),
+  exemptParagraphs: z.array(z.coerce.number().int().min(1).max(7)).default([]),
+});
+
+/** Reads an uploaded paper from JSON (base64) or multipart/form-data, naming the field that is wrong. */
+function readPaper(request: FastifyRequest): z.infer<typeof paperFields> & { fileName: string; bytes: Uint8Array } {
+  const isMultipart = String(request.headers['content-type'] ?? '').startsWith('multipart/');
+  const raw = (request.body ?? {}) as Record<string, unknown>;
+  let fields: Record<string, unknown>;
+  let fileName: string;
+  let bytes: Uint8Array;
+  if (isMultipart) {
+    const body = raw as MultipartBody;
+    const file = body.file;
+    if (!isUploadedFile(file)) throw new ValidationError('Attach the paper as the "file" part', 'file');
+    const paras = typeof body.exemptParagraphs === 'string' ? body.exemptParagraphs.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    fields = { ...Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string' && v !== '')), exemptParagraphs: paras };
+    fileName = file.fileName || 'paper.pdf';
+    bytes = file.bytes;
+  } else {
+    const base64 = raw.contentBase64;
+    if (typeof base64 !== 'string' || !base64) throw new ValidationError('The field "contentBase64" is required: the PDF, base64-encoded', 'contentBase64');
+    if (!/^[A-Za-z0-9+/=\s]+$/.test(base64)) throw new ValidationError('The field "contentBase64" is not base64', 'contentBase64');
+    if (typeof raw.fileName !== 'string' || !raw.fileName.trim()) throw new ValidationError('The field "fileName" is required', 'fileName');
+    const { contentBase64: _c, fileName: _f, ...rest } = raw;
+    fields = rest;
+    fileName = raw.fileName.trim();
+    bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  }
+  const parsed = paperFields.safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path.join('.') || 'body';
+    throw new ValidationError(`The field "${field}" ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`, field);
+  }
+  if (parsed.data.classification === 'exempt' && !parsed.data.exemptParagraphs.length) {
+    throw new ValidationError('An exempt paper needs its paragraph of Schedule 12A in "exemptParagraphs"', 'exemptParagraphs');
+  }
+  return { ...parsed.data, fileName: fileName.split(/[\\/]/).pop() ?? fileName, bytes };
+}
+
+const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
+  const db = store.db;
+  const guard = requireAction('manage-record');
+  acceptMultipart(app);
+
+  async function meetingBySlug(slug: string) {
+    return db.selectFrom('meeting').select(['id', 'slug', 'body_id']).where('slug', '=', slug).executeTakeFirst();
+  }
+
+  app.post<{ Body: { name: string; kind: BodyKind; size?: number | null; agendaStyle?: 'numbered' | 'lettered'; purpose?: string | null } }>('/v1/bodies', {
+    preHandler: guard, schema: { tags: ['bodies'], summary: 'Add a body', security: bearer, body: newBodySchema, response: writeResponses('The new body') },
+  }, async (request, reply) => {
+    const id = await transaction(db, (tx) => createBody(tx, actor(request), request.body));
+    const body = await db.selectFrom('body').select(['id', 'slug', 'name', 'kind']).where('id', '=', id).executeTakeFirstOrThrow();
+    reply.code(201).header('location', `/api/v1/bodies/${body.slug}`);
+    return { ...body, url: `/api/v1/bodies/${body.slug}` };
+  });
+
+  app.post<{ Body: { surname: string; kind: PersonKind } & Record<string, string | number | null> }>('/v1/people', {
+    preHandler: guard, schema: { tags: ['people'], summary: 'Add a person', security: bearer, body: newPersonSchema, response: writeResponses('The new person') },
+  }, async (request, reply) => {
+    const id = await transaction(db, (tx) => createPerson(tx, actor(request), request.body));
+    const p = await db.selectFrom('person').select(['id', 'slug']).where('id', '=', id).executeTakeFirstOrThrow();
+    reply.code(201).header('location', `/api/v1/people/${p.slug}`);
+    return { ...p, url: `/api/v1/people/${p.slug}` };
+  });
+
+  app.post<{ Body: { bodyId: number; personId: number; role: MembershipRole; startsOn: string; endsOn?: string | null; groupId?: number | null; coOptedCategory?: string | null; votingNote?: string | null } }>('/v1/memberships', {
+    preHandler: guard, schema: { tags: ['bodies'], summary: 'Add a membership of a body', security: bearer, body: newMembershipSchema, response: writeResponses('The new membership') },
+  }, async (request, reply) => {
+    const b = request.body;
+    if (!(await db.selectFrom('body').select('id').where('id', '=', b.bodyId).executeTakeFirst())) throw new ValidationError(`There is no body with id ${b.bodyId}`, 'bodyId');
+    if (!(await db.selectFrom('person').select('id').where('id', '=', b.personId).executeTakeFirst())) throw new ValidationError(`There is no person with id ${b.personId}`, 'personId');
+    if (b.endsOn && b.endsOn < b.startsOn) throw new ValidationError('The membership cannot end before it starts', 'endsOn');
+    const id = await transaction(db, (tx) => addMembership(tx, actor(request), b));
+    reply.code(201);
+    return { id };
+  });
+
+  app.post<{ Body: { bodyId: number; date: string; time?: string | null; venue?: string | null; webcastUrl?: string | null; contacts?: { name: string; phone?: string | null; email?: string | null }[] } }>('/v1/meetings', {
+    preHandler: guard, schema: { tags: ['meetings'], summary: 'Schedule a meeting', security: bearer, body: newMeetingSchema, response: writeResponses('The new meeting') },
+  }, async (request, reply) => {
+    const b = request.body;
+    if (!(await db.selectFrom('body').select('id').where('id', '=', b.bodyId).executeTakeFirst())) throw new ValidationError(`There is no body with id ${b.bodyId}`, 'bodyId');
+    if (Number.isNaN(Date.parse(b.date))) throw new ValidationError(`The field "date" is not a real date: ${b.date}`, 'date');
+    const contacts = (b.contacts ?? []).map((c) => ({ name: c.name, phone: c.phone ?? null, email: c.email ?? null }));
+    const created = await transaction(db, (tx) => createMeeting(tx, actor(request), { ...b, contacts }));
+    reply.code(201).header('location', `/api/v1/meetings/${created.slug}`);
+    return { id: created.id, slug: created.slug, url: `/api/v1/meetings/${created.slug}` };
+  });
+
+  type SectionBody = { letter?: string | null; title: string; exempt?: boolean; items: { code: string; title: string; exempt?: boolean; exemptParagraphs?: number[]; publicInterestReason?: string | null }[] };
+  app.post<{ Params: { slug: string }; Body: SectionBody }>('/v1/meetings/:slug/agenda-sections', {
+    preHandler: guard, schema: { tags: ['meetings'], summary: 'Add an agenda section with its items', security: bearer, params: slugParams, body: newAgendaSectionSchema, response: writeResponses('The new items') },
+  }, async (request, reply) => {
+    const m = await meetingBySlug(request.params.slug);
+    if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
+    const b = request.body;
+    b.items.forEach((it, i) => {
+      if ((it.exempt ?? b.exempt) && !it.exemptParagraphs?.length) throw new ValidationError(`Item ${it.code} is exempt: give its paragraph of Schedule 12A`, `items.${i}.exemptParagraphs`);
+    });
+    const items = await transaction(db, async (tx) => {
+      const created = await insertAgenda(tx, m.id, [b]);
+      await recordAudit(tx, actor(request), { action: 'update', entity: 'agenda', entityId: m.id, summary: `Agenda section "${b.title}" added (${b.items.length} items)`, after: b });
+      return created;
+    });
+    reply.code(201);
+    return { items };
+  });
+
+  type AttendanceBody = { entries: { personId?: number | null; name: string; kind: AttendanceKind; role?: string | null; substituteForPersonId?: number | null; substituteForName?: string | null; forItemId?: number | null }[] };
+  app.put<{ Params: { slug: string }; Body: AttendanceBody }>('/v1/meetings/:slug/attendance', {
+    preHandler: guard, schema: { tags: ['meetings'], summary: 'Record attendance (replaces the record)', security: bearer, params: slugParams, body: attendanceSchema, response: writeResponses('Attendance recorded', 200) },
+  }, async (request, reply) => {
+    const m = await meetingBySlug(request.params.slug);
+    if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
+    await transaction(db, (tx) => recordAttendance(tx, actor(request), m.id, request.body.entries));
+    return { recorded: request.body.entries.length };
+  });
+
+  type DeclarationsBody = { entries: { agendaItemId?: number | null; personId?: number | null; personName: string; kind: InterestKind; nature: string; dispensation?: string | null }[] };
+  app.put<{ Params: { slug: string }; Body: DeclarationsBody }>('/v1/meetings/:slug/declarations', {
+    preHandler: guard, schema: { tags: ['meetings'], summary: 'Record declarations of interest (replaces the record)', security: bearer, params: slugParams, body: declarationsSchema, response: writeResponses('Declarations recorded', 200) },
+  }, async (request, reply) => {
+    const m = await meetingBySlug(request.params.slug);
+    if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
+    await transaction(db, (tx) => recordDeclarations(tx, actor(request), m.id, request.body.entries));
+    return { recorded: request.body.entries.length };
+  });
+
+  app.put<{ Params: { slug: string }; Body: { minutes: Parameters<typeof recordMinutes>[3] } }>('/v1/meetings/:slug/minutes', {
+    preHandler: guard, schema: { tags: ['meetings'], summary: 'Record the minutes (replaces them); numbers are allocated from the body’s sequence', security: bearer, params: slugParams, body: minutesSchema, response: writeResponses('The minute numbers', 200) },
+  }, async (request, reply) => {
+    const m = await meetingBySlug(request.params.slug);
+    if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
+    const numbers = await transaction(db, (tx) => recordMinutes(tx, actor(request), m.id, request.body.minutes.map((x) => ({ ...x, resolutions: x.resolutions?.map((r) => ({ text: r.text, parts: r.parts ?? [] })) }))));
+    return { numbers };
+  });
+
+  type DecisionBody = { takerKind: DecisionTakerKind; takerName: string; takenOn: string; subject: string; text: string; status?: DecisionStatus } & Record<string, unknown>;
+  app.post<{ Body: DecisionBody }>('/v1/decisions', {
+    preHandler: guard, schema: { tags: ['decisions'], summary: 'Record a decision; its number (YY/NNNNN) is allocated', security: bearer, body: newDecisionSchema, response: writeResponses('The new decision') },
+  }, async (request, reply) => {
+    const created = await transaction(db, (tx) => createDecision(tx, actor(request), request.body as Parameters<typeof createDecision>[2]));
+    const slug = created.number.replace('/', '-');
+    reply.code(201).header('location', `/api/v1/decisions/${slug}`);
+    return { id: created.id, number: created.number, slug, url: `/api/v1/decisions/${slug}` };
+  });
+
+  app.post<{ Params: { slug: string } }>('/v1/meetings/:slug/papers', {
+    preHandler: guard,
+    // The body is read by readPaper (JSON with base64, or multipart); the schema here documents the JSON form.
+    validatorCompiler: () => () => true,
+    schema: { tags: ['documents'], summary: 'Upload a paper (PDF) to a meeting, as JSON with base64 or as multipart/form-data', security: bearer, params: slugParams,
+      consumes: ['application/json', 'multipart/form-data'], body: newPaperSchema, response: writeResponses('The new paper') },
+  }, async (request, reply) => {
+    const m = await meetingBySlug(request.params.slug);
+    if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
+    const paper = readPaper(request);
+    const check = await validateUploadedPdf(paper.bytes, paper.fileName);
+    if (check.problems.length) throw new ValidationError(check.problems[0].message, 'file');
+    let agendaItemId: number | null = null;
+    if (paper.agendaItemCode) {
+      const item = await db.selectFrom('agenda_item').select('id').where('meeting_id', '=', m.id).where('code', '=', paper.agendaItemCode).executeTakeFirst();
+      if (!item) throw new ValidationError(`There is no item ${paper.agendaItemCode} on this meeting’s agenda`, 'agendaItemCode');
+      agendaItemId = item.id;
+    }
+    const created = await transaction(db, (tx) => addDocument(tx, actor(request), {
+      meetingId: m.id, agendaItemId, kind: paper.kind as DocumentKind, title: paper.title, classification: paper.classification, exemptParagraphs: paper.exemptParagraphs,
+      file: { bytes: paper.bytes, fileName: paper.fileName, contentType: 'application/pdf', pageCount: check.pageCount },
+    }));
+    reply.code(201).header('location', `/api/v1/documents/${created.slug}`);
+    return { id: created.id, slug: created.slug, pageCount: check.pageCount, url: `/api/v1/documents/${created.slug}` };
+  });
+};
+
+export default write;
