@@ -4,7 +4,7 @@
 import { ImportInputError } from './errors.js';
 import { buildLines, type PageLine, type TextRun } from './lines.js';
 import type { FurniturePage } from './furniture.js';
-import { loadPdfJs } from './pdfjs.js';
+import { openPdf } from './pdfjs.js';
 
 export type PdfLine = PageLine & { top: number };
 
@@ -45,17 +45,7 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
       'The PDF is incomplete: it stops before its end-of-file marker, so it was probably cut off while downloading or copying. Download the pack again and import the complete file.',
     );
   }
-  const { pdfjs, assets } = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    data: bytes,
-    verbosity: 0,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: true,
-    cMapPacked: true,
-    ...assets,
-  });
+  const { task, close } = await openPdf(bytes);
   try {
     let doc;
     try {
@@ -105,6 +95,6 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
     }
     return pages;
   } finally {
-    await task.destroy();
+    await close();
   }
 }

@@ -22,6 +22,8 @@ function joinable(line: GeomLine, next: GeomLine, rightMargin: number, left: num
   if (Math.abs(line.size - next.size) > 0.1 * line.size) return false;
   // a continuation starts at the paragraph's left edge, or under a hanging indent
   if (next.x < left - 2 || next.x > line.x + 4 * line.size) return false;
+  // nor far to the left of a short line set off to the right (a stamp or right-aligned heading)
+  if (next.x < line.x - 4 * line.size) return false;
   if (STARTS_ITEM.test(next.text)) return false;
   const firstWord = /\S+/.exec(next.text)?.[0] ?? '';
   const wouldEnd = line.right + line.size * CHAR_WIDTH * (firstWord.length + 1);

@@ -1,0 +1,307 @@
+// `npm run bench -- importer [--runs N]`: times reading + extracting legacy meeting packs.
+// 1. Each shared corpus pack (../shared/corpus kent/*.txt, other/*.txt, other/*.pdf): median of N runs
+//    after a warm-up, with MB/s.
+// 2. A realistic 150-page PDF pack made here with pdfkit (front sheet agenda with page ranges, reports
+//    with headings, paragraphs and tables, "Page N" footers, blank pages) in bench/out/, read + extracted
+//    in a child process (for its peak RSS) and compared with pdftotext on the same file.
+// Targets: a 400 KB text pack extracts in <= 100 ms; the 150-page PDF imports in <= 5 s and within 4x
+// of pdftotext; peak memory <= 300 MB. "Extract" is extractPack from src/importer/text/index.ts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..');
+const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
+const outDir = join(here, 'out', 'importer');
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+interface Timing {
+  read: number;
+  extract: number;
+  total: number;
+  pages: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The generated 150-page pack
+
+const SENTENCES = [
+  'The directorate has continued to manage demand for services within the approved cash limit.',
+  'Forecast spending on home to school transport has risen following an increase in eligible pupils since September.',
+  'Savings from the review of office accommodation are on track and will be reported to Cabinet in the spring.',
+  'The Committee is reminded that the capital programme is funded in part by prudential borrowing.',
+  'Officers will continue to work with partners in the voluntary and community sector to deliver the strategy.',
+  'Performance against the target for customer contact resolved at first point was 84 per cent in the quarter.',
+  'A consultation with residents ran for eight weeks and received 1,412 responses, summarised in section 4.',
+  'The risk register has been updated to reflect the latest assessment of supplier resilience.',
+  'Members asked for further detail on the condition of unclassified roads in rural parishes.',
+  'The Cabinet Member for Highways confirmed that the winter service plan had been agreed with the districts.',
+];
+const REPORTS = [
+  'Minutes of the meeting held on 12 February 2025',
+  'Revenue and Capital Budget Monitoring 2024/25',
+  'Highways Asset Management Plan',
+  'Winter Service Review',
+  'Local Transport Plan 5: Consultation Response',
+  'Bus Service Improvement Plan Update',
+  'Road Safety Partnership Annual Report',
+  'Flood Risk Management Strategy',
+  'Street Lighting LED Conversion Programme',
+  'Parking Enforcement Annual Report',
+  'Performance Dashboard: Quarter 3',
+  'Work Programme 2025/26',
+];
+const MEMBERS = ['Mr A Baker (Chairman)', 'Mrs C Dawson (Vice-Chairman)', 'Mr E Fisher', 'Ms G Hughes', 'Mr I Jones', 'Mrs K Lewis', 'Mr M Norris', 'Dr O Patel', 'Mrs Q Reed', 'Mr S Turner'];
+
+function prose(seed: number, n: number): string {
+  return Array.from({ length: n }, (_, k) => SENTENCES[(seed * 7 + k * 3) % SENTENCES.length]).join(' ');
+}
+
+/** Writes the pack and returns its path; each report starts on an odd page, as printed packs do. */
+async function buildPack(file: string, targetPages: number): Promise<{ pages: number }> {
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 72, right: 72 }, bufferPages: true, info: { Title: 'Highways Committee pack' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((res, rej) => {
+    doc.on('end', () => res(Buffer.concat(chunks)));
+    doc.on('error', rej);
+  });
+
+  // page 1 is the front sheet, filled in at the end once the page ranges are known
+  const ranges: { title: string; from: number; to: number }[] = [];
+  let r = 0;
+  const printedOf = (pdfIndex: number) => pdfIndex; // front sheet is unnumbered: PDF page 2 prints "Page 1"
+  while (doc.bufferedPageRange().count < targetPages - 2) {
+    const title = REPORTS[r % REPORTS.length] + (r >= REPORTS.length ? ` (Part ${Math.floor(r / REPORTS.length) + 1})` : '');
+    doc.addPage();
+    const from = printedOf(doc.bufferedPageRange().count - 1);
+    doc.font('Helvetica').fontSize(10).text(`Agenda Item ${r + 3}`, { align: 'right' });
+    doc.moveDown();
+    doc.font('Helvetica-Bold').fontSize(14).text(title);
+    doc.moveDown(0.5);
+    doc.font('Helvetica').fontSize(11).text(`By: Corporate Director of Growth, Environment and Transport\nTo: Highways Committee – 12 March 2025\nClassification: Unrestricted`);
+    doc.moveDown();
+    const sections = 3 + (r % 4);
+    for (let s = 1; s <= sections; s++) {
+      doc.font('Helvetica-Bold').fontSize(12).text(`${s}. ${['Introduction', 'Background', 'Financial Implications', 'Legal Implications', 'Equalities', 'Recommendations'][s - 1]}`);
+      doc.moveDown(0.3);
+      for (let p = 0; p < 4; p++) {
+        doc.font('Helvetica').fontSize(11).text(`${s}.${p + 1} ${prose(r * 31 + s * 5 + p, 5 + ((r + p) % 4))}`, { align: 'justify' });
+        doc.moveDown(0.5);
+      }
+      if (s === 2) {
+        // a table: scheme, budget, spend, variance
+        doc.font('Helvetica-Bold').fontSize(10);
+        let y = doc.y;
+        const cols = [72, 260, 350, 440];
+        ['Scheme', 'Budget £000', 'Spend £000', 'Variance'].forEach((h, i) => doc.text(h, cols[i], y, { lineBreak: false }));
+        doc.font('Helvetica');
+        for (let row = 0; row < 14; row++) {
+          y += 15;
+          if (y > 740) {
+            doc.addPage();
+            y = 72;
+          }
+          const budget = 100 + ((row * 37 + r * 11) % 900);
+          const spend = budget - 40 + ((row * 13) % 80);
+          [`Scheme ${String.fromCharCode(65 + row)}${r}`, String(budget), String(spend), String(spend - budget)].forEach((c, i) => doc.text(c, cols[i], y, { lineBreak: false }));
+        }
+        doc.x = 72;
+        doc.y = y + 24;
+      }
+    }
+    let to = printedOf(doc.bufferedPageRange().count - 1);
+    ranges.push({ title, from, to });
+    if ((doc.bufferedPageRange().count - 1) % 2 === 1) {
+      doc.addPage();
+      doc.font('Helvetica').fontSize(11).text('This page is intentionally left blank', 72, 400, { align: 'center' });
+      to++;
+    }
+    r++;
+  }
+
+  // front sheet
+  doc.switchToPage(0);
+  doc.x = 72;
+  doc.y = 72;
+  doc.font('Helvetica-Bold').fontSize(16).text('HIGHWAYS COMMITTEE', { align: 'center' });
+  doc.font('Helvetica').fontSize(11).moveDown();
+  doc.text('Wednesday, 12th March, 2025, at 10.00 am\tAsk for: Jane Smith');
+  doc.text('Council Chamber, County Hall, Maidstone\tTelephone: 03000 416000');
+  doc.moveDown();
+  doc.font('Helvetica-Bold').text('Membership');
+  doc.font('Helvetica').text(`Conservative (8): ${MEMBERS.slice(0, 8).join(', ')}`);
+  doc.text(`Liberal Democrat (2): ${MEMBERS.slice(8).join(', ')}`);
+  doc.moveDown();
+  doc.font('Helvetica-Bold').text('UNRESTRICTED ITEMS');
+  doc.font('Helvetica').moveDown(0.5);
+  doc.text('1. Apologies and Substitutes');
+  doc.text('2. Declarations of Interest by Members in items on the agenda');
+  ranges.forEach((x, i) => doc.text(`${i + 3}. ${x.title} (Pages ${x.from} - ${x.to})`));
+  doc.moveDown();
+  doc.text('Benjamin Watts\nGeneral Counsel\n4 March 2025');
+
+  // running header and footers on every page but the front sheet
+  const count = doc.bufferedPageRange().count;
+  for (let i = 1; i < count; i++) {
+    doc.switchToPage(i);
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(8).text('Example County Council – Highways Committee, 12 March 2025', 72, 40, { width: 451, align: 'right', lineBreak: false });
+    doc.fontSize(9).text(`Page ${printedOf(i)}`, 72, 800, { width: 451, align: 'center', lineBreak: false });
+  }
+  doc.end();
+  writeFileSync(file, await done);
+  return { pages: count };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timed runs happen in a child `node` process on plain JavaScript, as `moot` runs in production:
+// under tsx, Node keeps source maps for pdfjs (some 400 MB) and compiles it slowly, which would be
+// measured as the importer's. The sources are transpiled (no type check) into bench/out/importer/js.
+
+const jsDir = join(outDir, 'js');
+
+const CHILD = `// generated by bench/importer.ts
+import { readPackFile } from './src/importer/read/index.js';
+let extractPack = null;
+try { ({ extractPack } = await import('./src/importer/text/index.js')); } catch { /* parser not there yet */ }
+const args = process.argv.slice(2);
+const runs = Number(args[0]);
+const files = args.slice(1);
+let peak = process.memoryUsage.rss();
+const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+async function once(file) {
+  const w0 = performance.now(), c0 = cpu();
+  const text = await readPackFile(file);
+  const w1 = performance.now();
+  if (extractPack) extractPack({ source: text.source, pages: text.pages });
+  const w2 = performance.now();
+  return { read: w1 - w0, extract: w2 - w1, total: w2 - w0, cpu: cpu() - c0, pages: text.pages.length, bytes: text.bytes };
+}
+const out = [];
+for (const file of files) {
+  const cold = await once(file);
+  const warm = [];
+  for (let i = 0; i < runs; i++) warm.push(await once(file));
+  const pick = (k) => median(warm.map((t) => t[k]));
+  out.push({ file, cold, read: pick('read'), extract: pick('extract'), total: pick('total'), cpu: pick('cpu'), pages: cold.pages, bytes: cold.bytes });
+}
+clearInterval(timer);
+console.log(JSON.stringify({ results: out, extracted: extractPack !== null, maxRssMB: process.resourceUsage().maxRSS / 1024, sampledPeakMB: peak / 1024 / 1024 }));
+`;
+
+async function prepareJs(): Promise<string> {
+  const ts = (await import('typescript')).default;
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []));
+  for (const file of walk(join(repoRoot, 'src'))) {
+    const js = ts.transpileModule(readFileSync(file, 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      fileName: file,
+    }).outputText;
+    const dest = join(jsDir, file.slice(repoRoot.length + 1)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(dest), { recursive: true });
+    writeFileSync(dest, js);
+  }
+  const child = join(jsDir, 'child.mjs');
+  writeFileSync(child, CHILD);
+  return child;
+}
+
+interface Result extends Timing {
+  file: string;
+  cold: Timing & { cpu: number };
+  cpu: number;
+  bytes: number;
+}
+interface ChildOut {
+  results: Result[];
+  extracted: boolean;
+  maxRssMB: number;
+  sampledPeakMB: number;
+}
+
+function runChild(child: string, runs: number, files: string[]): ChildOut {
+  const res = spawnSync(process.execPath, [child, String(runs), ...files], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const line = res.stdout.trim().split('\n').pop() ?? '';
+  if (res.status !== 0 || !line.startsWith('{')) throw new Error(`benchmark child failed (status ${res.status}):\n${res.stderr}`);
+  return JSON.parse(line) as ChildOut;
+}
+
+/** pdftotext on the same file: median wall time, and CPU time of the runs as bash's `times` reports. */
+function pdftotext(file: string, runs: number): { wall: number; cpu: number } | null {
+  if (spawnSync('pdftotext', ['-v']).error) return null;
+  const walls: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    if (spawnSync('pdftotext', [file, '/dev/null']).status !== 0) return null;
+    if (i > 0) walls.push(performance.now() - t0);
+  }
+  const timed = spawnSync('bash', ['-c', `for i in $(seq ${runs}); do pdftotext "$1" /dev/null; done; times`, 'bash', file], { encoding: 'utf8' });
+  const children = timed.stdout.trim().split('\n').pop() ?? '';
+  const secs = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { wall: median(walls), cpu: ((secs[0] ?? 0) + (secs[1] ?? 0)) * 1000 / runs };
+}
+
+export default async function importerBench(args: string[]): Promise<void> {
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1]) || 5) : 5;
+  mkdirSync(outDir, { recursive: true });
+  const child = await prepareJs();
+  const hasParser = existsSync(join(repoRoot, 'src', 'importer', 'text', 'index.ts'));
+  console.log(`importer benchmark (plain node, median of ${runs} runs after a warm-up): ${hasParser ? 'read + extract' : 'read only (text parser not found)'}`);
+
+  // 1. shared corpus
+  if (!existsSync(corpus)) {
+    console.log(`(skipping the corpus packs: ${corpus} not found)`);
+  } else {
+    const list = (d: string, ext: string) => (existsSync(join(corpus, d)) ? readdirSync(join(corpus, d)).filter((f) => f.endsWith(ext)).sort().map((f) => join(corpus, d, f)) : []);
+    const files = [...list('kent', '.txt'), ...list('other', '.txt'), ...list('other', '.pdf')];
+    const out = runChild(child, runs, files);
+    console.log('\npack                                          size  pages  read       extract    total      cpu        MB/s');
+    for (const r of out.results) {
+      console.log(
+        `${r.file.slice(corpus.length + 1).padEnd(44)}${`${(r.bytes / 1024).toFixed(0)} KB`.padStart(7)}${String(r.pages).padStart(7)}  ${ms(r.read).padEnd(11)}${ms(r.extract).padEnd(11)}${ms(r.total).padEnd(11)}${ms(r.cpu).padEnd(11)}${(r.bytes / 1024 / 1024 / (r.total / 1000)).toFixed(1)}`,
+      );
+    }
+    const text = out.results.filter((r) => r.file.endsWith('.txt')).sort((a, b) => b.bytes - a.bytes)[0];
+    if (text) {
+      const per400 = (text.total / text.bytes) * 400 * 1024;
+      console.log(`\ntext pack: largest (${(text.bytes / 1024).toFixed(0)} KB) in ${ms(text.total)}, i.e. ${ms(per400)} per 400 KB (target <= 100 ms): ${per400 <= 100 ? 'PASS' : 'FAIL'}`);
+    }
+  }
+
+  // 2. generated 150-page PDF
+  const file = join(outDir, 'pack-150.pdf');
+  const t0 = performance.now();
+  const built = await buildPack(file, 150);
+  console.log(`\ngenerated ${file.slice(repoRoot.length + 1)}: ${built.pages} pages, ${(statSize(file) / 1024).toFixed(0)} KB (${ms(performance.now() - t0)} to build)`);
+  const out = runChild(child, runs, [file]);
+  const r = out.results[0];
+  const ref = pdftotext(file, runs);
+  console.log(`moot import (${out.extracted ? 'read + extract' : 'read only'}), ${r.pages} pages:`);
+  console.log(`  first run in a fresh process (incl. loading pdfjs): ${ms(r.cold.total)}`);
+  console.log(`  warm median: read ${ms(r.read)} + extract ${ms(r.extract)} = ${ms(r.total)}, cpu ${ms(r.cpu)} (target <= 5000 ms): ${r.total <= 5000 ? 'PASS' : 'FAIL'}`);
+  if (ref) {
+    const ratio = r.total / ref.wall;
+    console.log(`  pdftotext on the same file: ${ms(ref.wall)}, cpu ${ms(ref.cpu)}; ratio ${ratio.toFixed(2)}x wall, ${(r.cpu / ref.cpu).toFixed(2)}x cpu (target <= 4x): ${ratio <= 4 ? 'PASS' : 'FAIL'}`);
+  } else {
+    console.log('  pdftotext not available: ratio not measured');
+  }
+  console.log(`  peak RSS ${out.maxRssMB.toFixed(0)} MB (sampled ${out.sampledPeakMB.toFixed(0)} MB) (target <= 300 MB): ${out.maxRssMB <= 300 ? 'PASS' : 'FAIL'}`);
+  const load = (await import('node:os')).loadavg()[0];
+  if (load > 2) console.log(`  (load average ${load.toFixed(1)} on this machine while measuring: wall times are inflated; cpu times are the steadier figure)`);
+}
+
+const statSize = (f: string) => statSync(f).size;
