@@ -51,13 +51,13 @@ export interface AxeViolation {
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axe() }).catch(() => undefined);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe());
-  const result = await page.evaluate(async (tags) => {
-    const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })) }));
-  }, WCAG_TAGS);
-  return result;
+  if (!(await page.evaluate("typeof window.axe !== 'undefined'"))) await page.evaluate(axe());
+  // A string, evaluated in the page: this project compiles without the DOM library.
+  return page.evaluate<AxeViolation[]>(`(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })) }));
+  })()`);
 }
 
 /** One line per violation, for assertion messages. */
@@ -81,7 +81,7 @@ export async function headingProblems(page: Page): Promise<string[]> {
 export async function tabUntil(page: Page, predicate: string, maxPresses = 60): Promise<number | null> {
   for (let i = 1; i <= maxPresses; i++) {
     await page.keyboard.press('Tab');
-    const hit = await page.evaluate((sel) => !!document.activeElement && document.activeElement.matches(sel), predicate);
+    const hit = await page.evaluate<boolean>(`!!document.activeElement && document.activeElement.matches(${JSON.stringify(predicate)})`);
     if (hit) return i;
   }
   return null;

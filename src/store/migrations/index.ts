@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from './helpers.js';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-search.js';
+import * as m003 from './003-portal.js';
 
 export interface MootMigration {
   name: string;
@@ -12,4 +13,5 @@ export interface MootMigration {
 export const MIGRATIONS: MootMigration[] = [
   { name: '001-initial', up: m001.up },
   { name: '002-search', up: m002.up },
+  { name: '003-portal', up: m003.up },
 ];

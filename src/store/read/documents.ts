@@ -3,7 +3,7 @@
 import type { Viewer } from '../../domain/policy.js';
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
-import { exemptLabel } from './meeting-page.js';
+import { exemptLabel, paperExempt } from './meeting-page.js';
 import { agendaPublished, documentPublished, seesExempt } from './visibility.js';
 
 export type DocumentAccess = 'ok' | 'not-found' | 'exempt';
@@ -26,7 +26,7 @@ export async function documentAccess(db: Queryable, slug: string, viewer: Viewer
   const staff = viewer.kind === 'user' && (viewer.role === 'clerk' || viewer.role === 'administrator');
   const meetingPublished = doc.meeting_id === null || agendaPublished({ status: doc.meeting_status ?? 'held', agenda_published_at: doc.agenda_published_at, historic: doc.historic ?? 0 });
   if (!staff && (!documentPublished(doc) || !meetingPublished)) return { access: 'not-found' as DocumentAccess, doc: null };
-  const exempt = doc.classification === 'exempt' || !!doc.item_exempt || !!doc.section_exempt;
+  const exempt = paperExempt(doc.classification, doc.kind, !!doc.item_exempt || !!doc.section_exempt);
   if (exempt && !seesExempt(viewer, doc.body_id, doc.meeting_id)) {
     const paras = textToParagraphs(doc.exempt_paragraphs).length ? textToParagraphs(doc.exempt_paragraphs) : textToParagraphs(doc.item_paragraphs);
     return { access: 'exempt' as DocumentAccess, doc: null, label: exemptLabel(paras), meetingSlug: doc.meeting_slug };

@@ -13,6 +13,14 @@ export function exemptLabel(paragraphs: readonly number[]): string {
   return `Exempt: ${list} of Part 1 of Schedule 12A`;
 }
 
+/**
+ * A paper is exempt when classified so, or when it belongs to an exempt item, except an explicitly unrestricted
+ * Record of Decision (the published record of a matter that contained some exempt information).
+ */
+export function paperExempt(classification: string, kind: string, itemExempt: boolean): boolean {
+  return classification === 'exempt' || (itemExempt && !(kind === 'record-of-decision' && classification === 'unrestricted'));
+}
+
 export interface PaperView {
   slug: string;
   title: string;
@@ -102,7 +110,7 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
       .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
       .select(['document.id', 'document.slug', 'document.kind', 'document.title', 'document.classification', 'document.exempt_paragraphs',
         'document.agenda_item_id', 'document.workflow_status', 'document.current_version', 'document_version.size', 'document_version.page_count',
-        'document_version.sha256', 'document_version.pages_json'])
+        'document_version.sha256', (eb) => eb('document_version.pages_json', 'is not', null).as('has_text')])
       .where('document.meeting_id', '=', id).orderBy('document.position').orderBy('document.id').execute(),
     db.selectFrom('publication').select(['kind', 'version', 'audience', 'size', 'page_count', 'items_json', 'published_at', 'late_reason'])
       .where('meeting_id', '=', id).orderBy('kind').orderBy('version', 'desc').execute(),
@@ -142,12 +150,12 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
   const papersByItem = new Map<number | null, PaperView[]>();
   for (const d of documents) {
     const item = d.agenda_item_id !== null ? itemById.get(d.agenda_item_id) : undefined;
-    const exempt = d.classification === 'exempt' || (item ? isItemExempt(item) : false);
+    const exempt = paperExempt(d.classification, d.kind, item ? isItemExempt(item) : false);
     if (exempt && !exemptOk) continue;
     if (!documentPublished(d) || !published) continue;
     if (d.kind === 'agenda-pack' || d.kind === 'supplementary-pack') continue;
     const list = papersByItem.get(d.agenda_item_id) ?? [];
-    list.push({ slug: d.slug, title: d.title, kind: d.kind, size: d.size, pageCount: d.page_count, hasFile: !!d.sha256, hasText: !!d.pages_json, version: d.current_version });
+    list.push({ slug: d.slug, title: d.title, kind: d.kind, size: d.size, pageCount: d.page_count, hasFile: !!d.sha256, hasText: !!d.has_text, version: d.current_version });
     papersByItem.set(d.agenda_item_id, list);
   }
 

@@ -13,13 +13,19 @@ export async function publicUrls(db: Queryable): Promise<SitemapEntry[]> {
     db.selectFrom('meeting').select(['slug', 'updated_at']).orderBy('date').orderBy('id').execute(),
     db.selectFrom('agenda_item').innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
       .select(['meeting.slug', 'agenda_item.code']).where('meeting.status', '!=', 'scheduled').orderBy('meeting.date').orderBy('agenda_item.position').execute(),
-    // Public papers only: not exempt, not of an exempt item or section, published, on a published agenda.
+    // Public papers only: not exempt, not of an exempt item or section (bar an unrestricted Record of Decision),
+    // published, on a published agenda.
     db.selectFrom('document').innerJoin('meeting', 'meeting.id', 'document.meeting_id')
       .leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
       .select(['document.slug', 'document.created_at'])
       .where('document.classification', '!=', 'exempt')
-      .where((eb) => eb.or([eb('agenda_item.exempt', 'is', null), eb('agenda_item.exempt', '=', 0)]))
-      .where((eb) => eb.or([eb('agenda_section.exempt', 'is', null), eb('agenda_section.exempt', '=', 0)]))
+      .where((eb) => eb.or([
+        eb.and([
+          eb.or([eb('agenda_item.exempt', 'is', null), eb('agenda_item.exempt', '=', 0)]),
+          eb.or([eb('agenda_section.exempt', 'is', null), eb('agenda_section.exempt', '=', 0)]),
+        ]),
+        eb('document.kind', '=', 'record-of-decision'),
+      ]))
       .where((eb) => eb.or([eb('document.workflow_status', 'is', null), eb('document.workflow_status', 'in', ['approved', 'published'])]))
       .where('meeting.status', '!=', 'scheduled').orderBy('document.id').execute(),
     db.selectFrom('person').select('slug').where('kind', 'in', ['councillor', 'co-opted']).orderBy('slug').execute(),

@@ -5,10 +5,11 @@ import { readHome } from '../../store/read/calendar.js';
 import { latestDecisions } from '../../store/read/decisions.js';
 import { addPortalFilters } from './public/filters.js';
 import { addCaching, origin, todayIso } from './public/http.js';
+import { PageCache } from './public/page-cache.js';
 
 const home: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
   addPortalFilters(app.views);
-  addCaching(app);
+  addCaching(app, { store, today, pages: new PageCache(50) });
   app.get('/', async (request, reply) => {
     const now = todayIso(today);
     const [{ upcoming, recent }, decisions] = await Promise.all([readHome(store.db, now), latestDecisions(store.db, request.viewer, 6)]);

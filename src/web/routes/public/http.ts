@@ -3,6 +3,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../errors.js';
+import type { Store } from '../../../store/db.js';
+import { dataVersion } from '../../../store/read/version.js';
+import { NONCE_PLACEHOLDER, type PageCache } from './page-cache.js';
 
 /** Marks a response as the same for everyone (feeds, sitemap: built from the public view only). */
 export function publicCache(reply: FastifyReply, seconds = 300): void {
@@ -13,32 +16,87 @@ function nonceOf(reply: FastifyReply): string | undefined {
   return (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script;
 }
 
+function etagOf(body: string | Buffer): string {
+  return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+function matches(request: FastifyRequest, etag: string): boolean {
+  const inm = request.headers['if-none-match'];
+  return !!inm && inm.split(',').some((t) => t.trim() === etag);
+}
+
+function notModified(reply: FastifyReply): void {
+  reply.code(304);
+  // The cached copy carries its own nonce; keep its policy rather than sending one for a body not sent.
+  reply.removeHeader('content-security-policy');
+  reply.removeHeader('content-length');
+}
+
+const CACHEABLE_TYPES = /^(text\/html|text\/calendar)/;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false: never keep this route's responses in the page cache (search: every query is different work). */
+    pageCache?: boolean;
+  }
+}
+
+export interface CachingOptions {
+  store: Store;
+  today?: () => string;
+  /** Rendered pages for the public viewer, keyed by data version; none when omitted. */
+  pages?: PageCache;
+}
+
+const cacheSlots = new WeakMap<FastifyRequest, { version: string; key: string; served: boolean }>();
+
 /**
- * onSend: an ETag over the body (the per-request CSP nonce left out, so an unchanged page keeps its tag), a 304
- * for a matching If-None-Match, and Cache-Control: private unless the route declared the response public.
+ * Hooks for one plugin scope: for the public viewer, a stored render of the page when the data have not changed
+ * since it was made; on every response an ETag over the body (the per-request CSP nonce left out, so an unchanged
+ * page keeps its tag), a 304 for a matching If-None-Match, and Cache-Control: private unless the route declared
+ * the response public (feeds, sitemap).
  */
-export function addCaching(app: FastifyInstance): void {
+export function addCaching(app: FastifyInstance, options: CachingOptions): void {
+  const { pages, store, today } = options;
+  if (pages) {
+    app.addHook('preHandler', async (request, reply) => {
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.viewer.kind !== 'public') return;
+      if (reply.routeOptions.config?.pageCache === false) return;
+      const version = await dataVersion(store);
+      const key = `${todayIso(today)}|${origin(request)}|${request.url}`;
+      const hit = pages.get(version, key);
+      cacheSlots.set(request, { version, key, served: !!hit });
+      if (!hit) return;
+      reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie, Authorization').header('etag', hit.etag);
+      if (matches(request, hit.etag)) {
+        notModified(reply);
+        return reply.send('');
+      }
+      const nonce = nonceOf(reply) ?? '';
+      return reply.type(hit.contentType).send(hit.body.split(NONCE_PLACEHOLDER).join(nonce));
+    });
+  }
+
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
+    const slot = cacheSlots.get(request);
+    if (slot?.served) return payload;
     if (!reply.hasHeader('cache-control')) {
       reply.header('cache-control', request.viewer.kind === 'public' ? 'private, no-cache' : 'private, no-store');
       reply.header('vary', 'Cookie, Authorization');
     }
     if (reply.statusCode !== 200) return payload;
-    let bytes: string | Buffer;
-    if (typeof payload === 'string') bytes = payload;
-    else if (Buffer.isBuffer(payload)) bytes = payload;
-    else return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const nonce = nonceOf(reply);
-    const hashed = nonce && typeof bytes === 'string' ? bytes.split(nonce).join('') : bytes;
-    const etag = `W/"${createHash('sha1').update(hashed).digest('base64url').slice(0, 22)}"`;
+    const neutral = nonce && typeof payload === 'string' ? payload.split(nonce).join(NONCE_PLACEHOLDER) : payload;
+    const etag = etagOf(neutral);
     reply.header('etag', etag);
-    const inm = request.headers['if-none-match'];
-    if (inm && inm.split(',').some((t) => t.trim() === etag)) {
-      reply.code(304);
-      // The cached copy carries its own nonce; keep its policy rather than sending one for a body not sent.
-      reply.removeHeader('content-security-policy');
-      reply.removeHeader('content-length');
+    const contentType = String(reply.getHeader('content-type') ?? '');
+    if (pages && slot && typeof neutral === 'string' && CACHEABLE_TYPES.test(contentType) && request.viewer.kind === 'public') {
+      pages.set(slot.version, slot.key, { body: neutral, etag, contentType });
+    }
+    if (matches(request, etag)) {
+      notModified(reply);
       return '';
     }
     return payload;

@@ -10,6 +10,7 @@ import documents from './documents.js';
 import { addPortalFilters } from './filters.js';
 import { addCaching } from './http.js';
 import meetings from './meetings.js';
+import { PageCache } from './page-cache.js';
 import people from './people.js';
 import searchRoute from './search.js';
 import site from './site.js';
@@ -19,12 +20,14 @@ export interface PublicPortalOptions {
   today?: () => string;
   /** Search requests per minute per client address (default 60). */
   searchRateLimitPerMinute?: number;
+  /** false: render every public page afresh (default: keep renders until the data change). */
+  pageCache?: boolean;
 }
 
 const publicPortal: FastifyPluginAsync<PublicPortalOptions> = async (app, options) => {
   addPortalFilters(app.views);
-  addCaching(app);
   const { store, today } = options;
+  addCaching(app, { store, today, pages: options.pageCache === false ? undefined : new PageCache() });
   await app.register(bodies, { store, today });
   await app.register(calendar, { store, today });
   await app.register(meetings, { store });

@@ -35,7 +35,7 @@ export interface SearchRouteOptions {
 const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store, rateLimitPerMinute }) => {
   await app.register(rateLimit, { global: false });
   app.get<{ Querystring: Record<string, string> }>('/search', {
-    config: { rateLimit: { max: rateLimitPerMinute ?? 60, timeWindow: '1 minute' } },
+    config: { pageCache: false, rateLimit: { max: rateLimitPerMinute ?? 60, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const q = request.query;
     const text = (str(q.q) ?? '').slice(0, 200);
