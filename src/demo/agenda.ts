@@ -291,6 +291,15 @@ export function planAgenda(ctx: AgendaContext): PlannedSection[] {
       purpose: 'To consider the decision called in by Members of the Committee',
       presenters: [],
       guests: [],
+      // A called-in decision comes with a cover sheet (primer §4): background, guests and the committee's options.
+      papers: [{
+        kind: 'appendix', title: `Call-in cover sheet: ${ctx.callIn.subject}`, report: null, exemptParagraphs: [], author: '',
+        appendix: [
+          'Background: the decision was called in by Members of the Committee within the call-in period, giving their reasons. Its implementation is suspended until the call-in has been considered.',
+          'Guests: the Cabinet Member who took the decision and the Corporate Director responsible have been invited to attend.',
+          'Options for the Committee: (a) make no comments; (b) express comments but not require reconsideration of the decision; (c) require implementation of the decision to be postponed pending reconsideration by the decision-maker in light of the Committee\'s comments; (d) require implementation of the decision to be postponed pending consideration of the matter by the full Council.',
+        ],
+      }],
     }));
   }
   const closing = item('other', 'Other items which the Chairman decides are relevant or urgent');

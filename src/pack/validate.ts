@@ -34,8 +34,9 @@ export interface ValidateOptions {
   workingDayCheck?: ClearWorkingDays;
 }
 
-// Standing items open or close every agenda and have no paper.
-const STANDING = /\b(introduction|webcast\w*|apologies|substitutes?|declarations? of (members'? )?interests?|other items which|other (urgent )?business|urgent business|election of (a |the )?(vice-)?chair\w*|exclusion of the (press|public)|motion to exclude|date of (the )?next meeting)\b/i;
+// Standing items open or close every agenda and have no paper; announcements, questions, petitions and oral
+// updates are taken at the meeting without one.
+const STANDING = /\b(announcements?|questions?( from| by| to)?|petitions?|verbal (update|report)|oral (update|report)|chairman's (announcements|remarks)|introduction|webcast\w*|apologies|substitutes?|declarations? of (members'? )?interests?|other items which|other (urgent )?business|urgent business|election of (a |the )?(vice-)?chair\w*|exclusion of the (press|public)|motion to exclude|date of (the )?next meeting)\b/i;
 
 export function isStandingItem(item: AgendaItem): boolean {
   return STANDING.test(item.title);
