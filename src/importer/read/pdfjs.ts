@@ -52,7 +52,8 @@ export async function openPdf(data: Uint8Array): Promise<OpenedPdf> {
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
-    stopAtErrors: true,
+    // lenient, as PDF viewers are: a slightly malformed content stream still yields its readable text
+    stopAtErrors: false,
     cMapUrl,
     cMapPacked: true,
   });
