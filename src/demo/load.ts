@@ -39,6 +39,8 @@ export interface DemoOptions {
   progress?: boolean;
   /** Delete everything already in the database first. */
   reset?: boolean;
+  /** Build the search index afterwards (default true); benchmarks time it separately. */
+  index?: boolean;
 }
 
 export interface DemoSummary {
@@ -259,9 +261,11 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   progress.stop();
   await recordAudit(store.db, actor, { action: 'import', entity: 'council', entityId: null, summary: `Loaded the demonstration council (${years} year${years > 1 ? 's' : ''} to ${plan.end}, seed ${seed})` });
   // Search finds the demo council from the start.
-  const indexing = createProgress('Indexing for search', 0, { quiet: !options.progress });
-  await rebuildSearchIndex(store, { progress: indexing });
-  indexing.stop();
+  if (options.index !== false) {
+    const indexing = createProgress('Indexing for search', 0, { quiet: !options.progress });
+    await rebuildSearchIndex(store, { progress: indexing });
+    indexing.stop();
+  }
   return summarise(store, pdfs, plan.start, plan.end);
 }
 
