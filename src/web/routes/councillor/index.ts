@@ -1,0 +1,202 @@
+// The councillors' area (/my): my meetings (of the bodies I sit on, and meetings a clerk granted me), my papers
+// with exempt ones included where the policy entitles me (tagged "Exempt — not for publication", downloaded
+// through a guarded route), my declarations, and my register of interests kept with its history.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../domain/policy.js';
+import { INTEREST_CATEGORIES, addInterest, editInterest, listInterests, removeInterest } from '../../../store/interests.js';
+import { actorOf } from '../../../store/accounts.js';
+import { transaction, type Store } from '../../../store/db.js';
+import { textToParagraphs } from '../../../store/json.js';
+import { documentAccess, documentFile } from '../../../store/read/documents.js';
+import { exemptLabel } from '../../../store/read/meeting-page.js';
+import { agendaPublished, documentPublished } from '../../../store/read/visibility.js';
+import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types.js';
+import { requireAction } from '../../plugins/guards.js';
+import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
+
+export interface CouncillorOptions {
+  store: Store;
+  today?: () => string;
+}
+
+/** How far back "recent" meetings and papers go. */
+const RECENT_DAYS = 120;
+
+function daysBefore(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, today }) => {
+  const db = store.db;
+  const todayIso = today ?? (() => new Date().toISOString().slice(0, 10));
+  const guard = requireAction('declare-interests');
+
+  function personOf(request: FastifyRequest, reply: FastifyReply): number | null {
+    const v = request.viewer;
+    if (v.kind === 'user' && v.personId !== null) return v.personId;
+    reply.code(403).render('pages/error.njk', {
+      pageTitle: 'Your account is not linked to a councillor',
+      heading: 'Your account is not linked to a councillor',
+      message: 'Ask Democratic Services to link your account to your entry in the record.',
+    });
+    return null;
+  }
+
+  /** Meetings of the bodies I sit on and those granted to me, from RECENT_DAYS ago onwards. */
+  async function myMeetings(request: FastifyRequest) {
+    const v = request.viewer;
+    if (v.kind !== 'user') return [];
+    const bodyIds = [...v.bodyIds];
+    const granted = [...v.grantedMeetingIds];
+    if (!bodyIds.length && !granted.length) return [];
+    const rows = await db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id')
+      .select(['meeting.id', 'meeting.slug', 'meeting.date', 'meeting.time', 'meeting.venue', 'meeting.status', 'meeting.agenda_published_at', 'meeting.historic',
+        'meeting.body_id', 'body.name as body_name'])
+      .where((eb) => eb.or([
+        ...(bodyIds.length ? [eb('meeting.body_id', 'in', bodyIds)] : []),
+        ...(granted.length ? [eb('meeting.id', 'in', granted)] : []),
+      ]))
+      .where('meeting.date', '>=', daysBefore(todayIso(), RECENT_DAYS)).orderBy('meeting.date').orderBy('meeting.time').execute();
+    return rows.map((m) => ({ ...m, granted: !bodyIds.includes(m.body_id), statusLabel: MEETING_STATUS_LABELS[m.status as MeetingStatus] ?? m.status }));
+  }
+
+  app.get('/my', { preHandler: guard }, async (request, reply) => {
+    if (personOf(request, reply) === null) return reply;
+    return reply.render('pages/councillor/index.njk', { pageTitle: 'Your councillor area' });
+  });
+
+  app.get('/my/meetings', { preHandler: guard }, async (request, reply) => {
+    if (personOf(request, reply) === null) return reply;
+    const meetings = await myMeetings(request);
+    const t = todayIso();
+    return reply.render('pages/councillor/meetings.njk', {
+      pageTitle: 'Your meetings', upcoming: meetings.filter((m) => m.date >= t), recent: meetings.filter((m) => m.date < t).reverse(),
+      breadcrumbs: [{ text: 'Your councillor area', href: '/my' }],
+    });
+  });
+
+  app.get('/my/papers', { preHandler: guard }, async (request, reply) => {
+    if (personOf(request, reply) === null) return reply;
+    const meetings = (await myMeetings(request)).filter((m) => agendaPublished(m));
+    const byId = new Map(meetings.map((m) => [m.id, m]));
+    const docs = meetings.length ? await db.selectFrom('document')
+      .leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
+      .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document.classification', 'document.exempt_paragraphs', 'document.workflow_status',
+        'document.meeting_id', 'agenda_item.code as item_code', 'agenda_item.exempt as item_exempt', 'agenda_item.exempt_paragraphs as item_paragraphs', 'agenda_section.exempt as section_exempt'])
+      .where('document.meeting_id', 'in', [...byId.keys()]).where('document.kind', 'not in', ['agenda-pack', 'supplementary-pack'])
+      .orderBy('document.meeting_id').orderBy('agenda_item.position').orderBy('document.position').execute() : [];
+    const v = request.viewer;
+    const groups = meetings.map((m) => ({
+      meeting: m,
+      papers: docs.filter((d) => d.meeting_id === m.id && documentPublished(d)).map((d) => {
+        const exempt = d.classification === 'exempt' || !!d.item_exempt || !!d.section_exempt;
+        const paras = textToParagraphs(d.exempt_paragraphs).length ? textToParagraphs(d.exempt_paragraphs) : textToParagraphs(d.item_paragraphs);
+        return { ...d, exempt, exemptLabel: exempt ? exemptLabel(paras) : null, allowed: can(v, 'download', { bodyId: m.body_id, meetingId: m.id, exempt }) };
+      }).filter((d) => d.allowed),
+    })).filter((g) => g.papers.length).reverse();
+    return reply.render('pages/councillor/papers.njk', { pageTitle: 'Your papers', groups, breadcrumbs: [{ text: 'Your councillor area', href: '/my' }] });
+  });
+
+  // Exempt papers are served only here (and on the document pages) and only after the policy agrees.
+  app.get<{ Params: { slug: string } }>('/my/papers/:slug', { preHandler: guard }, async (request, reply) => {
+    const m = /^([a-z0-9-]+)\.pdf$/.exec(request.params.slug);
+    if (!m) return reply.callNotFound();
+    const found = await documentAccess(db, m[1], request.viewer);
+    if (found.access === 'exempt') {
+      reply.code(403);
+      return reply.render('pages/error.njk', { pageTitle: 'This paper is not available', heading: 'This paper is not available to you', message: `${found.label}. Only members of the committee, and councillors Democratic Services have granted access, can read it.` });
+    }
+    if (!found.doc) return reply.callNotFound();
+    const file = await documentFile(db, found.doc.id, found.doc.current_version);
+    if (!file) return reply.callNotFound();
+    return reply.type('application/pdf').header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store')
+      .header('content-disposition', `inline; filename="${found.doc.slug}.pdf"`).send(Buffer.from(file.bytes));
+  });
+
+  app.get('/my/declarations', { preHandler: guard }, async (request, reply) => {
+    const personId = personOf(request, reply);
+    if (personId === null) return reply;
+    const declarations = await db.selectFrom('declaration').innerJoin('meeting', 'meeting.id', 'declaration.meeting_id').innerJoin('body', 'body.id', 'meeting.body_id')
+      .leftJoin('agenda_item', 'agenda_item.id', 'declaration.agenda_item_id')
+      .select(['declaration.kind', 'declaration.nature', 'declaration.dispensation', 'meeting.slug as meeting_slug', 'meeting.date', 'body.name as body_name',
+        'agenda_item.code as item_code', 'agenda_item.title as item_title'])
+      .where('declaration.person_id', '=', personId).orderBy('meeting.date', 'desc').execute();
+    return reply.render('pages/councillor/declarations.njk', { pageTitle: 'Your declarations of interest', declarations, breadcrumbs: [{ text: 'Your councillor area', href: '/my' }] });
+  });
+
+  const categoryItems = (selected: string) => [{ value: '', text: 'Choose a category' }, ...INTEREST_CATEGORIES.map((c) => ({ value: c, text: c, selected: c === selected }))];
+
+  async function interestsPage(reply: FastifyReply, personId: number, ctx: { errors?: FieldError[]; values?: Record<string, string> } = {}) {
+    const all = await listInterests(db, personId, { includeHistory: true });
+    if (ctx.errors?.length) reply.code(400);
+    return reply.render('pages/councillor/interests.njk', {
+      pageTitle: `${ctx.errors?.length ? 'Error: ' : ''}Your register of interests`,
+      current: all.filter((i) => i.removed_on === null), history: all.filter((i) => i.removed_on !== null),
+      values: ctx.values ?? {}, categoryItems: categoryItems(ctx.values?.category ?? ''), breadcrumbs: [{ text: 'Your councillor area', href: '/my' }],
+      ...errorContext(ctx.errors ?? []),
+    });
+  }
+
+  app.get('/my/interests', { preHandler: guard }, async (request, reply) => {
+    const personId = personOf(request, reply);
+    return personId === null ? reply : interestsPage(reply, personId);
+  });
+
+  app.post('/my/interests', { preHandler: guard }, async (request, reply) => {
+    const personId = personOf(request, reply);
+    if (personId === null) return reply;
+    const values = { category: field(request.body, 'category'), description: field(request.body, 'description') };
+    try {
+      await transaction(db, (tx) => addInterest(tx, actorOf(request.account!), personId, values, todayIso()));
+    } catch (e) {
+      const fe = fieldErrorOf(e, 'description');
+      if (!fe) throw e;
+      return interestsPage(reply, personId, { errors: [fe], values });
+    }
+    return reply.redirect('/my/interests', 303);
+  });
+
+  async function entry(request: FastifyRequest<{ Params: { id: string } }>, personId: number) {
+    const id = Number(request.params.id);
+    if (!Number.isInteger(id)) return null;
+    return (await listInterests(db, personId)).find((i) => i.id === id) ?? null;
+  }
+
+  app.get<{ Params: { id: string } }>('/my/interests/:id/edit', { preHandler: guard }, async (request, reply) => {
+    const personId = personOf(request, reply);
+    if (personId === null) return reply;
+    const row = await entry(request, personId);
+    if (!row) return reply.callNotFound();
+    return reply.render('pages/councillor/interest-edit.njk', { pageTitle: 'Change an interest', row, values: row, categoryItems: categoryItems(row.category), breadcrumbs: [{ text: 'Your register of interests', href: '/my/interests' }] });
+  });
+
+  app.post<{ Params: { id: string } }>('/my/interests/:id', { preHandler: guard }, async (request, reply) => {
+    const personId = personOf(request, reply);
+    if (personId === null) return reply;
+    const row = await entry(request, personId);
+    if (!row) return reply.callNotFound();
+    const values = { category: field(request.body, 'category'), description: field(request.body, 'description') };
+    try {
+      await transaction(db, (tx) => editInterest(tx, actorOf(request.account!), personId, row.id, values, todayIso()));
+    } catch (e) {
+      const fe = fieldErrorOf(e, 'description');
+      if (!fe) throw e;
+      reply.code(400);
+      return reply.render('pages/councillor/interest-edit.njk', { pageTitle: 'Error: Change an interest', row, values, categoryItems: categoryItems(values.category), ...errorContext([fe]) });
+    }
+    return reply.redirect('/my/interests', 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/my/interests/:id/remove', { preHandler: guard }, async (request, reply) => {
+    const personId = personOf(request, reply);
+    if (personId === null) return reply;
+    const row = await entry(request, personId);
+    if (!row) return reply.callNotFound();
+    await transaction(db, (tx) => removeInterest(tx, actorOf(request.account!), personId, row.id, todayIso()));
+    return reply.redirect('/my/interests', 303);
+  });
+};
+
+export default councillor;
