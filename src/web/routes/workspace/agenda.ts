@@ -1,0 +1,200 @@
+// The agenda builder: sections, items with codes from the numbering rules, order, withdrawal and deferral.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { EXEMPT_PARAGRAPHS, EXEMPT_PARAGRAPH_DESCRIPTIONS } from '../../../domain/types.js';
+import { transaction } from '../../../store/db.js';
+import { parseJson, textToParagraphs } from '../../../store/json.js';
+import { addItem, addSection, deferItem, loadAgenda, moveItem, setWithdrawn, updateItem, type ItemFields } from '../../../store/workspace/agenda.js';
+import { itemPapers } from '../../../store/workspace/papers.js';
+import { guard, itemOr404, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { actor, asFieldError, checkbox, errorView, formOf, idOf, lines, list, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
+
+const itemSchema = z.object({
+  sectionId: idOf('Select the section the item goes in'),
+  title: requiredText('Enter the title of the item', 300),
+  purpose: optionalText('Purpose', 500),
+  presenters: optionalText('Presenters', 1000),
+  toFollow: checkbox,
+  urgent: checkbox,
+  urgentReason: optionalText('Reason for urgency', 1000),
+  exempt: checkbox,
+  exemptParagraphs: z.array(z.coerce.number().int().min(1).max(7)).catch([] as never),
+  publicInterestReason: optionalText('Public interest reason', 2000),
+}).superRefine((v, ctx) => {
+  if (v.urgent && !v.urgentReason) ctx.addIssue({ code: 'custom', path: ['urgentReason'], message: 'Enter the Chairman\'s reason for taking the item as urgent' });
+  if (v.exempt && !v.exemptParagraphs.length) ctx.addIssue({ code: 'custom', path: ['exemptParagraphs'], message: 'Select at least one paragraph of Schedule 12A for an exempt item' });
+  if (v.exempt && !v.publicInterestReason) ctx.addIssue({ code: 'custom', path: ['publicInterestReason'], message: 'Enter why the public interest in keeping the item exempt outweighs disclosing it' });
+});
+
+const toFields = (d: z.infer<typeof itemSchema>): ItemFields => ({
+  sectionId: d.sectionId, title: d.title, purpose: d.purpose, presenters: lines(d.presenters), toFollow: d.toFollow,
+  urgentReason: d.urgent ? d.urgentReason : null, exempt: d.exempt, exemptParagraphs: d.exemptParagraphs, publicInterestReason: d.publicInterestReason,
+});
+
+const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
+  app.get('/workspace/meetings/:id/agenda', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const sections = await loadAgenda(store.db, meeting.id);
+    const papers = await store.db.selectFrom('document').select(['agenda_item_id']).where('meeting_id', '=', meeting.id).execute();
+    const paperCount = new Map<number, number>();
+    for (const p of papers) if (p.agenda_item_id) paperCount.set(p.agenda_item_id, (paperCount.get(p.agenda_item_id) ?? 0) + 1);
+    const deferredTo = await store.db.selectFrom('meeting').select(['id', 'date']).where('id', 'in', [0, ...sections.flatMap((s) => s.items.map((i) => i.deferred_to_meeting_id ?? 0))]).execute();
+    return reply.render('pages/workspace/agenda.njk', {
+      pageTitle: `Agenda: ${meeting.body_name}, ${meeting.date}`, meeting, columnClass: 'govuk-grid-column-full',
+      sections: sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, papers: paperCount.get(i.id) ?? 0, paragraphs: textToParagraphs(i.exempt_paragraphs), deferredToDate: deferredTo.find((m) => m.id === i.deferred_to_meeting_id)?.date })) })),
+      editable: meeting.status === 'scheduled' || meeting.status === 'agenda-published', renumbers: meeting.status === 'scheduled',
+    });
+  });
+
+  const sectionSchema = z.object({ title: requiredText('Enter the section title', 200), exempt: checkbox });
+  app.post('/workspace/meetings/:id/sections', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const parsed = parseForm(sectionSchema, formOf(request.body));
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await transaction(store.db, (tx) => addSection(tx, actor(request), meeting.id, parsed.data));
+        return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'title')];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'The section was not added', message: errors.map((e) => e.text).join('. ') });
+  });
+
+  const formContext = async (meetingId: number, values: Record<string, unknown>) => {
+    const sections = await loadAgenda(store.db, meetingId);
+    const chosen = list(values, 'exemptParagraphs');
+    return {
+      values,
+      sectionItems: selectItems(sections.map((s) => ({ value: s.id, text: `${s.letter ? `${s.letter}. ` : ''}${s.title}${s.exempt ? ' (exempt)' : ''}` })), values.sectionId as string, 'Choose a section'),
+      paragraphItems: EXEMPT_PARAGRAPHS.map((p) => ({ value: String(p), text: `Paragraph ${p}`, hint: { text: EXEMPT_PARAGRAPH_DESCRIPTIONS[p] }, checked: chosen.includes(String(p)) })),
+    };
+  };
+
+  app.get('/workspace/meetings/:id/items/new', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const sectionId = str(request.query as Record<string, string>, 'section');
+    return reply.render('pages/workspace/item-form.njk', { pageTitle: 'Add an agenda item', meeting, action: `/workspace/meetings/${meeting.id}/items/new`, ...(await formContext(meeting.id, { sectionId })) });
+  });
+
+  app.post('/workspace/meetings/:id/items/new', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const form = formOf(request.body);
+    const parsed = parseForm(itemSchema, { ...form, exemptParagraphs: list(form, 'exemptParagraphs') });
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await transaction(store.db, (tx) => addItem(tx, actor(request), meeting.id, toFields(parsed.data)));
+        return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'title')];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/item-form.njk', { pageTitle: 'Error: Add an agenda item', meeting, action: `/workspace/meetings/${meeting.id}/items/new`, ...(await formContext(meeting.id, form)), ...errorView(errors) });
+  });
+
+  app.get('/workspace/items/:id', { preHandler: guard }, async (request, reply) => {
+    const found = await itemOr404(store.db, request, reply);
+    if (!found) return reply;
+    const { item, meeting } = found;
+    const values = {
+      sectionId: String(item.section_id ?? ''), title: item.title, purpose: item.purpose ?? '', presenters: parseJson<string[]>(item.presenters_json, []).join('\n'),
+      toFollow: item.to_follow ? 'yes' : '', urgent: item.urgent_reason ? 'yes' : '', urgentReason: item.urgent_reason ?? '', exempt: item.exempt ? 'yes' : '',
+      exemptParagraphs: textToParagraphs(item.exempt_paragraphs).map(String), publicInterestReason: item.public_interest_reason ?? '',
+    };
+    return reply.render('pages/workspace/item-form.njk', {
+      pageTitle: `Item ${item.code}`, meeting, item, action: `/workspace/items/${item.id}`, papers: await itemPapers(store.db, item.id), ...(await formContext(meeting.id, values)),
+    });
+  });
+
+  app.post('/workspace/items/:id', { preHandler: guard }, async (request, reply) => {
+    const found = await itemOr404(store.db, request, reply);
+    if (!found) return reply;
+    const { item, meeting } = found;
+    const form = formOf(request.body);
+    const parsed = parseForm(itemSchema, { ...form, exemptParagraphs: list(form, 'exemptParagraphs') });
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await transaction(store.db, (tx) => updateItem(tx, actor(request), item.id, toFields(parsed.data)));
+        return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'title')];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/item-form.njk', {
+      pageTitle: `Error: Item ${item.code}`, meeting, item, action: `/workspace/items/${item.id}`, papers: await itemPapers(store.db, item.id), ...(await formContext(meeting.id, form)), ...errorView(errors),
+    });
+  });
+
+  const refuse = (reply: import('fastify').FastifyReply, heading: string, e: unknown) => {
+    reply.code(400);
+    return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading, message: asFieldError(e, 'item').text });
+  };
+
+  for (const direction of ['up', 'down'] as const) {
+    app.post(`/workspace/items/:id/move-${direction}`, { preHandler: guard }, async (request, reply) => {
+      const found = await itemOr404(store.db, request, reply);
+      if (!found) return reply;
+      try {
+        await transaction(store.db, (tx) => moveItem(tx, actor(request), found.item.id, direction));
+      } catch (e) {
+        return refuse(reply, 'The item was not moved', e);
+      }
+      return reply.redirect(`/workspace/meetings/${found.meeting.id}/agenda#item-${found.item.id}`, 303);
+    });
+  }
+
+  for (const [path, withdrawn] of [['withdraw', true], ['reinstate', false]] as const) {
+    app.post(`/workspace/items/:id/${path}`, { preHandler: guard }, async (request, reply) => {
+      const found = await itemOr404(store.db, request, reply);
+      if (!found) return reply;
+      try {
+        await transaction(store.db, (tx) => setWithdrawn(tx, actor(request), found.item.id, withdrawn));
+      } catch (e) {
+        return refuse(reply, `The item was not ${withdrawn ? 'withdrawn' : 'reinstated'}`, e);
+      }
+      return reply.redirect(`/workspace/meetings/${found.meeting.id}/agenda#item-${found.item.id}`, 303);
+    });
+  }
+
+  const deferContext = async (found: NonNullable<Awaited<ReturnType<typeof itemOr404>>>, selected: string) => {
+    const later = await store.db.selectFrom('meeting').select(['id', 'date']).where('body_id', '=', found.meeting.body_id)
+      .where('date', '>', found.meeting.date).where('status', 'in', ['scheduled', 'agenda-published']).orderBy('date').execute();
+    return { pageTitle: `Defer item ${found.item.code}`, ...found, meetingItems: selectItems(later.map((m) => ({ value: m.id, text: m.date })), selected, 'Choose a meeting'), hasLater: later.length > 0 };
+  };
+
+  app.get('/workspace/items/:id/defer', { preHandler: guard }, async (request, reply) => {
+    const found = await itemOr404(store.db, request, reply);
+    if (!found) return reply;
+    return reply.render('pages/workspace/defer.njk', await deferContext(found, ''));
+  });
+
+  app.post('/workspace/items/:id/defer', { preHandler: guard }, async (request, reply) => {
+    const found = await itemOr404(store.db, request, reply);
+    if (!found) return reply;
+    const form = formOf(request.body);
+    const parsed = parseForm(z.object({ toMeetingId: idOf('Select the meeting to defer the item to') }), form);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await transaction(store.db, (tx) => deferItem(tx, actor(request), found.item.id, parsed.data.toMeetingId));
+        return reply.redirect(`/workspace/meetings/${found.meeting.id}/agenda#item-${found.item.id}`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'toMeetingId')];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/defer.njk', { ...(await deferContext(found, str(form, 'toMeetingId'))), ...errorView(errors) });
+  });
+};
+
+export default agenda;

@@ -1,0 +1,89 @@
+// Attendance on the day: present, apologies or absent for each member of the body on the meeting's date,
+// substitutes and whom they replace, other councillors also present, and officers in attendance.
+import type { FastifyPluginAsync } from 'fastify';
+import { membershipOn } from '../../../store/bodies.js';
+import { transaction } from '../../../store/db.js';
+import { listPeople, personDisplayName } from '../../../store/people.js';
+import { getAttendance, recordAttendance, type AttendanceEntry } from '../../../store/proceedings.js';
+import { guard, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { actor, errorView, formOf, lines, list, str, type FieldError } from './form.js';
+
+const SUBSTITUTE_ROWS = 3;
+const MARKS = ['present', 'apologies', 'absent'] as const;
+
+const attendance: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
+  const load = async (meeting: { id: number; body_id: number; date: string }) => {
+    const [members, councillors, officers, recorded] = await Promise.all([
+      membershipOn(store.db, meeting.body_id, meeting.date), listPeople(store.db, { kind: 'councillor' }), listPeople(store.db, { kind: 'officer' }), getAttendance(store.db, meeting.id),
+    ]);
+    return { members: members.filter((m) => m.role !== 'substitute'), councillors, officers, recorded };
+  };
+
+  const context = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, form: Record<string, unknown> | null) => {
+    const { members, councillors, officers, recorded } = await load(meeting);
+    const markOf = (personId: number) => form ? str(form, `att-${personId}`) : recorded.find((r) => r.person_id === personId && r.kind !== 'in-attendance' && r.kind !== 'also-present')?.kind ?? '';
+    const subs = recorded.filter((r) => r.substitute_for_person_id);
+    return {
+      pageTitle: `Attendance: ${meeting.body_name}, ${meeting.date}`, meeting,
+      members: members.map((m) => ({ personId: m.person_id, name: personDisplayName(m), role: m.role, items: MARKS.map((k) => ({ value: k, text: k.charAt(0).toUpperCase() + k.slice(1), checked: markOf(m.person_id) === k })) })),
+      substituteRows: Array.from({ length: SUBSTITUTE_ROWS }, (_, i) => ({
+        n: i + 1,
+        personItems: selectItems(councillors.map((c) => ({ value: c.id, text: personDisplayName(c) })), form ? str(form, `subPerson-${i + 1}`) : subs[i]?.person_id, 'Nobody'),
+        forItems: selectItems(members.map((m) => ({ value: m.person_id, text: personDisplayName(m) })), form ? str(form, `subFor-${i + 1}`) : subs[i]?.substitute_for_person_id, 'Choose a member'),
+      })),
+      alsoPresent: form ? str(form, 'alsoPresent') : recorded.filter((r) => r.kind === 'also-present').map((r) => r.name_as_recorded).join('\n'),
+      officerItems: officers.map((o) => ({ value: String(o.id), text: personDisplayName(o), hint: o.job_title ? { text: o.job_title } : undefined,
+        checked: form ? list(form, 'officers').includes(String(o.id)) : recorded.some((r) => r.kind === 'in-attendance' && r.person_id === o.id) })),
+    };
+  };
+
+  app.get('/workspace/meetings/:id/attendance', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const notice = (request.query as Record<string, string>).saved ? 'Attendance saved' : null;
+    return reply.render('pages/workspace/attendance.njk', { ...(await context(meeting, null)), notice });
+  });
+
+  app.post('/workspace/meetings/:id/attendance', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const form = formOf(request.body);
+    const { members, councillors, officers } = await load(meeting);
+    const errors: FieldError[] = [];
+    const entries: AttendanceEntry[] = [];
+    for (const m of members) {
+      const mark = str(form, `att-${m.person_id}`);
+      if (!MARKS.includes(mark as never)) { errors.push({ field: `att-${m.person_id}`, text: `Select whether ${personDisplayName(m)} was present, sent apologies or was absent` }); continue; }
+      const role = m.role === 'chairman' ? 'Chairman' : m.role === 'vice-chairman' ? 'Vice-Chairman' : null;
+      entries.push({ personId: m.person_id, name: personDisplayName(m), kind: mark as (typeof MARKS)[number], role });
+    }
+    for (let n = 1; n <= SUBSTITUTE_ROWS; n++) {
+      const who = Number(str(form, `subPerson-${n}`) || 0);
+      const forWhom = Number(str(form, `subFor-${n}`) || 0);
+      if (!who && !forWhom) continue;
+      const sub = councillors.find((c) => c.id === who);
+      const replaced = members.find((m) => m.person_id === forWhom);
+      if (!sub) { errors.push({ field: `subPerson-${n}`, text: `Substitute ${n}: select the councillor who substituted` }); continue; }
+      if (!replaced) { errors.push({ field: `subFor-${n}`, text: `Substitute ${n}: select the member ${personDisplayName(sub)} substituted for` }); continue; }
+      if (str(form, `att-${forWhom}`) === 'present') errors.push({ field: `subFor-${n}`, text: `Substitute ${n}: ${personDisplayName(replaced)} is marked present, so nobody can substitute for them` });
+      entries.push({ personId: sub.id, name: personDisplayName(sub), kind: 'present', substituteForPersonId: replaced.person_id, substituteForName: personDisplayName(replaced) });
+    }
+    for (const name of lines(str(form, 'alsoPresent'))) {
+      if (name.length > 200) { errors.push({ field: 'alsoPresent', text: 'Also present: each name must be 200 characters or fewer' }); break; }
+      entries.push({ name, kind: 'also-present' });
+    }
+    for (const id of list(form, 'officers')) {
+      const o = officers.find((p) => String(p.id) === id);
+      if (o) entries.push({ personId: o.id, name: personDisplayName(o), kind: 'in-attendance', role: o.job_title });
+    }
+    if (errors.length) {
+      reply.code(400);
+      const ctx = await context(meeting, form);
+      return reply.render('pages/workspace/attendance.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
+    }
+    await transaction(store.db, (tx) => recordAttendance(tx, actor(request), meeting.id, entries));
+    return reply.redirect(`/workspace/meetings/${meeting.id}/attendance?saved=1`, 303);
+  });
+};
+
+export default attendance;

@@ -1,0 +1,129 @@
+// Bodies: list, add, edit, and the seats each political group holds on them.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { AGENDA_STYLES, BODY_KINDS, BODY_KIND_LABELS } from '../../../domain/types.js';
+import { createBody, getBody, getSeats, listBodies, setSeats } from '../../../store/bodies.js';
+import { transaction } from '../../../store/db.js';
+import { listGroups } from '../../../store/people.js';
+import { assertBodyNameFree, updateBody } from '../../../store/workspace/records.js';
+import { guard, selectItems, type WorkspaceOptions } from './common.js';
+import { actor, asFieldError, choice, errorView, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+
+const bodySchema = z.object({
+  name: requiredText('Enter the name of the body', 200),
+  kind: choice(BODY_KINDS, 'Select what kind of body it is'),
+  size: z.string().optional().transform((s) => (s ?? '').trim())
+    .refine((s) => s === '' || (/^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 500), { error: 'Number of seats must be a whole number from 1 to 500, or left empty' })
+    .transform((s) => (s === '' ? null : Number(s))),
+  agendaStyle: choice(AGENDA_STYLES, 'Select how agenda items are numbered'),
+  purpose: optionalText('Purpose', 2000),
+});
+
+const kindItems = (selected: string | null | undefined) => selectItems(BODY_KINDS.map((k) => ({ value: k, text: BODY_KIND_LABELS[k] })), selected, 'Choose a kind of body');
+
+const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
+  app.get('/workspace/bodies', { preHandler: guard }, async (_request, reply) =>
+    reply.render('pages/workspace/bodies.njk', { pageTitle: 'Bodies', bodies: await listBodies(store.db), columnClass: 'govuk-grid-column-full' }));
+
+  const formPage = 'pages/workspace/body-form.njk';
+  app.get('/workspace/bodies/new', { preHandler: guard }, async (_request, reply) =>
+    reply.render(formPage, { pageTitle: 'Add a body', action: '/workspace/bodies/new', values: { agendaStyle: 'numbered' }, kindItems: kindItems(null) }));
+
+  app.post('/workspace/bodies/new', { preHandler: guard }, async (request, reply) => {
+    const form = formOf(request.body);
+    const parsed = parseForm(bodySchema, form);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        const id = await transaction(store.db, async (tx) => {
+          await assertBodyNameFree(tx, parsed.data.name);
+          return createBody(tx, actor(request), parsed.data);
+        });
+        return reply.redirect(`/workspace/bodies/${id}`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'name')];
+      }
+    }
+    reply.code(400);
+    return reply.render(formPage, { pageTitle: 'Error: Add a body', action: '/workspace/bodies/new', values: form, kindItems: kindItems(str(form, 'kind')), ...errorView(errors) });
+  });
+
+  async function showBody(body: NonNullable<Awaited<ReturnType<typeof getBody>>>, extra: Record<string, unknown>) {
+    const [members, seats, groups, meetings] = await Promise.all([
+      store.db.selectFrom('membership').innerJoin('person', 'person.id', 'membership.person_id').leftJoin('political_group', 'political_group.id', 'membership.group_id')
+        .select(['membership.id', 'membership.role', 'membership.starts_on', 'membership.ends_on', 'membership.co_opted_category', 'person.title', 'person.initials',
+          'person.surname', 'person.post_nominals', 'person.forenames', 'political_group.name as group_name'])
+        .where('membership.body_id', '=', body.id).orderBy('membership.ends_on', 'desc').orderBy('person.surname').execute(),
+      getSeats(store.db, body.id), listGroups(store.db),
+      store.db.selectFrom('meeting').select(['id', 'date', 'status']).where('body_id', '=', body.id).orderBy('date', 'desc').limit(10).execute(),
+    ]);
+    const seatOf = new Map(seats.map((s) => [s.group_id, s.seats]));
+    return {
+      pageTitle: body.name, body, meetings, columnClass: 'govuk-grid-column-full',
+      current: members.filter((m) => !m.ends_on), past: members.filter((m) => m.ends_on),
+      groups: groups.map((g) => ({ ...g, seats: seatOf.get(g.id) ?? 0 })), totalSeats: seats.reduce((n, s) => n + s.seats, 0),
+      ...extra,
+    };
+  }
+
+  app.get('/workspace/bodies/:id', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request);
+    const body = id ? await getBody(store.db, id) : undefined;
+    if (!body) return reply.callNotFound();
+    const notice = (request.query as Record<string, string>).saved ? 'Changes saved' : null;
+    return reply.render('pages/workspace/body.njk', await showBody(body, { notice }));
+  });
+
+  app.get('/workspace/bodies/:id/edit', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request);
+    const body = id ? await getBody(store.db, id) : undefined;
+    if (!body) return reply.callNotFound();
+    const values = { name: body.name, kind: body.kind, size: body.size ?? '', agendaStyle: body.agenda_style, purpose: body.purpose ?? '' };
+    return reply.render(formPage, { pageTitle: `Change ${body.name}`, action: `/workspace/bodies/${body.id}/edit`, values, kindItems: kindItems(body.kind), body });
+  });
+
+  app.post('/workspace/bodies/:id/edit', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request);
+    const body = id ? await getBody(store.db, id) : undefined;
+    if (!body) return reply.callNotFound();
+    const form = formOf(request.body);
+    const parsed = parseForm(bodySchema, form);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await transaction(store.db, (tx) => updateBody(tx, actor(request), body.id, parsed.data));
+        return reply.redirect(`/workspace/bodies/${body.id}?saved=1`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'name')];
+      }
+    }
+    reply.code(400);
+    return reply.render(formPage, { pageTitle: `Error: Change ${body.name}`, action: `/workspace/bodies/${body.id}/edit`, values: form, kindItems: kindItems(str(form, 'kind')), body, ...errorView(errors) });
+  });
+
+  app.post('/workspace/bodies/:id/seats', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request);
+    const body = id ? await getBody(store.db, id) : undefined;
+    if (!body) return reply.callNotFound();
+    const form = formOf(request.body);
+    const groups = await listGroups(store.db);
+    const errors: FieldError[] = [];
+    const seats: { groupId: number; seats: number }[] = [];
+    for (const g of groups) {
+      const raw = str(form, `seats-${g.id}`).trim() || '0';
+      if (!/^\d{1,3}$/.test(raw)) errors.push({ field: `seats-${g.id}`, text: `Seats for ${g.name} must be a whole number, 0 or more` });
+      else if (Number(raw) > 0) seats.push({ groupId: g.id, seats: Number(raw) });
+    }
+    const total = seats.reduce((n, s) => n + s.seats, 0);
+    if (!errors.length && body.size !== null && total > body.size) errors.push({ field: `seats-${groups[0]?.id}`, text: `The groups' seats add up to ${total}, more than the body's ${body.size} seats` });
+    if (errors.length) {
+      reply.code(400);
+      const page = await showBody(body, errorView(errors));
+      return reply.render('pages/workspace/body.njk', { ...page, pageTitle: `Error: ${body.name}`, seatValues: form });
+    }
+    await transaction(store.db, (tx) => setSeats(tx, actor(request), body.id, seats));
+    return reply.redirect(`/workspace/bodies/${body.id}?saved=1`, 303);
+  });
+};
+
+export default bodies;

@@ -1,0 +1,81 @@
+// Shared by the workspace routes: the guard, loading a meeting or item named in the URL, and labels for templates.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type nunjucks from 'nunjucks';
+import { createWorkingCalendar, type WorkingCalendar } from '../../../domain/calendar.js';
+import {
+  BODY_KIND_LABELS, EXEMPT_PARAGRAPH_DESCRIPTIONS, MEETING_STATUS_LABELS, MEMBERSHIP_ROLE_LABELS, type BodyKind, type MeetingStatus, type MembershipRole,
+} from '../../../domain/types.js';
+import { getCouncil } from '../../../store/council.js';
+import type { Queryable, Store } from '../../../store/db.js';
+import { getMeeting } from '../../../store/meetings.js';
+import { requireAction } from '../../plugins/guards.js';
+import { paramId } from './form.js';
+
+export interface WorkspaceOptions {
+  store: Store;
+  today?: () => string;
+}
+
+/** Every workspace page and action: Democratic Services (clerks) and administrators only. */
+export const guard = requireAction('manage-record');
+
+export function todayOf(options: WorkspaceOptions): string {
+  return options.today ? options.today() : new Date().toISOString().slice(0, 10);
+}
+
+/** The council's working calendar: bank holidays and its own closures. */
+export async function councilCalendar(db: Queryable): Promise<WorkingCalendar> {
+  const council = await getCouncil(db);
+  return createWorkingCalendar({ extraClosures: council?.settings.extraClosures ?? [] });
+}
+
+/** The meeting named by :id, or a 404 page sent (returns null). */
+export async function meetingOr404(db: Queryable, request: FastifyRequest, reply: FastifyReply) {
+  const id = paramId(request);
+  const meeting = id ? await getMeeting(db, id) : undefined;
+  if (!meeting) {
+    reply.callNotFound();
+    return null;
+  }
+  return meeting;
+}
+
+export async function itemOr404(db: Queryable, request: FastifyRequest, reply: FastifyReply) {
+  const id = paramId(request);
+  const item = id ? await db.selectFrom('agenda_item').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  const meeting = item ? await getMeeting(db, item.meeting_id) : undefined;
+  if (!item || !meeting) {
+    reply.callNotFound();
+    return null;
+  }
+  return { item, meeting };
+}
+
+export function meetingLabel(m: { body_name: string; date: string }): string {
+  return `${m.body_name}, ${m.date}`;
+}
+
+const added = new WeakSet<object>();
+
+/** Labels the workspace templates use. */
+export function addWorkspaceFilters(env: nunjucks.Environment): void {
+  if (added.has(env)) return;
+  added.add(env);
+  env.addFilter('wsStatus', (s: string) => MEETING_STATUS_LABELS[s as MeetingStatus] ?? s);
+  env.addFilter('wsBodyKind', (k: string) => BODY_KIND_LABELS[k as BodyKind] ?? k);
+  env.addFilter('wsRole', (r: string) => MEMBERSHIP_ROLE_LABELS[r as MembershipRole] ?? r);
+  env.addFilter('wsParagraph', (p: number) => EXEMPT_PARAGRAPH_DESCRIPTIONS[p as 1] ?? '');
+  env.addGlobal('workspaceNavigation', (path: string) => [
+    { href: '/workspace', text: 'Workspace', active: path === '/workspace' },
+    { href: '/workspace/meetings', text: 'Meetings', active: path.startsWith('/workspace/meetings') || path.startsWith('/workspace/items') },
+    { href: '/workspace/bodies', text: 'Bodies', active: path.startsWith('/workspace/bodies') || path.startsWith('/workspace/memberships') },
+    { href: '/workspace/groups', text: 'Groups', active: path.startsWith('/workspace/groups') },
+    { href: '/workspace/people', text: 'People', active: path.startsWith('/workspace/people') },
+    { href: '/workspace/decisions', text: 'Decisions', active: path.startsWith('/workspace/decisions') },
+  ]);
+}
+
+/** Select items with a first "choose" entry. */
+export function selectItems(options: { value: string | number; text: string }[], selected: string | number | null | undefined, prompt: string) {
+  return [{ value: '', text: prompt }, ...options.map((o) => ({ value: String(o.value), text: o.text, selected: selected != null && String(o.value) === String(selected) }))];
+}

@@ -1,0 +1,96 @@
+// Records of Decision: recorded with a number allocated in the same transaction, then published with the end of
+// the call-in window from the council's working calendar (none for urgent decisions).
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { DECISION_TAKER_KINDS } from '../../../domain/types.js';
+import { transaction } from '../../../store/db.js';
+import { createDecision, getDecision, listDecisions } from '../../../store/decisions.js';
+import { publishDecision } from '../../../store/workspace/decisions.js';
+import { councilCalendar, guard, todayOf, type WorkspaceOptions } from './common.js';
+import { actor, asFieldError, checkbox, choice, dateOf, dateParts, errorView, formOf, isoDate, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+
+const TAKER_LABELS = { body: 'A body (Cabinet or a committee)', 'cabinet-member': 'A Cabinet Member', officer: 'An officer under delegated authority' } as const;
+
+const schema = z.object({
+  takerKind: choice(DECISION_TAKER_KINDS, 'Select who took the decision'),
+  takerName: requiredText('Enter the decision taker, for example Cabinet or Mr J Smith, Cabinet Member for Finance', 300),
+  takenOn: isoDate('date of the decision'),
+  subject: requiredText('Enter the subject of the decision', 500),
+  key: checkbox,
+  urgent: checkbox,
+  containsExempt: checkbox,
+  text: requiredText('Enter the decision', 20000),
+  reasons: optionalText('Reasons', 20000),
+  alternatives: optionalText('Alternatives considered', 20000),
+  interests: optionalText('Interests declared', 5000),
+  background: optionalText('Background documents', 5000),
+});
+
+const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
+  const { store } = options;
+  const takerItems = (v: unknown) => DECISION_TAKER_KINDS.map((k) => ({ value: k, text: TAKER_LABELS[k], checked: v === k }));
+
+  app.get('/workspace/decisions', { preHandler: guard }, async (_request, reply) =>
+    reply.render('pages/workspace/decisions.njk', { pageTitle: 'Records of Decision', decisions: await listDecisions(store.db, { limit: 100 }), columnClass: 'govuk-grid-column-full' }));
+
+  app.get('/workspace/decisions/new', { preHandler: guard }, async (_request, reply) =>
+    reply.render('pages/workspace/decision-form.njk', { pageTitle: 'Record a decision', values: {}, takenOn: dateParts(todayOf(options)), takerItems: takerItems(null) }));
+
+  app.post('/workspace/decisions/new', { preHandler: guard }, async (request, reply) => {
+    const form = formOf(request.body);
+    const parsed = parseForm(schema, { ...form, takenOn: dateOf(form, 'takenOn') });
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      const d = parsed.data;
+      try {
+        const created = await transaction(store.db, (tx) => createDecision(tx, actor(request), {
+          takerKind: d.takerKind, takerName: d.takerName, takenOn: d.takenOn, subject: d.subject, key: d.key, urgent: d.urgent,
+          containsExemptInformation: d.containsExempt, text: d.text, reasons: d.reasons, alternatives: d.alternatives, interestsDeclared: d.interests, backgroundDocuments: d.background,
+        }));
+        return reply.redirect(`/workspace/decisions/${created.id}?created=1`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'subject')];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/decision-form.njk', {
+      pageTitle: 'Error: Record a decision', values: form, takerItems: takerItems(str(form, 'takerKind')),
+      takenOn: { day: str(form, 'takenOn-day'), month: str(form, 'takenOn-month'), year: str(form, 'takenOn-year') }, ...errorView(errors, ['takenOn']),
+    });
+  });
+
+  const show = async (id: number | null, extra: Record<string, unknown>) => {
+    const decision = id ? await getDecision(store.db, id) : undefined;
+    if (!decision) return null;
+    return { pageTitle: `Record of Decision ${decision.number}`, decision, publishedOn: dateParts(todayOf(options)), takerLabels: TAKER_LABELS, ...extra };
+  };
+
+  app.get('/workspace/decisions/:id', { preHandler: guard }, async (request, reply) => {
+    const q = request.query as Record<string, string>;
+    const ctx = await show(paramId(request), { notice: q.created ? 'Decision recorded' : q.published ? 'Decision published' : null });
+    if (!ctx) return reply.callNotFound();
+    return reply.render('pages/workspace/decision.njk', ctx);
+  });
+
+  app.post('/workspace/decisions/:id/publish', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request);
+    const form = formOf(request.body);
+    const parsed = parseForm(z.object({ publishedOn: isoDate('publication date') }), { publishedOn: dateOf(form, 'publishedOn') });
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok && id) {
+      try {
+        const calendar = await councilCalendar(store.db);
+        await transaction(store.db, (tx) => publishDecision(tx, actor(request), id, parsed.data.publishedOn, calendar));
+        return reply.redirect(`/workspace/decisions/${id}?published=1`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'publishedOn')];
+      }
+    }
+    const ctx = await show(id, { ...errorView(errors, ['publishedOn']), publishedOn: { day: str(form, 'publishedOn-day'), month: str(form, 'publishedOn-month'), year: str(form, 'publishedOn-year') } });
+    if (!ctx) return reply.callNotFound();
+    reply.code(400);
+    return reply.render('pages/workspace/decision.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}` });
+  });
+};
+
+export default decisions;

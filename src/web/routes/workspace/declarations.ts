@@ -1,0 +1,82 @@
+// Declarations of interest at a meeting: member, item, kind of interest, its nature and any dispensation.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { INTEREST_KINDS } from '../../../domain/types.js';
+import { membershipOn } from '../../../store/bodies.js';
+import { transaction } from '../../../store/db.js';
+import { personDisplayName } from '../../../store/people.js';
+import { getDeclarations } from '../../../store/proceedings.js';
+import { loadAgenda } from '../../../store/workspace/agenda.js';
+import { addDeclaration, removeDeclaration } from '../../../store/workspace/declarations.js';
+import { guard, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { actor, asFieldError, choice, errorView, formOf, idOf, optionalText, paramId, parseForm, requiredText, type FieldError } from './form.js';
+
+const KIND_LABELS: Record<(typeof INTEREST_KINDS)[number], string> = {
+  'disclosable-pecuniary': 'Disclosable pecuniary interest', 'other-significant': 'Other significant interest', personal: 'Personal interest', prejudicial: 'Prejudicial interest', other: 'Other interest',
+};
+
+const schema = z.object({
+  personId: idOf('Select the member declaring the interest'),
+  agendaItemId: z.string().optional().transform((s) => (s ? Number(s) : null)),
+  kind: choice(INTEREST_KINDS, 'Select the kind of interest'),
+  nature: requiredText('Enter the nature of the interest', 1000),
+  dispensation: optionalText('Dispensation', 500),
+});
+
+const declarations: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
+  const context = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, values: Record<string, unknown>) => {
+    const [members, agenda, recorded] = await Promise.all([membershipOn(store.db, meeting.body_id, meeting.date), loadAgenda(store.db, meeting.id), getDeclarations(store.db, meeting.id)]);
+    return {
+      pageTitle: `Declarations: ${meeting.body_name}, ${meeting.date}`, meeting, values, recorded, kindLabels: KIND_LABELS,
+      personItems: selectItems(members.map((m) => ({ value: m.person_id, text: personDisplayName(m) })), values.personId as string, 'Choose a member'),
+      itemItems: selectItems(agenda.flatMap((s) => s.items).map((i) => ({ value: i.id, text: `${i.code} ${i.title}` })), values.agendaItemId as string, 'No particular item'),
+      kindItems: INTEREST_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], checked: values.kind === k })),
+    };
+  };
+
+  app.get('/workspace/meetings/:id/declarations', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    return reply.render('pages/workspace/declarations.njk', await context(meeting, {}));
+  });
+
+  app.post('/workspace/meetings/:id/declarations', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const form = formOf(request.body);
+    const parsed = parseForm(schema, form);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      const members = await membershipOn(store.db, meeting.body_id, meeting.date);
+      const member = members.find((m) => m.person_id === parsed.data.personId);
+      if (!member) errors = [{ field: 'personId', text: 'Select a member of the body on the meeting date' }];
+      else {
+        try {
+          await transaction(store.db, (tx) => addDeclaration(tx, actor(request), meeting.id, parsed.data, personDisplayName(member)));
+          return reply.redirect(`/workspace/meetings/${meeting.id}/declarations`, 303);
+        } catch (e) {
+          errors = [asFieldError(e, 'agendaItemId')];
+        }
+      }
+    }
+    reply.code(400);
+    const ctx = await context(meeting, form);
+    return reply.render('pages/workspace/declarations.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
+  });
+
+  app.post('/workspace/meetings/:id/declarations/:declarationId/remove', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const id = paramId(request, 'declarationId');
+    if (!id) return reply.callNotFound();
+    try {
+      await transaction(store.db, (tx) => removeDeclaration(tx, actor(request), meeting.id, id));
+    } catch (e) {
+      reply.code(400);
+      return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'The declaration was not removed', message: asFieldError(e, 'declaration').text });
+    }
+    return reply.redirect(`/workspace/meetings/${meeting.id}/declarations`, 303);
+  });
+};
+
+export default declarations;

@@ -1,0 +1,116 @@
+// Reading workspace forms: zod schemas at the edge, GOV.UK error-summary messages that name the field and say
+// what is wrong, dates from govukDateInput's three boxes, and ids from the URL.
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { isIsoDate } from '../../../domain/dates.js';
+import type { Actor } from '../../../domain/types.js';
+import { actorOf } from '../../../store/accounts.js';
+import { fieldErrorOf, type FieldError } from '../account/form.js';
+
+export type { FieldError };
+
+/** Fields that are govukDateInput components: their error links go to the day box. */
+export function errorView(errors: FieldError[], dateFields: string[] = []) {
+  const byField: Record<string, { text: string }> = {};
+  for (const e of errors) byField[e.field] ??= { text: e.text };
+  return {
+    errorList: errors.map((e) => ({ text: e.text, href: `#${dateFields.includes(e.field) ? `${e.field}-day` : e.field}` })),
+    fieldErrors: byField,
+  };
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
+
+/** Parses with zod; each issue becomes an error on the field it is about (its schema gives the message). */
+export function parseForm<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
+  const r = schema.safeParse(input);
+  if (r.success) return { ok: true, data: r.data };
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  for (const issue of r.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push({ field, text: issue.message });
+  }
+  return { ok: false, errors };
+}
+
+/** The body as a plain object of strings and string arrays. */
+export function formOf(body: unknown): Record<string, string | string[]> {
+  return body && typeof body === 'object' ? (body as Record<string, string | string[]>) : {};
+}
+
+export function str(form: Record<string, unknown>, name: string): string {
+  const v = form[name];
+  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
+}
+
+/** Repeated fields (checkboxes, several inputs of one name) as a list. */
+export function list(form: Record<string, unknown>, name: string): string[] {
+  const v = form[name];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return typeof v === 'string' ? [v] : [];
+}
+
+/** "YYYY-MM-DD" from a govukDateInput named `name` ('' when all three boxes are empty). */
+export function dateOf(form: Record<string, unknown>, name: string): string {
+  const d = str(form, `${name}-day`).trim();
+  const m = str(form, `${name}-month`).trim();
+  const y = str(form, `${name}-year`).trim();
+  if (!d && !m && !y) return '';
+  return `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/** The three boxes' values for redisplaying a date. */
+export function dateParts(iso: string | null | undefined): { day: string; month: string; year: string } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? { year: m[1], month: String(Number(m[2])), day: String(Number(m[3])) } : { day: '', month: '', year: '' };
+}
+
+export const requiredText = (message: string, max = 500) =>
+  z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: `${message.replace(/^Enter /, 'The ')} must be ${max} characters or fewer` });
+
+export const optionalText = (label: string, max = 2000) =>
+  z.string().optional().transform((s) => (s ?? '').trim())
+    .refine((s) => s.length <= max, { error: `${label} must be ${max} characters or fewer` })
+    .transform((s) => (s === '' ? null : s));
+
+/** A required date from govukDateInput; `label` is how the page names the field. */
+export const isoDate = (label: string) =>
+  z.string().refine((s) => s !== '', { error: `Enter the ${label}` }).refine((s) => s === '' || isIsoDate(s), { error: `The ${label} must be a real date, for example 27 3 2025` });
+
+export const clockTime = (label: string) =>
+  z.string().trim().refine((s) => /^([01]?\d|2[0-3])[:.][0-5]\d$/.test(s), { error: `Enter the ${label} as hours and minutes on the 24-hour clock, for example 10:00 or 14:30` })
+    .transform((s) => s.replace('.', ':').padStart(5, '0'));
+
+export const idOf = (message: string) => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
+
+export const checkbox = z.union([z.string(), z.array(z.string())]).optional().transform((v) => v !== undefined && v !== '');
+
+export function choice<T extends readonly [string, ...string[]]>(values: T, message: string) {
+  return z.enum(values, { error: message });
+}
+
+/** A positive id from the URL, or null. */
+export function paramId(request: FastifyRequest, name = 'id'): number | null {
+  const raw = (request.params as Record<string, string>)[name];
+  const n = Number(raw);
+  return /^\d+$/.test(raw ?? '') && Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+export function actor(request: FastifyRequest): Actor {
+  return actorOf(request.account!);
+}
+
+/** A store ValidationError as a field error; anything else is rethrown. */
+export function asFieldError(e: unknown, fallback: string): FieldError {
+  const fe = fieldErrorOf(e, fallback);
+  if (!fe) throw e;
+  return fe;
+}
+
+/** Lines of a textarea, trimmed, blank lines dropped. */
+export function lines(text: string | null | undefined): string[] {
+  return (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+}

@@ -1,0 +1,26 @@
+// The clerk's workspace (Democratic Services): every route is guarded by requireAction('manage-record'), every
+// form posts the CSRF token, and every change is written with its audit entry in one transaction.
+import type { FastifyPluginAsync } from 'fastify';
+import agenda from './agenda.js';
+import attendance from './attendance.js';
+import bodies from './bodies.js';
+import { addWorkspaceFilters, type WorkspaceOptions } from './common.js';
+import decisions from './decisions.js';
+import declarations from './declarations.js';
+import groups from './groups.js';
+import home from './home.js';
+import meetings from './meetings.js';
+import memberships from './memberships.js';
+import minutes from './minutes.js';
+import papers from './papers.js';
+import people from './people.js';
+import publish from './publish.js';
+
+const workspace: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
+  addWorkspaceFilters(app.views);
+  for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions]) {
+    await app.register(plugin, options);
+  }
+};
+
+export default workspace;

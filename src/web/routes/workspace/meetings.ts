@@ -1,0 +1,163 @@
+// Meetings: the list, scheduling one meeting or a year's series, the meeting's page and its status actions.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { WEEKDAY_NAMES } from '../../../domain/dates.js';
+import { listBodies } from '../../../store/bodies.js';
+import { transaction } from '../../../store/db.js';
+import { listMeetings } from '../../../store/meetings.js';
+import { getAttendance, getMinutes } from '../../../store/proceedings.js';
+import { loadAgenda } from '../../../store/workspace/agenda.js';
+import { cancelOrPostpone, markHeld } from '../../../store/workspace/meeting-life.js';
+import { scheduleMeetings, seriesDates, type SeriesPattern } from '../../../store/workspace/series.js';
+import { councilCalendar, guard, meetingOr404, selectItems, todayOf, type WorkspaceOptions } from './common.js';
+import { actor, asFieldError, checkbox, choice, clockTime, dateOf, dateParts, errorView, formOf, idOf, isoDate, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
+
+const common = {
+  bodyId: idOf('Select the body that is meeting'),
+  time: clockTime('start time'),
+  venue: requiredText('Enter the venue', 300),
+  contactName: optionalText('Contact name', 200),
+  contactPhone: optionalText('Contact telephone', 50),
+  contactEmail: optionalText('Contact email', 200),
+  standing: checkbox,
+};
+const singleSchema = z.object({ ...common, date: isoDate('meeting date') });
+const seriesSchema = z.object({
+  ...common,
+  from: isoDate('first date of the series'),
+  to: isoDate('last date of the series'),
+  pattern: choice(['weekly', 'monthly'] as const, 'Select how often the body meets'),
+  weekday: z.coerce.number().int().min(1, { error: 'Select the weekday the body meets on' }).max(5, { error: 'Select the weekday the body meets on' }),
+  everyWeeks: z.coerce.number({ error: 'Every how many weeks must be a whole number from 1 to 12' }).int().min(1).max(12, { error: 'Every how many weeks must be a whole number from 1 to 12' }).catch(0 as never),
+  nth: z.coerce.number().int().refine((n) => [1, 2, 3, 4, -1].includes(n), { error: 'Select which weekday of the month' }).catch(0 as never),
+}).superRefine((v, ctx) => {
+  if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date of the series must be after the first date' });
+  else if (v.to > `${Number(v.from.slice(0, 4)) + 1}${v.from.slice(4)}`) ctx.addIssue({ code: 'custom', path: ['to'], message: 'A series can cover at most one year' });
+  if (v.pattern === 'weekly' && !(v.everyWeeks >= 1)) ctx.addIssue({ code: 'custom', path: ['everyWeeks'], message: 'Every how many weeks must be a whole number from 1 to 12' });
+  if (v.pattern === 'monthly' && !v.nth) ctx.addIssue({ code: 'custom', path: ['nth'], message: 'Select which weekday of the month' });
+});
+
+const WEEKDAYS = [1, 2, 3, 4, 5].map((d) => ({ value: String(d), text: WEEKDAY_NAMES[d] }));
+
+const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
+  const { store } = options;
+  const bodyItems = async (selected: unknown) => selectItems((await listBodies(store.db)).map((b) => ({ value: b.id, text: b.name })), selected as string, 'Choose a body');
+  const contactsOf = (d: { contactName: string | null; contactPhone: string | null; contactEmail: string | null }) =>
+    d.contactName ? [{ name: d.contactName, phone: d.contactPhone, email: d.contactEmail }] : [];
+
+  app.get('/workspace/meetings', { preHandler: guard }, async (request, reply) => {
+    const past = str(request.query as Record<string, string>, 'show') === 'past';
+    const today = todayOf(options);
+    const rows = await listMeetings(store.db, past ? { to: today, order: 'desc', limit: 100 } : { from: today, limit: 200 });
+    return reply.render('pages/workspace/meetings.njk', { pageTitle: past ? 'Past meetings' : 'Meetings', meetings: rows, past, columnClass: 'govuk-grid-column-full' });
+  });
+
+  const single = 'pages/workspace/meeting-form.njk';
+  app.get('/workspace/meetings/new', { preHandler: guard }, async (request, reply) => {
+    const bodyId = str(request.query as Record<string, string>, 'body');
+    return reply.render(single, { pageTitle: 'Schedule a meeting', values: { bodyId, time: '10:00', standing: 'yes' }, date: dateParts(null), bodyItems: await bodyItems(bodyId) });
+  });
+
+  app.post('/workspace/meetings/new', { preHandler: guard }, async (request, reply) => {
+    const form = formOf(request.body);
+    const parsed = parseForm(singleSchema, { ...form, date: dateOf(form, 'date') });
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      const d = parsed.data;
+      const calendar = await councilCalendar(store.db);
+      if (!calendar.isWorkingDay(d.date)) errors.push({ field: 'date', text: `The meeting date ${d.date} is not a working day (a weekend, bank holiday or closure day)` });
+      else {
+        try {
+          const [m] = await transaction(store.db, (tx) => scheduleMeetings(tx, actor(request), { bodyId: d.bodyId, dates: [d.date], time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing }));
+          return reply.redirect(`/workspace/meetings/${m.id}?scheduled=1`, 303);
+        } catch (e) {
+          errors = [asFieldError(e, 'bodyId')];
+        }
+      }
+    }
+    reply.code(400);
+    return reply.render(single, { pageTitle: 'Error: Schedule a meeting', values: form, date: { day: str(form, 'date-day'), month: str(form, 'date-month'), year: str(form, 'date-year') }, bodyItems: await bodyItems(str(form, 'bodyId')), ...errorView(errors, ['date']) });
+  });
+
+  const seriesPage = 'pages/workspace/series-form.njk';
+  const seriesContext = async (form: Record<string, unknown>) => ({
+    values: form, bodyItems: await bodyItems(form.bodyId), weekdays: WEEKDAYS.map((w) => ({ ...w, checked: form.weekday === w.value })),
+    from: { day: str(form, 'from-day'), month: str(form, 'from-month'), year: str(form, 'from-year') },
+    to: { day: str(form, 'to-day'), month: str(form, 'to-month'), year: str(form, 'to-year') },
+  });
+  app.get('/workspace/meetings/series', { preHandler: guard }, async (_request, reply) =>
+    reply.render(seriesPage, { pageTitle: 'Schedule a year\'s meetings', ...(await seriesContext({ time: '10:00', pattern: 'monthly', everyWeeks: '6', nth: '1', standing: 'yes' })) }));
+
+  app.post('/workspace/meetings/series', { preHandler: guard }, async (request, reply) => {
+    const form = formOf(request.body);
+    const parsed = parseForm(seriesSchema, { ...form, from: dateOf(form, 'from'), to: dateOf(form, 'to') });
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      const d = parsed.data;
+      const pattern: SeriesPattern = d.pattern === 'weekly' ? { kind: 'weekly', weekday: d.weekday, everyWeeks: d.everyWeeks } : { kind: 'monthly', weekday: d.weekday, nth: d.nth };
+      const { dates, skipped } = seriesDates(pattern, d.from, d.to, await councilCalendar(store.db));
+      if (!dates.length) errors.push({ field: 'from', text: 'No meeting dates fall between the first and last dates of the series' });
+      else {
+        try {
+          const created = await transaction(store.db, (tx) => scheduleMeetings(tx, actor(request), { bodyId: d.bodyId, dates, time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing }));
+          return reply.render('pages/workspace/series-done.njk', { pageTitle: 'Meetings scheduled', created, skipped });
+        } catch (e) {
+          errors = [asFieldError(e, 'bodyId')];
+        }
+      }
+    }
+    reply.code(400);
+    return reply.render(seriesPage, { pageTitle: 'Error: Schedule a year\'s meetings', ...(await seriesContext(form)), ...errorView(errors, ['from', 'to']) });
+  });
+
+  app.get('/workspace/meetings/:id', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const [agenda, attendance, minutes] = await Promise.all([loadAgenda(store.db, meeting.id), getAttendance(store.db, meeting.id), getMinutes(store.db, meeting.id)]);
+    const q = request.query as Record<string, string>;
+    const notice = q.scheduled ? 'Meeting scheduled' : q.saved ? 'Saved' : null;
+    const approvedAt = meeting.minutes_approved_at_meeting_id
+      ? await store.db.selectFrom('meeting').select(['id', 'date']).where('id', '=', meeting.minutes_approved_at_meeting_id).executeTakeFirst() : null;
+    return reply.render('pages/workspace/meeting.njk', {
+      pageTitle: `${meeting.body_name}, ${meeting.date}`, meeting, notice, approvedAt,
+      itemCount: agenda.reduce((n, s) => n + s.items.length, 0), attendanceCount: attendance.length, minuteCount: minutes.length,
+      contacts: JSON.parse(meeting.contacts_json) as { name: string }[],
+    });
+  });
+
+  app.post('/workspace/meetings/:id/held', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    try {
+      await transaction(store.db, (tx) => markHeld(tx, actor(request), meeting.id, todayOf(options)));
+    } catch (e) {
+      const fe = asFieldError(e, 'status');
+      reply.code(400);
+      return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'The meeting cannot be marked as held', message: fe.text });
+    }
+    return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
+  });
+
+  const cancelSchema = z.object({ status: choice(['cancelled', 'postponed'] as const, 'Select whether the meeting is cancelled or postponed'), reason: requiredText('Enter the reason', 500) });
+  app.post('/workspace/meetings/:id/cancel', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const form = formOf(request.body);
+    const parsed = parseForm(cancelSchema, form);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await transaction(store.db, (tx) => cancelOrPostpone(tx, actor(request), meeting.id, parsed.data.status, parsed.data.reason));
+        return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'status')];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/meeting.njk', {
+      pageTitle: `Error: ${meeting.body_name}, ${meeting.date}`, meeting, values: form, contacts: [], itemCount: 0, attendanceCount: 0, minuteCount: 0, ...errorView(errors),
+    });
+  });
+};
+
+export default meetings;

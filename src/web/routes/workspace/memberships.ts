@@ -1,0 +1,106 @@
+// Memberships of a body: added with a role and start date, ended with a date. Ended memberships stay as history;
+// substitutes are members with the role "Substitute".
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from '../../../domain/types.js';
+import { addMembership, endMembership, getBody } from '../../../store/bodies.js';
+import { ValidationError } from '../../../errors.js';
+import { transaction } from '../../../store/db.js';
+import { listGroups, listPeople, personDisplayName } from '../../../store/people.js';
+import { checkMembershipDates } from '../../../store/workspace/records.js';
+import { guard, selectItems, todayOf, type WorkspaceOptions } from './common.js';
+import { actor, asFieldError, choice, dateOf, dateParts, errorView, formOf, idOf, isoDate, optionalText, paramId, parseForm, str, type FieldError } from './form.js';
+
+const addSchema = z.object({
+  personId: idOf('Select the person joining the body'),
+  role: choice(MEMBERSHIP_ROLES, 'Select the member\'s role'),
+  groupId: z.string().optional().transform((s) => (s ? Number(s) : null)),
+  coOptedCategory: optionalText('Co-opted category', 100),
+  votingNote: optionalText('Voting note', 200),
+  startsOn: isoDate('start date'),
+});
+
+const endSchema = z.object({ endsOn: isoDate('end date') });
+
+const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
+  const { store } = options;
+  const addContext = async (body: { id: number; name: string }, values: Record<string, unknown>) => {
+    const people = await listPeople(store.db);
+    return {
+      body, values, startsOn: dateParts(values.startsOn as string),
+      personItems: selectItems(people.map((p) => ({ value: p.id, text: `${personDisplayName(p)}${p.group_name ? ` (${p.group_name})` : ''}` })), values.personId as string, 'Choose a person'),
+      groupItems: selectItems((await listGroups(store.db)).map((g) => ({ value: g.id, text: g.name })), values.groupId as string, 'The person\'s own group'),
+      roleItems: MEMBERSHIP_ROLES.map((r) => ({ value: r, text: MEMBERSHIP_ROLE_LABELS[r], checked: values.role === r })),
+    };
+  };
+
+  app.get('/workspace/bodies/:id/members/new', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request);
+    const body = id ? await getBody(store.db, id) : undefined;
+    if (!body) return reply.callNotFound();
+    return reply.render('pages/workspace/membership-form.njk', { pageTitle: `Add a member to ${body.name}`, ...(await addContext(body, { role: 'member', startsOn: todayOf(options) })) });
+  });
+
+  app.post('/workspace/bodies/:id/members/new', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request);
+    const body = id ? await getBody(store.db, id) : undefined;
+    if (!body) return reply.callNotFound();
+    const form = formOf(request.body);
+    const input = { ...form, startsOn: dateOf(form, 'startsOn') };
+    const parsed = parseForm(addSchema, input);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await transaction(store.db, async (tx) => {
+          const person = await tx.selectFrom('person').select(['id', 'group_id']).where('id', '=', parsed.data.personId).executeTakeFirst();
+          if (!person) throw new ValidationError('select the person joining the body', 'personId');
+          await addMembership(tx, actor(request), { ...parsed.data, bodyId: body.id, groupId: parsed.data.groupId ?? person.group_id });
+        });
+        return reply.redirect(`/workspace/bodies/${body.id}?saved=1`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'personId')];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/membership-form.njk', { pageTitle: `Error: Add a member to ${body.name}`, ...(await addContext(body, { ...form, startsOn: str(input, 'startsOn') })), ...errorView(errors, ['startsOn']) });
+  });
+
+  const membershipOf = (id: number | null) => id
+    ? store.db.selectFrom('membership').innerJoin('person', 'person.id', 'membership.person_id').innerJoin('body', 'body.id', 'membership.body_id')
+      .select(['membership.id', 'membership.body_id', 'membership.role', 'membership.starts_on', 'membership.ends_on', 'body.name as body_name',
+        'person.title', 'person.initials', 'person.forenames', 'person.surname', 'person.post_nominals'])
+      .where('membership.id', '=', id).executeTakeFirst()
+    : Promise.resolve(undefined);
+
+  app.get('/workspace/memberships/:id/end', { preHandler: guard }, async (request, reply) => {
+    const m = await membershipOf(paramId(request));
+    if (!m) return reply.callNotFound();
+    return reply.render('pages/workspace/membership-end.njk', { pageTitle: 'End a membership', m, name: personDisplayName(m), endsOn: dateParts(todayOf(options)) });
+  });
+
+  app.post('/workspace/memberships/:id/end', { preHandler: guard }, async (request, reply) => {
+    const m = await membershipOf(paramId(request));
+    if (!m) return reply.callNotFound();
+    const form = formOf(request.body);
+    const parsed = parseForm(endSchema, { endsOn: dateOf(form, 'endsOn') });
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await transaction(store.db, async (tx) => {
+          await checkMembershipDates(tx, m.id, parsed.data.endsOn);
+          await endMembership(tx, actor(request), m.id, parsed.data.endsOn);
+        });
+        return reply.redirect(`/workspace/bodies/${m.body_id}?saved=1`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'endsOn')];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/membership-end.njk', {
+      pageTitle: 'Error: End a membership', m, name: personDisplayName(m),
+      endsOn: { day: str(form, 'endsOn-day'), month: str(form, 'endsOn-month'), year: str(form, 'endsOn-year') }, ...errorView(errors, ['endsOn']),
+    });
+  });
+};
+
+export default memberships;

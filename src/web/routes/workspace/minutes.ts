@@ -1,0 +1,132 @@
+// Minutes per agenda item (numbers allocated from the body's running sequence), publishing the draft minutes,
+// and approving them at a later meeting with any amendments recorded.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { RecordedVote, Resolution } from '../../../domain/types.js';
+import { transaction } from '../../../store/db.js';
+import { parseJson } from '../../../store/json.js';
+import { getMinutes } from '../../../store/proceedings.js';
+import { loadAgenda } from '../../../store/workspace/agenda.js';
+import { approveMinutes, laterMeetings, publishDraftMinutes } from '../../../store/workspace/meeting-life.js';
+import { saveMinute } from '../../../store/workspace/minutes.js';
+import { guard, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { actor, asFieldError, errorView, formOf, idOf, lines, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+
+const minuteSchema = z.object({
+  title: requiredText('Enter the title of the minute', 300),
+  paragraphs: optionalText('Paragraphs', 20000),
+  resolutionText: optionalText('Resolution', 2000),
+  resolutionParts: optionalText('Lettered parts of the resolution', 10000),
+  voteMotion: optionalText('Motion voted on', 1000),
+  voteFor: optionalText('Voted for', 5000),
+  voteAgainst: optionalText('Voted against', 5000),
+  voteAbstained: optionalText('Abstained', 5000),
+  postMeetingNote: optionalText('Post-meeting note', 2000),
+}).superRefine((v, ctx) => {
+  if (v.resolutionParts && !v.resolutionText) ctx.addIssue({ code: 'custom', path: ['resolutionText'], message: 'Enter the resolution\'s opening words (for example RESOLVED that) before its lettered parts' });
+  if ((v.voteFor || v.voteAgainst || v.voteAbstained) && !v.voteMotion) ctx.addIssue({ code: 'custom', path: ['voteMotion'], message: 'Enter the motion the recorded vote was on' });
+});
+
+const letter = (i: number) => `(${String.fromCharCode(97 + i)})`;
+/** Paragraphs are separated by a blank line. */
+const paragraphsOf = (text: string | null) => (text ?? '').split(/\r?\n\s*\r?\n/).map((p) => p.replace(/\s*\r?\n\s*/g, ' ').trim()).filter(Boolean);
+
+const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
+  app.get('/workspace/meetings/:id/minutes', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const [agenda, written] = await Promise.all([loadAgenda(store.db, meeting.id), getMinutes(store.db, meeting.id)]);
+    const items = agenda.flatMap((s) => s.items).filter((i) => !i.deferred_to_meeting_id).map((i) => ({ ...i, minute: written.find((m) => m.agenda_item_id === i.id) }));
+    const notice = (request.query as Record<string, string>).saved ? 'Saved' : null;
+    return reply.render('pages/workspace/minutes.njk', { pageTitle: `Minutes: ${meeting.body_name}, ${meeting.date}`, meeting, items, written, notice, columnClass: 'govuk-grid-column-full' });
+  });
+
+  const itemOf = async (meetingId: number, itemId: number | null) =>
+    itemId ? store.db.selectFrom('agenda_item').selectAll().where('id', '=', itemId).where('meeting_id', '=', meetingId).executeTakeFirst() : undefined;
+
+  app.get('/workspace/meetings/:id/minutes/:itemId', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const item = await itemOf(meeting.id, paramId(request, 'itemId'));
+    if (!item) return reply.callNotFound();
+    const m = (await getMinutes(store.db, meeting.id)).find((x) => x.agenda_item_id === item.id);
+    const res = m ? parseJson<Resolution[]>(m.resolutions_json, [])[0] : undefined;
+    const vote = m ? parseJson<RecordedVote[]>(m.votes_json, [])[0] : undefined;
+    const values = {
+      title: m?.title ?? item.title, paragraphs: m ? parseJson<string[]>(m.paragraphs_json, []).join('\n\n') : '',
+      resolutionText: res?.text ?? 'RESOLVED that', resolutionParts: res?.parts.map((p) => p.text).join('\n') ?? '',
+      voteMotion: vote?.motion ?? '', voteFor: vote?.for.join('\n') ?? '', voteAgainst: vote?.against.join('\n') ?? '', voteAbstained: vote?.abstained.join('\n') ?? '',
+      postMeetingNote: m?.post_meeting_note ?? '',
+    };
+    return reply.render('pages/workspace/minute-form.njk', { pageTitle: `Minute for item ${item.code}`, meeting, item, minute: m, values });
+  });
+
+  app.post('/workspace/meetings/:id/minutes/:itemId', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const item = await itemOf(meeting.id, paramId(request, 'itemId'));
+    if (!item) return reply.callNotFound();
+    const form = formOf(request.body);
+    const parsed = parseForm(minuteSchema, form);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      const d = parsed.data;
+      const resolution: Resolution | null = d.resolutionText && (d.resolutionParts || !/^RESOLVED that$/i.test(d.resolutionText.trim()))
+        ? { text: d.resolutionText, parts: lines(d.resolutionParts).map((text, i) => ({ label: letter(i), text })) } : null;
+      const votes: RecordedVote[] = d.voteMotion ? [{ motion: d.voteMotion, for: lines(d.voteFor), against: lines(d.voteAgainst), abstained: lines(d.voteAbstained) }] : [];
+      try {
+        await transaction(store.db, (tx) => saveMinute(tx, actor(request), meeting.id, item.id, { title: d.title, paragraphs: paragraphsOf(d.paragraphs), resolution, votes, postMeetingNote: d.postMeetingNote }));
+        return reply.redirect(`/workspace/meetings/${meeting.id}/minutes?saved=1`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'title')];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/minute-form.njk', { pageTitle: `Error: Minute for item ${item.code}`, meeting, item, values: form, ...errorView(errors) });
+  });
+
+  app.post('/workspace/meetings/:id/minutes/publish', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    try {
+      await transaction(store.db, (tx) => publishDraftMinutes(tx, actor(request), meeting.id));
+    } catch (e) {
+      reply.code(400);
+      return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'The draft minutes were not published', message: asFieldError(e, 'status').text });
+    }
+    return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
+  });
+
+  const approveContext = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, values: Record<string, unknown>) => ({
+    pageTitle: `Approve the minutes of ${meeting.date}`, meeting, values,
+    meetingItems: selectItems((await laterMeetings(store.db, meeting.id, meeting.body_id, meeting.date)).map((m) => ({ value: m.id, text: m.date })), values.atMeetingId as string, 'Choose a meeting'),
+  });
+
+  app.get('/workspace/meetings/:id/minutes/approve', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    return reply.render('pages/workspace/approve.njk', await approveContext(meeting, {}));
+  });
+
+  const approveSchema = z.object({ atMeetingId: idOf('Select the meeting at which the minutes were approved'), amendments: optionalText('Amendments', 5000) });
+  app.post('/workspace/meetings/:id/minutes/approve', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const form = formOf(request.body);
+    const parsed = parseForm(approveSchema, form);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await transaction(store.db, (tx) => approveMinutes(tx, actor(request), meeting.id, parsed.data.atMeetingId, parsed.data.amendments));
+        return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'atMeetingId')];
+      }
+    }
+    reply.code(400);
+    const ctx = await approveContext(meeting, { atMeetingId: str(form, 'atMeetingId'), amendments: str(form, 'amendments') });
+    return reply.render('pages/workspace/approve.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
+  });
+};
+
+export default minutes;

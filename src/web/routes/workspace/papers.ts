@@ -1,0 +1,92 @@
+// Uploading papers to an agenda item: PDF only, at most 20 MB, checked with the pack builder's validateUploadedPdf
+// so a corrupt, encrypted or empty file is refused at upload with a message saying what is wrong with it.
+//
+// The multipart body is parsed by a content-type parser in this plugin's scope only. It has to be: the CSRF check
+// runs in the root preValidation hook, before @fastify/multipart's own preValidation hook (attachFieldsToBody)
+// would have read the `_csrf` field, so every browser upload would be refused. A parser runs before both.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { DOCUMENT_KIND_LABELS } from '../../../domain/types.js';
+import { validateUploadedPdf } from '../../../pack/upload.js';
+import { transaction } from '../../../store/db.js';
+import { attachPaper, itemPapers } from '../../../store/workspace/papers.js';
+import { guard, itemOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { actor, asFieldError, choice, errorView, optionalText, parseForm, requiredText, type FieldError } from './form.js';
+
+export const MAX_PAPER_BYTES = 20 * 1024 * 1024;
+const PAPER_KINDS = ['report', 'appendix', 'briefing-note', 'other'] as const;
+
+interface UploadedFile {
+  fileName: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+const paperSchema = z.object({
+  title: requiredText('Enter the title of the paper', 300),
+  kind: choice(PAPER_KINDS, 'Select what kind of paper it is'),
+  replaces: z.string().optional().transform((s) => (s ? Number(s) : null)),
+  note: optionalText('Reason for the new version', 500),
+});
+
+const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
+  // Headroom over the file limit for the other fields and the multipart framing; the file itself is checked below.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_PAPER_BYTES + 1024 * 1024 }, async (request: { headers: Record<string, unknown> }, body: Buffer) => {
+    const form = await new Response(body, { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+    const out: Record<string, string | UploadedFile> = {};
+    for (const [key, value] of form) {
+      if (typeof value === 'string') out[key] = value;
+      else if (value.size > 0 || value.name) out[key] = { fileName: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
+    }
+    return out;
+  });
+
+  const context = async (found: NonNullable<Awaited<ReturnType<typeof itemOr404>>>, values: Record<string, unknown>) => {
+    const existing = await itemPapers(store.db, found.item.id);
+    return {
+      ...found, values, papers: existing, pageTitle: `Papers for item ${found.item.code}`,
+      kindItems: PAPER_KINDS.map((k) => ({ value: k, text: DOCUMENT_KIND_LABELS[k], checked: values.kind === k })),
+      replaceItems: selectItems(existing.map((p) => ({ value: p.id, text: `${p.title} (version ${p.current_version})` })), values.replaces as string, 'No, this is a new paper'),
+    };
+  };
+
+  app.get('/workspace/items/:id/papers', { preHandler: guard }, async (request, reply) => {
+    const found = await itemOr404(store.db, request, reply);
+    if (!found) return reply;
+    const notice = (request.query as Record<string, string>).uploaded ? 'Paper uploaded' : null;
+    return reply.render('pages/workspace/papers.njk', { ...(await context(found, { kind: 'report' })), notice });
+  });
+
+  app.post('/workspace/items/:id/papers', { preHandler: guard }, async (request, reply) => {
+    const found = await itemOr404(store.db, request, reply);
+    if (!found) return reply;
+    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+    const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'));
+    const parsed = parseForm(paperSchema, fields);
+    const errors: FieldError[] = parsed.ok ? [] : [...parsed.errors];
+    const file = body.file as UploadedFile | undefined;
+    let pageCount = 0;
+    if (!file || typeof file !== 'object' || !file.bytes) errors.push({ field: 'file', text: 'Select a PDF file to upload' });
+    else if (file.bytes.byteLength > MAX_PAPER_BYTES) errors.push({ field: 'file', text: `"${file.fileName}" is ${(file.bytes.byteLength / 1048576).toFixed(1)} MB; the largest paper accepted is 20 MB` });
+    else if (!/\.pdf$/i.test(file.fileName)) errors.push({ field: 'file', text: `"${file.fileName}" is not a PDF: the file name must end in .pdf` });
+    else {
+      const check = await validateUploadedPdf(file.bytes, file.fileName);
+      if (check.problems.length) errors.push({ field: 'file', text: check.problems[0].message });
+      pageCount = check.pageCount;
+    }
+    if (parsed.ok && !errors.length && file) {
+      try {
+        await transaction(store.db, (tx) => attachPaper(tx, actor(request), found.item.id, {
+          title: parsed.data.title, kind: parsed.data.kind, fileName: file.fileName, bytes: file.bytes, pageCount, replacesDocumentId: parsed.data.replaces, note: parsed.data.note,
+        }));
+        return reply.redirect(`/workspace/items/${found.item.id}/papers?uploaded=1`, 303);
+      } catch (e) {
+        errors.push(asFieldError(e, 'file'));
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/papers.njk', { ...(await context(found, fields)), pageTitle: `Error: Papers for item ${found.item.code}`, ...errorView(errors) });
+  });
+};
+
+export default papers;

@@ -1,0 +1,100 @@
+// People: councillors, officers and co-opted members — list, add, change.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { PERSON_KINDS } from '../../../domain/types.js';
+import { transaction } from '../../../store/db.js';
+import { createPerson, getPerson, listGroups, listPeople, personDisplayName } from '../../../store/people.js';
+import { membershipsOfPerson } from '../../../store/bodies.js';
+import { updatePerson } from '../../../store/workspace/records.js';
+import { guard, selectItems, type WorkspaceOptions } from './common.js';
+import { actor, asFieldError, choice, errorView, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+
+export const PERSON_KIND_LABELS: Record<string, string> = { councillor: 'Councillor', officer: 'Officer', 'co-opted': 'Co-opted member', other: 'Other' };
+
+const personSchema = z.object({
+  title: optionalText('Title', 20),
+  forenames: optionalText('Forenames', 100),
+  initials: optionalText('Initials', 20),
+  surname: requiredText('Enter the surname', 100),
+  postNominals: optionalText('Honours', 50),
+  kind: choice(PERSON_KINDS, 'Select whether the person is a councillor, officer, co-opted member or other'),
+  groupId: z.string().optional().transform((s) => (s ? Number(s) : null)).refine((n) => n === null || (Number.isInteger(n) && n > 0), { error: 'Select a political group from the list' }),
+  jobTitle: optionalText('Job title', 200),
+  division: optionalText('Electoral division', 200),
+  email: optionalText('Email address', 200).refine((s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { error: 'Enter an email address in the correct format, like name@example.gov.uk' }),
+  phone: optionalText('Telephone', 50),
+});
+
+const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
+  const formContext = async (values: Record<string, unknown>) => ({
+    values,
+    groupItems: selectItems((await listGroups(store.db)).map((g) => ({ value: g.id, text: g.name })), values.groupId as string, 'No group'),
+    kindLabels: PERSON_KIND_LABELS,
+  });
+
+  app.get('/workspace/people', { preHandler: guard }, async (request, reply) => {
+    const kind = str(request.query as Record<string, string>, 'kind');
+    const rows = await listPeople(store.db, PERSON_KINDS.includes(kind as never) ? { kind: kind as never } : {});
+    return reply.render('pages/workspace/people.njk', {
+      pageTitle: 'People', columnClass: 'govuk-grid-column-full', kind, kindLabels: PERSON_KIND_LABELS,
+      people: rows.map((p) => ({ ...p, name: personDisplayName(p) })),
+    });
+  });
+
+  app.get('/workspace/people/new', { preHandler: guard }, async (_request, reply) =>
+    reply.render('pages/workspace/person-form.njk', { pageTitle: 'Add a person', action: '/workspace/people/new', ...(await formContext({ kind: 'councillor' })) }));
+
+  app.post('/workspace/people/new', { preHandler: guard }, async (request, reply) => {
+    const form = formOf(request.body);
+    const parsed = parseForm(personSchema, form);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        const id = await transaction(store.db, (tx) => createPerson(tx, actor(request), parsed.data));
+        return reply.redirect(`/workspace/people/${id}?saved=1`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'surname')];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/person-form.njk', { pageTitle: 'Error: Add a person', action: '/workspace/people/new', ...(await formContext(form)), ...errorView(errors) });
+  });
+
+  app.get('/workspace/people/:id', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request);
+    const person = id ? await getPerson(store.db, id) : undefined;
+    if (!person) return reply.callNotFound();
+    const values = {
+      title: person.title ?? '', forenames: person.forenames ?? '', initials: person.initials ?? '', surname: person.surname, postNominals: person.post_nominals ?? '',
+      kind: person.kind, groupId: person.group_id ? String(person.group_id) : '', jobTitle: person.job_title ?? '', division: person.division ?? '', email: person.email ?? '', phone: person.phone ?? '',
+    };
+    return reply.render('pages/workspace/person-form.njk', {
+      pageTitle: personDisplayName(person), action: `/workspace/people/${person.id}`, person, personName: personDisplayName(person),
+      memberships: await membershipsOfPerson(store.db, person.id), notice: (request.query as Record<string, string>).saved ? 'Saved' : null, ...(await formContext(values)),
+    });
+  });
+
+  app.post('/workspace/people/:id', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request);
+    const person = id ? await getPerson(store.db, id) : undefined;
+    if (!person) return reply.callNotFound();
+    const form = formOf(request.body);
+    const parsed = parseForm(personSchema, form);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await transaction(store.db, (tx) => updatePerson(tx, actor(request), person.id, parsed.data));
+        return reply.redirect(`/workspace/people/${person.id}?saved=1`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'surname')];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/person-form.njk', {
+      pageTitle: `Error: ${personDisplayName(person)}`, action: `/workspace/people/${person.id}`, person, personName: personDisplayName(person),
+      memberships: await membershipsOfPerson(store.db, person.id), ...(await formContext(form)), ...errorView(errors),
+    });
+  });
+};
+
+export default people;

@@ -1,0 +1,76 @@
+// Publishing the agenda and supplementary agenda through the pack builder: the clerk sees validatePack's problems
+// (errors stop publication, warnings are shown), gives a reason when publication is late, and publishes.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { checkAgenda, PublicationError, publishAgenda, publishSupplementary } from '../../../publication/publish.js';
+import { loadAgenda } from '../../../store/workspace/agenda.js';
+import { guard, meetingOr404, todayOf, type WorkspaceOptions } from './common.js';
+import { actor, errorView, formOf, list, optionalText, parseForm, str, type FieldError } from './form.js';
+
+const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
+  const { store } = options;
+  const context = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, lateReason: string | null, extra: Record<string, unknown> = {}) => {
+    const publishedOn = todayOf(options);
+    const problems = await checkAgenda(store, meeting.id, { publishedOn, lateReason });
+    const agenda = await loadAgenda(store.db, meeting.id);
+    const publications = await store.db.selectFrom('publication').select(['kind', 'version', 'audience', 'page_count', 'published_at', 'published_by'])
+      .where('meeting_id', '=', meeting.id).orderBy('published_at', 'desc').execute();
+    return {
+      pageTitle: `Publish the agenda: ${meeting.body_name}, ${meeting.date}`, meeting, publishedOn, publications,
+      errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), values: { lateReason: lateReason ?? '' },
+      toFollowItems: agenda.flatMap((s) => s.items).filter((i) => i.to_follow && !i.withdrawn).map((i) => ({ value: i.code, text: `${i.code} ${i.title}` })),
+      ...extra,
+    };
+  };
+
+  app.get('/workspace/meetings/:id/publish', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const q = request.query as Record<string, string>;
+    return reply.render('pages/workspace/publish.njk', await context(meeting, null, { notice: q.published ? 'Agenda published' : q.supplementary ? 'Supplementary agenda published' : null }));
+  });
+
+  const lateSchema = z.object({ lateReason: optionalText('Reason for late publication', 1000) });
+  app.post('/workspace/meetings/:id/publish', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const form = formOf(request.body);
+    const parsed = parseForm(lateSchema, form);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    const lateReason = parsed.ok ? parsed.data.lateReason : null;
+    if (parsed.ok) {
+      try {
+        await publishAgenda(store, actor(request), meeting.id, { publishedOn: todayOf(options), lateReason });
+        return reply.redirect(`/workspace/meetings/${meeting.id}/publish?published=1`, 303);
+      } catch (e) {
+        if (!(e instanceof PublicationError)) throw e;
+        errors = [{ field: 'lateReason', text: `The agenda was not published: ${e.problems.filter((p) => p.severity === 'error').length} problem(s) below must be put right first` }];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/publish.njk', await context(meeting, lateReason, errorView(errors)));
+  });
+
+  app.post('/workspace/meetings/:id/publish-supplementary', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    const form = formOf(request.body);
+    const codes = list(form, 'items');
+    let errors: FieldError[] = [];
+    if (!codes.length) errors = [{ field: 'items', text: 'Select the items whose papers the supplementary agenda carries' }];
+    else {
+      try {
+        await publishSupplementary(store, actor(request), meeting.id, codes, { publishedOn: todayOf(options), lateReason: str(form, 'lateReason') || null });
+        return reply.redirect(`/workspace/meetings/${meeting.id}/publish?supplementary=1`, 303);
+      } catch (e) {
+        const message = e instanceof Error && 'line' in e ? (e as { line: string }).line : null;
+        if (!message) throw e;
+        errors = [{ field: 'items', text: `The supplementary agenda was not published: ${message}` }];
+      }
+    }
+    reply.code(400);
+    return reply.render('pages/workspace/publish.njk', await context(meeting, null, errorView(errors)));
+  });
+};
+
+export default publish;
