@@ -31,6 +31,7 @@ export async function pdfWithText(lines: string[]): Promise<Uint8Array> {
 
 export interface Who {
   userId: number;
+  email: string;
   personId: number | null;
   token: string;
 }
@@ -48,9 +49,10 @@ export interface Council {
 
 let seq = 0;
 async function user(store: Store, role: Role, personId: number | null): Promise<Who> {
-  const userId = await createUser(store.db, SYSTEM_ACTOR, { email: `${role}-${++seq}-${process.pid}@example.org`, displayName: `Test ${role} ${seq}`, role, personId, password: PASSWORD });
+  const email = `${role}-${++seq}-${process.pid}@example.org`;
+  const userId = await createUser(store.db, SYSTEM_ACTOR, { email, displayName: `Test ${role} ${seq}`, role, personId, password: PASSWORD });
   const { token } = await createApiToken(store.db, SYSTEM_ACTOR, userId, 'tests');
-  return { userId, personId, token };
+  return { userId, email, personId, token };
 }
 
 export async function seedCouncil(store: Store): Promise<Council> {
