@@ -9,7 +9,7 @@ import { MootError } from '../errors.js';
 import { migrateToLatest, checkNotNewer } from './migrate.js';
 import type { Dialect } from './migrations/helpers.js';
 import type { Database } from './schema.js';
-import { MootSqliteDialect } from './sqlite-dialect.js';
+import { MootSqliteDialect, withStatementCache } from './sqlite-dialect.js';
 
 export type { Dialect };
 export type Db = Kysely<Database>;
@@ -64,7 +64,7 @@ function openSqlite(config: MootConfig): Store {
       hint: 'Check the file is a Moot database and the directory is writable',
     });
   }
-  const db = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(raw) }) });
   return { db, dialect: 'sqlite', description: `SQLite at ${file}`, close: () => db.destroy() };
 }
 
