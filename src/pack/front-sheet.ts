@@ -93,9 +93,6 @@ function meetingBlock(doc: Doc, input: PackInput): void {
   doc.font(FONT).text(t(input.venue), { width: leftW });
   const leftEnd = doc.y;
 
-  const names = input.askFor.map((c) => c.name).join(' / ');
-  const phones = input.askFor.map((c) => c.phone).filter(Boolean).join(' / ');
-  const emails = input.askFor.map((c) => c.email).filter(Boolean).join(' / ');
   doc.y = y;
   const row = (label: string, value: string, font = BOLD, size = BODY_SIZE): void => {
     const ry = doc.y;
@@ -103,9 +100,19 @@ function meetingBlock(doc: Doc, input: PackInput): void {
     doc.font(font).fontSize(size).text(t(value), rightX + 60, ry + (BODY_SIZE - size) / 2, { width: rightW - 60 });
     doc.fontSize(BODY_SIZE).moveDown(0.3);
   };
-  if (names) row('Ask for:', names);
-  if (phones) row('Telephone:', phones);
-  if (emails) row('Email:', emails, FONT, 10); // addresses are long and must not wrap mid-word
+  const contactRows = (contacts: PackInput['askFor']): void => {
+    const names = contacts.map((c) => c.name).join(' / ');
+    const phones = contacts.map((c) => c.phone).filter(Boolean).join(' / ');
+    const emails = contacts.map((c) => c.email).filter(Boolean).join(' / ');
+    if (names) row('Ask for:', names);
+    if (phones) row('Telephone:', phones);
+    if (emails) row('Email:', emails, FONT, 10); // addresses are long and must not wrap mid-word
+  };
+  // "Ask for: A / B" over "Telephone: 1 / 2" pairs names and numbers in order only when everyone has a
+  // number; otherwise each contact gets their own rows, so no number is read as someone else's.
+  const phoneless = input.askFor.filter((c) => !c.phone).length;
+  if (phoneless === 0 || phoneless === input.askFor.length) contactRows(input.askFor);
+  else for (const c of input.askFor) contactRows([c]);
   doc.y = Math.max(doc.y, leftEnd) + 6;
   doc.x = x0;
   doc.font(FONT);
@@ -223,11 +230,15 @@ function listItem(doc: Doc, item: AgendaItem, section: AgendaSection, opts: Fron
         : status.kind === 'withdrawn' ? '(withdrawn)'
           : '';
   doc.font(BOLD).fontSize(BODY_SIZE);
-  const titleH = doc.heightOfString(t(item.title), { width: titleW });
+  const titleH = doc.heightOfString(t(item.title), { width: titleW, lineGap: 1 });
   ensureSpace(doc, titleH + (item.purpose ? 28 : 4));
   const y = doc.y;
+  // The range stands level with the title's last line, as at the end of a title run on: read line by
+  // line, "Former Depot, Quarry" / "Road, Riverton (Pages 3 - 4)" shows where the title stops.
+  const lineStep = doc.currentLineHeight(true) + 1;
+  const titleLines = Math.max(1, Math.round(titleH / lineStep));
   doc.text(t(item.code), x0, y, { width: codeW });
-  doc.font(FONT).text(range, x0 + w - rangeW, y, { width: rangeW, align: 'right' });
+  doc.font(FONT).text(range, x0 + w - rangeW, y + (titleLines - 1) * lineStep, { width: rangeW, align: 'right' });
   doc.font(BOLD).text(t(item.title), x0 + codeW, y, { width: titleW, lineGap: 1 });
   const sub = (text: string, font = FONT, size = 10): void => {
     doc.font(font).fontSize(size).text(t(text), x0 + codeW, doc.y + 1, { width: titleW, lineGap: 1 });

@@ -161,18 +161,11 @@ function labelledInline(doc: Doc, label: string, text: string): void {
 
 function writeDecision(doc: Doc, d: DecisionPaper, ctx: PaperContext): void {
   masthead(doc, ctx.councilName, 'Record of Decision');
-  const y = doc.y;
-  const w = contentWidth(doc);
-  doc.font(BOLD).text('DECISION TAKEN BY:', left(doc), y, { width: w * 0.6 });
-  doc.font(FONT).text(t(d.decisionTaker), { width: w * 0.6 });
-  doc.text(t(longDate(d.date)), { width: w * 0.6 });
-  const leftBottom = doc.y;
-  doc.font(BOLD).text('DECISION NO:', left(doc) + w * 0.65, y, { width: w * 0.35 });
-  doc.font(FONT).fontSize(13).text(t(d.number), { width: w * 0.35 });
-  doc.fontSize(BODY_SIZE);
-  doc.y = Math.max(doc.y, leftBottom);
-  doc.x = left(doc);
-  doc.moveDown(0.6);
+  // One labelled row per field, as on the report template: a taker's job title that wraps stays
+  // under its own label instead of running into the number beside it.
+  labelled(doc, 'Decision No:', d.number, 120, BOLD);
+  labelled(doc, 'Decision taken by:', d.decisionTaker, 120);
+  labelled(doc, 'Date of decision:', longDate(d.date), 120);
   rule(doc);
   labelled(doc, 'Key decision:', d.keyDecision ? 'Yes' : 'No', 120);
   labelled(

@@ -74,6 +74,8 @@ export function readItemText(raw: string): { title: string; pages: [number, numb
     toFollow = true;
     text = text.replace(TO_FOLLOW, ' ');
   }
+  // "(withdrawn)" / "(deferred)" printed in place of a page range is a status, not part of the title
+  text = text.replace(/\(\s*(?:item\s+)?(?:withdrawn|deferred)\s*\)/i, ' ');
   if (exempt) text = text.replace(/\((?:[^)]{0,40}\b)?(?:exempt|confidential|not for publication)\b[^)]{0,120}\)/i, ' ');
   text = cutAtColon(text);
   const title = text.replace(/\s+/g, ' ').replace(/\s*[-–:]+\s*$/, '').replace(/\s*[,;]\s*$/, '').trim();
@@ -95,6 +97,42 @@ export function cutAtColon(text: string): string {
   // a purpose sentence ("Minutes: to approve the minutes…") or a date/time detail is not the title
   if (/^to\s+[a-z]/.test(tail) || findDate(tail) || /\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b/i.test(tail)) return text.slice(0, i);
   return text;
+}
+
+const MARKER_CELL = /^\(?\s*(?:pages?\s*:?\s*\d{1,4}(?:\s*(?:-|–|—|to)\s*\d{1,4})?|(?:(?:report|papers?|item)\s+)?to follow|withdrawn|deferred)\s*\)?\.?$/i;
+
+/**
+ * Whether a line's table cells can be an agenda item: untabbed text, or a row laid out in columns —
+ * the code in a cell of its own ("A4 | Minutes… | (Pages 1 - 14)") and/or the page range or
+ * "(to follow)" in the last cell. Other tabbed rows are tables inside papers.
+ */
+export function itemRow(cells: string[], code: string): boolean {
+  if (cells.length === 1) return true;
+  const rest = /^\(?[A-Z]?\d{1,5}[a-z]?[.):]?$/i.test(cells[0]) && cells[0].replace(/[.():]/g, '') === code ? cells.slice(1) : cells;
+  if (rest.length === 1) return true;
+  return rest.slice(1).every((c) => MARKER_CELL.test(c)) && rest.length <= 3;
+}
+
+const PURPOSE_LINE = /^(?:to|report|presentation|purpose|members|the committee|the cabinet)\b/i;
+/** A page range or status closing a line: where a title run over several lines ends. */
+const STATUS_END = /\(\s*(?:pages?\s*:?\s*\d{1,4}(?:\s*(?:-|–|—|to)\s*\d{1,4})?|(?:(?:report|papers?|item)\s+)?to follow|withdrawn|deferred)\s*\)\.?$/i;
+
+/**
+ * The lines over which an item's title runs on when its page range or status is printed at the end of
+ * its last line ("4 Planning Application … Former Depot, Quarry" / "Road, Riverton (Pages 3 - 4)"):
+ * up to four unbroken lines, none of them a purpose sentence, heading or the next item. Empty if none.
+ */
+function wrappedTitleRun(lines: Line[], breaks: Set<number>, i: number, code: string): number[] {
+  const run: number[] = [];
+  for (let j = i + 1; j < Math.min(lines.length, i + 5); j++) {
+    const n = lines[j].text;
+    if (!n || breaks.has(j) || n.length > 120 || isSectionHeading(n) || PURPOSE_LINE.test(n)) return [];
+    const m = ITEM_LINE.exec(n);
+    if (m && followsOn(code, m[1])) return [];
+    run.push(j);
+    if (STATUS_END.test(n)) return run;
+  }
+  return [];
 }
 
 function isSectionHeading(t: string): 'exempt' | 'unrestricted' | null {
@@ -142,7 +180,7 @@ export function parseAgenda(lines: Line[], breaks: Set<number>, from = 0): Agend
     if (items.length && (isMinutesHeader(lines, i) || isReportHeader(lines, i) || isAgendaItemStamp(t))) { end = i; break; }
     if (!items.length && i - start > 300) break;
     const m = ITEM_LINE.exec(t);
-    if (m && lines[i].cells.length === 1 && /^[A-Z0-9"'‘“(]/.test(m[2]) && followsOn(prev, m[1]) && !(m[1].length >= 3 && /^\d+$/.test(m[1]) && /^(?:\d|[a-z])/.test(m[2]))) {
+    if (m && itemRow(lines[i].cells, m[1]) && /^[A-Z0-9"'‘“(]/.test(m[2]) && followsOn(prev, m[1]) && !(m[1].length >= 3 && /^\d+$/.test(m[1]) && /^(?:\d|[a-z])/.test(m[2]))) {
       const code = m[1];
       let body = m[2];
       const item = readItemText(body);
@@ -150,10 +188,14 @@ export function parseAgenda(lines: Line[], breaks: Set<number>, from = 0): Agend
       let k = i + 1;
       while (k < lines.length && !lines[k].text && k < i + 2) k++;
       const next = k < lines.length ? lines[k].text : '';
-      if (next && !ITEM_LINE.test(next) && !isSectionHeading(next) && !breaks.has(k)) {
+      const run = item.pages || item.toFollow ? [] : wrappedTitleRun(lines, breaks, i, code);
+      if (run.length) {
+        body = [body, ...run.map((j) => lines[j].text)].join(' ');
+        i = run[run.length - 1];
+      } else if (next && !ITEM_LINE.test(next) && !isSectionHeading(next) && !breaks.has(k)) {
         const nextItem = readItemText(next);
         const wrapped = /(?:&|\band|\bof|\bfor|\bthe|\bto|\bon|\bin|\bwith|[-–,/])$/i.test(item.title) || /^[a-z]/.test(next);
-        const purpose = /^(?:to|report|presentation|purpose|members|the committee|the cabinet)\b/i.test(next);
+        const purpose = PURPOSE_LINE.test(next);
         if (!item.pages && nextItem.pages && next.indexOf('(') >= 0 && PAGES.exec(next)!.index <= 100 && !purpose) {
           body = `${body} ${next}`;
           i = k;

@@ -24,6 +24,32 @@ function takerAndDate(v: string): { takenBy: string | null; date: string | null 
   return { takenBy: takenBy || null, date: d?.iso ?? null };
 }
 
+const LABELLED = /^[A-Z][A-Za-z ()'’/-]{1,40}:/;
+
+/** Continuation lines of a wrapped labelled value: short, unlabelled, not a date, number or classification. */
+function wrappedTail(lines: Line[], from: number): string {
+  let tail = '';
+  for (let j = from; j < Math.min(lines.length, from + 2); j++) {
+    const n = lines[j].text;
+    if (!n || n.length > 60 || LABELLED.test(n) || NUMBER_LABEL.test(n) || TAKER_LABEL.test(n) || NUMBER.test(n) || CLASSIFICATION.test(n) || findDate(n)) break;
+    if (lines[j].cells.length > 1 || /[.;]$/.test(n)) break;
+    tail += ` ${n}`;
+  }
+  return tail;
+}
+
+/** The value of an explicit "Subject:" label in the record's heading block, if it has one. */
+function labelledSubject(lines: Line[], from: number): { text: string; line: number } | null {
+  for (let k = from; k < Math.min(lines.length, from + 10); k++) {
+    const s = lines[k].text;
+    if (k > from && NUMBER_LABEL.test(s) && NUMBER.test(s)) break;
+    if (s.length > 200) break; // the decision's text has begun
+    const sub = /^(?:subject|title|decision title|subject matter)\s*:\s*(.+)$/i.exec(s);
+    if (sub) return { text: sub[1], line: k };
+  }
+  return null;
+}
+
 export function parseDecisions(lines: Line[]): DecisionDetail[] {
   const out: DecisionDetail[] = [];
   const seen = new Set<string>();
@@ -50,9 +76,12 @@ export function parseDecisions(lines: Line[]): DecisionDetail[] {
       let v = tl.slice(tk.index + tk[0].length);
       const cut = NUMBER_LABEL.exec(v);
       if (cut) v = v.slice(0, cut.index);
+      let from = k;
       if (!v.trim()) {
-        for (let j = k + 1; j < Math.min(lines.length, k + 3); j++) if (lines[j].text) { v = lines[j].text; break; }
+        for (let j = k + 1; j < Math.min(lines.length, k + 3); j++) if (lines[j].text) { v = lines[j].text; from = j; break; }
       }
+      // a taker's job title wrapped under its label: "Cabinet Member for Finance and Corporate" / "Resources"
+      if (!findDate(v) && !cut) v += wrappedTail(lines, from + 1);
       taker = takerAndDate(v);
       break;
     }
@@ -65,15 +94,18 @@ export function parseDecisions(lines: Line[]): DecisionDetail[] {
     // subject: a "Subject:" line, else the first line after the classification
     let subject: string | null = null;
     let classification: string | null = null;
+    const labelled = labelledSubject(lines, numLine + 1);
+    if (labelled) subject = labelled.text + wrappedTail(lines, labelled.line + 1);
     for (let k = numLine + 1; k < Math.min(lines.length, numLine + 12); k++) {
       const s = lines[k].text;
       if (!s) continue;
       const sub = /^(?:subject|title|decision title|subject matter)\s*:?\s*(.+)$/i.exec(s);
-      if (sub) { subject = sub[1]; break; }
-      if (CLASSIFICATION.test(s)) { classification = s; continue; }
+      if (sub) { subject ??= sub[1]; break; }
+      if (CLASSIFICATION.test(s)) { classification = s.replace(/^classification\s*:?\s*/i, ''); continue; }
       // a wrapped classification sentence continues in lower case
       if (classification && /^[a-z]/.test(s)) { classification = `${classification} ${s}`; continue; }
       if (TAKER_LABEL.test(s) || /^(?:date|decision)\b/i.test(s) || NUMBER.test(s) && s.length < 20) continue;
+      if (labelled) continue; // other header rows ("Key decision: Yes") before the labelled subject
       subject = s;
       // a wrapped subject continues on the next line(s) until a label, a bracketed aside or a blank
       for (let j = k + 1; j < Math.min(lines.length, k + 3) && s.length >= 60 && !/[.)]$/.test(subject); j++) {
@@ -91,7 +123,7 @@ export function parseDecisions(lines: Line[]): DecisionDetail[] {
       const s = lines[k].text;
       if (k > numLine + 1 && NUMBER_LABEL.test(s)) break;
       if (!interests && /^any interests? declared/i.test(s)) {
-        const tail = s.replace(/^any interests? declared[^:]*?(?:taken|decision)?\s*:?\s*/i, '').trim();
+        const tail = s.replace(/^any interests? declared(?:\s+when\s+the\s+decision\s+was\s+taken)?\s*:?\s*/i, '').trim();
         interests = tail || lines.slice(k + 1, k + 4).map((l) => l.text).find(Boolean) || null;
       }
       if (!reasons && /^reasons?\s*(?:\(s\))?\s*for\s+(?:the\s+)?decision/i.test(s)) {

@@ -5,7 +5,7 @@ import { cleanPages, type Line } from './normalise.js';
 import { documentStarts, isMinutesHeader, nextBoundary } from './boundaries.js';
 import { parseAgenda, type AgendaItemDetail } from './agenda.js';
 import { readFrontSheet, readContacts } from './meeting.js';
-import { parseMembership } from './membership.js';
+import { parseMembership, type MemberEntry } from './membership.js';
 import { parseMinutesAt, type MinuteItemDetail } from './minutes.js';
 import { parseDecisions, type DecisionDetail } from './decisions.js';
 import { locatePapers, type Paper } from './papers.js';
@@ -37,6 +37,8 @@ export interface PackDecision {
 }
 
 export interface PackExtraction extends Extraction {
+  /** the format's members, each with the honours printed after the name when there are any */
+  membership: MemberEntry[];
   minutes: PackMinutes[];
   decisions: PackDecision[];
   papers: { itemCode: string; startPage: number | null; endPage: number | null; text: string }[];

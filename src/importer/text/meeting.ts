@@ -81,21 +81,32 @@ function phonesFrom(v: string): string[] {
 const ASK_FOR = /\b(?:ask for|contact(?: officer)?|enquiries to|democratic services officer|clerk)\s*:/i;
 const TELEPHONE = /\b(?:telephone|tel\.?|phone|direct line)\s*(?:no\.?)?\s*:/i;
 
+/**
+ * "Ask for: A / B" with "Telephone: 1 / 2" pairs names and numbers in order; a sheet that repeats the
+ * rows per person ("Ask for: A", "Telephone: 1", "Ask for: B") pairs each number with the name above it.
+ */
 export function readContacts(lines: Line[], from: number, to: number): ExtractedContact[] {
-  let names: string[] = [];
-  let phones: string[] = [];
+  const blocks: { names: string[]; phones: string[] }[] = [];
+  let phonesFirst: string[] = []; // a number printed before the first name
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
-    if (!names.length && ASK_FOR.test(t)) {
+    if (ASK_FOR.test(t)) {
       const v = labelValue(lines, i, ASK_FOR);
-      if (v) names = splitNames(v.replace(/\//g, ','));
+      const names = v ? splitNames(v.replace(/\//g, ',')) : [];
+      // a later "Contact:" that is not a person (or a stray label in a paper) ends the search
+      if (names.length) blocks.push({ names, phones: [] });
+      else if (blocks.length) break;
     }
-    if (!phones.length && TELEPHONE.test(t)) {
+    if (TELEPHONE.test(t)) {
       const v = labelValue(lines, i, TELEPHONE);
-      if (v) phones = phonesFrom(v);
+      const phones = v ? phonesFrom(v) : [];
+      const last = blocks[blocks.length - 1];
+      if (last && !last.phones.length) last.phones = phones;
+      else if (!last && !phonesFirst.length) phonesFirst = phones;
     }
   }
-  return names.map((name, k) => ({ name, phone: phones[k] ?? (phones.length === 1 ? phones[0] : null) }));
+  if (blocks.length && !blocks[0].phones.length) blocks[0].phones = phonesFirst;
+  return blocks.flatMap((b) => b.names.map((name, k) => ({ name, phone: b.phones[k] ?? (b.phones.length === 1 ? b.phones[0] : null) })));
 }
 
 /** Strips labelled two-column spill ("… County Telephone: (01622) 694367/") and phone digits. */

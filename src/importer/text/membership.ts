@@ -8,6 +8,12 @@ const MEMBERSHIP_HEAD = /^(?:membership|members|committee members|councillors|me
 const GROUP_LINE = /^([A-Z][A-Za-z&'’ -]{1,60}?)\s*\((\d{1,3})\)\s*:?\s*(.*)$/;
 const STOP = /^(?:webcasting|unrestricted|exempt|agenda|tea|coffee|please|notes?|part\s|items?\b|\d+\.|[A-Z]\d\s|a\s-\s)/i;
 
+/** A member as listed; `honours` holds post-nominals printed after the name ("MBE"), which `name` leaves out. */
+export type MemberEntry = ExtractedMember & { honours?: string };
+
+const HONOURS_TAIL = /\s((?:,?\s*(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|BEM|QC|KC)\b)+)$/;
+const HONOURS_PIECE = /^(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|BEM|QC|KC)(?:\s+(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|BEM|QC|KC))*$/i;
+
 function roleOf(note: string): MemberRole {
   const n = note.toLowerCase();
   if (/vice[- ]?chair/.test(n)) return 'Vice-Chairman';
@@ -17,8 +23,8 @@ function roleOf(note: string): MemberRole {
 }
 
 /** Splits one group's list into members, keeping the "(Chairman)"-style note of each. */
-function membersOf(list: string, group: string | null): ExtractedMember[] {
-  const out: ExtractedMember[] = [];
+function membersOf(list: string, group: string | null): MemberEntry[] {
+  const out: MemberEntry[] = [];
   // split on commas and "and", but keep bracketed notes with their name
   const parts: string[] = [];
   let cur = '';
@@ -34,9 +40,10 @@ function membersOf(list: string, group: string | null): ExtractedMember[] {
   for (const piece of pieces) {
     const notes = [...piece.matchAll(/\(([^)]{0,80})\)/g)].map((m) => m[1]);
     const bare = cleanName(piece.replace(/\([^)]*\)/g, ' '));
-    if (/^(?:MBE|OBE|CBE|TD|JP|DL|KBE|DBE|BEM)$/i.test(bare)) {
-      // honours after a comma belong to the previous name; its role note may follow
+    if (HONOURS_PIECE.test(bare)) {
+      // honours after a comma belong to the previous name, printed as they are; its role note may follow
       const prev = out[out.length - 1];
+      if (prev?.name) prev.honours = prev.honours ? `${prev.honours}, ${bare}` : bare;
       if (prev && notes.length && prev.role === null) prev.role = roleOf(notes.join(' '));
       continue;
     }
@@ -47,17 +54,21 @@ function membersOf(list: string, group: string | null): ExtractedMember[] {
       continue;
     }
     if (!isNameLike(bare) || !(TITLE_START.test(bare) || bare.split(' ').length >= 2)) continue;
-    out.push({ name: bare, group, role: roleOf(notes.join(' ')) });
+    const member: MemberEntry = { name: bare, group, role: roleOf(notes.join(' ')) };
+    // honours run on without a comma ("Mr A Smith OBE") are kept aside like those after one
+    const tail = HONOURS_TAIL.exec(piece.replace(/\([^)]*\)/g, ' ').replace(/[.;:,\s]+$/, ''));
+    if (tail) member.honours = tail[1].replace(/\s*,?\s+/g, ', ').replace(/^,\s*/, '');
+    out.push(member);
   }
   return out;
 }
 
-export function parseMembership(lines: Line[], from: number, to: number): ExtractedMember[] {
+export function parseMembership(lines: Line[], from: number, to: number): MemberEntry[] {
   const end = Math.min(to, lines.length);
   let i = from;
   for (; i < end; i++) if (MEMBERSHIP_HEAD.test(lines[i].text) && lines[i].text.length < 200) break;
   if (i >= end) return [];
-  const out: ExtractedMember[] = [];
+  const out: MemberEntry[] = [];
   const head = MEMBERSHIP_HEAD.exec(lines[i].text);
   let group: string | null = null;
   let buffer = head && head[1] && !/^\(?\d+\)?$/.test(head[1]) ? head[1] : '';

@@ -5,7 +5,7 @@ import type { ExtractedMinutes, ExtractedSubstitute } from '../extraction.js';
 import type { Line } from './normalise.js';
 import { isMinutesHeader } from './boundaries.js';
 import { findDate, findTime } from './dates-times.js';
-import { cleanName, isNameLike, splitNames } from './names.js';
+import { addPerson, cleanName, isNameLike, samePerson, splitNames } from './names.js';
 import { cutAtColon, followsOn } from './agenda.js';
 import { isBodyHeading, titleCase, cleanBody } from './meeting.js';
 
@@ -58,7 +58,9 @@ export function substitutesIn(s: string): ExtractedSubstitute[] {
   const out: ExtractedSubstitute[] = [];
   if (!/substitut/i.test(s)) return out;
   for (const m of s.matchAll(/([A-Z][^,()]{1,50}?)\s*\((?:as\s+)?(?:a\s+)?[Ss]ubstitut(?:e|ing)\s+for\s+([^)]{2,60})\)/g)) {
-    out.push({ member: cleanName(m[1]), for: cleanName(m[2]) });
+    // "Mr D Pennington and Ms F Ruiz (Substitute for …)": the note belongs to the last name only
+    const member = splitNames(m[1]).pop() ?? cleanName(m[1]);
+    out.push({ member, for: cleanName(m[2]) });
   }
   for (const m of s.matchAll(/([A-Z][^,()]{1,50}?)\s*\(([^)]{2,50}?)\s+substituted(?:\s+for\s+(?:him|her|them))?\)/g)) {
     out.push({ member: cleanName(m[2]), for: cleanName(m[1]) });
@@ -186,7 +188,7 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
     m[lab.label].push(...names);
   }
   for (const t of headerRegion) {
-    if (!/^apologies\s*:/i.test(t)) m.apologies.push(...apologiesIn(t).filter((n) => !m.apologies.includes(n)));
+    if (!/^apologies\s*:/i.test(t)) for (const n of apologiesIn(t)) addPerson(m.apologies, n);
   }
 
   // numbered minutes, in sequence; in hard-wrapped text (PDF) a full-width heading line runs on
@@ -239,19 +241,21 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
     // wrapped lines rejoined, then split into numbered paragraphs "(1) … (2) …"
     const sentences = it.text.replace(/\n/g, ' ').split(/(?=\(\d{1,2}\)\s)/);
     for (const s of sentences) {
-      for (const n of apologiesIn(s)) if (!m.apologies.includes(n)) m.apologies.push(n);
+      for (const n of apologiesIn(s)) addPerson(m.apologies, n);
       m.substitutes.push(...substitutesIn(s));
     }
     if (/^apolog/i.test(it.title) && !it.text.includes('\n') && it.text && !/received|none|no apologies/i.test(it.text)) {
-      for (const n of splitNames(it.text)) if (!m.apologies.includes(n)) m.apologies.push(n);
+      for (const n of splitNames(it.text)) addPerson(m.apologies, n);
     }
   }
-  const seen = new Set<string>();
-  m.substitutes = m.substitutes.filter((s) => {
-    const key = `${s.member}|${s.for}`.toLowerCase();
-    if (seen.has(key) || !isNameLike(s.member) || !isNameLike(s.for)) return false;
-    seen.add(key);
-    return true;
-  });
+  // the same substitution told twice ("Ms F Ruiz (Substitute for Mr K Bellamy)", then "Ms Ruiz attended as
+  // substitute for Mr Bellamy") is one
+  const kept: ExtractedSubstitute[] = [];
+  for (const s of m.substitutes) {
+    if (!isNameLike(s.member) || !isNameLike(s.for)) continue;
+    if (kept.some((k) => samePerson(k.member, s.member) && samePerson(k.for, s.for))) continue;
+    kept.push(s);
+  }
+  m.substitutes = kept;
   return m;
 }

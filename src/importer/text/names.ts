@@ -80,3 +80,27 @@ export function splitNames(list: string): string[] {
   }
   return names;
 }
+
+/** Title, initials and surname of a printed name, lower case; missing parts are null. */
+function nameParts(s: string): { title: string | null; initials: string | null; surname: string } {
+  const words = cleanName(s).replace(/\./g, ' ').split(' ').filter(Boolean);
+  let title: string | null = null;
+  if (words.length > 1 && TITLE_START.test(words[0])) title = words.shift()!.toLowerCase().replace(/^councillor$/, 'cllr');
+  const surname = (words.pop() ?? '').toLowerCase();
+  const initials = words.length ? words.map((w) => w[0].toLowerCase()).join('') : null;
+  return { title, initials, surname };
+}
+
+/** Whether two printed names can be the same person: "Mr Bellamy" and "Mr K Bellamy" can, "Mrs Bellamy" cannot. */
+export function samePerson(a: string, b: string): boolean {
+  const x = nameParts(a);
+  const y = nameParts(b);
+  if (!x.surname || x.surname !== y.surname) return false;
+  if (x.title && y.title && x.title !== y.title) return false;
+  return !x.initials || !y.initials || x.initials === y.initials;
+}
+
+/** Adds a name to a list unless the list already has that person (first form printed wins). */
+export function addPerson(list: string[], name: string): void {
+  if (!list.some((n) => samePerson(n, name))) list.push(name);
+}

@@ -12,7 +12,7 @@ export function project(ex: PackExtraction) {
   return {
     source: ex.source,
     meeting: ex.meeting,
-    membership: ex.membership,
+    membership: ex.membership.map((m) => ({ name: m.name, group: m.group, role: m.role })),
     agenda: ex.agenda,
     minutes: ex.minutes.map((m) => ({ ...m, items: m.items.map((i) => ({ number: i.number, title: i.title })) })),
     decisions: ex.decisions.map((d) => ({ number: d.number, takenBy: d.takenBy, date: d.date, subject: d.subject })),
