@@ -5,7 +5,8 @@ import type { AppOptions } from './app.js';
 import author from './routes/author/index.js';
 import councillor from './routes/councillor/index.js';
 import publicPortal from './routes/public/index.js';
+import workspace from './routes/workspace/index.js';
 
 export function registerPortal(): NonNullable<AppOptions['routes']> {
-  return [{ plugin: publicPortal }, { plugin: api }, { plugin: author }, { plugin: councillor }];
+  return [{ plugin: publicPortal }, { plugin: api }, { plugin: author }, { plugin: councillor }, { plugin: workspace }];
 }
