@@ -15,7 +15,8 @@ export interface DecisionRegisterFilter {
   perPage?: number;
 }
 
-function visibleDecisions(db: Queryable, viewer: Viewer) {
+/** Decisions the viewer may see: drafts only for Democratic Services, exempt records only for those entitled. */
+export function visibleDecisions(db: Queryable, viewer: Viewer) {
   let q = db.selectFrom('decision');
   const scope = exemptFilter(viewer);
   const staff = viewer.kind === 'user' && (viewer.role === 'clerk' || viewer.role === 'administrator');
