@@ -3,7 +3,8 @@
 import type { Viewer } from '../domain/policy.js';
 import type { Queryable } from '../store/db.js';
 import { bool } from '../store/json.js';
-import { decisionVisible, exemptFilter, PUBLIC_DECISION_STATUSES } from '../store/read/visibility.js';
+import { visibleDecisions } from '../store/read/decisions.js';
+import { decisionVisible, exemptFilter } from '../store/read/visibility.js';
 import type { SearchViewer } from '../store/search/index.js';
 
 export interface MeetingListFilter {
@@ -45,18 +46,7 @@ export interface DecisionListFilter {
 }
 
 export async function listDecisionsPage(db: Queryable, viewer: Viewer, f: DecisionListFilter) {
-  let q = db.selectFrom('decision');
-  const scope = exemptFilter(viewer);
-  const staff = viewer.kind === 'user' && (viewer.role === 'clerk' || viewer.role === 'administrator');
-  if (!staff) q = q.where('decision.status', 'in', [...PUBLIC_DECISION_STATUSES]);
-  if (!scope.all) {
-    q = q.where((eb) => {
-      const ors = [eb('decision.classification', '!=', 'exempt')];
-      if (scope.bodyIds.length) ors.push(eb('decision.taker_body_id', 'in', scope.bodyIds));
-      if (scope.meetingIds.length) ors.push(eb('decision.meeting_id', 'in', scope.meetingIds));
-      return eb.or(ors);
-    });
-  }
+  let q = visibleDecisions(db, viewer);
   if (f.taker) q = q.where('decision.taker_name', '=', f.taker);
   if (f.key !== undefined) q = q.where('decision.key_decision', '=', bool(f.key));
   if (f.from) q = q.where('decision.taken_on', '>=', f.from);
