@@ -28,7 +28,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     trustProxy: true,
     bodyLimit: 60 * 1024 * 1024,
-    disableRequestLogging: false,
   });
   const council = await getCouncil(options.store.db);
   await app.register(viewer);
