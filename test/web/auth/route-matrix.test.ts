@@ -2,9 +2,15 @@
 // the status this table expects. A route missing from the table fails the test — add new routes here.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { INTEREST_KINDS, SYSTEM_ACTOR } from '../../../src/domain/types.js';
 import { loadDemo } from '../../../src/demo/index.js';
-import { createSession } from '../../../src/store/accounts.js';
+import { createApiToken, createSession } from '../../../src/store/accounts.js';
 import type { Store } from '../../../src/store/db.js';
+import { addInterest, INTEREST_CATEGORIES } from '../../../src/store/interests.js';
+import { createMeeting, insertAgenda } from '../../../src/store/meetings.js';
+import { createPerson } from '../../../src/store/people.js';
+import { recordDeclarations } from '../../../src/store/proceedings.js';
+import { blankReport, createReport } from '../../../src/store/reports.js';
 import { buildApp } from '../../../src/web/app.js';
 import { registerPortal } from '../../../src/web/portal.js';
 import { STORE_KINDS } from '../../helpers/stores.js';
@@ -30,13 +36,42 @@ interface Fixture {
   decisionSlug: string;
   year: string;
   victimUserId: number;
+  /** An unrestricted, published paper with a file. */
+  publicDocSlug: string;
+  /** The report author's own draft report (exempt, on the exempt paper's meeting). */
+  reportId: number;
+  /** An interest in the register of the councillor on the body. */
+  interestId: number;
+  // The clerk's workspace: records of the demo, and a meeting of its own (in the future, with two items) that
+  // the probes may change without disturbing the rows that read the demo.
+  wsBodyId: number;
+  wsGroupId: number;
+  wsPersonId: number;
+  wsMembershipId: number;
+  wsDecisionId: number;
+  /** A past meeting with minutes, and one of its items. */
+  heldMeetingId: number;
+  heldItemId: number;
+  scratchMeetingId: number;
+  scratchMeetingSlug: string;
+  scratchItemId: number;
+  /** One declaration per probe on the held meeting, so each staff probe removes its own. */
+  declarationIds: Record<Probe, number>;
 }
 
+type Auth = 'session' | 'bearer';
+
 interface Row {
-  url: (f: Fixture) => string;
+  url: (f: Fixture, probe: Probe) => string;
   /** Same status for every role, or per role. */
   expect: Expect | Record<Probe, Expect>;
-  form?: Record<string, string>;
+  form?: Record<string, string> | ((f: Fixture) => Record<string, string>);
+  /** A JSON body; n is unique to each request (for names that must not repeat). */
+  json?: (f: Fixture, n: number) => unknown;
+  /** How users authenticate: a session cookie (the default), and/or an API token. The public sends neither. */
+  auth?: readonly Auth[];
+  /** The request ends the session it is sent with: use a session of its own. */
+  endsSession?: boolean;
 }
 
 const all = (s: Expect): Expect => s;
@@ -44,6 +79,18 @@ const signedIn = (ok: Expect): Record<Probe, Expect> => ({ public: 303, councill
 const adminOnly = (ok: Expect): Record<Probe, Expect> => ({ public: 303, councillor: 403, 'councillor-elsewhere': 403, 'report-author': 403, clerk: 403, administrator: ok });
 /** Exempt content: only those entitled (members of the body, Democratic Services, administrators). */
 const exemptOnly = (ok: Expect): Record<Probe, Expect> => ({ public: DENY, councillor: ok, 'councillor-elsewhere': DENY, 'report-author': DENY, clerk: ok, administrator: ok });
+/** 'manage-record', 'publish', 'approve-report': Democratic Services (clerks) and administrators. */
+const staffOnly = (ok: Expect, refusedPublic: Expect = 303): Record<Probe, Expect> => ({ public: refusedPublic, councillor: 403, 'councillor-elsewhere': 403, 'report-author': 403, clerk: ok, administrator: ok });
+/** The JSON API's writes: the public 401, others 403, Democratic Services `ok` — with a session or a token. */
+const apiStaff = (ok: Expect): Record<Probe, Expect> => staffOnly(ok, 401);
+const BOTH: readonly Auth[] = ['session', 'bearer'];
+/**
+ * 'write-report' pages: report authors, and staff — but a report carries its author's name, so an account not
+ * linked to a person (the staff probes here) is told so (403).
+ */
+const authorOnly = (ok: Expect): Record<Probe, Expect> => ({ public: 303, councillor: 403, 'councillor-elsewhere': 403, 'report-author': ok, clerk: 403, administrator: 403 });
+/** 'declare-interests' pages: councillors (linked to their person); staff pass the guard but are not linked (403). */
+const councillorOnly = (ok: Expect, elsewhere: Expect = ok): Record<Probe, Expect> => ({ public: 303, councillor: ok, 'councillor-elsewhere': elsewhere, 'report-author': 403, clerk: 403, administrator: 403 });
 
 const MATRIX: Record<string, Row> = {
   // Core
@@ -55,7 +102,7 @@ const MATRIX: Record<string, Row> = {
   // Accounts
   'GET /account/sign-in': { url: () => '/account/sign-in', expect: all(200) },
   'POST /account/sign-in': { url: () => '/account/sign-in', form: {}, expect: all(400) },
-  'POST /account/sign-out': { url: () => '/account/sign-out', form: {}, expect: all(303) },
+  'POST /account/sign-out': { url: () => '/account/sign-out', form: {}, expect: all(303), endsSession: true },
   'GET /account/signed-out': { url: () => '/account/signed-out', expect: all(200) },
   'GET /account/forgot-password': { url: () => '/account/forgot-password', expect: all(200) },
   'POST /account/forgot-password': { url: () => '/account/forgot-password', form: {}, expect: all(400) },
@@ -100,14 +147,145 @@ const MATRIX: Record<string, Row> = {
   'GET /robots.txt': { url: () => '/robots.txt', expect: all(200) },
   'GET /accessibility': { url: () => '/accessibility', expect: all(200) },
   'GET /search': { url: () => '/search?q=budget', expect: all(200) },
+  // The JSON API: reads are the public's view without credentials and each user's with them; exempt papers only
+  // for the entitled. Writes: Democratic Services only, with a token or a session sending its CSRF token.
+  'GET /api/openapi.json': { url: () => '/api/openapi.json', expect: all(200), auth: BOTH },
+  'GET /api/v1/bodies': { url: () => '/api/v1/bodies?limit=5', expect: all(200), auth: BOTH },
+  'GET /api/v1/bodies/:slug': { url: (f) => `/api/v1/bodies/${f.bodySlug}`, expect: all(200), auth: BOTH },
+  'GET /api/v1/people': { url: () => '/api/v1/people?limit=5', expect: all(200), auth: BOTH },
+  'GET /api/v1/people/:slug': { url: (f) => `/api/v1/people/${f.personSlug}`, expect: all(200), auth: BOTH },
+  'GET /api/v1/meetings': { url: () => '/api/v1/meetings?limit=5', expect: all(200), auth: BOTH },
+  'GET /api/v1/meetings/:slug': { url: (f) => `/api/v1/meetings/${f.exemptMeetingSlug}`, expect: all(200), auth: BOTH },
+  'GET /api/v1/documents/:slug': { url: (f) => `/api/v1/documents/${f.exemptDocSlug}`, expect: exemptOnly(200), auth: BOTH },
+  'GET /api/v1/documents/:slug/versions/:version': { url: (f) => `/api/v1/documents/${f.exemptDocSlug}/versions/1`, expect: exemptOnly(200), auth: BOTH },
+  'GET /api/v1/documents/:slug/versions/:version/file': { url: (f) => `/api/v1/documents/${f.exemptDocSlug}/versions/1/file`, expect: exemptOnly(200), auth: BOTH },
+  'GET /api/v1/decisions': { url: () => '/api/v1/decisions?limit=5', expect: all(200), auth: BOTH },
+  'GET /api/v1/decisions/:slug': { url: (f) => `/api/v1/decisions/${f.decisionSlug}`, expect: all(200), auth: BOTH },
+  'GET /api/v1/search': { url: () => '/api/v1/search?q=budget&limit=5', expect: all(200), auth: BOTH },
+  'POST /api/v1/bodies': { url: () => '/api/v1/bodies', json: (_f, n) => ({ name: `Matrix Panel ${n}`, kind: 'panel-or-board' }), expect: apiStaff(201), auth: BOTH },
+  'POST /api/v1/people': { url: () => '/api/v1/people', json: (_f, n) => ({ surname: `Matrix${n}`, kind: 'other' }), expect: apiStaff(201), auth: BOTH },
+  // Schema-valid bodies that the handler then rejects: the guard runs first, and nothing is written.
+  'POST /api/v1/memberships': { url: () => '/api/v1/memberships', json: () => ({ bodyId: 999999, personId: 999999, role: 'member', startsOn: '2024-01-01' }), expect: apiStaff(400), auth: BOTH },
+  'POST /api/v1/meetings': { url: () => '/api/v1/meetings', json: () => ({ bodyId: 999999, date: '2024-09-01' }), expect: apiStaff(400), auth: BOTH },
+  'POST /api/v1/meetings/:slug/agenda-sections': {
+    url: (f) => `/api/v1/meetings/${f.scratchMeetingSlug}/agenda-sections`, json: () => ({ title: 'Exempt business', exempt: true, items: [{ code: '9', title: 'No paragraph given' }] }),
+    expect: apiStaff(400), auth: BOTH,
+  },
+  'PUT /api/v1/meetings/:slug/attendance': { url: (f) => `/api/v1/meetings/${f.scratchMeetingSlug}/attendance`, json: () => ({ entries: [] }), expect: apiStaff(200), auth: BOTH },
+  'PUT /api/v1/meetings/:slug/declarations': { url: (f) => `/api/v1/meetings/${f.scratchMeetingSlug}/declarations`, json: () => ({ entries: [] }), expect: apiStaff(200), auth: BOTH },
+  'PUT /api/v1/meetings/:slug/minutes': { url: () => '/api/v1/meetings/no-such-meeting/minutes', json: () => ({ minutes: [] }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/decisions': { url: () => '/api/v1/decisions', json: (_f, n) => ({ takerKind: 'officer', takerName: 'Matrix', takenOn: '2024-05-31', subject: `Matrix decision ${n}`, text: 'Agreed.', status: 'draft' }),
+    expect: apiStaff(201), auth: BOTH },
+  'POST /api/v1/meetings/:slug/papers': { url: (f) => `/api/v1/meetings/${f.scratchMeetingSlug}/papers`, json: () => ({ title: 'No file' }), expect: apiStaff(400), auth: BOTH },
+  // Report authors: their own reports only; the clerk's review needs 'approve-report'.
+  'GET /author': { url: () => '/author', expect: authorOnly(200) },
+  'GET /author/reports/new': { url: () => '/author/reports/new', expect: authorOnly(200) },
+  'POST /author/reports': { url: () => '/author/reports', form: {}, expect: authorOnly(400) },
+  // The author's own exempt draft: theirs alone (staff review it at /author/review/:id).
+  'GET /author/reports/:id': { url: (f) => `/author/reports/${f.reportId}`, expect: { ...authorOnly(200), clerk: 404, administrator: 404 } },
+  'POST /author/reports/:id': { url: (f) => `/author/reports/${f.reportId}`, form: {}, expect: { ...authorOnly(400), clerk: 404, administrator: 404 } },
+  'GET /author/reports/:id/preview.pdf': { url: (f) => `/author/reports/${f.reportId}/preview.pdf`, expect: { ...authorOnly(200), clerk: 404, administrator: 404 } },
+  // Incomplete (no summary, recommendations...): refused for submission.
+  'POST /author/reports/:id/submit': { url: (f) => `/author/reports/${f.reportId}/submit`, form: {}, expect: { ...authorOnly(400), clerk: 404, administrator: 404 } },
+  'POST /author/reports/:id/appendices': { url: (f) => `/author/reports/${f.reportId}/appendices`, form: {}, expect: { ...authorOnly(400), clerk: 404, administrator: 404 } },
+  'GET /author/review': { url: () => '/author/review', expect: staffOnly(200) },
+  'GET /author/review/:id': { url: (f) => `/author/review/${f.reportId}`, expect: staffOnly(200) },
+  'GET /author/review/:id/preview.pdf': { url: (f) => `/author/review/${f.reportId}/preview.pdf`, expect: staffOnly(200) },
+  // A draft has not been submitted: it can be neither approved nor returned.
+  'POST /author/review/:id/approve': { url: (f) => `/author/review/${f.reportId}/approve`, form: {}, expect: staffOnly(400) },
+  'POST /author/review/:id/return': { url: (f) => `/author/review/${f.reportId}/return`, form: {}, expect: staffOnly(400) },
+  // The councillors' area: councillors linked to their person; exempt papers only where entitled.
+  'GET /my': { url: () => '/my', expect: councillorOnly(200) },
+  'GET /my/meetings': { url: () => '/my/meetings', expect: councillorOnly(200) },
+  'GET /my/papers': { url: () => '/my/papers', expect: councillorOnly(200) },
+  'GET /my/papers/:slug': { url: (f) => `/my/papers/${f.exemptDocSlug}.pdf`, expect: { public: 303, councillor: 200, 'councillor-elsewhere': 403, 'report-author': 403, clerk: 200, administrator: 200 } },
+  'GET /my/declarations': { url: () => '/my/declarations', expect: councillorOnly(200) },
+  'GET /my/interests': { url: () => '/my/interests', expect: councillorOnly(200) },
+  'POST /my/interests': { url: () => '/my/interests', form: {}, expect: councillorOnly(400) },
+  // Another councillor's interest is not theirs to know of (404).
+  'GET /my/interests/:id/edit': { url: (f) => `/my/interests/${f.interestId}/edit`, expect: councillorOnly(200, 404) },
+  'POST /my/interests/:id': { url: (f) => `/my/interests/${f.interestId}`, form: {}, expect: councillorOnly(400, 404) },
+  'POST /my/interests/:id/remove': { url: (f) => `/my/interests/${f.interestId}/remove`, form: {}, expect: councillorOnly(303, 404) },
+  // The clerk's workspace: 'manage-record' on every route.
+  'GET /workspace': { url: () => '/workspace', expect: staffOnly(200) },
+  'GET /workspace/bodies': { url: () => '/workspace/bodies', expect: staffOnly(200) },
+  'GET /workspace/bodies/new': { url: () => '/workspace/bodies/new', expect: staffOnly(200) },
+  'POST /workspace/bodies/new': { url: () => '/workspace/bodies/new', form: {}, expect: staffOnly(400) },
+  'GET /workspace/bodies/:id': { url: (f) => `/workspace/bodies/${f.wsBodyId}`, expect: staffOnly(200) },
+  'GET /workspace/bodies/:id/edit': { url: (f) => `/workspace/bodies/${f.wsBodyId}/edit`, expect: staffOnly(200) },
+  'POST /workspace/bodies/:id/edit': { url: (f) => `/workspace/bodies/${f.wsBodyId}/edit`, form: {}, expect: staffOnly(400) },
+  // An empty form would clear the body's seats: send a count that is not a number.
+  'POST /workspace/bodies/:id/seats': { url: (f) => `/workspace/bodies/${f.wsBodyId}/seats`, form: (f) => ({ [`seats-${f.wsGroupId}`]: 'many' }), expect: staffOnly(400) },
+  'GET /workspace/groups': { url: () => '/workspace/groups', expect: staffOnly(200) },
+  'POST /workspace/groups': { url: () => '/workspace/groups', form: {}, expect: staffOnly(400) },
+  'GET /workspace/groups/:id': { url: (f) => `/workspace/groups/${f.wsGroupId}`, expect: staffOnly(200) },
+  'POST /workspace/groups/:id': { url: (f) => `/workspace/groups/${f.wsGroupId}`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/people': { url: () => '/workspace/people', expect: staffOnly(200) },
+  'GET /workspace/people/new': { url: () => '/workspace/people/new', expect: staffOnly(200) },
+  'POST /workspace/people/new': { url: () => '/workspace/people/new', form: {}, expect: staffOnly(400) },
+  'GET /workspace/people/:id': { url: (f) => `/workspace/people/${f.wsPersonId}`, expect: staffOnly(200) },
+  'POST /workspace/people/:id': { url: (f) => `/workspace/people/${f.wsPersonId}`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/bodies/:id/members/new': { url: (f) => `/workspace/bodies/${f.wsBodyId}/members/new`, expect: staffOnly(200) },
+  'POST /workspace/bodies/:id/members/new': { url: (f) => `/workspace/bodies/${f.wsBodyId}/members/new`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/memberships/:id/end': { url: (f) => `/workspace/memberships/${f.wsMembershipId}/end`, expect: staffOnly(200) },
+  'POST /workspace/memberships/:id/end': { url: (f) => `/workspace/memberships/${f.wsMembershipId}/end`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/meetings': { url: () => '/workspace/meetings', expect: staffOnly(200) },
+  'GET /workspace/meetings/new': { url: () => '/workspace/meetings/new', expect: staffOnly(200) },
+  'POST /workspace/meetings/new': { url: () => '/workspace/meetings/new', form: {}, expect: staffOnly(400) },
+  'GET /workspace/meetings/series': { url: () => '/workspace/meetings/series', expect: staffOnly(200) },
+  'POST /workspace/meetings/series': { url: () => '/workspace/meetings/series', form: {}, expect: staffOnly(400) },
+  'GET /workspace/meetings/:id': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}`, expect: staffOnly(200) },
+  // A meeting in the future cannot be marked as held.
+  'POST /workspace/meetings/:id/held': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/held`, form: {}, expect: staffOnly(400) },
+  'POST /workspace/meetings/:id/cancel': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/cancel`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/meetings/:id/agenda': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/agenda`, expect: staffOnly(200) },
+  'POST /workspace/meetings/:id/sections': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/sections`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/meetings/:id/items/new': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/items/new`, expect: staffOnly(200) },
+  'POST /workspace/meetings/:id/items/new': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/items/new`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/items/:id': { url: (f) => `/workspace/items/${f.scratchItemId}`, expect: staffOnly(200) },
+  'POST /workspace/items/:id': { url: (f) => `/workspace/items/${f.scratchItemId}`, form: {}, expect: staffOnly(400) },
+  // Harmless changes to the workspace's own meeting, made by each staff probe in turn.
+  'POST /workspace/items/:id/move-up': { url: (f) => `/workspace/items/${f.scratchItemId}/move-up`, form: {}, expect: staffOnly([303, 400]) },
+  'POST /workspace/items/:id/move-down': { url: (f) => `/workspace/items/${f.scratchItemId}/move-down`, form: {}, expect: staffOnly([303, 400]) },
+  'POST /workspace/items/:id/withdraw': { url: (f) => `/workspace/items/${f.scratchItemId}/withdraw`, form: {}, expect: staffOnly([303, 400]) },
+  'POST /workspace/items/:id/reinstate': { url: (f) => `/workspace/items/${f.scratchItemId}/reinstate`, form: {}, expect: staffOnly([303, 400]) },
+  'GET /workspace/items/:id/defer': { url: (f) => `/workspace/items/${f.scratchItemId}/defer`, expect: staffOnly(200) },
+  'POST /workspace/items/:id/defer': { url: (f) => `/workspace/items/${f.scratchItemId}/defer`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/items/:id/papers': { url: (f) => `/workspace/items/${f.scratchItemId}/papers`, expect: staffOnly(200) },
+  'POST /workspace/items/:id/papers': { url: (f) => `/workspace/items/${f.scratchItemId}/papers`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/meetings/:id/publish': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish`, expect: staffOnly(200) },
+  'POST /workspace/meetings/:id/publish': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish`, form: {}, expect: staffOnly(400) },
+  'POST /workspace/meetings/:id/publish-supplementary': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish-supplementary`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/meetings/:id/attendance': { url: (f) => `/workspace/meetings/${f.heldMeetingId}/attendance`, expect: staffOnly(200) },
+  'POST /workspace/meetings/:id/attendance': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/attendance`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/meetings/:id/declarations': { url: (f) => `/workspace/meetings/${f.heldMeetingId}/declarations`, expect: staffOnly(200) },
+  'POST /workspace/meetings/:id/declarations': { url: (f) => `/workspace/meetings/${f.heldMeetingId}/declarations`, form: {}, expect: staffOnly(400) },
+  'POST /workspace/meetings/:id/declarations/:declarationId/remove': {
+    url: (f, probe) => `/workspace/meetings/${f.heldMeetingId}/declarations/${f.declarationIds[probe]}/remove`, form: {}, expect: staffOnly(303),
+  },
+  'GET /workspace/meetings/:id/minutes': { url: (f) => `/workspace/meetings/${f.heldMeetingId}/minutes`, expect: staffOnly(200) },
+  'GET /workspace/meetings/:id/minutes/:itemId': { url: (f) => `/workspace/meetings/${f.heldMeetingId}/minutes/${f.heldItemId}`, expect: staffOnly(200) },
+  'POST /workspace/meetings/:id/minutes/:itemId': { url: (f) => `/workspace/meetings/${f.heldMeetingId}/minutes/${f.heldItemId}`, form: {}, expect: staffOnly(400) },
+  'POST /workspace/meetings/:id/minutes/publish': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/minutes/publish`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/meetings/:id/minutes/approve': { url: (f) => `/workspace/meetings/${f.heldMeetingId}/minutes/approve`, expect: staffOnly(200) },
+  'POST /workspace/meetings/:id/minutes/approve': { url: (f) => `/workspace/meetings/${f.heldMeetingId}/minutes/approve`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/decisions': { url: () => '/workspace/decisions', expect: staffOnly(200) },
+  'GET /workspace/decisions/new': { url: () => '/workspace/decisions/new', expect: staffOnly(200) },
+  'POST /workspace/decisions/new': { url: () => '/workspace/decisions/new', form: {}, expect: staffOnly(400) },
+  'GET /workspace/decisions/:id': { url: (f) => `/workspace/decisions/${f.wsDecisionId}`, expect: staffOnly(200) },
+  'POST /workspace/decisions/:id/publish': { url: (f) => `/workspace/decisions/${f.wsDecisionId}/publish`, form: {}, expect: staffOnly(400) },
 };
 
-async function fixture(store: Store): Promise<{ f: Fixture; users: Record<Exclude<Probe, 'public'>, number> }> {
+type Users = Record<Exclude<Probe, 'public'>, number>;
+
+async function fixture(store: Store): Promise<{ f: Fixture; users: Users }> {
   const { db } = store;
-  // An exempt paper of a meeting, and a councillor sitting on that meeting's body today.
+  // An exempt paper of a meeting, with its file, and a councillor sitting on that meeting's body today.
   const doc = await db.selectFrom('document').innerJoin('meeting', 'meeting.id', 'document.meeting_id')
+    .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').on('document_version.version', '=', 1))
     .select(['document.slug', 'document.author_person_id', 'meeting.slug as meeting_slug', 'meeting.body_id', 'meeting.id as meeting_id'])
-    .where('document.classification', '=', 'exempt').where('document.workflow_status', 'is', null).orderBy('document.id').executeTakeFirstOrThrow();
+    .where('document.classification', '=', 'exempt').where('document.workflow_status', 'is', null).where('document_version.sha256', 'is not', null)
+    .orderBy('document.id').executeTakeFirstOrThrow();
   const member = await db.selectFrom('membership').innerJoin('person', 'person.id', 'membership.person_id').select(['person.id'])
     .where('membership.body_id', '=', doc.body_id).where('person.kind', '=', 'councillor').where('membership.starts_on', '<=', TODAY)
     .where((eb) => eb.or([eb('membership.ends_on', 'is', null), eb('membership.ends_on', '>=', TODAY)])).executeTakeFirstOrThrow();
@@ -115,22 +293,49 @@ async function fixture(store: Store): Promise<{ f: Fixture; users: Record<Exclud
   const outsider = await db.selectFrom('person').select('id').where('kind', '=', 'councillor').where('id', 'not in', onBody)
     .where('id', 'not in', db.selectFrom('exempt_grant').select('person_id').where('meeting_id', '=', doc.meeting_id)).executeTakeFirstOrThrow();
   const meeting = await db.selectFrom('meeting').innerJoin('agenda_item', 'agenda_item.meeting_id', 'meeting.id').innerJoin('body', 'body.id', 'meeting.body_id')
-    .select(['meeting.slug', 'meeting.date', 'agenda_item.code', 'body.slug as body_slug']).where('agenda_item.exempt', '=', 0).where('meeting.date', '<=', TODAY)
+    .select(['meeting.id', 'meeting.slug', 'meeting.date', 'meeting.body_id', 'agenda_item.id as item_id', 'agenda_item.code', 'body.slug as body_slug'])
+    .where('agenda_item.exempt', '=', 0).where('meeting.date', '<=', TODAY).where('meeting.status', '=', 'held')
     .orderBy('meeting.date', 'desc').executeTakeFirstOrThrow();
   const person = await db.selectFrom('person').select('slug').where('id', '=', member.id).executeTakeFirstOrThrow();
-  const decision = await db.selectFrom('decision').select('slug').where('contains_exempt_information', '=', 0).orderBy('id').executeTakeFirstOrThrow();
-  const users = {
+  const decision = await db.selectFrom('decision').select(['id', 'slug']).where('contains_exempt_information', '=', 0).orderBy('id').executeTakeFirstOrThrow();
+  const publicDoc = await db.selectFrom('document').innerJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id').select('document.slug')
+    .where('document.meeting_id', '=', meeting.id).where('document.classification', '=', 'unrestricted').where('agenda_item.exempt', '=', 0)
+    .where('document.workflow_status', 'is', null).orderBy('document.id').executeTakeFirstOrThrow();
+  const group = await db.selectFrom('political_group').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const membership = await db.selectFrom('membership').select('id').where('body_id', '=', meeting.body_id).where('ends_on', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+
+  // The report author: an officer in the record, with an exempt draft of their own.
+  const authorPersonId = await createPerson(db, SYSTEM_ACTOR, { surname: 'Matrix-Author', forenames: 'Rita', kind: 'officer' });
+  const users: Users = {
     councillor: (await addUser(store, 'councillor', { personId: member.id })).id,
     'councillor-elsewhere': (await addUser(store, 'councillor', { personId: outsider.id })).id,
-    'report-author': (await addUser(store, 'report-author')).id,
+    'report-author': (await addUser(store, 'report-author', { personId: authorPersonId })).id,
     clerk: (await addUser(store, 'clerk')).id,
     administrator: (await addUser(store, 'administrator')).id,
   };
   const victimUserId = (await addUser(store, 'clerk')).id;
+  const reportId = await createReport(db, SYSTEM_ACTOR, authorPersonId, { meetingId: doc.meeting_id },
+    { ...blankReport(), subject: 'Matrix: acquisition of land', classification: 'exempt', exemptParagraphs: [3] });
+  const interestId = await addInterest(db, SYSTEM_ACTOR, member.id, { category: INTEREST_CATEGORIES[0], description: 'Matrix: a paid directorship' }, TODAY);
+
+  // The workspace's own meeting, three months ahead, with two items to move, withdraw and reinstate.
+  const scratch = await createMeeting(db, SYSTEM_ACTOR, { bodyId: meeting.body_id, date: '2024-09-03' });
+  const [scratchItem] = await insertAgenda(db, scratch.id, [{ title: 'Matrix business', items: [{ code: '1', title: 'First' }, { code: '2', title: 'Second' }] }]);
+  // One declaration per probe on the held meeting (recordDeclarations replaces the record: keep what was there).
+  const existing = await db.selectFrom('declaration').select(['agenda_item_id', 'person_id', 'person_name', 'kind', 'nature', 'dispensation']).where('meeting_id', '=', meeting.id).execute();
+  await recordDeclarations(db, SYSTEM_ACTOR, meeting.id, [
+    ...existing.map((d) => ({ agendaItemId: d.agenda_item_id, personId: d.person_id, personName: d.person_name, kind: d.kind as (typeof INTEREST_KINDS)[number], nature: d.nature, dispensation: d.dispensation })),
+    ...PROBES.map((p) => ({ personName: `Matrix ${p}`, kind: INTEREST_KINDS[0], nature: `Matrix declaration for ${p}` })),
+  ]);
+  const declared = await db.selectFrom('declaration').select(['id', 'person_name']).where('meeting_id', '=', meeting.id).where('person_name', 'like', 'Matrix %').execute();
+  const declarationIds = Object.fromEntries(PROBES.map((p) => [p, declared.find((d) => d.person_name === `Matrix ${p}`)!.id])) as Record<Probe, number>;
+
   return {
     f: {
       bodySlug: meeting.body_slug, meetingSlug: meeting.slug, itemCode: meeting.code, exemptMeetingSlug: doc.meeting_slug, exemptDocSlug: doc.slug,
-      personSlug: person.slug, decisionSlug: decision.slug, year: meeting.date.slice(0, 4), victimUserId,
+      personSlug: person.slug, decisionSlug: decision.slug, year: meeting.date.slice(0, 4), victimUserId, publicDocSlug: publicDoc.slug, reportId, interestId,
+      wsBodyId: meeting.body_id, wsGroupId: group.id, wsPersonId: member.id, wsMembershipId: membership.id, wsDecisionId: decision.id,
+      heldMeetingId: meeting.id, heldItemId: meeting.item_id, scratchMeetingId: scratch.id, scratchMeetingSlug: scratch.slug, scratchItemId: scratchItem.id, declarationIds,
     },
     users,
   };
@@ -154,35 +359,59 @@ describe.each(STORE_KINDS)('role-by-route matrix over the demo council on %s', (
     const stale = Object.keys(MATRIX).filter((k) => !registered.includes(k));
     expect(stale, 'matrix rows for routes that no longer exist').toEqual([]);
 
+    // One session and one API token per role, made once (a row that ends its session gets one of its own).
+    const sessions = new Map<Probe, { token: string; csrfToken: string }>();
+    const tokens = new Map<Probe, string>();
+    for (const probe of PROBES) {
+      if (probe === 'public') continue;
+      sessions.set(probe, await createSession(store.db, users[probe]));
+      tokens.set(probe, (await createApiToken(store.db, SYSTEM_ACTOR, users[probe], 'matrix')).token);
+    }
+
     const failures: string[] = [];
     let ip = 0;
+    let n = 0;
+    let requests = 0;
     for (const [key, row] of Object.entries(MATRIX)) {
       const method = key.split(' ')[0];
-      for (const probe of PROBES) {
-        const headers: Record<string, string> = { 'x-forwarded-for': `10.9.${Math.floor(ip / 200)}.${ip++ % 200}` };
-        let csrf = 'pre-session-token-for-the-matrix';
-        if (probe === 'public') headers.cookie = `moot_csrf=${csrf}`;
-        else {
-          const s = await createSession(store.db, users[probe]);
-          headers.cookie = `moot_session=${s.token}`;
-          csrf = s.csrfToken;
-        }
-        const url = row.url(f);
-        const res = await app.inject({
-          method: method as 'GET',
-          url,
-          headers: row.form ? { ...headers, 'content-type': 'application/x-www-form-urlencoded' } : headers,
-          payload: row.form ? new URLSearchParams({ ...row.form, _csrf: csrf }).toString() : undefined,
-        });
-        const expected = typeof row.expect === 'object' && !Array.isArray(row.expect) ? row.expect[probe] : row.expect;
-        const ok = Array.isArray(expected) ? expected.includes(res.statusCode) : res.statusCode === expected;
-        if (!ok) failures.push(`${probe.padEnd(20)} ${method} ${url} → ${res.statusCode}, expected ${JSON.stringify(expected)}`);
-        if (res.statusCode === 303 && probe === 'public' && expected === 303) {
-          // A refusal for the public is the sign-in page with a way back, never somewhere else.
-          if (!String(res.headers.location).startsWith('/account/')) failures.push(`public ${method} ${url} redirected to ${res.headers.location}`);
+      for (const auth of row.auth ?? ['session']) {
+        for (const probe of PROBES) {
+          const headers: Record<string, string> = { 'x-forwarded-for': `10.9.${Math.floor(ip / 200)}.${ip++ % 200}` };
+          let csrf = 'pre-session-token-for-the-matrix';
+          if (probe === 'public') {
+            if (auth === 'session') headers.cookie = `moot_csrf=${csrf}`;
+          } else if (auth === 'bearer') {
+            headers.authorization = `Bearer ${tokens.get(probe)}`;
+          } else {
+            const s = row.endsSession ? await createSession(store.db, users[probe]) : sessions.get(probe)!;
+            headers.cookie = `moot_session=${s.token}`;
+            csrf = s.csrfToken;
+          }
+          const url = row.url(f, probe);
+          let payload: string | undefined;
+          if (row.json) {
+            headers['content-type'] = 'application/json';
+            if (auth === 'session') headers['x-csrf-token'] = csrf;
+            payload = JSON.stringify(row.json(f, ++n));
+          } else if (row.form) {
+            headers['content-type'] = 'application/x-www-form-urlencoded';
+            payload = new URLSearchParams({ ...(typeof row.form === 'function' ? row.form(f) : row.form), _csrf: csrf }).toString();
+          }
+          const res = await app.inject({ method: method as 'GET', url, headers, payload });
+          requests++;
+          const expected = typeof row.expect === 'object' && !Array.isArray(row.expect) ? row.expect[probe] : row.expect;
+          const ok = Array.isArray(expected) ? expected.includes(res.statusCode) : res.statusCode === expected;
+          const label = `${probe.padEnd(20)} ${auth === 'bearer' ? '(token) ' : ''}${method} ${url}`;
+          if (!ok) failures.push(`${label} → ${res.statusCode}, expected ${JSON.stringify(expected)}${res.statusCode >= 400 && url.startsWith('/api/') ? ` ${res.body.slice(0, 160)}` : ''}`);
+          if (res.statusCode >= 500) failures.push(`${label} → a server error: bad input must get a clear 4xx`);
+          if (res.statusCode === 303 && probe === 'public' && expected === 303) {
+            // A refusal for the public is the sign-in page with a way back, never somewhere else.
+            if (!String(res.headers.location).startsWith('/account/')) failures.push(`public ${method} ${url} redirected to ${res.headers.location}`);
+          }
         }
       }
     }
     expect(failures).toEqual([]);
+    expect(requests).toBeGreaterThan(registered.length * PROBES.length);
   });
 });
