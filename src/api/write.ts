@@ -19,7 +19,7 @@ import { createPerson } from '../store/people.js';
 import { recordAttendance, recordDeclarations, recordMinutes } from '../store/proceedings.js';
 import { requireAction } from '../web/plugins/guards.js';
 import { notFound } from './http.js';
-import { acceptMultipart, isUploadedFile, type MultipartBody } from './multipart.js';
+import { acceptMultipart, isUploadedFile, type MultipartBody } from '../web/multipart.js';
 import type { ApiRouteOptions } from './read.js';
 import {
   attendanceSchema, declarationsSchema, minutesSchema, newAgendaSectionSchema, newBodySchema, newDecisionSchema, newMeetingSchema, newMembershipSchema,
@@ -79,6 +79,7 @@ function readPaper(request: FastifyRequest): z.infer<typeof paperFields> & { fil
 
 const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   const db = store.db;
+  // Before schema validation: without the right to write, the answer is 401/403 whatever the body holds.
   const guard = requireAction('manage-record');
   acceptMultipart(app);
 
@@ -87,7 +88,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   }
 
   app.post<{ Body: { name: string; kind: BodyKind; size?: number | null; agendaStyle?: 'numbered' | 'lettered'; purpose?: string | null } }>('/v1/bodies', {
-    preHandler: guard, schema: { tags: ['bodies'], summary: 'Add a body', security: bearer, body: newBodySchema, response: writeResponses('The new body') },
+    preValidation: guard, schema: { tags: ['bodies'], summary: 'Add a body', security: bearer, body: newBodySchema, response: writeResponses('The new body') },
   }, async (request, reply) => {
     const id = await transaction(db, (tx) => createBody(tx, actor(request), request.body));
     const body = await db.selectFrom('body').select(['id', 'slug', 'name', 'kind']).where('id', '=', id).executeTakeFirstOrThrow();
@@ -96,7 +97,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   });
 
   app.post<{ Body: { surname: string; kind: PersonKind } & Record<string, string | number | null> }>('/v1/people', {
-    preHandler: guard, schema: { tags: ['people'], summary: 'Add a person', security: bearer, body: newPersonSchema, response: writeResponses('The new person') },
+    preValidation: guard, schema: { tags: ['people'], summary: 'Add a person', security: bearer, body: newPersonSchema, response: writeResponses('The new person') },
   }, async (request, reply) => {
     const id = await transaction(db, (tx) => createPerson(tx, actor(request), request.body));
     const p = await db.selectFrom('person').select(['id', 'slug']).where('id', '=', id).executeTakeFirstOrThrow();
@@ -105,7 +106,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   });
 
   app.post<{ Body: { bodyId: number; personId: number; role: MembershipRole; startsOn: string; endsOn?: string | null; groupId?: number | null; coOptedCategory?: string | null; votingNote?: string | null } }>('/v1/memberships', {
-    preHandler: guard, schema: { tags: ['bodies'], summary: 'Add a membership of a body', security: bearer, body: newMembershipSchema, response: writeResponses('The new membership') },
+    preValidation: guard, schema: { tags: ['bodies'], summary: 'Add a membership of a body', security: bearer, body: newMembershipSchema, response: writeResponses('The new membership') },
   }, async (request, reply) => {
     const b = request.body;
     if (!(await db.selectFrom('body').select('id').where('id', '=', b.bodyId).executeTakeFirst())) throw new ValidationError(`There is no body with id ${b.bodyId}`, 'bodyId');
@@ -117,7 +118,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   });
 
   app.post<{ Body: { bodyId: number; date: string; time?: string | null; venue?: string | null; webcastUrl?: string | null; contacts?: { name: string; phone?: string | null; email?: string | null }[] } }>('/v1/meetings', {
-    preHandler: guard, schema: { tags: ['meetings'], summary: 'Schedule a meeting', security: bearer, body: newMeetingSchema, response: writeResponses('The new meeting') },
+    preValidation: guard, schema: { tags: ['meetings'], summary: 'Schedule a meeting', security: bearer, body: newMeetingSchema, response: writeResponses('The new meeting') },
   }, async (request, reply) => {
     const b = request.body;
     if (!(await db.selectFrom('body').select('id').where('id', '=', b.bodyId).executeTakeFirst())) throw new ValidationError(`There is no body with id ${b.bodyId}`, 'bodyId');
@@ -130,7 +131,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
 
   type SectionBody = { letter?: string | null; title: string; exempt?: boolean; items: { code: string; title: string; exempt?: boolean; exemptParagraphs?: number[]; publicInterestReason?: string | null }[] };
   app.post<{ Params: { slug: string }; Body: SectionBody }>('/v1/meetings/:slug/agenda-sections', {
-    preHandler: guard, schema: { tags: ['meetings'], summary: 'Add an agenda section with its items', security: bearer, params: slugParams, body: newAgendaSectionSchema, response: writeResponses('The new items') },
+    preValidation: guard, schema: { tags: ['meetings'], summary: 'Add an agenda section with its items', security: bearer, params: slugParams, body: newAgendaSectionSchema, response: writeResponses('The new items') },
   }, async (request, reply) => {
     const m = await meetingBySlug(request.params.slug);
     if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
@@ -149,7 +150,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
 
   type AttendanceBody = { entries: { personId?: number | null; name: string; kind: AttendanceKind; role?: string | null; substituteForPersonId?: number | null; substituteForName?: string | null; forItemId?: number | null }[] };
   app.put<{ Params: { slug: string }; Body: AttendanceBody }>('/v1/meetings/:slug/attendance', {
-    preHandler: guard, schema: { tags: ['meetings'], summary: 'Record attendance (replaces the record)', security: bearer, params: slugParams, body: attendanceSchema, response: writeResponses('Attendance recorded', 200) },
+    preValidation: guard, schema: { tags: ['meetings'], summary: 'Record attendance (replaces the record)', security: bearer, params: slugParams, body: attendanceSchema, response: writeResponses('Attendance recorded', 200) },
   }, async (request, reply) => {
     const m = await meetingBySlug(request.params.slug);
     if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
@@ -159,7 +160,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
 
   type DeclarationsBody = { entries: { agendaItemId?: number | null; personId?: number | null; personName: string; kind: InterestKind; nature: string; dispensation?: string | null }[] };
   app.put<{ Params: { slug: string }; Body: DeclarationsBody }>('/v1/meetings/:slug/declarations', {
-    preHandler: guard, schema: { tags: ['meetings'], summary: 'Record declarations of interest (replaces the record)', security: bearer, params: slugParams, body: declarationsSchema, response: writeResponses('Declarations recorded', 200) },
+    preValidation: guard, schema: { tags: ['meetings'], summary: 'Record declarations of interest (replaces the record)', security: bearer, params: slugParams, body: declarationsSchema, response: writeResponses('Declarations recorded', 200) },
   }, async (request, reply) => {
     const m = await meetingBySlug(request.params.slug);
     if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
@@ -168,7 +169,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   });
 
   app.put<{ Params: { slug: string }; Body: { minutes: Parameters<typeof recordMinutes>[3] } }>('/v1/meetings/:slug/minutes', {
-    preHandler: guard, schema: { tags: ['meetings'], summary: 'Record the minutes (replaces them); numbers are allocated from the body’s sequence', security: bearer, params: slugParams, body: minutesSchema, response: writeResponses('The minute numbers', 200) },
+    preValidation: guard, schema: { tags: ['meetings'], summary: 'Record the minutes (replaces them); numbers are allocated from the body’s sequence', security: bearer, params: slugParams, body: minutesSchema, response: writeResponses('The minute numbers', 200) },
   }, async (request, reply) => {
     const m = await meetingBySlug(request.params.slug);
     if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
@@ -178,7 +179,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
 
   type DecisionBody = { takerKind: DecisionTakerKind; takerName: string; takenOn: string; subject: string; text: string; status?: DecisionStatus } & Record<string, unknown>;
   app.post<{ Body: DecisionBody }>('/v1/decisions', {
-    preHandler: guard, schema: { tags: ['decisions'], summary: 'Record a decision; its number (YY/NNNNN) is allocated', security: bearer, body: newDecisionSchema, response: writeResponses('The new decision') },
+    preValidation: guard, schema: { tags: ['decisions'], summary: 'Record a decision; its number (YY/NNNNN) is allocated', security: bearer, body: newDecisionSchema, response: writeResponses('The new decision') },
   }, async (request, reply) => {
     const created = await transaction(db, (tx) => createDecision(tx, actor(request), request.body as Parameters<typeof createDecision>[2]));
     const slug = created.number.replace('/', '-');
@@ -187,7 +188,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   });
 
   app.post<{ Params: { slug: string } }>('/v1/meetings/:slug/papers', {
-    preHandler: guard,
+    preValidation: guard,
     // The body is read by readPaper (JSON with base64, or multipart); the schema here documents the JSON form.
     validatorCompiler: () => () => true,
     schema: { tags: ['documents'], summary: 'Upload a paper (PDF) to a meeting, as JSON with base64 or as multipart/form-data', security: bearer, params: slugParams,

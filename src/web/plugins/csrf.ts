@@ -8,7 +8,7 @@ export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 export const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The token sent with the request: the header, or the form field (urlencoded, or multipart with attachFieldsToBody). */
+/** The token sent with the request: the header, or the form field (urlencoded, or multipart read by src/web/multipart.ts). */
 export function submittedCsrfToken(request: FastifyRequest): string | null {
   const header = request.headers[CSRF_HEADER];
   if (typeof header === 'string' && header) return header;
@@ -16,7 +16,7 @@ export function submittedCsrfToken(request: FastifyRequest): string | null {
   if (body && typeof body === 'object') {
     const field = body[CSRF_FIELD];
     if (typeof field === 'string') return field;
-    // @fastify/multipart with attachFieldsToBody gives { value } objects.
+    // Bodies that hold { value } objects for fields (as @fastify/multipart's attachFieldsToBody does).
     if (field && typeof field === 'object' && typeof (field as { value?: unknown }).value === 'string') return (field as { value: string }).value;
   }
   return null;

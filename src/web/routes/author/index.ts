@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../domain/policy.js';
 import { EXEMPT_PARAGRAPH_DESCRIPTIONS, EXEMPT_PARAGRAPHS } from '../../../domain/types.js';
-import { acceptMultipart, isUploadedFile } from '../../../api/multipart.js';
+import { acceptMultipart, isUploadedFile } from '../../multipart.js';
 import { validateUploadedPdf } from '../../../pack/index.js';
 import { actorOf } from '../../../store/accounts.js';
 import { transaction, type Store } from '../../../store/db.js';
