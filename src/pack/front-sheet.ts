@@ -222,13 +222,14 @@ function listItem(doc: Doc, item: AgendaItem, section: AgendaSection, opts: Fron
   const w = contentWidth(doc);
   const codeW = 40;
   const rangeW = 92;
-  const titleW = w - codeW - rangeW - 8;
   const status = opts.status(item);
   const range =
     status.kind === 'pages' ? pageRange(status.start, status.end)
       : status.kind === 'to-follow' ? '(to follow)'
         : status.kind === 'withdrawn' ? '(withdrawn)'
           : '';
+  // without a range the title may use the whole line, and so wraps less
+  const titleW = w - codeW - (range ? rangeW + 8 : 0);
   doc.font(BOLD).fontSize(BODY_SIZE);
   const titleH = doc.heightOfString(t(item.title), { width: titleW, lineGap: 1 });
   ensureSpace(doc, titleH + (item.purpose ? 28 : 4));

@@ -37,7 +37,7 @@ export async function planningMeeting(): Promise<PackInput> {
         resolution: { intro: 'RESOLVED that', text: 'the minutes be approved as a correct record and signed by the Chairman.' },
       },
       {
-        number: 115, title: 'Planning Application 25/01872/FUL - Land East of Mill Lane, Riverton', itemCode: '4',
+        number: 115, title: 'Planning Application 25/01872/FUL - Erection of 48 Dwellings with Access, Parking and Landscaping - Land East of Mill Lane, Riverton', itemCode: '4',
         paragraphs: ['The Development Manager presented the application for 48 dwellings.', 'Two residents spoke against the proposal.'],
         resolution: { intro: 'RESOLVED that', text: 'planning permission be granted subject to the conditions set out in the report.' },
         votes: { for: 6, against: 1 },
@@ -75,7 +75,8 @@ export async function planningMeeting(): Promise<PackInput> {
             papers: [report('Planning Application 26/00215/FUL - Former Depot, Quarry Road', { to, electoralDivisions: 'Riverton North' })],
           },
           {
-            code: '5', title: 'Planning Application 26/00341/OUT - Land at Brook Farm, Ashby Parva',
+            code: '5', title: 'Planning Application 26/00341/OUT - Outline Application for up to 120 Dwellings, Public Open Space and Associated Infrastructure - Land at Brook Farm, Ashby Parva',
+            purpose: 'To determine the application.',
             papers: [{ kind: 'pdf', title: 'Officer report and plans', bytes: await makeUploadedPdf('Land at Brook Farm, Ashby Parva', 3), documentType: 'report' }],
           },
           {
@@ -87,14 +88,25 @@ export async function planningMeeting(): Promise<PackInput> {
               reasons: ['The trees are under threat from proposed development and have high amenity value.'], alternativesConsidered: [],
             }],
           },
-          { code: '7', title: 'Appeals Lodged and Determined', papers: [] },
-          { code: '8', title: 'Urgent Business', papers: [] },
+          {
+            code: '7', title: 'Record of Decision: Community Infrastructure Levy Spending Plan 2026/27',
+            papers: [{
+              kind: 'decision', number: '26/00388', decisionTaker: 'Cllr S Patel, Cabinet Member for Planning, Housing, Regeneration and Economic Development',
+              date: '2026-03-27', subject: 'Community Infrastructure Levy Spending Plan 2026/27 and Allocation of the Strategic Infrastructure Fund to Schemes in Riverton and Welby',
+              keyDecision: true, classification: 'exempt-information',
+              decision: ['To approve the Community Infrastructure Levy spending plan for 2026/27.'],
+              reasons: ['The plan funds the infrastructure needed to support planned growth.'],
+              alternativesConsidered: ['Holding the fund for a further year was rejected.'], interestsDeclared: ['None'],
+            }],
+          },
+          { code: '8', title: 'Appeals Lodged and Determined', papers: [] },
+          { code: '10', title: 'Urgent Business', papers: [] },
         ],
       },
       {
         exempt: true,
         items: [{
-          code: '9', title: 'Enforcement Case 24/0117 - Unauthorised Works', exemptParagraphs: [6, 7],
+          code: '11', title: 'Enforcement Case 24/0117 - Unauthorised Works', exemptParagraphs: [6, 7],
           publicInterestReason: 'Disclosure could prejudice a prosecution.',
           papers: [{ kind: 'pdf', title: 'Enforcement report', bytes: await makeUploadedPdf('Enforcement case summary', 2), documentType: 'report' }],
         }],

@@ -113,7 +113,9 @@ export function itemRow(cells: string[], code: string): boolean {
   return rest.slice(1).every((c) => MARKER_CELL.test(c)) && rest.length <= 3;
 }
 
-const PURPOSE_LINE = /^(?:to|report|presentation|purpose|members|the committee|the cabinet)\b/i;
+// a purpose sentence starts with a capital: "To note…"; "to 120 dwellings…" continues a title
+const PURPOSE_WORDS = /^(?:to|report|presentation|purpose|members|the committee|the cabinet)\b/i;
+const PURPOSE_LINE = { test: (t: string): boolean => /^[A-Z]/.test(t) && PURPOSE_WORDS.test(t) };
 /** A page range or status closing a line: where a title run over several lines ends. */
 const STATUS_END = /\(\s*(?:pages?\s*:?\s*\d{1,4}(?:\s*(?:-|–|—|to)\s*\d{1,4})?|(?:(?:report|papers?|item)\s+)?to follow|withdrawn|deferred)\s*\)\.?$/i;
 

@@ -29,9 +29,9 @@ const LABELLED = /^[A-Z][A-Za-z ()'’/-]{1,40}:/;
 /** Continuation lines of a wrapped labelled value: short, unlabelled, not a date, number or classification. */
 function wrappedTail(lines: Line[], from: number): string {
   let tail = '';
-  for (let j = from; j < Math.min(lines.length, from + 2); j++) {
+  for (let j = from; j < Math.min(lines.length, from + 3); j++) {
     const n = lines[j].text;
-    if (!n || n.length > 60 || LABELLED.test(n) || NUMBER_LABEL.test(n) || TAKER_LABEL.test(n) || NUMBER.test(n) || CLASSIFICATION.test(n) || findDate(n)) break;
+    if (!n || n.length > 120 || LABELLED.test(n) || NUMBER_LABEL.test(n) || TAKER_LABEL.test(n) || NUMBER.test(n) || CLASSIFICATION.test(n) || findDate(n)) break;
     if (lines[j].cells.length > 1 || /[.;]$/.test(n)) break;
     tail += ` ${n}`;
   }
@@ -40,8 +40,10 @@ function wrappedTail(lines: Line[], from: number): string {
 
 /** The value of an explicit "Subject:" label in the record's heading block, if it has one. */
 function labelledSubject(lines: Line[], from: number): { text: string; line: number } | null {
-  for (let k = from; k < Math.min(lines.length, from + 10); k++) {
+  for (let k = from, seen = 0; k < lines.length && seen < 12; k++) {
     const s = lines[k].text;
+    if (!s) continue;
+    seen++;
     if (k > from && NUMBER_LABEL.test(s) && NUMBER.test(s)) break;
     if (s.length > 200) break; // the decision's text has begun
     const sub = /^(?:subject|title|decision title|subject matter)\s*:\s*(.+)$/i.exec(s);
