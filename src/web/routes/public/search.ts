@@ -34,6 +34,8 @@ export interface SearchRouteOptions {
 
 const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store, rateLimitPerMinute }) => {
   await app.register(rateLimit, { global: false });
+  // Rendered filter forms by their inputs (committee names included, so a renamed committee renders afresh).
+  const filterCache = new Map<string, string>();
   app.get<{ Querystring: Record<string, string> }>('/search', {
     config: { pageCache: false, rateLimit: { max: rateLimitPerMinute ?? 60, timeWindow: '1 minute' } },
   }, async (request, reply) => {
@@ -62,14 +64,24 @@ const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store,
       const [y, m, d] = iso ? iso.split('-') : ['', '', ''];
       return [{ name: 'day', value: d, classes: 'govuk-input--width-2' }, { name: 'month', value: m, classes: 'govuk-input--width-2' }, { name: 'year', value: y, classes: 'govuk-input--width-4' }];
     };
+    const filterContext = {
+      typeItems: [{ value: '', text: 'Everything' }, ...SEARCH_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], selected: k === type }))],
+      bodyItems: [{ value: '', text: 'All committees' }, ...bodies.map((b) => ({ value: b.slug, text: b.name, selected: b.slug === bodySlug }))],
+      fromItems: parts(from), toItems: parts(to),
+    };
+    const filterKey = JSON.stringify(filterContext);
+    let filtersHtml = filterCache.get(filterKey);
+    if (filtersHtml === undefined) {
+      filtersHtml = app.views.render('partials/search-filters.njk', filterContext);
+      if (filterCache.size >= 500) filterCache.delete(filterCache.keys().next().value as string);
+      filterCache.set(filterKey, filtersHtml);
+    }
     return reply.render('pages/public/search.njk', {
+      filtersHtml,
       pageTitle: text ? `Search results for “${text}”${page > 1 ? ` (page ${page})` : ''}` : 'Search',
       canonicalUrl: `${origin(request)}${withQuery('/search', { ...filters, page: page > 1 ? page : undefined })}`,
       text, results, page, pages,
       hits: results?.hits.map((h) => ({ ...h, label: HIT_LABELS[h.kind] ?? h.kind })) ?? [],
-      typeItems: [{ value: '', text: 'Everything' }, ...SEARCH_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], selected: k === type }))],
-      bodyItems: [{ value: '', text: 'All committees' }, ...bodies.map((b) => ({ value: b.slug, text: b.name, selected: b.slug === bodySlug }))],
-      fromItems: parts(from), toItems: parts(to),
       pagination: pagination(page, pages, (p) => withQuery('/search', { ...filters, page: p })),
       breadcrumbs: [{ text: 'Home', href: '/' }],
     });
