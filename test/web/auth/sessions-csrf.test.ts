@@ -134,7 +134,10 @@ describe.each(STORE_KINDS)('sessions and CSRF on %s', (kind) => {
     expect(forged.statusCode).toBe(403);
     const c = client(a);
     const page = await c.get('/account/sign-in');
-    const res = await c.post('/account/sign-in', { _csrf: 'x' + Client.csrfOf(page.body).slice(1), email: u.email, password: PASSWORD });
+    const token = Client.csrfOf(page.body);
+    // A wrong token: the right one with its first character changed (to something it surely is not).
+    const wrong = (token[0] === 'x' ? 'y' : 'x') + token.slice(1);
+    const res = await c.post('/account/sign-in', { _csrf: wrong, email: u.email, password: PASSWORD });
     expect(res.statusCode).toBe(403);
     // A field that matches a cookie the attacker cannot set is refused when the cookie is absent.
     const noCookie = client(a);
