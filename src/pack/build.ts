@@ -144,6 +144,7 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
   return {
     bytes,
     pageCount: pack.getPageCount(),
+    frontSheetPages: frontPages,
     items,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };

@@ -220,6 +220,8 @@ export interface BuiltPack {
   bytes: Uint8Array;
   /** Physical pages, front sheet included. */
   pageCount: number;
+  /** Pages of the front sheet (padded to whole leaves): printed page N is PDF page N + frontSheetPages. */
+  frontSheetPages: number;
   /** Printed page numbers of each item that has pages in this pack. */
   items: BuiltItemPages[];
   sha256: string;

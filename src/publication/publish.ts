@@ -72,7 +72,7 @@ async function storePublication(db: Queryable, actor: Actor, meetingId: number, 
   const sha256 = await putBlob(db, pack.bytes);
   await db.insertInto('publication').values({
     meeting_id: meetingId, kind, version, audience, sha256, size: pack.bytes.byteLength, page_count: pack.pageCount,
-    items_json: JSON.stringify(pack.items), published_at: nowIso(), published_by: actor.name, late_reason: lateReason,
+    items_json: JSON.stringify(pack.items.map((i) => ({ ...i, pdfPage: i.startPage + pack.frontSheetPages }))), published_at: nowIso(), published_by: actor.name, late_reason: lateReason,
   }).execute();
   return { sha256, pageCount: pack.pageCount, size: pack.bytes.byteLength };
 }
