@@ -36,8 +36,10 @@ const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store,
   await app.register(rateLimit, { global: false });
   // Rendered filter forms by their inputs (committee names included, so a renamed committee renders afresh).
   const filterCache = new Map<string, string>();
+  // The public's results page depends only on the query and the record, so it shares the page cache (bounded, LRU,
+  // emptied when the record changes): a popular search is rendered once. Signed-in viewers always search afresh.
   app.get<{ Querystring: Record<string, string> }>('/search', {
-    config: { pageCache: false, rateLimit: { max: rateLimitPerMinute ?? 60, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: rateLimitPerMinute ?? 60, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const q = request.query;
     const text = (str(q.q) ?? '').slice(0, 200);
