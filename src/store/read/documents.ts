@@ -1,10 +1,10 @@
 // A paper for its own page and downloads: the current version's text by page, earlier versions, and where it sits
 // (meeting, item). Whether it is exempt is decided here from the paper's classification and its item's.
-import type { Viewer } from '../../domain/policy.js';
+import { can, type Viewer } from '../../domain/policy.js';
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
 import { exemptLabel, paperExempt } from './meeting-page.js';
-import { agendaPublished, documentPublished, seesExempt } from './visibility.js';
+import { agendaPublished, documentPublished } from './visibility.js';
 
 export type DocumentAccess = 'ok' | 'not-found' | 'exempt';
 
@@ -23,11 +23,12 @@ async function loadDocument(db: Queryable, slug: string) {
 export async function documentAccess(db: Queryable, slug: string, viewer: Viewer) {
   const doc = await loadDocument(db, slug);
   if (!doc) return { access: 'not-found' as DocumentAccess, doc: null };
-  const staff = viewer.kind === 'user' && (viewer.role === 'clerk' || viewer.role === 'administrator');
   const meetingPublished = doc.meeting_id === null || agendaPublished({ status: doc.meeting_status ?? 'held', agenda_published_at: doc.agenda_published_at, historic: doc.historic ?? 0 });
-  if (!staff && (!documentPublished(doc) || !meetingPublished)) return { access: 'not-found' as DocumentAccess, doc: null };
+  const published = documentPublished(doc) && meetingPublished;
   const exempt = paperExempt(doc.classification, doc.kind, !!doc.item_exempt || !!doc.section_exempt);
-  if (exempt && !seesExempt(viewer, doc.body_id, doc.meeting_id)) {
+  // The one policy decides; what follows only chooses how a refusal reads.
+  if (!can(viewer, 'view', { bodyId: doc.body_id, meetingId: doc.meeting_id, exempt, published, authorPersonId: doc.author_person_id })) {
+    if (!published || !exempt) return { access: 'not-found' as DocumentAccess, doc: null };
     const paras = textToParagraphs(doc.exempt_paragraphs).length ? textToParagraphs(doc.exempt_paragraphs) : textToParagraphs(doc.item_paragraphs);
     return { access: 'exempt' as DocumentAccess, doc: null, label: exemptLabel(paras), meetingSlug: doc.meeting_slug };
   }

@@ -83,7 +83,7 @@ const exemptOnly = (ok: Expect): Record<Probe, Expect> => ({ public: DENY, counc
 /** 'manage-record', 'publish', 'approve-report': Democratic Services (clerks) and administrators. */
 const staffOnly = (ok: Expect, refusedPublic: Expect = 303): Record<Probe, Expect> => ({ public: refusedPublic, councillor: 403, 'councillor-elsewhere': 403, 'report-author': 403, clerk: ok, administrator: ok });
 /** Unpublished material on the public routes: Democratic Services only; the rest refused or told it does not exist. */
-const unpublished = (ok: Expect): Record<Probe, Expect> => ({ public: DENY, councillor: DENY, 'councillor-elsewhere': DENY, 'report-author': DENY, clerk: ok, administrator: ok });
+const unpublished = (ok: Expect): Record<Probe, Expect> => ({ public: DENY, councillor: DENY, 'councillor-elsewhere': DENY, 'report-author': ok, clerk: ok, administrator: ok });
 /** The JSON API's writes: the public 401, others 403, Democratic Services `ok` — with a session or a token. */
 const apiStaff = (ok: Expect): Record<Probe, Expect> => staffOnly(ok, 401);
 const BOTH: readonly Auth[] = ['session', 'bearer'];
@@ -166,8 +166,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/meetings/:slug': { url: (f) => `/api/v1/meetings/${f.exemptMeetingSlug}`, expect: all(200), auth: BOTH },
   'GET /api/v1/documents/:slug': { url: (f) => `/api/v1/documents/${f.exemptDocSlug}`, expect: exemptOnly(200), auth: BOTH },
   'GET /api/v1/documents/:slug (an unrestricted paper)': { url: (f) => `/api/v1/documents/${f.publicDocSlug}`, expect: all(200), auth: BOTH },
-  // An unpublished draft: Democratic Services only. (Its author reads it at /author/reports/:id; the document
-  // routes, through documentAccess, are stricter than can() and do not show drafts to their authors.)
+  // An unpublished draft: Democratic Services and its author only.
   'GET /api/v1/documents/:slug (a draft report)': { url: (f) => `/api/v1/documents/${f.reportSlug}`, expect: unpublished(200), auth: BOTH },
   'GET /api/v1/documents/:slug/versions/:version': { url: (f) => `/api/v1/documents/${f.exemptDocSlug}/versions/1`, expect: exemptOnly(200), auth: BOTH },
   'GET /api/v1/documents/:slug/versions/:version/file': { url: (f) => `/api/v1/documents/${f.exemptDocSlug}/versions/1/file`, expect: exemptOnly(200), auth: BOTH },
