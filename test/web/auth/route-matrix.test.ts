@@ -287,6 +287,7 @@ const MATRIX: Record<string, Row> = {
   'POST /workspace/decisions/new': { url: () => '/workspace/decisions/new', form: {}, expect: staffOnly(400) },
   'GET /workspace/decisions/:id': { url: (f) => `/workspace/decisions/${f.wsDecisionId}`, expect: staffOnly(200) },
   'POST /workspace/decisions/:id/publish': { url: (f) => `/workspace/decisions/${f.wsDecisionId}/publish`, form: {}, expect: staffOnly(400) },
+  'POST /workspace/items/:id/assign-report': { url: (f) => `/workspace/items/${f.scratchItemId}/assign-report`, form: {}, expect: staffOnly(400) },
 };
 
 type Users = Record<Exclude<Probe, 'public'>, number>;

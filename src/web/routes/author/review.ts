@@ -6,7 +6,7 @@ import { transaction, type Store } from '../../../store/db.js';
 import { approveReport, getReport, listReports, REPORT_STATUS_LABELS, reportHistory, returnReport, type ReportRow } from '../../../store/reports.js';
 import { requireAction } from '../../plugins/guards.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
-import { previewPdf, sendPdf } from './preview.js';
+import { previewPdf, sendPdf, storeApprovedPdf } from './preview.js';
 
 const review: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   const db = store.db;
@@ -51,7 +51,10 @@ const review: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     const r = await load(request, reply);
     if (!r) return reply;
     try {
-      await transaction(db, (tx) => approveReport(tx, actorOf(request.account!), r.id));
+      await transaction(db, async (tx) => {
+        await approveReport(tx, actorOf(request.account!), r.id);
+        await storeApprovedPdf(tx, actorOf(request.account!), r.id);
+      });
     } catch (e) {
       const fe = fieldErrorOf(e, 'decision');
       if (!fe) throw e;

@@ -5,6 +5,8 @@ import { EXEMPT_PARAGRAPHS, EXEMPT_PARAGRAPH_DESCRIPTIONS } from '../../../domai
 import { transaction } from '../../../store/db.js';
 import { parseJson, textToParagraphs } from '../../../store/json.js';
 import { addItem, addSection, deferItem, loadAgenda, moveItem, setWithdrawn, updateItem, type ItemFields } from '../../../store/workspace/agenda.js';
+import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../store/reports.js';
+import { assignReport, itemReports, reportAuthors } from '../../../store/workspace/assign-report.js';
 import { itemPapers } from '../../../store/workspace/papers.js';
 import { guard, itemOr404, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, checkbox, errorView, formOf, idOf, lines, list, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
@@ -100,18 +102,49 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return reply.render('pages/workspace/item-form.njk', { pageTitle: 'Error: Add an agenda item', meeting, action: `/workspace/meetings/${meeting.id}/items/new`, ...(await formContext(meeting.id, form)), ...errorView(errors) });
   });
 
+  /** The item page: its form, its papers, and the reports assigned to authors (with the assignment form). */
+  const itemPage = async (found: NonNullable<Awaited<ReturnType<typeof itemOr404>>>, values: Record<string, unknown>, assign: Record<string, unknown>) => {
+    const { item, meeting } = found;
+    const [papers, reports, authors] = await Promise.all([itemPapers(store.db, item.id), itemReports(store.db, item.id), reportAuthors(store.db)]);
+    return {
+      pageTitle: `Item ${item.code}`, meeting, item, action: `/workspace/items/${item.id}`, papers,
+      reports: reports.map((r) => ({ ...r, statusLabel: REPORT_STATUS_LABELS[r.status as ReportStatus] ?? r.status })),
+      assignable: meeting.status === 'scheduled' || meeting.status === 'agenda-published',
+      assign, authorItems: selectItems(authors.map((a) => ({ value: a.id, text: a.jobTitle ? `${a.name}, ${a.jobTitle}` : a.name })), assign.authorPersonId as string, 'Choose an author'),
+      ...(await formContext(meeting.id, values)),
+    };
+  };
+  const storedValues = (item: NonNullable<Awaited<ReturnType<typeof itemOr404>>>['item']) => ({
+    sectionId: String(item.section_id ?? ''), title: item.title, purpose: item.purpose ?? '', presenters: parseJson<string[]>(item.presenters_json, []).join('\n'),
+    toFollow: item.to_follow ? 'yes' : '', urgent: item.urgent_reason ? 'yes' : '', urgentReason: item.urgent_reason ?? '', exempt: item.exempt ? 'yes' : '',
+    exemptParagraphs: textToParagraphs(item.exempt_paragraphs).map(String), publicInterestReason: item.public_interest_reason ?? '',
+  });
+
   app.get('/workspace/items/:id', { preHandler: guard }, async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
-    const { item, meeting } = found;
-    const values = {
-      sectionId: String(item.section_id ?? ''), title: item.title, purpose: item.purpose ?? '', presenters: parseJson<string[]>(item.presenters_json, []).join('\n'),
-      toFollow: item.to_follow ? 'yes' : '', urgent: item.urgent_reason ? 'yes' : '', urgentReason: item.urgent_reason ?? '', exempt: item.exempt ? 'yes' : '',
-      exemptParagraphs: textToParagraphs(item.exempt_paragraphs).map(String), publicInterestReason: item.public_interest_reason ?? '',
-    };
-    return reply.render('pages/workspace/item-form.njk', {
-      pageTitle: `Item ${item.code}`, meeting, item, action: `/workspace/items/${item.id}`, papers: await itemPapers(store.db, item.id), ...(await formContext(meeting.id, values)),
-    });
+    const notice = (request.query as Record<string, string>).assigned ? 'Report assigned: it is in the author\'s list of reports' : null;
+    return reply.render('pages/workspace/item-form.njk', { ...(await itemPage(found, storedValues(found.item), { reportTitle: found.item.title })), notice });
+  });
+
+  const assignSchema = z.object({ authorPersonId: idOf('Select the author who will write the report'), reportTitle: requiredText('Enter the title of the report', 300) });
+  app.post('/workspace/items/:id/assign-report', { preHandler: guard }, async (request, reply) => {
+    const found = await itemOr404(store.db, request, reply);
+    if (!found) return reply;
+    const form = formOf(request.body);
+    const parsed = parseForm(assignSchema, form);
+    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
+    if (parsed.ok) {
+      try {
+        await transaction(store.db, (tx) => assignReport(tx, actor(request), found.item.id, { authorPersonId: parsed.data.authorPersonId, title: parsed.data.reportTitle }));
+        return reply.redirect(`/workspace/items/${found.item.id}?assigned=1#reports`, 303);
+      } catch (e) {
+        errors = [asFieldError(e, 'authorPersonId')];
+      }
+    }
+    reply.code(400);
+    const ctx = await itemPage(found, storedValues(found.item), { authorPersonId: str(form, 'authorPersonId'), reportTitle: str(form, 'reportTitle') });
+    return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
   });
 
   app.post('/workspace/items/:id', { preHandler: guard }, async (request, reply) => {
@@ -130,9 +163,8 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       }
     }
     reply.code(400);
-    return reply.render('pages/workspace/item-form.njk', {
-      pageTitle: `Error: Item ${item.code}`, meeting, item, action: `/workspace/items/${item.id}`, papers: await itemPapers(store.db, item.id), ...(await formContext(meeting.id, form)), ...errorView(errors),
-    });
+    const ctx = await itemPage(found, form, { reportTitle: item.title });
+    return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
   });
 
   const refuse = (reply: import('fastify').FastifyReply, heading: string, e: unknown) => {
