@@ -85,6 +85,15 @@ export interface ItemFields {
   exempt: boolean;
   exemptParagraphs: number[];
   publicInterestReason: string | null;
+  /** Guests invited to speak to the item (printed on the agenda with their time slot). */
+  guests?: ItemGuest[];
+}
+
+export interface ItemGuest {
+  name: string;
+  role: string | null;
+  /** "HH:MM" on the 24-hour clock, or null when they are not given a time. */
+  timeSlot: string | null;
 }
 
 async function checkSection(db: Queryable, meetingId: number, f: ItemFields) {
@@ -107,6 +116,7 @@ function itemValues(f: ItemFields, exempt: boolean) {
     exempt: bool(exempt),
     exempt_paragraphs: exempt ? paragraphsToText(f.exemptParagraphs) : '',
     public_interest_reason: exempt ? f.publicInterestReason : null,
+    guests_json: JSON.stringify(f.guests ?? []),
   };
 }
 
@@ -120,7 +130,7 @@ export async function addItem(db: Queryable, actor: Actor, meetingId: number, f:
   const exempt = await checkSection(db, meetingId, f);
   const code = m.status === 'scheduled' ? 'new' : await lateCode(db, meetingId, f.sectionId, m.agenda_style);
   const values = {
-    meeting_id: meetingId, position: await nextPosition(db, meetingId), code, ...itemValues(f, exempt), guests_json: '[]', withdrawn: 0,
+    meeting_id: meetingId, position: await nextPosition(db, meetingId), code, ...itemValues(f, exempt), withdrawn: 0,
     deferred_to_meeting_id: null, deferred_from_item_id: extra.deferredFromItemId ?? null, page_start: null, page_end: null,
   };
   const row = await db.insertInto('agenda_item').values(values).returning('id').executeTakeFirstOrThrow();
@@ -196,6 +206,7 @@ export async function deferItem(db: Queryable, actor: Actor, itemId: number, toM
     sectionId: section.id, title: item.title, purpose: item.purpose, presenters: JSON.parse(item.presenters_json) as string[],
     toFollow: item.to_follow === 1, urgentReason: null, exempt: wantExempt,
     exemptParagraphs: item.exempt_paragraphs ? item.exempt_paragraphs.split(',').map(Number) : [], publicInterestReason: item.public_interest_reason,
+    guests: JSON.parse(item.guests_json) as ItemGuest[],
   }, { deferredFromItemId: item.id });
   await db.updateTable('agenda_item').set({ withdrawn: 1, deferred_to_meeting_id: to.id }).where('id', '=', itemId).execute();
   await db.updateTable('document').set({ meeting_id: to.id, agenda_item_id: moved.id }).where('agenda_item_id', '=', itemId).execute();

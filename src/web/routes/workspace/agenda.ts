@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EXEMPT_PARAGRAPHS, EXEMPT_PARAGRAPH_DESCRIPTIONS } from '../../../domain/types.js';
 import { transaction } from '../../../store/db.js';
 import { parseJson, textToParagraphs } from '../../../store/json.js';
-import { addItem, addSection, deferItem, loadAgenda, moveItem, setWithdrawn, updateItem, type ItemFields } from '../../../store/workspace/agenda.js';
+import { addItem, addSection, deferItem, loadAgenda, moveItem, setWithdrawn, updateItem, type ItemFields, type ItemGuest } from '../../../store/workspace/agenda.js';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../store/reports.js';
 import { assignReport, itemReports, reportAuthors } from '../../../store/workspace/assign-report.js';
 import { itemPapers } from '../../../store/workspace/papers.js';
@@ -27,6 +27,38 @@ const itemSchema = z.object({
   if (v.exempt && !v.exemptParagraphs.length) ctx.addIssue({ code: 'custom', path: ['exemptParagraphs'], message: 'Select at least one paragraph of Schedule 12A for an exempt item' });
   if (v.exempt && !v.publicInterestReason) ctx.addIssue({ code: 'custom', path: ['publicInterestReason'], message: 'Enter why the public interest in keeping the item exempt outweighs disclosing it' });
 });
+
+const GUEST_ROWS = 3;
+const TIME = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/;
+
+/** Guests from the form's rows (guestName-1, guestRole-1, guestTime-1…); blank rows are skipped. */
+export function guestsOf(form: Record<string, unknown>): { guests: ItemGuest[]; errors: FieldError[] } {
+  const guests: ItemGuest[] = [];
+  const errors: FieldError[] = [];
+  for (let n = 1; n <= GUEST_ROWS; n++) {
+    const name = str(form, `guestName-${n}`).trim();
+    const role = str(form, `guestRole-${n}`).trim();
+    const time = str(form, `guestTime-${n}`).trim();
+    if (!name && !role && !time) continue;
+    if (!name) { errors.push({ field: `guestName-${n}`, text: `Guest ${n}: enter the guest's name` }); continue; }
+    if (name.length > 200 || role.length > 300) { errors.push({ field: `guestName-${n}`, text: `Guest ${n}: the name must be 200 characters or fewer and the role 300` }); continue; }
+    const m = TIME.exec(time);
+    if (time && !m) { errors.push({ field: `guestTime-${n}`, text: `Guest ${n}: enter the time slot as hours and minutes on the 24-hour clock, for example 10:30` }); continue; }
+    guests.push({ name, role: role || null, timeSlot: m ? `${m[1].padStart(2, '0')}:${m[2]}` : null });
+  }
+  return { guests, errors };
+}
+
+/** The stored guests as the form's rows. */
+function guestValues(json: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  parseJson<ItemGuest[]>(json, []).slice(0, GUEST_ROWS).forEach((g, i) => {
+    out[`guestName-${i + 1}`] = g.name;
+    out[`guestRole-${i + 1}`] = g.role ?? '';
+    out[`guestTime-${i + 1}`] = g.timeSlot ?? '';
+  });
+  return out;
+}
 
 const toFields = (d: z.infer<typeof itemSchema>): ItemFields => ({
   sectionId: d.sectionId, title: d.title, purpose: d.purpose, presenters: lines(d.presenters), toFollow: d.toFollow,
@@ -74,6 +106,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       values,
       sectionItems: selectItems(sections.map((s) => ({ value: s.id, text: `${s.letter ? `${s.letter}. ` : ''}${s.title}${s.exempt ? ' (exempt)' : ''}` })), values.sectionId as string, 'Choose a section'),
       paragraphItems: EXEMPT_PARAGRAPHS.map((p) => ({ value: String(p), text: `Paragraph ${p}`, hint: { text: EXEMPT_PARAGRAPH_DESCRIPTIONS[p] }, checked: chosen.includes(String(p)) })),
+      guestRows: Array.from({ length: GUEST_ROWS }, (_, i) => i + 1),
     };
   };
 
@@ -89,10 +122,11 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     if (!meeting) return reply;
     const form = formOf(request.body);
     const parsed = parseForm(itemSchema, { ...form, exemptParagraphs: list(form, 'exemptParagraphs') });
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
+    const guests = guestsOf(form);
+    let errors: FieldError[] = [...(parsed.ok ? [] : parsed.errors), ...guests.errors];
+    if (parsed.ok && !errors.length) {
       try {
-        await transaction(store.db, (tx) => addItem(tx, actor(request), meeting.id, toFields(parsed.data)));
+        await transaction(store.db, (tx) => addItem(tx, actor(request), meeting.id, { ...toFields(parsed.data), guests: guests.guests }));
         return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'title')];
@@ -118,6 +152,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     sectionId: String(item.section_id ?? ''), title: item.title, purpose: item.purpose ?? '', presenters: parseJson<string[]>(item.presenters_json, []).join('\n'),
     toFollow: item.to_follow ? 'yes' : '', urgent: item.urgent_reason ? 'yes' : '', urgentReason: item.urgent_reason ?? '', exempt: item.exempt ? 'yes' : '',
     exemptParagraphs: textToParagraphs(item.exempt_paragraphs).map(String), publicInterestReason: item.public_interest_reason ?? '',
+    ...guestValues(item.guests_json),
   });
 
   app.get('/workspace/items/:id', { preHandler: guard }, async (request, reply) => {
@@ -153,10 +188,11 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     const { item, meeting } = found;
     const form = formOf(request.body);
     const parsed = parseForm(itemSchema, { ...form, exemptParagraphs: list(form, 'exemptParagraphs') });
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
+    const guests = guestsOf(form);
+    let errors: FieldError[] = [...(parsed.ok ? [] : parsed.errors), ...guests.errors];
+    if (parsed.ok && !errors.length) {
       try {
-        await transaction(store.db, (tx) => updateItem(tx, actor(request), item.id, toFields(parsed.data)));
+        await transaction(store.db, (tx) => updateItem(tx, actor(request), item.id, { ...toFields(parsed.data), guests: guests.guests }));
         return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'title')];

@@ -1,28 +1,34 @@
 // Attendance on the day: present, apologies or absent for each member of the body on the meeting's date,
-// substitutes and whom they replace, other councillors also present, and officers in attendance.
+// substitutes and whom they replace, people present for one item only, other councillors also present, and officers
+// in attendance.
 import type { FastifyPluginAsync } from 'fastify';
 import { membershipOn } from '../../../store/bodies.js';
 import { transaction } from '../../../store/db.js';
 import { listPeople, personDisplayName } from '../../../store/people.js';
 import { getAttendance, recordAttendance, type AttendanceEntry } from '../../../store/proceedings.js';
+import { loadAgenda } from '../../../store/workspace/agenda.js';
 import { guard, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, errorView, formOf, lines, list, str, type FieldError } from './form.js';
 
 const SUBSTITUTE_ROWS = 3;
+const ONE_ITEM_ROWS = 2;
 const MARKS = ['present', 'apologies', 'absent'] as const;
 
 const attendance: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   const load = async (meeting: { id: number; body_id: number; date: string }) => {
-    const [members, councillors, officers, recorded] = await Promise.all([
+    const [members, councillors, officers, recorded, agenda] = await Promise.all([
       membershipOn(store.db, meeting.body_id, meeting.date), listPeople(store.db, { kind: 'councillor' }), listPeople(store.db, { kind: 'officer' }), getAttendance(store.db, meeting.id),
+      loadAgenda(store.db, meeting.id),
     ]);
-    return { members: members.filter((m) => m.role !== 'substitute'), councillors, officers, recorded };
+    const items = agenda.flatMap((s) => s.items).filter((i) => !i.deferred_to_meeting_id);
+    return { members: members.filter((m) => m.role !== 'substitute'), councillors, officers, recorded, items };
   };
 
   const context = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, form: Record<string, unknown> | null) => {
-    const { members, councillors, officers, recorded } = await load(meeting);
-    const markOf = (personId: number) => form ? str(form, `att-${personId}`) : recorded.find((r) => r.person_id === personId && r.kind !== 'in-attendance' && r.kind !== 'also-present')?.kind ?? '';
+    const { members, councillors, officers, recorded, items } = await load(meeting);
+    const markOf = (personId: number) => form ? str(form, `att-${personId}`) : recorded.find((r) => r.person_id === personId && !r.for_item_id && r.kind !== 'in-attendance' && r.kind !== 'also-present')?.kind ?? '';
     const subs = recorded.filter((r) => r.substitute_for_person_id);
+    const oneItem = recorded.filter((r) => r.for_item_id && r.kind === 'present');
     return {
       pageTitle: `Attendance: ${meeting.body_name}, ${meeting.date}`, meeting,
       members: members.map((m) => ({ personId: m.person_id, name: personDisplayName(m), role: m.role, items: MARKS.map((k) => ({ value: k, text: k.charAt(0).toUpperCase() + k.slice(1), checked: markOf(m.person_id) === k })) })),
@@ -30,6 +36,11 @@ const attendance: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) 
         n: i + 1,
         personItems: selectItems(councillors.map((c) => ({ value: c.id, text: personDisplayName(c) })), form ? str(form, `subPerson-${i + 1}`) : subs[i]?.person_id, 'Nobody'),
         forItems: selectItems(members.map((m) => ({ value: m.person_id, text: personDisplayName(m) })), form ? str(form, `subFor-${i + 1}`) : subs[i]?.substitute_for_person_id, 'Choose a member'),
+      })),
+      oneItemRows: Array.from({ length: ONE_ITEM_ROWS }, (_, i) => ({
+        n: i + 1,
+        personItems: selectItems(councillors.map((c) => ({ value: c.id, text: personDisplayName(c) })), form ? str(form, `itemPerson-${i + 1}`) : oneItem[i]?.person_id, 'Nobody'),
+        itemItems: selectItems(items.map((it) => ({ value: it.id, text: `${it.code} ${it.title}` })), form ? str(form, `itemFor-${i + 1}`) : oneItem[i]?.for_item_id, 'Choose an item'),
       })),
       alsoPresent: form ? str(form, 'alsoPresent') : recorded.filter((r) => r.kind === 'also-present').map((r) => r.name_as_recorded).join('\n'),
       officerItems: officers.map((o) => ({ value: String(o.id), text: personDisplayName(o), hint: o.job_title ? { text: o.job_title } : undefined,
@@ -48,7 +59,7 @@ const attendance: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) 
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const form = formOf(request.body);
-    const { members, councillors, officers } = await load(meeting);
+    const { members, councillors, officers, items } = await load(meeting);
     const errors: FieldError[] = [];
     const entries: AttendanceEntry[] = [];
     for (const m of members) {
@@ -67,6 +78,20 @@ const attendance: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) 
       if (!replaced) { errors.push({ field: `subFor-${n}`, text: `Substitute ${n}: select the member ${personDisplayName(sub)} substituted for` }); continue; }
       if (str(form, `att-${forWhom}`) === 'present') errors.push({ field: `subFor-${n}`, text: `Substitute ${n}: ${personDisplayName(replaced)} is marked present, so nobody can substitute for them` });
       entries.push({ personId: sub.id, name: personDisplayName(sub), kind: 'present', substituteForPersonId: replaced.person_id, substituteForName: personDisplayName(replaced) });
+    }
+    for (let n = 1; n <= ONE_ITEM_ROWS; n++) {
+      const who = Number(str(form, `itemPerson-${n}`) || 0);
+      const forItem = Number(str(form, `itemFor-${n}`) || 0);
+      if (!who && !forItem) continue;
+      const person = councillors.find((c) => c.id === who);
+      const item = items.find((i) => i.id === forItem);
+      if (!person) { errors.push({ field: `itemPerson-${n}`, text: `Present for one item ${n}: select the councillor who was present` }); continue; }
+      if (!item) { errors.push({ field: `itemFor-${n}`, text: `Present for one item ${n}: select the item ${personDisplayName(person)} was present for` }); continue; }
+      if (members.some((m) => m.person_id === who) && str(form, `att-${who}`) === 'present') {
+        errors.push({ field: `itemPerson-${n}`, text: `Present for one item ${n}: ${personDisplayName(person)} is marked present for the whole meeting` });
+        continue;
+      }
+      entries.push({ personId: person.id, name: personDisplayName(person), kind: 'present', forItemId: item.id });
     }
     for (const name of lines(str(form, 'alsoPresent'))) {
       if (name.length > 200) { errors.push({ field: 'alsoPresent', text: 'Also present: each name must be 200 characters or fewer' }); break; }
