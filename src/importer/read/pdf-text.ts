@@ -2,18 +2,40 @@
 // Pages are released as soon as their text is taken, and the document is destroyed however reading ends,
 // so a long pack is read in bounded memory. pdfjs's own errors are translated into ImportInputError.
 import { ImportInputError } from './errors.js';
-import { buildLines, type PageLine, type TextRun } from './lines.js';
-import type { FurniturePage } from './furniture.js';
+import { readPage, type PdfPage } from './page-text.js';
+import { readPagesInWorker, workersAvailable } from './pdf-parallel.js';
 import { openPdf } from './pdfjs.js';
 
-export type PdfLine = PageLine & { top: number };
+export type { PdfLine, PdfPage } from './page-text.js';
 
-export interface PdfPage extends FurniturePage<PdfLine> {
-  /** whether the page paints images; only looked at on pages with next to no text (scans) */
-  images: boolean;
+/** From this many pages the reading is split over worker threads; below it, handing over costs more than it saves. */
+const PARALLEL_FROM = 20;
+
+/** Smaller files cannot hold PARALLEL_FROM pages of text worth splitting; not copied for the workers. */
+const MIN_PARALLEL_BYTES = 16 * 1024;
+
+function damagedPage(file: string, page: number, why: string | undefined, cause?: unknown): ImportInputError {
+  return new ImportInputError(
+    file,
+    `This page of the PDF is damaged and its text cannot be read${why ? ` (${why})` : ''}. Download the pack again, or re-save it from a PDF viewer, and import the new copy.`,
+    { page, cause },
+  );
 }
 
-const IMAGE_OPS = new Set([83, 84, 85, 86, 87, 88, 89, 90]); // OPS.paint*Image* in pdfjs 5
+async function readRange(doc: Parameters<typeof readPage>[0], from: number, to: number, file: string): Promise<PdfPage[]> {
+  const pages: PdfPage[] = [];
+  for (let p = from; p <= to; p++) pages.push(await readOne(doc, p, file));
+  return pages;
+}
+
+async function readOne(doc: Parameters<typeof readPage>[0], p: number, file: string): Promise<PdfPage> {
+  try {
+    return await readPage(doc, p);
+  } catch (e) {
+    if (e instanceof ImportInputError) throw e;
+    throw damagedPage(file, p, (e as { message?: string })?.message, e);
+  }
+}
 
 /** A PDF cut short (interrupted download) lacks the end-of-file marker in its last bytes. */
 function looksTruncated(bytes: Uint8Array): boolean {
@@ -45,6 +67,8 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
       'The PDF is incomplete: it stops before its end-of-file marker, so it was probably cut off while downloading or copying. Download the pack again and import the complete file.',
     );
   }
+  // Copies for the worker threads, taken first: pdfjs may take over the array it is given.
+  const spares = bytes.length >= MIN_PARALLEL_BYTES && workersAvailable() ? [bytes.slice(), bytes.slice()] : null;
   const { task, close } = await openPdf(bytes);
   try {
     let doc;
@@ -53,45 +77,21 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
     } catch (e) {
       throw explainOpenError(file, e);
     }
+    const n = doc.numPages;
+    if (!spares || n < PARALLEL_FROM) return await readRange(doc, 1, n, file);
+    const half = Math.ceil(n / 2);
+    const ranges: [number, number][] = [
+      [1, half],
+      [half + 1, n],
+    ];
+    const answers = await Promise.all(ranges.map(([from, to], i) => readPagesInWorker(i, spares[i], from, to)));
     const pages: PdfPage[] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      try {
-        const page = await doc.getPage(p);
-        // Work in display space (y down from the top edge) so rotated pages read the way they are shown.
-        const viewport = page.getViewport({ scale: 1 });
-        const height = viewport.height;
-        const content = await page.getTextContent();
-        const [va, vb, vc, vd, ve, vf] = viewport.transform;
-        const runs: TextRun[] = [];
-        for (const item of content.items) {
-          if (!('str' in item) || item.str === '') continue;
-          const [, , c, d, e, f] = item.transform as number[];
-          // the item's origin and vertical axis in display space (viewport transform × item transform)
-          const x = va * e + vc * f + ve;
-          const yDown = vb * e + vd * f + vf;
-          const size = Math.hypot(va * c + vc * d, vb * c + vd * d) || item.height;
-          runs.push({ str: item.str, x, y: height - yDown, width: item.width, size });
-        }
-        const lines = buildLines(runs).map((l) => ({ ...l, top: height - l.y }));
-        // Only a page with next to no text (perhaps just a page number) can be a scan; looking for
-        // images means building its operator list, which is too slow to do for every page.
-        const filled = lines.filter((l) => l.text.trim());
-        let images = false;
-        if (filled.length <= 3 && filled.reduce((n, l) => n + l.text.length, 0) < 80) {
-          const ops = await page.getOperatorList();
-          images = ops.fnArray.some((fn) => IMAGE_OPS.has(fn));
-        }
-        pages.push({ lines, height, width: viewport.width, images });
-        page.cleanup();
-      } catch (e) {
-        if (e instanceof ImportInputError) throw e;
-        const why = (e as { message?: string })?.message;
-        throw new ImportInputError(
-          file,
-          `This page of the PDF is damaged and its text cannot be read${why ? ` (${why})` : ''}. Download the pack again, or re-save it from a PDF viewer, and import the new copy.`,
-          { page: p, cause: e },
-        );
-      }
+    for (const [i, [from, to]] of ranges.entries()) {
+      const a = answers[i];
+      if (a && 'failed' in a && a.failed.page !== null) throw damagedPage(file, a.failed.page, a.failed.message);
+      if (a && 'pages' in a && a.pages.length === to - from + 1) pages.push(...a.pages);
+      // the worker could not help (not available, or it failed to open its copy): read them here
+      else pages.push(...(await readRange(doc, from, to, file)));
     }
     return pages;
   } finally {
