@@ -110,13 +110,15 @@ describe.each(STORE_KINDS)('report authors on %s', (kind) => {
 
     const doc = await t.store.db.selectFrom('document').select(['kind', 'workflow_status', 'author_person_id', 'current_version']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(doc).toMatchObject({ kind: 'report', workflow_status: 'approved', author_person_id: c.users.authorA.personId });
-    expect(doc.current_version).toBe(3); // created, appendix added, saved after return
+    expect(doc.current_version).toBe(4); // created, appendix added, saved after return, rendered to PDF on approval
+    const rendered = await t.store.db.selectFrom('document_version').select(['content_type', 'structured_json']).where('document_id', '=', id).where('version', '=', 4).executeTakeFirstOrThrow();
+    expect(rendered.content_type).toBe('application/pdf');
     const structured = await t.store.db.selectFrom('document_version').select('structured_json').where('document_id', '=', id).where('version', '=', 3).executeTakeFirstOrThrow();
     expect(JSON.parse(structured.structured_json!)).toMatchObject({ subject: REPORT.subject, to: 'Alpha Cabinet Committee', toDate: '2024-06-10', appendices: [{ title: 'Prudential indicators' }] });
     const appendix = await t.store.db.selectFrom('document').select('workflow_status').where('kind', '=', 'appendix').where('author_person_id', '=', c.users.authorA.personId).executeTakeFirstOrThrow();
     expect(appendix.workflow_status).toBe('approved');
     const actions = (await t.store.db.selectFrom('audit_log').select('action').where('entity', '=', 'document').where('entity_id', '=', String(id)).orderBy('id').execute()).map((a) => a.action);
-    expect(actions).toEqual(['create', 'version', 'submit', 'return', 'version', 'submit', 'approve']);
+    expect(actions).toEqual(['create', 'version', 'submit', 'return', 'version', 'submit', 'approve', 'version']);
     // Approved, the report is part of the record the public reads.
     expect((await app.inject({ url: `/api/v1/meetings/${c.meeting.slug}` })).body).toContain('Treasury management mid-year review');
   });
