@@ -1,9 +1,9 @@
-// Reads ranges of a PDF's pages on worker threads: pdfjs's text extraction is CPU-bound and
-// single-threaded, so a long pack split over two threads reads in about half the time on two cores, and
-// each worker is tuned for pdfjs (see pdf-worker.ts and the young generation below). Workers are started
-// once and kept (unreferenced while idle, so they never hold the process open). Where no worker can
-// run — the sources run untranspiled (tests), or a worker dies — the answer is null and the caller
-// reads those pages itself.
+// Reads a range of a PDF's pages on a worker thread while the calling thread reads the rest: pdfjs's
+// text extraction is CPU-bound and single-threaded, so a long pack split over two threads reads in
+// about half the time on two cores, and the worker is tuned for pdfjs (see pdf-worker.ts and the young
+// generation below). The worker is started once and kept (unreferenced while idle, so it never holds
+// the process open). Where no worker can run — the sources run untranspiled (tests), or the worker
+// dies — the answer is null and the caller reads those pages itself.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -11,8 +11,11 @@ import type { PageAnswer, PageRequest } from './pdf-worker.js';
 
 type Pending = (a: PageAnswer | null) => void;
 
-/** Two threads: text extraction gains little beyond that, and each holds its own copy of pdfjs. */
-export const WORKERS = 2;
+/**
+ * One worker beside the calling thread: two threads halve the reading on two cores, and every thread
+ * holds its own pdfjs and copy of the document (some 55 MB each), so more would cost memory for no gain.
+ */
+export const WORKERS = 1;
 
 interface Slot {
   worker: Worker | null | undefined; // undefined: not started yet; null: cannot run here
@@ -61,7 +64,7 @@ function getWorker(slot: Slot): Worker | null {
 
 /**
  * Pages `from`..`to` (1-based, inclusive) of the PDF in `bytes` (which is handed over to the thread),
- * read on worker thread `which` (0 or 1), or null when it could not do it.
+ * read on worker thread `which` (0 to WORKERS - 1), or null when it could not do it.
  */
 export function readPagesInWorker(which: number, bytes: Uint8Array, from: number, to: number): Promise<PageAnswer | null> {
   const slot = slots[which % WORKERS];

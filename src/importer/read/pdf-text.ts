@@ -8,10 +8,10 @@ import { openPdf } from './pdfjs.js';
 
 export type { PdfLine, PdfPage } from './page-text.js';
 
-/** From this many pages the reading is split over worker threads; below it, handing over costs more than it saves. */
+/** From this many pages half the reading goes to a worker thread; below it, handing over costs more than it saves. */
 const PARALLEL_FROM = 20;
 
-/** Smaller files cannot hold PARALLEL_FROM pages of text worth splitting; not copied for the workers. */
+/** Smaller files cannot hold PARALLEL_FROM pages of text worth splitting; not copied for the worker. */
 const MIN_PARALLEL_BYTES = 16 * 1024;
 
 function damagedPage(file: string, page: number, why: string | undefined, cause?: unknown): ImportInputError {
@@ -67,8 +67,8 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
       'The PDF is incomplete: it stops before its end-of-file marker, so it was probably cut off while downloading or copying. Download the pack again and import the complete file.',
     );
   }
-  // Copies for the worker threads, taken first: pdfjs may take over the array it is given.
-  const spares = bytes.length >= MIN_PARALLEL_BYTES && workersAvailable() ? [bytes.slice(), bytes.slice()] : null;
+  // A copy for the worker thread, taken first: pdfjs may take over the array it is given.
+  const spare = bytes.length >= MIN_PARALLEL_BYTES && workersAvailable() ? bytes.slice() : null;
   const { task, close } = await openPdf(bytes);
   try {
     let doc;
@@ -78,21 +78,16 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
       throw explainOpenError(file, e);
     }
     const n = doc.numPages;
-    if (!spares || n < PARALLEL_FROM) return await readRange(doc, 1, n, file);
+    if (!spare || n < PARALLEL_FROM) return await readRange(doc, 1, n, file);
+    // the second half on the worker thread while this one reads the first
     const half = Math.ceil(n / 2);
-    const ranges: [number, number][] = [
-      [1, half],
-      [half + 1, n],
-    ];
-    const answers = await Promise.all(ranges.map(([from, to], i) => readPagesInWorker(i, spares[i], from, to)));
-    const pages: PdfPage[] = [];
-    for (const [i, [from, to]] of ranges.entries()) {
-      const a = answers[i];
-      if (a && 'failed' in a && a.failed.page !== null) throw damagedPage(file, a.failed.page, a.failed.message);
-      if (a && 'pages' in a && a.pages.length === to - from + 1) pages.push(...a.pages);
-      // the worker could not help (not available, or it failed to open its copy): read them here
-      else pages.push(...(await readRange(doc, from, to, file)));
-    }
+    const far = readPagesInWorker(0, spare, half + 1, n);
+    const pages = await readRange(doc, 1, half, file);
+    const rest = await far;
+    if (rest && 'failed' in rest && rest.failed.page !== null) throw damagedPage(file, rest.failed.page, rest.failed.message);
+    if (rest && 'pages' in rest && rest.pages.length === n - half) pages.push(...rest.pages);
+    // the worker could not help (not available, or it failed to open its copy): read them here
+    else pages.push(...(await readRange(doc, half + 1, n, file)));
     return pages;
   } finally {
     await close();
