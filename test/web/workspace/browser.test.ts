@@ -262,6 +262,12 @@ describe.skipIf(!browserTestsEnabled())('the clerk\'s workspace in Chromium', ()
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Select the body that is meeting');
     await expectAccessible(page);
     await page.screenshot({ path: `${SCREENSHOTS}/schedule-errors.png`, fullPage: true });
+    // A refused status change: the meeting page again, its summary linking to the button.
+    await page.goto(`${base}/workspace/meetings/${meetingId}`);
+    await page.getByRole('button', { name: 'Mark as held' }).click();
+    await page.waitForURL(`${base}/workspace/meetings/${meetingId}/held`);
+    await expect(page.locator('.govuk-error-summary a[href="#mark-held"]').textContent()).resolves.toContain('can be marked as held from that day');
+    await expectAccessible(page);
 
     const item = await ts.store.db.selectFrom('agenda_item').select('id').where('meeting_id', '=', heldId).orderBy('position').executeTakeFirstOrThrow();
     const pages = [

@@ -1,5 +1,5 @@
 // The agenda builder: sections, items with codes from the numbering rules, order, withdrawal and deferral.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { EXEMPT_PARAGRAPHS, EXEMPT_PARAGRAPH_DESCRIPTIONS } from '../../../domain/types.js';
 import { transaction } from '../../../store/db.js';
@@ -9,7 +9,7 @@ import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../store/reports.
 import { assignReport, itemReports, reportAuthors } from '../../../store/workspace/assign-report.js';
 import { itemPapers } from '../../../store/workspace/papers.js';
 import { guard, itemOr404, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, checkbox, errorView, formOf, idOf, lines, list, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, asFieldError, inSentence, checkbox, errorView, formOf, idOf, lines, list, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
 
 const itemSchema = z.object({
   sectionId: idOf('Select the section the item goes in'),
@@ -66,26 +66,33 @@ const toFields = (d: z.infer<typeof itemSchema>): ItemFields => ({
 });
 
 const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
-  app.get('/workspace/meetings/:id/agenda', { preHandler: guard }, async (request, reply) => {
-    const meeting = await meetingOr404(store.db, request, reply);
-    if (!meeting) return reply;
+  /** The agenda page; after a refused change, with the error summary (and the section form's values). */
+  const agendaPage = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, extra: Record<string, unknown> = {}) => {
     const sections = await loadAgenda(store.db, meeting.id);
     const papers = await store.db.selectFrom('document').select(['agenda_item_id']).where('meeting_id', '=', meeting.id).execute();
     const paperCount = new Map<number, number>();
     for (const p of papers) if (p.agenda_item_id) paperCount.set(p.agenda_item_id, (paperCount.get(p.agenda_item_id) ?? 0) + 1);
     const deferredTo = await store.db.selectFrom('meeting').select(['id', 'date']).where('id', 'in', [0, ...sections.flatMap((s) => s.items.map((i) => i.deferred_to_meeting_id ?? 0))]).execute();
-    return reply.render('pages/workspace/agenda.njk', {
-      pageTitle: `Agenda: ${meeting.body_name}, ${meeting.date}`, meeting, columnClass: 'govuk-grid-column-full',
+    return {
+      pageTitle: `${extra.errorList ? 'Error: ' : ''}Agenda: ${meeting.body_name}, ${meeting.date}`, meeting, columnClass: 'govuk-grid-column-full', values: {},
       sections: sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, papers: paperCount.get(i.id) ?? 0, paragraphs: textToParagraphs(i.exempt_paragraphs), deferredToDate: deferredTo.find((m) => m.id === i.deferred_to_meeting_id)?.date })) })),
       editable: meeting.status === 'scheduled' || meeting.status === 'agenda-published', renumbers: meeting.status === 'scheduled',
-    });
+      ...extra,
+    };
+  };
+
+  app.get('/workspace/meetings/:id/agenda', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    return reply.render('pages/workspace/agenda.njk', await agendaPage(meeting));
   });
 
   const sectionSchema = z.object({ title: requiredText('Enter the section title', 200), exempt: checkbox });
   app.post('/workspace/meetings/:id/sections', { preHandler: guard }, async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    const parsed = parseForm(sectionSchema, formOf(request.body));
+    const form = formOf(request.body);
+    const parsed = parseForm(sectionSchema, form);
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
@@ -93,10 +100,12 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
         return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'title')];
+        // A refusal about the meeting as a whole (its status) belongs to the section form's title box all the same.
+        if (errors[0].field !== 'title' && errors[0].field !== 'exempt') errors = [{ field: 'title', text: errors[0].text }];
       }
     }
     reply.code(400);
-    return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'The section was not added', message: errors.map((e) => e.text).join('. ') });
+    return reply.render('pages/workspace/agenda.njk', await agendaPage(meeting, { values: { title: str(form, 'title'), exempt: str(form, 'exempt') }, ...errorView(errors) }));
   });
 
   const formContext = async (meetingId: number, values: Record<string, unknown>) => {
@@ -203,9 +212,11 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
   });
 
-  const refuse = (reply: import('fastify').FastifyReply, heading: string, e: unknown) => {
+  /** A refused move, withdrawal or reinstatement: the agenda again, the summary linking to the item's row. */
+  const refuse = async (reply: FastifyReply, found: NonNullable<Awaited<ReturnType<typeof itemOr404>>>, what: string, e: unknown) => {
+    const fe = asFieldError(e, 'item');
     reply.code(400);
-    return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading, message: asFieldError(e, 'item').text });
+    return reply.render('pages/workspace/agenda.njk', await agendaPage(found.meeting, errorView([{ field: `item-${found.item.id}`, text: `Item ${found.item.code} was not ${what}: ${inSentence(fe.text)}` }])));
   };
 
   for (const direction of ['up', 'down'] as const) {
@@ -215,7 +226,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       try {
         await transaction(store.db, (tx) => moveItem(tx, actor(request), found.item.id, direction));
       } catch (e) {
-        return refuse(reply, 'The item was not moved', e);
+        return refuse(reply, found, 'moved', e);
       }
       return reply.redirect(`/workspace/meetings/${found.meeting.id}/agenda#item-${found.item.id}`, 303);
     });
@@ -228,7 +239,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       try {
         await transaction(store.db, (tx) => setWithdrawn(tx, actor(request), found.item.id, withdrawn));
       } catch (e) {
-        return refuse(reply, `The item was not ${withdrawn ? 'withdrawn' : 'reinstated'}`, e);
+        return refuse(reply, found, withdrawn ? 'withdrawn' : 'reinstated', e);
       }
       return reply.redirect(`/workspace/meetings/${found.meeting.id}/agenda#item-${found.item.id}`, 303);
     });

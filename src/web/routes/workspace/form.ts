@@ -114,3 +114,8 @@ export function asFieldError(e: unknown, fallback: string): FieldError {
 export function lines(text: string | null | undefined): string[] {
   return (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 }
+
+/** A message to follow a colon: its capital dropped, unless it starts an acronym or a name like "RESOLVED". */
+export function inSentence(text: string): string {
+  return /^[A-Z][a-z]/.test(text) && !/^(I|Mr|Mrs|Ms|Dr|Cllr)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}

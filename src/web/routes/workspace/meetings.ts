@@ -10,7 +10,7 @@ import { loadAgenda } from '../../../store/workspace/agenda.js';
 import { cancelOrPostpone, markHeld } from '../../../store/workspace/meeting-life.js';
 import { scheduleMeetings, seriesDates, type SeriesPattern } from '../../../store/workspace/series.js';
 import { councilCalendar, guard, meetingOr404, selectItems, todayOf, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, checkbox, choice, clockTime, dateOf, dateParts, errorView, formOf, idOf, isoDate, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, asFieldError, inSentence, checkbox, choice, clockTime, dateOf, dateParts, errorView, formOf, idOf, isoDate, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
 
 const common = {
   bodyId: idOf('Select the body that is meeting'),
@@ -110,19 +110,25 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return reply.render(seriesPage, { pageTitle: 'Error: Schedule a year\'s meetings', ...(await seriesContext(form)), ...errorView(errors, ['from', 'to']) });
   });
 
+  /** The meeting's page; after a refused status change, with the error summary and the cancel form's values. */
+  const meetingPage = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, extra: Record<string, unknown> = {}) => {
+    const [agenda, attendance, minutes] = await Promise.all([loadAgenda(store.db, meeting.id), getAttendance(store.db, meeting.id), getMinutes(store.db, meeting.id)]);
+    const approvedAt = meeting.minutes_approved_at_meeting_id
+      ? await store.db.selectFrom('meeting').select(['id', 'date']).where('id', '=', meeting.minutes_approved_at_meeting_id).executeTakeFirst() : null;
+    return {
+      pageTitle: `${extra.errorList ? 'Error: ' : ''}${meeting.body_name}, ${meeting.date}`, meeting, approvedAt, values: {},
+      itemCount: agenda.reduce((n, s) => n + s.items.length, 0), attendanceCount: attendance.length, minuteCount: minutes.length,
+      contacts: JSON.parse(meeting.contacts_json) as { name: string }[],
+      ...extra,
+    };
+  };
+
   app.get('/workspace/meetings/:id', { preHandler: guard }, async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    const [agenda, attendance, minutes] = await Promise.all([loadAgenda(store.db, meeting.id), getAttendance(store.db, meeting.id), getMinutes(store.db, meeting.id)]);
     const q = request.query as Record<string, string>;
     const notice = q.scheduled ? 'Meeting scheduled' : q.saved ? 'Saved' : null;
-    const approvedAt = meeting.minutes_approved_at_meeting_id
-      ? await store.db.selectFrom('meeting').select(['id', 'date']).where('id', '=', meeting.minutes_approved_at_meeting_id).executeTakeFirst() : null;
-    return reply.render('pages/workspace/meeting.njk', {
-      pageTitle: `${meeting.body_name}, ${meeting.date}`, meeting, notice, approvedAt,
-      itemCount: agenda.reduce((n, s) => n + s.items.length, 0), attendanceCount: attendance.length, minuteCount: minutes.length,
-      contacts: JSON.parse(meeting.contacts_json) as { name: string }[],
-    });
+    return reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, { notice }));
   });
 
   app.post('/workspace/meetings/:id/held', { preHandler: guard }, async (request, reply) => {
@@ -133,7 +139,8 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     } catch (e) {
       const fe = asFieldError(e, 'status');
       reply.code(400);
-      return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'The meeting cannot be marked as held', message: fe.text });
+      // The summary links to the button that was pressed.
+      return reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, errorView([{ field: 'mark-held', text: `The meeting cannot be marked as held: ${inSentence(fe.text)}` }])));
     }
     return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
   });
@@ -154,9 +161,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       }
     }
     reply.code(400);
-    return reply.render('pages/workspace/meeting.njk', {
-      pageTitle: `Error: ${meeting.body_name}, ${meeting.date}`, meeting, values: form, contacts: [], itemCount: 0, attendanceCount: 0, minuteCount: 0, ...errorView(errors),
-    });
+    return reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, { values: { status: str(form, 'status'), reason: str(form, 'reason') }, cancelOpen: true, ...errorView(errors) }));
   });
 };
 

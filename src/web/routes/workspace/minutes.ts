@@ -10,7 +10,7 @@ import { loadAgenda } from '../../../store/workspace/agenda.js';
 import { approveMinutes, laterMeetings, publishDraftMinutes } from '../../../store/workspace/meeting-life.js';
 import { saveMinute } from '../../../store/workspace/minutes.js';
 import { guard, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, errorView, formOf, idOf, lines, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, asFieldError, inSentence, errorView, formOf, idOf, lines, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
 
 const minuteSchema = z.object({
   title: requiredText('Enter the title of the minute', 300),
@@ -32,13 +32,17 @@ const letter = (i: number) => `(${String.fromCharCode(97 + i)})`;
 const paragraphsOf = (text: string | null) => (text ?? '').split(/\r?\n\s*\r?\n/).map((p) => p.replace(/\s*\r?\n\s*/g, ' ').trim()).filter(Boolean);
 
 const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
+  const minutesPage = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, extra: Record<string, unknown> = {}) => {
+    const [agenda, written] = await Promise.all([loadAgenda(store.db, meeting.id), getMinutes(store.db, meeting.id)]);
+    const items = agenda.flatMap((s) => s.items).filter((i) => !i.deferred_to_meeting_id).map((i) => ({ ...i, minute: written.find((m) => m.agenda_item_id === i.id) }));
+    return { pageTitle: `${extra.errorList ? 'Error: ' : ''}Minutes: ${meeting.body_name}, ${meeting.date}`, meeting, items, written, columnClass: 'govuk-grid-column-full', ...extra };
+  };
+
   app.get('/workspace/meetings/:id/minutes', { preHandler: guard }, async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    const [agenda, written] = await Promise.all([loadAgenda(store.db, meeting.id), getMinutes(store.db, meeting.id)]);
-    const items = agenda.flatMap((s) => s.items).filter((i) => !i.deferred_to_meeting_id).map((i) => ({ ...i, minute: written.find((m) => m.agenda_item_id === i.id) }));
     const notice = (request.query as Record<string, string>).saved ? 'Saved' : null;
-    return reply.render('pages/workspace/minutes.njk', { pageTitle: `Minutes: ${meeting.body_name}, ${meeting.date}`, meeting, items, written, notice, columnClass: 'govuk-grid-column-full' });
+    return reply.render('pages/workspace/minutes.njk', await minutesPage(meeting, { notice }));
   });
 
   const itemOf = async (meetingId: number, itemId: number | null) =>
@@ -92,7 +96,8 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
       await transaction(store.db, (tx) => publishDraftMinutes(tx, actor(request), meeting.id));
     } catch (e) {
       reply.code(400);
-      return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'The draft minutes were not published', message: asFieldError(e, 'status').text });
+      const text = `The draft minutes were not published: ${inSentence(asFieldError(e, 'status').text)}`;
+      return reply.render('pages/workspace/minutes.njk', await minutesPage(meeting, errorView([{ field: 'minutes-table', text }])));
     }
     return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
   });
