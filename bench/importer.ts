@@ -173,7 +173,9 @@ async function buildPack(file: string, targetPages: number): Promise<{ pages: nu
 // ---------------------------------------------------------------------------------------------
 // Timed runs happen in a child `node` process on plain JavaScript, as `moot` runs in production:
 // under tsx, Node keeps source maps for pdfjs (some 400 MB) and compiles it slowly, which would be
-// measured as the importer's. The sources are transpiled (no type check) into bench/out/importer/js.
+// measured as the importer's. The sources are transpiled (no type check) into bench/out/importer/js,
+// which also lets the reader start its worker thread (src/importer/read/pdf-worker.ts) for long PDFs;
+// "cpu" is the whole process's, worker included.
 
 const jsDir = join(outDir, 'js');
 
@@ -303,7 +305,7 @@ export default async function importerBench(args: string[]): Promise<void> {
   const ref = pdftotext(file, runs);
   console.log(`moot import (${out.extracted ? 'read + extract' : 'read only'}), ${r.pages} pages:`);
   console.log(`  first run in a fresh process (incl. loading pdfjs): ${ms(r.cold.total)}`);
-  console.log(`  warm median: read ${ms(r.read)} + extract ${ms(r.extract)} = ${ms(r.total)}, cpu ${ms(r.cpu)} (target <= 5000 ms): ${r.total <= 5000 ? 'PASS' : 'FAIL'}`);
+  console.log(`  warm median: read ${ms(r.read)} + extract ${ms(r.extract)} = ${ms(r.total)}, cpu ${ms(r.cpu)} (all threads) (target <= 5000 ms): ${r.total <= 5000 ? 'PASS' : 'FAIL'}`);
   if (ref) {
     const ratio = r.total / ref.wall;
     console.log(`  pdftotext on the same file: ${ms(ref.wall)}, cpu ${ms(ref.cpu)}; ratio ${ratio.toFixed(2)}x wall, ${(r.cpu / ref.cpu).toFixed(2)}x cpu (target <= 4x): ${ratio <= 4 ? 'PASS' : 'FAIL'}`);
