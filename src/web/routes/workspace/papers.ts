@@ -12,15 +12,11 @@ import { transaction } from '../../../store/db.js';
 import { attachPaper, itemPapers } from '../../../store/workspace/papers.js';
 import { guard, itemOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, errorView, optionalText, parseForm, requiredText, type FieldError } from './form.js';
+import { acceptMultipart, type UploadedFile } from '../../multipart.js';
 
 export const MAX_PAPER_BYTES = 20 * 1024 * 1024;
 const PAPER_KINDS = ['report', 'appendix', 'briefing-note', 'other'] as const;
 
-interface UploadedFile {
-  fileName: string;
-  type: string;
-  bytes: Uint8Array;
-}
 
 const paperSchema = z.object({
   title: requiredText('Enter the title of the paper', 300),
@@ -31,15 +27,7 @@ const paperSchema = z.object({
 
 const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   // Headroom over the file limit for the other fields and the multipart framing; the file itself is checked below.
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_PAPER_BYTES + 1024 * 1024 }, async (request: { headers: Record<string, unknown> }, body: Buffer) => {
-    const form = await new Response(body, { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
-    const out: Record<string, string | UploadedFile> = {};
-    for (const [key, value] of form) {
-      if (typeof value === 'string') out[key] = value;
-      else if (value.size > 0 || value.name) out[key] = { fileName: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) };
-    }
-    return out;
-  });
+  acceptMultipart(app, MAX_PAPER_BYTES + 1024 * 1024);
 
   const context = async (found: NonNullable<Awaited<ReturnType<typeof itemOr404>>>, values: Record<string, unknown>) => {
     const existing = await itemPapers(store.db, found.item.id);
