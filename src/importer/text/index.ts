@@ -1,6 +1,6 @@
 // Public entry point of the text parser: a legacy meeting pack's text (one string per page) in,
 // Moot's extraction (docs/extraction-format.md) out, with papers located and honest warnings.
-import type { Extraction, ExtractedMeeting } from '../extraction.js';
+import type { Extraction, ExtractedDecision, ExtractedMeeting, ExtractedMinuteItem, ExtractedMinutes } from '../extraction.js';
 import { cleanPages, type Line } from './normalise.js';
 import { documentStarts, isMinutesHeader, nextBoundary } from './boundaries.js';
 import { parseAgenda, type AgendaItemDetail } from './agenda.js';
@@ -15,22 +15,12 @@ export interface PackText {
   pages: string[];
 }
 
-export interface PackMinutes {
-  body: string | null;
-  date: string | null;
-  present: string[];
-  alsoPresent: string[];
-  inAttendance: string[];
-  apologies: string[];
-  substitutes: { member: string; for: string }[];
-  items: { number: string; title: string; text?: string; resolutions?: string[] }[];
+/** Minutes as the importer keeps them: the format's fields, with each minute's text and resolutions. */
+export interface PackMinutes extends Omit<ExtractedMinutes, 'items'> {
+  items: (ExtractedMinuteItem & { text?: string; resolutions?: string[] })[];
 }
 
-export interface PackDecision {
-  number: string;
-  takenBy: string | null;
-  date: string | null;
-  subject: string | null;
+export interface PackDecision extends ExtractedDecision {
   classification?: string | null;
   interestsDeclared?: string | null;
   reasons?: string | null;
