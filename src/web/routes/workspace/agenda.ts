@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { EXEMPT_PARAGRAPHS, EXEMPT_PARAGRAPH_DESCRIPTIONS } from '../../../domain/types.js';
-import { transaction } from '../../../store/db.js';
+import { transaction, type Tx } from '../../../store/db.js';
 import { parseJson, textToParagraphs } from '../../../store/json.js';
 import { addItem, addSection, deferItem, loadAgenda, moveItem, setWithdrawn, updateItem, type ItemFields, type ItemGuest } from '../../../store/workspace/agenda.js';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../store/reports.js';
@@ -126,21 +126,26 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return reply.render('pages/workspace/item-form.njk', { pageTitle: 'Add an agenda item', meeting, action: `/workspace/meetings/${meeting.id}/items/new`, ...(await formContext(meeting.id, { sectionId })) });
   });
 
+  /** Reads the item form and, when it is valid, writes it in one transaction; the field errors otherwise. */
+  const saveItemForm = async (form: Record<string, unknown>, write: (tx: Tx, fields: ReturnType<typeof toFields> & { guests: ReturnType<typeof guestsOf>['guests'] }) => Promise<unknown>): Promise<FieldError[]> => {
+    const parsed = parseForm(itemSchema, { ...form, exemptParagraphs: list(form, 'exemptParagraphs') });
+    const guests = guestsOf(form);
+    const errors: FieldError[] = [...(parsed.ok ? [] : parsed.errors), ...guests.errors];
+    if (!parsed.ok || errors.length) return errors;
+    try {
+      await transaction(store.db, (tx) => write(tx, { ...toFields(parsed.data), guests: guests.guests }));
+      return [];
+    } catch (e) {
+      return [asFieldError(e, 'title')];
+    }
+  };
+
   app.post('/workspace/meetings/:id/items/new', { preHandler: guard }, async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const form = formOf(request.body);
-    const parsed = parseForm(itemSchema, { ...form, exemptParagraphs: list(form, 'exemptParagraphs') });
-    const guests = guestsOf(form);
-    let errors: FieldError[] = [...(parsed.ok ? [] : parsed.errors), ...guests.errors];
-    if (parsed.ok && !errors.length) {
-      try {
-        await transaction(store.db, (tx) => addItem(tx, actor(request), meeting.id, { ...toFields(parsed.data), guests: guests.guests }));
-        return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'title')];
-      }
-    }
+    const errors = await saveItemForm(form, (tx, fields) => addItem(tx, actor(request), meeting.id, fields));
+    if (!errors.length) return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
     reply.code(400);
     return reply.render('pages/workspace/item-form.njk', { pageTitle: 'Error: Add an agenda item', meeting, action: `/workspace/meetings/${meeting.id}/items/new`, ...(await formContext(meeting.id, form)), ...errorView(errors) });
   });
@@ -196,17 +201,8 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     if (!found) return reply;
     const { item, meeting } = found;
     const form = formOf(request.body);
-    const parsed = parseForm(itemSchema, { ...form, exemptParagraphs: list(form, 'exemptParagraphs') });
-    const guests = guestsOf(form);
-    let errors: FieldError[] = [...(parsed.ok ? [] : parsed.errors), ...guests.errors];
-    if (parsed.ok && !errors.length) {
-      try {
-        await transaction(store.db, (tx) => updateItem(tx, actor(request), item.id, { ...toFields(parsed.data), guests: guests.guests }));
-        return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'title')];
-      }
-    }
+    const errors = await saveItemForm(form, (tx, fields) => updateItem(tx, actor(request), item.id, fields));
+    if (!errors.length) return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
     reply.code(400);
     const ctx = await itemPage(found, form, { reportTitle: item.title });
     return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
