@@ -2,8 +2,7 @@
 // rules as the pages: exempt records of decision and drafts stay out unless the policy lets the viewer see them.
 import type { Viewer } from '../domain/policy.js';
 import type { Queryable } from '../store/db.js';
-import { bool } from '../store/json.js';
-import { visibleDecisions } from '../store/read/decisions.js';
+import { filteredDecisions } from '../store/read/decisions.js';
 import { decisionVisible, exemptFilter } from '../store/read/visibility.js';
 import type { SearchViewer } from '../store/search/index.js';
 
@@ -46,12 +45,7 @@ export interface DecisionListFilter {
 }
 
 export async function listDecisionsPage(db: Queryable, viewer: Viewer, f: DecisionListFilter) {
-  let q = visibleDecisions(db, viewer);
-  if (f.taker) q = q.where('decision.taker_name', '=', f.taker);
-  if (f.key !== undefined) q = q.where('decision.key_decision', '=', bool(f.key));
-  if (f.from) q = q.where('decision.taken_on', '>=', f.from);
-  if (f.to) q = q.where('decision.taken_on', '<=', f.to);
-  if (f.status) q = q.where('decision.status', '=', f.status);
+  const q = filteredDecisions(db, viewer, f);
   const [rows, count] = await Promise.all([
     q.select(['decision.slug', 'decision.number', 'decision.subject', 'decision.taker_kind', 'decision.taker_name', 'decision.taken_on', 'decision.status',
       'decision.key_decision', 'decision.urgent', 'decision.classification', 'decision.taker_body_id', 'decision.meeting_id', 'decision.published_on', 'decision.call_in_ends_on'])

@@ -32,15 +32,21 @@ export function visibleDecisions(db: Queryable, viewer: Viewer) {
   return q;
 }
 
-export async function readDecisionRegister(db: Queryable, viewer: Viewer, f: DecisionRegisterFilter) {
-  const perPage = f.perPage ?? 25;
-  const page = Math.max(1, f.page ?? 1);
+/** The decisions a viewer may see, narrowed by the register's filters (taker, key decisions, dates, status). */
+export function filteredDecisions(db: Queryable, viewer: Viewer, f: { taker?: string; key?: boolean; from?: string; to?: string; status?: string }) {
   let q = visibleDecisions(db, viewer);
   if (f.taker) q = q.where('decision.taker_name', '=', f.taker);
   if (f.key !== undefined) q = q.where('decision.key_decision', '=', bool(f.key));
   if (f.from) q = q.where('decision.taken_on', '>=', f.from);
   if (f.to) q = q.where('decision.taken_on', '<=', f.to);
   if (f.status) q = q.where('decision.status', '=', f.status);
+  return q;
+}
+
+export async function readDecisionRegister(db: Queryable, viewer: Viewer, f: DecisionRegisterFilter) {
+  const perPage = f.perPage ?? 25;
+  const page = Math.max(1, f.page ?? 1);
+  const q = filteredDecisions(db, viewer, f);
   const [rows, count, takers] = await Promise.all([
     q.select(['decision.slug', 'decision.number', 'decision.subject', 'decision.taker_name', 'decision.taken_on', 'decision.status', 'decision.key_decision',
       'decision.urgent', 'decision.classification'])
