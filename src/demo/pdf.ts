@@ -179,7 +179,9 @@ export function renderPdf(title: string, blocks: Block[]): Promise<RenderedPdf> 
       if (l.label) ops.push(`BT /${font.id} ${l.size} Tf 1 0 0 1 ${l.labelX!.toFixed(2)} ${baseline.toFixed(2)} Tm <${winAnsiHex(l.label)}> Tj ET`);
       if (l.text) ops.push(`BT /${font.id} ${l.size} Tf 1 0 0 1 ${l.x.toFixed(2)} ${baseline.toFixed(2)} Tm <${winAnsiHex(l.text)}> Tj ET`);
     }
-    doc.addContent(ops.join('\n'));
+    // pdfkit opens every page by flipping the y axis (its own drawing measures from the top); our operators use PDF
+    // coordinates, so they are drawn with the flip undone, or every page would come out upside down and mirrored.
+    doc.addContent(`q 1 0 0 -1 0 ${PAGE_HEIGHT} cm\n${ops.join('\n')}\nQ`);
   }
   doc.end();
   return done.then((bytes) => ({ bytes, pages: pages.map(pageText) }));
