@@ -1,5 +1,6 @@
 // Reports in the council's template (primer §5) as StructuredReport data, with performance dashboards and budget
 // monitoring held as figures, and their layout as PDF blocks.
+import { directionOfTravel, ragRating } from '../domain/rag.js';
 import type { ExemptParagraph, StructuredReport } from '../domain/types.js';
 import type { Block } from './pdf.js';
 import { Rng } from './random.js';
@@ -51,13 +52,12 @@ const KPI_DEFS: { ref: string; description: string; polarity: 'higher' | 'lower'
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** RAG against target and floor, honouring polarity (primer §5). */
+/** RAG against target and floor, honouring polarity: the domain's rule (primer §5). */
 export function ragOf(k: Pick<KpiRow, 'polarity' | 'target' | 'floor' | 'actual'>): KpiRow['rag'] {
-  const better = (a: number, b: number) => (k.polarity === 'higher' ? a >= b : a <= b);
-  if (better(k.actual, k.target)) return 'GREEN';
-  if (better(k.actual, k.floor)) return 'AMBER';
-  return 'RED';
+  return ragRating({ polarity: k.polarity, value: k.actual, target: k.target, floor: k.floor });
 }
+
+const DIRECTION_LABEL = { improving: 'Improving', stable: 'Stable', falling: 'Falling' } as const;
 
 export function makeDashboard(rng: Rng, count: number): KpiRow[] {
   return rng.sample(KPI_DEFS, count).map((d) => {
@@ -67,9 +67,9 @@ export function makeDashboard(rng: Rng, count: number): KpiRow[] {
     const floor = round1(d.base - sign * spread);
     const actual = round1(d.base + sign * (rng.next() * 2.6 - 1.8) * spread);
     const previous = round1(actual + (rng.chance(0.25) ? 0 : (rng.next() - 0.5) * spread));
-    const delta = (actual - previous) * sign;
     const row = { ref: d.ref, description: d.description, polarity: d.polarity, target, floor, previous, actual, unit: d.unit };
-    return { ...row, rag: ragOf(row), direction: delta > 0.05 ? 'Improving' : delta < -0.05 ? 'Falling' : 'Stable' } as KpiRow;
+    const direction = directionOfTravel(actual, previous, d.polarity, { tolerance: 0.05 }) ?? 'stable';
+    return { ...row, rag: ragOf(row), direction: DIRECTION_LABEL[direction] };
   });
 }
 
