@@ -17,9 +17,9 @@ import { addDocument } from '../store/documents.js';
 import { createMeeting, insertAgenda } from '../store/meetings.js';
 import { createPerson } from '../store/people.js';
 import { recordAttendance, recordDeclarations, recordMinutes } from '../store/proceedings.js';
-import { requireAction } from '../web/plugins/guards.js';
+import { requireAction } from '../http/guards.js';
 import { notFound } from './http.js';
-import { acceptMultipart, isUploadedFile, type MultipartBody } from '../web/multipart.js';
+import { acceptMultipart, isUploadedFile, type MultipartBody } from '../http/multipart.js';
 import type { ApiRouteOptions } from './read.js';
 import {
   attendanceSchema, declarationsSchema, minutesSchema, newAgendaSectionSchema, newBodySchema, newDecisionSchema, newMeetingSchema, newMembershipSchema,

@@ -34,4 +34,4 @@ export function out(line = ''): void {
 }
 
 /** Progress for long work: a bar on a terminal, a count every so often in logs. */
-export { createProgress } from './progress.js';
+export { createProgress } from '../progress.js';

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { addDays } from '../domain/dates.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/types.js';
 import { MootError } from '../errors.js';
-import { createProgress } from '../cli/progress.js';
+import { createProgress } from '../progress.js';
 import { recordAudit } from '../store/audit.js';
 import { addMembership, createBody, setSeats } from '../store/bodies.js';
 import { getCouncil, saveCouncil } from '../store/council.js';

@@ -1,6 +1,7 @@
 // Checks a pack's input before publication. `blockingProblems` is the subset that makes a pack
 // impossible or unsafe to build (buildPack refuses); `validatePack` adds the clerk's checklist.
 import { createWorkingCalendar } from '../domain/calendar.js';
+import { isStandingItemTitle } from '../domain/agenda.js';
 import type { AgendaItem, AgendaSection, IsoDate, PackInput, Paper } from './model.js';
 import { paperName, type PackProblem } from './problems.js';
 import { isExemptItem, parseIsoDate, shortDate } from './text.js';
@@ -34,12 +35,9 @@ export interface ValidateOptions {
   workingDayCheck?: ClearWorkingDays;
 }
 
-// Standing items open or close every agenda and have no paper; announcements, questions, petitions and oral
-// updates are taken at the meeting without one.
-const STANDING = /\b(announcements?|questions?( from| by| to)?|petitions?|verbal (update|report)|oral (update|report)|chairman's (announcements|remarks)|introduction|webcast\w*|apologies|substitutes?|declarations? of (members'? )?interests?|other items which|other (urgent )?business|urgent business|election of (a |the )?(vice-)?chair\w*|exclusion of the (press|public)|motion to exclude|date of (the )?next meeting)\b/i;
-
+/** Whether the item is a standing item (the rule is the domain's: src/domain/agenda.ts). */
 export function isStandingItem(item: AgendaItem): boolean {
-  return STANDING.test(item.title);
+  return isStandingItemTitle(item.title);
 }
 
 function* eachItem(input: PackInput): Generator<{ section: AgendaSection; item: AgendaItem }> {

@@ -3,10 +3,9 @@
 // edited and submitted again). Appendices are PDF documents that follow their report through the workflow.
 // Every save is a new version; every change is audited. Comments on a returned report live in the audit log.
 import type { Resource } from '../domain/policy.js';
-import type { Actor, ExemptParagraph, StructuredReport } from '../domain/types.js';
+import type { Actor, StructuredReport } from '../domain/types.js';
 import { EXEMPT_PARAGRAPHS } from '../domain/types.js';
 import { ValidationError } from '../errors.js';
-import type { ReportPaper } from '../pack/model.js';
 import { recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import { addDocument, addDocumentVersion } from './documents.js';
@@ -210,26 +209,4 @@ export function listReports(db: Queryable, f: ReportListFilter = {}) {
   if (f.authorPersonId !== undefined) q = q.where('document.author_person_id', '=', f.authorPersonId);
   if (f.statuses?.length) q = q.where('document.workflow_status', 'in', f.statuses);
   return q.orderBy('document.id', 'desc').execute();
-}
-
-/** The stored template as the pack builder's report paper, for the preview and the pack. */
-export function toReportPaper(r: AuthoredReport, meetingDate: string | null): ReportPaper {
-  const implication = (h: string) => r.sections.find((s) => s.heading === h)?.paragraphs.join('\n\n').trim() || undefined;
-  const other = r.sections.filter((s) => !(IMPLICATION_HEADINGS as readonly string[]).includes(s.heading));
-  return {
-    kind: 'report',
-    from: r.from.length ? r.from : ['(not yet given)'],
-    to: { body: r.to || '(meeting not chosen)', date: r.toDate ?? meetingDate ?? new Date().toISOString().slice(0, 10) },
-    subject: r.subject,
-    exemptParagraphs: r.classification === 'exempt' ? (r.exemptParagraphs as ExemptParagraph[]) : undefined,
-    pastPathway: r.pathway ?? undefined,
-    electoralDivisions: r.electoralDivisions ?? undefined,
-    summary: r.summary,
-    recommendations: { items: r.recommendations },
-    sections: other.map((s) => ({ heading: s.heading, paragraphs: s.paragraphs })),
-    implications: { financial: implication(IMPLICATION_HEADINGS[0]), legal: implication(IMPLICATION_HEADINGS[1]), equality: implication(IMPLICATION_HEADINGS[2]) },
-    backgroundDocuments: r.backgroundDocuments,
-    contacts: r.contacts.map((c) => ({ name: c.name, title: c.title ?? undefined, phone: c.phone ?? undefined, email: c.email ?? undefined })),
-    appendices: r.appendices.map((a, i) => `Appendix ${String.fromCharCode(65 + i)}: ${a.title}`),
-  };
 }

@@ -37,7 +37,7 @@ export function register(program: Command, context: () => CliContext): void {
           out(`Loaded ${summary.meetings} meetings of ${summary.bodies} bodies.`);
         }
       }
-      const { registerPortal } = await import('../../web/portal.js');
+      const { registerPortal } = await import('../../server.js');
       const app = await buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? 'info' }, routes: registerPortal() });
       try {
         await app.listen({ port, host });

@@ -1,7 +1,7 @@
 // The clerk's to-do list: meetings coming up or recently held, each with what is still missing.
 import type { WorkingCalendar } from '../../domain/calendar.js';
 import { addDays } from '../../domain/dates.js';
-import { isStandingItem } from '../../pack/validate.js';
+import { isStandingItemTitle } from '../../domain/agenda.js';
 import type { Queryable } from '../db.js';
 
 export interface MeetingTodo {
@@ -37,7 +37,7 @@ export async function meetingsToDo(db: Queryable, today: string, calendar: Worki
     if (m.status === 'scheduled') {
       publishBy = calendar.agendaPublicationDeadline(m.date);
       if (!mine.length) missing.push('No agenda items yet');
-      const noPaper = mine.filter((i) => !i.to_follow && !withPapers.has(i.id) && !isStandingItem({ title: i.title, code: '', papers: [] }));
+      const noPaper = mine.filter((i) => !i.to_follow && !withPapers.has(i.id) && !isStandingItemTitle(i.title));
       if (noPaper.length) missing.push(`${plural(noPaper.length, 'item')} without a paper`);
       const toFollow = mine.filter((i) => i.to_follow && !withPapers.has(i.id));
       if (toFollow.length) missing.push(`${plural(toFollow.length, 'paper')} to follow`);

@@ -12,7 +12,7 @@ import { createPerson } from '../../../src/store/people.js';
 import { recordDeclarations } from '../../../src/store/proceedings.js';
 import { blankReport, createReport } from '../../../src/store/reports.js';
 import { buildApp } from '../../../src/web/app.js';
-import { registerPortal } from '../../../src/web/portal.js';
+import { registerPortal } from '../../../src/server.js';
 import { STORE_KINDS } from '../../helpers/stores.js';
 import { useTestStore } from '../../helpers/use-store.js';
 import { addUser } from './helpers.js';

@@ -11,7 +11,7 @@ import { createMeeting } from '../../../src/store/meetings.js';
 import { recordMinutes } from '../../../src/store/proceedings.js';
 import { rebuildSearchIndex } from '../../../src/store/search/index.js';
 import { buildApp } from '../../../src/web/app.js';
-import { registerPortal } from '../../../src/web/portal.js';
+import { registerPortal } from '../../../src/server.js';
 
 export const TODAY = '2012-03-01';
 

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { actorOf, createApiToken, listApiTokens, revokeApiToken } from '../../../store/accounts.js';
 import type { Store } from '../../../store/db.js';
-import { requireAction } from '../../plugins/guards.js';
+import { requireAction } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf } from './form.js';
 
 const apiTokens: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {

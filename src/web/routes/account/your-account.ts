@@ -4,7 +4,7 @@ import { actorOf, authenticate, getUser, PASSWORD_MIN, setPassword } from '../..
 import { membershipsOfPerson } from '../../../store/bodies.js';
 import type { Store } from '../../../store/db.js';
 import { getPerson, personFullName } from '../../../store/people.js';
-import { requireUser } from '../../plugins/guards.js';
+import { requireUser } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from './form.js';
 
 const yourAccount: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { isIsoDate } from '../../../domain/dates.js';
 import { listAudit, type AuditQuery } from '../../../store/audit.js';
 import type { Store } from '../../../store/db.js';
-import { requireAction } from '../../plugins/guards.js';
+import { requireAction } from '../../../http/guards.js';
 import { errorContext, type FieldError } from '../account/form.js';
 
 export const AUDIT_PAGE_SIZE = 50;

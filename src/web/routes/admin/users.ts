@@ -4,7 +4,7 @@ import { ROLES } from '../../../domain/policy.js';
 import { actorOf, createUser, getUser, listUsers, newSecret, setUserDisabled, setUserRole } from '../../../store/accounts.js';
 import type { Store } from '../../../store/db.js';
 import { getPerson } from '../../../store/people.js';
-import { requireAction } from '../../plugins/guards.js';
+import { requireAction } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
 
 export const ROLE_LABELS: Record<string, string> = {

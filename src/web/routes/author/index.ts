@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../domain/policy.js';
 import { EXEMPT_PARAGRAPH_DESCRIPTIONS, EXEMPT_PARAGRAPHS } from '../../../domain/types.js';
-import { acceptMultipart, isUploadedFile } from '../../multipart.js';
+import { acceptMultipart, isUploadedFile } from '../../../http/multipart.js';
 import { validateUploadedPdf } from '../../../pack/index.js';
 import { actorOf } from '../../../store/accounts.js';
 import { transaction, type Store } from '../../../store/db.js';
@@ -12,7 +12,7 @@ import {
   addAppendix, blankReport, createReport, getReport, isEditable, listReports, REPORT_STATUS_LABELS, reportHistory, reportResource, saveReport, submitReport,
   type ReportRow,
 } from '../../../store/reports.js';
-import { requireAction } from '../../plugins/guards.js';
+import { requireAction } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
 import { formValues, reportFromForm, SECTION_SLOTS } from './form.js';
 import { previewPdf, sendPdf } from './preview.js';

@@ -7,7 +7,8 @@ import { validateUploadedPdf } from '../../../pack/upload.js';
 import { getCouncil } from '../../../store/council.js';
 import type { Queryable, Store } from '../../../store/db.js';
 import { addDocumentVersion } from '../../../store/documents.js';
-import { getReport, toReportPaper, type ReportRow } from '../../../store/reports.js';
+import { getReport, type ReportRow } from '../../../store/reports.js';
+import { toReportPaper } from '../../../services/reports.js';
 
 /** The pack builder's rendering of a report: the preview is exactly what the pack will print. */
 export function previewPdf(store: Store, r: ReportRow): Promise<Buffer> {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../../store/accounts.js';
 import { transaction, type Store } from '../../../store/db.js';
 import { approveReport, getReport, listReports, REPORT_STATUS_LABELS, reportHistory, returnReport, type ReportRow } from '../../../store/reports.js';
-import { requireAction } from '../../plugins/guards.js';
+import { requireAction } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
 import { previewPdf, sendPdf, storeApprovedPdf } from './preview.js';
 

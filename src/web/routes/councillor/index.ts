@@ -11,7 +11,7 @@ import { documentAccess, documentFile } from '../../../store/read/documents.js';
 import { exemptLabel } from '../../../store/read/meeting-page.js';
 import { agendaPublished, documentPublished } from '../../../store/read/visibility.js';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types.js';
-import { requireAction } from '../../plugins/guards.js';
+import { requireAction } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
 
 export interface CouncillorOptions {

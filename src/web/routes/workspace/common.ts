@@ -8,7 +8,7 @@ import {
 import { getCouncil } from '../../../store/council.js';
 import type { Queryable, Store } from '../../../store/db.js';
 import { getMeeting } from '../../../store/meetings.js';
-import { requireAction } from '../../plugins/guards.js';
+import { requireAction } from '../../../http/guards.js';
 import { paramId } from './form.js';
 
 export interface WorkspaceOptions {

@@ -12,7 +12,7 @@ import { transaction } from '../../../store/db.js';
 import { attachPaper, itemPapers } from '../../../store/workspace/papers.js';
 import { guard, itemOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, errorView, optionalText, parseForm, requiredText, type FieldError } from './form.js';
-import { acceptMultipart, type UploadedFile } from '../../multipart.js';
+import { acceptMultipart, type UploadedFile } from '../../../http/multipart.js';
 
 export const MAX_PAPER_BYTES = 20 * 1024 * 1024;
 const PAPER_KINDS = ['report', 'appendix', 'briefing-note', 'other'] as const;

@@ -4,7 +4,7 @@
 // Nobody signed in → pages redirect to the sign-in page (with ?next= back here), /api/* answers JSON 401.
 // Signed in but not allowed → 403 (an HTML page, or JSON under /api/*).
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { can, type Action, type Resource } from '../../domain/policy.js';
+import { can, type Action, type Resource } from '../domain/policy.js';
 
 export type ResourceFn = (request: FastifyRequest) => Resource | null | Promise<Resource | null>;
 
