@@ -400,6 +400,109 @@ export interface SearchEntryTable {
   body: string;
 }
 
+export interface IndicatorTable {
+  id: Generated<number>;
+  ref: string;
+  description: string;
+  service_area: string;
+  director: string | null;
+  cabinet_member: string | null;
+  kind: string; // IndicatorKind
+  polarity: string; // Polarity
+  unit: string;
+  decimals: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorStandardTable {
+  id: Generated<number>;
+  indicator_id: number;
+  year: string; // "2025-26"
+  target: number | null;
+  floor: number | null;
+  lower_bound: number | null;
+  upper_bound: number | null;
+  floor_lower: number | null;
+  floor_upper: number | null;
+}
+
+/** Indicator values or a budget report for one period (or the indicator catalogue, period ''), versioned. */
+export interface DataSetTable {
+  id: Generated<number>;
+  kind: string; // 'indicators' | 'indicator-values' | 'revenue' | 'capital'
+  period: string; // period code, '' for the catalogue
+  period_kind: string; // 'month' | 'quarter' | 'year' | ''
+  period_ordinal: number;
+  title: string;
+  current_version: number;
+  /** The version the public sees; null until published. */
+  published_version: number | null;
+  published_at: string | null;
+  published_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DataSetVersionTable {
+  id: Generated<number>;
+  data_set_id: number;
+  version: number;
+  /** SHA-256 of the normalised content: the same figures again make no new version. */
+  content_sha256: string;
+  file_name: string | null;
+  /** The uploaded file, kept in the blob table. */
+  file_sha256: string | null;
+  row_count: number;
+  settings_json: string; // { narrativeThreshold, tolerance, years }
+  note: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface IndicatorValueTable {
+  id: Generated<number>;
+  version_id: number;
+  indicator_id: number;
+  value: number;
+  reported_on: string | null;
+  note: string | null;
+}
+
+/** A revenue or capital line (kind line/subtotal/total), amounts in pence. */
+export interface BudgetLineTable {
+  id: Generated<number>;
+  version_id: number;
+  position: number;
+  kind: string;
+  portfolio: string;
+  line: string;
+  gross: number | null;
+  income: number | null;
+  net: number | null;
+  forecast_variance: number | null;
+  management_action: number | null;
+  revised_variance: number | null;
+  last_reported: number | null;
+  movement: number | null;
+  cash_limits_json: string | null; // { "2025-26": pence }
+  cash_limit_total: number | null;
+  real_variance: number | null;
+  rephasing: number | null;
+  variance: number | null;
+  narrative: string | null;
+  source_row: number | null;
+}
+
+export interface AgendaItemDataTable {
+  id: Generated<number>;
+  agenda_item_id: number;
+  data_set_id: number;
+  position: number;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Database {
   council: CouncilTable;
   political_group: PoliticalGroupTable;
@@ -432,6 +535,13 @@ export interface Database {
   work_programme_item: WorkProgrammeItemTable;
   follow_up: FollowUpTable;
   search_entry: SearchEntryTable;
+  indicator: IndicatorTable;
+  indicator_standard: IndicatorStandardTable;
+  data_set: DataSetTable;
+  data_set_version: DataSetVersionTable;
+  indicator_value: IndicatorValueTable;
+  budget_line: BudgetLineTable;
+  agenda_item_data: AgendaItemDataTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
