@@ -22,6 +22,8 @@ export interface Store {
   dialect: Dialect;
   /** "SQLite at data/moot.sqlite" or "PostgreSQL at host/db" (no password). */
   description: string;
+  /** The SQLite database file (absent on PostgreSQL): backups copy it through SQLite's online backup API. */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -65,7 +67,7 @@ function openSqlite(config: MootConfig): Store {
     });
   }
   const db = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(raw) }) });
-  return { db, dialect: 'sqlite', description: `SQLite at ${file}`, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', description: `SQLite at ${file}`, file, close: () => db.destroy() };
 }
 
 function describeUrl(url: string): string {

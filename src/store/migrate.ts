@@ -12,7 +12,7 @@ export interface MigrationReport {
   current: string;
 }
 
-async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
   const rows = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
@@ -47,4 +47,25 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
   }
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   return { applied, current: MIGRATIONS[MIGRATIONS.length - 1].name };
+}
+
+/**
+ * Applies exactly the named migrations (a prefix of this version's, as a backup records them), so rows from an
+ * archive made by an older Moot go into the schema they were read from; migrateToLatest then takes them forward.
+ */
+export async function migrateToSet(db: Kysely<unknown>, dialect: Dialect, names: string[]): Promise<void> {
+  const wanted = new Set(names);
+  const migrations: Record<string, Migration> = {};
+  for (const m of MIGRATIONS) if (wanted.has(m.name)) migrations[m.name] = { up: (d) => m.up(d, dialect) };
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: LOCK_TABLE,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new MootError(`migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`.replace('  ', ' '), { cause: error });
+  }
 }

@@ -9,5 +9,6 @@ import * as importer from './importer.js';
 import * as meetings from './meetings.js';
 import * as packs from './packs.js';
 import * as reindex from './reindex.js';
+import * as backup from './backup.js';
 
-export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, demo, serve, user, importer, meetings, packs, reindex];
+export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, demo, serve, user, importer, meetings, packs, reindex, backup];
