@@ -3,7 +3,7 @@
 // the one policy (domain/policy.ts), through the same guards and read models as the pages.
 import swagger from '@fastify/swagger';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../store/db.js';
+import type { Store } from '../services/unit.js';
 import { addErrorHandling, addEtags } from './http.js';
 import read from './read.js';
 import write from './write.js';

@@ -2,17 +2,15 @@
 // files, decisions, search. They work without a token (the public's view) and answer each viewer through the
 // same read models as the pages, so exempt content reaches only those the policy entitles.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../store/db.js';
-import { readBodiesByKind, readBodyPage } from '../store/read/bodies.js';
-import { readDecisionPage } from '../store/read/decisions.js';
-import { documentAccess, documentFile, readDocumentPage } from '../store/read/documents.js';
-import { readMeetingPage } from '../store/read/meeting-page.js';
-import { readPeopleDirectory, readPersonPage } from '../store/read/people.js';
-import { search, SEARCH_KINDS, type SearchKind } from '../store/search/index.js';
-import { textToParagraphs } from '../store/json.js';
+import type { Store } from '../services/unit.js';
+import { readBodiesByKind, readBodyPage } from '../services/bodies.js';
+import { pageOfDecisions, readDecisionPage } from '../services/decisions.js';
+import { documentAccess, documentFile, readDocumentPage, textToParagraphs } from '../services/documents.js';
+import { pageOfMeetings, readMeetingPage } from '../services/meetings.js';
+import { readPeopleDirectory, readPersonPage } from '../services/people.js';
+import { searchAs, SEARCH_KINDS, type SearchKind } from '../services/search.js';
 import { BODY_KINDS, DECISION_STATUSES, MEETING_STATUSES } from '../domain/types.js';
 import { forbidden, notFound, pageOf } from './http.js';
-import { listDecisionsPage, listMeetingsPage, searchViewerOf } from './queries.js';
 import { isoDate, pagination, readResponses, slugParams } from './schemas.js';
 
 export interface ApiRouteOptions {
@@ -66,7 +64,15 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
       querystring: { type: 'object', additionalProperties: false, properties: {
         body: { type: 'string', description: 'A body’s slug' }, from: isoDate, to: isoDate, status: { type: 'string', enum: [...MEETING_STATUSES] }, ...pagination } },
       response: readResponses('A page of meetings', true) },
-  }, async (request) => listMeetingsPage(db, request.query));
+  }, async (request) => {
+    const f = request.query;
+    const { rows, total } = await pageOfMeetings(db, f);
+    return {
+      items: rows.map((m) => ({ id: m.id, slug: m.slug, date: m.date, time: m.time, venue: m.venue, status: m.status, historic: !!m.historic,
+        body: { id: m.body_id, slug: m.body_slug, name: m.body_name }, url: `/api/v1/meetings/${m.slug}` })),
+      total, limit: f.limit, offset: f.offset,
+    };
+  });
 
   app.get<{ Params: { slug: string } }>('/v1/meetings/:slug', {
     schema: { tags: ['meetings'], summary: 'A meeting: agenda with papers, packs, attendance, declarations, minutes, decisions', security: optionalAuth, params: slugParams,
@@ -139,7 +145,16 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
         taker: { type: 'string', description: 'The decision taker, as printed' }, key: { type: 'boolean', description: 'Key decisions only (true) or non-key only (false)' },
         from: isoDate, to: isoDate, status: { type: 'string', enum: [...DECISION_STATUSES] }, ...pagination } },
       response: readResponses('A page of decisions', true) },
-  }, async (request) => listDecisionsPage(db, request.viewer, request.query));
+  }, async (request) => {
+    const f = request.query;
+    const { rows, total } = await pageOfDecisions(db, request.viewer, f);
+    const items = rows.map((d) => ({
+      slug: d.slug, number: d.number, subject: d.subject, takerKind: d.taker_kind, takerName: d.taker_name, takenOn: d.taken_on, status: d.status,
+      key: !!d.key_decision, urgent: !!d.urgent, classification: d.classification, publishedOn: d.published_on, callInEndsOn: d.call_in_ends_on,
+      url: `/api/v1/decisions/${d.slug}`,
+    }));
+    return { items, total, limit: f.limit, offset: f.offset };
+  });
 
   app.get<{ Params: { slug: string } }>('/v1/decisions/:slug', {
     schema: { tags: ['decisions'], summary: 'A Record of Decision with any call-ins', security: optionalAuth, params: slugParams, response: readResponses('A decision') },
@@ -157,7 +172,7 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
       response: readResponses('Search results', true) },
   }, async (request) => {
     const { q, kinds, from, to, limit, offset } = request.query;
-    const result = await search(store, { text: q, kinds: kinds ? (kinds.split(',') as SearchKind[]) : undefined, from, to, limit, offset, viewer: await searchViewerOf(db, request.viewer) });
+    const result = await searchAs(store, request.viewer, { text: q, kinds: kinds ? (kinds.split(',') as SearchKind[]) : undefined, from, to, limit, offset });
     return { items: result.hits, total: result.total, limit, offset };
   });
 };

@@ -7,16 +7,14 @@ import { z } from 'zod';
 import type { Actor, AttendanceKind, BodyKind, DecisionStatus, DecisionTakerKind, DocumentKind, InterestKind, MembershipRole, PersonKind } from '../domain/types.js';
 import { DOCUMENT_KINDS } from '../domain/types.js';
 import { ValidationError } from '../errors.js';
-import { validateUploadedPdf } from '../pack/index.js';
-import { actorOf } from '../store/accounts.js';
-import { recordAudit } from '../store/audit.js';
-import { addMembership, createBody } from '../store/bodies.js';
-import { transaction } from '../store/db.js';
-import { createDecision } from '../store/decisions.js';
-import { addDocument } from '../store/documents.js';
-import { createMeeting, insertAgenda } from '../store/meetings.js';
-import { createPerson } from '../store/people.js';
-import { recordAttendance, recordDeclarations, recordMinutes } from '../store/proceedings.js';
+import { actorOf } from '../services/accounts.js';
+import { addSectionWithItems } from '../services/agenda.js';
+import { addBody, addMembership, getBody } from '../services/bodies.js';
+import { recordDecision, type NewDecision } from '../services/decisions.js';
+import { uploadMeetingPaper } from '../services/documents.js';
+import { getMeeting, scheduleMeeting } from '../services/meetings.js';
+import { addPerson, getPerson } from '../services/people.js';
+import { recordAttendance, recordDeclarations, recordMinutes, type MinuteEntry } from '../services/proceedings.js';
 import { requireAction } from '../http/guards.js';
 import { notFound } from './http.js';
 import { acceptMultipart, isUploadedFile, type MultipartBody } from '../http/multipart.js';
@@ -78,41 +76,34 @@ function readPaper(request: FastifyRequest): z.infer<typeof paperFields> & { fil
 }
 
 const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
-  const db = store.db;
   // Before schema validation: without the right to write, the answer is 401/403 whatever the body holds.
   const guard = requireAction('manage-record');
   acceptMultipart(app);
 
-  async function meetingBySlug(slug: string) {
-    return db.selectFrom('meeting').select(['id', 'slug', 'body_id']).where('slug', '=', slug).executeTakeFirst();
-  }
+  const meetingBySlug = (slug: string) => getMeeting(store.db, slug);
 
   app.post<{ Body: { name: string; kind: BodyKind; size?: number | null; agendaStyle?: 'numbered' | 'lettered'; purpose?: string | null } }>('/v1/bodies', {
     preValidation: guard, schema: { tags: ['bodies'], summary: 'Add a body', security: bearer, body: newBodySchema, response: writeResponses('The new body') },
   }, async (request, reply) => {
-    const id = await transaction(db, (tx) => createBody(tx, actor(request), request.body));
-    const body = await db.selectFrom('body').select(['id', 'slug', 'name', 'kind']).where('id', '=', id).executeTakeFirstOrThrow();
+    const id = await addBody(store, actor(request), request.body);
+    const body = (await getBody(store.db, id))!;
     reply.code(201).header('location', `/api/v1/bodies/${body.slug}`);
-    return { ...body, url: `/api/v1/bodies/${body.slug}` };
+    return { id: body.id, slug: body.slug, name: body.name, kind: body.kind, url: `/api/v1/bodies/${body.slug}` };
   });
 
   app.post<{ Body: { surname: string; kind: PersonKind } & Record<string, string | number | null> }>('/v1/people', {
     preValidation: guard, schema: { tags: ['people'], summary: 'Add a person', security: bearer, body: newPersonSchema, response: writeResponses('The new person') },
   }, async (request, reply) => {
-    const id = await transaction(db, (tx) => createPerson(tx, actor(request), request.body));
-    const p = await db.selectFrom('person').select(['id', 'slug']).where('id', '=', id).executeTakeFirstOrThrow();
+    const id = await addPerson(store, actor(request), request.body);
+    const p = (await getPerson(store.db, id))!;
     reply.code(201).header('location', `/api/v1/people/${p.slug}`);
-    return { ...p, url: `/api/v1/people/${p.slug}` };
+    return { id: p.id, slug: p.slug, url: `/api/v1/people/${p.slug}` };
   });
 
   app.post<{ Body: { bodyId: number; personId: number; role: MembershipRole; startsOn: string; endsOn?: string | null; groupId?: number | null; coOptedCategory?: string | null; votingNote?: string | null } }>('/v1/memberships', {
     preValidation: guard, schema: { tags: ['bodies'], summary: 'Add a membership of a body', security: bearer, body: newMembershipSchema, response: writeResponses('The new membership') },
   }, async (request, reply) => {
-    const b = request.body;
-    if (!(await db.selectFrom('body').select('id').where('id', '=', b.bodyId).executeTakeFirst())) throw new ValidationError(`There is no body with id ${b.bodyId}`, 'bodyId');
-    if (!(await db.selectFrom('person').select('id').where('id', '=', b.personId).executeTakeFirst())) throw new ValidationError(`There is no person with id ${b.personId}`, 'personId');
-    if (b.endsOn && b.endsOn < b.startsOn) throw new ValidationError('The membership cannot end before it starts', 'endsOn');
-    const id = await transaction(db, (tx) => addMembership(tx, actor(request), b));
+    const id = await addMembership(store, actor(request), request.body);
     reply.code(201);
     return { id };
   });
@@ -121,10 +112,8 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
     preValidation: guard, schema: { tags: ['meetings'], summary: 'Schedule a meeting', security: bearer, body: newMeetingSchema, response: writeResponses('The new meeting') },
   }, async (request, reply) => {
     const b = request.body;
-    if (!(await db.selectFrom('body').select('id').where('id', '=', b.bodyId).executeTakeFirst())) throw new ValidationError(`There is no body with id ${b.bodyId}`, 'bodyId');
-    if (Number.isNaN(Date.parse(b.date))) throw new ValidationError(`The field "date" is not a real date: ${b.date}`, 'date');
     const contacts = (b.contacts ?? []).map((c) => ({ name: c.name, phone: c.phone ?? null, email: c.email ?? null }));
-    const created = await transaction(db, (tx) => createMeeting(tx, actor(request), { ...b, contacts }));
+    const created = await scheduleMeeting(store, actor(request), { ...b, contacts });
     reply.code(201).header('location', `/api/v1/meetings/${created.slug}`);
     return { id: created.id, slug: created.slug, url: `/api/v1/meetings/${created.slug}` };
   });
@@ -135,15 +124,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   }, async (request, reply) => {
     const m = await meetingBySlug(request.params.slug);
     if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
-    const b = request.body;
-    b.items.forEach((it, i) => {
-      if ((it.exempt ?? b.exempt) && !it.exemptParagraphs?.length) throw new ValidationError(`Item ${it.code} is exempt: give its paragraph of Schedule 12A`, `items.${i}.exemptParagraphs`);
-    });
-    const items = await transaction(db, async (tx) => {
-      const created = await insertAgenda(tx, m.id, [b]);
-      await recordAudit(tx, actor(request), { action: 'update', entity: 'agenda', entityId: m.id, summary: `Agenda section "${b.title}" added (${b.items.length} items)`, after: b });
-      return created;
-    });
+    const items = await addSectionWithItems(store, actor(request), m.id, request.body);
     reply.code(201);
     return { items };
   });
@@ -154,7 +135,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   }, async (request, reply) => {
     const m = await meetingBySlug(request.params.slug);
     if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
-    await transaction(db, (tx) => recordAttendance(tx, actor(request), m.id, request.body.entries));
+    await recordAttendance(store, actor(request), m.id, request.body.entries);
     return { recorded: request.body.entries.length };
   });
 
@@ -164,16 +145,16 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   }, async (request, reply) => {
     const m = await meetingBySlug(request.params.slug);
     if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
-    await transaction(db, (tx) => recordDeclarations(tx, actor(request), m.id, request.body.entries));
+    await recordDeclarations(store, actor(request), m.id, request.body.entries);
     return { recorded: request.body.entries.length };
   });
 
-  app.put<{ Params: { slug: string }; Body: { minutes: Parameters<typeof recordMinutes>[3] } }>('/v1/meetings/:slug/minutes', {
+  app.put<{ Params: { slug: string }; Body: { minutes: MinuteEntry[] } }>('/v1/meetings/:slug/minutes', {
     preValidation: guard, schema: { tags: ['meetings'], summary: 'Record the minutes (replaces them); numbers are allocated from the body’s sequence', security: bearer, params: slugParams, body: minutesSchema, response: writeResponses('The minute numbers', 200) },
   }, async (request, reply) => {
     const m = await meetingBySlug(request.params.slug);
     if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
-    const numbers = await transaction(db, (tx) => recordMinutes(tx, actor(request), m.id, request.body.minutes.map((x) => ({ ...x, resolutions: x.resolutions?.map((r) => ({ text: r.text, parts: r.parts ?? [] })) }))));
+    const numbers = await recordMinutes(store, actor(request), m.id, request.body.minutes.map((x) => ({ ...x, resolutions: x.resolutions?.map((r) => ({ text: r.text, parts: r.parts ?? [] })) })));
     return { numbers };
   });
 
@@ -181,7 +162,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   app.post<{ Body: DecisionBody }>('/v1/decisions', {
     preValidation: guard, schema: { tags: ['decisions'], summary: 'Record a decision; its number (YY/NNNNN) is allocated', security: bearer, body: newDecisionSchema, response: writeResponses('The new decision') },
   }, async (request, reply) => {
-    const created = await transaction(db, (tx) => createDecision(tx, actor(request), request.body as Parameters<typeof createDecision>[2]));
+    const created = await recordDecision(store, actor(request), request.body as unknown as NewDecision);
     const slug = created.number.replace('/', '-');
     reply.code(201).header('location', `/api/v1/decisions/${slug}`);
     return { id: created.id, number: created.number, slug, url: `/api/v1/decisions/${slug}` };
@@ -197,20 +178,9 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
     const m = await meetingBySlug(request.params.slug);
     if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
     const paper = readPaper(request);
-    const check = await validateUploadedPdf(paper.bytes, paper.fileName);
-    if (check.problems.length) throw new ValidationError(check.problems[0].message, 'file');
-    let agendaItemId: number | null = null;
-    if (paper.agendaItemCode) {
-      const item = await db.selectFrom('agenda_item').select('id').where('meeting_id', '=', m.id).where('code', '=', paper.agendaItemCode).executeTakeFirst();
-      if (!item) throw new ValidationError(`There is no item ${paper.agendaItemCode} on this meeting’s agenda`, 'agendaItemCode');
-      agendaItemId = item.id;
-    }
-    const created = await transaction(db, (tx) => addDocument(tx, actor(request), {
-      meetingId: m.id, agendaItemId, kind: paper.kind as DocumentKind, title: paper.title, classification: paper.classification, exemptParagraphs: paper.exemptParagraphs,
-      file: { bytes: paper.bytes, fileName: paper.fileName, contentType: 'application/pdf', pageCount: check.pageCount },
-    }));
+    const created = await uploadMeetingPaper(store, actor(request), m.id, { ...paper, kind: paper.kind as DocumentKind });
     reply.code(201).header('location', `/api/v1/documents/${created.slug}`);
-    return { id: created.id, slug: created.slug, pageCount: check.pageCount, url: `/api/v1/documents/${created.slug}` };
+    return { id: created.id, slug: created.slug, pageCount: created.pageCount, url: `/api/v1/documents/${created.slug}` };
   });
 };
 

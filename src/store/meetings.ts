@@ -129,6 +129,16 @@ export async function getMeeting(db: Queryable, idOrSlug: number | string) {
   return (typeof idOrSlug === 'number' ? q.where('meeting.id', '=', idOrSlug) : q.where('meeting.slug', '=', idOrSlug)).executeTakeFirst();
 }
 
+/** The item with this code on a meeting's agenda. */
+export function agendaItemByCode(db: Queryable, meetingId: number, code: string) {
+  return db.selectFrom('agenda_item').select(['id', 'code', 'title']).where('meeting_id', '=', meetingId).where('code', '=', code).executeTakeFirst();
+}
+
+/** An agenda item by id. */
+export function getAgendaItem(db: Queryable, itemId: number) {
+  return db.selectFrom('agenda_item').selectAll().where('id', '=', itemId).executeTakeFirst();
+}
+
 export interface MeetingFilter {
   bodyId?: number;
   from?: string;

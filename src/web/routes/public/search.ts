@@ -2,12 +2,11 @@
 // highlighted snippets and pagination. Rate-limited: this is the one route that does real work per request.
 import type { FastifyPluginAsync } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import type { Viewer } from '../../../domain/policy.js';
 import { ValidationError } from '../../../errors.js';
-import type { Store } from '../../../store/db.js';
+import type { Store } from '../../../services/unit.js';
 import { bodyOptions } from '../../../store/read/calendar.js';
-import { exemptFilter } from '../../../store/read/visibility.js';
-import { search, SEARCH_KINDS, type SearchKind, type SearchViewer } from '../../../store/search/index.js';
+import { getBody } from '../../../services/bodies.js';
+import { searchAs, SEARCH_KINDS, type SearchKind } from '../../../services/search.js';
 import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
 
 export const KIND_LABELS: Record<SearchKind, string> = {
@@ -16,15 +15,6 @@ export const KIND_LABELS: Record<SearchKind, string> = {
 const HIT_LABELS: Record<SearchKind, string> = { page: 'Paper', item: 'Agenda item', minute: 'Minutes', decision: 'Decision', person: 'Person', meeting: 'Meeting' };
 
 const PER_PAGE = 10;
-
-/** The exempt meetings a viewer may find, as the search layer wants it, from the one policy. */
-async function searchViewer(store: Store, viewer: Viewer): Promise<SearchViewer> {
-  const scope = exemptFilter(viewer);
-  if (scope.all) return { exemptMeetingIds: 'all' };
-  if (!scope.bodyIds.length && !scope.meetingIds.length) return { exemptMeetingIds: 'none' };
-  const rows = scope.bodyIds.length ? await store.db.selectFrom('meeting').select('id').where('body_id', 'in', scope.bodyIds).execute() : [];
-  return { exemptMeetingIds: [...new Set([...rows.map((r) => r.id), ...scope.meetingIds])] };
-}
 
 export interface SearchRouteOptions {
   store: Store;
@@ -54,10 +44,10 @@ const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store,
     if (bodySlug && !body) throw new ValidationError(`there is no committee "${bodySlug.slice(0, 60)}"`, 'body');
     let results = null;
     if (text) {
-      const bodyId = body ? (await store.db.selectFrom('body').select('id').where('slug', '=', body.slug).executeTakeFirstOrThrow()).id : undefined;
-      results = await search(store, {
+      const bodyId = body ? (await getBody(store.db, body.slug))?.id : undefined;
+      results = await searchAs(store, request.viewer, {
         text, kinds: type ? [type as SearchKind] : undefined, bodyIds: bodyId ? [bodyId] : undefined, from, to,
-        limit: PER_PAGE, offset: (page - 1) * PER_PAGE, viewer: await searchViewer(store, request.viewer),
+        limit: PER_PAGE, offset: (page - 1) * PER_PAGE,
       });
     }
     const filters = { q: text || undefined, type, body: bodySlug, from, to };

@@ -1,0 +1,31 @@
+// Bodies (committees, the Council, the Cabinet…), their seats and memberships.
+import type { Actor } from '../domain/types.js';
+import { ValidationError } from '../errors.js';
+import * as bodies from '../store/bodies.js';
+import type { Store } from '../store/db.js';
+import { getPerson } from '../store/people.js';
+import * as records from '../store/workspace/records.js';
+import { unitOfWork } from './unit.js';
+
+export { getBody, listBodies, getSeats, membershipOn, membershipsOfPerson, type NewBody, type NewMembership } from '../store/bodies.js';
+export { readBodiesByKind, readBodyPage } from '../store/read/bodies.js';
+export type { BodyChanges } from '../store/workspace/records.js';
+
+export const addBody = unitOfWork(bodies.createBody);
+export const updateBody = unitOfWork(records.updateBody);
+export const setSeats = unitOfWork(bodies.setSeats);
+export const endMembership = unitOfWork(bodies.endMembership);
+
+/** Adds a body whose name no other body has. */
+export const addBodyWithNewName = unitOfWork(async (tx, actor, b: bodies.NewBody) => {
+  await records.assertBodyNameFree(tx, b.name);
+  return bodies.createBody(tx, actor, b);
+});
+
+/** Adds a membership after checking the body and person exist and the dates are in order (each error names its field). */
+export async function addMembership(store: Store, actor: Actor, m: bodies.NewMembership): Promise<number> {
+  if (!(await bodies.getBody(store.db, m.bodyId))) throw new ValidationError(`There is no body with id ${m.bodyId}`, 'bodyId');
+  if (!(await getPerson(store.db, m.personId))) throw new ValidationError(`There is no person with id ${m.personId}`, 'personId');
+  if (m.endsOn && m.endsOn < m.startsOn) throw new ValidationError('The membership cannot end before it starts', 'endsOn');
+  return unitOfWork(bodies.addMembership)(store, actor, m);
+}

@@ -1,0 +1,28 @@
+// Meetings: scheduling (one or a series), their life (held, cancelled, postponed) and the lists and pages that read them.
+import type { Actor } from '../domain/types.js';
+import { ValidationError } from '../errors.js';
+import { getBody } from '../store/bodies.js';
+import type { Store } from '../store/db.js';
+import { createMeeting, type CreatedMeeting, type NewMeeting } from '../store/meetings.js';
+import * as life from '../store/workspace/meeting-life.js';
+import * as series from '../store/workspace/series.js';
+import { unitOfWork } from './unit.js';
+
+export { getMeeting, listMeetings, getAgenda, type NewMeeting, type CreatedMeeting } from '../store/meetings.js';
+export { readMeetingPage } from '../store/read/meeting-page.js';
+export { pageOfMeetings, type MeetingListFilter } from '../store/read/lists.js';
+export { seriesDates, standingAgenda, type SeriesPattern, type NewMeetingPlan } from '../store/workspace/series.js';
+export { laterMeetings } from '../store/workspace/meeting-life.js';
+export { meetingsToDo, type MeetingTodo } from '../store/workspace/home.js';
+
+/** Schedules one meeting of a body that exists, on a real date. */
+export async function scheduleMeeting(store: Store, actor: Actor, m: NewMeeting): Promise<CreatedMeeting> {
+  if (!(await getBody(store.db, m.bodyId))) throw new ValidationError(`There is no body with id ${m.bodyId}`, 'bodyId');
+  if (Number.isNaN(Date.parse(m.date))) throw new ValidationError(`The field "date" is not a real date: ${m.date}`, 'date');
+  return unitOfWork(createMeeting)(store, actor, m);
+}
+
+/** Schedules a meeting or a series, each with the body's standing items if asked. */
+export const scheduleMeetings = unitOfWork(series.scheduleMeetings);
+export const markHeld = unitOfWork(life.markHeld);
+export const cancelOrPostpone = unitOfWork(life.cancelOrPostpone);
