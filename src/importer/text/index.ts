@@ -6,7 +6,8 @@ import { documentStarts, isMinutesHeader, nextBoundary } from './boundaries.js';
 import { parseAgenda, type AgendaItemDetail } from './agenda.js';
 import { readFrontSheet, readContacts } from './meeting.js';
 import { parseMembership, type MemberEntry } from './membership.js';
-import { parseMinutesAt, type MinuteItemDetail } from './minutes.js';
+import { headingEnd, parseMinutesAt, type MinuteItemDetail } from './minutes.js';
+import { minutesDocumentStart, readMinutesHead } from './minutes-doc.js';
 import { parseDecisions, type DecisionDetail } from './decisions.js';
 import { locatePapers, type Paper } from './papers.js';
 
@@ -87,10 +88,28 @@ function run(input: PackText): PackExtraction {
   const out: PackExtraction = { source, meeting: emptyMeeting(), membership: [], agenda: [], minutes: [], decisions: [], papers: [], warnings };
 
   const minutesFirst = opensWithMinutes(lines);
+  // minutes printed on their own under a letterhead or a "Minutes" title rather than a "Minutes of …" heading
+  const bareMinutes = minutesFirst < 0 ? minutesDocumentStart(lines) : -1;
   let bodyFrom = 0;
   let letterhead: string | null = null;
   let agendaItems: AgendaItemDetail[] = [];
-  if (minutesFirst < 0) {
+  if (bareMinutes >= 0) {
+    const head = readMinutesHead(lines, bareMinutes, headingEnd(lines, bareMinutes));
+    const end = lines.length;
+    const m = parseMinutesAt(lines, bareMinutes, end, null, head);
+    out.minutes.push({
+      body: m.body, date: m.date, present: m.present, alsoPresent: m.alsoPresent, inAttendance: m.inAttendance,
+      apologies: m.apologies, substitutes: m.substitutes, items: m.itemsDetail.map(minuteItemOut),
+    });
+    out.meeting = {
+      body: m.body, date: m.date, time: m.time, venue: m.venue, contacts: readContacts(lines, 0, Math.min(lines.length, 400)),
+      publishedOn: null, publishedBy: null,
+    };
+    if (!m.body) warnings.push(`line ${lines[bareMinutes].no}: minutes without a heading naming the body; the body is left empty`);
+    if (!m.date) warnings.push(`line ${lines[bareMinutes].no}: minutes heading without a readable meeting date`);
+    if (!m.items.length) warnings.push(`line ${lines[bareMinutes].no}: minutes of ${m.body ?? 'a meeting'} have no numbered minutes`);
+    bodyFrom = lines.length;
+  } else if (minutesFirst < 0) {
     const agenda = parseAgenda(lines, breaks, 0);
     warnings.push(...agenda.warnings);
     agendaItems = agenda.items;

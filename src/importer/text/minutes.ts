@@ -5,7 +5,7 @@ import type { ExtractedMinutes, ExtractedSubstitute } from '../extraction.js';
 import type { Line } from './normalise.js';
 import { isMinutesHeader } from './boundaries.js';
 import { findDate, findTime } from './dates-times.js';
-import { addPerson, cleanName, isNameLike, samePerson, splitNames } from './names.js';
+import { addPerson, cleanName, isNameLike, removeBrackets, samePerson, splitNames } from './names.js';
 import { cutAtColon, followsOn } from './agenda.js';
 import { isBodyHeading, titleCase, cleanBody } from './meeting.js';
 
@@ -28,9 +28,12 @@ export interface MinutesDetail extends ExtractedMinutes {
 }
 
 const MINUTE_LINE = /^(?:min(?:ute)?\.?\s+(?:no\.?\s*)?)?(\d{1,5}(?:\/\d{2,4})?[a-z]?)(?:\.(?!\d)|\)|:|\s[-–])?\s+(\S.*)$/i;
-type Label = 'present' | 'alsoPresent' | 'inAttendance' | 'apologies' | 'substitutes' | 'absent';
+type Label = 'present' | 'alsoPresent' | 'inAttendance' | 'apologies' | 'substitutes' | 'absent' | 'attendees';
 const LABELS: [RegExp, Label][] = [
   [/^also\s+(?:present|in attendance|attending)\b\s*:?\s*/i, 'alsoPresent'],
+  // US boards: "District Attendees" (members and staff, each with a title), "Other Attendees" (visitors)
+  [/^(?:other|public|guest)\s+attendees\s*:?\s*$|^(?:guests|visitors)\s*:?\s*$/i, 'alsoPresent'],
+  [/^(?:(?:district|board|council|commission|committee)\s+)?attendees\s*:?\s*$/i, 'attendees'],
   [/^(?:members\s+)?present\b\s*:?\s*/i, 'present'],
   [/^(?:in attendance|officers?(?:\s+(?:present|in attendance))?|officials|staff)\b\s*:?\s*/i, 'inAttendance'],
   [/^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\b\s*:?\s*/i, 'apologies'],
@@ -47,6 +50,7 @@ function labelOf(t: string): { label: Label; rest: string } | null {
       if (label === 'present' && !/^(?:members\s+)?present\s*(?::|$)/i.test(t)) continue;
       if (label === 'inAttendance' && !/^[^:]{0,40}:|^(?:in attendance|officers?|officials|staff)\s*$/i.test(t)) continue;
       if (label === 'apologies' && /^apologies for absence$/i.test(t)) return { label, rest: '' };
+      if (label === 'attendees' || (label === 'alsoPresent' && /attendees|guests|visitors/i.test(t))) return { label, rest: '' };
       return { label, rest: t.slice(m[0].length) };
     }
   }
@@ -79,9 +83,12 @@ export function substitutesIn(s: string): ExtractedSubstitute[] {
 /** Names from an apologies sentence or list. */
 export function apologiesIn(s: string): string[] {
   if (!/apolog/i.test(s)) return [];
-  const m = /apologies\s+(?:for\s+absence\s+)?(?:were\s+|was\s+|had\s+been\s+)?(?:also\s+)?(?:received|submitted|given|tendered|noted|reported)\s+(?:from|by|on behalf of|for)\s+(.+?)(?:\.\s|\.$|$)/i.exec(s);
-  if (m) return splitNames(m[1]);
-  return [];
+  const m = /apologies\s+(?:for\s+absence\s+)?(?:were\s+|was\s+|had\s+been\s+)?(?:also\s+)?(?:received|submitted|given|tendered|noted|reported)\s+(?:from|by|on behalf of|for)\s+/i.exec(s);
+  if (!m) return [];
+  // the list ends at the sentence's full stop, not at "Cllrs." or an initial
+  const tail = s.slice(m.index + m[0].length);
+  const end = /(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|St|Cllr|Cllrs|Councillor|Councillors|Rev|Prof))\.(?=\s|$)/.exec(tail);
+  return splitNames(end ? tail.slice(0, end.index) : tail);
 }
 
 function headerText(lines: Line[], h: number, end: number): { text: string; next: number } {
@@ -125,68 +132,281 @@ function venueOf(header: string): string | null {
   return null;
 }
 
-function collectBlock(lines: Line[], i: number, end: number, first: string): { value: string; next: number } {
+// Words of a job title or role printed after a name ("Randy Marx - Board President", "Paula Villescaz, president",
+// "Teresa Stinson, General Counsel", "Michael McKibbin, Ed.D., vice president"): a part made only of these is no person.
+const ROLE_WORD = /^(?:president|vice|chair(?:man|woman|person)?|member|trustee|director|manager|superintendent|clerk|secretary|treasurer|officer|counsel|attorney|engineer|chancellor|assistant|executive|administrator|administrative|facilitator|coordinator|supervisor|analyst|planner|mayor|reeve|deputy|councillor|councilmember|councilman|councilwoman|commissioner|student|general|chief|head|lead|senior|principal|associate|visitor|staff|consultant|inspector|board|customer|service|operations|finance|financial|technical|acting|interim|legal|city|county|town|district|public|works|human|resources|information|technology|communications|program|project|recording|minute|taker|guest|resident|representative|liaison|advis[eo]r|specialist|controller|auditor|accountant|pro|tem|ex|officio|non-voting|voting|alternate|of|the|to|and|for|&|ed\.?d|ph\.?d|esq|jr|sr|m\.?d)s?\.?$/i;
+
+/** Whether a printed part is a job title or role, not a person's name. */
+export function isRole(s: string): boolean {
+  const words = s.replace(/[(),]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => ROLE_WORD.test(w));
+}
+
+/** A member of the body by the title printed after the name ("Board President", "Director"), not staff. */
+function isMemberRole(role: string): boolean {
+  if (/\b(?:manager|superintendent|clerk|officer|counsel|attorney|engineer|staff|assistant|administrator|secretary|treasurer|analyst|coordinator|visitor)\b/i.test(role)) return false;
+  return /\b(?:board|president|member|director|trustee|chair(?:man|woman|person)?|councillor|councilmember|council member|mayor|reeve|alderman|commissioner|supervisor)\b/i.test(role);
+}
+
+interface Person { name: string; role: string | null }
+
+/** The people on one line of a one-per-line list: "Name - Role", "Name, Role", or a list of names. */
+function personsOfLine(t: string): Person[] {
+  const parts = t.split(/\s+[-–—]\s+|,\s*/).map((x) => x.trim()).filter(Boolean);
+  if (parts.length > 1) {
+    const name = cleanName(removeBrackets(parts[0]).replace(/,\s*$/, '').trim());
+    if (isNameLike(name) && !isRole(name) && parts.slice(1).every((x) => isRole(x) || /^[A-Z]{2,4}$/.test(x))) {
+      return [{ name, role: parts.slice(1).join(', ') }];
+    }
+  }
+  return splitNames(t).filter((n) => isNameLike(n) && !isRole(n)).map((name) => ({ name, role: null }));
+}
+
+/** Names from a printed list with job titles: "David W. Gordon, Superintendent; Nancy Herota, Deputy …; and Wende Watson, …". */
+export function namesWithTitles(list: string): string[] {
+  const out: string[] = [];
+  for (const seg of list.split(';')) {
+    const parts = seg.replace(/^\s*(?:and|&)\s+/i, '').split(/,\s*/).map((x) => x.trim()).filter(Boolean);
+    while (parts.length > 1 && isRole(parts[parts.length - 1])) parts.pop();
+    for (const n of splitNames(parts.join(', '))) if (isNameLike(n) && !isRole(n)) addPerson(out, n);
+  }
+  return out;
+}
+
+// "Board members present were A, B and C." / "Also present were …" / "Other staff present via teleconference were …"
+const PROSE_ATTENDANCE: [RegExp, 'present' | 'alsoPresent'][] = [
+  [/\b(?:(?:board|council|committee|commission|cabinet)\s+)?members\s+present\s+(?:were|was|included)\s*:?\s+/i, 'present'],
+  [/(?:^|[.;]\s+)present\s+were\s*:?\s+/i, 'present'],
+  [/\b(?:also|other\s+staff|staff)\s+present\s+(?:(?:in person|via\s+[a-z/ ]{2,30}?|remotely|online)\s+)?(?:were|was|included)\s*:?\s+/i, 'alsoPresent'],
+];
+// a sentence ends at a full stop that does not close an initial ("David W. Gordon") or a title ("Ms.")
+const SENTENCE_END = /(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Rev|Prof))\.(?=\s|$)/;
+
+/** Attendance told in sentences, as US and Canadian minutes do. */
+export function proseAttendance(text: string): { present: string[]; alsoPresent: string[] } {
+  const out = { present: [] as string[], alsoPresent: [] as string[] };
+  const flat = text.replace(/\s+/g, ' ');
+  for (const [re, label] of PROSE_ATTENDANCE) {
+    const g = new RegExp(re.source, 'gi');
+    for (const m of flat.matchAll(g)) {
+      const tail = flat.slice((m.index ?? 0) + m[0].length);
+      const end = SENTENCE_END.exec(tail);
+      const list = end ? tail.slice(0, end.index) : tail.slice(0, 600);
+      for (const n of namesWithTitles(list)) addPerson(out[label], n);
+    }
+  }
+  return out;
+}
+
+function collectBlock(lines: Line[], i: number, end: number, first: string): { value: string; next: number; persons: Person[] | null } {
   const inline = first.trim() !== '';
   let value = first.trim();
   let k = i + 1;
+  if (!inline) {
+    // a label on its own line, then either a sentence listing the people ("Councillors A, B, … and C.") wrapped over
+    // lines, or one person per line, which ends at the first line that names nobody
+    let j = k;
+    while (j < end && !lines[j].text) j++;
+    const firstText = j < end ? lines[j].text : '';
+    if ((firstText.match(/,/g) ?? []).length >= 2 && !labelOf(firstText)) {
+      let v = '';
+      for (k = j; k < end; k++) {
+        const t = lines[k].text;
+        if (!t || labelOf(t) || MINUTE_LINE.test(t) || isMinutesHeader(lines, k)) break;
+        v += (v ? ' ' : '') + t;
+        if (SENTENCE_END.test(t.slice(-3)) || /\.$/.test(t)) { k++; break; }
+      }
+      return { value: v, next: k, persons: null };
+    }
+    const persons: Person[] = [];
+    for (; k < end; k++) {
+      const t = lines[k].text;
+      if (!t) continue;
+      if (labelOf(t) || SECTION.test(t) || MINUTE_LINE.test(t) || isMinutesHeader(lines, k)) break;
+      if (t.length > 200 && !/,/.test(t)) break;
+      const found = personsOfLine(t);
+      if (!found.length) {
+        if (persons.length) break;
+        continue;
+      }
+      persons.push(...found);
+      value += `${value ? ', ' : ''}${t}`;
+    }
+    return { value, next: k, persons };
+  }
   for (; k < end; k++) {
     const t = lines[k].text;
     if (!t) {
-      // in a one-name-per-line list blank lines separate the label from the names
-      if (inline) { if (value) break; continue; }
+      if (value) break;
       continue;
     }
     if (labelOf(t) || SECTION.test(t) || MINUTE_LINE.test(t) || isMinutesHeader(lines, k)) break;
     if (t.length > 200 && !/,/.test(t)) break;
-    value += inline ? ` ${t}` : `, ${t}`;
+    value += ` ${t}`;
   }
-  return { value, next: k };
+  return { value, next: k, persons: null };
 }
 
-export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead: string | null): MinutesDetail {
-  const { text: header, next } = headerText(lines, h, end);
-  const m: MinutesDetail = {
-    body: bodyOf(header, lines, h, letterhead), date: null, present: [], alsoPresent: [], inAttendance: [], apologies: [],
-    substitutes: [], items: [], line: h, end, time: null, venue: venueOf(header), itemsDetail: [],
-  };
-  let dateText = header;
-  const d0 = findDate(header);
-  if (!d0) {
-    for (let k = next; k < Math.min(end, next + 4); k++) {
-      if (findDate(lines[k].text)) { dateText = lines[k].text; break; }
+/** Reads labelled attendance blocks between `from` and `to` into m; returns the unlabelled lines. */
+function readAttendance(lines: Line[], from: number, to: number, m: MinutesDetail): string[] {
+  const unlabelled: string[] = [];
+  for (let i = from; i < to; i++) {
+    const t = lines[i].text;
+    if (!t) continue;
+    const lab = labelOf(t);
+    if (!lab) { unlabelled.push(t); continue; }
+    const block = collectBlock(lines, i, to, lab.rest);
+    i = block.next - 1;
+    unlabelled.push(block.value);
+    m.substitutes.push(...substitutesIn(block.value));
+    if (lab.label === 'absent' || lab.label === 'substitutes') continue;
+    const persons = block.persons ?? splitNames(block.value).filter((n) => isNameLike(n) && !isRole(n)).map((name) => ({ name, role: null }));
+    for (const p of persons) {
+      if (lab.label === 'attendees') {
+        // one list of everyone: members by their titles, the staff by theirs
+        addPerson(p.role && !isMemberRole(p.role) ? m.inAttendance : m.present, p.name);
+      } else addPerson(m[lab.label], p.name);
     }
   }
-  const d = findDate(dateText);
-  m.date = d?.iso ?? null;
-  if (d) m.time = findTime(dateText.slice(d.index + d.length))?.hhmm ?? null;
-  if (!m.venue && dateText !== header) {
-    const held = /^meeting\s+held\s*:?\s*(.+)$/i.exec(dateText);
-    if (held && d) {
-      const rest = dateText.slice(d.index + d.length).replace(/^[,\s]*\d{1,2}[.:]\d{2}\s*(?:[ap]m)?[,\s]*/i, '').trim();
-      if (rest && rest.length < 80) m.venue = rest;
+  return unlabelled;
+}
+
+// Numbering schemes of minute headings: "75.", "72/17", "Minute 12" (arabic); "IV." (roman, US boards);
+// "Call to Order (A)", "Personnel (G-1)" (the code printed after the title, US school boards).
+type Scheme = 'arabic' | 'roman' | 'trailing';
+const ROMAN_LINE = /^([IVXL]{1,7})\.\s+(\S.*)$/;
+const TRAILING_LINE = /^([A-Z][^()]{2,120}?)\s+\(([A-Z](?:-\d{1,2})?)\)$/;
+
+function romanValue(r: string): number {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+  let n = 0;
+  for (let i = 0; i < r.length; i++) {
+    const a = v[r[i]];
+    const b = v[r[i + 1]] ?? 0;
+    n += a < b ? -a : a;
+  }
+  // only canonical numerals ("IV", not "IIII" or "VX")
+  const back = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
+  const tens = ['', 'X', 'XX', 'XXX', 'XL', 'L'];
+  return n > 0 && n < 60 && tens[Math.floor(n / 10)] + back[n % 10] === r ? n : NaN;
+}
+
+interface Candidate { number: string; rest: string }
+
+/** Where the heading of a minutes-only document ends: its first attendance label or minute heading. */
+export function headingEnd(lines: Line[], from: number): number {
+  for (let k = from; k < Math.min(lines.length, from + 40); k++) {
+    if (!lines[k].text) continue;
+    if (labelOf(lines[k].text)) return k;
+    for (const s of ['arabic', 'roman', 'trailing'] as Scheme[]) {
+      const c = candidateAt(lines[k], s);
+      if (!c || !follows(null, c.number, s, 5)) continue;
+      // a heading is followed by the next one ("3738 Walnut Avenue" is an address, not minute 3738)
+      for (let j = k + 1; j < Math.min(lines.length, k + 200); j++) {
+        const n = lines[j].text ? candidateAt(lines[j], s) : null;
+        if (n && follows(c.number.split('/')[0], s === 'arabic' ? n.number.split('/')[0] : n.number, s, 3)) return k;
+      }
+    }
+  }
+  return Math.min(lines.length, from + 40);
+}
+
+function candidateAt(line: Line, scheme: Scheme): Candidate | null {
+  const t = line.text;
+  if (line.cells.length !== 1 || labelOf(t)) return null;
+  if (scheme === 'arabic') {
+    const mm = MINUTE_LINE.exec(t);
+    // "11 November 2020" is a date line, not minute 11
+    const d = mm ? findDate(t) : null;
+    if (d && d.index === 0 && d.length >= t.length - 12) return null;
+    return mm && /^[A-Z"'‘“(]/.test(mm[2]) ? { number: mm[1], rest: mm[2] } : null;
+  }
+  if (scheme === 'roman') {
+    const mm = ROMAN_LINE.exec(t);
+    return mm && /^[A-Z"'‘“(]/.test(mm[2]) && Number.isFinite(romanValue(mm[1])) ? { number: mm[1], rest: mm[2] } : null;
+  }
+  const mm = TRAILING_LINE.exec(t);
+  return mm && t.length <= 130 ? { number: mm[2], rest: mm[1] } : null;
+}
+
+function follows(prev: string | null, next: string, scheme: Scheme, maxGap: number): boolean {
+  if (scheme === 'arabic') return followsOn(prev, next.split('/')[0], maxGap);
+  if (scheme === 'roman') {
+    const b = romanValue(next);
+    if (prev === null) return b <= 2;
+    const a = romanValue(prev);
+    return b > a && b - a <= maxGap;
+  }
+  const [bl, bs] = [next[0], Number(next.slice(2) || 0)];
+  if (prev === null) return bl <= 'B';
+  const [al, as] = [prev[0], Number(prev.slice(2) || 0)];
+  if (bl === al) return bs > as;
+  return bl > al && bl.charCodeAt(0) - al.charCodeAt(0) <= 3;
+}
+
+/** The scheme whose headings make the longest forward sequence in lines [from, to); arabic on a tie. */
+function chooseScheme(lines: Line[], from: number, to: number): Scheme {
+  let best: Scheme = 'arabic';
+  let bestLen = 0;
+  for (const scheme of ['arabic', 'roman', 'trailing'] as Scheme[]) {
+    let prev: string | null = null;
+    let n = 0;
+    for (let k = from; k < to; k++) {
+      const c = candidateAt(lines[k], scheme);
+      if (c && follows(prev, c.number, scheme, prev === null ? 5 : 3)) { prev = c.number; n++; }
+    }
+    if (n > bestLen && (scheme === 'arabic' || n >= 3)) { best = scheme; bestLen = n; }
+  }
+  return best;
+}
+
+/** What the heading of a minutes-only document says (body, date, time, venue), read by the caller. */
+export interface MinutesHead {
+  body: string | null;
+  date: string | null;
+  time: string | null;
+  venue: string | null;
+  /** first line after the heading */
+  next: number;
+}
+
+export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead: string | null, head?: MinutesHead): MinutesDetail {
+  const { text: header, next } = head ? { text: '', next: head.next } : headerText(lines, h, end);
+  const m: MinutesDetail = {
+    body: head ? head.body : bodyOf(header, lines, h, letterhead), date: null, present: [], alsoPresent: [], inAttendance: [], apologies: [],
+    substitutes: [], items: [], line: h, end, time: null, venue: head ? head.venue : venueOf(header), itemsDetail: [],
+  };
+  if (head) {
+    m.date = head.date;
+    m.time = head.time;
+  } else {
+    let dateText = header;
+    const d0 = findDate(header);
+    if (!d0) {
+      for (let k = next; k < Math.min(end, next + 4); k++) {
+        if (findDate(lines[k].text)) { dateText = lines[k].text; break; }
+      }
+    }
+    const d = findDate(dateText);
+    m.date = d?.iso ?? null;
+    if (d) m.time = findTime(dateText.slice(d.index + d.length))?.hhmm ?? null;
+    if (!m.venue && dateText !== header) {
+      const held = /^meeting\s+held\s*:?\s*(.+)$/i.exec(dateText);
+      if (held && d) {
+        const rest = dateText.slice(d.index + d.length).replace(/^[,\s]*\d{1,2}[.:]\d{2}\s*(?:[ap]m)?[,\s]*/i, '').trim();
+        if (rest && rest.length < 80) m.venue = rest;
+      }
     }
   }
 
+  const scheme = chooseScheme(lines, next, end);
   // attendance: labelled blocks before the first minute heading
-  let i = next;
   let firstMinute = end;
-  const headerRegion: string[] = [];
-  for (; i < end; i++) {
-    const t = lines[i].text;
-    if (!t) continue;
-    const mm = MINUTE_LINE.exec(t);
-    if (mm && lines[i].cells.length === 1 && /^[A-Z"'‘“(]/.test(mm[2]) && !labelOf(t)) { firstMinute = i; break; }
-    const lab = labelOf(t);
-    if (!lab) { headerRegion.push(t); continue; }
-    const block = collectBlock(lines, i, end, lab.rest);
-    i = block.next - 1;
-    headerRegion.push(block.value);
-    m.substitutes.push(...substitutesIn(block.value));
-    if (lab.label === 'absent') continue;
-    if (lab.label === 'substitutes') continue;
-    const names = splitNames(block.value).filter((n) => isNameLike(n));
-    m[lab.label].push(...names);
+  for (let i = next; i < end; i++) {
+    const c = lines[i].text ? candidateAt(lines[i], scheme) : null;
+    if (c && follows(null, c.number, scheme, 5)) { firstMinute = i; break; }
   }
+  const headerRegion = readAttendance(lines, next, firstMinute, m);
   for (const t of headerRegion) {
     if (!/^apologies\s*:/i.test(t)) for (const n of apologiesIn(t)) addPerson(m.apologies, n);
   }
@@ -207,33 +427,60 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
   for (let k = firstMinute; k < end; k++) {
     const t = lines[k].text;
     if (!t) continue;
-    const mm = MINUTE_LINE.exec(t);
-    if (mm && lines[k].cells.length === 1 && /^[A-Z"'‘“(]/.test(mm[2]) && followsOn(prev, mm[1].split('/')[0], prev === null ? 5 : 3)) {
-      // a heading is short, or ends at a colon in minutes-only documents ("2709. Police Report: Attached…");
-      // a colon tail that runs on to the next line is prose, not part of the title
-      const nextText = k + 1 < end ? lines[k + 1].text : '';
-      const runsOn = mm[2].includes(':') && t.length >= wrapWidth && nextText && !/^[(\d]/.test(nextText) && !/[.!?]$/.test(mm[2]) && !MINUTE_LINE.test(nextText);
-      let title = (runsOn && cutAtColon(`${mm[2]} ${nextText}`).length < mm[2].length ? cutAtColon(`${mm[2]} ${nextText}`) : cutAtColon(mm[2]))
-        .replace(/\s*[-–:]+\s*$/, '').trim();
-      // a wrapped heading ending on a joining word continues on the next line
-      if (title === mm[2].trim() && /\b(?:in|of|and|the|for|to|on|with|from|&)$|[,–-]$/.test(title) && nextText && nextText.length <= 80 && !/^[(\d]/.test(nextText) && !MINUTE_LINE.test(nextText)) {
-        title = `${title} ${cutAtColon(nextText)}`.replace(/\s*[-–:]+\s*$/, '').trim();
-        k++;
+    const c = candidateAt(lines[k], scheme);
+    if (c && follows(prev, c.number, scheme, prev === null ? 5 : 3)) {
+      let title: string;
+      let rest = '';
+      if (scheme === 'trailing') title = c.rest.trim();
+      else {
+        // a heading is short, or ends at a colon in minutes-only documents ("2709. Police Report: Attached…");
+        // a colon tail that runs on to the next line is prose, not part of the title
+        const nextText = k + 1 < end ? lines[k + 1].text : '';
+        const runsOn = c.rest.includes(':') && t.length >= wrapWidth && nextText && !/^[(\d]/.test(nextText) && !/[.!?]$/.test(c.rest) && !MINUTE_LINE.test(nextText);
+        title = (runsOn && cutAtColon(`${c.rest} ${nextText}`).length < c.rest.length ? cutAtColon(`${c.rest} ${nextText}`) : cutAtColon(c.rest))
+          .replace(/\s*[-–:]+\s*$/, '').trim();
+        // a wrapped heading ending on a joining word continues on the next line
+        if (title === c.rest.trim() && /\b(?:in|of|and|the|for|to|on|with|from|&)$|[,–-]$/.test(title) && nextText && nextText.length <= 80 && !/^[(\d]/.test(nextText) && !MINUTE_LINE.test(nextText)) {
+          title = `${title} ${cutAtColon(nextText)}`.replace(/\s*[-–:]+\s*$/, '').trim();
+          k++;
+        }
+        rest = c.rest.slice(title.length).replace(/^\s*:-?\s*/, '');
       }
-      if (title.length <= 250 && !/^\(\w{1,4}\)/.test(title)) {
+      // a sentence ("5i) The Clerk had submitted the requested information …") refers back to a minute; it is not one
+      const sentence = /\.$/.test(title) && title.split(' ').length >= 8;
+      if (title.length <= 250 && !/^\(\w{1,4}\)/.test(title) && !sentence) {
         close();
-        const rest = mm[2].slice(title.length).replace(/^\s*:-?\s*/, '');
-        current = { number: mm[1], title, line: k, text: '', resolutions: [] };
+        current = { number: c.number, title, line: k, text: '', resolutions: [] };
         if (rest) body.push(rest);
         m.itemsDetail.push(current);
-        m.items.push({ number: mm[1], title });
-        prev = mm[1].split('/')[0];
+        m.items.push({ number: c.number, title });
+        prev = scheme === 'arabic' ? c.number.split('/')[0] : c.number;
         continue;
       }
     }
     if (current) body.push(t);
   }
   close();
+
+  // the place, told where the meeting was called to order ("… called to order … at 5:30 p.m., in the Winn Center …")
+  if (!m.venue && m.itemsDetail.length) {
+    const opening = [headerRegion.join(' '), m.itemsDetail[0].text].join(' ').replace(/\s+/g, ' ').replace(/\b([ap])\.m\./gi, '$1m');
+    const called = /\bcalled to order\b(.{0,200})/i.exec(opening);
+    const place = called ? /\b(?:in|at)\s+(?:the\s+)?([A-Z][^.;]{3,160}?)(?:\.(?=\s|$)|;|$)/.exec(called[1]) : null;
+    if (place && !/\b(?:zoom|teams|teleconference|online|remotely|virtual)\b/i.test(place[1])) m.venue = place[1].trim();
+  }
+
+  // attendance recorded in the first minutes ("1. Call to Order" then "Present:", or "Board members present were …")
+  if (!m.present.length && m.itemsDetail.length) {
+    const stop = m.itemsDetail[2]?.line ?? end;
+    readAttendance(lines, m.itemsDetail[0].line + 1, stop, m);
+  }
+  if (!m.present.length) {
+    const early = [headerRegion.join(' '), ...m.itemsDetail.slice(0, 2).map((it) => it.text)].join('\n');
+    const prose = proseAttendance(early);
+    for (const n of prose.present) addPerson(m.present, n);
+    if (m.present.length) for (const n of prose.alsoPresent) addPerson(m.alsoPresent, n);
+  }
 
   // apologies and substitutes recorded as minutes ("226. Apologies and Substitutes")
   for (const it of m.itemsDetail) {

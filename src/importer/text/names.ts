@@ -82,13 +82,16 @@ export function splitNames(list: string): string[] {
 }
 
 /** Title, initials and surname of a printed name, lower case; missing parts are null. */
-function nameParts(s: string): { title: string | null; initials: string | null; surname: string } {
+function nameParts(s: string): { title: string | null; initials: string | null; given: string | null; surname: string } {
   const words = cleanName(s).replace(/\./g, ' ').split(' ').filter(Boolean);
   let title: string | null = null;
+  if (words.length > 1 && /^county$/i.test(words[0])) words.shift();
   if (words.length > 1 && TITLE_START.test(words[0])) title = words.shift()!.toLowerCase().replace(/^councillor$/, 'cllr');
   const surname = (words.pop() ?? '').toLowerCase();
   const initials = words.length ? words.map((w) => w[0].toLowerCase()).join('') : null;
-  return { title, initials, surname };
+  // a first name written out ("Alun", not "A")
+  const given = words.length && words[0].length > 1 ? words[0].toLowerCase() : null;
+  return { title, initials, given, surname };
 }
 
 /** Whether two printed names can be the same person: "Mr Bellamy" and "Mr K Bellamy" can, "Mrs Bellamy" cannot. */
@@ -97,6 +100,8 @@ export function samePerson(a: string, b: string): boolean {
   const y = nameParts(b);
   if (!x.surname || x.surname !== y.surname) return false;
   if (x.title && y.title && x.title !== y.title) return false;
+  // "Alun Davies" and "Arwel Davies" share an initial but are two people
+  if (x.given && y.given && x.given !== y.given) return false;
   return !x.initials || !y.initials || x.initials === y.initials;
 }
 

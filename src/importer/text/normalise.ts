@@ -26,8 +26,11 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&nbsp;': ' ', '&lt;': 
 
 /** Removes HTML tags/entities and markdown emphasis/heading marks from one line, keeping tabs. */
 export function stripMarkup(s: string): string {
-  if (!/[<&*_#>\u00a0\u2007\u202f]/.test(s)) return s;
-  let t = s.replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, ' ');
+  if (!/[<&*_#>\u00a0\u2007\u202f[]/.test(s)) return s;
+  // markdown made from PDFs: an image (a logo, a scanned page) is not text; a link keeps its words
+  let t = s.replace(/!\[[^\]]{0,300}\]\([^)]{0,500}\)/g, ' ').replace(/\[([^\]]{0,300})\]\((?:https?:|mailto:|\/|#)[^)]{0,500}\)/g, '$1');
+  t = t.replace(/<!--[^>]{0,200}-->/g, ' ');
+  t = t.replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, ' ');
   t = t.replace(/&(?:amp|nbsp|lt|gt|quot|#39|rsquo|lsquo);/g, (m) => ENTITIES[m] ?? m);
   t = t.replace(/\*\*|__/g, ' ');
   t = t.replace(/^\s{0,3}#{1,6}\s*/, '');
@@ -48,6 +51,8 @@ const PAGE_LINE = /^(?:-\s*)?page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?(?:\s*-)?$/i;
 const BLANK_PAGE = /^this page (?:is |has been )?(?:intentionally|deliberately) (?:left )?blank\.?$/i;
 const RESTRICTED = /^document is (?:restricted|confidential)\.?$/i;
 const STRAY_NUMBER = /^(?:!\d{1,4}|-\s*\d{1,4}\s*-|\d{1,4})$/;
+// a web page printed from a browser: "10/14/21, 8:19 AM   BoardDocs® Plus" at the top, its address and "1/3" at the foot
+const PRINT_STAMP = /^\d{1,2}\/\d{1,2}\/\d{2,4},\s+\d{1,2}:\d{2}\s*[AP]M\b.{0,80}$|^https?:\/\/\S+\s+\d{1,3}\/\d{1,3}$/i;
 
 /** Splits text where a markdown marker glued a heading to the next one: "ITEMS**35. Minutes". */
 function unglue(raw: string): string[] {
@@ -98,6 +103,7 @@ export function cleanPages(pages: string[]): Cleaned {
           sinceMarker = lines.length;
           continue;
         }
+        if (PRINT_STAMP.test(text)) continue;
         if (BLANK_PAGE.test(text) || RESTRICTED.test(text)) {
           breaks.add(lines.length);
           continue;

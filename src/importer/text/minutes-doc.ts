@@ -1,0 +1,117 @@
+// Minutes published on their own without a "Minutes of a meeting of the X held on …" heading, as most councils and
+// boards outside the big English authorities print them:
+//   "MANORDEILO & SALEM COMMUNITY COUNCIL / MEETING 12th OCTOBER 2016 / … held their meeting at 7.30pm on … / PRESENT"
+//   "LOS RIOS COMMUNITY COLLEGE DISTRICT / Board Meeting Minutes / Wednesday, March 11, 2020"
+//   "Regular Board Meeting / Approved Minutes / April 9, 2018 / District Attendees"
+// Finds where such a document's heading is and reads the body, date, time and venue it prints.
+import type { Line } from './normalise.js';
+import { findDate, findTime } from './dates-times.js';
+import { cleanBody, isBodyHeading, titleCase } from './meeting.js';
+import type { MinutesHead } from './minutes.js';
+
+// a title line: "MINUTES", "Board Meeting Minutes", "Approved Minutes", "Draft minutes of the meeting"
+const TITLE = /^(?:(?:draft|approved|unapproved|confirmed|signed|official)\s+)?(?:(.{1,60}?)\s+)?minutes(?:\s*[-–:]\s*(?:draft|approved|unapproved))?$/i;
+const ATTENDANCE_LABEL = /^(?:(?:members\s+)?present|roll call|(?:(?:district|board|council)\s+)?attendees|councillors present|those present)\s*:?$|^present\s*:/i;
+const AGENDA_TITLE = /^(?:(?:supplementary|revised|draft)\s+)?agenda\b(?!\s+item)|\bnotice is hereby given\b|\bsummon(?:s|ed)\b|\byou are (?:hereby )?(?:summoned|requested|invited) to attend\b/i;
+// "X held their meeting at 7.30pm on …", "The meeting of X was held …"
+const HELD_SENTENCE = /^(.{3,120}?)\s+held\s+(?:their|its|a|the)\s+(?:\w+\s+)?meeting\b/i;
+const GENERIC = /^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|monthly|full|public|open|closed|study)\s+)*(?:(?:board|council)\s+)?(?:meeting|session)?$/i;
+const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+
+function isTitle(t: string): RegExpExecArray | null {
+  if (t.length > 80 || /[.;]$/.test(t)) return null;
+  if (/^(?:approval|adoption|confirmation|approve|adopt|to\s)/i.test(t)) return null;
+  return TITLE.exec(t);
+}
+
+/** Index of the heading of a minutes-only document in the opening lines, or -1. */
+export function minutesDocumentStart(lines: Line[]): number {
+  let seen = 0;
+  let firstText = -1;
+  let heldOrDate = false;
+  for (let i = 0; i < lines.length && seen < 30; i++) {
+    const t = lines[i].text;
+    if (!t) continue;
+    seen++;
+    if (firstText < 0) firstText = i;
+    if (AGENDA_TITLE.test(t)) return -1;
+    if (isTitle(t)) return firstText;
+    if (HELD_SENTENCE.test(t) || (findDate(t) && DATE_WORDS.test(t))) heldOrDate = true;
+    // a PRESENT list after the meeting's date or "… held their meeting …"
+    if (heldOrDate && ATTENDANCE_LABEL.test(t)) return firstText;
+  }
+  return -1;
+}
+
+/** The body named by a letterhead line between `from` and `to` (nearest to `to` first), or null. */
+function letterheadBody(lines: Line[], from: number, to: number): string | null {
+  for (let k = to - 1; k >= from; k--) {
+    const t = lines[k].text;
+    if (!t || findDate(t) || GENERIC.test(t) || /^agenda item\b/i.test(t)) continue;
+    const shouted = t === t.toUpperCase() && /[A-Z]{3}/.test(t) && t.length <= 80 && !/[.:;]$/.test(t) && !/\d{3,}/.test(t);
+    if (isBodyHeading(t) || (shouted && /\b(?:DISTRICT|COUNCIL|BOARD|AUTHORITY|COMMITTEE|COMMISSION|TRUST|CORPORATION)\b/.test(t))) {
+      return titleCase(cleanBody(t));
+    }
+  }
+  return null;
+}
+
+/** Reads the heading of a minutes-only document that starts at `start`; `stop` bounds the search (first label or minute). */
+export function readMinutesHead(lines: Line[], start: number, stop: number): MinutesHead {
+  const region: number[] = [];
+  for (let k = start; k < stop; k++) if (lines[k].text) region.push(k);
+  const titleAt = region.find((k) => isTitle(lines[k].text));
+  // the "held their meeting" sentence, rejoined across wrapped lines
+  let held = '';
+  const heldAt = region.find((k) => HELD_SENTENCE.test(lines[k].text));
+  if (heldAt !== undefined) {
+    held = lines[heldAt].text;
+    for (let k = heldAt + 1; k < stop && !/\.$/.test(held) && k < heldAt + 4; k++) held += ` ${lines[k].text}`;
+  }
+
+  let body: string | null = null;
+  if (titleAt !== undefined) {
+    const named = (isTitle(lines[titleAt].text)?.[1] ?? '').trim();
+    if (named && !GENERIC.test(named) && /\b(?:council|committee|board|cabinet|panel|commission|authority|assembly|trust|forum|district)\b/i.test(named)) body = titleCase(cleanBody(named));
+    else body = letterheadBody(lines, start, titleAt);
+  }
+  if (!body) body = letterheadBody(lines, start, heldAt ?? (titleAt ?? stop));
+  if (!body && held) {
+    const subject = HELD_SENTENCE.exec(held)?.[1] ?? '';
+    if (/\b(?:council|committee|board|authority|district|trust|commission)$/i.test(subject) && subject.split(' ').length <= 10) body = titleCase(cleanBody(subject));
+  }
+
+  // the date: on or just after the title, else just before it, else in the "held" sentence, else the first
+  // date written with a month's name
+  const at = titleAt !== undefined ? region.indexOf(titleAt) : -1;
+  const near = at >= 0 ? [at, at + 1, at + 2, at - 1, at - 2].filter((k) => k >= 0 && k < region.length).map((k) => region[k]) : [];
+  let date: string | null = null;
+  for (const k of near) {
+    const d = findDate(lines[k].text);
+    if (d) { date = d.iso; break; }
+  }
+  if (!date && held) date = findDate(held)?.iso ?? null;
+  if (!date) for (const k of region) { const t = lines[k].text; const d = findDate(t); if (d && DATE_WORDS.test(t)) { date = d.iso; break; } }
+  if (!date) for (const k of region) { const d = findDate(lines[k].text); if (d) { date = d.iso; break; } }
+
+  // the time: in the "held" sentence, else the first heading line that prints one (never "called to order at")
+  let time: string | null = held ? findTime(held)?.hhmm ?? null : null;
+  if (!time) {
+    for (const k of region) {
+      const t = lines[k].text;
+      if (/\border\b|\badjourn|\bposted\b|\bprinted\b/i.test(t)) continue;
+      const f = findTime(t);
+      if (f) { time = f.hhmm; break; }
+    }
+  }
+
+  // the venue: "… on the 12th October 2016 at the Reading Room, Cwmifor."
+  let venue: string | null = null;
+  if (held) {
+    const d = findDate(held);
+    const after = d ? held.slice(d.index + d.length) : '';
+    const v = /^\s*,?\s*(?:at|in)\s+(?:the\s+)?([A-Z][^.]{2,120}?)\.?\s*$/.exec(after);
+    if (v && !/\b(?:zoom|teams|remotely|online|teleconference)\b/i.test(v[1])) venue = v[1].trim();
+  }
+  return { body, date, time, venue, next: (titleAt ?? heldAt ?? start) + 1 };
+}

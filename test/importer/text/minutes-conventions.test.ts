@@ -1,0 +1,83 @@
+// Minutes conventions learned from the development corpus (test/fixtures/corpus): rules, not documents.
+import { describe, expect, it } from 'vitest';
+import { extractPack } from '../../../src/importer/text/index.js';
+import { apologiesIn, isRole, namesWithTitles, proseAttendance } from '../../../src/importer/text/minutes.js';
+import { samePerson } from '../../../src/importer/text/names.js';
+
+const extract = (text: string) => extractPack({ source: 't.txt', pages: [text] });
+
+describe('people', () => {
+  it('two people who share a surname and an initial are two people', () => {
+    expect(samePerson('Councillor Alun Davies', 'Arwel Davies')).toBe(false);
+    expect(samePerson('Mr K Bellamy', 'Mr Bellamy')).toBe(true);
+  });
+  it('an apologies list runs past "Cllrs." to the end of its sentence', () => {
+    expect(apologiesIn('Apologies received from Cllrs. Joseph Davies, Kim Davies, and Doris Jones. The Clerk reported.'))
+      .toEqual(['Cllr Joseph Davies', 'Kim Davies', 'Doris Jones']);
+  });
+  it('job titles are not people', () => {
+    expect(isRole('Student Trustee')).toBe(true);
+    expect(isRole('General Counsel')).toBe(true);
+    expect(isRole('Gary Page')).toBe(false);
+    expect(namesWithTitles('David W. Gordon, Superintendent and Secretary to the Board; other staff; and Michael Kast, Channa Cook-Harvey, and Rachel Perry, Executive Directors'))
+      .toEqual(['David W. Gordon', 'Michael Kast', 'Channa Cook-Harvey', 'Rachel Perry']);
+  });
+  it('reads attendance told in sentences', () => {
+    const a = proseAttendance('Board members present were Joanne Ahola, Heather Davis, and Karina Talamantes. Also present were David W. Gordon, Superintendent; and Wende Watson, Executive Assistant. Trustee Brown was absent.');
+    expect(a.present).toEqual(['Joanne Ahola', 'Heather Davis', 'Karina Talamantes']);
+    expect(a.alsoPresent).toEqual(['David W. Gordon', 'Wende Watson']);
+  });
+});
+
+describe('minutes printed without a "Minutes of …" heading', () => {
+  it('a letterhead, a "held their meeting" sentence and a PRESENT list', () => {
+    const ex = extract([
+      'ANYTOWN COMMUNITY COUNCIL', 'MEETING 12th OCTOBER 2016',
+      'Anytown Community Council held their meeting at 7.30pm on the 12th October 2016 at the Reading', 'Room, Cwmifor.',
+      'PRESENT', 'Councillors Alun Davies, Arwel Davies, Jill Price and County Councillor Joseph Davies.',
+      'Cllr. Davies took the Chair.',
+      '1. WELCOME AND APOLOGIES', 'Apologies received from Cllrs. Dorian Jenkins and Andrew Thomas.',
+      '2. MATTERS ARISING', '5i) The Clerk had submitted the requested information on the Code of Conduct.',
+      '3. CORRESPONDENCE', 'Noted.',
+    ].join('\n'));
+    expect(ex.agenda).toEqual([]);
+    expect(ex.meeting).toMatchObject({ body: 'Anytown Community Council', date: '2016-10-12', time: '19:30', venue: 'Reading Room, Cwmifor' });
+    const m = ex.minutes[0];
+    expect(m.present).toEqual(['Councillor Alun Davies', 'Arwel Davies', 'Jill Price', 'County Councillor Joseph Davies']);
+    expect(m.apologies).toEqual(['Cllr Dorian Jenkins', 'Andrew Thomas']);
+    expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual(['1 WELCOME AND APOLOGIES', '2 MATTERS ARISING', '3 CORRESPONDENCE']);
+  });
+
+  it('Roman-numbered sections and a list of attendees with their titles', () => {
+    const ex = extract([
+      '## Regular Board Meeting', '### Approved Minutes', '#### April 9, 2018',
+      '**District Attendees**', 'Randy Marx - Board President', 'Gary Page - Board Member', 'Tom R. Gray - General Manager',
+      '**Other Attendees**', 'Tim Menezes - Visitor', '**Absent**', '',
+      '**I. Call to Order**', '- President Marx called the meeting to order at 6:31 p.m.',
+      '**II. Public Comment**', '1. Approval of Minutes', 'III. Adjournment',
+    ].join('\n'));
+    const m = ex.minutes[0];
+    expect(m.date).toBe('2018-04-09');
+    expect(ex.meeting.time).toBeNull(); // "called to order at" is not the meeting's time
+    expect(m.present).toEqual(['Randy Marx', 'Gary Page']);
+    expect(m.inAttendance).toEqual(['Tom R. Gray']);
+    expect(m.alsoPresent).toEqual(['Tim Menezes']);
+    expect(m.items.map((i) => i.number)).toEqual(['I', 'II', 'III']);
+  });
+
+  it('codes printed after the title, and the date under a "Minutes" title rather than an approval stamp', () => {
+    const ex = extract([
+      'D', '01/28/2020', 'Anytown Unified School District', 'Board of Education Minutes', 'January 14, 2020', 'Regular Meeting', '5:00 p.m.',
+      'Call to Order (A)', 'The meeting was called to order.', 'Roll Call', 'Present:', 'Paula Villescaz, president', 'Michael McKibbin, Ed.D., vice president', '',
+      'Recess: Closed Session (B)', 'Minutes Approved (D)', 'Personnel (G-1)', 'Gifts (G-4)', 'Board Reports (J)', 'Closed Session (B) (continued)', 'Adjournment (M)',
+    ].join('\n'));
+    expect(ex.meeting).toMatchObject({ body: 'Board of Education', date: '2020-01-14', time: '17:00' });
+    expect(ex.minutes[0].present).toEqual(['Paula Villescaz', 'Michael McKibbin']);
+    expect(ex.minutes[0].items.map((i) => i.number)).toEqual(['A', 'B', 'D', 'G-1', 'G-4', 'J', 'M']);
+  });
+
+  it('an agenda is not read as minutes', () => {
+    const ex = extract(['AGENDA', 'Anytown Parish Council', 'Present: to be confirmed', '1. Apologies', '2. Minutes'].join('\n'));
+    expect(ex.minutes).toEqual([]);
+  });
+});
