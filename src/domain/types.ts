@@ -325,7 +325,8 @@ export interface Minute {
 export const DECISION_TAKER_KINDS = ['body', 'cabinet-member', 'officer'] as const;
 export type DecisionTakerKind = (typeof DECISION_TAKER_KINDS)[number];
 
-export const DECISION_STATUSES = ['draft', 'published', 'called-in', 'implemented', 'withdrawn'] as const;
+/** See executive.ts for the lifecycle: 'draft' is taken but not yet published. */
+export const DECISION_STATUSES = ['proposed', 'draft', 'published', 'called-in', 'reconsidering', 'referred-to-council', 'implementable', 'superseded', 'implemented', 'withdrawn'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 export interface Decision {

@@ -39,6 +39,8 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
     provider: { getMigrations: async () => migrations },
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: LOCK_TABLE,
+    // Migration numbers are handed out to parallel work, so one may land after a higher number has been applied.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -62,6 +64,8 @@ export async function migrateToSet(db: Kysely<unknown>, dialect: Dialect, names:
     provider: { getMigrations: async () => migrations },
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: LOCK_TABLE,
+    // Migration numbers are handed out to parallel work, so one may land after a higher number has been applied.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

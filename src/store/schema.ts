@@ -241,6 +241,15 @@ export interface DecisionTable {
   alternatives: string | null;
   interests_declared: string | null;
   background_documents: string | null;
+  forward_plan_entry_id: number | null;
+  /** A decision taken on reconsideration after call-in: the decision it replaces. */
+  reconsiders_decision_id: number | null;
+  notice_basis: string | null; // NoticeBasis: 'forward-plan' | 'general-exception' | 'special-urgency'
+  portfolio: string | null;
+  proposed_on: string | null;
+  consultation: string | null;
+  dispensations: string | null;
+  implemented_on: string | null;
   status: string; // DecisionStatus
   published_on: string | null;
   call_in_ends_on: string | null;
@@ -262,6 +271,25 @@ export interface CallInTable {
   considered_at_meeting_id: number | null;
   outcome: string | null; // 'a' | 'b' | 'c' | 'd' (primer §4)
   outcome_notes: string | null;
+  requested_by_person_id: number | null;
+  basis: string | null; // 'scrutiny-chair' | 'members'
+  valid_on: string | null;
+  refusal_reason: string | null;
+  /** The cover sheet's background paragraph. */
+  background: string | null;
+  /** The scrutiny committee's agenda item that considers it. */
+  agenda_item_id: number | null;
+  outcome_on: string | null;
+  created_at: Generated<string>;
+}
+
+export interface CallInSignatoryTable {
+  id: Generated<number>;
+  call_in_id: number;
+  person_id: number;
+  name: string;
+  signed_on: string;
+  signed_at: string;
 }
 
 export interface ForwardPlanEntryTable {
@@ -273,8 +301,67 @@ export interface ForwardPlanEntryTable {
   key_decision: Bool;
   private: Bool;
   exempt_paragraphs: string;
+  /** The day the entry first appeared on a published edition of the forward plan. */
   notice_published_on: string | null;
   decision_id: number | null;
+  status: Generated<string>; // ForwardPlanStatus
+  taker_kind: Generated<string>; // DecisionTakerKind
+  taker_body_id: number | null;
+  taker_person_id: number | null;
+  portfolio: string | null;
+  meeting_id: number | null;
+  key_reason: string | null;
+  expenditure_pence: number | null;
+  divisions: Generated<string>; // '; '-separated division names
+  documents: string | null;
+  consultation: string | null;
+  contact: string | null;
+  private_reason: string | null;
+  reasons_notice_published_on: string | null;
+  representations: string | null;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface ForwardPlanEventTable {
+  id: Generated<number>;
+  entry_id: number;
+  on_date: string;
+  at: string;
+  action: string; // 'added' | 'amended' | 'deferred' | 'withdrawn' | 'taken' | 'reinstated'
+  from_status: string | null;
+  to_status: string | null;
+  from_expected_on: string | null;
+  to_expected_on: string | null;
+  note: string | null;
+  actor_name: string;
+}
+
+/** A published edition of the notice of key decisions: a dated snapshot, never overwritten. */
+export interface ForwardPlanEditionTable {
+  id: Generated<number>;
+  edition: number;
+  published_on: string;
+  published_at: string;
+  published_by: string;
+  entries_json: string;
+  note: string | null;
+}
+
+/** A general exception or special urgency, for the notice and the quarterly report to full Council. */
+export interface NoticeExceptionTable {
+  id: Generated<number>;
+  kind: string; // 'general-exception' | 'special-urgency'
+  forward_plan_entry_id: number | null;
+  decision_id: number | null;
+  subject: string;
+  decision_on: string;
+  chair_notified_on: string | null;
+  published_on: string | null;
+  agreed_on: string | null;
+  agreed_by: string | null;
+  reason: string;
+  created_at: string;
 }
 
 export interface ImportRecordTable {
@@ -370,6 +457,11 @@ export interface WorkProgrammeItemTable {
   title: string;
   notes: string | null;
   position: number;
+  kind: Generated<string>; // 'item' | 'review' | 'call-in' | 'follow-up'
+  lead: string | null;
+  status: Generated<string>; // 'planned' | 'done' | 'dropped'
+  review_id: number | null;
+  created_at: Generated<string>;
 }
 
 /** A scrutiny recommendation on the follow-up ("rolling") schedule and its responses (primer §4). */
@@ -382,7 +474,72 @@ export interface FollowUpTable {
   reason: string | null;
   considered_on: string | null;
   recommendations_json: string; // [{ number, text, responses: [{ text, respondedOn, actioned, notes }] }]
-  status: string; // 'open' | 'satisfied' | 'more-information-requested'
+  status: string; // 'open' | 'closed'
+  decision_id: number | null;
+  call_in_id: number | null;
+  created_at: Generated<string>;
+}
+
+export interface FollowUpRecommendationTable {
+  id: Generated<number>;
+  follow_up_id: number;
+  number: number;
+  part: string | null;
+  text: string;
+  verdict: string | null; // FollowUpVerdict
+  verdict_on: string | null;
+  position: number;
+}
+
+export interface FollowUpResponseTable {
+  id: Generated<number>;
+  recommendation_id: number;
+  round: number;
+  text: string;
+  responded_on: string;
+  responder: string | null;
+  date_actioned: string; // formatDateActioned
+  notes: string | null;
+  created_at: string;
+}
+
+export interface ScrutinyReviewTable {
+  id: Generated<number>;
+  slug: string;
+  body_id: number | null;
+  title: string;
+  terms_of_reference: string;
+  stage: string; // ReviewStage
+  started_on: string;
+  report_summary: string | null;
+  report_document_id: number | null;
+  response: string | null;
+  created_at: string;
+}
+
+export interface ScrutinyReviewMemberTable {
+  id: Generated<number>;
+  review_id: number;
+  person_id: number | null;
+  name: string;
+  role: string;
+}
+
+export interface ScrutinyReviewSessionTable {
+  id: Generated<number>;
+  review_id: number;
+  on_date: string;
+  title: string;
+  witnesses: string | null;
+  notes: string | null;
+}
+
+export interface ScrutinyReviewStageTable {
+  id: Generated<number>;
+  review_id: number;
+  stage: string;
+  on_date: string;
+  note: string | null;
 }
 
 /** One row per searchable thing (a page of a paper, an item, a minute, a decision, a person). */
@@ -524,6 +681,16 @@ export interface Database {
   decision_counter: DecisionCounterTable;
   call_in: CallInTable;
   forward_plan_entry: ForwardPlanEntryTable;
+  forward_plan_event: ForwardPlanEventTable;
+  forward_plan_edition: ForwardPlanEditionTable;
+  notice_exception: NoticeExceptionTable;
+  call_in_signatory: CallInSignatoryTable;
+  follow_up_recommendation: FollowUpRecommendationTable;
+  follow_up_response: FollowUpResponseTable;
+  scrutiny_review: ScrutinyReviewTable;
+  scrutiny_review_member: ScrutinyReviewMemberTable;
+  scrutiny_review_session: ScrutinyReviewSessionTable;
+  scrutiny_review_stage: ScrutinyReviewStageTable;
   import_record: ImportRecordTable;
   audit_log: AuditLogTable;
   user_account: UserAccountTable;

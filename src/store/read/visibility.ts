@@ -30,7 +30,7 @@ export function documentPublished(d: { workflow_status: string | null }): boolea
   return d.workflow_status === null || d.workflow_status === 'approved' || d.workflow_status === 'published';
 }
 
-export const PUBLIC_DECISION_STATUSES = ['published', 'called-in', 'implemented', 'withdrawn'] as const;
+export const PUBLIC_DECISION_STATUSES = ['proposed', 'published', 'called-in', 'reconsidering', 'referred-to-council', 'implementable', 'superseded', 'implemented', 'withdrawn'] as const;
 
 export function decisionVisible(viewer: Viewer, d: { classification: string; status: string; taker_body_id: number | null; meeting_id: number | null }): boolean {
   return can(viewer, 'view', {

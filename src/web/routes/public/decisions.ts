@@ -1,12 +1,13 @@
 // The decisions register (filter by decision taker, key decisions, date and status) and a page per Record of Decision.
 import type { FastifyPluginAsync } from 'fastify';
 import { ValidationError } from '../../../errors.js';
+import { DECISION_STATUS_LABELS } from '../../../domain/executive.js';
 import type { Store } from '../../../store/db.js';
 import { readDecisionPage, readDecisionRegister } from '../../../store/read/decisions.js';
 import { PUBLIC_DECISION_STATUSES } from '../../../store/read/visibility.js';
 import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
 
-const STATUS_LABELS: Record<string, string> = { published: 'Published', 'called-in': 'Called in', implemented: 'Implemented', withdrawn: 'Withdrawn' };
+const STATUS_LABELS: Record<string, string> = DECISION_STATUS_LABELS;
 
 const decisions: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get<{ Querystring: Record<string, string> }>('/decisions', async (request, reply) => {

@@ -1,6 +1,7 @@
 // Nunjucks filters the public pages use: the council's labels for kinds and statuses.
 import type nunjucks from 'nunjucks';
 import { DOCUMENT_KIND_LABELS, INTEREST_KINDS, MEETING_STATUS_LABELS, type DocumentKind, type MeetingStatus } from '../../../domain/types.js';
+import { DECISION_STATUS_LABELS } from '../../../domain/executive.js';
 
 const INTEREST_LABELS: Record<(typeof INTEREST_KINDS)[number], string> = {
   'disclosable-pecuniary': 'a disclosable pecuniary interest',
@@ -23,7 +24,7 @@ export function addPortalFilters(env: nunjucks.Environment): void {
   env.addFilter('packKind', (k: string, audience: string) => `${PACK_LABELS[k] ?? k}${audience === 'public' ? '' : ' (confidential)'}`);
   env.addFilter('paragraphs', pageParagraphs);
   env.addFilter('anchor', (s: string) => String(s).replace(/[^A-Za-z0-9]+/g, '-'));
-  env.addFilter('decisionStatus', (s: string) => ({ published: 'Published', 'called-in': 'Called in', implemented: 'Implemented', withdrawn: 'Withdrawn', draft: 'Draft' })[s] ?? s);
+  env.addFilter('decisionStatus', (s: string) => (DECISION_STATUS_LABELS as Record<string, string>)[s] ?? s);
 }
 
 /**

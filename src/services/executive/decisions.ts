@@ -1,0 +1,251 @@
+// Executive decisions through their lifecycle (primer §4): proposed, taken (with the 28-day notice checked against
+// the forward plan, or a general exception or special urgency recorded), published with the call-in window,
+// called in, the scrutiny outcome (a)–(d), confirmed or reconsidered (a new linked decision), implemented.
+// Each use-case is one transaction and audited.
+import {
+  checkKeyDecisionNotice, checkPrivateMeetingNotice, callInWindowEnd, decisionPhase, DECISION_PHASE_LABELS, nextDecisionStatus,
+  type DecisionEvent, type DecisionLifecycleStatus, type LifecycleFacts, type NoticeException,
+} from '../../domain/executive.js';
+import { can, type Viewer } from '../../domain/policy.js';
+import { DECISION_TAKER_KINDS, type Actor, type DecisionTakerKind } from '../../domain/types.js';
+import { ValidationError } from '../../errors.js';
+import { recordAudit } from '../../store/audit.js';
+import { transaction, type Db, type Queryable } from '../../store/db.js';
+import { createDecision } from '../../store/decisions.js';
+import { decisionBySlug, decisionRow, listCallIns, listSignatories, reconsiderations, updateDecisionRow } from '../../store/executive/call-ins.js';
+import { getForwardPlanEntry, insertNoticeException, listForwardPlanEvents, listNoticeExceptions } from '../../store/executive/forward-plan.js';
+import type { Row } from '../../store/schema.js';
+import { cycleContext, dateField, refuse, required, ruled } from './context.js';
+import { markForwardPlanEntryTaken } from './forward-plan.js';
+
+export interface TakeDecisionInput {
+  takerKind: DecisionTakerKind;
+  takerName: string;
+  takerBodyId?: number | null;
+  takerPersonId?: number | null;
+  portfolio?: string | null;
+  meetingId?: number | null;
+  agendaItemId?: number | null;
+  forwardPlanEntryId?: number | null;
+  /** For a decision taken on reconsideration after call-in. */
+  reconsidersDecisionId?: number | null;
+  takenOn: string;
+  subject: string;
+  key: boolean;
+  urgent?: boolean;
+  exempt?: boolean;
+  containsExemptInformation?: boolean;
+  text: string;
+  reasons?: string | null;
+  alternatives?: string | null;
+  interestsDeclared?: string | null;
+  dispensations?: string | null;
+  consultation?: string | null;
+  backgroundDocuments?: string | null;
+  /** A general exception or special urgency, where the forward plan notice falls short. */
+  exception?: NoticeException | null;
+  /** Record as a proposed decision (published before it is taken), not yet taken. */
+  proposed?: boolean;
+}
+
+/** Executive decisions: Cabinet, a Cabinet Member, or an officer under delegated executive powers. */
+async function isExecutive(db: Queryable, input: TakeDecisionInput): Promise<boolean> {
+  if (input.takerKind !== 'body') return true;
+  if (!input.takerBodyId) return /cabinet|executive/i.test(input.takerName);
+  const body = await db.selectFrom('body').select('kind').where('id', '=', input.takerBodyId).executeTakeFirst();
+  return body?.kind === 'cabinet' || body?.kind === 'cabinet-member' || body?.kind === 'cabinet-committee';
+}
+
+export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInput): Promise<{ id: number; number: string; slug: string; noticeBasis: string | null }> {
+  if (!DECISION_TAKER_KINDS.includes(input.takerKind)) throw new ValidationError(`takerKind must be one of ${DECISION_TAKER_KINDS.join(', ')}`, 'takerKind');
+  const takenOn = dateField(input.takenOn, 'takenOn', 'the date of the decision') as string;
+  const subject = required(input.subject, 'subject', 'enter the subject of the decision');
+  const takerName = required(input.takerName, 'takerName', 'enter the decision taker');
+  const text = required(input.text, 'text', 'enter the decision');
+  if (input.meetingId && input.takerKind !== 'body') throw new ValidationError('a decision at a meeting is taken by the body; a Cabinet Member or officer decision has its own record', 'takerKind');
+  if (input.agendaItemId && !input.meetingId) throw new ValidationError('choose the meeting of the agenda item', 'meetingId');
+  const { rules } = await cycleContext(db);
+  return transaction(db, async (tx) => {
+    if (await isExecutive(tx, input)) {
+      required(input.reasons, 'reasons', 'an executive decision needs the reasons for it');
+      required(input.alternatives, 'alternatives', 'an executive decision needs the alternative options considered and rejected');
+    }
+    if (input.agendaItemId) {
+      const item = await tx.selectFrom('agenda_item').select(['meeting_id']).where('id', '=', input.agendaItemId).executeTakeFirst();
+      if (!item || item.meeting_id !== input.meetingId) throw new ValidationError('the agenda item is not on that meeting\'s agenda', 'agendaItemId');
+    }
+    if (input.meetingId) {
+      const m = await tx.selectFrom('meeting').select(['date', 'body_id']).where('id', '=', input.meetingId).executeTakeFirst();
+      if (!m) throw new ValidationError(`there is no meeting ${input.meetingId}`, 'meetingId');
+      if (m.date !== takenOn) throw new ValidationError(`a decision at the meeting of ${m.date} is taken on that day, not ${takenOn}`, 'takenOn');
+    }
+    const entry = input.forwardPlanEntryId ? await getForwardPlanEntry(tx, input.forwardPlanEntryId) : undefined;
+    if (input.forwardPlanEntryId && !entry) throw new ValidationError(`there is no forward plan entry ${input.forwardPlanEntryId}`, 'forwardPlanEntryId');
+    if (entry && (entry.status === 'taken' || entry.status === 'withdrawn')) throw new ValidationError(`the forward plan entry "${entry.title}" is already ${entry.status}`, 'forwardPlanEntryId');
+    const key = input.key || entry?.key_decision === 1;
+    let noticeBasis: string | null = null;
+    if (key && !input.proposed) {
+      const check = checkKeyDecisionNotice({ firstPublishedOn: entry?.notice_published_on ?? null, decisionOn: takenOn, exception: input.exception ?? null }, rules);
+      if (!check.ok) refuse(check.problems.map((p) => (p.field === 'decisionOn' ? { ...p, field: 'takenOn' } : p)));
+      noticeBasis = check.basis;
+    }
+    if (entry?.private === 1 && !input.proposed && (input.exempt ?? false)) {
+      const p = checkPrivateMeetingNotice({ meetingOn: takenOn, intentionPublishedOn: entry.notice_published_on, reasonsPublishedOn: entry.reasons_notice_published_on,
+        urgencyAgreedBy: input.exception?.kind === 'special-urgency' ? input.exception.agreedBy : null, urgencyReason: input.exception?.reason ?? null }, rules);
+      if (!p.ok) refuse(p.problems);
+    }
+    let original: Row<'decision'> | undefined;
+    if (input.reconsidersDecisionId) {
+      original = await decisionRow(tx, input.reconsidersDecisionId);
+      if (!original) throw new ValidationError(`there is no decision ${input.reconsidersDecisionId}`, 'reconsidersDecisionId');
+      if (original.status !== 'reconsidering' && original.status !== 'referred-to-council') {
+        throw new ValidationError(`decision ${original.number} is ${original.status.replace(/-/g, ' ')}, not awaiting reconsideration`, 'reconsidersDecisionId');
+      }
+    }
+    const created = await createDecision(tx, actor, {
+      takerKind: input.takerKind, takerName, takerBodyId: input.takerBodyId ?? null, takerPersonId: input.takerPersonId ?? null,
+      meetingId: input.meetingId ?? null, agendaItemId: input.agendaItemId ?? null, takenOn, subject, key, urgent: input.urgent ?? false,
+      classification: input.exempt ? 'exempt' : 'unrestricted', containsExemptInformation: input.containsExemptInformation ?? false, text,
+      reasons: input.reasons?.trim() || null, alternatives: input.alternatives?.trim() || null, interestsDeclared: input.interestsDeclared?.trim() || null,
+      backgroundDocuments: input.backgroundDocuments?.trim() || null, status: input.proposed ? 'proposed' : 'draft',
+    });
+    const extra = {
+      forward_plan_entry_id: entry?.id ?? null, reconsiders_decision_id: original?.id ?? null, notice_basis: noticeBasis, portfolio: input.portfolio?.trim() || entry?.portfolio || null,
+      proposed_on: input.proposed ? takenOn : null, consultation: input.consultation?.trim() || entry?.consultation || null, dispensations: input.dispensations?.trim() || null,
+    };
+    await updateDecisionRow(tx, created.id, extra);
+    if (noticeBasis === 'general-exception' || noticeBasis === 'special-urgency') {
+      const ex = input.exception!;
+      await insertNoticeException(tx, {
+        kind: ex.kind, forward_plan_entry_id: entry?.id ?? null, decision_id: created.id, subject, decision_on: takenOn,
+        chair_notified_on: ex.kind === 'general-exception' ? ex.chairNotifiedOn : null, published_on: ex.kind === 'general-exception' ? ex.publishedOn : null,
+        agreed_on: ex.kind === 'special-urgency' ? ex.agreedOn : null, agreed_by: ex.kind === 'special-urgency' ? ex.agreedBy : null, reason: ex.reason!.trim(), created_at: new Date().toISOString(),
+      });
+      await recordAudit(tx, actor, { action: 'notice-exception', entity: 'decision', entityId: created.id, summary: `${ex.kind === 'general-exception' ? 'General exception' : 'Special urgency'} recorded for ${created.number}`, after: ex });
+    }
+    if (entry && !input.proposed) await markForwardPlanEntryTaken(tx, actor, entry.id, created.id, takenOn);
+    if (original) {
+      const status = ruled(() => nextDecisionStatus(facts(original!), { kind: 'reconsider' }, takenOn));
+      await updateDecisionRow(tx, original.id, { status });
+      await recordAudit(tx, actor, { action: 'reconsidered', entity: 'decision', entityId: original.id, summary: `${original.number} reconsidered: replaced by ${created.number}`, before: { status: original.status }, after: { status, replaced_by: created.number } });
+    }
+    await recordAudit(tx, actor, { action: 'update', entity: 'decision', entityId: created.id, summary: `Links and notice for ${created.number}`, after: extra });
+    return { ...created, slug: created.number.replace('/', '-'), noticeBasis };
+  });
+}
+
+export function facts(d: Pick<Row<'decision'>, 'status' | 'urgent' | 'published_on' | 'call_in_ends_on'>): LifecycleFacts {
+  return { status: d.status as DecisionLifecycleStatus, urgent: d.urgent === 1, publishedOn: d.published_on, callInEndsOn: d.call_in_ends_on };
+}
+
+async function transition(db: Db, actor: Actor, id: number, event: DecisionEvent, on: string, extra: Partial<Row<'decision'>>, summary: (d: Row<'decision'>) => string,
+  then?: (tx: Queryable, d: Row<'decision'>) => Promise<void>) {
+  dateField(on, 'date', 'the date');
+  return transaction(db, async (tx) => {
+    const d = await decisionRow(tx, id);
+    if (!d) throw new ValidationError(`there is no decision ${id}`, 'decision');
+    const status = ruled(() => nextDecisionStatus(facts(d), event, on));
+    const after = { status, ...extra };
+    await updateDecisionRow(tx, id, after);
+    await recordAudit(tx, actor, { action: event.kind, entity: 'decision', entityId: id, summary: summary(d), before: { status: d.status }, after });
+    if (then) await then(tx, d);
+    return { ...d, ...after };
+  });
+}
+
+/** A proposed decision is taken on a day (the 28-day notice is checked then). */
+export async function takeProposedDecision(db: Db, actor: Actor, id: number, takenOn: string): Promise<void> {
+  const { rules } = await cycleContext(db);
+  const d = await decisionRow(db, id);
+  if (d?.key_decision === 1 && d.notice_basis === null) {
+    const entry = d.forward_plan_entry_id ? await getForwardPlanEntry(db, d.forward_plan_entry_id) : undefined;
+    const check = checkKeyDecisionNotice({ firstPublishedOn: entry?.notice_published_on ?? null, decisionOn: takenOn }, rules);
+    if (!check.ok) refuse(check.problems.map((p) => ({ ...p, field: 'takenOn' })));
+  }
+  await transition(db, actor, id, { kind: 'take' }, takenOn, { taken_on: takenOn, notice_basis: d?.key_decision === 1 ? d.notice_basis ?? 'forward-plan' : null }, (x) => `${x.number} taken on ${takenOn}`,
+    async (tx, x) => {
+      if (x.forward_plan_entry_id) await markForwardPlanEntryTaken(tx, actor, x.forward_plan_entry_id, id, takenOn);
+    });
+}
+
+/** Publishes the record: the call-in window opens (none for urgent decisions, which say so). */
+export async function publishDecisionRecord(db: Db, actor: Actor, id: number, publishedOn: string): Promise<{ callInEndsOn: string | null }> {
+  const { calendar, rules } = await cycleContext(db);
+  const d = await decisionRow(db, id);
+  if (d && publishedOn < d.taken_on) throw new ValidationError(`a decision cannot be published before it was taken (${d.taken_on})`, 'publishedOn');
+  const callInEndsOn = d ? callInWindowEnd({ publishedOn, urgent: d.urgent === 1 }, calendar, rules) : null;
+  await transition(db, actor, id, { kind: 'publish' }, publishedOn, { published_on: publishedOn, call_in_ends_on: callInEndsOn },
+    (x) => `Published Record of Decision ${x.number}${callInEndsOn ? `; call-in ends ${callInEndsOn}` : ' (urgent: not open to call-in)'}`);
+  return { callInEndsOn };
+}
+
+/** The decision taker (after (c)) or full Council (after (d)) lets the decision stand. */
+export async function confirmDecision(db: Db, actor: Actor, id: number, on: string, note: string): Promise<void> {
+  required(note, 'note', 'say who confirmed the decision and how (e.g. the Cabinet Member confirmed it on reconsideration)');
+  await transition(db, actor, id, { kind: 'confirm' }, on, {}, (x) => `${x.number} confirmed on ${on}: ${note.trim()}`);
+}
+
+export async function implementDecision(db: Db, actor: Actor, id: number, on: string): Promise<void> {
+  await transition(db, actor, id, { kind: 'implement' }, on, { implemented_on: on }, (x) => `${x.number} implemented from ${on}`);
+}
+
+export async function withdrawDecision(db: Db, actor: Actor, id: number, on: string, reason: string): Promise<void> {
+  required(reason, 'reason', 'say why the decision is withdrawn');
+  await transition(db, actor, id, { kind: 'withdraw' }, on, {}, (x) => `${x.number} withdrawn: ${reason.trim()}`);
+}
+
+export interface TimelineStep {
+  on: string;
+  label: string;
+  detail: string | null;
+  href: string | null;
+}
+
+/** Everything that happened to a decision, in order, as the public page shows it, and where it stands today. */
+export async function decisionTimeline(db: Queryable, viewer: Viewer, slug: string, today: string) {
+  const d = await decisionBySlug(db, slug);
+  if (!d) return null;
+  const published = d.status !== 'draft';
+  if (!can(viewer, 'view', { bodyId: d.taker_body_id, meetingId: d.meeting_id, exempt: d.classification === 'exempt', published })) return null;
+  const steps: TimelineStep[] = [];
+  const entry = d.forward_plan_entry_id ? await getForwardPlanEntry(db, d.forward_plan_entry_id) : undefined;
+  if (entry?.notice_published_on) steps.push({ on: entry.notice_published_on, label: 'Notice of key decision published on the forward plan', detail: entry.title, href: '/forward-plan' });
+  if (entry) {
+    for (const ev of await listForwardPlanEvents(db, entry.id)) {
+      if (ev.action === 'deferred') steps.push({ on: ev.on_date, label: 'Deferred on the forward plan', detail: ev.to_expected_on ? `Now expected ${ev.to_expected_on}` : ev.note, href: null });
+    }
+  }
+  for (const ex of await listNoticeExceptions(db, { decisionId: d.id })) {
+    steps.push(ex.kind === 'general-exception'
+      ? { on: ex.published_on ?? ex.decision_on, label: 'General exception notice published', detail: `Scrutiny chair told on ${ex.chair_notified_on}. ${ex.reason}`, href: null }
+      : { on: ex.agreed_on ?? ex.decision_on, label: 'Special urgency agreed', detail: `${ex.agreed_by} agreed the decision was urgent. ${ex.reason}`, href: null });
+  }
+  const original = d.reconsiders_decision_id ? await decisionRow(db, d.reconsiders_decision_id) : undefined;
+  if (original) steps.push({ on: d.taken_on, label: `Reconsideration of decision ${original.number} after call-in`, detail: original.subject, href: `/decisions/${original.slug}` });
+  if (d.proposed_on) steps.push({ on: d.proposed_on, label: 'Proposed decision published', detail: null, href: null });
+  if (d.status !== 'proposed') steps.push({ on: d.taken_on, label: `Decision taken by ${d.taker_name}`, detail: null, href: null });
+  if (d.published_on) {
+    steps.push({ on: d.published_on, label: 'Record of decision published', detail: d.urgent ? 'Urgent decision: exempt from call-in' : d.call_in_ends_on ? `Open for call-in until ${d.call_in_ends_on}` : null, href: null });
+  }
+  const callIns = await listCallIns(db, { decisionId: d.id });
+  const signatories = await listSignatories(db, callIns.map((c) => c.id));
+  for (const c of [...callIns].reverse()) {
+    const names = signatories.filter((s) => s.call_in_id === c.id).map((s) => s.name);
+    if (c.status === 'valid' || c.status === 'considered') steps.push({ on: c.valid_on ?? c.requested_on, label: 'Called in', detail: `By ${names.join(', ')}. Reasons: ${c.reasons}`, href: null });
+    if (c.considered_at_meeting_id && c.meeting_slug) steps.push({ on: c.meeting_date!, label: 'Considered by the scrutiny committee', detail: null, href: `/meetings/${c.meeting_slug}` });
+    if (c.outcome) steps.push({ on: c.outcome_on ?? c.meeting_date ?? c.requested_on, label: `Scrutiny outcome (${c.outcome})`, detail: c.outcome_notes, href: null });
+  }
+  for (const r of await reconsiderations(db, d.id)) steps.push({ on: r.taken_on, label: `Reconsidered: new decision ${r.number}`, detail: r.subject, href: `/decisions/${r.slug}` });
+  if (d.implemented_on) steps.push({ on: d.implemented_on, label: 'Implemented', detail: null, href: null });
+  const phase = decisionPhase(facts(d), today);
+  if (phase === 'implementable' && d.call_in_ends_on && d.status === 'published') steps.push({ on: d.call_in_ends_on, label: 'Call-in period ended: may be implemented', detail: null, href: null });
+  steps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+  return { decision: d, phase, phaseLabel: DECISION_PHASE_LABELS[phase], steps, forwardPlanEntry: entry ?? null, original: original ?? null };
+}
+
+/** General exceptions and special urgency decisions in a period: the quarterly report to full Council (reg. 19). */
+export function noticeExceptionsReport(db: Queryable, from: string, to: string) {
+  dateField(from, 'from', 'the start of the period');
+  dateField(to, 'to', 'the end of the period');
+  return listNoticeExceptions(db, { from, to });
+}
