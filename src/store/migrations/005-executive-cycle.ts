@@ -52,7 +52,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
 
   // Decisions: their forward plan entry, the decision they reconsider, the notice basis, consultation, dispensations.
   for (const [column, type, build] of [
-    ['forward_plan_entry_id', int, setNull('forward_plan_entry')],
+    // No foreign key: forward_plan_entry.decision_id already refers to decision, and backups need no cycle.
+    ['forward_plan_entry_id', int],
     ['reconsiders_decision_id', int, setNull('decision')],
     ['notice_basis', text],
     ['portfolio', text],
