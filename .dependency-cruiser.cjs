@@ -35,7 +35,6 @@ const IN_PROGRESS = [
   ['^src/web/routes/author/', ['store', 'pack']],
   ['^src/web/routes/councillor/', ['store']],
   ['^src/web/routes/public/', ['store']],
-  ['^src/web/routes/workspace/', ['store', 'pack']],
 ];
 
 const asPath = (x) => (x.startsWith('^') ? x : layer(x));

@@ -1,15 +1,14 @@
 // Publishing a meeting's agenda: validate, build the public and the confidential (members') packs, store both
 // with their SHA-256, write back the real page ranges, record who published and when, and move the meeting to
 // "agenda published" — all in one transaction. Publishing again makes a new version; earlier ones stay.
-import { createWorkingCalendar } from '../domain/calendar.js';
 import type { Actor } from '../domain/types.js';
 import { MootError } from '../errors.js';
 import { buildPack, buildSupplementaryPack, validatePack, type BuiltPack, type PackProblem } from '../pack/index.js';
-import { recordAudit, nowIso } from '../store/audit.js';
-import { getCouncil } from '../store/council.js';
+import { recordAudit } from '../store/audit.js';
 import { transaction, type Queryable, type Store } from '../store/db.js';
-import { getBlob, putBlob } from '../store/documents.js';
+import { clearToFollow, getPublishedPack, listPublications, markAgendaPublished, nextPublicationVersion, setItemPages, storePublication, type Audience, type PackKind } from '../store/publications.js';
 import { indexMeeting } from '../store/search/index.js';
+import { councilCalendar } from '../services/council.js';
 import { packInputForMeeting } from './pack-input.js';
 
 export class PublicationError extends MootError {
@@ -21,16 +20,15 @@ export class PublicationError extends MootError {
   }
 }
 
-export type PackKind = 'agenda' | 'supplementary';
-export type Audience = 'public' | 'confidential';
+export type { PackKind, Audience };
+export { listPublications, getPublishedPack };
 
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 async function workingDayCheck(db: Queryable) {
-  const council = await getCouncil(db);
-  const calendar = createWorkingCalendar({ extraClosures: council?.settings.extraClosures ?? [] });
+  const calendar = await councilCalendar(db);
   return (a: string, b: string) => calendar.clearWorkingDaysBetween(a, b);
 }
 
@@ -63,18 +61,9 @@ export async function buildMeetingPack(store: Store, idOrSlug: string | number, 
   return buildPack(input, { audience });
 }
 
-async function nextVersion(db: Queryable, meetingId: number, kind: PackKind): Promise<number> {
-  const row = await db.selectFrom('publication').select((eb) => eb.fn.max('version').as('v')).where('meeting_id', '=', meetingId).where('kind', '=', kind).executeTakeFirst();
-  return Number(row?.v ?? 0) + 1;
-}
-
-async function storePublication(db: Queryable, actor: Actor, meetingId: number, kind: PackKind, version: number, audience: Audience, pack: BuiltPack, lateReason: string | null) {
-  const sha256 = await putBlob(db, pack.bytes);
-  await db.insertInto('publication').values({
-    meeting_id: meetingId, kind, version, audience, sha256, size: pack.bytes.byteLength, page_count: pack.pageCount,
-    items_json: JSON.stringify(pack.items.map((i) => ({ ...i, pdfPage: i.startPage + pack.frontSheetPages }))), published_at: nowIso(), published_by: actor.name, late_reason: lateReason,
-  }).execute();
-  return { sha256, pageCount: pack.pageCount, size: pack.bytes.byteLength };
+/** The pack as stored: each item's place, with its PDF page beside its printed page. */
+function stored(pack: BuiltPack) {
+  return { bytes: pack.bytes, pageCount: pack.pageCount, items: pack.items.map((i) => ({ ...i, pdfPage: i.startPage + pack.frontSheetPages })) };
 }
 
 export async function publishAgenda(store: Store, actor: Actor, idOrSlug: string | number, options: PublishOptions = {}): Promise<PublishResult> {
@@ -88,17 +77,17 @@ export async function publishAgenda(store: Store, actor: Actor, idOrSlug: string
   }
   const [publicPack, confidentialPack] = await Promise.all([buildPack(input, { audience: 'public' }), buildPack(input, { audience: 'confidential' })]);
   return transaction(store.db, async (tx) => {
-    const version = await nextVersion(tx, meeting.id, 'agenda');
+    const version = await nextPublicationVersion(tx, meeting.id, 'agenda');
     const lateReason = options.lateReason ?? null;
-    const pub = await storePublication(tx, actor, meeting.id, 'agenda', version, 'public', publicPack, lateReason);
-    const conf = await storePublication(tx, actor, meeting.id, 'agenda', version, 'confidential', confidentialPack, lateReason);
+    const pub = await storePublication(tx, actor, meeting.id, 'agenda', version, 'public', stored(publicPack), lateReason);
+    const conf = await storePublication(tx, actor, meeting.id, 'agenda', version, 'confidential', stored(confidentialPack), lateReason);
     // The agenda's page ranges are the public pack's real pages.
     for (const [code, id] of itemIds) {
       const pages = publicPack.items.find((i) => i.code === code);
-      await tx.updateTable('agenda_item').set({ page_start: pages?.startPage ?? null, page_end: pages?.endPage ?? null }).where('id', '=', id).execute();
+      await setItemPages(tx, id, pages);
     }
     const status = meeting.status === 'scheduled' ? 'agenda-published' : meeting.status;
-    await tx.updateTable('meeting').set({ status, agenda_published_at: nowIso(), agenda_published_by: actor.name, published_on: publishedOn, updated_at: nowIso() }).where('id', '=', meeting.id).execute();
+    await markAgendaPublished(tx, actor, meeting.id, status, publishedOn);
     await recordAudit(tx, actor, {
       action: 'publish', entity: 'meeting', entityId: meeting.id,
       summary: `Published agenda pack version ${version} of ${meeting.body_name} on ${meeting.date}${lateReason ? ` (late: ${lateReason})` : ''}`,
@@ -128,27 +117,11 @@ export async function publishSupplementary(store: Store, actor: Actor, idOrSlug:
     buildSupplementaryPack(input, itemCodes, { audience: 'confidential' }),
   ]);
   return transaction(store.db, async (tx) => {
-    const version = await nextVersion(tx, meeting.id, 'supplementary');
-    const p = await storePublication(tx, actor, meeting.id, 'supplementary', version, 'public', pub, options.lateReason ?? null);
-    const c = await storePublication(tx, actor, meeting.id, 'supplementary', version, 'confidential', conf, options.lateReason ?? null);
-    await tx.updateTable('agenda_item').set({ to_follow: 0 }).where('meeting_id', '=', meeting.id).where('code', 'in', itemCodes).execute();
+    const version = await nextPublicationVersion(tx, meeting.id, 'supplementary');
+    const p = await storePublication(tx, actor, meeting.id, 'supplementary', version, 'public', stored(pub), options.lateReason ?? null);
+    const c = await storePublication(tx, actor, meeting.id, 'supplementary', version, 'confidential', stored(conf), options.lateReason ?? null);
+    await clearToFollow(tx, meeting.id, itemCodes);
     await recordAudit(tx, actor, { action: 'publish', entity: 'meeting', entityId: meeting.id, summary: `Published supplementary pack ${version} (items ${itemCodes.join(', ')})`, after: { version, items: itemCodes, public: p.sha256 } });
     return { meetingId: meeting.id, slug: meeting.slug, version, public: p, confidential: c, warnings: problems };
   });
-}
-
-/** The publications of a meeting, newest version first. */
-export function listPublications(db: Queryable, meetingId: number) {
-  return db.selectFrom('publication').select(['id', 'kind', 'version', 'audience', 'sha256', 'size', 'page_count', 'published_at', 'published_by', 'late_reason'])
-    .where('meeting_id', '=', meetingId).orderBy('kind').orderBy('version', 'desc').orderBy('audience', 'desc').execute();
-}
-
-/** A stored pack's bytes (the latest version when none is named). */
-export async function getPublishedPack(db: Queryable, meetingId: number, kind: PackKind, audience: Audience, version?: number): Promise<{ bytes: Uint8Array; version: number; sha256: string } | null> {
-  let q = db.selectFrom('publication').select(['sha256', 'version']).where('meeting_id', '=', meetingId).where('kind', '=', kind).where('audience', '=', audience);
-  if (version !== undefined) q = q.where('version', '=', version);
-  const row = await q.orderBy('version', 'desc').limit(1).executeTakeFirst();
-  if (!row) return null;
-  const bytes = await getBlob(db, row.sha256);
-  return bytes ? { bytes, version: row.version, sha256: row.sha256 } : null;
 }

@@ -10,6 +10,7 @@ import { unitOfWork } from './unit.js';
 export { getBody, listBodies, getSeats, membershipOn, membershipsOfPerson, type NewBody, type NewMembership } from '../store/bodies.js';
 export { readBodiesByKind, readBodyPage } from '../store/read/bodies.js';
 export type { BodyChanges } from '../store/workspace/records.js';
+export { bodyMembers, recentMeetingsOfBody, getMembership } from '../store/workspace/pages.js';
 
 export const addBody = unitOfWork(bodies.createBody);
 export const updateBody = unitOfWork(records.updateBody);
@@ -29,3 +30,16 @@ export async function addMembership(store: Store, actor: Actor, m: bodies.NewMem
   if (m.endsOn && m.endsOn < m.startsOn) throw new ValidationError('The membership cannot end before it starts', 'endsOn');
   return unitOfWork(bodies.addMembership)(store, actor, m);
 }
+
+/** A person joins a body (in their own political group unless another is given), from the workspace. */
+export const joinBody = unitOfWork(async (tx, actor, bodyId: number, m: Omit<bodies.NewMembership, 'bodyId'>) => {
+  const person = await getPerson(tx, m.personId);
+  if (!person) throw new ValidationError('select the person joining the body', 'personId');
+  return bodies.addMembership(tx, actor, { ...m, bodyId, groupId: m.groupId ?? person.group_id });
+});
+
+/** Ends a membership on a date that is not before it started. */
+export const endMembershipOn = unitOfWork(async (tx, actor, membershipId: number, endsOn: string) => {
+  await records.checkMembershipDates(tx, membershipId, endsOn);
+  await bodies.endMembership(tx, actor, membershipId, endsOn);
+});

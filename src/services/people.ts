@@ -5,6 +5,7 @@ import { unitOfWork } from './unit.js';
 
 export { getPerson, listGroups, listPeople, personDisplayName, personFullName, type NewPerson } from '../store/people.js';
 export { readPeopleDirectory, readPersonPage } from '../store/read/people.js';
+export { getGroup } from '../store/workspace/pages.js';
 export type { GroupFields, PersonChanges } from '../store/workspace/records.js';
 
 export const addPerson = unitOfWork(people.createPerson);

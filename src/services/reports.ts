@@ -24,3 +24,5 @@ export function toReportPaper(r: AuthoredReport, meetingDate: string | null): Re
     appendices: r.appendices.map((a, i) => `Appendix ${String.fromCharCode(65 + i)}: ${a.title}`),
   };
 }
+
+export { REPORT_STATUS_LABELS, type ReportStatus } from '../store/reports.js';

@@ -17,3 +17,6 @@ export function unitOfWork<A extends unknown[], R>(writer: (tx: Tx, actor: Actor
 export function inOneTransaction<R>(store: Store, work: (tx: Tx) => Promise<R>): Promise<R> {
   return transaction(store.db, work);
 }
+
+/** Readers of stored values (JSON columns, lists of Schedule 12A paragraphs) for rows the adapters display. */
+export { parseJson, textToParagraphs } from '../store/json.js';

@@ -2,14 +2,12 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { EXEMPT_PARAGRAPHS, EXEMPT_PARAGRAPH_DESCRIPTIONS } from '../../../domain/types.js';
-import { transaction, type Tx } from '../../../store/db.js';
-import { parseJson, textToParagraphs } from '../../../store/json.js';
-import { addItem, addSection, deferItem, loadAgenda, moveItem, setWithdrawn, updateItem, type ItemFields, type ItemGuest } from '../../../store/workspace/agenda.js';
-import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../store/reports.js';
-import { assignReport, itemReports, reportAuthors } from '../../../store/workspace/assign-report.js';
-import { itemPapers } from '../../../store/workspace/papers.js';
 import { guard, itemOr404, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, inSentence, checkbox, errorView, formOf, idOf, lines, list, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
+import { addItem, addSection, assignReport, deferItem, type ItemFields, type ItemGuest, itemReports, loadAgenda, meetingDates, meetingsOpenForItems, moveItem, paperCountsByItem, reportAuthors, setWithdrawn, updateItem } from '../../../services/agenda.js';
+import { itemPapers, textToParagraphs } from '../../../services/documents.js';
+import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../services/reports.js';
+import { parseJson } from '../../../services/unit.js';
 
 const itemSchema = z.object({
   sectionId: idOf('Select the section the item goes in'),
@@ -69,10 +67,8 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   /** The agenda page; after a refused change, with the error summary (and the section form's values). */
   const agendaPage = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, extra: Record<string, unknown> = {}) => {
     const sections = await loadAgenda(store.db, meeting.id);
-    const papers = await store.db.selectFrom('document').select(['agenda_item_id']).where('meeting_id', '=', meeting.id).execute();
-    const paperCount = new Map<number, number>();
-    for (const p of papers) if (p.agenda_item_id) paperCount.set(p.agenda_item_id, (paperCount.get(p.agenda_item_id) ?? 0) + 1);
-    const deferredTo = await store.db.selectFrom('meeting').select(['id', 'date']).where('id', 'in', [0, ...sections.flatMap((s) => s.items.map((i) => i.deferred_to_meeting_id ?? 0))]).execute();
+    const paperCount = await paperCountsByItem(store.db, meeting.id);
+    const deferredTo = await meetingDates(store.db, sections.flatMap((s) => s.items.map((i) => i.deferred_to_meeting_id ?? 0)));
     return {
       pageTitle: `${extra.errorList ? 'Error: ' : ''}Agenda: ${meeting.body_name}, ${meeting.date}`, meeting, columnClass: 'govuk-grid-column-full', values: {},
       sections: sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, papers: paperCount.get(i.id) ?? 0, paragraphs: textToParagraphs(i.exempt_paragraphs), deferredToDate: deferredTo.find((m) => m.id === i.deferred_to_meeting_id)?.date })) })),
@@ -96,7 +92,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        await transaction(store.db, (tx) => addSection(tx, actor(request), meeting.id, parsed.data));
+        await addSection(store, actor(request), meeting.id, parsed.data);
         return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'title')];
@@ -127,13 +123,13 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   });
 
   /** Reads the item form and, when it is valid, writes it in one transaction; the field errors otherwise. */
-  const saveItemForm = async (form: Record<string, unknown>, write: (tx: Tx, fields: ReturnType<typeof toFields> & { guests: ReturnType<typeof guestsOf>['guests'] }) => Promise<unknown>): Promise<FieldError[]> => {
+  const saveItemForm = async (form: Record<string, unknown>, write: (fields: ReturnType<typeof toFields> & { guests: ReturnType<typeof guestsOf>['guests'] }) => Promise<unknown>): Promise<FieldError[]> => {
     const parsed = parseForm(itemSchema, { ...form, exemptParagraphs: list(form, 'exemptParagraphs') });
     const guests = guestsOf(form);
     const errors: FieldError[] = [...(parsed.ok ? [] : parsed.errors), ...guests.errors];
     if (!parsed.ok || errors.length) return errors;
     try {
-      await transaction(store.db, (tx) => write(tx, { ...toFields(parsed.data), guests: guests.guests }));
+      await write({ ...toFields(parsed.data), guests: guests.guests });
       return [];
     } catch (e) {
       return [asFieldError(e, 'title')];
@@ -144,7 +140,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const form = formOf(request.body);
-    const errors = await saveItemForm(form, (tx, fields) => addItem(tx, actor(request), meeting.id, fields));
+    const errors = await saveItemForm(form, (fields) => addItem(store, actor(request), meeting.id, fields));
     if (!errors.length) return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
     reply.code(400);
     return reply.render('pages/workspace/item-form.njk', { pageTitle: 'Error: Add an agenda item', meeting, action: `/workspace/meetings/${meeting.id}/items/new`, ...(await formContext(meeting.id, form)), ...errorView(errors) });
@@ -185,7 +181,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        await transaction(store.db, (tx) => assignReport(tx, actor(request), found.item.id, { authorPersonId: parsed.data.authorPersonId, title: parsed.data.reportTitle }));
+        await assignReport(store, actor(request), found.item.id, { authorPersonId: parsed.data.authorPersonId, title: parsed.data.reportTitle });
         return reply.redirect(`/workspace/items/${found.item.id}?assigned=1#reports`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'authorPersonId')];
@@ -201,7 +197,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     if (!found) return reply;
     const { item, meeting } = found;
     const form = formOf(request.body);
-    const errors = await saveItemForm(form, (tx, fields) => updateItem(tx, actor(request), item.id, fields));
+    const errors = await saveItemForm(form, (fields) => updateItem(store, actor(request), item.id, fields));
     if (!errors.length) return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
     reply.code(400);
     const ctx = await itemPage(found, form, { reportTitle: item.title });
@@ -220,7 +216,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       const found = await itemOr404(store.db, request, reply);
       if (!found) return reply;
       try {
-        await transaction(store.db, (tx) => moveItem(tx, actor(request), found.item.id, direction));
+        await moveItem(store, actor(request), found.item.id, direction);
       } catch (e) {
         return refuse(reply, found, 'moved', e);
       }
@@ -233,7 +229,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       const found = await itemOr404(store.db, request, reply);
       if (!found) return reply;
       try {
-        await transaction(store.db, (tx) => setWithdrawn(tx, actor(request), found.item.id, withdrawn));
+        await setWithdrawn(store, actor(request), found.item.id, withdrawn);
       } catch (e) {
         return refuse(reply, found, withdrawn ? 'withdrawn' : 'reinstated', e);
       }
@@ -242,8 +238,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   }
 
   const deferContext = async (found: NonNullable<Awaited<ReturnType<typeof itemOr404>>>, selected: string) => {
-    const later = await store.db.selectFrom('meeting').select(['id', 'date']).where('body_id', '=', found.meeting.body_id)
-      .where('date', '>', found.meeting.date).where('status', 'in', ['scheduled', 'agenda-published']).orderBy('date').execute();
+    const later = await meetingsOpenForItems(store.db, found.meeting.body_id, found.meeting.date);
     return { pageTitle: `Defer item ${found.item.code}`, ...found, meetingItems: selectItems(later.map((m) => ({ value: m.id, text: m.date })), selected, 'Choose a meeting'), hasLater: later.length > 0 };
   };
 
@@ -261,7 +256,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        await transaction(store.db, (tx) => deferItem(tx, actor(request), found.item.id, parsed.data.toMeetingId));
+        await deferItem(store, actor(request), found.item.id, parsed.data.toMeetingId);
         return reply.redirect(`/workspace/meetings/${found.meeting.id}/agenda#item-${found.item.id}`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'toMeetingId')];

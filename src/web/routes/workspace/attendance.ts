@@ -2,13 +2,12 @@
 // substitutes and whom they replace, people present for one item only, other councillors also present, and officers
 // in attendance.
 import type { FastifyPluginAsync } from 'fastify';
-import { membershipOn } from '../../../store/bodies.js';
-import { transaction } from '../../../store/db.js';
-import { listPeople, personDisplayName } from '../../../store/people.js';
-import { getAttendance, recordAttendance, type AttendanceEntry } from '../../../store/proceedings.js';
-import { loadAgenda } from '../../../store/workspace/agenda.js';
 import { guard, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, errorView, formOf, lines, list, str, type FieldError } from './form.js';
+import { loadAgenda } from '../../../services/agenda.js';
+import { membershipOn } from '../../../services/bodies.js';
+import { listPeople, personDisplayName } from '../../../services/people.js';
+import { type AttendanceEntry, getAttendance, recordAttendance } from '../../../services/proceedings.js';
 
 const SUBSTITUTE_ROWS = 3;
 const ONE_ITEM_ROWS = 2;
@@ -106,7 +105,7 @@ const attendance: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) 
       const ctx = await context(meeting, form);
       return reply.render('pages/workspace/attendance.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
     }
-    await transaction(store.db, (tx) => recordAttendance(tx, actor(request), meeting.id, entries));
+    await recordAttendance(store, actor(request), meeting.id, entries);
     return reply.redirect(`/workspace/meetings/${meeting.id}/attendance?saved=1`, 303);
   });
 };

@@ -2,12 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AGENDA_STYLES, BODY_KINDS, BODY_KIND_LABELS } from '../../../domain/types.js';
-import { createBody, getBody, getSeats, listBodies, setSeats } from '../../../store/bodies.js';
-import { transaction } from '../../../store/db.js';
-import { listGroups } from '../../../store/people.js';
-import { assertBodyNameFree, updateBody } from '../../../store/workspace/records.js';
 import { guard, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, errorView, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { addBodyWithNewName, bodyMembers, getBody, getSeats, listBodies, recentMeetingsOfBody, setSeats, updateBody } from '../../../services/bodies.js';
+import { listGroups } from '../../../services/people.js';
 
 const bodySchema = z.object({
   name: requiredText('Enter the name of the body', 200),
@@ -35,10 +33,7 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        const id = await transaction(store.db, async (tx) => {
-          await assertBodyNameFree(tx, parsed.data.name);
-          return createBody(tx, actor(request), parsed.data);
-        });
+        const id = await addBodyWithNewName(store, actor(request), parsed.data);
         return reply.redirect(`/workspace/bodies/${id}`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'name')];
@@ -50,12 +45,7 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
 
   async function showBody(body: NonNullable<Awaited<ReturnType<typeof getBody>>>, extra: Record<string, unknown>) {
     const [members, seats, groups, meetings] = await Promise.all([
-      store.db.selectFrom('membership').innerJoin('person', 'person.id', 'membership.person_id').leftJoin('political_group', 'political_group.id', 'membership.group_id')
-        .select(['membership.id', 'membership.role', 'membership.starts_on', 'membership.ends_on', 'membership.co_opted_category', 'person.title', 'person.initials',
-          'person.surname', 'person.post_nominals', 'person.forenames', 'political_group.name as group_name'])
-        .where('membership.body_id', '=', body.id).orderBy('membership.ends_on', 'desc').orderBy('person.surname').execute(),
-      getSeats(store.db, body.id), listGroups(store.db),
-      store.db.selectFrom('meeting').select(['id', 'date', 'status']).where('body_id', '=', body.id).orderBy('date', 'desc').limit(10).execute(),
+      bodyMembers(store.db, body.id), getSeats(store.db, body.id), listGroups(store.db), recentMeetingsOfBody(store.db, body.id),
     ]);
     const seatOf = new Map(seats.map((s) => [s.group_id, s.seats]));
     return {
@@ -91,7 +81,7 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        await transaction(store.db, (tx) => updateBody(tx, actor(request), body.id, parsed.data));
+        await updateBody(store, actor(request), body.id, parsed.data);
         return reply.redirect(`/workspace/bodies/${body.id}?saved=1`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'name')];
@@ -121,7 +111,7 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       const page = await showBody(body, errorView(errors));
       return reply.render('pages/workspace/body.njk', { ...page, pageTitle: `Error: ${body.name}`, seatValues: form });
     }
-    await transaction(store.db, (tx) => setSeats(tx, actor(request), body.id, seats));
+    await setSeats(store, actor(request), body.id, seats);
     return reply.redirect(`/workspace/bodies/${body.id}?saved=1`, 303);
   });
 };

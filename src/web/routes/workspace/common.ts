@@ -1,15 +1,14 @@
 // Shared by the workspace routes: the guard, loading a meeting or item named in the URL, and labels for templates.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type nunjucks from 'nunjucks';
-import { createWorkingCalendar, type WorkingCalendar } from '../../../domain/calendar.js';
 import {
   BODY_KIND_LABELS, EXEMPT_PARAGRAPH_DESCRIPTIONS, MEETING_STATUS_LABELS, MEMBERSHIP_ROLE_LABELS, type BodyKind, type MeetingStatus, type MembershipRole,
 } from '../../../domain/types.js';
-import { getCouncil } from '../../../store/council.js';
-import type { Queryable, Store } from '../../../store/db.js';
-import { getMeeting } from '../../../store/meetings.js';
 import { requireAction } from '../../../http/guards.js';
 import { paramId } from './form.js';
+import { getAgendaItem } from '../../../services/agenda.js';
+import { getMeeting } from '../../../services/meetings.js';
+import type { Queryable, Store } from '../../../services/unit.js';
 
 export interface WorkspaceOptions {
   store: Store;
@@ -23,11 +22,7 @@ export function todayOf(options: WorkspaceOptions): string {
   return options.today ? options.today() : new Date().toISOString().slice(0, 10);
 }
 
-/** The council's working calendar: bank holidays and its own closures. */
-export async function councilCalendar(db: Queryable): Promise<WorkingCalendar> {
-  const council = await getCouncil(db);
-  return createWorkingCalendar({ extraClosures: council?.settings.extraClosures ?? [] });
-}
+export { councilCalendar } from '../../../services/council.js';
 
 /** The meeting named by :id, or a 404 page sent (returns null). */
 export async function meetingOr404(db: Queryable, request: FastifyRequest, reply: FastifyReply) {
@@ -42,7 +37,7 @@ export async function meetingOr404(db: Queryable, request: FastifyRequest, reply
 
 export async function itemOr404(db: Queryable, request: FastifyRequest, reply: FastifyReply) {
   const id = paramId(request);
-  const item = id ? await db.selectFrom('agenda_item').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  const item = id ? await getAgendaItem(db, id) : undefined;
   const meeting = item ? await getMeeting(db, item.meeting_id) : undefined;
   if (!item || !meeting) {
     reply.callNotFound();

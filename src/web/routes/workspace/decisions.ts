@@ -3,11 +3,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DECISION_TAKER_KINDS } from '../../../domain/types.js';
-import { transaction } from '../../../store/db.js';
-import { createDecision, getDecision, listDecisions } from '../../../store/decisions.js';
-import { publishDecision } from '../../../store/workspace/decisions.js';
 import { councilCalendar, guard, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, checkbox, choice, dateOf, dateParts, errorView, formOf, isoDate, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { getDecision, listDecisions, publishDecision, recordDecision } from '../../../services/decisions.js';
 
 const TAKER_LABELS = { body: 'A body (Cabinet or a committee)', 'cabinet-member': 'A Cabinet Member', officer: 'An officer under delegated authority' } as const;
 
@@ -43,10 +41,10 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
     if (parsed.ok) {
       const d = parsed.data;
       try {
-        const created = await transaction(store.db, (tx) => createDecision(tx, actor(request), {
+        const created = await recordDecision(store, actor(request), {
           takerKind: d.takerKind, takerName: d.takerName, takenOn: d.takenOn, subject: d.subject, key: d.key, urgent: d.urgent,
           containsExemptInformation: d.containsExempt, text: d.text, reasons: d.reasons, alternatives: d.alternatives, interestsDeclared: d.interests, backgroundDocuments: d.background,
-        }));
+        });
         return reply.redirect(`/workspace/decisions/${created.id}?created=1`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'subject')];
@@ -80,7 +78,7 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
     if (parsed.ok && id) {
       try {
         const calendar = await councilCalendar(store.db);
-        await transaction(store.db, (tx) => publishDecision(tx, actor(request), id, parsed.data.publishedOn, calendar));
+        await publishDecision(store, actor(request), id, parsed.data.publishedOn, calendar);
         return reply.redirect(`/workspace/decisions/${id}?published=1`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'publishedOn')];

@@ -2,14 +2,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { INTEREST_KINDS } from '../../../domain/types.js';
-import { membershipOn } from '../../../store/bodies.js';
-import { transaction } from '../../../store/db.js';
-import { personDisplayName } from '../../../store/people.js';
-import { getDeclarations } from '../../../store/proceedings.js';
-import { loadAgenda } from '../../../store/workspace/agenda.js';
-import { addDeclaration, removeDeclaration } from '../../../store/workspace/declarations.js';
 import { guard, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, errorView, formOf, idOf, optionalText, paramId, parseForm, requiredText, type FieldError } from './form.js';
+import { loadAgenda } from '../../../services/agenda.js';
+import { membershipOn } from '../../../services/bodies.js';
+import { personDisplayName } from '../../../services/people.js';
+import { addDeclaration, getDeclarations, removeDeclaration } from '../../../services/proceedings.js';
 
 const KIND_LABELS: Record<(typeof INTEREST_KINDS)[number], string> = {
   'disclosable-pecuniary': 'Disclosable pecuniary interest', 'other-significant': 'Other significant interest', personal: 'Personal interest', prejudicial: 'Prejudicial interest', other: 'Other interest',
@@ -52,7 +50,7 @@ const declarations: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }
       if (!member) errors = [{ field: 'personId', text: 'Select a member of the body on the meeting date' }];
       else {
         try {
-          await transaction(store.db, (tx) => addDeclaration(tx, actor(request), meeting.id, parsed.data, personDisplayName(member)));
+          await addDeclaration(store, actor(request), meeting.id, parsed.data, personDisplayName(member));
           return reply.redirect(`/workspace/meetings/${meeting.id}/declarations`, 303);
         } catch (e) {
           errors = [asFieldError(e, 'agendaItemId')];
@@ -70,7 +68,7 @@ const declarations: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }
     const id = paramId(request, 'declarationId');
     if (!id) return reply.callNotFound();
     try {
-      await transaction(store.db, (tx) => removeDeclaration(tx, actor(request), meeting.id, id));
+      await removeDeclaration(store, actor(request), meeting.id, id);
     } catch (e) {
       reply.code(400);
       return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'The declaration was not removed', message: asFieldError(e, 'declaration').text });

@@ -4,8 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isIsoDate } from '../../../domain/dates.js';
 import type { Actor } from '../../../domain/types.js';
-import { actorOf } from '../../../store/accounts.js';
 import { fieldErrorOf, type FieldError } from '../account/form.js';
+import { actorOf } from '../../../services/accounts.js';
 
 export type { FieldError };
 

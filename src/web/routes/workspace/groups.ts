@@ -1,11 +1,9 @@
 // Political groups: list, add and rename.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { transaction } from '../../../store/db.js';
-import { listGroups } from '../../../store/people.js';
-import { createGroup, updateGroup } from '../../../store/workspace/records.js';
 import { guard, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, errorView, formOf, optionalText, paramId, parseForm, requiredText, type FieldError } from './form.js';
+import { addGroup, getGroup, listGroups, updateGroup } from '../../../services/people.js';
 
 const groupSchema = z.object({ name: requiredText('Enter the name of the group', 120), shortName: optionalText('Short name', 30) });
 
@@ -21,7 +19,7 @@ const groups: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        await transaction(store.db, (tx) => createGroup(tx, actor(request), parsed.data));
+        await addGroup(store, actor(request), parsed.data);
         return reply.redirect('/workspace/groups?saved=1', 303);
       } catch (e) {
         errors = [asFieldError(e, 'name')];
@@ -31,7 +29,7 @@ const groups: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return reply.render('pages/workspace/groups.njk', await page({ pageTitle: 'Error: Political groups', values: form, ...errorView(errors) }));
   });
 
-  const groupOf = async (id: number | null) => (id ? store.db.selectFrom('political_group').selectAll().where('id', '=', id).executeTakeFirst() : undefined);
+  const groupOf = async (id: number | null) => (id ? getGroup(store.db, id) : undefined);
 
   app.get('/workspace/groups/:id', { preHandler: guard }, async (request, reply) => {
     const group = await groupOf(paramId(request));
@@ -47,7 +45,7 @@ const groups: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        await transaction(store.db, (tx) => updateGroup(tx, actor(request), group.id, parsed.data));
+        await updateGroup(store, actor(request), group.id, parsed.data);
         return reply.redirect('/workspace/groups?saved=1', 303);
       } catch (e) {
         errors = [asFieldError(e, 'name')];

@@ -1,7 +1,7 @@
 // The workspace home: meetings coming up or recently held, each with what is still missing.
 import type { FastifyPluginAsync } from 'fastify';
-import { meetingsToDo } from '../../../store/workspace/home.js';
 import { councilCalendar, guard, todayOf, type WorkspaceOptions } from './common.js';
+import { meetingsToDo } from '../../../services/meetings.js';
 
 const home: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   const { store } = options;

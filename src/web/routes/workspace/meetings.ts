@@ -2,15 +2,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { WEEKDAY_NAMES } from '../../../domain/dates.js';
-import { listBodies } from '../../../store/bodies.js';
-import { transaction } from '../../../store/db.js';
-import { listMeetings } from '../../../store/meetings.js';
-import { getAttendance, getMinutes } from '../../../store/proceedings.js';
-import { loadAgenda } from '../../../store/workspace/agenda.js';
-import { cancelOrPostpone, markHeld } from '../../../store/workspace/meeting-life.js';
-import { scheduleMeetings, seriesDates, type SeriesPattern } from '../../../store/workspace/series.js';
 import { councilCalendar, guard, meetingOr404, selectItems, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, inSentence, checkbox, choice, clockTime, dateOf, dateParts, errorView, formOf, idOf, isoDate, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
+import { loadAgenda } from '../../../services/agenda.js';
+import { listBodies } from '../../../services/bodies.js';
+import { cancelOrPostpone, getMeeting, listMeetings, markHeld, scheduleMeetings, seriesDates, type SeriesPattern } from '../../../services/meetings.js';
+import { getAttendance, getMinutes } from '../../../services/proceedings.js';
 
 const common = {
   bodyId: idOf('Select the body that is meeting'),
@@ -68,7 +65,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       if (!calendar.isWorkingDay(d.date)) errors.push({ field: 'date', text: `The meeting date ${d.date} is not a working day (a weekend, bank holiday or closure day)` });
       else {
         try {
-          const [m] = await transaction(store.db, (tx) => scheduleMeetings(tx, actor(request), { bodyId: d.bodyId, dates: [d.date], time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing }));
+          const [m] = await scheduleMeetings(store, actor(request), { bodyId: d.bodyId, dates: [d.date], time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing });
           return reply.redirect(`/workspace/meetings/${m.id}?scheduled=1`, 303);
         } catch (e) {
           errors = [asFieldError(e, 'bodyId')];
@@ -99,7 +96,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       if (!dates.length) errors.push({ field: 'from', text: 'No meeting dates fall between the first and last dates of the series' });
       else {
         try {
-          const created = await transaction(store.db, (tx) => scheduleMeetings(tx, actor(request), { bodyId: d.bodyId, dates, time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing }));
+          const created = await scheduleMeetings(store, actor(request), { bodyId: d.bodyId, dates, time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing });
           return reply.render('pages/workspace/series-done.njk', { pageTitle: 'Meetings scheduled', created, skipped });
         } catch (e) {
           errors = [asFieldError(e, 'bodyId')];
@@ -114,7 +111,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   const meetingPage = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, extra: Record<string, unknown> = {}) => {
     const [agenda, attendance, minutes] = await Promise.all([loadAgenda(store.db, meeting.id), getAttendance(store.db, meeting.id), getMinutes(store.db, meeting.id)]);
     const approvedAt = meeting.minutes_approved_at_meeting_id
-      ? await store.db.selectFrom('meeting').select(['id', 'date']).where('id', '=', meeting.minutes_approved_at_meeting_id).executeTakeFirst() : null;
+      ? await getMeeting(store.db, meeting.minutes_approved_at_meeting_id) : null;
     return {
       pageTitle: `${extra.errorList ? 'Error: ' : ''}${meeting.body_name}, ${meeting.date}`, meeting, approvedAt, values: {},
       itemCount: agenda.reduce((n, s) => n + s.items.length, 0), attendanceCount: attendance.length, minuteCount: minutes.length,
@@ -135,7 +132,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     try {
-      await transaction(store.db, (tx) => markHeld(tx, actor(request), meeting.id, todayOf(options)));
+      await markHeld(store, actor(request), meeting.id, todayOf(options));
     } catch (e) {
       const fe = asFieldError(e, 'status');
       reply.code(400);
@@ -154,7 +151,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        await transaction(store.db, (tx) => cancelOrPostpone(tx, actor(request), meeting.id, parsed.data.status, parsed.data.reason));
+        await cancelOrPostpone(store, actor(request), meeting.id, parsed.data.status, parsed.data.reason);
         return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'status')];

@@ -3,13 +3,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from '../../../domain/types.js';
-import { addMembership, endMembership, getBody } from '../../../store/bodies.js';
-import { ValidationError } from '../../../errors.js';
-import { transaction } from '../../../store/db.js';
-import { listGroups, listPeople, personDisplayName } from '../../../store/people.js';
-import { checkMembershipDates } from '../../../store/workspace/records.js';
 import { guard, selectItems, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, dateOf, dateParts, errorView, formOf, idOf, isoDate, optionalText, paramId, parseForm, str, type FieldError } from './form.js';
+import { endMembershipOn, getBody, getMembership, joinBody } from '../../../services/bodies.js';
+import { listGroups, listPeople, personDisplayName } from '../../../services/people.js';
 
 const addSchema = z.object({
   personId: idOf('Select the person joining the body'),
@@ -51,11 +48,7 @@ const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) =
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        await transaction(store.db, async (tx) => {
-          const person = await tx.selectFrom('person').select(['id', 'group_id']).where('id', '=', parsed.data.personId).executeTakeFirst();
-          if (!person) throw new ValidationError('select the person joining the body', 'personId');
-          await addMembership(tx, actor(request), { ...parsed.data, bodyId: body.id, groupId: parsed.data.groupId ?? person.group_id });
-        });
+        await joinBody(store, actor(request), body.id, parsed.data);
         return reply.redirect(`/workspace/bodies/${body.id}?saved=1`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'personId')];
@@ -65,12 +58,7 @@ const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) =
     return reply.render('pages/workspace/membership-form.njk', { pageTitle: `Error: Add a member to ${body.name}`, ...(await addContext(body, { ...form, startsOn: str(input, 'startsOn') })), ...errorView(errors, ['startsOn']) });
   });
 
-  const membershipOf = (id: number | null) => id
-    ? store.db.selectFrom('membership').innerJoin('person', 'person.id', 'membership.person_id').innerJoin('body', 'body.id', 'membership.body_id')
-      .select(['membership.id', 'membership.body_id', 'membership.role', 'membership.starts_on', 'membership.ends_on', 'body.name as body_name',
-        'person.title', 'person.initials', 'person.forenames', 'person.surname', 'person.post_nominals'])
-      .where('membership.id', '=', id).executeTakeFirst()
-    : Promise.resolve(undefined);
+  const membershipOf = (id: number | null) => (id ? getMembership(store.db, id) : Promise.resolve(undefined));
 
   app.get('/workspace/memberships/:id/end', { preHandler: guard }, async (request, reply) => {
     const m = await membershipOf(paramId(request));
@@ -86,10 +74,7 @@ const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) =
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        await transaction(store.db, async (tx) => {
-          await checkMembershipDates(tx, m.id, parsed.data.endsOn);
-          await endMembership(tx, actor(request), m.id, parsed.data.endsOn);
-        });
+        await endMembershipOn(store, actor(request), m.id, parsed.data.endsOn);
         return reply.redirect(`/workspace/bodies/${m.body_id}?saved=1`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'endsOn')];

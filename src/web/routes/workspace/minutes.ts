@@ -3,14 +3,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { RecordedVote, Resolution } from '../../../domain/types.js';
-import { transaction } from '../../../store/db.js';
-import { parseJson } from '../../../store/json.js';
-import { getMinutes } from '../../../store/proceedings.js';
-import { loadAgenda } from '../../../store/workspace/agenda.js';
-import { approveMinutes, laterMeetings, publishDraftMinutes } from '../../../store/workspace/meeting-life.js';
-import { saveMinute } from '../../../store/workspace/minutes.js';
 import { guard, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, inSentence, errorView, formOf, idOf, lines, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { getAgendaItem, loadAgenda } from '../../../services/agenda.js';
+import { laterMeetings } from '../../../services/meetings.js';
+import { approveMinutes, getMinutes, publishDraftMinutes, saveMinute } from '../../../services/proceedings.js';
+import { parseJson } from '../../../services/unit.js';
 
 const minuteSchema = z.object({
   title: requiredText('Enter the title of the minute', 300),
@@ -46,7 +44,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
   });
 
   const itemOf = async (meetingId: number, itemId: number | null) =>
-    itemId ? store.db.selectFrom('agenda_item').selectAll().where('id', '=', itemId).where('meeting_id', '=', meetingId).executeTakeFirst() : undefined;
+    itemId ? getAgendaItem(store.db, itemId).then((item) => (item?.meeting_id === meetingId ? item : undefined)) : undefined;
 
   app.get('/workspace/meetings/:id/minutes/:itemId', { preHandler: guard }, async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
@@ -79,7 +77,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
         ? { text: d.resolutionText, parts: lines(d.resolutionParts).map((text, i) => ({ label: letter(i), text })) } : null;
       const votes: RecordedVote[] = d.voteMotion ? [{ motion: d.voteMotion, for: lines(d.voteFor), against: lines(d.voteAgainst), abstained: lines(d.voteAbstained) }] : [];
       try {
-        await transaction(store.db, (tx) => saveMinute(tx, actor(request), meeting.id, item.id, { title: d.title, paragraphs: paragraphsOf(d.paragraphs), resolution, votes, postMeetingNote: d.postMeetingNote }));
+        await saveMinute(store, actor(request), meeting.id, item.id, { title: d.title, paragraphs: paragraphsOf(d.paragraphs), resolution, votes, postMeetingNote: d.postMeetingNote });
         return reply.redirect(`/workspace/meetings/${meeting.id}/minutes?saved=1`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'title')];
@@ -93,7 +91,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     try {
-      await transaction(store.db, (tx) => publishDraftMinutes(tx, actor(request), meeting.id));
+      await publishDraftMinutes(store, actor(request), meeting.id);
     } catch (e) {
       reply.code(400);
       const text = `The draft minutes were not published: ${inSentence(asFieldError(e, 'status').text)}`;
@@ -122,7 +120,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        await transaction(store.db, (tx) => approveMinutes(tx, actor(request), meeting.id, parsed.data.atMeetingId, parsed.data.amendments));
+        await approveMinutes(store, actor(request), meeting.id, parsed.data.atMeetingId, parsed.data.amendments);
         return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'atMeetingId')];

@@ -7,12 +7,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/types.js';
-import { validateUploadedPdf } from '../../../pack/upload.js';
-import { transaction } from '../../../store/db.js';
-import { attachPaper, itemPapers } from '../../../store/workspace/papers.js';
 import { guard, itemOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, errorView, optionalText, parseForm, requiredText, type FieldError } from './form.js';
 import { acceptMultipart, type UploadedFile } from '../../../http/multipart.js';
+import { attachPaper, itemPapers, validateUploadedPdf } from '../../../services/documents.js';
 
 export const MAX_PAPER_BYTES = 20 * 1024 * 1024;
 const PAPER_KINDS = ['report', 'appendix', 'briefing-note', 'other'] as const;
@@ -64,9 +62,9 @@ const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     }
     if (parsed.ok && !errors.length && file) {
       try {
-        await transaction(store.db, (tx) => attachPaper(tx, actor(request), found.item.id, {
+        await attachPaper(store, actor(request), found.item.id, {
           title: parsed.data.title, kind: parsed.data.kind, fileName: file.fileName, bytes: file.bytes, pageCount, replacesDocumentId: parsed.data.replaces, note: parsed.data.note,
-        }));
+        });
         return reply.redirect(`/workspace/items/${found.item.id}/papers?uploaded=1`, 303);
       } catch (e) {
         errors.push(asFieldError(e, 'file'));

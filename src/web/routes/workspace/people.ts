@@ -2,12 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { PERSON_KINDS } from '../../../domain/types.js';
-import { transaction } from '../../../store/db.js';
-import { createPerson, getPerson, listGroups, listPeople, personDisplayName } from '../../../store/people.js';
-import { membershipsOfPerson } from '../../../store/bodies.js';
-import { updatePerson } from '../../../store/workspace/records.js';
 import { guard, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, errorView, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { membershipsOfPerson } from '../../../services/bodies.js';
+import { addPerson, getPerson, listGroups, listPeople, personDisplayName, updatePerson } from '../../../services/people.js';
 
 export const PERSON_KIND_LABELS: Record<string, string> = { councillor: 'Councillor', officer: 'Officer', 'co-opted': 'Co-opted member', other: 'Other' };
 
@@ -50,7 +48,7 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        const id = await transaction(store.db, (tx) => createPerson(tx, actor(request), parsed.data));
+        const id = await addPerson(store, actor(request), parsed.data);
         return reply.redirect(`/workspace/people/${id}?saved=1`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'surname')];
@@ -83,7 +81,7 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       try {
-        await transaction(store.db, (tx) => updatePerson(tx, actor(request), person.id, parsed.data));
+        await updatePerson(store, actor(request), person.id, parsed.data);
         return reply.redirect(`/workspace/people/${person.id}?saved=1`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'surname')];

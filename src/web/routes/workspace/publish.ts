@@ -2,10 +2,10 @@
 // (errors stop publication, warnings are shown), gives a reason when publication is late, and publishes.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { checkAgenda, PublicationError, publishAgenda, publishSupplementary } from '../../../publication/publish.js';
-import { loadAgenda } from '../../../store/workspace/agenda.js';
+import { checkAgenda, listPublications, PublicationError, publishAgenda, publishSupplementary } from '../../../publication/publish.js';
 import { guard, meetingOr404, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, errorView, formOf, list, optionalText, parseForm, str, type FieldError } from './form.js';
+import { loadAgenda } from '../../../services/agenda.js';
 
 const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   const { store } = options;
@@ -13,8 +13,7 @@ const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     const publishedOn = todayOf(options);
     const problems = await checkAgenda(store, meeting.id, { publishedOn, lateReason });
     const agenda = await loadAgenda(store.db, meeting.id);
-    const publications = await store.db.selectFrom('publication').select(['kind', 'version', 'audience', 'page_count', 'published_at', 'published_by'])
-      .where('meeting_id', '=', meeting.id).orderBy('published_at', 'desc').execute();
+    const publications = await listPublications(store.db, meeting.id, 'newest');
     return {
       pageTitle: `Publish the agenda: ${meeting.body_name}, ${meeting.date}`, meeting, publishedOn, publications,
       errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), values: { lateReason: lateReason ?? '' },
