@@ -25,6 +25,7 @@ import { PdfCache, type Block } from './pdf.js';
 import { Rng } from './random.js';
 import { appendixBlocks, reportBlocks } from './reports.js';
 import { makeRoster, type Roster } from './roster.js';
+import { loadDemoData } from './data.js';
 import { rebuildSearchIndex } from '../store/search/index.js';
 
 export const DEMO_COUNCIL_NAME = 'Example County Council';
@@ -61,6 +62,7 @@ export interface DemoSummary {
 
 /** Tables in an order that deletes children before parents. */
 const WIPE_ORDER: (keyof Database)[] = [
+  'agenda_item_data', 'budget_line', 'indicator_value', 'data_set_version', 'data_set', 'indicator_standard', 'indicator',
   'search_entry', 'follow_up', 'work_programme_item', 'interest_register', 'exempt_grant', 'call_in', 'forward_plan_entry',
   'import_record', 'decision', 'decision_counter', 'minute', 'declaration', 'attendance', 'publication', 'document_version',
   'document', 'blob', 'agenda_item', 'agenda_section', 'meeting', 'membership', 'body_seat', 'body', 'person', 'political_group',
@@ -259,6 +261,8 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
     progress.tick(1, ev.date);
   }
   progress.stop();
+  // Performance and budget figures, through the same import a council uses, on the Cabinet's items.
+  await loadDemoData(store, actor, today, seed);
   await recordAudit(store.db, actor, { action: 'import', entity: 'council', entityId: null, summary: `Loaded the demonstration council (${years} year${years > 1 ? 's' : ''} to ${plan.end}, seed ${seed})` });
   // Search finds the demo council from the start.
   if (options.index !== false) {

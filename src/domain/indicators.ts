@@ -108,23 +108,23 @@ function fyStart(code: string): number | null {
  */
 export function parsePeriod(input: string): Period {
   const s = input.trim().replace(/\s+/g, ' ');
+  // "2011-12" could be December 2011 or the financial year 2011-12: it is read as the month, and such a year is
+  // written "FY2011-12" (its canonical code). From 2012-13 to 2098-99 a year and a month never look alike.
   let m = /^(\d{4})-(\d{2})$/.exec(s);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && !(fyStart(s) !== null && Number(m[2]) === (Number(m[1]) + 1) % 100)) {
-    return monthPeriod(Number(m[1]), Number(m[2]));
-  }
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return monthPeriod(Number(m[1]), Number(m[2]));
   m = /^([A-Za-z]{3,9}) (\d{4})$/.exec(s);
   if (m) {
     const i = MONTHS.findIndex((n) => n.toLowerCase().startsWith(m![1].toLowerCase()) && m![1].length >= 3);
     if (i >= 0) return monthPeriod(Number(m[2]), i + 1);
   }
-  m = /^(\d{4}[-/]\d{2,4}) ?Q([1-4])$/i.exec(s) ?? null;
+  m = /^(?:FY ?)?(\d{4}[-/]\d{2,4}) ?Q([1-4])$/i.exec(s) ?? null;
   const q2 = /^Q([1-4]) (\d{4}[-/]\d{2,4})$/i.exec(s);
   if (m || q2) {
     const fy = fyStart(m ? m[1] : q2![2]);
     const q = Number(m ? m[2] : q2![1]);
     if (fy !== null) return quarterPeriod(fy, q);
   }
-  const fy = fyStart(s);
+  const fy = fyStart(s.replace(/^FY ?/i, ''));
   if (fy !== null) return yearPeriod(fy);
   throw new PeriodError(
     `${JSON.stringify(input)} is not a reporting period: write a month as 2025-06, a quarter as 2025-26 Q1, or a financial year as 2025-26`,
@@ -160,9 +160,20 @@ export function quarterPeriod(fy: number, q: number): Period {
   };
 }
 
+/** A financial year as written in a Year column: "2025-26", "2025/26", "2025/2026" or "FY2011-12". */
+export function parseFinancialYear(input: string): string | null {
+  const fy = fyStart(input.trim().replace(/^FY ?/i, ''));
+  return fy === null ? null : financialYear(fy);
+}
+
+function yearLooksLikeMonth(fy: number): boolean {
+  const next = (fy + 1) % 100;
+  return next >= 1 && next <= 12;
+}
+
 export function yearPeriod(fy: number): Period {
   return {
-    code: financialYear(fy),
+    code: yearLooksLikeMonth(fy) ? `FY${financialYear(fy)}` : financialYear(fy),
     kind: 'year',
     year: financialYear(fy),
     start: `${fy}-04-01`,

@@ -22,12 +22,14 @@ import {
   buildDashboard,
   checkIndicator,
   parsePeriod,
+  periodSlug,
   previousPeriod,
   type Dashboard,
   type Indicator,
   type IndicatorValue,
   type Period,
 } from '../domain/indicators.js';
+import { capitalModel, dashboardModel, revenueModel, type DataReportModel } from '../domain/data-report.js';
 import { can, type Viewer } from '../domain/policy.js';
 import type { Actor } from '../domain/types.js';
 import { MootError, NotFoundError } from '../errors.js';
@@ -49,6 +51,7 @@ import {
   listItemData,
   listItemsForDataSet,
   listVersions,
+  publishedItemsOfBodyKind,
   readCapitalLines,
   readIndicatorValues,
   readRevenueLines,
@@ -454,8 +457,49 @@ export async function detachDataSet(db: Db, actor: Actor, agendaItemId: number, 
   });
 }
 
-export { listItemData, listItemsForDataSet };
+export { listItemData, listItemsForDataSet, publishedItemsOfBodyKind as itemsForReports };
 
 export function fileSha256(bytes: Uint8Array): string {
   return sha256Hex(bytes);
+}
+
+// ---------------------------------------------------------------- report models (pack and pages)
+
+/** A data set as the table-and-chart model the pack and the pages print (published figures unless asked). */
+export async function dataReportModel(db: Queryable, viewer: Viewer, ds: DataSetRow, state: DataState = 'published'): Promise<DataReportModel> {
+  if (ds.kind === 'indicator-values') {
+    const v = await dashboardView(db, viewer, ds.period, { state });
+    return dashboardModel(v.dashboard, v.history, { draft: v.draft });
+  }
+  const b = await budgetViewOf(db, viewer, ds, state);
+  if (b.revenue) return revenueModel(ds.title, b.period.label, b.revenue.rows, b.revenue.totals, b.rules, { draft: b.draft });
+  return capitalModel(ds.title, b.period.label, b.capital!.rows, b.capital!.years, b.capital!.totals, b.rules, { draft: b.draft });
+}
+
+export interface ItemDataReport {
+  dataSet: DataSetRow;
+  model: DataReportModel;
+  /** The period's page on the portal. */
+  href: string;
+}
+
+export function dataSetHref(ds: Pick<DataSetRow, 'kind' | 'period'>): string {
+  const slug = periodSlug(ds.period);
+  return ds.kind === 'indicator-values' ? `/performance/${slug}` : `/budgets/${ds.kind}/${slug}`;
+}
+
+/**
+ * The dashboards and budget reports on an agenda item that this viewer may see: published figures only for the
+ * public, the latest draft for those entitled to drafts. `restricted`: the item is exempt and the viewer not
+ * entitled, so nothing is shown.
+ */
+export async function itemDataReports(db: Queryable, viewer: Viewer, agendaItemId: number, restricted: boolean): Promise<ItemDataReport[]> {
+  if (restricted) return [];
+  const out: ItemDataReport[] = [];
+  for (const { dataSet } of await listItemData(db, [agendaItemId])) {
+    const state: DataState = mayReadDrafts(viewer) ? 'current' : 'published';
+    if (state === 'published' && dataSet.publishedVersion === null) continue;
+    out.push({ dataSet, model: await dataReportModel(db, viewer, dataSet, state), href: dataSetHref(dataSet) });
+  }
+  return out;
 }

@@ -282,3 +282,10 @@ export async function listItemsForDataSet(db: Queryable, dataSetId: number) {
     .select(['i.id as itemId', 'i.title', 'i.code', 'i.exempt', 'm.id as meetingId', 'm.slug as meetingSlug', 'm.date', 'b.id as bodyId', 'b.name as bodyName', 'm.agenda_published_at'])
     .where('a.data_set_id', '=', dataSetId).orderBy('m.date').execute();
 }
+
+/** Published, non-exempt agenda items of bodies of a kind, latest meeting first: where a report may be attached. */
+export async function publishedItemsOfBodyKind(db: Queryable, bodyKind: string) {
+  return db.selectFrom('agenda_item as i').innerJoin('meeting as m', 'm.id', 'i.meeting_id').innerJoin('body as b', 'b.id', 'm.body_id')
+    .select(['i.id', 'i.title', 'i.code', 'm.date', 'm.slug']).where('b.kind', '=', bodyKind).where('i.exempt', '=', 0)
+    .where('m.agenda_published_at', 'is not', null).orderBy('m.date', 'desc').orderBy('i.position').execute();
+}

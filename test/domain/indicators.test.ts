@@ -29,6 +29,12 @@ describe('reporting periods', () => {
     expect(parsePeriod('Q4 2016/17')).toMatchObject({ code: '2016-17 Q4', start: '2017-01-01', end: '2017-03-31' });
     expect(parsePeriod('2016/17')).toMatchObject({ kind: 'year', code: '2016-17', start: '2016-04-01', end: '2017-03-31' });
     expect(() => parsePeriod('2016-13')).toThrow(/not a reporting period/);
+    // December 2011 and the financial year 2011-12 look alike: the month wins, the year is FY2011-12.
+    expect(parsePeriod('2011-12')).toMatchObject({ kind: 'month', label: 'December 2011' });
+    expect(parsePeriod('FY2011-12')).toMatchObject({ kind: 'year', code: 'FY2011-12', year: '2011-12' });
+    expect(parsePeriod('2011/12')).toMatchObject({ kind: 'year', code: 'FY2011-12' });
+    expect(periodFromSlug(periodSlug('FY2011-12')).code).toBe('FY2011-12');
+    expect(previousPeriod(parsePeriod('2012-13')).code).toBe('FY2011-12');
     expect(() => parsePeriod('2016-18')).toThrow(/2025-26 Q1/);
   });
 

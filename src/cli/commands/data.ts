@@ -9,7 +9,7 @@ import { MootError } from '../../errors.js';
 import { DATA_FILE_KINDS, formatProblem, type DataFileKind } from '../../importer/read/data-layout.js';
 import { dataTemplate, importDataFile } from '../../services/data-files.js';
 import { listAllDataSets, publicationProblems, publishDataSet, PublicationRefused, type DataKind } from '../../services/data.js';
-import { parsePeriod } from '../../domain/indicators.js';
+import { parseFinancialYear, parsePeriod } from '../../domain/indicators.js';
 import { findDataSet } from '../../store/data.js';
 import { out, type CliContext } from '../context.js';
 
@@ -92,7 +92,7 @@ export function register(program: Command, context: () => CliContext): void {
       const kind = kindOption(opts.kind);
       if (opts.format !== 'xlsx' && opts.format !== 'csv') throw new MootError(`--format must be xlsx or csv, not "${opts.format}"`);
       const years = opts.years.split(',').map((y) => y.trim()).filter(Boolean);
-      for (const y of years) if (parsePeriod(y).kind !== 'year') throw new MootError(`--years: "${y}" is not a financial year such as 2025-26`);
+      for (const y of years) if (!parseFinancialYear(y)) throw new MootError(`--years: "${y}" is not a financial year such as 2025-26`);
       const file = opts.out ?? `moot-${kind}-template.${opts.format}`;
       await writeFile(file, await dataTemplate(kind, opts.format, years));
       out(`wrote ${file}`);

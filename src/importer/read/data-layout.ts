@@ -13,8 +13,8 @@ import {
 } from '../../domain/budget.js';
 import {
   checkIndicator,
+  parseFinancialYear,
   parsePeriod,
-  PeriodError,
   type Indicator,
   type IndicatorKind,
   type IndicatorValue,
@@ -284,14 +284,8 @@ function readIndicators(rows: { row: number; cells: Cell[] }[], ctx: Ctx): Indic
     if (!polarity) ctx.problem(row, ctx.columns.get('polarity')!, `polarity ${JSON.stringify(text(ctx, cells, 'polarity'))} must be Higher, Lower or Range`);
     const decimals = numberCell(ctx, row, cells, 'decimals', 'decimal places') ?? 0;
     const yearText = text(ctx, cells, 'year');
-    let year: string | null = null;
-    try {
-      const p = parsePeriod(yearText);
-      if (p.kind !== 'year') throw new PeriodError('');
-      year = p.code;
-    } catch {
-      ctx.problem(row, ctx.columns.get('year')!, `year ${JSON.stringify(yearText)} must be a financial year such as 2025-26`);
-    }
+    const year = parseFinancialYear(yearText);
+    if (!year) ctx.problem(row, ctx.columns.get('year')!, `year ${JSON.stringify(yearText)} must be a financial year such as 2025-26`);
     const standard: YearStandard = {
       year: year ?? '',
       target: numberCell(ctx, row, cells, 'target', 'target'),

@@ -1,5 +1,7 @@
 // Nunjucks filters the public pages use: the council's labels for kinds and statuses.
 import type nunjucks from 'nunjucks';
+import type { ReportChart } from '../../../domain/data-report.js';
+import { chartSvg } from '../../charts.js';
 import { DOCUMENT_KIND_LABELS, INTEREST_KINDS, MEETING_STATUS_LABELS, type DocumentKind, type MeetingStatus } from '../../../domain/types.js';
 import { DECISION_STATUS_LABELS } from '../../../domain/executive.js';
 
@@ -18,6 +20,7 @@ const added = new WeakSet<object>();
 export function addPortalFilters(env: nunjucks.Environment): void {
   if (added.has(env)) return;
   added.add(env);
+  env.addFilter('chartSvg', (c: ReportChart) => chartSvg(c));
   env.addFilter('docKind', (k: string) => DOCUMENT_KIND_LABELS[k as DocumentKind] ?? k);
   env.addFilter('meetingStatus', (s: string) => MEETING_STATUS_LABELS[s as MeetingStatus] ?? s);
   env.addFilter('interestKind', (k: string) => INTEREST_LABELS[k as keyof typeof INTEREST_LABELS] ?? 'an interest');

@@ -5,6 +5,7 @@ import type { Store } from '../../../store/db.js';
 import archive from './archive.js';
 import bodies from './bodies.js';
 import calendar from './calendar.js';
+import data from './data.js';
 import decisions from './decisions.js';
 import documents from './documents.js';
 import { addPortalFilters } from './filters.js';
@@ -36,6 +37,7 @@ const publicPortal: FastifyPluginAsync<PublicPortalOptions> = async (app, option
   await app.register(decisions, { store });
   await app.register(archive, { store });
   await app.register(site, { store });
+  await app.register(data, { store });
   await app.register(searchRoute, { store, rateLimitPerMinute: options.searchRateLimitPerMinute });
 };
 

@@ -5,6 +5,7 @@ import type { Store } from '../../../store/db.js';
 import { packFile } from '../../../store/read/documents.js';
 import { readMeetingPage, type MeetingPage } from '../../../store/read/meeting-page.js';
 import { seesExempt } from '../../../store/read/visibility.js';
+import { itemDataReports } from '../../../services/data.js';
 import { origin } from './http.js';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -62,6 +63,7 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
       minutes: page.minutes.filter((m) => m.itemCode === item.code),
       decisions: page.decisions.filter((d) => d.itemCode === item.code),
       declarations: page.declarations.filter((d) => d.itemCode === item.code),
+      dataReports: await itemDataReports(store.db, request.viewer, item.id, item.restricted),
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: page.body.name, href: `/bodies/${page.body.slug}` },
         { text: `Meeting on ${page.meeting.date}`, href: `/meetings/${page.meeting.slug}` }],
     });
