@@ -1,8 +1,11 @@
 // The JSON API under /api/v1, described by an OpenAPI 3.1 document at /api/openapi.json. One encapsulated plugin:
 // @fastify/swagger, the error body, ETags and the multipart parser apply to these routes only. Who may do what is
 // the one policy (domain/policy.ts), through the same guards and read models as the pages.
+import { createHash } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyPluginAsync } from 'fastify';
+import { rateLimitBackend } from '../services/rate-limits.js';
 import type { Store } from '../services/unit.js';
 import { addErrorHandling, addEtags } from './http.js';
 import read from './read.js';
@@ -33,6 +36,15 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   });
   addErrorHandling(app);
   addEtags(app);
+  // Requests per minute per API token (or per address without one), counted across every process.
+  const perMinute = Number(process.env.MOOT_API_RATE_LIMIT) || 1200;
+  await app.register(rateLimit, {
+    global: true, max: perMinute, timeWindow: 60_000, ...rateLimitBackend(options.store),
+    keyGenerator: (request) => {
+      const auth = request.headers.authorization;
+      return auth ? `token:${createHash('sha256').update(auth).digest('hex').slice(0, 32)}` : `ip:${request.ip}`;
+    },
+  });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `There is no API endpoint ${request.method} ${request.url.split('?')[0]}` }));
   await app.register(read, { store: options.store, today });
   await app.register(write, { store: options.store, today });

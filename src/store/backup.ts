@@ -24,6 +24,9 @@ export interface TableInfo {
 
 /** Tables the migrator keeps for itself: the backup records the migration names instead. */
 const MIGRATION_TABLES = new Set(['moot_migration', 'moot_migration_lock']);
+/** Operational state, not the council's record: rate-limit counters, job leases and the job log. */
+const TRANSIENT_TABLES = new Set(['rate_limit', 'job_lease', 'job_run']);
+const skipped = (name: string) => MIGRATION_TABLES.has(name) || TRANSIENT_TABLES.has(name);
 
 export async function listDataTables(db: Kysely<Database>, dialect: Dialect): Promise<TableInfo[]> {
   const d = db as unknown as AnyDb;
@@ -33,7 +36,7 @@ export async function listDataTables(db: Kysely<Database>, dialect: Dialect): Pr
     // A virtual table (full-text index) is rebuilt by its triggers as rows go in; its shadow tables are internal.
     const names = all.rows
       .map((t) => t.name)
-      .filter((n) => !n.startsWith('sqlite_') && !MIGRATION_TABLES.has(n) && !virtual.some((v) => n === v || n.startsWith(`${v}_`)));
+      .filter((n) => !n.startsWith('sqlite_') && !skipped(n) && !virtual.some((v) => n === v || n.startsWith(`${v}_`)));
     const out: TableInfo[] = [];
     for (const name of names) {
       const cols = await sql<{ name: string; type: string; pk: number; hidden: number }>`select name, type, pk, hidden from pragma_table_xinfo(${name}) order by cid`.execute(d);
@@ -67,7 +70,7 @@ export async function listDataTables(db: Kysely<Database>, dialect: Dialect): Pr
     where c.contype = 'f' and n.nspname = current_schema()`.execute(d);
   return tables.rows
     .map((t) => t.name)
-    .filter((n) => !MIGRATION_TABLES.has(n))
+    .filter((n) => !skipped(n))
     .map((name) => {
       const mine = cols.rows.filter((c) => c.table === name && c.generated !== 'ALWAYS');
       return {

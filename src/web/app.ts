@@ -1,6 +1,7 @@
 // The web application: one Fastify instance with a plugin per concern.
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import formbody from '@fastify/formbody';
+import { closeRateLimitBackend } from '../services/rate-limits.js';
 import type { Store } from '../store/db.js';
 import { getCouncil } from '../store/council.js';
 import assets from './plugins/assets.js';
@@ -29,6 +30,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: true,
     bodyLimit: 60 * 1024 * 1024,
   });
+  app.addHook('onClose', async () => closeRateLimitBackend(options.store));
   const council = await getCouncil(options.store.db);
   await app.register(viewer);
   await app.register(security);

@@ -1,8 +1,10 @@
 // `moot serve`: the portal on the configured database. With --demo it loads the demonstration council first
 // when the database is empty, so a fresh machine shows something real.
+import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import { buildApp } from '../../web/app.js';
 import { MootError } from '../../errors.js';
+import { startJobRunner } from '../../services/jobs.js';
 import type { Store } from '../../store/db.js';
 import { out, type CliContext } from '../context.js';
 
@@ -23,19 +25,29 @@ export function register(program: Command, context: () => CliContext): void {
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
     .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
     .option('--demo', 'load the demonstration council first if the database is empty')
-    .action(async (opts: { port?: string; host?: string; demo?: boolean }) => {
+    .option('--workers <n>', 'processes sharing the port (node:cluster), each with its own database connection (default: MOOT_WORKERS or 1)')
+    .action(async (opts: { port?: string; host?: string; demo?: boolean; workers?: string }) => {
       const port = Number.parseInt(opts.port ?? process.env.PORT ?? '3000', 10);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MootError(`--port must be a number from 0 to 65535, not "${opts.port}"`);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
+      const workersText = opts.workers ?? process.env.MOOT_WORKERS ?? '1';
+      const workers = Number(workersText);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new MootError(`--workers must be a whole number from 1 to 64, not "${workersText}"`);
       const ctx = context();
       const store = await ctx.store();
-      if (opts.demo) {
+      if (opts.demo && !cluster.isWorker) {
         const demo = await loadDemoModule();
         if (demo && (await demo.isEmpty(store))) {
           out('Loading the demonstration council (first run only)…');
           const summary = await demo.loadDemo(store, { progress: true });
           out(`Loaded ${summary.meetings} meetings of ${summary.bodies} bodies.`);
         }
+      }
+      if (workers > 1 && cluster.isPrimary) {
+        // The primary only prepares the database (migrations, demo) and supervises; the workers serve.
+        await ctx.close();
+        await superviseWorkers(workers, host, port, store.description);
+        return;
       }
       const { registerPortal } = await import('../../server.js');
       const app = await buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? 'info' }, routes: registerPortal() });
@@ -48,17 +60,60 @@ export function register(program: Command, context: () => CliContext): void {
       }
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
-      out(`Moot is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}/ (${store.description}). Press Ctrl+C to stop.`);
+      // Scheduled jobs: every process runs a runner; a lease in the database lets exactly one run each job.
+      const jobs = startJobRunner(store, { log: app.log });
+      if (!cluster.isWorker) out(`Moot is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}/ (${store.description}). Press Ctrl+C to stop.`);
       // Graceful shutdown: stop accepting, finish requests in flight, close the database.
       await new Promise<void>((resolve) => {
         const stop = async (signal: string) => {
-          out(`\n${signal} received: shutting down…`);
+          if (!cluster.isWorker) out(`\n${signal} received: shutting down…`);
+          await jobs.stop();
           await app.close();
           await ctx.close();
+          cluster.worker?.disconnect();
           resolve();
         };
         process.once('SIGINT', () => void stop('SIGINT'));
         process.once('SIGTERM', () => void stop('SIGTERM'));
       });
     });
+}
+
+/** Forks the workers, restarts one that dies, and stops them all on SIGINT/SIGTERM. */
+async function superviseWorkers(count: number, host: string, port: number, description: string): Promise<void> {
+  process.env.MOOT_WORKERS = String(count); // workers share rate limits through the database (or Redis)
+  let stopping = false;
+  let announced = false;
+  const listening = new Set<number>();
+  const fork = () => cluster.fork({ MOOT_WORKERS: String(count) });
+  cluster.on('listening', (worker, address) => {
+    listening.add(worker.id);
+    if (!announced && listening.size >= count) {
+      announced = true;
+      out(`Moot is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/ with ${count} workers (${description}). Press Ctrl+C to stop.`);
+    }
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    listening.delete(worker.id);
+    if (stopping) return;
+    process.stderr.write(`moot: worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another\n`);
+    setTimeout(fork, 500);
+  });
+  for (let i = 0; i < count; i++) fork();
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      out(`\n${signal} received: stopping ${Object.keys(cluster.workers ?? {}).length} workers…`);
+      const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      if (!workers.length) return resolve();
+      let left = workers.length;
+      for (const w of workers) {
+        w.once('exit', () => { if (--left === 0) resolve(); });
+        w.process.kill('SIGTERM');
+      }
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
 }

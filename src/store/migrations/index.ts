@@ -6,6 +6,7 @@ import * as m002 from './002-search.js';
 import * as m003 from './003-portal.js';
 import * as m005 from './005-executive-cycle.js';
 import * as m006 from './006-data.js';
+import * as m008 from './008-operations.js';
 
 export interface MootMigration {
   name: string;
@@ -18,4 +19,5 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '003-portal', up: m003.up },
   { name: '005-executive-cycle', up: m005.up },
   { name: '006-data', up: m006.up },
+  { name: '008-operations', up: m008.up },
 ];

@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Store } from '../../../store/db.js';
 import { createMailer, type Mailer } from '../../../mail/index.js';
+import { rateLimitBackend } from '../../../services/rate-limits.js';
 import apiTokens from './api-tokens.js';
 import passwordReset from './password-reset.js';
 import signIn from './sign-in.js';
@@ -22,7 +23,7 @@ const account: FastifyPluginAsync<AccountRoutesOptions> = async (app, options) =
   const { store } = options;
   const mailer = options.mailer ?? createMailer();
   if (!options.mailer) app.addHook('onClose', async () => mailer.close());
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...rateLimitBackend(store) });
   const limit = { max: options.attemptsPerMinute ?? 10, timeWindow: 60_000 };
   await app.register(signIn, { store, rateLimit: limit });
   await app.register(passwordReset, { store, mailer, rateLimit: limit, baseUrl: options.baseUrl ?? process.env.MOOT_BASE_URL ?? null });

@@ -2,6 +2,7 @@
 // highlighted snippets and pagination. Rate-limited: this is the one route that does real work per request.
 import type { FastifyPluginAsync } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import { rateLimitBackend } from '../../../services/rate-limits.js';
 import { ValidationError } from '../../../errors.js';
 import type { Store } from '../../../services/unit.js';
 import { bodyOptions } from '../../../store/read/calendar.js';
@@ -23,7 +24,7 @@ export interface SearchRouteOptions {
 }
 
 const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store, rateLimitPerMinute }) => {
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...rateLimitBackend(store) });
   // Rendered filter forms by their inputs (committee names included, so a renamed committee renders afresh).
   const filterCache = new Map<string, string>();
   // The public's results page depends only on the query and the record, so it shares the page cache (bounded, LRU,

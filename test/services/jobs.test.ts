@@ -1,0 +1,70 @@
+// Shared operational state on both databases: a job's lease lets exactly one of several runners run it per
+// period, a crashed holder's lease expires, rate-limit counters are one count across connections, and the purge
+// removes expired personal data but no record.
+import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/domain/types.js';
+import { purgeExpired, registerJob, startJobRunner } from '../../src/services/jobs.js';
+import { countRequest } from '../../src/services/rate-limits.js';
+import { createSession, createUser } from '../../src/store/accounts.js';
+import { openStore } from '../../src/store/db.js';
+import { takeJobLease } from '../../src/store/operations.js';
+import { STORE_KINDS } from '../helpers/stores.js';
+import { useTestStore } from '../helpers/use-store.js';
+
+describe.each(STORE_KINDS)('jobs and shared limits on %s', (kind) => {
+  const get = useTestStore(kind);
+
+  it('runs a due job in exactly one of several runners, once per period', async (ctx) => {
+    const t = get(ctx);
+    const others = [await openStore(t.location), await openStore(t.location)];
+    let runs = 0;
+    registerJob({ name: `count-${kind}`, everyMs: 60_000, run: async () => { runs++; await new Promise((r) => setTimeout(r, 20)); return 'counted'; } });
+    const runners = [t.store, ...others].map((s) => startJobRunner(s, { start: false }));
+    try {
+      const ran = await Promise.all(runners.map((r) => r.tick()));
+      expect(ran.filter((names) => names.includes(`count-${kind}`)).length).toBe(1);
+      expect(runs).toBe(1);
+      await Promise.all(runners.map((r) => r.tick())); // not due again for a minute
+      expect(runs).toBe(1);
+      const log = await t.store.db.selectFrom('job_run').selectAll().where('name', '=', `count-${kind}`).execute();
+      expect(log).toMatchObject([{ status: 'ok', summary: 'counted' }]);
+    } finally {
+      await Promise.all(runners.map((r) => r.stop()));
+      for (const o of others) await o.close();
+    }
+  });
+
+  it('lets another holder take a lease its holder never gave back once it expires', async (ctx) => {
+    const t = get(ctx);
+    const now = Date.now();
+    expect(await takeJobLease(t.store.db, `crash-${kind}`, 'a', 1000, 5000, now)).toBe(true);
+    expect(await takeJobLease(t.store.db, `crash-${kind}`, 'b', 1000, 5000, now + 2000)).toBe(false); // a still holds it
+    expect(await takeJobLease(t.store.db, `crash-${kind}`, 'b', 1000, 5000, now + 5001)).toBe(true);
+  });
+
+  it('counts hits on one key across connections in one window', async (ctx) => {
+    const t = get(ctx);
+    const other = await openStore(t.location);
+    try {
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => countRequest(i % 2 ? other : t.store, `k-${kind}`, 60_000)));
+      expect(results.map((r) => r.current).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(Math.max(...results.map((r) => r.ttl))).toBeLessThanOrEqual(60_000);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('purges expired sessions and reset tokens, keeps live ones and every record', async (ctx) => {
+    const t = get(ctx);
+    const user = await createUser(t.store.db, SYSTEM_ACTOR, { email: `p-${kind}@example.org`, displayName: 'P', role: 'clerk' });
+    await createSession(t.store.db, user, { now: new Date(Date.now() - 13 * 3600_000) });
+    const live = await createSession(t.store.db, user);
+    const audit = (await t.store.db.selectFrom('audit_log').select('id').execute()).length;
+    const summary = await purgeExpired(t.store);
+    expect(summary).toMatch(/^purged 1 sessions, 0 password-reset tokens, 0 revoked API tokens, \d+ rate-limit counters, 0 job-log lines$/);
+    const left = await t.store.db.selectFrom('user_session').select('id').where('user_id', '=', user).execute();
+    expect(left.length).toBe(1);
+    expect(live).toBeTruthy();
+    expect((await t.store.db.selectFrom('audit_log').select('id').execute()).length).toBe(audit);
+  });
+});
