@@ -16,7 +16,7 @@ import { addDocument, addDocumentVersion } from '../store/documents.js';
 import { createMeeting, insertAgenda, type NewAgendaSection } from '../store/meetings.js';
 import { ensureGroup, findOrCreatePerson } from '../store/people.js';
 import { recordAttendance, recordMinutes, type AttendanceEntry } from '../store/proceedings.js';
-import { readPackFile, type PackText } from './read/index.js';
+import { readPackFile, type PackText, type ReadOptions } from './read/index.js';
 import { isImportInputError } from './read/errors.js';
 import { extractPack, isRecognisablePack, type PackExtraction, type PackMinutes } from './text/index.js';
 
@@ -32,7 +32,7 @@ export interface ReadAndExtract {
 }
 
 /** Reads and extracts one file; bad input becomes a MootError naming the file and what is wrong. */
-export async function readAndExtract(path: string, options: { maxBytes?: number } = {}): Promise<ReadAndExtract> {
+export async function readAndExtract(path: string, options: ReadOptions = {}): Promise<ReadAndExtract> {
   let read: PackText;
   try {
     read = await readPackFile(path, options);
@@ -41,7 +41,8 @@ export async function readAndExtract(path: string, options: { maxBytes?: number 
     throw e;
   }
   const extraction = extractPack({ source: read.source, pages: read.pages });
-  if (read.imageOnlyPages?.length) extraction.warnings.push(`pages ${read.imageOnlyPages.join(', ')} have no text layer (scanned images): OCR is needed to read them`);
+  for (const w of read.warnings ?? []) if (/\bOCR\b.*may contain errors/.test(w.message)) extraction.warnings.push(w.message);
+  if (read.imageOnlyPages?.length) extraction.warnings.push(`pages ${read.imageOnlyPages.join(', ')} have no text layer (scanned images): import with --ocr to read them`);
   if (!isRecognisablePack(extraction)) {
     throw new MootError(`${read.source}: no agenda, minutes or Record of Decision could be recognised in this file`, {
       hint: 'Check it is a meeting pack, an agenda or minutes',
@@ -220,8 +221,9 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
   const packTitle = minutesOnly ? `Minutes: ${body}, ${date}` : `Agenda pack: ${body}, ${date}`;
   const file = { bytes: r.bytes, fileName, contentType: isPdf ? 'application/pdf' : 'text/plain; charset=utf-8', pageCount: r.read.pages.length };
   const existingPack = await db.selectFrom('document').select('id').where('meeting_id', '=', meeting.id).where('kind', '=', packKind).where('agenda_item_id', 'is', null).executeTakeFirst();
-  if (existingPack) await addDocumentVersion(db, actor, existingPack.id, { file, pages: r.read.pages, note: `re-imported from ${fileName}` });
-  else await addDocument(db, actor, { meetingId: meeting.id, kind: packKind, title: packTitle, classification: 'unrestricted', file, pages: r.read.pages });
+  const ocrPages = r.read.ocrPages;
+  if (existingPack) await addDocumentVersion(db, actor, existingPack.id, { file, pages: r.read.pages, ocrPages, note: `re-imported from ${fileName}` });
+  else await addDocument(db, actor, { meetingId: meeting.id, kind: packKind, title: packTitle, classification: 'unrestricted', file, pages: r.read.pages, ocrPages });
 
   // Each item's papers, split out of the pack.
   const pdf = isPdf ? await PDFDocument.load(r.bytes, { ignoreEncryption: true, updateMetadata: false }) : null;
@@ -238,13 +240,16 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
         paperFile = { bytes: await splitPdf(pdf, range), fileName: `${basename(fileName, extname(fileName))}-item-${paper.itemCode}.pdf`, contentType: 'application/pdf', pageCount: range.length };
       }
     }
-    const pages = paperFile && pdf ? pdfPageRange(r.read, paper.startPage!, paper.endPage!).map((i) => r.read.pages[i]) : [paper.text];
+    const range = paperFile && pdf ? pdfPageRange(r.read, paper.startPage!, paper.endPage!) : [];
+    const pages = range.length ? range.map((i) => r.read.pages[i]) : [paper.text];
+    // pages of the paper that were read by OCR, numbered within the paper
+    const paperOcr = range.flatMap((i, k) => (ocrPages?.includes(i + 1) ? [k + 1] : []));
     const existing = await db.selectFrom('document').select('id').where('meeting_id', '=', meeting.id).where('title', '=', title).where('kind', '=', 'report').executeTakeFirst();
     if (existing) {
       await db.updateTable('document').set({ agenda_item_id: item.id }).where('id', '=', existing.id).execute();
-      await addDocumentVersion(db, actor, existing.id, { file: paperFile, pages, note: `re-imported from ${fileName}` });
+      await addDocumentVersion(db, actor, existing.id, { file: paperFile, pages, ocrPages: paperOcr, note: `re-imported from ${fileName}` });
     } else {
-      await addDocument(db, actor, { meetingId: meeting.id, agendaItemId: item.id, kind: 'report', title, classification: exempt ? 'exempt' : 'unrestricted', file: paperFile, pages });
+      await addDocument(db, actor, { meetingId: meeting.id, agendaItemId: item.id, kind: 'report', title, classification: exempt ? 'exempt' : 'unrestricted', file: paperFile, pages, ocrPages: paperOcr });
     }
   }
 
@@ -260,8 +265,7 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
 export type AfterImport = (db: Queryable, meetingIds: number[]) => Promise<void>;
 
 /** Imports one file in one transaction. */
-export interface ImportOptions {
-  maxBytes?: number;
+export interface ImportOptions extends ReadOptions {
   /** The body, for packs whose front sheet does not name it (a parish council's agenda without a letterhead). */
   body?: string;
   afterImport?: AfterImport;

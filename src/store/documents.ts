@@ -31,6 +31,8 @@ export interface DocumentContent {
   pages?: string[];
   structured?: unknown;
   note?: string | null;
+  /** 1-based pages whose text was read from the page image by OCR */
+  ocrPages?: number[];
 }
 
 export interface NewDocument extends DocumentContent {
@@ -58,6 +60,7 @@ async function insertVersion(db: Queryable, actor: Actor, documentId: number, ve
     pages_json: c.pages ? JSON.stringify(c.pages) : null,
     structured_json: c.structured === undefined ? null : JSON.stringify(c.structured),
     note: c.note ?? null,
+    ocr_pages: c.ocrPages?.length ? JSON.stringify(c.ocrPages) : null,
     created_at: nowIso(),
     created_by: actor.name,
   }).execute();

@@ -155,6 +155,8 @@ export interface DocumentVersionTable {
   /** A structured report (the template of primer §5), minutes or decision data. */
   structured_json: string | null;
   note: string | null; // why this version was made ("correction: …")
+  /** JSON array of the 1-based pages whose text was read by OCR (it may contain errors); null when none */
+  ocr_pages: string | null;
   created_at: string;
   created_by: string;
 }

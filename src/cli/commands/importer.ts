@@ -31,6 +31,22 @@ async function collectFiles(paths: string[]): Promise<string[]> {
   return files;
 }
 
+interface OcrFlags { ocr?: boolean; ocrLang?: string }
+
+/** --ocr reads every scanned page; without it a PDF with no text layer at all is still read by OCR, with a notice. */
+function ocrOptions(opts: OcrFlags, label: string) {
+  let bar: ReturnType<typeof createProgress> | null = null;
+  return {
+    ocr: opts.ocr ? ('all' as const) : ('auto' as const),
+    ocrLang: opts.ocrLang ?? 'eng',
+    onOcrPage: (done: number, total: number) => {
+      bar ??= createProgress(`OCR ${label}`, total);
+      bar.tick(1, `page ${done} of ${total}`);
+      if (done === total) { bar.stop(); bar = null; }
+    },
+  };
+}
+
 const indexImported: AfterImport = async (db, ids) => {
   for (const id of ids) await indexMeeting(db, id);
 };
@@ -42,8 +58,10 @@ export function register(program: Command, context: () => CliContext): void {
     .argument('<file>', 'the pack, agenda or minutes to read')
     .option('--json', 'print JSON in the extraction format (docs/extraction-format.md)')
     .option('--papers', 'include the text of each item\'s papers')
-    .action(async (file: string, opts: { json?: boolean; papers?: boolean }) => {
-      const { extraction } = await readAndExtract(file);
+    .option('--ocr', 'read scanned pages by OCR (tesseract); a PDF with no text layer is read by OCR even without it')
+    .option('--ocr-lang <langs>', 'OCR languages, e.g. eng or eng+cym', 'eng')
+    .action(async (file: string, opts: { json?: boolean; papers?: boolean } & OcrFlags) => {
+      const { extraction } = await readAndExtract(file, ocrOptions(opts, file));
       const { papers, warnings, ...core } = extraction;
       if (opts.json) {
         out(JSON.stringify({ formatVersion: EXTRACTION_FORMAT_VERSION, ...core, warnings, ...(opts.papers ? { papers } : {}) }, null, 2));
@@ -62,7 +80,9 @@ export function register(program: Command, context: () => CliContext): void {
     .argument('<paths...>', 'files or directories')
     .option('--max-mb <n>', 'largest file accepted, in MB', '50')
     .option('--body <name>', 'the body, for packs whose front sheet does not name it')
-    .action(async (paths: string[], opts: { maxMb: string; body?: string }) => {
+    .option('--ocr', 'read scanned pages by OCR (tesseract); a PDF with no text layer is read by OCR even without it')
+    .option('--ocr-lang <langs>', 'OCR languages, e.g. eng or eng+cym', 'eng')
+    .action(async (paths: string[], opts: { maxMb: string; body?: string } & OcrFlags) => {
       const maxBytes = Number.parseFloat(opts.maxMb) * 1024 * 1024;
       if (!(maxBytes > 0)) throw new MootError(`--max-mb must be a positive number, not "${opts.maxMb}"`);
       const files = await collectFiles(paths);
@@ -72,7 +92,7 @@ export function register(program: Command, context: () => CliContext): void {
             const progress = createProgress('Importing', files.length, { quiet: files.length === 1 });
       const outcomes: ImportOutcome[] = [];
       for (const f of files) {
-        outcomes.push(await importPackFile(store, ctx.actor, f, { maxBytes, afterImport: indexImported, body: opts.body }));
+        outcomes.push(await importPackFile(store, ctx.actor, f, { maxBytes, afterImport: indexImported, body: opts.body, ...ocrOptions(opts, f) }));
         progress.tick(1, f);
       }
       progress.stop();

@@ -7,6 +7,7 @@ import { basename, extname } from 'node:path';
 import { decodeText, splitPages } from './decode-text.js';
 import { ImportInputError } from './errors.js';
 import { removeFurniture, type CleanPage, type FurniturePage } from './furniture.js';
+import { ocrPdfPages } from './ocr.js';
 import { readPdfPages } from './pdf-text.js';
 import { reflow } from './reflow.js';
 import { sniff } from './sniff.js';
@@ -53,7 +54,7 @@ export async function readPackFile(path: string, opts: ReadOptions = {}): Promis
   } catch (e) {
     throw fsProblem(path, e);
   }
-  return guarded(path, () => readBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, basename(path), max));
+  return guarded(path, () => readBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), path, basename(path), max, opts));
 }
 
 /** Reads a pack already in memory (an upload); `source` is its file name, used in messages and results. */
@@ -61,7 +62,7 @@ export async function readPackBytes(bytes: Uint8Array, source: string, opts: Rea
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > max) throw tooBig(source, bytes.length, max);
   // A plain copy: pdfjs refuses Node Buffers and may take over the array it is given.
-  return guarded(source, () => readBytes(new Uint8Array(bytes), source, basename(source), max));
+  return guarded(source, () => readBytes(new Uint8Array(bytes), source, basename(source), max, opts));
 }
 
 /** Whatever else goes wrong still reaches the user as an ImportInputError, never as a bare stack. */
@@ -75,7 +76,7 @@ async function guarded(file: string, read: () => Promise<PackText>): Promise<Pac
   }
 }
 
-async function readBytes(bytes: Uint8Array, file: string, source: string, max: number): Promise<PackText> {
+async function readBytes(bytes: Uint8Array, file: string, source: string, max: number, opts: ReadOptions = {}): Promise<PackText> {
   if (bytes.length > max) throw tooBig(file, bytes.length, max);
   if (bytes.length === 0) throw new ImportInputError(file, 'The file is empty (0 bytes). Download or export the pack again.');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -111,25 +112,48 @@ async function readBytes(bytes: Uint8Array, file: string, source: string, max: n
   }
 
   // Content wins over the name: a PDF saved as .txt is still read as a PDF.
+  // pdfjs takes over the array it reads; OCR needs the file's bytes afterwards
+  const forOcr = (opts.ocr ?? 'off') !== 'off' ? bytes.slice() : null;
   const pages = await readPdfPages(bytes, file);
   if (pages.length === 0) throw new ImportInputError(file, 'The PDF has no pages. Download or export the pack again.');
   const cleaned = removeFurniture(pages, (kept, page) => reflow(kept, page.width));
   const images = pages.map((p, i) => p.images && cleaned[i].blank === 'empty');
   const scanned = images.flatMap((on, i) => (on ? [i + 1] : []));
-  const withText = cleaned.filter((c) => c.blank === null).length;
+  let withText = cleaned.filter((c) => c.blank === null).length;
+  const mode = opts.ocr ?? 'off';
+  const ocrPages: number[] = [];
+  const notices: ReadWarning[] = [];
+  if (scanned.length && (mode === 'all' || (mode === 'auto' && withText === 0))) {
+    // the scanned pages' text, read from their images, keeping each page in its place
+    const texts = await ocrPdfPages(forOcr ?? bytes, scanned, file, { lang: opts.ocrLang, onPage: opts.onOcrPage });
+    scanned.forEach((p, k) => {
+      const [c] = removeFurniture([{ lines: texts[k].split('\n').map((text) => ({ text })) }]);
+      if (c.text.trim()) {
+        cleaned[p - 1] = { ...c, blank: null };
+        images[p - 1] = false;
+        ocrPages.push(p);
+      }
+    });
+    withText = cleaned.filter((c) => c.blank === null).length;
+    if (ocrPages.length) {
+      notices.push({ message: `${mode === 'auto' ? 'The PDF has no text layer, so ' : ''}${ocrPages.length === pages.length ? 'all its pages were' : `${pageList(ocrPages)} ${ocrPages.length === 1 ? 'was' : 'were'}`} read by OCR (tesseract, ${opts.ocrLang ?? 'eng'}); the text may contain errors.` });
+    }
+  }
   if (withText === 0) {
     throw new ImportInputError(
       file,
       scanned.length
-        ? `The PDF has no text layer: ${scanned.length === pages.length ? `all ${pages.length} pages are` : `${pageList(scanned)} ${scanned.length === 1 ? 'is a' : 'are'}`} scanned image${scanned.length === 1 ? '' : 's'} and the rest are blank. It needs OCR first (for example \`ocrmypdf in.pdf out.pdf\`); import the OCR'd copy.`
+        ? `The PDF has no text layer: ${scanned.length === pages.length ? `all ${pages.length} pages are` : `${pageList(scanned)} ${scanned.length === 1 ? 'is a' : 'are'}`} scanned image${scanned.length === 1 ? '' : 's'} and the rest are blank. Import it with --ocr to read it by OCR, or OCR it first (for example \`ocrmypdf in.pdf out.pdf\`) and import the OCR'd copy.`
         : `No text was found on any of its ${pages.length} page${pages.length === 1 ? '' : 's'}: they are blank, or the text was drawn as shapes. If the pages show text, the PDF needs OCR first (for example \`ocrmypdf in.pdf out.pdf\`).`,
     );
   }
-  const warnings: ReadWarning[] = scanned.map((page) => ({
+  const warnings: ReadWarning[] = [...notices, ...scanned.filter((p) => images[p - 1]).map((page) => ({
     page,
-    message: `Page ${page} has no text layer (it is a scanned image), so its text is left out. OCR the PDF (for example \`ocrmypdf in.pdf out.pdf\`) and import it again to include it.`,
-  }));
-  return assemble({ source, sha256, bytes: length, kind: 'pdf', cleaned, images, warnings });
+    message: `Page ${page} has no text layer (it is a scanned image), so its text is left out. Import with --ocr to read it, or OCR the PDF (for example \`ocrmypdf in.pdf out.pdf\`) and import it again.`,
+  }))];
+  const read = assemble({ source, sha256, bytes: length, kind: 'pdf', cleaned, images, warnings });
+  if (ocrPages.length) read.ocrPages = ocrPages;
+  return read;
 }
 
 function pageList(pages: number[]): string {

@@ -18,6 +18,8 @@ export interface PackText {
   blankPages?: number[];
   /** 1-based pages that carry only images (need OCR); reading continues without their text */
   imageOnlyPages?: number[];
+  /** 1-based pages whose text was read from the page image by OCR (it may contain errors) */
+  ocrPages?: number[];
   /** things worth telling the user that did not stop the import */
   warnings?: ReadWarning[];
   /** hex SHA-256 of the file's bytes, to recognise a pack already imported */
@@ -30,6 +32,15 @@ export interface PackText {
 export interface ReadOptions {
   /** largest file accepted, in bytes (default 50 MB) */
   maxBytes?: number;
+  /**
+   * OCR of scanned pages (tesseract): 'off' (the default) leaves them out with a warning; 'auto' reads a PDF that
+   * has no text layer at all; 'all' reads every page that is only an image.
+   */
+  ocr?: 'off' | 'auto' | 'all';
+  /** tesseract languages for OCR ("eng", "eng+cym") */
+  ocrLang?: string;
+  /** progress of OCR, page by page */
+  onOcrPage?: (done: number, total: number) => void;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;

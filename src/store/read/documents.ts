@@ -38,13 +38,13 @@ export async function documentAccess(db: Queryable, slug: string, viewer: Viewer
 export async function readDocumentPage(db: Queryable, doc: NonNullable<Awaited<ReturnType<typeof loadDocument>>>, version?: number) {
   const v = version ?? doc.current_version;
   const [current, versions] = await Promise.all([
-    db.selectFrom('document_version').select(['version', 'file_name', 'size', 'sha256', 'page_count', 'pages_json', 'note', 'created_at'])
+    db.selectFrom('document_version').select(['version', 'file_name', 'size', 'sha256', 'page_count', 'pages_json', 'note', 'ocr_pages', 'created_at'])
       .where('document_id', '=', doc.id).where('version', '=', v).executeTakeFirst(),
     db.selectFrom('document_version').select(['version', 'size', 'sha256', 'page_count', 'note', 'created_at'])
       .where('document_id', '=', doc.id).orderBy('version', 'desc').execute(),
   ]);
   if (!current) return null;
-  return { version: { ...current, pages: parseJson<string[]>(current.pages_json, []) }, versions };
+  return { version: { ...current, pages: parseJson<string[]>(current.pages_json, []), ocrPages: parseJson<number[]>(current.ocr_pages, []) }, versions };
 }
 
 export async function documentFile(db: Queryable, documentId: number, version: number) {

@@ -84,3 +84,29 @@ export function councilPack(pages: PackPage[], header = 'Example County Council'
     });
   });
 }
+
+/**
+ * The same pages as a scanner would give them: each page rendered to an image (pdftoppm) and put back into
+ * a PDF with no text layer.
+ */
+export async function scannedCopy(pdf: Uint8Array, dpi = 150): Promise<Uint8Array> {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const os = await import('node:os');
+  const { PDFDocument } = await import('pdf-lib');
+  const dir = mkdtempSync(join(os.tmpdir(), 'moot-scan-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', join(dir, 'in.pdf'), join(dir, 'page')]);
+    const out = await PDFDocument.create();
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.png')).sort()) {
+      const img = await out.embedPng(readFileSync(join(dir, f)));
+      const page = out.addPage([595.28, 841.89]);
+      page.drawImage(img, { x: 0, y: 0, width: 595.28, height: 841.89 });
+    }
+    return await out.save();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

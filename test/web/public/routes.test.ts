@@ -124,6 +124,16 @@ describe.each(STORE_KINDS)('public portal on %s', (kind) => {
     await page(app, '/documents/no-such-paper', 404);
   });
 
+  it('a paper whose text was read from a scan by OCR says so, and which pages', async (c) => {
+    const { app, fx } = await setup(c);
+    const res = await page(app, '/documents/waste-strategy-review-2009');
+    expect(res.body).toMatch(/Text read by OCR\.<\/strong> The text of page 2 was read from scanned page images by optical character recognition \(OCR\)\. It may contain errors/);
+    expect(res.body).toMatch(/id="page-2-label">Page 2 <span class="moot-meta">\(text read by OCR\)<\/span>/);
+    expect(res.body).not.toMatch(/id="page-1-label">Page 1 <span/);
+    const other = await page(app, `/documents/${fx.correctedDocument}`);
+    expect(other.body).not.toContain('Text read by OCR');
+  });
+
   it('exempt papers and their PDFs are refused to the public', async (c) => {
     const { app, t } = await setup(c);
     const exempt = await t.store.db.selectFrom('document').select('slug').where('classification', '=', 'exempt').execute();

@@ -75,7 +75,7 @@ export async function loadPortalData(store: Store): Promise<PortalFixture> {
     sections: [{ title: 'Committee business', items: [{ code: '1', title: 'Apologies and Substitutes' }, { code: '2', title: 'Waste Strategy Review', purpose: 'To note the review', pageStart: 5, pageEnd: 12 }] }],
   });
   await addDocument(db, actor, { meetingId: historic.id, agendaItemId: historic.items[1].id, kind: 'report', title: 'Waste Strategy Review 2009', classification: 'unrestricted',
-    pages: ['Waste Strategy Review\nThe county recycled 41 per cent of household waste in 2008.', 'Page two of the review.'] });
+    pages: ['Waste Strategy Review\nThe county recycled 41 per cent of household waste in 2008.', 'Page two of the review.'], ocrPages: [2] });
   await recordMinutes(db, actor, historic.id, [{ agendaItemId: historic.items[1].id, number: '12', title: 'Waste Strategy Review', paragraphs: ['The Cabinet noted the review.'] }]);
 
   await rebuildSearchIndex(store);
