@@ -149,6 +149,12 @@ const MATRIX: Record<string, Row> = {
   'GET /people/:slug': { url: (f) => `/people/${f.personSlug}`, expect: all(200) },
   'GET /decisions': { url: () => '/decisions', expect: all(200) },
   'GET /decisions/:slug': { url: (f) => `/decisions/${f.decisionSlug}`, expect: all(200) },
+  // Performance and budget figures: published figures are for everyone (drafts are never on these routes).
+  'GET /performance': { url: () => '/performance', expect: all(200) },
+  'GET /performance/:period': { url: () => '/performance/2023-24-q4', expect: all(200) },
+  'GET /performance/indicators/:ref': { url: () => '/performance/indicators/CS04', expect: all(200) },
+  'GET /budgets/:kind/:period': { url: () => '/budgets/revenue/2024-05', expect: all(200) },
+  'GET /data/:kind/:file': { url: () => '/data/revenue/2024-05.csv', expect: all(200) },
   'GET /archive': { url: () => '/archive', expect: all(200) },
   'GET /archive/:year': { url: (f) => `/archive/${f.year}`, expect: all(200) },
   'GET /sitemap.xml': { url: () => '/sitemap.xml', expect: all(200) },
@@ -361,7 +367,7 @@ describe.each(STORE_KINDS)('role-by-route matrix over the demo council on %s', (
   let app: FastifyInstance | null = null;
   afterAll(async () => app?.close());
 
-  it('gives every role the expected status on every registered route', async (ctx) => {
+  it('gives every role the expected status on every registered route', { timeout: 180_000 }, async (ctx) => {
     const { store } = get(ctx);
     await loadDemo(store, { years: 1, today: TODAY, seed: 7 });
     const { f, users } = await fixture(store);
