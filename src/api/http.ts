@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { MootError, NotFoundError, ValidationError } from '../errors.js';
+import { isDatabaseUnavailable } from '../services/health.js';
 
 export interface ApiErrorBody {
   error: string;
@@ -56,6 +57,11 @@ export function addErrorHandling(app: FastifyInstance): void {
     if (error instanceof NotFoundError) return sendError(reply, 404, 'not-found', error.message);
     if (error instanceof MootError) return sendError(reply, 400, 'bad-request', error.message);
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500 && isDatabaseUnavailable(error)) {
+      request.log.warn({ err: { code: error.code, message: error.message } }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendError(reply, 503, 'unavailable', 'The service is briefly unavailable; try again in a few seconds');
+    }
     if (status >= 500) {
       request.log.error({ err: error }, 'API request failed');
       return sendError(reply, 500, 'server-error', 'Sorry, there is a problem with the service');

@@ -89,11 +89,25 @@ export interface JobRunnerOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+const runnerStats = new Set<JobRunnerStats>();
+
+/** This process's job runners, added up (for the metrics). */
+export function jobRunnerStats(): JobRunnerStats {
+  const total: JobRunnerStats = { runs: 0, failures: 0, queueDepth: 0 };
+  for (const s of runnerStats) {
+    total.runs += s.runs;
+    total.failures += s.failures;
+    total.queueDepth = Math.max(total.queueDepth, s.queueDepth);
+  }
+  return total;
+}
+
 export function startJobRunner(store: Store, options: JobRunnerOptions = {}): JobRunner {
   const env = options.env ?? process.env;
   const holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const tickMs = options.tickMs ?? (Number(env.MOOT_JOBS_TICK_MS) || 5000);
   const stats: JobRunnerStats = { runs: 0, failures: 0, queueDepth: 0 };
+  runnerStats.add(stats);
   let running: Promise<string[]> | null = null;
   let stopped = false;
 
@@ -145,6 +159,7 @@ export function startJobRunner(store: Store, options: JobRunnerOptions = {}): Jo
     tick: () => (running ??= tick().finally(() => { running = null; })),
     stop: async () => {
       stopped = true;
+      runnerStats.delete(stats);
       if (timer) clearInterval(timer);
       await running;
     },

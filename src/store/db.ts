@@ -24,6 +24,8 @@ export interface Store {
   description: string;
   /** The SQLite database file (absent on PostgreSQL): backups copy it through SQLite's online backup API. */
   file?: string;
+  /** PostgreSQL's connection pool: connections open, idle, and requests waiting for one. */
+  pool?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -86,6 +88,9 @@ async function openPostgres(url: string): Promise<Store> {
   const where = describeUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   pool.on('error', () => { /* idle client errors surface on the next query */ });
+  // A connection dropped while a query holds it (the server restarting) fails that query; without a listener the
+  // client's own 'error' event would also end the process.
+  pool.on('connect', (client) => { client.on('error', () => undefined); });
   try {
     const client = await pool.connect();
     client.release();
@@ -103,7 +108,8 @@ async function openPostgres(url: string): Promise<Store> {
     });
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', description: `PostgreSQL at ${where}`, close: () => db.destroy() };
+  const stats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  return { db, dialect: 'postgres', description: `PostgreSQL at ${where}`, pool: stats, close: () => db.destroy() };
 }
 
 /** Opens the store and brings its schema up to date (or only checks it, with migrate: false). */
@@ -122,4 +128,18 @@ export async function openStore(config: MootConfig, options: { migrate?: boolean
 /** Runs fn in one transaction: all its writes land together or not at all. */
 export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction().execute(fn);
+}
+
+/**
+ * Whether an error means the database cannot be reached or is restarting (connection refused or dropped, server
+ * shutting down or starting, too many connections, SQLite busy): the request should fail with 503 and be retried,
+ * not be reported as a fault in Moot.
+ */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const err = e as { code?: string; message?: string } | null;
+  if (!err) return false;
+  const code = String(err.code ?? '');
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'SQLITE_BUSY', 'SQLITE_LOCKED'].includes(code)) return true;
+  if (/^(08|57P|53)/.test(code)) return true; // connection exception, operator intervention, insufficient resources
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)/i.test(err.message ?? '');
 }

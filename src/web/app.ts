@@ -1,5 +1,6 @@
 // The web application: one Fastify instance with a plugin per concern.
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import { closeRateLimitBackend } from '../services/rate-limits.js';
 import type { Store } from '../store/db.js';
@@ -7,6 +8,7 @@ import { getCouncil } from '../store/council.js';
 import assets from './plugins/assets.js';
 import auth from './plugins/auth.js';
 import errors from './plugins/errors.js';
+import metrics from './plugins/metrics.js';
 import security from './plugins/security.js';
 import viewer from './plugins/viewer.js';
 import views from './plugins/views.js';
@@ -29,9 +31,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     trustProxy: true,
     bodyLimit: 60 * 1024 * 1024,
+    // Every log line of a request carries its id (reqId); a proxy's X-Request-Id is kept when it looks like one.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,80}$/.test(given) ? given : randomUUID();
+    },
   });
+  app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id); });
   app.addHook('onClose', async () => closeRateLimitBackend(options.store));
   const council = await getCouncil(options.store.db);
+  await app.register(metrics, { store: options.store });
   await app.register(viewer);
   await app.register(security);
   await app.register(views, { councilName: council?.name ?? 'Moot' });

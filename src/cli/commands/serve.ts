@@ -1,6 +1,7 @@
 // `moot serve`: the portal on the configured database. With --demo it loads the demonstration council first
 // when the database is empty, so a fresh machine shows something real.
 import cluster from 'node:cluster';
+import { createServer, type Server } from 'node:http';
 import type { Command } from 'commander';
 import { buildApp } from '../../web/app.js';
 import { MootError } from '../../errors.js';
@@ -62,12 +63,17 @@ export function register(program: Command, context: () => CliContext): void {
       const actualPort = typeof address === 'object' && address ? address.port : port;
       // Scheduled jobs: every process runs a runner; a lease in the database lets exactly one run each job.
       const jobs = startJobRunner(store, { log: app.log });
+      const metricsServer = cluster.isWorker ? null : await serveMetrics(host, async () => {
+        const { metricsText } = await import('../../web/plugins/metrics.js');
+        return metricsText();
+      });
       if (!cluster.isWorker) out(`Moot is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}/ (${store.description}). Press Ctrl+C to stop.`);
       // Graceful shutdown: stop accepting, finish requests in flight, close the database.
       await new Promise<void>((resolve) => {
         const stop = async (signal: string) => {
           if (!cluster.isWorker) out(`\n${signal} received: shutting down…`);
           await jobs.stop();
+          metricsServer?.close();
           await app.close();
           await ctx.close();
           cluster.worker?.disconnect();
@@ -100,12 +106,19 @@ async function superviseWorkers(count: number, host: string, port: number, descr
     setTimeout(fork, 500);
   });
   for (let i = 0; i < count; i++) fork();
+  const metricsServer = await serveMetrics(host, async () => {
+    // Every worker's metrics added up (prom-client asks each worker over the cluster's IPC channel).
+    const client = (await import('prom-client')).default;
+    const aggregator = new client.AggregatorRegistry();
+    return { contentType: aggregator.contentType, body: await aggregator.clusterMetrics() };
+  });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       if (stopping) return;
       stopping = true;
       out(`\n${signal} received: stopping ${Object.keys(cluster.workers ?? {}).length} workers…`);
       const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      metricsServer?.close();
       if (!workers.length) return resolve();
       let left = workers.length;
       for (const w of workers) {
@@ -116,4 +129,29 @@ async function superviseWorkers(count: number, host: string, port: number, descr
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+}
+
+/** With MOOT_METRICS_PORT, Prometheus metrics on a port of their own (same host as the portal), no token needed. */
+async function serveMetrics(host: string, text: () => Promise<{ contentType: string; body: string }>): Promise<Server | null> {
+  const raw = process.env.MOOT_METRICS_PORT;
+  if (!raw) return null;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MootError(`MOOT_METRICS_PORT must be a port number, not "${raw}"`);
+  const server = createServer((req, res) => {
+    if (req.url !== '/metrics') {
+      res.writeHead(404).end('Not found: the metrics are at /metrics\n');
+      return;
+    }
+    text().then(
+      (m) => res.writeHead(200, { 'content-type': m.contentType }).end(m.body),
+      (e: Error) => res.writeHead(500).end(`metrics failed: ${e.message}\n`),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new MootError(`MOOT_METRICS_PORT ${port} is already in use`) : e));
+    server.listen(port, host, () => resolve());
+  });
+  const a = server.address();
+  out(`Metrics at http://${host}:${typeof a === 'object' && a ? a.port : port}/metrics`);
+  return server;
 }

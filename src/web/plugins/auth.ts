@@ -75,7 +75,8 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const bearer = bearerToken(request);
+    // /metrics takes its own bearer token (MOOT_METRICS_TOKEN, checked by the metrics plugin), not an API token.
+    const bearer = request.url === '/metrics' ? null : bearerToken(request);
     if (bearer !== null) {
       const user = bearer ? await loadApiToken(store.db, bearer) : null;
       if (!user) {

@@ -1,6 +1,7 @@
 // 404 and 500 pages in the service's design; JSON for API clients. Never a stack trace to the user.
 import fp from 'fastify-plugin';
 import { MootError, NotFoundError, ValidationError } from '../../errors.js';
+import { isDatabaseUnavailable } from '../../services/health.js';
 
 function wantsJson(url: string, accept: string | undefined): boolean {
   return url.startsWith('/api/') || (!!accept && accept.includes('application/json') && !accept.includes('text/html'));
@@ -18,6 +19,13 @@ export default fp(async (app) => {
     if (error instanceof NotFoundError) status = 404;
     else if (error instanceof ValidationError) status = 400;
     else if (error instanceof MootError && status === 500) status = 400;
+    if (status === 500 && isDatabaseUnavailable(error)) {
+      // The database is down or restarting: a clean 503 the client may retry, and a warning rather than a fault.
+      request.log.warn({ err: { code: (error as { code?: string }).code, message: error.message } }, 'database unavailable');
+      reply.code(503).header('retry-after', '5');
+      if (wantsJson(request.url, request.headers.accept)) return reply.send({ error: 'unavailable', message: 'The service is briefly unavailable; try again in a few seconds' });
+      return reply.render('pages/error.njk', { pageTitle: 'Sorry, the service is unavailable', heading: 'Sorry, the service is unavailable', message: 'Try again in a few seconds.' });
+    }
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     const message = status >= 500 ? 'Sorry, there is a problem with the service' : error.message;
     reply.code(status);

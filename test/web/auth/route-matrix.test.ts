@@ -105,6 +105,8 @@ const MATRIX: Record<string, Row> = {
   'GET /govuk/*': { url: () => '/govuk/govuk-frontend.min.css', expect: all(200) },
   'GET /static/*': { url: () => '/static/moot.css', expect: all(200) },
   'GET /healthz': { url: () => '/healthz', expect: all(200) },
+  'GET /livez': { url: () => '/livez', expect: all(200) },
+  'GET /readyz': { url: () => '/readyz', expect: all(200) },
   'GET /': { url: () => '/', expect: all(200) },
   // Accounts
   'GET /account/sign-in': { url: () => '/account/sign-in', expect: all(200) },

@@ -11,6 +11,9 @@ export interface CachedPage {
   contentType: string;
 }
 
+/** Hits and misses of every page cache in this process, for the metrics. */
+export const PAGE_CACHE_COUNTS = { hits: 0, misses: 0 };
+
 /** A bounded map (entries and bytes), evicting the least recently used. */
 export class PageCache {
   #map = new Map<string, CachedPage>();
@@ -31,6 +34,8 @@ export class PageCache {
   get(version: string, key: string): CachedPage | undefined {
     this.#checkVersion(version);
     const hit = this.#map.get(key);
+    if (hit) PAGE_CACHE_COUNTS.hits++;
+    else PAGE_CACHE_COUNTS.misses++;
     if (hit) {
       this.#map.delete(key);
       this.#map.set(key, hit);
