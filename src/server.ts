@@ -11,3 +11,6 @@ import workspace from './web/routes/workspace/index.js';
 export function registerPortal(): NonNullable<AppOptions['routes']> {
   return [{ plugin: publicPortal }, { plugin: api }, { plugin: author }, { plugin: councillor }, { plugin: workspace }];
 }
+
+/** Prometheus metrics text of this process, for `moot serve` with MOOT_METRICS_PORT. */
+export { metricsText } from './web/plugins/metrics.js';

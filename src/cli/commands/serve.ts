@@ -64,7 +64,7 @@ export function register(program: Command, context: () => CliContext): void {
       // Scheduled jobs: every process runs a runner; a lease in the database lets exactly one run each job.
       const jobs = startJobRunner(store, { log: app.log });
       const metricsServer = cluster.isWorker ? null : await serveMetrics(host, async () => {
-        const { metricsText } = await import('../../web/plugins/metrics.js');
+        const { metricsText } = await import('../../server.js');
         return metricsText();
       });
       if (!cluster.isWorker) out(`Moot is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}/ (${store.description}). Press Ctrl+C to stop.`);
