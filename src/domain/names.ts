@@ -80,3 +80,16 @@ export function normaliseName(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * A body's name with the differences packs print for the same body set aside: case, punctuation, "the", "&"/"and",
+ * and singular/plural or possessive word forms ("Children's Service Improvement Panel" and "Childrens Services
+ * Improvement Panel" give the same key). Used only to suggest that two printed names are one body.
+ */
+export function looseBodyKey(name: string): string {
+  return normaliseName(name.replace(/['’]s\b/gi, 's'))
+    .split(' ')
+    .filter((w) => w && !['the', 'of', 'and', 'for'].includes(w))
+    .map((w) => (w.length > 3 ? w.replace(/(?:ies)$/, 'y').replace(/s$/, '') : w))
+    .join(' ');
+}

@@ -8,7 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Actor, AttendanceKind } from '../domain/types.js';
 import { MootError } from '../errors.js';
 import { recordAudit } from '../store/audit.js';
-import { addMembership, findOrCreateBody, membershipOn } from '../store/bodies.js';
+import { addMembership, createBody, findBodyByName, findBodyLoosely, guessBodyKind, membershipOn } from '../store/bodies.js';
 import { transaction, type Queryable, type Store } from '../store/db.js';
 import { tryParseDecisionNumber } from '../domain/numbering.js';
 import { createDecision } from '../store/decisions.js';
@@ -20,8 +20,11 @@ import { readPackFile, type PackText, type ReadOptions } from './read/index.js';
 import { isImportInputError } from './read/errors.js';
 import { extractPack, isRecognisablePack, type PackExtraction, type PackMinutes } from './text/index.js';
 
+/** A body name printed in a pack matched to an existing body whose name differs only in word forms. */
+export interface BodyMatch { printed: string; matched: string }
+
 export type ImportOutcome =
-  | { status: 'imported'; file: string; meetingId: number; meetingSlug: string; version: number; warnings: string[]; touchedMeetingIds: number[] }
+  | { status: 'imported'; file: string; meetingId: number; meetingSlug: string; version: number; warnings: string[]; touchedMeetingIds: number[]; bodyMatches: BodyMatch[] }
   | { status: 'unchanged'; file: string; meetingId: number | null; meetingSlug: string | null }
   | { status: 'failed'; file: string; reason: string };
 
@@ -120,9 +123,38 @@ async function attendanceOf(db: Queryable, actor: Actor, m: PackMinutes): Promis
   return entries;
 }
 
+/**
+ * Finds bodies by the names packs print. An exact match (case and punctuation aside) wins; otherwise, unless
+ * `exact`, one existing body whose name differs only in word forms ("Service"/"Services") is taken and the match
+ * is reported; otherwise the body is created.
+ */
+interface Bodies {
+  id(name: string): Promise<number>;
+  matches: BodyMatch[];
+}
+
+function bodyResolver(db: Queryable, actor: Actor, exact: boolean): Bodies {
+  const matches: BodyMatch[] = [];
+  return {
+    matches,
+    async id(name: string) {
+      const found = await findBodyByName(db, name);
+      if (found) return found.id;
+      if (!exact) {
+        const loose = await findBodyLoosely(db, name);
+        if (loose) {
+          if (!matches.some((m) => m.printed === name)) matches.push({ printed: name, matched: loose.name });
+          return loose.id;
+        }
+      }
+      return createBody(db, actor, { name, kind: guessBodyKind(name) });
+    },
+  };
+}
+
 /** Finds the historic meeting of a body on a date, or creates it. */
-async function historicMeeting(db: Queryable, actor: Actor, bodyName: string, date: string, extra: Parameters<typeof createMeeting>[2] extends infer T ? Partial<T> : never) {
-  const bodyId = await findOrCreateBody(db, actor, bodyName);
+async function historicMeeting(db: Queryable, actor: Actor, bodies: Bodies, bodyName: string, date: string, extra: Parameters<typeof createMeeting>[2] extends infer T ? Partial<T> : never) {
+  const bodyId = await bodies.id(bodyName);
   const existing = await db.selectFrom('meeting').select(['id', 'slug']).where('body_id', '=', bodyId).where('date', '=', date).orderBy('id').executeTakeFirst();
   if (existing) return { id: existing.id, slug: existing.slug, bodyId, created: false };
   const created = await createMeeting(db, actor, { bodyId, date, historic: true, status: 'held', ...extra });
@@ -130,11 +162,11 @@ async function historicMeeting(db: Queryable, actor: Actor, bodyName: string, da
 }
 
 /** Returns the ids of the meetings whose minutes were recorded. */
-async function importMinutes(db: Queryable, actor: Actor, x: PackExtraction, fallbackBody: string): Promise<number[]> {
+async function importMinutes(db: Queryable, actor: Actor, bodies: Bodies, x: PackExtraction, fallbackBody: string): Promise<number[]> {
   const touched: number[] = [];
   for (const m of x.minutes) {
     if (!m.date) continue;
-    const meeting = await historicMeeting(db, actor, m.body ?? fallbackBody, m.date, { status: 'minutes-approved' });
+    const meeting = await historicMeeting(db, actor, bodies, m.body ?? fallbackBody, m.date, { status: 'minutes-approved' });
     await db.updateTable('meeting').set({ status: 'minutes-approved' }).where('id', '=', meeting.id).where('historic', '=', 1).execute();
     await recordAttendance(db, actor, meeting.id, await attendanceOf(db, actor, m));
     await recordMinutes(db, actor, meeting.id, m.items.map((it) => ({
@@ -148,13 +180,23 @@ async function importMinutes(db: Queryable, actor: Actor, x: PackExtraction, fal
   return touched;
 }
 
-async function importDecisions(db: Queryable, actor: Actor, x: PackExtraction, meetingId: number): Promise<void> {
+/** Records the pack's Records of Decision; returns the meetings they were attached to. */
+async function importDecisions(db: Queryable, actor: Actor, bodies: Bodies, x: PackExtraction, packMeeting: { id: number; date: string }): Promise<number[]> {
+  const touched: number[] = [];
   for (const d of x.decisions) {
     const parsed = tryParseDecisionNumber(d.number);
     if (!parsed) continue;
     const clash = await db.selectFrom('decision').select('id').where('year', '=', parsed.year).where('seq', '=', parsed.seq).executeTakeFirst();
     if (clash) continue; // the same Record of Decision reproduced in another pack
-    const takerBody = d.takenBy ? await db.selectFrom('body').select('id').where('name', '=', d.takenBy).executeTakeFirst() : undefined;
+    // a decision taken by a body belongs to the meeting that took it (a pack reproduces earlier meetings' decisions)
+    const byBody = !!d.takenBy && /\b(?:cabinet|committee|council|panel|board|executive|sub-committee|forum|commission)\b/i.test(d.takenBy) && !/\bcabinet member\b/i.test(d.takenBy);
+    const takerBodyId = byBody ? await bodies.id(d.takenBy!) : undefined;
+    let meetingId = packMeeting.id;
+    if (takerBodyId !== undefined && d.date && d.date !== packMeeting.date) {
+      meetingId = (await historicMeeting(db, actor, bodies, d.takenBy!, d.date, { status: 'held' })).id;
+      touched.push(meetingId);
+    }
+    const takerBody = takerBodyId !== undefined ? { id: takerBodyId } : undefined;
     await createDecision(db, actor, {
       number: d.number,
       takerKind: takerBody ? 'body' : /officer|director|head of/i.test(d.takenBy ?? '') ? 'officer' : 'cabinet-member',
@@ -172,6 +214,7 @@ async function importDecisions(db: Queryable, actor: Actor, x: PackExtraction, m
       publishedOn: d.date ?? null,
     });
   }
+  return touched;
 }
 
 function sectionsOf(x: PackExtraction): NewAgendaSection[] {
@@ -187,8 +230,9 @@ function sectionsOf(x: PackExtraction): NewAgendaSection[] {
   return sections;
 }
 
-async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previous: { meeting_id: number | null; version: number } | undefined, bodyOverride?: string): Promise<ImportOutcome> {
+async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previous: { meeting_id: number | null; version: number } | undefined, bodyOverride?: string, exactBodies = false): Promise<ImportOutcome> {
   const x = r.extraction;
+  const bodies = bodyResolver(db, actor, exactBodies);
   const { body, date } = meetingOf(x, bodyOverride);
   const minutesOnly = x.agenda.length === 0;
   const isPdf = r.read.kind === 'pdf';
@@ -202,7 +246,7 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
     await db.deleteFrom('agenda_item').where('meeting_id', '=', m.id).execute();
     await db.deleteFrom('agenda_section').where('meeting_id', '=', m.id).execute();
   } else {
-    meeting = await historicMeeting(db, actor, body, date, {
+    meeting = await historicMeeting(db, actor, bodies, body, date, {
       time: x.meeting.time, venue: x.meeting.venue,
       contacts: x.meeting.contacts.map((c) => ({ name: c.name, phone: c.phone, email: null })),
       publishedOn: x.meeting.publishedOn, signatoryName: x.meeting.publishedBy,
@@ -253,11 +297,12 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
     }
   }
 
-  const minutesMeetings = await importMinutes(db, actor, x, body);
-  await importDecisions(db, actor, x, meeting.id);
+  const minutesMeetings = await importMinutes(db, actor, bodies, x, body);
+  const decisionMeetings = await importDecisions(db, actor, bodies, x, { id: meeting.id, date });
+  const warnings = [...x.warnings, ...bodies.matches.map((m) => `the body "${m.printed}" was taken to be "${m.matched}" (the names differ only in word forms); import with --exact-bodies to keep them apart`)];
   return {
     status: 'imported', file: fileName, meetingId: meeting.id, meetingSlug: meeting.slug, version: (previous?.version ?? 0) + 1,
-    warnings: x.warnings, touchedMeetingIds: [...new Set([meeting.id, ...minutesMeetings])],
+    warnings, touchedMeetingIds: [...new Set([meeting.id, ...minutesMeetings, ...decisionMeetings])], bodyMatches: bodies.matches,
   };
 }
 
@@ -268,6 +313,8 @@ export type AfterImport = (db: Queryable, meetingIds: number[]) => Promise<void>
 export interface ImportOptions extends ReadOptions {
   /** The body, for packs whose front sheet does not name it (a parish council's agenda without a letterhead). */
   body?: string;
+  /** Never take a printed body name to be an existing body whose name differs only in word forms. */
+  exactBodies?: boolean;
   afterImport?: AfterImport;
 }
 
@@ -287,14 +334,14 @@ export async function importPackFile(store: Store, actor: Actor, path: string, o
   try {
     return await transaction(store.db, async (tx) => {
       const previous = await tx.selectFrom('import_record').select(['meeting_id', 'version']).where('source', '=', r.read.source).orderBy('version', 'desc').executeTakeFirst();
-      const outcome = await storePack(tx, actor, r, previous, options.body);
+      const outcome = await storePack(tx, actor, r, previous, options.body, options.exactBodies);
       if (outcome.status !== 'imported') return outcome;
       await tx.insertInto('import_record').values({
         source: r.read.source, sha256, version: outcome.version, meeting_id: outcome.meetingId,
         imported_at: new Date().toISOString(), imported_by: actor.name,
         warnings_json: JSON.stringify(outcome.warnings), extraction_json: JSON.stringify({ ...r.extraction, papers: undefined }),
       }).execute();
-      await recordAudit(tx, actor, { action: 'import', entity: 'meeting', entityId: outcome.meetingId, summary: `Imported ${r.read.source} (version ${outcome.version})`, after: { sha256, source: r.read.source } });
+      await recordAudit(tx, actor, { action: 'import', entity: 'meeting', entityId: outcome.meetingId, summary: `Imported ${r.read.source} (version ${outcome.version})`, after: { sha256, source: r.read.source, bodyMatches: outcome.bodyMatches } });
       if (options.afterImport) await options.afterImport(tx, outcome.touchedMeetingIds);
       return outcome;
     });

@@ -1,5 +1,5 @@
 // Bodies (Council, Cabinet, committees, panels), their seats by political group, and memberships with dates.
-import { normaliseName } from '../domain/names.js';
+import { looseBodyKey, normaliseName } from '../domain/names.js';
 import { slugify, uniqueSlug } from '../domain/slugs.js';
 import type { Actor, AgendaStyle, BodyKind, MembershipRole } from '../domain/types.js';
 import { nowIso, recordAudit } from './audit.js';
@@ -53,6 +53,16 @@ export function guessBodyKind(name: string): BodyKind {
   if (/planning|licensing|standards|regulation|regulatory|appeals|audit/.test(n)) return 'regulatory-committee';
   if (/council$/.test(n)) return 'full-council';
   return 'panel-or-board';
+}
+
+/**
+ * The one body whose name differs from `name` only in word forms or punctuation (see looseBodyKey), or undefined
+ * when there is none or more than one.
+ */
+export async function findBodyLoosely(db: Queryable, name: string): Promise<{ id: number; name: string } | undefined> {
+  const key = looseBodyKey(name);
+  const hits = (await db.selectFrom('body').select(['id', 'name']).execute()).filter((b) => looseBodyKey(b.name) === key);
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 export async function findOrCreateBody(db: Queryable, actor: Actor, name: string, defaults: Partial<NewBody> = {}): Promise<number> {

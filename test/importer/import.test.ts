@@ -46,6 +46,15 @@ describe.each(STORE_KINDS)('importing packs on %s', (kind) => {
     expect(papers.length).toBeGreaterThan(3);
   });
 
+  it.skipIf(!existsSync(kent))('puts each Record of Decision on the meeting that took it, not on the pack that reproduced it', async (ctx) => {
+    const { store } = get(ctx);
+    const rows = await store.db.selectFrom('decision').innerJoin('meeting', 'meeting.id', 'decision.meeting_id')
+      .select(['decision.number', 'decision.taken_on', 'meeting.date', 'meeting.slug']).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.date, `${r.number} taken ${r.taken_on} is on ${r.slug}`).toBe(r.taken_on);
+    expect(rows.some((r) => r.slug === '2011-12-05-cabinet')).toBe(true);
+  });
+
   it.skipIf(!existsSync(kent))('changes nothing when the same file is imported again, and matches people across packs', async (ctx) => {
     const { store } = get(ctx);
     const before = { meetings: await count(store.db, 'meeting'), people: await count(store.db, 'person'), minutes: await count(store.db, 'minute') };
@@ -56,6 +65,30 @@ describe.each(STORE_KINDS)('importing packs on %s', (kind) => {
     await importPackFile(store, SYSTEM_ACTOR, join(kent, 'cabinet-2012-07-09.txt'));
     const carters = await store.db.selectFrom('person').select('id').where('surname', '=', 'Carter').where('initials', '=', 'P B').execute();
     expect(carters).toHaveLength(1);
+  });
+
+  it('takes a body name that differs only in word forms to be the same body, reports it, and keeps them apart on request', async (ctx) => {
+    const { store } = get(ctx);
+    const dir = mkdtempSync(join(tmpdir(), 'moot-import-'));
+    const minutes = (body: string, date: string, day: string) => [
+      `MINUTES of a meeting of the ${body} held on ${day} at 2.00 pm in the Council Chamber, County Hall`,
+      'PRESENT: Mr A Baker (Chairman), Mrs C Dawson',
+      '1. Apologies', '2. Improvement plan',
+    ].join('\n').replace('DATE', date);
+    writeFileSync(join(dir, 'a.txt'), minutes("Coastal Towns' Services Improvement Panel", '', 'Tuesday, 20 September 2011'));
+    writeFileSync(join(dir, 'b.txt'), minutes("Coastal Towns' Service Improvement Panel", '', 'Tuesday, 18 October 2011'));
+    writeFileSync(join(dir, 'c.txt'), minutes('Coastal Towns Service Improvement Panel', '', 'Tuesday, 15 November 2011'));
+    const a = await importPackFile(store, SYSTEM_ACTOR, join(dir, 'a.txt'));
+    const b = await importPackFile(store, SYSTEM_ACTOR, join(dir, 'b.txt'));
+    expect(a.status).toBe('imported');
+    expect(b).toMatchObject({ status: 'imported', bodyMatches: [{ printed: "Coastal Towns' Service Improvement Panel", matched: "Coastal Towns' Services Improvement Panel" }] });
+    if (b.status === 'imported') expect(b.warnings.join('\n')).toMatch(/was taken to be "Coastal Towns' Services Improvement Panel".*--exact-bodies/);
+    const panels = await store.db.selectFrom('body').select('name').where('name', 'like', 'Coastal Towns%').execute();
+    expect(panels.map((p) => p.name)).toEqual(["Coastal Towns' Services Improvement Panel"]);
+    const c = await importPackFile(store, SYSTEM_ACTOR, join(dir, 'c.txt'), { exactBodies: true });
+    expect(c).toMatchObject({ status: 'imported', bodyMatches: [] });
+    const after = await store.db.selectFrom('body').select('name').where('name', 'like', 'Coastal Towns%').execute();
+    expect(after.map((p) => p.name).sort()).toEqual(['Coastal Towns Service Improvement Panel', "Coastal Towns' Services Improvement Panel"]);
   });
 
   it.skipIf(!existsSync(fixtures))('makes a corrected file a new version of the same meeting', async (ctx) => {

@@ -82,7 +82,8 @@ export function register(program: Command, context: () => CliContext): void {
     .option('--body <name>', 'the body, for packs whose front sheet does not name it')
     .option('--ocr', 'read scanned pages by OCR (tesseract); a PDF with no text layer is read by OCR even without it')
     .option('--ocr-lang <langs>', 'OCR languages, e.g. eng or eng+cym', 'eng')
-    .action(async (paths: string[], opts: { maxMb: string; body?: string } & OcrFlags) => {
+    .option('--exact-bodies', 'never take a printed body name to be an existing body whose name differs only in word forms')
+    .action(async (paths: string[], opts: { maxMb: string; body?: string; exactBodies?: boolean } & OcrFlags) => {
       const maxBytes = Number.parseFloat(opts.maxMb) * 1024 * 1024;
       if (!(maxBytes > 0)) throw new MootError(`--max-mb must be a positive number, not "${opts.maxMb}"`);
       const files = await collectFiles(paths);
@@ -92,7 +93,7 @@ export function register(program: Command, context: () => CliContext): void {
             const progress = createProgress('Importing', files.length, { quiet: files.length === 1 });
       const outcomes: ImportOutcome[] = [];
       for (const f of files) {
-        outcomes.push(await importPackFile(store, ctx.actor, f, { maxBytes, afterImport: indexImported, body: opts.body, ...ocrOptions(opts, f) }));
+        outcomes.push(await importPackFile(store, ctx.actor, f, { maxBytes, afterImport: indexImported, body: opts.body, exactBodies: opts.exactBodies, ...ocrOptions(opts, f) }));
         progress.tick(1, f);
       }
       progress.stop();
@@ -100,6 +101,7 @@ export function register(program: Command, context: () => CliContext): void {
       const unchanged = outcomes.filter((o) => o.status === 'unchanged');
       const failed = outcomes.filter((o) => o.status === 'failed');
       for (const o of imported) out(`imported  ${o.file} → /meetings/${o.meetingSlug}${o.version > 1 ? ` (version ${o.version})` : ''}${o.warnings.length ? ` (${o.warnings.length} warnings)` : ''}`);
+      for (const o of imported) for (const m of o.bodyMatches) out(`matched   "${m.printed}" to the body "${m.matched}" (${o.file}); --exact-bodies keeps them apart`);
       for (const o of unchanged) out(`unchanged ${o.file}${o.meetingSlug ? ` (already imported as /meetings/${o.meetingSlug})` : ''}`);
       for (const o of failed) out(`failed    ${o.reason}`);
       out(`${imported.length} imported, ${unchanged.length} unchanged, ${failed.length} failed.`);
