@@ -94,7 +94,14 @@ export interface AgendaItem {
   papers: Paper[];
 }
 
-export type Paper = UploadedPaper | ReportPaper | MinutesPaper | DecisionPaper;
+export type Paper = UploadedPaper | ReportPaper | MinutesPaper | DecisionPaper | DataReportPaper;
+
+/** A performance dashboard or budget monitoring report generated from the council's published figures. */
+export interface DataReportPaper {
+  kind: 'data-report';
+  title: string;
+  model: import('../domain/data-report.js').DataReportModel;
+}
 
 export type DocumentType = 'report' | 'appendix' | 'minutes' | 'decision' | 'presentation' | 'other';
 

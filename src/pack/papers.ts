@@ -1,6 +1,7 @@
 // Renders the structured papers (report, minutes, Record of Decision) to standalone PDFs with pdfkit.
 // The pack assembler copies their pages and stamps page numbers over the blank footer area.
-import type { DecisionPaper, MinutesPaper, ReportPaper } from './model.js';
+import { writeDataReport } from './data-report.js';
+import type { DataReportPaper, DecisionPaper, MinutesPaper, ReportPaper } from './model.js';
 import { joinAnd, longDate, paragraphsPhrase, shortDate } from './text.js';
 import {
   BODY_SIZE, BOLD, FONT, ITALIC, block, bullets, contentWidth, ensureSpace, finish, hanging, heading, labelled, left,
@@ -26,7 +27,7 @@ function masthead(doc: Doc, councilName: string, title?: string): void {
   doc.font(FONT).fontSize(BODY_SIZE);
 }
 
-export type StructuredPaper = ReportPaper | MinutesPaper | DecisionPaper;
+export type StructuredPaper = ReportPaper | MinutesPaper | DecisionPaper | DataReportPaper;
 
 /**
  * Renders several papers into one PDF, each starting on a new page, and returns the index of
@@ -42,6 +43,7 @@ export async function renderPapers(papers: StructuredPaper[], ctx: PaperContext)
     starts.push(pages - 1);
     if (paper.kind === 'report') writeReport(doc, paper);
     else if (paper.kind === 'minutes') writeMinutes(doc, paper, ctx);
+    else if (paper.kind === 'data-report') writeDataReport(doc, paper.model, ctx.councilName);
     else writeDecision(doc, paper, ctx);
   });
   return { bytes: await finish(doc), starts };

@@ -24,5 +24,6 @@ export function paperName(p: { kind: string; title?: string; fileName?: string; 
   if (p.kind === 'pdf') return `paper "${p.fileName ?? p.title ?? 'uploaded PDF'}"`;
   if (p.kind === 'report') return `report "${p.subject}"`;
   if (p.kind === 'minutes') return `minutes of ${p.date}`;
+  if (p.kind === 'data-report') return `${p.title ?? 'dashboard or budget report'} (from data)`;
   return `decision ${p.number}`;
 }

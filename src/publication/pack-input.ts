@@ -12,6 +12,8 @@ import { getAttendance, getMinutes } from '../store/proceedings.js';
 import type { AgendaSection, MinutesPaper, PackInput, Paper, PoliticalGroup } from '../pack/model.js';
 import type { Contact, Resolution } from '../domain/types.js';
 import { NotFoundError } from '../errors.js';
+import { PUBLIC_VIEWER } from '../domain/policy.js';
+import { itemDataReports } from '../services/data.js';
 
 export async function findMeeting(db: Queryable, idOrSlug: string | number) {
   const asNumber = typeof idOrSlug === 'number' ? idOrSlug : /^\d+$/.test(idOrSlug) ? Number.parseInt(idOrSlug, 10) : null;
@@ -127,6 +129,8 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
         const bytes = await getBlob(db, d.sha256);
         if (bytes) papers.push({ kind: 'pdf', title: d.title, fileName: d.file_name ?? undefined, bytes, documentType: d.kind === 'appendix' ? 'appendix' : d.kind === 'minutes' ? 'minutes' : 'report' });
       }
+      // Dashboards and budget reports attached to the item: published figures only, whoever the pack is for.
+      for (const r of await itemDataReports(db, PUBLIC_VIEWER, it.id, false)) papers.push({ kind: 'data-report', title: r.model.title, model: r.model });
       if (!papers.length && MINUTES_ITEM.test(it.title) && minutesPaper && !it.to_follow) papers.push(minutesPaper);
       items.push({
         code: it.code,

@@ -7,6 +7,9 @@ import { loadDemo } from '../../../src/demo/index.js';
 import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
 import { importDataFile, toCsv } from '../../../src/services/data-files.js';
 import { listAudit } from '../../../src/store/audit.js';
+import { buildPack } from '../../../src/pack/index.js';
+import { packInputForMeeting } from '../../../src/publication/pack-input.js';
+import { readPack } from '../../pack/read-pdf.js';
 import { STORE_KINDS } from '../../helpers/stores.js';
 import { useTestStore } from '../../helpers/use-store.js';
 import { buildPortal, TODAY } from './setup.js';
@@ -73,6 +76,21 @@ describe.each(STORE_KINDS)('performance and budgets on the portal on %s', (kind)
     expect(audit.filter((a) => a.summary?.includes(`revenue-${rev.period}`)).length).toBe(2);
     expect((await page('/performance')).body).toContain(`/data/revenue/${rev.period}.csv`);
     expect((await page(`/performance/indicators/CS04`)).body).toContain('Targets by year');
+  });
+
+  it('the Cabinet pack carries the dashboard and budget tables and charts generated from the published figures', { timeout: 240_000 }, async (c) => {
+    const { t } = await setup(c);
+    const a = await t.store.db.selectFrom('agenda_item_data as a').innerJoin('agenda_item as i', 'i.id', 'a.agenda_item_id').innerJoin('meeting as m', 'm.id', 'i.meeting_id')
+      .select(['m.slug', 'm.date']).executeTakeFirstOrThrow();
+    const { input } = await packInputForMeeting(t.store.db, a.slug, '2000-01-01');
+    const papers = input.sections.flatMap((s) => s.items.flatMap((i) => i.papers)).filter((p) => p.kind === 'data-report');
+    expect(papers.map((p) => p.title).sort()).toEqual([expect.stringMatching(/^Capital budget monitoring: /), expect.stringMatching(/^Performance dashboard: Quarter /), expect.stringMatching(/^Revenue budget monitoring: /)]);
+    const pack = await buildPack(input, { audience: 'public' });
+    const text = (await readPack(pack.bytes)).pages.map((p) => p.text).join('\n');
+    expect(text).toContain('Key Performance Indicators');
+    expect(text).toMatch(/(Green|Amber|Red)/);
+    expect(text).toMatch(/Trend of [A-Z]{2}\d{2} over \d periods/);
+    expect(text).toContain("Revised variance by portfolio");
   });
 
   it('a new draft is not public until published, and an unpublished period is not found', { timeout: 240_000 }, async (c) => {
