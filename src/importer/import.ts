@@ -288,12 +288,14 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
     const pages = range.length ? range.map((i) => r.read.pages[i]) : [paper.text];
     // pages of the paper that were read by OCR, numbered within the paper
     const paperOcr = range.flatMap((i, k) => (ocrPages?.includes(i + 1) ? [k + 1] : []));
+    // a text pack has no page breaks: the paper runs over the pages its front-sheet entry printed
+    const pageCount = !range.length && paper.startPage !== null && paper.endPage !== null && paper.endPage >= paper.startPage ? paper.endPage - paper.startPage + 1 : undefined;
     const existing = await db.selectFrom('document').select('id').where('meeting_id', '=', meeting.id).where('title', '=', title).where('kind', '=', 'report').executeTakeFirst();
     if (existing) {
       await db.updateTable('document').set({ agenda_item_id: item.id }).where('id', '=', existing.id).execute();
-      await addDocumentVersion(db, actor, existing.id, { file: paperFile, pages, ocrPages: paperOcr, note: `re-imported from ${fileName}` });
+      await addDocumentVersion(db, actor, existing.id, { file: paperFile, pages, ocrPages: paperOcr, pageCount, note: `re-imported from ${fileName}` });
     } else {
-      await addDocument(db, actor, { meetingId: meeting.id, agendaItemId: item.id, kind: 'report', title, classification: exempt ? 'exempt' : 'unrestricted', file: paperFile, pages, ocrPages: paperOcr });
+      await addDocument(db, actor, { meetingId: meeting.id, agendaItemId: item.id, kind: 'report', title, classification: exempt ? 'exempt' : 'unrestricted', file: paperFile, pages, ocrPages: paperOcr, pageCount });
     }
   }
 

@@ -33,6 +33,8 @@ export interface DocumentContent {
   note?: string | null;
   /** 1-based pages whose text was read from the page image by OCR */
   ocrPages?: number[];
+  /** pages of the printed document when there is no file and the text is not split by page (a paper of a text pack) */
+  pageCount?: number | null;
 }
 
 export interface NewDocument extends DocumentContent {
@@ -56,7 +58,7 @@ async function insertVersion(db: Queryable, actor: Actor, documentId: number, ve
     content_type: c.file?.contentType ?? null,
     size: c.file ? c.file.bytes.byteLength : null,
     sha256,
-    page_count: c.file?.pageCount ?? (c.pages ? c.pages.length : null),
+    page_count: c.file?.pageCount ?? c.pageCount ?? (c.pages ? c.pages.length : null),
     pages_json: c.pages ? JSON.stringify(c.pages) : null,
     structured_json: c.structured === undefined ? null : JSON.stringify(c.structured),
     note: c.note ?? null,

@@ -44,6 +44,11 @@ describe.each(STORE_KINDS)('importing packs on %s', (kind) => {
     expect(await count(store.db, 'decision')).toBeGreaterThan(0);
     const papers = await store.db.selectFrom('document').select(['title', 'agenda_item_id']).where('meeting_id', '=', meeting!.id).where('kind', '=', 'report').execute();
     expect(papers.length).toBeGreaterThan(3);
+    // a text pack's papers run over the pages the front sheet printed for them ("(Pages 15 - 26)"), not "1 page"
+    const item4 = agenda.items.find((i) => i.code === '4')!;
+    const v = await store.db.selectFrom('document').innerJoin('document_version', 'document_version.document_id', 'document.id')
+      .select('document_version.page_count').where('document.agenda_item_id', '=', item4.id).executeTakeFirstOrThrow();
+    expect(v.page_count).toBe(12);
   });
 
   it.skipIf(!existsSync(kent))('puts each Record of Decision on the meeting that took it, not on the pack that reproduced it', async (ctx) => {
