@@ -27,14 +27,6 @@ const adapters = {
 const IN_PROGRESS = [
   ['^src/cli/', ['store', 'importer']],
   ['^src/demo/', ['store']],
-  ['^src/web/(app|format)[.]ts$', ['store']],
-  ['^src/web/plugins/', ['store']],
-  ['^src/web/routes/[^/]+[.]ts$', ['store']],
-  ['^src/web/routes/account/', ['store', 'mail']],
-  ['^src/web/routes/admin/', ['store']],
-  ['^src/web/routes/author/', ['store', 'pack']],
-  ['^src/web/routes/councillor/', ['store']],
-  ['^src/web/routes/public/', ['store']],
 ];
 
 const asPath = (x) => (x.startsWith('^') ? x : layer(x));

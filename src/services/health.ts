@@ -1,8 +1,7 @@
 // Is this process able to serve? Liveness is the process answering at all; readiness is the database answering
 // within a couple of seconds. Errors from a database that is down or restarting are told apart from faults, so
 // requests fail cleanly with 503 and recover on their own when it is back.
-import { sql } from 'kysely';
-import { isDatabaseUnavailable, type Store } from '../store/db.js';
+import { isDatabaseUnavailable, pingStore, type Store } from '../store/db.js';
 
 export { isDatabaseUnavailable };
 
@@ -11,7 +10,7 @@ export async function databaseReady(store: Store, timeoutMs = 2000): Promise<{ o
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      sql`select 1`.execute(store.db),
+      pingStore(store),
       new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs); }),
     ]);
     return { ok: true, ms: Date.now() - started };

@@ -2,7 +2,7 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { MootConfig } from '../config.js';
 import { MootError } from '../errors.js';
@@ -123,6 +123,11 @@ export async function openStore(config: MootConfig, options: { migrate?: boolean
     throw e;
   }
   return store;
+}
+
+/** Whether the database answers (a trivial query), for readiness checks. */
+export async function pingStore(store: Store): Promise<void> {
+  await sql`select 1`.execute(store.db);
 }
 
 /** Runs fn in one transaction: all its writes land together or not at all. */

@@ -134,6 +134,11 @@ export function agendaItemByCode(db: Queryable, meetingId: number, code: string)
   return db.selectFrom('agenda_item').select(['id', 'code', 'title']).where('meeting_id', '=', meetingId).where('code', '=', code).executeTakeFirst();
 }
 
+/** A meeting's agenda items in order (id, code, title). */
+export function agendaItemsOf(db: Queryable, meetingId: number) {
+  return db.selectFrom('agenda_item').select(['id', 'code', 'title']).where('meeting_id', '=', meetingId).orderBy('position').execute();
+}
+
 /** An agenda item by id. */
 export function getAgendaItem(db: Queryable, itemId: number) {
   return db.selectFrom('agenda_item').selectAll().where('id', '=', itemId).executeTakeFirst();

@@ -195,6 +195,13 @@ export async function addAppendix(db: Queryable, actor: Actor, documentId: numbe
   return id;
 }
 
+/** Meetings a report may be written for: from today on (and the one it is already for), not cancelled. */
+export async function meetingsTakingReports(db: Queryable, today: string, current: number | null) {
+  return db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id').select(['meeting.id', 'meeting.date', 'body.name'])
+    .where((eb) => eb.or([eb('meeting.date', '>=', today), eb('meeting.id', '=', current ?? -1)]))
+    .where('meeting.status', 'not in', ['cancelled']).orderBy('meeting.date').orderBy('body.name').limit(300).execute();
+}
+
 export interface ReportListFilter {
   authorPersonId?: number;
   statuses?: ReportStatus[];

@@ -3,8 +3,6 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import { randomUUID } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import { closeRateLimitBackend } from '../services/rate-limits.js';
-import type { Store } from '../store/db.js';
-import { getCouncil } from '../store/council.js';
 import assets from './plugins/assets.js';
 import auth from './plugins/auth.js';
 import errors from './plugins/errors.js';
@@ -16,6 +14,8 @@ import health from './routes/health.js';
 import home from './routes/home.js';
 import account from './routes/account/index.js';
 import admin from './routes/admin/index.js';
+import { getCouncil } from '../services/council.js';
+import { type Store } from '../services/unit.js';
 
 export interface AppOptions {
   store: Store;

@@ -9,10 +9,10 @@
 import cookie from '@fastify/cookie';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Store } from '../../store/db.js';
-import { loadApiToken, loadSession, newSecret, viewerFor, type LoadedSession } from '../../store/accounts.js';
 import { CSRF_FIELD, submittedCsrfToken, tokensMatch, UNSAFE_METHODS } from './csrf.js';
 import { clearSessionCookie, PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, setPreSessionCsrfCookie } from './session-cookie.js';
+import { loadApiToken, type LoadedSession, loadSession, newSecret, viewerFor } from '../../services/accounts.js';
+import { type Store } from '../../services/unit.js';
 
 export interface AuthOptions {
   store: Store;

@@ -3,7 +3,7 @@
 // (trustProxy is on, so request.protocol reflects X-Forwarded-Proto from the TLS-terminating proxy).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import { SESSION_ABSOLUTE_MS } from '../../store/accounts.js';
+import { SESSION_ABSOLUTE_MS } from '../../services/accounts.js';
 
 export const SESSION_COOKIE = 'moot_session';
 export const PRE_SESSION_CSRF_COOKIE = 'moot_csrf';

@@ -2,7 +2,7 @@
 // the older /healthz) say 503 while the database is unreachable, so a proxy sends requests elsewhere.
 import type { FastifyPluginAsync } from 'fastify';
 import { databaseReady } from '../../services/health.js';
-import type { Store } from '../../store/db.js';
+import type { Store } from '../../services/unit.js';
 
 const health: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get('/livez', async (_request, reply) => {

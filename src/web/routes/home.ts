@@ -1,11 +1,11 @@
 // The home page: a search box, upcoming meetings, the latest decisions and recent meetings.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../../store/db.js';
-import { readHome } from '../../store/read/calendar.js';
-import { latestDecisions } from '../../store/read/decisions.js';
 import { addPortalFilters } from './public/filters.js';
 import { addCaching, origin, todayIso } from './public/http.js';
 import { PageCache } from './public/page-cache.js';
+import { latestDecisions } from '../../services/decisions.js';
+import { readHome } from '../../services/meetings.js';
+import { type Store } from '../../services/unit.js';
 
 const home: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
   addPortalFilters(app.views);

@@ -1,9 +1,9 @@
 // API tokens for integrations: create (the token is shown once and never again: only its hash is kept), list, revoke.
 import type { FastifyPluginAsync } from 'fastify';
-import { actorOf, createApiToken, listApiTokens, revokeApiToken } from '../../../store/accounts.js';
-import type { Store } from '../../../store/db.js';
 import { requireAction } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf } from './form.js';
+import { actorOf, createApiToken, listApiTokens, revokeApiToken } from '../../../services/accounts.js';
+import { type Store } from '../../../services/unit.js';
 
 const apiTokens: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   const guard = requireAction('use-api-tokens');

@@ -2,13 +2,13 @@
 // requests are rate-limited per IP address (in this plugin's scope only; the rest of the site is not limited here).
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../../../store/db.js';
-import { createMailer, type Mailer } from '../../../mail/index.js';
 import { rateLimitBackend } from '../../../services/rate-limits.js';
 import apiTokens from './api-tokens.js';
 import passwordReset from './password-reset.js';
 import signIn from './sign-in.js';
 import yourAccount from './your-account.js';
+import { createMailer, type Mailer } from '../../../services/accounts.js';
+import { type Store } from '../../../services/unit.js';
 
 export interface AccountRoutesOptions {
   store: Store;

@@ -1,11 +1,10 @@
 // Forgotten passwords: an emailed link with a single-use token that expires after an hour. The request page always
 // gives the same answer, and the email is sent after the response, so neither words nor timing reveal accounts.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { consumePasswordReset, createPasswordReset, peekPasswordReset, PASSWORD_MIN } from '../../../store/accounts.js';
-import type { Store } from '../../../store/db.js';
-import type { Mailer } from '../../../mail/index.js';
 import { issuePreSessionCsrf } from '../../plugins/auth.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from './form.js';
+import { consumePasswordReset, createPasswordReset, type Mailer, PASSWORD_MIN, peekPasswordReset } from '../../../services/accounts.js';
+import { type Store } from '../../../services/unit.js';
 
 export interface PasswordResetOptions {
   store: Store;

@@ -1,9 +1,8 @@
 // Signing in and out. One message for every failure (wrong email, wrong password, locked, disabled) so the page
 // never says whether an account exists; the route is rate-limited per IP address on top of the account lock-out.
 import type { FastifyPluginAsync } from 'fastify';
-import { authenticate, actorOf, createSession, deleteSession, LOCKOUT_AFTER } from '../../../store/accounts.js';
-import { recordAudit } from '../../../store/audit.js';
-import type { Store } from '../../../store/db.js';
+import { LOCKOUT_AFTER, signIn as signInUser, signOut } from '../../../services/accounts.js';
+import type { Store } from '../../../services/unit.js';
 import { issuePreSessionCsrf } from '../../plugins/auth.js';
 import { safeLocalPath } from '../../plugins/safe-redirect.js';
 import { clearPreSessionCsrfCookie, clearSessionCookie, setSessionCookie } from '../../plugins/session-cookie.js';
@@ -35,13 +34,11 @@ const signIn: FastifyPluginAsync<SignInOptions> = async (app, { store, rateLimit
     if (!email) errors.push({ field: 'email', text: 'Enter your email address' });
     if (!password) errors.push({ field: 'password', text: 'Enter your password' });
     if (!errors.length) {
-      const result = await authenticate(store.db, email, password);
+      // Rotation: whatever session id the browser had is dropped and a new one issued.
+      const result = await signInUser(store, email, password, { replacing: request.session?.id ?? null, ip: request.ip });
       if (result.ok) {
-        // Rotation: whatever session id the browser had is dropped and a new one issued.
-        const session = await createSession(store.db, result.user.id, { replacing: request.session?.id ?? null });
-        setSessionCookie(request, reply, session.token);
+        setSessionCookie(request, reply, result.session.token);
         clearPreSessionCsrfCookie(request, reply);
-        await recordAudit(store.db, actorOf(result.user), { action: 'sign-in', entity: 'user_account', entityId: result.user.id, summary: `Signed in from ${request.ip}` });
         return reply.redirect(next, 303);
       }
       request.log.info({ reason: result.reason, ip: request.ip }, 'sign-in refused');
@@ -53,8 +50,7 @@ const signIn: FastifyPluginAsync<SignInOptions> = async (app, { store, rateLimit
 
   app.post('/account/sign-out', async (request, reply) => {
     if (request.session) {
-      await deleteSession(store.db, request.session.id);
-      await recordAudit(store.db, actorOf(request.session.user), { action: 'sign-out', entity: 'user_account', entityId: request.session.user.id });
+      await signOut(store, request.session);
     }
     clearSessionCookie(request, reply);
     return reply.redirect('/account/signed-out', 303);

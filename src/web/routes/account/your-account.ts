@@ -1,11 +1,11 @@
 // "Your account": who you are signed in as and what you sit on, and changing your password.
 import type { FastifyPluginAsync } from 'fastify';
-import { actorOf, authenticate, getUser, PASSWORD_MIN, setPassword } from '../../../store/accounts.js';
-import { membershipsOfPerson } from '../../../store/bodies.js';
-import type { Store } from '../../../store/db.js';
-import { getPerson, personFullName } from '../../../store/people.js';
 import { requireUser } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from './form.js';
+import { actorOf, authenticate, getUser, PASSWORD_MIN, setPassword } from '../../../services/accounts.js';
+import { membershipsOfPerson } from '../../../services/bodies.js';
+import { getPerson, personFullName } from '../../../services/people.js';
+import { type Store } from '../../../services/unit.js';
 
 const yourAccount: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get('/account', { preHandler: requireUser }, async (request, reply) => {

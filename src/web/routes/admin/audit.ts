@@ -1,10 +1,10 @@
 // The audit log for administrators: filter by entity, actor, action and date range, 50 entries a page.
 import type { FastifyPluginAsync } from 'fastify';
 import { isIsoDate } from '../../../domain/dates.js';
-import { listAudit, type AuditQuery } from '../../../store/audit.js';
-import type { Store } from '../../../store/db.js';
 import { requireAction } from '../../../http/guards.js';
 import { errorContext, type FieldError } from '../account/form.js';
+import { type AuditQuery, listAudit } from '../../../services/accounts.js';
+import { type Store } from '../../../services/unit.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,8 +1,8 @@
 // Administration: users and the audit log. Every route is guarded by the policy (administrators only).
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../../../store/db.js';
 import audit from './audit.js';
 import users from './users.js';
+import { type Store } from '../../../services/unit.js';
 
 const admin: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   await app.register(users, { store });

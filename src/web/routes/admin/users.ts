@@ -1,11 +1,11 @@
 // Administrators manage accounts: list, add (with a one-time password shown once), change role, disable, enable.
 import type { FastifyPluginAsync } from 'fastify';
 import { ROLES } from '../../../domain/policy.js';
-import { actorOf, createUser, getUser, listUsers, newSecret, setUserDisabled, setUserRole } from '../../../store/accounts.js';
-import type { Store } from '../../../store/db.js';
-import { getPerson } from '../../../store/people.js';
 import { requireAction } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
+import { actorOf, createUser, getUser, listUsers, newSecret, setUserDisabled, setUserRole } from '../../../services/accounts.js';
+import { getPerson } from '../../../services/people.js';
+import { type Store } from '../../../services/unit.js';
 
 export const ROLE_LABELS: Record<string, string> = {
   administrator: 'Administrator',

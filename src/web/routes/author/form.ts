@@ -1,8 +1,8 @@
 // The report form (primer §5 template) as fields, and back: what the author typed becomes an AuthoredReport;
 // a stored report fills the form again. Lists are one entry per line; section text is paragraphs split by blank lines.
 import type { Classification, ExemptParagraph } from '../../../domain/types.js';
-import { IMPLICATION_HEADINGS, implicationField, type AuthoredReport } from '../../../store/reports.js';
 import { field } from '../account/form.js';
+import { IMPLICATION_HEADINGS, implicationField, type AuthoredReport } from '../../../services/reports.js';
 
 export const SECTION_SLOTS = 4;
 

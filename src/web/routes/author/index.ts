@@ -5,13 +5,14 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../domain/policy.js';
 import { EXEMPT_PARAGRAPH_DESCRIPTIONS, EXEMPT_PARAGRAPHS } from '../../../domain/types.js';
 import { acceptMultipart, isUploadedFile } from '../../../http/multipart.js';
-import { validateUploadedPdf } from '../../../pack/index.js';
-import { actorOf } from '../../../store/accounts.js';
-import { transaction, type Store } from '../../../store/db.js';
+import { actorOf } from '../../../services/accounts.js';
+import { agendaItemsOf } from '../../../services/agenda.js';
+import { validateUploadedPdf } from '../../../services/documents.js';
 import {
-  addAppendix, blankReport, createReport, getReport, isEditable, listReports, REPORT_STATUS_LABELS, reportHistory, reportResource, saveReport, submitReport,
-  type ReportRow,
-} from '../../../store/reports.js';
+  addAppendix, blankReport, createReport, getReport, isEditable, listReports, meetingsTakingReports, REPORT_STATUS_LABELS, reportHistory, reportResource, saveReport,
+  submitReport, type ReportRow,
+} from '../../../services/reports.js';
+import type { Store } from '../../../services/unit.js';
 import { requireAction } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
 import { formValues, reportFromForm, SECTION_SLOTS } from './form.js';
@@ -55,15 +56,13 @@ const author: FastifyPluginAsync<AuthorOptions> = async (app, { store, today }) 
   }
 
   async function meetingChoices(current: number | null) {
-    const rows = await db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id').select(['meeting.id', 'meeting.date', 'body.name'])
-      .where((eb) => eb.or([eb('meeting.date', '>=', todayIso()), eb('meeting.id', '=', current ?? -1)]))
-      .where('meeting.status', 'not in', ['cancelled']).orderBy('meeting.date').orderBy('body.name').limit(300).execute();
+    const rows = await meetingsTakingReports(db, todayIso(), current);
     return rows.map((m) => ({ value: String(m.id), text: `${m.name}, ${m.date}`, selected: m.id === current }));
   }
 
   async function itemChoices(meetingId: number | null, current: number | null) {
     if (meetingId === null) return [];
-    const rows = await db.selectFrom('agenda_item').select(['id', 'code', 'title']).where('meeting_id', '=', meetingId).orderBy('position').execute();
+    const rows = await agendaItemsOf(db, meetingId);
     return [{ value: '', text: 'Not yet on the agenda' }, ...rows.map((i) => ({ value: String(i.id), text: `${i.code} ${i.title}`, selected: i.id === current }))];
   }
 
@@ -100,7 +99,7 @@ const author: FastifyPluginAsync<AuthorOptions> = async (app, { store, today }) 
     const form = reportFromForm(request.body);
     try {
       if (form.meetingId === null) throw Object.assign(new Error(), { fe: { field: 'meetingId', text: 'Choose the meeting the report is for' } });
-      const id = await transaction(db, (tx) => createReport(tx, actorOf(request.account!), personId, { meetingId: form.meetingId!, agendaItemId: form.agendaItemId }, form.report));
+      const id = await createReport(store, actorOf(request.account!), personId, { meetingId: form.meetingId!, agendaItemId: form.agendaItemId }, form.report);
       return reply.redirect(`/author/reports/${id}?saved=1`, 303);
     } catch (e) {
       const fe = (e as { fe?: FieldError }).fe ?? fieldErrorOf(e, 'subject');
@@ -122,7 +121,7 @@ const author: FastifyPluginAsync<AuthorOptions> = async (app, { store, today }) 
     const form = reportFromForm(request.body, r.report.appendices);
     try {
       if (form.meetingId === null) throw Object.assign(new Error(), { fe: { field: 'meetingId', text: 'Choose the meeting the report is for' } });
-      await transaction(db, (tx) => saveReport(tx, actorOf(request.account!), r.id, { meetingId: form.meetingId!, agendaItemId: form.agendaItemId }, form.report));
+      await saveReport(store, actorOf(request.account!), r.id, { meetingId: form.meetingId!, agendaItemId: form.agendaItemId }, form.report);
       return reply.redirect(`/author/reports/${r.id}?saved=1`, 303);
     } catch (e) {
       const fe = (e as { fe?: FieldError }).fe ?? fieldErrorOf(e, 'subject');
@@ -141,7 +140,7 @@ const author: FastifyPluginAsync<AuthorOptions> = async (app, { store, today }) 
     const r = await ownReport(request, reply);
     if (!r) return reply;
     try {
-      await transaction(db, (tx) => submitReport(tx, actorOf(request.account!), r.id));
+      await submitReport(store, actorOf(request.account!), r.id);
       return reply.redirect(`/author/reports/${r.id}`, 303);
     } catch (e) {
       const fe = fieldErrorOf(e, 'subject');
@@ -161,7 +160,7 @@ const author: FastifyPluginAsync<AuthorOptions> = async (app, { store, today }) 
     const check = await validateUploadedPdf(file.bytes, file.fileName);
     if (check.problems.length) return fail({ field: 'file', text: `The file ${check.problems[0].message.replace(/^"[^"]*" /, '')}` });
     try {
-      await transaction(db, (tx) => addAppendix(tx, actorOf(request.account!), r.id, { bytes: file.bytes, fileName: file.fileName, pageCount: check.pageCount }, field(body, 'appendixTitle')));
+      await addAppendix(store, actorOf(request.account!), r.id, { bytes: file.bytes, fileName: file.fileName, pageCount: check.pageCount }, field(body, 'appendixTitle'));
     } catch (e) {
       const fe = fieldErrorOf(e, 'appendixTitle');
       if (!fe) throw e;

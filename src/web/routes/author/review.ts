@@ -1,12 +1,13 @@
 // Democratic Services' review of submitted reports: read it, preview it as the pack will print it, then approve
 // it or return it to the author with comments. Guarded by the policy's 'approve-report'.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { actorOf } from '../../../store/accounts.js';
-import { transaction, type Store } from '../../../store/db.js';
-import { approveReport, getReport, listReports, REPORT_STATUS_LABELS, reportHistory, returnReport, type ReportRow } from '../../../store/reports.js';
+import { actorOf } from '../../../services/accounts.js';
+import { getPerson } from '../../../services/people.js';
+import { approveReport, getReport, listReports, REPORT_STATUS_LABELS, reportHistory, returnReport, type ReportRow } from '../../../services/reports.js';
+import type { Store } from '../../../services/unit.js';
 import { requireAction } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
-import { previewPdf, sendPdf, storeApprovedPdf } from './preview.js';
+import { previewPdf, sendPdf } from './preview.js';
 
 const review: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   const db = store.db;
@@ -21,7 +22,7 @@ const review: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
 
   async function page(reply: FastifyReply, r: ReportRow, errors: FieldError[] = [], comments = '') {
     if (errors.length) reply.code(400);
-    const author = r.author_person_id !== null ? await db.selectFrom('person').select(['forenames', 'surname', 'job_title']).where('id', '=', r.author_person_id).executeTakeFirst() : undefined;
+    const author = r.author_person_id !== null ? await getPerson(db, r.author_person_id) : undefined;
     return reply.render('pages/author/review.njk', {
       pageTitle: `${errors.length ? 'Error: ' : ''}Review: ${r.title}`, report: r, statusLabel: REPORT_STATUS_LABELS[r.status],
       author, history: await reportHistory(db, r.id), comments, breadcrumbs: [{ text: 'Reports to review', href: '/author/review' }],
@@ -51,10 +52,7 @@ const review: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     const r = await load(request, reply);
     if (!r) return reply;
     try {
-      await transaction(db, async (tx) => {
-        await approveReport(tx, actorOf(request.account!), r.id);
-        await storeApprovedPdf(tx, actorOf(request.account!), r.id);
-      });
+      await approveReport(store, actorOf(request.account!), r.id);
     } catch (e) {
       const fe = fieldErrorOf(e, 'decision');
       if (!fe) throw e;
@@ -68,7 +66,7 @@ const review: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     if (!r) return reply;
     const comments = field(request.body, 'comments');
     try {
-      await transaction(db, (tx) => returnReport(tx, actorOf(request.account!), r.id, comments));
+      await returnReport(store, actorOf(request.account!), r.id, comments);
     } catch (e) {
       const fe = fieldErrorOf(e, 'comments');
       if (!fe) throw e;

@@ -3,13 +3,11 @@
 // through a guarded route), my declarations, and my register of interests kept with its history.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../domain/policy.js';
-import { INTEREST_CATEGORIES, addInterest, editInterest, listInterests, removeInterest } from '../../../store/interests.js';
-import { actorOf } from '../../../store/accounts.js';
-import { transaction, type Store } from '../../../store/db.js';
-import { textToParagraphs } from '../../../store/json.js';
-import { documentAccess, documentFile } from '../../../store/read/documents.js';
-import { exemptLabel } from '../../../store/read/meeting-page.js';
-import { agendaPublished, documentPublished } from '../../../store/read/visibility.js';
+import { actorOf } from '../../../services/accounts.js';
+import { addInterest, declarationsOfPerson, editInterest, INTEREST_CATEGORIES, listInterests, meetingsOfBodiesOrGranted, papersOfMeetings, removeInterest } from '../../../services/councillors.js';
+import { documentAccess, documentFile } from '../../../services/documents.js';
+import { agendaPublished, documentPublished, exemptLabel } from '../../../services/visibility.js';
+import { textToParagraphs, type Store } from '../../../services/unit.js';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types.js';
 import { requireAction } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
@@ -51,14 +49,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     const bodyIds = [...v.bodyIds];
     const granted = [...v.grantedMeetingIds];
     if (!bodyIds.length && !granted.length) return [];
-    const rows = await db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id')
-      .select(['meeting.id', 'meeting.slug', 'meeting.date', 'meeting.time', 'meeting.venue', 'meeting.status', 'meeting.agenda_published_at', 'meeting.historic',
-        'meeting.body_id', 'body.name as body_name'])
-      .where((eb) => eb.or([
-        ...(bodyIds.length ? [eb('meeting.body_id', 'in', bodyIds)] : []),
-        ...(granted.length ? [eb('meeting.id', 'in', granted)] : []),
-      ]))
-      .where('meeting.date', '>=', daysBefore(todayIso(), RECENT_DAYS)).orderBy('meeting.date').orderBy('meeting.time').execute();
+    const rows = await meetingsOfBodiesOrGranted(db, bodyIds, granted, daysBefore(todayIso(), RECENT_DAYS));
     return rows.map((m) => ({ ...m, granted: !bodyIds.includes(m.body_id), statusLabel: MEETING_STATUS_LABELS[m.status as MeetingStatus] ?? m.status }));
   }
 
@@ -81,12 +72,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     if (personOf(request, reply) === null) return reply;
     const meetings = (await myMeetings(request)).filter((m) => agendaPublished(m));
     const byId = new Map(meetings.map((m) => [m.id, m]));
-    const docs = meetings.length ? await db.selectFrom('document')
-      .leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
-      .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document.classification', 'document.exempt_paragraphs', 'document.workflow_status',
-        'document.meeting_id', 'agenda_item.code as item_code', 'agenda_item.exempt as item_exempt', 'agenda_item.exempt_paragraphs as item_paragraphs', 'agenda_section.exempt as section_exempt'])
-      .where('document.meeting_id', 'in', [...byId.keys()]).where('document.kind', 'not in', ['agenda-pack', 'supplementary-pack'])
-      .orderBy('document.meeting_id').orderBy('agenda_item.position').orderBy('document.position').execute() : [];
+    const docs = meetings.length ? await papersOfMeetings(db, [...byId.keys()]) : [];
     const v = request.viewer;
     const groups = meetings.map((m) => ({
       meeting: m,
@@ -118,11 +104,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
   app.get('/my/declarations', { preHandler: guard }, async (request, reply) => {
     const personId = personOf(request, reply);
     if (personId === null) return reply;
-    const declarations = await db.selectFrom('declaration').innerJoin('meeting', 'meeting.id', 'declaration.meeting_id').innerJoin('body', 'body.id', 'meeting.body_id')
-      .leftJoin('agenda_item', 'agenda_item.id', 'declaration.agenda_item_id')
-      .select(['declaration.kind', 'declaration.nature', 'declaration.dispensation', 'meeting.slug as meeting_slug', 'meeting.date', 'body.name as body_name',
-        'agenda_item.code as item_code', 'agenda_item.title as item_title'])
-      .where('declaration.person_id', '=', personId).orderBy('meeting.date', 'desc').execute();
+    const declarations = await declarationsOfPerson(db, personId);
     return reply.render('pages/councillor/declarations.njk', { pageTitle: 'Your declarations of interest', declarations, breadcrumbs: [{ text: 'Your councillor area', href: '/my' }] });
   });
 
@@ -149,7 +131,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     if (personId === null) return reply;
     const values = { category: field(request.body, 'category'), description: field(request.body, 'description') };
     try {
-      await transaction(db, (tx) => addInterest(tx, actorOf(request.account!), personId, values, todayIso()));
+      await addInterest(store, actorOf(request.account!), personId, values, todayIso());
     } catch (e) {
       const fe = fieldErrorOf(e, 'description');
       if (!fe) throw e;
@@ -179,7 +161,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     if (!row) return reply.callNotFound();
     const values = { category: field(request.body, 'category'), description: field(request.body, 'description') };
     try {
-      await transaction(db, (tx) => editInterest(tx, actorOf(request.account!), personId, row.id, values, todayIso()));
+      await editInterest(store, actorOf(request.account!), personId, row.id, values, todayIso());
     } catch (e) {
       const fe = fieldErrorOf(e, 'description');
       if (!fe) throw e;
@@ -194,7 +176,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     if (personId === null) return reply;
     const row = await entry(request, personId);
     if (!row) return reply.callNotFound();
-    await transaction(db, (tx) => removeInterest(tx, actorOf(request.account!), personId, row.id, todayIso()));
+    await removeInterest(store, actorOf(request.account!), personId, row.id, todayIso());
     return reply.redirect('/my/interests', 303);
   });
 };

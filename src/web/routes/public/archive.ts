@@ -1,9 +1,9 @@
 // The archive: every year with meetings, and a year's meetings month by month (imported ones look like any other).
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../../../store/db.js';
-import { archiveYears, bodyOptions, meetingsBetween } from '../../../store/read/calendar.js';
 import { ValidationError } from '../../../errors.js';
 import { origin, str } from './http.js';
+import { archiveYears, bodyOptions, meetingsBetween } from '../../../services/meetings.js';
+import { type Store } from '../../../services/unit.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

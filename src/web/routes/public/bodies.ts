@@ -1,8 +1,8 @@
 // Committees by kind, and a committee's page.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../../../store/db.js';
-import { readBodiesByKind, readBodyPage } from '../../../store/read/bodies.js';
 import { origin, todayIso } from './http.js';
+import { readBodiesByKind, readBodyPage } from '../../../services/bodies.js';
+import { type Store } from '../../../services/unit.js';
 
 const bodies: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
   app.get('/bodies', async (request, reply) => {

@@ -3,10 +3,11 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types.js';
 import { ValidationError } from '../../../errors.js';
-import type { Store } from '../../../store/db.js';
-import { bodyOptions, meetingsBetween } from '../../../store/read/calendar.js';
 import { origin, publicCache, str, todayIso } from './http.js';
 import { renderCalendar, type CalendarEvent } from './ical.js';
+import { getBody } from '../../../services/bodies.js';
+import { bodyOptions, meetingsBetween } from '../../../services/meetings.js';
+import { type Store } from '../../../services/unit.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -90,7 +91,7 @@ const calendar: FastifyPluginAsync<{ store: Store; today?: () => string }> = asy
     return reply.type('text/calendar; charset=utf-8').send(renderCalendar('Council meetings', toEvents(request, rows)));
   });
   app.get<{ Params: { slug: string } }>('/bodies/:slug/calendar.ics', async (request, reply) => {
-    const body = await store.db.selectFrom('body').select(['name', 'slug']).where('slug', '=', request.params.slug).executeTakeFirst();
+    const body = await getBody(store.db, request.params.slug);
     if (!body) return reply.callNotFound();
     const rows = await meetingsBetween(store.db, { ...feedWindow(), bodySlug: body.slug });
     publicCache(reply);

@@ -2,10 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import { DECISION_STATUS_LABELS } from '../../../domain/executive.js';
-import type { Store } from '../../../store/db.js';
-import { readDecisionPage, readDecisionRegister } from '../../../store/read/decisions.js';
-import { PUBLIC_DECISION_STATUSES } from '../../../store/read/visibility.js';
 import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
+import { readDecisionPage, readDecisionRegister } from '../../../services/decisions.js';
+import { type Store } from '../../../services/unit.js';
+import { PUBLIC_DECISION_STATUSES } from '../../../services/visibility.js';
 
 const STATUS_LABELS: Record<string, string> = DECISION_STATUS_LABELS;
 

@@ -1,9 +1,9 @@
 // A paper: its text as HTML with page anchors (#page-N) beside the PDF, earlier versions listed and downloadable.
 // Exempt papers and their files are refused (403) to anyone the policy does not entitle.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { Store } from '../../../store/db.js';
-import { documentAccess, documentFile, readDocumentPage } from '../../../store/read/documents.js';
 import { origin } from './http.js';
+import { documentAccess, documentFile, readDocumentPage } from '../../../services/documents.js';
+import { type Store } from '../../../services/unit.js';
 
 // /documents/<slug>, /documents/<slug>.pdf, /documents/<slug>/v<N>, /documents/<slug>/v<N>.pdf
 const FILE = /^([a-z0-9-]+?)(\.pdf)?$/;

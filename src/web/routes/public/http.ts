@@ -3,9 +3,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../errors.js';
-import type { Store } from '../../../store/db.js';
-import { dataVersion } from '../../../store/read/version.js';
 import { NONCE_PLACEHOLDER, type PageCache } from './page-cache.js';
+import { dataVersion } from '../../../services/site.js';
+import { type Store } from '../../../services/unit.js';
 
 /** Marks a response as the same for everyone (feeds, sitemap: built from the public view only). */
 export function publicCache(reply: FastifyReply, seconds = 300): void {

@@ -1,7 +1,6 @@
 // The public portal: every page a resident, journalist or councillor reads without signing in. One encapsulated
 // plugin so its caching hook (ETags, Cache-Control) covers exactly these routes.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../../../store/db.js';
 import archive from './archive.js';
 import bodies from './bodies.js';
 import calendar from './calendar.js';
@@ -15,6 +14,7 @@ import { PageCache } from './page-cache.js';
 import people from './people.js';
 import searchRoute from './search.js';
 import site from './site.js';
+import { type Store } from '../../../services/unit.js';
 
 export interface PublicPortalOptions {
   store: Store;

@@ -1,12 +1,12 @@
 // A meeting's page, its items' pages, and its pack downloads (public, supplementary, earlier versions).
 import type { FastifyPluginAsync } from 'fastify';
 import { BODY_KIND_LABELS, MEETING_STATUS_LABELS, type BodyKind, type MeetingStatus } from '../../../domain/types.js';
-import type { Store } from '../../../store/db.js';
-import { packFile } from '../../../store/read/documents.js';
-import { readMeetingPage, type MeetingPage } from '../../../store/read/meeting-page.js';
-import { seesExempt } from '../../../store/read/visibility.js';
 import { itemDataReports } from '../../../services/data.js';
 import { origin } from './http.js';
+import { packFile } from '../../../services/documents.js';
+import { getMeeting, type MeetingPage, readMeetingPage } from '../../../services/meetings.js';
+import { type Store } from '../../../services/unit.js';
+import { seesExempt } from '../../../services/visibility.js';
 
 const STATUS_COLOURS: Record<string, string> = {
   scheduled: 'grey', 'agenda-published': 'blue', held: 'turquoise', 'minutes-drafted': 'yellow', 'minutes-approved': 'green', cancelled: 'red', postponed: 'orange',
@@ -72,7 +72,7 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
   app.get<{ Params: { slug: string; file: string } }>('/meetings/:slug/:file', async (request, reply) => {
     const m = PACK_FILE.exec(request.params.file);
     if (!m) return reply.callNotFound();
-    const meeting = await store.db.selectFrom('meeting').select(['id', 'body_id', 'slug']).where('slug', '=', request.params.slug).executeTakeFirst();
+    const meeting = await getMeeting(store.db, request.params.slug);
     if (!meeting) return reply.callNotFound();
     const audience = m[2] ?? 'public';
     if (audience !== 'public' && !seesExempt(request.viewer, meeting.body_id, meeting.id)) {

@@ -1,9 +1,9 @@
 // The people directory (councillors and co-opted members) and a person's page.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../../../store/db.js';
-import { readPeopleDirectory, readPersonPage } from '../../../store/read/people.js';
 import { ValidationError } from '../../../errors.js';
 import { origin, str } from './http.js';
+import { readPeopleDirectory, readPersonPage } from '../../../services/people.js';
+import { type Store } from '../../../services/unit.js';
 
 const people: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get<{ Querystring: Record<string, string> }>('/people', async (request, reply) => {

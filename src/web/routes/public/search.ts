@@ -5,10 +5,10 @@ import rateLimit from '@fastify/rate-limit';
 import { rateLimitBackend } from '../../../services/rate-limits.js';
 import { ValidationError } from '../../../errors.js';
 import type { Store } from '../../../services/unit.js';
-import { bodyOptions } from '../../../store/read/calendar.js';
 import { getBody } from '../../../services/bodies.js';
 import { searchAs, SEARCH_KINDS, type SearchKind } from '../../../services/search.js';
 import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
+import { bodyOptions } from '../../../services/meetings.js';
 
 export const KIND_LABELS: Record<SearchKind, string> = {
   page: 'Papers', item: 'Agenda items', minute: 'Minutes', decision: 'Decisions', person: 'Councillors', meeting: 'Meetings',

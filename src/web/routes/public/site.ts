@@ -1,10 +1,9 @@
 // sitemap.xml, robots.txt and the accessibility statement. The sitemap lists only public URLs (the same for
 // everyone) and is rebuilt when the data changes.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../../../store/db.js';
-import { publicUrls } from '../../../store/read/sitemap.js';
-import { dataVersion } from '../../../store/read/version.js';
 import { origin, publicCache } from './http.js';
+import { dataVersion, publicUrls } from '../../../services/site.js';
+import { type Store } from '../../../services/unit.js';
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -1,0 +1,4 @@
+// What the public and each viewer may see of meetings, papers and decisions: the read side of the one policy
+// (src/domain/policy.ts), for adapters that decide what to list or link.
+export { agendaPublished, documentPublished, meetingHeld, minutesPublished, PUBLIC_DECISION_STATUSES, seesExempt, isPublic } from '../store/read/visibility.js';
+export { exemptLabel, paperExempt, packFileName } from '../store/read/meeting-page.js';
