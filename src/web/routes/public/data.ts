@@ -17,7 +17,7 @@ import {
   publicIndicators,
   type DataKind,
 } from '../../../services/data.js';
-import type { Store } from '../../../store/db.js';
+import type { Store } from '../../../services/unit.js';
 import { origin } from './http.js';
 
 const DOWNLOAD = /^(.+)\.(csv|json)$/;
