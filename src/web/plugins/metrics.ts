@@ -6,7 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import client from 'prom-client';
 import { jobRunnerStats } from '../../services/jobs.js';
-import type { Store } from '../../store/db.js';
+import type { Store } from '../../services/unit.js';
 import { PAGE_CACHE_COUNTS } from '../routes/public/page-cache.js';
 
 let metrics: ReturnType<typeof createMetrics> | null = null;
