@@ -361,10 +361,21 @@ export function dashboardSentences(d: Dashboard): string[] {
   return out;
 }
 
+const FORMATS = new Map<number, Intl.NumberFormat>();
+/** One formatter per number of decimals: building an Intl.NumberFormat per call is slow. */
+export function numberFormat(decimals: number): Intl.NumberFormat {
+  let f = FORMATS.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    FORMATS.set(decimals, f);
+  }
+  return f;
+}
+
 /** Formats a value as the dashboard prints it: "95%", "8.5 days", "1,312". */
 export function formatIndicatorValue(value: number | null, indicator: Pick<Indicator, 'unit' | 'decimals'>): string {
   if (value === null) return 'No data';
-  const n = value.toLocaleString('en-GB', { minimumFractionDigits: indicator.decimals, maximumFractionDigits: indicator.decimals });
+  const n = numberFormat(indicator.decimals).format(value);
   const u = indicator.unit.trim();
   if (u === '%') return `${n}%`;
   if (u === '£') return `£${n}`;

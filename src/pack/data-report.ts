@@ -2,6 +2,7 @@
 // sentences, ruled tables (RAG printed as a word on its colour, direction of travel as an arrow and a word), and
 // charts drawn as vectors with the chart in words beneath each.
 import type { BarChart, DataReportModel, LineChart, ReportCell, ReportTable } from '../domain/data-report.js';
+import { numberFormat } from '../domain/indicators.js';
 import { BODY_SIZE, BOLD, FONT, contentWidth, ensureSpace, heading, left, para, t, type Doc } from './typeset.js';
 
 const RAG_FILL: Record<string, string> = { GREEN: '#cce2d8', AMBER: '#ffdd00', RED: '#f4cdc6' };
@@ -173,5 +174,5 @@ function barChart(doc: Doc, c: BarChart, x: number, y: number, w: number): void 
 }
 
 function fmt(n: number): string {
-  return Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-GB') : Number(n.toFixed(1)).toLocaleString('en-GB');
+  return Math.abs(n) >= 100 ? numberFormat(0).format(Math.round(n)) : numberFormat(1).format(n);
 }

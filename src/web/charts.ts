@@ -1,9 +1,12 @@
 // Server-rendered SVG charts for dashboards and budget reports: a trend line per indicator and variance bars. Each
 // SVG has role="img", a <title> and a <desc> with the chart in words; the page prints the same words beside it.
 import type { BarChart, LineChart, ReportChart } from '../domain/data-report.js';
+import { numberFormat } from '../domain/indicators.js';
+
+const TWO_PLACES = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-GB') : Number(n.toFixed(2)).toLocaleString('en-GB'));
+const fmt = (n: number) => (Math.abs(n) >= 100 ? numberFormat(0).format(Math.round(n)) : TWO_PLACES.format(n));
 
 let counter = 0;
 
