@@ -308,6 +308,24 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
   };
 }
 
+/**
+ * A revised agenda pack under another file name ("agenda-v2.pdf"): the meeting of the same body on the same date
+ * that an earlier pack was imported as. Its records are then rebuilt and versioned rather than duplicated.
+ */
+async function revisedMeeting(db: Queryable, x: PackExtraction, options: ImportOptions): Promise<{ meeting_id: number | null; version: number } | undefined> {
+  if (!x.agenda.length) return undefined;
+  const name = options.body ?? x.meeting.body;
+  const date = x.meeting.date;
+  if (!name || !date) return undefined;
+  const body = (await findBodyByName(db, name)) ?? (options.exactBodies ? undefined : await findBodyLoosely(db, name));
+  if (!body) return undefined;
+  const row = await db.selectFrom('import_record').innerJoin('meeting', 'meeting.id', 'import_record.meeting_id')
+    .select(['import_record.meeting_id', 'import_record.version'])
+    .where('meeting.body_id', '=', body.id).where('meeting.date', '=', date)
+    .orderBy('import_record.version', 'desc').executeTakeFirst();
+  return row ? { meeting_id: row.meeting_id, version: row.version } : undefined;
+}
+
 /** Indexes what an import touched for search, when the search layer is present. */
 export type AfterImport = (db: Queryable, meetingIds: number[]) => Promise<void>;
 
@@ -335,7 +353,8 @@ export async function importPackFile(store: Store, actor: Actor, path: string, o
   if (same) return { status: 'unchanged', file, meetingId: same.meeting_id, meetingSlug: same.slug };
   try {
     return await transaction(store.db, async (tx) => {
-      const previous = await tx.selectFrom('import_record').select(['meeting_id', 'version']).where('source', '=', r.read.source).orderBy('version', 'desc').executeTakeFirst();
+      const previous = await tx.selectFrom('import_record').select(['meeting_id', 'version']).where('source', '=', r.read.source).orderBy('version', 'desc').executeTakeFirst()
+        ?? await revisedMeeting(tx, r.extraction, options);
       const outcome = await storePack(tx, actor, r, previous, options.body, options.exactBodies);
       if (outcome.status !== 'imported') return outcome;
       await tx.insertInto('import_record').values({

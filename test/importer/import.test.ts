@@ -114,6 +114,27 @@ describe.each(STORE_KINDS)('importing packs on %s', (kind) => {
     }
   });
 
+  it.skipIf(!existsSync(fixtures))('matches a revised pack under another file name to the meeting it revises instead of duplicating its agenda (issue 10)', async (ctx) => {
+    const { store } = get(ctx);
+    const dir = mkdtempSync(join(tmpdir(), 'moot-import-'));
+    const fixture = (await import('node:fs')).readdirSync(fixtures).find((f) => f.endsWith('.txt') && f.includes('agenda'))!;
+    const text = readFileSync(join(fixtures, fixture), 'utf8');
+    writeFileSync(join(dir, 'agenda.txt'), `${text}\n\n\n`);
+    writeFileSync(join(dir, 'agenda-revised.txt'), `${text}\n\n\n\n`);
+    const first = await importPackFile(store, SYSTEM_ACTOR, join(dir, 'agenda.txt'));
+    expect(first.status).toBe('imported');
+    if (first.status !== 'imported') return;
+    const items = (await getAgenda(store.db, first.meetingId)).items.length;
+    const meetings = await count(store.db, 'meeting');
+    const pack = await store.db.selectFrom('document').select('id').where('meeting_id', '=', first.meetingId).where('agenda_item_id', 'is', null).where('kind', '=', 'agenda-pack').executeTakeFirstOrThrow();
+    const versions = (await listDocumentVersions(store.db, pack.id)).length;
+    const second = await importPackFile(store, SYSTEM_ACTOR, join(dir, 'agenda-revised.txt'));
+    expect(second).toMatchObject({ status: 'imported', meetingId: first.meetingId, version: first.version + 1 });
+    expect(await count(store.db, 'meeting')).toBe(meetings);
+    expect((await getAgenda(store.db, first.meetingId)).items.length).toBe(items);
+    expect((await listDocumentVersions(store.db, pack.id)).length).toBe(versions + 1);
+  });
+
   it.skipIf(!existsSync(kent))('leaves no half-written records when storing a pack fails part-way', async (ctx) => {
     const { store } = get(ctx);
     const tables = ['meeting', 'agenda_item', 'minute', 'document', 'decision', 'person'] as const;
