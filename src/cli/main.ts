@@ -1,5 +1,7 @@
 // The `moot` command line. Errors meant for the user print one line and exit with status 2, never a stack trace.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { loadSecretFiles } from '../config.js';
 import { MootError } from '../errors.js';
 import { CliContext, type GlobalOptions } from './context.js';
 import { COMMAND_MODULES } from './commands/index.js';
@@ -39,6 +41,8 @@ export async function main(argv: string[]): Promise<void> {
   const { program, close } = buildProgram();
   let code = 0;
   try {
+    const secretProblem = loadSecretFiles(process.env, (f) => readFileSync(f, 'utf8'));
+    if (secretProblem) throw new MootError(secretProblem, { hint: 'See "Configuration" in the README' });
     if (argv.length <= 2) {
       program.outputHelp();
     } else {

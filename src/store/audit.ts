@@ -54,3 +54,11 @@ export async function listAudit(db: Queryable, q: AuditQuery = {}) {
   if (q.to) query = query.where('at', '<=', q.to);
   return query.orderBy('id', 'desc').limit(q.limit ?? 100).offset(q.offset ?? 0).execute();
 }
+
+/** The audit log in id order after `afterId`, a batch at a time (for exports), optionally within [from, to]. */
+export async function auditBatch(db: Queryable, afterId: number, limit: number, range: { from?: string; to?: string } = {}) {
+  let q = db.selectFrom('audit_log').selectAll().where('id', '>', afterId);
+  if (range.from) q = q.where('at', '>=', range.from);
+  if (range.to) q = q.where('at', '<=', range.to);
+  return q.orderBy('id').limit(limit).execute();
+}

@@ -10,6 +10,7 @@ import * as meetings from './meetings.js';
 import * as packs from './packs.js';
 import * as reindex from './reindex.js';
 import * as backup from './backup.js';
+import * as operations from './operations.js';
 import * as data from './data.js';
 
-export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, demo, serve, user, importer, meetings, packs, reindex, backup, data];
+export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, demo, serve, user, importer, meetings, packs, reindex, backup, data, operations];

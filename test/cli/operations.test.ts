@@ -1,0 +1,74 @@
+// `moot doctor` says what to fix (exit 1 while something fails), `moot audit export` writes the audit log as JSON
+// lines or CSV, and secrets can come from files (NAME_FILE).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadSecretFiles } from '../../src/config.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'moot-cli-ops-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function moot(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src', 'cli', 'run.ts'), ...args], {
+    cwd: repo, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', MOOT_DATA: '', SMTP_URL: '', MOOT_BASE_URL: '', REDIS_URL: '', ...env }, timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('operations commands', () => {
+  it('doctor names each problem with its fix, and passes once they are fixed', () => {
+    const data = join(work, 'data');
+    expect(moot(['--data', data, 'init']).status).toBe(0);
+    const bad = moot(['--data', data, 'doctor'], { NODE_ENV: 'production' });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/✓ Database: SQLite at .* schema up to date/);
+    expect(bad.stdout).toMatch(/✗ Base URL: MOOT_BASE_URL is not set.*\n {4}fix: Set MOOT_BASE_URL/);
+    expect(bad.stdout).toMatch(/✗ Mail: SMTP_URL is not set/);
+    expect(bad.stdout).toMatch(/✗ Backups: no backups in .*backups\n {4}fix: Schedule `moot backup/);
+    expect(bad.stderr).toMatch(/^moot: 3 problems to fix/);
+
+    mkdirSync(join(data, 'backups'));
+    expect(moot(['--data', data, 'backup', '--out', join(data, 'backups', 'today.mootbak')]).status).toBe(0);
+    const good = moot(['--data', data, 'doctor'], { MOOT_BASE_URL: 'https://democracy.example.gov.uk' });
+    expect(good.stdout).toMatch(/✓ Base URL: https:\/\/democracy\.example\.gov\.uk/);
+    expect(good.stdout).toMatch(/✓ Backups: today\.mootbak, less than an hour old/);
+    expect(good.stdout).toMatch(/! Mail: SMTP_URL is not set/); // a warning outside production
+    expect(good.status).toBe(0);
+  }, 300_000);
+
+  it('exports the audit log as JSON lines and CSV, within dates', () => {
+    const data = join(work, 'audit');
+    expect(moot(['--data', data, 'user', 'add', '--email', 'clerk@example.org', '--name', 'A Clerk, "Democratic" =Services', '--role', 'clerk']).status).toBe(0);
+    const jsonl = moot(['--data', data, 'audit', 'export']);
+    expect(jsonl.status).toBe(0);
+    const entries = jsonl.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries[0]).toMatchObject({ id: 1, entity: 'user_account' });
+    const file = join(work, 'audit.csv');
+    const csv = moot(['--data', data, 'audit', 'export', '--format', 'csv', '--out', file]);
+    expect(csv.stdout).toMatch(/^Exported \d+ audit entries to .*audit\.csv\./);
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('id,at,actor_kind,actor_id,actor_name,action,entity,entity_id,summary,before_json,after_json');
+    expect(text.split('\r\n').filter(Boolean).length).toBe(entries.length + 1);
+    expect(moot(['--data', data, 'audit', 'export', '--to', '2000-01-01']).stdout).toBe('');
+    const bad = moot(['--data', data, 'audit', 'export', '--from', 'yesterday']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^moot: --from must be a date like 2026-01-31, not "yesterday"/);
+  }, 300_000);
+
+  it('reads secrets from NAME_FILE, refusing both set, a missing file or an empty one', () => {
+    const f = join(work, 'db-url');
+    writeFileSync(f, 'postgres://moot:s3cret@127.0.0.1/moot\n');
+    const env: NodeJS.ProcessEnv = { DATABASE_URL_FILE: f };
+    expect(loadSecretFiles(env, (p) => readFileSync(p, 'utf8'))).toBeNull();
+    expect(env.DATABASE_URL).toBe('postgres://moot:s3cret@127.0.0.1/moot');
+    expect(loadSecretFiles({ SMTP_URL: 'x', SMTP_URL_FILE: f }, (p) => readFileSync(p, 'utf8'))).toMatch(/both set/);
+    expect(loadSecretFiles({ REDIS_URL_FILE: join(work, 'missing') }, (p) => readFileSync(p, 'utf8'))).toMatch(/cannot read REDIS_URL_FILE .* \(ENOENT\)/);
+    writeFileSync(join(work, 'empty'), '\n');
+    expect(loadSecretFiles({ MOOT_METRICS_TOKEN_FILE: join(work, 'empty') }, (p) => readFileSync(p, 'utf8'))).toMatch(/is empty/);
+  });
+});
