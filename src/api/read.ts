@@ -113,7 +113,7 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
   app.get<{ Params: { slug: string; version: number } }>('/v1/documents/:slug/versions/:version', {
     schema: { tags: ['documents'], summary: 'One version of a paper, with its text page by page', security: optionalAuth, params: versionParams, response: readResponses('A document version') },
   }, async (request, reply) => {
-    const found = await documentAccess(db, request.params.slug, request.viewer);
+    const found = await documentAccess(db, request.params.slug, request.viewer, request.params.version);
     if (found.access === 'exempt') return forbidden(reply, `This paper is not for publication (${found.label})`);
     if (!found.doc) return notFound(reply, `The document "${request.params.slug}"`);
     const content = await readDocumentPage(db, found.doc, request.params.version);
@@ -127,7 +127,7 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
     schema: { tags: ['documents'], summary: 'Download a version’s file (PDF)', security: optionalAuth, params: versionParams,
       produces: ['application/pdf'], response: { 200: { description: 'The file', type: 'string', format: 'binary' }, ...Object.fromEntries(Object.entries(readResponses('')).filter(([k]) => k !== '200')) } },
   }, async (request, reply) => {
-    const found = await documentAccess(db, request.params.slug, request.viewer);
+    const found = await documentAccess(db, request.params.slug, request.viewer, request.params.version);
     if (found.access === 'exempt') return forbidden(reply, `This paper is not for publication (${found.label})`);
     if (!found.doc) return notFound(reply, `The document "${request.params.slug}"`);
     const file = await documentFile(db, found.doc.id, request.params.version);

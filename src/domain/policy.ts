@@ -1,6 +1,8 @@
 // Who may do what: the one authorisation policy. Every page, API route, export, feed, search and pack download
 // asks `can(viewer, action, resource)`. Exempt information (Schedule 12A) goes only to those entitled to it:
 // councillors for the bodies they sit on (or meetings a clerk granted them), Democratic Services, administrators.
+// What is exempt or published, and who may see it, is decided in visibility.ts; `can('view')` asks it.
+import { isStaff as isStaffViewer, maySee } from './visibility.js';
 
 export const ROLES = ['administrator', 'clerk', 'report-author', 'councillor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -45,36 +47,16 @@ export type Action =
   | 'grant-exempt-access'
   | 'declare-interests'; // a councillor's own register and declarations
 
-const STAFF: readonly Role[] = ['administrator', 'clerk'];
-
 function isStaff(v: Viewer): boolean {
-  return v.kind === 'user' && STAFF.includes(v.role);
-}
-
-/** May this viewer see exempt content of this body/meeting? */
-export function entitledToExempt(v: Viewer, r: Pick<Resource, 'bodyId' | 'meetingId' | 'authorPersonId'>): boolean {
-  if (v.kind !== 'user') return false;
-  if (isStaff(v)) return true;
-  if (v.role === 'councillor') {
-    return (r.bodyId !== null && v.bodyIds.includes(r.bodyId)) || (r.meetingId !== null && v.grantedMeetingIds.includes(r.meetingId));
-  }
-  if (v.role === 'report-author') return r.authorPersonId != null && r.authorPersonId === v.personId;
-  return false;
+  return isStaffViewer(v);
 }
 
 export function can(v: Viewer, action: Action, r: Resource | null = null): boolean {
   switch (action) {
     case 'view':
-    case 'download': {
-      if (!r) return true;
-      if (r.published === false) {
-        // Unpublished material: Democratic Services, and the author of a draft report.
-        if (isStaff(v)) return true;
-        if (v.kind === 'user' && r.authorPersonId != null && r.authorPersonId === v.personId) return !r.exempt || entitledToExempt(v, r);
-        return false;
-      }
-      return !r.exempt || entitledToExempt(v, r);
-    }
+    case 'download':
+      // The one rule of exempt and unpublished content lives in visibility.ts.
+      return r ? maySee(v, r) : true;
     case 'manage-record':
     case 'publish':
     case 'approve-report':
@@ -92,15 +74,4 @@ export function can(v: Viewer, action: Action, r: Resource | null = null): boole
   }
 }
 
-/**
- * What exempt content a viewer may find in search and listings: everything, nothing, or that of some bodies and
- * meetings. Callers turn bodyIds into meeting ids in the query itself.
- */
-export type ExemptScope = { all: true } | { all: false; bodyIds: readonly number[]; meetingIds: readonly number[] };
-
-export function exemptScope(v: Viewer): ExemptScope {
-  if (v.kind !== 'user') return { all: false, bodyIds: [], meetingIds: [] };
-  if (isStaff(v)) return { all: true };
-  if (v.role === 'councillor') return { all: false, bodyIds: v.bodyIds, meetingIds: v.grantedMeetingIds };
-  return { all: false, bodyIds: [], meetingIds: [] };
-}
+export { entitledToExempt, exemptScope, type ExemptScope } from './visibility.js';

@@ -14,7 +14,7 @@ import { PackError } from './problems.js';
 import {
   addBlankPage, addRestrictedPage, embedFonts, stampAgendaItem, stampNotForPublication, stampPageNumber,
 } from './stamp.js';
-import { isExemptItem, longDate, paragraphsList, parseIsoDate } from './text.js';
+import { isExemptItem, longDate, paperOwnExemption, paragraphsList, parseIsoDate } from './text.js';
 import { loadUploadedPdf } from './upload.js';
 import { blockingProblems } from './validate.js';
 
@@ -31,6 +31,8 @@ export interface SupplementaryOptions extends PackOptions {
 interface Unit {
   item: AgendaItem;
   exempt: boolean;
+  /** The paragraphs printed on this unit's placeholder or stamp: the paper's own, else its item's. */
+  paragraphs: number[];
   /** Pages already copied into the pack's document but not yet placed in its page tree. */
   source: PDFPage[] | 'restricted';
   pages: number;
@@ -121,7 +123,7 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
       printed++;
       stampPageNumber(addBlankPage(pack, fonts), printed, fonts);
     }
-    const paragraphs = paragraphsList(p.item.exemptParagraphs ?? []);
+    const paragraphs = paragraphsList(p.paragraphs);
     const pages = p.source === 'restricted' ? [addRestrictedPage(pack, paragraphs, fonts)] : p.source;
     if (p.source !== 'restricted') for (const page of p.source) pack.addPage(page);
     if (p.firstOfItem) {
@@ -157,14 +159,25 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
     for (const item of section.items) {
       if (!mode.include(item) || !item.papers.length) continue;
       const exempt = isExemptItem(item, section);
+      const itemParagraphs = item.exemptParagraphs ?? [];
       if (exempt && audience === 'public') {
         // Nothing of the exempt papers is read, rendered or copied: only the placeholder.
-        units.push({ item, exempt, source: 'restricted', pages: 1, firstOfItem: true });
+        units.push({ item, exempt, paragraphs: itemParagraphs, source: 'restricted', pages: 1, firstOfItem: true });
         continue;
       }
       let first = true;
       for (const paper of item.papers) {
-        const unit: Unit = { item, exempt, source: [], pages: 0, firstOfItem: first };
+        // A paper exempt in its own right (an exempt appendix on an unrestricted item): a placeholder for it alone
+        // in the public pack, its bytes never read; stamped NOT FOR PUBLICATION in the confidential one.
+        const own = paperOwnExemption(paper);
+        const paperExempt = exempt || own !== null;
+        const paragraphs = own?.length ? own : itemParagraphs;
+        if (own !== null && audience === 'public') {
+          units.push({ item, exempt: true, paragraphs, source: 'restricted', pages: 1, firstOfItem: first });
+          first = false;
+          continue;
+        }
+        const unit: Unit = { item, exempt: paperExempt, paragraphs, source: [], pages: 0, firstOfItem: first };
         first = false;
         units.push(unit);
         if (paper.kind === 'pdf') {

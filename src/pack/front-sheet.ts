@@ -232,7 +232,7 @@ function listItem(doc: Doc, item: AgendaItem, section: AgendaSection, opts: Fron
   const titleW = w - codeW - (range ? rangeW + 8 : 0);
   doc.font(BOLD).fontSize(BODY_SIZE);
   const titleH = doc.heightOfString(t(item.title), { width: titleW, lineGap: 1 });
-  ensureSpace(doc, titleH + (item.purpose ? 28 : 4));
+  ensureSpace(doc, titleH + (item.purpose && (!isExemptItem(item, section) || opts.audience === 'confidential') ? 28 : 4));
   const y = doc.y;
   // The range stands level with the title's last line, as at the end of a title run on: read line by
   // line, "Former Depot, Quarry" / "Road, Riverton (Pages 3 - 4)" shows where the title stops.
@@ -245,16 +245,20 @@ function listItem(doc: Doc, item: AgendaItem, section: AgendaSection, opts: Fron
     doc.font(font).fontSize(size).text(t(text), x0 + codeW, doc.y + 1, { width: titleW, lineGap: 1 });
   };
   if (item.withdrawn) sub('This item has been withdrawn.', ITALIC);
-  if (item.purpose) sub(item.purpose);
-  if (item.presenters?.length) sub(`Presented by ${joinAnd(item.presenters)}`, ITALIC);
-  if (item.guests?.length) {
+  // The public front sheet gives an exempt item its code, title (as worded for the public), paragraphs and page
+  // range only: never its purpose, presenters, guests, urgency reason or public interest reasoning.
+  const exempt = isExemptItem(item, section);
+  const full = !exempt || opts.audience === 'confidential';
+  if (full && item.purpose) sub(item.purpose);
+  if (full && item.presenters?.length) sub(`Presented by ${joinAnd(item.presenters)}`, ITALIC);
+  if (full && item.guests?.length) {
     const guests = item.guests.map((g) => (g.timeSlot ? `${g.name} (${meetingTime(g.timeSlot)})` : g.name));
     sub(`Guests: ${joinAnd(guests)}`, ITALIC);
   }
-  if (item.urgentReason) sub(`Reason for urgency: ${item.urgentReason}`, ITALIC);
-  if (isExemptItem(item, section) && item.exemptParagraphs?.length) {
+  if (full && item.urgentReason) sub(`Reason for urgency: ${item.urgentReason}`, ITALIC);
+  if (exempt && item.exemptParagraphs?.length) {
     sub(`Exempt under ${paragraphsPhrase(item.exemptParagraphs)} of Part 1 of Schedule 12A`, ITALIC, 9);
-    if (item.publicInterestReason) sub(`Public interest test: ${item.publicInterestReason}`, ITALIC, 9);
+    if (full && item.publicInterestReason) sub(`Public interest test: ${item.publicInterestReason}`, ITALIC, 9);
   }
   doc.font(FONT).fontSize(BODY_SIZE);
   doc.x = x0;

@@ -88,6 +88,8 @@ export interface AgendaItem {
   withdrawn?: boolean;
   /** A late item: the Chairman's reason for urgency, printed on the agenda. */
   urgentReason?: string;
+  /** The item is exempt (also when its section is, or it carries exempt paragraphs). */
+  exempt?: boolean;
   exemptParagraphs?: number[];
   /** Public interest test: why the public interest in withholding outweighs disclosure. */
   publicInterestReason?: string;
@@ -112,6 +114,12 @@ export interface UploadedPaper {
   fileName?: string;
   bytes: Uint8Array;
   documentType: DocumentType;
+  /**
+   * This paper is exempt (e.g. an exempt appendix on an unrestricted item): the public pack carries a placeholder
+   * page for it alone and never reads its bytes. Absent: unrestricted (or as exempt as its item).
+   */
+  exempt?: boolean;
+  exemptParagraphs?: number[];
 }
 
 export interface ContactDetails {

@@ -1,5 +1,6 @@
 // Wording and formatting shared by the front sheet, the papers and the stamps.
-import type { AgendaItem, AgendaSection, IsoDate } from './model.js';
+import { itemExempt } from '../domain/visibility.js';
+import type { AgendaItem, AgendaSection, IsoDate, Paper } from './model.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
@@ -76,9 +77,16 @@ export function exclusionMotion(paragraphs: readonly number[]): string {
   );
 }
 
-/** An item is withheld from the public if its section is exempt or it carries exempt paragraphs. */
+/** An item is withheld from the public if it or its section is exempt, or it carries exempt paragraphs. */
 export function isExemptItem(item: AgendaItem, section: AgendaSection): boolean {
-  return section.exempt || (item.exemptParagraphs?.length ?? 0) > 0;
+  return itemExempt({ exempt: !!item.exempt || (item.exemptParagraphs?.length ?? 0) > 0 }, section);
+}
+
+/** A paper exempt in its own right (an exempt appendix on an unrestricted item), with its paragraphs; else null. */
+export function paperOwnExemption(paper: Paper): number[] | null {
+  if (paper.kind === 'pdf') return paper.exempt || paper.exemptParagraphs?.length ? paper.exemptParagraphs ?? [] : null;
+  if (paper.kind === 'report') return paper.exemptParagraphs?.length ? paper.exemptParagraphs : null;
+  return null;
 }
 
 export function sectionHeading(section: AgendaSection): string | undefined {

@@ -4,7 +4,7 @@ import { createWorkingCalendar } from '../domain/calendar.js';
 import { isStandingItemTitle } from '../domain/agenda.js';
 import type { AgendaItem, AgendaSection, IsoDate, PackInput, Paper } from './model.js';
 import { paperName, type PackProblem } from './problems.js';
-import { isExemptItem, parseIsoDate, shortDate } from './text.js';
+import { isExemptItem, paperOwnExemption, parseIsoDate, shortDate } from './text.js';
 import { quickPdfProblem } from './upload.js';
 
 export type ClearWorkingDays = (from: IsoDate, to: IsoDate) => number;
@@ -78,9 +78,8 @@ export function blockingProblems(input: PackInput): PackProblem[] {
       if (!Number.isInteger(p) || p < 1 || p > 7) out.push(err(where, `exempt paragraph ${p} is not a paragraph of Part 1 of Schedule 12A (1-7)`));
     }
     for (const paper of item.papers) {
-      if (!exempt && paper.kind === 'report' && paper.exemptParagraphs?.length) {
-        out.push(err(`${where}, ${paperName(paper)}`, 'is classified exempt but the item is not exempt: it would be published. Move the item to an exempt section or reclassify the report'));
-      }
+      const own = paperOwnExemption(paper);
+      if (!exempt && own !== null && !own.length) out.push(err(`${where}, ${paperName(paper)}`, 'is exempt but gives no paragraph of Schedule 12A (1-7)'));
       if (paper.kind === 'report') {
         const p = dateProblem(paper.to.date, `${where}, ${paperName(paper)}`, 'To: date');
         if (p) out.push(p);
@@ -100,6 +99,10 @@ const norm = (s: string): string => s.toLowerCase().replace(/&/g, 'and').replace
 function paperProblems(paper: Paper, item: AgendaItem, exempt: boolean, input: PackInput): PackProblem[] {
   const where = `item ${item.code}, ${paperName(paper)}`;
   const out: PackProblem[] = [];
+  if (!exempt && paperOwnExemption(paper) !== null) {
+    // Supported (an exempt appendix on an open item), but the clerk should know what the public will get.
+    out.push(warn(where, 'is exempt but its item is not: the public pack carries a "Document is Restricted" page in its place'));
+  }
   switch (paper.kind) {
     case 'pdf': {
       const q = quickPdfProblem(paper.bytes);

@@ -14,6 +14,7 @@ import type { Contact, Resolution } from '../domain/types.js';
 import { NotFoundError } from '../errors.js';
 import { PUBLIC_VIEWER } from '../domain/policy.js';
 import { itemDataReports } from '../services/data.js';
+import { documentPublished, itemExempt, paperExempt } from '../domain/visibility.js';
 
 export async function findMeeting(db: Queryable, idOrSlug: string | number) {
   const asNumber = typeof idOrSlug === 'number' ? idOrSlug : /^\d+$/.test(idOrSlug) ? Number.parseInt(idOrSlug, 10) : null;
@@ -65,7 +66,8 @@ async function previousMinutesPaper(db: Queryable, meeting: { id: number; body_i
   if (!previous) return null;
   const [minutes, attendance] = await Promise.all([getMinutes(db, previous.id), getAttendance(db, previous.id)]);
   if (!minutes.length) return null;
-  const publicMinutes = minutes.filter((m) => !m.exempt);
+  // Minutes of exempt items are exempt too, whatever their own flag says (domain/visibility.ts).
+  const publicMinutes = minutes.filter((m) => !m.exempt && !itemExempt({ exempt: m.item_exempt }, { exempt: m.section_exempt }));
   return {
     kind: 'minutes',
     bodyName: meeting.body_name,
@@ -109,7 +111,8 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
     getAgenda(db, meeting.id),
     db.selectFrom('document')
       .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
-      .select(['document.id', 'document.title', 'document.kind', 'document.agenda_item_id', 'document.workflow_status', 'document_version.sha256', 'document_version.content_type', 'document_version.file_name'])
+      .select(['document.id', 'document.title', 'document.kind', 'document.agenda_item_id', 'document.workflow_status', 'document_version.sha256', 'document_version.content_type',
+        'document_version.file_name', 'document_version.classification', 'document_version.exempt_paragraphs'])
       .where('document.meeting_id', '=', meeting.id).where('document.agenda_item_id', 'is not', null)
       .orderBy('document.position').orderBy('document.id').execute(),
     membershipInput(db, meeting.body_id, meeting.date),
@@ -122,12 +125,19 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
     for (const it of agenda.items.filter((i) => i.section_id === s.id)) {
       itemIds.set(it.code, it.id);
       const papers: Paper[] = [];
+      const isItemExempt = itemExempt(it, s);
       for (const d of documents.filter((doc) => doc.agenda_item_id === it.id)) {
         // Drafts still with their author, or returned, are not published.
-        if (d.workflow_status && d.workflow_status !== 'approved') continue;
+        if (!documentPublished({ workflowStatus: d.workflow_status })) continue;
         if (!d.sha256 || !(d.content_type ?? '').startsWith('application/pdf')) continue;
         const bytes = await getBlob(db, d.sha256);
-        if (bytes) papers.push({ kind: 'pdf', title: d.title, fileName: d.file_name ?? undefined, bytes, documentType: d.kind === 'appendix' ? 'appendix' : d.kind === 'minutes' ? 'minutes' : 'report' });
+        // The current version's own classification: an exempt paper on an open item gets its own placeholder.
+        const exempt = paperExempt({ classification: d.classification, kind: d.kind, itemExempt: isItemExempt });
+        const paras = textToParagraphs(d.exempt_paragraphs);
+        if (bytes) {
+          papers.push({ kind: 'pdf', title: d.title, fileName: d.file_name ?? undefined, bytes, documentType: d.kind === 'appendix' ? 'appendix' : d.kind === 'minutes' ? 'minutes' : 'report',
+            ...(exempt && !isItemExempt ? { exempt: true, exemptParagraphs: paras } : {}) });
+        }
       }
       // Dashboards and budget reports attached to the item: published figures only, whoever the pack is for.
       for (const r of await itemDataReports(db, PUBLIC_VIEWER, it.id, false)) papers.push({ kind: 'data-report', title: r.model.title, model: r.model });
@@ -141,7 +151,8 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
         toFollow: !!it.to_follow,
         withdrawn: !!it.withdrawn,
         urgentReason: it.urgent_reason ?? undefined,
-        exemptParagraphs: it.exempt ? textToParagraphs(it.exempt_paragraphs) : undefined,
+        exempt: isItemExempt,
+        exemptParagraphs: isItemExempt ? textToParagraphs(it.exempt_paragraphs) : undefined,
         publicInterestReason: it.public_interest_reason ?? undefined,
         papers: it.withdrawn ? [] : papers,
       });

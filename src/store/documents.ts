@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { slugify, uniqueSlug } from '../domain/slugs.js';
 import type { Actor, Classification, DocumentKind } from '../domain/types.js';
+import { classificationForVersion, itemExempt } from '../domain/visibility.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import { paragraphsToText } from './json.js';
@@ -35,6 +36,9 @@ export interface DocumentContent {
   ocrPages?: number[];
   /** pages of the printed document when there is no file and the text is not split by page (a paper of a text pack) */
   pageCount?: number | null;
+  /** This version's classification; for a new version, absent means the document's. Raised to exempt when its item is. */
+  classification?: Classification;
+  exemptParagraphs?: number[];
 }
 
 export interface NewDocument extends DocumentContent {
@@ -43,13 +47,26 @@ export interface NewDocument extends DocumentContent {
   kind: DocumentKind;
   title: string;
   classification: Classification;
-  exemptParagraphs?: number[];
   workflowStatus?: string | null;
   authorPersonId?: number | null;
   position?: number;
 }
 
-async function insertVersion(db: Queryable, actor: Actor, documentId: number, version: number, c: DocumentContent) {
+/** Is this agenda item exempt now (it or its section)? False for no item. */
+async function itemIsExempt(db: Queryable, itemId: number | null | undefined): Promise<{ exempt: boolean; paragraphs: string }> {
+  if (itemId == null) return { exempt: false, paragraphs: '' };
+  const row = await db.selectFrom('agenda_item').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
+    .select(['agenda_item.exempt', 'agenda_item.exempt_paragraphs', 'agenda_section.exempt as section_exempt'])
+    .where('agenda_item.id', '=', itemId).executeTakeFirst();
+  return row ? { exempt: itemExempt({ exempt: row.exempt }, { exempt: row.section_exempt }), paragraphs: row.exempt_paragraphs } : { exempt: false, paragraphs: '' };
+}
+
+interface VersionClass {
+  classification: Classification;
+  exemptParagraphs: string;
+}
+
+async function insertVersion(db: Queryable, actor: Actor, documentId: number, version: number, c: DocumentContent, cls: VersionClass) {
   const sha256 = c.file ? await putBlob(db, c.file.bytes) : null;
   await db.insertInto('document_version').values({
     document_id: documentId,
@@ -63,6 +80,8 @@ async function insertVersion(db: Queryable, actor: Actor, documentId: number, ve
     structured_json: c.structured === undefined ? null : JSON.stringify(c.structured),
     note: c.note ?? null,
     ocr_pages: c.ocrPages?.length ? JSON.stringify(c.ocrPages) : null,
+    classification: cls.classification,
+    exempt_paragraphs: cls.exemptParagraphs,
     created_at: nowIso(),
     created_by: actor.name,
   }).execute();
@@ -73,14 +92,18 @@ export async function addDocument(db: Queryable, actor: Actor, d: NewDocument, o
   const base = slugify(d.title) || 'document';
   const taken = await takenSlugs(db, 'document', base);
   const slug = uniqueSlug(base, (s) => taken.has(s));
+  // A paper is never less restricted than its item (domain/visibility.ts).
+  const item = await itemIsExempt(db, d.agendaItemId);
+  const classification = classificationForVersion(d.classification, d.kind, item.exempt);
+  const paragraphs = classification === 'exempt' ? paragraphsToText(d.exemptParagraphs ?? []) || item.paragraphs : paragraphsToText(d.exemptParagraphs ?? []);
   const values = {
     slug,
     meeting_id: d.meetingId ?? null,
     agenda_item_id: d.agendaItemId ?? null,
     kind: d.kind,
     title: d.title,
-    classification: d.classification,
-    exempt_paragraphs: paragraphsToText(d.exemptParagraphs ?? []),
+    classification,
+    exempt_paragraphs: paragraphs,
     workflow_status: d.workflowStatus ?? null,
     author_person_id: d.authorPersonId ?? null,
     position: d.position ?? 0,
@@ -88,19 +111,28 @@ export async function addDocument(db: Queryable, actor: Actor, d: NewDocument, o
     created_at: nowIso(),
   };
   const { id } = await db.insertInto('document').values(values).returning('id').executeTakeFirstOrThrow();
-  const sha256 = await insertVersion(db, actor, id, 1, d);
+  const sha256 = await insertVersion(db, actor, id, 1, d, { classification, exemptParagraphs: paragraphs });
   if (options.audit !== false) {
     await recordAudit(db, actor, { action: 'create', entity: 'document', entityId: id, summary: `Added ${d.kind} "${d.title}"`, after: { ...values, sha256 } });
   }
   return { id, slug };
 }
 
-/** A correction or update: a new version; the earlier ones stay. */
+/**
+ * A correction or update: a new version; the earlier ones stay, each with the classification it was made under
+ * (a redacted unrestricted v2 never opens an exempt v1). The document's own classification follows its current
+ * version.
+ */
 export async function addDocumentVersion(db: Queryable, actor: Actor, documentId: number, c: DocumentContent): Promise<number> {
-  const doc = await db.selectFrom('document').select(['current_version', 'title']).where('id', '=', documentId).executeTakeFirstOrThrow();
+  const doc = await db.selectFrom('document').select(['current_version', 'title', 'kind', 'classification', 'exempt_paragraphs', 'agenda_item_id'])
+    .where('id', '=', documentId).executeTakeFirstOrThrow();
   const version = doc.current_version + 1;
-  const sha256 = await insertVersion(db, actor, documentId, version, c);
-  await db.updateTable('document').set({ current_version: version }).where('id', '=', documentId).execute();
+  const item = await itemIsExempt(db, doc.agenda_item_id);
+  const classification = classificationForVersion(c.classification ?? doc.classification, doc.kind, item.exempt);
+  const given = c.exemptParagraphs ? paragraphsToText(c.exemptParagraphs) : doc.exempt_paragraphs;
+  const paragraphs = classification === 'exempt' ? given || item.paragraphs : '';
+  const sha256 = await insertVersion(db, actor, documentId, version, c, { classification, exemptParagraphs: paragraphs });
+  await db.updateTable('document').set({ current_version: version, classification, exempt_paragraphs: paragraphs }).where('id', '=', documentId).execute();
   await recordAudit(db, actor, { action: 'version', entity: 'document', entityId: documentId, summary: `New version ${version} of "${doc.title}"${c.note ? `: ${c.note}` : ''}`, before: { version: doc.current_version }, after: { version, sha256 } });
   return version;
 }

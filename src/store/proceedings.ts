@@ -127,7 +127,7 @@ export async function recordMinutes(db: Queryable, actor: Actor, meetingId: numb
 }
 
 export function getMinutes(db: Queryable, meetingId: number) {
-  return db.selectFrom('minute').leftJoin('agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
-    .selectAll('minute').select(['agenda_item.code as item_code'])
+  return db.selectFrom('minute').leftJoin('agenda_item', 'agenda_item.id', 'minute.agenda_item_id').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
+    .selectAll('minute').select(['agenda_item.code as item_code', 'agenda_item.exempt as item_exempt', 'agenda_section.exempt as section_exempt'])
     .where('minute.meeting_id', '=', meetingId).orderBy('minute.position').execute();
 }

@@ -157,6 +157,9 @@ export interface DocumentVersionTable {
   note: string | null; // why this version was made ("correction: …")
   /** JSON array of the 1-based pages whose text was read by OCR (it may contain errors); null when none */
   ocr_pages: string | null;
+  /** This version's classification (migration 004): a version made while exempt stays exempt. */
+  classification: Generated<string>;
+  exempt_paragraphs: Generated<string>;
   created_at: string;
   created_by: string;
 }

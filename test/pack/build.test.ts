@@ -223,13 +223,29 @@ describe('pack build refusals and odd inputs', () => {
     expect((err as Error).message).toMatch(/item E1: is exempt but gives no paragraph/);
   });
 
-  it('refuses an exempt-classified report in an unrestricted item', async () => {
+  it('gives an exempt paper in an unrestricted item its own "Document is Restricted" page in the public pack (issue 10)', async () => {
     const input = await makeMeeting();
     const b1 = input.sections[1].items[0];
     const report = b1.papers[0];
     if (report.kind !== 'report') throw new Error('fixture changed');
     report.exemptParagraphs = [1];
-    await expect(buildPack(input, { audience: 'public' })).rejects.toThrow(/item B1, report "Financial Monitoring 2025\/26": is classified exempt/);
+    const appendix = { kind: 'pdf' as const, title: 'Appendix A', fileName: 'appendix.pdf', documentType: 'appendix' as const, exempt: true, exemptParagraphs: [3],
+      bytes: await (async () => {
+        const { PDFDocument, StandardFonts } = await import('pdf-lib');
+        const d = await PDFDocument.create();
+        d.addPage([595, 842]).drawText('QUOLL APPENDIX FIGURES', { x: 50, y: 700, size: 12, font: await d.embedFont(StandardFonts.Helvetica) });
+        return d.save();
+      })() };
+    b1.papers.push(appendix);
+    const publicPack = await readPack((await buildPack(input, { audience: 'public' })).bytes);
+    const text = publicPack.pages.map((p) => p.text).join('\n');
+    expect(text).not.toContain('Financial Monitoring 2025/26 report');
+    expect(text).not.toContain('QUOLL');
+    expect(publicPack.pages.filter((p) => p.text.includes('Document is Restricted')).length).toBe(4);
+    const members = await readPack((await buildPack(input, { audience: 'confidential' })).bytes);
+    const membersText = members.pages.map((p) => p.text).join('\n');
+    expect(membersText).toContain('QUOLL');
+    expect(members.pages.find((p) => p.text.includes('QUOLL'))!.text).toContain('NOT FOR PUBLICATION');
   });
 
   it('names an unreadable uploaded PDF', async () => {

@@ -4,6 +4,7 @@ import type { Dialect } from './helpers.js';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-search.js';
 import * as m003 from './003-portal.js';
+import * as m004 from './004-version-classification.js';
 import * as m005 from './005-executive-cycle.js';
 import * as m006 from './006-data.js';
 import * as m008 from './008-operations.js';
@@ -18,6 +19,7 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '001-initial', up: m001.up },
   { name: '002-search', up: m002.up },
   { name: '003-portal', up: m003.up },
+  { name: '004-version-classification', up: m004.up },
   { name: '005-executive-cycle', up: m005.up },
   { name: '006-data', up: m006.up },
   { name: '008-operations', up: m008.up },

@@ -1,9 +1,9 @@
 // A paper for its own page and downloads: the current version's text by page, earlier versions, and where it sits
-// (meeting, item). Whether it is exempt is decided here from the paper's classification and its item's.
-import { can, type Viewer } from '../../domain/policy.js';
+// (meeting, item). Whether it is exempt is asked of domain/visibility.ts, per version.
+import type { Viewer } from '../../domain/policy.js';
+import { exemptLabel, itemExempt, maySee, paperExempt } from '../../domain/visibility.js';
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
-import { exemptLabel, paperExempt } from './meeting-page.js';
 import { agendaPublished, documentPublished } from './visibility.js';
 
 export type DocumentAccess = 'ok' | 'not-found' | 'exempt';
@@ -19,24 +19,44 @@ async function loadDocument(db: Queryable, slug: string) {
     .where('document.slug', '=', slug).executeTakeFirst();
 }
 
-/** Whether the viewer may have this document, and why not. Unpublished papers are simply not found. */
-export async function documentAccess(db: Queryable, slug: string, viewer: Viewer) {
-  const doc = await loadDocument(db, slug);
-  if (!doc) return { access: 'not-found' as DocumentAccess, doc: null };
-  const meetingPublished = doc.meeting_id === null || agendaPublished({ status: doc.meeting_status ?? 'held', agenda_published_at: doc.agenda_published_at, historic: doc.historic ?? 0 });
-  const published = documentPublished(doc) && meetingPublished;
-  const exempt = paperExempt(doc.classification, doc.kind, !!doc.item_exempt || !!doc.section_exempt);
-  // The one policy decides; what follows only chooses how a refusal reads.
-  if (!can(viewer, 'view', { bodyId: doc.body_id, meetingId: doc.meeting_id, exempt, published, authorPersonId: doc.author_person_id })) {
-    if (!published || !exempt) return { access: 'not-found' as DocumentAccess, doc: null };
-    const paras = textToParagraphs(doc.exempt_paragraphs).length ? textToParagraphs(doc.exempt_paragraphs) : textToParagraphs(doc.item_paragraphs);
-    return { access: 'exempt' as DocumentAccess, doc: null, label: exemptLabel(paras), meetingSlug: doc.meeting_slug };
+/**
+ * Whether the viewer may have this document at this version (the current one when not given), and why not.
+ * Unpublished papers are simply not found. Each version is judged by its own classification (a version made
+ * while exempt stays exempt); `doc.visibleVersions` lists the versions this viewer may open.
+ */
+export async function documentAccess(db: Queryable, slug: string, viewer: Viewer, version?: number) {
+  const row = await loadDocument(db, slug);
+  if (!row) return { access: 'not-found' as DocumentAccess, doc: null };
+  const versions = await db.selectFrom('document_version').select(['version', 'classification', 'exempt_paragraphs'])
+    .where('document_id', '=', row.id).orderBy('version', 'desc').execute();
+  const wanted = version ?? row.current_version;
+  const meetingPublished = row.meeting_id === null || agendaPublished({ status: row.meeting_status ?? 'held', agenda_published_at: row.agenda_published_at, historic: row.historic ?? 0 });
+  const published = documentPublished(row) && meetingPublished;
+  const isItemExempt = itemExempt({ exempt: row.item_exempt }, { exempt: row.section_exempt });
+  const facts = (v: { classification: string }) => ({
+    bodyId: row.body_id, meetingId: row.meeting_id, authorPersonId: row.author_person_id, published,
+    exempt: paperExempt({ classification: v.classification, kind: row.kind, itemExempt: isItemExempt }),
+  });
+  const visibleVersions = versions.filter((v) => maySee(viewer, facts(v))).map((v) => v.version);
+  const target = versions.find((v) => v.version === wanted);
+  if (!target) {
+    // No such version: say so only to those who may see the document at all.
+    return visibleVersions.length ? { access: 'ok' as DocumentAccess, doc: { ...row, visibleVersions }, exempt: false, missingVersion: true } : { access: 'not-found' as DocumentAccess, doc: null };
   }
-  return { access: 'ok' as DocumentAccess, doc, exempt };
+  const f = facts(target);
+  // The one rule decides; what follows only chooses how a refusal reads.
+  if (!maySee(viewer, f)) {
+    if (!published || !f.exempt) return { access: 'not-found' as DocumentAccess, doc: null };
+    const own = textToParagraphs(target.exempt_paragraphs);
+    const paras = own.length ? own : textToParagraphs(row.exempt_paragraphs).length ? textToParagraphs(row.exempt_paragraphs) : textToParagraphs(row.item_paragraphs);
+    return { access: 'exempt' as DocumentAccess, doc: null, label: exemptLabel(paras), meetingSlug: row.meeting_slug };
+  }
+  return { access: 'ok' as DocumentAccess, doc: { ...row, visibleVersions }, exempt: f.exempt };
 }
 
-export async function readDocumentPage(db: Queryable, doc: NonNullable<Awaited<ReturnType<typeof loadDocument>>>, version?: number) {
+export async function readDocumentPage(db: Queryable, doc: NonNullable<Awaited<ReturnType<typeof loadDocument>>> & { visibleVersions?: number[] }, version?: number) {
   const v = version ?? doc.current_version;
+  if (doc.visibleVersions && !doc.visibleVersions.includes(v)) return null;
   const [current, versions] = await Promise.all([
     db.selectFrom('document_version').select(['version', 'file_name', 'size', 'sha256', 'page_count', 'pages_json', 'note', 'ocr_pages', 'created_at'])
       .where('document_id', '=', doc.id).where('version', '=', v).executeTakeFirst(),
@@ -44,7 +64,8 @@ export async function readDocumentPage(db: Queryable, doc: NonNullable<Awaited<R
       .where('document_id', '=', doc.id).orderBy('version', 'desc').execute(),
   ]);
   if (!current) return null;
-  return { version: { ...current, pages: parseJson<string[]>(current.pages_json, []), ocrPages: parseJson<number[]>(current.ocr_pages, []) }, versions };
+  const listed = doc.visibleVersions ? versions.filter((x) => doc.visibleVersions!.includes(x.version)) : versions;
+  return { version: { ...current, pages: parseJson<string[]>(current.pages_json, []), ocrPages: parseJson<number[]>(current.ocr_pages, []) }, versions: listed };
 }
 
 export async function documentFile(db: Queryable, documentId: number, version: number) {

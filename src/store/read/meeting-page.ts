@@ -5,21 +5,11 @@ import { formatPersonName } from '../../domain/names.js';
 import type { Contact, Guest, RecordedVote, Resolution } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
+import { exemptLabel, itemAccess, itemExempt, paperExempt, seesUnpublished } from '../../domain/visibility.js';
 import { agendaPublished, decisionVisible, documentPublished, meetingHeld, minutesPublished, seesExempt } from './visibility.js';
 
-export function exemptLabel(paragraphs: readonly number[]): string {
-  if (!paragraphs.length) return 'Exempt under Part 1 of Schedule 12A';
-  const list = paragraphs.length === 1 ? `paragraph ${paragraphs[0]}` : `paragraphs ${paragraphs.slice(0, -1).join(', ')} and ${paragraphs[paragraphs.length - 1]}`;
-  return `Exempt: ${list} of Part 1 of Schedule 12A`;
-}
-
-/**
- * A paper is exempt when classified so, or when it belongs to an exempt item, except an explicitly unrestricted
- * Record of Decision (the published record of a matter that contained some exempt information).
- */
-export function paperExempt(classification: string, kind: string, itemExempt: boolean): boolean {
-  return classification === 'exempt' || (itemExempt && !(kind === 'record-of-decision' && classification === 'unrestricted'));
-}
+/** The one rule's label, re-exported for the views that import it from here. */
+export { exemptLabel } from '../../domain/visibility.js';
 
 export interface PaperView {
   slug: string;
@@ -101,14 +91,14 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
   if (!meeting) return null;
   const id = meeting.id;
   const exemptOk = seesExempt(viewer, meeting.body_id, id);
-  const published = agendaPublished(meeting) || exemptOk && viewer.kind === 'user' && (viewer.role === 'clerk' || viewer.role === 'administrator');
+  const published = agendaPublished(meeting) || seesUnpublished(viewer);
   const [sections, items, documents, publications, attendance, declarations, minutes, decisions, approvedAt] = await Promise.all([
     db.selectFrom('agenda_section').select(['id', 'position', 'letter', 'title', 'exempt']).where('meeting_id', '=', id).orderBy('position').execute(),
     db.selectFrom('agenda_item').select(['id', 'section_id', 'position', 'code', 'title', 'purpose', 'presenters_json', 'guests_json', 'to_follow',
       'withdrawn', 'urgent_reason', 'exempt', 'exempt_paragraphs', 'page_start', 'page_end']).where('meeting_id', '=', id).orderBy('position').execute(),
     db.selectFrom('document')
       .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
-      .select(['document.id', 'document.slug', 'document.kind', 'document.title', 'document.classification', 'document.exempt_paragraphs',
+      .select(['document.id', 'document.slug', 'document.kind', 'document.title', 'document_version.classification', 'document.exempt_paragraphs',
         'document.agenda_item_id', 'document.workflow_status', 'document.current_version', 'document_version.size', 'document_version.page_count',
         'document_version.sha256', (eb) => eb('document_version.pages_json', 'is not', null).as('has_text')])
       .where('document.meeting_id', '=', id).orderBy('document.position').orderBy('document.id').execute(),
@@ -131,7 +121,7 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
 
   const itemById = new Map(items.map((i) => [i.id, i]));
   const sectionExempt = new Map(sections.map((s) => [s.id, !!s.exempt]));
-  const isItemExempt = (i: (typeof items)[number]) => !!i.exempt || (i.section_id !== null && !!sectionExempt.get(i.section_id));
+  const isItemExempt = (i: (typeof items)[number]) => itemExempt(i, { exempt: i.section_id !== null && !!sectionExempt.get(i.section_id) });
 
   // The latest public agenda pack gives the page ranges as published.
   const visiblePacks = publications.filter((p) => p.audience === 'public' || exemptOk);
@@ -150,7 +140,7 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
   const papersByItem = new Map<number | null, PaperView[]>();
   for (const d of documents) {
     const item = d.agenda_item_id !== null ? itemById.get(d.agenda_item_id) : undefined;
-    const exempt = paperExempt(d.classification, d.kind, item ? isItemExempt(item) : false);
+    const exempt = paperExempt({ classification: d.classification, kind: d.kind, itemExempt: item ? isItemExempt(item) : false });
     if (exempt && !exemptOk) continue;
     if (!documentPublished(d) || !published) continue;
     if (d.kind === 'agenda-pack' || d.kind === 'supplementary-pack') continue;
@@ -161,7 +151,7 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
 
   const itemViews: ItemView[] = items.map((i) => {
     const exempt = isItemExempt(i);
-    const restricted = exempt && !exemptOk;
+    const restricted = itemAccess(viewer, { exempt, published: true, bodyId: meeting.body_id, meetingId: id }) === 'restricted';
     const paras = textToParagraphs(i.exempt_paragraphs);
     const range = packRanges.get(i.code);
     return {
@@ -181,7 +171,7 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
   if (unsectioned.length) agenda.push({ letter: null, title: sections.length ? 'Other items' : 'Agenda', exempt: false, items: unsectioned });
 
   const held = meetingHeld(meeting);
-  const minutesVisible = minutesPublished(meeting) || (held && exemptOk && viewer.kind === 'user' && (viewer.role === 'clerk' || viewer.role === 'administrator'));
+  const minutesVisible = minutesPublished(meeting) || (held && seesUnpublished(viewer));
   const codeOf = (itemId: number | null) => (itemId !== null ? itemById.get(itemId)?.code ?? null : null);
   const minuteViews: MinuteView[] = minutesVisible ? minutes.map((m) => {
     const item = m.agenda_item_id !== null ? itemById.get(m.agenda_item_id) : undefined;

@@ -1,6 +1,13 @@
 // Every public URL for sitemap.xml and the crawl in the tests: only what the public may see is listed.
+import type { ExpressionBuilder } from 'kysely';
+import { AGENDA_PUBLIC_STATUSES, PUBLIC_DECISION_STATUSES } from '../../domain/visibility.js';
 import type { Queryable } from '../db.js';
-import { PUBLIC_DECISION_STATUSES } from './visibility.js';
+import type { Database } from '../schema.js';
+
+/** SQL form of domain/visibility.ts `agendaPublished`: published, held, or historic; never merely cancelled. */
+function agendaPublishedSql(eb: ExpressionBuilder<Database, 'meeting'>) {
+  return eb.or([eb('meeting.agenda_published_at', 'is not', null), eb('meeting.historic', '=', 1), eb('meeting.status', 'in', [...AGENDA_PUBLIC_STATUSES])]);
+}
 
 export interface SitemapEntry {
   path: string;
@@ -12,13 +19,14 @@ export async function publicUrls(db: Queryable): Promise<SitemapEntry[]> {
     db.selectFrom('body').select('slug').orderBy('slug').execute(),
     db.selectFrom('meeting').select(['slug', 'updated_at']).orderBy('date').orderBy('id').execute(),
     db.selectFrom('agenda_item').innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
-      .select(['meeting.slug', 'agenda_item.code']).where('meeting.status', '!=', 'scheduled').orderBy('meeting.date').orderBy('agenda_item.position').execute(),
-    // Public papers only: not exempt, not of an exempt item or section (bar an unrestricted Record of Decision),
-    // published, on a published agenda.
+      .select(['meeting.slug', 'agenda_item.code']).where(agendaPublishedSql).orderBy('meeting.date').orderBy('agenda_item.position').execute(),
+    // Public papers only: current version not exempt, not of an exempt item or section (bar an unrestricted Record
+    // of Decision), published, on a published agenda. (Earlier exempt versions are not listed: only the paper's page.)
     db.selectFrom('document').innerJoin('meeting', 'meeting.id', 'document.meeting_id')
+      .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
       .leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
       .select(['document.slug', 'document.created_at'])
-      .where('document.classification', '!=', 'exempt')
+      .where('document_version.classification', '!=', 'exempt')
       .where((eb) => eb.or([
         eb.and([
           eb.or([eb('agenda_item.exempt', 'is', null), eb('agenda_item.exempt', '=', 0)]),
@@ -27,7 +35,7 @@ export async function publicUrls(db: Queryable): Promise<SitemapEntry[]> {
         eb('document.kind', '=', 'record-of-decision'),
       ]))
       .where((eb) => eb.or([eb('document.workflow_status', 'is', null), eb('document.workflow_status', 'in', ['approved', 'published'])]))
-      .where('meeting.status', '!=', 'scheduled').orderBy('document.id').execute(),
+      .where(agendaPublishedSql).orderBy('document.id').execute(),
     db.selectFrom('person').select('slug').where('kind', 'in', ['councillor', 'co-opted']).orderBy('slug').execute(),
     db.selectFrom('decision').select(['slug', 'published_on']).where('classification', '!=', 'exempt').where('status', 'in', [...PUBLIC_DECISION_STATUSES]).orderBy('taken_on').execute(),
     db.selectFrom('meeting').select((eb) => eb.fn('substr', ['date', eb.val(1), eb.val(4)]).as('year')).distinct().execute(),

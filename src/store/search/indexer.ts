@@ -3,13 +3,12 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Queryable, Store } from '../db.js';
 import type { Database } from '../schema.js';
+import { agendaPublished, documentPublished, itemExempt, minutesPublished, paperExempt } from '../../domain/visibility.js';
 import { decisionEntry, itemEntry, meetingEntry, minuteEntry, pageEntries, personEntry, type EntryValues, type MeetingFacts } from './entries.js';
 
 const INSERT_CHUNK = 100;
 const MEETING_BATCH = 50;
 const OTHER_BATCH = 500;
-/** Drafts are not public yet; withdrawn and returned reports were never published. */
-const UNPUBLISHED_REPORTS = ['draft', 'submitted', 'returned'];
 const PACK_KINDS = ['agenda-pack', 'supplementary-pack'];
 // Merges FTS5's segments after a bulk load, so a query reads one b-tree per term.
 const SQLITE_OPTIMIZE = CompiledQuery.raw(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
@@ -23,9 +22,9 @@ async function insertEntries(db: Queryable, entries: EntryValues[]): Promise<voi
 /** The entries for a batch of meetings, built with a handful of queries whatever the batch size. */
 async function meetingBatchEntries(db: Queryable, meetingIds: number[]): Promise<EntryValues[]> {
   if (!meetingIds.length) return [];
-  const meetings: MeetingFacts[] = await db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id')
+  const meetings: (MeetingFacts & { agenda_published_at: string | null; historic: number })[] = await db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id')
     .select(['meeting.id', 'meeting.slug', 'meeting.body_id', 'body.name as body_name', 'meeting.date', 'meeting.time', 'meeting.venue',
-      'meeting.status', 'meeting.status_reason'])
+      'meeting.status', 'meeting.status_reason', 'meeting.agenda_published_at', 'meeting.historic'])
     .where('meeting.id', 'in', meetingIds).orderBy('meeting.id').execute();
   if (!meetings.length) return [];
   const ids = meetings.map((m) => m.id);
@@ -36,7 +35,7 @@ async function meetingBatchEntries(db: Queryable, meetingIds: number[]): Promise
     db.selectFrom('document')
       .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
       .leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id')
-      .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document.classification', 'document.workflow_status',
+      .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document_version.classification', 'document.workflow_status',
         'document.meeting_id', 'document.agenda_item_id', 'agenda_item.meeting_id as item_meeting_id', 'document_version.pages_json'])
       .where((eb) => eb.or([eb('document.meeting_id', 'in', ids), eb('agenda_item.meeting_id', 'in', ids)]))
       .orderBy('document.id').execute(),
@@ -47,12 +46,17 @@ async function meetingBatchEntries(db: Queryable, meetingIds: number[]): Promise
       .where('meeting_id', 'in', ids).where('status', '!=', 'draft').orderBy('id').execute(),
   ]);
   const exemptSections = new Set(sections.filter((s) => s.exempt).map((s) => s.id));
-  const exemptItems = new Set(items.filter((it) => it.exempt || (it.section_id !== null && exemptSections.has(it.section_id))).map((it) => it.id));
+  const exemptItems = new Set(items.filter((it) => itemExempt(it, { exempt: it.section_id !== null && exemptSections.has(it.section_id) })).map((it) => it.id));
   const byId = new Map(meetings.map((m) => [m.id, m]));
+  // Only the public record is indexed: nothing of an agenda that was never published (domain/visibility.ts), and
+  // minutes only once published. The meeting itself (date, venue, status) is in the public calendar anyway.
+  const agendaOut = new Set(meetings.filter((m) => agendaPublished({ status: m.status, agendaPublishedAt: m.agenda_published_at, historic: m.historic })).map((m) => m.id));
+  const minutesOut = new Set(meetings.filter((m) => minutesPublished(m)).map((m) => m.id));
   const out: EntryValues[] = meetings.map(meetingEntry);
-  for (const it of items) out.push(itemEntry(byId.get(it.meeting_id)!, it, exemptItems.has(it.id)));
+  for (const it of items) if (agendaOut.has(it.meeting_id)) out.push(itemEntry(byId.get(it.meeting_id)!, it, exemptItems.has(it.id)));
 
-  const published = papers.filter((d) => !UNPUBLISHED_REPORTS.includes(d.workflow_status ?? '') && d.pages_json);
+  const published = papers.filter((d) => documentPublished({ workflowStatus: d.workflow_status }) && d.pages_json
+    && agendaOut.has((d.meeting_id ?? d.item_meeting_id)!));
   // A pack repeats its papers' pages: index it only for meetings that have no papers of their own (imported ones).
   const withPapers = new Set(published.filter((d) => !PACK_KINDS.includes(d.kind)).map((d) => d.meeting_id ?? d.item_meeting_id));
   for (const d of published) {
@@ -60,10 +64,11 @@ async function meetingBatchEntries(db: Queryable, meetingIds: number[]): Promise
     const meeting = meetingId === null ? undefined : byId.get(meetingId);
     if (!meeting) continue;
     if (PACK_KINDS.includes(d.kind) && withPapers.has(meetingId)) continue;
-    const exempt = d.classification === 'exempt' || (d.agenda_item_id !== null && exemptItems.has(d.agenda_item_id));
+    const exempt = paperExempt({ classification: d.classification, kind: d.kind, itemExempt: d.agenda_item_id !== null && exemptItems.has(d.agenda_item_id) });
     out.push(...pageEntries(meeting, d, exempt));
   }
   for (const mi of minutes) {
+    if (!minutesOut.has(mi.meeting_id)) continue;
     const exempt = !!mi.exempt || (mi.agenda_item_id !== null && exemptItems.has(mi.agenda_item_id));
     out.push(minuteEntry(byId.get(mi.meeting_id)!, mi, exempt));
   }

@@ -4,19 +4,7 @@ const ORIGIN = 'http://moot.invalid';
 
 export function safeLocalPath(next: unknown, fallback = '/account'): string {
   if (typeof next !== 'string' || next.length === 0 || next.length > 2000) return fallback;
-  // Look at every decoding of the value, so %2F%2Fevil or %5Cevil cannot slip past a check on the raw text.
-  let candidate = next;
-  for (let i = 0; i < 3; i++) {
-    if (!isPlainLocalPath(candidate)) return fallback;
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(candidate);
-    } catch {
-      return fallback;
-    }
-    if (decoded === candidate) break;
-    candidate = decoded;
-  }
+  if (!everyDecodingPlain(next)) return fallback;
   let url: URL;
   try {
     url = new URL(next, ORIGIN);
@@ -24,7 +12,27 @@ export function safeLocalPath(next: unknown, fallback = '/account'): string {
     return fallback;
   }
   if (url.origin !== ORIGIN) return fallback;
-  return url.pathname + url.search + url.hash;
+  // Check the NORMALISED path too: "/..//evil" and "/%2e%2e//evil" normalise to "//evil", which a browser reads
+  // as another origin.
+  const out = url.pathname + url.search + url.hash;
+  return everyDecodingPlain(out) ? out : fallback;
+}
+
+/** Look at every decoding of the value, so %2F%2Fevil or %5Cevil cannot slip past a check on the raw text. */
+function everyDecodingPlain(value: string): boolean {
+  let candidate = value;
+  for (let i = 0; i < 3; i++) {
+    if (!isPlainLocalPath(candidate)) return false;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(candidate);
+    } catch {
+      return false;
+    }
+    if (decoded === candidate) return true;
+    candidate = decoded;
+  }
+  return isPlainLocalPath(candidate);
 }
 
 function isPlainLocalPath(s: string): boolean {

@@ -147,6 +147,8 @@ describe.each(STORE_KINDS)('sessions and CSRF on %s', (kind) => {
   it.for([
     ['//evil.example/x'], ['/\\evil.example'], ['\\\\evil.example'], ['http://evil.example/'], ['https:evil.example'], ['javascript:alert(1)'],
     ['%2F%2Fevil.example'], ['/%2F%2Fevil.example'], ['%5C%5Cevil.example'], ['/%5Cevil.example'], ['/%252F%252Fevil.example'], ['/\tevil'], [' //evil.example'],
+    // Issue 10 defect 6: paths that only normalise to "//evil" (dot segments, encoded dots).
+    ['/..//evil.example'], ['/%2e%2e//evil.example'], ['/a/../..//evil.example'], ['/.//evil.example'], ['/%2E%2E/%2F/evil.example'],
   ])('never redirects off-site after sign-in: next=%s', async ([next], ctx) => {
     const { store } = get(ctx);
     const a = await appFor(ctx);
@@ -156,6 +158,15 @@ describe.each(STORE_KINDS)('sessions and CSRF on %s', (kind) => {
     const location = String(res.headers.location);
     expect(location.startsWith('/') && !location.startsWith('//') && !location.includes('\\')).toBe(true);
     expect(location).toBe('/account');
+  });
+
+  it('never reflects an off-site next into the sign-in form (issue 10 defect 6)', async (ctx) => {
+    const a = await appFor(ctx);
+    for (const next of ['/..//evil.example', '/%2e%2e//evil.example']) {
+      const page = await client(a).get(`/account/sign-in?next=${encodeURIComponent(next)}`);
+      expect(page.body).not.toContain('//evil.example');
+      expect(page.body).toMatch(/name="next" value="\/account"/);
+    }
   });
 
   it('follows a local next path after sign-in', async (ctx) => {

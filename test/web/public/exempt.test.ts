@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIDENTIAL_MARKERS } from '../../../src/demo/index.js';
 import { parseJson } from '../../../src/store/json.js';
-import { paperExempt } from '../../../src/store/read/meeting-page.js';
+import { paperExempt } from '../../../src/domain/visibility.js';
 import { createSqliteTestStore, type TestStore } from '../../helpers/stores.js';
 import { buildPortal, loadPortalData, type PortalFixture } from './setup.js';
 
@@ -57,7 +57,7 @@ describe('exempt information never reaches the public', () => {
     const open: string[] = [];
     for (const d of docs) {
       const text = parseJson<string[]>(d.pages_json, []).join('\n') + '\n' + (d.structured_json ?? '');
-      (paperExempt(d.classification, d.kind, !!d.item_exempt) ? secret : open).push(text);
+      (paperExempt({ classification: d.classification, kind: d.kind, itemExempt: !!d.item_exempt }) ? secret : open).push(text);
     }
     for (const m of minutes) {
       const text = [m.paragraphs_json, m.resolutions_json, m.post_meeting_note ?? ''].join('\n');
@@ -161,7 +161,7 @@ describe('exempt information never reaches the public', () => {
     const db = ts.store.db;
     const docs = await db.selectFrom('document').leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id')
       .select(['document.slug', 'document.kind', 'document.classification', 'agenda_item.exempt']).execute();
-    const exempt = docs.filter((d) => paperExempt(d.classification, d.kind, !!d.exempt));
+    const exempt = docs.filter((d) => paperExempt({ classification: d.classification, kind: d.kind, itemExempt: !!d.exempt }));
     expect(exempt.length).toBeGreaterThan(0);
     for (const d of exempt) {
       for (const u of [`/documents/${d.slug}`, `/documents/${d.slug}.pdf`, `/documents/${d.slug}/v1`, `/documents/${d.slug}/v1.pdf`]) {

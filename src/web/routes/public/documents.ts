@@ -18,18 +18,20 @@ const documents: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =
     const m = FILE.exec(slugWithExt);
     if (!m) return reply.callNotFound();
     const [, slug, pdf] = m;
-    const found = await documentAccess(store.db, slug, request.viewer);
+    let wanted: number | undefined;
+    if (versionParam !== null) {
+      const vm = /^v(\d{1,4})$/.exec(versionParam);
+      if (!vm) return reply.callNotFound();
+      wanted = Number(vm[1]);
+    }
+    // Each version is judged by its own classification: an exempt v1 stays refused after a public v2.
+    const found = await documentAccess(store.db, slug, request.viewer, wanted);
     if (found.access === 'not-found' || !found.doc) {
       if (found.access === 'exempt') return refuse(reply, found.label ?? '', found.meetingSlug);
       return reply.callNotFound();
     }
     const doc = found.doc;
-    let version = doc.current_version;
-    if (versionParam !== null) {
-      const vm = /^v(\d{1,4})$/.exec(versionParam);
-      if (!vm) return reply.callNotFound();
-      version = Number(vm[1]);
-    }
+    const version = wanted ?? doc.current_version;
     if (pdf) {
       const file = await documentFile(store.db, doc.id, version);
       if (!file) return reply.callNotFound();
