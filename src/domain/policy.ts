@@ -2,25 +2,9 @@
 // asks `can(viewer, action, resource)`. Exempt information (Schedule 12A) goes only to those entitled to it:
 // councillors for the bodies they sit on (or meetings a clerk granted them), Democratic Services, administrators.
 // What is exempt or published, and who may see it, is decided in visibility.ts; `can('view')` asks it.
-import { isStaff as isStaffViewer, maySee } from './visibility.js';
+import { isStaff as isStaffViewer, maySee, type Viewer } from './visibility.js';
 
-export const ROLES = ['administrator', 'clerk', 'report-author', 'councillor'] as const;
-export type Role = (typeof ROLES)[number];
-
-export type Viewer =
-  | { kind: 'public' }
-  | {
-      kind: 'user';
-      userId: number;
-      role: Role;
-      personId: number | null;
-      /** Bodies the person sits on now (any membership in force). */
-      bodyIds: readonly number[];
-      /** Meetings whose exempt papers a clerk granted this person. */
-      grantedMeetingIds: readonly number[];
-    };
-
-export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
+export { PUBLIC_VIEWER, ROLES, type Role, type Viewer } from './visibility.js';
 
 /** Something in the record, described by what the policy needs to know about it. */
 export interface Resource {

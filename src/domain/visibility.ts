@@ -14,11 +14,28 @@
 //   may see:    `maySee(viewer, facts)`: unpublished material goes to Democratic Services (and a draft's own
 //               author); exempt material to staff, councillors on the body today or granted the meeting, and a
 //               report's own author.
-import type { Viewer } from './policy.js';
 import type { Classification, MeetingStatus } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Viewers
+// Viewers (policy.ts re-exports these)
+
+export const ROLES = ['administrator', 'clerk', 'report-author', 'councillor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Viewer =
+  | { kind: 'public' }
+  | {
+      kind: 'user';
+      userId: number;
+      role: Role;
+      personId: number | null;
+      /** Bodies the person sits on now (any membership in force). */
+      bodyIds: readonly number[];
+      /** Meetings whose exempt papers a clerk granted this person. */
+      grantedMeetingIds: readonly number[];
+    };
+
+export const PUBLIC_VIEWER: Viewer = { kind: 'public' };
 
 const STAFF_ROLES: readonly string[] = ['administrator', 'clerk'];
 

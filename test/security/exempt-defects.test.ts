@@ -13,7 +13,7 @@ import { addDocument } from '../../src/store/documents.js';
 import { rebuildSearchIndex } from '../../src/store/search/index.js';
 import { attachPaper } from '../../src/store/workspace/papers.js';
 import type { Store } from '../../src/store/db.js';
-import { registerPortal } from '../../src/web/portal.js';
+import { registerPortal } from '../../src/server.js';
 import { appWith, pdfWithText, seedCouncil, type Council } from '../api/fixture.js';
 import { STORE_KINDS } from '../helpers/stores.js';
 import { useTestStore } from '../helpers/use-store.js';
