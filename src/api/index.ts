@@ -9,6 +9,7 @@ import { rateLimitBackend } from '../services/rate-limits.js';
 import type { Store } from '../services/unit.js';
 import { addErrorHandling, addEtags } from './http.js';
 import read from './read.js';
+import dataRoutes from './data.js';
 import write from './write.js';
 
 export interface ApiOptions {
@@ -47,6 +48,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `There is no API endpoint ${request.method} ${request.url.split('?')[0]}` }));
   await app.register(read, { store: options.store, today });
+  await app.register(dataRoutes, { store: options.store });
   await app.register(write, { store: options.store, today });
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');

@@ -17,6 +17,9 @@ function urlsFor(route: string, c: Council): string[] {
   if (route.startsWith('/api/v1/meetings/')) return [fill(route, { slug: c.meeting.slug })];
   if (route.startsWith('/api/v1/documents/')) return [c.exemptPaperSlug, c.publicPaperSlug].map((slug) => fill(route, { slug, version: '1' }));
   if (route.startsWith('/api/v1/decisions/')) return [fill(route, { slug: c.exemptDecisionSlug })];
+  // Performance and budget figures hold no exempt content; unpublished figures are never served (404 here).
+  if (route.startsWith('/api/v1/data-sets/')) return [fill(route, { kind: 'revenue', period: '2025-06' })];
+  if (route.startsWith('/api/v1/indicators/')) return [fill(route, { ref: 'CS04' })];
   if (route === '/api/v1/search') return ['/api/v1/search?q=Zanzibar', '/api/v1/search?q=quartermaster%20settlement', '/api/v1/search?q=westgate'];
   if (route.includes(':')) return [];
   return [route, `${route}?limit=100`];

@@ -76,6 +76,16 @@ describe.each(STORE_KINDS)('performance and budgets on the portal on %s', (kind)
     expect(audit.filter((a) => a.summary?.includes(`revenue-${rev.period}`)).length).toBe(2);
     expect((await page('/performance')).body).toContain(`/data/revenue/${rev.period}.csv`);
     expect((await page(`/performance/indicators/CS04`)).body).toContain('Targets by year');
+
+    // The read API gives the same figures as the download, and is in the OpenAPI document.
+    const api = JSON.parse((await page(`/api/v1/data-sets/indicator-values/${slug}`)).body);
+    expect(api).toEqual(json);
+    const list = JSON.parse((await page('/api/v1/data-sets?kind=revenue&limit=50')).body);
+    expect(list.items.map((d: { period: string }) => d.period)).toContain(rev.period);
+    expect(JSON.parse((await page('/api/v1/indicators/CS04')).body).values.length).toBe(4);
+    const openapi = JSON.parse((await page('/api/openapi.json')).body);
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/data-sets', '/api/v1/data-sets/{kind}/{period}', '/api/v1/indicators/{ref}']));
+    await page('/api/v1/data-sets/revenue/2031-01', 404);
   });
 
   it('the Cabinet pack carries the dashboard and budget tables and charts generated from the published figures', { timeout: 240_000 }, async (c) => {

@@ -1,0 +1,70 @@
+// Read endpoints for performance and budget figures: the published data sets (a dashboard or budget report per
+// period, as the open-data JSON), and indicators with their history. Drafts follow the one visibility rule: the
+// public (and anyone not entitled) sees published figures only.
+import type { FastifyPluginAsync } from 'fastify';
+import { periodFromSlug } from '../domain/indicators.js';
+import { NotFoundError } from '../errors.js';
+import { exportDataSet } from '../services/data-files.js';
+import { dataSetFor, dataSetHref, indicatorHistory, listAllDataSets, publicIndicators, type DataKind } from '../services/data.js';
+import type { Store } from '../services/unit.js';
+import { notFound, pageOf } from './http.js';
+import { pagination, readResponses } from './schemas.js';
+
+const optionalAuth: { [name: string]: string[] }[] = [{}, { bearerAuth: [] }];
+const PERIOD_KINDS = ['indicator-values', 'revenue', 'capital'] as const;
+
+const data: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  const db = store.db;
+  const apiUrl = (kind: string, period: string) => `/api/v1/data-sets/${kind}/${period.toLowerCase().replace(/\s+/g, '-')}`;
+
+  app.get<{ Querystring: { kind?: DataKind; limit: number; offset: number } }>('/v1/data-sets', {
+    schema: { tags: ['performance and budgets'], summary: 'Published performance dashboards and revenue/capital budget monitoring reports, one per period', security: optionalAuth,
+      querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: [...PERIOD_KINDS] }, ...pagination } },
+      response: readResponses('A page of data sets', true) },
+  }, async (request) => {
+    const sets = (await listAllDataSets(db, request.viewer, request.query.kind)).filter((d) => d.kind !== 'indicators');
+    return pageOf(sets.map((d) => ({
+      kind: d.kind, period: d.period, title: d.title, version: d.publishedVersion, publishedAt: d.publishedAt, draftVersion: d.currentVersion !== d.publishedVersion ? d.currentVersion : null,
+      url: apiUrl(d.kind, d.period), page: dataSetHref(d), csv: `/data/${d.kind}/${d.period.toLowerCase().replace(/\s+/g, '-')}.csv`,
+    })), request.query.limit, request.query.offset);
+  });
+
+  app.get<{ Params: { kind: string; period: string } }>('/v1/data-sets/:kind/:period', {
+    schema: { tags: ['performance and budgets'], summary: 'One period\'s figures: every indicator with RAG, direction and expected range, or every budget line with computed totals (£\'000s)', security: optionalAuth,
+      params: { type: 'object', required: ['kind', 'period'], properties: { kind: { type: 'string', enum: [...PERIOD_KINDS] }, period: { type: 'string', pattern: '^[A-Za-z0-9-]+$', maxLength: 20 } } },
+      response: readResponses('A data set') },
+  }, async (request, reply) => {
+    try {
+      const ds = await dataSetFor(db, request.viewer, request.params.kind as DataKind, periodFromSlug(request.params.period).code);
+      if (ds.publishedVersion === null) throw new NotFoundError(ds.title);
+      return (await exportDataSet(db, request.viewer, ds)).json;
+    } catch (e) {
+      if (e instanceof NotFoundError || (e as Error).name === 'PeriodError') return notFound(reply, `The ${request.params.kind} figures for ${request.params.period}`);
+      throw e;
+    }
+  });
+
+  app.get<{ Querystring: { limit: number; offset: number } }>('/v1/indicators', {
+    schema: { tags: ['performance and budgets'], summary: 'Performance indicators with published results: owner, polarity, unit, targets and floors by year', security: optionalAuth,
+      querystring: { type: 'object', additionalProperties: false, properties: { ...pagination } }, response: readResponses('A page of indicators', true) },
+  }, async (request) => {
+    const all = await publicIndicators(db, request.viewer);
+    return pageOf(all.map(({ id: _id, ...i }) => ({ ...i, url: `/api/v1/indicators/${encodeURIComponent(i.ref)}` })), request.query.limit, request.query.offset);
+  });
+
+  app.get<{ Params: { ref: string } }>('/v1/indicators/:ref', {
+    schema: { tags: ['performance and budgets'], summary: 'An indicator and every published result', security: optionalAuth,
+      params: { type: 'object', required: ['ref'], properties: { ref: { type: 'string', maxLength: 20 } } }, response: readResponses('An indicator') },
+  }, async (request, reply) => {
+    try {
+      const h = await indicatorHistory(db, request.viewer, request.params.ref);
+      const { id: _id, ...indicator } = h.indicator;
+      return { indicator, values: h.values };
+    } catch (e) {
+      if (e instanceof NotFoundError) return notFound(reply, `The indicator "${request.params.ref}"`);
+      throw e;
+    }
+  });
+};
+
+export default data;
