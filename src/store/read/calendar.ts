@@ -19,6 +19,15 @@ export function meetingsBetween(db: Queryable, f: CalendarFilter) {
   return q.execute();
 }
 
+/** One meeting's public facts for its own iCalendar file. */
+export function meetingForCalendar(db: Queryable, slug: string) {
+  return db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id')
+    .select(['meeting.id', 'meeting.slug', 'meeting.date', 'meeting.time', 'meeting.venue', 'meeting.status', 'meeting.status_reason',
+      'meeting.updated_at', 'meeting.created_at', 'body.name as body_name', 'body.slug as body_slug'])
+    .where('meeting.slug', '=', slug).executeTakeFirst();
+}
+
+
 export function bodyOptions(db: Queryable) {
   return db.selectFrom('body').select(['slug', 'name']).orderBy('name').execute();
 }

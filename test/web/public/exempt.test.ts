@@ -1,6 +1,6 @@
 // The exempt-information proof: over the demonstration council (and packs with a confidential version), collect
 // the confidential text of every exempt paper, item and minute in the store, then visit EVERY public URL as the
-// public — the sitemap, feeds, every body, meeting, item, document, person, decision and year, every calendar
+// public — the sitemap, feeds (iCalendar, Atom, RSS, search feeds), every body, meeting, item, document, person, decision and year, every calendar
 // month, every link found on those pages, and a search for each confidential word — and assert that no
 // confidential phrase appears in any response body or header, and that exempt papers and packs refuse.
 import type { FastifyInstance } from 'fastify';
@@ -92,7 +92,13 @@ describe('exempt information never reaches the public', () => {
   async function visit(url: string): Promise<void> {
     if (responses.has(url)) return;
     const res = await app.inject(url);
-    let body = /^(text|application\/(xml|json))/.test(String(res.headers['content-type'] ?? '')) ? res.body : '';
+    let body = /^(text|application\/(xml|json|atom\+xml|rss\+xml))/.test(String(res.headers['content-type'] ?? '')) ? res.body : '';
+    // A search feed names the search it follows (title, links): the asker's own words, not a leak.
+    if (url.startsWith('/search/feed')) {
+      const q = new URL(url, 'http://x').searchParams.get('q') ?? '';
+      const esc = q.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      for (const form of [encodeURIComponent(q), new URLSearchParams({ q }).toString().slice(2), esc, q]) if (form) body = body.split(form).join(' ');
+    }
     // The search page repeats what was asked (the box, the title, the canonical link): that is not a leak.
     if (url.startsWith('/search')) body = body.replace(/<title>[\s\S]*?<\/title>/, '').replace(/<link rel="canonical"[^>]*>/, '').replace(/(id="q" name="q" type="search" spellcheck="false") value="[^"]*"/, "$1");
     responses.set(url, { status: res.statusCode, body, headers: JSON.stringify(res.headers) });
@@ -114,8 +120,10 @@ describe('exempt information never reaches the public', () => {
       db.selectFrom('person').select('slug').execute(),
       db.selectFrom('decision').select('slug').execute(),
     ]);
-    for (const b of bodies) seeds.push(`/bodies/${b.slug}`, `/bodies/${b.slug}/calendar.ics`, `/calendar?body=${b.slug}&view=list`);
+    seeds.push('/meetings/feed.atom', '/meetings/feed.rss', '/decisions/feed.atom', '/decisions/feed.rss?key=yes');
+    for (const b of bodies) seeds.push(`/bodies/${b.slug}`, `/bodies/${b.slug}/calendar.ics`, `/calendar?body=${b.slug}&view=list`, `/bodies/${b.slug}/feed.atom`, `/bodies/${b.slug}/feed.rss`);
     for (const m of meetings) {
+      seeds.push(`/meetings/${m.slug}/calendar.ics`);
       seeds.push(`/meetings/${m.slug}`, `/meetings/${m.slug}/pack.pdf`, `/meetings/${m.slug}/supplementary-pack.pdf`, `/meetings/${m.slug}/minutes.pdf`);
       seeds.push(`/calendar?month=${m.date.slice(0, 7)}`, `/calendar?month=${m.date.slice(0, 7)}&view=list`, `/archive/${m.date.slice(0, 4)}`);
     }
@@ -124,13 +132,13 @@ describe('exempt information never reaches the public', () => {
       seeds.push(`/documents/${d.slug}`);
       for (let v = 1; v <= d.current_version; v++) seeds.push(`/documents/${d.slug}/v${v}`);
     }
-    for (const p of people) seeds.push(`/people/${p.slug}`);
+    for (const p of people) seeds.push(`/people/${p.slug}`, `/people/${p.slug}/feed.atom`);
     for (const d of decisions) seeds.push(`/decisions/${d.slug}`);
     // Search for every confidential name and number, in every type, first and second page.
     const terms = new Set<string>();
     for (const phrase of confidential) for (const w of phrase.split(' ')) if (/[a-z]{5,}|\d{3,}/.test(w)) terms.add(w.replace(/[£,]/g, ''));
     for (const m of CONFIDENTIAL_MARKERS) terms.add(`"${m}"`);
-    for (const t of [...terms].slice(0, 300)) seeds.push(`/search?q=${encodeURIComponent(t)}`, `/search?q=${encodeURIComponent(t)}&type=page`);
+    for (const t of [...terms].slice(0, 300)) seeds.push(`/search?q=${encodeURIComponent(t)}`, `/search?q=${encodeURIComponent(t)}&type=page`, `/search/feed.atom?q=${encodeURIComponent(t)}`);
     for (const u of seeds) await visit(u);
     // Then every link on every page, until nothing new turns up.
     const sitemap = responses.get('/sitemap.xml')!.body;

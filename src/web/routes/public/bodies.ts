@@ -1,5 +1,6 @@
 // Committees by kind, and a committee's page.
 import type { FastifyPluginAsync } from 'fastify';
+import { feedLinks } from './feeds.js';
 import { origin, todayIso } from './http.js';
 import { readBodiesByKind, readBodyPage } from '../../../services/bodies.js';
 import { type Store } from '../../../services/unit.js';
@@ -15,6 +16,7 @@ const bodies: FastifyPluginAsync<{ store: Store; today?: () => string }> = async
     const page = await readBodyPage(store.db, request.params.slug, todayIso(today));
     if (!page) return reply.callNotFound();
     return reply.render('pages/public/body.njk', { pageTitle: page.body.name, canonicalUrl: `${origin(request)}/bodies/${page.body.slug}`, page,
+      feeds: feedLinks(`/bodies/${page.body.slug}/feed`, `${page.body.name}: agendas and minutes`),
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Committees', href: '/bodies' }] });
   });
 };

@@ -3,6 +3,8 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types.js';
 import { ValidationError } from '../../../errors.js';
+import { meetingForCalendar } from '../../../services/feeds.js';
+import { feedLinks } from './feeds.js';
 import { origin, publicCache, str, todayIso } from './http.js';
 import { renderCalendar, type CalendarEvent } from './ical.js';
 import { getBody } from '../../../services/bodies.js';
@@ -73,6 +75,7 @@ const calendar: FastifyPluginAsync<{ store: Store; today?: () => string }> = asy
       prevLink: link(prev.year, prev.month), prevLabel: `${MONTHS[prev.month - 1]} ${prev.year}`,
       nextLink: link(next.year, next.month), nextLabel: `${MONTHS[next.month - 1]} ${next.year}`,
       gridLink: link(year, month).replace('&view=list', ''), listLink: `${link(year, month).replace('&view=list', '')}&view=list`,
+      feeds: bodySlug ? feedLinks(`/bodies/${bodySlug}/feed`, `${bodyName}: agendas and minutes`) : feedLinks('/meetings/feed', 'Agendas and minutes'),
       feedUrl: bodySlug ? `/bodies/${bodySlug}/calendar.ics` : '/calendar.ics',
       breadcrumbs: [{ text: 'Home', href: '/' }],
     });
@@ -96,6 +99,14 @@ const calendar: FastifyPluginAsync<{ store: Store; today?: () => string }> = asy
     const rows = await meetingsBetween(store.db, { ...feedWindow(), bodySlug: body.slug });
     publicCache(reply);
     return reply.type('text/calendar; charset=utf-8').send(renderCalendar(`${body.name} meetings`, toEvents(request, rows)));
+  });
+  // One meeting, to add to a calendar from its page.
+  app.get<{ Params: { slug: string } }>('/meetings/:slug/calendar.ics', async (request, reply) => {
+    const meeting = await meetingForCalendar(store.db, request.params.slug);
+    if (!meeting) return reply.callNotFound();
+    publicCache(reply);
+    reply.header('content-disposition', `attachment; filename="${meeting.slug}.ics"`);
+    return reply.type('text/calendar; charset=utf-8').send(renderCalendar(`${meeting.body_name}, ${meeting.date}`, toEvents(request, [meeting])));
   });
 };
 

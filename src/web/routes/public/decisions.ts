@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import { DECISION_STATUS_LABELS } from '../../../domain/executive.js';
+import { feedLinks } from './feeds.js';
 import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
 import { readDecisionPage, readDecisionRegister } from '../../../services/decisions.js';
 import { type Store } from '../../../services/unit.js';
@@ -31,6 +32,7 @@ const decisions: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =
     return reply.render('pages/public/decisions.njk', {
       pageTitle: page > 1 ? `Decisions (page ${page})` : 'Decisions', canonicalUrl: `${origin(request)}${withQuery('/decisions', { ...filters, page: page > 1 ? page : undefined })}`,
       reg, pages, filters,
+      feeds: feedLinks('/decisions/feed', key === true ? 'Key decisions' : 'Decisions', new URLSearchParams({ ...(taker ? { taker } : {}), ...(filters.key ? { key: filters.key } : {}) }).toString()),
       takerItems: [{ value: '', text: 'Any decision taker' }, ...reg.takers.map((t) => ({ value: t, text: t, selected: t === taker }))],
       keyItems: [{ value: '', text: 'All decisions' }, { value: 'yes', text: 'Key decisions only', selected: key === true }, { value: 'no', text: 'Non-key decisions only', selected: key === false }],
       statusItems: [{ value: '', text: 'Any status' }, ...PUBLIC_DECISION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], selected: s === status }))],

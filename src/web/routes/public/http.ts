@@ -32,7 +32,7 @@ function notModified(reply: FastifyReply): void {
   reply.removeHeader('content-length');
 }
 
-const CACHEABLE_TYPES = /^(text\/html|text\/calendar)/;
+const CACHEABLE_TYPES = /^(text\/html|text\/calendar|application\/(atom|rss)\+xml)/;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -67,7 +67,8 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
       const hit = pages.get(version, key);
       cacheSlots.set(request, { version, key, served: !!hit });
       if (!hit) return;
-      reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie, Authorization').header('etag', hit.etag);
+      if (hit.cacheControl) reply.header('cache-control', hit.cacheControl).header('etag', hit.etag);
+      else reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie, Authorization').header('etag', hit.etag);
       if (matches(request, hit.etag)) {
         notModified(reply);
         return reply.send('');
@@ -93,7 +94,8 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
     reply.header('etag', etag);
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (pages && slot && typeof neutral === 'string' && CACHEABLE_TYPES.test(contentType) && request.viewer.kind === 'public') {
-      pages.set(slot.version, slot.key, { body: neutral, etag, contentType });
+      const cacheControl = String(reply.getHeader('cache-control') ?? '');
+      pages.set(slot.version, slot.key, { body: neutral, etag, contentType, cacheControl: cacheControl.startsWith('public') ? cacheControl : undefined });
     }
     if (matches(request, etag)) {
       notModified(reply);

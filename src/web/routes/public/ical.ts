@@ -1,34 +1,10 @@
-// iCalendar (RFC 5545): CRLF line ends, lines folded at 75 octets, text escaped, times in Europe/London.
+// iCalendar (RFC 5545) through ical-generator: it escapes text (a bare CR or LF in a venue becomes "\n", never a
+// new property), folds lines at 75 octets and writes CRLF line ends. Meeting times are wall-clock times in
+// Europe/London, written with TZID and the zone's VTIMEZONE; DTSTAMP is UTC.
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 
-const CRLF = '\r\n';
-
-export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-}
-
-/** Folds a content line to at most 75 octets per line, never splitting a UTF-8 character. */
-export function foldLine(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let start = 0;
-  let limit = 75;
-  while (start < bytes.length) {
-    let end = Math.min(start + limit, bytes.length);
-    while (end < bytes.length && (bytes[end] & 0xc0) === 0x80) end--; // back off a continuation byte
-    parts.push(bytes.subarray(start, end).toString('utf8'));
-    start = end;
-    limit = 74; // continuation lines start with a space
-  }
-  return parts.join(CRLF + ' ');
-}
-
-const VTIMEZONE = [
-  'BEGIN:VTIMEZONE', 'TZID:Europe/London',
-  'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0000', 'TZOFFSETTO:+0100', 'TZNAME:BST', 'DTSTART:19810329T010000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
-  'BEGIN:STANDARD', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0000', 'TZNAME:GMT', 'DTSTART:19961027T020000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
-  'END:VTIMEZONE',
-];
+export const CALENDAR_ZONE = 'Europe/London';
 
 export interface CalendarEvent {
   uid: string;
@@ -42,30 +18,48 @@ export interface CalendarEvent {
   stamp: string; // ISO timestamp
 }
 
-function utcStamp(iso: string): string {
+const STATUS = { CONFIRMED: ICalEventStatus.CONFIRMED, CANCELLED: ICalEventStatus.CANCELLED, TENTATIVE: ICalEventStatus.TENTATIVE } as const;
+
+/** Council meetings are booked for the morning or afternoon: two hours is the usual slot. */
+const SLOT_HOURS = 2;
+
+/** A wall-clock time plus some hours, as a floating "YYYY-MM-DDTHH:MM:SS" (no zone: the event's TZID applies). */
+function floating(date: string, time: string, plusHours = 0): string {
+  const [h, m] = time.split(':').map((x) => Number(x) || 0);
+  const t = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), h + plusHours, m));
+  return t.toISOString().slice(0, 19);
+}
+
+function stampOf(iso: string): Date {
   const d = new Date(iso);
-  const t = Number.isNaN(d.getTime()) ? new Date(0) : d;
-  return t.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return Number.isNaN(d.getTime()) ? new Date(0) : d;
+}
+
+/** The calendar's name is written unescaped by the library: keep it to one line of plain text. */
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/[;,\\]/g, (c) => `\\${c}`).trim();
 }
 
 export function renderCalendar(name: string, events: CalendarEvent[]): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Moot//Meetings//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(name)}`, 'X-WR-TIMEZONE:Europe/London', ...VTIMEZONE];
+  const cal = ical({
+    name: oneLine(name),
+    prodId: { company: 'Moot', product: 'Meetings', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    scale: 'GREGORIAN',
+    // No calendar-wide zone (DTSTAMP stays UTC); each timed event names Europe/London and the generator adds its VTIMEZONE.
+    timezone: { name: null, generator: getVtimezoneComponent },
+  });
+  cal.x([{ key: 'X-WR-TIMEZONE', value: CALENDAR_ZONE }]);
   for (const e of events) {
-    const day = e.date.replace(/-/g, '');
-    lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utcStamp(e.stamp)}`);
+    const common = {
+      id: e.uid, stamp: stampOf(e.stamp), summary: e.summary, location: e.location ?? undefined, url: e.url, description: e.description, status: STATUS[e.status],
+    };
     if (e.time) {
-      const hhmm = e.time.replace(':', '').padEnd(4, '0').slice(0, 4);
-      lines.push(`DTSTART;TZID=Europe/London:${day}T${hhmm}00`);
-      // Council meetings are booked for the morning or afternoon: two hours is the usual slot.
-      lines.push('DURATION:PT2H');
+      cal.createEvent({ ...common, timezone: CALENDAR_ZONE, start: floating(e.date, e.time), end: floating(e.date, e.time, SLOT_HOURS) });
     } else {
-      lines.push(`DTSTART;VALUE=DATE:${day}`);
+      cal.createEvent({ ...common, allDay: true, start: new Date(`${e.date}T00:00:00Z`) });
     }
-    lines.push(`SUMMARY:${escapeText(e.summary)}`);
-    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
-    lines.push(`URL:${e.url}`, `DESCRIPTION:${escapeText(e.description)}`, `STATUS:${e.status}`, 'END:VEVENT');
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  const text = cal.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

@@ -7,6 +7,7 @@ import calendar from './calendar.js';
 import data from './data.js';
 import decisions from './decisions.js';
 import documents from './documents.js';
+import feeds from './feeds.js';
 import { addPortalFilters } from './filters.js';
 import { addCaching } from './http.js';
 import meetings from './meetings.js';
@@ -39,6 +40,7 @@ const publicPortal: FastifyPluginAsync<PublicPortalOptions> = async (app, option
   await app.register(site, { store });
   await app.register(data, { store });
   await app.register(searchRoute, { store, rateLimitPerMinute: options.searchRateLimitPerMinute });
+  await app.register(feeds, { store, searchRateLimitPerMinute: options.searchRateLimitPerMinute });
 };
 
 export default publicPortal;

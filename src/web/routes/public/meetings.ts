@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { BODY_KIND_LABELS, MEETING_STATUS_LABELS, type BodyKind, type MeetingStatus } from '../../../domain/types.js';
 import { itemDataReports } from '../../../services/data.js';
+import { feedLinks } from './feeds.js';
 import { origin } from './http.js';
 import { packFile } from '../../../services/documents.js';
 import { getMeeting, type MeetingPage, readMeetingPage } from '../../../services/meetings.js';
@@ -46,6 +47,7 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
       statusTag: statusTag(page.meeting.status),
       bodyKindLabel: BODY_KIND_LABELS[page.body.kind as BodyKind] ?? page.body.kind,
       jsonLd: eventJsonLd(page, url),
+      feeds: feedLinks(`/bodies/${page.body.slug}/feed`, `${page.body.name}: agendas and minutes`),
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Committees', href: '/bodies' }, { text: page.body.name, href: `/bodies/${page.body.slug}` }],
     });
   });

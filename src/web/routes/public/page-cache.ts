@@ -9,6 +9,8 @@ export interface CachedPage {
   body: string;
   etag: string;
   contentType: string;
+  /** A response the route declared the same for everyone (feeds): its public Cache-Control, kept on a cache hit. */
+  cacheControl?: string;
 }
 
 /** Hits and misses of every page cache in this process, for the metrics. */

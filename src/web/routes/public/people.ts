@@ -1,6 +1,7 @@
 // The people directory (councillors and co-opted members) and a person's page.
 import type { FastifyPluginAsync } from 'fastify';
 import { ValidationError } from '../../../errors.js';
+import { feedLinks } from './feeds.js';
 import { origin, str } from './http.js';
 import { readPeopleDirectory, readPersonPage } from '../../../services/people.js';
 import { type Store } from '../../../services/unit.js';
@@ -24,6 +25,7 @@ const people: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     const page = await readPersonPage(store.db, request.params.slug);
     if (!page) return reply.callNotFound();
     return reply.render('pages/public/person.njk', { pageTitle: page.person.name, canonicalUrl: `${origin(request)}/people/${page.person.slug}`, page,
+      feeds: feedLinks(`/people/${page.person.slug}/feed`, `${page.person.name}: meetings, votes and declarations`),
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Councillors', href: '/people' }] });
   });
 };

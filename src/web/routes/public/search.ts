@@ -7,6 +7,7 @@ import { ValidationError } from '../../../errors.js';
 import type { Store } from '../../../services/unit.js';
 import { getBody } from '../../../services/bodies.js';
 import { searchAs, SEARCH_KINDS, type SearchKind } from '../../../services/search.js';
+import { feedLinks } from './feeds.js';
 import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
 import { bodyOptions } from '../../../services/meetings.js';
 
@@ -74,6 +75,7 @@ const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store,
       pageTitle: text ? `Search results for “${text}”${page > 1 ? ` (page ${page})` : ''}` : 'Search',
       canonicalUrl: `${origin(request)}${withQuery('/search', { ...filters, page: page > 1 ? page : undefined })}`,
       text, results, page, pages,
+      feeds: text ? feedLinks('/search/feed', `Search: ${text}`, new URLSearchParams(Object.entries({ q: text, type, body: bodySlug, from, to }).filter((e): e is [string, string] => !!e[1])).toString()) : undefined,
       hits: results?.hits.map((h) => ({ ...h, label: HIT_LABELS[h.kind] ?? h.kind })) ?? [],
       pagination: pagination(page, pages, (p) => withQuery('/search', { ...filters, page: p })),
       breadcrumbs: [{ text: 'Home', href: '/' }],

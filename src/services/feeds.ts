@@ -1,0 +1,242 @@
+// The content of the Atom and RSS feeds: published agendas, supplementary packs and minutes (all, or one body's),
+// decisions (all, key, by taker), a councillor's meetings, recorded votes and declarations, and search results.
+// Feeds are the same for everyone, so they are built for the public viewer and every entry asks the one policy.
+import { personMatchKey, formatPersonName } from '../domain/names.js';
+import { can, PUBLIC_VIEWER } from '../domain/policy.js';
+import { formatDisplayDate } from '../domain/display.js';
+import type { RecordedVote } from '../domain/types.js';
+import type { Store } from '../store/db.js';
+import { filteredDecisions } from '../store/read/decisions.js';
+import { meetingForCalendar } from '../store/read/calendar.js';
+import { feedBody, feedMeetingContents, feedMeetings, feedPerson, minutesWithVotes, personDeclarations, personMeetings } from '../store/read/feeds.js';
+import { agendaPublished, decisionVisible, meetingHeld, minutesPublished } from '../store/read/visibility.js';
+import { search, type SearchKind } from '../store/search/index.js';
+
+/** One meeting's public facts for its own iCalendar file. */
+export { meetingForCalendar };
+
+export interface FeedEntry {
+  /** Stable within the site: the web layer makes it a tag: URI. */
+  id: string;
+  title: string;
+  /** Site-relative link to the page the entry is about. */
+  path: string;
+  /** ISO timestamps. */
+  updated: string;
+  published?: string;
+  summary: string;
+  author?: string;
+  categories?: string[];
+}
+
+export interface FeedModel {
+  id: string;
+  title: string;
+  description: string;
+  /** The HTML page this feed mirrors. */
+  path: string;
+  updated: string;
+  entries: FeedEntry[];
+}
+
+export const FEED_SIZE = 50;
+
+const EPOCH = '1970-01-01T00:00:00.000Z';
+
+function iso(ts: string | null | undefined, fallbackDate?: string | null): string {
+  if (ts && !Number.isNaN(Date.parse(ts))) return new Date(ts).toISOString();
+  if (fallbackDate && /^\d{4}-\d{2}-\d{2}$/.test(fallbackDate)) return `${fallbackDate}T00:00:00.000Z`;
+  return EPOCH;
+}
+
+function newest(entries: FeedEntry[]): string {
+  return entries.reduce((a, e) => (e.updated > a ? e.updated : a), EPOCH);
+}
+
+function finish(entries: FeedEntry[]): FeedEntry[] {
+  return entries.sort((a, b) => (a.updated === b.updated ? (a.id < b.id ? 1 : -1) : a.updated < b.updated ? 1 : -1)).slice(0, FEED_SIZE);
+}
+
+type MeetingFacts = { id: number; body_id: number; status: string; historic: number; agenda_published_at: string | null };
+
+const publicSees = (m: MeetingFacts, exempt: boolean, published: boolean) => can(PUBLIC_VIEWER, 'view', { bodyId: m.body_id, meetingId: m.id, exempt, published });
+
+/** Published agendas, supplementary packs and minutes, of every body or of one. */
+async function meetingEntries(store: Store, bodyId?: number): Promise<FeedEntry[]> {
+  // Twice the feed's size in meetings gives at least its size in entries (each published meeting makes one or two).
+  const meetings = await feedMeetings(store.db, { bodyId, limit: FEED_SIZE * 2 });
+  const contents = await feedMeetingContents(store.db, meetings.map((m) => m.id));
+  const sectionExempt = new Map(contents.sections.map((s) => [s.id, !!s.exempt]));
+  const itemExempt = new Map(contents.items.map((i) => [i.id, !!i.exempt || (i.section_id !== null && !!sectionExempt.get(i.section_id))]));
+  const entries: FeedEntry[] = [];
+  for (const m of meetings) {
+    const when = `${m.body_name}, ${formatDisplayDate(m.date)}`;
+    const agendaOut = agendaPublished(m);
+    if (publicSees(m, false, agendaOut)) {
+      const items = contents.items.filter((i) => i.meeting_id === m.id && !i.withdrawn);
+      const shown = items.filter((i) => publicSees(m, itemExempt.get(i.id) ?? false, agendaOut));
+      const hidden = items.length - shown.length;
+      const published = iso(m.agenda_published_at ?? null, m.published_on ?? m.date);
+      entries.push({
+        id: `meeting/${m.id}/agenda`, title: `Agenda: ${when}`, path: `/meetings/${m.slug}`, updated: published, published,
+        summary: [
+          `Agenda for the meeting of ${m.body_name} on ${formatDisplayDate(m.date)}${m.time ? ` at ${m.time}` : ''}${m.venue ? `, ${m.venue}` : ''}.`,
+          ...shown.map((i) => `${i.code}. ${i.title}`),
+          ...(hidden ? [`${hidden} item${hidden === 1 ? '' : 's'} to be considered in private.`] : []),
+        ].join('\n'),
+        author: m.body_name, categories: [m.body_name, 'Agenda'],
+      });
+      for (const s of contents.supplements.filter((x) => x.meeting_id === m.id)) {
+        const codes = (JSON.parse(s.items_json) as { code: string }[]).map((x) => x.code);
+        const titled = shown.filter((i) => codes.includes(i.code));
+        const at = iso(s.published_at, m.date);
+        entries.push({
+          id: `meeting/${m.id}/supplementary/${s.version}`, title: `Supplementary agenda ${s.version}: ${when}`, path: `/meetings/${m.slug}`, updated: at, published: at,
+          summary: [`Supplementary papers for the meeting of ${m.body_name} on ${formatDisplayDate(m.date)}.`, ...titled.map((i) => `${i.code}. ${i.title}`)].join('\n'),
+          author: m.body_name, categories: [m.body_name, 'Supplementary agenda'],
+        });
+      }
+    }
+    const minutesOut = minutesPublished(m);
+    if (publicSees(m, false, minutesOut)) {
+      const minutes = contents.minutes.filter((x) => x.meeting_id === m.id)
+        .filter((x) => publicSees(m, !!x.exempt || (x.agenda_item_id !== null && (itemExempt.get(x.agenda_item_id) ?? false)), minutesOut));
+      const approved = m.status === 'minutes-approved';
+      const at = iso(m.updated_at, m.date);
+      entries.push({
+        id: `meeting/${m.id}/minutes`, title: `${approved ? 'Minutes' : 'Draft minutes'}: ${when}`, path: `/meetings/${m.slug}#minutes`, updated: at,
+        summary: [`${approved ? 'Approved minutes' : 'Draft minutes, not yet approved,'} of the meeting of ${m.body_name} on ${formatDisplayDate(m.date)}.`,
+          ...minutes.map((x) => `${x.number}. ${x.title}`)].join('\n'),
+        author: m.body_name, categories: [m.body_name, 'Minutes'],
+      });
+    }
+  }
+  return finish(entries);
+}
+
+export async function meetingsFeed(store: Store): Promise<FeedModel> {
+  const entries = await meetingEntries(store);
+  return { id: 'meetings', title: 'Agendas and minutes', description: 'Every published agenda, supplementary agenda and set of minutes.', path: '/meetings', updated: newest(entries), entries };
+}
+
+export async function bodyFeed(store: Store, slug: string): Promise<FeedModel | null> {
+  const body = await feedBody(store.db, slug);
+  if (!body) return null;
+  const entries = await meetingEntries(store, body.id);
+  return { id: `body/${body.id}`, title: `${body.name}: agendas and minutes`, description: `Published agendas and minutes of ${body.name}.`, path: `/bodies/${body.slug}`, updated: newest(entries), entries };
+}
+
+export interface DecisionFeedFilter {
+  taker?: string;
+  key?: boolean;
+}
+
+export async function decisionsFeed(store: Store, f: DecisionFeedFilter): Promise<FeedModel> {
+  const rows = await filteredDecisions(store.db, PUBLIC_VIEWER, f)
+    .select(['decision.id', 'decision.slug', 'decision.number', 'decision.subject', 'decision.taker_name', 'decision.taken_on', 'decision.status', 'decision.key_decision',
+      'decision.classification', 'decision.taker_body_id', 'decision.meeting_id', 'decision.decision_text', 'decision.published_on', 'decision.call_in_ends_on', 'decision.created_at'])
+    .orderBy('decision.taken_on', 'desc').orderBy('decision.year', 'desc').orderBy('decision.seq', 'desc').limit(FEED_SIZE).execute();
+  const entries = rows.filter((d) => decisionVisible(PUBLIC_VIEWER, d)).map((d): FeedEntry => {
+    const published = iso(d.published_on ?? null, d.taken_on);
+    return {
+      id: `decision/${d.id}`, title: `${d.number}: ${d.subject}`, path: `/decisions/${d.slug}`, updated: published, published,
+      summary: [`${d.key_decision ? 'Key decision' : 'Decision'} by ${d.taker_name} on ${formatDisplayDate(d.taken_on)}.`, d.decision_text,
+        ...(d.call_in_ends_on ? [`Call-in period ends ${formatDisplayDate(d.call_in_ends_on)}.`] : []), `Status: ${d.status.replace(/-/g, ' ')}.`].join('\n'),
+      author: d.taker_name, categories: [d.key_decision ? 'Key decision' : 'Decision', d.taker_name],
+    };
+  });
+  const what = [f.key === true ? 'Key decisions' : f.key === false ? 'Non-key decisions' : 'Decisions', f.taker ? `by ${f.taker}` : ''].filter(Boolean).join(' ');
+  const qs = new URLSearchParams();
+  if (f.taker) qs.set('taker', f.taker);
+  if (f.key !== undefined) qs.set('key', f.key ? 'yes' : 'no');
+  const query = qs.toString();
+  return { id: `decisions${query ? `?${query}` : ''}`, title: what, description: `${what}: published Records of Decision.`, path: `/decisions${query ? `?${query}` : ''}`, updated: newest(entries), entries: finish(entries) };
+}
+
+function voteOf(v: RecordedVote, key: string): 'for' | 'against' | 'abstained' | null {
+  const has = (names: string[]) => names.some((n) => personMatchKey(n) === key);
+  return has(v.for) ? 'for' : has(v.against) ? 'against' : has(v.abstained) ? 'abstained' : null;
+}
+
+const ATTENDANCE_WORDS: Record<string, string> = { present: 'Attended', apologies: 'Sent apologies to', absent: 'Absent from' };
+
+export async function personFeed(store: Store, slug: string): Promise<FeedModel | null> {
+  const p = await feedPerson(store.db, slug);
+  if (!p) return null;
+  const name = formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals });
+  const [{ meetings, attendance }, declarations, voted] = await Promise.all([
+    personMeetings(store.db, p.id, FEED_SIZE), personDeclarations(store.db, p.id, FEED_SIZE), minutesWithVotes(store.db, p.id, FEED_SIZE * 4),
+  ]);
+  const entries: FeedEntry[] = [];
+  for (const m of meetings) {
+    if (!publicSees(m, false, meetingHeld(m) && agendaPublished(m))) continue;
+    const a = attendance.find((x) => x.meeting_id === m.id);
+    if (!a) continue; // no record of this member at this meeting
+    const verb = ATTENDANCE_WORDS[a.kind] ?? 'Recorded at';
+    entries.push({
+      id: `person/${p.id}/meeting/${m.id}`, title: `${verb} ${m.body_name}, ${formatDisplayDate(m.date)}`, path: `/meetings/${m.slug}`, updated: iso(`${m.date}T12:00:00Z`),
+      summary: `${name}: ${verb.toLowerCase()} the meeting of ${m.body_name} on ${formatDisplayDate(m.date)}${a.substitute_for_name ? ` (as substitute for ${a.substitute_for_name})` : ''}.`,
+      categories: ['Attendance', m.body_name],
+    });
+  }
+  for (const d of declarations) {
+    if (!publicSees(d, false, meetingHeld(d) && agendaPublished(d))) continue;
+    const itemVisible = d.item_code !== null && publicSees(d, !!d.item_exempt || !!d.section_exempt, true);
+    entries.push({
+      id: `person/${p.id}/declaration/${d.id}`, title: `Declared an interest: ${d.body_name}, ${formatDisplayDate(d.date)}`,
+      path: `/meetings/${d.meeting_slug}`, updated: iso(`${d.date}T12:00:00Z`),
+      summary: `${name} declared a ${d.kind.replace(/-/g, ' ')} interest${itemVisible ? ` in item ${d.item_code}, ${d.item_title}` : ''}: ${d.nature}${d.dispensation ? ` (dispensation: ${d.dispensation})` : ''}.`,
+      categories: ['Declaration of interest', d.body_name],
+    });
+  }
+  for (const mv of voted) {
+    const exempt = !!mv.exempt || !!mv.item_exempt || !!mv.section_exempt;
+    if (!publicSees(mv, exempt, minutesPublished(mv))) continue;
+    const votes = JSON.parse(mv.votes_json) as RecordedVote[];
+    votes.forEach((v, i) => {
+      const how = voteOf(v, p.match_key);
+      if (!how) return;
+      const result = v.for.length > v.against.length ? 'carried' : 'lost';
+      entries.push({
+        id: `person/${p.id}/vote/${mv.id}/${i}`, title: `Voted ${how === 'abstained' ? 'to abstain' : how}: ${mv.title}`, path: `/meetings/${mv.meeting_slug}#minutes`,
+        updated: iso(`${mv.date}T12:00:00Z`),
+        summary: `${mv.body_name}, ${formatDisplayDate(mv.date)}, minute ${mv.number}: ${v.motion}\n${name} voted ${how}. The motion was ${result} (${v.for.length} for, ${v.against.length} against, ${v.abstained.length} abstention${v.abstained.length === 1 ? '' : 's'}).`,
+        categories: ['Recorded vote', mv.body_name],
+      });
+    });
+  }
+  const sorted = finish(entries);
+  return { id: `person/${p.id}`, title: `${name}: meetings, votes and declarations`, description: `Meetings attended, recorded votes and declarations of interest of ${name}.`,
+    path: `/people/${p.slug}`, updated: newest(sorted), entries: sorted };
+}
+
+export interface SearchFeedQuery {
+  text: string;
+  kind?: SearchKind;
+  bodyId?: number;
+  bodySlug?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The best matches of a search (as the search page ranks them), newest first. Public results only. */
+export async function searchFeed(store: Store, q: SearchFeedQuery): Promise<FeedModel> {
+  const results = q.text ? await search(store, {
+    text: q.text, kinds: q.kind ? [q.kind] : undefined, bodyIds: q.bodyId ? [q.bodyId] : undefined, from: q.from, to: q.to, limit: 100, offset: 0,
+    viewer: { exemptMeetingIds: 'none' },
+  }) : { total: 0, hits: [] };
+  const entries = results.hits.map((h): FeedEntry => ({
+    id: `search/${h.kind}/${h.refId}${h.page ? `/${h.page}` : ''}`, title: h.title, path: h.url, updated: iso(null, h.date),
+    // The snippet marks matched words with <mark>; a feed entry's summary is plain text.
+    summary: h.snippet.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
+    categories: [h.kind],
+  }));
+  const qs = new URLSearchParams();
+  qs.set('q', q.text);
+  if (q.kind) qs.set('type', q.kind);
+  if (q.bodySlug) qs.set('body', q.bodySlug);
+  if (q.from) qs.set('from', q.from);
+  if (q.to) qs.set('to', q.to);
+  const sorted = finish(entries);
+  return { id: `search?${qs.toString()}`, title: `Search: ${q.text}`, description: `New and updated records matching “${q.text}”.`, path: `/search?${qs.toString()}`, updated: newest(sorted), entries: sorted };
+}
