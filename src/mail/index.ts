@@ -6,6 +6,12 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  html?: string;
+  /** A stable Message-ID (without angle brackets): a message sent twice keeps it, so receivers can de-duplicate. */
+  messageId?: string;
+  /** Extra headers: List-Unsubscribe, List-Unsubscribe-Post, List-Id, Auto-Submitted. */
+  headers?: Record<string, string>;
+  attachments?: { filename: string; content: Uint8Array; contentType: string }[];
 }
 
 export interface Mailer {
@@ -36,11 +42,16 @@ export function createMailer(config: MailConfig = mailConfigFromEnv()): Mailer {
     };
   }
   if (!/^smtps?:\/\//.test(config.smtpUrl)) throw new Error(`SMTP_URL must start with smtp:// or smtps://, not "${config.smtpUrl.split(':')[0]}:"`);
-  const transport: Transporter = nodemailer.createTransport(config.smtpUrl);
+  // A pool: the outbox sends many messages in a row; one connection per message would be slow.
+  const transport: Transporter = nodemailer.createTransport(config.smtpUrl.includes('?') ? `${config.smtpUrl}&pool=true` : `${config.smtpUrl}?pool=true`);
   return {
     configured: true,
     send: async (m) => {
-      await transport.sendMail({ from: config.from, to: m.to, subject: m.subject, text: m.text });
+      await transport.sendMail({
+        from: config.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers,
+        messageId: m.messageId ? `<${m.messageId}>` : undefined,
+        attachments: m.attachments?.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), contentType: a.contentType })),
+      });
     },
     close: () => transport.close(),
   };

@@ -62,9 +62,9 @@ type MeetingFacts = { id: number; body_id: number; status: string; historic: num
 const publicSees = (m: MeetingFacts, exempt: boolean, published: boolean) => can(PUBLIC_VIEWER, 'view', { bodyId: m.body_id, meetingId: m.id, exempt, published });
 
 /** Published agendas, supplementary packs and minutes, of every body or of one. */
-async function meetingEntries(store: Store, bodyId?: number): Promise<FeedEntry[]> {
+async function meetingEntries(store: Store, bodyId?: number, meetingId?: number): Promise<FeedEntry[]> {
   // Twice the feed's size in meetings gives at least its size in entries (each published meeting makes one or two).
-  const meetings = await feedMeetings(store.db, { bodyId, limit: FEED_SIZE * 2 });
+  const meetings = await feedMeetings(store.db, { bodyId, meetingId, limit: FEED_SIZE * 2 });
   const contents = await feedMeetingContents(store.db, meetings.map((m) => m.id));
   const sectionExempt = new Map(contents.sections.map((s) => [s.id, !!s.exempt]));
   const itemExempt = new Map(contents.items.map((i) => [i.id, !!i.exempt || (i.section_id !== null && !!sectionExempt.get(i.section_id))]));
@@ -114,6 +114,36 @@ async function meetingEntries(store: Store, bodyId?: number): Promise<FeedEntry[
   return finish(entries);
 }
 
+/** What the public may read of one meeting's publications: its agenda, supplementary and minutes entries. */
+export function publicMeetingEntries(store: Store, meetingId: number): Promise<FeedEntry[]> {
+  return meetingEntries(store, undefined, meetingId);
+}
+
+/** One Record of Decision as the public may read it, or null when it is not public. */
+export async function publicDecisionEntry(store: Store, decisionId: number): Promise<(FeedEntry & { takerBodyId: number | null; takerName: string; key: boolean; meetingId: number | null }) | null> {
+  const d = await filteredDecisions(store.db, PUBLIC_VIEWER, {}).where('decision.id', '=', decisionId)
+    .select(['decision.id', 'decision.slug', 'decision.number', 'decision.subject', 'decision.taker_name', 'decision.taken_on', 'decision.status', 'decision.key_decision',
+      'decision.classification', 'decision.taker_body_id', 'decision.meeting_id', 'decision.decision_text', 'decision.published_on', 'decision.call_in_ends_on', 'decision.created_at'])
+    .executeTakeFirst();
+  if (!d || !decisionVisible(PUBLIC_VIEWER, d)) return null;
+  return { ...decisionEntry(d), takerBodyId: d.taker_body_id, takerName: d.taker_name, key: !!d.key_decision, meetingId: d.meeting_id };
+}
+
+type DecisionRow = {
+  id: number; slug: string; number: string; subject: string; taker_name: string; taken_on: string; status: string; key_decision: number;
+  decision_text: string; published_on: string | null; call_in_ends_on: string | null;
+};
+
+function decisionEntry(d: DecisionRow): FeedEntry {
+  const published = iso(d.published_on ?? null, d.taken_on);
+  return {
+    id: `decision/${d.id}`, title: `${d.number}: ${d.subject}`, path: `/decisions/${d.slug}`, updated: published, published,
+    summary: [`${d.key_decision ? 'Key decision' : 'Decision'} by ${d.taker_name} on ${formatDisplayDate(d.taken_on)}.`, d.decision_text,
+      ...(d.call_in_ends_on ? [`Call-in period ends ${formatDisplayDate(d.call_in_ends_on)}.`] : []), `Status: ${d.status.replace(/-/g, ' ')}.`].join('\n'),
+    author: d.taker_name, categories: [d.key_decision ? 'Key decision' : 'Decision', d.taker_name],
+  };
+}
+
 export async function meetingsFeed(store: Store): Promise<FeedModel> {
   const entries = await meetingEntries(store);
   return { id: 'meetings', title: 'Agendas and minutes', description: 'Every published agenda, supplementary agenda and set of minutes.', path: '/meetings', updated: newest(entries), entries };
@@ -136,15 +166,7 @@ export async function decisionsFeed(store: Store, f: DecisionFeedFilter): Promis
     .select(['decision.id', 'decision.slug', 'decision.number', 'decision.subject', 'decision.taker_name', 'decision.taken_on', 'decision.status', 'decision.key_decision',
       'decision.classification', 'decision.taker_body_id', 'decision.meeting_id', 'decision.decision_text', 'decision.published_on', 'decision.call_in_ends_on', 'decision.created_at'])
     .orderBy('decision.taken_on', 'desc').orderBy('decision.year', 'desc').orderBy('decision.seq', 'desc').limit(FEED_SIZE).execute();
-  const entries = rows.filter((d) => decisionVisible(PUBLIC_VIEWER, d)).map((d): FeedEntry => {
-    const published = iso(d.published_on ?? null, d.taken_on);
-    return {
-      id: `decision/${d.id}`, title: `${d.number}: ${d.subject}`, path: `/decisions/${d.slug}`, updated: published, published,
-      summary: [`${d.key_decision ? 'Key decision' : 'Decision'} by ${d.taker_name} on ${formatDisplayDate(d.taken_on)}.`, d.decision_text,
-        ...(d.call_in_ends_on ? [`Call-in period ends ${formatDisplayDate(d.call_in_ends_on)}.`] : []), `Status: ${d.status.replace(/-/g, ' ')}.`].join('\n'),
-      author: d.taker_name, categories: [d.key_decision ? 'Key decision' : 'Decision', d.taker_name],
-    };
-  });
+  const entries = rows.filter((d) => decisionVisible(PUBLIC_VIEWER, d)).map(decisionEntry);
   const what = [f.key === true ? 'Key decisions' : f.key === false ? 'Non-key decisions' : 'Decisions', f.taker ? `by ${f.taker}` : ''].filter(Boolean).join(' ');
   const qs = new URLSearchParams();
   if (f.taker) qs.set('taker', f.taker);

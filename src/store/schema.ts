@@ -691,6 +691,100 @@ export interface JobRunTable {
   summary: string | null;
 }
 
+/** Every outgoing email and webhook: delivered at least once, retried with backoff (store/outbox.ts). */
+export interface OutboxTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  channel: string; // 'email' | 'webhook'
+  purpose: string; // 'confirm' | 'alert' | 'digest' | 'papers' | 'webhook' | 'notice'
+  recipient: string;
+  meeting_id: number | null;
+  subject: string;
+  payload_json: string; // OutboxPayload
+  status: string; // 'pending' | 'sending' | 'sent' | 'failed'
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** Someone subscribed to email alerts: kept only while they have a subscription. */
+export interface AlertSubscriberTable {
+  id: Generated<number>;
+  email: string;
+  token: string;
+  created_at: string;
+}
+
+export interface AlertSubscriptionTable {
+  id: Generated<number>;
+  subscriber_id: number;
+  kind: string; // AlertKind
+  target_json: string;
+  label: string;
+  frequency: string; // 'immediate' | 'daily'
+  confirm_token: string | null;
+  confirmed_at: string | null;
+  created_at: string;
+  last_digest_on: string | null;
+}
+
+export interface AlertDigestItemTable {
+  id: Generated<number>;
+  subscription_id: number;
+  event_key: string;
+  title: string;
+  url: string;
+  summary: string;
+  created_at: string;
+}
+
+/** How far a reader of the publication events (the audit journal) has got. */
+export interface EventCursorTable {
+  name: string;
+  last_id: number;
+  updated_at: string;
+}
+
+export interface WebhookTable {
+  id: Generated<number>;
+  url: string;
+  secret: string;
+  events_json: string;
+  active: Bool;
+  created_at: string;
+  created_by: string;
+}
+
+/** Rate-limit counters shared by every process (a fixed window per key; times in ms since 1970). */
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  window_ends: number;
+}
+
+/** A scheduled job's lease: the process holding it until lease_until runs it; nobody else does. */
+export interface JobLeaseTable {
+  name: string;
+  holder: string | null;
+  lease_until: number;
+  last_started_at: number;
+  last_finished_at: number | null;
+}
+
+export interface JobRunTable {
+  id: Generated<number>;
+  name: string;
+  holder: string;
+  started_at: string;
+  finished_at: string | null;
+  status: string; // 'running' | 'ok' | 'failed'
+  summary: string | null;
+}
+
 export interface Database {
   council: CouncilTable;
   political_group: PoliticalGroupTable;
@@ -743,6 +837,12 @@ export interface Database {
   indicator_value: IndicatorValueTable;
   budget_line: BudgetLineTable;
   agenda_item_data: AgendaItemDataTable;
+  outbox: OutboxTable;
+  alert_subscriber: AlertSubscriberTable;
+  alert_subscription: AlertSubscriptionTable;
+  alert_digest_item: AlertDigestItemTable;
+  event_cursor: EventCursorTable;
+  webhook: WebhookTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

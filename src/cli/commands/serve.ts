@@ -4,6 +4,10 @@ import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { Command } from 'commander';
 import { buildApp } from '../../web/app.js';
+import { createMailer } from '../../mail/index.js';
+import { mailBaseUrl } from '../../services/alerts.js';
+import { startMailWorker } from '../../services/mail-worker.js';
+import { getCouncil } from '../../store/council.js';
 import { MootError } from '../../errors.js';
 import { startJobRunner } from '../../services/jobs.js';
 import type { Store } from '../../store/db.js';
@@ -59,6 +63,13 @@ export function register(program: Command, context: () => CliContext): void {
         if (err.code === 'EADDRINUSE') throw new MootError(`port ${port} is already in use`, { hint: 'Stop the other server or choose another with --port' });
         throw e;
       }
+      // Alerts, papers to members and webhooks: queued from publication events and delivered through the outbox.
+      const mailer = createMailer();
+      const stopMail = startMailWorker(store, {
+        mailer, context: async () => ({ baseUrl: mailBaseUrl(), councilName: (await getCouncil(store.db))?.name ?? 'The council' }),
+        log: (e) => app.log.error(e, 'mail round failed'),
+      });
+      if (!mailer.configured) app.log.warn('email is not configured (SMTP_URL): alerts and papers wait in the outbox until it is');
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       // Scheduled jobs: every process runs a runner; a lease in the database lets exactly one run each job.
@@ -74,6 +85,8 @@ export function register(program: Command, context: () => CliContext): void {
           if (!cluster.isWorker) out(`\n${signal} received: shutting down…`);
           await jobs.stop();
           metricsServer?.close();
+          await stopMail();
+          mailer.close();
           await app.close();
           await ctx.close();
           cluster.worker?.disconnect();

@@ -7,6 +7,7 @@ import * as m003 from './003-portal.js';
 import * as m004 from './004-version-classification.js';
 import * as m005 from './005-executive-cycle.js';
 import * as m006 from './006-data.js';
+import * as m007 from './007-outbox-alerts.js';
 import * as m008 from './008-operations.js';
 import * as m009 from './009-ocr.js';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '004-version-classification', up: m004.up },
   { name: '005-executive-cycle', up: m005.up },
   { name: '006-data', up: m006.up },
+  { name: '007-outbox-alerts', up: m007.up },
   { name: '008-operations', up: m008.up },
   { name: '009-ocr', up: m009.up },
 ];

@@ -5,6 +5,7 @@ import type { Queryable } from '../db.js';
 
 export interface FeedScope {
   bodyId?: number;
+  meetingId?: number;
   limit: number;
 }
 
@@ -16,6 +17,7 @@ export function feedMeetings(db: Queryable, f: FeedScope) {
     // Candidates only: a meeting still "scheduled" with no publication recorded has nothing published.
     .where((eb) => eb.or([eb('meeting.status', '!=', 'scheduled'), eb('meeting.agenda_published_at', 'is not', null), eb('meeting.historic', '=', 1)]));
   if (f.bodyId !== undefined) q = q.where('meeting.body_id', '=', f.bodyId);
+  if (f.meetingId !== undefined) q = q.where('meeting.id', '=', f.meetingId);
   return q.orderBy('meeting.date', 'desc').orderBy('meeting.id', 'desc').limit(f.limit).execute();
 }
 

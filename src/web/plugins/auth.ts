@@ -49,6 +49,13 @@ function bearerToken(request: FastifyRequest): string | null {
   return m ? m[1] : '';
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The request carries its own authority (a capability token in the URL) and uses no cookie: no CSRF check. */
+    csrfExempt?: boolean;
+  }
+}
+
 /**
  * Gives an anonymous visitor a CSRF token for a form (double-submit cookie). Use as a preHandler on GET routes
  * that show a form to people who are not signed in (sign in, forgotten password). Signed-in visitors already have
@@ -109,6 +116,8 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
   // After the body is parsed, before any handler: state-changing requests must prove they came from our pages.
   app.addHook('preValidation', async (request, reply) => {
     if (!UNSAFE_METHODS.has(request.method) || request.authMethod === 'api-token') return;
+    // A route authorised by a capability token in its URL and acting on nothing of the session (one-click unsubscribe).
+    if (request.routeOptions.config?.csrfExempt === true) return;
     // A public API call carries no ambient authority (no session cookie): nothing to forge.
     if (request.url.startsWith('/api/') && !request.session) return;
     if (tokensMatch(request.csrfToken, submittedCsrfToken(request))) return;

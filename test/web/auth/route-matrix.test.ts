@@ -133,6 +133,16 @@ const MATRIX: Record<string, Row> = {
   'POST /admin/users/:id/disable': { url: (f) => `/admin/users/${f.victimUserId}/disable`, form: {}, expect: adminOnly(303) },
   'POST /admin/users/:id/enable': { url: (f) => `/admin/users/${f.victimUserId}/enable`, form: {}, expect: adminOnly(303) },
   'GET /admin/audit': { url: () => '/admin/audit?entity=user_account', expect: adminOnly(200) },
+  // Email alerts: for anyone, by capability links; nothing to see with a wrong token.
+  'GET /alerts': { url: () => '/alerts?body=cabinet', expect: all(200) },
+  'POST /alerts': { url: () => '/alerts', form: { body: 'cabinet', email: 'not an address' }, expect: all(400) },
+  'GET /alerts/confirm': { url: () => '/alerts/confirm?token=nonsense', expect: all(200) },
+  'POST /alerts/confirm': { url: () => '/alerts/confirm', form: { token: 'nonsense' }, expect: all(404) },
+  'GET /alerts/manage': { url: () => '/alerts/manage?token=nonsense', expect: all(404) },
+  'POST /alerts/manage': { url: () => '/alerts/manage', form: { token: 'nonsense', action: 'unsubscribe-all' }, expect: all(404) },
+  'GET /alerts/unsubscribe': { url: () => '/alerts/unsubscribe?token=nonsense', expect: all(404) },
+  'POST /alerts/unsubscribe': { url: () => '/alerts/unsubscribe?token=nonsense', form: { 'List-Unsubscribe': 'One-Click' }, expect: all(404) },
+  'GET /alerts/privacy': { url: () => '/alerts/privacy', expect: all(200) },
   // The public portal: open to all, except exempt papers.
   'GET /bodies': { url: () => '/bodies', expect: all(200) },
   'GET /bodies/:slug': { url: (f) => `/bodies/${f.bodySlug}`, expect: all(200) },
@@ -289,6 +299,7 @@ const MATRIX: Record<string, Row> = {
   'POST /workspace/items/:id/defer': { url: (f) => `/workspace/items/${f.scratchItemId}/defer`, form: {}, expect: staffOnly(400) },
   'GET /workspace/items/:id/papers': { url: (f) => `/workspace/items/${f.scratchItemId}/papers`, expect: staffOnly(200) },
   'POST /workspace/items/:id/papers': { url: (f) => `/workspace/items/${f.scratchItemId}/papers`, form: {}, expect: staffOnly(400) },
+  'GET /workspace/meetings/:id/papers-sent': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/papers-sent`, expect: staffOnly(200) },
   'GET /workspace/meetings/:id/publish': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish`, expect: staffOnly(200) },
   'POST /workspace/meetings/:id/publish': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish`, form: {}, expect: staffOnly(400) },
   'POST /workspace/meetings/:id/publish-supplementary': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish-supplementary`, form: {}, expect: staffOnly(400) },
@@ -452,5 +463,5 @@ describe.each(STORE_KINDS)('role-by-route matrix over the demo council on %s', (
     }
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(registered.length * PROBES.length);
-  });
+  }, 300_000);
 });

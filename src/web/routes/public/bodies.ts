@@ -16,7 +16,7 @@ const bodies: FastifyPluginAsync<{ store: Store; today?: () => string }> = async
     const page = await readBodyPage(store.db, request.params.slug, todayIso(today));
     if (!page) return reply.callNotFound();
     return reply.render('pages/public/body.njk', { pageTitle: page.body.name, canonicalUrl: `${origin(request)}/bodies/${page.body.slug}`, page,
-      feeds: feedLinks(`/bodies/${page.body.slug}/feed`, `${page.body.name}: agendas and minutes`),
+      feeds: feedLinks(`/bodies/${page.body.slug}/feed`, `${page.body.name}: agendas and minutes`), alertsHref: `/alerts?body=${page.body.slug}`, alertsLabel: `about ${page.body.name}`,
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Committees', href: '/bodies' }] });
   });
 };

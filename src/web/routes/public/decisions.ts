@@ -31,7 +31,7 @@ const decisions: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =
     };
     return reply.render('pages/public/decisions.njk', {
       pageTitle: page > 1 ? `Decisions (page ${page})` : 'Decisions', canonicalUrl: `${origin(request)}${withQuery('/decisions', { ...filters, page: page > 1 ? page : undefined })}`,
-      reg, pages, filters,
+      reg, pages, filters, alertsHref: `/alerts?decisions=${key === true ? 'key' : 'all'}${taker ? `&taker=${encodeURIComponent(taker)}` : ''}`, alertsLabel: 'about decisions',
       feeds: feedLinks('/decisions/feed', key === true ? 'Key decisions' : 'Decisions', new URLSearchParams({ ...(taker ? { taker } : {}), ...(filters.key ? { key: filters.key } : {}) }).toString()),
       takerItems: [{ value: '', text: 'Any decision taker' }, ...reg.takers.map((t) => ({ value: t, text: t, selected: t === taker }))],
       keyItems: [{ value: '', text: 'All decisions' }, { value: 'yes', text: 'Key decisions only', selected: key === true }, { value: 'no', text: 'Non-key decisions only', selected: key === false }],

@@ -47,7 +47,7 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
       statusTag: statusTag(page.meeting.status),
       bodyKindLabel: BODY_KIND_LABELS[page.body.kind as BodyKind] ?? page.body.kind,
       jsonLd: eventJsonLd(page, url),
-      feeds: feedLinks(`/bodies/${page.body.slug}/feed`, `${page.body.name}: agendas and minutes`),
+      feeds: feedLinks(`/bodies/${page.body.slug}/feed`, `${page.body.name}: agendas and minutes`), alertsHref: `/alerts?body=${page.body.slug}`, alertsLabel: `about ${page.body.name}`,
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Committees', href: '/bodies' }, { text: page.body.name, href: `/bodies/${page.body.slug}` }],
     });
   });

@@ -25,7 +25,7 @@ const people: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     const page = await readPersonPage(store.db, request.params.slug);
     if (!page) return reply.callNotFound();
     return reply.render('pages/public/person.njk', { pageTitle: page.person.name, canonicalUrl: `${origin(request)}/people/${page.person.slug}`, page,
-      feeds: feedLinks(`/people/${page.person.slug}/feed`, `${page.person.name}: meetings, votes and declarations`),
+      feeds: feedLinks(`/people/${page.person.slug}/feed`, `${page.person.name}: meetings, votes and declarations`), alertsHref: `/alerts?person=${page.person.slug}`, alertsLabel: `about ${page.person.name}`,
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Councillors', href: '/people' }] });
   });
 };

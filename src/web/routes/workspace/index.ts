@@ -9,6 +9,7 @@ import decisions from './decisions.js';
 import declarations from './declarations.js';
 import groups from './groups.js';
 import home from './home.js';
+import mailings from './mailings.js';
 import meetings from './meetings.js';
 import memberships from './memberships.js';
 import minutes from './minutes.js';
@@ -18,7 +19,7 @@ import publish from './publish.js';
 
 const workspace: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   addWorkspaceFilters(app.views);
-  for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions]) {
+  for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions, mailings]) {
     await app.register(plugin, options);
   }
 };
