@@ -1,7 +1,7 @@
 // The background round run by every server process (and by `moot outbox deliver`): read new publication events
 // into the outbox, queue the daily digests when due, deliver what is due, and forget unconfirmed requests after a
 // week. Several processes may run it at once: the event cursor and the outbox claims keep them from doubling work.
-import type { Mailer } from '../mail/index.js';
+import { createMailer, type Mailer } from '../mail/index.js';
 import type { Store } from '../store/db.js';
 import { purgeUnconfirmed, processPublicationEvents, sendDigests, type AlertContext } from './alerts.js';
 import { deliverDue, type DeliveryOptions, type DeliveryReport } from './outbox.js';
@@ -30,8 +30,13 @@ export async function runMailRound(store: Store, options: MailRoundOptions): Pro
   return { events, digests, purged, delivery };
 }
 
-/** Runs a round every `everyMs` (default 5 s) until stopped; errors are logged, never fatal. */
-export function startMailWorker(store: Store, options: MailRoundOptions & { everyMs?: number; log: (error: unknown) => void }): () => Promise<void> {
+/**
+ * Runs a round every `everyMs` (default 5 s) until stopped; errors are logged, never fatal. Without a mailer, one
+ * is made from the environment (SMTP_URL, MAIL_FROM); `configured` says whether messages can leave.
+ */
+export function startMailWorker(store: Store, partial: Omit<MailRoundOptions, 'mailer'> & { mailer?: Mailer; everyMs?: number; log: (error: unknown) => void }): { stop: () => Promise<void>; configured: boolean } {
+  const ownMailer = !partial.mailer;
+  const options = { ...partial, mailer: partial.mailer ?? createMailer() };
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
@@ -41,9 +46,13 @@ export function startMailWorker(store: Store, options: MailRoundOptions & { ever
     });
   };
   let timer = setTimeout(tick, options.everyMs ?? 5000);
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
+  return {
+    configured: options.mailer.configured,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      if (ownMailer) options.mailer.close();
+    },
   };
 }

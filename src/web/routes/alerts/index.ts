@@ -3,12 +3,13 @@
 // Forms are rate-limited per address and answer the same whether or not an email address is known.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import { rateLimitBackend } from '../../../services/rate-limits.js';
 import { ValidationError } from '../../../errors.js';
 import {
   changeFrequency, confirmSubscription, mailBaseUrl, requestSubscription, subscriberView, targetFromParams, describeTarget, unsubscribe, FREQUENCIES, type Frequency,
 } from '../../../services/alerts.js';
-import { getCouncil } from '../../../store/council.js';
-import type { Store } from '../../../store/db.js';
+import { getCouncil } from '../../../services/council.js';
+import type { Store } from '../../../services/unit.js';
 import { issuePreSessionCsrf } from '../../plugins/auth.js';
 import { errorContext, field } from '../account/form.js';
 
@@ -30,7 +31,7 @@ function targetParams(source: Record<string, unknown>): Record<string, string | 
 }
 
 const alerts: FastifyPluginAsync<AlertRouteOptions> = async (app, { store, subscribePer10Minutes }) => {
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...rateLimitBackend(store) });
   const ctx = async () => ({ baseUrl: mailBaseUrl(), councilName: (await getCouncil(store.db))?.name ?? 'The council' });
   const noStore = (reply: FastifyReply) => reply.header('cache-control', 'private, no-store').header('referrer-policy', 'no-referrer');
 

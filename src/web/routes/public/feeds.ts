@@ -3,6 +3,7 @@
 // public), so they are publicly cacheable; each page they mirror links them with <link rel="alternate">.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import { rateLimitBackend } from '../../../services/rate-limits.js';
 import { Feed } from 'feed';
 import { ValidationError } from '../../../errors.js';
 import { bodyFeed, decisionsFeed, meetingsFeed, personFeed, searchFeed, type FeedModel } from '../../../services/feeds.js';
@@ -56,7 +57,7 @@ export interface FeedRouteOptions {
 }
 
 const feeds: FastifyPluginAsync<FeedRouteOptions> = async (app, { store, searchRateLimitPerMinute }) => {
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, ...rateLimitBackend(store) });
   const send = (request: FastifyRequest, reply: FastifyReply, model: FeedModel | null, format: FeedFormat) => {
     if (!model) return reply.callNotFound();
     publicCache(reply);
