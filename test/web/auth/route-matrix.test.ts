@@ -463,5 +463,5 @@ describe.each(STORE_KINDS)('role-by-route matrix over the demo council on %s', (
     }
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(registered.length * PROBES.length);
-  }, 300_000);
+  });
 });
