@@ -13,7 +13,7 @@ import { agendaPublished, decisionVisible, meetingHeld, minutesPublished } from 
 import { search, type SearchKind } from '../store/search/index.js';
 
 /** One meeting's public facts for its own iCalendar file. */
-export { meetingForCalendar };
+export { meetingForCalendar, feedBody };
 
 export interface FeedEntry {
   /** Stable within the site: the web layer makes it a tag: URI. */

@@ -6,11 +6,9 @@ import rateLimit from '@fastify/rate-limit';
 import { rateLimitBackend } from '../../../services/rate-limits.js';
 import { Feed } from 'feed';
 import { ValidationError } from '../../../errors.js';
-import { bodyFeed, decisionsFeed, meetingsFeed, personFeed, searchFeed, type FeedModel } from '../../../services/feeds.js';
-import type { Store } from '../../../store/db.js';
-import { bodyOptions } from '../../../store/read/calendar.js';
-import { feedBody } from '../../../store/read/feeds.js';
-import { SEARCH_KINDS, type SearchKind } from '../../../store/search/index.js';
+import { bodyFeed, decisionsFeed, feedBody, meetingsFeed, personFeed, searchFeed, type FeedModel } from '../../../services/feeds.js';
+import { SEARCH_KINDS, type SearchKind } from '../../../services/search.js';
+import type { Store } from '../../../services/unit.js';
 import { dateFromParts, origin, publicCache, str } from './http.js';
 
 export const FEED_FORMATS = ['atom', 'rss'] as const;
@@ -88,9 +86,9 @@ const feeds: FastifyPluginAsync<FeedRouteOptions> = async (app, { store, searchR
       const type = str(q.type);
       if (type && !(SEARCH_KINDS as readonly string[]).includes(type)) throw new ValidationError(`type must be one of ${SEARCH_KINDS.join(', ')}`, 'type');
       const bodySlug = str(q.body);
-      const body = bodySlug ? (await bodyOptions(store.db)).find((b) => b.slug === bodySlug) : undefined;
+      const body = bodySlug ? await feedBody(store.db, bodySlug) : undefined;
       if (bodySlug && !body) throw new ValidationError(`there is no committee "${bodySlug.slice(0, 60)}"`, 'body');
-      const bodyId = body ? (await feedBody(store.db, body.slug))?.id : undefined;
+      const bodyId = body?.id;
       const from = dateFromParts(q, 'from', 'The "from" date');
       const to = dateFromParts(q, 'to', 'The "to" date');
       return send(request, reply, await searchFeed(store, { text, kind: type as SearchKind | undefined, bodyId, bodySlug, from, to }), format);
