@@ -4,8 +4,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { periodFromSlug } from '../domain/indicators.js';
 import { NotFoundError } from '../errors.js';
-import { exportDataSet } from '../services/data-files.js';
-import { dataSetFor, dataSetHref, indicatorHistory, listAllDataSets, publicIndicators, type DataKind } from '../services/data.js';
+import { requireAction } from '../http/guards.js';
+import { formatProblem, type DataFileKind } from '../importer/read/data-layout.js';
+import { actorOf } from '../services/accounts.js';
+import { exportDataSet, importDataFile } from '../services/data-files.js';
+import { dataSetFor, dataSetHref, indicatorHistory, listAllDataSets, publicIndicators, publishDataSet, PublicationRefused, type DataKind } from '../services/data.js';
 import type { Store } from '../services/unit.js';
 import { notFound, pageOf } from './http.js';
 import { pagination, readResponses } from './schemas.js';
@@ -68,3 +71,55 @@ const data: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
 };
 
 export default data;
+
+const importSchema = {
+  type: 'object', required: ['kind', 'fileName', 'contentBase64'], additionalProperties: false,
+  properties: {
+    kind: { type: 'string', enum: ['indicators', 'indicator-values', 'revenue', 'capital'] },
+    period: { type: 'string', maxLength: 20, description: 'Month 2025-06, quarter 2025-26 Q1 or year 2025-26 (required for budgets)' },
+    fileName: { type: 'string', maxLength: 200, description: 'Ends .csv or .xlsx' },
+    contentBase64: { type: 'string' },
+    threshold: { type: 'number', description: "Variances over this many £'000s need narrative (default 100)" },
+    dryRun: { type: 'boolean', description: 'Check only: report the problems and write nothing' },
+    publish: { type: 'boolean', description: 'Publish what was imported if its checks pass' },
+  },
+} as const;
+
+/** Importing figures through the API: Democratic Services only; the same checks and versions as `moot data import`. */
+export const dataWrite: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+  const guard = requireAction('manage-record');
+  app.post<{ Body: { kind: DataFileKind; period?: string; fileName: string; contentBase64: string; threshold?: number; dryRun?: boolean; publish?: boolean } }>('/v1/data/imports', {
+    preValidation: guard,
+    schema: { tags: ['performance and budgets'], summary: 'Import indicators, indicator values or a revenue/capital report (CSV or XLSX, layout in docs/data-import.md); every problem at once, nothing written on error', security: [{ bearerAuth: [] }], body: importSchema,
+      response: { 200: { type: 'object', additionalProperties: true }, 201: { type: 'object', additionalProperties: true }, 400: { type: 'object', additionalProperties: true }, 401: { type: 'object', additionalProperties: true }, 403: { type: 'object', additionalProperties: true }, 422: { type: 'object', additionalProperties: true } } },
+  }, async (request, reply) => {
+    const b = request.body;
+    const actor = actorOf(request.account!);
+    const bytes = new Uint8Array(Buffer.from(b.contentBase64, 'base64'));
+    const result = await importDataFile(store.db, actor, {
+      fileName: b.fileName, bytes, kind: b.kind, period: b.period ?? null, dryRun: b.dryRun,
+      narrativeThreshold: b.threshold === undefined ? undefined : Math.round(b.threshold * 100_000),
+    });
+    if (result.outcome.problems.length) {
+      reply.code(422);
+      return { error: 'unprocessable', message: `${result.outcome.problems.length} problem(s); nothing was imported`, problems: result.outcome.problems.map((p) => ({ ...p, text: formatProblem(p) })) };
+    }
+    if (!result.saved) return { dryRun: true, rows: result.outcome.rowCount, problems: [] };
+    const published: string[] = [];
+    const refused: { period: string; problems: string[] }[] = [];
+    if (b.publish && b.kind !== 'indicators') {
+      for (const s of result.saved.saved) {
+        try {
+          await publishDataSet(store.db, actor, s.dataSetId);
+          published.push(s.period);
+        } catch (e) {
+          if (e instanceof PublicationRefused) refused.push({ period: s.period, problems: e.problems.map((p) => p.message) });
+          else throw e;
+        }
+      }
+    }
+    reply.code(201);
+    return { saved: result.saved.saved, indicatorsAdded: result.saved.indicatorsAdded, indicatorsChanged: result.saved.indicatorsChanged,
+      publicationProblems: result.saved.publicationProblems.map((p) => p.message), published, refused };
+  });
+};

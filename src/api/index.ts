@@ -9,7 +9,7 @@ import { rateLimitBackend } from '../services/rate-limits.js';
 import type { Store } from '../services/unit.js';
 import { addErrorHandling, addEtags } from './http.js';
 import read from './read.js';
-import dataRoutes from './data.js';
+import dataRoutes, { dataWrite } from './data.js';
 import write from './write.js';
 
 export interface ApiOptions {
@@ -50,6 +50,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(read, { store: options.store, today });
   await app.register(dataRoutes, { store: options.store });
   await app.register(write, { store: options.store, today });
+  await app.register(dataWrite, { store: options.store });
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
     return app.swagger();

@@ -61,6 +61,26 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
     expect(doc.paths['/api/v1/bodies'].post.security).toEqual([{ bearerAuth: [] }]);
   });
 
+  it('imports budget figures for Democratic Services: every problem at once, nothing written; the same file twice is one version', async (ctx) => {
+    await setup(ctx);
+    const csv = (movement: string) => Buffer.from(`Portfolio,Budget line,Revised variance,Last reported,Movement,Narrative\nAdults,Care,150,100,${movement},Demand\n`).toString('base64');
+    const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/data/imports', headers: auth(c.users.clerk.token), payload: payload as Record<string, unknown> });
+    const bad = await post({ kind: 'revenue', period: '2025-06', fileName: 'june.csv', contentBase64: Buffer.from('Portfolio,Budget line,Movement\nAdults,,x\n').toString('base64') });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().problems.map((p: { text: string }) => p.text)).toEqual([
+      'sheet "june.csv", row 2, column B (Budget line): the line has no name',
+      'sheet "june.csv", row 2, column C (Movement): Movement "x" is not an amount in £\'000s such as 1,234.5 or (250)',
+    ]);
+    const first = await post({ kind: 'revenue', period: '2025-06', fileName: 'june.csv', contentBase64: csv('51') });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().publicationProblems[0]).toContain('column Movement: the table has 51 but revised variance − last reported gives 50');
+    const again = await post({ kind: 'revenue', period: '2025-06', fileName: 'june.csv', contentBase64: csv('51') });
+    expect(again.json().saved[0]).toMatchObject({ version: 1, changed: false });
+    const fixed = await post({ kind: 'revenue', period: '2025-06', fileName: 'june.csv', contentBase64: csv('50'), publish: true });
+    expect(fixed.json()).toMatchObject({ saved: [{ version: 2, changed: true }], published: ['2025-06'] });
+    expect((await app.inject('/api/v1/data-sets/revenue/2025-06')).json().lines[0]).toMatchObject({ line: 'Care', movement: 50 });
+  });
+
   it('reads without a token, pages with totals, and answers If-None-Match with 304', async (ctx) => {
     await setup(ctx);
     const bodies = await app.inject({ url: '/api/v1/bodies?limit=1&offset=1' });

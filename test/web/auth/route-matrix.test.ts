@@ -206,6 +206,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/indicators': { url: () => '/api/v1/indicators?limit=5', expect: all(200), auth: BOTH },
   'GET /api/v1/indicators/:ref': { url: () => '/api/v1/indicators/CS04', expect: all(200), auth: BOTH },
   'GET /api/v1/search': { url: () => '/api/v1/search?q=budget&limit=5', expect: all(200), auth: BOTH },
+  'POST /api/v1/data/imports': { url: () => '/api/v1/data/imports', json: () => ({ kind: 'revenue', period: '2024-05', fileName: 'bad.csv', contentBase64: Buffer.from('Nothing,useful\n1,2\n').toString('base64') }), expect: apiStaff(422), auth: BOTH },
   'POST /api/v1/bodies': { url: () => '/api/v1/bodies', json: (_f, n) => ({ name: `Matrix Panel ${n}`, kind: 'panel-or-board' }), expect: apiStaff(201), auth: BOTH },
   'POST /api/v1/people': { url: () => '/api/v1/people', json: (_f, n) => ({ surname: `Matrix${n}`, kind: 'other' }), expect: apiStaff(201), auth: BOTH },
   // Schema-valid bodies that the handler then rejects: the guard runs first, and nothing is written.
