@@ -25,17 +25,23 @@ export interface AgendaResult {
 }
 
 // "3. Title", "A4 Title", "Item 5: Title", "2709. Title", "12) Title"
-export const ITEM_LINE = /^(?:item\s+)?([A-Z]\d{1,2}[a-z]?|\d{1,5}[a-z]?)(?:\.(?!\d)|\)|:|\s[-–])?\s+(\S.*)$/;
+// "IV. Presentation & Correspondence": Roman-numbered sections (US boards), always with a full stop
+export const ITEM_LINE = /^(?:item\s+)?([A-Z]\d{1,2}[a-z]?|\d{1,5}[a-z]?|[IVX]{1,6}(?=\.\s))(?:\.(?!\d)|\)|:|\s[-–])?\s+(\S.*)$/;
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX', 'XXI', 'XXII', 'XXIII', 'XXIV', 'XXV'];
 const PAGES = /\(?\s*\bPages?\s*:?\s*(\d{1,4})\s*(?:(?:-|–|—|to)\s*(\d{1,4}))?\s*\)?/i;
 const TO_FOLLOW = /\(?\s*\b(?:(?:report|papers?|item|appendix|appendices|document)\s+)?to\s+follow\b\s*\)?/i;
 const EXEMPT_HEAD = /^(?:exempt items|exempt information|part\s*(?:2|ii|b)\b|confidential items|private (?:items|business)|restricted items|motion to exclude|exclusion of (?:the )?(?:press|public)|items? (?:likely )?to be (?:considered|taken) in private)/i;
 const OPEN_HEAD = /^(?:unrestricted items|part\s*(?:1|i|a)\b|open items|public items|items? (?:likely )?to be considered in public)/i;
 const EXCLUSION_ITEM = /\b(?:exclusion of (?:the )?(?:press|public)|exclude (?:the )?(?:press|public)|exempt business)\b/i;
-const EXEMPT_MARK = /\((?:[^)]{0,40}\b)?(?:exempt|confidential|not for publication)\b[^)]{0,120}\)|\bschedule 12a\b|\bparagraphs? \d+(?:\s*(?:,|and|&)\s*\d+)* of part 1\b/i;
+// an item held in closed session (US boards' "CLOSED SESSION PURSUANT TO GOVERNMENT CODE …") is exempt itself
+const EXEMPT_MARK = /\((?:[^)]{0,40}\b)?(?:exempt|confidential|not for publication)\b[^)]{0,120}\)|\bschedule 12a\b|\bparagraphs? \d+(?:\s*(?:,|and|&)\s*\d+)* of part 1\b|^closed session\b/i;
 const JOB_LINE = /^(?:Head of|(?:Corporate |Strategic |Service |Executive |Assistant )?Director|Chief Executive|(?:Town |Parish |Community |Council )?Clerk(?:\s+(?:to|of)\b|\s*$|,)|Secretary|Monitoring Officer|Proper Officer|Democratic Services|Governance|Legal|Service Manager|Committee (?:Manager|Officer|Clerk)|Managing Director)/i;
 
 export interface ParsedCode { letter: string; num: number }
 export function parseCode(code: string): ParsedCode {
+  // a Roman numeral counts as its own scheme, apart from numbers and lettered codes
+  const r = ROMAN.indexOf(code);
+  if (r > 0) return { letter: 'Ⅰ', num: r };
   const m = /^([A-Z]?)(\d+)/i.exec(code);
   return m ? { letter: m[1].toUpperCase(), num: Number(m[2]) } : { letter: '', num: NaN };
 }
@@ -182,7 +188,9 @@ export function parseAgenda(lines: Line[], breaks: Set<number>, from = 0): Agend
     if (items.length && (isMinutesHeader(lines, i) || isReportHeader(lines, i) || isAgendaItemStamp(t))) { end = i; break; }
     if (!items.length && i - start > 300) break;
     const m = ITEM_LINE.exec(t);
-    if (m && itemRow(lines[i].cells, m[1]) && /^[A-Z0-9"'‘“(]/.test(m[2]) && followsOn(prev, m[1]) && !(m[1].length >= 3 && /^\d+$/.test(m[1]) && /^(?:\d|[a-z])/.test(m[2]))) {
+    if (m && itemRow(lines[i].cells, m[1]) && /^[A-Z0-9"'‘“(]/.test(m[2]) && followsOn(prev, m[1]) && !(m[1].length >= 3 && /^\d+$/.test(m[1]) && /^(?:\d|[a-z])/.test(m[2]))
+      // a first "item" numbered like a street address ("10326 FAIR OAKS BLVD") is one only if another item follows it
+      && !(prev === null && m[1].length >= 3 && /^\d+$/.test(m[1]) && !lines.slice(i + 1, i + 200).some((l) => { const n = ITEM_LINE.exec(l.text); return !!n && followsOn(m[1], n[1]); }))) {
       const code = m[1];
       let body = m[2];
       const item = readItemText(body);

@@ -27,6 +27,8 @@ export function cleanBody(s: string): string {
 export function isBodyHeading(t: string): boolean {
   if (!t || t.length > 90 || /[.:;?!]$/.test(t) || /\d{3,}/.test(t)) return false;
   if (/^(?:agenda|minutes|notice|summons|supplementary|membership|webcasting|unrestricted|exempt|public|part)\b/i.test(t)) return false;
+  // "Regular Board Meeting" names a kind of meeting, not the body that meets
+  if (/^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|monthly|open|closed|study)\s+)*(?:board|council)?\s*(?:meeting|session)$/i.test(t)) return false;
   return BODY_WORDS.test(t);
 }
 
