@@ -4,12 +4,13 @@
 // refused with the reason. The committee's outcome (a)–(d) then drives the decision.
 import { CALL_IN_OUTCOME_TEXT, CALL_IN_OUTCOMES, checkCallIn, type CallInOutcome, type CallInSignatory } from '../../domain/executive.js';
 import type { Actor } from '../../domain/types.js';
+import { can, type Viewer } from '../../domain/policy.js';
 import { ValidationError } from '../../errors.js';
 import type { MailMessage } from '../../mail/index.js';
 import { nowIso, recordAudit } from '../../store/audit.js';
 import { transaction, type Db, type Queryable } from '../../store/db.js';
 import {
-  decisionRow, getCallIn, insertCallIn, insertSignatory, listCallIns, listSignatories, nextMeetingOfBody, scrutinyBodies, signatoryFacts, updateCallIn, updateDecisionRow,
+  decisionRow, decisionsOpenForCallIn, getCallIn, insertCallIn, insertSignatory, listCallIns, listSignatories, nextMeetingOfBody, scrutinyBodies, signatoryFacts, updateCallIn, updateDecisionRow,
 } from '../../store/executive/call-ins.js';
 import { personDisplayName } from '../../store/people.js';
 import { addItem, addSection, loadAgenda } from '../../store/workspace/agenda.js';
@@ -174,4 +175,11 @@ export async function callInDetail(db: Queryable, id: number) {
   const c = await getCallIn(db, id);
   if (!c) return null;
   return { ...c, signatories: await listSignatories(db, [id]) };
+}
+
+/** For a councillor's area: decisions open for call-in today (those the viewer may see), with any request collecting names. */
+export async function openForCallIn(db: Queryable, viewer: Viewer, today: string) {
+  const rows = (await decisionsOpenForCallIn(db, today)).filter((d) => can(viewer, 'view', { bodyId: d.taker_body_id, meetingId: d.meeting_id, exempt: d.classification === 'exempt', published: true }));
+  const requests = await callInsWithSignatories(db, { statuses: ['collecting'] });
+  return rows.map((d) => ({ ...d, request: requests.find((r) => r.decision_id === d.id) ?? null }));
 }

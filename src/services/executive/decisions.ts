@@ -249,3 +249,20 @@ export function noticeExceptionsReport(db: Queryable, from: string, to: string) 
   dateField(to, 'to', 'the end of the period');
   return listNoticeExceptions(db, { from, to });
 }
+
+/** What the decision form offers: forward plan entries still open, meetings around today, decisions awaiting reconsideration. */
+export async function decisionFormChoices(db: Queryable, today: string) {
+  const { listForwardPlanEntries } = await import('../../store/executive/forward-plan.js');
+  const { listMeetings } = await import('../../store/meetings.js');
+  const { addDays } = await import('../../domain/dates.js');
+  const [entries, meetings, awaiting] = await Promise.all([
+    listForwardPlanEntries(db, { statuses: ['planned', 'deferred'] }),
+    listMeetings(db, { from: addDays(today, -60), to: addDays(today, 60) }),
+    db.selectFrom('decision').select(['id', 'number', 'subject']).where('status', 'in', ['reconsidering', 'referred-to-council']).orderBy('id').execute(),
+  ]);
+  return { entries, meetings, awaiting };
+}
+
+export async function meetingBodyId(db: Queryable, meetingId: number): Promise<number | null> {
+  return (await db.selectFrom('meeting').select('body_id').where('id', '=', meetingId).executeTakeFirst())?.body_id ?? null;
+}

@@ -84,3 +84,10 @@ export function nextMeetingOfBody(db: Queryable, bodyId: number, onOrAfter: stri
 export function scrutinyBodies(db: Queryable) {
   return db.selectFrom('body').select(['id', 'name', 'slug']).where('kind', 'in', ['scrutiny-committee', 'overview-scrutiny-committee']).orderBy('name').execute();
 }
+
+/** Published decisions whose call-in window is open on `today`. */
+export function decisionsOpenForCallIn(db: Queryable, today: string) {
+  return db.selectFrom('decision').select(['id', 'number', 'slug', 'subject', 'taker_name', 'taken_on', 'published_on', 'call_in_ends_on', 'classification', 'taker_body_id', 'meeting_id', 'status'])
+    .where('status', '=', 'published').where('urgent', '=', 0).where('published_on', '<=', today).where('call_in_ends_on', '>=', today)
+    .orderBy('call_in_ends_on').orderBy('id').execute();
+}

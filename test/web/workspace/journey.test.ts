@@ -137,7 +137,7 @@ describe.each(STORE_KINDS)('clerk journey on %s', (kind) => {
     expect(done).toEqual({ status: 'minutes-approved', minutes_approved_at_meeting_id: later[0].id, minutes_amendments: 'Minute 79: "a year" should read "six months".' });
 
     // A Record of Decision gets its number on saving; publishing sets the end of call-in from the calendar.
-    res = await post('/workspace/decisions/new', { takerKind: 'cabinet-member', takerName: 'Mr J Smith, Cabinet Member for Finance', 'takenOn-day': '20', 'takenOn-month': '6', 'takenOn-year': '2024', subject: 'Taxi fees', text: 'To agree the fees.' });
+    res = await post('/workspace/decisions/new', { takerKind: 'cabinet-member', takerName: 'Mr J Smith, Cabinet Member for Finance', 'takenOn-day': '20', 'takenOn-month': '6', 'takenOn-year': '2024', subject: 'Taxi fees', text: 'To agree the fees.', reasons: 'Fees must cover the cost of licensing.', alternatives: 'Keep the current fees.' });
     const decisionUrl = res.headers.location as string;
     expect((await client.get(decisionUrl)).body).toContain('24/00001');
     await post(`${decisionUrl.split('?')[0]}/publish`, { 'publishedOn-day': '21', 'publishedOn-month': '6', 'publishedOn-year': '2024' });

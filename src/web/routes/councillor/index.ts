@@ -10,6 +10,7 @@ import { agendaPublished, documentPublished, exemptLabel } from '../../../servic
 import { textToParagraphs, type Store } from '../../../services/unit.js';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types.js';
 import { requireAction } from '../../../http/guards.js';
+import callIns from './call-ins.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
 
 export interface CouncillorOptions {
@@ -27,6 +28,7 @@ function daysBefore(iso: string, days: number): string {
 }
 
 const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, today }) => {
+  await app.register(callIns, { store, today });
   const db = store.db;
   const todayIso = today ?? (() => new Date().toISOString().slice(0, 10));
   const guard = requireAction('declare-interests');

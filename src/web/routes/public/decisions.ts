@@ -3,14 +3,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import { DECISION_STATUS_LABELS } from '../../../domain/executive.js';
 import { feedLinks } from './feeds.js';
-import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
+import { dateFromParts, origin, pageParam, pagination, str, todayIso, withQuery } from './http.js';
+import { decisionTimeline } from '../../../services/executive/decisions.js';
 import { readDecisionPage, readDecisionRegister } from '../../../services/decisions.js';
 import { type Store } from '../../../services/unit.js';
 import { PUBLIC_DECISION_STATUSES } from '../../../services/visibility.js';
 
 const STATUS_LABELS: Record<string, string> = DECISION_STATUS_LABELS;
 
-const decisions: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+const decisions: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
   app.get<{ Querystring: Record<string, string> }>('/decisions', async (request, reply) => {
     const q = request.query;
     const taker = str(q.taker);
@@ -45,8 +46,9 @@ const decisions: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =
   app.get<{ Params: { slug: string } }>('/decisions/:slug', async (request, reply) => {
     const page = await readDecisionPage(store.db, request.params.slug, request.viewer);
     if (!page) return reply.callNotFound();
+    const timeline = await decisionTimeline(store.db, request.viewer, request.params.slug, todayIso(today));
     return reply.render('pages/public/decision.njk', {
-      pageTitle: `Record of Decision ${page.decision.number}`, canonicalUrl: `${origin(request)}/decisions/${page.decision.slug}`, page,
+      pageTitle: `Record of Decision ${page.decision.number}`, canonicalUrl: `${origin(request)}/decisions/${page.decision.slug}`, page, timeline,
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Decisions', href: '/decisions' }],
     });
   });

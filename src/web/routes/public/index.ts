@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import archive from './archive.js';
 import bodies from './bodies.js';
 import calendar from './calendar.js';
+import cycle from './cycle.js';
 import data from './data.js';
 import decisions from './decisions.js';
 import documents from './documents.js';
@@ -35,7 +36,8 @@ const publicPortal: FastifyPluginAsync<PublicPortalOptions> = async (app, option
   await app.register(meetings, { store });
   await app.register(documents, { store });
   await app.register(people, { store });
-  await app.register(decisions, { store });
+  await app.register(decisions, { store, today });
+  await app.register(cycle, { store, today });
   await app.register(archive, { store });
   await app.register(site, { store });
   await app.register(data, { store });

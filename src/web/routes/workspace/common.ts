@@ -67,6 +67,9 @@ export function addWorkspaceFilters(env: nunjucks.Environment): void {
     { href: '/workspace/groups', text: 'Groups', active: path.startsWith('/workspace/groups') },
     { href: '/workspace/people', text: 'People', active: path.startsWith('/workspace/people') },
     { href: '/workspace/decisions', text: 'Decisions', active: path.startsWith('/workspace/decisions') },
+    { href: '/workspace/forward-plan', text: 'Forward plan', active: path.startsWith('/workspace/forward-plan') },
+    { href: '/workspace/call-ins', text: 'Call-ins', active: path.startsWith('/workspace/call-ins') },
+    { href: '/workspace/follow-up', text: 'Follow-up', active: path.startsWith('/workspace/follow-up') },
   ]);
 }
 

@@ -3,9 +3,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DECISION_TAKER_KINDS } from '../../../domain/types.js';
-import { councilCalendar, guard, todayOf, type WorkspaceOptions } from './common.js';
+import { guard, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, checkbox, choice, dateOf, dateParts, errorView, formOf, isoDate, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
-import { getDecision, listDecisions, publishDecision, recordDecision } from '../../../services/decisions.js';
+import { getDecision, listDecisions } from '../../../services/decisions.js';
+import { decisionTimeline, publishDecisionRecord, takeDecision } from '../../../services/executive/decisions.js';
+import { callInsWithSignatories } from '../../../services/executive/call-ins.js';
+import { formChoices, meetingBody } from './cycle.js';
 
 const TAKER_LABELS = { body: 'A body (Cabinet or a committee)', 'cabinet-member': 'A Cabinet Member', officer: 'An officer under delegated authority' } as const;
 
@@ -20,6 +23,7 @@ const schema = z.object({
   text: requiredText('Enter the decision', 20000),
   reasons: optionalText('Reasons', 20000),
   alternatives: optionalText('Alternatives considered', 20000),
+
   interests: optionalText('Interests declared', 5000),
   background: optionalText('Background documents', 5000),
 });
@@ -32,7 +36,10 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
     reply.render('pages/workspace/decisions.njk', { pageTitle: 'Records of Decision', decisions: await listDecisions(store.db, { limit: 100 }), columnClass: 'govuk-grid-column-full' }));
 
   app.get('/workspace/decisions/new', { preHandler: guard }, async (_request, reply) =>
-    reply.render('pages/workspace/decision-form.njk', { pageTitle: 'Record a decision', values: {}, takenOn: dateParts(todayOf(options)), takerItems: takerItems(null) }));
+    reply.render('pages/workspace/decision-form.njk', {
+      pageTitle: 'Record a decision', values: { reconsidersDecisionId: (_request.query as Record<string, string>).reconsiders ?? '' }, takenOn: dateParts(todayOf(options)), takerItems: takerItems(null),
+      ...(await formChoices(store.db, todayOf(options), (_request.query as Record<string, string>))), chairNotifiedOn: dateParts(null), exceptionPublishedOn: dateParts(null), agreedOn: dateParts(null),
+    }));
 
   app.post('/workspace/decisions/new', { preHandler: guard }, async (request, reply) => {
     const form = formOf(request.body);
@@ -41,9 +48,19 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
     if (parsed.ok) {
       const d = parsed.data;
       try {
-        const created = await recordDecision(store, actor(request), {
+        const num = (name: string) => (/^\d+$/.test(str(form, name)) ? Number(str(form, name)) : null);
+        const exceptionKind = str(form, 'exceptionKind');
+        const created = await takeDecision(store.db, actor(request), {
           takerKind: d.takerKind, takerName: d.takerName, takenOn: d.takenOn, subject: d.subject, key: d.key, urgent: d.urgent,
           containsExemptInformation: d.containsExempt, text: d.text, reasons: d.reasons, alternatives: d.alternatives, interestsDeclared: d.interests, backgroundDocuments: d.background,
+          dispensations: str(form, 'dispensations') || null, consultation: str(form, 'consultation') || null,
+          meetingId: num('meetingId'), forwardPlanEntryId: num('forwardPlanEntryId'), reconsidersDecisionId: num('reconsidersDecisionId'),
+          takerBodyId: num('meetingId') ? (await meetingBody(store.db, num('meetingId')!)) : null,
+          exception: exceptionKind === 'general-exception'
+            ? { kind: 'general-exception', chairNotifiedOn: dateOf(form, 'chairNotifiedOn') || null, publishedOn: dateOf(form, 'exceptionPublishedOn') || null, reason: str(form, 'exceptionReason') }
+            : exceptionKind === 'special-urgency'
+              ? { kind: 'special-urgency', agreedOn: dateOf(form, 'agreedOn') || null, agreedBy: str(form, 'agreedBy'), reason: str(form, 'exceptionReason') }
+              : null,
         });
         return reply.redirect(`/workspace/decisions/${created.id}?created=1`, 303);
       } catch (e) {
@@ -52,15 +69,19 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
     }
     reply.code(400);
     return reply.render('pages/workspace/decision-form.njk', {
-      pageTitle: 'Error: Record a decision', values: form, takerItems: takerItems(str(form, 'takerKind')),
-      takenOn: { day: str(form, 'takenOn-day'), month: str(form, 'takenOn-month'), year: str(form, 'takenOn-year') }, ...errorView(errors, ['takenOn']),
+      pageTitle: 'Error: Record a decision', values: form, takerItems: takerItems(str(form, 'takerKind')), ...(await formChoices(store.db, todayOf(options), form)),
+      takenOn: { day: str(form, 'takenOn-day'), month: str(form, 'takenOn-month'), year: str(form, 'takenOn-year') }, ...errorView(errors, ['takenOn', 'chairNotifiedOn', 'exceptionPublishedOn', 'agreedOn']),
+      ...Object.fromEntries(['chairNotifiedOn', 'exceptionPublishedOn', 'agreedOn'].map((n) => [n, { day: str(form, `${n}-day`), month: str(form, `${n}-month`), year: str(form, `${n}-year`) }])),
     });
   });
 
   const show = async (id: number | null, extra: Record<string, unknown>) => {
     const decision = id ? await getDecision(store.db, id) : undefined;
     if (!decision) return null;
-    return { pageTitle: `Record of Decision ${decision.number}`, decision, publishedOn: dateParts(todayOf(options)), takerLabels: TAKER_LABELS, ...extra };
+    const today = todayOf(options);
+    const timeline = await decisionTimeline(store.db, { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] }, decision.slug, today);
+    const callIns = await callInsWithSignatories(store.db, { decisionId: decision.id });
+    return { pageTitle: `Record of Decision ${decision.number}`, decision, timeline, callIns, today: dateParts(today), publishedOn: dateParts(today), takerLabels: TAKER_LABELS, ...extra };
   };
 
   app.get('/workspace/decisions/:id', { preHandler: guard }, async (request, reply) => {
@@ -77,8 +98,7 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
     if (parsed.ok && id) {
       try {
-        const calendar = await councilCalendar(store.db);
-        await publishDecision(store, actor(request), id, parsed.data.publishedOn, calendar);
+        await publishDecisionRecord(store.db, actor(request), id, parsed.data.publishedOn);
         return reply.redirect(`/workspace/decisions/${id}?published=1`, 303);
       } catch (e) {
         errors = [asFieldError(e, 'publishedOn')];

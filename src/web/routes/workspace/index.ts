@@ -5,6 +5,7 @@ import agenda from './agenda.js';
 import attendance from './attendance.js';
 import bodies from './bodies.js';
 import { addWorkspaceFilters, type WorkspaceOptions } from './common.js';
+import cycle from './cycle.js';
 import decisions from './decisions.js';
 import declarations from './declarations.js';
 import groups from './groups.js';
@@ -19,7 +20,7 @@ import publish from './publish.js';
 
 const workspace: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   addWorkspaceFilters(app.views);
-  for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions, mailings]) {
+  for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions, mailings, cycle]) {
     await app.register(plugin, options);
   }
 };

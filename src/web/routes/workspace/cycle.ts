@@ -1,0 +1,198 @@
+// The clerk's screens for the executive cycle: the forward plan (entries, moves, published editions), call-ins
+// and their outcomes, the follow-up schedule, and each body's work programme. Thin over services/executive.
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { CALL_IN_OUTCOME_TEXT, CALL_IN_OUTCOMES, FORWARD_PLAN_STATUS_LABELS } from '../../../domain/executive.js';
+import { DECISION_TAKER_KINDS, type DecisionTakerKind } from '../../../domain/types.js';
+import type { Queryable } from '../../../services/unit.js';
+import { addForwardPlanEntry, forwardPlanEntryDetail, forwardPlanWorkspace, moveForwardPlanEntry, publishForwardPlan, readForwardPlan } from '../../../services/executive/forward-plan.js';
+import { callInDetail, callInsWithSignatories, recordCallInOutcome, refuseCallIn } from '../../../services/executive/call-ins.js';
+import { confirmDecision, decisionFormChoices, implementDecision, meetingBodyId } from '../../../services/executive/decisions.js';
+import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, markFollowUpResponse, workProgramme } from '../../../services/executive/scrutiny.js';
+import { getBody, listBodies } from '../../../services/bodies.js';
+import { guard, todayOf, type WorkspaceOptions } from './common.js';
+import { actor, asFieldError, dateOf, dateParts, errorView, formOf, lines, paramId, str, type FieldError } from './form.js';
+
+const STAFF_VIEWER = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
+
+export async function formChoices(db: Queryable, today: string, selected: Record<string, unknown>) {
+  const { entries, meetings, awaiting } = await decisionFormChoices(db, today);
+  const sel = (name: string) => String((selected as Record<string, unknown>)[name] ?? '');
+  return {
+    entryItems: [{ value: '', text: 'Not on the forward plan' }, ...entries.map((e) => ({ value: String(e.id), text: `${e.title} (${e.taker_name}, expected ${e.expected_on ?? 'at a meeting'})`, selected: sel('forwardPlanEntryId') === String(e.id) }))],
+    meetingItems: [{ value: '', text: 'Not at a meeting (Cabinet Member or officer decision)' }, ...meetings.map((m) => ({ value: String(m.id), text: `${m.body_name}, ${m.date}`, selected: sel('meetingId') === String(m.id) }))],
+    reconsiderItems: [{ value: '', text: 'No' }, ...awaiting.map((d) => ({ value: String(d.id), text: `${d.number}: ${d.subject}`, selected: sel('reconsidersDecisionId') === String(d.id) || sel('reconsiders') === String(d.id) }))],
+  };
+}
+
+export const meetingBody = meetingBodyId;
+
+const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
+  const { store } = options;
+  const db = store.db;
+  const today = () => todayOf(options);
+
+  async function tryOr(reply: FastifyReply, work: () => Promise<string>, fallback: string, rerender: (errors: FieldError[]) => Promise<unknown>) {
+    try {
+      return reply.redirect(await work(), 303);
+    } catch (e) {
+      reply.code(400);
+      return rerender([asFieldError(e, fallback)]);
+    }
+  }
+
+  // ------------------------------------------------------------ forward plan
+  const planPage = async (extra: Record<string, unknown> = {}) => ({
+    pageTitle: 'Forward plan', columnClass: 'govuk-grid-column-full', entries: await forwardPlanWorkspace(db), statusLabels: FORWARD_PLAN_STATUS_LABELS,
+    editions: (await readForwardPlan(db, STAFF_VIEWER)).editions, publishedOn: dateParts(today()), expectedOn: dateParts(null), values: {},
+    takerItems: DECISION_TAKER_KINDS.map((k) => ({ value: k, text: { body: 'Cabinet or a committee', 'cabinet-member': 'A Cabinet Member', officer: 'An officer' }[k] })), ...extra,
+  });
+  app.get('/workspace/forward-plan', { preHandler: guard }, async (request, reply) => {
+    const q = request.query as Record<string, string>;
+    return reply.render('pages/workspace/forward-plan.njk', await planPage({ notice: q.published ? `Edition ${q.published} of the forward plan published` : q.added ? 'Entry added' : q.moved ? 'Entry updated' : null }));
+  });
+  app.post('/workspace/forward-plan/entries', { preHandler: guard }, async (request, reply) => {
+    const f = formOf(request.body);
+    return tryOr(reply, async () => {
+      await addForwardPlanEntry(db, actor(request), {
+        title: str(f, 'title'), takerKind: (str(f, 'takerKind') || 'body') as DecisionTakerKind, takerName: str(f, 'takerName'), portfolio: str(f, 'portfolio') || null,
+        expectedOn: dateOf(f, 'expectedOn') || null, key: str(f, 'key') === 'yes', keyReason: str(f, 'keyReason') || null, divisions: lines(str(f, 'divisions')),
+        private: str(f, 'private') === 'yes', exemptParagraphs: str(f, 'exemptParagraphs').split(/[ ,]+/).filter(Boolean).map(Number), privateReason: str(f, 'privateReason') || null,
+        documents: str(f, 'documents') || null, consultation: str(f, 'consultation') || null, contact: str(f, 'contact') || null,
+      }, today());
+      return '/workspace/forward-plan?added=1';
+    }, 'title', async (errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ values: f, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errorView(errors, ['expectedOn', 'publishedOn']) })));
+  });
+  app.post('/workspace/forward-plan/publish', { preHandler: guard }, async (request, reply) => {
+    const f = formOf(request.body);
+    let edition = 0;
+    return tryOr(reply, async () => {
+      edition = (await publishForwardPlan(db, actor(request), dateOf(f, 'publishedOn'), str(f, 'note') || null)).edition;
+      return `/workspace/forward-plan?published=${edition}`;
+    }, 'publishedOn', async (errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ publishedOn: { day: str(f, 'publishedOn-day'), month: str(f, 'publishedOn-month'), year: str(f, 'publishedOn-year') }, ...errorView(errors, ['expectedOn', 'publishedOn']) })));
+  });
+  app.get('/workspace/forward-plan/entries/:id', { preHandler: guard }, async (request, reply) => {
+    const detail = await forwardPlanEntryDetail(db, paramId(request) ?? 0);
+    if (!detail) return reply.callNotFound();
+    return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: detail.entry.title, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: dateParts(null) });
+  });
+  app.post('/workspace/forward-plan/entries/:id/move', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request) ?? 0;
+    const f = formOf(request.body);
+    return tryOr(reply, async () => {
+      await moveForwardPlanEntry(db, actor(request), id, { to: str(f, 'to') as 'deferred', expectedOn: dateOf(f, 'expectedOn') || null, note: str(f, 'note') || null }, today());
+      return `/workspace/forward-plan?moved=1`;
+    }, 'to', async (errors) => {
+      const detail = await forwardPlanEntryDetail(db, id);
+      if (!detail) return reply.callNotFound();
+      return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errorView(errors, ['expectedOn']) });
+    });
+  });
+
+  // ------------------------------------------------------------ call-ins
+  app.get('/workspace/call-ins', { preHandler: guard }, async (_request, reply) =>
+    reply.render('pages/workspace/call-ins.njk', { pageTitle: 'Call-ins', columnClass: 'govuk-grid-column-full', callIns: await callInsWithSignatories(db) }));
+  const callInPage = async (id: number, extra: Record<string, unknown> = {}) => {
+    const c = await callInDetail(db, id);
+    return c ? { pageTitle: `Call-in of decision ${c.decision_number}`, c, outcomeItems: CALL_IN_OUTCOMES.map((o) => ({ value: o, text: `(${o}) ${CALL_IN_OUTCOME_TEXT[o]}` })), outcomeOn: dateParts(today()), ...extra } : null;
+  };
+  app.get('/workspace/call-ins/:id', { preHandler: guard }, async (request, reply) => {
+    const ctx = await callInPage(paramId(request) ?? 0, { notice: (request.query as Record<string, string>).done ? 'Saved' : null });
+    return ctx ? reply.render('pages/workspace/call-in.njk', ctx) : reply.callNotFound();
+  });
+  app.post('/workspace/call-ins/:id/outcome', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request) ?? 0;
+    const f = formOf(request.body);
+    return tryOr(reply, async () => {
+      await recordCallInOutcome(db, actor(request), id, { outcome: str(f, 'outcome'), notes: str(f, 'notes') || null, on: dateOf(f, 'outcomeOn') });
+      return `/workspace/call-ins/${id}?done=1`;
+    }, 'outcome', async (errors) => {
+      const ctx = await callInPage(id, { values: f, outcomeOn: { day: str(f, 'outcomeOn-day'), month: str(f, 'outcomeOn-month'), year: str(f, 'outcomeOn-year') }, ...errorView(errors, ['outcomeOn']) });
+      return ctx ? reply.render('pages/workspace/call-in.njk', ctx) : reply.callNotFound();
+    });
+  });
+  app.post('/workspace/call-ins/:id/refuse', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request) ?? 0;
+    const f = formOf(request.body);
+    return tryOr(reply, async () => {
+      await refuseCallIn(db, actor(request), id, str(f, 'refusalReason'));
+      return `/workspace/call-ins/${id}?done=1`;
+    }, 'refusalReason', async (errors) => {
+      const ctx = await callInPage(id, { values: f, ...errorView(errors, ['outcomeOn']) });
+      return ctx ? reply.render('pages/workspace/call-in.njk', ctx) : reply.callNotFound();
+    });
+  });
+  for (const action of ['confirm', 'implement'] as const) {
+    app.post(`/workspace/decisions/:id/${action}`, { preHandler: guard }, async (request, reply) => {
+      const id = paramId(request) ?? 0;
+      const f = formOf(request.body);
+      try {
+        if (action === 'confirm') await confirmDecision(db, actor(request), id, dateOf(f, 'on') || today(), str(f, 'note'));
+        else await implementDecision(db, actor(request), id, dateOf(f, 'on') || today());
+        return reply.redirect(`/workspace/decisions/${id}`, 303);
+      } catch (e) {
+        const fe = asFieldError(e, 'note');
+        reply.code(400);
+        return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'There is a problem', message: fe.text });
+      }
+    });
+  }
+
+  // ------------------------------------------------------------ follow-up schedule
+  const followPage = async (extra: Record<string, unknown> = {}) => ({
+    pageTitle: 'Follow-up schedule', columnClass: 'govuk-grid-column-full', entries: await followUpSchedule(db, STAFF_VIEWER, null, today()),
+    bodyItems: (await listBodies(db)).map((b) => ({ value: String(b.id), text: b.name })), consideredOn: dateParts(today()), respondedOn: dateParts(today()), values: {}, ...extra,
+  });
+  app.get('/workspace/follow-up', { preHandler: guard }, async (request, reply) => reply.render('pages/workspace/follow-up.njk', await followPage({ notice: (request.query as Record<string, string>).done ? 'Saved' : null })));
+  app.post('/workspace/follow-up', { preHandler: guard }, async (request, reply) => {
+    const f = formOf(request.body);
+    return tryOr(reply, async () => {
+      const recs = lines(str(f, 'recommendations')).map((l) => {
+        const [text, ...parts] = l.split('|').map((x) => x.trim());
+        return { text, parts };
+      });
+      await addFollowUp(db, actor(request), { bodyId: Number(str(f, 'bodyId')), title: str(f, 'title'), portfolio: str(f, 'portfolio') || null, synopsis: str(f, 'synopsis') || null, reason: str(f, 'reason') || null, consideredOn: dateOf(f, 'consideredOn'), recommendations: recs });
+      return '/workspace/follow-up?done=1';
+    }, 'title', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ values: f, consideredOn: { day: str(f, 'consideredOn-day'), month: str(f, 'consideredOn-month'), year: str(f, 'consideredOn-year') }, ...errorView(errors, ['consideredOn']) })));
+  });
+  app.post('/workspace/follow-up/recommendations/:id/respond', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request) ?? 0;
+    const f = formOf(request.body);
+    return tryOr(reply, async () => {
+      await addFollowUpResponse(db, actor(request), id, { text: str(f, 'text'), respondedOn: dateOf(f, 'respondedOn') || null, dateActioned: str(f, 'dateActioned'), notes: str(f, 'notes') || null });
+      return '/workspace/follow-up?done=1';
+    }, 'text', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ failedRec: id, ...errorView(errors.map((e) => ({ ...e, field: `r${id}-${e.field}` })), [`r${id}-respondedOn`]) })));
+  });
+  app.post('/workspace/follow-up/recommendations/:id/verdict', { preHandler: guard }, async (request, reply) => {
+    const id = paramId(request) ?? 0;
+    const f = formOf(request.body);
+    return tryOr(reply, async () => {
+      await markFollowUpResponse(db, actor(request), id, str(f, 'verdict') as 'satisfactory', today());
+      return '/workspace/follow-up?done=1';
+    }, 'verdict', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage(errorView(errors))));
+  });
+
+  // ------------------------------------------------------------ work programmes
+  const wpPage = async (bodyId: number, extra: Record<string, unknown> = {}) => {
+    const body = await getBody(db, bodyId);
+    if (!body) return null;
+    const wp = await workProgramme(db, bodyId, today());
+    return { pageTitle: `Work programme: ${body.name}`, body, wp, meetingItems: [{ value: '', text: 'Unscheduled (other items)' }, ...wp.meetings.map((m) => ({ value: String(m.id), text: m.date }))], values: {}, ...extra };
+  };
+  app.get('/workspace/bodies/:id/work-programme', { preHandler: guard }, async (request, reply) => {
+    const ctx = await wpPage(paramId(request) ?? 0, { notice: (request.query as Record<string, string>).done ? 'Item added' : null });
+    return ctx ? reply.render('pages/workspace/work-programme.njk', ctx) : reply.callNotFound();
+  });
+  app.post('/workspace/bodies/:id/work-programme', { preHandler: guard }, async (request, reply) => {
+    const bodyId = paramId(request) ?? 0;
+    const f = formOf(request.body);
+    return tryOr(reply, async () => {
+      await addWorkProgrammeItem(db, actor(request), { bodyId, title: str(f, 'title'), meetingId: str(f, 'meetingId') ? Number(str(f, 'meetingId')) : null, notes: str(f, 'notes') || null, lead: str(f, 'lead') || null }, today());
+      return `/workspace/bodies/${bodyId}/work-programme?done=1`;
+    }, 'title', async (errors) => {
+      const ctx = await wpPage(bodyId, { values: f, ...errorView(errors) });
+      return ctx ? reply.render('pages/workspace/work-programme.njk', ctx) : reply.callNotFound();
+    });
+  });
+};
+
+export default cycle;
