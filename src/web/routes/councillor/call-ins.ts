@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Store } from '../../../services/unit.js';
 import { actorOf } from '../../../services/accounts.js';
 import { openForCallIn, requestCallIn } from '../../../services/executive/call-ins.js';
-import { createMailer } from '../../../mail/index.js';
+import { createMailer } from '../../../services/accounts.js';
 import { requireAction } from '../../../http/guards.js';
 import { fieldErrorOf, type FieldError } from '../account/form.js';
 
@@ -13,6 +13,7 @@ const callIns: FastifyPluginAsync<{ store: Store; today?: () => string }> = asyn
   const todayIso = today ?? (() => new Date().toISOString().slice(0, 10));
   const guard = requireAction('declare-interests');
   const mailer = createMailer();
+  app.addHook('onClose', async () => mailer.close());
 
   const page = async (request: import('fastify').FastifyRequest, extra: Record<string, unknown> = {}) => ({
     pageTitle: 'Call in a decision', decisions: await openForCallIn(store.db, request.viewer, todayIso()), today: todayIso(),
