@@ -27,6 +27,7 @@ import { appendixBlocks, reportBlocks } from './reports.js';
 import { makeRoster, type Roster } from './roster.js';
 import { loadDemoData } from './data.js';
 import { rebuildSearchIndex } from '../store/search/index.js';
+import { publishAgendaIn, publishMinutesIn, publishSupplementaryIn } from '../publication/publish.js';
 
 export const DEMO_COUNCIL_NAME = 'Example County Council';
 export const DEMO_SEED = 20111;
@@ -260,6 +261,13 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
     await transaction(store.db, (tx) => (ev.kind === 'meeting' ? writer.meeting(tx, ev) : writer.cabinetMember(tx, ev)));
     progress.tick(1, ev.date);
   }
+  // Minutes the plan has approved without a later meeting in the year to approve them are approved all the same.
+  for (const meetingId of writer.awaitingApproval) {
+    await transaction(store.db, async (tx) => {
+      await tx.updateTable('meeting').set({ status: 'minutes-approved' }).where('id', '=', meetingId).execute();
+      await publishMinutesIn(tx, writer.printedMinutes.get(meetingId)!, meetingId, { publishedAt: `${today}T09:00:00.000Z` });
+    });
+  }
   progress.stop();
   // Performance and budget figures, through the same import a council uses, on the Cabinet's items.
   await loadDemoData(store, actor, today, seed);
@@ -300,6 +308,10 @@ async function summarise(store: Store, pdfs: PdfCache, from: string, to: string)
 /** Writes one event (a meeting, or a Cabinet Member's decision) inside the transaction it is given. */
 class EventWriter {
   readonly #meetingIds = new Map<PlannedMeeting, number>();
+  /** Meetings whose minutes were printed, and by which clerk. */
+  readonly printedMinutes = new Map<number, Actor>();
+  /** Meetings whose printed minutes are still the draft though the plan has them approved. */
+  readonly awaitingApproval = new Set<number>();
 
   constructor(
     readonly store: Store,
@@ -364,15 +376,11 @@ class EventWriter {
       })),
     }, { audit: false });
     this.#meetingIds.set(m, created.id);
-    if (m.publishedOn) {
-      await db.updateTable('meeting').set({ agenda_published_at: `${m.publishedOn}T16:00:00.000Z`, agenda_published_by: fullName(clerk) }).where('id', '=', created.id).execute();
-    }
     const itemIds = new Map<PlannedItem, number>();
     items.forEach((it, i) => itemIds.set(it, created.items[i].id));
+    const clerkActor: Actor = { ...this.actor, name: fullName(clerk) };
 
-    // Papers: a "to follow" paper exists only once the meeting has been held (it came in a supplementary pack).
-    for (const it of items) {
-      if (it.toFollow && !held) continue;
+    const addPapers = async (it: PlannedItem) => {
       let position = 0;
       for (const paper of it.papers) {
         const blocks = paper.report ? reportBlocks(paper.report, 'Example County Council') : appendixBlocks(paper.title, paper.appendix ?? []);
@@ -381,6 +389,26 @@ class EventWriter {
           structured: paper.report ?? undefined, author: paper.author, position: position++,
         });
       }
+    };
+    // The agenda is published as a clerk publishes it: the packs are built from the papers then in, on the day.
+    for (const it of items) if (!it.toFollow) await addPapers(it);
+    if (m.publishedOn && m.dated) {
+      await publishAgendaIn(db, clerkActor, created.id, { publishedOn: m.publishedOn, publishedAt: `${m.publishedOn}T16:00:00.000Z`, index: false, lateReason: null });
+    } else if (m.publishedOn) {
+      // The older archive records who published when, without rebuilding years of packs.
+      await db.updateTable('meeting').set({ agenda_published_at: `${m.publishedOn}T16:00:00.000Z`, agenda_published_by: fullName(clerk) }).where('id', '=', created.id).execute();
+    }
+    // A "to follow" paper exists only once the meeting has been held: it came in a supplementary pack.
+    const toFollow = items.filter((it) => it.toFollow && !it.withdrawn && it.papers.length);
+    if (held) for (const it of toFollow) await addPapers(it);
+    if (held && toFollow.length && m.dated && m.publishedOn) {
+      const on = this.calendar.addWorkingDays(m.date, -2) > m.publishedOn ? this.calendar.addWorkingDays(m.date, -2) : m.publishedOn;
+      await publishSupplementaryIn(db, clerkActor, created.id, toFollow.map((it) => it.code), {
+        publishedOn: on, publishedAt: `${on}T12:00:00.000Z`, index: false,
+        lateReason: 'The report was not available when the agenda was published: it awaited the outcome of the budget monitoring exercise.',
+      });
+    } else if (held && toFollow.length) {
+      await db.updateTable('agenda_item').set({ to_follow: 0 }).where('id', 'in', toFollow.map((it) => itemIds.get(it)!)).execute();
     }
     if (!held) return;
 
@@ -391,11 +419,25 @@ class EventWriter {
     });
     await recordAttendance(db, this.actor, created.id, proceedings.attendance, { audit: false });
     if (proceedings.declarations.length) await recordDeclarations(db, this.actor, created.id, proceedings.declarations, { audit: false });
-    if (withMinutes) await recordMinutes(db, this.actor, created.id, proceedings.minutes, { audit: false });
+    if (withMinutes) {
+      await recordMinutes(db, this.actor, created.id, proceedings.minutes, { audit: false });
+      if (m.dated) {
+        // Printed as draft minutes a week after the meeting; approval at the next meeting prints them again.
+        await db.updateTable('meeting').set({ status: 'minutes-drafted' }).where('id', '=', created.id).execute();
+        const on = this.calendar.addWorkingDays(m.date, 5);
+        await publishMinutesIn(db, clerkActor, created.id, { publishedAt: `${on < this.today ? on : this.today}T12:00:00.000Z` });
+        this.printedMinutes.set(created.id, clerkActor);
+        if (m.status === 'minutes-approved') this.awaitingApproval.add(created.id);
+        else await db.updateTable('meeting').set({ status: m.status }).where('id', '=', created.id).execute();
+      }
+    }
     // This meeting approved the minutes of the previous one.
     const previous = ev.previousHeld ? this.#meetingIds.get(ev.previousHeld) : undefined;
     if (previous !== undefined && items.some((i) => i.kind === 'minutes')) {
       await db.updateTable('meeting').set({ status: 'minutes-approved', minutes_approved_at_meeting_id: created.id }).where('id', '=', previous).execute();
+      this.awaitingApproval.delete(previous);
+      const by = this.printedMinutes.get(previous);
+      if (by) await publishMinutesIn(db, by, previous, { publishedAt: `${m.date}T15:00:00.000Z` });
     }
 
     for (const it of items) {

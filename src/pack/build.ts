@@ -149,6 +149,7 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
     frontSheetPages: frontPages,
     items,
     sha256: createHash('sha256').update(bytes).digest('hex'),
+    frontSheet: frontBytes,
   };
 }
 

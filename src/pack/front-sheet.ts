@@ -25,7 +25,9 @@ export interface FrontSheetOptions {
 }
 
 export async function renderFrontSheet(input: PackInput, opts: FrontSheetOptions): Promise<Uint8Array> {
-  const doc = newDocument();
+  const what = opts.supplementary ? 'Supplementary agenda' : 'Agenda';
+  const title = `${input.bodyName} \u2013 ${what} \u2013 ${longDate(input.meetingDate)}${opts.audience === 'confidential' ? ' (NOT FOR PUBLICATION)' : ''}`;
+  const doc = newDocument({ title, author: input.councilName, subject: `${what} for the ${input.bodyName}`, date: opts.publicationDate });
   const w = contentWidth(doc);
   const x0 = left(doc);
 
@@ -203,7 +205,9 @@ function listSection(doc: Doc, l: Listed, opts: FrontSheetOptions): void {
   const x0 = left(doc);
   const w = contentWidth(doc);
   const head = sectionHeading(l.section);
-  if (head) {
+  // A section called "Unrestricted items" or "EXEMPT ITEMS (...)" repeats the banner above it.
+  const repeatsBanner = !l.section.letter && /^(unrestricted|exempt) items\b/i.test(l.section.title ?? '');
+  if (head && !repeatsBanner) {
     ensureSpace(doc, 50);
     doc.moveDown(0.4);
     doc.font(BOLD).fontSize(11.5).text(t(head), x0, doc.y, { width: w });

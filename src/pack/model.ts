@@ -186,6 +186,8 @@ export interface MinuteEntry {
   resolution?: MinuteResolution;
   votes?: { for?: number; against?: number; abstained?: number; note?: string };
   postMeetingNote?: string;
+  /** Exempt, in a public paper: only the number and title are printed, with these paragraphs of Schedule 12A. */
+  restricted?: number[];
 }
 
 /** Minutes of a previous meeting, for approval as a correct record. */
@@ -199,6 +201,8 @@ export interface MinutesPaper {
   inAttendance?: { name: string; jobTitle?: string }[];
   apologies?: string[];
   minutes: MinuteEntry[];
+  /** Printed minutes say whether they are a draft or were approved, and when. */
+  status?: { kind: 'draft' } | { kind: 'approved'; atMeeting?: IsoDate; amendments?: string };
 }
 
 /** An executive Record of Decision. */
@@ -240,4 +244,6 @@ export interface BuiltPack {
   /** Printed page numbers of each item that has pages in this pack. */
   items: BuiltItemPages[];
   sha256: string;
+  /** The front sheet on its own (the "agenda frontsheet" councils publish beside the pack). */
+  frontSheet: Uint8Array;
 }

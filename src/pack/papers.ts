@@ -4,7 +4,7 @@ import { writeDataReport } from './data-report.js';
 import type { DataReportPaper, DecisionPaper, MinutesPaper, ReportPaper } from './model.js';
 import { joinAnd, longDate, paragraphsPhrase, shortDate } from './text.js';
 import {
-  BODY_SIZE, BOLD, FONT, ITALIC, block, bullets, contentWidth, ensureSpace, finish, hanging, heading, labelled, left,
+  BODY_SIZE, BOLD, FONT, ITALIC, block, bullets, contentWidth, ensureSpace, finish, footer, hanging, heading, labelled, left,
   newDocument, para, rule, t, type Doc,
 } from './typeset.js';
 
@@ -47,6 +47,32 @@ export async function renderPapers(papers: StructuredPaper[], ctx: PaperContext)
     else writeDecision(doc, paper, ctx);
   });
   return { bytes: await finish(doc), starts };
+}
+
+export interface StandaloneMeta {
+  title: string;
+  subject?: string;
+  author?: string;
+  /** 'YYYY-MM-DD': the document's date, which keeps its bytes the same for the same content. */
+  date: string;
+}
+
+/** Renders papers as a document of their own (printed minutes, a Record of Decision), numbered "Page N of M". */
+export async function renderStandalone(papers: StructuredPaper[], ctx: PaperContext, meta: StandaloneMeta): Promise<{ bytes: Uint8Array; pageCount: number }> {
+  const doc = newDocument({ bufferPages: true, title: meta.title, subject: meta.subject, author: meta.author ?? ctx.councilName, date: meta.date });
+  papers.forEach((paper, i) => {
+    if (i > 0) doc.addPage();
+    if (paper.kind === 'report') writeReport(doc, paper);
+    else if (paper.kind === 'minutes') writeMinutes(doc, paper, ctx);
+    else if (paper.kind === 'data-report') writeDataReport(doc, paper.model, ctx.councilName);
+    else writeDecision(doc, paper, ctx);
+  });
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    footer(doc, `Page ${i + 1} of ${range.count}`);
+  }
+  return { bytes: await finish(doc), pageCount: range.count };
 }
 
 function writeReport(doc: Doc, r: ReportPaper): void {
@@ -127,10 +153,27 @@ function writeMinutes(doc: Doc, m: MinutesPaper, ctx: PaperContext): void {
     labelledInline(doc, 'IN ATTENDANCE:', joinAnd(m.inAttendance.map((o) => (o.jobTitle ? `${o.name} (${o.jobTitle})` : o.name))));
   }
   if (m.apologies?.length) labelledInline(doc, 'APOLOGIES:', joinAnd(m.apologies));
+  if (m.status?.kind === 'draft') {
+    para(doc, 'DRAFT: these minutes are subject to approval as a correct record at the next meeting.', { font: BOLD });
+  } else if (m.status?.kind === 'approved') {
+    const at = m.status.atMeeting ? ` at the meeting on ${longDate(m.status.atMeeting)}` : '';
+    para(doc, `Approved as a correct record${at}${m.status.amendments ? `, subject to: ${m.status.amendments}` : ''}.`, { font: ITALIC });
+  }
+  let exemptHeading = false;
   heading(doc, 'UNRESTRICTED ITEMS', 11, { align: 'center' });
 
   for (const e of m.minutes) {
+    if (e.restricted && !exemptHeading) {
+      exemptHeading = true;
+      heading(doc, 'EXEMPT ITEMS', 11, { align: 'center' });
+      para(doc, '(Open access to minutes was prohibited by law: the press and public were excluded for these items.)', { font: ITALIC, size: 10 });
+    }
     heading(doc, `${e.number}. ${e.title}`, 11.5, { gapBefore: 0.8 });
+    if (e.restricted) {
+      const under = e.restricted.length ? `${paragraphsPhrase(e.restricted)} of Part 1` : 'Part 1';
+      para(doc, `Exempt under ${under} of Schedule 12A to the Local Government Act 1972: the minute is not published.`, { font: ITALIC });
+      continue;
+    }
     const cite = [e.itemCode ? `Item ${e.itemCode}` : '', e.reportBy ?? ''].filter(Boolean).join(' \u2013 ');
     const notes = [cite ? `(${cite})` : '', ...(e.presentForItem ?? []).map((p) => `(${p} was present for this item)`)].filter(Boolean);
     if (notes.length) para(doc, notes.join(' '), { font: ITALIC });

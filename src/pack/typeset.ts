@@ -14,16 +14,45 @@ export const BOLD = 'Helvetica-Bold';
 export const ITALIC = 'Helvetica-Oblique';
 export const BODY_SIZE = 11;
 
-export function newDocument(): Doc {
+export interface DocumentMeta {
+  /** Keep every page in memory so that footers can be added at the end. */
+  bufferPages?: boolean;
+  title?: string;
+  subject?: string;
+  author?: string;
+  /** 'YYYY-MM-DD': creation and modification date, so the same content gives the same bytes. */
+  date?: string;
+}
+
+export function newDocument(meta: DocumentMeta = {}): Doc {
+  const date = meta.date ? new Date(`${meta.date}T00:00:00Z`) : undefined;
   return new PDFDocument({
     size: 'A4',
     margins: MARGINS,
     autoFirstPage: true,
     compress: true,
     lang: 'en-GB',
-    // Structured papers are copied page by page into the pack, so their own Info is discarded.
-    info: { Producer: 'Moot', Creator: 'Moot' },
+    bufferPages: meta.bufferPages ?? false,
+    displayTitle: !!meta.title,
+    // Structured papers copied page by page into a pack lose their own Info; standalone documents keep it.
+    info: {
+      Producer: 'Moot', Creator: 'Moot',
+      ...(meta.title ? { Title: meta.title } : {}), ...(meta.subject ? { Subject: meta.subject } : {}), ...(meta.author ? { Author: meta.author } : {}),
+      ...(date ? { CreationDate: date, ModDate: date } : {}),
+    },
   }).font(FONT).fontSize(BODY_SIZE);
+}
+
+/** A centred line in the bottom margin of the current page, without moving the text cursor. */
+export function footer(doc: Doc, text: string): void {
+  const { x, y } = doc;
+  const bottom = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0;
+  doc.font(FONT).fontSize(10).text(t(text), left(doc), doc.page.height - 42, { width: contentWidth(doc), align: 'center', lineBreak: false });
+  doc.page.margins.bottom = bottom;
+  doc.font(FONT).fontSize(BODY_SIZE);
+  doc.x = x;
+  doc.y = y;
 }
 
 export function finish(doc: Doc): Promise<Uint8Array> {

@@ -64,16 +64,40 @@ async function previousMinutesPaper(db: Queryable, meeting: { id: number; body_i
     .where('date', '<', meeting.date).where('status', 'in', ['minutes-drafted', 'minutes-approved', 'held'])
     .orderBy('date', 'desc').limit(1).executeTakeFirst();
   if (!previous) return null;
-  const [minutes, attendance] = await Promise.all([getMinutes(db, previous.id), getAttendance(db, previous.id)]);
+  return minutesPaperOf(db, { ...previous, body_name: meeting.body_name }, 'public', { omitExempt: true });
+}
+
+/**
+ * A meeting's minutes as a paper, from the record. The public paper keeps an exempt minute's number and title with
+ * the paragraphs under which it is exempt, never its text; the confidential paper carries it in full.
+ */
+export async function minutesPaperOf(
+  db: Queryable,
+  meeting: { id: number; date: string; venue: string | null; body_name: string },
+  audience: 'public' | 'confidential',
+  options: { omitExempt?: boolean } = {},
+): Promise<MinutesPaper | null> {
+  const [minutes, attendance, items, sections] = await Promise.all([
+    getMinutes(db, meeting.id), getAttendance(db, meeting.id),
+    db.selectFrom('agenda_item').select(['id', 'section_id', 'exempt', 'exempt_paragraphs']).where('meeting_id', '=', meeting.id).execute(),
+    db.selectFrom('agenda_section').select(['id', 'exempt']).where('meeting_id', '=', meeting.id).execute(),
+  ]);
   if (!minutes.length) return null;
-  // Minutes of exempt items are exempt too, whatever their own flag says (domain/visibility.ts).
-  const publicMinutes = minutes.filter((m) => !m.exempt && !itemExempt({ exempt: m.item_exempt }, { exempt: m.section_exempt }));
+  const exemptSection = new Set(sections.filter((s) => s.exempt).map((s) => s.id));
+  const itemById = new Map(items.map((i) => [i.id, i]));
+  const exemptOf = (m: (typeof minutes)[number]): number[] | null => {
+    const item = m.agenda_item_id !== null ? itemById.get(m.agenda_item_id) : undefined;
+    // Minutes of exempt items are exempt too, whatever their own flag says (domain/visibility.ts).
+    const exempt = !!m.exempt || itemExempt({ exempt: m.item_exempt }, { exempt: m.section_exempt }) || !!item?.exempt || (item?.section_id != null && exemptSection.has(item.section_id));
+    return exempt ? textToParagraphs(item?.exempt_paragraphs ?? null) : null;
+  };
+  const shown = options.omitExempt ? minutes.filter((m) => !exemptOf(m)) : minutes;
   return {
     kind: 'minutes',
     bodyName: meeting.body_name,
-    date: previous.date,
-    venue: previous.venue ?? '',
-    present: attendance.filter((a) => a.kind === 'present').map((a) => ({
+    date: meeting.date,
+    venue: meeting.venue ?? '',
+    present: attendance.filter((a) => a.kind === 'present' && a.for_item_id === null).map((a) => ({
       name: a.name_as_recorded,
       role: a.role === 'Chairman' ? 'Chairman' as const : a.role === 'Vice-Chairman' ? 'Vice-Chairman' as const : undefined,
       substituteFor: a.substitute_for_name ?? undefined,
@@ -81,13 +105,20 @@ async function previousMinutesPaper(db: Queryable, meeting: { id: number; body_i
     alsoPresent: attendance.filter((a) => a.kind === 'also-present').map((a) => a.name_as_recorded),
     inAttendance: attendance.filter((a) => a.kind === 'in-attendance').map((a) => ({ name: a.name_as_recorded, jobTitle: a.role ?? undefined })),
     apologies: attendance.filter((a) => a.kind === 'apologies').map((a) => a.name_as_recorded),
-    minutes: publicMinutes.map((m) => {
+    minutes: shown.map((m) => {
+      const number = m.sequence ?? (Number.parseInt(m.number, 10) || 0);
+      const exempt = exemptOf(m);
+      if (exempt && audience === 'public') {
+        return { number, title: m.title, itemCode: m.item_code ?? undefined, paragraphs: [], restricted: exempt };
+      }
+      const presentForItem = m.agenda_item_id === null ? [] : attendance.filter((a) => a.for_item_id === m.agenda_item_id).map((a) => a.name_as_recorded);
       const resolutions = parseJson<Resolution[]>(m.resolutions_json, []);
       const first = resolutions[0];
       return {
-        number: m.sequence ?? (Number.parseInt(m.number, 10) || 0),
+        number,
         title: m.title,
         itemCode: m.item_code ?? undefined,
+        presentForItem: presentForItem.length ? presentForItem : undefined,
         // The renderer numbers paragraphs itself; a stored "(1) " prefix would print twice.
         paragraphs: parseJson<string[]>(m.paragraphs_json, []).map((p) => p.replace(/^\(\d+\)\s*/, '')),
         resolution: first ? { intro: first.text, parts: first.parts.map((p) => p.text) } : undefined,

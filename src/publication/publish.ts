@@ -6,10 +6,14 @@ import { MootError } from '../errors.js';
 import { buildPack, buildSupplementaryPack, validatePack, type BuiltPack, type PackProblem } from '../pack/index.js';
 import { recordAudit } from '../store/audit.js';
 import { transaction, type Queryable, type Store } from '../store/db.js';
-import { clearToFollow, getPublishedPack, listPublications, markAgendaPublished, nextPublicationVersion, setItemPages, storePublication, type Audience, type PackKind } from '../store/publications.js';
+import { clearToFollow, getPublishedPack, listPublications, markAgendaPublished, meetingDate, nextPublicationVersion, setItemPages, storePublication, type Audience, type PackKind } from '../store/publications.js';
+import { getCouncil } from '../store/council.js';
+import { nowIso } from '../store/audit.js';
+import { renderStandalone } from '../pack/papers.js';
+import { longDate } from '../pack/text.js';
 import { indexMeeting } from '../store/search/index.js';
 import { councilCalendar } from '../services/council.js';
-import { packInputForMeeting } from './pack-input.js';
+import { findMeeting, minutesPaperOf, packInputForMeeting } from './pack-input.js';
 
 export class PublicationError extends MootError {
   readonly problems: PackProblem[];
@@ -37,6 +41,10 @@ export interface PublishOptions {
   lateReason?: string | null;
   /** The publication date; today by default. */
   publishedOn?: string;
+  /** When it was published (an ISO timestamp); now by default. The demo publishes its past agendas on their day. */
+  publishedAt?: string;
+  /** Update the search index (default true); a bulk load indexes once at the end instead. */
+  index?: boolean;
 }
 
 export interface PublishResult {
@@ -57,7 +65,9 @@ export async function checkAgenda(store: Store, idOrSlug: string | number, optio
 
 /** Builds a meeting's pack without publishing it. */
 export async function buildMeetingPack(store: Store, idOrSlug: string | number, audience: Audience, options: PublishOptions = {}): Promise<BuiltPack> {
-  const { input } = await packInputForMeeting(store.db, idOrSlug, options.publishedOn ?? todayIso());
+  // A pack rebuilt after publication is signed off on the day the agenda was published, not the day it was rebuilt.
+  const meeting = await findMeeting(store.db, idOrSlug);
+  const { input } = await packInputForMeeting(store.db, meeting.id, options.publishedOn ?? meeting.published_on ?? todayIso());
   return buildPack(input, { audience });
 }
 
@@ -66,49 +76,63 @@ function stored(pack: BuiltPack) {
   return { bytes: pack.bytes, pageCount: pack.pageCount, items: pack.items.map((i) => ({ ...i, pdfPage: i.startPage + pack.frontSheetPages })) };
 }
 
+/** Stores a built pack and, as the same version, its front sheet on its own (the "agenda frontsheet"). */
+async function storePack(tx: Queryable, actor: Actor, meetingId: number, kind: 'agenda' | 'supplementary', version: number, audience: Audience, pack: BuiltPack, lateReason: string | null, publishedAt?: string) {
+  const frontKind = kind === 'agenda' ? 'frontsheet' : 'supplementary-frontsheet';
+  await storePublication(tx, actor, meetingId, frontKind, version, audience, { bytes: pack.frontSheet, pageCount: pack.frontSheetPages, items: [] }, lateReason, publishedAt);
+  return storePublication(tx, actor, meetingId, kind, version, audience, stored(pack), lateReason, publishedAt);
+}
+
 export async function publishAgenda(store: Store, actor: Actor, idOrSlug: string | number, options: PublishOptions = {}): Promise<PublishResult> {
+  return transaction(store.db, (tx) => publishAgendaIn(tx, actor, idOrSlug, options));
+}
+
+/** Publishes the agenda inside the caller's transaction (the demo loads each meeting in one). */
+export async function publishAgendaIn(tx: Queryable, actor: Actor, idOrSlug: string | number, options: PublishOptions = {}): Promise<PublishResult> {
   const publishedOn = options.publishedOn ?? todayIso();
-  const { input, meeting, itemIds } = await packInputForMeeting(store.db, idOrSlug, publishedOn);
+  const { input, meeting, itemIds } = await packInputForMeeting(tx, idOrSlug, publishedOn);
   if (meeting.status === 'cancelled') throw new MootError(`the meeting ${meeting.slug} is cancelled; its agenda cannot be published`);
-  const problems = validatePack(input, { publishedOn, meetingDate: input.meetingDate, lateReason: options.lateReason ?? undefined, workingDayCheck: await workingDayCheck(store.db) });
+  const problems = validatePack(input, { publishedOn, meetingDate: input.meetingDate, lateReason: options.lateReason ?? undefined, workingDayCheck: await workingDayCheck(tx) });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     throw new PublicationError(`the agenda of ${meeting.slug} cannot be published: ${errors.map((e) => `${e.where}: ${e.message}`).join('; ')}`, problems);
   }
   const [publicPack, confidentialPack] = await Promise.all([buildPack(input, { audience: 'public' }), buildPack(input, { audience: 'confidential' })]);
-  return transaction(store.db, async (tx) => {
-    const version = await nextPublicationVersion(tx, meeting.id, 'agenda');
-    const lateReason = options.lateReason ?? null;
-    const pub = await storePublication(tx, actor, meeting.id, 'agenda', version, 'public', stored(publicPack), lateReason);
-    const conf = await storePublication(tx, actor, meeting.id, 'agenda', version, 'confidential', stored(confidentialPack), lateReason);
-    // The agenda's page ranges are the public pack's real pages.
-    for (const [code, id] of itemIds) {
-      const pages = publicPack.items.find((i) => i.code === code);
-      await setItemPages(tx, id, pages);
-    }
-    const status = meeting.status === 'scheduled' ? 'agenda-published' : meeting.status;
-    await markAgendaPublished(tx, actor, meeting.id, status, publishedOn);
-    await recordAudit(tx, actor, {
-      action: 'publish', entity: 'meeting', entityId: meeting.id,
-      summary: `Published agenda pack version ${version} of ${meeting.body_name} on ${meeting.date}${lateReason ? ` (late: ${lateReason})` : ''}`,
-      before: { status: meeting.status }, after: { status, version, public: pub.sha256, confidential: conf.sha256 },
-    });
-    await indexMeeting(tx, meeting.id);
-    return { meetingId: meeting.id, slug: meeting.slug, version, public: pub, confidential: conf, warnings: problems };
+  const version = await nextPublicationVersion(tx, meeting.id, 'agenda');
+  const lateReason = options.lateReason ?? null;
+  const pub = await storePack(tx, actor, meeting.id, 'agenda', version, 'public', publicPack, lateReason, options.publishedAt);
+  const conf = await storePack(tx, actor, meeting.id, 'agenda', version, 'confidential', confidentialPack, lateReason, options.publishedAt);
+  // The agenda's page ranges are the public pack's real pages.
+  for (const [code, id] of itemIds) {
+    const pages = publicPack.items.find((i) => i.code === code);
+    await setItemPages(tx, id, pages);
+  }
+  const status = meeting.status === 'scheduled' ? 'agenda-published' : meeting.status;
+  await markAgendaPublished(tx, actor, meeting.id, status, publishedOn, options.publishedAt);
+  await recordAudit(tx, actor, {
+    action: 'publish', entity: 'meeting', entityId: meeting.id,
+    summary: `Published agenda pack version ${version} of ${meeting.body_name} on ${meeting.date}${lateReason ? ` (late: ${lateReason})` : ''}`,
+    before: { status: meeting.status }, after: { status, version, public: pub.sha256, confidential: conf.sha256 },
   });
+  if (options.index !== false) await indexMeeting(tx, meeting.id);
+  return { meetingId: meeting.id, slug: meeting.slug, version, public: pub, confidential: conf, warnings: problems };
 }
 
 /** Publishes the papers that were "to follow" in a supplementary pack with its own front sheet. */
 export async function publishSupplementary(store: Store, actor: Actor, idOrSlug: string | number, itemCodes: string[], options: PublishOptions = {}): Promise<PublishResult> {
+  return transaction(store.db, (tx) => publishSupplementaryIn(tx, actor, idOrSlug, itemCodes, options));
+}
+
+export async function publishSupplementaryIn(tx: Queryable, actor: Actor, idOrSlug: string | number, itemCodes: string[], options: PublishOptions = {}): Promise<PublishResult> {
   const publishedOn = options.publishedOn ?? todayIso();
-  const { input, meeting } = await packInputForMeeting(store.db, idOrSlug, publishedOn);
+  const { input, meeting } = await packInputForMeeting(tx, idOrSlug, publishedOn);
   if (!itemCodes.length) throw new MootError('name the items whose papers the supplementary pack carries');
   const known = new Set(input.sections.flatMap((s) => s.items.map((i) => i.code)));
   const unknown = itemCodes.filter((c) => !known.has(c));
   if (unknown.length) throw new MootError(`the agenda of ${meeting.slug} has no item ${unknown.join(', ')}`);
   // The papers are now here: the items are no longer "to follow".
   for (const s of input.sections) for (const i of s.items) if (itemCodes.includes(i.code)) i.toFollow = false;
-  const problems = validatePack(input, { publishedOn, meetingDate: input.meetingDate, lateReason: options.lateReason ?? 'supplementary papers', workingDayCheck: await workingDayCheck(store.db) })
+  const problems = validatePack(input, { publishedOn, meetingDate: input.meetingDate, lateReason: options.lateReason ?? 'supplementary papers', workingDayCheck: await workingDayCheck(tx) })
     .filter((p) => itemCodes.some((c) => p.where.includes(c)));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new PublicationError(`the supplementary pack cannot be published: ${errors.map((e) => `${e.where}: ${e.message}`).join('; ')}`, problems);
@@ -116,12 +140,44 @@ export async function publishSupplementary(store: Store, actor: Actor, idOrSlug:
     buildSupplementaryPack(input, itemCodes, { audience: 'public' }),
     buildSupplementaryPack(input, itemCodes, { audience: 'confidential' }),
   ]);
-  return transaction(store.db, async (tx) => {
-    const version = await nextPublicationVersion(tx, meeting.id, 'supplementary');
-    const p = await storePublication(tx, actor, meeting.id, 'supplementary', version, 'public', stored(pub), options.lateReason ?? null);
-    const c = await storePublication(tx, actor, meeting.id, 'supplementary', version, 'confidential', stored(conf), options.lateReason ?? null);
-    await clearToFollow(tx, meeting.id, itemCodes);
-    await recordAudit(tx, actor, { action: 'publish', entity: 'meeting', entityId: meeting.id, summary: `Published supplementary pack ${version} (items ${itemCodes.join(', ')})`, after: { version, items: itemCodes, public: p.sha256 } });
-    return { meetingId: meeting.id, slug: meeting.slug, version, public: p, confidential: c, warnings: problems };
+  const version = await nextPublicationVersion(tx, meeting.id, 'supplementary');
+  const p = await storePack(tx, actor, meeting.id, 'supplementary', version, 'public', pub, options.lateReason ?? null, options.publishedAt);
+  const c = await storePack(tx, actor, meeting.id, 'supplementary', version, 'confidential', conf, options.lateReason ?? null, options.publishedAt);
+  await clearToFollow(tx, meeting.id, itemCodes);
+  await recordAudit(tx, actor, { action: 'publish', entity: 'meeting', entityId: meeting.id, summary: `Published supplementary pack ${version} (items ${itemCodes.join(', ')})`, after: { version, items: itemCodes, public: p.sha256 } });
+  return { meetingId: meeting.id, slug: meeting.slug, version, public: p, confidential: c, warnings: problems };
+}
+
+/**
+ * Publishes the printed minutes of a meeting from the record, public and confidential, as a new version: called when
+ * the draft minutes are published and again when they are approved (the printed minutes then say so).
+ */
+export async function publishMinutesIn(tx: Queryable, actor: Actor, meetingId: number, options: { publishedAt?: string } = {}) {
+  const meeting = await findMeeting(tx, meetingId);
+  if (meeting.status !== 'minutes-drafted' && meeting.status !== 'minutes-approved') {
+    throw new MootError(`the minutes of ${meeting.slug} are not published yet; publish the draft minutes first`);
+  }
+  const council = await getCouncil(tx);
+  const approvedOn = meeting.minutes_approved_at_meeting_id ? await meetingDate(tx, meeting.minutes_approved_at_meeting_id) : undefined;
+  const status = meeting.status === 'minutes-approved'
+    ? { kind: 'approved' as const, atMeeting: approvedOn, amendments: meeting.minutes_amendments ?? undefined }
+    : { kind: 'draft' as const };
+  const date = (options.publishedAt ?? nowIso()).slice(0, 10);
+  const ctx = { councilName: council?.name ?? 'Council' };
+  const version = await nextPublicationVersion(tx, meeting.id, 'minutes');
+  const out: Partial<Record<Audience, { sha256: string; pageCount: number; size: number }>> = {};
+  for (const audience of ['public', 'confidential'] as const) {
+    const paper = await minutesPaperOf(tx, meeting, audience);
+    if (!paper) throw new MootError(`the meeting ${meeting.slug} has no minutes to print`);
+    paper.status = status;
+    const title = `${meeting.body_name} \u2013 ${status.kind === 'draft' ? 'Draft minutes' : 'Minutes'} \u2013 ${longDate(meeting.date)}${audience === 'confidential' ? ' (NOT FOR PUBLICATION)' : ''}`;
+    const doc = await renderStandalone([paper], ctx, { title, subject: `Minutes of the ${meeting.body_name}, ${longDate(meeting.date)}`, date });
+    out[audience] = await storePublication(tx, actor, meeting.id, 'minutes', version, audience, { ...doc, items: [] }, null, options.publishedAt);
+  }
+  await recordAudit(tx, actor, {
+    action: 'publish', entity: 'minutes', entityId: meeting.id,
+    summary: `Printed ${status.kind === 'draft' ? 'draft' : 'approved'} minutes of ${meeting.body_name} on ${meeting.date} (version ${version})`,
+    after: { version, public: out.public?.sha256, confidential: out.confidential?.sha256 },
   });
+  return { version, public: out.public!, confidential: out.confidential! };
 }

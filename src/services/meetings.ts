@@ -9,7 +9,7 @@ import * as series from '../store/workspace/series.js';
 import { unitOfWork } from './unit.js';
 
 export { getMeeting, listMeetings, getAgenda, type NewMeeting, type CreatedMeeting } from '../store/meetings.js';
-export { readMeetingPage, type MeetingPage } from '../store/read/meeting-page.js';
+export { readMeetingPage, PACK_FILE_BASES, type MeetingPage } from '../store/read/meeting-page.js';
 export { readHome, meetingsBetween, bodyOptions, archiveYears } from '../store/read/calendar.js';
 export { pageOfMeetings, type MeetingListFilter } from '../store/read/lists.js';
 export { seriesDates, standingAgenda, type SeriesPattern, type NewMeetingPlan } from '../store/workspace/series.js';

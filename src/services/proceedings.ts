@@ -4,7 +4,9 @@ import * as proceedings from '../store/proceedings.js';
 import * as declarations from '../store/workspace/declarations.js';
 import * as life from '../store/workspace/meeting-life.js';
 import * as minutes from '../store/workspace/minutes.js';
-import { unitOfWork } from './unit.js';
+import { publishMinutesIn } from '../publication/publish.js';
+import type { Tx } from '../store/db.js';
+import { unitOfWork, type Actor } from './unit.js';
 
 export { getAttendance, getDeclarations, getMinutes, type AttendanceEntry, type DeclarationEntry, type MinuteEntry } from '../store/proceedings.js';
 export type { NewDeclaration } from '../store/workspace/declarations.js';
@@ -16,5 +18,13 @@ export const recordMinutes = unitOfWork(proceedings.recordMinutes);
 export const addDeclaration = unitOfWork(declarations.addDeclaration);
 export const removeDeclaration = unitOfWork(declarations.removeDeclaration);
 export const saveMinute = unitOfWork(minutes.saveMinute);
-export const publishDraftMinutes = unitOfWork(life.publishDraftMinutes);
-export const approveMinutes = unitOfWork(life.approveMinutes);
+/** Publishes the draft minutes, and prints them (minutes.pdf) in the same transaction. */
+export const publishDraftMinutes = unitOfWork(async (tx: Tx, actor: Actor, meetingId: number) => {
+  await life.publishDraftMinutes(tx, actor, meetingId);
+  await publishMinutesIn(tx, actor, meetingId);
+});
+/** Approves the minutes; a new version of the printed minutes says so, and at which meeting. */
+export const approveMinutes = unitOfWork(async (tx: Tx, actor: Actor, meetingId: number, atMeetingId: number, amendments: string | null) => {
+  await life.approveMinutes(tx, actor, meetingId, atMeetingId, amendments);
+  await publishMinutesIn(tx, actor, meetingId);
+});

@@ -4,7 +4,8 @@ import { nowIso } from './audit.js';
 import type { Queryable } from './db.js';
 import { getBlob, putBlob } from './documents.js';
 
-export type PackKind = 'agenda' | 'supplementary';
+/** Packs, each pack's front sheet on its own, and the printed minutes. */
+export type PackKind = 'agenda' | 'supplementary' | 'frontsheet' | 'supplementary-frontsheet' | 'minutes';
 export type Audience = 'public' | 'confidential';
 
 export async function nextPublicationVersion(db: Queryable, meetingId: number, kind: PackKind): Promise<number> {
@@ -19,11 +20,11 @@ export interface StoredPack {
   items: unknown[];
 }
 
-export async function storePublication(db: Queryable, actor: Actor, meetingId: number, kind: PackKind, version: number, audience: Audience, pack: StoredPack, lateReason: string | null) {
+export async function storePublication(db: Queryable, actor: Actor, meetingId: number, kind: PackKind, version: number, audience: Audience, pack: StoredPack, lateReason: string | null, publishedAt?: string) {
   const sha256 = await putBlob(db, pack.bytes);
   await db.insertInto('publication').values({
     meeting_id: meetingId, kind, version, audience, sha256, size: pack.bytes.byteLength, page_count: pack.pageCount,
-    items_json: JSON.stringify(pack.items), published_at: nowIso(), published_by: actor.name, late_reason: lateReason,
+    items_json: JSON.stringify(pack.items), published_at: publishedAt ?? nowIso(), published_by: actor.name, late_reason: lateReason,
   }).execute();
   return { sha256, pageCount: pack.pageCount, size: pack.bytes.byteLength };
 }
@@ -33,9 +34,22 @@ export async function setItemPages(db: Queryable, itemId: number, pages: { start
   await db.updateTable('agenda_item').set({ page_start: pages?.startPage ?? null, page_end: pages?.endPage ?? null }).where('id', '=', itemId).execute();
 }
 
-/** Records who published the agenda and when, with the meeting's new status. */
-export async function markAgendaPublished(db: Queryable, actor: Actor, meetingId: number, status: string, publishedOn: string): Promise<void> {
-  await db.updateTable('meeting').set({ status, agenda_published_at: nowIso(), agenda_published_by: actor.name, published_on: publishedOn, updated_at: nowIso() }).where('id', '=', meetingId).execute();
+/**
+ * Records who published the agenda and when, with the meeting's new status. A republished pack (say, rebuilt
+ * after the meeting) keeps the date and signatory of the first publication unless a time is given.
+ */
+export async function markAgendaPublished(db: Queryable, actor: Actor, meetingId: number, status: string, publishedOn: string, publishedAt?: string): Promise<void> {
+  const m = await db.selectFrom('meeting').select('agenda_published_at').where('id', '=', meetingId).executeTakeFirst();
+  const first = !m?.agenda_published_at || publishedAt !== undefined;
+  await db.updateTable('meeting').set({
+    status, updated_at: nowIso(),
+    ...(first ? { agenda_published_at: publishedAt ?? nowIso(), agenda_published_by: actor.name, published_on: publishedOn } : {}),
+  }).where('id', '=', meetingId).execute();
+}
+
+/** The date of the meeting at which a meeting's minutes were approved. */
+export async function meetingDate(db: Queryable, meetingId: number): Promise<string | undefined> {
+  return (await db.selectFrom('meeting').select('date').where('id', '=', meetingId).executeTakeFirst())?.date;
 }
 
 /** The items whose papers have now been published are no longer "to follow". */

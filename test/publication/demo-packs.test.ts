@@ -37,3 +37,47 @@ describe('packs of the demo council', () => {
     expect(exemptMeetings).toBeGreaterThan(0);
   }, 600_000);
 });
+
+describe('what the demo council publishes', () => {
+  const get = useTestStore('sqlite');
+
+  it('publishes the packs of every agenda it marks published and the printed minutes of every meeting with minutes, linked to the right pages', async (ctx) => {
+    const { store } = get(ctx);
+    await loadDemo(store, { years: 1, today: '2025-11-20', seed: 3 });
+    const db = store.db;
+    const published = await db.selectFrom('meeting').select(['id', 'slug', 'status', 'published_on']).where('published_on', 'is not', null).where('historic', '=', 0).execute();
+    const pubs = await db.selectFrom('publication').innerJoin('blob', 'blob.sha256', 'publication.sha256')
+      .select(['publication.meeting_id', 'publication.kind', 'publication.audience', 'publication.version', 'publication.items_json', 'publication.published_at', 'blob.bytes']).execute();
+    const has = (id: number, kind: string, audience = 'public') => pubs.some((p) => p.meeting_id === id && p.kind === kind && p.audience === audience);
+    const dated = published.filter((m) => has(m.id, 'agenda'));
+    expect(dated.length).toBeGreaterThan(30);
+    for (const m of dated) {
+      expect(has(m.id, 'frontsheet'), m.slug).toBe(true);
+      expect(has(m.id, 'agenda', 'confidential'), m.slug).toBe(true);
+      // Published on the day the agenda went out, not the day the demo was loaded.
+      const pack = pubs.find((p) => p.meeting_id === m.id && p.kind === 'agenda')!;
+      expect(pack.published_at.slice(0, 10), m.slug).toBe(m.published_on);
+    }
+    const withMinutes = dated.filter((m) => m.status === 'minutes-drafted' || m.status === 'minutes-approved');
+    expect(withMinutes.length).toBeGreaterThan(10);
+    for (const m of withMinutes) expect(has(m.id, 'minutes'), m.slug).toBe(true);
+
+    // Each item's link lands on the PDF page that carries its printed page number.
+    const pack = pubs.filter((p) => p.kind === 'agenda' && p.audience === 'public').sort((a, b) => b.items_json.length - a.items_json.length)[0];
+    const read = await readPack(new Uint8Array(pack.bytes));
+    const ranges = JSON.parse(pack.items_json) as { code: string; startPage: number; pdfPage: number }[];
+    expect(ranges.length).toBeGreaterThan(2);
+    for (const r of ranges) {
+      expect(r.pdfPage).toBeGreaterThan(r.startPage);
+      expect(read.pages[r.pdfPage - 1].lines, `item ${r.code}`).toContain(`Page ${r.startPage}`);
+      expect(read.pages[r.pdfPage - 1].text, `item ${r.code}`).toContain(`Agenda Item ${r.code}`);
+    }
+
+    // Printed minutes: the latest version of approved minutes says they were approved; a draft says it is a draft.
+    const latestMinutes = (id: number) => pubs.filter((p) => p.meeting_id === id && p.kind === 'minutes' && p.audience === 'public').sort((a, b) => b.version - a.version)[0];
+    const approved = withMinutes.find((m) => m.status === 'minutes-approved')!;
+    expect((await readPack(new Uint8Array(latestMinutes(approved.id).bytes))).pages[0].text.replace(/\s+/g, ' '), approved.slug).toContain('Approved as a correct record');
+    const drafted = withMinutes.find((m) => m.status === 'minutes-drafted');
+    if (drafted) expect((await readPack(new Uint8Array(latestMinutes(drafted.id).bytes))).pages[0].text).toContain('DRAFT');
+  }, 600_000);
+});

@@ -39,6 +39,10 @@ export interface ItemView {
   exemptLabel: string | null;
   pageStart: number | null;
   pageEnd: number | null;
+  /** The pack and PDF page that carry the item's first printed page ("pack.pdf#page=5"). */
+  pageLink: string | null;
+  /** Which pack the pages are in: the agenda reports pack or a supplementary agenda. */
+  pageIn: string | null;
   papers: PaperView[];
   sectionId: number | null;
 }
@@ -68,8 +72,16 @@ export interface PackView {
   latest: boolean;
 }
 
+/** The file name of each kind of publication, as in /meetings/<slug>/<file>. */
+export const PACK_FILE_BASES: Record<string, string> = {
+  agenda: 'pack', supplementary: 'supplementary-pack', frontsheet: 'frontsheet', 'supplementary-frontsheet': 'supplementary-frontsheet', minutes: 'minutes',
+};
+
+/** The order a meeting page lists its documents in, as modern.gov users expect them. */
+const PACK_ORDER = ['frontsheet', 'agenda', 'supplementary-frontsheet', 'supplementary', 'minutes'];
+
 export function packFileName(kind: string, version: number, audience: string, latest: boolean): string {
-  const base = kind === 'agenda' ? 'pack' : kind === 'supplementary' ? 'supplementary-pack' : kind === 'minutes' ? 'minutes' : kind;
+  const base = PACK_FILE_BASES[kind] ?? kind;
   const aud = audience === 'public' ? '' : `-${audience}`;
   return latest && !aud ? `${base}.pdf` : `${base}${aud}-v${version}.pdf`;
 }
@@ -123,11 +135,8 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
   const sectionExempt = new Map(sections.map((s) => [s.id, !!s.exempt]));
   const isItemExempt = (i: (typeof items)[number]) => itemExempt(i, { exempt: i.section_id !== null && !!sectionExempt.get(i.section_id) });
 
-  // The latest public agenda pack gives the page ranges as published.
-  const visiblePacks = publications.filter((p) => p.audience === 'public' || exemptOk);
-  const latestAgenda = visiblePacks.find((p) => p.kind === 'agenda' && p.audience === 'public');
-  const packRanges = new Map<string, { startPage: number; endPage: number }>();
-  if (latestAgenda) for (const r of parseJson<{ code: string; startPage: number; endPage: number }[]>(latestAgenda.items_json, [])) packRanges.set(r.code, r);
+  const visiblePacks = publications.filter((p) => p.audience === 'public' || exemptOk)
+    .sort((a, b) => PACK_ORDER.indexOf(a.kind) - PACK_ORDER.indexOf(b.kind) || b.version - a.version || (a.audience < b.audience ? 1 : -1));
   const seenLatest = new Set<string>();
   const packs: PackView[] = visiblePacks.map((p) => {
     const key = `${p.kind}/${p.audience}`;
@@ -136,6 +145,18 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
     return { kind: p.kind, version: p.version, audience: p.audience, size: p.size, pageCount: p.page_count, publishedAt: p.published_at,
       url: `/meetings/${meeting.slug}/${packFileName(p.kind, p.version, p.audience, latest)}`, lateReason: p.late_reason, latest };
   });
+  // Page ranges as published, from the latest pack the viewer reads (the confidential one if entitled, as its pages
+  // differ where exempt papers replace the public placeholder): each links to the PDF page carrying the printed page.
+  const audience = exemptOk && publications.some((p) => p.audience === 'confidential') ? 'confidential' : 'public';
+  const packRanges = new Map<string, { startPage: number; endPage: number; link: string; pageIn: string }>();
+  for (const kind of ['supplementary', 'agenda']) {
+    const pack = publications.filter((p) => p.kind === kind && p.audience === audience).sort((a, b) => b.version - a.version)[0];
+    if (!pack) continue;
+    const file = packFileName(kind, pack.version, audience, true);
+    for (const r of parseJson<{ code: string; startPage: number; endPage: number; pdfPage?: number }[]>(pack.items_json, [])) {
+      packRanges.set(r.code, { ...r, link: `/meetings/${meeting.slug}/${file}#page=${r.pdfPage ?? r.startPage}`, pageIn: kind === 'agenda' ? 'the agenda reports pack' : 'the supplementary agenda' });
+    }
+  }
 
   const papersByItem = new Map<number | null, PaperView[]>();
   for (const d of documents) {
@@ -162,6 +183,7 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
       toFollow: !!i.to_follow, withdrawn: !!i.withdrawn, urgentReason: restricted ? null : i.urgent_reason,
       exempt, restricted, exemptLabel: exempt ? exemptLabel(paras) : null,
       pageStart: range?.startPage ?? i.page_start, pageEnd: range?.endPage ?? i.page_end,
+      pageLink: range?.link ?? null, pageIn: range?.pageIn ?? null,
       papers: restricted ? [] : papersByItem.get(i.id) ?? [],
       sectionId: i.section_id,
     };

@@ -65,13 +65,14 @@ describe.each(STORE_KINDS)('public portal on %s', (kind) => {
     expect(html).toMatch(/<script type="application\/ld\+json" nonce="[^"]+">\{"@context":"https:\/\/schema.org","@type":"Event"/);
     const ld = JSON.parse(/<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s.exec(html)![1]);
     expect(ld.startDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00$/);
-    for (const heading of ['Agenda', 'Attendance', 'Declarations of interest', 'Minutes', 'Decisions', 'Agenda packs']) expect(html).toContain(`>${heading}</h2>`);
+    for (const heading of ['Agenda', 'Attendance', 'Declarations of interest', 'Minutes', 'Decisions', 'Documents']) expect(html).toContain(`>${heading}</h2>`);
     expect(html).toContain(`href="/meetings/${fx.heldMeeting.slug}/pack.pdf"`);
     expect(html).toContain(`href="/meetings/${fx.heldMeeting.slug}/pack.pdf#page=3"`);
     expect(html).toContain(`href="/meetings/${fx.heldMeeting.slug}/pack-v1.pdf"`); // earlier version
     expect(html).toContain(`href="/meetings/${fx.heldMeeting.slug}/supplementary-pack.pdf"`);
     expect(html).not.toContain('pack-confidential'); // the public do not see the confidential pack
-    expect(html).toContain('Exempt: paragraph');
+    expect(html).toContain('Exempt</strong> <span class="moot-meta">under paragraph');
+    expect(html).not.toContain('Exempt: paragraph');
     expect(html).toContain('of Part 1 of Schedule 12A');
     expect(html).toMatch(/\(Pages \d+ - \d+\)/);
     expect(html).toMatch(/Present<\/h3>/);
@@ -101,7 +102,7 @@ describe.each(STORE_KINDS)('public portal on %s', (kind) => {
     expect(res.body).toContain('>Papers</h2>');
     const exempt = items.find((i) => i.exempt)!;
     const ex = await page(app, `/meetings/${fx.heldMeeting.slug}/items/${encodeURIComponent(exempt.code)}`);
-    expect(ex.body).toContain('Exempt: paragraph');
+    expect(ex.body).toContain('under paragraph');
     expect(ex.body).toContain('There are no papers published for this item.');
     await page(app, `/meetings/${fx.heldMeeting.slug}/items/ZZ99`, 404);
   });

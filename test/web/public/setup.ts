@@ -43,6 +43,8 @@ export async function loadPortalData(store: Store): Promise<PortalFixture> {
   const items = await db.selectFrom('agenda_item').select(['code', 'position']).where('meeting_id', '=', held.id).orderBy('position').execute();
   const ranges = items.map((it, i) => ({ code: it.code, startPage: 3 + i * 2, endPage: 4 + i * 2 }));
   const confidentialPackText = 'CONFIDENTIAL PACK ONLY Quillon Marrowby';
+  // The demo published this meeting's packs as a clerk would; the fixture's own versions replace them.
+  await db.deleteFrom('publication').where('meeting_id', '=', held.id).where('kind', 'in', ['agenda', 'supplementary', 'frontsheet', 'supplementary-frontsheet']).execute();
   const packs = [
     { audience: 'public', version: 1, text: 'Public agenda pack, first issue' },
     { audience: 'public', version: 2, text: 'Public agenda pack, reissued' },

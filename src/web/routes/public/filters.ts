@@ -13,7 +13,11 @@ const INTEREST_LABELS: Record<(typeof INTEREST_KINDS)[number], string> = {
   other: 'an interest',
 };
 
-const PACK_LABELS: Record<string, string> = { agenda: 'Agenda pack', supplementary: 'Supplementary agenda pack', minutes: 'Minutes' };
+// The names modern.gov users look for on a meeting page.
+const PACK_LABELS: Record<string, string> = {
+  frontsheet: 'Agenda frontsheet', agenda: 'Agenda reports pack', 'supplementary-frontsheet': 'Supplementary agenda frontsheet',
+  supplementary: 'Supplementary agenda', minutes: 'Printed minutes',
+};
 
 const added = new WeakSet<object>();
 
@@ -26,6 +30,13 @@ export function addPortalFilters(env: nunjucks.Environment): void {
   env.addFilter('interestKind', (k: string) => INTEREST_LABELS[k as keyof typeof INTEREST_LABELS] ?? 'an interest');
   env.addFilter('packKind', (k: string, audience: string) => `${PACK_LABELS[k] ?? k}${audience === 'public' ? '' : ' (confidential)'}`);
   env.addFilter('paragraphs', pageParagraphs);
+  // "EXEMPT ITEMS (During these items ...)" as a heading reads "Exempt items"; the note beside it says the rest.
+  env.addFilter('sectionTitle', (t: string) => {
+    const bare = String(t ?? '').replace(/\s*\(.*\)\s*$/s, '').trim();
+    return bare === bare.toUpperCase() ? bare.charAt(0) + bare.slice(1).toLowerCase() : bare;
+  });
+  // "1 page", "12 pages"
+  env.addFilter('plural', (n: number, one: string, many?: string) => `${n} ${Number(n) === 1 ? one : many ?? `${one}s`}`);
   env.addFilter('anchor', (s: string) => String(s).replace(/[^A-Za-z0-9]+/g, '-'));
   env.addFilter('decisionStatus', (s: string) => (DECISION_STATUS_LABELS as Record<string, string>)[s] ?? s);
 }

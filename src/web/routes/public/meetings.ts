@@ -5,7 +5,7 @@ import { itemDataReports } from '../../../services/data.js';
 import { feedLinks } from './feeds.js';
 import { origin } from './http.js';
 import { packFile } from '../../../services/documents.js';
-import { getMeeting, type MeetingPage, readMeetingPage } from '../../../services/meetings.js';
+import { getMeeting, PACK_FILE_BASES, type MeetingPage, readMeetingPage } from '../../../services/meetings.js';
 import { type Store } from '../../../services/unit.js';
 import { seesExempt } from '../../../services/visibility.js';
 
@@ -32,8 +32,8 @@ function eventJsonLd(page: MeetingPage, url: string): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
-const PACK_FILE = /^(pack|supplementary-pack|minutes)(?:-(confidential))?(?:-v(\d+))?\.pdf$/;
-const PACK_KIND: Record<string, string> = { pack: 'agenda', 'supplementary-pack': 'supplementary', minutes: 'minutes' };
+const PACK_KIND: Record<string, string> = Object.fromEntries(Object.entries(PACK_FILE_BASES).map(([kind, base]) => [base, kind]));
+const PACK_FILE = new RegExp(`^(${Object.keys(PACK_KIND).join('|')})(?:-(confidential))?(?:-v(\\d+))?\\.pdf$`);
 
 const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get<{ Params: { slug: string } }>('/meetings/:slug', async (request, reply) => {
