@@ -9,6 +9,7 @@ import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { orderedSections, renderFrontSheet, type ItemStatus } from './front-sheet.js';
 import type { AgendaItem, Audience, BuiltItemPages, BuiltPack, PackInput } from './model.js';
 import { addOutline, type OutlineEntry } from './outline.js';
+import { PackStructure } from './structure.js';
 import { renderPapers, type PaperContext, type StructuredPaper } from './papers.js';
 import { PackError } from './problems.js';
 import {
@@ -85,7 +86,8 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
 
   const ctx: PaperContext = { councilName: input.councilName };
   const pack = await PDFDocument.create({ updateMetadata: false });
-  const units = await layOutPapers(pack, input, audience, mode, ctx);
+  const structure = new PackStructure(pack);
+  const units = await layOutPapers(pack, input, audience, mode, ctx, structure);
   const placed = placeOnPages(units);
 
   const ranges = new Map<string, { start: number; end: number }>();
@@ -109,9 +111,11 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
     publicationDate: mode.publicationDate,
   });
 
-  const fonts = await embedFonts(pack);
+  const fonts = await embedFonts(pack, structure);
   const front = await PDFDocument.load(frontBytes);
-  for (const page of await pack.copyPages(front, front.getPageIndices())) pack.addPage(page);
+  const frontCopies = await pack.copyPages(front, front.getPageIndices());
+  structure.copied(front, front.getPageIndices(), frontCopies);
+  for (const page of frontCopies) pack.addPage(page);
   // The front sheet fills whole leaves so that printed page 1 is a right-hand page.
   if (pack.getPageCount() % 2 === 1) addBlankPage(pack, fonts);
   const frontPages = pack.getPageCount();
@@ -139,6 +143,7 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
   if (printed % 2 === 1) stampPageNumber(addBlankPage(pack, fonts), ++printed, fonts);
 
   fonts.flush();
+  structure.finish();
   addOutline(pack, outline);
   setMetadata(pack, input, audience, mode);
   const bytes = await pack.save({ useObjectStreams: false });
@@ -153,7 +158,7 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
   };
 }
 
-async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audience, mode: Mode, ctx: PaperContext): Promise<Unit[]> {
+async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audience, mode: Mode, ctx: PaperContext, structure: PackStructure): Promise<Unit[]> {
   const units: Unit[] = [];
   const structured: { unit: Unit; paper: StructuredPaper }[] = [];
   for (const section of orderedSections(input)) {
@@ -184,6 +189,7 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
         if (paper.kind === 'pdf') {
           const source = await loadUploadedPdf(paper.bytes, paper.fileName ?? `${paper.title} (item ${item.code})`);
           unit.source = await copyInto(pack, source, source.getPageIndices(), item);
+          structure.copied(source, source.getPageIndices(), unit.source);
           unit.pages = unit.source.length;
         } else {
           structured.push({ unit, paper });
@@ -195,6 +201,7 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
     const { bytes, starts } = await renderPapers(structured.map((s) => s.paper), ctx);
     const rendered = await PDFDocument.load(bytes);
     const pages = await copyInto(pack, rendered, rendered.getPageIndices(), structured[0].unit.item);
+    structure.copied(rendered, rendered.getPageIndices(), pages);
     structured.forEach(({ unit }, i) => {
       unit.source = pages.slice(starts[i], starts[i + 1] ?? pages.length);
       unit.pages = unit.source.length;

@@ -6,7 +6,7 @@ import {
   exclusionMotion, isExemptItem, joinAnd, longDate, meetingTime, pageRange, paragraphsPhrase, sectionHeading,
 } from './text.js';
 import {
-  BODY_SIZE, BOLD, FONT, ITALIC, contentWidth, ensureSpace, finish, left, newDocument, para, rule, t, type Doc,
+  BODY_SIZE, BOLD, FONT, ITALIC, artifact, contentWidth, ensureSpace, finish, left, newDocument, para, rule, t, tag, type Doc,
 } from './typeset.js';
 
 export type ItemStatus =
@@ -33,17 +33,17 @@ export async function renderFrontSheet(input: PackInput, opts: FrontSheetOptions
 
   if (opts.audience === 'confidential') {
     const y = doc.y;
-    doc.save().rect(x0, y - 4, w, 22).fillColor('#000000').fill().restore();
-    doc.font(BOLD).fontSize(10).fillColor('#ffffff')
-      .text("NOT FOR PUBLICATION \u2013 MEMBERS' PACK INCLUDING EXEMPT PAPERS", x0, y + 2, { width: w, align: 'center' });
+    artifact(doc, () => doc.save().rect(x0, y - 4, w, 22).fillColor('#000000').fill().restore());
+    tag(doc, 'P', () => doc.font(BOLD).fontSize(10).fillColor('#ffffff')
+      .text("NOT FOR PUBLICATION \u2013 MEMBERS' PACK INCLUDING EXEMPT PAPERS", x0, y + 2, { width: w, align: 'center' }));
     doc.fillColor('#000000');
     doc.y = y + 28;
   }
-  doc.font(BOLD).fontSize(12).text(t(input.councilName.toUpperCase()), x0, doc.y, { width: w, align: 'center', characterSpacing: 1 });
+  tag(doc, 'P', () => doc.font(BOLD).fontSize(12).text(t(input.councilName.toUpperCase()), x0, doc.y, { width: w, align: 'center', characterSpacing: 1 }));
   doc.moveDown(0.8);
-  doc.fontSize(24).text(opts.supplementary ? 'SUPPLEMENTARY AGENDA' : 'AGENDA', { width: w, align: 'center' });
+  tag(doc, 'H1', () => doc.fontSize(24).text(opts.supplementary ? 'SUPPLEMENTARY AGENDA' : 'AGENDA', { width: w, align: 'center' }));
   doc.moveDown(0.3);
-  doc.fontSize(16).text(t(input.bodyName.toUpperCase()), { width: w, align: 'center' });
+  tag(doc, 'P', () => doc.fontSize(16).text(t(input.bodyName.toUpperCase()), { width: w, align: 'center' }));
   doc.moveDown(0.8);
   rule(doc, 1.2);
   meetingBlock(doc, input);
@@ -57,7 +57,7 @@ export async function renderFrontSheet(input: PackInput, opts: FrontSheetOptions
     for (const n of headedNotices) {
       ensureSpace(doc, 60);
       doc.moveDown(0.3);
-      doc.font(BOLD).fontSize(BODY_SIZE).text(t(n.heading ?? ''), x0, doc.y, { width: w });
+      tag(doc, 'H2', () => doc.font(BOLD).fontSize(BODY_SIZE).text(t(n.heading ?? ''), x0, doc.y, { width: w }));
       doc.moveDown(0.2);
       para(doc, n.text, { size: 10 });
     }
@@ -71,11 +71,13 @@ export async function renderFrontSheet(input: PackInput, opts: FrontSheetOptions
   // Signatory and date of publication.
   ensureSpace(doc, 90);
   doc.moveDown(1.2);
-  doc.font(BOLD).fontSize(BODY_SIZE).text(t(input.signatory.name), x0, doc.y, { width: w });
-  doc.font(FONT).text(t(input.signatory.title));
-  if (input.signatory.phone) doc.text(t(input.signatory.phone));
+  tag(doc, 'P', () => {
+    doc.font(BOLD).fontSize(BODY_SIZE).text(t(input.signatory.name), x0, doc.y, { width: w });
+    doc.font(FONT).text(t(input.signatory.title));
+    if (input.signatory.phone) doc.text(t(input.signatory.phone));
+  });
   doc.moveDown(0.5);
-  doc.text(t(longDate(opts.publicationDate)));
+  tag(doc, 'P', () => doc.text(t(longDate(opts.publicationDate))));
   if (input.footNote) {
     doc.moveDown(1.2);
     para(doc, input.footNote, { size: 9, font: ITALIC });
@@ -90,16 +92,18 @@ function meetingBlock(doc: Doc, input: PackInput): void {
   const rightX = x0 + w * 0.49;
   const rightW = w * 0.51;
   const y = doc.y;
-  doc.font(BOLD).fontSize(BODY_SIZE).text(t(`${longDate(input.meetingDate)}, at ${meetingTime(input.meetingTime)}`), x0, y, { width: leftW });
+  tag(doc, 'P', () => doc.font(BOLD).fontSize(BODY_SIZE).text(t(`${longDate(input.meetingDate)}, at ${meetingTime(input.meetingTime)}`), x0, y, { width: leftW }));
   doc.moveDown(0.3);
-  doc.font(FONT).text(t(input.venue), { width: leftW });
+  tag(doc, 'P', () => doc.font(FONT).text(t(input.venue), { width: leftW }));
   const leftEnd = doc.y;
 
   doc.y = y;
   const row = (label: string, value: string, font = BOLD, size = BODY_SIZE): void => {
     const ry = doc.y;
-    doc.font(FONT).fontSize(BODY_SIZE).text(label, rightX, ry, { width: 60 });
-    doc.font(font).fontSize(size).text(t(value), rightX + 60, ry + (BODY_SIZE - size) / 2, { width: rightW - 60 });
+    tag(doc, 'P', () => {
+      doc.font(FONT).fontSize(BODY_SIZE).text(label, rightX, ry, { width: 60 });
+      doc.font(font).fontSize(size).text(t(value), rightX + 60, ry + (BODY_SIZE - size) / 2, { width: rightW - 60 });
+    });
     doc.fontSize(BODY_SIZE).moveDown(0.3);
   };
   const contactRows = (contacts: PackInput['askFor']): void => {
@@ -126,12 +130,14 @@ function membership(doc: Doc, m: Membership): void {
   const seats = m.groups.reduce((s, g) => s + g.seats, 0);
   ensureSpace(doc, 60);
   doc.moveDown(0.3);
-  doc.font(BOLD).fontSize(BODY_SIZE).text(`Membership (${seats})`, x0, doc.y, { width: w });
+  tag(doc, 'H2', () => doc.font(BOLD).fontSize(BODY_SIZE).text(`Membership (${seats})`, x0, doc.y, { width: w }));
   doc.moveDown(0.3);
   const line = (label: string, names: string[]): void => {
     ensureSpace(doc, 28);
-    doc.font(BOLD).fontSize(10).text(t(`${label}: `), x0, doc.y, { width: w, continued: true, lineGap: 1.5 });
-    doc.font(FONT).text(t(names.length ? joinAnd(names) : 'Vacancy'), { lineGap: 1.5 });
+    tag(doc, 'P', () => {
+      doc.font(BOLD).fontSize(10).text(t(`${label}: `), x0, doc.y, { width: w, continued: true, lineGap: 1.5 });
+      doc.font(FONT).text(t(names.length ? joinAnd(names) : 'Vacancy'), { lineGap: 1.5 });
+    });
     doc.moveDown(0.35);
   };
   for (const g of m.groups) {
@@ -175,7 +181,7 @@ function agenda(doc: Doc, input: PackInput, opts: FrontSheetOptions): void {
     const paragraphs = exemptItems.flatMap((i) => i.exemptParagraphs ?? []);
     ensureSpace(doc, 90);
     doc.moveDown(0.8);
-    doc.font(BOLD).fontSize(11.5).text('MOTION TO EXCLUDE THE PRESS AND PUBLIC', x0, doc.y, { width: w, align: 'center' });
+    tag(doc, 'H2', () => doc.font(BOLD).fontSize(11.5).text('MOTION TO EXCLUDE THE PRESS AND PUBLIC', x0, doc.y, { width: w, align: 'center' }));
     doc.moveDown(0.4);
     para(doc, exclusionMotion(paragraphs));
     banner(doc, 'EXEMPT ITEMS', '(During these items the meeting is likely NOT to be open to the public)');
@@ -194,9 +200,9 @@ function banner(doc: Doc, title: string, subtitle: string): void {
   const w = contentWidth(doc);
   ensureSpace(doc, 70);
   doc.moveDown(0.8);
-  doc.font(BOLD).fontSize(12.5).text(title, x0, doc.y, { width: w, align: 'center' });
+  tag(doc, 'H2', () => doc.font(BOLD).fontSize(12.5).text(title, x0, doc.y, { width: w, align: 'center' }));
   doc.moveDown(0.2);
-  doc.font(ITALIC).fontSize(10).text(subtitle, { width: w, align: 'center' });
+  tag(doc, 'P', () => doc.font(ITALIC).fontSize(10).text(subtitle, { width: w, align: 'center' }));
   doc.moveDown(0.6);
   doc.font(FONT).fontSize(BODY_SIZE);
 }
@@ -210,11 +216,11 @@ function listSection(doc: Doc, l: Listed, opts: FrontSheetOptions): void {
   if (head && !repeatsBanner) {
     ensureSpace(doc, 50);
     doc.moveDown(0.4);
-    doc.font(BOLD).fontSize(11.5).text(t(head), x0, doc.y, { width: w });
+    tag(doc, 'H3', () => doc.font(BOLD).fontSize(11.5).text(t(head), x0, doc.y, { width: w }));
     doc.moveDown(0.4);
   }
   if (!l.items.length) {
-    doc.font(ITALIC).fontSize(BODY_SIZE).text(t(l.section.emptyText ?? 'There are no items for consideration'), x0 + 40, doc.y, { width: w - 40 });
+    tag(doc, 'P', () => doc.font(ITALIC).fontSize(BODY_SIZE).text(t(l.section.emptyText ?? 'There are no items for consideration'), x0 + 40, doc.y, { width: w - 40 }));
     doc.moveDown(0.6);
     return;
   }
@@ -242,11 +248,17 @@ function listItem(doc: Doc, item: AgendaItem, section: AgendaSection, opts: Fron
   // line, "Former Depot, Quarry" / "Road, Riverton (Pages 3 - 4)" shows where the title stops.
   const lineStep = doc.currentLineHeight(true) + 1;
   const titleLines = Math.max(1, Math.round(titleH / lineStep));
-  doc.text(t(item.code), x0, y, { width: codeW });
-  doc.font(FONT).text(range, x0 + w - rangeW, y + (titleLines - 1) * lineStep, { width: rangeW, align: 'right' });
-  doc.font(BOLD).text(t(item.title), x0 + codeW, y, { width: titleW, lineGap: 1 });
+  // Read in order: code, title, then its page range.
+  let afterTitle = y;
+  tag(doc, 'P', () => {
+    doc.text(t(item.code), x0, y, { width: codeW });
+    doc.font(BOLD).text(t(item.title), x0 + codeW, y, { width: titleW, lineGap: 1 });
+    afterTitle = doc.y;
+    if (range) doc.font(FONT).text(range, x0 + w - rangeW, y + (titleLines - 1) * lineStep, { width: rangeW, align: 'right' });
+  });
+  doc.y = afterTitle;
   const sub = (text: string, font = FONT, size = 10): void => {
-    doc.font(font).fontSize(size).text(t(text), x0 + codeW, doc.y + 1, { width: titleW, lineGap: 1 });
+    tag(doc, 'P', () => doc.font(font).fontSize(size).text(t(text), x0 + codeW, doc.y + 1, { width: titleW, lineGap: 1 }));
   };
   if (item.withdrawn) sub('This item has been withdrawn.', ITALIC);
   // The public front sheet gives an exempt item its code, title (as worded for the public), paragraphs and page

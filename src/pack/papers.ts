@@ -4,8 +4,8 @@ import { writeDataReport } from './data-report.js';
 import type { DataReportPaper, DecisionPaper, MinutesPaper, ReportPaper } from './model.js';
 import { joinAnd, longDate, paragraphsPhrase, shortDate } from './text.js';
 import {
-  BODY_SIZE, BOLD, FONT, ITALIC, block, bullets, contentWidth, ensureSpace, finish, footer, hanging, heading, labelled, left,
-  newDocument, para, rule, t, type Doc,
+  BODY_SIZE, BOLD, FONT, ITALIC, block, group, bullets, contentWidth, ensureSpace, finish, footer, hanging, heading, labelled, left,
+  newDocument, para, rule, t, tag, type Doc,
 } from './typeset.js';
 
 export interface PaperContext {
@@ -18,10 +18,10 @@ export function letter(i: number): string {
 }
 
 function masthead(doc: Doc, councilName: string, title?: string): void {
-  doc.font(BOLD).fontSize(13).text(t(councilName.toUpperCase()), left(doc), doc.y, { width: contentWidth(doc), align: 'center' });
+  tag(doc, 'P', () => doc.font(BOLD).fontSize(13).text(t(councilName.toUpperCase()), left(doc), doc.y, { width: contentWidth(doc), align: 'center' }));
   if (title) {
     doc.moveDown(0.4);
-    doc.fontSize(13).text(t(title.toUpperCase()), { width: contentWidth(doc), align: 'center' });
+    tag(doc, 'H1', () => doc.fontSize(13).text(t(title.toUpperCase()), { width: contentWidth(doc), align: 'center' }));
   }
   doc.moveDown(0.8);
   doc.font(FONT).fontSize(BODY_SIZE);
@@ -41,10 +41,13 @@ export async function renderPapers(papers: StructuredPaper[], ctx: PaperContext)
   papers.forEach((paper, i) => {
     if (i > 0) doc.addPage();
     starts.push(pages - 1);
-    if (paper.kind === 'report') writeReport(doc, paper);
-    else if (paper.kind === 'minutes') writeMinutes(doc, paper, ctx);
-    else if (paper.kind === 'data-report') writeDataReport(doc, paper.model, ctx.councilName);
-    else writeDecision(doc, paper, ctx);
+    // Each paper is a section of its own under the document: the pack places each where its pages go.
+    group(doc, 'Sect', () => {
+      if (paper.kind === 'report') writeReport(doc, paper);
+      else if (paper.kind === 'minutes') writeMinutes(doc, paper, ctx);
+      else if (paper.kind === 'data-report') writeDataReport(doc, paper.model, ctx.councilName);
+      else writeDecision(doc, paper, ctx);
+    });
   });
   return { bytes: await finish(doc), starts };
 }
@@ -91,7 +94,7 @@ function writeReport(doc: Doc, r: ReportPaper): void {
 
   labelled(doc, 'Summary:', r.summary);
   ensureSpace(doc, 60);
-  doc.font(BOLD).text('Recommendation(s):', left(doc), doc.y);
+  tag(doc, 'H2', () => doc.font(BOLD).text('Recommendation(s):', left(doc), doc.y));
   doc.moveDown(0.3);
   recommendations(doc, r);
   rule(doc);
@@ -128,11 +131,13 @@ function writeReport(doc: Doc, r: ReportPaper): void {
   heading(doc, 'Contact details', 12);
   for (const c of r.contacts) {
     ensureSpace(doc, 70);
-    doc.font(BOLD).text(t(c.name), left(doc), doc.y);
-    doc.font(FONT);
-    if (c.title) doc.text(t(c.title));
-    if (c.phone) doc.text(t(`Telephone: ${c.phone}`));
-    if (c.email) doc.text(t(`Email: ${c.email}`));
+    tag(doc, 'P', () => {
+      doc.font(BOLD).text(t(c.name), left(doc), doc.y);
+      doc.font(FONT);
+      if (c.title) doc.text(t(c.title));
+      if (c.phone) doc.text(t(`Telephone: ${c.phone}`));
+      if (c.email) doc.text(t(`Email: ${c.email}`));
+    });
     doc.moveDown(0.6);
   }
 }
@@ -160,15 +165,15 @@ function writeMinutes(doc: Doc, m: MinutesPaper, ctx: PaperContext): void {
     para(doc, `Approved as a correct record${at}${m.status.amendments ? `, subject to: ${m.status.amendments}` : ''}.`, { font: ITALIC });
   }
   let exemptHeading = false;
-  heading(doc, 'UNRESTRICTED ITEMS', 11, { align: 'center' });
+  heading(doc, 'UNRESTRICTED ITEMS', 11, { align: 'center', level: 'H2' });
 
   for (const e of m.minutes) {
     if (e.restricted && !exemptHeading) {
       exemptHeading = true;
-      heading(doc, 'EXEMPT ITEMS', 11, { align: 'center' });
+      heading(doc, 'EXEMPT ITEMS', 11, { align: 'center', level: 'H2' });
       para(doc, '(Open access to minutes was prohibited by law: the press and public were excluded for these items.)', { font: ITALIC, size: 10 });
     }
-    heading(doc, `${e.number}. ${e.title}`, 11.5, { gapBefore: 0.8 });
+    heading(doc, `${e.number}. ${e.title}`, 11.5, { gapBefore: 0.8, level: 'H3' });
     if (e.restricted) {
       const under = e.restricted.length ? `${paragraphsPhrase(e.restricted)} of Part 1` : 'Part 1';
       para(doc, `Exempt under ${under} of Schedule 12A to the Local Government Act 1972: the minute is not published.`, { font: ITALIC });
@@ -199,8 +204,10 @@ function writeMinutes(doc: Doc, m: MinutesPaper, ctx: PaperContext): void {
 
 function labelledInline(doc: Doc, label: string, text: string): void {
   ensureSpace(doc, 40);
-  doc.font(BOLD).fontSize(BODY_SIZE).text(`${t(label)} `, left(doc), doc.y, { continued: true, width: contentWidth(doc), lineGap: 1.5 });
-  doc.font(FONT).text(t(text), { lineGap: 1.5 });
+  tag(doc, 'P', () => {
+    doc.font(BOLD).fontSize(BODY_SIZE).text(`${t(label)} `, left(doc), doc.y, { continued: true, width: contentWidth(doc), lineGap: 1.5 });
+    doc.font(FONT).text(t(text), { lineGap: 1.5 });
+  });
   doc.moveDown(0.6);
 }
 

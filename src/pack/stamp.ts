@@ -1,34 +1,72 @@
 // Text stamped onto pack pages with pdf-lib: page numbers, "Agenda Item" marks, the
 // NOT FOR PUBLICATION header, and the generated blank and "Document is Restricted" pages.
 // Stamps are placed in the page's visual frame, so rotated uploaded pages read upright.
-import { PDFDocument, PDFFont, PDFName, PDFPage, StandardFonts } from 'pdf-lib';
-import { toWinAnsi } from './text.js';
+import { EventEmitter } from 'node:events';
+// fontkit 2 (pdfkit's own, which subsets Noto Sans correctly); pdf-lib asks its subsets for encodeStream().
+import * as fontkit2 from 'fontkit';
+import { PDFDocument, PDFFont, PDFName, PDFPage } from 'pdf-lib';
+import { fontBytes } from './fonts.js';
+import type { PackStructure } from './structure.js';
 import { A4 } from './typeset.js';
 
 // Stamps are written as one small uncompressed content stream per page, by hand: pdf-lib's
 // drawText deflates a new stream per page with pako, which dominated the build time of big packs.
+interface Subset { encode(): Uint8Array; encodeStream?: () => EventEmitter }
+interface FontkitFont { createSubset(): Subset }
+
+/** fontkit 2 in the shape pdf-lib's embedder expects: a subset's bytes come as a stream. */
+const FONTKIT = {
+  create(bytes: Uint8Array) {
+    const font = (fontkit2 as unknown as { create(b: Uint8Array): FontkitFont }).create(bytes);
+    const createSubset = font.createSubset.bind(font);
+    font.createSubset = () => {
+      const subset = createSubset();
+      subset.encodeStream = () => {
+        const out = new EventEmitter();
+        queueMicrotask(() => {
+          try {
+            out.emit('data', subset.encode());
+            out.emit('end');
+          } catch (e) {
+            out.emit('error', e);
+          }
+        });
+        return out;
+      };
+      return subset;
+    };
+    return font;
+  },
+} as unknown as Parameters<PDFDocument['registerFontkit']>[0];
+
+// Stamps (page numbers, "Agenda Item" marks, headers) are artifacts: a screen reader skips them. Text the pack
+// itself contributes (the "Document is Restricted" page) is tagged content instead, through the pack's structure.
 export class Fonts {
-  private readonly pending = new Map<PDFPage, { ops: string[]; keys: Map<PDFFont, PDFName> }>();
+  private readonly pending = new Map<PDFPage, { ops: string[]; content: string[]; keys: Map<PDFFont, PDFName> }>();
   private constructor(
     private readonly doc: PDFDocument,
     readonly regular: PDFFont,
     readonly bold: PDFFont,
+    readonly structure: PackStructure | null,
   ) {}
 
-  static async embed(doc: PDFDocument): Promise<Fonts> {
-    return new Fonts(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  static async embed(doc: PDFDocument, structure: PackStructure | null = null): Promise<Fonts> {
+    // Noto Sans, subsetted to the characters stamped, like the pages pdfkit typesets.
+    doc.registerFontkit(FONTKIT);
+    const [regular, bold] = await Promise.all([doc.embedFont(fontBytes('regular'), { subset: true }), doc.embedFont(fontBytes('bold'), { subset: true })]);
+    return new Fonts(doc, regular, bold, structure);
   }
 
   private entry(page: PDFPage) {
     let e = this.pending.get(page);
     if (!e) {
-      e = { ops: [], keys: new Map() };
+      e = { ops: [], content: [], keys: new Map() };
       this.pending.set(page, e);
     }
     return e;
   }
 
-  text(page: PDFPage, text: string, x: number, y: number, font: PDFFont, size: number, rotation: number): void {
+  text(page: PDFPage, text: string, x: number, y: number, font: PDFFont, size: number, rotation: number, tag?: string): void {
     const e = this.entry(page);
     let key = e.keys.get(font);
     if (!key) {
@@ -36,7 +74,9 @@ export class Fonts {
       e.keys.set(font, key);
     }
     const [a, b, c, d] = rotationMatrix(rotation);
-    e.ops.push(`BT 0 g ${key.toString()} ${n(size)} Tf ${a} ${b} ${c} ${d} ${n(x)} ${n(y)} Tm ${font.encodeText(text).toString()} Tj ET`);
+    const op = `BT 0 g ${key.toString()} ${n(size)} Tf ${a} ${b} ${c} ${d} ${n(x)} ${n(y)} Tm ${font.encodeText(text).toString()} Tj ET`;
+    if (tag && this.structure) e.content.push(`/${tag} <</MCID ${this.structure.nextMcid(page, tag)}>> BDC ${op} EMC`);
+    else e.ops.push(op);
   }
 
   /** A white box with a thin black border, rotated about its origin like the text. */
@@ -49,7 +89,8 @@ export class Fonts {
   flush(): void {
     for (const [page, e] of this.pending) {
       page.node.normalize(); // wraps the page's own content in q ... Q so its state cannot leak into ours
-      const stream = this.doc.context.stream(`q\n${e.ops.join('\n')}\nQ\n`);
+      const artifacts = e.ops.length ? `/Artifact <</Type /Pagination>> BDC\n${e.ops.join('\n')}\nEMC\n` : '';
+      const stream = this.doc.context.stream(`q\n${e.content.join('\n')}\n${artifacts}Q\n`);
       page.node.addContentStream(this.doc.context.register(stream));
     }
     this.pending.clear();
@@ -69,8 +110,8 @@ function rotationMatrix(deg: number): [number, number, number, number] {
   }
 }
 
-export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
-  return Fonts.embed(doc);
+export async function embedFonts(doc: PDFDocument, structure: PackStructure | null = null): Promise<Fonts> {
+  return Fonts.embed(doc, structure);
 }
 
 interface Frame {
@@ -100,13 +141,12 @@ function frame(page: PDFPage): Frame {
 type Align = 'left' | 'center' | 'right';
 
 /** Draws one line of text at a displayed position (u = distance from left, v = from bottom). */
-function drawLine(fonts: Fonts, page: PDFPage, text: string, u: number, v: number, font: PDFFont, size: number, align: Align): void {
+function drawLine(fonts: Fonts, page: PDFPage, text: string, u: number, v: number, font: PDFFont, size: number, align: Align, tag?: string): void {
   const f = frame(page);
-  const clean = toWinAnsi(text);
-  const w = font.widthOfTextAtSize(clean, size);
+  const w = font.widthOfTextAtSize(text, size);
   const u0 = align === 'center' ? u - w / 2 : align === 'right' ? u - w : u;
   const p = f.toUser(u0, v);
-  fonts.text(page, clean, p.x, p.y, font, size, f.rotation);
+  fonts.text(page, text, p.x, p.y, font, size, f.rotation, tag);
 }
 
 export function stampPageNumber(page: PDFPage, n: number, fonts: Fonts): void {
@@ -118,7 +158,7 @@ export function stampAgendaItem(page: PDFPage, code: string, fonts: Fonts): void
   const f = frame(page);
   const text = `Agenda Item ${code}`;
   const size = 12;
-  const w = fonts.bold.widthOfTextAtSize(toWinAnsi(text), size);
+  const w = fonts.bold.widthOfTextAtSize(text, size);
   const u = f.width - 40 - w;
   const v = f.height - 49;
   // A white box keeps the mark legible over an uploaded page's own header.
@@ -148,8 +188,8 @@ export function addRestrictedPage(doc: PDFDocument, paragraphs: string, fonts: F
   const page = doc.addPage([A4.width, A4.height]);
   const mid = A4.width / 2;
   const y = A4.height * 0.62;
-  drawLine(fonts, page, `By virtue of paragraph(s) ${paragraphs} of Part 1 of Schedule 12A`, mid, y, fonts.regular, 12, 'center');
-  drawLine(fonts, page, 'of the Local Government Act 1972.', mid, y - 17, fonts.regular, 12, 'center');
-  drawLine(fonts, page, 'Document is Restricted', mid, y - 70, fonts.bold, 18, 'center');
+  drawLine(fonts, page, `By virtue of paragraph(s) ${paragraphs} of Part 1 of Schedule 12A`, mid, y, fonts.regular, 12, 'center', 'P');
+  drawLine(fonts, page, 'of the Local Government Act 1972.', mid, y - 17, fonts.regular, 12, 'center', 'P');
+  drawLine(fonts, page, 'Document is Restricted', mid, y - 70, fonts.bold, 18, 'center', 'H2');
   return page;
 }

@@ -1,17 +1,20 @@
-// pdfkit typesetting helpers: one house style (A4, Helvetica, bold headings) for every
+// pdfkit typesetting helpers: one house style (A4, Noto Sans embedded, bold headings) for every
 // generated page, so reports, minutes and the front sheet look like one council's pack.
+//
+// Every page is tagged (PDF/UA structure): text is drawn inside structure elements (H1-H3, P, L/LI/Lbl/LBody,
+// Table/TR/TH/TD) under one Document element, and rules, shading and page numbers are artifacts.
 import PDFDocument from 'pdfkit';
+import { fontBytes } from './fonts.js';
 import type { Block } from './model.js';
-import { toWinAnsi } from './text.js';
 
 export type Doc = PDFKit.PDFDocument;
 
 export const A4 = { width: 595.28, height: 841.89 };
 // Bottom margin leaves room for the "Page N" stamp added when the pack is assembled.
 export const MARGINS = { top: 56, bottom: 70, left: 62, right: 56 };
-export const FONT = 'Helvetica';
-export const BOLD = 'Helvetica-Bold';
-export const ITALIC = 'Helvetica-Oblique';
+export const FONT = 'NotoSans';
+export const BOLD = 'NotoSans-Bold';
+export const ITALIC = 'NotoSans-Italic';
 export const BODY_SIZE = 11;
 
 export interface DocumentMeta {
@@ -26,8 +29,10 @@ export interface DocumentMeta {
 
 export function newDocument(meta: DocumentMeta = {}): Doc {
   const date = meta.date ? new Date(`${meta.date}T00:00:00Z`) : undefined;
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: 'A4',
+    pdfVersion: '1.7',
+    tagged: true,
     margins: MARGINS,
     autoFirstPage: true,
     compress: true,
@@ -40,7 +45,86 @@ export function newDocument(meta: DocumentMeta = {}): Doc {
       ...(meta.title ? { Title: meta.title } : {}), ...(meta.subject ? { Subject: meta.subject } : {}), ...(meta.author ? { Author: meta.author } : {}),
       ...(date ? { CreationDate: date, ModDate: date } : {}),
     },
-  }).font(FONT).fontSize(BODY_SIZE);
+  });
+  installFonts(doc);
+  return doc.font(FONT).fontSize(BODY_SIZE);
+}
+
+/** The parts of pdfkit's document and embedded font we reach into to share parsed fonts between documents. */
+interface PdfkitFonts {
+  _font: { font: unknown; name: string; layoutCache: Record<string, unknown>; constructor: new (doc: Doc, font: unknown, id: string) => { name: string; layoutCache: Record<string, unknown> } };
+  _fontFamilies: Record<string, unknown>;
+  _fontCount: number;
+}
+
+let shared: { ctor: PdfkitFonts['_font']['constructor']; fonts: Map<string, { font: unknown; layouts: Record<string, unknown> }> } | undefined;
+
+/**
+ * Parsing a TrueType font's tables costs far more than typesetting a page, so each face is parsed once per process
+ * and handed to every document (each still embeds its own subset), with the shaped words shared too.
+ */
+function installFonts(doc: Doc): void {
+  if (!shared) {
+    const probe = new PDFDocument({ autoFirstPage: false });
+    const fonts = new Map<string, { font: unknown; layouts: Record<string, unknown> }>();
+    let ctor: PdfkitFonts['_font']['constructor'] | undefined;
+    for (const [name, file] of [[FONT, 'regular'], [BOLD, 'bold'], [ITALIC, 'italic']] as const) {
+      probe.font(fontBytes(file));
+      const f = (probe as unknown as PdfkitFonts)._font;
+      ctor = f.constructor;
+      fonts.set(name, { font: f.font, layouts: Object.create(null) as Record<string, unknown> });
+    }
+    shared = { ctor: ctor!, fonts };
+  }
+  const inner = doc as unknown as PdfkitFonts;
+  for (const [name, { font, layouts }] of shared.fonts) {
+    // Shaped words are kept per face; a very long run of distinct text starts the cache afresh.
+    if (Object.keys(layouts).length > 100_000) for (const k of Object.keys(layouts)) delete layouts[k];
+    const embedded = new shared.ctor(doc, font, `F${++inner._fontCount}`);
+    embedded.layoutCache = layouts;
+    inner._fontFamilies[name] = embedded;
+  }
+}
+
+type Struct = PDFKit.PDFStructureElement;
+const stacks = new WeakMap<Doc, Struct[]>();
+
+function stack(doc: Doc): Struct[] {
+  let s = stacks.get(doc);
+  if (!s) {
+    const root = doc.struct('Document');
+    doc.addStructure(root);
+    s = [root];
+    stacks.set(doc, s);
+  }
+  return s;
+}
+
+/** Draws content as one structure element (a heading, a paragraph, a table cell) under the current group. */
+export function tag(doc: Doc, type: string, draw: () => void): void {
+  const s = stack(doc);
+  s[s.length - 1].add(doc.struct(type as never, {}, [draw] as never));
+}
+
+/** A structure element holding others (a list, a table, a section), current while `fill` runs. */
+export function group(doc: Doc, type: string, fill: () => void): void {
+  const s = stack(doc);
+  const el = doc.struct(type as never);
+  s[s.length - 1].add(el);
+  s.push(el);
+  try {
+    fill();
+  } finally {
+    s.pop();
+    el.end();
+  }
+}
+
+/** Drawing that is not content (rules, shading, running headers, page numbers): marked as an artifact. */
+export function artifact(doc: Doc, draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+  doc.markContent('Artifact', { type });
+  draw();
+  doc.endMarkedContent();
 }
 
 /** A centred line in the bottom margin of the current page, without moving the text cursor. */
@@ -48,7 +132,9 @@ export function footer(doc: Doc, text: string): void {
   const { x, y } = doc;
   const bottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
-  doc.font(FONT).fontSize(10).text(t(text), left(doc), doc.page.height - 42, { width: contentWidth(doc), align: 'center', lineBreak: false });
+  artifact(doc, () => {
+    doc.font(FONT).fontSize(10).text(t(text), left(doc), doc.page.height - 42, { width: contentWidth(doc), align: 'center', lineBreak: false });
+  }, 'Pagination');
   doc.page.margins.bottom = bottom;
   doc.font(FONT).fontSize(BODY_SIZE);
   doc.x = x;
@@ -56,6 +142,8 @@ export function footer(doc: Doc, text: string): void {
 }
 
 export function finish(doc: Doc): Promise<Uint8Array> {
+  const s = stacks.get(doc);
+  if (s) for (const el of [...s].reverse()) el.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -78,14 +166,17 @@ export function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
+/** Text as drawn: Noto Sans has every character we print, so nothing is folded; only stray controls go. */
 export function t(s: string): string {
-  return toWinAnsi(s);
+  return s.replace(/[\u0000-\u0008\u000b-\u001f]/g, '');
 }
 
-export function heading(doc: Doc, text: string, size = 12, opts: { align?: 'left' | 'center'; gapBefore?: number } = {}): void {
+export function heading(doc: Doc, text: string, size = 12, opts: { align?: 'left' | 'center'; gapBefore?: number; level?: 'H1' | 'H2' | 'H3' } = {}): void {
   doc.moveDown((opts.gapBefore ?? 0.6) * (BODY_SIZE / size));
   ensureSpace(doc, size * 3);
-  doc.font(BOLD).fontSize(size).text(t(text), left(doc), doc.y, { width: contentWidth(doc), align: opts.align ?? 'left' });
+  tag(doc, opts.level ?? 'H2', () => {
+    doc.font(BOLD).fontSize(size).text(t(text), left(doc), doc.y, { width: contentWidth(doc), align: opts.align ?? 'left' });
+  });
   doc.font(FONT).fontSize(BODY_SIZE);
   doc.moveDown(0.3);
 }
@@ -94,21 +185,34 @@ export function para(doc: Doc, text: string, opts: { indent?: number; font?: str
   const x = left(doc) + (opts.indent ?? 0);
   doc.font(opts.font ?? FONT).fontSize(opts.size ?? BODY_SIZE);
   for (const chunk of text.split(/\n\s*\n/)) {
-    doc.text(t(chunk.trim()), x, doc.y, { width: contentWidth(doc) - (opts.indent ?? 0), align: opts.align ?? 'left', lineGap: 1.5 });
+    tag(doc, 'P', () => {
+      doc.text(t(chunk.trim()), x, doc.y, { width: contentWidth(doc) - (opts.indent ?? 0), align: opts.align ?? 'left', lineGap: 1.5 });
+    });
     doc.moveDown(0.5);
   }
   doc.font(FONT).fontSize(BODY_SIZE);
 }
 
 /** A paragraph with a hanging label: "(1)  text..." or "1.2  text...". */
-export function hanging(doc: Doc, label: string, text: string, opts: { indent?: number; labelWidth?: number; font?: string } = {}): void {
+export function hanging(doc: Doc, label: string, text: string, opts: { indent?: number; labelWidth?: number; font?: string; listItem?: boolean } = {}): void {
   const indent = opts.indent ?? 0;
   const labelWidth = opts.labelWidth ?? 34;
   const x = left(doc) + indent;
   ensureSpace(doc, BODY_SIZE * 2.5);
   const y = doc.y;
-  doc.font(BOLD).fontSize(BODY_SIZE).text(t(label), x, y, { width: labelWidth, lineBreak: false });
-  doc.font(opts.font ?? FONT).text(t(text), x + labelWidth, y, { width: contentWidth(doc) - indent - labelWidth, lineGap: 1.5 });
+  const draw = () => {
+    doc.font(BOLD).fontSize(BODY_SIZE).text(t(label), x, y, { width: labelWidth, lineBreak: false });
+    doc.font(opts.font ?? FONT).text(t(text), x + labelWidth, y, { width: contentWidth(doc) - indent - labelWidth, lineGap: 1.5 });
+  };
+  if (opts.listItem) {
+    // A list item: its label (bullet, "(a)") and its body.
+    group(doc, 'LI', () => {
+      tag(doc, 'Lbl', () => doc.font(BOLD).fontSize(BODY_SIZE).text(t(label), x, y, { width: labelWidth, lineBreak: false }));
+      tag(doc, 'LBody', () => doc.font(opts.font ?? FONT).text(t(text), x + labelWidth, y, { width: contentWidth(doc) - indent - labelWidth, lineGap: 1.5 }));
+    });
+  } else {
+    tag(doc, 'P', draw);
+  }
   doc.moveDown(0.5);
   doc.font(FONT);
 }
@@ -118,22 +222,29 @@ export function labelled(doc: Doc, label: string, value: string, labelWidth = 11
   ensureSpace(doc, BODY_SIZE * 2.5);
   const x = left(doc);
   const y = doc.y;
-  doc.font(BOLD).fontSize(BODY_SIZE).text(t(label), x, y, { width: labelWidth });
-  const afterLabel = doc.y;
-  doc.font(valueFont).text(t(value), x + labelWidth, y, { width: contentWidth(doc) - labelWidth, lineGap: 1.5 });
+  let afterLabel = y;
+  tag(doc, 'P', () => {
+    doc.font(BOLD).fontSize(BODY_SIZE).text(t(label), x, y, { width: labelWidth });
+    afterLabel = doc.y;
+    doc.font(valueFont).text(t(value), x + labelWidth, y, { width: contentWidth(doc) - labelWidth, lineGap: 1.5 });
+  });
   doc.font(FONT);
   doc.y = Math.max(doc.y, afterLabel);
   doc.moveDown(0.6);
 }
 
 export function bullets(doc: Doc, items: string[], indent = 0): void {
-  for (const item of items) hanging(doc, '\u2022', item, { indent, labelWidth: 16 });
+  group(doc, 'L', () => {
+    for (const item of items) hanging(doc, '\u2022', item, { indent, labelWidth: 16, listItem: true });
+  });
 }
 
 export function rule(doc: Doc, weight = 0.75): void {
   const y = doc.y;
-  doc.save().lineWidth(weight).strokeColor('#000000')
-    .moveTo(left(doc), y).lineTo(doc.page.width - doc.page.margins.right, y).stroke().restore();
+  artifact(doc, () => {
+    doc.save().lineWidth(weight).strokeColor('#000000')
+      .moveTo(left(doc), y).lineTo(doc.page.width - doc.page.margins.right, y).stroke().restore();
+  });
   doc.moveDown(0.5);
 }
 
@@ -153,18 +264,31 @@ export function table(doc: Doc, head: string[], rows: string[][], indent = 0): v
     const h = Math.max(...heights) + 2 * pad;
     if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
-    let x = x0;
-    widths.forEach((w, i) => {
-      if (bold) doc.save().rect(x, y, w, h).fillColor('#e6e6e6').fill().restore();
-      doc.save().lineWidth(0.5).rect(x, y, w, h).stroke().restore();
-      doc.fillColor('#000000').text(t(cells[i] ?? ''), x + pad, y + pad, { width: w - 2 * pad, align: i === 0 ? 'left' : 'right' });
-      x += w;
+    artifact(doc, () => {
+      let x = x0;
+      widths.forEach((w) => {
+        if (bold) doc.save().rect(x, y, w, h).fillColor('#e6e6e6').fill().restore();
+        doc.save().lineWidth(0.5).rect(x, y, w, h).stroke().restore();
+        x += w;
+      });
+    });
+    group(doc, 'TR', () => {
+      let x = x0;
+      widths.forEach((w, i) => {
+        // Header cells are TH; so is the first cell of each row, which names it.
+        tag(doc, bold || i === 0 ? 'TH' : 'TD', () => {
+          doc.font(bold ? BOLD : FONT).fillColor('#000000').text(t(cells[i] ?? ''), x + pad, y + pad, { width: w - 2 * pad, align: i === 0 ? 'left' : 'right' });
+        });
+        x += w;
+      });
     });
     doc.x = x0;
     doc.y = y + h;
   };
-  drawRow(head, true);
-  for (const r of rows) drawRow(r, false);
+  group(doc, 'Table', () => {
+    drawRow(head, true);
+    for (const r of rows) drawRow(r, false);
+  });
   doc.font(FONT).fontSize(BODY_SIZE);
   doc.x = left(doc);
   doc.moveDown(0.8);

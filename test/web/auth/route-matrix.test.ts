@@ -419,7 +419,7 @@ describe.each(STORE_KINDS)('role-by-route matrix over the demo council on %s', (
   let app: FastifyInstance | null = null;
   afterAll(async () => app?.close());
 
-  it('gives every role the expected status on every registered route', { timeout: 180_000 }, async (ctx) => {
+  it('gives every role the expected status on every registered route', { timeout: 300_000 }, async (ctx) => {
     const { store } = get(ctx);
     await loadDemo(store, { years: 1, today: TODAY, seed: 7 });
     const { f, users } = await fixture(store);
