@@ -265,7 +265,7 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   for (const meetingId of writer.awaitingApproval) {
     await transaction(store.db, async (tx) => {
       await tx.updateTable('meeting').set({ status: 'minutes-approved' }).where('id', '=', meetingId).execute();
-      await publishMinutesIn(tx, writer.printedMinutes.get(meetingId)!, meetingId, { publishedAt: `${today}T09:00:00.000Z` });
+      await publishMinutesIn(tx, writer.printedMinutes.get(meetingId)!, meetingId, { publishedAt: `${today}T09:00:00.000Z`, confidentialOnlyIfExempt: true });
     });
   }
   progress.stop();
@@ -393,7 +393,7 @@ class EventWriter {
     // The agenda is published as a clerk publishes it: the packs are built from the papers then in, on the day.
     for (const it of items) if (!it.toFollow) await addPapers(it);
     if (m.publishedOn && m.dated) {
-      await publishAgendaIn(db, clerkActor, created.id, { publishedOn: m.publishedOn, publishedAt: `${m.publishedOn}T16:00:00.000Z`, index: false, lateReason: null });
+      await publishAgendaIn(db, clerkActor, created.id, { publishedOn: m.publishedOn, publishedAt: `${m.publishedOn}T16:00:00.000Z`, index: false, lateReason: null, confidentialOnlyIfExempt: true });
     } else if (m.publishedOn) {
       // The older archive records who published when, without rebuilding years of packs.
       await db.updateTable('meeting').set({ agenda_published_at: `${m.publishedOn}T16:00:00.000Z`, agenda_published_by: fullName(clerk) }).where('id', '=', created.id).execute();
@@ -422,13 +422,16 @@ class EventWriter {
     if (withMinutes) {
       await recordMinutes(db, this.actor, created.id, proceedings.minutes, { audit: false });
       if (m.dated) {
-        // Printed as draft minutes a week after the meeting; approval at the next meeting prints them again.
-        await db.updateTable('meeting').set({ status: 'minutes-drafted' }).where('id', '=', created.id).execute();
-        const on = this.calendar.addWorkingDays(m.date, 5);
-        await publishMinutesIn(db, clerkActor, created.id, { publishedAt: `${on < this.today ? on : this.today}T12:00:00.000Z` });
+        // Printed as draft minutes a week after the meeting; minutes that are approved are printed once, as approved,
+        // when the next meeting approves them (a clerk's draft print in between would change nothing a user sees).
         this.printedMinutes.set(created.id, clerkActor);
-        if (m.status === 'minutes-approved') this.awaitingApproval.add(created.id);
-        else await db.updateTable('meeting').set({ status: m.status }).where('id', '=', created.id).execute();
+        if (m.status === 'minutes-approved') {
+          await db.updateTable('meeting').set({ status: 'minutes-drafted' }).where('id', '=', created.id).execute();
+          this.awaitingApproval.add(created.id);
+        } else if (m.status === 'minutes-drafted') {
+          const on = this.calendar.addWorkingDays(m.date, 5);
+          await publishMinutesIn(db, clerkActor, created.id, { publishedAt: `${on < this.today ? on : this.today}T12:00:00.000Z`, confidentialOnlyIfExempt: true });
+        }
       }
     }
     // This meeting approved the minutes of the previous one.
@@ -437,7 +440,7 @@ class EventWriter {
       await db.updateTable('meeting').set({ status: 'minutes-approved', minutes_approved_at_meeting_id: created.id }).where('id', '=', previous).execute();
       this.awaitingApproval.delete(previous);
       const by = this.printedMinutes.get(previous);
-      if (by) await publishMinutesIn(db, by, previous, { publishedAt: `${m.date}T15:00:00.000Z` });
+      if (by) await publishMinutesIn(db, by, previous, { publishedAt: `${m.date}T15:00:00.000Z`, confidentialOnlyIfExempt: true });
     }
 
     for (const it of items) {

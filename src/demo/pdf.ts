@@ -1,7 +1,8 @@
-// Real, cheap PDFs for the demo papers: pdfkit with the standard Helvetica fonts (nothing embedded, streams
-// compressed). We break lines and pages ourselves, so the text of every page is known exactly and stored
-// alongside the file for search and the HTML view.
+// Real PDFs for the demo papers, typeset like every paper Moot generates: Noto Sans embedded (subsetted) and tagged
+// (a heading or paragraph element per block; page furniture none). We break lines and pages ourselves, so the
+// text of every page is known exactly and stored alongside the file for search and the HTML view.
 import PDFDocument from 'pdfkit';
+import { BOLD, FONT, finish, newDocument, tag } from '../pack/typeset.js';
 
 export type BlockStyle = 'title' | 'heading' | 'body' | 'bold' | 'small';
 
@@ -26,12 +27,12 @@ const PAGE_WIDTH = 595.28;
 const PAGE_HEIGHT = 841.89;
 const MARGIN = 56;
 const LABEL_WIDTH = 34;
-const STYLES: Record<BlockStyle, { font: string; size: number; gapBefore: number }> = {
-  title: { font: 'Helvetica-Bold', size: 14, gapBefore: 4 },
-  heading: { font: 'Helvetica-Bold', size: 11.5, gapBefore: 10 },
-  body: { font: 'Helvetica', size: 10, gapBefore: 5 },
-  bold: { font: 'Helvetica-Bold', size: 10, gapBefore: 5 },
-  small: { font: 'Helvetica', size: 8.5, gapBefore: 3 },
+const STYLES: Record<BlockStyle, { font: string; size: number; gapBefore: number; tag: string }> = {
+  title: { font: BOLD, size: 14, gapBefore: 4, tag: 'H1' },
+  heading: { font: BOLD, size: 11.5, gapBefore: 10, tag: 'H2' },
+  body: { font: FONT, size: 10, gapBefore: 5, tag: 'P' },
+  bold: { font: BOLD, size: 10, gapBefore: 5, tag: 'P' },
+  small: { font: FONT, size: 8.5, gapBefore: 3, tag: 'P' },
 };
 // Fixed dates keep the bytes (and so the content-addressed blob) identical for identical text.
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -46,25 +47,18 @@ export function pdfSafe(text: string): string {
   return out;
 }
 
-// Glyph widths (per 1000 units of font size) of the characters we allow, read once from pdfkit's font metrics.
-// Summing them is far cheaper than asking pdfkit per word, and we draw without kerning, so it is also exact.
-const widthTables = new Map<string, Map<string, number>>();
-function widthTable(font: string): Map<string, number> {
-  let table = widthTables.get(font);
-  if (!table) {
-    const measurer = new PDFDocument({ autoFirstPage: false }).font(font).fontSize(1000);
-    table = new Map();
-    for (let c = 0x20; c <= 0x7e; c++) table.set(String.fromCharCode(c), measurer.widthOfString(String.fromCharCode(c)));
-    for (const ch of ['\u00a3', '\u2013', '\u2014', '\u00e9']) table.set(ch, measurer.widthOfString(ch));
-    widthTables.set(font, table);
-  }
-  return table;
-}
-
+// Word widths (per 1000 units of font size) from the embedded font, each measured once per process.
+const widths = new Map<string, number>();
+let measurer: PDFKit.PDFDocument | undefined;
 function measure(font: string, size: number, text: string): number {
-  const table = widthTable(font);
-  let w = 0;
-  for (const ch of text) w += table.get(ch) ?? 600;
+  const key = `${font}\u0000${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    measurer ??= newDocument();
+    w = measurer.font(font).fontSize(1000).widthOfString(text);
+    if (widths.size > 200_000) widths.clear();
+    widths.set(key, w);
+  }
   return (w * size) / 1000;
 }
 
@@ -88,21 +82,10 @@ function wrap(text: string, font: string, size: number, width: number): string[]
   return lines;
 }
 
-// WinAnsiEncoding codes of the non-ASCII characters we allow.
-const WIN_ANSI: Record<string, number> = { '\u00a3': 0xa3, '\u2013': 0x96, '\u2014': 0x97, '\u00e9': 0xe9 };
-function winAnsiHex(text: string): string {
-  let hex = '';
-  for (const ch of text) hex += (WIN_ANSI[ch] ?? ch.charCodeAt(0)).toString(16).padStart(2, '0');
-  return hex;
-}
-
-/** The parts of pdfkit's document we drive directly: its current font and the page's font resources. */
-interface PdfkitInternals {
-  _font: { id: string; ref(): unknown };
-  page: { fonts: Record<string, unknown>; height: number };
-}
-
 interface PlacedLine {
+  /** The block this line belongs to (lines of one block are one tagged element). */
+  block: number;
+  tag: string;
   x: number;
   y: number;
   font: string;
@@ -117,7 +100,7 @@ export function layout(blocks: Block[]): PlacedLine[][] {
   const pages: PlacedLine[][] = [[]];
   let y = MARGIN;
   const bottom = PAGE_HEIGHT - MARGIN - 20; // room for the pack's page number stamp
-  for (const b of blocks) {
+  for (const [blockIndex, b] of blocks.entries()) {
     const style = STYLES[b.style ?? 'body'];
     const text = pdfSafe(b.text);
     const indent = b.indent ?? 0;
@@ -135,7 +118,7 @@ export function layout(blocks: Block[]): PlacedLine[][] {
         pages.push([]);
         y = MARGIN;
       }
-      const placed: PlacedLine = { x: textX, y, font: style.font, size: style.size, text: line };
+      const placed: PlacedLine = { block: blockIndex, tag: style.tag, x: textX, y, font: style.font, size: style.size, text: line };
       if (i === 0 && b.label) {
         placed.label = pdfSafe(b.label);
         placed.labelX = MARGIN + indent;
@@ -152,39 +135,44 @@ function pageText(lines: PlacedLine[]): string {
   return lines.map((l) => (l.label ? `${l.label} ${l.text}` : l.text)).filter((t) => t !== '').join('\n');
 }
 
-export function renderPdf(title: string, blocks: Block[]): Promise<RenderedPdf> {
+export async function renderPdf(title: string, blocks: Block[]): Promise<RenderedPdf> {
   const pages = layout(blocks);
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    compress: true,
-    info: { Title: pdfSafe(title), Producer: 'Moot demo', Creator: 'Moot demo', CreationDate: FIXED_DATE, ModDate: FIXED_DATE },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-  for (const page of pages) {
-    doc.addPage({ size: [PAGE_WIDTH, PAGE_HEIGHT], margin: 0 });
-    // Text is drawn with plain text operators (no kerning, no wrapping by pdfkit): we have already laid it out,
-    // and pdfkit's per-line text machinery costs more than everything else here.
-    const internals = doc as unknown as PdfkitInternals;
-    const ops: string[] = [];
-    for (const l of page) {
-      doc.font(l.font);
-      const font = internals._font;
-      internals.page.fonts[font.id] ??= font.ref();
-      const baseline = PAGE_HEIGHT - l.y - l.size * 0.8;
-      if (l.label) ops.push(`BT /${font.id} ${l.size} Tf 1 0 0 1 ${l.labelX!.toFixed(2)} ${baseline.toFixed(2)} Tm <${winAnsiHex(l.label)}> Tj ET`);
-      if (l.text) ops.push(`BT /${font.id} ${l.size} Tf 1 0 0 1 ${l.x.toFixed(2)} ${baseline.toFixed(2)} Tm <${winAnsiHex(l.text)}> Tj ET`);
+  const doc = newDocument({ title: pdfSafe(title), date: FIXED_DATE.toISOString().slice(0, 10) });
+  const internals = doc as unknown as { info: Record<string, unknown> };
+  internals.info.Producer = 'Moot demo';
+  internals.info.Creator = 'Moot demo';
+  // One tagged element per block, continued across a page break by pdfkit's marked-content handling.
+  let current: { block: number; lines: { page: number; line: PlacedLine }[] } | null = null;
+  const runs: { tag: string; lines: { page: number; line: PlacedLine }[] }[] = [];
+  pages.forEach((page, p) => {
+    for (const line of page) {
+      if (!current || current.block !== line.block) {
+        current = { block: line.block, lines: [] };
+        runs.push({ tag: line.tag, lines: current.lines });
+      }
+      current.lines.push({ page: p, line });
     }
-    // pdfkit opens every page by flipping the y axis (its own drawing measures from the top); our operators use PDF
-    // coordinates, so they are drawn with the flip undone, or every page would come out upside down and mirrored.
-    doc.addContent(`q 1 0 0 -1 0 ${PAGE_HEIGHT} cm\n${ops.join('\n')}\nQ`);
+  });
+  let onPage = 0;
+  for (const run of runs) {
+    tag(doc, run.tag, () => {
+      for (const { page, line } of run.lines) {
+        while (onPage < page) {
+          // Closes the element's marked content on this page and opens it again on the next.
+          (doc as unknown as { continueOnNewPage(): void }).continueOnNewPage();
+          onPage++;
+        }
+        const draw = (text: string, x: number) => doc.font(line.font).fontSize(line.size).text(text, x, line.y, { lineBreak: false });
+        if (line.label) draw(line.label, line.labelX!);
+        if (line.text) draw(line.text, line.x);
+      }
+    });
   }
-  doc.end();
-  return done.then((bytes) => ({ bytes, pages: pages.map(pageText) }));
+  while (onPage < pages.length - 1) {
+    doc.addPage();
+    onPage++;
+  }
+  return { bytes: await finish(doc), pages: pages.map(pageText) };
 }
 
 /**

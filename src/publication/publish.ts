@@ -45,6 +45,8 @@ export interface PublishOptions {
   publishedAt?: string;
   /** Update the search index (default true); a bulk load indexes once at the end instead. */
   index?: boolean;
+  /** Build the members' (confidential) pack only when there is something exempt in it (a bulk load saves the work). */
+  confidentialOnlyIfExempt?: boolean;
 }
 
 export interface PublishResult {
@@ -97,11 +99,14 @@ export async function publishAgendaIn(tx: Queryable, actor: Actor, idOrSlug: str
   if (errors.length) {
     throw new PublicationError(`the agenda of ${meeting.slug} cannot be published: ${errors.map((e) => `${e.where}: ${e.message}`).join('; ')}`, problems);
   }
-  const [publicPack, confidentialPack] = await Promise.all([buildPack(input, { audience: 'public' }), buildPack(input, { audience: 'confidential' })]);
+  const exempt = input.sections.some((s) => s.exempt || s.items.some((i) => i.exemptParagraphs?.length));
+  const withConfidential = exempt || !options.confidentialOnlyIfExempt;
+  const publicPack = await buildPack(input, { audience: 'public' });
+  const confidentialPack = withConfidential ? await buildPack(input, { audience: 'confidential' }) : null;
   const version = await nextPublicationVersion(tx, meeting.id, 'agenda');
   const lateReason = options.lateReason ?? null;
   const pub = await storePack(tx, actor, meeting.id, 'agenda', version, 'public', publicPack, lateReason, options.publishedAt);
-  const conf = await storePack(tx, actor, meeting.id, 'agenda', version, 'confidential', confidentialPack, lateReason, options.publishedAt);
+  const conf = confidentialPack ? await storePack(tx, actor, meeting.id, 'agenda', version, 'confidential', confidentialPack, lateReason, options.publishedAt) : pub;
   // The agenda's page ranges are the public pack's real pages.
   for (const [code, id] of itemIds) {
     const pages = publicPack.items.find((i) => i.code === code);
@@ -152,7 +157,7 @@ export async function publishSupplementaryIn(tx: Queryable, actor: Actor, idOrSl
  * Publishes the printed minutes of a meeting from the record, public and confidential, as a new version: called when
  * the draft minutes are published and again when they are approved (the printed minutes then say so).
  */
-export async function publishMinutesIn(tx: Queryable, actor: Actor, meetingId: number, options: { publishedAt?: string } = {}) {
+export async function publishMinutesIn(tx: Queryable, actor: Actor, meetingId: number, options: { publishedAt?: string; confidentialOnlyIfExempt?: boolean } = {}) {
   const meeting = await findMeeting(tx, meetingId);
   if (meeting.status !== 'minutes-drafted' && meeting.status !== 'minutes-approved') {
     throw new MootError(`the minutes of ${meeting.slug} are not published yet; publish the draft minutes first`);
@@ -169,6 +174,14 @@ export async function publishMinutesIn(tx: Queryable, actor: Actor, meetingId: n
   for (const audience of ['public', 'confidential'] as const) {
     const paper = await minutesPaperOf(tx, meeting, audience);
     if (!paper) throw new MootError(`the meeting ${meeting.slug} has no minutes to print`);
+    if (audience === 'public' && options.confidentialOnlyIfExempt && !paper.minutes.some((m) => m.restricted)) {
+      paper.status = status;
+      const title = `${meeting.body_name} \u2013 ${status.kind === 'draft' ? 'Draft minutes' : 'Minutes'} \u2013 ${longDate(meeting.date)}`;
+      const doc = await renderStandalone([paper], ctx, { title, subject: `Minutes of the ${meeting.body_name}, ${longDate(meeting.date)}`, date });
+      out.public = await storePublication(tx, actor, meeting.id, 'minutes', version, 'public', { ...doc, items: [] }, null, options.publishedAt);
+      out.confidential = out.public;
+      break;
+    }
     paper.status = status;
     const title = `${meeting.body_name} \u2013 ${status.kind === 'draft' ? 'Draft minutes' : 'Minutes'} \u2013 ${longDate(meeting.date)}${audience === 'confidential' ? ' (NOT FOR PUBLICATION)' : ''}`;
     const doc = await renderStandalone([paper], ctx, { title, subject: `Minutes of the ${meeting.body_name}, ${longDate(meeting.date)}`, date });

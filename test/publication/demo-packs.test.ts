@@ -53,7 +53,9 @@ describe('what the demo council publishes', () => {
     expect(dated.length).toBeGreaterThan(30);
     for (const m of dated) {
       expect(has(m.id, 'frontsheet'), m.slug).toBe(true);
-      expect(has(m.id, 'agenda', 'confidential'), m.slug).toBe(true);
+      // The members' pack is built where there is something exempt for it to carry.
+      const exempt = await db.selectFrom('agenda_item').select('id').where('meeting_id', '=', m.id).where('exempt', '=', 1).executeTakeFirst();
+      if (exempt) expect(has(m.id, 'agenda', 'confidential'), m.slug).toBe(true);
       // Published on the day the agenda went out, not the day the demo was loaded.
       const pack = pubs.find((p) => p.meeting_id === m.id && p.kind === 'agenda')!;
       expect(pack.published_at.slice(0, 10), m.slug).toBe(m.published_on);

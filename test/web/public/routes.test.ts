@@ -33,7 +33,8 @@ describe.each(STORE_KINDS)('public portal on %s', (kind) => {
     return res;
   };
 
-  it('home shows upcoming meetings, latest decisions and a search box', async (c) => {
+  // The first test loads the demo council (its packs and printed minutes built as a clerk's are).
+  it('home shows upcoming meetings, latest decisions and a search box', { timeout: 300_000 }, async (c) => {
     const { app } = await setup(c);
     const res = await page(app, '/');
     expect(res.body).toContain('Upcoming meetings');
