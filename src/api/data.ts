@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { periodFromSlug } from '../domain/indicators.js';
 import { NotFoundError } from '../errors.js';
 import { requireAction } from '../http/guards.js';
-import { formatProblem, type DataFileKind } from '../importer/read/data-layout.js';
+import { formatProblem, type DataFileKind } from '../services/data-files.js';
 import { actorOf } from '../services/accounts.js';
 import { exportDataSet, importDataFile } from '../services/data-files.js';
 import { dataSetFor, dataSetHref, indicatorHistory, listAllDataSets, publicIndicators, publishDataSet, PublicationRefused, type DataKind } from '../services/data.js';
