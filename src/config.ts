@@ -1,4 +1,5 @@
 // Where Moot keeps its data: a data directory (SQLite file, logs) by default, or PostgreSQL via DATABASE_URL.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface MootConfig {
@@ -34,4 +35,58 @@ export function loadSecretFiles(env: NodeJS.ProcessEnv, read: (path: string) => 
     env[name] = value;
   }
   return null;
+}
+
+/**
+ * The web server's trust settings (issue 10). Read by `moot serve` (and `moot doctor`):
+ * - `MOOT_BASE_URL`: the site's public address, e.g. https://democracy.example.gov.uk. Links in emails (password
+ *   reset) are built from it and from nothing in the request. Required when NODE_ENV=production.
+ * - `MOOT_TRUST_PROXY`: comma-separated addresses or CIDR ranges of the reverse proxies in front of Moot (also the
+ *   words loopback, linklocal, uniquelocal). Only requests from these have X-Forwarded-For/-Proto/-Host honoured;
+ *   default none, so a client cannot choose its own address for rate limits, logs and the audit.
+ */
+export interface WebConfig {
+  baseUrl: string | null;
+  trustProxy: string[];
+  production: boolean;
+}
+
+const PROXY_WORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function validProxyEntry(entry: string): boolean {
+  if (PROXY_WORDS.has(entry)) return true;
+  const [addr, bits, extra] = entry.split('/');
+  if (extra !== undefined || !addr) return false;
+  const family = isIP(addr);
+  if (!family) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/** The web settings from the environment, with every problem as a one-line sentence (none: usable). */
+export function resolveWebConfig(env: NodeJS.ProcessEnv = process.env): { config: WebConfig; problems: string[] } {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  let baseUrl: string | null = null;
+  const rawBase = env.MOOT_BASE_URL?.trim();
+  if (rawBase) {
+    let url: URL | null = null;
+    try {
+      url = new URL(rawBase);
+    } catch {
+      url = null;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
+      problems.push(`MOOT_BASE_URL must be the site's address, such as https://democracy.example.gov.uk, not "${rawBase}"`);
+    } else {
+      baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    }
+  } else if (production) {
+    problems.push('MOOT_BASE_URL must be set when NODE_ENV=production (the address used in emailed links, e.g. https://democracy.example.gov.uk)');
+  }
+  const trustProxy = (env.MOOT_TRUST_PROXY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = trustProxy.filter((e) => !validProxyEntry(e));
+  if (bad.length) problems.push(`MOOT_TRUST_PROXY must list proxy addresses or CIDR ranges separated by commas; "${bad[0]}" is neither`);
+  return { config: { baseUrl, trustProxy: bad.length ? [] : trustProxy, production }, problems };
 }

@@ -22,6 +22,13 @@ export interface AppOptions {
   logger?: boolean | object;
   /** For tests and demos: what "today" is. */
   today?: () => string;
+  /**
+   * Addresses/CIDRs of trusted reverse proxies (MOOT_TRUST_PROXY): only requests from these have X-Forwarded-*
+   * honoured. Default none: the client's own address and the Host it connected to.
+   */
+  trustProxy?: string[];
+  /** The site's address for links in emails (MOOT_BASE_URL); never taken from the request. Default http://localhost. */
+  baseUrl?: string | null;
   /** Extra route plugins (public portal, workspace, API) registered after the core. */
   routes?: { plugin: FastifyPluginAsync<{ store: Store; today?: () => string }>; prefix?: string }[];
 }
@@ -29,7 +36,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     bodyLimit: 60 * 1024 * 1024,
     // Every log line of a request carries its id (reqId); a proxy's X-Request-Id is kept when it looks like one.
     requestIdHeader: false,
@@ -52,7 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(assets);
   await app.register(health, { store: options.store });
   await app.register(home, { store: options.store, today: options.today });
-  await app.register(account, { store: options.store });
+  await app.register(account, { store: options.store, baseUrl: options.baseUrl ?? 'http://localhost' });
   await app.register(admin, { store: options.store });
   for (const r of options.routes ?? []) await app.register(r.plugin, { store: options.store, today: options.today, prefix: r.prefix });
   return app;

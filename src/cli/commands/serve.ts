@@ -8,6 +8,7 @@ import { mailBaseUrl } from '../../services/alerts.js';
 import { startMailWorker } from '../../services/mail-worker.js';
 import { getCouncil } from '../../services/council.js';
 import { MootError } from '../../errors.js';
+import { resolveWebConfig } from '../../config.js';
 import { startJobRunner } from '../../services/jobs.js';
 import type { Store } from '../../store/db.js';
 import { out, type CliContext } from '../context.js';
@@ -37,6 +38,10 @@ export function register(program: Command, context: () => CliContext): void {
       const workersText = opts.workers ?? process.env.MOOT_WORKERS ?? '1';
       const workers = Number(workersText);
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new MootError(`--workers must be a whole number from 1 to 64, not "${workersText}"`);
+      // Trust in request headers begins only at configured proxies; emailed links come only from MOOT_BASE_URL.
+      const web = resolveWebConfig(process.env);
+      if (web.problems.length) throw new MootError(web.problems[0]);
+      const baseUrl = web.config.baseUrl ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
       const ctx = context();
       const store = await ctx.store();
       if (opts.demo && !cluster.isWorker) {
@@ -54,7 +59,7 @@ export function register(program: Command, context: () => CliContext): void {
         return;
       }
       const { registerPortal } = await import('../../server.js');
-      const app = await buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? 'info' }, routes: registerPortal() });
+      const app = await buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? 'info' }, routes: registerPortal(), baseUrl, trustProxy: web.config.trustProxy });
       try {
         await app.listen({ port, host });
       } catch (e) {

@@ -31,14 +31,15 @@ export class Client {
   }
 
   async request(method: string, url: string, options: { form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { 'x-forwarded-for': this.ip, ...options.headers };
+    // The client's own address (no proxy is trusted by default, so X-Forwarded-For would be ignored).
+    const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     let payload: string | undefined;
     if (options.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       payload = new URLSearchParams(options.form).toString();
     }
-    const res = await this.app.inject({ method: method as 'GET', url, headers, payload });
+    const res = await this.app.inject({ method: method as 'GET', url, headers, payload, remoteAddress: this.ip });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const cleared = c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() <= Date.now());
       if (cleared) this.cookies.delete(c.name);

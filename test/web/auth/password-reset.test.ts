@@ -103,6 +103,22 @@ describe.each(STORE_KINDS)('password reset by email on %s', (kind) => {
     expect(replay.statusCode).toBe(400);
   });
 
+  it('builds the emailed link from MOOT_BASE_URL only, whatever Host or X-Forwarded-Host say (issue 10 defect 7)', async (ctx) => {
+    const { store } = get(ctx);
+    const poisoned = await appOn(store, { baseUrl: 'https://democracy.example.gov.uk', trustProxy: ['127.0.0.1'] });
+    try {
+      const u = await addUser(store, 'clerk');
+      const c = new Client(poisoned, '127.0.0.1');
+      const form = await c.get('/account/forgot-password');
+      const res = await c.post('/account/forgot-password', { _csrf: Client.csrfOf(form.body), email: u.email }, { host: 'evil.example', 'x-forwarded-host': 'evil.example' });
+      expect(res.statusCode).toBe(200);
+      const link = resetLink((await mailFor(u.email)).raw);
+      expect(link.origin).toBe('https://democracy.example.gov.uk');
+    } finally {
+      await poisoned.close();
+    }
+  });
+
   it('refuses an expired link', async (ctx) => {
     const { store } = get(ctx);
     app ??= await appOn(store);

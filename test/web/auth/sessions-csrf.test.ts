@@ -43,14 +43,31 @@ describe.each(STORE_KINDS)('sessions and CSRF on %s', (kind) => {
     expect(account.body).toContain(u.email);
   });
 
-  it('marks cookies Secure behind an HTTPS proxy', async (ctx) => {
-    const a = await appFor(ctx);
+  it('marks cookies Secure behind an HTTPS proxy (a configured, trusted one)', async (ctx) => {
+    const a = await appOn(get(ctx).store, { trustProxy: ['10.0.0.0/8'] });
     const u = await addUser(get(ctx).store, 'clerk');
-    const c = client(a);
+    const c = new Client(a, '10.1.1.1');
     const page = await c.get('/account/sign-in', { 'x-forwarded-proto': 'https' });
     expect(String(page.headers['set-cookie'])).toMatch(/moot_csrf=[^;]+;.*Secure/i);
     const res = await c.request('POST', '/account/sign-in', { form: { _csrf: Client.csrfOf(page.body), email: u.email, password: PASSWORD }, headers: { 'x-forwarded-proto': 'https' } });
     expect(String(res.headers['set-cookie'])).toMatch(/moot_session=[^;]+;.*Secure/i);
+    await a.close();
+  });
+
+  it('ignores X-Forwarded-* from a client that is not a configured proxy (issue 10 defects 7 and 8)', async (ctx) => {
+    const a = await appFor(ctx);
+    const page = await client(a).get('/account/sign-in', { 'x-forwarded-proto': 'https' });
+    expect(String(page.headers['set-cookie'])).not.toMatch(/Secure/i);
+    // Rotating X-Forwarded-For does not escape the per-address limit.
+    const u = await addUser(get(ctx).store, 'clerk');
+    const attacker = new Client(a, '10.66.0.1');
+    const form = await attacker.get('/account/sign-in');
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await attacker.post('/account/sign-in', { _csrf: Client.csrfOf(form.body), email: u.email, password: 'wrong password here' }, { 'x-forwarded-for': `203.0.113.${i}` });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toContain(429);
   });
 
   it('gives one message for an unknown email, a wrong password and a locked account', async (ctx) => {

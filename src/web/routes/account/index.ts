@@ -26,7 +26,7 @@ const account: FastifyPluginAsync<AccountRoutesOptions> = async (app, options) =
   await app.register(rateLimit, { global: false, ...rateLimitBackend(store) });
   const limit = { max: options.attemptsPerMinute ?? 10, timeWindow: 60_000 };
   await app.register(signIn, { store, rateLimit: limit });
-  await app.register(passwordReset, { store, mailer, rateLimit: limit, baseUrl: options.baseUrl ?? process.env.MOOT_BASE_URL ?? null });
+  await app.register(passwordReset, { store, mailer, rateLimit: limit, baseUrl: options.baseUrl ?? 'http://localhost' });
   await app.register(yourAccount, { store });
   await app.register(apiTokens, { store });
 };

@@ -10,12 +10,13 @@ export interface PasswordResetOptions {
   store: Store;
   mailer: Mailer;
   rateLimit: { max: number; timeWindow: number };
-  /** The site's own address for links in emails (MOOT_BASE_URL); without it, the request's scheme and host. */
-  baseUrl: string | null;
+  /** The site's own address for links in emails (MOOT_BASE_URL). Never the request's Host or X-Forwarded-Host. */
+  baseUrl: string;
 }
 
 const passwordReset: FastifyPluginAsync<PasswordResetOptions> = async (app, { store, mailer, rateLimit, baseUrl }) => {
-  const linkBase = (request: FastifyRequest) => (baseUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+  // Links in emails come only from configuration: a forged Host or X-Forwarded-Host cannot poison them.
+  const linkBase = (_request: FastifyRequest) => baseUrl.replace(/\/+$/, '');
 
   app.get('/account/forgot-password', { preHandler: issuePreSessionCsrf }, async (_request, reply) =>
     reply.render('pages/account/forgot-password.njk', { pageTitle: 'Reset your password', values: {} }));
