@@ -2,18 +2,24 @@
 // per-year counter row updated inside the same transaction as the decision, so concurrent writers queue on it.
 import { sql } from 'kysely';
 import type { Actor, Classification, DecisionStatus, DecisionTakerKind } from '../domain/types.js';
-import { formatDecisionNumber, tryParseDecisionNumber } from '../domain/numbering.js';
+import { formatDecisionNumber, nextDecisionNumber, parseDecisionNumber, tryParseDecisionNumber } from '../domain/numbering.js';
 import { MootError } from '../errors.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Db, Queryable } from './db.js';
 import { bool } from './json.js';
 
-/** Allocates the next number of the year. Must run inside the transaction that inserts the decision. */
-export async function allocateDecisionSeq(db: Queryable, year: number): Promise<number> {
+/**
+ * Allocates the next number of the year: the counter row moves on by one (its row lock serialises concurrent writers)
+ * and the number after the one issued before is the domain's rule (nextDecisionNumber). Must run inside the
+ * transaction that inserts the decision.
+ */
+export async function allocateDecisionNumber(db: Queryable, year: number): Promise<{ number: string; year: number; seq: number }> {
   const row = await db.insertInto('decision_counter').values({ year, last_seq: 1 })
     .onConflict((oc) => oc.column('year').doUpdateSet({ last_seq: sql`decision_counter.last_seq + 1` }))
     .returning('last_seq').executeTakeFirstOrThrow();
-  return row.last_seq;
+  const previous = row.last_seq - 1;
+  const number = nextDecisionNumber(year, previous > 0 ? previous : null);
+  return { number, ...parseDecisionNumber(number) };
 }
 
 /** For imported decisions that carry their own number: keeps the counter at or beyond it. */
@@ -59,8 +65,7 @@ export async function createDecision(db: Queryable, actor: Actor, d: NewDecision
     if (clash) throw new MootError(`decision number ${formatDecisionNumber(year, seq)} is already used`);
     await reserveDecisionSeq(db, year, seq);
   } else {
-    year = Number.parseInt(d.takenOn.slice(0, 4), 10);
-    seq = await allocateDecisionSeq(db, year);
+    ({ year, seq } = await allocateDecisionNumber(db, Number.parseInt(d.takenOn.slice(0, 4), 10)));
   }
   const number = formatDecisionNumber(year, seq);
   const values = {

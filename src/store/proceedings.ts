@@ -1,6 +1,6 @@
 // What happened at a meeting: attendance, declarations of interest and the minutes, whose numbers continue
 // within a body from meeting to meeting.
-import { tryParseMinuteNumber } from '../domain/numbering.js';
+import { nextMinuteNumbers, tryParseMinuteNumber } from '../domain/numbering.js';
 import type { Actor, AttendanceKind, InterestKind, RecordedVote, Resolution } from '../domain/types.js';
 import { recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
@@ -94,15 +94,16 @@ export async function recordMinutes(db: Queryable, actor: Actor, meetingId: numb
   const body = await db.selectFrom('body').select(['last_minute_number']).where('id', '=', meeting.body_id).executeTakeFirstOrThrow();
   // Re-recording keeps the numbers this meeting already had.
   const reused = existing.map((e) => e.sequence).filter((s): s is number => s !== null);
-  let next = reused.length ? Math.min(...reused) : body.last_minute_number + 1;
+  // The body's sequence continues from its last number (or from the numbers this meeting had): the domain's rule.
+  let last = reused.length ? Math.min(...reused) - 1 : body.last_minute_number;
   await db.deleteFrom('minute').where('meeting_id', '=', meetingId).execute();
   const numbers: string[] = [];
   let highest = body.last_minute_number;
   const rows = entries.map((e, i) => {
-    const number = e.number?.trim() || String(next);
+    const number = e.number?.trim() || String(nextMinuteNumbers(last, 1)[0]);
     const sequence = tryParseMinuteNumber(number)?.sequence ?? null;
     if (sequence !== null) {
-      next = sequence + 1;
+      last = sequence;
       highest = Math.max(highest, sequence);
     }
     numbers.push(number);
