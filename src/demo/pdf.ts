@@ -1,7 +1,7 @@
 // Real PDFs for the demo papers, typeset like every paper Moot generates: Noto Sans embedded (subsetted) and tagged
 // (a heading or paragraph element per block; page furniture none). We break lines and pages ourselves, so the
 // text of every page is known exactly and stored alongside the file for search and the HTML view.
-import { BOLD, FONT, finish, newDocument, tag } from '../pack/typeset.js';
+import { BOLD, FONT, finish, newDocument, tag } from '../services/reports.js';
 
 export type BlockStyle = 'title' | 'heading' | 'body' | 'bold' | 'small';
 

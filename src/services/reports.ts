@@ -74,3 +74,6 @@ async function storeApprovedPdf(db: Queryable, actor: Actor, documentId: number)
   const file = { bytes, fileName: `${r.slug}.pdf`, contentType: 'application/pdf', pageCount: check.pageCount };
   return addDocumentVersion(db, actor, documentId, { structured: r.report, file, note: 'Approved: rendered for the agenda pack' });
 }
+
+/** The pack's typesetting (embedded font, tagged structure), for callers that write their own report PDFs (the demo). */
+export { BOLD, FONT, finish, newDocument, tag } from '../pack/typeset.js';
