@@ -223,7 +223,8 @@ describe.each(STORE_KINDS)('public portal on %s', (kind) => {
 
   it('search: ranked hits with highlighted snippets linking to the page of a paper, filters and pagination', async (c) => {
     const { app } = await setup(c);
-    const res = await page(app, '/search?q=%22household+waste%22+recycled&type=page');
+    // Narrow enough that the one imported paper ranks first whatever the demo's papers say about waste.
+    const res = await page(app, '/search?q=%22household+waste%22+recycled+2008&type=page');
     expect(res.body).toContain('href="/documents/waste-strategy-review-2009#page-1"');
     expect(res.body).toMatch(/<mark>[^<]+<\/mark>/);
     const many = await page(app, '/search?q=council');
