@@ -30,10 +30,10 @@ export async function checkNotNewer(db: Kysely<unknown>): Promise<void> {
   }
 }
 
-export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<MigrationReport> {
-  await checkNotNewer(db);
+/** Runs the migrations `include` picks, in Kysely's migrator, with one error message for a failure. */
+async function runMigrations(db: Kysely<unknown>, dialect: Dialect, include: (name: string) => boolean): Promise<string[]> {
   const migrations: Record<string, Migration> = {};
-  for (const m of MIGRATIONS) migrations[m.name] = { up: (d) => m.up(d, dialect) };
+  for (const m of MIGRATIONS) if (include(m.name)) migrations[m.name] = { up: (d) => m.up(d, dialect) };
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
@@ -47,7 +47,12 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
     const failed = results?.find((r) => r.status === 'Error');
     throw new MootError(`migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`.replace('  ', ' '), { cause: error });
   }
-  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<MigrationReport> {
+  await checkNotNewer(db);
+  const applied = await runMigrations(db, dialect, () => true);
   return { applied, current: MIGRATIONS[MIGRATIONS.length - 1].name };
 }
 
@@ -57,19 +62,5 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
  */
 export async function migrateToSet(db: Kysely<unknown>, dialect: Dialect, names: string[]): Promise<void> {
   const wanted = new Set(names);
-  const migrations: Record<string, Migration> = {};
-  for (const m of MIGRATIONS) if (wanted.has(m.name)) migrations[m.name] = { up: (d) => m.up(d, dialect) };
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: LOCK_TABLE,
-    // Migration numbers are handed out to parallel work, so one may land after a higher number has been applied.
-    allowUnorderedMigrations: true,
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new MootError(`migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`.replace('  ', ' '), { cause: error });
-  }
+  await runMigrations(db, dialect, (name) => wanted.has(name));
 }
