@@ -3,7 +3,7 @@
 import { readdirSync, statfsSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import type { MootConfig } from '../config.js';
+import { resolveWebConfig, type MootConfig } from '../config.js';
 import { MootError } from '../errors.js';
 import { openStore, type Store } from '../store/db.js';
 import { appliedMigrations } from '../store/migrate.js';
@@ -50,16 +50,27 @@ export async function runDoctor(config: MootConfig, env: NodeJS.ProcessEnv = pro
     checks.push({ name: 'Database', status: 'fail', message: line, fix: e instanceof MootError && e.hint ? e.hint : 'Check DATABASE_URL or --data' });
   }
 
-  // Base URL: every absolute link and email link comes from it.
-  const base = env.MOOT_BASE_URL;
-  if (!base) {
-    checks.push({ name: 'Base URL', status: production ? 'fail' : 'warn', message: 'MOOT_BASE_URL is not set, so links in emails come from request headers', fix: 'Set MOOT_BASE_URL to the address the public uses, e.g. https://democracy.example.gov.uk' });
+  // Base URL and trusted proxies: read exactly as `moot serve` reads them (resolveWebConfig), so what passes here
+  // is what the server accepts, and what the server refuses fails here with the same sentence.
+  const web = resolveWebConfig(env);
+  const baseProblem = web.problems.find((p) => p.startsWith('MOOT_BASE_URL'));
+  const proxyProblem = web.problems.find((p) => p.startsWith('MOOT_TRUST_PROXY'));
+  const baseUrl = web.config.baseUrl;
+  if (baseProblem) {
+    checks.push({ name: 'Base URL', status: 'fail', message: `${baseProblem}; moot serve refuses to start`, fix: 'Set MOOT_BASE_URL to the address the public uses, e.g. https://democracy.example.gov.uk' });
+  } else if (!baseUrl) {
+    checks.push({ name: 'Base URL', status: 'warn', message: 'MOOT_BASE_URL is not set, so links in emails come from the address the server listens on', fix: 'Set MOOT_BASE_URL to the address the public uses, e.g. https://democracy.example.gov.uk' });
+  } else if (!baseUrl.startsWith('https:') && production) {
+    checks.push({ name: 'Base URL', status: 'warn', message: `MOOT_BASE_URL ${baseUrl} is not https`, fix: 'Serve the portal over TLS (see docs/deploy.md) and use an https:// address' });
   } else {
-    let url: URL | null = null;
-    try { url = new URL(base); } catch { /* reported below */ }
-    if (!url || !/^https?:$/.test(url.protocol)) checks.push({ name: 'Base URL', status: 'fail', message: `MOOT_BASE_URL "${base}" is not an http(s) address`, fix: 'Set it like https://democracy.example.gov.uk' });
-    else if (url.protocol !== 'https:' && production) checks.push({ name: 'Base URL', status: 'warn', message: `MOOT_BASE_URL ${base} is not https`, fix: 'Serve the portal over TLS (see docs/deploy.md) and use an https:// address' });
-    else checks.push({ name: 'Base URL', status: 'ok', message: base });
+    checks.push({ name: 'Base URL', status: 'ok', message: baseUrl });
+  }
+  if (proxyProblem) {
+    checks.push({ name: 'Proxies', status: 'fail', message: `${proxyProblem}; moot serve refuses to start`, fix: 'List the reverse proxies\' addresses, e.g. MOOT_TRUST_PROXY=127.0.0.1 or 10.0.0.0/8 (docs/deploy.md)' });
+  } else if (!web.config.trustProxy.length) {
+    checks.push({ name: 'Proxies', status: 'ok', message: 'MOOT_TRUST_PROXY is not set: X-Forwarded-* headers are ignored and clients are known by their own address (behind a reverse proxy, set it to the proxy\'s address)' });
+  } else {
+    checks.push({ name: 'Proxies', status: 'ok', message: `X-Forwarded-* headers are honoured only from ${web.config.trustProxy.join(', ')}` });
   }
 
   // Mail: password resets (and alerts) need it.

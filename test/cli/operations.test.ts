@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSecretFiles } from '../../src/config.js';
+import { loadSecretFiles, resolveWebConfig } from '../../src/config.js';
+import { runDoctor } from '../../src/services/doctor.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'moot-cli-ops-'));
@@ -26,7 +27,8 @@ describe('operations commands', () => {
     const bad = moot(['--data', data, 'doctor'], { NODE_ENV: 'production' });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/✓ Database: SQLite at .* schema up to date/);
-    expect(bad.stdout).toMatch(/✗ Base URL: MOOT_BASE_URL is not set.*\n {4}fix: Set MOOT_BASE_URL/);
+    expect(bad.stdout).toMatch(/✗ Base URL: MOOT_BASE_URL must be set when NODE_ENV=production .*moot serve refuses to start\n {4}fix: Set MOOT_BASE_URL/);
+    expect(bad.stdout).toMatch(/✓ Proxies: MOOT_TRUST_PROXY is not set/);
     expect(bad.stdout).toMatch(/✗ Mail: SMTP_URL is not set/);
     expect(bad.stdout).toMatch(/✗ Backups: no backups in .*backups\n {4}fix: Schedule `moot backup/);
     expect(bad.stderr).toMatch(/^moot: 3 problems to fix/);
@@ -39,6 +41,23 @@ describe('operations commands', () => {
     expect(good.stdout).toMatch(/! Mail: SMTP_URL is not set/); // a warning outside production
     expect(good.status).toBe(0);
   }, 300_000);
+
+  it('doctor reads the base URL and proxies as moot serve does (resolveWebConfig), failing what serve refuses', async () => {
+    const config = { dataDir: join(work, 'doctor-web'), databaseUrl: null };
+    const check = async (env: NodeJS.ProcessEnv, name: string) => (await runDoctor(config, env)).find((c) => c.name === name);
+    // An address serve refuses (a query string) fails here with serve's own sentence.
+    const query = await check({ MOOT_BASE_URL: 'https://democracy.example.gov.uk/?x=1' }, 'Base URL');
+    expect(query?.status).toBe('fail');
+    expect(query?.message).toBe(`${resolveWebConfig({ MOOT_BASE_URL: 'https://democracy.example.gov.uk/?x=1' }).problems[0]}; moot serve refuses to start`);
+    // The address serve uses (trailing slash dropped) is the one reported.
+    expect(await check({ MOOT_BASE_URL: 'https://democracy.example.gov.uk/' }, 'Base URL')).toMatchObject({ status: 'ok', message: 'https://democracy.example.gov.uk' });
+    expect(await check({ MOOT_BASE_URL: 'http://democracy.example.gov.uk', NODE_ENV: 'production' }, 'Base URL')).toMatchObject({ status: 'warn' });
+    expect(await check({}, 'Base URL')).toMatchObject({ status: 'warn' });
+    expect(await check({ NODE_ENV: 'production' }, 'Base URL')).toMatchObject({ status: 'fail' });
+    const proxy = await check({ MOOT_TRUST_PROXY: '10.0.0.0/8, proxy.example' }, 'Proxies');
+    expect(proxy).toMatchObject({ status: 'fail', message: expect.stringMatching(/^MOOT_TRUST_PROXY must list .* "proxy\.example" is neither; moot serve refuses to start$/) });
+    expect(await check({ MOOT_TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }, 'Proxies')).toMatchObject({ status: 'ok', message: 'X-Forwarded-* headers are honoured only from 127.0.0.1, 10.0.0.0/8' });
+  }, 60_000);
 
   it('exports the audit log as JSON lines and CSV, within dates', () => {
     const data = join(work, 'audit');

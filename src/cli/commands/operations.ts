@@ -14,7 +14,7 @@ const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
 export function register(program: Command, context: () => CliContext): void {
   program
     .command('doctor')
-    .description('check this deployment (database, base URL, mail, disk, backups, jobs) and say what to fix')
+    .description('check this deployment (database, base URL, proxies, mail, Redis, disk, backups, jobs) and say what to fix')
     .action(async () => {
       const checks = await runDoctor(context().config);
       for (const c of checks) {
