@@ -123,8 +123,19 @@ function run(input: PackText): PackExtraction {
     out.membership = parseMembership(lines, 0, headEnd);
     out.agenda = agenda.items.map(({ code, title, section, pages: p, toFollow }) => ({ code, title, section, pages: p, toFollow }));
     bodyFrom = agenda.items.length ? agenda.end : 0;
-    if (!agenda.items.length) warnings.push('no agenda items could be recognised on the front sheet');
-    else {
+    if (!agenda.items.length) {
+      warnings.push('no agenda items could be recognised on the front sheet');
+      // No agenda: what looked like a front sheet was not recognised as one, so nothing is taken from it but the
+      // body and date. A venue, time, membership or publication read from unrecognised text would be invented.
+      const dropped = [
+        out.meeting.venue && `venue "${out.meeting.venue}"`, out.meeting.time && `time ${out.meeting.time}`,
+        out.meeting.publishedOn && `publication date ${out.meeting.publishedOn}`, out.meeting.publishedBy && `signatory "${out.meeting.publishedBy}"`,
+        out.membership.length && `membership (${out.membership.length} names)`,
+      ].filter(Boolean);
+      if (dropped.length) warnings.push(`without a recognised front sheet these were not trusted and are left empty: ${dropped.join(', ')}`);
+      out.meeting = { ...out.meeting, venue: null, time: null, publishedOn: null, publishedBy: null };
+      out.membership = [];
+    } else {
       if (!out.meeting.body) warnings.push('front sheet: the body whose meeting this is could not be read');
       if (!out.meeting.date) warnings.push('front sheet: the meeting date could not be read');
     }

@@ -75,6 +75,46 @@ function rejoinOrdinals(raw: string[]): string[] {
   return out;
 }
 
+// OCR and PDF text layers print typographic ligatures as one character, and a soft hyphen where a word may break
+const LIGATURES: Record<string, string> = { '\ufb00': 'ff', '\ufb01': 'fi', '\ufb02': 'fl', '\ufb03': 'ffi', '\ufb04': 'ffl', '\ufb05': 'st', '\ufb06': 'st' };
+
+/** Ligatures spelled out, soft hyphens dropped. */
+export function undoLigatures(s: string): string {
+  if (!/[\ufb00-\ufb06\u00ad]/.test(s)) return s;
+  return s.replace(/[\ufb00-\ufb06]/g, (c) => LIGATURES[c] ?? c).replace(/\u00ad/g, '');
+}
+
+/**
+ * A word broken at the end of a line ("Commit-" / "tee resolved …"), as scans and justified text print it, is
+ * joined again: the rest of the word moves up to the line it was broken from. Only a lower-case letter after the
+ * break joins, so "Vice-" / "Chairman" and "2019-" / "20" stay as printed.
+ */
+export function joinBrokenWords(raw: string[]): string[] {
+  const out = [...raw];
+  for (let i = 0; i + 1 < out.length; i++) {
+    const m = /([A-Za-z]{2,})-$/.exec(out[i].trimEnd());
+    if (!m) continue;
+    const next = /^(\s*)([a-z][a-z']*)([,.;:)]?)(\s+|$)/.exec(out[i + 1]);
+    if (!next) continue;
+    out[i] = `${out[i].trimEnd().slice(0, -1)}${next[2]}${next[3]}`;
+    out[i + 1] = out[i + 1].slice(next[0].length);
+  }
+  return out;
+}
+
+/**
+ * A markdown file's YAML front matter ("---" / "title: Minutes (Aug., 2019)" / "date: …" / "---") is the web site's
+ * metadata, not the document: its lines are blanked (kept, so line numbers still match the file).
+ */
+function blankFrontMatter(raw: string[]): string[] {
+  if (raw[0]?.trim() !== '---') return raw;
+  const end = raw.findIndex((l, i) => i > 0 && i < 60 && l.trim() === '---');
+  if (end < 0) return raw;
+  const meta = raw.slice(1, end).every((l) => l.trim() === '' || /^[A-Za-z_][\w-]*:(?:\s|$)/.test(l) || /^\s+(?:-\s|\S)/.test(l));
+  if (!meta) return raw;
+  return raw.map((l, i) => (i <= end ? '' : l));
+}
+
 export function cleanPages(pages: string[]): Cleaned {
   const lines: Line[] = [];
   const breaks = new Set<number>();
@@ -85,7 +125,9 @@ export function cleanPages(pages: string[]): Cleaned {
   const pageLineIdx: number[][] = [];
 
   pages.forEach((pageText, p) => {
-    const rawLines = rejoinOrdinals(String(pageText ?? '').split(/\r\n|\r|\n/));
+    let split = undoLigatures(String(pageText ?? '')).split(/\r\n|\r|\n/);
+    if (p === 0) split = blankFrontMatter(split);
+    const rawLines = joinBrokenWords(rejoinOrdinals(split));
     const idx: number[] = [];
     let printed: number | null = null;
     sinceMarker = lines.length;
