@@ -4,9 +4,9 @@
 import type { Queryable } from '../store/db.js';
 import { getSeats, membershipOn } from '../store/bodies.js';
 import { getCouncil } from '../store/council.js';
-import { getBlob } from '../store/documents.js';
+import { getBlob, itemPapersOfMeeting } from '../store/documents.js';
 import { parseJson, textToParagraphs } from '../store/json.js';
-import { getAgenda, getMeeting } from '../store/meetings.js';
+import { getAgenda, getMeeting, previousHeldMeeting } from '../store/meetings.js';
 import { personDisplayName } from '../store/people.js';
 import { getAttendance, getMinutes } from '../store/proceedings.js';
 import type { AgendaSection, MinutesPaper, PackInput, Paper, PoliticalGroup } from '../pack/model.js';
@@ -60,9 +60,7 @@ const MINUTES_ITEM = /\bminutes\b/i;
 
 /** The minutes of the body's meeting before this one, as a paper for approval. */
 async function previousMinutesPaper(db: Queryable, meeting: { id: number; body_id: number; date: string; body_name: string }): Promise<MinutesPaper | null> {
-  const previous = await db.selectFrom('meeting').select(['id', 'date', 'venue']).where('body_id', '=', meeting.body_id)
-    .where('date', '<', meeting.date).where('status', 'in', ['minutes-drafted', 'minutes-approved', 'held'])
-    .orderBy('date', 'desc').limit(1).executeTakeFirst();
+  const previous = await previousHeldMeeting(db, meeting.body_id, meeting.date);
   if (!previous) return null;
   return minutesPaperOf(db, { ...previous, body_name: meeting.body_name }, 'public', { omitExempt: true });
 }
@@ -77,11 +75,7 @@ export async function minutesPaperOf(
   audience: 'public' | 'confidential',
   options: { omitExempt?: boolean } = {},
 ): Promise<MinutesPaper | null> {
-  const [minutes, attendance, items, sections] = await Promise.all([
-    getMinutes(db, meeting.id), getAttendance(db, meeting.id),
-    db.selectFrom('agenda_item').select(['id', 'section_id', 'exempt', 'exempt_paragraphs']).where('meeting_id', '=', meeting.id).execute(),
-    db.selectFrom('agenda_section').select(['id', 'exempt']).where('meeting_id', '=', meeting.id).execute(),
-  ]);
+  const [minutes, attendance, { items, sections }] = await Promise.all([getMinutes(db, meeting.id), getAttendance(db, meeting.id), getAgenda(db, meeting.id)]);
   if (!minutes.length) return null;
   const exemptSection = new Set(sections.filter((s) => s.exempt).map((s) => s.id));
   const itemById = new Map(items.map((i) => [i.id, i]));
@@ -140,12 +134,7 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
   const [council, agenda, documents, membership] = await Promise.all([
     getCouncil(db),
     getAgenda(db, meeting.id),
-    db.selectFrom('document')
-      .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
-      .select(['document.id', 'document.title', 'document.kind', 'document.agenda_item_id', 'document.workflow_status', 'document_version.sha256', 'document_version.content_type',
-        'document_version.file_name', 'document_version.classification', 'document_version.exempt_paragraphs'])
-      .where('document.meeting_id', '=', meeting.id).where('document.agenda_item_id', 'is not', null)
-      .orderBy('document.position').orderBy('document.id').execute(),
+    itemPapersOfMeeting(db, meeting.id),
     membershipInput(db, meeting.body_id, meeting.date),
   ]);
   const minutesPaper = await previousMinutesPaper(db, meeting);

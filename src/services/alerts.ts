@@ -10,8 +10,8 @@ import { entitledToExempt, PUBLIC_VIEWER, can } from '../domain/policy.js';
 import { ValidationError } from '../errors.js';
 import { viewerFor } from '../store/accounts.js';
 import {
-  accountsOfPeople, activeWebhooks, addDigestItem, confirmedSubscriptions, createSubscriber, digestSent, findSubscription, insertSubscription, markConfirmed,
-  meetingForMail, paperRecipients, removeSubscriptions, setFrequency, subscriberByEmail, subscriberByToken, subscriptionByConfirmToken, subscriptionsOf,
+  accountsOfPeople, activeWebhooks, alertBody, alertCouncillor, addDigestItem, confirmedSubscriptions, createSubscriber, digestSent, findSubscription, insertSubscription, markConfirmed,
+  meetingForMail, paperRecipients, personConcernedWithMeeting, removeSubscriptions, setFrequency, subscriberByEmail, subscriberByToken, subscriptionByConfirmToken, subscriptionsOf,
   unconfirmedBefore, waitingDigestItems,
 } from '../store/alerts.js';
 import { transaction, type Queryable, type Store, type Tx } from '../store/db.js';
@@ -61,13 +61,12 @@ const token = () => randomBytes(24).toString('base64url');
 export async function describeTarget(db: Queryable, t: AlertTarget): Promise<string> {
   switch (t.kind) {
     case 'body': {
-      const b = await db.selectFrom('body').select('name').where('id', '=', t.bodyId).executeTakeFirst();
+      const b = await alertBody(db, t.bodyId);
       if (!b) throw new ValidationError('There is no such committee', 'target');
       return `agendas and minutes of ${b.name}`;
     }
     case 'person': {
-      const p = await db.selectFrom('person').select(['title', 'initials', 'forenames', 'surname', 'post_nominals']).where('id', '=', t.personId)
-        .where('kind', 'in', ['councillor', 'co-opted']).executeTakeFirst();
+      const p = await alertCouncillor(db, t.personId);
       if (!p) throw new ValidationError('There is no such councillor', 'target');
       return `meetings of ${formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals })}'s committees`;
     }
@@ -249,11 +248,7 @@ async function publicNews(store: Store, e: PublicationEvent): Promise<PublicNews
 
 async function personConcerned(db: Queryable, personId: number, news: PublicNews): Promise<boolean> {
   if (news.meetingId === null || news.bodyId === null || news.date === null) return false;
-  const member = await db.selectFrom('membership').select('id').where('person_id', '=', personId).where('body_id', '=', news.bodyId)
-    .where('starts_on', '<=', news.date).where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', news.date!)])).executeTakeFirst();
-  if (member) return true;
-  const attended = await db.selectFrom('attendance').select('id').where('person_id', '=', personId).where('meeting_id', '=', news.meetingId).executeTakeFirst();
-  return !!attended;
+  return personConcernedWithMeeting(db, personId, { bodyId: news.bodyId, meetingId: news.meetingId, date: news.date });
 }
 
 async function searchMatches(store: Store, t: { q: string; type?: SearchKind; bodyId?: number }, news: PublicNews): Promise<boolean> {

@@ -101,6 +101,29 @@ export async function unconfirmedBefore(db: Queryable, before: string) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// What an alert is about
+
+/** The committee an alert names, by id. */
+export function alertBody(db: Queryable, bodyId: number) {
+  return db.selectFrom('body').select('name').where('id', '=', bodyId).executeTakeFirst();
+}
+
+/** The councillor (or co-opted member) an alert names, by id. */
+export function alertCouncillor(db: Queryable, personId: number) {
+  return db.selectFrom('person').select(['title', 'initials', 'forenames', 'surname', 'post_nominals']).where('id', '=', personId)
+    .where('kind', 'in', ['councillor', 'co-opted']).executeTakeFirst();
+}
+
+/** Was the person a member of the body on the date, or named in the meeting's attendance? */
+export async function personConcernedWithMeeting(db: Queryable, personId: number, m: { bodyId: number; meetingId: number; date: string }): Promise<boolean> {
+  const member = await db.selectFrom('membership').select('id').where('person_id', '=', personId).where('body_id', '=', m.bodyId)
+    .where('starts_on', '<=', m.date).where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', m.date)])).executeTakeFirst();
+  if (member) return true;
+  const attended = await db.selectFrom('attendance').select('id').where('person_id', '=', personId).where('meeting_id', '=', m.meetingId).executeTakeFirst();
+  return !!attended;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Papers to members
 
 export function meetingForMail(db: Queryable, meetingId: number) {

@@ -152,6 +152,16 @@ export function listDocumentVersions(db: Queryable, documentId: number) {
     .where('document_id', '=', documentId).orderBy('version', 'desc').execute();
 }
 
+/** The papers of a meeting's agenda items in pack order, each with its current version (what a pack prints). */
+export function itemPapersOfMeeting(db: Queryable, meetingId: number) {
+  return db.selectFrom('document')
+    .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
+    .select(['document.id', 'document.title', 'document.kind', 'document.agenda_item_id', 'document.workflow_status', 'document_version.sha256', 'document_version.content_type',
+      'document_version.file_name', 'document_version.classification', 'document_version.exempt_paragraphs'])
+    .where('document.meeting_id', '=', meetingId).where('document.agenda_item_id', 'is not', null)
+    .orderBy('document.position').orderBy('document.id').execute();
+}
+
 export function listMeetingDocuments(db: Queryable, meetingId: number) {
   return db.selectFrom('document')
     .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))

@@ -168,6 +168,13 @@ export function listMeetings(db: Queryable, f: MeetingFilter = {}) {
   return q.execute();
 }
 
+/** The body's last meeting before a date that was held (whose minutes come up for approval next). */
+export function previousHeldMeeting(db: Queryable, bodyId: number, before: string) {
+  return db.selectFrom('meeting').select(['id', 'date', 'venue']).where('body_id', '=', bodyId)
+    .where('date', '<', before).where('status', 'in', ['minutes-drafted', 'minutes-approved', 'held'])
+    .orderBy('date', 'desc').limit(1).executeTakeFirst();
+}
+
 export async function getAgenda(db: Queryable, meetingId: number) {
   const [sections, items] = await Promise.all([
     db.selectFrom('agenda_section').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute(),

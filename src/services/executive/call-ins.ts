@@ -9,8 +9,9 @@ import { ValidationError } from '../../errors.js';
 import type { MailMessage } from '../../mail/index.js';
 import { nowIso, recordAudit } from '../../store/audit.js';
 import { transaction, type Db, type Queryable } from '../../store/db.js';
+import { getMeeting } from '../../store/meetings.js';
 import {
-  decisionRow, decisionsOpenForCallIn, getCallIn, insertCallIn, insertSignatory, listCallIns, listSignatories, nextMeetingOfBody, scrutinyBodies, signatoryFacts, updateCallIn, updateDecisionRow,
+  callInRecipients, chairOn, decisionRow, decisionsOpenForCallIn, getCallIn, insertCallIn, insertSignatory, listCallIns, listSignatories, nextMeetingOfBody, scrutinyBodies, signatoryFacts, updateCallIn, updateDecisionRow,
 } from '../../store/executive/call-ins.js';
 import { personDisplayName } from '../../store/people.js';
 import { addItem, addSection, loadAgenda } from '../../store/workspace/agenda.js';
@@ -77,14 +78,10 @@ export async function requestCallIn(db: Db, actor: Actor, input: { decisionId: n
     await recordAudit(tx, actor, { action: 'call-in', entity: 'decision', entityId: d.id, summary: `${d.number} called in by ${names.join(', ')}: implementation stopped`, before: { status: d.status }, after: { status, call_in_id: callInId } });
     const meeting = await placeOnScrutinyAgenda(tx, actor, callInId, input.scrutinyBodyId ?? null, on);
     // The decision taker: the Cabinet Member or officer, or for a body the person who chairs it (the Leader for Cabinet).
-    const takerId = d.taker_person_id ?? (d.taker_body_id
-      ? (await tx.selectFrom('membership').select('person_id').where('body_id', '=', d.taker_body_id).where('role', '=', 'chairman').where('starts_on', '<=', on)
-        .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', on)])).executeTakeFirst())?.person_id
-      : undefined);
-    const taker = takerId ? await tx.selectFrom('person').select(['email']).where('id', '=', takerId).executeTakeFirst() : undefined;
-    const clerks = await tx.selectFrom('user_account').select(['email']).where('role', 'in', ['clerk']).where('disabled', '=', 0).execute();
+    const takerId = d.taker_person_id ?? (d.taker_body_id ? await chairOn(tx, d.taker_body_id, on) : undefined);
+    const recipients = await callInRecipients(tx, takerId ?? undefined);
     const text = `Decision ${d.number} (${d.subject}) has been called in by ${names.join(', ')} on ${on} and may not be implemented.\n\nReasons: ${reasons}\n\n${meeting ? `It will be considered by the scrutiny committee on ${meeting.date}.` : 'No scrutiny meeting is scheduled yet: Democratic Services will arrange one.'}`;
-    const notifications = [...clerks.map((c) => c.email), ...(taker?.email ? [taker.email] : [])].map((to) => ({ to, subject: `Call-in: decision ${d.number}`, text }));
+    const notifications = recipients.map((to) => ({ to, subject: `Call-in: decision ${d.number}`, text }));
     return { callInId, status: 'valid', signatories: names, message: `Decision ${d.number} is called in`, meeting, notifications };
   });
 }
@@ -94,7 +91,7 @@ export async function placeOnScrutinyAgenda(tx: Queryable, actor: Actor, callInI
   const c = await getCallIn(tx, callInId);
   if (!c) throw new ValidationError(`there is no call-in ${callInId}`, 'callIn');
   let meeting: { id: number; slug: string; date: string; status: string } | undefined;
-  if (meetingId) meeting = await tx.selectFrom('meeting').select(['id', 'slug', 'date', 'status']).where('id', '=', meetingId).executeTakeFirst();
+  if (meetingId) meeting = await getMeeting(tx, meetingId);
   else {
     const body = bodyId ?? (await scrutinyBodies(tx))[0]?.id;
     meeting = body ? await nextMeetingOfBody(tx, body, on) : undefined;

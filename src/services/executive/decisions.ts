@@ -6,14 +6,17 @@ import {
   checkKeyDecisionNotice, checkPrivateMeetingNotice, callInWindowEnd, decisionPhase, DECISION_PHASE_LABELS, nextDecisionStatus,
   type DecisionEvent, type DecisionLifecycleStatus, type LifecycleFacts, type NoticeException,
 } from '../../domain/executive.js';
+import { addDays } from '../../domain/dates.js';
 import { can, type Viewer } from '../../domain/policy.js';
 import { DECISION_TAKER_KINDS, type Actor, type DecisionTakerKind } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import { recordAudit } from '../../store/audit.js';
 import { transaction, type Db, type Queryable } from '../../store/db.js';
 import { createDecision } from '../../store/decisions.js';
-import { decisionBySlug, decisionRow, listCallIns, listSignatories, reconsiderations, updateDecisionRow } from '../../store/executive/call-ins.js';
-import { getForwardPlanEntry, insertNoticeException, listForwardPlanEvents, listNoticeExceptions } from '../../store/executive/forward-plan.js';
+import { getBody } from '../../store/bodies.js';
+import { decisionBySlug, decisionRow, decisionsAwaitingReconsideration, listCallIns, listSignatories, reconsiderations, updateDecisionRow } from '../../store/executive/call-ins.js';
+import { getForwardPlanEntry, insertNoticeException, listForwardPlanEntries, listForwardPlanEvents, listNoticeExceptions } from '../../store/executive/forward-plan.js';
+import { getAgendaItem, getMeeting, listMeetings } from '../../store/meetings.js';
 import type { Row } from '../../store/schema.js';
 import { cycleContext, dateField, refuse, required, ruled } from './context.js';
 import { markForwardPlanEntryTaken } from './forward-plan.js';
@@ -52,7 +55,7 @@ export interface TakeDecisionInput {
 async function isExecutive(db: Queryable, input: TakeDecisionInput): Promise<boolean> {
   if (input.takerKind !== 'body') return true;
   if (!input.takerBodyId) return /cabinet|executive/i.test(input.takerName);
-  const body = await db.selectFrom('body').select('kind').where('id', '=', input.takerBodyId).executeTakeFirst();
+  const body = await getBody(db, input.takerBodyId);
   return body?.kind === 'cabinet' || body?.kind === 'cabinet-member' || body?.kind === 'cabinet-committee';
 }
 
@@ -71,11 +74,11 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
       required(input.alternatives, 'alternatives', 'an executive decision needs the alternative options considered and rejected');
     }
     if (input.agendaItemId) {
-      const item = await tx.selectFrom('agenda_item').select(['meeting_id']).where('id', '=', input.agendaItemId).executeTakeFirst();
+      const item = await getAgendaItem(tx, input.agendaItemId);
       if (!item || item.meeting_id !== input.meetingId) throw new ValidationError('the agenda item is not on that meeting\'s agenda', 'agendaItemId');
     }
     if (input.meetingId) {
-      const m = await tx.selectFrom('meeting').select(['date', 'body_id']).where('id', '=', input.meetingId).executeTakeFirst();
+      const m = await getMeeting(tx, input.meetingId);
       if (!m) throw new ValidationError(`there is no meeting ${input.meetingId}`, 'meetingId');
       if (m.date !== takenOn) throw new ValidationError(`a decision at the meeting of ${m.date} is taken on that day, not ${takenOn}`, 'takenOn');
     }
@@ -252,17 +255,14 @@ export function noticeExceptionsReport(db: Queryable, from: string, to: string) 
 
 /** What the decision form offers: forward plan entries still open, meetings around today, decisions awaiting reconsideration. */
 export async function decisionFormChoices(db: Queryable, today: string) {
-  const { listForwardPlanEntries } = await import('../../store/executive/forward-plan.js');
-  const { listMeetings } = await import('../../store/meetings.js');
-  const { addDays } = await import('../../domain/dates.js');
   const [entries, meetings, awaiting] = await Promise.all([
     listForwardPlanEntries(db, { statuses: ['planned', 'deferred'] }),
     listMeetings(db, { from: addDays(today, -60), to: addDays(today, 60) }),
-    db.selectFrom('decision').select(['id', 'number', 'subject']).where('status', 'in', ['reconsidering', 'referred-to-council']).orderBy('id').execute(),
+    decisionsAwaitingReconsideration(db),
   ]);
   return { entries, meetings, awaiting };
 }
 
 export async function meetingBodyId(db: Queryable, meetingId: number): Promise<number | null> {
-  return (await db.selectFrom('meeting').select('body_id').where('id', '=', meetingId).executeTakeFirst())?.body_id ?? null;
+  return (await getMeeting(db, meetingId))?.body_id ?? null;
 }

@@ -12,12 +12,14 @@ import type { Actor } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import { nowIso, recordAudit } from '../../store/audit.js';
 import { transaction, type Db, type Queryable } from '../../store/db.js';
+import { getBody } from '../../store/bodies.js';
 import { getCallIn } from '../../store/executive/call-ins.js';
 import {
   bodyMeetingDates, deleteWorkProgrammeItem, futureMeetingsOfBody, getFollowUp, getRecommendation, getReview, getWorkProgrammeItem, insertFollowUp, insertRecommendation,
   insertResponse, insertReview, insertReviewMember, insertReviewSession, insertReviewStage, insertWorkProgrammeItem, listFollowUps, listRecommendations, listResponses,
-  listReviews, listWorkProgramme, reviewParts, reviewSlugsLike, updateFollowUp, updateRecommendation, updateReview, updateWorkProgrammeItem,
+  lastWorkProgrammePosition, listReviews, listWorkProgramme, reviewParts, reviewSlugsLike, updateFollowUp, updateRecommendation, updateReview, updateWorkProgrammeItem,
 } from '../../store/executive/scrutiny.js';
+import { getMeeting } from '../../store/meetings.js';
 import { dateField, required, ruled } from './context.js';
 
 // ---------------------------------------------------------------- follow-up schedule
@@ -43,7 +45,7 @@ export async function addFollowUp(db: Db, actor: Actor, input: FollowUpInput): P
     if (!r.text?.trim() && !r.parts?.some((p) => p.trim())) throw new ValidationError(`recommendation ${i + 1} has no text`, `recommendations[${i}].text`);
   });
   return transaction(db, async (tx) => {
-    const body = await tx.selectFrom('body').select(['id', 'kind']).where('id', '=', input.bodyId).executeTakeFirst();
+    const body = await getBody(tx, input.bodyId);
     if (!body) throw new ValidationError(`there is no body ${input.bodyId}`, 'bodyId');
     let decisionId = input.decisionId ?? null;
     if (input.callInId) {
@@ -176,12 +178,12 @@ export async function addWorkProgrammeItem(db: Db, actor: Actor, input: WorkProg
   const title = required(input.title, 'title', 'enter the item');
   return transaction(db, async (tx) => {
     if (input.meetingId) {
-      const m = await tx.selectFrom('meeting').select(['body_id', 'date']).where('id', '=', input.meetingId).executeTakeFirst();
+      const m = await getMeeting(tx, input.meetingId);
       if (!m || m.body_id !== input.bodyId) throw new ValidationError('choose a meeting of this body', 'meetingId');
       if (m.date < today) throw new ValidationError(`the meeting of ${m.date} has passed: choose a future meeting or leave the item unscheduled`, 'meetingId');
     }
-    const last = await tx.selectFrom('work_programme_item').select((eb) => eb.fn.max('position').as('p')).where('body_id', '=', input.bodyId).executeTakeFirst();
-    const values = { body_id: input.bodyId, meeting_id: input.meetingId ?? null, title, notes: input.notes?.trim() || null, lead: input.lead?.trim() || null, kind: input.kind ?? 'item', status: 'planned', position: Number(last?.p ?? 0) + 1, created_at: nowIso() };
+    const last = await lastWorkProgrammePosition(tx, input.bodyId);
+    const values = { body_id: input.bodyId, meeting_id: input.meetingId ?? null, title, notes: input.notes?.trim() || null, lead: input.lead?.trim() || null, kind: input.kind ?? 'item', status: 'planned', position: last + 1, created_at: nowIso() };
     const id = await insertWorkProgrammeItem(tx, values);
     await recordAudit(tx, actor, { action: 'create', entity: 'work_programme_item', entityId: id, summary: `Work programme: added "${title}"`, after: values });
     return id;
@@ -193,7 +195,7 @@ export async function moveWorkProgrammeItem(db: Db, actor: Actor, id: number, ch
     const before = await getWorkProgrammeItem(tx, id);
     if (!before) throw new ValidationError(`there is no work programme item ${id}`, 'item');
     if (change.meetingId) {
-      const m = await tx.selectFrom('meeting').select(['body_id', 'date']).where('id', '=', change.meetingId).executeTakeFirst();
+      const m = await getMeeting(tx, change.meetingId);
       if (!m || m.body_id !== before.body_id) throw new ValidationError('choose a meeting of this body', 'meetingId');
       if (m.date < today) throw new ValidationError(`the meeting of ${m.date} has passed`, 'meetingId');
     }

@@ -85,6 +85,25 @@ export function scrutinyBodies(db: Queryable) {
   return db.selectFrom('body').select(['id', 'name', 'slug']).where('kind', 'in', ['scrutiny-committee', 'overview-scrutiny-committee']).orderBy('name').execute();
 }
 
+/** Who chairs a body on a day (the decision taker of a body's decision: the Leader for Cabinet). */
+export async function chairOn(db: Queryable, bodyId: number, on: string): Promise<number | undefined> {
+  const row = await db.selectFrom('membership').select('person_id').where('body_id', '=', bodyId).where('role', '=', 'chairman').where('starts_on', '<=', on)
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', on)])).executeTakeFirst();
+  return row?.person_id;
+}
+
+/** Where a call-in is sent: the decision taker's email (if known) and every enabled clerk's. */
+export async function callInRecipients(db: Queryable, takerPersonId: number | undefined): Promise<string[]> {
+  const taker = takerPersonId ? await db.selectFrom('person').select(['email']).where('id', '=', takerPersonId).executeTakeFirst() : undefined;
+  const clerks = await db.selectFrom('user_account').select(['email']).where('role', 'in', ['clerk']).where('disabled', '=', 0).execute();
+  return [...clerks.map((c) => c.email), ...(taker?.email ? [taker.email] : [])];
+}
+
+/** Decisions awaiting reconsideration (by the taker or by full Council). */
+export function decisionsAwaitingReconsideration(db: Queryable) {
+  return db.selectFrom('decision').select(['id', 'number', 'subject']).where('status', 'in', ['reconsidering', 'referred-to-council']).orderBy('id').execute();
+}
+
 /** Published decisions whose call-in window is open on `today`. */
 export function decisionsOpenForCallIn(db: Queryable, today: string) {
   return db.selectFrom('decision').select(['id', 'number', 'slug', 'subject', 'taker_name', 'taken_on', 'published_on', 'call_in_ends_on', 'classification', 'taker_body_id', 'meeting_id', 'status'])

@@ -43,6 +43,12 @@ export function bodyMeetingDates(db: Queryable, bodyId: number) {
   return db.selectFrom('meeting').select(['date']).where('body_id', '=', bodyId).where('status', 'not in', ['cancelled', 'postponed']).orderBy('date').execute();
 }
 
+/** The highest position on a body's work programme (0 when empty). */
+export async function lastWorkProgrammePosition(db: Queryable, bodyId: number): Promise<number> {
+  const last = await db.selectFrom('work_programme_item').select((eb) => eb.fn.max('position').as('p')).where('body_id', '=', bodyId).executeTakeFirst();
+  return Number(last?.p ?? 0);
+}
+
 export async function insertWorkProgrammeItem(db: Queryable, values: NewRow<'work_programme_item'>): Promise<number> {
   return (await db.insertInto('work_programme_item').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
