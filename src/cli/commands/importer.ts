@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { EXTRACTION_FORMAT_VERSION } from '../../importer/extraction.js';
+import { explainExtraction, formatExplanation } from '../../importer/text/explain.js';
 import { importPackFile, readAndExtract, type AfterImport, type ImportOutcome } from '../../importer/import.js';
 import { MootError } from '../../errors.js';
 import { indexMeeting } from '../../store/search/index.js';
@@ -58,13 +59,20 @@ export function register(program: Command, context: () => CliContext): void {
     .argument('<file>', 'the pack, agenda or minutes to read')
     .option('--json', 'print JSON in the extraction format (docs/extraction-format.md)')
     .option('--papers', 'include the text of each item\'s papers')
+    .option('--explain', 'show, for each field, the page and line it was read from and the rule that read it')
     .option('--ocr', 'read scanned pages by OCR (tesseract); a PDF with no text layer is read by OCR even without it')
     .option('--ocr-lang <langs>', 'OCR languages, e.g. eng or eng+cym', 'eng')
-    .action(async (file: string, opts: { json?: boolean; papers?: boolean } & OcrFlags) => {
-      const { extraction } = await readAndExtract(file, ocrOptions(opts, file));
+    .action(async (file: string, opts: { json?: boolean; papers?: boolean; explain?: boolean } & OcrFlags) => {
+      const { extraction, read } = await readAndExtract(file, ocrOptions(opts, file));
       const { papers, warnings, ...core } = extraction;
+      const explanation = opts.explain ? explainExtraction(read.pages, extraction) : undefined;
       if (opts.json) {
-        out(JSON.stringify({ formatVersion: EXTRACTION_FORMAT_VERSION, ...core, warnings, ...(opts.papers ? { papers } : {}) }, null, 2));
+        out(JSON.stringify({ formatVersion: EXTRACTION_FORMAT_VERSION, ...core, warnings, ...(opts.papers ? { papers } : {}), ...(explanation ? { explanation } : {}) }, null, 2));
+        return;
+      }
+      if (explanation) {
+        out(formatExplanation(explanation));
+        for (const w of warnings) out(`warning: ${w}`);
         return;
       }
       const m = core.meeting;
