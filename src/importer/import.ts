@@ -11,9 +11,13 @@ import { recordAudit } from '../store/audit.js';
 import { addMembership, createBody, findBodyByName, findBodyLoosely, guessBodyKind, membershipOn } from '../store/bodies.js';
 import { transaction, type Queryable, type Store } from '../store/db.js';
 import { tryParseDecisionNumber } from '../domain/numbering.js';
-import { createDecision } from '../store/decisions.js';
+import { createDecision, decisionNumberInUse } from '../store/decisions.js';
 import { addDocument, addDocumentVersion } from '../store/documents.js';
-import { createMeeting, insertAgenda, type NewAgendaSection } from '../store/meetings.js';
+import {
+  attachDocumentToItem, clearAgendaForReimport, importBySha256, importedPackDocument, importedReport, insertImportRecord, latestImportOfMeeting, latestImportOfSource,
+  markHistoricMinutesApproved, meetingOfBodyOn, setHistoricMeetingDetails,
+} from '../store/imports.js';
+import { createMeeting, getMeeting, insertAgenda, type NewAgendaSection } from '../store/meetings.js';
 import { ensureGroup, findOrCreatePerson } from '../store/people.js';
 import { recordAttendance, recordMinutes, type AttendanceEntry } from '../store/proceedings.js';
 import { readPackFile, type PackText, type ReadOptions } from './read/index.js';
@@ -155,7 +159,7 @@ function bodyResolver(db: Queryable, actor: Actor, exact: boolean): Bodies {
 /** Finds the historic meeting of a body on a date, or creates it. */
 async function historicMeeting(db: Queryable, actor: Actor, bodies: Bodies, bodyName: string, date: string, extra: Parameters<typeof createMeeting>[2] extends infer T ? Partial<T> : never) {
   const bodyId = await bodies.id(bodyName);
-  const existing = await db.selectFrom('meeting').select(['id', 'slug']).where('body_id', '=', bodyId).where('date', '=', date).orderBy('id').executeTakeFirst();
+  const existing = await meetingOfBodyOn(db, bodyId, date);
   if (existing) return { id: existing.id, slug: existing.slug, bodyId, created: false };
   const created = await createMeeting(db, actor, { bodyId, date, historic: true, status: 'held', ...extra });
   return { id: created.id, slug: created.slug, bodyId, created: true };
@@ -167,7 +171,7 @@ async function importMinutes(db: Queryable, actor: Actor, bodies: Bodies, x: Pac
   for (const m of x.minutes) {
     if (!m.date) continue;
     const meeting = await historicMeeting(db, actor, bodies, m.body ?? fallbackBody, m.date, { status: 'minutes-approved' });
-    await db.updateTable('meeting').set({ status: 'minutes-approved' }).where('id', '=', meeting.id).where('historic', '=', 1).execute();
+    await markHistoricMinutesApproved(db, meeting.id);
     await recordAttendance(db, actor, meeting.id, await attendanceOf(db, actor, m));
     await recordMinutes(db, actor, meeting.id, m.items.map((it) => ({
       number: it.number,
@@ -186,8 +190,7 @@ async function importDecisions(db: Queryable, actor: Actor, bodies: Bodies, x: P
   for (const d of x.decisions) {
     const parsed = tryParseDecisionNumber(d.number);
     if (!parsed) continue;
-    const clash = await db.selectFrom('decision').select('id').where('year', '=', parsed.year).where('seq', '=', parsed.seq).executeTakeFirst();
-    if (clash) continue; // the same Record of Decision reproduced in another pack
+    if (await decisionNumberInUse(db, parsed)) continue; // the same Record of Decision reproduced in another pack
     // a decision taken by a body belongs to the meeting that took it (a pack reproduces earlier meetings' decisions)
     const byBody = !!d.takenBy && /\b(?:cabinet|committee|council|panel|board|executive|sub-committee|forum|commission)\b/i.test(d.takenBy) && !/\bcabinet member\b/i.test(d.takenBy);
     const takerBodyId = byBody ? await bodies.id(d.takenBy!) : undefined;
@@ -240,11 +243,10 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
   let meeting: { id: number; slug: string; bodyId: number };
   if (previous?.meeting_id) {
     // A corrected file: rebuild the meeting's agenda from it; its documents get new versions.
-    const m = await db.selectFrom('meeting').select(['id', 'slug', 'body_id']).where('id', '=', previous.meeting_id).executeTakeFirstOrThrow();
+    const m = await getMeeting(db, previous.meeting_id);
+    if (!m) throw new MootError(`${fileName}: the meeting it was imported as before (${previous.meeting_id}) is gone`);
     meeting = { id: m.id, slug: m.slug, bodyId: m.body_id };
-    await db.updateTable('document').set({ agenda_item_id: null }).where('meeting_id', '=', m.id).execute();
-    await db.deleteFrom('agenda_item').where('meeting_id', '=', m.id).execute();
-    await db.deleteFrom('agenda_section').where('meeting_id', '=', m.id).execute();
+    await clearAgendaForReimport(db, m.id);
   } else {
     meeting = await historicMeeting(db, actor, bodies, body, date, {
       time: x.meeting.time, venue: x.meeting.venue,
@@ -253,10 +255,10 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
       status: minutesOnly ? 'minutes-approved' : 'held',
     });
   }
-  await db.updateTable('meeting').set({
-    time: x.meeting.time, venue: x.meeting.venue, published_on: x.meeting.publishedOn, signatory_name: x.meeting.publishedBy,
-    contacts_json: JSON.stringify(x.meeting.contacts.map((c) => ({ name: c.name, phone: c.phone, email: null }))),
-  }).where('id', '=', meeting.id).where('historic', '=', 1).execute();
+  await setHistoricMeetingDetails(db, meeting.id, {
+    time: x.meeting.time, venue: x.meeting.venue, publishedOn: x.meeting.publishedOn, signatoryName: x.meeting.publishedBy,
+    contacts: x.meeting.contacts.map((c) => ({ name: c.name, phone: c.phone, email: null })),
+  });
   const items = await insertAgenda(db, meeting.id, sectionsOf(x));
   await importMembership(db, actor, meeting.bodyId, date, x);
 
@@ -264,7 +266,7 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
   const packKind = minutesOnly ? 'minutes' : 'agenda-pack';
   const packTitle = minutesOnly ? `Minutes: ${body}, ${date}` : `Agenda pack: ${body}, ${date}`;
   const file = { bytes: r.bytes, fileName, contentType: isPdf ? 'application/pdf' : 'text/plain; charset=utf-8', pageCount: r.read.pages.length };
-  const existingPack = await db.selectFrom('document').select('id').where('meeting_id', '=', meeting.id).where('kind', '=', packKind).where('agenda_item_id', 'is', null).executeTakeFirst();
+  const existingPack = await importedPackDocument(db, meeting.id, packKind);
   const ocrPages = r.read.ocrPages;
   if (existingPack) await addDocumentVersion(db, actor, existingPack.id, { file, pages: r.read.pages, ocrPages, note: `re-imported from ${fileName}` });
   else await addDocument(db, actor, { meetingId: meeting.id, kind: packKind, title: packTitle, classification: 'unrestricted', file, pages: r.read.pages, ocrPages });
@@ -290,9 +292,9 @@ async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previou
     const paperOcr = range.flatMap((i, k) => (ocrPages?.includes(i + 1) ? [k + 1] : []));
     // a text pack has no page breaks: the paper runs over the pages its front-sheet entry printed
     const pageCount = !range.length && paper.startPage !== null && paper.endPage !== null && paper.endPage >= paper.startPage ? paper.endPage - paper.startPage + 1 : undefined;
-    const existing = await db.selectFrom('document').select('id').where('meeting_id', '=', meeting.id).where('title', '=', title).where('kind', '=', 'report').executeTakeFirst();
+    const existing = await importedReport(db, meeting.id, title);
     if (existing) {
-      await db.updateTable('document').set({ agenda_item_id: item.id }).where('id', '=', existing.id).execute();
+      await attachDocumentToItem(db, existing.id, item.id);
       await addDocumentVersion(db, actor, existing.id, { file: paperFile, pages, ocrPages: paperOcr, pageCount, note: `re-imported from ${fileName}` });
     } else {
       await addDocument(db, actor, { meetingId: meeting.id, agendaItemId: item.id, kind: 'report', title, classification: exempt ? 'exempt' : 'unrestricted', file: paperFile, pages, ocrPages: paperOcr, pageCount });
@@ -319,10 +321,7 @@ async function revisedMeeting(db: Queryable, x: PackExtraction, options: ImportO
   if (!name || !date) return undefined;
   const body = (await findBodyByName(db, name)) ?? (options.exactBodies ? undefined : await findBodyLoosely(db, name));
   if (!body) return undefined;
-  const row = await db.selectFrom('import_record').innerJoin('meeting', 'meeting.id', 'import_record.meeting_id')
-    .select(['import_record.meeting_id', 'import_record.version'])
-    .where('meeting.body_id', '=', body.id).where('meeting.date', '=', date)
-    .orderBy('import_record.version', 'desc').executeTakeFirst();
+  const row = await latestImportOfMeeting(db, body.id, date);
   return row ? { meeting_id: row.meeting_id, version: row.version } : undefined;
 }
 
@@ -348,20 +347,18 @@ export async function importPackFile(store: Store, actor: Actor, path: string, o
     throw e;
   }
   const sha256 = r.read.sha256;
-  const same = await store.db.selectFrom('import_record').innerJoin('meeting', 'meeting.id', 'import_record.meeting_id')
-    .select(['import_record.meeting_id', 'meeting.slug']).where('import_record.sha256', '=', sha256).executeTakeFirst();
+  const same = await importBySha256(store.db, sha256);
   if (same) return { status: 'unchanged', file, meetingId: same.meeting_id, meetingSlug: same.slug };
   try {
     return await transaction(store.db, async (tx) => {
-      const previous = await tx.selectFrom('import_record').select(['meeting_id', 'version']).where('source', '=', r.read.source).orderBy('version', 'desc').executeTakeFirst()
-        ?? await revisedMeeting(tx, r.extraction, options);
+      const previous = await latestImportOfSource(tx, r.read.source) ?? await revisedMeeting(tx, r.extraction, options);
       const outcome = await storePack(tx, actor, r, previous, options.body, options.exactBodies);
       if (outcome.status !== 'imported') return outcome;
-      await tx.insertInto('import_record').values({
+      await insertImportRecord(tx, {
         source: r.read.source, sha256, version: outcome.version, meeting_id: outcome.meetingId,
         imported_at: new Date().toISOString(), imported_by: actor.name,
         warnings_json: JSON.stringify(outcome.warnings), extraction_json: JSON.stringify({ ...r.extraction, papers: undefined }),
-      }).execute();
+      });
       await recordAudit(tx, actor, { action: 'import', entity: 'meeting', entityId: outcome.meetingId, summary: `Imported ${r.read.source} (version ${outcome.version})`, after: { sha256, source: r.read.source, bodyMatches: outcome.bodyMatches } });
       if (options.afterImport) await options.afterImport(tx, outcome.touchedMeetingIds);
       return outcome;

@@ -2,7 +2,7 @@
 // per-year counter row updated inside the same transaction as the decision, so concurrent writers queue on it.
 import { sql } from 'kysely';
 import type { Actor, Classification, DecisionStatus, DecisionTakerKind } from '../domain/types.js';
-import { formatDecisionNumber, nextDecisionNumber, parseDecisionNumber, tryParseDecisionNumber } from '../domain/numbering.js';
+import { formatDecisionNumber, nextDecisionNumber, parseDecisionNumber, tryParseDecisionNumber, type DecisionNumber } from '../domain/numbering.js';
 import { MootError } from '../errors.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Db, Queryable } from './db.js';
@@ -20,6 +20,11 @@ export async function allocateDecisionNumber(db: Queryable, year: number): Promi
   const previous = row.last_seq - 1;
   const number = nextDecisionNumber(year, previous > 0 ? previous : null);
   return { number, ...parseDecisionNumber(number) };
+}
+
+/** Is this Record of Decision number (as the domain reads it, tryParseDecisionNumber) already on a decision? */
+export async function decisionNumberInUse(db: Queryable, n: DecisionNumber): Promise<boolean> {
+  return !!(await db.selectFrom('decision').select('id').where('year', '=', n.year).where('seq', '=', n.seq).executeTakeFirst());
 }
 
 /** For imported decisions that carry their own number: keeps the counter at or beyond it. */
@@ -61,8 +66,7 @@ export async function createDecision(db: Queryable, actor: Actor, d: NewDecision
     const parsed = tryParseDecisionNumber(d.number);
     if (!parsed) throw new MootError(`decision number "${d.number}" is not of the form YY/NNNNN`);
     ({ year, seq } = parsed);
-    const clash = await db.selectFrom('decision').select('id').where('year', '=', year).where('seq', '=', seq).executeTakeFirst();
-    if (clash) throw new MootError(`decision number ${formatDecisionNumber(year, seq)} is already used`);
+    if (await decisionNumberInUse(db, parsed)) throw new MootError(`decision number ${formatDecisionNumber(year, seq)} is already used`);
     await reserveDecisionSeq(db, year, seq);
   } else {
     ({ year, seq } = await allocateDecisionNumber(db, Number.parseInt(d.takenOn.slice(0, 4), 10)));
