@@ -49,6 +49,7 @@ import {
   listDataSets,
   listIndicators,
   listItemData,
+  itemsOpenForData,
   listItemsForDataSet,
   listVersions,
   publishedItemsOfBodyKind,
@@ -457,7 +458,7 @@ export async function detachDataSet(db: Db, actor: Actor, agendaItemId: number, 
   });
 }
 
-export { listItemData, listItemsForDataSet, publishedItemsOfBodyKind as itemsForReports };
+export { itemsOpenForData, listItemData, listItemsForDataSet, publishedItemsOfBodyKind as itemsForReports };
 
 export function fileSha256(bytes: Uint8Array): string {
   return sha256Hex(bytes);

@@ -283,6 +283,15 @@ export async function listItemsForDataSet(db: Queryable, dataSetId: number) {
     .where('a.data_set_id', '=', dataSetId).orderBy('m.date').execute();
 }
 
+/** Agenda items of meetings from `fromDate` not yet held (scheduled or agenda published), soonest first: where the
+ * workspace offers to attach a dashboard or budget report. */
+export async function itemsOpenForData(db: Queryable, fromDate: string, limit = 300) {
+  return db.selectFrom('agenda_item as i').innerJoin('meeting as m', 'm.id', 'i.meeting_id').innerJoin('body as b', 'b.id', 'm.body_id')
+    .select(['i.id', 'i.title', 'i.code', 'i.exempt', 'm.id as meetingId', 'm.date', 'b.name as bodyName'])
+    .where('m.date', '>=', fromDate).where('m.status', 'in', ['scheduled', 'agenda-published']).where('i.withdrawn', '=', 0)
+    .orderBy('m.date').orderBy('m.id').orderBy('i.position').limit(limit).execute();
+}
+
 /** Published, non-exempt agenda items of bodies of a kind, latest meeting first: where a report may be attached. */
 export async function publishedItemsOfBodyKind(db: Queryable, bodyKind: string) {
   return db.selectFrom('agenda_item as i').innerJoin('meeting as m', 'm.id', 'i.meeting_id').innerJoin('body as b', 'b.id', 'm.body_id')

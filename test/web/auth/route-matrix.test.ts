@@ -58,6 +58,8 @@ interface Fixture {
   scratchItemId: number;
   /** One declaration per probe on the held meeting, so each staff probe removes its own. */
   declarationIds: Record<Probe, number>;
+  /** A demo budget report (published: publishing it again changes nothing). */
+  dataSetId: number;
 }
 
 type Auth = 'session' | 'bearer';
@@ -343,6 +345,16 @@ const MATRIX: Record<string, Row> = {
   'POST /workspace/follow-up': { url: () => '/workspace/follow-up', form: {}, expect: staffOnly(400) },
   'POST /workspace/follow-up/recommendations/:id/respond': { url: () => '/workspace/follow-up/recommendations/999999/respond', form: {}, expect: staffOnly(400) },
   'POST /workspace/follow-up/recommendations/:id/verdict': { url: () => '/workspace/follow-up/recommendations/999999/verdict', form: {}, expect: staffOnly(400) },
+  // Workspace: performance and budget figures (drafts are staff-only pages)
+  'GET /workspace/data': { url: () => '/workspace/data', expect: staffOnly(200) },
+  'GET /workspace/data/templates/:file': { url: () => '/workspace/data/templates/revenue.xlsx', expect: staffOnly(200) },
+  'GET /workspace/data/upload': { url: () => '/workspace/data/upload', expect: staffOnly(200) },
+  'POST /workspace/data/upload': { url: () => '/workspace/data/upload', form: {}, expect: staffOnly(400) },
+  'GET /workspace/data/:id': { url: (f) => `/workspace/data/${f.dataSetId}`, expect: staffOnly(200) },
+  'POST /workspace/data/:id/publish': { url: (f) => `/workspace/data/${f.dataSetId}/publish`, form: {}, expect: staffOnly(303) },
+  'POST /workspace/data/:id/withdraw': { url: () => '/workspace/data/999999/withdraw', form: {}, expect: staffOnly(404) },
+  'POST /workspace/data/:id/attach': { url: (f) => `/workspace/data/${f.dataSetId}/attach`, form: { item: '999999' }, expect: staffOnly(400) },
+  'POST /workspace/data/:id/detach': { url: () => '/workspace/data/999999/detach', form: {}, expect: staffOnly(404) },
   'GET /workspace/bodies/:id/work-programme': { url: (f) => `/workspace/bodies/${f.wsBodyId}/work-programme`, expect: staffOnly(200) },
   'POST /workspace/bodies/:id/work-programme': { url: (f) => `/workspace/bodies/${f.wsBodyId}/work-programme`, form: {}, expect: staffOnly(400) },
   'POST /workspace/items/:id/assign-report': { url: (f) => `/workspace/items/${f.scratchItemId}/assign-report`, form: {}, expect: staffOnly(400) },
@@ -401,6 +413,7 @@ async function fixture(store: Store): Promise<{ f: Fixture; users: Users }> {
     ...PROBES.map((p) => ({ personName: `Matrix ${p}`, kind: INTEREST_KINDS[0], nature: `Matrix declaration for ${p}` })),
   ]);
   const declared = await db.selectFrom('declaration').select(['id', 'person_name']).where('meeting_id', '=', meeting.id).where('person_name', 'like', 'Matrix %').execute();
+  const dataSet = await db.selectFrom('data_set').select('id').where('kind', '=', 'revenue').where('published_version', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
   const declarationIds = Object.fromEntries(PROBES.map((p) => [p, declared.find((d) => d.person_name === `Matrix ${p}`)!.id])) as Record<Probe, number>;
 
   return {
@@ -408,7 +421,7 @@ async function fixture(store: Store): Promise<{ f: Fixture; users: Users }> {
       bodySlug: meeting.body_slug, meetingSlug: meeting.slug, itemCode: meeting.code, exemptMeetingSlug: doc.meeting_slug, exemptDocSlug: doc.slug,
       personSlug: person.slug, decisionSlug: decision.slug, year: meeting.date.slice(0, 4), victimUserId, publicDocSlug: publicDoc.slug, reportId, reportSlug, interestId,
       wsBodyId: meeting.body_id, wsGroupId: group.id, wsPersonId: member.id, wsMembershipId: membership.id, wsDecisionId: decision.id,
-      heldMeetingId: meeting.id, heldItemId: meeting.item_id, scratchMeetingId: scratch.id, scratchMeetingSlug: scratch.slug, scratchItemId: scratchItem.id, declarationIds,
+      heldMeetingId: meeting.id, heldItemId: meeting.item_id, scratchMeetingId: scratch.id, scratchMeetingSlug: scratch.slug, scratchItemId: scratchItem.id, declarationIds, dataSetId: dataSet.id,
     },
     users,
   };

@@ -4,7 +4,9 @@ import type nunjucks from 'nunjucks';
 import {
   BODY_KIND_LABELS, EXEMPT_PARAGRAPH_DESCRIPTIONS, MEETING_STATUS_LABELS, MEMBERSHIP_ROLE_LABELS, type BodyKind, type MeetingStatus, type MembershipRole,
 } from '../../../domain/types.js';
+import type { ReportChart } from '../../../domain/data-report.js';
 import { requireAction } from '../../../http/guards.js';
+import { chartSvg } from '../../charts.js';
 import { paramId } from './form.js';
 import { getAgendaItem } from '../../../services/agenda.js';
 import { getMeeting } from '../../../services/meetings.js';
@@ -59,6 +61,8 @@ export function addWorkspaceFilters(env: nunjucks.Environment): void {
   env.addFilter('wsStatus', (s: string) => MEETING_STATUS_LABELS[s as MeetingStatus] ?? s);
   env.addFilter('wsBodyKind', (k: string) => BODY_KIND_LABELS[k as BodyKind] ?? k);
   env.addFilter('wsRole', (r: string) => MEMBERSHIP_ROLE_LABELS[r as MembershipRole] ?? r);
+  // The dashboards' and budget reports' charts, drawn as on the public pages (draft figures shown to staff here).
+  env.addFilter('chartSvg', (c: ReportChart) => chartSvg(c));
   env.addFilter('wsParagraph', (p: number) => EXEMPT_PARAGRAPH_DESCRIPTIONS[p as 1] ?? '');
   env.addGlobal('workspaceNavigation', (path: string) => [
     { href: '/workspace', text: 'Workspace', active: path === '/workspace' },
@@ -70,6 +74,7 @@ export function addWorkspaceFilters(env: nunjucks.Environment): void {
     { href: '/workspace/forward-plan', text: 'Forward plan', active: path.startsWith('/workspace/forward-plan') },
     { href: '/workspace/call-ins', text: 'Call-ins', active: path.startsWith('/workspace/call-ins') },
     { href: '/workspace/follow-up', text: 'Follow-up', active: path.startsWith('/workspace/follow-up') },
+    { href: '/workspace/data', text: 'Performance and budgets', active: path.startsWith('/workspace/data') },
   ]);
 }
 

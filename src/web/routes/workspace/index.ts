@@ -6,6 +6,7 @@ import attendance from './attendance.js';
 import bodies from './bodies.js';
 import { addWorkspaceFilters, type WorkspaceOptions } from './common.js';
 import cycle from './cycle.js';
+import data from './data.js';
 import decisions from './decisions.js';
 import declarations from './declarations.js';
 import groups from './groups.js';
@@ -20,7 +21,7 @@ import publish from './publish.js';
 
 const workspace: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   addWorkspaceFilters(app.views);
-  for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions, mailings, cycle]) {
+  for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions, mailings, cycle, data]) {
     await app.register(plugin, options);
   }
 };
