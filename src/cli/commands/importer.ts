@@ -1,11 +1,12 @@
 // `moot extract FILE --json` prints a legacy pack's extraction; `moot import FILE|DIR…` stores packs as
 // historic meetings, one transaction per pack, with a progress bar and a summary.
-import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXTRACTION_FORMAT_VERSION } from '../../importer/extraction.js';
 import { explainExtraction, formatExplanation } from '../../importer/text/explain.js';
-import { importPackFile, readAndExtract, type AfterImport, type ImportOutcome } from '../../importer/import.js';
+import { importArchive } from '../../importer/archive.js';
+import { readAndExtract, type AfterImport } from '../../importer/import.js';
 import { MootError } from '../../errors.js';
 import { indexMeeting } from '../../store/search/index.js';
 import { createProgress, out, type CliContext } from '../context.js';
@@ -91,28 +92,33 @@ export function register(program: Command, context: () => CliContext): void {
     .option('--ocr', 'read scanned pages by OCR (tesseract); a PDF with no text layer is read by OCR even without it')
     .option('--ocr-lang <langs>', 'OCR languages, e.g. eng or eng+cym', 'eng')
     .option('--exact-bodies', 'never take a printed body name to be an existing body whose name differs only in word forms')
-    .action(async (paths: string[], opts: { maxMb: string; body?: string; exactBodies?: boolean } & OcrFlags) => {
+    .option('--report <file>', 'append each file\'s outcome to this JSON-lines report (default: import-report.jsonl in the data directory)')
+    .option('--no-report', 'write no report file')
+    .action(async (paths: string[], opts: { maxMb: string; body?: string; exactBodies?: boolean; report?: string | false } & OcrFlags) => {
       const maxBytes = Number.parseFloat(opts.maxMb) * 1024 * 1024;
       if (!(maxBytes > 0)) throw new MootError(`--max-mb must be a positive number, not "${opts.maxMb}"`);
       const files = await collectFiles(paths);
       if (!files.length) throw new MootError(`no .pdf, .txt or .md files found in ${paths.join(', ')}`);
       const ctx = context();
       const store = await ctx.store();
-            const progress = createProgress('Importing', files.length, { quiet: files.length === 1 });
-      const outcomes: ImportOutcome[] = [];
-      for (const f of files) {
-        outcomes.push(await importPackFile(store, ctx.actor, f, { maxBytes, afterImport: indexImported, body: opts.body, exactBodies: opts.exactBodies, ...ocrOptions(opts, f) }));
-        progress.tick(1, f);
-      }
+      const report = opts.report === false ? null : opts.report ? resolve(opts.report) : join(ctx.config.dataDir, 'import-report.jsonl');
+      if (report) await mkdir(dirname(report), { recursive: true });
+      const progress = createProgress('Importing', files.length, { quiet: files.length === 1 });
+      const { entries, summary } = await importArchive(store, ctx.actor, files, {
+        maxBytes, afterImport: indexImported, body: opts.body, exactBodies: opts.exactBodies, report, ...ocrOptions(opts, 'pack'),
+        onFile: (e) => progress.tick(1, `${e.status} ${e.file}`),
+      });
       progress.stop();
-      const imported = outcomes.filter((o) => o.status === 'imported');
-      const unchanged = outcomes.filter((o) => o.status === 'unchanged');
-      const failed = outcomes.filter((o) => o.status === 'failed');
-      for (const o of imported) out(`imported  ${o.file} → /meetings/${o.meetingSlug}${o.version > 1 ? ` (version ${o.version})` : ''}${o.warnings.length ? ` (${o.warnings.length} warnings)` : ''}`);
-      for (const o of imported) for (const m of o.bodyMatches) out(`matched   "${m.printed}" to the body "${m.matched}" (${o.file}); --exact-bodies keeps them apart`);
-      for (const o of unchanged) out(`unchanged ${o.file}${o.meetingSlug ? ` (already imported as /meetings/${o.meetingSlug})` : ''}`);
-      for (const o of failed) out(`failed    ${o.reason}`);
-      out(`${imported.length} imported, ${unchanged.length} unchanged, ${failed.length} failed.`);
-      if (failed.length) throw new MootError(`${failed.length} of ${files.length} files could not be imported`, { hint: 'See the reasons above; nothing was written for them' });
+      const quiet = files.length > 50;
+      for (const e of entries) {
+        if (e.status === 'imported' || e.status === 'updated') {
+          if (!quiet) out(`${e.status.padEnd(9)} ${basename(e.file)} → /meetings/${e.meeting}${e.version && e.version > 1 ? ` (version ${e.version})` : ''}${e.warnings.length ? ` (${e.warnings.length} warnings)` : ''}`);
+          for (const m of e.bodyMatches) out(`matched   "${m.printed}" to the body "${m.matched}" (${e.file}); --exact-bodies keeps them apart`);
+        } else if (e.status === 'duplicate') {
+          if (!quiet) out(`skipped   ${basename(e.file)} (duplicate: already imported as /meetings/${e.meeting})`);
+        } else out(`refused   ${e.reason}`);
+      }
+      out(`${summary.imported} imported, ${summary.updated} updated, ${summary.duplicate} skipped as duplicates, ${summary.refused} refused, in ${(summary.ms / 1000).toFixed(1)} s.${report ? ` Report: ${report}` : ''}`);
+      if (summary.refused) throw new MootError(`${summary.refused} of ${files.length} files could not be imported`, { hint: 'See the reasons above; nothing was written for them' });
     });
 }

@@ -35,7 +35,7 @@ const OPEN_HEAD = /^(?:unrestricted items|part\s*(?:1|i|a)\b|open items|public i
 const EXCLUSION_ITEM = /\b(?:exclusion of (?:the )?(?:press|public)|exclude (?:the )?(?:press|public)|exempt business)\b/i;
 // an item held in closed session (US boards' "CLOSED SESSION PURSUANT TO GOVERNMENT CODE …") is exempt itself
 const EXEMPT_MARK = /\((?:[^)]{0,40}\b)?(?:exempt|confidential|not for publication)\b[^)]{0,120}\)|\bschedule 12a\b|\bparagraphs? \d+(?:\s*(?:,|and|&)\s*\d+)* of part 1\b|^closed session\b/i;
-const JOB_LINE = /^(?:Head of|(?:Corporate |Strategic |Service |Executive |Assistant )?Director|Chief Executive|(?:Town |Parish |Community |Council )?Clerk(?:\s+(?:to|of)\b|\s*$|,)|Secretary|Monitoring Officer|Proper Officer|Democratic Services|Governance|Legal|Service Manager|Committee (?:Manager|Officer|Clerk)|Managing Director)/i;
+const JOB_LINE = /^(?:Head of|(?:Corporate |Strategic |Service |Executive |Assistant )?Director|Chief Executive|(?:Town |Parish |Community |Council )?Clerk(?:\s+(?:to|of)\b|\s*$|,)|Secretary|Monitoring Officer|Proper Officer|Democratic Services|Governance|Legal|Service Manager|Committee (?:Manager|Officer|Clerk)|Managing Director|(?:General |Chief |Senior |Principal |Borough |County |District |City )?(?:Counsel|Solicitor)\b)/i;
 
 export interface ParsedCode { letter: string; num: number }
 export function parseCode(code: string): ParsedCode {
@@ -156,6 +156,8 @@ function signatoryAt(lines: Line[], i: number, end: number): string | null {
   const role = /\(([^)]{2,60})\)\s*$/.exec(t);
   const name = removeBrackets(t).replace(/[,\s]+$/, '').replace(/^,\s*/, '').trim();
   if (!isNameLike(name) || /\d/.test(name)) return null;
+  // a job title under the name is not a name: "General Counsel" above the date is not the signatory
+  if (JOB_LINE.test(name) || /\b(?:counsel|solicitor|officer|manager|director|executive|clerk|secretary|administrator)$/i.test(name)) return null;
   if (role && JOB_LINE.test(role[1])) return name;
   let k = i + 1;
   while (k < end && !lines[k].text) k++;

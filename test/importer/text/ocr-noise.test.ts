@@ -45,4 +45,12 @@ describe('never invents from unrecognised text', () => {
     expect(x.meeting.publishedOn).toBeNull();
     expect(x.membership).toEqual([]);
   });
+
+  it('does not take the job title under a signatory for the signatory', () => {
+    const text = 'AGENDA\n\nCABINET\n\nMonday, 3 March 2025, at 10.00 am\nCouncil Chamber, County Hall, Anytown\n\n1. Apologies\n2. Budget (Pages 1 - 4)\n\nBenjamin Watts\nGeneral Counsel\nMonday, 24 February 2025\n';
+    const x = extractPack({ source: 'a.txt', pages: [text] });
+    expect(x.meeting.publishedBy).toBe('Benjamin Watts');
+    const onlyTitle = extractPack({ source: 'b.txt', pages: [text.replace('Benjamin Watts\n', '')] });
+    expect(onlyTitle.meeting.publishedBy).toBeNull();
+  });
 });
