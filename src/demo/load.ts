@@ -1,6 +1,5 @@
 // Loads Example County Council into the store: settings, people, bodies and memberships in one transaction, then
 // every meeting (agenda, papers, attendance, minutes, decisions) in a transaction of its own, in date order.
-import { sql } from 'kysely';
 import { addDays } from '../domain/dates.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/types.js';
 import { MootError } from '../errors.js';
@@ -11,10 +10,12 @@ import { getCouncil, saveCouncil } from '../store/council.js';
 import { transaction, type Queryable, type Store } from '../store/db.js';
 import { createDecision } from '../store/decisions.js';
 import { addDocument } from '../store/documents.js';
-import { createMeeting } from '../store/meetings.js';
+import { insertCallIn, updateDecisionRow } from '../store/executive/call-ins.js';
+import { createMeeting, updateMeetingRow } from '../store/meetings.js';
+import { clearToFollow } from '../store/publications.js';
+import { COUNCIL_RECORD_TABLES, councilRecordsEmpty, countRows, wipeCouncilRecords } from '../store/seed.js';
 import { createPerson, ensureGroup } from '../store/people.js';
 import { recordAttendance, recordDeclarations, recordMinutes } from '../store/proceedings.js';
-import type { Database } from '../store/schema.js';
 import { planAgenda, type AgendaContext, type PlannedItem, type PlannedSection } from './agenda.js';
 import { BODIES } from './bodies.js';
 import { planCalendar, type PlannedMeeting } from './calendar.js';
@@ -61,29 +62,8 @@ export interface DemoSummary {
   to: string;
 }
 
-/** Tables in an order that deletes children before parents. */
-const WIPE_ORDER: (keyof Database)[] = [
-  'agenda_item_data', 'budget_line', 'indicator_value', 'data_set_version', 'data_set', 'indicator_standard', 'indicator',
-  'search_entry', 'follow_up', 'work_programme_item', 'interest_register', 'exempt_grant', 'call_in', 'forward_plan_entry',
-  'import_record', 'decision', 'decision_counter', 'minute', 'declaration', 'attendance', 'publication', 'document_version',
-  'document', 'blob', 'agenda_item', 'agenda_section', 'meeting', 'membership', 'body_seat', 'body', 'person', 'political_group',
-  'council', 'audit_log',
-];
-/** Tables counted in the summary's rows (user accounts and sessions are not council data and survive a reset). */
-const COUNTED: (keyof Database)[] = [...WIPE_ORDER];
-
-export async function isEmpty(store: Store): Promise<boolean> {
-  const council = await store.db.selectFrom('council').select('id').limit(1).executeTakeFirst();
-  const meeting = await store.db.selectFrom('meeting').select('id').limit(1).executeTakeFirst();
-  const body = await store.db.selectFrom('body').select('id').limit(1).executeTakeFirst();
-  return !council && !meeting && !body;
-}
-
-async function wipe(store: Store): Promise<void> {
-  await transaction(store.db, async (tx) => {
-    await tx.updateTable('user_account').set({ person_id: null }).execute();
-    for (const table of WIPE_ORDER) await tx.deleteFrom(table).execute();
-  });
+export function isEmpty(store: Store): Promise<boolean> {
+  return councilRecordsEmpty(store.db);
 }
 
 function todayIso(): string {
@@ -244,7 +224,7 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
         hint: 'Run `moot demo --reset` to delete everything in it and load the demonstration council instead',
       });
     }
-    await wipe(store);
+    await transaction(store.db, wipeCouncilRecords);
   }
   const actor: Actor = { ...SYSTEM_ACTOR, name: 'demo' };
   const rng = new Rng(seed);
@@ -264,7 +244,7 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   // Minutes the plan has approved without a later meeting in the year to approve them are approved all the same.
   for (const meetingId of writer.awaitingApproval) {
     await transaction(store.db, async (tx) => {
-      await tx.updateTable('meeting').set({ status: 'minutes-approved' }).where('id', '=', meetingId).execute();
+      await updateMeetingRow(tx, meetingId, { status: 'minutes-approved' });
       await publishMinutesIn(tx, writer.printedMinutes.get(meetingId)!, meetingId, { publishedAt: `${today}T09:00:00.000Z`, confidentialOnlyIfExempt: true });
     });
   }
@@ -281,22 +261,18 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   return summarise(store, pdfs, plan.start, plan.end);
 }
 
-async function count(db: Queryable, table: keyof Database): Promise<number> {
-  const row = await db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 async function summarise(store: Store, pdfs: PdfCache, from: string, to: string): Promise<DemoSummary> {
   const db = store.db;
   let rows = 0;
-  for (const t of COUNTED) rows += await count(db, t);
+  // Rows in the council's record tables (user accounts and sessions are not council data and survive a reset).
+  for (const t of COUNCIL_RECORD_TABLES) rows += await countRows(db, t);
   return {
-    bodies: await count(db, 'body'),
-    people: await count(db, 'person'),
-    meetings: await count(db, 'meeting'),
-    documents: await count(db, 'document'),
-    minutes: await count(db, 'minute'),
-    decisions: await count(db, 'decision'),
+    bodies: await countRows(db, 'body'),
+    people: await countRows(db, 'person'),
+    meetings: await countRows(db, 'meeting'),
+    documents: await countRows(db, 'document'),
+    minutes: await countRows(db, 'minute'),
+    decisions: await countRows(db, 'decision'),
     rows,
     pdfsRendered: pdfs.rendered,
     pdfsReused: pdfs.reused,
@@ -396,7 +372,7 @@ class EventWriter {
       await publishAgendaIn(db, clerkActor, created.id, { publishedOn: m.publishedOn, publishedAt: `${m.publishedOn}T16:00:00.000Z`, index: false, lateReason: null, confidentialOnlyIfExempt: true });
     } else if (m.publishedOn) {
       // The older archive records who published when, without rebuilding years of packs.
-      await db.updateTable('meeting').set({ agenda_published_at: `${m.publishedOn}T16:00:00.000Z`, agenda_published_by: fullName(clerk) }).where('id', '=', created.id).execute();
+      await updateMeetingRow(db, created.id, { agenda_published_at: `${m.publishedOn}T16:00:00.000Z`, agenda_published_by: fullName(clerk) });
     }
     // A "to follow" paper exists only once the meeting has been held: it came in a supplementary pack.
     const toFollow = items.filter((it) => it.toFollow && !it.withdrawn && it.papers.length);
@@ -408,7 +384,7 @@ class EventWriter {
         lateReason: 'The report was not available when the agenda was published: it awaited the outcome of the budget monitoring exercise.',
       });
     } else if (held && toFollow.length) {
-      await db.updateTable('agenda_item').set({ to_follow: 0 }).where('id', 'in', toFollow.map((it) => itemIds.get(it)!)).execute();
+      await clearToFollow(db, created.id, toFollow.map((it) => it.code));
     }
     if (!held) return;
 
@@ -426,7 +402,7 @@ class EventWriter {
         // when the next meeting approves them (a clerk's draft print in between would change nothing a user sees).
         this.printedMinutes.set(created.id, clerkActor);
         if (m.status === 'minutes-approved') {
-          await db.updateTable('meeting').set({ status: 'minutes-drafted' }).where('id', '=', created.id).execute();
+          await updateMeetingRow(db, created.id, { status: 'minutes-drafted' });
           this.awaitingApproval.add(created.id);
         } else if (m.status === 'minutes-drafted') {
           const on = this.calendar.addWorkingDays(m.date, 5);
@@ -437,7 +413,7 @@ class EventWriter {
     // This meeting approved the minutes of the previous one.
     const previous = ev.previousHeld ? this.#meetingIds.get(ev.previousHeld) : undefined;
     if (previous !== undefined && items.some((i) => i.kind === 'minutes')) {
-      await db.updateTable('meeting').set({ status: 'minutes-approved', minutes_approved_at_meeting_id: created.id }).where('id', '=', previous).execute();
+      await updateMeetingRow(db, previous, { status: 'minutes-approved', minutes_approved_at_meeting_id: created.id });
       this.awaitingApproval.delete(previous);
       const by = this.printedMinutes.get(previous);
       if (by) await publishMinutesIn(db, by, previous, { publishedAt: `${m.date}T15:00:00.000Z`, confidentialOnlyIfExempt: true });
@@ -450,8 +426,8 @@ class EventWriter {
     }
     if (ev.callIn?.decisionId) {
       const chair = this.roster.memberships.find((x) => x.body === 'scrutiny' && x.role === 'chairman')!;
-      await db.updateTable('decision').set({ status: 'called-in' }).where('id', '=', ev.callIn.decisionId).execute();
-      await db.insertInto('call_in').values({
+      await updateDecisionRow(db, ev.callIn.decisionId, { status: 'called-in' });
+      await insertCallIn(db, {
         decision_id: ev.callIn.decisionId,
         requested_by: `${printedName(this.people.get(chair.person)!)} and two other Members of the Scrutiny Committee`,
         requested_on: this.calendar.addWorkingDays(ev.callIn.date, 2),
@@ -460,7 +436,7 @@ class EventWriter {
         considered_at_meeting_id: created.id,
         outcome: 'b',
         outcome_notes: 'The Committee expressed comments but did not require reconsideration of the decision.',
-      }).execute();
+      });
     }
   }
 

@@ -15,17 +15,15 @@ import { createReadStream, createWriteStream, renameSync, rmSync, statSync } fro
 import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, createGzip } from 'node:zlib';
-import type { Kysely } from 'kysely';
 import { MootError } from '../errors.js';
 import {
   countRows, dependencyOrder, insertRows, inSnapshot, listDataTables, openSqliteFile, readTable, removeSqliteFile,
   resetSequences, setColumn, snapshotSqlite, type TableInfo,
 } from '../store/backup.js';
-import { transaction, type Store } from '../store/db.js';
+import { transaction, type Db, type Store } from '../store/db.js';
 import { appliedMigrations, migrateToLatest, migrateToSet } from '../store/migrate.js';
 import { MIGRATIONS } from '../store/migrations/index.js';
 import type { Dialect } from '../store/migrations/helpers.js';
-import type { Database } from '../store/schema.js';
 
 export const ARCHIVE_FORMAT = 'moot-backup';
 export const ARCHIVE_VERSION = 1;
@@ -92,7 +90,7 @@ function sha256(b: Uint8Array): string {
 
 // ---- writing ------------------------------------------------------------------------------------------------
 
-async function dump(db: Kysely<Database>, dialect: Dialect, description: string, outFile: string, progress: ProgressFactory): Promise<ArchiveSummary> {
+async function dump(db: Db, dialect: Dialect, description: string, outFile: string, progress: ProgressFactory): Promise<ArchiveSummary> {
   const migrations = await appliedMigrations(db as never);
   const tables = dependencyOrder(await listDataTables(db, dialect));
   const counts = new Map<string, number>();

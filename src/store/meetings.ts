@@ -3,6 +3,7 @@ import { meetingSlug, uniqueSlug } from '../domain/slugs.js';
 import type { Actor, Contact, Guest, MeetingStatus } from '../domain/types.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
+import type { RowUpdate } from './schema.js';
 import { bool, paragraphsToText } from './json.js';
 import { takenSlugs } from './slugs.js';
 
@@ -181,6 +182,11 @@ export async function getAgenda(db: Queryable, meetingId: number) {
     db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute(),
   ]);
   return { sections, items };
+}
+
+/** Sets columns of a meeting as they are (bulk loading of records; a clerk's change goes through a writer that audits). */
+export async function updateMeetingRow(db: Queryable, meetingId: number, values: RowUpdate<'meeting'>): Promise<void> {
+  await db.updateTable('meeting').set(values).where('id', '=', meetingId).execute();
 }
 
 export async function setMeetingStatus(db: Queryable, actor: Actor, meetingId: number, status: MeetingStatus, reason: string | null = null): Promise<void> {
