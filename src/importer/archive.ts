@@ -9,6 +9,7 @@ import { appendFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Actor } from '../domain/types.js';
 import type { Store } from '../store/db.js';
+import { importBySha256 } from '../store/imports.js';
 import { importPackFile, type ImportOptions } from './import.js';
 
 export type ArchiveStatus = 'imported' | 'updated' | 'duplicate' | 'refused';
@@ -44,12 +45,6 @@ export interface ArchiveOptions extends ImportOptions {
   onFile?: (entry: ArchiveEntry, done: number, total: number) => void;
 }
 
-/** The meeting a file with these bytes was imported as, if it was. */
-async function alreadyImported(store: Store, sha256: string): Promise<{ slug: string; source: string } | undefined> {
-  return store.db.selectFrom('import_record').innerJoin('meeting', 'meeting.id', 'import_record.meeting_id')
-    .select(['meeting.slug as slug', 'import_record.source as source']).where('import_record.sha256', '=', sha256).executeTakeFirst();
-}
-
 function writeLine(report: string | null | undefined, value: unknown): void {
   if (report) appendFileSync(report, `${JSON.stringify(value)}\n`);
 }
@@ -68,7 +63,7 @@ export async function importArchive(store: Store, actor: Actor, files: string[],
     } catch {
       // unreadable: importPackFile says why
     }
-    const earlier = sha256 ? await alreadyImported(store, sha256) : undefined;
+    const earlier = sha256 ? await importBySha256(store.db, sha256) : undefined;
     if (earlier) {
       entry = { file: path, status: 'duplicate', meeting: earlier.slug, version: null, reason: `the same file was imported as ${earlier.source}`, warnings: [], bodyMatches: [], sha256, ms: 0 };
     } else {

@@ -8,7 +8,7 @@ import type { NewRow } from './schema.js';
 /** The import of a file with these exact bytes, if there was one. */
 export function importBySha256(db: Queryable, sha256: string) {
   return db.selectFrom('import_record').innerJoin('meeting', 'meeting.id', 'import_record.meeting_id')
-    .select(['import_record.meeting_id', 'meeting.slug']).where('import_record.sha256', '=', sha256).executeTakeFirst();
+    .select(['import_record.meeting_id', 'meeting.slug', 'import_record.source']).where('import_record.sha256', '=', sha256).executeTakeFirst();
 }
 
 /** The latest import of a file of this name (a corrected file becomes its next version). */
