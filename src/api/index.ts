@@ -11,6 +11,7 @@ import { addErrorHandling, addEtags } from './http.js';
 import read from './read.js';
 import dataRoutes, { dataWrite } from './data.js';
 import write from './write.js';
+import openData from './open-data.js';
 
 export interface ApiOptions {
   store: Store;
@@ -32,7 +33,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
           + 'Errors are {error, message, field?}. Lists take limit and offset and give the total.',
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token from /account/api-tokens' } } },
-      tags: ['bodies', 'people', 'meetings', 'documents', 'decisions', 'search'].map((name) => ({ name })),
+      tags: ['bodies', 'people', 'meetings', 'documents', 'decisions', 'search', 'open data'].map((name) => ({ name })),
     },
   });
   addErrorHandling(app);
@@ -49,6 +50,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `There is no API endpoint ${request.method} ${request.url.split('?')[0]}` }));
   await app.register(read, { store: options.store, today });
   await app.register(dataRoutes, { store: options.store });
+  await app.register(openData, { store: options.store });
   await app.register(write, { store: options.store, today });
   await app.register(dataWrite, { store: options.store });
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {

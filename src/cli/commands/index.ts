@@ -12,5 +12,6 @@ import * as reindex from './reindex.js';
 import * as backup from './backup.js';
 import * as operations from './operations.js';
 import * as data from './data.js';
+import * as openData from './open-data.js';
 
-export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, demo, serve, user, importer, meetings, packs, reindex, backup, data, operations];
+export const COMMAND_MODULES: { register(program: Command, context: () => CliContext): void }[] = [database, demo, serve, user, importer, meetings, packs, reindex, backup, data, openData, operations];

@@ -12,6 +12,7 @@ import feeds from './feeds.js';
 import { addPortalFilters } from './filters.js';
 import { addCaching } from './http.js';
 import meetings from './meetings.js';
+import openData from './open-data.js';
 import { PageCache } from './page-cache.js';
 import people from './people.js';
 import searchRoute from './search.js';
@@ -35,6 +36,7 @@ const publicPortal: FastifyPluginAsync<PublicPortalOptions> = async (app, option
   await app.register(calendar, { store, today });
   await app.register(meetings, { store });
   await app.register(documents, { store });
+  await app.register(openData, { store });
   await app.register(people, { store });
   await app.register(decisions, { store, today });
   await app.register(cycle, { store, today });

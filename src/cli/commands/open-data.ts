@@ -1,0 +1,75 @@
+// `moot export popolo --out DIR` writes the public record as Popolo / Open Civic Data JSON (one file per collection
+// and popolo.json with all of them); `moot export bulk --out DIR [--year Y]` writes every dataset as CSV and JSON.
+// Public content only: the same export the Open data page and the API offer.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { MootError } from '../../errors.js';
+import { DATASETS, datasetRows, OPEN_DATA_LICENCE, POPOLO_COLLECTIONS, popoloExport, toCsv } from '../../services/open-data.js';
+import { out, type CliContext } from '../context.js';
+
+function yearOption(y: string | undefined): number | undefined {
+  if (y === undefined) return undefined;
+  if (!/^\d{4}$/.test(y)) throw new MootError(`--year must be a year such as 2024, not "${y}"`);
+  return Number(y);
+}
+
+function baseOption(b: string | undefined): string {
+  const base = b ?? process.env.MOOT_BASE_URL ?? process.env.MOOT_PUBLIC_URL;
+  if (!base) throw new MootError('say where the portal is published, so links in the export work: --base-url https://democracy.example.gov.uk (or set MOOT_BASE_URL)');
+  try {
+    return new URL(base).toString().replace(/\/+$/, '');
+  } catch {
+    throw new MootError(`--base-url must be an address such as https://democracy.example.gov.uk, not "${base}"`);
+  }
+}
+
+async function outDir(dir: string): Promise<string> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new MootError(`cannot create ${dir}: ${(e as Error).message}`);
+  }
+  return dir;
+}
+
+export function register(program: Command, context: () => CliContext): void {
+  const exp = program.command('export').description('open data: the public record as Popolo JSON or bulk CSV/JSON');
+
+  exp.command('popolo')
+    .description('write organizations, persons, posts, memberships, events and vote_events as Popolo JSON (Open Civic Data conventions)')
+    .requiredOption('--out <dir>', 'the directory to write into')
+    .option('--year <year>', 'meetings (and their votes) of this calendar year only')
+    .option('--base-url <url>', 'the public address links are made against (default MOOT_BASE_URL)')
+    .action(async (opts: { out: string; year?: string; baseUrl?: string }) => {
+      const year = yearOption(opts.year);
+      const baseUrl = baseOption(opts.baseUrl);
+      const dir = await outDir(opts.out);
+      const store = await context().store();
+      const started = Date.now();
+      const all = await popoloExport(store, { baseUrl, year });
+      for (const c of POPOLO_COLLECTIONS) await writeFile(join(dir, `${c}.json`), JSON.stringify(all[c], null, 1));
+      await writeFile(join(dir, 'popolo.json'), JSON.stringify(all));
+      out(`${POPOLO_COLLECTIONS.map((c) => `${all[c].length} ${c}`).join(', ')} written to ${dir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    });
+
+  exp.command('bulk')
+    .description(`write every dataset (${DATASETS.join(', ')}) as CSV and JSON`)
+    .requiredOption('--out <dir>', 'the directory to write into')
+    .option('--year <year>', 'this calendar year only (file names end -YEAR)')
+    .option('--base-url <url>', 'the public address links are made against (default MOOT_BASE_URL)')
+    .action(async (opts: { out: string; year?: string; baseUrl?: string }) => {
+      const year = yearOption(opts.year);
+      const baseUrl = baseOption(opts.baseUrl);
+      const dir = await outDir(opts.out);
+      const store = await context().store();
+      const suffix = year ? `-${year}` : '';
+      for (const d of DATASETS) {
+        const rows = await datasetRows(store, d, { baseUrl, year });
+        await writeFile(join(dir, `${d}${suffix}.csv`), toCsv(rows));
+        await writeFile(join(dir, `${d}${suffix}.json`), JSON.stringify({ dataset: d, year: year ?? null, licence: OPEN_DATA_LICENCE.name, rows }));
+        out(`${d}${suffix}: ${rows.length} rows`);
+      }
+      await writeFile(join(dir, 'LICENCE.txt'), `${OPEN_DATA_LICENCE.name}\n\n${OPEN_DATA_LICENCE.summary}\n`);
+    });
+}
