@@ -20,6 +20,10 @@ function urlsFor(route: string, c: Council): string[] {
   // Performance and budget figures hold no exempt content; unpublished figures are never served (404 here).
   if (route.startsWith('/api/v1/data-sets/')) return [fill(route, { kind: 'revenue', period: '2025-06' })];
   if (route.startsWith('/api/v1/indicators/')) return [fill(route, { ref: 'CS04' })];
+  // Open data: every Popolo collection and every dataset, whole and for one year.
+  if (route === '/api/v1/export/popolo/:collection') return ['organizations', 'persons', 'posts', 'memberships', 'events', 'vote_events'].map((x) => fill(route, { collection: x }));
+  if (route === '/api/v1/datasets/:dataset') return ['meetings', 'items', 'papers', 'decisions', 'attendance', 'votes'].flatMap((x) => [fill(route, { dataset: x }), `${fill(route, { dataset: x })}?year=2024`]);
+  if (route === '/api/v1/export/popolo' || route === '/api/v1/datasets') return [route, `${route}?year=2024`].slice(0, route === '/api/v1/datasets' ? 1 : 2);
   if (route === '/api/v1/search') return ['/api/v1/search?q=Zanzibar', '/api/v1/search?q=quartermaster%20settlement', '/api/v1/search?q=westgate'];
   if (route.includes(':')) return [];
   return [route, `${route}?limit=100`];
