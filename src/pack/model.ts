@@ -96,7 +96,52 @@ export interface AgendaItem {
   papers: Paper[];
 }
 
-export type Paper = UploadedPaper | ReportPaper | MinutesPaper | DecisionPaper | DataReportPaper;
+export type Paper = UploadedPaper | ReportPaper | MinutesPaper | DecisionPaper | DataReportPaper | CallInCoverPaper | FollowUpSchedulePaper | WorkProgrammePaper;
+
+/**
+ * The cover sheet of a called-in decision, as the scrutiny committee's pack prints it: who it is from and to, the
+ * decision, who called it in and why, the background, the guests with their time slots, and the options (a)-(d).
+ */
+export interface CallInCoverPaper {
+  kind: 'call-in-cover';
+  title: string;
+  from: string[];
+  to: { body: string; date: IsoDate };
+  decision: { number: string; subject: string; taker: string; takenOn: IsoDate; publishedOn?: IsoDate; keyDecision: boolean; portfolio?: string; text: string[] };
+  calledInBy: string[];
+  calledInOn: IsoDate;
+  reasons: string[];
+  background?: string[];
+  guests: { name: string; role?: string; timeSlot?: string }[];
+  /** The options as the constitution words them, lettered (a)-(d). */
+  options: { letter: string; text: string }[];
+}
+
+/** The follow-up ("rolling") schedule for a scrutiny meeting: each entry with its recommendations and response rounds. */
+export interface FollowUpSchedulePaper {
+  kind: 'follow-up-schedule';
+  title: string;
+  bodyName: string;
+  date: IsoDate;
+  entries: {
+    title: string;
+    portfolio?: string;
+    synopsis?: string;
+    reason?: string;
+    consideredOn?: IsoDate;
+    recommendations: { label: string; text: string; verdict?: string; responses: { round: number; text: string; respondedOn: IsoDate; dateActioned: string; responder?: string; notes?: string }[] }[];
+  }[];
+}
+
+/** A body's work programme: items for each future meeting, then the unscheduled ("other") items. */
+export interface WorkProgrammePaper {
+  kind: 'work-programme';
+  title: string;
+  bodyName: string;
+  date: IsoDate;
+  meetings: { date: IsoDate; items: { title: string; lead?: string; notes?: string; kind?: string }[] }[];
+  unscheduled: { title: string; lead?: string; notes?: string; kind?: string }[];
+}
 
 /** A performance dashboard or budget monitoring report generated from the council's published figures. */
 export interface DataReportPaper {

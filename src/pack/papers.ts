@@ -1,7 +1,8 @@
 // Renders the structured papers (report, minutes, Record of Decision) to standalone PDFs with pdfkit.
 // The pack assembler copies their pages and stamps page numbers over the blank footer area.
 import { writeDataReport } from './data-report.js';
-import type { DataReportPaper, DecisionPaper, MinutesPaper, ReportPaper } from './model.js';
+import type { CallInCoverPaper, DataReportPaper, DecisionPaper, FollowUpSchedulePaper, MinutesPaper, ReportPaper, WorkProgrammePaper } from './model.js';
+import { writeCallInCover, writeFollowUpSchedule, writeWorkProgramme } from './scrutiny.js';
 import { joinAnd, longDate, paragraphsPhrase, shortDate } from './text.js';
 import {
   BODY_SIZE, BOLD, FONT, ITALIC, block, group, bullets, contentWidth, ensureSpace, finish, footer, hanging, heading, labelled, left,
@@ -27,7 +28,7 @@ function masthead(doc: Doc, councilName: string, title?: string): void {
   doc.font(FONT).fontSize(BODY_SIZE);
 }
 
-export type StructuredPaper = ReportPaper | MinutesPaper | DecisionPaper | DataReportPaper;
+export type StructuredPaper = ReportPaper | MinutesPaper | DecisionPaper | DataReportPaper | CallInCoverPaper | FollowUpSchedulePaper | WorkProgrammePaper;
 
 /**
  * Renders several papers into one PDF, each starting on a new page, and returns the index of
@@ -45,8 +46,7 @@ export async function renderPapers(papers: StructuredPaper[], ctx: PaperContext)
     group(doc, 'Sect', () => {
       if (paper.kind === 'report') writeReport(doc, paper);
       else if (paper.kind === 'minutes') writeMinutes(doc, paper, ctx);
-      else if (paper.kind === 'data-report') writeDataReport(doc, paper.model, ctx.councilName);
-      else writeDecision(doc, paper, ctx);
+      else writeOther(doc, paper, ctx);
     });
   });
   return { bytes: await finish(doc), starts };
@@ -67,8 +67,7 @@ export async function renderStandalone(papers: StructuredPaper[], ctx: PaperCont
     if (i > 0) doc.addPage();
     if (paper.kind === 'report') writeReport(doc, paper);
     else if (paper.kind === 'minutes') writeMinutes(doc, paper, ctx);
-    else if (paper.kind === 'data-report') writeDataReport(doc, paper.model, ctx.councilName);
-    else writeDecision(doc, paper, ctx);
+    else writeOther(doc, paper, ctx);
   });
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -76,6 +75,14 @@ export async function renderStandalone(papers: StructuredPaper[], ctx: PaperCont
     footer(doc, `Page ${i + 1} of ${range.count}`);
   }
   return { bytes: await finish(doc), pageCount: range.count };
+}
+
+function writeOther(doc: Doc, paper: Exclude<StructuredPaper, ReportPaper | MinutesPaper>, ctx: PaperContext): void {
+  if (paper.kind === 'data-report') writeDataReport(doc, paper.model, ctx.councilName);
+  else if (paper.kind === 'call-in-cover') writeCallInCover(doc, paper);
+  else if (paper.kind === 'follow-up-schedule') writeFollowUpSchedule(doc, paper, ctx.councilName);
+  else if (paper.kind === 'work-programme') writeWorkProgramme(doc, paper, ctx.councilName);
+  else writeDecision(doc, paper, ctx);
 }
 
 function writeReport(doc: Doc, r: ReportPaper): void {

@@ -25,5 +25,6 @@ export function paperName(p: { kind: string; title?: string; fileName?: string; 
   if (p.kind === 'report') return `report "${p.subject}"`;
   if (p.kind === 'minutes') return `minutes of ${p.date}`;
   if (p.kind === 'data-report') return `${p.title ?? 'dashboard or budget report'} (from data)`;
+  if (p.kind === 'call-in-cover' || p.kind === 'follow-up-schedule' || p.kind === 'work-programme') return `${p.title ?? p.kind} (from the record)`;
   return `decision ${p.number}`;
 }

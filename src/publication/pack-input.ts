@@ -14,6 +14,7 @@ import type { Contact, Resolution } from '../domain/types.js';
 import { NotFoundError } from '../errors.js';
 import { PUBLIC_VIEWER } from '../domain/policy.js';
 import { itemDataReports } from '../services/data.js';
+import { generatedPapersForItems } from '../services/executive/papers.js';
 import { documentPublished, itemExempt, paperExempt } from '../domain/visibility.js';
 
 export async function findMeeting(db: Queryable, idOrSlug: string | number) {
@@ -138,6 +139,10 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
     membershipInput(db, meeting.body_id, meeting.date),
   ]);
   const minutesPaper = await previousMinutesPaper(db, meeting);
+  // The scrutiny papers printed from the record: call-in cover sheets, the follow-up schedule, the work programme.
+  const generated = await generatedPapersForItems(db, meeting, agenda.items.map((i) => i.id), {
+    signatoryName: meeting.signatory_name ?? council?.settings.signatoryName ?? undefined, signatoryTitle: meeting.signatory_title ?? council?.settings.signatoryTitle ?? undefined,
+  });
   const itemIds = new Map<string, number>();
   const sections: AgendaSection[] = [];
   for (const s of agenda.sections) {
@@ -161,6 +166,7 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
       }
       // Dashboards and budget reports attached to the item: published figures only, whoever the pack is for.
       for (const r of await itemDataReports(db, PUBLIC_VIEWER, it.id, false)) papers.push({ kind: 'data-report', title: r.model.title, model: r.model });
+      papers.push(...(generated.get(it.id) ?? []));
       if (!papers.length && MINUTES_ITEM.test(it.title) && minutesPaper && !it.to_follow) papers.push(minutesPaper);
       items.push({
         code: it.code,

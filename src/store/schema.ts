@@ -656,6 +656,15 @@ export interface BudgetLineTable {
   source_row: number | null;
 }
 
+/** A paper generated from the record into an item's pack: the follow-up schedule or a body's work programme (migration 011). */
+export interface AgendaItemGeneratedTable {
+  id: Generated<number>;
+  agenda_item_id: number;
+  kind: string; // 'follow-up-schedule' | 'work-programme'
+  body_id: number;
+  created_at: string;
+}
+
 export interface AgendaItemDataTable {
   id: Generated<number>;
   agenda_item_id: number;
@@ -837,6 +846,7 @@ export interface Database {
   indicator_value: IndicatorValueTable;
   budget_line: BudgetLineTable;
   agenda_item_data: AgendaItemDataTable;
+  agenda_item_generated: AgendaItemGeneratedTable;
   outbox: OutboxTable;
   alert_subscriber: AlertSubscriberTable;
   alert_subscription: AlertSubscriptionTable;

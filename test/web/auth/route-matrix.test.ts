@@ -306,6 +306,8 @@ const MATRIX: Record<string, Row> = {
   'POST /workspace/meetings/:id/cancel': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/cancel`, form: {}, expect: staffOnly(400) },
   'GET /workspace/meetings/:id/agenda': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/agenda`, expect: staffOnly(200) },
   'POST /workspace/meetings/:id/sections': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/sections`, form: {}, expect: staffOnly(400) },
+  // A kind of paper that is not generated from the record: refused with the reason on the agenda page.
+  'POST /workspace/meetings/:id/generated/:kind': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/generated/minutes`, form: {}, expect: staffOnly(400) },
   'GET /workspace/meetings/:id/items/new': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/items/new`, expect: staffOnly(200) },
   'POST /workspace/meetings/:id/items/new': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/items/new`, form: {}, expect: staffOnly(400) },
   'GET /workspace/items/:id': { url: (f) => `/workspace/items/${f.scratchItemId}`, expect: staffOnly(200) },

@@ -8,6 +8,7 @@ import { addItem, addSection, assignReport, deferItem, type ItemFields, type Ite
 import { itemPapers, textToParagraphs } from '../../../services/documents.js';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../services/reports.js';
 import { parseJson } from '../../../services/unit.js';
+import { addGeneratedPaperItem, GENERATED_PAPER_KINDS, GENERATED_PAPER_TITLES, generatedPapersOn } from '../../../services/executive/papers.js';
 
 const itemSchema = z.object({
   sectionId: idOf('Select the section the item goes in'),
@@ -73,9 +74,29 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       pageTitle: `${extra.errorList ? 'Error: ' : ''}Agenda: ${meeting.body_name}, ${meeting.date}`, meeting, columnClass: 'govuk-grid-column-full', values: {},
       sections: sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, papers: paperCount.get(i.id) ?? 0, paragraphs: textToParagraphs(i.exempt_paragraphs), deferredToDate: deferredTo.find((m) => m.id === i.deferred_to_meeting_id)?.date })) })),
       editable: meeting.status === 'scheduled' || meeting.status === 'agenda-published', renumbers: meeting.status === 'scheduled',
+      generated: await generatedPaperChoices(meeting.id),
       ...extra,
     };
   };
+
+  /** The papers the pack prints from the record (follow-up schedule, work programme): on the agenda or not yet. */
+  const generatedPaperChoices = async (meetingId: number) => {
+    const on = await generatedPapersOn(store.db, meetingId);
+    return GENERATED_PAPER_KINDS.map((kind) => ({ kind, title: GENERATED_PAPER_TITLES[kind], item: on.find((g) => g.kind === kind) ?? null }));
+  };
+
+  app.post<{ Params: { id: string; kind: string } }>('/workspace/meetings/:id/generated/:kind', { preHandler: guard }, async (request, reply) => {
+    const meeting = await meetingOr404(store.db, request, reply);
+    if (!meeting) return reply;
+    try {
+      const item = await addGeneratedPaperItem(store.db, actor(request), meeting.id, request.params.kind);
+      return reply.redirect(`/workspace/meetings/${meeting.id}/agenda#item-${item.itemId}`, 303);
+    } catch (e) {
+      const err = asFieldError(e, 'generated');
+      reply.code(400);
+      return reply.render('pages/workspace/agenda.njk', await agendaPage(meeting, errorView([{ field: 'generated', text: err.text }])));
+    }
+  });
 
   app.get('/workspace/meetings/:id/agenda', { preHandler: guard }, async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
