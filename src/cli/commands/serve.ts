@@ -35,7 +35,7 @@ export function register(program: Command, context: () => CliContext): void {
       const port = Number.parseInt(opts.port ?? process.env.PORT ?? '3000', 10);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MootError(`--port must be a number from 0 to 65535, not "${opts.port}"`);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
-      const workersText = opts.workers ?? process.env.MOOT_WORKERS ?? '1';
+      const workersText = opts.workers ?? (process.env.MOOT_WORKERS || '1'); // set but empty: not set
       const workers = Number(workersText);
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new MootError(`--workers must be a whole number from 1 to 64, not "${workersText}"`);
       // Trust in request headers begins only at configured proxies; emailed links come only from MOOT_BASE_URL.
