@@ -12,7 +12,7 @@
 /** @type {import('dependency-cruiser').IConfiguration} */
 const kernel = '^src/(errors|config|progress)[.]ts$';
 const layer = (name) => `^src/${name}/`;
-const services = '^src/(services|publication)/';
+const services = '^src/services/';
 
 // What each adapter may import: services, the domain, the kernel (and for web and api the shared HTTP plumbing).
 const adapters = {

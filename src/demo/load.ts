@@ -28,7 +28,7 @@ import { appendixBlocks, reportBlocks } from './reports.js';
 import { makeRoster, type Roster } from './roster.js';
 import { loadDemoData } from './data.js';
 import { rebuildSearchIndex } from '../store/search/index.js';
-import { publishAgendaIn, publishMinutesIn, publishSupplementaryIn } from '../publication/publish.js';
+import { publishAgendaIn, publishMinutesIn, publishSupplementaryIn } from '../services/publication/publish.js';
 
 export const DEMO_COUNCIL_NAME = 'Example County Council';
 export const DEMO_SEED = 20111;

@@ -4,7 +4,7 @@ import * as proceedings from '../store/proceedings.js';
 import * as declarations from '../store/workspace/declarations.js';
 import * as life from '../store/workspace/meeting-life.js';
 import * as minutes from '../store/workspace/minutes.js';
-import { publishMinutesIn } from '../publication/publish.js';
+import { publishMinutesIn } from './publication/publish.js';
 import type { Tx } from '../store/db.js';
 import { unitOfWork, type Actor } from './unit.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CONFIDENTIAL_MARKERS, loadDemo } from '../../src/demo/index.js';
 import { createWorkingCalendar } from '../../src/domain/calendar.js';
 import { validatePack, buildPack } from '../../src/pack/index.js';
-import { packInputForMeeting } from '../../src/publication/pack-input.js';
+import { packInputForMeeting } from '../../src/services/publication/pack-input.js';
 import { listMeetings } from '../../src/store/meetings.js';
 import { readPack } from '../pack/read-pdf.js';
 import { useTestStore } from '../helpers/use-store.js';

@@ -5,7 +5,7 @@ import { saveCouncil } from '../../src/store/council.js';
 import { addDocument } from '../../src/store/documents.js';
 import { createMeeting, getAgenda, getMeeting } from '../../src/store/meetings.js';
 import { listAudit } from '../../src/store/audit.js';
-import { getPublishedPack, listPublications, publishAgenda, publishSupplementary, PublicationError } from '../../src/publication/publish.js';
+import { getPublishedPack, listPublications, publishAgenda, publishSupplementary, PublicationError } from '../../src/services/publication/publish.js';
 import { makeUploadedPdf } from '../pack/fixture.js';
 import { readPack } from '../pack/read-pdf.js';
 import { STORE_KINDS } from '../helpers/stores.js';

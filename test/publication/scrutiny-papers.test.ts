@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { ValidationError } from '../../src/errors.js';
-import { getPublishedPack, publishAgenda } from '../../src/publication/publish.js';
+import { getPublishedPack, publishAgenda } from '../../src/services/publication/publish.js';
 import { requestCallIn } from '../../src/services/executive/call-ins.js';
 import { publishDecisionRecord, takeDecision } from '../../src/services/executive/decisions.js';
 import { addForwardPlanEntry, publishForwardPlan } from '../../src/services/executive/forward-plan.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
-import { publishAgenda } from '../../src/publication/publish.js';
+import { publishAgenda } from '../../src/services/publication/publish.js';
 import { createMeeting, setMeetingStatus } from '../../src/store/meetings.js';
 import { addDocument } from '../../src/store/documents.js';
 import { rebuildSearchIndex } from '../../src/store/search/index.js';

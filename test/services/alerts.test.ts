@@ -10,7 +10,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { createMailer, type Mailer } from '../../src/mail/index.js';
-import { publishAgenda } from '../../src/publication/publish.js';
+import { publishAgenda } from '../../src/services/publication/publish.js';
 import { processPublicationEvents, requestSubscription, sendDigests } from '../../src/services/alerts.js';
 import { startCursor } from '../../src/services/events.js';
 import { deliverDue, drainOutbox } from '../../src/services/outbox.js';

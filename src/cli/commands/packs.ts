@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { MootError } from '../../errors.js';
-import { buildMeetingPack, checkAgenda, publishAgenda, publishSupplementary, PublicationError } from '../../publication/publish.js';
+import { buildMeetingPack, checkAgenda, publishAgenda, publishSupplementary, PublicationError } from '../../services/publication/publish.js';
 import { out, type CliContext } from '../context.js';
 
 function printProblems(problems: { severity: string; where: string; message: string }[]): void {

@@ -8,7 +8,7 @@ import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
 import { importDataFile, toCsv } from '../../../src/services/data-files.js';
 import { listAudit } from '../../../src/store/audit.js';
 import { buildPack } from '../../../src/pack/index.js';
-import { packInputForMeeting } from '../../../src/publication/pack-input.js';
+import { packInputForMeeting } from '../../../src/services/publication/pack-input.js';
 import { readPack } from '../../pack/read-pdf.js';
 import { STORE_KINDS } from '../../helpers/stores.js';
 import { useTestStore } from '../../helpers/use-store.js';

@@ -3,7 +3,7 @@
 // author's list; it stays out of the pack until approved; approval renders it to PDF, and the pack carries it.
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
-import { packInputForMeeting } from '../../../src/publication/pack-input.js';
+import { packInputForMeeting } from '../../../src/services/publication/pack-input.js';
 import { createBody } from '../../../src/store/bodies.js';
 import { createPerson } from '../../../src/store/people.js';
 import { blankReport, getReport, saveReport, submitReport } from '../../../src/store/reports.js';

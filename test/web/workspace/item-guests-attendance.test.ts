@@ -2,7 +2,7 @@
 // workspace forms, refused with the error summary when incomplete, stored, shown again, and carried into the pack.
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
-import { packInputForMeeting } from '../../../src/publication/pack-input.js';
+import { packInputForMeeting } from '../../../src/services/publication/pack-input.js';
 import { addMembership, createBody } from '../../../src/store/bodies.js';
 import { createPerson } from '../../../src/store/people.js';
 import { addSection } from '../../../src/store/workspace/agenda.js';

@@ -2,7 +2,7 @@
 // (errors stop publication, warnings are shown), gives a reason when publication is late, and publishes.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { checkAgenda, listPublications, PublicationError, publishAgenda, publishSupplementary } from '../../../publication/publish.js';
+import { checkAgenda, listPublications, PublicationError, publishAgenda, publishSupplementary } from '../../../services/publication/publish.js';
 import { guard, meetingOr404, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, errorView, formOf, list, optionalText, parseForm, str, type FieldError } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';

@@ -1,18 +1,18 @@
 // Publishing a meeting's agenda: validate, build the public and the confidential (members') packs, store both
 // with their SHA-256, write back the real page ranges, record who published and when, and move the meeting to
 // "agenda published" — all in one transaction. Publishing again makes a new version; earlier ones stay.
-import type { Actor } from '../domain/types.js';
-import { MootError } from '../errors.js';
-import { buildPack, buildSupplementaryPack, validatePack, type BuiltPack, type PackProblem } from '../pack/index.js';
-import { recordAudit } from '../store/audit.js';
-import { transaction, type Queryable, type Store } from '../store/db.js';
-import { clearToFollow, getPublishedPack, listPublications, markAgendaPublished, meetingDate, nextPublicationVersion, setItemPages, storePublication, type Audience, type PackKind } from '../store/publications.js';
-import { getCouncil } from '../store/council.js';
-import { nowIso } from '../store/audit.js';
-import { renderStandalone } from '../pack/papers.js';
-import { longDate } from '../pack/text.js';
-import { indexMeeting } from '../store/search/index.js';
-import { councilCalendar } from '../services/council.js';
+import type { Actor } from '../../domain/types.js';
+import { MootError } from '../../errors.js';
+import { buildPack, buildSupplementaryPack, validatePack, type BuiltPack, type PackProblem } from '../../pack/index.js';
+import { recordAudit } from '../../store/audit.js';
+import { transaction, type Queryable, type Store } from '../../store/db.js';
+import { clearToFollow, getPublishedPack, listPublications, markAgendaPublished, meetingDate, nextPublicationVersion, setItemPages, storePublication, type Audience, type PackKind } from '../../store/publications.js';
+import { getCouncil } from '../../store/council.js';
+import { nowIso } from '../../store/audit.js';
+import { renderStandalone } from '../../pack/papers.js';
+import { longDate } from '../../pack/text.js';
+import { indexMeeting } from '../../store/search/index.js';
+import { councilCalendar } from '../council.js';
 import { findMeeting, minutesPaperOf, packInputForMeeting } from './pack-input.js';
 
 export class PublicationError extends MootError {

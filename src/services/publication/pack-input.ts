@@ -1,21 +1,21 @@
 // Maps a stored meeting onto the pack builder's input: front-sheet facts, membership by group, the agenda by
 // section, and each item's papers in order — uploaded PDFs as they are, and the minutes of the body's previous
 // meeting rendered from the record for the "Minutes" item when no paper was uploaded for it.
-import type { Queryable } from '../store/db.js';
-import { getSeats, membershipOn } from '../store/bodies.js';
-import { getCouncil } from '../store/council.js';
-import { getBlob, itemPapersOfMeeting } from '../store/documents.js';
-import { parseJson, textToParagraphs } from '../store/json.js';
-import { getAgenda, getMeeting, previousHeldMeeting } from '../store/meetings.js';
-import { personDisplayName } from '../store/people.js';
-import { getAttendance, getMinutes } from '../store/proceedings.js';
-import type { AgendaSection, MinutesPaper, PackInput, Paper, PoliticalGroup } from '../pack/model.js';
-import type { Contact, Resolution } from '../domain/types.js';
-import { NotFoundError } from '../errors.js';
-import { PUBLIC_VIEWER } from '../domain/policy.js';
-import { itemDataReports } from '../services/data.js';
-import { generatedPapersForItems } from '../services/executive/papers.js';
-import { documentPublished, itemExempt, paperExempt } from '../domain/visibility.js';
+import type { Queryable } from '../../store/db.js';
+import { getSeats, membershipOn } from '../../store/bodies.js';
+import { getCouncil } from '../../store/council.js';
+import { getBlob, itemPapersOfMeeting } from '../../store/documents.js';
+import { parseJson, textToParagraphs } from '../../store/json.js';
+import { getAgenda, getMeeting, previousHeldMeeting } from '../../store/meetings.js';
+import { personDisplayName } from '../../store/people.js';
+import { getAttendance, getMinutes } from '../../store/proceedings.js';
+import type { AgendaSection, MinutesPaper, PackInput, Paper, PoliticalGroup } from '../../pack/model.js';
+import type { Contact, Resolution } from '../../domain/types.js';
+import { NotFoundError } from '../../errors.js';
+import { PUBLIC_VIEWER } from '../../domain/policy.js';
+import { itemDataReports } from '../data.js';
+import { generatedPapersForItems } from '../executive/papers.js';
+import { documentPublished, itemExempt, paperExempt } from '../../domain/visibility.js';
 
 export async function findMeeting(db: Queryable, idOrSlug: string | number) {
   const asNumber = typeof idOrSlug === 'number' ? idOrSlug : /^\d+$/.test(idOrSlug) ? Number.parseInt(idOrSlug, 10) : null;
