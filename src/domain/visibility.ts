@@ -187,6 +187,23 @@ export function decisionPublished(status: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Published packs
+
+/**
+ * Is this published pack exempt as a whole? The confidential (members') pack is. So is a public pack withheld
+ * because an item in it was made exempt after it was published: it printed what is now exempt, so only those
+ * entitled read it until Democratic Services republish.
+ */
+export function packExempt(p: { audience: string; withheldAt?: string | null }): boolean {
+  return p.audience !== 'public' || !!p.withheldAt;
+}
+
+/** Does a change of an item's exemption (it or its section) make the public packs already published unsafe? */
+export function exemptionRaised(before: boolean, after: boolean): boolean {
+  return !before && after;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // What a viewer gets of an item
 
 /**

@@ -10,7 +10,7 @@ import * as papers from '../store/workspace/papers.js';
 import { unitOfWork } from './unit.js';
 
 export { validateUploadedPdf, type UploadedPdfCheck } from '../pack/upload.js';
-export { documentAccess, documentFile, readDocumentPage, packFile, type DocumentAccess } from '../store/read/documents.js';
+export { documentAccess, documentFile, readDocumentPage, packFile, packForViewer, type DocumentAccess } from '../store/read/documents.js';
 export { itemPapers, type UploadedPaper } from '../store/workspace/papers.js';
 export { textToParagraphs } from '../store/json.js';
 

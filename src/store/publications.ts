@@ -1,6 +1,6 @@
 // Published packs: each publication a new version (never overwritten), its bytes a content-addressed blob.
 import type { Actor } from '../domain/types.js';
-import { nowIso } from './audit.js';
+import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import { getBlob, putBlob } from './documents.js';
 
@@ -27,6 +27,24 @@ export async function storePublication(db: Queryable, actor: Actor, meetingId: n
     items_json: JSON.stringify(pack.items), published_at: publishedAt ?? nowIso(), published_by: actor.name, late_reason: lateReason,
   }).execute();
   return { sha256, pageCount: pack.pageCount, size: pack.bytes.byteLength };
+}
+
+/**
+ * Withholds the meeting's public packs (each version not yet withheld): an item in them was made exempt after they
+ * were published. They stay in the record for those entitled; the public gets them back only by a republication.
+ * Returns how many were withheld.
+ */
+export async function withholdPublicPacks(db: Queryable, actor: Actor, meetingId: number, reason: string): Promise<number> {
+  const rows = await db.selectFrom('publication').select(['id', 'kind', 'version']).where('meeting_id', '=', meetingId).where('audience', '=', 'public')
+    .where('withheld_at', 'is', null).execute();
+  if (!rows.length) return 0;
+  const at = nowIso();
+  await db.updateTable('publication').set({ withheld_at: at, withheld_reason: reason }).where('id', 'in', rows.map((r) => r.id)).execute();
+  await recordAudit(db, actor, {
+    action: 'withhold', entity: 'meeting', entityId: meetingId, summary: `Withheld ${rows.length} public pack(s): ${reason}`,
+    after: { withheldAt: at, publications: rows.map((r) => `${r.kind} v${r.version}`) },
+  });
+  return rows.length;
 }
 
 /** Writes the agenda's page ranges (the public pack's real pages). */
@@ -59,7 +77,7 @@ export async function clearToFollow(db: Queryable, meetingId: number, itemCodes:
 
 /** The publications of a meeting: by kind, newest version first; or all, most recently published first. */
 export function listPublications(db: Queryable, meetingId: number, order: 'by-kind' | 'newest' = 'by-kind') {
-  const q = db.selectFrom('publication').select(['id', 'kind', 'version', 'audience', 'sha256', 'size', 'page_count', 'published_at', 'published_by', 'late_reason'])
+  const q = db.selectFrom('publication').select(['id', 'kind', 'version', 'audience', 'sha256', 'size', 'page_count', 'published_at', 'published_by', 'late_reason', 'withheld_at'])
     .where('meeting_id', '=', meetingId);
   return (order === 'newest' ? q.orderBy('published_at', 'desc') : q.orderBy('kind').orderBy('version', 'desc').orderBy('audience', 'desc')).execute();
 }

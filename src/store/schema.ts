@@ -183,6 +183,9 @@ export interface PublicationTable {
   published_at: string;
   published_by: string;
   late_reason: string | null;
+  /** When a public pack was withheld because an item in it was made exempt after publication (migration 010). */
+  withheld_at: string | null;
+  withheld_reason: string | null;
 }
 
 export interface AttendanceTable {

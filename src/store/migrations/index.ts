@@ -10,6 +10,7 @@ import * as m006 from './006-data.js';
 import * as m007 from './007-outbox-alerts.js';
 import * as m008 from './008-operations.js';
 import * as m009 from './009-ocr.js';
+import * as m010 from './010-withheld-packs.js';
 import * as m011 from './011-scrutiny-papers.js';
 
 export interface MootMigration {
@@ -27,5 +28,6 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '007-outbox-alerts', up: m007.up },
   { name: '008-operations', up: m008.up },
   { name: '009-ocr', up: m009.up },
+  { name: '010-withheld-packs', up: m010.up },
   { name: '011-scrutiny-papers', up: m011.up },
 ];

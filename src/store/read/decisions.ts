@@ -3,7 +3,8 @@
 import type { Viewer } from '../../domain/policy.js';
 import type { Queryable } from '../db.js';
 import { bool } from '../json.js';
-import { decisionVisible, exemptFilter, PUBLIC_DECISION_STATUSES } from './visibility.js';
+import { seesUnpublished } from '../../domain/visibility.js';
+import { agendaPublished, decisionVisible, exemptFilter, PUBLIC_DECISION_STATUSES } from './visibility.js';
 
 export interface DecisionRegisterFilter {
   taker?: string;
@@ -62,12 +63,19 @@ export async function readDecisionPage(db: Queryable, slug: string, viewer: View
   const d = await db.selectFrom('decision').leftJoin('meeting', 'meeting.id', 'decision.meeting_id').leftJoin('body', 'body.id', 'meeting.body_id')
     .leftJoin('agenda_item', 'agenda_item.id', 'decision.agenda_item_id')
     .selectAll('decision').select(['meeting.slug as meeting_slug', 'meeting.date as meeting_date', 'body.name as meeting_body_name', 'agenda_item.code as item_code',
-      'agenda_item.title as item_title', 'agenda_item.exempt as item_exempt'])
+      'agenda_item.title as item_title', 'agenda_item.exempt as item_exempt', 'meeting.status as meeting_status', 'meeting.agenda_published_at', 'meeting.historic'])
     .where('decision.slug', '=', slug).executeTakeFirst();
   if (!d || !decisionVisible(viewer, d)) return null;
-  const callIns = await db.selectFrom('call_in').select(['requested_by', 'requested_on', 'status', 'outcome', 'outcome_notes'])
-    .where('decision_id', '=', d.id).orderBy('requested_on').execute();
-  return { decision: d, callIns };
+  // The item it was taken on, and the meeting's slug, only where that agenda is public to this viewer.
+  if (d.meeting_status !== null && !agendaPublished({ status: d.meeting_status, agenda_published_at: d.agenda_published_at, historic: d.historic }) && !seesUnpublished(viewer)) {
+    return { decision: { ...d, item_code: null, item_title: null, item_exempt: null }, callIns: await callInsOf(db, d.id) };
+  }
+  return { decision: d, callIns: await callInsOf(db, d.id) };
+}
+
+function callInsOf(db: Queryable, decisionId: number) {
+  return db.selectFrom('call_in').select(['requested_by', 'requested_on', 'status', 'outcome', 'outcome_notes'])
+    .where('decision_id', '=', decisionId).orderBy('requested_on').execute();
 }
 
 export async function latestDecisions(db: Queryable, viewer: Viewer, limit: number) {

@@ -1,7 +1,7 @@
 // A paper for its own page and downloads: the current version's text by page, earlier versions, and where it sits
 // (meeting, item). Whether it is exempt is asked of domain/visibility.ts, per version.
 import type { Viewer } from '../../domain/policy.js';
-import { exemptLabel, itemExempt, maySee, paperExempt } from '../../domain/visibility.js';
+import { exemptLabel, itemExempt, maySee, packExempt, paperExempt } from '../../domain/visibility.js';
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
 import { agendaPublished, documentPublished } from './visibility.js';
@@ -77,8 +77,20 @@ export async function documentFile(db: Queryable, documentId: number, version: n
 /** A meeting's pack file by kind, version (latest when null) and audience. */
 export async function packFile(db: Queryable, meetingId: number, kind: string, audience: string, version: number | null) {
   let q = db.selectFrom('publication').innerJoin('blob', 'blob.sha256', 'publication.sha256')
-    .select(['blob.bytes', 'blob.sha256', 'publication.version'])
+    .select(['blob.bytes', 'blob.sha256', 'publication.version', 'publication.audience', 'publication.withheld_at', 'publication.withheld_reason'])
     .where('publication.meeting_id', '=', meetingId).where('publication.kind', '=', kind).where('publication.audience', '=', audience);
   if (version !== null) q = q.where('publication.version', '=', version);
   return q.orderBy('publication.version', 'desc').limit(1).executeTakeFirst();
+}
+
+/**
+ * A pack as this viewer may have it: the file, 'restricted' (the confidential pack, or a public pack withheld since
+ * an item in it was made exempt, for a viewer not entitled), or null (no such pack). The one rule decides.
+ */
+export async function packForViewer(db: Queryable, viewer: Viewer, meeting: { id: number; body_id: number }, kind: string, audience: string, version: number | null) {
+  const file = await packFile(db, meeting.id, kind, audience, version);
+  if (!file) return audience === 'public' || maySee(viewer, { bodyId: meeting.body_id, meetingId: meeting.id, exempt: true }) ? null : 'restricted' as const;
+  const exempt = packExempt({ audience: file.audience, withheldAt: file.withheld_at });
+  if (!maySee(viewer, { bodyId: meeting.body_id, meetingId: meeting.id, exempt })) return 'restricted' as const;
+  return { ...file, exempt };
 }

@@ -5,7 +5,7 @@ import { formatPersonName } from '../../domain/names.js';
 import type { Contact, Guest, RecordedVote, Resolution } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
-import { exemptLabel, itemAccess, itemExempt, paperExempt, seesUnpublished } from '../../domain/visibility.js';
+import { exemptLabel, itemAccess, itemExempt, maySee, packExempt, paperExempt, seesUnpublished } from '../../domain/visibility.js';
 import { agendaPublished, decisionVisible, documentPublished, meetingHeld, minutesPublished, seesExempt } from './visibility.js';
 
 /** The one rule's label, re-exported for the views that import it from here. */
@@ -114,7 +114,7 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
         'document.agenda_item_id', 'document.workflow_status', 'document.current_version', 'document_version.size', 'document_version.page_count',
         'document_version.sha256', (eb) => eb('document_version.pages_json', 'is not', null).as('has_text')])
       .where('document.meeting_id', '=', id).orderBy('document.position').orderBy('document.id').execute(),
-    db.selectFrom('publication').select(['kind', 'version', 'audience', 'size', 'page_count', 'items_json', 'published_at', 'late_reason'])
+    db.selectFrom('publication').select(['kind', 'version', 'audience', 'size', 'page_count', 'items_json', 'published_at', 'late_reason', 'withheld_at'])
       .where('meeting_id', '=', id).orderBy('kind').orderBy('version', 'desc').execute(),
     db.selectFrom('attendance').leftJoin('person', 'person.id', 'attendance.person_id')
       .select(['attendance.name_as_recorded', 'attendance.kind', 'attendance.role', 'attendance.substitute_for_name', 'attendance.for_item_id', 'person.slug as person_slug'])
@@ -135,7 +135,8 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
   const sectionExempt = new Map(sections.map((s) => [s.id, !!s.exempt]));
   const isItemExempt = (i: (typeof items)[number]) => itemExempt(i, { exempt: i.section_id !== null && !!sectionExempt.get(i.section_id) });
 
-  const visiblePacks = publications.filter((p) => p.audience === 'public' || exemptOk)
+  const readable = publications.filter((p) => maySee(viewer, { bodyId: meeting.body_id, meetingId: id, exempt: packExempt({ audience: p.audience, withheldAt: p.withheld_at }) }));
+  const visiblePacks = readable
     .sort((a, b) => PACK_ORDER.indexOf(a.kind) - PACK_ORDER.indexOf(b.kind) || b.version - a.version || (a.audience < b.audience ? 1 : -1));
   const seenLatest = new Set<string>();
   const packs: PackView[] = visiblePacks.map((p) => {
@@ -150,7 +151,7 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
   const audience = exemptOk && publications.some((p) => p.audience === 'confidential') ? 'confidential' : 'public';
   const packRanges = new Map<string, { startPage: number; endPage: number; link: string; pageIn: string }>();
   for (const kind of ['supplementary', 'agenda']) {
-    const pack = publications.filter((p) => p.kind === kind && p.audience === audience).sort((a, b) => b.version - a.version)[0];
+    const pack = readable.filter((p) => p.kind === kind && p.audience === audience).sort((a, b) => b.version - a.version)[0];
     if (!pack) continue;
     const file = packFileName(kind, pack.version, audience, true);
     for (const r of parseJson<{ code: string; startPage: number; endPage: number; pdfPage?: number }[]>(pack.items_json, [])) {

@@ -2,11 +2,14 @@
 // numbering rules (numbered straight through, or lettered sections A1, B1…) and are re-allocated on every change
 // until the agenda is published; after that codes people have seen never change, and late items take new ones.
 import { allocateItemCodes } from '../../domain/numbering.js';
+import { exemptionRaised, itemExempt } from '../../domain/visibility.js';
 import type { Actor } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import type { Queryable } from '../db.js';
 import { bool, paragraphsToText } from '../json.js';
+import { withholdPublicPacks } from '../publications.js';
+import { indexMeeting } from '../search/index.js';
 import type { Row } from '../schema.js';
 
 export interface AgendaSectionView extends Row<'agenda_section'> {
@@ -156,6 +159,11 @@ export async function updateItem(db: Queryable, actor: Actor, itemId: number, f:
   await db.updateTable('agenda_item').set(moved ? { ...values, position: await nextPosition(db, m.id) } : values).where('id', '=', itemId).execute();
   await recode(db, m);
   await recordAudit(db, actor, { action: 'update', entity: 'agenda_item', entityId: itemId, summary: `Changed item ${before.code}`, before, after: values });
+  // Made exempt after its agenda was published: the public packs printed what is now exempt.
+  const wasExempt = itemExempt(before, { exempt: (await db.selectFrom('agenda_section').select('exempt').where('id', '=', before.section_id ?? -1).executeTakeFirst())?.exempt ?? 0 });
+  if (exemptionRaised(wasExempt, exempt)) await withholdPublicPacks(db, actor, m.id, `item ${before.code} was made exempt; republish the agenda for the public`);
+  // Search entries carry the classification they were indexed under: re-index the meeting when it changes.
+  if (wasExempt !== exempt) await indexMeeting(db, m.id);
   // Papers follow the item's classification: an item made exempt must not leave an unrestricted paper behind.
   await db.updateTable('document').set({ classification: exempt ? 'exempt' : 'unrestricted', exempt_paragraphs: values.exempt_paragraphs })
     .where('agenda_item_id', '=', itemId).execute();

@@ -4,10 +4,9 @@ import { BODY_KIND_LABELS, MEETING_STATUS_LABELS, type BodyKind, type MeetingSta
 import { itemDataReports } from '../../../services/data.js';
 import { feedLinks } from './feeds.js';
 import { origin } from './http.js';
-import { packFile } from '../../../services/documents.js';
+import { packForViewer } from '../../../services/documents.js';
 import { getMeeting, PACK_FILE_BASES, type MeetingPage, readMeetingPage } from '../../../services/meetings.js';
 import { type Store } from '../../../services/unit.js';
-import { seesExempt } from '../../../services/visibility.js';
 
 const STATUS_COLOURS: Record<string, string> = {
   scheduled: 'grey', 'agenda-published': 'blue', held: 'turquoise', 'minutes-drafted': 'yellow', 'minutes-approved': 'green', cancelled: 'red', postponed: 'orange',
@@ -77,14 +76,18 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
     const meeting = await getMeeting(store.db, request.params.slug);
     if (!meeting) return reply.callNotFound();
     const audience = m[2] ?? 'public';
-    if (audience !== 'public' && !seesExempt(request.viewer, meeting.body_id, meeting.id)) {
-      reply.code(403);
-      return reply.render('pages/error.njk', { pageTitle: 'This pack is restricted', heading: 'This pack is restricted',
-        message: 'The confidential pack contains exempt information (Schedule 12A of the Local Government Act 1972). The public pack is on the meeting page.' });
+    const file = await packForViewer(store.db, request.viewer, meeting, PACK_KIND[m[1]], audience, m[3] ? Number(m[3]) : null);
+    if (file === 'restricted') {
+      reply.code(403).header('cache-control', 'private, no-store');
+      return reply.render('pages/error.njk', audience === 'public'
+        ? { pageTitle: 'This pack was withdrawn', heading: 'This pack was withdrawn', message: 'An item in this pack has since been made exempt (Schedule 12A of the Local Government Act 1972). The current public pack is on the meeting page.' }
+        : { pageTitle: 'This pack is restricted', heading: 'This pack is restricted', message: 'The confidential pack contains exempt information (Schedule 12A of the Local Government Act 1972). The public pack is on the meeting page.' });
     }
-    const file = await packFile(store.db, meeting.id, PACK_KIND[m[1]], audience, m[3] ? Number(m[3]) : null);
     if (!file) return reply.callNotFound();
-    if (audience === 'public') reply.header('cache-control', 'public, max-age=3600');
+    // Always revalidated (a corrected or withdrawn pack must never be served from a cache); the ETag is its bytes' hash.
+    const etag = `"${file.sha256}"`;
+    reply.header('cache-control', file.exempt ? 'private, no-cache' : 'public, no-cache').header('etag', etag).header('x-content-type-options', 'nosniff');
+    if (String(request.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag)) return reply.code(304).send();
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${meeting.slug}-${request.params.file}"`).send(Buffer.from(file.bytes));
   });
 };

@@ -1,0 +1,113 @@
+// What the property test (exempt-property.test.ts) found, pinned as reproductions on SQLite and PostgreSQL:
+//   P1 an item made exempt after its agenda was published stayed readable in the public pack (every version);
+//   P2 search kept the item's content as open after it was made exempt (the index was not told);
+//   P3 a published decision named the item and meeting of an agenda that was never published.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/domain/types.js';
+import { publishAgenda } from '../../src/publication/publish.js';
+import type { Store } from '../../src/store/db.js';
+import { createDecision } from '../../src/store/decisions.js';
+import { addDocument } from '../../src/store/documents.js';
+import { createMeeting } from '../../src/store/meetings.js';
+import { loadAgenda, updateItem } from '../../src/store/workspace/agenda.js';
+import { registerPortal } from '../../src/server.js';
+import { appWith, pdfWithText, seedCouncil, type Council } from '../api/fixture.js';
+import { STORE_KINDS } from '../helpers/stores.js';
+import { useTestStore } from '../helpers/use-store.js';
+import { pdfText } from '../helpers/pdf-text.js';
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe.each(STORE_KINDS)('reclassification after publication on %s', (kind) => {
+  const get = useTestStore(kind);
+  let app: FastifyInstance | null = null;
+  let c: Council;
+  let store: Store;
+  async function setup(ctx: Parameters<typeof get>[0]) {
+    const t = get(ctx);
+    if (!app) {
+      store = t.store;
+      c = await seedCouncil(store);
+      app = await appWith(store, registerPortal());
+    }
+    return app;
+  }
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** A published meeting with one open item, its paper and purpose holding marker words; then the item made exempt. */
+  async function publishedThenExempt(date: string, words: { purpose: string; paper: string }) {
+    const m = await createMeeting(store.db, SYSTEM_ACTOR, {
+      bodyId: c.alpha.id, date, time: '10:00',
+      sections: [{ letter: 'A', title: 'Business', items: [{ code: 'A1', title: 'Depot site', purpose: `To consider the ${words.purpose} offer` }] }],
+    });
+    await addDocument(store.db, SYSTEM_ACTOR, { meetingId: m.id, agendaItemId: m.items[0].id, kind: 'report', title: 'Depot site report', classification: 'unrestricted',
+      file: { bytes: await pdfWithText([`The ${words.paper} valuation`]), fileName: 'depot.pdf', contentType: 'application/pdf', pageCount: 1 }, pages: [`The ${words.paper} valuation`] });
+    await publishAgenda(store, SYSTEM_ACTOR, m.slug, { publishedOn: '2024-06-01', lateReason: 'test' });
+    const [section] = await loadAgenda(store.db, m.id);
+    const item = section.items[0];
+    await updateItem(store.db, SYSTEM_ACTOR, item.id, {
+      sectionId: section.id, title: item.title, purpose: item.purpose, presenters: [], toFollow: false, urgentReason: null,
+      exempt: true, exemptParagraphs: [3], publicInterestReason: 'Commercial negotiations',
+    });
+    return m;
+  }
+
+  it('P1: the public packs published before an item was made exempt are withheld from the public until republished', async (ctx) => {
+    const a = await setup(ctx);
+    const m = await publishedThenExempt('2024-07-01', { purpose: 'Gazelle', paper: 'Impala' });
+    for (const file of ['pack.pdf', 'pack-v1.pdf', 'frontsheet.pdf']) {
+      const res = await a.inject(`/meetings/${m.slug}/${file}`);
+      expect(res.statusCode, file).toBe(403);
+      expect(res.body, file).not.toMatch(/Gazelle|Impala/);
+      expect(res.headers['cache-control'], file).toBe('private, no-store');
+    }
+    const page = await a.inject(`/meetings/${m.slug}`);
+    expect(page.body).not.toContain('pack.pdf');
+    // Those entitled still read what was published.
+    const cllr = await a.inject({ url: `/meetings/${m.slug}/pack.pdf`, headers: bearer(c.users.councillorA.token) });
+    expect(cllr.statusCode).toBe(200);
+    expect(cllr.headers['cache-control']).toBe('private, no-cache');
+    // Republished: the public pack is back, with the item as exempt.
+    await publishAgenda(store, SYSTEM_ACTOR, m.slug, { publishedOn: '2024-06-01', lateReason: 'test' });
+    const again = await a.inject(`/meetings/${m.slug}/pack.pdf`);
+    expect(again.statusCode).toBe(200);
+    const text = pdfText(again.rawPayload);
+    expect(text).toContain('Depot site');
+    expect(text).not.toMatch(/Gazelle|Impala/);
+    expect((await a.inject(`/meetings/${m.slug}/pack-v1.pdf`)).statusCode).toBe(403);
+    const audit = await store.db.selectFrom('audit_log').select('summary').where('action', '=', 'withhold').where('entity_id', '=', String(m.id)).execute();
+    expect(audit.map((r) => r.summary).join()).toMatch(/item A1 was made exempt/);
+  });
+
+  it('P2: search forgets an item\'s content as open once the item is made exempt', async (ctx) => {
+    const a = await setup(ctx);
+    await publishedThenExempt('2024-07-02', { purpose: 'Springbok', paper: 'Oryx' });
+    for (const q of ['Springbok', 'Oryx']) {
+      expect((await a.inject(`/search?q=${q.toUpperCase()}`)).body, q).not.toContain(q);
+      const api = JSON.parse((await a.inject(`/api/v1/search?q=${q}`)).body);
+      expect(api.total ?? api.results?.length ?? 0, q).toBe(0);
+    }
+    const cllr = JSON.parse((await a.inject({ url: '/api/v1/search?q=Springbok', headers: bearer(c.users.councillorA.token) })).body);
+    expect(cllr.total ?? cllr.results?.length).toBeGreaterThan(0);
+  });
+
+  it('P3: a published decision does not name the item of an agenda that was never published', async (ctx) => {
+    const a = await setup(ctx);
+    const m = await createMeeting(store.db, SYSTEM_ACTOR, {
+      bodyId: c.alpha.id, date: '2024-07-03', sections: [{ letter: 'A', title: 'Business', items: [{ code: 'A1', title: 'Warthog draft scheme' }] }],
+    });
+    const d = await createDecision(store.db, SYSTEM_ACTOR, { takerKind: 'body', takerName: 'Alpha Cabinet Committee', takerBodyId: c.alpha.id, meetingId: m.id,
+      agendaItemId: m.items[0].id, takenOn: '2024-07-03', subject: 'Road scheme', text: 'Agreed.', status: 'published', publishedOn: '2024-07-04' });
+    const { slug } = await store.db.selectFrom('decision').select('slug').where('id', '=', d.id).executeTakeFirstOrThrow();
+    for (const url of [`/decisions/${slug}`, `/api/v1/decisions/${slug}`]) {
+      const res = await a.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('Road scheme');
+      expect(res.body, url).not.toContain('Warthog');
+    }
+    expect((await a.inject({ url: `/api/v1/decisions/${slug}`, headers: bearer(c.users.clerk.token) })).body).toContain('Warthog');
+  });
+});
