@@ -15,6 +15,10 @@ import home from './routes/home.js';
 import account from './routes/account/index.js';
 import admin from './routes/admin/index.js';
 import { getCouncil } from '../services/council.js';
+import type { Theme } from './theme.js';
+
+/** For `moot serve`: reading and checking a council's theme folder. */
+export { DEMO_THEME_DIR, loadTheme } from './theme.js';
 import { type Store } from '../services/unit.js';
 
 export interface AppOptions {
@@ -29,6 +33,8 @@ export interface AppOptions {
   trustProxy?: string[];
   /** The site's address for links in emails (MOOT_BASE_URL); never taken from the request. Default http://localhost. */
   baseUrl?: string | null;
+  /** The council's branding (a theme folder, loaded by loadTheme); the plain theme when omitted. */
+  theme?: Theme;
   /** Extra route plugins (public portal, workspace, API) registered after the core. */
   routes?: { plugin: FastifyPluginAsync<{ store: Store; today?: () => string }>; prefix?: string }[];
 }
@@ -51,12 +57,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metrics, { store: options.store });
   await app.register(viewer);
   await app.register(security);
-  await app.register(views, { councilName: council?.name ?? 'Moot' });
+  await app.register(views, { councilName: council?.name ?? 'Moot', theme: options.theme });
   await app.register(errors);
   // Before every route: loads request.viewer from the session or API token, checks CSRF, records the route table.
   await app.register(auth, { store: options.store, today: options.today });
   await app.register(formbody);
-  await app.register(assets);
+  await app.register(assets, { theme: options.theme });
   await app.register(health, { store: options.store });
   await app.register(home, { store: options.store, today: options.today });
   await app.register(account, { store: options.store, baseUrl: options.baseUrl ?? 'http://localhost' });

@@ -3,7 +3,7 @@
 import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { Command } from 'commander';
-import { buildApp } from '../../web/app.js';
+import { buildApp, DEMO_THEME_DIR, loadTheme } from '../../web/app.js';
 import { mailBaseUrl } from '../../services/alerts.js';
 import { startMailWorker } from '../../services/mail-worker.js';
 import { getCouncil } from '../../services/council.js';
@@ -30,8 +30,9 @@ export function register(program: Command, context: () => CliContext): void {
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
     .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
     .option('--demo', 'load the demonstration council first if the database is empty')
+    .option('--theme <dir>', "the council's theme folder: name, logo, colours, header and footer links (default: MOOT_THEME; with --demo, the demo council's)")
     .option('--workers <n>', 'processes sharing the port (node:cluster), each with its own database connection (default: MOOT_WORKERS or 1)')
-    .action(async (opts: { port?: string; host?: string; demo?: boolean; workers?: string }) => {
+    .action(async (opts: { port?: string; host?: string; demo?: boolean; workers?: string; theme?: string }) => {
       const port = Number.parseInt(opts.port ?? process.env.PORT ?? '3000', 10);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MootError(`--port must be a number from 0 to 65535, not "${opts.port}"`);
       const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
@@ -42,6 +43,9 @@ export function register(program: Command, context: () => CliContext): void {
       const web = resolveWebConfig(process.env);
       if (web.problems.length) throw new MootError(web.problems[0]);
       const baseUrl = web.config.baseUrl ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+      // The theme is read (and its colours checked for contrast) before anything starts, so a bad one stops here.
+      const themeDir = opts.theme ?? process.env.MOOT_THEME ?? (opts.demo ? DEMO_THEME_DIR : undefined);
+      const theme = themeDir ? loadTheme(themeDir) : undefined;
       const ctx = context();
       const store = await ctx.store();
       if (opts.demo && !cluster.isWorker) {
@@ -59,7 +63,7 @@ export function register(program: Command, context: () => CliContext): void {
         return;
       }
       const { registerPortal } = await import('../../server.js');
-      const app = await buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? 'info' }, routes: registerPortal(), baseUrl, trustProxy: web.config.trustProxy });
+      const app = await buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? 'info' }, routes: registerPortal(), baseUrl, trustProxy: web.config.trustProxy, theme });
       try {
         await app.listen({ port, host });
       } catch (e) {

@@ -4,15 +4,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
+import { can, type Viewer } from '../../domain/policy.js';
 import { formatDisplayDate, formatDisplayTime } from '../format.js';
+import { PLAIN_THEME, type Theme } from '../theme.js';
 
 const require = createRequire(import.meta.url);
 export const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 /** Templates live beside the compiled code's source: src/web/views (also used when running from dist). */
 export const VIEWS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'src', 'web', 'views');
 
-export function createViewEnvironment(): nunjucks.Environment {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIR, GOVUK_FRONTEND_DIST], { noCache: false }), {
+/** Templates: a theme's folder first (its partials/header.njk and partials/footer.njk win), then Moot's, then GOV.UK Frontend's. */
+export function createViewEnvironment(theme: Theme = PLAIN_THEME): nunjucks.Environment {
+  const paths = [...(theme.dir ? [theme.dir] : []), VIEWS_DIR, GOVUK_FRONTEND_DIST];
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(paths, { noCache: false }), {
     autoescape: true,
     throwOnUndefined: false,
     trimBlocks: true,
@@ -46,10 +50,33 @@ declare module 'fastify' {
 export interface ViewsOptions {
   councilName: string;
   serviceName?: string;
+  theme?: Theme;
+}
+
+interface AreaLink { href: string; text: string; active: boolean }
+
+/** What a signed-in person sees under the site's navigation: the way to their own part of Moot, by role. */
+export function areaNavigation(viewer: Viewer, path: string): AreaLink[] {
+  if (viewer.kind !== 'user') return [];
+  const p = path.split('?')[0];
+  const links: Omit<AreaLink, 'active'>[] = [];
+  if (can(viewer, 'manage-record')) links.push({ href: '/workspace', text: 'Workspace' });
+  if (viewer.role === 'councillor') {
+    links.push({ href: '/my', text: 'Your area' }, { href: '/my/meetings', text: 'My meetings' }, { href: '/my/papers', text: 'My papers' },
+      { href: '/my/interests', text: 'Register of interests' }, { href: '/my/call-ins', text: 'Call-ins' });
+  }
+  if (can(viewer, 'write-report')) links.push({ href: '/author', text: 'Reports' });
+  if (can(viewer, 'manage-users')) links.push({ href: '/admin', text: 'Administration' });
+  links.push({ href: '/account', text: 'Your account' });
+  // The longest matching address is the current one ("/my/papers" rather than "/my").
+  const current = links.filter((l) => p === l.href || p.startsWith(`${l.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  return links.map((l) => ({ ...l, active: l === current }));
 }
 
 export default fp<ViewsOptions>(async (app, options) => {
-  const env = createViewEnvironment();
+  const theme = options.theme ?? PLAIN_THEME;
+  const env = createViewEnvironment(theme);
+  const councilName = theme.name ?? options.councilName;
   app.decorate('views', env);
   app.decorateRequest('viewLocals', null as never);
   app.addHook('onRequest', async (request) => {
@@ -58,11 +85,13 @@ export default fp<ViewsOptions>(async (app, options) => {
   app.decorateReply('render', function (this: import('fastify').FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const nonce = (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script;
     const html = env.render(template, {
-      councilName: options.councilName,
-      serviceName: options.serviceName ?? options.councilName,
+      councilName,
+      serviceName: options.serviceName ?? councilName,
+      theme,
       cspNonce: nonce,
       currentPath: this.request.url,
       viewer: this.request.viewer,
+      areaNavigation: areaNavigation(this.request.viewer, this.request.url),
       ...(this.request.viewLocals ?? {}),
       ...context,
     });

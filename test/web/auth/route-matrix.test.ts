@@ -103,7 +103,9 @@ const routeOf = (key: string) => key.replace(/ \(.*\)$/, '');
 /** One row per registered route ("METHOD /path" as Fastify has it); more rows for a route carry a note: "GET /x (case)". */
 const MATRIX: Record<string, Row> = {
   // Core
-  'GET /assets/*': { url: () => '/assets/images/favicon.ico', expect: all(200) },
+  'GET /theme/colours.css': { url: () => '/theme/colours.css', expect: all(200) },
+  // The plain theme serves no files of its own (test/web/public/theme.test.ts covers a theme folder's).
+  'GET /theme/:file': { url: () => '/theme/logo.svg', expect: all(404) },
   'GET /govuk/*': { url: () => '/govuk/govuk-frontend.min.css', expect: all(200) },
   'GET /static/*': { url: () => '/static/moot.css', expect: all(200) },
   'GET /healthz': { url: () => '/healthz', expect: all(200) },
