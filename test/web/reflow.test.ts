@@ -44,7 +44,7 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
       meeting: `/meetings/${fx.heldMeeting.slug}`, item: `/meetings/${fx.heldMeeting.slug}/items/${item.code}`, document: `/documents/${fx.correctedDocument}`,
       decisions: '/decisions', decision: `/decisions/${decision.slug}`, people: '/people', councillor: `/people/${councillor.slug}`, search: '/search?q=budget',
       archive: '/archive', archiveYear: '/archive/2011', forwardPlan: '/forward-plan', followUp: '/follow-up', performance: '/performance',
-      workProgramme: '/bodies/scrutiny-committee/work-programme', accessibility: '/accessibility', signIn: '/account/sign-in', notFound: '/no-such-page',
+      workProgramme: '/bodies/scrutiny-committee/work-programme', openData: '/open-data', votes: `/people/${councillor.slug}/votes`, accessibility: '/accessibility', signIn: '/account/sign-in', notFound: '/no-such-page',
     });
     Object.assign(routes.clerk, {
       workspace: '/workspace', meetings: '/workspace/meetings', meeting: `/workspace/meetings/${upcoming.id}`, agenda: `/workspace/meetings/${fx.heldMeeting.id}/agenda`,
