@@ -19,7 +19,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Classification, type DecisionStatus, type MeetingStatus } from '../../src/domain/types.js';
-import { publishAgenda } from '../../src/publication/publish.js';
+import { publishAgenda } from '../../src/services/publication/publish.js';
 import { createApiToken, createUser } from '../../src/store/accounts.js';
 import { addMembership, createBody } from '../../src/store/bodies.js';
 import type { Store } from '../../src/store/db.js';

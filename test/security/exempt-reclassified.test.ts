@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
-import { publishAgenda } from '../../src/publication/publish.js';
+import { publishAgenda } from '../../src/services/publication/publish.js';
 import type { Store } from '../../src/store/db.js';
 import { createDecision } from '../../src/store/decisions.js';
 import { addDocument } from '../../src/store/documents.js';
