@@ -1,7 +1,10 @@
 // `npm run bench -- data [--duration S]`: performance and budget figures on SQLite. Times (1) importing a 10-year
 // indicator history, 25 indicators × 40 quarters, from one XLSX and (2) importing a 5,000-row revenue XLSX, each
 // read, checked and stored in one transaction; prints peak RSS; then (3) the dashboard page uncached (no page
-// cache) with autocannon at 20 connections. Targets: each import < 2 s, peak RSS < 300 MB, dashboard >= 500 req/s.
+// cache) with autocannon at 20 connections. Targets: each import < 2 s, peak RSS < 300 MB, dashboard >= 500 req/s;
+// each printed with PASS or MISS. Beside each wall-clock figure, the CPU time this process spent on it (steadier on
+// a shared machine): for the dashboard, CPU ms a request measured in-process (app.inject, 200 requests) and the
+// requests a second one core would serve at that cost.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -64,15 +67,20 @@ export default async function data(args: string[]): Promise<void> {
     const revenueBytes = await xlsx(revenue);
     process.stdout.write(`Files: history ${(historyBytes.byteLength / 1024).toFixed(0)} KB (${history.length - 1} rows), revenue ${(revenueBytes.byteLength / 1024).toFixed(0)} KB (${revenue.length - 1} rows)\n`);
 
+    const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
     let t = performance.now();
+    let c = cpuMs();
     const h = await importDataFile(db, SYSTEM_ACTOR, { fileName: 'history.xlsx', bytes: historyBytes, kind: 'indicator-values', period: null });
     const historyMs = performance.now() - t;
+    const historyCpu = cpuMs() - c;
     if (!h.saved) throw new Error(h.outcome.problems.map((p) => p.message).join('; '));
     const rssAfterHistory = rssMb();
 
     t = performance.now();
+    c = cpuMs();
     const r = await importDataFile(db, SYSTEM_ACTOR, { fileName: 'revenue.xlsx', bytes: revenueBytes, kind: 'revenue', period: '2024-06' });
     const revenueMs = performance.now() - t;
+    const revenueCpu = cpuMs() - c;
     if (!r.saved) throw new Error(r.outcome.problems.map((p) => p.message).join('; '));
     const rssAfterRevenue = rssMb();
 
@@ -82,18 +90,24 @@ export default async function data(args: string[]): Promise<void> {
     const address = app.server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/performance/2024-25-q4`;
     let result: AutocannonResult;
+    // In-process first: the CPU one page costs, with no client in the way.
+    for (let k = 0; k < 20; k++) await app.inject({ url: url.replace(/^http:\/\/[^/]+/, '') });
+    c = cpuMs();
+    for (let k = 0; k < 200; k++) await app.inject({ url: url.replace(/^http:\/\/[^/]+/, '') });
+    const pageCpu = (cpuMs() - c) / 200;
     try {
       await new Promise((res, rej) => autocannon({ url, connections: 20, duration: 2 }, (e, x) => (e ? rej(e) : res(x))));
       result = await new Promise<AutocannonResult>((res, rej) => autocannon({ url, connections: 20, duration }, (e, x) => (e ? rej(e) : res(x))));
     } finally {
       await app.close();
     }
-    const ok = (b: boolean) => (b ? 'meets' : 'MISSES');
-    process.stdout.write(`\n| measure | figure | target |\n|---|---:|---|\n`);
-    process.stdout.write(`| 10-year history XLSX (25 × 40 quarters, 40 data sets) | ${historyMs.toFixed(0)} ms | < 2,000 ms: ${ok(historyMs < 2000)} |\n`);
-    process.stdout.write(`| 5,000-row revenue XLSX | ${revenueMs.toFixed(0)} ms | < 2,000 ms: ${ok(revenueMs < 2000)} |\n`);
-    process.stdout.write(`| peak RSS after the imports | ${Math.max(rssAfterHistory, rssAfterRevenue)} MB | < 300 MB: ${ok(Math.max(rssAfterHistory, rssAfterRevenue) < 300)} |\n`);
-    process.stdout.write(`| dashboard page, uncached, 20 connections | ${result.requests.average.toFixed(0)} req/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.errors}/${result.non2xx} errors/non-2xx) | >= 500 req/s: ${ok(result.requests.average >= 500)} |\n`);
+    const ok = (b: boolean) => (b ? 'PASS' : 'MISS');
+    const rss = Math.max(rssAfterHistory, rssAfterRevenue);
+    process.stdout.write(`\n| measure | figure | CPU | target | |\n|---|---:|---:|---|---|\n`);
+    process.stdout.write(`| 10-year history XLSX (25 × 40 quarters, 40 data sets) | ${historyMs.toFixed(0)} ms | ${historyCpu.toFixed(0)} ms | < 2,000 ms | ${ok(historyMs < 2000)} |\n`);
+    process.stdout.write(`| 5,000-row revenue XLSX | ${revenueMs.toFixed(0)} ms | ${revenueCpu.toFixed(0)} ms | < 2,000 ms | ${ok(revenueMs < 2000)} |\n`);
+    process.stdout.write(`| peak RSS after the imports | ${rss} MB | | < 300 MB | ${ok(rss < 300)} |\n`);
+    process.stdout.write(`| dashboard page, uncached, 20 connections | ${result.requests.average.toFixed(0)} req/s (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.errors}/${result.non2xx} errors/non-2xx) | ${pageCpu.toFixed(2)} ms a request in-process (one core: ${(1000 / pageCpu).toFixed(0)} req/s) | >= 500 req/s | ${ok(result.requests.average >= 500)} |\n`);
     process.stdout.write(`\nPublication problems found in the revenue file: ${r.saved.publicationProblems.length}; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
   } finally {
     await store.close();

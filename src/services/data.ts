@@ -267,7 +267,8 @@ export async function dashboardView(db: Queryable, viewer: Viewer, period: strin
   const draft = v !== ds.publishedVersion;
   const version = (await getVersion(db, ds.id, v))!;
   const values = await readVersionValues(db, version.id);
-  const indicators = await listIndicators(db, [...new Set(values.map((x) => x.ref))]);
+  // Only the period's year of standards: the RAG rating and the charts' target lines use no other.
+  const indicators = await listIndicators(db, [...new Set(values.map((x) => x.ref))], [p.year]);
   // Earlier periods: always published figures (a draft compares with what was published before it).
   const want = options.history ?? 8;
   const periods: string[] = [];
@@ -279,7 +280,9 @@ export async function dashboardView(db: Queryable, viewer: Viewer, period: strin
   const earlier = await readIndicatorValues(db, { state: 'published', periods });
   const dashboard = buildDashboard(indicators, [...earlier, ...values], p);
   const history = new Map<string, { period: string; value: number }[]>();
-  for (const x of [...earlier, ...values].sort((a, b) => parsePeriod(a.period).ordinal - parsePeriod(b.period).ordinal)) {
+  const ordinal = new Map([...periods, p.code].map((code) => [code, parsePeriod(code).ordinal]));
+  const ordinalOf = (code: string) => ordinal.get(code) ?? parsePeriod(code).ordinal;
+  for (const x of [...earlier, ...values].sort((a, b) => ordinalOf(a.period) - ordinalOf(b.period))) {
     const list = history.get(x.ref) ?? [];
     list.push({ period: x.period, value: x.value });
     history.set(x.ref, list);

@@ -18,7 +18,8 @@ function toStandard(r: { year: string; target: number | null; floor: number | nu
   return { year: r.year, target: r.target, floor: r.floor, lower: r.lower_bound, upper: r.upper_bound, floorLower: r.floor_lower, floorUpper: r.floor_upper };
 }
 
-export async function listIndicators(db: Queryable, refs?: readonly string[]): Promise<StoredIndicator[]> {
+/** Indicators (those named, or all) with their standards (for `years` only, when given: a dashboard needs its own). */
+export async function listIndicators(db: Queryable, refs?: readonly string[], years?: readonly string[]): Promise<StoredIndicator[]> {
   let q = db.selectFrom('indicator').selectAll();
   if (refs) {
     if (!refs.length) return [];
@@ -26,7 +27,9 @@ export async function listIndicators(db: Queryable, refs?: readonly string[]): P
   }
   const rows = await q.orderBy('ref').execute();
   if (!rows.length) return [];
-  const standards = await db.selectFrom('indicator_standard').selectAll().where('indicator_id', 'in', rows.map((r) => r.id)).orderBy('year').execute();
+  let sq = db.selectFrom('indicator_standard').selectAll().where('indicator_id', 'in', rows.map((r) => r.id));
+  if (years) sq = sq.where('year', 'in', years.length ? [...years] : ['']);
+  const standards = await sq.orderBy('year').execute();
   const by = new Map<number, YearStandard[]>();
   for (const s of standards) {
     const list = by.get(s.indicator_id) ?? [];
