@@ -1,7 +1,7 @@
 // What every command needs: the configuration from global options, a store opened on demand, and output helpers.
 import { resolveConfig, type MootConfig } from '../config.js';
 import type { Actor } from '../domain/types.js';
-import { openStore, type Store } from '../store/db.js';
+import { openStore, type Store } from '../services/database.js';
 
 export interface GlobalOptions {
   data?: string;

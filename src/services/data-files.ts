@@ -168,4 +168,4 @@ export async function exportDataSet(db: Queryable, viewer: Viewer, ds: DataSetRo
 export function toCsv(rows: (string | number | null)[][]): string {
   return stringify(rows.map((r) => r.map((c) => (c === null ? '' : c))));
 }
-export { formatProblem, type DataFileKind } from '../importer/read/data-layout.js';
+export { DATA_FILE_KINDS, formatProblem, type DataFileKind } from '../importer/read/data-layout.js';

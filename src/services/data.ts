@@ -247,7 +247,7 @@ export async function dataSetFor(db: Queryable, viewer: Viewer, kind: DataKind, 
   return ds;
 }
 
-export { listVersions };
+export { findDataSet, listVersions };
 
 export interface DashboardView {
   dataSet: DataSetRow;

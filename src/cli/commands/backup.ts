@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { resolveConfig } from '../../config.js';
 import { MootError } from '../../errors.js';
 import { backupStore, restoreArchive, verifyArchive, type ArchiveSummary, type ProgressFactory } from '../../services/backup.js';
-import { openStore } from '../../store/db.js';
+import { openStore } from '../../services/database.js';
 import { createProgress, out, type CliContext } from '../context.js';
 
 const progress: ProgressFactory = (title, total) => createProgress(title, total);

@@ -6,11 +6,9 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { parseMoney } from '../../domain/money.js';
 import { MootError } from '../../errors.js';
-import { DATA_FILE_KINDS, formatProblem, type DataFileKind } from '../../importer/read/data-layout.js';
-import { dataTemplate, importDataFile } from '../../services/data-files.js';
-import { listAllDataSets, publicationProblems, publishDataSet, PublicationRefused, type DataKind } from '../../services/data.js';
+import { DATA_FILE_KINDS, dataTemplate, formatProblem, importDataFile, type DataFileKind } from '../../services/data-files.js';
+import { findDataSet, listAllDataSets, publicationProblems, publishDataSet, PublicationRefused, type DataKind } from '../../services/data.js';
 import { parseFinancialYear, parsePeriod } from '../../domain/indicators.js';
-import { findDataSet } from '../../store/data.js';
 import { out, type CliContext } from '../context.js';
 
 function kindOption(k: string | undefined): DataFileKind {

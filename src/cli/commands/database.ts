@@ -1,7 +1,6 @@
 // `moot init` and `moot migrate`: create the data directory and bring the database schema up to date.
 import type { Command } from 'commander';
-import { MIGRATIONS } from '../../store/migrations/index.js';
-import { migrateToLatest } from '../../store/migrate.js';
+import { latestSchema, migrateStore } from '../../services/database.js';
 import { out, type CliContext } from '../context.js';
 
 export function register(program: Command, context: () => CliContext): void {
@@ -10,7 +9,7 @@ export function register(program: Command, context: () => CliContext): void {
     .description('create the data directory and the database (SQLite by default, PostgreSQL with DATABASE_URL)')
     .action(async () => {
       const store = await context().store();
-      out(`Moot is ready: ${store.description} (schema ${MIGRATIONS[MIGRATIONS.length - 1].name}).`);
+      out(`Moot is ready: ${store.description} (schema ${latestSchema()}).`);
       out('Next: `moot demo` loads a demonstration council, `moot serve` starts the portal.');
     });
 
@@ -19,7 +18,7 @@ export function register(program: Command, context: () => CliContext): void {
     .description('apply any pending database migrations')
     .action(async () => {
       const store = await context().store({ migrate: false });
-      const report = await migrateToLatest(store.db as never, store.dialect);
+      const report = await migrateStore(store);
       out(report.applied.length ? `Applied ${report.applied.join(', ')} to ${store.description}.` : `${store.description} is up to date (${report.current}).`);
     });
 }

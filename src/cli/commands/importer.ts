@@ -3,12 +3,8 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { EXTRACTION_FORMAT_VERSION } from '../../importer/extraction.js';
-import { explainExtraction, formatExplanation } from '../../importer/text/explain.js';
-import { importArchive } from '../../importer/archive.js';
-import { readAndExtract, type AfterImport } from '../../importer/import.js';
 import { MootError } from '../../errors.js';
-import { indexMeeting } from '../../store/search/index.js';
+import { EXTRACTION_FORMAT_VERSION, explainExtraction, formatExplanation, importPackArchive, readAndExtract } from '../../services/pack-imports.js';
 import { createProgress, out, type CliContext } from '../context.js';
 
 const PACK_EXTENSIONS = new Set(['.pdf', '.txt', '.md']);
@@ -48,10 +44,6 @@ function ocrOptions(opts: OcrFlags, label: string) {
     },
   };
 }
-
-const indexImported: AfterImport = async (db, ids) => {
-  for (const id of ids) await indexMeeting(db, id);
-};
 
 export function register(program: Command, context: () => CliContext): void {
   program
@@ -104,8 +96,8 @@ export function register(program: Command, context: () => CliContext): void {
       const report = opts.report === false ? null : opts.report ? resolve(opts.report) : join(ctx.config.dataDir, 'import-report.jsonl');
       if (report) await mkdir(dirname(report), { recursive: true });
       const progress = createProgress('Importing', files.length, { quiet: files.length === 1 });
-      const { entries, summary } = await importArchive(store, ctx.actor, files, {
-        maxBytes, afterImport: indexImported, body: opts.body, exactBodies: opts.exactBodies, report, ...ocrOptions(opts, 'pack'),
+      const { entries, summary } = await importPackArchive(store, ctx.actor, files, {
+        maxBytes, body: opts.body, exactBodies: opts.exactBodies, report, ...ocrOptions(opts, 'pack'),
         onFile: (e) => progress.tick(1, `${e.status} ${e.file}`),
       });
       progress.stop();

@@ -1,6 +1,6 @@
 // `moot meetings [--json]`: meetings with their slugs (the --meeting argument of pack and publish commands).
 import type { Command } from 'commander';
-import { listMeetings } from '../../store/meetings.js';
+import { listMeetings } from '../../services/meetings.js';
 import { out, type CliContext } from '../context.js';
 
 export function register(program: Command, context: () => CliContext): void {

@@ -1,6 +1,6 @@
 // `moot reindex`: rebuilds the full-text search index from the record, with progress, and reports what it indexed.
 import type { Command } from 'commander';
-import { rebuildSearchIndex } from '../../store/search/index.js';
+import { rebuildSearchIndex } from '../../services/database.js';
 import { createProgress, out, type CliContext } from '../context.js';
 
 const KIND_LABELS: Record<string, string> = {

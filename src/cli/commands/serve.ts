@@ -10,7 +10,7 @@ import { getCouncil } from '../../services/council.js';
 import { MootError } from '../../errors.js';
 import { resolveWebConfig } from '../../config.js';
 import { startJobRunner } from '../../services/jobs.js';
-import type { Store } from '../../store/db.js';
+import type { Store } from '../../services/database.js';
 import { out, type CliContext } from '../context.js';
 
 interface DemoModule {

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { ROLES } from '../../domain/policy.js';
 import { MootError, ValidationError } from '../../errors.js';
-import { createUser, listUsers, newSecret } from '../../store/accounts.js';
-import { getPerson } from '../../store/people.js';
+import { createUser, listUsers, newSecret } from '../../services/accounts.js';
+import { getPerson } from '../../services/people.js';
 import { out, type CliContext } from '../context.js';
 
 async function readStdin(): Promise<string> {
