@@ -20,7 +20,7 @@ const data: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   const db = store.db;
   const apiUrl = (kind: string, period: string) => `/api/v1/data-sets/${kind}/${period.toLowerCase().replace(/\s+/g, '-')}`;
 
-  app.get<{ Querystring: { kind?: DataKind; limit: number; offset: number } }>('/v1/data-sets', {
+  app.get<{ Querystring: { kind?: DataKind; limit: number; offset: number; cursor?: string } }>('/v1/data-sets', {
     schema: { tags: ['performance and budgets'], summary: 'Published performance dashboards and revenue/capital budget monitoring reports, one per period', security: optionalAuth,
       querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: [...PERIOD_KINDS] }, ...pagination } },
       response: readResponses('A page of data sets', true) },
@@ -29,7 +29,7 @@ const data: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     return pageOf(sets.map((d) => ({
       kind: d.kind, period: d.period, title: d.title, version: d.publishedVersion, publishedAt: d.publishedAt, draftVersion: d.currentVersion !== d.publishedVersion ? d.currentVersion : null,
       url: apiUrl(d.kind, d.period), page: dataSetHref(d), csv: `/data/${d.kind}/${d.period.toLowerCase().replace(/\s+/g, '-')}.csv`,
-    })), request.query.limit, request.query.offset);
+    })), request.query.limit, request.query.offset, request.query.cursor);
   });
 
   app.get<{ Params: { kind: string; period: string } }>('/v1/data-sets/:kind/:period', {
@@ -47,12 +47,12 @@ const data: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     }
   });
 
-  app.get<{ Querystring: { limit: number; offset: number } }>('/v1/indicators', {
+  app.get<{ Querystring: { limit: number; offset: number; cursor?: string } }>('/v1/indicators', {
     schema: { tags: ['performance and budgets'], summary: 'Performance indicators with published results: owner, polarity, unit, targets and floors by year', security: optionalAuth,
       querystring: { type: 'object', additionalProperties: false, properties: { ...pagination } }, response: readResponses('A page of indicators', true) },
   }, async (request) => {
     const all = await publicIndicators(db, request.viewer);
-    return pageOf(all.map(({ id: _id, ...i }) => ({ ...i, url: `/api/v1/indicators/${encodeURIComponent(i.ref)}` })), request.query.limit, request.query.offset);
+    return pageOf(all.map(({ id: _id, ...i }) => ({ ...i, url: `/api/v1/indicators/${encodeURIComponent(i.ref)}` })), request.query.limit, request.query.offset, request.query.cursor);
   });
 
   app.get<{ Params: { ref: string } }>('/v1/indicators/:ref', {

@@ -1,5 +1,6 @@
-// HTTP conventions of the JSON API: one error body ({error, message, field?}), validation failures that name the
-// field, pagination with totals, and ETags on every GET.
+// HTTP conventions of the JSON API: one error body, problem details (RFC 9457, application/problem+json) carrying
+// {type, title, status, detail} and Moot's {error, message, field?}; validation failures that name the field;
+// pagination with totals and an opaque cursor; ETags on every GET.
 import { createHash } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { MootError, NotFoundError, ValidationError } from '../errors.js';
@@ -93,13 +94,66 @@ export function addEtags(app: FastifyInstance): void {
   });
 }
 
+const TITLES: Record<number, string> = {
+  400: 'Bad request', 401: 'Unauthorised', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 413: 'Request too large', 415: 'Unsupported media type',
+  422: 'Unprocessable content', 429: 'Too many requests', 500: 'Server error', 503: 'Service unavailable',
+};
+
+/** The problem type for one of Moot's error codes: a stable URI documented in the OpenAPI document. */
+export const problemType = (code: string) => `https://moot.council/problems/${code}`;
+
+/**
+ * onSend: every error answer of the API (from a route, a guard, the token check or the rate limit) as problem
+ * details (RFC 9457): application/problem+json with type, title, status and detail, keeping error/message/field.
+ */
+export function addProblemDetails(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload: unknown) => {
+    if (reply.statusCode < 400 || typeof payload !== 'string' || !payload.startsWith('{')) return payload;
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(payload) as Record<string, unknown>;
+    } catch {
+      return payload;
+    }
+    const code = typeof body.error === 'string' && /^[a-z][a-z-]*$/.test(body.error) ? body.error : ERROR_NAMES[reply.statusCode] ?? (reply.statusCode >= 500 ? 'server-error' : 'bad-request');
+    const detail = typeof body.message === 'string' ? body.message : TITLES[reply.statusCode] ?? 'Error';
+    const problem = { type: problemType(code), title: TITLES[reply.statusCode] ?? 'Error', status: reply.statusCode, detail, instance: request.url.split('?')[0], ...body, error: code, message: detail };
+    reply.header('content-type', 'application/problem+json; charset=utf-8');
+    return JSON.stringify(problem);
+  });
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
   limit: number;
   offset: number;
+  /** Pass as `cursor` for the next page; null on the last. */
+  nextCursor: string | null;
 }
 
-export function pageOf<T>(all: T[], limit: number, offset: number): Page<T> {
-  return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
+/** An opaque cursor for the position after this page. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+/** The position a cursor stands for; a cursor that was not made here is a 400 naming the field. */
+export function decodeCursor(cursor: string): number {
+  const m = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw new ValidationError('The query parameter "cursor" is not a cursor this API gave out: use nextCursor from the previous page', 'cursor');
+  return Number(m[1]);
+}
+
+/** limit/offset/cursor from a list's query: a cursor, when given, says where to start. */
+export function position(q: { limit: number; offset?: number; cursor?: string }): { limit: number; offset: number } {
+  return { limit: q.limit, offset: q.cursor ? decodeCursor(q.cursor) : q.offset ?? 0 };
+}
+
+export function pageMeta(total: number, limit: number, offset: number): { total: number; limit: number; offset: number; nextCursor: string | null } {
+  return { total, limit, offset, nextCursor: offset + limit < total ? encodeCursor(offset + limit) : null };
+}
+
+export function pageOf<T>(all: T[], limit: number, offset: number, cursor?: string): Page<T> {
+  const at = cursor ? decodeCursor(cursor) : offset;
+  return { items: all.slice(at, at + limit), ...pageMeta(all.length, limit, at) };
 }

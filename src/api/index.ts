@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyPluginAsync } from 'fastify';
 import { rateLimitBackend } from '../services/rate-limits.js';
 import type { Store } from '../services/unit.js';
-import { addErrorHandling, addEtags } from './http.js';
+import { addErrorHandling, addEtags, addProblemDetails } from './http.js';
 import read from './read.js';
 import dataRoutes, { dataWrite } from './data.js';
 import write from './write.js';
@@ -30,7 +30,9 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
         version: API_VERSION,
         description: 'Meetings, agendas, papers, minutes and decisions. Read endpoints work without a token and show what the public may see; '
           + 'with a token (Authorization: Bearer moot_…, made on the account page) they show what its user may see. Writing needs a token of Democratic Services. '
-          + 'Errors are {error, message, field?}. Lists take limit and offset and give the total.',
+          + 'Errors are problem details (RFC 9457, application/problem+json): {type, title, status, detail} with Moot\'s {error, message, field?}. '
+          + 'Lists take limit and a cursor (nextCursor of the previous page; offset also works) and give the total. '
+          + 'Tokens have scopes (read; read and write) and may expire; a read-only token cannot write (403, error "insufficient-scope").',
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token from /account/api-tokens' } } },
       tags: ['bodies', 'people', 'meetings', 'documents', 'decisions', 'search', 'open data'].map((name) => ({ name })),
@@ -38,6 +40,15 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   });
   addErrorHandling(app);
   addEtags(app);
+  addProblemDetails(app);
+  // A read-only token cannot change anything, whatever its user's role.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    if (request.authMethod === 'api-token' && !request.tokenScopes?.includes('write')) {
+      reply.code(403).header('www-authenticate', 'Bearer realm="moot", error="insufficient_scope", scope="write"');
+      return reply.send({ error: 'insufficient-scope', message: 'This API token may only read: make a token that may read and write to change the record' });
+    }
+  });
   // Requests per minute per API token (or per address without one), counted across every process.
   const perMinute = Number(process.env.MOOT_API_RATE_LIMIT) || 1200;
   await app.register(rateLimit, {

@@ -10,7 +10,7 @@ import { pageOfMeetings, readMeetingPage } from '../services/meetings.js';
 import { readPeopleDirectory, readPersonPage } from '../services/people.js';
 import { searchAs, SEARCH_KINDS, type SearchKind } from '../services/search.js';
 import { BODY_KINDS, DECISION_STATUSES, MEETING_STATUSES } from '../domain/types.js';
-import { forbidden, notFound, pageOf } from './http.js';
+import { forbidden, notFound, pageMeta, pageOf, position } from './http.js';
 import { isoDate, pagination, readResponses, slugParams } from './schemas.js';
 
 export interface ApiRouteOptions {
@@ -23,7 +23,7 @@ const optionalAuth: { [name: string]: string[] }[] = [{}, { bearerAuth: [] }];
 const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) => {
   const db = store.db;
 
-  app.get<{ Querystring: { kind?: string; limit: number; offset: number } }>('/v1/bodies', {
+  app.get<{ Querystring: { kind?: string; limit: number; offset: number; cursor?: string } }>('/v1/bodies', {
     schema: { tags: ['bodies'], summary: 'Bodies: Council, Cabinet, committees and panels', security: optionalAuth,
       querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: [...BODY_KINDS] }, ...pagination } },
       response: readResponses('A page of bodies', true) },
@@ -31,7 +31,7 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
     const groups = await readBodiesByKind(db);
     const all = groups.flatMap((g) => g.bodies.map((b) => ({ id: b.id, slug: b.slug, name: b.name, kind: b.kind, kindLabel: g.label, purpose: b.purpose, url: `/api/v1/bodies/${b.slug}` })))
       .filter((b) => !request.query.kind || b.kind === request.query.kind);
-    return pageOf(all, request.query.limit, request.query.offset);
+    return pageOf(all, request.query.limit, request.query.offset, request.query.cursor);
   });
 
   app.get<{ Params: { slug: string } }>('/v1/bodies/:slug', {
@@ -41,13 +41,13 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
     return body ?? notFound(reply, `The body "${request.params.slug}"`);
   });
 
-  app.get<{ Querystring: { kind?: 'councillor' | 'co-opted'; limit: number; offset: number } }>('/v1/people', {
+  app.get<{ Querystring: { kind?: 'councillor' | 'co-opted'; limit: number; offset: number; cursor?: string } }>('/v1/people', {
     schema: { tags: ['people'], summary: 'Councillors and co-opted members', security: optionalAuth,
       querystring: { type: 'object', additionalProperties: false, properties: { kind: { type: 'string', enum: ['councillor', 'co-opted'] }, ...pagination } },
       response: readResponses('A page of people', true) },
   }, async (request) => {
     const dir = await readPeopleDirectory(db, { kind: request.query.kind });
-    return pageOf(dir.people.map((p) => ({ ...p, url: `/api/v1/people/${p.slug}` })), request.query.limit, request.query.offset);
+    return pageOf(dir.people.map((p) => ({ ...p, url: `/api/v1/people/${p.slug}` })), request.query.limit, request.query.offset, request.query.cursor);
   });
 
   app.get<{ Params: { slug: string } }>('/v1/people/:slug', {
@@ -59,18 +59,18 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
     return { ...person, person: rest };
   });
 
-  app.get<{ Querystring: { body?: string; from?: string; to?: string; status?: string; limit: number; offset: number } }>('/v1/meetings', {
+  app.get<{ Querystring: { body?: string; from?: string; to?: string; status?: string; limit: number; offset: number; cursor?: string } }>('/v1/meetings', {
     schema: { tags: ['meetings'], summary: 'Meetings, most recent first', security: optionalAuth,
       querystring: { type: 'object', additionalProperties: false, properties: {
         body: { type: 'string', description: 'A body’s slug' }, from: isoDate, to: isoDate, status: { type: 'string', enum: [...MEETING_STATUSES] }, ...pagination } },
       response: readResponses('A page of meetings', true) },
   }, async (request) => {
-    const f = request.query;
+    const f = { ...request.query, ...position(request.query) };
     const { rows, total } = await pageOfMeetings(db, f);
     return {
       items: rows.map((m) => ({ id: m.id, slug: m.slug, date: m.date, time: m.time, venue: m.venue, status: m.status, historic: !!m.historic,
         body: { id: m.body_id, slug: m.body_slug, name: m.body_name }, url: `/api/v1/meetings/${m.slug}` })),
-      total, limit: f.limit, offset: f.offset,
+      ...pageMeta(total, f.limit, f.offset),
     };
   });
 
@@ -139,21 +139,21 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
       .send(Buffer.from(file.bytes));
   });
 
-  app.get<{ Querystring: { taker?: string; key?: boolean; from?: string; to?: string; status?: string; limit: number; offset: number } }>('/v1/decisions', {
+  app.get<{ Querystring: { taker?: string; key?: boolean; from?: string; to?: string; status?: string; limit: number; offset: number; cursor?: string } }>('/v1/decisions', {
     schema: { tags: ['decisions'], summary: 'Records of Decision, most recent first', security: optionalAuth,
       querystring: { type: 'object', additionalProperties: false, properties: {
         taker: { type: 'string', description: 'The decision taker, as printed' }, key: { type: 'boolean', description: 'Key decisions only (true) or non-key only (false)' },
         from: isoDate, to: isoDate, status: { type: 'string', enum: [...DECISION_STATUSES] }, ...pagination } },
       response: readResponses('A page of decisions', true) },
   }, async (request) => {
-    const f = request.query;
+    const f = { ...request.query, ...position(request.query) };
     const { rows, total } = await pageOfDecisions(db, request.viewer, f);
     const items = rows.map((d) => ({
       slug: d.slug, number: d.number, subject: d.subject, takerKind: d.taker_kind, takerName: d.taker_name, takenOn: d.taken_on, status: d.status,
       key: !!d.key_decision, urgent: !!d.urgent, classification: d.classification, publishedOn: d.published_on, callInEndsOn: d.call_in_ends_on,
       url: `/api/v1/decisions/${d.slug}`,
     }));
-    return { items, total, limit: f.limit, offset: f.offset };
+    return { items, ...pageMeta(total, f.limit, f.offset) };
   });
 
   app.get<{ Params: { slug: string } }>('/v1/decisions/:slug', {
@@ -163,7 +163,7 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
     return found ?? notFound(reply, `The decision "${request.params.slug}"`);
   });
 
-  app.get<{ Querystring: { q: string; kinds?: string; from?: string; to?: string; limit: number; offset: number } }>('/v1/search', {
+  app.get<{ Querystring: { q: string; kinds?: string; from?: string; to?: string; limit: number; offset: number; cursor?: string } }>('/v1/search', {
     schema: { tags: ['search'], summary: 'Full-text search of papers, items, minutes, decisions, people and meetings', security: optionalAuth,
       querystring: { type: 'object', required: ['q'], additionalProperties: false, properties: {
         q: { type: 'string', maxLength: 500, description: 'Words to find; "quoted phrases", -excluded' },
@@ -171,9 +171,10 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
         from: isoDate, to: isoDate, ...pagination } },
       response: readResponses('Search results', true) },
   }, async (request) => {
-    const { q, kinds, from, to, limit, offset } = request.query;
+    const { q, kinds, from, to } = request.query;
+    const { limit, offset } = position(request.query);
     const result = await searchAs(store, request.viewer, { text: q, kinds: kinds ? (kinds.split(',') as SearchKind[]) : undefined, from, to, limit, offset });
-    return { items: result.hits, total: result.total, limit, offset };
+    return { items: result.hits, ...pageMeta(result.total, limit, offset) };
   });
 };
 

@@ -4,9 +4,14 @@ import { ATTENDANCE_KINDS, BODY_KINDS, AGENDA_STYLES, DECISION_STATUSES, DECISIO
 
 export const errorSchema = {
   type: 'object',
-  description: 'An error',
+  description: 'An error, as problem details (RFC 9457, application/problem+json)',
   required: ['error', 'message'],
   properties: {
+    type: { type: 'string', description: 'A URI naming the kind of problem' },
+    title: { type: 'string', description: 'The kind of problem, in words' },
+    status: { type: 'integer', description: 'The HTTP status' },
+    detail: { type: 'string', description: 'What was wrong, in words (the same as message)' },
+    instance: { type: 'string', description: 'The path that was asked for' },
     error: { type: 'string', description: 'A short code: validation, not-found, forbidden, unauthorised, …' },
     message: { type: 'string', description: 'What was wrong, in words' },
     field: { type: 'string', description: 'The request field at fault, when there is one' },
@@ -20,6 +25,7 @@ export const pageSchema = (description: string) => open(description, {
   total: { type: 'integer', description: 'How many there are in all (for pagination)' },
   limit: { type: 'integer' },
   offset: { type: 'integer' },
+  nextCursor: { type: ['string', 'null'], description: 'Pass as cursor to get the next page; null on the last page' },
 });
 
 /** Responses for a read route: the body, and the errors any route may give. */
@@ -45,7 +51,8 @@ export function writeResponses(description: string, status = 201) {
 
 export const pagination = {
   limit: { type: 'integer', minimum: 1, maximum: 100, default: 20, description: 'How many to return (1–100)' },
-  offset: { type: 'integer', minimum: 0, default: 0, description: 'How many to skip' },
+  offset: { type: 'integer', minimum: 0, default: 0, description: 'How many to skip (or use cursor)' },
+  cursor: { type: 'string', maxLength: 40, pattern: '^[A-Za-z0-9_-]+$', description: 'nextCursor from the previous page' },
 } as const;
 
 export const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A date, YYYY-MM-DD' } as const;

@@ -337,19 +337,37 @@ export async function viewerFor(db: Queryable, user: { id: number; role: string;
 
 export const API_TOKEN_PREFIX = 'moot_';
 
-export async function createApiToken(db: Queryable, actor: Actor, userId: number, name: string): Promise<{ id: number; token: string }> {
+/** What a token may do: read only, or read and write (writing still needs a role that may write). */
+export const API_TOKEN_SCOPES = ['read', 'write'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+export interface ApiTokenOptions {
+  /** Default: read and write. */
+  scopes?: readonly ApiTokenScope[];
+  /** ISO instant after which the token stops working; null or absent: never. */
+  expiresAt?: string | null;
+}
+
+export async function createApiToken(db: Queryable, actor: Actor, userId: number, name: string, options: ApiTokenOptions = {}): Promise<{ id: number; token: string }> {
   const label = name.trim();
   if (!label) throw new ValidationError('Enter a name for the token', 'name');
   if (label.length > 100) throw new ValidationError('Token name must be 100 characters or fewer', 'name');
+  const scopes = options.scopes ?? ['read', 'write'];
+  if (!scopes.length || scopes.some((s) => !(API_TOKEN_SCOPES as readonly string[]).includes(s))) throw new ValidationError('Choose what the token may do: read, or read and write', 'scopes');
+  const expiresAt = options.expiresAt ?? null;
+  if (expiresAt !== null && (Number.isNaN(Date.parse(expiresAt)) || Date.parse(expiresAt) <= Date.now())) throw new ValidationError('The expiry must be in the future', 'expiresAt');
+  const scopeText = [...new Set(['read', ...scopes])].sort().join(' ');
   const token = API_TOKEN_PREFIX + newSecret();
-  const row = await db.insertInto('api_token').values({ user_id: userId, name: label, token_hash: hashSecret(token), created_at: nowIso(), last_used_at: null, revoked_at: null })
+  const row = await db.insertInto('api_token').values({ user_id: userId, name: label, token_hash: hashSecret(token), created_at: nowIso(), last_used_at: null, revoked_at: null,
+    scopes: scopeText, expires_at: expiresAt === null ? null : new Date(expiresAt).toISOString() })
     .returning('id').executeTakeFirstOrThrow();
-  await recordAudit(db, actor, { action: 'create', entity: 'api_token', entityId: row.id, summary: `API token "${label}" created for user ${userId}` });
+  await recordAudit(db, actor, { action: 'create', entity: 'api_token', entityId: row.id,
+    summary: `API token "${label}" created for user ${userId} (${scopeText}${expiresAt ? `, expires ${new Date(expiresAt).toISOString()}` : ''})` });
   return { id: row.id, token };
 }
 
 export function listApiTokens(db: Queryable, userId: number) {
-  return db.selectFrom('api_token').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).where('user_id', '=', userId).orderBy('id', 'desc').execute();
+  return db.selectFrom('api_token').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at', 'scopes', 'expires_at']).where('user_id', '=', userId).orderBy('id', 'desc').execute();
 }
 
 /** Revokes one of the user's own tokens; false when there is no such live token. */
@@ -360,21 +378,23 @@ export async function revokeApiToken(db: Queryable, actor: Actor, userId: number
   return done;
 }
 
-/** The user behind a bearer token, or null when it is unknown, revoked or its user disabled. */
+/** The user behind a bearer token (with the token's scopes), or null when it is unknown, revoked, expired or its user disabled. */
 export async function loadApiToken(db: Queryable, token: string, now: Date = new Date()) {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const row = await db
     .selectFrom('api_token')
     .innerJoin('user_account', 'user_account.id', 'api_token.user_id')
-    .select(['api_token.id as token_id', 'api_token.last_used_at', 'user_account.id', 'user_account.email', 'user_account.display_name', 'user_account.role', 'user_account.person_id', 'user_account.disabled'])
+    .select(['api_token.id as token_id', 'api_token.last_used_at', 'api_token.scopes', 'api_token.expires_at', 'user_account.id', 'user_account.email', 'user_account.display_name', 'user_account.role', 'user_account.person_id', 'user_account.disabled'])
     .where('api_token.token_hash', '=', hashSecret(token))
     .where('api_token.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.disabled || !isRole(row.role)) return null;
+  if (row.expires_at && Date.parse(row.expires_at) <= now.getTime()) return null;
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= TOUCH_EVERY_MS) {
     await db.updateTable('api_token').set({ last_used_at: now.toISOString() }).where('id', '=', row.token_id).execute();
   }
-  return { id: row.id, email: row.email, display_name: row.display_name, role: row.role, person_id: row.person_id };
+  return { id: row.id, email: row.email, display_name: row.display_name, role: row.role, person_id: row.person_id,
+    scopes: row.scopes.split(/\s+/).filter(Boolean) as ApiTokenScope[] };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -429,6 +429,10 @@ export interface ApiTokenTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Space-separated: "read", or "read write" (migration 012). */
+  scopes: Generated<string>;
+  /** After this instant the token no longer works; null: never expires. */
+  expires_at: string | null;
 }
 
 export interface PasswordResetTable {

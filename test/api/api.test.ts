@@ -120,7 +120,8 @@ describe.each(STORE_KINDS)('API on %s', (kind) => {
     expect(JSON.parse(bad.body)).toMatchObject({ error: 'validation', field: 'from' });
     const missing = await app.inject({ method: 'POST', url: '/api/v1/meetings', headers: auth(c.users.clerk.token), payload: { date: '2024-09-01' } });
     expect(missing.statusCode).toBe(400);
-    expect(JSON.parse(missing.body)).toEqual({ error: 'validation', message: 'The field "bodyId" is required', field: 'bodyId' });
+    expect(JSON.parse(missing.body)).toEqual({ type: 'https://moot.council/problems/validation', title: 'Bad request', status: 400, detail: 'The field "bodyId" is required', instance: '/api/v1/meetings',
+      error: 'validation', message: 'The field "bodyId" is required', field: 'bodyId' });
     const nested = await app.inject({ method: 'PUT', url: `/api/v1/meetings/${c.meeting.slug}/attendance`, headers: auth(c.users.clerk.token), payload: { entries: [{ name: 'Mr X', kind: 'late' }] } });
     expect(JSON.parse(nested.body).field).toBe('entries.0.kind');
     const nf = await app.inject({ url: '/api/v1/meetings/1999-01-01-nothing' });

@@ -12,6 +12,7 @@ import * as m008 from './008-operations.js';
 import * as m009 from './009-ocr.js';
 import * as m010 from './010-withheld-packs.js';
 import * as m011 from './011-scrutiny-papers.js';
+import * as m012 from './012-open-data-api.js';
 
 export interface MootMigration {
   name: string;
@@ -30,4 +31,5 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '009-ocr', up: m009.up },
   { name: '010-withheld-packs', up: m010.up },
   { name: '011-scrutiny-papers', up: m011.up },
+  { name: '012-open-data-api', up: m012.up },
 ];

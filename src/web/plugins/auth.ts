@@ -31,6 +31,8 @@ declare module 'fastify' {
     session: LoadedSession | null;
     /** How the viewer was established. */
     authMethod: 'session' | 'api-token' | null;
+    /** With an API token: what it may do ('read', 'write'); null otherwise. */
+    tokenScopes: readonly string[] | null;
     /** The CSRF token forms on this page must send back as `_csrf` (also in templates as `csrfToken`). */
     csrfToken: string | null;
     /** The signed-in user's email and name, for pages and audit. */
@@ -74,6 +76,7 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
   if (!app.hasRequestDecorator('cookies')) await app.register(cookie);
   app.decorateRequest('session', null);
   app.decorateRequest('authMethod', null);
+  app.decorateRequest('tokenScopes', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('account', null);
   app.decorate('registeredRoutes', [] as RegisteredRoute[]);
@@ -88,10 +91,11 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
       const user = bearer ? await loadApiToken(store.db, bearer) : null;
       if (!user) {
         reply.code(401).header('www-authenticate', 'Bearer realm="moot", error="invalid_token"');
-        return reply.send({ error: 'unauthorised', message: 'The API token is not valid: it may have been revoked' });
+        return reply.send({ error: 'unauthorised', message: 'The API token is not valid: it may have been revoked or have expired' });
       }
       request.viewer = await viewerFor(store.db, user, todayIso());
       request.authMethod = 'api-token';
+      request.tokenScopes = user.scopes;
       request.account = { id: user.id, email: user.email, displayName: user.display_name };
       return;
     }

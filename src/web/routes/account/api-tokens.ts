@@ -1,5 +1,6 @@
 // API tokens for integrations: create (the token is shown once and never again: only its hash is kept), list, revoke.
 import type { FastifyPluginAsync } from 'fastify';
+import { ValidationError } from '../../../errors.js';
 import { requireAction } from '../../../http/guards.js';
 import { errorContext, field, fieldErrorOf } from './form.js';
 import { actorOf, createApiToken, listApiTokens, revokeApiToken } from '../../../services/accounts.js';
@@ -15,7 +16,12 @@ const apiTokens: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =
   app.post('/account/api-tokens', { preHandler: guard }, async (request, reply) => {
     const account = request.account!;
     try {
-      const created = await createApiToken(store.db, actorOf(account), account.id, field(request.body, 'name'));
+      const access = field(request.body, 'access') || 'read';
+      if (access !== 'read' && access !== 'write') throw new ValidationError('Choose what the token may do', 'access');
+      const expires = field(request.body, 'expires') || '90';
+      if (!['30', '90', '365', 'never'].includes(expires)) throw new ValidationError('Choose when the token should stop working', 'expires');
+      const expiresAt = expires === 'never' ? null : new Date(Date.now() + Number(expires) * 86_400_000).toISOString();
+      const created = await createApiToken(store.db, actorOf(account), account.id, field(request.body, 'name'), { scopes: access === 'write' ? ['read', 'write'] : ['read'], expiresAt });
       // Rendered, not redirected: the token must not end up in a URL or the browser history.
       reply.header('cache-control', 'no-store');
       return reply.render(page, { pageTitle: 'API tokens', created, createdName: field(request.body, 'name').trim(), tokens: await listApiTokens(store.db, account.id) });
