@@ -1,5 +1,6 @@
 // Server-rendered SVG charts for dashboards and budget reports: a trend line per indicator and variance bars. Each
 // SVG has role="img", a <title> and a <desc> with the chart in words; the page prints the same words beside it.
+import { createHash } from 'node:crypto';
 import type { BarChart, LineChart, ReportChart } from '../domain/data-report.js';
 import { numberFormat } from '../domain/indicators.js';
 
@@ -8,7 +9,13 @@ const TWO_PLACES = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (n: number) => (Math.abs(n) >= 100 ? numberFormat(0).format(Math.round(n)) : TWO_PLACES.format(n));
 
-let counter = 0;
+/**
+ * The chart's id in the page, from what it shows: the same chart gets the same id on every render, so an unchanged
+ * page has an unchanged body and ETag (a counter made every render differ, and no request ever got a 304).
+ */
+function chartId(c: ReportChart): string {
+  return `chart-${createHash('sha1').update(JSON.stringify(c)).digest('hex').slice(0, 12)}`;
+}
 
 function ticks(min: number, max: number, count = 4): number[] {
   const span = max - min || Math.abs(max) || 1;
@@ -21,7 +28,7 @@ function ticks(min: number, max: number, count = 4): number[] {
 }
 
 export function lineChartSvg(c: LineChart): string {
-  const id = `chart-${++counter}`;
+  const id = chartId(c);
   const W = 640, H = 260, L = 64, R = 16, T = 16, B = 44;
   const values = [...c.points.map((p) => p.value), ...(c.target !== null ? [c.target] : []), ...(c.floor !== null ? [c.floor] : [])];
   let min = Math.min(...values), max = Math.max(...values);
@@ -47,7 +54,7 @@ export function lineChartSvg(c: LineChart): string {
 }
 
 export function barChartSvg(c: BarChart): string {
-  const id = `chart-${++counter}`;
+  const id = chartId(c);
   const rowH = 28, L = 260, R = 80, T = 8;
   const W = 640, H = T * 2 + rowH * c.bars.length;
   const maxAbs = Math.max(1, ...c.bars.map((b) => Math.abs(b.value)));

@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../src/demo/index.js';
 import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
 import { importDataFile, toCsv } from '../../../src/services/data-files.js';
+import { dataReportModel, dataSetFor } from '../../../src/services/data.js';
+import { PUBLIC_VIEWER } from '../../../src/domain/policy.js';
+import { chartSvg } from '../../../src/web/charts.js';
 import { listAudit } from '../../../src/store/audit.js';
 import { buildPack } from '../../../src/pack/index.js';
 import { packInputForMeeting } from '../../../src/services/publication/pack-input.js';
@@ -47,8 +50,15 @@ describe.each(STORE_KINDS)('performance and budgets on the portal on %s', (kind)
     expect(item).toContain('Performance dashboard:');
     expect(item).toMatch(/<strong class="govuk-tag moot-rag moot-rag--(green|amber|red)">(Green|Amber|Red)<\/strong>/);
     expect(item).toMatch(/<span aria-hidden="true" class="moot-arrow">[↑↓↔]<\/span> (Improving|Stable|Falling)/);
-    expect(item).toMatch(/<svg [^>]*role="img" aria-labelledby="chart-\d+-t chart-\d+-d"/);
+    expect(item).toMatch(/<svg [^>]*role="img" aria-labelledby="chart-[0-9a-f]{12}-t chart-[0-9a-f]{12}-d"/);
     expect(item).toContain('<desc id="chart-');
+    // Chart ids come from the chart: the same page renders byte for byte the same (so its ETag holds), and the
+    // ids on a page are distinct.
+    const ids = [...item.matchAll(/<title id="(chart-[0-9a-f]+)-t">/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const model = await dataReportModel(db, PUBLIC_VIEWER, await dataSetFor(db, PUBLIC_VIEWER, 'indicator-values', perf.period));
+    expect(model.charts.length).toBeGreaterThan(0);
+    expect(model.charts.map((ch) => chartSvg(ch))).toEqual(model.charts.map((ch) => chartSvg(ch)));
 
     const slug = perf.period.toLowerCase().replace(/\s+/g, '-');
     const dash = (await page(`/performance/${slug}`)).body;
