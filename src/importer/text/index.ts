@@ -7,7 +7,7 @@ import { parseAgenda, type AgendaItemDetail } from './agenda.js';
 import { readFrontSheet, readContacts } from './meeting.js';
 import { parseMembership, type MemberEntry } from './membership.js';
 import { headingEnd, parseMinutesAt, type MinuteItemDetail } from './minutes.js';
-import { minutesDocumentStart, readMinutesHead } from './minutes-doc.js';
+import { minutesDocumentStart, readMinutesHead, unnumberedHeadings } from './minutes-doc.js';
 import { parseDecisions, type DecisionDetail } from './decisions.js';
 import { locatePapers, type Paper } from './papers.js';
 
@@ -97,6 +97,15 @@ function run(input: PackText): PackExtraction {
     const head = readMinutesHead(lines, bareMinutes, headingEnd(lines, bareMinutes));
     const end = lines.length;
     const m = parseMinutesAt(lines, bareMinutes, end, null, head);
+    // sections headed without numbers ("CALL TO ORDER", "ROAD"): each heading is a minute, numbered by the store
+    // when imported. Numbered lines inside those sections are lists within a minute ("1. Ray said …"), not minutes.
+    const heads = unnumberedHeadings(lines, head.next, end, m.body);
+    if (heads.length && (!m.items.length || (m.itemsDetail[0].line > heads[0].line && heads.length >= m.itemsDetail.length))) {
+      if (m.items.length) warnings.push(`line ${lines[m.itemsDetail[0].line].no}: ${m.items.length} numbered lines inside the minutes' unnumbered sections are taken as lists, not minutes`);
+      m.itemsDetail = heads.map((h) => ({ number: '', title: h.title, text: h.text, resolutions: [], line: h.line }));
+      m.items = m.itemsDetail.map((it) => ({ number: it.number, title: it.title }));
+      warnings.push(`line ${lines[bareMinutes].no}: the minutes' ${m.itemsDetail.length} sections are not numbered; their headings are taken as minutes without numbers`);
+    }
     out.minutes.push({
       body: m.body, date: m.date, present: m.present, alsoPresent: m.alsoPresent, inAttendance: m.inAttendance,
       apologies: m.apologies, substitutes: m.substitutes, items: m.itemsDetail.map(minuteItemOut),

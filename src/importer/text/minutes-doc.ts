@@ -17,6 +17,10 @@ const AGENDA_TITLE = /^(?:(?:supplementary|revised|draft)\s+)?agenda\b(?!\s+item
 const HELD_SENTENCE = /^(.{3,120}?)\s+held\s+(?:their|its|a|the)\s+(?:\w+\s+)?meeting\b/i;
 const GENERIC = /^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|monthly|full|public|open|closed|study)\s+)*(?:(?:board|council)\s+)?(?:meeting|session)?$/i;
 const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+// "Chair Dick Dillon called the monthly meeting to order at 6:30 pm": only minutes record that a meeting was opened
+export const CALLED_TO_ORDER = /\bcalled\s+(?:the\s+)?(?:[a-z]+\s+){0,3}meeting\s+to\s+order\b|\bmeeting\s+was\s+called\s+to\s+order\b/i;
+// a local authority named by its kind: "Town of North Star", "Township of Georgian Bay", "City of London"
+const AUTHORITY = /^(?:the\s+)?(?:corporation\s+of\s+the\s+)?(?:town|township|city|village|borough|county|municipality|municipal\s+district|parish|rural\s+municipality|united\s+townships)\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}$/i;
 
 function isTitle(t: string): RegExpExecArray | null {
   if (t.length > 80 || /[.;]$/.test(t)) return null;
@@ -39,6 +43,8 @@ export function minutesDocumentStart(lines: Line[]): number {
     if (HELD_SENTENCE.test(t) || (findDate(t) && DATE_WORDS.test(t))) heldOrDate = true;
     // a PRESENT list after the meeting's date or "… held their meeting …"
     if (heldOrDate && ATTENDANCE_LABEL.test(t)) return firstText;
+    // "… called the meeting to order …" after the meeting's date
+    if (heldOrDate && CALLED_TO_ORDER.test(t)) return firstText;
   }
   return -1;
 }
@@ -49,6 +55,7 @@ function letterheadBody(lines: Line[], from: number, to: number): string | null 
     const t = lines[k].text;
     if (!t || findDate(t) || GENERIC.test(t) || /^agenda item\b/i.test(t)) continue;
     const shouted = t === t.toUpperCase() && /[A-Z]{3}/.test(t) && t.length <= 80 && !/[.:;]$/.test(t) && !/\d{3,}/.test(t);
+    if (AUTHORITY.test(t)) return shouted ? titleCase(t) : t;
     if (isBodyHeading(t) || (shouted && /\b(?:DISTRICT|COUNCIL|BOARD|AUTHORITY|COMMITTEE|COMMISSION|TRUST|CORPORATION)\b/.test(t))) {
       return titleCase(cleanBody(t));
     }
@@ -67,6 +74,14 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
   if (heldAt !== undefined) {
     held = lines[heldAt].text;
     for (let k = heldAt + 1; k < stop && !/\.$/.test(held) && k < heldAt + 4; k++) held += ` ${lines[k].text}`;
+  }
+  // "… called the monthly meeting to order at 6:30 pm on August 19, 2019 at the North Star Town Hall." says where
+  // the meeting was held (its time is when it was opened, not the time it was called for: not taken)
+  let opened = '';
+  const openedAt = heldAt === undefined ? region.find((k) => CALLED_TO_ORDER.test(lines[k].text)) : undefined;
+  if (openedAt !== undefined) {
+    opened = lines[openedAt].text.slice(lines[openedAt].text.search(CALLED_TO_ORDER));
+    opened = opened.split(/\.\s+(?=[A-Z])/)[0];
   }
 
   let body: string | null = null;
@@ -99,7 +114,9 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
   if (!time) {
     for (const k of region) {
       const t = lines[k].text;
-      if (/\border\b|\badjourn|\bposted\b|\bprinted\b/i.test(t)) continue;
+      // nothing after the meeting was opened is its heading ("Next board meeting will be … at 6:30 pm")
+      if (openedAt !== undefined && k >= openedAt) break;
+      if (/\border\b|\badjourn|\bposted\b|\bprinted\b|\bnext\b/i.test(t)) continue;
       const f = findTime(t);
       if (f) { time = f.hhmm; break; }
     }
@@ -107,11 +124,37 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
 
   // the venue: "… on the 12th October 2016 at the Reading Room, Cwmifor."
   let venue: string | null = null;
-  if (held) {
-    const d = findDate(held);
-    const after = d ? held.slice(d.index + d.length) : '';
+  if (held || opened) {
+    const said = (held || opened).split(/\s+(?:--|[–—])\s+/)[0];
+    const d = findDate(said);
+    // no date in the sentence: what follows its time ("… to order at 6:30 pm at the Example Town Hall")
+    const t = d ? null : /\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\b\.?/i.exec(said);
+    const after = d ? said.slice(d.index + d.length) : t ? said.slice(t.index + t[0].length) : '';
     const v = /^\s*,?\s*(?:at|in)\s+(?:the\s+)?([A-Z][^.]{2,120}?)\.?\s*$/.exec(after);
     if (v && !/\b(?:zoom|teams|remotely|online|teleconference)\b/i.test(v[1])) venue = v[1].trim();
   }
   return { body, date, time, venue, next: (titleAt ?? heldAt ?? start) + 1 };
+}
+
+/**
+ * Minutes whose sections are headed without numbers, as a small town's clerk types them ("CALL TO ORDER",
+ * "MINUTES/DISBURSEMENTS", "ROAD", "CLOSING" — markdown "##" headings or capitals on a line of their own), from
+ * `from` to `end`: each with its text. Only taken when there are at least three, all in capitals, so a stray
+ * shouted line is not a minute.
+ */
+export function unnumberedHeadings(lines: Line[], from: number, end: number, body: string | null): { title: string; line: number; text: string }[] {
+  const heads: number[] = [];
+  for (let k = from; k < end; k++) {
+    const t = lines[k].text;
+    if (!t || t.length > 60 || t !== t.toUpperCase() || !/[A-Z]{2}/.test(t) || /[.,;:]$/.test(t) || /\d{3,}/.test(t)) continue;
+    if (findDate(t) || (body && t.toLowerCase() === body.toLowerCase()) || GENERIC.test(t)) continue;
+    if (!/^[A-Z][A-Z0-9 &/'’()-]+$/.test(t)) continue;
+    heads.push(k);
+  }
+  if (heads.length < 3) return [];
+  return heads.map((k, i) => ({
+    title: lines[k].text,
+    line: k,
+    text: lines.slice(k + 1, heads[i + 1] ?? end).map((l) => l.text).filter(Boolean).join('\n'),
+  }));
 }

@@ -166,17 +166,22 @@ function personsOfLine(t: string): Person[] {
 export function namesWithTitles(list: string): string[] {
   const out: string[] = [];
   for (const seg of list.split(';')) {
-    const parts = seg.replace(/^\s*(?:and|&)\s+/i, '').split(/,\s*/).map((x) => x.trim()).filter(Boolean);
+    const parts = seg.replace(/^\s*(?:and|&)\s+/i, '').split(/,\s*/).map((x) => x.trim().replace(ROLE_BEFORE_NAME, '')).filter(Boolean);
     while (parts.length > 1 && isRole(parts[parts.length - 1])) parts.pop();
     for (const n of splitNames(parts.join(', '))) if (isNameLike(n) && !isRole(n)) addPerson(out, n);
   }
   return out;
 }
 
+// the office printed before a name in prose: "supervisors Dick Dillon, …, treasurer Ray Barnes, and clerk Linda
+// Britton", "guests Bill Taft and Rory Blazevich"
+const ROLE_BEFORE_NAME = /^(?:(?:and|the|our|guests?|visitors?|supervisors?|treasurer|(?:deputy\s+|town\s+|township\s+)?clerks?|trustees?|directors?|commissioners?|councillors?|council\s*members?|board\s+members?|members?|(?:deputy\s+)?(?:mayor|reeve)|chair(?:man|person|woman)?|vice[- ]chair(?:man|person|woman)?|(?:vice[- ])?president|secretary|solicitor|administrator|(?:general\s+)?manager)\s+)+(?=[A-Z])/i;
+
 // "Board members present were A, B and C." / "Also present were …" / "Other staff present via teleconference were …"
 const PROSE_ATTENDANCE: [RegExp, 'present' | 'alsoPresent'][] = [
   [/\b(?:(?:board|council|committee|commission|cabinet)\s+)?members\s+present\s+(?:were|was|included)\s*:?\s+/i, 'present'],
   [/(?:^|[.;]\s+)present\s+were\s*:?\s+/i, 'present'],
+  [/\bthose\s+(?:present|in\s+attendance)\s+(?:are|were|included)\s*:?\s+/i, 'present'],
   [/\b(?:also|other\s+staff|staff)\s+present\s+(?:(?:in person|via\s+[a-z/ ]{2,30}?|remotely|online)\s+)?(?:were|was|included)\s*:?\s+/i, 'alsoPresent'],
 ];
 // a sentence ends at a full stop that does not close an initial ("David W. Gordon") or a title ("Ms.")

@@ -81,3 +81,35 @@ describe('minutes printed without a "Minutes of …" heading', () => {
     expect(ex.minutes).toEqual([]);
   });
 });
+
+describe('a town board clerk\'s minutes (letterhead, "called to order", unnumbered sections)', () => {
+  const doc = `# Township of Example
+Monthly Meeting
+May 17, 2021
+
+## CALL TO ORDER
+Supervisor A Brown called the meeting to order at 6:30 pm at the Example Town Hall -- those in attendance are Supervisors Anne Brown, Carl Dunn and Eve Fox, Treasurer Gil Hart, Clerk Ida Ives and Jo King.
+
+## CORRESPONDENCE
+1.  Letter from the county about road grading
+2.  Notice of the annual conference
+
+## ROAD
+Carl reported the road was graded.
+
+## NEW BUSINESS
+1.  Purchase of a vacuum under $200 approved.
+
+## ADJOURNMENT
+Next meeting June 21, 2021 at 6:30 pm.
+`;
+  it('reads body, date, venue and attendance with the office before each name; never the next meeting\'s time', () => {
+    const x = extract(doc);
+    expect(x.meeting).toMatchObject({ body: 'Township of Example', date: '2021-05-17', time: null, venue: 'Example Town Hall' });
+    expect(x.minutes[0].present).toEqual(['Anne Brown', 'Carl Dunn', 'Eve Fox', 'Gil Hart', 'Ida Ives', 'Jo King']);
+  });
+  it('takes the unnumbered headings as minutes and numbered lines inside them as lists', () => {
+    const x = extract(doc);
+    expect(x.minutes[0].items.map((i) => [i.number, i.title])).toEqual([['', 'CALL TO ORDER'], ['', 'CORRESPONDENCE'], ['', 'ROAD'], ['', 'NEW BUSINESS'], ['', 'ADJOURNMENT']]);
+  });
+});
