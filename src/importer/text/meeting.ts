@@ -23,12 +23,15 @@ export function cleanBody(s: string): string {
   return s.replace(/^(?:a\s+(?:meeting|special meeting)\s+of\s+)?(?:the\s+)/i, '').replace(/[.,;:]+$/, '').replace(/\s+/g, ' ').trim();
 }
 
+// "Regular Board Meeting", "SPECIAL COUNCIL MEETING": a kind of meeting, not a body
+const MEETING_KIND = /^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|monthly|open|closed|study)\s+)*(?:board|council)?\s*(?:meeting|session)$/i;
+
 /** A line that reads as a heading naming a body: short, no sentence punctuation. */
 export function isBodyHeading(t: string): boolean {
   if (!t || t.length > 90 || /[.:;?!]$/.test(t) || /\d{3,}/.test(t)) return false;
   if (/^(?:agenda|minutes|notice|summons|supplementary|membership|webcasting|unrestricted|exempt|public|part)\b/i.test(t)) return false;
   // "Regular Board Meeting" names a kind of meeting, not the body that meets
-  if (/^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|monthly|open|closed|study)\s+)*(?:board|council)?\s*(?:meeting|session)$/i.test(t)) return false;
+  if (MEETING_KIND.test(t)) return false;
   return BODY_WORDS.test(t);
 }
 
@@ -167,6 +170,7 @@ export function readFrontSheet(lines: Line[], to: number): FrontSheet {
     if (/^agenda$/i.test(t)) {
       for (let k = i + 1; k < Math.min(end, i + 4); k++) {
         if (!lines[k].text) continue;
+        if (MEETING_KIND.test(lines[k].text)) break;
         if (isBodyHeading(lines[k].text) || (/^[A-Z][A-Z '&,-]{2,60}$/.test(lines[k].text) && !findDate(lines[k].text))) body = titleCase(cleanBody(lines[k].text));
         break;
       }
