@@ -12,29 +12,62 @@ import { A4 } from './typeset.js';
 // Stamps are written as one small uncompressed content stream per page, by hand: pdf-lib's
 // drawText deflates a new stream per page with pako, which dominated the build time of big packs.
 interface Subset { encode(): Uint8Array; encodeStream?: () => EventEmitter }
-interface FontkitFont { createSubset(): Subset }
+interface GlyphRun { glyphs: unknown[] }
+interface FontkitFont { createSubset(): Subset; layout(text: string, features?: unknown): GlyphRun }
 
-/** fontkit 2 in the shape pdf-lib's embedder expects: a subset's bytes come as a stream. */
+/** Shaped strings kept per face: page numbers and stamps repeat across pages and packs. */
+const LAYOUT_MEMO_LIMIT = 20_000;
+
+/**
+ * fontkit 2 in the shape pdf-lib's embedder expects (a subset's bytes come as a stream), and parsed once per
+ * process: parsing Noto Sans's tables, and the lazily decoded shaping tables behind layout(), cost more than
+ * stamping a pack's pages, and pdf-lib would redo both for every pack. Each pack still gets its own subset
+ * (createSubset per embedder); only the parsed face and the shaped strings (read-only glyph runs) are shared.
+ * pdf-lib shapes each stamped string twice (measure, then encode); the memo makes the second a lookup.
+ */
+const parsedFaces = new Map<Uint8Array, FontkitFont>();
+
+function parseFace(bytes: Uint8Array): FontkitFont {
+  const font = (fontkit2 as unknown as { create(b: Uint8Array): FontkitFont }).create(bytes);
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    subset.encodeStream = () => {
+      const out = new EventEmitter();
+      queueMicrotask(() => {
+        try {
+          out.emit('data', subset.encode());
+          out.emit('end');
+        } catch (e) {
+          out.emit('error', e);
+        }
+      });
+      return out;
+    };
+    return subset;
+  };
+  const layout = font.layout.bind(font);
+  const memo = new Map<string, GlyphRun>();
+  font.layout = (text: string, features?: unknown) => {
+    if (features !== undefined && features !== null) return layout(text, features);
+    let run = memo.get(text);
+    if (!run) {
+      if (memo.size >= LAYOUT_MEMO_LIMIT) memo.clear();
+      run = layout(text);
+      memo.set(text, run);
+    }
+    return run;
+  };
+  return font;
+}
+
 const FONTKIT = {
   create(bytes: Uint8Array) {
-    const font = (fontkit2 as unknown as { create(b: Uint8Array): FontkitFont }).create(bytes);
-    const createSubset = font.createSubset.bind(font);
-    font.createSubset = () => {
-      const subset = createSubset();
-      subset.encodeStream = () => {
-        const out = new EventEmitter();
-        queueMicrotask(() => {
-          try {
-            out.emit('data', subset.encode());
-            out.emit('end');
-          } catch (e) {
-            out.emit('error', e);
-          }
-        });
-        return out;
-      };
-      return subset;
-    };
+    let font = parsedFaces.get(bytes);
+    if (!font) {
+      font = parseFace(bytes);
+      parsedFaces.set(bytes, font);
+    }
     return font;
   },
 } as unknown as Parameters<PDFDocument['registerFontkit']>[0];
