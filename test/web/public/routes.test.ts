@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS } from '../../helpers/stores.js';
 import { useTestStore } from '../../helpers/use-store.js';
-import { buildPortal, loadPortalData, type PortalFixture } from './setup.js';
+import { buildPortal, loadPortalData, TODAY, type PortalFixture } from './setup.js';
 import { readMeetingPage } from '../../../src/store/read/meeting-page.js';
 import type { Viewer } from '../../../src/domain/policy.js';
 
@@ -41,6 +41,23 @@ describe.each(STORE_KINDS)('public portal on %s', (kind) => {
     expect(res.body).toContain('Latest decisions');
     expect(res.body).toMatch(/<form action="\/search" method="get" role="search"/);
     expect(res.body).toMatch(/href="\/decisions\/\d\d-\d{5}"/);
+  });
+
+  it('an upcoming meeting says how to attend or watch and offers Add to calendar; a held one does not', { timeout: 300_000 }, async (c) => {
+    const { app, fx, t } = await setup(c);
+    const next = await t.store.db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id').select(['meeting.slug', 'meeting.time'])
+      .where('meeting.date', '>', TODAY).where('meeting.status', 'in', ['scheduled', 'agenda-published']).where('body.slug', '=', 'cabinet').orderBy('meeting.date').limit(1).executeTakeFirstOrThrow();
+    const html = (await page(app, `/meetings/${next.slug}`)).body;
+    expect(html).toMatch(new RegExp(`<a class="govuk-button govuk-button--secondary[^"]*" href="/meetings/${next.slug}/calendar.ics" download>Add to calendar`));
+    expect(html).toContain('<h2 class="govuk-heading-m" id="attend">Attend or watch</h2>');
+    expect(html).toContain('The meeting is open to the public');
+    expect(html).toMatch(/<span class="moot-h1-date">\w+day \d{1,2} \w+ \d{4}, \d{1,2}(:\d\d)?(am|pm)<\/span>/);
+    const ics = await page(app, `/meetings/${next.slug}/calendar.ics`);
+    expect(ics.headers['content-type']).toMatch(/text\/calendar/);
+    expect(ics.body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+    const held = (await page(app, `/meetings/${fx.heldMeeting.slug}`)).body;
+    expect(held).not.toContain('Attend or watch');
+    expect(held).not.toContain('>Add to calendar');
   });
 
   it('bodies by kind, and a body with seats by group, chairman, vacancies and meetings', async (c) => {
