@@ -11,6 +11,7 @@ import { addErrorHandling, addEtags, addProblemDetails } from './http.js';
 import read from './read.js';
 import dataRoutes, { dataWrite } from './data.js';
 import write from './write.js';
+import cycle from './cycle.js';
 import openData from './open-data.js';
 
 export interface ApiOptions {
@@ -63,6 +64,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(dataRoutes, { store: options.store });
   await app.register(openData, { store: options.store });
   await app.register(write, { store: options.store, today });
+  await app.register(cycle, { store: options.store, today });
   await app.register(dataWrite, { store: options.store });
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');

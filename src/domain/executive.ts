@@ -127,6 +127,7 @@ export interface KeyDecisionTest {
 export function keyDecisionTest(
   facts: { expenditurePence?: Pence | null; savingsPence?: Pence | null; divisionsAffected?: readonly string[] | null },
   rules: ExecutiveRules = DEFAULT_EXECUTIVE_RULES,
+  options: { withholdAmount?: boolean } = {},
 ): KeyDecisionTest {
   const money = Math.max(Math.abs(facts.expenditurePence ?? 0), Math.abs(facts.savingsPence ?? 0));
   const divisions = new Set((facts.divisionsAffected ?? []).map((d) => d.trim()).filter(Boolean));
@@ -134,7 +135,10 @@ export function keyDecisionTest(
   const parts: string[] = [];
   if (money >= rules.keyDecisionThreshold && money > 0) {
     grounds.push('expenditure');
-    parts.push(`expenditure or savings of ${formatMoney(money)} (threshold ${formatMoney(rules.keyDecisionThreshold)})`);
+    // A decision to be taken in private keeps its figure out of the published notice (often paragraph 3 information).
+    parts.push(options.withholdAmount
+      ? `expenditure or savings above the threshold of ${formatMoney(rules.keyDecisionThreshold)}`
+      : `expenditure or savings of ${formatMoney(money)} (threshold ${formatMoney(rules.keyDecisionThreshold)})`);
   }
   if (divisions.size >= rules.keyDecisionMinDivisions) {
     grounds.push('divisions');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../src/domain/calendar.js';
 import { addDays, daysBetween } from '../../src/domain/dates.js';
+import { formatMoney } from '../../src/domain/money.js';
 import {
   checkCallIn,
   checkKeyDecisionNotice,
@@ -40,6 +41,18 @@ describe('key decisions', () => {
     const both = keyDecisionTest({ expenditurePence: 120_000_000, divisionsAffected: ['A', 'B', 'C'] });
     expect(both.grounds).toEqual(['expenditure', 'divisions']);
     expect(both.explanation).toMatch(/£1,200,000.*3 electoral divisions/);
+  });
+  it('a decision to be taken in private: the notice gives the ground, never the figure', () => {
+    fc.assert(fc.property(fc.integer({ min: 100_000_001, max: 10_000_000_000_000 }), fc.boolean(), (pence, saving) => {
+      const facts = saving ? { savingsPence: -pence } : { expenditurePence: pence };
+      const open = keyDecisionTest(facts);
+      const held = keyDecisionTest(facts, rules, { withholdAmount: true });
+      expect(held.key).toBe(open.key);
+      expect(held.grounds).toEqual(open.grounds);
+      expect(open.explanation).toContain(formatMoney(pence));
+      expect(held.explanation).not.toContain(formatMoney(pence));
+      expect(held.explanation).toContain('above the threshold');
+    }));
   });
   it('the threshold and number of divisions are configurable', () => {
     const r = executiveRules({ keyDecisionThreshold: 50_000_000, keyDecisionMinDivisions: 3 });

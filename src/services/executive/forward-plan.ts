@@ -45,7 +45,7 @@ function validate(input: ForwardPlanEntryInput) {
   const divisions = (input.divisions ?? []).map((d) => d.trim()).filter(Boolean);
   let keyReason = input.keyReason?.trim() || null;
   if (input.key && !keyReason) {
-    const test = keyDecisionTest({ expenditurePence: input.expenditurePence, divisionsAffected: divisions });
+    const test = keyDecisionTest({ expenditurePence: input.expenditurePence, divisionsAffected: divisions }, undefined, { withholdAmount: !!input.private });
     if (!test.key) throw new ValidationError('say why this is a key decision: expenditure or savings above the threshold, or a significant effect in two or more divisions', 'keyReason');
     keyReason = test.explanation;
   }
@@ -196,4 +196,22 @@ export async function readForwardPlan(db: Queryable, viewer: Viewer, edition?: n
 
 export function forwardPlanEntryHistory(db: Queryable, id: number) {
   return listForwardPlanEvents(db, id);
+}
+
+/**
+ * The further notice before a private meeting (reg. 5(2)): at least 5 clear days before, the reasons for meeting in
+ * private, any representations received about it and the response to them. Recorded on the entry, with its history.
+ */
+export async function publishPrivateMeetingNotice(db: Db, actor: Actor, id: number, input: { publishedOn: string; representations?: string | null }): Promise<void> {
+  const publishedOn = dateField(input.publishedOn, 'publishedOn', 'the date the notice of reasons was published') as string;
+  await transaction(db, async (tx) => {
+    const before = await entryOrFail(tx, id);
+    if (!before.private) throw new ValidationError('this entry is not to be taken in private: it needs no notice of reasons', 'private');
+    if (!before.notice_published_on) throw new ValidationError('publish the entry on the forward plan (the 28-day notice) before the notice of reasons', 'publishedOn');
+    if (publishedOn < before.notice_published_on) throw new ValidationError(`the notice of reasons cannot come before the entry's first notice (${before.notice_published_on})`, 'publishedOn');
+    const after = { reasons_notice_published_on: publishedOn, representations: input.representations?.trim() || 'None received', updated_at: nowIso() };
+    await updateForwardPlanEntry(tx, id, after);
+    await insertForwardPlanEvent(tx, { entry_id: id, on_date: publishedOn, at: nowIso(), action: 'reasons-notice', from_status: before.status, to_status: before.status, from_expected_on: before.expected_on, to_expected_on: before.expected_on, note: after.representations, actor_name: actor.name });
+    await recordAudit(tx, actor, { action: 'reasons-notice', entity: 'forward_plan_entry', entityId: id, summary: `Forward plan: notice of reasons for taking "${before.title}" in private published on ${publishedOn}`, before: { reasons_notice_published_on: before.reasons_notice_published_on }, after });
+  });
 }

@@ -1,0 +1,145 @@
+// The executive cycle's /api/v1 endpoints on both databases: a clerk publishes the forward plan through the API,
+// the public reads every edition, key decisions, a decision's timeline with its call-in state, call-ins, notice
+// exceptions, the follow-up schedule and the work programme; writes need Democratic Services and name the field
+// at fault. Regression: a private entry's withheld figure and an exempt decision's report text never reach the
+// public through these endpoints, the public pages or the decision feeds.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/domain/types.js';
+import { registerPortal } from '../../src/server.js';
+import { requestCallIn } from '../../src/services/executive/call-ins.js';
+import { publishDecisionRecord, takeDecision } from '../../src/services/executive/decisions.js';
+import { createApiToken, createUser } from '../../src/store/accounts.js';
+import { createMeeting } from '../../src/store/meetings.js';
+import { buildApp } from '../../src/web/app.js';
+import { cycleCouncil, DATES } from '../services/executive/fixture.js';
+import { STORE_KINDS } from '../helpers/stores.js';
+import { useTestStore } from '../helpers/use-store.js';
+
+const actor = SYSTEM_ACTOR;
+const WITHHELD_PENCE = 987_654_321_00; // £987,654,321
+const SECRETS = ['987,654,321', '98765432100', 'PERSIMMON-BIDDER-LTD'];
+
+describe.each(STORE_KINDS)('executive cycle API on %s', (kind) => {
+  const get = useTestStore(kind);
+  let app: FastifyInstance | undefined;
+  afterAll(async () => app?.close());
+
+  it('forward plan, key decisions, timeline with call-in state, call-ins, outcome, follow-ups and work programme; exempt detail never public', async (ctx) => {
+    const { store } = get(ctx);
+    const db = store.db;
+    const c = await cycleCouncil(db);
+    let today = '2026-01-02';
+    app = await buildApp({ store, today: () => today, routes: registerPortal() });
+    const clerkId = await createUser(db, actor, { email: `clerk-${kind}@example.org`, displayName: 'Clerk', role: 'clerk', personId: null, password: 'correct horse battery staple' });
+    const { token } = await createApiToken(db, actor, clerkId, 'tests');
+    const clerk = { authorization: `Bearer ${token}` };
+    const inject = async (method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
+      const res = await app!.inject({ method, url, headers, ...(payload ? { payload: payload as Record<string, unknown> } : {}) });
+      return { status: res.statusCode, body: res.body, json: () => res.json() };
+    };
+
+    // The clerk adds entries and publishes edition 1 through the API; the public may not write.
+    const entry = { title: 'Highways term maintenance contract', takerKind: 'body', takerName: 'Cabinet', takerBodyId: c.cabinet, expectedOn: DATES.cabinet, key: true, expenditurePence: 4_500_000_000, divisions: ['Ashford East', 'Dover North'] };
+    expect((await inject('POST', '/api/v1/forward-plan/entries', entry)).status).toBe(401);
+    const bad = await inject('POST', '/api/v1/forward-plan/entries', { ...entry, key: true, expenditurePence: null, divisions: [] }, clerk);
+    expect(bad.status).toBe(400);
+    expect(bad.json().field).toBe('keyReason');
+    const first = (await inject('POST', '/api/v1/forward-plan/entries', entry, clerk)).json().id as number;
+    const privateEntry = (await inject('POST', '/api/v1/forward-plan/entries', { title: 'Disposal of the Westgate depot', takerKind: 'body', takerName: 'Cabinet', takerBodyId: c.cabinet,
+      expectedOn: DATES.cabinet, key: true, expenditurePence: WITHHELD_PENCE, private: true, exemptParagraphs: [3], privateReason: 'The report names bidders and their offers.' }, clerk)).json().id as number;
+    const ed = await inject('POST', '/api/v1/forward-plan/editions', { publishedOn: DATES.planPublished }, clerk);
+    expect(ed.status).toBe(201);
+    expect(ed.json()).toMatchObject({ edition: 1, entries: 2 });
+
+    today = '2026-01-10';
+    const plan = (await inject('GET', '/api/v1/forward-plan')).json();
+    expect(plan.edition.edition).toBe(1);
+    expect(plan.unpublished).toBeUndefined();
+    const priv = plan.entries.find((e: { id: number }) => e.id === privateEntry);
+    expect(priv).toMatchObject({ private: true, exemptParagraphs: [3], firstPublishedOn: DATES.planPublished });
+    expect(priv.keyReason).toMatch(/above the threshold/);
+    expect((await inject('GET', '/api/v1/forward-plan?edition=7')).status).toBe(404);
+    const keys = (await inject('GET', '/api/v1/key-decisions')).json();
+    expect(keys.total).toBe(2);
+
+    // The private meeting's notice of reasons, at least 5 clear days before; only for a private entry.
+    expect((await inject('POST', `/api/v1/forward-plan/entries/${first}/private-notice`, { publishedOn: '2026-01-20' }, clerk)).json().field).toBe('private');
+    expect((await inject('POST', `/api/v1/forward-plan/entries/${privateEntry}/private-notice`, { publishedOn: '2026-01-20', representations: 'None received' }, clerk)).status).toBe(200);
+
+    // Taken 28 clear days later, published, called in by three members on the fourth working day.
+    const taken = await takeDecision(db, actor, { takerKind: 'body', takerName: 'Cabinet', takerBodyId: c.cabinet, subject: 'Highways term maintenance contract', key: true,
+      text: 'Award the contract to the preferred bidder.', reasons: 'Best value.', alternatives: 'Extend the current contract.', takenOn: DATES.cabinet, meetingId: c.cabinetMeeting.id, forwardPlanEntryId: first });
+    await publishDecisionRecord(db, actor, taken.id, DATES.recordPublished);
+    const exempt = await takeDecision(db, actor, { takerKind: 'body', takerName: 'Cabinet', takerBodyId: c.cabinet, subject: 'Disposal of the Westgate depot', key: true, exempt: true,
+      text: 'Sell the depot to PERSIMMON-BIDDER-LTD for £987,654,321.', reasons: 'Best offer.', alternatives: 'Retain.', takenOn: DATES.cabinet, meetingId: c.cabinetMeeting.id, forwardPlanEntryId: privateEntry });
+    await publishDecisionRecord(db, actor, exempt.id, DATES.recordPublished);
+    today = DATES.recordPublished;
+    const open = (await inject('GET', `/api/v1/decisions/${taken.slug}/timeline`)).json();
+    expect(open.callIn.phase).toBe('open-for-call-in');
+    expect(open.callIn.callInEndsOn).toBe(DATES.windowEnds);
+    for (const [i, m] of c.members.entries()) await requestCallIn(db, actor, { decisionId: taken.id, personId: m, reasons: i === 0 ? 'The tender evaluation was not shared.' : null, on: DATES.fourthWorkingDay });
+    await requestCallIn(db, actor, { decisionId: exempt.id, personId: c.members[0], reasons: 'Price: PERSIMMON-BIDDER-LTD', on: DATES.fourthWorkingDay });
+    today = DATES.fourthWorkingDay;
+    const called = (await inject('GET', `/api/v1/decisions/${taken.slug}/timeline`)).json();
+    expect(called.callIn.phase).toBe('called-in');
+    expect(called.steps.map((s: { label: string }) => s.label)).toContain('Called in');
+    const callIns = (await inject('GET', '/api/v1/call-ins?status=valid')).json();
+    expect(callIns.total).toBe(1);
+    expect(callIns.items[0].signatories).toHaveLength(3);
+    expect(callIns.items[0].consideredAt.date).toBe(DATES.scrutiny);
+
+    // The outcome (c), recorded through the API by the clerk only; a missing outcome names its field.
+    const id = callIns.items[0].id as number;
+    expect((await inject('POST', `/api/v1/call-ins/${id}/outcome`, { outcome: 'c', notes: 'Share the evaluation.', on: DATES.scrutiny })).status).toBe(401);
+    expect((await inject('POST', `/api/v1/call-ins/${id}/outcome`, { outcome: 'c', on: DATES.scrutiny }, clerk)).json().field).toBe('notes');
+    expect((await inject('POST', `/api/v1/call-ins/${id}/outcome`, { outcome: 'c', notes: 'Share the evaluation.', on: DATES.scrutiny }, clerk)).json()).toEqual({ decisionStatus: 'reconsidering' });
+
+    // Follow-up schedule and work programme, written and read through the API.
+    const scrutinySlug = (await db.selectFrom('body').select('slug').where('id', '=', c.scrutiny).executeTakeFirstOrThrow()).slug;
+    const fu = await inject('POST', '/api/v1/follow-ups', { body: scrutinySlug, title: 'Highways term maintenance contract', portfolio: 'Highways', consideredOn: DATES.scrutiny, callInId: id,
+      recommendations: [{ text: 'That the Cabinet Member:', parts: ['shares the evaluation;', 'reports in six months.'] }] }, clerk);
+    expect(fu.status).toBe(201);
+    await inject('POST', '/api/v1/follow-ups', { body: scrutinySlug, title: 'Depot PERSIMMON-BIDDER-LTD', consideredOn: DATES.scrutiny, decisionId: exempt.id, recommendations: [{ text: 'Report the price: £987,654,321' }] }, clerk);
+    today = '2026-03-01';
+    const schedule = (await inject('GET', `/api/v1/follow-ups?body=${scrutinySlug}`)).json();
+    expect(schedule.items).toHaveLength(1);
+    const recId = schedule.items[0].recommendations[0].id as number;
+    const noDate = await inject('POST', `/api/v1/follow-ups/recommendations/${recId}/responses`, { text: 'Shared.', dateActioned: 'TBC' }, clerk);
+    expect(noDate.status).toBe(400);
+    expect(noDate.body).toMatch(/respondedOn/);
+    expect((await inject('POST', `/api/v1/follow-ups/recommendations/${recId}/responses`, { text: 'Shared.', respondedOn: '2026-03-01', dateActioned: 'Ongoing' }, clerk)).status).toBe(201);
+    expect((await inject('GET', `/api/v1/follow-ups?body=${scrutinySlug}`)).json().items[0].recommendations[0].responses[0].dateActioned).toBe('Ongoing');
+    const next = await createMeeting(db, actor, { bodyId: c.scrutiny, date: '2026-04-21' });
+    expect((await inject('POST', `/api/v1/bodies/${scrutinySlug}/work-programme`, { title: 'Six-month report', meetingId: next.id }, clerk)).status).toBe(201);
+    expect((await inject('POST', `/api/v1/bodies/${scrutinySlug}/work-programme`, { title: 'Home to school transport' }, clerk)).status).toBe(201);
+    const wp = (await inject('GET', `/api/v1/bodies/${scrutinySlug}/work-programme`)).json();
+    expect(wp.meetings.find((m: { date: string }) => m.date === '2026-04-21').items[0].title).toBe('Six-month report');
+    expect(wp.unscheduled[0].title).toBe('Home to school transport');
+    expect((await inject('GET', '/api/v1/notice-exceptions?from=2026-01-01&to=2026-12-31')).json().items).toEqual([]);
+
+    // The OpenAPI document describes every cycle route.
+    const paths = Object.keys((await inject('GET', '/api/openapi.json')).json().paths);
+    for (const p of ['/api/v1/forward-plan', '/api/v1/key-decisions', '/api/v1/decisions/{slug}/timeline', '/api/v1/call-ins', '/api/v1/call-ins/{id}/outcome', '/api/v1/follow-ups', '/api/v1/bodies/{slug}/work-programme', '/api/v1/notice-exceptions']) {
+      expect(paths).toContain(p);
+    }
+
+    // Regression: nothing withheld reaches the public, through the API, the pages or the feeds.
+    const publicUrls = [
+      '/api/v1/forward-plan', '/api/v1/forward-plan?edition=1', '/api/v1/key-decisions', `/api/v1/decisions/${exempt.slug}/timeline`, `/api/v1/decisions/${taken.slug}/timeline`, '/api/v1/call-ins',
+      '/api/v1/call-ins?status=collecting', '/api/v1/follow-ups', `/api/v1/follow-ups?body=${scrutinySlug}`, '/api/v1/notice-exceptions?from=2026-01-01&to=2026-12-31', '/api/v1/decisions?limit=100',
+      `/api/v1/decisions/${exempt.slug}`, '/forward-plan', '/forward-plan/editions/1', '/follow-up', `/bodies/${scrutinySlug}/work-programme`, `/decisions/${exempt.slug}`, `/decisions/${taken.slug}`,
+      '/decisions', '/decisions/feed.atom', '/decisions/feed.rss',
+    ];
+    for (const url of publicUrls) {
+      const res = await inject('GET', url);
+      expect(res.status, url).toBeLessThan(500);
+      for (const s of SECRETS) expect(res.body.includes(s), `${url} gave "${s}" to the public`).toBe(false);
+    }
+    expect((await inject('GET', `/api/v1/decisions/${exempt.slug}/timeline`)).status).toBe(404);
+    // Staff see the exempt decision's timeline and the call-in request collecting names on it.
+    expect((await inject('GET', `/api/v1/decisions/${exempt.slug}/timeline`, undefined, clerk)).status).toBe(200);
+    expect((await inject('GET', '/api/v1/call-ins?status=collecting', undefined, clerk)).body).toContain('PERSIMMON-BIDDER-LTD');
+    expect((await inject('GET', '/api/v1/call-ins?status=collecting')).json().total).toBe(0);
+  });
+});
