@@ -44,6 +44,21 @@ describe.skipIf(!hasTesseract)('OCR of a scanned pack (skipped: tesseract-ocr or
     expect(ex.agenda.map((a) => a.code)).toEqual(['1', '2', '3', '4', '5']);
   }, 60_000);
 
+  it('joins a word the scan broke at a line end (pages with a letterhead and "Page N" footers)', async () => {
+    // the agenda is printed with a title broken across lines; every page carries the council's letterhead and a
+    // "Page N" footer, as scanned archives do
+    const scan = await scannedCopy(await councilPack([
+      { body: ['ANYTOWN PARISH COUNCIL', 'AGENDA', 'A meeting of Anytown Parish Council will be held on Tuesday 14th March 2017 at 7.30pm in the Village Hall.', '1. Apologies for absence', '2. Neighbourhood Plan steering group member-', 'ship and terms of reference', '3. Date of next meeting'], printed: null },
+      { body: ['ANYTOWN PARISH COUNCIL', 'Report of the steering group on its member-', 'ship and meetings held since January.'], printed: 2 },
+      { body: ['ANYTOWN PARISH COUNCIL', 'Appendix: terms of reference.'], printed: 3 },
+    ], 'Anytown Parish Council'));
+    const read = await readPackBytes(scan, 'scan.pdf', { ocr: 'all' });
+    const ex = extractPack({ source: read.source, pages: read.pages });
+    expect(ex.meeting.date).toBe('2017-03-14');
+    expect(ex.agenda.map((a) => a.code)).toEqual(['1', '2', '3']);
+    expect(ex.agenda[1].title).toMatch(/^Neighbourhood Plan steering group membership and terms of reference$/i);
+  }, 90_000);
+
   it('without OCR, says the PDF has no text layer and how to read it', async () => {
     const scan = await scannedCopy(await councilPack([{ body: FRONT.slice(0, 3), printed: null }]));
     await expect(readPackBytes(scan, 'scan.pdf')).rejects.toThrow(/scan\.pdf: The PDF has no text layer.*--ocr/);
