@@ -14,7 +14,7 @@ export { readHome, meetingsBetween, bodyOptions, archiveYears } from '../store/r
 export { pageOfMeetings, type MeetingListFilter } from '../store/read/lists.js';
 export { seriesDates, standingAgenda, type SeriesPattern, type NewMeetingPlan } from '../store/workspace/series.js';
 export { laterMeetings } from '../store/workspace/meeting-life.js';
-export { meetingsToDo, type MeetingTodo } from '../store/workspace/home.js';
+export { decisionsToDo, meetingsToDo, type DecisionTodo, type MeetingTodo, type Task } from '../store/workspace/home.js';
 
 /** Schedules one meeting of a body that exists, on a real date. */
 export async function scheduleMeeting(store: Store, actor: Actor, m: NewMeeting): Promise<CreatedMeeting> {

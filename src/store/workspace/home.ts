@@ -4,6 +4,14 @@ import { addDays } from '../../domain/dates.js';
 import { isStandingItemTitle } from '../../domain/agenda.js';
 import type { Queryable } from '../db.js';
 
+/** One thing still to do; `due` is the date it must be done by (ISO), for the page to write as people do. */
+export interface Task {
+  text: string;
+  due?: string | null;
+  overdue?: boolean;
+  kind: 'agenda' | 'papers' | 'held' | 'minutes-write' | 'minutes-publish' | 'minutes-approve';
+}
+
 export interface MeetingTodo {
   id: number;
   date: string;
@@ -11,7 +19,27 @@ export interface MeetingTodo {
   bodyName: string;
   status: string;
   publishBy: string | null;
-  missing: string[];
+  tasks: Task[];
+}
+
+export interface DecisionTodo {
+  id: number;
+  number: string;
+  subject: string;
+  takerName: string;
+  takenOn: string;
+  /** For a published decision in its call-in period: the last day a call-in may be made. */
+  callInEndsOn: string | null;
+}
+
+/** Decisions the clerk still has to publish, and published ones whose call-in period is still running. */
+export async function decisionsToDo(db: Queryable, today: string): Promise<{ toPublish: DecisionTodo[]; callInRunning: DecisionTodo[] }> {
+  const rows = await db.selectFrom('decision')
+    .select(['id', 'number', 'subject', 'taker_name', 'taken_on', 'status', 'call_in_ends_on'])
+    .where((eb) => eb.or([eb('status', '=', 'draft'), eb.and([eb('status', '=', 'published'), eb('call_in_ends_on', '>=', today)])]))
+    .orderBy('taken_on').orderBy('number').execute();
+  const todo = (r: (typeof rows)[number]): DecisionTodo => ({ id: r.id, number: r.number, subject: r.subject, takerName: r.taker_name, takenOn: r.taken_on, callInEndsOn: r.call_in_ends_on });
+  return { toPublish: rows.filter((r) => r.status === 'draft').map(todo), callInRunning: rows.filter((r) => r.status === 'published').map(todo) };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -31,23 +59,26 @@ export async function meetingsToDo(db: Queryable, today: string, calendar: Worki
   const minuted = new Set(minutes.map((m) => m.meeting_id));
   const out: MeetingTodo[] = [];
   for (const m of meetings) {
-    const missing: string[] = [];
+    const missing: Task[] = [];
     const mine = items.filter((i) => i.meeting_id === m.id && !i.withdrawn);
     let publishBy: string | null = null;
     if (m.status === 'scheduled') {
       publishBy = calendar.agendaPublicationDeadline(m.date);
-      if (!mine.length) missing.push('No agenda items yet');
+      if (!mine.length) missing.push({ kind: 'agenda', text: 'No agenda items yet' });
       const noPaper = mine.filter((i) => !i.to_follow && !withPapers.has(i.id) && !isStandingItemTitle(i.title));
-      if (noPaper.length) missing.push(`${plural(noPaper.length, 'item')} without a paper`);
-      const toFollow = mine.filter((i) => i.to_follow && !withPapers.has(i.id));
-      if (toFollow.length) missing.push(`${plural(toFollow.length, 'paper')} to follow`);
-      missing.push(publishBy < today ? `Agenda publication was due by ${publishBy}` : `Agenda to be published by ${publishBy}`);
+      if (noPaper.length) missing.push({ kind: 'papers', text: `${plural(noPaper.length, 'item')} without a paper` });
+      missing.push({ kind: 'agenda', text: publishBy < today ? 'Agenda publication was due by' : 'Publish the agenda by', due: publishBy, overdue: publishBy < today });
     }
-    if ((m.status === 'scheduled' || m.status === 'agenda-published') && m.date <= today) missing.push('Not yet marked as held');
-    if (m.status === 'held' && !minuted.has(m.id)) missing.push('No minutes written');
-    if (m.status === 'held' && minuted.has(m.id)) missing.push('Draft minutes not published');
-    if (m.status === 'minutes-drafted') missing.push('Minutes awaiting approval at the next meeting');
-    out.push({ id: m.id, date: m.date, time: m.time, bodyName: m.body_name, status: m.status, publishBy, missing });
+    // A paper marked "to follow" that has not arrived, before the meeting: after publication it goes out in a supplementary agenda.
+    if ((m.status === 'scheduled' || m.status === 'agenda-published') && m.date >= today) {
+      const toFollow = mine.filter((i) => i.to_follow && !withPapers.has(i.id));
+      if (toFollow.length) missing.push({ kind: 'papers', text: m.status === 'agenda-published' ? `${plural(toFollow.length, 'paper')} to follow: publish a supplementary agenda before the meeting` : `${plural(toFollow.length, 'paper')} to follow` , due: m.date });
+    }
+    if ((m.status === 'scheduled' || m.status === 'agenda-published') && m.date < today) missing.push({ kind: 'held', text: 'Not yet marked as held' });
+    if (m.status === 'held' && !minuted.has(m.id)) missing.push({ kind: 'minutes-write', text: 'Write the minutes' });
+    if (m.status === 'held' && minuted.has(m.id)) missing.push({ kind: 'minutes-publish', text: 'Publish the draft minutes' });
+    if (m.status === 'minutes-drafted') missing.push({ kind: 'minutes-approve', text: 'Minutes to be approved at the next meeting' });
+    out.push({ id: m.id, date: m.date, time: m.time, bodyName: m.body_name, status: m.status, publishBy, tasks: missing });
   }
   return out;
 }
