@@ -13,6 +13,7 @@ import * as m009 from './009-ocr.js';
 import * as m010 from './010-withheld-packs.js';
 import * as m011 from './011-scrutiny-papers.js';
 import * as m012 from './012-open-data-api.js';
+import * as m016 from './016-speed.js';
 
 export interface MootMigration {
   name: string;
@@ -32,4 +33,5 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '010-withheld-packs', up: m010.up },
   { name: '011-scrutiny-papers', up: m011.up },
   { name: '012-open-data-api', up: m012.up },
+  { name: '016-speed', up: m016.up },
 ];
