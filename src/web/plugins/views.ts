@@ -1,4 +1,5 @@
 // Server-rendered HTML: Nunjucks with the GOV.UK Frontend templates and macros, used as they are.
+import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +14,36 @@ export const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/
 /** Templates live beside the compiled code's source: src/web/views (also used when running from dist). */
 export const VIEWS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'src', 'web', 'views');
 
+type ExportedCallback = (err: Error | null, exported: unknown) => void;
+type TemplateWithExports = { getExported(ctx: unknown, parentFrame?: unknown, cb?: unknown): void; [EXPORTED]?: unknown };
+const EXPORTED = Symbol('moot.exported');
+
+/**
+ * `{% from "x.njk" import m %}` (without "with context") runs x.njk's top level again on every render to collect
+ * its macros, and every page imports a dozen GOV.UK macro files (issue 17). Such an import sees an empty context
+ * (globals are looked up when a macro runs), so its exports are the same every time: keep them on the compiled
+ * template. Imports "with context" still run each time.
+ */
+function memoiseContextFreeImports(): void {
+  const proto = (nunjucks.Template as unknown as { prototype: TemplateWithExports }).prototype;
+  if ((proto.getExported as { memoised?: boolean }).memoised) return;
+  const original = proto.getExported;
+  const memoised = function (this: TemplateWithExports, ctx: unknown, parentFrame?: unknown, cb?: unknown): void {
+    if (typeof ctx !== 'function' || parentFrame !== undefined) return original.call(this, ctx, parentFrame, cb);
+    const done = ctx as ExportedCallback;
+    if (this[EXPORTED] !== undefined) return done(null, this[EXPORTED]);
+    original.call(this, (err: Error | null, exported: unknown) => {
+      if (!err) this[EXPORTED] = exported;
+      done(err, exported);
+    });
+  };
+  (memoised as { memoised?: boolean }).memoised = true;
+  proto.getExported = memoised;
+}
+
 /** Templates: a theme's folder first (its partials/header.njk and partials/footer.njk win), then Moot's, then GOV.UK Frontend's. */
 export function createViewEnvironment(theme: Theme = PLAIN_THEME): nunjucks.Environment {
+  memoiseContextFreeImports();
   const paths = [...(theme.dir ? [theme.dir] : []), VIEWS_DIR, GOVUK_FRONTEND_DIST];
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(paths, { noCache: false }), {
     autoescape: true,
@@ -106,9 +135,67 @@ export function areaNavigation(viewer: Viewer, path: string): AreaLink[] {
   return links.map((l) => ({ ...l, active: l === current }));
 }
 
+/**
+ * Rendered pages by everything they were rendered from (issue 17). A template is a pure function of its context:
+ * the views' filters and globals are pure and fixed when the app starts, so the same context gives the same HTML.
+ * The key is a hash of the whole context (viewer, account, CSRF token and all: the per-request CSP nonce is swapped
+ * for a placeholder), so a page is only ever reused for exactly the inputs it was made from; it is per-viewer safe by
+ * construction, not by a rule about which pages may be shared. A context holding anything JSON cannot represent
+ * exactly (a function, a Map, a class instance) is rendered every time.
+ */
+export class RenderMemo {
+  #map = new Map<string, string>();
+  #bytes = 0;
+  constructor(readonly maxEntries = 400, readonly maxBytes = 24 * 1024 * 1024) {}
+
+  static keyOf(template: string, context: Record<string, unknown>, nonce: string | undefined): string | null {
+    let plain = true;
+    let json: string;
+    try {
+      json = JSON.stringify(context, (_k, v: unknown) => {
+        if (v === null || typeof v !== 'object') {
+          if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') plain = false;
+          return v === undefined ? null : v;
+        }
+        const proto = Object.getPrototypeOf(v);
+        if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) plain = false;
+        return v;
+      });
+    } catch {
+      return null;
+    }
+    if (!plain) return null;
+    if (nonce) json = json.split(nonce).join(NONCE_MARK);
+    return createHash('sha256').update(template).update('\0').update(json).digest('base64');
+  }
+
+  get(key: string): string | undefined {
+    const hit = this.#map.get(key);
+    if (hit !== undefined) {
+      this.#map.delete(key);
+      this.#map.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, html: string): void {
+    if (html.length * 2 > this.maxBytes / 16 || this.#map.has(key)) return;
+    this.#map.set(key, html);
+    this.#bytes += html.length * 2;
+    for (const [k, v] of this.#map) {
+      if (this.#map.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
+      this.#map.delete(k);
+      this.#bytes -= v.length * 2;
+    }
+  }
+}
+
+const NONCE_MARK = `moot-render-nonce-${randomBytes(9).toString('hex')}`;
+
 export default fp<ViewsOptions>(async (app, options) => {
   const theme = options.theme ?? PLAIN_THEME;
   const env = createViewEnvironment(theme);
+  const memo = new RenderMemo();
   const councilName = theme.name ?? options.councilName;
   app.decorate('views', env);
   app.decorateRequest('viewLocals', null as never);
@@ -117,7 +204,7 @@ export default fp<ViewsOptions>(async (app, options) => {
   });
   app.decorateReply('render', function (this: import('fastify').FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const nonce = (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script;
-    const html = env.render(template, {
+    const full = {
       councilName,
       serviceName: options.serviceName ?? councilName,
       theme,
@@ -127,7 +214,16 @@ export default fp<ViewsOptions>(async (app, options) => {
       areaNavigation: areaNavigation(this.request.viewer, this.request.url),
       ...(this.request.viewLocals ?? {}),
       ...context,
-    });
+    };
+    const key = RenderMemo.keyOf(template, full, nonce);
+    const kept = key ? memo.get(key) : undefined;
+    let html: string;
+    if (kept !== undefined) {
+      html = nonce ? kept.split(NONCE_MARK).join(nonce) : kept;
+    } else {
+      html = env.render(template, full);
+      if (key) memo.set(key, nonce ? html.split(nonce).join(NONCE_MARK) : html);
+    }
     return this.type('text/html; charset=utf-8').send(html);
   });
 }, { name: 'moot-views', dependencies: ['moot-viewer'] });
