@@ -50,7 +50,7 @@ function percentile(sorted: number[], p: number): number {
 
 interface Figures { name: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number }
 
-async function measure(name: string, url: string, paths: string[], duration: number, options: { connections?: number; headers?: Record<string, string> } = {}): Promise<Figures> {
+export async function measure(name: string, url: string, paths: string[], duration: number, options: { connections?: number; headers?: Record<string, string> } = {}): Promise<Figures> {
   let i = 0;
   const times: number[] = [];
   const result = await new Promise<AutocannonResult>((resolve, reject) => {
@@ -71,7 +71,7 @@ function arg(args: string[], name: string, fallback: string): string {
 }
 
 /** Starts the server in a process of its own (bench/_portal-server.ts) and waits until it listens. */
-async function startServer(config: ServerConfig, cpuProf: string | null): Promise<{ child: ChildProcess; ready: ServerReady; ask: <T>(msg: object) => Promise<T> }> {
+export async function startServer(config: ServerConfig, cpuProf: string | null): Promise<{ child: ChildProcess; ready: ServerReady; ask: <T>(msg: object) => Promise<T> }> {
   const file = join(dirname(fileURLToPath(import.meta.url)), '_portal-server.ts');
   const child = fork(file, [], {
     execArgv: ['--import', 'tsx', ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [])],
@@ -85,7 +85,7 @@ async function startServer(config: ServerConfig, cpuProf: string | null): Promis
   return { child, ready, ask };
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
   child.send({ cmd: 'exit' });
   await exited;

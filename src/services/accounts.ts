@@ -2,6 +2,8 @@
 import * as accounts from '../store/accounts.js';
 import { recordAudit } from '../store/audit.js';
 import type { Store } from '../store/db.js';
+import type { Viewer } from '../domain/policy.js';
+import { versionedRead } from './read-cache.js';
 
 export {
   actorOf, authenticate, consumePasswordReset, createApiToken, createPasswordReset, createSession, createUser, deleteSession, getUser, listApiTokens, listUsers,
@@ -10,6 +12,21 @@ export {
 } from '../store/accounts.js';
 export { listAudit, type AuditQuery } from '../store/audit.js';
 export { createMailer, type Mailer } from '../mail/index.js';
+
+/**
+ * Who a session cookie signs in, and the Viewer the policy decides on, for one request. The session's row and the
+ * user's memberships and grants are read once per data version (sign-out, a disabled account, a new role or
+ * membership are all writes, which move the version on); the timeouts are checked against `now` on every call.
+ */
+export async function sessionViewer(store: Store, token: string, today: string, now: Date = new Date()): Promise<{ session: accounts.LoadedSession; viewer: Viewer } | null> {
+  const id = accounts.hashSecret(token);
+  const row = await versionedRead(store, `session:${id}`, () => accounts.sessionRow(store.db, id));
+  const session = await accounts.checkSession(store.db, row ?? undefined, now);
+  if (!session) return null;
+  const user = session.user;
+  const viewer = await versionedRead(store, `viewer:${user.id}:${user.role}:${user.person_id}:${today}`, () => accounts.viewerFor(store.db, user, today));
+  return { session, viewer };
+}
 
 export type SignedIn = { ok: true; user: accounts.PublicUser; session: accounts.NewSession } | { ok: false; reason: 'invalid' | 'locked' | 'disabled' };
 

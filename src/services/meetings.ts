@@ -10,11 +10,23 @@ import { unitOfWork } from './unit.js';
 
 export { getMeeting, listMeetings, getAgenda, type NewMeeting, type CreatedMeeting } from '../store/meetings.js';
 export { readMeetingPage, PACK_FILE_BASES, type MeetingPage } from '../store/read/meeting-page.js';
+import { loadMeetingRecord, meetingPageFor, type MeetingPage } from '../store/read/meeting-page.js';
+import type { Viewer } from '../domain/policy.js';
+import { versionedRead } from './read-cache.js';
 export { readHome, meetingsBetween, bodyOptions, archiveYears } from '../store/read/calendar.js';
 export { pageOfMeetings, type MeetingListFilter } from '../store/read/lists.js';
 export { seriesDates, standingAgenda, type SeriesPattern, type NewMeetingPlan } from '../store/workspace/series.js';
 export { laterMeetings } from '../store/workspace/meeting-life.js';
 export { decisionsToDo, meetingsToDo, type DecisionTodo, type MeetingTodo, type Task } from '../store/workspace/home.js';
+
+/**
+ * A meeting's page as this viewer may see it: the meeting's rows are read once per data version and shared (they do
+ * not depend on the viewer); what the viewer may see of them is decided afresh on every call.
+ */
+export async function meetingPage(store: Store, slug: string, viewer: Viewer): Promise<MeetingPage | null> {
+  const record = await versionedRead(store, `meeting:${slug}`, () => loadMeetingRecord(store.db, slug));
+  return record ? meetingPageFor(record, viewer) : null;
+}
 
 /** Schedules one meeting of a body that exists, on a real date. */
 export async function scheduleMeeting(store: Store, actor: Actor, m: NewMeeting): Promise<CreatedMeeting> {

@@ -281,15 +281,27 @@ export interface LoadedSession {
  * is deleted), or its user is disabled. One query, plus a write at most once a minute to keep it alive.
  */
 export async function loadSession(db: Queryable, token: string, now: Date = new Date()): Promise<LoadedSession | null> {
-  const id = hashSecret(token);
-  const row = await db
+  return checkSession(db, await sessionRow(db, hashSecret(token)), now);
+}
+
+/** The stored row of a session by its id (the token's hash), with its user; undefined when there is none. */
+export function sessionRow(db: Queryable, id: string) {
+  return db
     .selectFrom('user_session')
     .innerJoin('user_account', 'user_account.id', 'user_session.user_id')
     .select(['user_session.id', 'user_session.csrf_token', 'user_session.last_seen_at', 'user_session.expires_at',
       'user_account.id as user_id', 'user_account.email', 'user_account.display_name', 'user_account.role', 'user_account.person_id', 'user_account.disabled'])
     .where('user_session.id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * The session a stored row stands for at `now`, or null when it has passed its idle or absolute timeout (then it is
+ * deleted) or its user is disabled; keeps it alive with a write at most once a minute. The row is not changed.
+ */
+export async function checkSession(db: Queryable, row: Awaited<ReturnType<typeof sessionRow>>, now: Date = new Date()): Promise<LoadedSession | null> {
   if (!row) return null;
+  const id = row.id;
   const nowMs = now.getTime();
   const lastSeen = Date.parse(row.last_seen_at);
   if (row.disabled || nowMs >= Date.parse(row.expires_at) || nowMs - lastSeen >= SESSION_IDLE_MS || !isRole(row.role)) {

@@ -98,12 +98,16 @@ async function loadMeeting(db: Queryable, slug: string) {
 
 export type MeetingPage = NonNullable<Awaited<ReturnType<typeof readMeetingPage>>>;
 
-export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewer) {
+/**
+ * The stored rows a meeting page is made from, the same for every viewer (no query here takes the viewer), so a
+ * caller may keep them until the data version moves on (services/read-cache.ts). null: no such meeting.
+ */
+export type MeetingRecord = NonNullable<Awaited<ReturnType<typeof loadMeetingRecord>>>;
+
+export async function loadMeetingRecord(db: Queryable, slug: string) {
   const meeting = await loadMeeting(db, slug);
   if (!meeting) return null;
   const id = meeting.id;
-  const exemptOk = seesExempt(viewer, meeting.body_id, id);
-  const published = agendaPublished(meeting) || seesUnpublished(viewer);
   const [sections, items, documents, publications, attendance, declarations, minutes, decisions, approvedAt] = await Promise.all([
     db.selectFrom('agenda_section').select(['id', 'position', 'letter', 'title', 'exempt']).where('meeting_id', '=', id).orderBy('position').execute(),
     db.selectFrom('agenda_item').select(['id', 'section_id', 'position', 'code', 'title', 'purpose', 'presenters_json', 'guests_json', 'to_follow',
@@ -130,6 +134,20 @@ export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewe
       ? db.selectFrom('meeting').select(['slug', 'date']).where('id', '=', meeting.minutes_approved_at_meeting_id).executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
+  return { meeting, sections, items, documents, publications, attendance, declarations, minutes, decisions, approvedAt };
+}
+
+export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewer) {
+  const record = await loadMeetingRecord(db, slug);
+  return record ? meetingPageFor(record, viewer) : null;
+}
+
+/** The page as this viewer may see it, from the stored rows (which it does not change). */
+export function meetingPageFor(record: MeetingRecord, viewer: Viewer) {
+  const { meeting, sections, items, documents, publications, attendance, declarations, minutes, decisions, approvedAt } = record;
+  const id = meeting.id;
+  const exemptOk = seesExempt(viewer, meeting.body_id, id);
+  const published = agendaPublished(meeting) || seesUnpublished(viewer);
 
   const itemById = new Map(items.map((i) => [i.id, i]));
   const sectionExempt = new Map(sections.map((s) => [s.id, !!s.exempt]));

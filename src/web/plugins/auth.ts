@@ -11,7 +11,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_FIELD, submittedCsrfToken, tokensMatch, UNSAFE_METHODS } from './csrf.js';
 import { clearSessionCookie, PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, setPreSessionCsrfCookie } from './session-cookie.js';
-import { loadApiToken, type LoadedSession, loadSession, newSecret, viewerFor } from '../../services/accounts.js';
+import { loadApiToken, type LoadedSession, newSecret, sessionViewer, viewerFor } from '../../services/accounts.js';
 import { type Store } from '../../services/unit.js';
 
 export interface AuthOptions {
@@ -101,13 +101,14 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
     }
     const sessionToken = request.cookies[SESSION_COOKIE];
     if (sessionToken) {
-      const session = await loadSession(store.db, sessionToken);
-      if (!session) {
+      const signed = await sessionViewer(store, sessionToken, todayIso());
+      if (!signed) {
         clearSessionCookie(request, reply);
       } else {
+        const { session } = signed;
         request.session = session;
         request.authMethod = 'session';
-        request.viewer = await viewerFor(store.db, session.user, todayIso());
+        request.viewer = signed.viewer;
         request.account = { id: session.user.id, email: session.user.email, displayName: session.user.display_name };
         request.csrfToken = session.csrfToken;
       }

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { feedLinks } from './feeds.js';
 import { origin, todayIso } from './http.js';
-import { readBodiesByKind, readBodyPage } from '../../../services/bodies.js';
+import { bodyPage, readBodiesByKind } from '../../../services/bodies.js';
 import { type Store } from '../../../services/unit.js';
 
 const bodies: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
@@ -13,7 +13,7 @@ const bodies: FastifyPluginAsync<{ store: Store; today?: () => string }> = async
   });
 
   app.get<{ Params: { slug: string } }>('/bodies/:slug', async (request, reply) => {
-    const page = await readBodyPage(store.db, request.params.slug, todayIso(today));
+    const page = await bodyPage(store, request.params.slug, todayIso(today));
     if (!page) return reply.callNotFound();
     return reply.render('pages/public/body.njk', { pageTitle: page.body.name, canonicalUrl: `${origin(request)}/bodies/${page.body.slug}`, page,
       feeds: feedLinks(`/bodies/${page.body.slug}/feed`, `${page.body.name}: agendas and minutes`), alertsHref: `/alerts?body=${page.body.slug}`, alertsLabel: `about ${page.body.name}`,

@@ -5,7 +5,7 @@ import { itemDataReports } from '../../../services/data.js';
 import { feedLinks } from './feeds.js';
 import { origin } from './http.js';
 import { packForViewer } from '../../../services/documents.js';
-import { getMeeting, PACK_FILE_BASES, type MeetingPage, readMeetingPage } from '../../../services/meetings.js';
+import { getMeeting, meetingPage, PACK_FILE_BASES, type MeetingPage } from '../../../services/meetings.js';
 import { type Store } from '../../../services/unit.js';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -36,7 +36,7 @@ const PACK_FILE = new RegExp(`^(${Object.keys(PACK_KIND).join('|')})(?:-(confide
 
 const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get<{ Params: { slug: string } }>('/meetings/:slug', async (request, reply) => {
-    const page = await readMeetingPage(store.db, request.params.slug, request.viewer);
+    const page = await meetingPage(store, request.params.slug, request.viewer);
     if (!page) return reply.callNotFound();
     const url = `${origin(request)}/meetings/${page.meeting.slug}`;
     return reply.render('pages/public/meeting.njk', {
@@ -52,7 +52,7 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
   });
 
   app.get<{ Params: { slug: string; code: string } }>('/meetings/:slug/items/:code', async (request, reply) => {
-    const page = await readMeetingPage(store.db, request.params.slug, request.viewer);
+    const page = await meetingPage(store, request.params.slug, request.viewer);
     const item = page?.items.find((i) => i.code === request.params.code);
     if (!page || !item) return reply.callNotFound();
     const url = `${origin(request)}/meetings/${page.meeting.slug}/items/${encodeURIComponent(item.code)}`;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import { feedLinks } from './feeds.js';
 import { origin, str } from './http.js';
-import { readPeopleDirectory, readPersonPage } from '../../../services/people.js';
+import { personPage, readPeopleDirectory } from '../../../services/people.js';
 import { type Store } from '../../../services/unit.js';
 
 const people: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
@@ -22,7 +22,7 @@ const people: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   });
 
   app.get<{ Params: { slug: string } }>('/people/:slug', async (request, reply) => {
-    const page = await readPersonPage(store.db, request.params.slug);
+    const page = await personPage(store, request.params.slug);
     if (!page) return reply.callNotFound();
     return reply.render('pages/public/person.njk', { pageTitle: page.person.name, canonicalUrl: `${origin(request)}/people/${page.person.slug}`, page,
       feeds: feedLinks(`/people/${page.person.slug}/feed`, `${page.person.name}: meetings, votes and declarations`), alertsHref: `/alerts?person=${page.person.slug}`, alertsLabel: `about ${page.person.name}`,
