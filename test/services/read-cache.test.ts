@@ -26,7 +26,7 @@ describe.each(STORE_KINDS)('versioned read cache on %s', (kind) => {
     expect(() => (a.names as string[]).push('x')).toThrow();
     const other = await openStore(t.location);
     try {
-      await createBody(other.db, SYSTEM_ACTOR, { name: 'Read Cache Committee', kind: 'committee' });
+      await createBody(other.db, SYSTEM_ACTOR, { name: 'Read Cache Committee', kind: 'regulatory-committee' });
     } finally {
       await other.close();
     }
