@@ -13,8 +13,25 @@ const fmt = (n: number) => (Math.abs(n) >= 100 ? numberFormat(0).format(Math.rou
  * The chart's id in the page, from what it shows: the same chart gets the same id on every render, so an unchanged
  * page has an unchanged body and ETag (a counter made every render differ, and no request ever got a 304).
  */
-function chartId(c: ReportChart): string {
-  return `chart-${createHash('sha1').update(JSON.stringify(c)).digest('hex').slice(0, 12)}`;
+function chartId(c: ReportChart, json = JSON.stringify(c)): string {
+  return `chart-${createHash('sha1').update(json).digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * Drawn charts by what they show (the chart's JSON): a chart is a pure function of its data, so a page rendered
+ * again from unchanged figures reuses the SVG instead of drawing it again. Bounded; the oldest entry goes first.
+ */
+const drawn = new Map<string, string>();
+const MAX_DRAWN = 1000;
+
+function memo(c: ReportChart, draw: (c: never, id: string) => string): string {
+  const json = JSON.stringify(c);
+  const hit = drawn.get(json);
+  if (hit !== undefined) return hit;
+  const svg = draw(c as never, chartId(c, json));
+  if (drawn.size >= MAX_DRAWN) drawn.delete(drawn.keys().next().value as string);
+  drawn.set(json, svg);
+  return svg;
 }
 
 function ticks(min: number, max: number, count = 4): number[] {
@@ -28,7 +45,10 @@ function ticks(min: number, max: number, count = 4): number[] {
 }
 
 export function lineChartSvg(c: LineChart): string {
-  const id = chartId(c);
+  return memo(c, drawLine);
+}
+
+function drawLine(c: LineChart, id: string): string {
   const W = 640, H = 260, L = 64, R = 16, T = 16, B = 44;
   const values = [...c.points.map((p) => p.value), ...(c.target !== null ? [c.target] : []), ...(c.floor !== null ? [c.floor] : [])];
   let min = Math.min(...values), max = Math.max(...values);
@@ -54,7 +74,10 @@ export function lineChartSvg(c: LineChart): string {
 }
 
 export function barChartSvg(c: BarChart): string {
-  const id = chartId(c);
+  return memo(c, drawBars);
+}
+
+function drawBars(c: BarChart, id: string): string {
   const rowH = 28, L = 260, R = 80, T = 8;
   const W = 640, H = T * 2 + rowH * c.bars.length;
   const maxAbs = Math.max(1, ...c.bars.map((b) => Math.abs(b.value)));

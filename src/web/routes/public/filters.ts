@@ -1,7 +1,8 @@
 // Nunjucks filters the public pages use: the council's labels for kinds and statuses.
 import type nunjucks from 'nunjucks';
-import type { ReportChart } from '../../../domain/data-report.js';
+import type { DataReportModel, ReportChart } from '../../../domain/data-report.js';
 import { chartSvg } from '../../charts.js';
+import { dataReportHtml } from '../../data-report-html.js';
 import { DOCUMENT_KIND_LABELS, INTEREST_KINDS, MEETING_STATUS_LABELS, type DocumentKind, type MeetingStatus } from '../../../domain/types.js';
 import { DECISION_STATUS_LABELS } from '../../../domain/executive.js';
 
@@ -25,6 +26,7 @@ export function addPortalFilters(env: nunjucks.Environment): void {
   if (added.has(env)) return;
   added.add(env);
   env.addFilter('chartSvg', (c: ReportChart) => chartSvg(c));
+  env.addFilter('dataReportHtml', (m: DataReportModel, level: number, href: string | null) => dataReportHtml(m, level, href));
   env.addFilter('docKind', (k: string) => DOCUMENT_KIND_LABELS[k as DocumentKind] ?? k);
   env.addFilter('meetingStatus', (s: string) => MEETING_STATUS_LABELS[s as MeetingStatus] ?? s);
   env.addFilter('interestKind', (k: string) => INTEREST_LABELS[k as keyof typeof INTEREST_LABELS] ?? 'an interest');

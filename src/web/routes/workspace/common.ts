@@ -4,9 +4,10 @@ import type nunjucks from 'nunjucks';
 import {
   BODY_KIND_LABELS, EXEMPT_PARAGRAPH_DESCRIPTIONS, MEETING_STATUS_LABELS, MEMBERSHIP_ROLE_LABELS, type BodyKind, type MeetingStatus, type MembershipRole,
 } from '../../../domain/types.js';
-import type { ReportChart } from '../../../domain/data-report.js';
+import type { DataReportModel, ReportChart } from '../../../domain/data-report.js';
 import { requireAction } from '../../../http/guards.js';
 import { chartSvg } from '../../charts.js';
+import { dataReportHtml } from '../../data-report-html.js';
 import { paramId } from './form.js';
 import { getAgendaItem } from '../../../services/agenda.js';
 import { getMeeting } from '../../../services/meetings.js';
@@ -63,6 +64,7 @@ export function addWorkspaceFilters(env: nunjucks.Environment): void {
   env.addFilter('wsRole', (r: string) => MEMBERSHIP_ROLE_LABELS[r as MembershipRole] ?? r);
   // The dashboards' and budget reports' charts, drawn as on the public pages (draft figures shown to staff here).
   env.addFilter('chartSvg', (c: ReportChart) => chartSvg(c));
+  env.addFilter('dataReportHtml', (m: DataReportModel, level: number, href: string | null) => dataReportHtml(m, level, href));
   env.addFilter('wsParagraph', (p: number) => EXEMPT_PARAGRAPH_DESCRIPTIONS[p as 1] ?? '');
   env.addGlobal('workspaceNavigation', (path: string) => [
     { href: '/workspace', text: 'Workspace', active: path === '/workspace' },
