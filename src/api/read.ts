@@ -12,6 +12,7 @@ import { searchAs, SEARCH_KINDS, type SearchKind } from '../services/search.js';
 import { BODY_KINDS, DECISION_STATUSES, MEETING_STATUSES } from '../domain/types.js';
 import { forbidden, notFound, pageMeta, pageOf, position } from './http.js';
 import { isoDate, pagination, readResponses, slugParams } from './schemas.js';
+import { sendUpload } from '../http/files.js';
 
 export interface ApiRouteOptions {
   store: Store;
@@ -133,10 +134,7 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
     const file = await documentFile(db, found.doc.id, request.params.version);
     if (!file) return notFound(reply, `A file for version ${request.params.version} of "${request.params.slug}"`);
     // Served as PDF or as an opaque download, never as anything a browser would run.
-    const type = file.content_type === 'application/pdf' ? 'application/pdf' : 'application/octet-stream';
-    return reply.type(type).header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `attachment; filename="${(file.file_name ?? `${found.doc.slug}.pdf`).replace(/[^\w.() -]/g, '_')}"`)
-      .send(Buffer.from(file.bytes));
+    return sendUpload(reply, { bytes: file.bytes, contentType: file.content_type, fileName: file.file_name }, `${found.doc.slug}.pdf`);
   });
 
   app.get<{ Querystring: { taker?: string; key?: boolean; from?: string; to?: string; status?: string; limit: number; offset: number; cursor?: string } }>('/v1/decisions', {

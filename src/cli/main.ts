@@ -37,7 +37,20 @@ function describeUnexpected(e: unknown): string {
   return err instanceof Error ? err.message.split('\n')[0] : String(e);
 }
 
+/**
+ * A reader that stops early (`moot meetings | head -1`) closes the pipe: that is not an error of Moot's, so it ends
+ * quietly with status 0 instead of an unhandled EPIPE with its stack trace.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`moot: cannot write the output: ${e.message}\n`);
+    process.exit(1);
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
+  quietOnClosedPipe();
   const { program, close } = buildProgram();
   let code = 0;
   try {

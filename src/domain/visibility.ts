@@ -218,6 +218,17 @@ export function itemAccess(v: Viewer, f: { exempt: boolean; published: boolean }
   return 'full';
 }
 
+/**
+ * May this viewer read an item's title? Once its agenda is published, anyone (an exempt item keeps its title on the
+ * public agenda). Before that: Democratic Services; a report author choosing the item their report is for, unless
+ * the item is exempt and they are not entitled to it (their own report already on it entitles them).
+ */
+export function itemTitleVisible(v: Viewer, f: { exempt: boolean; agendaPublished: boolean } & Place): boolean {
+  if (f.agendaPublished || seesUnpublished(v)) return true;
+  if (v.kind !== 'user' || v.role !== 'report-author') return false;
+  return !f.exempt || entitledToExempt(v, f);
+}
+
 /** "Exempt: paragraph 3 of Part 1 of Schedule 12A", as shown where exempt content is withheld. */
 export function exemptLabel(paragraphs: readonly number[]): string {
   if (!paragraphs.length) return 'Exempt under Part 1 of Schedule 12A';

@@ -18,6 +18,7 @@ import {
 } from '../store/read/open-data.js';
 import { agendaPublished, decisionVisible, documentPublished, meetingHeld, minutesPublished } from '../store/read/visibility.js';
 import { POPOLO_COLLECTIONS, type PopoloCollection, type PopoloExport } from '../domain/popolo.js';
+import { safeWebUrl } from '../domain/input.js';
 
 export { POPOLO_COLLECTIONS, openDataYears };
 export type { PopoloCollection, PopoloExport };
@@ -260,7 +261,7 @@ export async function popoloExport(store: Store, o: PopoloOptions): Promise<Popo
       id: eventId, name: `${m.body_name}, ${m.date}`, description: '', classification: 'committee-meeting', start_date: londonDateTime(m.date, m.time), end_date: null,
       timezone: 'Europe/London', all_day: !m.time, status: STATUS[m.status] ?? 'confirmed', location: m.venue ? { name: m.venue, note: '', coordinates: null } : null,
       organization_id: bodyOrg(m.body_id), participants, agenda, documents,
-      media: m.webcast_url ? [{ note: 'webcast', date: m.date, offset: null, links: [{ url: m.webcast_url, media_type: 'text/html' }] }] : [],
+      media: safeWebUrl(m.webcast_url) ? [{ note: 'webcast', date: m.date, offset: null, links: [{ url: m.webcast_url!, media_type: 'text/html' }] }] : [],
       links: [{ url: url(`/meetings/${m.slug}`), note: 'web page' }], sources: [{ url: url(`/meetings/${m.slug}`) }],
       extras: { moot_status: m.status, historic: !!m.historic },
     });

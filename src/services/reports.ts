@@ -13,7 +13,7 @@ import { unitOfWork } from './unit.js';
 
 export {
   blankReport, checkReport, getReport, IMPLICATION_HEADINGS, implicationField, isEditable, listReports, REPORT_STATUS_LABELS, reportHistory, reportResource,
-  meetingsTakingReports, type AuthoredReport, type ReportRow, type ReportStatus,
+  meetingsTakingReports, reportItemChoices, type AuthoredReport, type ReportRow, type ReportStatus,
 } from '../store/reports.js';
 
 export const createReport = unitOfWork(reports.createReport);

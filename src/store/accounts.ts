@@ -9,6 +9,7 @@ import { ValidationError } from '../errors.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import type { Row } from './schema.js';
+import { checkNames } from './input.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Passwords
@@ -113,6 +114,7 @@ export async function createUser(db: Queryable, actor: Actor, u: NewUser): Promi
   if (!EMAIL.test(email)) throw new ValidationError(`"${u.email}" is not an email address`, 'email');
   const displayName = u.displayName.trim();
   if (!displayName) throw new ValidationError('Enter the name', 'name');
+  checkNames(['name', 'The name', displayName]);
   if (!isRole(u.role)) throw new ValidationError(`role must be one of ${ROLES.join(', ')}, not "${u.role}"`, 'role');
   if (await findUserByEmail(db, email)) throw new ValidationError(`an account with the email ${email} already exists`, 'email');
   if (u.password != null) {
@@ -431,7 +433,7 @@ export async function peekPasswordReset(db: Queryable, token: string, now: Date 
 
 /**
  * Uses a reset token to set a new password. The token is marked used by a conditional update first, so of two
- * concurrent uses only one succeeds. All the user's sessions end. Throws ValidationError('…', 'password') for a
+ * concurrent uses only one succeeds. All the user's sessions end, and all their API tokens are revoked. Throws ValidationError('…', 'password') for a
  * password that breaks the rules (the token stays usable), and ('…', 'token') for a bad, used or expired token.
  */
 export async function consumePasswordReset(db: Queryable, token: string, password: string, now: Date = new Date()): Promise<PublicUser> {
@@ -446,7 +448,13 @@ export async function consumePasswordReset(db: Queryable, token: string, passwor
   if (Number(claimed.numUpdatedRows) !== 1) throw new ValidationError('This password reset link has expired or has already been used', 'token');
   // Other outstanding links for this account die with this one.
   await db.updateTable('password_reset').set({ used_at: now.toISOString() }).where('user_id', '=', row.user_id).where('used_at', 'is', null).execute();
-  await setPassword(db, { kind: 'user', id: row.user_id, name: row.email }, row.user_id, password);
+  const actor: Actor = { kind: 'user', id: row.user_id, name: row.email };
+  await setPassword(db, actor, row.user_id, password);
+  // Whoever reset the password may be recovering the account from someone else: their API tokens end too (ASVS V3).
+  const revoked = await db.updateTable('api_token').set({ revoked_at: now.toISOString() }).where('user_id', '=', row.user_id).where('revoked_at', 'is', null).executeTakeFirst();
+  if (Number(revoked.numUpdatedRows)) {
+    await recordAudit(db, actor, { action: 'revoke', entity: 'api_token', entityId: null, summary: `${Number(revoked.numUpdatedRows)} API token(s) of user ${row.user_id} revoked by a password reset` });
+  }
   const user = await getUser(db, row.user_id);
   return user!;
 }

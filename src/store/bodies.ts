@@ -4,6 +4,7 @@ import { slugify, uniqueSlug } from '../domain/slugs.js';
 import type { Actor, AgendaStyle, BodyKind, MembershipRole } from '../domain/types.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
+import { checkNames } from './input.js';
 
 export interface NewBody {
   name: string;
@@ -18,6 +19,7 @@ export function bodyMatchKey(name: string): string {
 }
 
 export async function createBody(db: Queryable, actor: Actor, b: NewBody): Promise<number> {
+  checkNames(['name', 'The body\'s name', b.name]);
   const taken = new Set((await db.selectFrom('body').select('slug').execute()).map((r) => r.slug));
   const values = {
     slug: uniqueSlug(slugify(b.name) || 'body', (s) => taken.has(s)),

@@ -8,6 +8,7 @@ import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import { paragraphsToText } from './json.js';
 import { takenSlugs } from './slugs.js';
+import { checkNames } from './input.js';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -89,6 +90,7 @@ async function insertVersion(db: Queryable, actor: Actor, documentId: number, ve
 }
 
 export async function addDocument(db: Queryable, actor: Actor, d: NewDocument, options: { audit?: boolean } = {}): Promise<{ id: number; slug: string }> {
+  checkNames(['title', 'The paper\'s title', d.title]);
   const base = slugify(d.title) || 'document';
   const taken = await takenSlugs(db, 'document', base);
   const slug = uniqueSlug(base, (s) => taken.has(s));

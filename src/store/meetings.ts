@@ -6,6 +6,7 @@ import type { Queryable } from './db.js';
 import type { RowUpdate } from './schema.js';
 import { bool, paragraphsToText } from './json.js';
 import { takenSlugs } from './slugs.js';
+import { checkNames, checkWebUrl } from './input.js';
 
 export interface NewAgendaItem {
   code: string;
@@ -54,6 +55,8 @@ export interface CreatedMeeting {
 }
 
 export async function createMeeting(db: Queryable, actor: Actor, m: NewMeeting, options: { audit?: boolean } = {}): Promise<CreatedMeeting> {
+  checkNames(['venue', 'The venue', m.venue]);
+  checkWebUrl('webcastUrl', 'The webcast address', m.webcastUrl);
   const body = await db.selectFrom('body').select(['name']).where('id', '=', m.bodyId).executeTakeFirstOrThrow();
   const base = meetingSlug(m.date, body.name);
   const taken = await takenSlugs(db, 'meeting', base);
@@ -94,6 +97,7 @@ export async function insertAgenda(db: Queryable, meetingId: number, sections: N
   let position = Number(last?.p ?? 0);
   let sectionPosition = Number(lastSection?.p ?? 0);
   const out: { id: number; code: string }[] = [];
+  for (const s of sections) checkNames(['title', 'A section title', s.title], ...s.items.map((it): [string, string, string] => ['title', `The title of item ${it.code}`, it.title]));
   for (const s of sections) {
     const section = await db.insertInto('agenda_section')
       .values({ meeting_id: meetingId, position: ++sectionPosition, letter: s.letter ?? null, title: s.title, exempt: bool(s.exempt) })

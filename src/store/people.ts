@@ -5,6 +5,7 @@ import type { Actor, PersonKind } from '../domain/types.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import type { Row } from './schema.js';
+import { checkNames } from './input.js';
 
 export async function ensureGroup(db: Queryable, name: string, shortName: string | null = null): Promise<number> {
   const found = await db.selectFrom('political_group').select('id').where('name', '=', name).executeTakeFirst();
@@ -44,7 +45,14 @@ async function slugTaken(db: Queryable, slug: string): Promise<boolean> {
   return !!(await db.selectFrom('person').select('id').where('slug', '=', slug).executeTakeFirst());
 }
 
+/** Names and titles of a person: one line each, no control characters. */
+export function checkPersonNames(p: { title?: string | null; forenames?: string | null; initials?: string | null; surname: string; postNominals?: string | null; jobTitle?: string | null; division?: string | null }): void {
+  checkNames(['title', 'The title', p.title], ['forenames', 'The forenames', p.forenames], ['initials', 'The initials', p.initials], ['surname', 'The surname', p.surname],
+    ['postNominals', 'The post-nominal letters', p.postNominals], ['jobTitle', 'The job title', p.jobTitle], ['division', 'The division', p.division]);
+}
+
 export async function createPerson(db: Queryable, actor: Actor, p: NewPerson): Promise<number> {
+  checkPersonNames(p);
   const given = p.forenames ?? p.initials ?? '';
   const base = slugify(`${given} ${p.surname}`) || 'person';
   let slug = base;

@@ -2,7 +2,8 @@
 // versions hold the template as structured JSON. draft → submitted → approved, or returned with comments (then
 // edited and submitted again). Appendices are PDF documents that follow their report through the workflow.
 // Every save is a new version; every change is audited. Comments on a returned report live in the audit log.
-import type { Resource } from '../domain/policy.js';
+import type { Resource, Viewer } from '../domain/policy.js';
+import { itemExempt, itemTitleVisible } from '../domain/visibility.js';
 import type { Actor, StructuredReport } from '../domain/types.js';
 import { EXEMPT_PARAGRAPHS } from '../domain/types.js';
 import { ValidationError } from '../errors.js';
@@ -10,6 +11,7 @@ import { recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import { addDocument, addDocumentVersion } from './documents.js';
 import { paragraphsToText, parseJson, textToParagraphs } from './json.js';
+import { agendaPublished } from './read/visibility.js';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -200,6 +202,25 @@ export async function meetingsTakingReports(db: Queryable, today: string, curren
   return db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id').select(['meeting.id', 'meeting.date', 'body.name'])
     .where((eb) => eb.or([eb('meeting.date', '>=', today), eb('meeting.id', '=', current ?? -1)]))
     .where('meeting.status', 'not in', ['cancelled']).orderBy('meeting.date').orderBy('body.name').limit(300).execute();
+}
+
+/**
+ * The items of a meeting a report author may choose from, each with its title only where the one rule lets this
+ * viewer read it (an unpublished exempt item shows as "exempt item"). `currentItemId`: the item their report is on.
+ */
+export async function reportItemChoices(db: Queryable, viewer: Viewer, meetingId: number, currentItemId: number | null) {
+  const m = await db.selectFrom('meeting').select(['id', 'body_id', 'status', 'agenda_published_at', 'historic']).where('id', '=', meetingId).executeTakeFirst();
+  if (!m) return [];
+  const published = agendaPublished(m);
+  const items = await db.selectFrom('agenda_item').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
+    .select(['agenda_item.id', 'agenda_item.code', 'agenda_item.title', 'agenda_item.exempt', 'agenda_section.exempt as section_exempt'])
+    .where('agenda_item.meeting_id', '=', meetingId).orderBy('agenda_item.position').execute();
+  const own = viewer.kind === 'user' ? viewer.personId : null;
+  return items.map((i) => {
+    const exempt = itemExempt(i, { exempt: i.section_exempt });
+    const visible = itemTitleVisible(viewer, { exempt, agendaPublished: published, bodyId: m.body_id, meetingId, authorPersonId: i.id === currentItemId ? own : null });
+    return { id: i.id, code: i.code, title: visible ? i.title : null, exempt };
+  });
 }
 
 export interface ReportListFilter {

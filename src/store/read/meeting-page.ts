@@ -1,6 +1,7 @@
 // Everything a meeting page shows, in a fixed handful of queries run together, with exempt content removed unless
 // the viewer is entitled to it. Also serves the item page, which is a slice of the same model.
 import type { Viewer } from '../../domain/policy.js';
+import { safeWebUrl } from '../../domain/input.js';
 import { formatPersonName } from '../../domain/names.js';
 import type { Contact, Guest, RecordedVote, Resolution } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
@@ -236,7 +237,7 @@ export function meetingPageFor(record: MeetingRecord, viewer: Viewer) {
   return {
     meeting: {
       id, slug: meeting.slug, date: meeting.date, time: meeting.time, venue: meeting.venue, status: meeting.status,
-      statusReason: meeting.status_reason, webcastUrl: meeting.webcast_url, contacts: parseJson<Contact[]>(meeting.contacts_json, []),
+      statusReason: meeting.status_reason, webcastUrl: safeWebUrl(meeting.webcast_url), contacts: parseJson<Contact[]>(meeting.contacts_json, []),
       historic: !!meeting.historic, publishedOn: meeting.published_on ?? meeting.agenda_published_at?.slice(0, 10) ?? null,
       signatory: meeting.signatory_name ? [meeting.signatory_name, meeting.signatory_title].filter(Boolean).join(', ') : null,
       minutesApprovedAt: approvedAt ?? null, minutesAmendments: meeting.minutes_amendments, updatedAt: meeting.updated_at,

@@ -11,6 +11,7 @@ import { bool, paragraphsToText } from '../json.js';
 import { withholdPublicPacks } from '../publications.js';
 import { indexMeeting } from '../search/index.js';
 import type { Row } from '../schema.js';
+import { checkNames } from '../input.js';
 
 export interface AgendaSectionView extends Row<'agenda_section'> {
   items: Row<'agenda_item'>[];
@@ -100,6 +101,7 @@ export interface ItemGuest {
 }
 
 async function checkSection(db: Queryable, meetingId: number, f: ItemFields) {
+  checkNames(['title', 'The item\'s title', f.title]);
   const section = await db.selectFrom('agenda_section').selectAll().where('id', '=', f.sectionId).where('meeting_id', '=', meetingId).executeTakeFirst();
   if (!section) throw new ValidationError('choose a section of this meeting\'s agenda', 'sectionId');
   const exempt = f.exempt || section.exempt === 1;

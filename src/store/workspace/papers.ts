@@ -5,6 +5,7 @@ import { ValidationError } from '../../errors.js';
 import type { Queryable } from '../db.js';
 import { addDocument, addDocumentVersion } from '../documents.js';
 import { textToParagraphs } from '../json.js';
+import { checkNames } from '../input.js';
 
 export interface UploadedPaper {
   title: string;
@@ -18,6 +19,7 @@ export interface UploadedPaper {
 }
 
 export async function attachPaper(db: Queryable, actor: Actor, itemId: number, p: UploadedPaper): Promise<{ documentId: number; version: number }> {
+  checkNames(['title', 'The paper\'s title', p.title]);
   const item = await db.selectFrom('agenda_item').select(['id', 'meeting_id', 'exempt', 'exempt_paragraphs']).where('id', '=', itemId).executeTakeFirst();
   if (!item) throw new ValidationError(`there is no agenda item ${itemId}`, 'item');
   const classification = item.exempt ? 'exempt' : 'unrestricted';

@@ -6,6 +6,8 @@ import { ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { bodyMatchKey } from '../bodies.js';
 import type { Queryable } from '../db.js';
+import { checkNames } from '../input.js';
+import { checkPersonNames } from '../people.js';
 
 export interface BodyChanges {
   name: string;
@@ -16,6 +18,7 @@ export interface BodyChanges {
 }
 
 export async function updateBody(db: Queryable, actor: Actor, bodyId: number, c: BodyChanges): Promise<void> {
+  checkNames(['name', 'The body\'s name', c.name]);
   const before = await db.selectFrom('body').selectAll().where('id', '=', bodyId).executeTakeFirst();
   if (!before) throw new ValidationError(`there is no body ${bodyId}`, 'body');
   const clash = await db.selectFrom('body').select('id').where('match_key', '=', bodyMatchKey(c.name)).where('id', '!=', bodyId).executeTakeFirst();
@@ -37,6 +40,7 @@ export interface GroupFields {
 }
 
 export async function createGroup(db: Queryable, actor: Actor, g: GroupFields): Promise<number> {
+  checkNames(['name', 'The group\'s name', g.name], ['shortName', 'The group\'s short name', g.shortName]);
   const clash = await db.selectFrom('political_group').select('id').where('name', '=', g.name).executeTakeFirst();
   if (clash) throw new ValidationError(`a group called "${g.name}" already exists`, 'name');
   const values = { name: g.name, short_name: g.shortName, colour: null };
@@ -46,6 +50,7 @@ export async function createGroup(db: Queryable, actor: Actor, g: GroupFields): 
 }
 
 export async function updateGroup(db: Queryable, actor: Actor, groupId: number, g: GroupFields): Promise<void> {
+  checkNames(['name', 'The group\'s name', g.name], ['shortName', 'The group\'s short name', g.shortName]);
   const before = await db.selectFrom('political_group').selectAll().where('id', '=', groupId).executeTakeFirst();
   if (!before) throw new ValidationError(`there is no group ${groupId}`, 'group');
   const clash = await db.selectFrom('political_group').select('id').where('name', '=', g.name).where('id', '!=', groupId).executeTakeFirst();
@@ -70,6 +75,7 @@ export interface PersonChanges {
 }
 
 export async function updatePerson(db: Queryable, actor: Actor, personId: number, p: PersonChanges): Promise<void> {
+  checkPersonNames(p);
   const before = await db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
   if (!before) throw new ValidationError(`there is no person ${personId}`, 'person');
   const initials = p.initials ?? (p.forenames ? p.forenames.split(/\s+/).map((w) => w.charAt(0).toUpperCase()).join(' ') : null);

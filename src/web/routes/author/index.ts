@@ -2,14 +2,13 @@
 // will print it, and submit it for approval. Authors see and change only their own reports; a returned report
 // shows the clerk's comments and can be changed and submitted again. The clerk's review pages are in review.ts.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '../../../domain/policy.js';
+import { can, type Viewer } from '../../../domain/policy.js';
 import { EXEMPT_PARAGRAPH_DESCRIPTIONS, EXEMPT_PARAGRAPHS } from '../../../domain/types.js';
 import { acceptMultipart, isUploadedFile } from '../../../http/multipart.js';
 import { actorOf } from '../../../services/accounts.js';
-import { agendaItemsOf } from '../../../services/agenda.js';
 import { validateUploadedPdf } from '../../../services/documents.js';
 import {
-  addAppendix, blankReport, createReport, getReport, isEditable, listReports, meetingsTakingReports, REPORT_STATUS_LABELS, reportHistory, reportResource, saveReport,
+  addAppendix, blankReport, createReport, getReport, isEditable, listReports, meetingsTakingReports, reportItemChoices, REPORT_STATUS_LABELS, reportHistory, reportResource, saveReport,
   submitReport, type ReportRow,
 } from '../../../services/reports.js';
 import type { Store } from '../../../services/unit.js';
@@ -60,10 +59,10 @@ const author: FastifyPluginAsync<AuthorOptions> = async (app, { store, today }) 
     return rows.map((m) => ({ value: String(m.id), text: `${m.name}, ${m.date}`, selected: m.id === current }));
   }
 
-  async function itemChoices(meetingId: number | null, current: number | null) {
+  async function itemChoices(viewer: Viewer, meetingId: number | null, current: number | null) {
     if (meetingId === null) return [];
-    const rows = await agendaItemsOf(db, meetingId);
-    return [{ value: '', text: 'Not yet on the agenda' }, ...rows.map((i) => ({ value: String(i.id), text: `${i.code} ${i.title}`, selected: i.id === current }))];
+    const rows = await reportItemChoices(db, viewer, meetingId, current);
+    return [{ value: '', text: 'Not yet on the agenda' }, ...rows.map((i) => ({ value: String(i.id), text: `${i.code} ${i.title ?? '(exempt item)'}`, selected: i.id === current }))];
   }
 
   async function renderForm(reply: FastifyReply, ctx: { report?: ReportRow; values: Record<string, unknown>; errors?: FieldError[]; meetingId: number | null; agendaItemId: number | null }) {
@@ -74,7 +73,7 @@ const author: FastifyPluginAsync<AuthorOptions> = async (app, { store, today }) 
       pageTitle: `${errors.length ? 'Error: ' : ''}${r ? r.title : 'New report'}`,
       report: r, statusLabel: r ? REPORT_STATUS_LABELS[r.status] : null, editable: r ? isEditable(r.status) : true,
       history: r ? await reportHistory(db, r.id) : [],
-      values: ctx.values, meetings: await meetingChoices(ctx.meetingId), items: await itemChoices(ctx.meetingId, ctx.agendaItemId),
+      values: ctx.values, meetings: await meetingChoices(ctx.meetingId), items: await itemChoices(reply.request.viewer, ctx.meetingId, ctx.agendaItemId),
       paragraphItems, slots: Array.from({ length: SECTION_SLOTS }, (_, i) => i + 1),
       breadcrumbs: [{ text: 'Your reports', href: '/author' }],
       ...errorContext(errors),

@@ -12,6 +12,7 @@ import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types
 import { requireAction } from '../../../http/guards.js';
 import callIns from './call-ins.js';
 import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
+import { sendUpload } from '../../../http/files.js';
 
 export interface CouncillorOptions {
   store: Store;
@@ -99,8 +100,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     if (!found.doc) return reply.callNotFound();
     const file = await documentFile(db, found.doc.id, found.doc.current_version);
     if (!file) return reply.callNotFound();
-    return reply.type('application/pdf').header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store')
-      .header('content-disposition', `inline; filename="${found.doc.slug}.pdf"`).send(Buffer.from(file.bytes));
+    return sendUpload(reply, { bytes: file.bytes, contentType: file.content_type, fileName: `${found.doc.slug}.pdf` }, `${found.doc.slug}.pdf`, 'private, no-store');
   });
 
   app.get('/my/declarations', { preHandler: guard }, async (request, reply) => {

@@ -4,6 +4,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { origin } from './http.js';
 import { documentAccess, documentFile, readDocumentPage } from '../../../services/documents.js';
 import { type Store } from '../../../services/unit.js';
+import { sendUpload } from '../../../http/files.js';
 
 // /documents/<slug>, /documents/<slug>.pdf, /documents/<slug>/v<N>, /documents/<slug>/v<N>.pdf
 const FILE = /^([a-z0-9-]+?)(\.pdf)?$/;
@@ -35,9 +36,7 @@ const documents: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =
     if (pdf) {
       const file = await documentFile(store.db, doc.id, version);
       if (!file) return reply.callNotFound();
-      return reply.type(file.content_type ?? 'application/pdf')
-        .header('content-disposition', `inline; filename="${(file.file_name ?? `${doc.slug}.pdf`).replace(/["\\\r\n]/g, '')}"`)
-        .send(Buffer.from(file.bytes));
+      return sendUpload(reply, { bytes: file.bytes, contentType: file.content_type, fileName: file.file_name }, `${doc.slug}.pdf`);
     }
     const content = await readDocumentPage(store.db, doc, version);
     if (!content) return reply.callNotFound();

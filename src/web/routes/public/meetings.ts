@@ -84,10 +84,9 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
         : { pageTitle: 'This pack is restricted', heading: 'This pack is restricted', message: 'The confidential pack contains exempt information (Schedule 12A of the Local Government Act 1972). The public pack is on the meeting page.' });
     }
     if (!file) return reply.callNotFound();
-    // Always revalidated (a corrected or withdrawn pack must never be served from a cache); the ETag is its bytes' hash.
-    const etag = `"${file.sha256}"`;
-    reply.header('cache-control', file.exempt ? 'private, no-cache' : 'public, no-cache').header('etag', etag).header('x-content-type-options', 'nosniff');
-    if (String(request.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag)) return reply.code(304).send();
+    // Always revalidated against the ETag the public scope puts on every response (a corrected or withdrawn pack must
+    // never be served from a cache): no max-age.
+    reply.header('cache-control', file.exempt ? 'private, no-cache' : 'public, no-cache').header('x-content-type-options', 'nosniff');
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${meeting.slug}-${request.params.file}"`).send(Buffer.from(file.bytes));
   });
 };
