@@ -247,6 +247,14 @@ export function parseAgenda(lines: Line[], breaks: Set<number>, from = 0): Agend
       }
     }
   }
+  // a posting certificate signed in the text, as US agendas end: "I, Tom R. Gray, Secretary of the District, do hereby
+  // certify that this agenda has been posted …" (a scan may read the "I" as "1" or "l")
+  if (!signatory && items.length) {
+    for (let i = items[items.length - 1].line + 1; i < lines.length; i++) {
+      const c = /^(?:I|1|l),\s+([A-Z][A-Za-z.'’ -]{2,40}?),\s+[^,]{2,120}?,?\s+do\s+hereby\s+certify\b/.exec(lines[i].text);
+      if (c && isNameLike(c[1].trim())) { signatory = { name: c[1].trim(), line: i }; break; }
+    }
+  }
   // publication date: a date line just under the signatory, or a labelled one
   let publishedOn: string | null = null;
   if (signatory) {

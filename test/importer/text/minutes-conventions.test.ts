@@ -113,3 +113,13 @@ Next meeting June 21, 2021 at 6:30 pm.
     expect(x.minutes[0].items.map((i) => [i.number, i.title])).toEqual([['', 'CALL TO ORDER'], ['', 'CORRESPONDENCE'], ['', 'ROAD'], ['', 'NEW BUSINESS'], ['', 'ADJOURNMENT']]);
   });
 });
+
+describe('a US agenda\'s posting certificate', () => {
+  it('names the signatory, even with the "I" read as "1"', () => {
+    const text = 'AGENDA\nREGULAR BOARD MEETING\nApril 9, 2018\nI. CALL TO ORDER\nII. PUBLIC COMMENT\nIII. ADJOURNMENT\n\n1, Tom R. Gray, Secretary of the Example Water District, do hereby certify that this agenda has been posted at the District Office 72 hours prior to the meeting.\n';
+    const x = extract(text);
+    expect(x.agenda.map((a) => a.code)).toEqual(['I', 'II', 'III']);
+    expect(x.meeting.publishedBy).toBe('Tom R. Gray');
+    expect(x.meeting.body).toBeNull();
+  });
+});
