@@ -26,6 +26,7 @@ import { PdfCache, type Block } from './pdf.js';
 import { Rng } from './random.js';
 import { appendixBlocks, reportBlocks } from './reports.js';
 import { makeRoster, type Roster } from './roster.js';
+import { loadDemoCycle } from './cycle.js';
 import { loadDemoData } from './data.js';
 import { rebuildSearchIndex } from '../store/search/index.js';
 import { publishAgendaIn, publishMinutesIn, publishSupplementaryIn } from '../services/publication/publish.js';
@@ -251,6 +252,8 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   progress.stop();
   // Performance and budget figures, through the same import a council uses, on the Cabinet's items.
   await loadDemoData(store, actor, today, seed);
+  // A year of the executive decision cycle, through the clerk's services.
+  await loadDemoCycle(store, actor, setup, personMap, roster, today, plan.calendar);
   await recordAudit(store.db, actor, { action: 'import', entity: 'council', entityId: null, summary: `Loaded the demonstration council (${years} year${years > 1 ? 's' : ''} to ${plan.end}, seed ${seed})` });
   // Search finds the demo council from the start.
   if (options.index !== false) {

@@ -1,0 +1,156 @@
+// A year of the executive decision cycle for the demonstration council, through the services a clerk uses: dated
+// forward plan editions, key decisions taken at Cabinet 28 clear days after their notice (one of them in private,
+// with the notice of reasons), one general exception and one special urgency, a decision called in by three
+// members with outcome (c) and its reconsideration, another with outcome (a), the follow-up schedule with response
+// rounds, the Scrutiny Committee's work programme, and the schedule and programme on its next agenda.
+import type { WorkingCalendar } from '../domain/calendar.js';
+import { addDays } from '../domain/dates.js';
+import type { Actor } from '../domain/types.js';
+import { listMeetings } from '../services/meetings.js';
+import { recordCallInOutcome, requestCallIn } from '../services/executive/call-ins.js';
+import { publishDecisionRecord, takeDecision } from '../services/executive/decisions.js';
+import { addForwardPlanEntry, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice } from '../services/executive/forward-plan.js';
+import { addGeneratedPaperItem } from '../services/executive/papers.js';
+import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, markFollowUpResponse } from '../services/executive/scrutiny.js';
+import type { Store } from '../services/unit.js';
+import { PORTFOLIOS } from './bodies.js';
+import { fullName, type DemoPerson } from './people.js';
+import type { Roster } from './roster.js';
+
+export interface CycleSetup {
+  personIds: Map<string, number>;
+  bodyIds: Map<string, number>;
+}
+
+const STAFF = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
+
+export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetup, people: Map<string, DemoPerson>, roster: Roster, today: string, cal: WorkingCalendar): Promise<void> {
+  const db = store.db;
+  const cabinet = setup.bodyIds.get('cabinet')!;
+  const scrutiny = setup.bodyIds.get('scrutiny')!;
+  const yearAgo = addDays(today, -365);
+  const live = (ms: Awaited<ReturnType<typeof listMeetings>>) => ms.filter((m) => m.status !== 'cancelled' && m.status !== 'postponed');
+  const cabinetMeetings = live(await listMeetings(db, { bodyId: cabinet, from: yearAgo, to: addDays(today, -1) }));
+  const scrutinyMeetings = live(await listMeetings(db, { bodyId: scrutiny, from: yearAgo }));
+  // Cabinet meetings far enough into the year for 28 clear days' notice from the first edition.
+  const firstEdition = cal.addWorkingDays(yearAgo, 5);
+  const usable = cabinetMeetings.filter((m) => m.date > addDays(firstEdition, 35) && m.date < addDays(today, -40));
+  if (usable.length < 3 || !scrutinyMeetings.length) return;
+  const [m1, m2, m3] = [usable[0], usable[1], usable[Math.min(usable.length - 1, 3)]];
+
+  const on = (key: string, body: string, d: string) => roster.memberships.some((m) => m.person === key && m.body === body && m.startsOn <= d && (!m.endsOn || m.endsOn >= d));
+  const scrutinyMembers = (d: string) => roster.memberships.filter((m) => m.body === 'scrutiny' && m.role === 'member' && m.startsOn <= d && (!m.endsOn || m.endsOn >= d) && !roster.cabinet.includes(m.person) && !on(m.person, 'cabinet', d)).map((m) => m.person);
+  const chairOf = (d: string) => roster.memberships.find((m) => m.body === 'scrutiny' && m.role === 'chairman' && m.startsOn <= d && (!m.endsOn || m.endsOn >= d))?.person;
+  const name = (key: string) => fullName(people.get(key)!);
+  const cabinetMember = (i: number) => ({ key: roster.cabinet[i], takerName: `${name(roster.cabinet[i])}, ${PORTFOLIOS[i].title}`, portfolio: PORTFOLIOS[i].title.replace(/^.*Cabinet Member for /, '') });
+  const nextScrutiny = (after: string) => scrutinyMeetings.find((m) => m.date > after);
+
+  // The forward plan: four key decisions (one to be taken in private) and one that is deferred.
+  const planned = (title: string, expectedOn: string, extra: Partial<Parameters<typeof addForwardPlanEntry>[2]> = {}) => addForwardPlanEntry(db, actor, {
+    title, takerKind: 'body', takerName: 'Cabinet', takerBodyId: cabinet, expectedOn, key: true, expenditurePence: 250_000_000_00, divisions: ['Kingsmere North', 'Kingsmere South', 'Eastbrook'],
+    documents: 'Report of the Corporate Director', consultation: 'Public consultation and the relevant Cabinet Committee', contact: 'Democratic Services, democratic.services@example.gov.uk', ...extra,
+  }, firstEdition);
+  const transport = await planned('Home to School Transport Policy', m1.date, { portfolio: 'Children, Young People and Education' });
+  const highways = await planned('Highways Term Maintenance Contract', m2.date, { portfolio: 'Highways and Transport', expenditurePence: 1_200_000_000_00 });
+  const depot = await planned('Disposal of the Former Westgate Depot', m2.date, { portfolio: 'Finance and Business Support', private: true, exemptParagraphs: [3],
+    privateReason: 'The report contains information about the financial and business affairs of the bidders, which is exempt under paragraph 3.' });
+  const libraries = await planned('Libraries, Registration and Archives Strategy', m3.date, { portfolio: 'Communities' });
+  await publishForwardPlan(db, actor, firstEdition, 'First edition of the year');
+  await moveForwardPlanEntry(db, actor, libraries, { to: 'deferred', expectedOn: addDays(today, 60), note: 'Deferred to take account of the consultation responses' }, addDays(m3.date, -20));
+  await publishPrivateMeetingNotice(db, actor, depot, { publishedOn: cal.addWorkingDays(m2.date, -8), representations: 'None received' });
+
+  const decision = (subject: string, m: { id: number; date: string }, entry: number | null, extra: Partial<Parameters<typeof takeDecision>[2]> = {}) => takeDecision(db, actor, {
+    takerKind: 'body', takerName: 'Cabinet', takerBodyId: cabinet, meetingId: m.id, forwardPlanEntryId: entry, takenOn: m.date, subject, key: true,
+    text: `Agree the ${subject} as set out in the report, and delegate its implementation to the Corporate Director in consultation with the Cabinet Member.`,
+    reasons: 'The recommended option gives the best value for money and meets the council\u2019s statutory duties.',
+    alternatives: 'To continue with the present arrangements (rejected: they do not meet the savings target); to defer the decision (rejected: the contract ends this year).',
+    interestsDeclared: 'None', consultation: 'As set out in the report', backgroundDocuments: 'The report to Cabinet and its appendices', ...extra,
+  });
+  const callInBy = async (decisionId: number, publishedOn: string, reasons: string) => {
+    const day = cal.addWorkingDays(publishedOn, 4);
+    const signers = scrutinyMembers(day).slice(0, 3);
+    let result: Awaited<ReturnType<typeof requestCallIn>> | null = null;
+    for (const [i, key] of signers.entries()) result = await requestCallIn(db, actor, { decisionId, personId: setup.personIds.get(key)!, reasons: i === 0 ? reasons : null, on: day });
+    return result?.status === 'valid' ? { id: result.callInId, day } : null;
+  };
+
+  // 1. Home to School Transport: taken at Cabinet, called in, outcome (c), reconsidered by the Cabinet Member.
+  const t = await decision('Home to School Transport Policy', m1, transport, { portfolio: 'Children, Young People and Education' });
+  const tPublished = cal.addWorkingDays(m1.date, 1);
+  await publishDecisionRecord(db, actor, t.id, tPublished);
+  const tCall = await callInBy(t.id, tPublished, 'Members wished to examine the effect of the new distance criteria on rural families, and the equality impact assessment.');
+  const tScrutiny = tCall ? nextScrutiny(tCall.day) : undefined;
+  if (tCall && tScrutiny && tScrutiny.date < today) {
+    await recordCallInOutcome(db, actor, tCall.id, { outcome: 'c', notes: 'The Committee asked the Cabinet Member to reconsider the distance criteria for rural routes in the light of the equality impact assessment.', on: tScrutiny.date });
+    const cm = cabinetMember(2);
+    const again = cal.addWorkingDays(tScrutiny.date, 5);
+    if (again < today) {
+      const r = await takeDecision(db, actor, { takerKind: 'cabinet-member', takerName: cm.takerName, takerPersonId: setup.personIds.get(cm.key)!, portfolio: cm.portfolio, takenOn: again, reconsidersDecisionId: t.id,
+        subject: 'Home to School Transport Policy (reconsidered after call-in)', key: false, text: 'Confirm the policy with a transitional exemption for rural routes of more than three miles, reviewed after one year.',
+        reasons: 'The Scrutiny Committee\u2019s comments were accepted: the exemption removes the disproportionate effect on rural families.', alternatives: 'Confirming the original decision unchanged (rejected in the light of the Committee\u2019s comments).' });
+      await publishDecisionRecord(db, actor, r.id, cal.addWorkingDays(again, 1));
+    }
+    // The follow-up schedule: the Committee's recommendations and the Cabinet Member's responses in rounds.
+    const f = await addFollowUp(db, actor, { bodyId: scrutiny, title: 'Home to School Transport Policy', portfolio: 'Children, Young People and Education', consideredOn: tScrutiny.date, callInId: tCall.id,
+      synopsis: 'The Cabinet\u2019s decision to revise the distance criteria for free home to school transport.', reason: 'Members wished to examine the effect on rural families and the equality impact assessment.',
+      recommendations: [{ text: 'That the Cabinet Member:', parts: ['publishes the revised equality impact assessment;', 'reports the number of pupils affected on each rural route.'] }, { text: 'That Members receive a briefing before the policy is reviewed.' }] });
+    const [entry] = (await followUpSchedule(db, STAFF, scrutiny, tScrutiny.date)).filter((e) => e.id === f);
+    if (entry) {
+      const d1 = cal.addWorkingDays(tScrutiny.date, 10);
+      const [a, b, c] = entry.recommendations;
+      await addFollowUpResponse(db, actor, a.id, { text: 'Agreed by the Cabinet Member; the assessment is published with the reconsidered decision.', respondedOn: d1, dateActioned: d1, responder: name(cabinetMember(2).key) });
+      await addFollowUpResponse(db, actor, b.id, { text: 'The figures will be reported to the Committee.', respondedOn: d1, dateActioned: 'TBC' });
+      await addFollowUpResponse(db, actor, c.id, { text: 'A briefing will be arranged with Democratic Services.', respondedOn: d1, dateActioned: 'Ongoing' });
+      const later = nextScrutiny(d1);
+      if (later && later.date < today) {
+        await markFollowUpResponse(db, actor, a.id, 'satisfactory', later.date);
+        await markFollowUpResponse(db, actor, b.id, 'more-information', later.date);
+        const d2 = cal.addWorkingDays(later.date, 10);
+        if (d2 < today) await addFollowUpResponse(db, actor, b.id, { text: '214 pupils on 31 rural routes: the figures by route are attached to the schedule.', respondedOn: d2, dateActioned: d2, notes: 'Second round, as the Committee asked.' });
+      }
+    }
+  }
+  await publishForwardPlan(db, actor, cal.addWorkingDays(m1.date, 2), null);
+
+  // 2. Highways contract and, in private, the depot: both noticed 28 clear days before; the contract is called in, outcome (a).
+  const h = await decision('Highways Term Maintenance Contract', m2, highways, { portfolio: 'Highways and Transport' });
+  const d = await decision('Disposal of the Former Westgate Depot', m2, depot, { portfolio: 'Finance and Business Support', exempt: true, containsExemptInformation: true,
+    text: 'Agree the disposal of the former Westgate Depot to the preferred bidder on the terms set out in the exempt appendix.' });
+  const hPublished = cal.addWorkingDays(m2.date, 1);
+  await publishDecisionRecord(db, actor, h.id, hPublished);
+  await publishDecisionRecord(db, actor, d.id, hPublished);
+  const hCall = await callInBy(h.id, hPublished, 'Members wished to understand how the tender evaluation weighed quality against price.');
+  const hScrutiny = hCall ? nextScrutiny(hCall.day) : undefined;
+  if (hCall && hScrutiny && hScrutiny.date < today) await recordCallInOutcome(db, actor, hCall.id, { outcome: 'a', notes: null, on: hScrutiny.date });
+  await publishForwardPlan(db, actor, cal.addWorkingDays(m2.date, 2), null);
+
+  // 3. A general exception (not on the forward plan in time) and a special urgency decision.
+  const chair = chairOf(m3.date);
+  const chairName = chair ? name(chair) : 'the Chairman of the Scrutiny Committee';
+  const ge = await decision('Household Support Fund Allocation', m3, null, { portfolio: 'Adult Social Care and Public Health',
+    exception: { kind: 'general-exception', chairNotifiedOn: cal.addWorkingDays(m3.date, -8), publishedOn: cal.addWorkingDays(m3.date, -7), reason: 'The Government announced the grant and its conditions after the forward plan had been published, and the funds must be committed this quarter.' } });
+  await publishDecisionRecord(db, actor, ge.id, cal.addWorkingDays(m3.date, 1));
+  const urgentOn = cal.addWorkingDays(m3.date, 3);
+  const cm = cabinetMember(5);
+  const su = await takeDecision(db, actor, { takerKind: 'cabinet-member', takerName: cm.takerName, takerPersonId: setup.personIds.get(cm.key)!, portfolio: cm.portfolio, takenOn: urgentOn, urgent: true, key: true,
+    subject: 'Emergency Repairs to the Eastbrook Flood Defences', text: 'Commission emergency repairs to the Eastbrook flood defences under the council\u2019s emergency procurement rules.',
+    reasons: 'The defences were breached in the storm and further rain is forecast: delay would put homes at risk.', alternatives: 'Waiting for the next Cabinet meeting (rejected: the risk of flooding).',
+    exception: { kind: 'special-urgency', agreedOn: cal.addWorkingDays(urgentOn, -1), agreedBy: chairName, reason: 'Homes were at immediate risk of flooding; the decision could not reasonably be deferred.' } });
+  await publishDecisionRecord(db, actor, su.id, urgentOn);
+  await publishForwardPlan(db, actor, cal.addWorkingDays(m3.date, 4), null);
+
+  // The Scrutiny Committee's work programme, and the schedule and programme on its next agenda still open.
+  const future = scrutinyMeetings.filter((m) => m.date >= today);
+  const items: [string, string | null, string | null][] = [
+    ['Home to School Transport: review of the rural exemption', future[0]?.id ? String(future[0].id) : null, 'Corporate Director of Children, Young People and Education'],
+    ['Highways Term Maintenance Contract: first six months', future[1]?.id ? String(future[1].id) : null, 'Director of Highways and Transport'],
+    ['Flood risk management: lessons from the Eastbrook breach', null, 'Director of Environment and Waste'],
+    ['Libraries, Registration and Archives Strategy (when the Cabinet has decided)', null, null],
+  ];
+  for (const [title, meetingId, lead] of items) await addWorkProgrammeItem(db, actor, { bodyId: scrutiny, title, meetingId: meetingId ? Number(meetingId) : null, lead }, today);
+  const open = future.find((m) => m.status === 'scheduled');
+  if (open) {
+    await addGeneratedPaperItem(db, actor, open.id, 'follow-up-schedule');
+    await addGeneratedPaperItem(db, actor, open.id, 'work-programme');
+  }
+}
