@@ -8,7 +8,8 @@ import type { Database } from './schema.js';
 /** The council's record tables in an order that deletes children before parents. */
 export const COUNCIL_RECORD_TABLES: (keyof Database)[] = [
   'agenda_item_generated', 'agenda_item_data', 'budget_line', 'indicator_value', 'data_set_version', 'data_set', 'indicator_standard', 'indicator',
-  'search_entry', 'follow_up', 'work_programme_item', 'interest_register', 'exempt_grant', 'call_in', 'forward_plan_entry',
+  'search_entry', 'follow_up_response', 'follow_up_recommendation', 'follow_up', 'work_programme_item', 'interest_register', 'exempt_grant', 'call_in_signatory', 'call_in',
+  'notice_exception', 'forward_plan_event', 'forward_plan_edition', 'forward_plan_entry',
   'import_record', 'decision', 'decision_counter', 'minute', 'declaration', 'attendance', 'publication', 'document_version',
   'document', 'blob', 'agenda_item', 'agenda_section', 'meeting', 'membership', 'body_seat', 'body', 'person', 'political_group',
   'council', 'audit_log',
