@@ -105,6 +105,16 @@ export const MEMBERSHIP_ROLE_LABELS: Record<MembershipRole, string> = {
   'co-opted-non-voting': 'Co-opted member (non-voting)',
 };
 
+/**
+ * A membership's role as the council writes it for that body: the executive (Cabinet) is led by the Leader and a
+ * Deputy Leader, not a Chairman; every other body has a Chairman and Vice-Chairman.
+ */
+export function membershipRoleLabel(role: string, bodyKind: string | null | undefined): string {
+  if (bodyKind === 'cabinet' && role === 'chairman') return 'Leader';
+  if (bodyKind === 'cabinet' && role === 'vice-chairman') return 'Deputy Leader';
+  return MEMBERSHIP_ROLE_LABELS[role as MembershipRole] ?? role;
+}
+
 export interface Membership {
   id: number;
   bodyId: number;

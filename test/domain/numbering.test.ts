@@ -182,3 +182,13 @@ describe('agenda item codes', () => {
     );
   });
 });
+
+describe('membershipRoleLabel', () => {
+  it('calls the executive\'s chair the Leader and other bodies\' the Chairman', async () => {
+    const { membershipRoleLabel } = await import('../../src/domain/types.js');
+    expect(membershipRoleLabel('chairman', 'cabinet')).toBe('Leader');
+    expect(membershipRoleLabel('vice-chairman', 'cabinet')).toBe('Deputy Leader');
+    expect(membershipRoleLabel('chairman', 'scrutiny-committee')).toBe('Chairman');
+    expect(membershipRoleLabel('member', 'cabinet')).toBe('Member');
+  });
+});

@@ -1,6 +1,6 @@
 // Councillors and co-opted members: the directory and a person's page (group, memberships with dates, attendance
 // record per body with the meetings behind it, declarations of interest).
-import { MEMBERSHIP_ROLE_LABELS, type MembershipRole } from '../../domain/types.js';
+import { membershipRoleLabel } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 import { nameOf } from './meeting-page.js';
 
@@ -27,7 +27,7 @@ export async function readPersonPage(db: Queryable, slug: string) {
   if (!person) return null;
   const [memberships, expected, declarations] = await Promise.all([
     db.selectFrom('membership').innerJoin('body', 'body.id', 'membership.body_id')
-      .select(['membership.role', 'membership.starts_on', 'membership.ends_on', 'membership.co_opted_category', 'body.id as body_id', 'body.name as body_name', 'body.slug as body_slug'])
+      .select(['membership.role', 'membership.starts_on', 'membership.ends_on', 'membership.co_opted_category', 'body.id as body_id', 'body.name as body_name', 'body.slug as body_slug', 'body.kind as body_kind'])
       .where('membership.person_id', '=', person.id).orderBy('membership.starts_on', 'desc').execute(),
     // Meetings held while the person sat on the body (not as a substitute), with what the record says of them.
     db.selectFrom('membership')
@@ -61,7 +61,7 @@ export async function readPersonPage(db: Queryable, slug: string) {
   }).sort((a, b) => a.bodyName.localeCompare(b.bodyName));
   return {
     person: { ...person, name: nameOf(person), group: person.group_name },
-    memberships: memberships.map((m) => ({ ...m, roleLabel: MEMBERSHIP_ROLE_LABELS[m.role as MembershipRole] ?? m.role })),
+    memberships: memberships.map((m) => ({ ...m, roleLabel: membershipRoleLabel(m.role, m.body_kind) })),
     attendance,
     declarations,
   };
