@@ -13,6 +13,7 @@ import dataRoutes, { dataWrite } from './data.js';
 import write from './write.js';
 import cycle from './cycle.js';
 import openData from './open-data.js';
+import webhookRoutes from './webhooks.js';
 
 export interface ApiOptions {
   store: Store;
@@ -36,7 +37,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
           + 'Tokens have scopes (read; read and write) and may expire; a read-only token cannot write (403, error "insufficient-scope").',
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token from /account/api-tokens' } } },
-      tags: ['bodies', 'people', 'meetings', 'documents', 'decisions', 'search', 'open data'].map((name) => ({ name })),
+      tags: ['bodies', 'people', 'meetings', 'documents', 'decisions', 'search', 'open data', 'webhooks'].map((name) => ({ name })),
     },
   });
   addErrorHandling(app);
@@ -66,6 +67,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(write, { store: options.store, today });
   await app.register(cycle, { store: options.store, today });
   await app.register(dataWrite, { store: options.store });
+  await app.register(webhookRoutes, { store: options.store });
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
     return app.swagger();

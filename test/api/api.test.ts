@@ -24,6 +24,7 @@ function urlsFor(route: string, c: Council): string[] {
   if (route === '/api/v1/export/popolo/:collection') return ['organizations', 'persons', 'posts', 'memberships', 'events', 'vote_events'].map((x) => fill(route, { collection: x }));
   if (route === '/api/v1/datasets/:dataset') return ['meetings', 'items', 'papers', 'decisions', 'attendance', 'votes'].flatMap((x) => [fill(route, { dataset: x }), `${fill(route, { dataset: x })}?year=2024`]);
   if (route === '/api/v1/export/popolo' || route === '/api/v1/datasets') return [route, `${route}?year=2024`].slice(0, route === '/api/v1/datasets' ? 1 : 2);
+  if (route === '/api/v1/webhooks/:id/deliveries') return [fill(route, { id: '1' })];
   if (route === '/api/v1/search') return ['/api/v1/search?q=Zanzibar', '/api/v1/search?q=quartermaster%20settlement', '/api/v1/search?q=westgate'];
   if (route === '/api/v1/notice-exceptions') return ['/api/v1/notice-exceptions?from=2000-01-01&to=2100-12-31'];
   if (route.includes(':')) return [];

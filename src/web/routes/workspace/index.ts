@@ -12,6 +12,7 @@ import declarations from './declarations.js';
 import groups from './groups.js';
 import home from './home.js';
 import mailings from './mailings.js';
+import webhooks from './webhooks.js';
 import meetings from './meetings.js';
 import memberships from './memberships.js';
 import minutes from './minutes.js';
@@ -21,7 +22,7 @@ import publish from './publish.js';
 
 const workspace: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   addWorkspaceFilters(app.views);
-  for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions, mailings, cycle, data]) {
+  for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions, mailings, cycle, data, webhooks]) {
     await app.register(plugin, options);
   }
 };
