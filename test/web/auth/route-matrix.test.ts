@@ -244,7 +244,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/webhooks': { url: () => '/api/v1/webhooks', expect: apiStaff(200), auth: BOTH },
   'POST /api/v1/webhooks': { url: () => '/api/v1/webhooks', json: () => ({ url: 'ftp://example.org/hook', events: ['agenda-published'] }), expect: apiStaff(400), auth: BOTH },
   'GET /api/v1/webhooks/:id/deliveries': { url: () => '/api/v1/webhooks/999999/deliveries', expect: apiStaff(404), auth: BOTH },
-  'DELETE /api/v1/webhooks/:id': { url: () => '/api/v1/webhooks/999999', expect: apiStaff(404), auth: BOTH },
+  'DELETE /api/v1/webhooks/:id': { url: () => '/api/v1/webhooks/999999', json: () => ({}), expect: apiStaff(404), auth: BOTH },
   'POST /api/v1/bodies': { url: () => '/api/v1/bodies', json: (_f, n) => ({ name: `Matrix Panel ${n}`, kind: 'panel-or-board' }), expect: apiStaff(201), auth: BOTH },
   'POST /api/v1/people': { url: () => '/api/v1/people', json: (_f, n) => ({ surname: `Matrix${n}`, kind: 'other' }), expect: apiStaff(201), auth: BOTH },
   // Schema-valid bodies that the handler then rejects: the guard runs first, and nothing is written.
