@@ -8,7 +8,7 @@ import { financialYear, monthPeriod, quarterPeriod, type Period } from '../domai
 import type { Actor } from '../domain/types.js';
 import { importDataFile, toCsv } from '../services/data-files.js';
 import { attachDataSet, itemsForReports, publishDataSet, PublicationRefused } from '../services/data.js';
-import type { Store } from '../store/db.js';
+import type { Store } from '../services/seed.js';
 import { Rng } from './random.js';
 
 interface Def {

@@ -1,7 +1,7 @@
 // Records of Decision (primer §3.9, §4): Cabinet decisions at meetings and Cabinet Member decisions taken after a
 // Cabinet Committee has commented, numbered council-wide YY/NNNNN by the store.
 import type { WorkingCalendar } from '../domain/calendar.js';
-import type { NewDecision } from '../store/decisions.js';
+import type { NewDecision } from '../services/seed.js';
 import type { PlannedItem } from './agenda.js';
 import { PORTFOLIOS } from './bodies.js';
 import type { Block } from './pdf.js';

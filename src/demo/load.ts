@@ -4,18 +4,11 @@ import { addDays } from '../domain/dates.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/types.js';
 import { MootError } from '../errors.js';
 import { createProgress } from '../progress.js';
-import { recordAudit } from '../store/audit.js';
-import { addMembership, createBody, setSeats } from '../store/bodies.js';
-import { getCouncil, saveCouncil } from '../store/council.js';
-import { transaction, type Queryable, type Store } from '../store/db.js';
-import { createDecision } from '../store/decisions.js';
-import { addDocument } from '../store/documents.js';
-import { insertCallIn, updateDecisionRow } from '../store/executive/call-ins.js';
-import { createMeeting, updateMeetingRow } from '../store/meetings.js';
-import { clearToFollow } from '../store/publications.js';
-import { COUNCIL_RECORD_TABLES, councilRecordsEmpty, countRows, wipeCouncilRecords } from '../store/seed.js';
-import { createPerson, ensureGroup } from '../store/people.js';
-import { recordAttendance, recordDeclarations, recordMinutes } from '../store/proceedings.js';
+import {
+  addDocument, addMembership, clearToFollow, councilIsEmpty, countCouncilRecords, createBody, createDecision, createMeeting, createPerson, ensureGroup, getCouncil,
+  insertCallIn, rebuildSearchIndex, recordAttendance, recordDeclarations, recordLoad, recordMinutes, saveCouncil, setSeats, transaction, updateDecisionRow,
+  updateMeetingRow, wipeCouncil, type Queryable, type Store,
+} from '../services/seed.js';
 import { planAgenda, type AgendaContext, type PlannedItem, type PlannedSection } from './agenda.js';
 import { BODIES } from './bodies.js';
 import { planCalendar, type PlannedMeeting } from './calendar.js';
@@ -28,7 +21,6 @@ import { appendixBlocks, reportBlocks } from './reports.js';
 import { makeRoster, type Roster } from './roster.js';
 import { loadDemoCycle } from './cycle.js';
 import { loadDemoData } from './data.js';
-import { rebuildSearchIndex } from '../store/search/index.js';
 import { publishAgendaIn, publishMinutesIn, publishSupplementaryIn } from '../services/publication/publish.js';
 
 export const DEMO_COUNCIL_NAME = 'Example County Council';
@@ -64,7 +56,7 @@ export interface DemoSummary {
 }
 
 export function isEmpty(store: Store): Promise<boolean> {
-  return councilRecordsEmpty(store.db);
+  return councilIsEmpty(store);
 }
 
 function todayIso(): string {
@@ -225,7 +217,7 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
         hint: 'Run `moot demo --reset` to delete everything in it and load the demonstration council instead',
       });
     }
-    await transaction(store.db, wipeCouncilRecords);
+    await wipeCouncil(store);
   }
   const actor: Actor = { ...SYSTEM_ACTOR, name: 'demo' };
   const rng = new Rng(seed);
@@ -254,7 +246,7 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   await loadDemoData(store, actor, today, seed);
   // A year of the executive decision cycle, through the clerk's services.
   await loadDemoCycle(store, actor, setup, personMap, roster, today, plan.calendar);
-  await recordAudit(store.db, actor, { action: 'import', entity: 'council', entityId: null, summary: `Loaded the demonstration council (${years} year${years > 1 ? 's' : ''} to ${plan.end}, seed ${seed})` });
+  await recordLoad(store, actor, `Loaded the demonstration council (${years} year${years > 1 ? 's' : ''} to ${plan.end}, seed ${seed})`);
   // Search finds the demo council from the start.
   if (options.index !== false) {
     const indexing = createProgress('Indexing for search', 0, { quiet: !options.progress });
@@ -265,18 +257,16 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
 }
 
 async function summarise(store: Store, pdfs: PdfCache, from: string, to: string): Promise<DemoSummary> {
-  const db = store.db;
-  let rows = 0;
   // Rows in the council's record tables (user accounts and sessions are not council data and survive a reset).
-  for (const t of COUNCIL_RECORD_TABLES) rows += await countRows(db, t);
+  const n = await countCouncilRecords(store, ['body', 'person', 'meeting', 'document', 'minute', 'decision']);
   return {
-    bodies: await countRows(db, 'body'),
-    people: await countRows(db, 'person'),
-    meetings: await countRows(db, 'meeting'),
-    documents: await countRows(db, 'document'),
-    minutes: await countRows(db, 'minute'),
-    decisions: await countRows(db, 'decision'),
-    rows,
+    bodies: n.body,
+    people: n.person,
+    meetings: n.meeting,
+    documents: n.document,
+    minutes: n.minute,
+    decisions: n.decision,
+    rows: n.rows,
     pdfsRendered: pdfs.rendered,
     pdfsReused: pdfs.reused,
     from,

@@ -1,6 +1,6 @@
 // What happened at a held meeting: attendance (with substitutes, apologies, officers and a Member present for
 // one item), declarations of interest, and minutes with numbered paragraphs and lettered resolutions.
-import type { AttendanceEntry, DeclarationEntry, MinuteEntry } from '../store/proceedings.js';
+import type { AttendanceEntry, DeclarationEntry, MinuteEntry } from '../services/seed.js';
 import type { PlannedItem, PlannedSection } from './agenda.js';
 import type { PlannedMeeting } from './calendar.js';
 import { printedName, shortName, type DemoPerson } from './people.js';
