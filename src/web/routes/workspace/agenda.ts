@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { EXEMPT_PARAGRAPHS, EXEMPT_PARAGRAPH_DESCRIPTIONS } from '../../../domain/types.js';
-import { guard, itemOr404, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { itemOr404, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, inSentence, checkbox, errorView, formOf, idOf, lines, list, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
 import { addItem, addSection, assignReport, deferItem, type ItemFields, type ItemGuest, itemReports, loadAgenda, meetingDates, meetingsOpenForItems, moveItem, paperCountsByItem, reportAuthors, setWithdrawn, updateItem } from '../../../services/agenda.js';
 import { itemPapers, textToParagraphs } from '../../../services/documents.js';
@@ -85,7 +85,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return GENERATED_PAPER_KINDS.map((kind) => ({ kind, title: GENERATED_PAPER_TITLES[kind], item: on.find((g) => g.kind === kind) ?? null }));
   };
 
-  app.post<{ Params: { id: string; kind: string } }>('/workspace/meetings/:id/generated/:kind', { preHandler: guard }, async (request, reply) => {
+  app.post<{ Params: { id: string; kind: string } }>('/workspace/meetings/:id/generated/:kind', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     try {
@@ -98,14 +98,14 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     }
   });
 
-  app.get('/workspace/meetings/:id/agenda', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/meetings/:id/agenda', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     return reply.render('pages/workspace/agenda.njk', await agendaPage(meeting));
   });
 
   const sectionSchema = z.object({ title: requiredText('Enter the section title', 200), exempt: checkbox });
-  app.post('/workspace/meetings/:id/sections', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/sections', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const form = formOf(request.body);
@@ -136,7 +136,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     };
   };
 
-  app.get('/workspace/meetings/:id/items/new', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/meetings/:id/items/new', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const sectionId = str(request.query as Record<string, string>, 'section');
@@ -157,7 +157,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     }
   };
 
-  app.post('/workspace/meetings/:id/items/new', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/items/new', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const form = formOf(request.body);
@@ -186,7 +186,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     ...guestValues(item.guests_json),
   });
 
-  app.get('/workspace/items/:id', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/items/:id', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
     const notice = (request.query as Record<string, string>).assigned ? 'Report assigned: it is in the author\'s list of reports' : null;
@@ -194,7 +194,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   });
 
   const assignSchema = z.object({ authorPersonId: idOf('Select the author who will write the report'), reportTitle: requiredText('Enter the title of the report', 300) });
-  app.post('/workspace/items/:id/assign-report', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/items/:id/assign-report', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
     const form = formOf(request.body);
@@ -213,7 +213,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
   });
 
-  app.post('/workspace/items/:id', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/items/:id', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
     const { item, meeting } = found;
@@ -233,7 +233,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   };
 
   for (const direction of ['up', 'down'] as const) {
-    app.post(`/workspace/items/:id/move-${direction}`, { preHandler: guard }, async (request, reply) => {
+    app.post(`/workspace/items/:id/move-${direction}`, async (request, reply) => {
       const found = await itemOr404(store.db, request, reply);
       if (!found) return reply;
       try {
@@ -246,7 +246,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   }
 
   for (const [path, withdrawn] of [['withdraw', true], ['reinstate', false]] as const) {
-    app.post(`/workspace/items/:id/${path}`, { preHandler: guard }, async (request, reply) => {
+    app.post(`/workspace/items/:id/${path}`, async (request, reply) => {
       const found = await itemOr404(store.db, request, reply);
       if (!found) return reply;
       try {
@@ -263,13 +263,13 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return { pageTitle: `Defer item ${found.item.code}`, ...found, meetingItems: selectItems(later.map((m) => ({ value: m.id, text: m.date })), selected, 'Choose a meeting'), hasLater: later.length > 0 };
   };
 
-  app.get('/workspace/items/:id/defer', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/items/:id/defer', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
     return reply.render('pages/workspace/defer.njk', await deferContext(found, ''));
   });
 
-  app.post('/workspace/items/:id/defer', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/items/:id/defer', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
     const form = formOf(request.body);

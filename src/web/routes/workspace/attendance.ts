@@ -2,7 +2,7 @@
 // substitutes and whom they replace, people present for one item only, other councillors also present, and officers
 // in attendance.
 import type { FastifyPluginAsync } from 'fastify';
-import { guard, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, errorView, formOf, lines, list, str, type FieldError } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 import { membershipOn } from '../../../services/bodies.js';
@@ -47,14 +47,14 @@ const attendance: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) 
     };
   };
 
-  app.get('/workspace/meetings/:id/attendance', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/meetings/:id/attendance', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const notice = (request.query as Record<string, string>).saved ? 'Attendance saved' : null;
     return reply.render('pages/workspace/attendance.njk', { ...(await context(meeting, null)), notice });
   });
 
-  app.post('/workspace/meetings/:id/attendance', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/attendance', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const form = formOf(request.body);

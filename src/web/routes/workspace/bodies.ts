@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AGENDA_STYLES, BODY_KINDS, BODY_KIND_LABELS } from '../../../domain/types.js';
-import { guard, selectItems, type WorkspaceOptions } from './common.js';
+import { selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, errorView, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
 import { addBodyWithNewName, bodyMembers, getBody, getSeats, listBodies, recentMeetingsOfBody, setSeats, updateBody } from '../../../services/bodies.js';
 import { listGroups } from '../../../services/people.js';
@@ -20,14 +20,14 @@ const bodySchema = z.object({
 const kindItems = (selected: string | null | undefined) => selectItems(BODY_KINDS.map((k) => ({ value: k, text: BODY_KIND_LABELS[k] })), selected, 'Choose a kind of body');
 
 const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
-  app.get('/workspace/bodies', { preHandler: guard }, async (_request, reply) =>
+  app.get('/workspace/bodies', async (_request, reply) =>
     reply.render('pages/workspace/bodies.njk', { pageTitle: 'Bodies', bodies: await listBodies(store.db), columnClass: 'govuk-grid-column-full' }));
 
   const formPage = 'pages/workspace/body-form.njk';
-  app.get('/workspace/bodies/new', { preHandler: guard }, async (_request, reply) =>
+  app.get('/workspace/bodies/new', async (_request, reply) =>
     reply.render(formPage, { pageTitle: 'Add a body', action: '/workspace/bodies/new', values: { agendaStyle: 'numbered' }, kindItems: kindItems(null) }));
 
-  app.post('/workspace/bodies/new', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/bodies/new', async (request, reply) => {
     const form = formOf(request.body);
     const parsed = parseForm(bodySchema, form);
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
@@ -56,7 +56,7 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     };
   }
 
-  app.get('/workspace/bodies/:id', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/bodies/:id', async (request, reply) => {
     const id = paramId(request);
     const body = id ? await getBody(store.db, id) : undefined;
     if (!body) return reply.callNotFound();
@@ -64,7 +64,7 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return reply.render('pages/workspace/body.njk', await showBody(body, { notice }));
   });
 
-  app.get('/workspace/bodies/:id/edit', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/bodies/:id/edit', async (request, reply) => {
     const id = paramId(request);
     const body = id ? await getBody(store.db, id) : undefined;
     if (!body) return reply.callNotFound();
@@ -72,7 +72,7 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return reply.render(formPage, { pageTitle: `Change ${body.name}`, action: `/workspace/bodies/${body.id}/edit`, values, kindItems: kindItems(body.kind), body });
   });
 
-  app.post('/workspace/bodies/:id/edit', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/bodies/:id/edit', async (request, reply) => {
     const id = paramId(request);
     const body = id ? await getBody(store.db, id) : undefined;
     if (!body) return reply.callNotFound();
@@ -91,7 +91,7 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return reply.render(formPage, { pageTitle: `Error: Change ${body.name}`, action: `/workspace/bodies/${body.id}/edit`, values: form, kindItems: kindItems(str(form, 'kind')), body, ...errorView(errors) });
   });
 
-  app.post('/workspace/bodies/:id/seats', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/bodies/:id/seats', async (request, reply) => {
     const id = paramId(request);
     const body = id ? await getBody(store.db, id) : undefined;
     if (!body) return reply.callNotFound();

@@ -9,7 +9,7 @@ import { callInDetail, callInsWithSignatories, recordCallInOutcome, refuseCallIn
 import { confirmDecision, decisionFormChoices, implementDecision, meetingBodyId } from '../../../services/executive/decisions.js';
 import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, markFollowUpResponse, workProgramme } from '../../../services/executive/scrutiny.js';
 import { getBody, listBodies } from '../../../services/bodies.js';
-import { guard, todayOf, type WorkspaceOptions } from './common.js';
+import { todayOf, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, dateOf, dateParts, errorView, formOf, lines, paramId, str, type FieldError } from './form.js';
 
 const STAFF_VIEWER = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
@@ -46,11 +46,11 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     editions: (await readForwardPlan(db, STAFF_VIEWER)).editions, publishedOn: dateParts(today()), expectedOn: dateParts(null), values: {},
     takerItems: DECISION_TAKER_KINDS.map((k) => ({ value: k, text: { body: 'Cabinet or a committee', 'cabinet-member': 'A Cabinet Member', officer: 'An officer' }[k] })), ...extra,
   });
-  app.get('/workspace/forward-plan', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/forward-plan', async (request, reply) => {
     const q = request.query as Record<string, string>;
     return reply.render('pages/workspace/forward-plan.njk', await planPage({ notice: q.published ? `Edition ${q.published} of the forward plan published` : q.added ? 'Entry added' : q.moved ? 'Entry updated' : null }));
   });
-  app.post('/workspace/forward-plan/entries', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/forward-plan/entries', async (request, reply) => {
     const f = formOf(request.body);
     return tryOr(reply, async () => {
       await addForwardPlanEntry(db, actor(request), {
@@ -62,7 +62,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       return '/workspace/forward-plan?added=1';
     }, 'title', async (errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ values: f, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errorView(errors, ['expectedOn', 'publishedOn']) })));
   });
-  app.post('/workspace/forward-plan/publish', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/forward-plan/publish', async (request, reply) => {
     const f = formOf(request.body);
     let edition = 0;
     return tryOr(reply, async () => {
@@ -70,12 +70,12 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       return `/workspace/forward-plan?published=${edition}`;
     }, 'publishedOn', async (errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ publishedOn: { day: str(f, 'publishedOn-day'), month: str(f, 'publishedOn-month'), year: str(f, 'publishedOn-year') }, ...errorView(errors, ['expectedOn', 'publishedOn']) })));
   });
-  app.get('/workspace/forward-plan/entries/:id', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/forward-plan/entries/:id', async (request, reply) => {
     const detail = await forwardPlanEntryDetail(db, paramId(request) ?? 0);
     if (!detail) return reply.callNotFound();
     return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: detail.entry.title, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: dateParts(null) });
   });
-  app.post('/workspace/forward-plan/entries/:id/move', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/forward-plan/entries/:id/move', async (request, reply) => {
     const id = paramId(request) ?? 0;
     const f = formOf(request.body);
     return tryOr(reply, async () => {
@@ -89,17 +89,17 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   });
 
   // ------------------------------------------------------------ call-ins
-  app.get('/workspace/call-ins', { preHandler: guard }, async (_request, reply) =>
+  app.get('/workspace/call-ins', async (_request, reply) =>
     reply.render('pages/workspace/call-ins.njk', { pageTitle: 'Call-ins', columnClass: 'govuk-grid-column-full', callIns: await callInsWithSignatories(db) }));
   const callInPage = async (id: number, extra: Record<string, unknown> = {}) => {
     const c = await callInDetail(db, id);
     return c ? { pageTitle: `Call-in of decision ${c.decision_number}`, c, outcomeItems: CALL_IN_OUTCOMES.map((o) => ({ value: o, text: `(${o}) ${CALL_IN_OUTCOME_TEXT[o]}` })), outcomeOn: dateParts(today()), ...extra } : null;
   };
-  app.get('/workspace/call-ins/:id', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/call-ins/:id', async (request, reply) => {
     const ctx = await callInPage(paramId(request) ?? 0, { notice: (request.query as Record<string, string>).done ? 'Saved' : null });
     return ctx ? reply.render('pages/workspace/call-in.njk', ctx) : reply.callNotFound();
   });
-  app.post('/workspace/call-ins/:id/outcome', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/call-ins/:id/outcome', async (request, reply) => {
     const id = paramId(request) ?? 0;
     const f = formOf(request.body);
     return tryOr(reply, async () => {
@@ -110,7 +110,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       return ctx ? reply.render('pages/workspace/call-in.njk', ctx) : reply.callNotFound();
     });
   });
-  app.post('/workspace/call-ins/:id/refuse', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/call-ins/:id/refuse', async (request, reply) => {
     const id = paramId(request) ?? 0;
     const f = formOf(request.body);
     return tryOr(reply, async () => {
@@ -122,7 +122,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     });
   });
   for (const action of ['confirm', 'implement'] as const) {
-    app.post(`/workspace/decisions/:id/${action}`, { preHandler: guard }, async (request, reply) => {
+    app.post(`/workspace/decisions/:id/${action}`, async (request, reply) => {
       const id = paramId(request) ?? 0;
       const f = formOf(request.body);
       try {
@@ -142,8 +142,8 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     pageTitle: 'Follow-up schedule', columnClass: 'govuk-grid-column-full', entries: await followUpSchedule(db, STAFF_VIEWER, null, today()),
     bodyItems: (await listBodies(db)).map((b) => ({ value: String(b.id), text: b.name })), consideredOn: dateParts(today()), respondedOn: dateParts(today()), values: {}, ...extra,
   });
-  app.get('/workspace/follow-up', { preHandler: guard }, async (request, reply) => reply.render('pages/workspace/follow-up.njk', await followPage({ notice: (request.query as Record<string, string>).done ? 'Saved' : null })));
-  app.post('/workspace/follow-up', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/follow-up', async (request, reply) => reply.render('pages/workspace/follow-up.njk', await followPage({ notice: (request.query as Record<string, string>).done ? 'Saved' : null })));
+  app.post('/workspace/follow-up', async (request, reply) => {
     const f = formOf(request.body);
     return tryOr(reply, async () => {
       const recs = lines(str(f, 'recommendations')).map((l) => {
@@ -154,7 +154,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       return '/workspace/follow-up?done=1';
     }, 'title', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ values: f, consideredOn: { day: str(f, 'consideredOn-day'), month: str(f, 'consideredOn-month'), year: str(f, 'consideredOn-year') }, ...errorView(errors, ['consideredOn']) })));
   });
-  app.post('/workspace/follow-up/recommendations/:id/respond', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/follow-up/recommendations/:id/respond', async (request, reply) => {
     const id = paramId(request) ?? 0;
     const f = formOf(request.body);
     return tryOr(reply, async () => {
@@ -162,7 +162,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       return '/workspace/follow-up?done=1';
     }, 'text', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ failedRec: id, ...errorView(errors.map((e) => ({ ...e, field: `r${id}-${e.field}` })), [`r${id}-respondedOn`]) })));
   });
-  app.post('/workspace/follow-up/recommendations/:id/verdict', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/follow-up/recommendations/:id/verdict', async (request, reply) => {
     const id = paramId(request) ?? 0;
     const f = formOf(request.body);
     return tryOr(reply, async () => {
@@ -178,11 +178,11 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     const wp = await workProgramme(db, bodyId, today());
     return { pageTitle: `Work programme: ${body.name}`, body, wp, meetingItems: [{ value: '', text: 'Unscheduled (other items)' }, ...wp.meetings.map((m) => ({ value: String(m.id), text: m.date }))], values: {}, ...extra };
   };
-  app.get('/workspace/bodies/:id/work-programme', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/bodies/:id/work-programme', async (request, reply) => {
     const ctx = await wpPage(paramId(request) ?? 0, { notice: (request.query as Record<string, string>).done ? 'Item added' : null });
     return ctx ? reply.render('pages/workspace/work-programme.njk', ctx) : reply.callNotFound();
   });
-  app.post('/workspace/bodies/:id/work-programme', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/bodies/:id/work-programme', async (request, reply) => {
     const bodyId = paramId(request) ?? 0;
     const f = formOf(request.body);
     return tryOr(reply, async () => {

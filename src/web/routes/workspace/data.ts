@@ -29,7 +29,7 @@ import {
   unpublishDataSet,
   type DataSetRow,
 } from '../../../services/data.js';
-import { guard, todayOf, type WorkspaceOptions } from './common.js';
+import { todayOf, type WorkspaceOptions } from './common.js';
 import { actor, errorView, paramId, type FieldError } from './form.js';
 
 const KINDS: readonly DataFileKind[] = ['indicator-values', 'revenue', 'capital', 'indicators'];
@@ -61,7 +61,7 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   // Headroom over the file limit for the other fields and the multipart framing; the file itself is checked below.
   acceptMultipart(app, MAX_DATA_FILE_BYTES + 1024 * 1024);
 
-  app.get('/workspace/data', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/data', async (request, reply) => {
     const q = request.query as Record<string, string>;
     const sets = await listAllDataSets(store.db, request.viewer);
     const attached = new Map<number, number>();
@@ -74,7 +74,7 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     });
   });
 
-  app.get<{ Params: { file: string } }>('/workspace/data/templates/:file', { preHandler: guard }, async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/workspace/data/templates/:file', async (request, reply) => {
     const m = /^(indicators|indicator-values|revenue|capital)\.(csv|xlsx)$/.exec(request.params.file);
     if (!m) return reply.callNotFound();
     const bytes = await dataTemplate(m[1] as DataFileKind, m[2] as 'csv' | 'xlsx');
@@ -89,13 +89,13 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     kindItems: KINDS.map((k) => ({ value: k, text: DATA_KIND_LABELS[k], hint: { text: KIND_HINTS[k] }, checked: values.kind === k })),
   });
 
-  app.get('/workspace/data/upload', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/data/upload', async (request, reply) => {
     const q = request.query as Record<string, string>;
     const values = { kind: KINDS.includes(q.kind as DataFileKind) ? q.kind : '', period: typeof q.period === 'string' ? q.period : '', threshold: '' };
     return reply.render('pages/workspace/data-upload.njk', uploadView(values));
   });
 
-  app.post('/workspace/data/upload', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/data/upload', async (request, reply) => {
     const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
     const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== '_csrf')) as Record<string, string>;
     const errors: FieldError[] = [];
@@ -203,7 +203,7 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     };
   }
 
-  app.get('/workspace/data/:id', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/data/:id', async (request, reply) => {
     const ds = await dataSetOr404(request, reply);
     if (!ds) return reply;
     const q = request.query as Record<string, string>;
@@ -214,7 +214,7 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return reply.render('pages/workspace/data-set.njk', { ...(await dataSetPage(request, ds)), notice });
   });
 
-  app.post('/workspace/data/:id/publish', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/data/:id/publish', async (request, reply) => {
     const ds = await dataSetOr404(request, reply);
     if (!ds) return reply;
     try {
@@ -228,14 +228,14 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     }
   });
 
-  app.post('/workspace/data/:id/withdraw', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/data/:id/withdraw', async (request, reply) => {
     const ds = await dataSetOr404(request, reply);
     if (!ds) return reply;
     await unpublishDataSet(store.db, actor(request), ds.id);
     return reply.redirect(`/workspace/data/${ds.id}?withdrawn=1`, 303);
   });
 
-  app.post('/workspace/data/:id/attach', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/data/:id/attach', async (request, reply) => {
     const ds = await dataSetOr404(request, reply);
     if (!ds) return reply;
     const raw = String((request.body as Record<string, unknown> | undefined)?.item ?? '');
@@ -251,7 +251,7 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return reply.redirect(`/workspace/data/${ds.id}?attached=1`, 303);
   });
 
-  app.post('/workspace/data/:id/detach', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/data/:id/detach', async (request, reply) => {
     const ds = await dataSetOr404(request, reply);
     if (!ds) return reply;
     const raw = String((request.body as Record<string, unknown> | undefined)?.item ?? '');

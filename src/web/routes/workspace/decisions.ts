@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DECISION_TAKER_KINDS } from '../../../domain/types.js';
-import { guard, todayOf, type WorkspaceOptions } from './common.js';
+import { todayOf, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, checkbox, choice, dateOf, dateParts, errorView, formOf, isoDate, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
 import { getDecision, listDecisions } from '../../../services/decisions.js';
 import { decisionTimeline, publishDecisionRecord, takeDecision } from '../../../services/executive/decisions.js';
@@ -32,16 +32,16 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
   const { store } = options;
   const takerItems = (v: unknown) => DECISION_TAKER_KINDS.map((k) => ({ value: k, text: TAKER_LABELS[k], checked: v === k }));
 
-  app.get('/workspace/decisions', { preHandler: guard }, async (_request, reply) =>
+  app.get('/workspace/decisions', async (_request, reply) =>
     reply.render('pages/workspace/decisions.njk', { pageTitle: 'Records of Decision', decisions: await listDecisions(store.db, { limit: 100 }), columnClass: 'govuk-grid-column-full' }));
 
-  app.get('/workspace/decisions/new', { preHandler: guard }, async (_request, reply) =>
+  app.get('/workspace/decisions/new', async (_request, reply) =>
     reply.render('pages/workspace/decision-form.njk', {
       pageTitle: 'Record a decision', values: { reconsidersDecisionId: (_request.query as Record<string, string>).reconsiders ?? '' }, takenOn: dateParts(todayOf(options)), takerItems: takerItems(null),
       ...(await formChoices(store.db, todayOf(options), (_request.query as Record<string, string>))), chairNotifiedOn: dateParts(null), exceptionPublishedOn: dateParts(null), agreedOn: dateParts(null),
     }));
 
-  app.post('/workspace/decisions/new', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/decisions/new', async (request, reply) => {
     const form = formOf(request.body);
     const parsed = parseForm(schema, { ...form, takenOn: dateOf(form, 'takenOn') });
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
@@ -84,14 +84,14 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
     return { pageTitle: `Record of Decision ${decision.number}`, decision, timeline, callIns, today: dateParts(today), publishedOn: dateParts(today), takerLabels: TAKER_LABELS, ...extra };
   };
 
-  app.get('/workspace/decisions/:id', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/decisions/:id', async (request, reply) => {
     const q = request.query as Record<string, string>;
     const ctx = await show(paramId(request), { notice: q.created ? 'Decision recorded' : q.published ? 'Decision published' : null });
     if (!ctx) return reply.callNotFound();
     return reply.render('pages/workspace/decision.njk', ctx);
   });
 
-  app.post('/workspace/decisions/:id/publish', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/decisions/:id/publish', async (request, reply) => {
     const id = paramId(request);
     const form = formOf(request.body);
     const parsed = parseForm(z.object({ publishedOn: isoDate('publication date') }), { publishedOn: dateOf(form, 'publishedOn') });

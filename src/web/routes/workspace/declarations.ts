@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { INTEREST_KINDS } from '../../../domain/types.js';
-import { guard, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, errorView, formOf, idOf, optionalText, paramId, parseForm, requiredText, type FieldError } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 import { membershipOn } from '../../../services/bodies.js';
@@ -32,13 +32,13 @@ const declarations: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }
     };
   };
 
-  app.get('/workspace/meetings/:id/declarations', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/meetings/:id/declarations', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     return reply.render('pages/workspace/declarations.njk', await context(meeting, {}));
   });
 
-  app.post('/workspace/meetings/:id/declarations', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/declarations', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const form = formOf(request.body);
@@ -62,7 +62,7 @@ const declarations: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }
     return reply.render('pages/workspace/declarations.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
   });
 
-  app.post('/workspace/meetings/:id/declarations/:declarationId/remove', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/declarations/:declarationId/remove', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const id = paramId(request, 'declarationId');

@@ -1,7 +1,7 @@
 // Political groups: list, add and rename.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { guard, type WorkspaceOptions } from './common.js';
+import { type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, errorView, formOf, optionalText, paramId, parseForm, requiredText, type FieldError } from './form.js';
 import { addGroup, getGroup, listGroups, updateGroup } from '../../../services/people.js';
 
@@ -10,10 +10,10 @@ const groupSchema = z.object({ name: requiredText('Enter the name of the group',
 const groups: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   const page = async (extra: Record<string, unknown>) => ({ pageTitle: 'Political groups', groups: await listGroups(store.db), values: {}, ...extra });
 
-  app.get('/workspace/groups', { preHandler: guard }, async (request, reply) =>
+  app.get('/workspace/groups', async (request, reply) =>
     reply.render('pages/workspace/groups.njk', await page({ notice: (request.query as Record<string, string>).saved ? 'Group saved' : null })));
 
-  app.post('/workspace/groups', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/groups', async (request, reply) => {
     const form = formOf(request.body);
     const parsed = parseForm(groupSchema, form);
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
@@ -31,13 +31,13 @@ const groups: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
 
   const groupOf = async (id: number | null) => (id ? getGroup(store.db, id) : undefined);
 
-  app.get('/workspace/groups/:id', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/groups/:id', async (request, reply) => {
     const group = await groupOf(paramId(request));
     if (!group) return reply.callNotFound();
     return reply.render('pages/workspace/group-form.njk', { pageTitle: `Change ${group.name}`, group, values: { name: group.name, shortName: group.short_name ?? '' } });
   });
 
-  app.post('/workspace/groups/:id', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/groups/:id', async (request, reply) => {
     const group = await groupOf(paramId(request));
     if (!group) return reply.callNotFound();
     const form = formOf(request.body);

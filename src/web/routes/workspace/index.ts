@@ -1,10 +1,11 @@
-// The clerk's workspace (Democratic Services): every route is guarded by requireAction('manage-record'), every
+// The clerk's workspace (Democratic Services): the folder's one guard, requireAction('manage-record'), is a hook
+// on this plugin, so it runs before every route the files below register (none states it again); every
 // form posts the CSRF token, and every change is written with its audit entry in one transaction.
 import type { FastifyPluginAsync } from 'fastify';
 import agenda from './agenda.js';
 import attendance from './attendance.js';
 import bodies from './bodies.js';
-import { addWorkspaceFilters, type WorkspaceOptions } from './common.js';
+import { addWorkspaceFilters, guard, type WorkspaceOptions } from './common.js';
 import cycle from './cycle.js';
 import data from './data.js';
 import decisions from './decisions.js';
@@ -22,6 +23,8 @@ import publish from './publish.js';
 
 const workspace: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   addWorkspaceFilters(app.views);
+  // Encapsulated (not fastify-plugin): the hook covers this folder's routes and nothing outside it.
+  app.addHook('preHandler', guard);
   for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions, mailings, cycle, data, webhooks]) {
     await app.register(plugin, options);
   }

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { WEEKDAY_NAMES } from '../../../domain/dates.js';
-import { councilCalendar, guard, meetingOr404, selectItems, todayOf, type WorkspaceOptions } from './common.js';
+import { councilCalendar, meetingOr404, selectItems, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, inSentence, checkbox, choice, clockTime, dateOf, dateParts, errorView, formOf, idOf, isoDate, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 import { listBodies } from '../../../services/bodies.js';
@@ -42,7 +42,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   const contactsOf = (d: { contactName: string | null; contactPhone: string | null; contactEmail: string | null }) =>
     d.contactName ? [{ name: d.contactName, phone: d.contactPhone, email: d.contactEmail }] : [];
 
-  app.get('/workspace/meetings', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/meetings', async (request, reply) => {
     const past = str(request.query as Record<string, string>, 'show') === 'past';
     const today = todayOf(options);
     const rows = await listMeetings(store.db, past ? { to: today, order: 'desc', limit: 100 } : { from: today, limit: 200 });
@@ -50,12 +50,12 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   });
 
   const single = 'pages/workspace/meeting-form.njk';
-  app.get('/workspace/meetings/new', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/meetings/new', async (request, reply) => {
     const bodyId = str(request.query as Record<string, string>, 'body');
     return reply.render(single, { pageTitle: 'Schedule a meeting', values: { bodyId, time: '10:00', standing: 'yes' }, date: dateParts(null), bodyItems: await bodyItems(bodyId) });
   });
 
-  app.post('/workspace/meetings/new', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/new', async (request, reply) => {
     const form = formOf(request.body);
     const parsed = parseForm(singleSchema, { ...form, date: dateOf(form, 'date') });
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
@@ -82,10 +82,10 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     from: { day: str(form, 'from-day'), month: str(form, 'from-month'), year: str(form, 'from-year') },
     to: { day: str(form, 'to-day'), month: str(form, 'to-month'), year: str(form, 'to-year') },
   });
-  app.get('/workspace/meetings/series', { preHandler: guard }, async (_request, reply) =>
+  app.get('/workspace/meetings/series', async (_request, reply) =>
     reply.render(seriesPage, { pageTitle: 'Schedule a year\'s meetings', ...(await seriesContext({ time: '10:00', pattern: 'monthly', everyWeeks: '6', nth: '1', standing: 'yes' })) }));
 
-  app.post('/workspace/meetings/series', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/series', async (request, reply) => {
     const form = formOf(request.body);
     const parsed = parseForm(seriesSchema, { ...form, from: dateOf(form, 'from'), to: dateOf(form, 'to') });
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
@@ -120,7 +120,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     };
   };
 
-  app.get('/workspace/meetings/:id', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/meetings/:id', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const q = request.query as Record<string, string>;
@@ -128,7 +128,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, { notice }));
   });
 
-  app.post('/workspace/meetings/:id/held', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/held', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     try {
@@ -143,7 +143,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   });
 
   const cancelSchema = z.object({ status: choice(['cancelled', 'postponed'] as const, 'Select whether the meeting is cancelled or postponed'), reason: requiredText('Enter the reason', 500) });
-  app.post('/workspace/meetings/:id/cancel', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/cancel', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const form = formOf(request.body);

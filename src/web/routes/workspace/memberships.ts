@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from '../../../domain/types.js';
-import { guard, selectItems, todayOf, type WorkspaceOptions } from './common.js';
+import { selectItems, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, dateOf, dateParts, errorView, formOf, idOf, isoDate, optionalText, paramId, parseForm, str, type FieldError } from './form.js';
 import { endMembershipOn, getBody, getMembership, joinBody } from '../../../services/bodies.js';
 import { listGroups, listPeople, personDisplayName } from '../../../services/people.js';
@@ -31,14 +31,14 @@ const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) =
     };
   };
 
-  app.get('/workspace/bodies/:id/members/new', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/bodies/:id/members/new', async (request, reply) => {
     const id = paramId(request);
     const body = id ? await getBody(store.db, id) : undefined;
     if (!body) return reply.callNotFound();
     return reply.render('pages/workspace/membership-form.njk', { pageTitle: `Add a member to ${body.name}`, ...(await addContext(body, { role: 'member', startsOn: todayOf(options) })) });
   });
 
-  app.post('/workspace/bodies/:id/members/new', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/bodies/:id/members/new', async (request, reply) => {
     const id = paramId(request);
     const body = id ? await getBody(store.db, id) : undefined;
     if (!body) return reply.callNotFound();
@@ -60,13 +60,13 @@ const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) =
 
   const membershipOf = (id: number | null) => (id ? getMembership(store.db, id) : Promise.resolve(undefined));
 
-  app.get('/workspace/memberships/:id/end', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/memberships/:id/end', async (request, reply) => {
     const m = await membershipOf(paramId(request));
     if (!m) return reply.callNotFound();
     return reply.render('pages/workspace/membership-end.njk', { pageTitle: 'End a membership', m, name: personDisplayName(m), endsOn: dateParts(todayOf(options)) });
   });
 
-  app.post('/workspace/memberships/:id/end', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/memberships/:id/end', async (request, reply) => {
     const m = await membershipOf(paramId(request));
     if (!m) return reply.callNotFound();
     const form = formOf(request.body);

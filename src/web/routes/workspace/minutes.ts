@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { RecordedVote, Resolution } from '../../../domain/types.js';
-import { guard, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, inSentence, errorView, formOf, idOf, lines, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
 import { getAgendaItem, loadAgenda } from '../../../services/agenda.js';
 import { laterMeetings } from '../../../services/meetings.js';
@@ -36,7 +36,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     return { pageTitle: `${extra.errorList ? 'Error: ' : ''}Minutes: ${meeting.body_name}, ${meeting.date}`, meeting, items, written, columnClass: 'govuk-grid-column-full', ...extra };
   };
 
-  app.get('/workspace/meetings/:id/minutes', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/meetings/:id/minutes', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const notice = (request.query as Record<string, string>).saved ? 'Saved' : null;
@@ -46,7 +46,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
   const itemOf = async (meetingId: number, itemId: number | null) =>
     itemId ? getAgendaItem(store.db, itemId).then((item) => (item?.meeting_id === meetingId ? item : undefined)) : undefined;
 
-  app.get('/workspace/meetings/:id/minutes/:itemId', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/meetings/:id/minutes/:itemId', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const item = await itemOf(meeting.id, paramId(request, 'itemId'));
@@ -63,7 +63,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     return reply.render('pages/workspace/minute-form.njk', { pageTitle: `Minute for item ${item.code}`, meeting, item, minute: m, values });
   });
 
-  app.post('/workspace/meetings/:id/minutes/:itemId', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/minutes/:itemId', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const item = await itemOf(meeting.id, paramId(request, 'itemId'));
@@ -87,7 +87,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     return reply.render('pages/workspace/minute-form.njk', { pageTitle: `Error: Minute for item ${item.code}`, meeting, item, values: form, ...errorView(errors) });
   });
 
-  app.post('/workspace/meetings/:id/minutes/publish', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/minutes/publish', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     try {
@@ -105,14 +105,14 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     meetingItems: selectItems((await laterMeetings(store.db, meeting.id, meeting.body_id, meeting.date)).map((m) => ({ value: m.id, text: m.date })), values.atMeetingId as string, 'Choose a meeting'),
   });
 
-  app.get('/workspace/meetings/:id/minutes/approve', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/meetings/:id/minutes/approve', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     return reply.render('pages/workspace/approve.njk', await approveContext(meeting, {}));
   });
 
   const approveSchema = z.object({ atMeetingId: idOf('Select the meeting at which the minutes were approved'), amendments: optionalText('Amendments', 5000) });
-  app.post('/workspace/meetings/:id/minutes/approve', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/minutes/approve', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const form = formOf(request.body);

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/types.js';
-import { guard, itemOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { itemOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, errorView, optionalText, parseForm, requiredText, type FieldError } from './form.js';
 import { acceptMultipart, type UploadedFile } from '../../../http/multipart.js';
 import { attachPaper, itemPapers, validateUploadedPdf } from '../../../services/documents.js';
@@ -36,14 +36,14 @@ const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     };
   };
 
-  app.get('/workspace/items/:id/papers', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/items/:id/papers', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
     const notice = (request.query as Record<string, string>).uploaded ? 'Paper uploaded' : null;
     return reply.render('pages/workspace/papers.njk', { ...(await context(found, { kind: 'report' })), notice });
   });
 
-  app.post('/workspace/items/:id/papers', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/items/:id/papers', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
     const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { PERSON_KINDS } from '../../../domain/types.js';
-import { guard, selectItems, type WorkspaceOptions } from './common.js';
+import { selectItems, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, errorView, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
 import { membershipsOfPerson } from '../../../services/bodies.js';
 import { addPerson, getPerson, listGroups, listPeople, personDisplayName, updatePerson } from '../../../services/people.js';
@@ -30,7 +30,7 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     kindLabels: PERSON_KIND_LABELS,
   });
 
-  app.get('/workspace/people', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/people', async (request, reply) => {
     const kind = str(request.query as Record<string, string>, 'kind');
     const rows = await listPeople(store.db, PERSON_KINDS.includes(kind as never) ? { kind: kind as never } : {});
     return reply.render('pages/workspace/people.njk', {
@@ -39,10 +39,10 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     });
   });
 
-  app.get('/workspace/people/new', { preHandler: guard }, async (_request, reply) =>
+  app.get('/workspace/people/new', async (_request, reply) =>
     reply.render('pages/workspace/person-form.njk', { pageTitle: 'Add a person', action: '/workspace/people/new', ...(await formContext({ kind: 'councillor' })) }));
 
-  app.post('/workspace/people/new', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/people/new', async (request, reply) => {
     const form = formOf(request.body);
     const parsed = parseForm(personSchema, form);
     let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
@@ -58,7 +58,7 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return reply.render('pages/workspace/person-form.njk', { pageTitle: 'Error: Add a person', action: '/workspace/people/new', ...(await formContext(form)), ...errorView(errors) });
   });
 
-  app.get('/workspace/people/:id', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/people/:id', async (request, reply) => {
     const id = paramId(request);
     const person = id ? await getPerson(store.db, id) : undefined;
     if (!person) return reply.callNotFound();
@@ -72,7 +72,7 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     });
   });
 
-  app.post('/workspace/people/:id', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/people/:id', async (request, reply) => {
     const id = paramId(request);
     const person = id ? await getPerson(store.db, id) : undefined;
     if (!person) return reply.callNotFound();

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { checkAgenda, listPublications, PublicationError, publishAgenda, publishSupplementary } from '../../../services/publication/publish.js';
-import { guard, meetingOr404, todayOf, type WorkspaceOptions } from './common.js';
+import { meetingOr404, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, errorView, formOf, list, optionalText, parseForm, str, type FieldError } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 
@@ -22,7 +22,7 @@ const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     };
   };
 
-  app.get('/workspace/meetings/:id/publish', { preHandler: guard }, async (request, reply) => {
+  app.get('/workspace/meetings/:id/publish', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const q = request.query as Record<string, string>;
@@ -30,7 +30,7 @@ const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   });
 
   const lateSchema = z.object({ lateReason: optionalText('Reason for late publication', 1000) });
-  app.post('/workspace/meetings/:id/publish', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/publish', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const form = formOf(request.body);
@@ -50,7 +50,7 @@ const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return reply.render('pages/workspace/publish.njk', await context(meeting, lateReason, errorView(errors)));
   });
 
-  app.post('/workspace/meetings/:id/publish-supplementary', { preHandler: guard }, async (request, reply) => {
+  app.post('/workspace/meetings/:id/publish-supplementary', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const form = formOf(request.body);
