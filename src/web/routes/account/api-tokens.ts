@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import { requireAction } from '../../../http/guards.js';
-import { errorContext, field, fieldErrorOf } from './form.js';
+import { errorSummary, field, fieldErrorOf } from '../../forms.js';
 import { actorOf, createApiToken, listApiTokens, revokeApiToken } from '../../../services/accounts.js';
 import { type Store } from '../../../services/unit.js';
 
@@ -29,7 +29,7 @@ const apiTokens: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =
       const fe = fieldErrorOf(e, 'name');
       if (!fe) throw e;
       reply.code(400);
-      return reply.render(page, { pageTitle: 'Error: API tokens', tokens: await listApiTokens(store.db, account.id), ...errorContext([fe]) });
+      return reply.render(page, { pageTitle: 'Error: API tokens', tokens: await listApiTokens(store.db, account.id), ...errorSummary([fe]) });
     }
   });
 

@@ -2,7 +2,7 @@
 // gives the same answer, and the email is sent after the response, so neither words nor timing reveal accounts.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { issuePreSessionCsrf } from '../../plugins/auth.js';
-import { errorContext, field, fieldErrorOf, type FieldError } from './form.js';
+import { errorSummary, field, fieldErrorOf, type FieldError } from '../../forms.js';
 import { consumePasswordReset, createPasswordReset, type Mailer, PASSWORD_MIN, peekPasswordReset } from '../../../services/accounts.js';
 import { type Store } from '../../../services/unit.js';
 
@@ -25,7 +25,7 @@ const passwordReset: FastifyPluginAsync<PasswordResetOptions> = async (app, { st
     const email = field(request.body, 'email').trim();
     if (!email) {
       reply.code(400);
-      return reply.render('pages/account/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: {}, ...errorContext([{ field: 'email', text: 'Enter your email address' }]) });
+      return reply.render('pages/account/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: {}, ...errorSummary([{ field: 'email', text: 'Enter your email address' }]) });
     }
     const base = linkBase(request);
     const log = request.log;
@@ -83,7 +83,7 @@ const passwordReset: FastifyPluginAsync<PasswordResetOptions> = async (app, { st
       }
     }
     reply.code(400);
-    return reply.render('pages/account/reset-password.njk', { pageTitle: 'Error: Choose a new password', token, minLength: PASSWORD_MIN, ...errorContext(errors) });
+    return reply.render('pages/account/reset-password.njk', { pageTitle: 'Error: Choose a new password', token, minLength: PASSWORD_MIN, ...errorSummary(errors) });
   });
 };
 

@@ -6,7 +6,7 @@ import type { Store } from '../../../services/unit.js';
 import { issuePreSessionCsrf } from '../../plugins/auth.js';
 import { safeLocalPath } from '../../plugins/safe-redirect.js';
 import { clearPreSessionCsrfCookie, clearSessionCookie, setSessionCookie } from '../../plugins/session-cookie.js';
-import { errorContext, field, type FieldError } from './form.js';
+import { errorSummary, field, type FieldError } from '../../forms.js';
 
 export const SIGN_IN_FAILED = `Enter a correct email address and password. After ${LOCKOUT_AFTER} wrong attempts an account is locked for 15 minutes.`;
 
@@ -18,7 +18,7 @@ export interface SignInOptions {
 const signIn: FastifyPluginAsync<SignInOptions> = async (app, { store, rateLimit }) => {
   const page = 'pages/account/sign-in.njk';
   const context = (next: string, values: Record<string, string>, errors: FieldError[] = []) => ({
-    pageTitle: errors.length ? 'Error: Sign in' : 'Sign in', next, values, ...errorContext(errors),
+    pageTitle: errors.length ? 'Error: Sign in' : 'Sign in', next, values, ...errorSummary(errors),
   });
 
   app.get('/account/sign-in', { preHandler: issuePreSessionCsrf }, async (request, reply) => {

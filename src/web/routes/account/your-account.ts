@@ -1,7 +1,7 @@
 // "Your account": who you are signed in as and what you sit on, and changing your password.
 import type { FastifyPluginAsync } from 'fastify';
 import { requireUser } from '../../../http/guards.js';
-import { errorContext, field, fieldErrorOf, type FieldError } from './form.js';
+import { errorSummary, field, fieldErrorOf, type FieldError } from '../../forms.js';
 import { actorOf, authenticate, getUser, PASSWORD_MIN, setPassword } from '../../../services/accounts.js';
 import { membershipsOfPerson } from '../../../services/bodies.js';
 import { getPerson, personFullName } from '../../../services/people.js';
@@ -46,7 +46,7 @@ const yourAccount: FastifyPluginAsync<{ store: Store }> = async (app, { store })
       }
     }
     reply.code(400);
-    return reply.render(page, { pageTitle: 'Error: Change your password', minLength: PASSWORD_MIN, ...errorContext(errors) });
+    return reply.render(page, { pageTitle: 'Error: Change your password', minLength: PASSWORD_MIN, ...errorSummary(errors) });
   });
 };
 

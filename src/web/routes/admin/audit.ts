@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { isIsoDate } from '../../../domain/dates.js';
 import { requireAction } from '../../../http/guards.js';
-import { errorContext, type FieldError } from '../account/form.js';
+import { errorSummary, type FieldError } from '../../forms.js';
 import { type AuditQuery, listAudit } from '../../../services/accounts.js';
 import { type Store } from '../../../services/unit.js';
 
@@ -44,7 +44,7 @@ const audit: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
       page,
       previousHref: page > 1 ? params(page - 1) : null,
       nextHref: rows.length > AUDIT_PAGE_SIZE ? params(page + 1) : null,
-      ...errorContext(errors),
+      ...errorSummary(errors),
     });
   });
 };

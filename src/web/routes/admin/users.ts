@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ROLES } from '../../../domain/policy.js';
 import { requireAction } from '../../../http/guards.js';
-import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
+import { errorSummary, field, fieldErrorOf, type FieldError } from '../../forms.js';
 import { actorOf, createUser, getUser, listUsers, newSecret, setUserDisabled, setUserRole } from '../../../services/accounts.js';
 import { getPerson } from '../../../services/people.js';
 import { type Store } from '../../../services/unit.js';
@@ -54,7 +54,7 @@ const users: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
       }
     }
     reply.code(400);
-    return reply.render(addPage, { pageTitle: 'Error: Add a user', values, roleItems: roleItems(values.role || null), ...errorContext(errors) });
+    return reply.render(addPage, { pageTitle: 'Error: Add a user', values, roleItems: roleItems(values.role || null), ...errorSummary(errors) });
   });
 
   const userId = (params: unknown) => {
@@ -87,7 +87,7 @@ const users: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
       const fe = fieldErrorOf(e, 'role');
       if (!fe) throw e;
       reply.code(400);
-      return reply.render('pages/admin/user.njk', { pageTitle: `Error: ${user.display_name}`, user, roleItems: roleItems(user.role), roleLabels: ROLE_LABELS, isSelf: false, ...errorContext([fe]) });
+      return reply.render('pages/admin/user.njk', { pageTitle: `Error: ${user.display_name}`, user, roleItems: roleItems(user.role), roleLabels: ROLE_LABELS, isSelf: false, ...errorSummary([fe]) });
     }
     return reply.redirect(`/admin/users/${user.id}`, 303);
   });

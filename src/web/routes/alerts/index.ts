@@ -11,7 +11,7 @@ import {
 import { getCouncil } from '../../../services/council.js';
 import type { Store } from '../../../services/unit.js';
 import { issuePreSessionCsrf } from '../../plugins/auth.js';
-import { errorContext, field } from '../account/form.js';
+import { errorSummary, field } from '../../forms.js';
 
 export interface AlertRouteOptions {
   store: Store;
@@ -69,7 +69,7 @@ const alerts: FastifyPluginAsync<AlertRouteOptions> = async (app, { store, subsc
       if (!(e instanceof ValidationError)) throw e;
       reply.code(400);
       const f = e.field === 'email' || e.field === 'frequency' ? e.field : 'email';
-      return form(request, reply, params, { email, frequency, ...errorContext([{ field: f, text: e.message.charAt(0).toUpperCase() + e.message.slice(1) }]), pageTitle: 'Error: Email alerts' });
+      return form(request, reply, params, { email, frequency, ...errorSummary([{ field: f, text: e.message.charAt(0).toUpperCase() + e.message.slice(1) }]), pageTitle: 'Error: Email alerts' });
     }
     noStore(reply);
     // The same answer whether the address is new, waiting for confirmation or already subscribed.

@@ -1,7 +1,7 @@
 // The report form (primer §5 template) as fields, and back: what the author typed becomes an AuthoredReport;
 // a stored report fills the form again. Lists are one entry per line; section text is paragraphs split by blank lines.
 import type { Classification, ExemptParagraph } from '../../../domain/types.js';
-import { field } from '../account/form.js';
+import { field } from '../../forms.js';
 import { IMPLICATION_HEADINGS, implicationField, type AuthoredReport } from '../../../services/reports.js';
 
 export const SECTION_SLOTS = 4;

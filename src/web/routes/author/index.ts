@@ -13,7 +13,7 @@ import {
 } from '../../../services/reports.js';
 import type { Store } from '../../../services/unit.js';
 import { requireAction } from '../../../http/guards.js';
-import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
+import { errorSummary, field, fieldErrorOf, type FieldError } from '../../forms.js';
 import { formValues, reportFromForm, SECTION_SLOTS } from './form.js';
 import { previewPdf, sendPdf } from './preview.js';
 import review from './review.js';
@@ -76,7 +76,7 @@ const author: FastifyPluginAsync<AuthorOptions> = async (app, { store, today }) 
       values: ctx.values, meetings: await meetingChoices(ctx.meetingId), items: await itemChoices(reply.request.viewer, ctx.meetingId, ctx.agendaItemId),
       paragraphItems, slots: Array.from({ length: SECTION_SLOTS }, (_, i) => i + 1),
       breadcrumbs: [{ text: 'Your reports', href: '/author' }],
-      ...errorContext(errors),
+      ...errorSummary(errors),
     });
   }
 

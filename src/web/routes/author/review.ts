@@ -6,7 +6,7 @@ import { getPerson } from '../../../services/people.js';
 import { approveReport, getReport, listReports, REPORT_STATUS_LABELS, reportHistory, returnReport, type ReportRow } from '../../../services/reports.js';
 import type { Store } from '../../../services/unit.js';
 import { requireAction } from '../../../http/guards.js';
-import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
+import { errorSummary, field, fieldErrorOf, type FieldError } from '../../forms.js';
 import { previewPdf, sendPdf } from './preview.js';
 
 const review: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
@@ -26,7 +26,7 @@ const review: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     return reply.render('pages/author/review.njk', {
       pageTitle: `${errors.length ? 'Error: ' : ''}Review: ${r.title}`, report: r, statusLabel: REPORT_STATUS_LABELS[r.status],
       author, history: await reportHistory(db, r.id), comments, breadcrumbs: [{ text: 'Reports to review', href: '/author/review' }],
-      ...errorContext(errors),
+      ...errorSummary(errors),
     });
   }
 

@@ -7,7 +7,7 @@ import { actorOf } from '../../../services/accounts.js';
 import { openForCallIn, requestCallIn } from '../../../services/executive/call-ins.js';
 import { createMailer } from '../../../services/accounts.js';
 import { requireAction } from '../../../http/guards.js';
-import { fieldErrorOf, type FieldError } from '../account/form.js';
+import { fieldErrorOf, type FieldError } from '../../forms.js';
 
 const callIns: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
   const todayIso = today ?? (() => new Date().toISOString().slice(0, 10));

@@ -11,7 +11,7 @@ import { textToParagraphs, type Store } from '../../../services/unit.js';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types.js';
 import { requireAction } from '../../../http/guards.js';
 import callIns from './call-ins.js';
-import { errorContext, field, fieldErrorOf, type FieldError } from '../account/form.js';
+import { errorSummary, field, fieldErrorOf, type FieldError } from '../../forms.js';
 import { sendUpload } from '../../../http/files.js';
 
 export interface CouncillorOptions {
@@ -119,7 +119,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
       pageTitle: `${ctx.errors?.length ? 'Error: ' : ''}Your register of interests`,
       current: all.filter((i) => i.removed_on === null), history: all.filter((i) => i.removed_on !== null),
       values: ctx.values ?? {}, categoryItems: categoryItems(ctx.values?.category ?? ''), breadcrumbs: [{ text: 'Your councillor area', href: '/my' }],
-      ...errorContext(ctx.errors ?? []),
+      ...errorSummary(ctx.errors ?? []),
     });
   }
 
@@ -168,7 +168,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
       const fe = fieldErrorOf(e, 'description');
       if (!fe) throw e;
       reply.code(400);
-      return reply.render('pages/councillor/interest-edit.njk', { pageTitle: 'Error: Change an interest', row, values, categoryItems: categoryItems(values.category), ...errorContext([fe]) });
+      return reply.render('pages/councillor/interest-edit.njk', { pageTitle: 'Error: Change an interest', row, values, categoryItems: categoryItems(values.category), ...errorSummary([fe]) });
     }
     return reply.redirect('/my/interests', 303);
   });

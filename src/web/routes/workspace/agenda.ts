@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { EXEMPT_PARAGRAPHS, EXEMPT_PARAGRAPH_DESCRIPTIONS } from '../../../domain/types.js';
 import { itemOr404, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, inSentence, checkbox, errorView, formOf, idOf, lines, list, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, asFieldError, inSentence, checkbox, errorSummary, formOf, idOf, lines, list, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
 import { addItem, addSection, assignReport, deferItem, type ItemFields, type ItemGuest, itemReports, loadAgenda, meetingDates, meetingsOpenForItems, moveItem, paperCountsByItem, reportAuthors, setWithdrawn, updateItem } from '../../../services/agenda.js';
 import { itemPapers, textToParagraphs } from '../../../services/documents.js';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../services/reports.js';
@@ -94,7 +94,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     } catch (e) {
       const err = asFieldError(e, 'generated');
       reply.code(400);
-      return reply.render('pages/workspace/agenda.njk', await agendaPage(meeting, errorView([{ field: 'generated', text: err.text }])));
+      return reply.render('pages/workspace/agenda.njk', await agendaPage(meeting, errorSummary([{ field: 'generated', text: err.text }])));
     }
   });
 
@@ -122,7 +122,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       }
     }
     reply.code(400);
-    return reply.render('pages/workspace/agenda.njk', await agendaPage(meeting, { values: { title: str(form, 'title'), exempt: str(form, 'exempt') }, ...errorView(errors) }));
+    return reply.render('pages/workspace/agenda.njk', await agendaPage(meeting, { values: { title: str(form, 'title'), exempt: str(form, 'exempt') }, ...errorSummary(errors) }));
   });
 
   const formContext = async (meetingId: number, values: Record<string, unknown>) => {
@@ -164,7 +164,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     const errors = await saveItemForm(form, (fields) => addItem(store, actor(request), meeting.id, fields));
     if (!errors.length) return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
     reply.code(400);
-    return reply.render('pages/workspace/item-form.njk', { pageTitle: 'Error: Add an agenda item', meeting, action: `/workspace/meetings/${meeting.id}/items/new`, ...(await formContext(meeting.id, form)), ...errorView(errors) });
+    return reply.render('pages/workspace/item-form.njk', { pageTitle: 'Error: Add an agenda item', meeting, action: `/workspace/meetings/${meeting.id}/items/new`, ...(await formContext(meeting.id, form)), ...errorSummary(errors) });
   });
 
   /** The item page: its form, its papers, and the reports assigned to authors (with the assignment form). */
@@ -210,7 +210,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     }
     reply.code(400);
     const ctx = await itemPage(found, storedValues(found.item), { authorPersonId: str(form, 'authorPersonId'), reportTitle: str(form, 'reportTitle') });
-    return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
+    return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorSummary(errors) });
   });
 
   app.post('/workspace/items/:id', async (request, reply) => {
@@ -222,14 +222,14 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     if (!errors.length) return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
     reply.code(400);
     const ctx = await itemPage(found, form, { reportTitle: item.title });
-    return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
+    return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorSummary(errors) });
   });
 
   /** A refused move, withdrawal or reinstatement: the agenda again, the summary linking to the item's row. */
   const refuse = async (reply: FastifyReply, found: NonNullable<Awaited<ReturnType<typeof itemOr404>>>, what: string, e: unknown) => {
     const fe = asFieldError(e, 'item');
     reply.code(400);
-    return reply.render('pages/workspace/agenda.njk', await agendaPage(found.meeting, errorView([{ field: `item-${found.item.id}`, text: `Item ${found.item.code} was not ${what}: ${inSentence(fe.text)}` }])));
+    return reply.render('pages/workspace/agenda.njk', await agendaPage(found.meeting, errorSummary([{ field: `item-${found.item.id}`, text: `Item ${found.item.code} was not ${what}: ${inSentence(fe.text)}` }])));
   };
 
   for (const direction of ['up', 'down'] as const) {
@@ -284,7 +284,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       }
     }
     reply.code(400);
-    return reply.render('pages/workspace/defer.njk', { ...(await deferContext(found, str(form, 'toMeetingId'))), ...errorView(errors) });
+    return reply.render('pages/workspace/defer.njk', { ...(await deferContext(found, str(form, 'toMeetingId'))), ...errorSummary(errors) });
   });
 };
 

@@ -3,7 +3,7 @@
 // in attendance.
 import type { FastifyPluginAsync } from 'fastify';
 import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, errorView, formOf, lines, list, str, type FieldError } from './form.js';
+import { actor, errorSummary, formOf, lines, list, str, type FieldError } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 import { membershipOn } from '../../../services/bodies.js';
 import { listPeople, personDisplayName } from '../../../services/people.js';
@@ -103,7 +103,7 @@ const attendance: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) 
     if (errors.length) {
       reply.code(400);
       const ctx = await context(meeting, form);
-      return reply.render('pages/workspace/attendance.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
+      return reply.render('pages/workspace/attendance.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorSummary(errors) });
     }
     await recordAttendance(store, actor(request), meeting.id, entries);
     return reply.redirect(`/workspace/meetings/${meeting.id}/attendance?saved=1`, 303);

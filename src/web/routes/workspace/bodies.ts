@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AGENDA_STYLES, BODY_KINDS, BODY_KIND_LABELS } from '../../../domain/types.js';
 import { selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, choice, errorView, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, asFieldError, choice, errorSummary, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
 import { addBodyWithNewName, bodyMembers, getBody, getSeats, listBodies, recentMeetingsOfBody, setSeats, updateBody } from '../../../services/bodies.js';
 import { listGroups } from '../../../services/people.js';
 
@@ -40,7 +40,7 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       }
     }
     reply.code(400);
-    return reply.render(formPage, { pageTitle: 'Error: Add a body', action: '/workspace/bodies/new', values: form, kindItems: kindItems(str(form, 'kind')), ...errorView(errors) });
+    return reply.render(formPage, { pageTitle: 'Error: Add a body', action: '/workspace/bodies/new', values: form, kindItems: kindItems(str(form, 'kind')), ...errorSummary(errors) });
   });
 
   async function showBody(body: NonNullable<Awaited<ReturnType<typeof getBody>>>, extra: Record<string, unknown>) {
@@ -88,7 +88,7 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       }
     }
     reply.code(400);
-    return reply.render(formPage, { pageTitle: `Error: Change ${body.name}`, action: `/workspace/bodies/${body.id}/edit`, values: form, kindItems: kindItems(str(form, 'kind')), body, ...errorView(errors) });
+    return reply.render(formPage, { pageTitle: `Error: Change ${body.name}`, action: `/workspace/bodies/${body.id}/edit`, values: form, kindItems: kindItems(str(form, 'kind')), body, ...errorSummary(errors) });
   });
 
   app.post('/workspace/bodies/:id/seats', async (request, reply) => {
@@ -108,7 +108,7 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     if (!errors.length && body.size !== null && total > body.size) errors.push({ field: `seats-${groups[0]?.id}`, text: `The groups' seats add up to ${total}, more than the body's ${body.size} seats` });
     if (errors.length) {
       reply.code(400);
-      const page = await showBody(body, errorView(errors));
+      const page = await showBody(body, errorSummary(errors));
       return reply.render('pages/workspace/body.njk', { ...page, pageTitle: `Error: ${body.name}`, seatValues: form });
     }
     await setSeats(store, actor(request), body.id, seats);

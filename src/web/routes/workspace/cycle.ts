@@ -10,7 +10,7 @@ import { confirmDecision, decisionFormChoices, implementDecision, meetingBodyId 
 import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, markFollowUpResponse, workProgramme } from '../../../services/executive/scrutiny.js';
 import { getBody, listBodies } from '../../../services/bodies.js';
 import { todayOf, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, dateOf, dateParts, errorView, formOf, lines, paramId, str, type FieldError } from './form.js';
+import { actor, asFieldError, dateOf, dateParts, errorSummary, formOf, lines, paramId, str, type FieldError } from './form.js';
 
 const STAFF_VIEWER = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
 
@@ -60,7 +60,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
         documents: str(f, 'documents') || null, consultation: str(f, 'consultation') || null, contact: str(f, 'contact') || null,
       }, today());
       return '/workspace/forward-plan?added=1';
-    }, 'title', async (errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ values: f, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errorView(errors, ['expectedOn', 'publishedOn']) })));
+    }, 'title', async (errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ values: f, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errorSummary(errors, ['expectedOn', 'publishedOn']) })));
   });
   app.post('/workspace/forward-plan/publish', async (request, reply) => {
     const f = formOf(request.body);
@@ -68,7 +68,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return tryOr(reply, async () => {
       edition = (await publishForwardPlan(db, actor(request), dateOf(f, 'publishedOn'), str(f, 'note') || null)).edition;
       return `/workspace/forward-plan?published=${edition}`;
-    }, 'publishedOn', async (errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ publishedOn: { day: str(f, 'publishedOn-day'), month: str(f, 'publishedOn-month'), year: str(f, 'publishedOn-year') }, ...errorView(errors, ['expectedOn', 'publishedOn']) })));
+    }, 'publishedOn', async (errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ publishedOn: { day: str(f, 'publishedOn-day'), month: str(f, 'publishedOn-month'), year: str(f, 'publishedOn-year') }, ...errorSummary(errors, ['expectedOn', 'publishedOn']) })));
   });
   app.get('/workspace/forward-plan/entries/:id', async (request, reply) => {
     const detail = await forwardPlanEntryDetail(db, paramId(request) ?? 0);
@@ -84,7 +84,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     }, 'to', async (errors) => {
       const detail = await forwardPlanEntryDetail(db, id);
       if (!detail) return reply.callNotFound();
-      return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errorView(errors, ['expectedOn']) });
+      return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errorSummary(errors, ['expectedOn']) });
     });
   });
 
@@ -106,7 +106,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       await recordCallInOutcome(db, actor(request), id, { outcome: str(f, 'outcome'), notes: str(f, 'notes') || null, on: dateOf(f, 'outcomeOn') });
       return `/workspace/call-ins/${id}?done=1`;
     }, 'outcome', async (errors) => {
-      const ctx = await callInPage(id, { values: f, outcomeOn: { day: str(f, 'outcomeOn-day'), month: str(f, 'outcomeOn-month'), year: str(f, 'outcomeOn-year') }, ...errorView(errors, ['outcomeOn']) });
+      const ctx = await callInPage(id, { values: f, outcomeOn: { day: str(f, 'outcomeOn-day'), month: str(f, 'outcomeOn-month'), year: str(f, 'outcomeOn-year') }, ...errorSummary(errors, ['outcomeOn']) });
       return ctx ? reply.render('pages/workspace/call-in.njk', ctx) : reply.callNotFound();
     });
   });
@@ -117,7 +117,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       await refuseCallIn(db, actor(request), id, str(f, 'refusalReason'));
       return `/workspace/call-ins/${id}?done=1`;
     }, 'refusalReason', async (errors) => {
-      const ctx = await callInPage(id, { values: f, ...errorView(errors, ['outcomeOn']) });
+      const ctx = await callInPage(id, { values: f, ...errorSummary(errors, ['outcomeOn']) });
       return ctx ? reply.render('pages/workspace/call-in.njk', ctx) : reply.callNotFound();
     });
   });
@@ -152,7 +152,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       });
       await addFollowUp(db, actor(request), { bodyId: Number(str(f, 'bodyId')), title: str(f, 'title'), portfolio: str(f, 'portfolio') || null, synopsis: str(f, 'synopsis') || null, reason: str(f, 'reason') || null, consideredOn: dateOf(f, 'consideredOn'), recommendations: recs });
       return '/workspace/follow-up?done=1';
-    }, 'title', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ values: f, consideredOn: { day: str(f, 'consideredOn-day'), month: str(f, 'consideredOn-month'), year: str(f, 'consideredOn-year') }, ...errorView(errors, ['consideredOn']) })));
+    }, 'title', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ values: f, consideredOn: { day: str(f, 'consideredOn-day'), month: str(f, 'consideredOn-month'), year: str(f, 'consideredOn-year') }, ...errorSummary(errors, ['consideredOn']) })));
   });
   app.post('/workspace/follow-up/recommendations/:id/respond', async (request, reply) => {
     const id = paramId(request) ?? 0;
@@ -160,7 +160,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return tryOr(reply, async () => {
       await addFollowUpResponse(db, actor(request), id, { text: str(f, 'text'), respondedOn: dateOf(f, 'respondedOn') || null, dateActioned: str(f, 'dateActioned'), notes: str(f, 'notes') || null });
       return '/workspace/follow-up?done=1';
-    }, 'text', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ failedRec: id, ...errorView(errors.map((e) => ({ ...e, field: `r${id}-${e.field}` })), [`r${id}-respondedOn`]) })));
+    }, 'text', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ failedRec: id, ...errorSummary(errors.map((e) => ({ ...e, field: `r${id}-${e.field}` })), [`r${id}-respondedOn`]) })));
   });
   app.post('/workspace/follow-up/recommendations/:id/verdict', async (request, reply) => {
     const id = paramId(request) ?? 0;
@@ -168,7 +168,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return tryOr(reply, async () => {
       await markFollowUpResponse(db, actor(request), id, str(f, 'verdict') as 'satisfactory', today());
       return '/workspace/follow-up?done=1';
-    }, 'verdict', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage(errorView(errors))));
+    }, 'verdict', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage(errorSummary(errors))));
   });
 
   // ------------------------------------------------------------ work programmes
@@ -189,7 +189,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       await addWorkProgrammeItem(db, actor(request), { bodyId, title: str(f, 'title'), meetingId: str(f, 'meetingId') ? Number(str(f, 'meetingId')) : null, notes: str(f, 'notes') || null, lead: str(f, 'lead') || null }, today());
       return `/workspace/bodies/${bodyId}/work-programme?done=1`;
     }, 'title', async (errors) => {
-      const ctx = await wpPage(bodyId, { values: f, ...errorView(errors) });
+      const ctx = await wpPage(bodyId, { values: f, ...errorSummary(errors) });
       return ctx ? reply.render('pages/workspace/work-programme.njk', ctx) : reply.callNotFound();
     });
   });

@@ -30,7 +30,7 @@ import {
   type DataSetRow,
 } from '../../../services/data.js';
 import { todayOf, type WorkspaceOptions } from './common.js';
-import { actor, errorView, paramId, type FieldError } from './form.js';
+import { actor, errorSummary, paramId, type FieldError } from './form.js';
 
 const KINDS: readonly DataFileKind[] = ['indicator-values', 'revenue', 'capital', 'indicators'];
 const KIND_HINTS: Record<DataFileKind, string> = {
@@ -120,7 +120,7 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     else if (!/\.(csv|xlsx)$/i.test(file.fileName)) errors.push({ field: 'file', text: `"${file.fileName}" is not a CSV or XLSX file: the file name must end in .csv or .xlsx` });
     if (errors.length || !file) {
       reply.code(400);
-      return reply.render('pages/workspace/data-upload.njk', { ...uploadView(values), pageTitle: 'Error: Upload figures', ...errorView(errors) });
+      return reply.render('pages/workspace/data-upload.njk', { ...uploadView(values), pageTitle: 'Error: Upload figures', ...errorSummary(errors) });
     }
 
     const result = await importDataFile(store.db, actor(request), {
@@ -244,7 +244,7 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     if (!itemId || !open.some((i) => i.id === itemId)) {
       reply.code(400);
       return reply.render('pages/workspace/data-set.njk', {
-        ...(await dataSetPage(request, ds)), pageTitle: `Error: ${ds.title}`, ...errorView([{ field: 'item', text: 'Choose the agenda item of a meeting still to be held' }]),
+        ...(await dataSetPage(request, ds)), pageTitle: `Error: ${ds.title}`, ...errorSummary([{ field: 'item', text: 'Choose the agenda item of a meeting still to be held' }]),
       });
     }
     await attachDataSet(store.db, actor(request), itemId, ds.id);

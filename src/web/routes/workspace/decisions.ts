@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DECISION_TAKER_KINDS } from '../../../domain/types.js';
 import { todayOf, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, checkbox, choice, dateOf, dateParts, errorView, formOf, isoDate, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, asFieldError, checkbox, choice, dateOf, dateParts, errorSummary, formOf, isoDate, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
 import { getDecision, listDecisions } from '../../../services/decisions.js';
 import { decisionTimeline, publishDecisionRecord, takeDecision } from '../../../services/executive/decisions.js';
 import { callInsWithSignatories } from '../../../services/executive/call-ins.js';
@@ -70,7 +70,7 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
     reply.code(400);
     return reply.render('pages/workspace/decision-form.njk', {
       pageTitle: 'Error: Record a decision', values: form, takerItems: takerItems(str(form, 'takerKind')), ...(await formChoices(store.db, todayOf(options), form)),
-      takenOn: { day: str(form, 'takenOn-day'), month: str(form, 'takenOn-month'), year: str(form, 'takenOn-year') }, ...errorView(errors, ['takenOn', 'chairNotifiedOn', 'exceptionPublishedOn', 'agreedOn']),
+      takenOn: { day: str(form, 'takenOn-day'), month: str(form, 'takenOn-month'), year: str(form, 'takenOn-year') }, ...errorSummary(errors, ['takenOn', 'chairNotifiedOn', 'exceptionPublishedOn', 'agreedOn']),
       ...Object.fromEntries(['chairNotifiedOn', 'exceptionPublishedOn', 'agreedOn'].map((n) => [n, { day: str(form, `${n}-day`), month: str(form, `${n}-month`), year: str(form, `${n}-year`) }])),
     });
   });
@@ -104,7 +104,7 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
         errors = [asFieldError(e, 'publishedOn')];
       }
     }
-    const ctx = await show(id, { ...errorView(errors, ['publishedOn']), publishedOn: { day: str(form, 'publishedOn-day'), month: str(form, 'publishedOn-month'), year: str(form, 'publishedOn-year') } });
+    const ctx = await show(id, { ...errorSummary(errors, ['publishedOn']), publishedOn: { day: str(form, 'publishedOn-day'), month: str(form, 'publishedOn-month'), year: str(form, 'publishedOn-year') } });
     if (!ctx) return reply.callNotFound();
     reply.code(400);
     return reply.render('pages/workspace/decision.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}` });

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { INTEREST_KINDS } from '../../../domain/types.js';
 import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, choice, errorView, formOf, idOf, optionalText, paramId, parseForm, requiredText, type FieldError } from './form.js';
+import { actor, asFieldError, choice, errorSummary, formOf, idOf, optionalText, paramId, parseForm, requiredText, type FieldError } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 import { membershipOn } from '../../../services/bodies.js';
 import { personDisplayName } from '../../../services/people.js';
@@ -59,7 +59,7 @@ const declarations: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }
     }
     reply.code(400);
     const ctx = await context(meeting, form);
-    return reply.render('pages/workspace/declarations.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
+    return reply.render('pages/workspace/declarations.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorSummary(errors) });
   });
 
   app.post('/workspace/meetings/:id/declarations/:declarationId/remove', async (request, reply) => {

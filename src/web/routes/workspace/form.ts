@@ -4,42 +4,10 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isIsoDate } from '../../../domain/dates.js';
 import type { Actor } from '../../../domain/types.js';
-import { fieldErrorOf, type FieldError } from '../account/form.js';
 import { actorOf } from '../../../services/accounts.js';
 
-export type { FieldError };
-
-/** Fields that are govukDateInput components: their error links go to the day box. */
-export function errorView(errors: FieldError[], dateFields: string[] = []) {
-  const byField: Record<string, { text: string }> = {};
-  for (const e of errors) byField[e.field] ??= { text: e.text };
-  return {
-    errorList: errors.map((e) => ({ text: e.text, href: `#${dateFields.includes(e.field) ? `${e.field}-day` : e.field}` })),
-    fieldErrors: byField,
-  };
-}
-
-export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
-
-/** Parses with zod; each issue becomes an error on the field it is about (its schema gives the message). */
-export function parseForm<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
-  const r = schema.safeParse(input);
-  if (r.success) return { ok: true, data: r.data };
-  const seen = new Set<string>();
-  const errors: FieldError[] = [];
-  for (const issue of r.error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    if (seen.has(field)) continue;
-    seen.add(field);
-    errors.push({ field, text: issue.message });
-  }
-  return { ok: false, errors };
-}
-
-/** The body as a plain object of strings and string arrays. */
-export function formOf(body: unknown): Record<string, string | string[]> {
-  return body && typeof body === 'object' ? (body as Record<string, string | string[]>) : {};
-}
+// The form helpers every page shares (one error formatter, one form-post helper); the workspace's own follow.
+export { asFieldError, errorSummary, formOf, parseForm, postForm, type FieldError, type Parsed } from '../../forms.js';
 
 export function str(form: Record<string, unknown>, name: string): string {
   const v = form[name];
@@ -101,13 +69,6 @@ export function paramId(request: FastifyRequest, name = 'id'): number | null {
 
 export function actor(request: FastifyRequest): Actor {
   return actorOf(request.account!);
-}
-
-/** A store ValidationError as a field error; anything else is rethrown. */
-export function asFieldError(e: unknown, fallback: string): FieldError {
-  const fe = fieldErrorOf(e, fallback);
-  if (!fe) throw e;
-  return fe;
 }
 
 /** Lines of a textarea, trimmed, blank lines dropped. */

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, errorView, formOf, optionalText, paramId, parseForm, requiredText, type FieldError } from './form.js';
+import { actor, optionalText, paramId, postForm, requiredText } from './form.js';
 import { addGroup, getGroup, listGroups, updateGroup } from '../../../services/people.js';
 
 const groupSchema = z.object({ name: requiredText('Enter the name of the group', 120), shortName: optionalText('Short name', 30) });
@@ -13,21 +13,15 @@ const groups: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   app.get('/workspace/groups', async (request, reply) =>
     reply.render('pages/workspace/groups.njk', await page({ notice: (request.query as Record<string, string>).saved ? 'Group saved' : null })));
 
-  app.post('/workspace/groups', async (request, reply) => {
-    const form = formOf(request.body);
-    const parsed = parseForm(groupSchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await addGroup(store, actor(request), parsed.data);
-        return reply.redirect('/workspace/groups?saved=1', 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'name')];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/groups.njk', await page({ pageTitle: 'Error: Political groups', values: form, ...errorView(errors) }));
-  });
+  app.post('/workspace/groups', (request, reply) => postForm(request, reply, {
+    schema: groupSchema,
+    fallbackField: 'name',
+    save: async (data) => {
+      await addGroup(store, actor(request), data);
+      return '/workspace/groups?saved=1';
+    },
+    rerender: async (form, errors) => reply.render('pages/workspace/groups.njk', await page({ pageTitle: 'Error: Political groups', values: form, ...errors })),
+  }));
 
   const groupOf = async (id: number | null) => (id ? getGroup(store.db, id) : undefined);
 
@@ -40,19 +34,15 @@ const groups: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   app.post('/workspace/groups/:id', async (request, reply) => {
     const group = await groupOf(paramId(request));
     if (!group) return reply.callNotFound();
-    const form = formOf(request.body);
-    const parsed = parseForm(groupSchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await updateGroup(store, actor(request), group.id, parsed.data);
-        return reply.redirect('/workspace/groups?saved=1', 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'name')];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/group-form.njk', { pageTitle: `Error: Change ${group.name}`, group, values: form, ...errorView(errors) });
+    return postForm(request, reply, {
+      schema: groupSchema,
+      fallbackField: 'name',
+      save: async (data) => {
+        await updateGroup(store, actor(request), group.id, data);
+        return '/workspace/groups?saved=1';
+      },
+      rerender: (form, errors) => reply.render('pages/workspace/group-form.njk', { pageTitle: `Error: Change ${group.name}`, group, values: form, ...errors }),
+    });
   });
 };
 

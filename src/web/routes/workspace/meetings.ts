@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { WEEKDAY_NAMES } from '../../../domain/dates.js';
 import { councilCalendar, meetingOr404, selectItems, todayOf, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, inSentence, checkbox, choice, clockTime, dateOf, dateParts, errorView, formOf, idOf, isoDate, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, asFieldError, inSentence, checkbox, choice, clockTime, dateOf, dateParts, errorSummary, formOf, idOf, isoDate, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 import { listBodies } from '../../../services/bodies.js';
 import { cancelOrPostpone, getMeeting, listMeetings, markHeld, scheduleMeetings, seriesDates, type SeriesPattern } from '../../../services/meetings.js';
@@ -73,7 +73,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       }
     }
     reply.code(400);
-    return reply.render(single, { pageTitle: 'Error: Schedule a meeting', values: form, date: { day: str(form, 'date-day'), month: str(form, 'date-month'), year: str(form, 'date-year') }, bodyItems: await bodyItems(str(form, 'bodyId')), ...errorView(errors, ['date']) });
+    return reply.render(single, { pageTitle: 'Error: Schedule a meeting', values: form, date: { day: str(form, 'date-day'), month: str(form, 'date-month'), year: str(form, 'date-year') }, bodyItems: await bodyItems(str(form, 'bodyId')), ...errorSummary(errors, ['date']) });
   });
 
   const seriesPage = 'pages/workspace/series-form.njk';
@@ -104,7 +104,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       }
     }
     reply.code(400);
-    return reply.render(seriesPage, { pageTitle: 'Error: Schedule a year\'s meetings', ...(await seriesContext(form)), ...errorView(errors, ['from', 'to']) });
+    return reply.render(seriesPage, { pageTitle: 'Error: Schedule a year\'s meetings', ...(await seriesContext(form)), ...errorSummary(errors, ['from', 'to']) });
   });
 
   /** The meeting's page; after a refused status change, with the error summary and the cancel form's values. */
@@ -137,7 +137,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       const fe = asFieldError(e, 'status');
       reply.code(400);
       // The summary links to the button that was pressed.
-      return reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, errorView([{ field: 'mark-held', text: `The meeting cannot be marked as held: ${inSentence(fe.text)}` }])));
+      return reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, errorSummary([{ field: 'mark-held', text: `The meeting cannot be marked as held: ${inSentence(fe.text)}` }])));
     }
     return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
   });
@@ -158,7 +158,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       }
     }
     reply.code(400);
-    return reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, { values: { status: str(form, 'status'), reason: str(form, 'reason') }, cancelOpen: true, ...errorView(errors) }));
+    return reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, { values: { status: str(form, 'status'), reason: str(form, 'reason') }, cancelOpen: true, ...errorSummary(errors) }));
   });
 };
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from '../../../domain/types.js';
 import { selectItems, todayOf, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, choice, dateOf, dateParts, errorView, formOf, idOf, isoDate, optionalText, paramId, parseForm, str, type FieldError } from './form.js';
+import { actor, asFieldError, choice, dateOf, dateParts, errorSummary, formOf, idOf, isoDate, optionalText, paramId, parseForm, str, type FieldError } from './form.js';
 import { endMembershipOn, getBody, getMembership, joinBody } from '../../../services/bodies.js';
 import { listGroups, listPeople, personDisplayName } from '../../../services/people.js';
 
@@ -55,7 +55,7 @@ const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) =
       }
     }
     reply.code(400);
-    return reply.render('pages/workspace/membership-form.njk', { pageTitle: `Error: Add a member to ${body.name}`, ...(await addContext(body, { ...form, startsOn: str(input, 'startsOn') })), ...errorView(errors, ['startsOn']) });
+    return reply.render('pages/workspace/membership-form.njk', { pageTitle: `Error: Add a member to ${body.name}`, ...(await addContext(body, { ...form, startsOn: str(input, 'startsOn') })), ...errorSummary(errors, ['startsOn']) });
   });
 
   const membershipOf = (id: number | null) => (id ? getMembership(store.db, id) : Promise.resolve(undefined));
@@ -83,7 +83,7 @@ const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) =
     reply.code(400);
     return reply.render('pages/workspace/membership-end.njk', {
       pageTitle: 'Error: End a membership', m, name: personDisplayName(m),
-      endsOn: { day: str(form, 'endsOn-day'), month: str(form, 'endsOn-month'), year: str(form, 'endsOn-year') }, ...errorView(errors, ['endsOn']),
+      endsOn: { day: str(form, 'endsOn-day'), month: str(form, 'endsOn-month'), year: str(form, 'endsOn-year') }, ...errorSummary(errors, ['endsOn']),
     });
   });
 };

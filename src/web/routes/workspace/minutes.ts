@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { RecordedVote, Resolution } from '../../../domain/types.js';
 import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, inSentence, errorView, formOf, idOf, lines, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, asFieldError, inSentence, errorSummary, formOf, idOf, lines, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
 import { getAgendaItem, loadAgenda } from '../../../services/agenda.js';
 import { laterMeetings } from '../../../services/meetings.js';
 import { approveMinutes, getMinutes, publishDraftMinutes, saveMinute } from '../../../services/proceedings.js';
@@ -84,7 +84,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
       }
     }
     reply.code(400);
-    return reply.render('pages/workspace/minute-form.njk', { pageTitle: `Error: Minute for item ${item.code}`, meeting, item, values: form, ...errorView(errors) });
+    return reply.render('pages/workspace/minute-form.njk', { pageTitle: `Error: Minute for item ${item.code}`, meeting, item, values: form, ...errorSummary(errors) });
   });
 
   app.post('/workspace/meetings/:id/minutes/publish', async (request, reply) => {
@@ -95,7 +95,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     } catch (e) {
       reply.code(400);
       const text = `The draft minutes were not published: ${inSentence(asFieldError(e, 'status').text)}`;
-      return reply.render('pages/workspace/minutes.njk', await minutesPage(meeting, errorView([{ field: 'minutes-table', text }])));
+      return reply.render('pages/workspace/minutes.njk', await minutesPage(meeting, errorSummary([{ field: 'minutes-table', text }])));
     }
     return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
   });
@@ -128,7 +128,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     }
     reply.code(400);
     const ctx = await approveContext(meeting, { atMeetingId: str(form, 'atMeetingId'), amendments: str(form, 'amendments') });
-    return reply.render('pages/workspace/approve.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorView(errors) });
+    return reply.render('pages/workspace/approve.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorSummary(errors) });
   });
 };
 

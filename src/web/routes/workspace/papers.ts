@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/types.js';
 import { itemOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, choice, errorView, optionalText, parseForm, requiredText, type FieldError } from './form.js';
+import { actor, asFieldError, choice, errorSummary, optionalText, parseForm, requiredText, type FieldError } from './form.js';
 import { acceptMultipart, type UploadedFile } from '../../../http/multipart.js';
 import { attachPaper, itemPapers, validateUploadedPdf } from '../../../services/documents.js';
 
@@ -71,7 +71,7 @@ const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       }
     }
     reply.code(400);
-    return reply.render('pages/workspace/papers.njk', { ...(await context(found, fields)), pageTitle: `Error: Papers for item ${found.item.code}`, ...errorView(errors) });
+    return reply.render('pages/workspace/papers.njk', { ...(await context(found, fields)), pageTitle: `Error: Papers for item ${found.item.code}`, ...errorSummary(errors) });
   });
 };
 

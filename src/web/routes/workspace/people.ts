@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { PERSON_KINDS } from '../../../domain/types.js';
 import { selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, choice, errorView, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, asFieldError, choice, errorSummary, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
 import { membershipsOfPerson } from '../../../services/bodies.js';
 import { addPerson, getPerson, listGroups, listPeople, personDisplayName, updatePerson } from '../../../services/people.js';
 
@@ -55,7 +55,7 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       }
     }
     reply.code(400);
-    return reply.render('pages/workspace/person-form.njk', { pageTitle: 'Error: Add a person', action: '/workspace/people/new', ...(await formContext(form)), ...errorView(errors) });
+    return reply.render('pages/workspace/person-form.njk', { pageTitle: 'Error: Add a person', action: '/workspace/people/new', ...(await formContext(form)), ...errorSummary(errors) });
   });
 
   app.get('/workspace/people/:id', async (request, reply) => {
@@ -90,7 +90,7 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     reply.code(400);
     return reply.render('pages/workspace/person-form.njk', {
       pageTitle: `Error: ${personDisplayName(person)}`, action: `/workspace/people/${person.id}`, person, personName: personDisplayName(person),
-      memberships: await membershipsOfPerson(store.db, person.id), ...(await formContext(form)), ...errorView(errors),
+      memberships: await membershipsOfPerson(store.db, person.id), ...(await formContext(form)), ...errorSummary(errors),
     });
   });
 };

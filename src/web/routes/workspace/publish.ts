@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { checkAgenda, listPublications, PublicationError, publishAgenda, publishSupplementary } from '../../../services/publication/publish.js';
 import { meetingOr404, todayOf, type WorkspaceOptions } from './common.js';
-import { actor, errorView, formOf, list, optionalText, parseForm, str, type FieldError } from './form.js';
+import { actor, errorSummary, formOf, list, optionalText, parseForm, str, type FieldError } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 
 const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
@@ -47,7 +47,7 @@ const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       }
     }
     reply.code(400);
-    return reply.render('pages/workspace/publish.njk', await context(meeting, lateReason, errorView(errors)));
+    return reply.render('pages/workspace/publish.njk', await context(meeting, lateReason, errorSummary(errors)));
   });
 
   app.post('/workspace/meetings/:id/publish-supplementary', async (request, reply) => {
@@ -68,7 +68,7 @@ const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       }
     }
     reply.code(400);
-    return reply.render('pages/workspace/publish.njk', await context(meeting, null, errorView(errors)));
+    return reply.render('pages/workspace/publish.njk', await context(meeting, null, errorSummary(errors)));
   });
 };
 
