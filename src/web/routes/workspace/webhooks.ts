@@ -3,7 +3,7 @@
 // switch an endpoint off. Deliveries go through the outbox, retried with backoff.
 import type { FastifyPluginAsync } from 'fastify';
 import { type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, errorView, formOf, list, paramId, str, type FieldError } from './form.js';
+import { actor, asFieldError, errorSummary, formOf, list, paramId, str, type FieldError } from './form.js';
 import { registerWebhook, switchOffWebhook, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, webhooks, webhookWithDeliveries } from '../../../services/webhooks.js';
 
 const webhookRoutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
@@ -26,7 +26,7 @@ const webhookRoutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store 
       errors = [asFieldError(e, 'url')];
     }
     reply.code(400);
-    return reply.render('pages/workspace/webhooks.njk', await page({ pageTitle: 'Error: Webhooks', values: form, eventItems: eventItems(events), ...errorView(errors) }));
+    return reply.render('pages/workspace/webhooks.njk', await page({ pageTitle: 'Error: Webhooks', values: form, eventItems: eventItems(events), ...errorSummary(errors) }));
   });
 
   app.get('/workspace/webhooks/:id', async (request, reply) => {
