@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../src/demo/index.js';
 import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
 import { importDataFile, toCsv } from '../../../src/services/data-files.js';
-import { dataReportModel, dataSetFor } from '../../../src/services/data.js';
+import { dataReportModel, dataSetFor, publishDataSet, unpublishDataSet } from '../../../src/services/data.js';
 import { PUBLIC_VIEWER } from '../../../src/domain/policy.js';
 import { chartSvg } from '../../../src/web/charts.js';
 import { listAudit } from '../../../src/store/audit.js';
@@ -121,5 +121,18 @@ describe.each(STORE_KINDS)('performance and budgets on the portal on %s', (kind)
     await page('/budgets/revenue/2030-01', 404);
     await page('/data/revenue/2030-01.csv', 404);
     expect((await page('/performance')).body).not.toContain('2030');
+  });
+
+  it('the dashboard page, computed once per data version, follows a withdrawal and a republication at once', { timeout: 240_000 }, async (c) => {
+    const { t } = await setup(c);
+    const db = t.store.db;
+    const ds = await db.selectFrom('data_set').select(['id', 'period']).where('kind', '=', 'indicator-values').where('published_version', 'is not', null).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const url = `/performance/${ds.period.toLowerCase().replace(/\s+/g, '-')}`;
+    expect((await page(url)).body).toContain('Performance dashboard');
+    expect((await page(url)).body).toContain('Performance dashboard');
+    await unpublishDataSet(db, SYSTEM_ACTOR, ds.id);
+    await page(url, 404);
+    await publishDataSet(db, SYSTEM_ACTOR, ds.id);
+    expect((await page(url)).body).toContain('Performance dashboard');
   });
 });

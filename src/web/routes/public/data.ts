@@ -1,7 +1,8 @@
 // Performance and budget figures on the portal: a page per published dashboard and budget report, a page per
 // indicator (its history against its targets), and the open data (CSV and JSON of every published period).
 import type { FastifyPluginAsync } from 'fastify';
-import { dashboardModel, trendChart } from '../../../domain/data-report.js';
+import { dashboardModel, trendChart, type DataReportModel } from '../../../domain/data-report.js';
+import type { Viewer } from '../../../domain/policy.js';
 import { DIRECTION_WORDS, formatIndicatorValue, parsePeriod, periodFromSlug, previousPeriod, rateIndicator, RAG_WORDS, standardFor, type IndicatorValue } from '../../../domain/indicators.js';
 import { NotFoundError } from '../../../errors.js';
 import { exportDataSet, toCsv } from '../../../services/data-files.js';
@@ -15,10 +16,14 @@ import {
   listItemsForDataSet,
   listPublishedDataSets,
   publicIndicators,
+  type DashboardView,
   type DataKind,
 } from '../../../services/data.js';
 import type { Store } from '../../../services/unit.js';
 import { origin } from './http.js';
+import { dataVersion } from '../../../services/site.js';
+
+interface PublicDashboard { view: DashboardView; model: DataReportModel; items: Awaited<ReturnType<typeof listItemsForDataSet>> }
 
 const DOWNLOAD = /^(.+)\.(csv|json)$/;
 const BUDGET_KINDS = new Set(['revenue', 'capital']);
@@ -42,11 +47,34 @@ const data: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     });
   });
 
+  // The public's dashboards, computed once per data version: what the public sees of a published period depends
+  // only on the record, and the version moves with every committed write (as for the page cache), so an unchanged
+  // dashboard is not read and rebuilt on every request. One map per app (per store); cleared when the version moves.
+  const dashboards = { version: '', byPeriod: new Map<string, Promise<PublicDashboard>>() };
+  const publicDashboard = async (code: string, viewer: Viewer): Promise<PublicDashboard> => {
+    const load = async () => {
+      const view = await dashboardView(store.db, viewer, code);
+      const model = dashboardModel(view.dashboard, view.history);
+      const items = (await listItemsForDataSet(store.db, view.dataSet.id)).filter((i) => i.agenda_published_at && !i.exempt);
+      return { view, model, items };
+    };
+    if (viewer.kind !== 'public') return load();
+    const version = await dataVersion(store);
+    if (version !== dashboards.version) dashboards.byPeriod = new Map();
+    dashboards.version = version;
+    let hit = dashboards.byPeriod.get(code);
+    if (!hit) {
+      hit = load();
+      dashboards.byPeriod.set(code, hit);
+      if (dashboards.byPeriod.size > 200) dashboards.byPeriod.delete(dashboards.byPeriod.keys().next().value as string);
+      hit.catch(() => { if (dashboards.byPeriod.get(code) === hit) dashboards.byPeriod.delete(code); });
+    }
+    return hit;
+  };
+
   app.get<{ Params: { period: string } }>('/performance/:period', async (request, reply) => {
     const period = periodOf(request.params.period);
-    const view = await dashboardView(store.db, request.viewer, period.code);
-    const model = dashboardModel(view.dashboard, view.history);
-    const items = (await listItemsForDataSet(store.db, view.dataSet.id)).filter((i) => i.agenda_published_at && !i.exempt);
+    const { view, model, items } = await publicDashboard(period.code, request.viewer);
     return reply.render('pages/public/data-set.njk', {
       pageTitle: model.title, canonicalUrl: `${origin(request)}${dataSetHref(view.dataSet)}`, model, dataSet: view.dataSet, version: view.version,
       downloads: downloads('indicator-values', view.dataSet.period), items,
