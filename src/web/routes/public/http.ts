@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../errors.js';
-import { NONCE_PLACEHOLDER, type PageCache } from './page-cache.js';
-import { dataVersion } from '../../../services/site.js';
+import { type CachedPage, NONCE_PLACEHOLDER, type PageCache } from './page-cache.js';
+import { auditMark, changesSince, dataVersion } from '../../../services/site.js';
 import { type Store } from '../../../services/unit.js';
 
 /** Marks a response as the same for everyone (feeds, sitemap: built from the public view only). */
@@ -48,7 +48,26 @@ export interface CachingOptions {
   pages?: PageCache;
 }
 
-const cacheSlots = new WeakMap<FastifyRequest, { version: string; key: string; served: boolean }>();
+const cacheSlots = new WeakMap<FastifyRequest, { version: string; key: string; served: boolean; tags?: string[]; done?: (page: CachedPage | null) => void }>();
+
+/**
+ * Says what a public page is made from, so a change elsewhere in the record keeps it cached: `meeting:<id>` for a
+ * page made only from that meeting's rows and things whose change empties the whole cache anyway (see page-cache.ts).
+ */
+export function tagCachedPage(request: FastifyRequest, ...tags: string[]): void {
+  const slot = cacheSlots.get(request);
+  if (slot) slot.tags = [...(slot.tags ?? []), ...tags];
+}
+
+const BATCH = 100;
+
+/** The audit entries since a mark, for PageCache.moveTo; null changes (everything stale) when there are too many. */
+async function explainChanges(store: Store, afterId: number | null): Promise<{ mark: number; changes: { entity: string; entityId: string | null }[] | null }> {
+  if (afterId === null) return { mark: await auditMark(store), changes: null };
+  const changes = await changesSince(store, afterId, BATCH);
+  if (changes.length >= BATCH) return { mark: await auditMark(store), changes: null };
+  return { mark: changes.length ? changes[changes.length - 1].id : afterId, changes };
+}
 
 /**
  * Hooks for one plugin scope: for the public viewer, a stored render of the page when the data have not changed
@@ -58,15 +77,36 @@ const cacheSlots = new WeakMap<FastifyRequest, { version: string; key: string; s
  */
 export function addCaching(app: FastifyInstance, options: CachingOptions): void {
   const { pages, store, today } = options;
+  const rendering = new Map<string, { version: string; page: Promise<CachedPage | null> }>();
   if (pages) {
+    // A render that ended without a page to keep (an error, a redirect) lets its waiters render for themselves.
+    app.addHook('onResponse', async (request) => { cacheSlots.get(request)?.done?.(null); });
     app.addHook('preHandler', async (request, reply) => {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || request.viewer.kind !== 'public') return;
       if (reply.routeOptions.config?.pageCache === false) return;
       const version = await dataVersion(store);
+      await pages.moveTo(version, (afterId) => explainChanges(store, afterId));
       const key = `${todayIso(today)}|${origin(request)}|${request.url}`;
-      const hit = pages.get(version, key);
-      cacheSlots.set(request, { version, key, served: !!hit });
-      if (!hit) return;
+      let hit = pages.get(version, key);
+      // One render per page and version: requests for a page being rendered wait for it rather than render it too.
+      if (!hit) {
+        const pending = rendering.get(key);
+        if (pending?.version === version) hit = (await pending.page) ?? undefined;
+      }
+      const slot: { version: string; key: string; served: boolean; done?: (page: CachedPage | null) => void } = { version, key, served: !!hit };
+      cacheSlots.set(request, slot);
+      if (!hit) {
+        if (!rendering.has(key)) {
+          let done!: (page: CachedPage | null) => void;
+          const page = new Promise<CachedPage | null>((resolve) => { done = resolve; });
+          rendering.set(key, { version, page });
+          slot.done = (p) => {
+            if (rendering.get(key)?.page === page) rendering.delete(key);
+            done(p);
+          };
+        }
+        return;
+      }
       if (hit.cacheControl) reply.header('cache-control', hit.cacheControl).header('etag', hit.etag);
       else reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie, Authorization').header('etag', hit.etag);
       if (matches(request, hit.etag)) {
@@ -95,7 +135,9 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (pages && slot && typeof neutral === 'string' && CACHEABLE_TYPES.test(contentType) && request.viewer.kind === 'public') {
       const cacheControl = String(reply.getHeader('cache-control') ?? '');
-      pages.set(slot.version, slot.key, { body: neutral, etag, contentType, cacheControl: cacheControl.startsWith('public') ? cacheControl : undefined });
+      const page: CachedPage = { body: neutral, etag, contentType, cacheControl: cacheControl.startsWith('public') ? cacheControl : undefined, tags: slot.tags };
+      pages.set(slot.version, slot.key, page);
+      slot.done?.(page);
     }
     if (matches(request, etag)) {
       notModified(reply);

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { BODY_KIND_LABELS, MEETING_STATUS_LABELS, type BodyKind, type MeetingStatus } from '../../../domain/types.js';
 import { itemDataReports } from '../../../services/data.js';
 import { feedLinks } from './feeds.js';
-import { origin } from './http.js';
+import { origin, tagCachedPage } from './http.js';
 import { packForViewer } from '../../../services/documents.js';
 import { getMeeting, meetingPage, PACK_FILE_BASES, type MeetingPage } from '../../../services/meetings.js';
 import { type Store } from '../../../services/unit.js';
@@ -38,6 +38,7 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
   app.get<{ Params: { slug: string } }>('/meetings/:slug', async (request, reply) => {
     const page = await meetingPage(store, request.params.slug, request.viewer);
     if (!page) return reply.callNotFound();
+    tagCachedPage(request, `meeting:${page.meeting.id}`);
     const url = `${origin(request)}/meetings/${page.meeting.slug}`;
     return reply.render('pages/public/meeting.njk', {
       pageTitle: `${page.body.name}, ${page.meeting.date}`,
@@ -55,6 +56,7 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
     const page = await meetingPage(store, request.params.slug, request.viewer);
     const item = page?.items.find((i) => i.code === request.params.code);
     if (!page || !item) return reply.callNotFound();
+    tagCachedPage(request, `meeting:${page.meeting.id}`);
     const url = `${origin(request)}/meetings/${page.meeting.slug}/items/${encodeURIComponent(item.code)}`;
     return reply.render('pages/public/item.njk', {
       pageTitle: `${item.code}: ${item.title} – ${page.body.name}, ${page.meeting.date}`,

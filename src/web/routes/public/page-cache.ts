@@ -1,9 +1,30 @@
-// Rendered public pages, kept in memory and keyed by the data version: a page the public sees depends only on the
-// record (never on who asks, as long as they are the public), so it can be reused until anything changes. Signed-in
-// viewers always get a fresh render. The per-request CSP nonce is swapped for a placeholder in the stored copy.
+// Rendered public pages, kept in memory until the record changes: a page the public sees depends only on the record
+// (never on who asks, as long as they are the public). Signed-in viewers always get a fresh render. The per-request
+// CSP nonce is swapped for a placeholder in the stored copy.
+//
+// When the data version moves on, the audit entries written since say what changed (every change to the record
+// writes one, in the same transaction). A change the cache understands as touching one meeting only (its attendance,
+// its minutes) drops the pages tagged with that meeting and every untagged page; anything else, or a new version
+// with no audit entry to explain it, empties the cache (issue 17: a clerk's write no longer re-renders every page).
 import { randomBytes } from 'node:crypto';
 
 export const NONCE_PLACEHOLDER = `moot-nonce-${randomBytes(12).toString('hex')}`;
+
+/** Audit entities whose entity id is a meeting id and which change nothing but that meeting's own rows. */
+export const MEETING_SCOPED_CHANGES = new Set(['attendance', 'minutes']);
+
+export interface Change { entity: string; entityId: string | null }
+
+/** The tags whose pages a batch of changes makes stale, or null for "everything". */
+export function staleTags(changes: Change[]): Set<string> | null {
+  if (!changes.length) return null;
+  const tags = new Set<string>();
+  for (const c of changes) {
+    if (!MEETING_SCOPED_CHANGES.has(c.entity) || c.entityId === null || !/^\d+$/.test(c.entityId)) return null;
+    tags.add(`meeting:${c.entityId}`);
+  }
+  return tags;
+}
 
 export interface CachedPage {
   body: string;
@@ -11,6 +32,8 @@ export interface CachedPage {
   contentType: string;
   /** A response the route declared the same for everyone (feeds): its public Cache-Control, kept on a cache hit. */
   cacheControl?: string;
+  /** What the page is made from, when the route said (e.g. "meeting:12"); none: it may show anything. */
+  tags?: string[];
 }
 
 /** Hits and misses of every page cache in this process, for the metrics. */
@@ -21,20 +44,61 @@ export class PageCache {
   #map = new Map<string, CachedPage>();
   #bytes = 0;
   #version = '';
+  /** The last audit entry accounted for (null: not known, so the next change empties the cache). */
+  #auditMark: number | null = null;
+  #moving: Promise<void> | null = null;
 
   constructor(readonly maxEntries = 2000, readonly maxBytes = 96 * 1024 * 1024) {}
 
-  /** Forgets everything when the data version moves on, so stale pages never linger in memory. */
-  #checkVersion(version: string): void {
-    if (version !== this.#version) {
+  get version(): string {
+    return this.#version;
+  }
+
+  /**
+   * Brings the cache to `version`: drops what the changes since the last version make stale (see the file comment).
+   * `explain` gives the audit entries after a mark (and the newest mark); concurrent callers share one update.
+   */
+  async moveTo(version: string, explain: (afterId: number | null) => Promise<{ mark: number; changes: Change[] | null }>): Promise<void> {
+    while (version !== this.#version) {
+      if (this.#moving) {
+        await this.#moving;
+        continue;
+      }
+      this.#moving = (async () => {
+        let stale: Set<string> | null = null;
+        try {
+          const { mark, changes } = await explain(this.#auditMark);
+          stale = this.#version && this.#auditMark !== null && changes ? staleTags(changes) : null;
+          this.#auditMark = mark;
+        } catch {
+          this.#auditMark = null;
+        }
+        this.#drop(stale);
+        this.#version = version;
+      })();
+      try {
+        await this.#moving;
+      } finally {
+        this.#moving = null;
+      }
+    }
+  }
+
+  #drop(stale: Set<string> | null): void {
+    if (!stale) {
       this.#map.clear();
       this.#bytes = 0;
-      this.#version = version;
+      return;
+    }
+    for (const [k, v] of this.#map) {
+      if (v.tags?.length && !v.tags.some((t) => stale.has(t))) continue;
+      this.#map.delete(k);
+      this.#bytes -= v.body.length * 2;
     }
   }
 
   get(version: string, key: string): CachedPage | undefined {
-    this.#checkVersion(version);
+    if (version !== this.#version) return undefined;
     const hit = this.#map.get(key);
     if (hit) PAGE_CACHE_COUNTS.hits++;
     else PAGE_CACHE_COUNTS.misses++;
@@ -46,7 +110,7 @@ export class PageCache {
   }
 
   set(version: string, key: string, page: CachedPage): void {
-    this.#checkVersion(version);
+    if (version !== this.#version) return;
     const size = page.body.length * 2;
     if (size > this.maxBytes / 8) return;
     const old = this.#map.get(key);
