@@ -138,8 +138,11 @@ describe.each(STORE_KINDS)('feeds on %s', (kind) => {
     const { app, t } = await setup(c);
     const body = await t.store.db.selectFrom('body').select('id').where('slug', '=', 'cabinet').executeTakeFirstOrThrow();
     const m = await createMeeting(t.store.db, SYSTEM_ACTOR, {
-      bodyId: body.id, date: '2012-07-04', time: '14:30', venue: 'Council Chamber\rATTENDEE:mailto:evil@example.com\nX-INJECTED:yes\r\nSTATUS:CANCELLED; a, b\\', sections: [],
+      bodyId: body.id, date: '2012-07-04', time: '14:30', venue: 'Council Chamber', sections: [],
     });
+    // The record now refuses control characters in a venue typed in (issue 10); a venue already stored with them
+    // (an import, an older version) must still not inject a property, so it is written past the check here.
+    await t.store.db.updateTable('meeting').set({ venue: 'Council Chamber\rATTENDEE:mailto:evil@example.com\nX-INJECTED:yes\r\nSTATUS:CANCELLED; a, b\\' }).where('id', '=', m.id).execute();
     for (const url of [`/meetings/${m.slug}/calendar.ics`, '/bodies/cabinet/calendar.ics', '/calendar.ics']) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(200);
