@@ -2,7 +2,7 @@
 // or not; sections and items exempt or not; papers whose versions carry their own classification; items
 // reclassified before or after publication; redacted replacement versions; minutes with exempt entries; decisions
 // in every status and classification) on SQLite and PostgreSQL, then crawls every public surface as the public, a
-// councillor not on the body and a councillor on it: every page it can reach from the home page, lists, sitemap,
+// councillor not on the body, a councillor on it and a report author: every page it can reach from the home page, lists, sitemap,
 // feeds, iCal and the API, plus a direct request for every meeting, item, paper, paper version, pack, decision and
 // their API forms, plus web, API and feed search. Every piece of exempt or unpublished text carries a unique marker
 // word; no marker may reach a viewer not entitled to it (PDFs are read through pdftotext).
@@ -14,7 +14,7 @@
 //   exempt or its item is exempt now; minutes are public once drafted or approved, an exempt minute's text is
 //   exempt; a decision is public in a public status and not exempt.
 //
-// Runs: MOOT_PROPERTY_RUNS (default 3 per database); MOOT_PROPERTY_SEED to replay a failure.
+// Runs: MOOT_PROPERTY_RUNS (default 8 per database); MOOT_PROPERTY_SEED to replay a failure.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -36,7 +36,7 @@ import { appWith, pdfWithText } from '../api/fixture.js';
 import { pdfText } from '../helpers/pdf-text.js';
 import { openTestStore, STORE_KINDS } from '../helpers/stores.js';
 
-const RUNS = Number(process.env.MOOT_PROPERTY_RUNS ?? 3);
+const RUNS = Number(process.env.MOOT_PROPERTY_RUNS ?? 8);
 const SEED = process.env.MOOT_PROPERTY_SEED ? Number(process.env.MOOT_PROPERTY_SEED) : undefined;
 /** A word every generated text carries, so one search finds everything indexed. */
 const COMMON = 'pelican';
@@ -376,17 +376,20 @@ interface Probe { name: string; headers: Record<string, string>; bodyIndex: numb
 
 async function probesFor(store: Store, bodyIds: number[]): Promise<Probe[]> {
   const db = store.db;
-  const mkCllr = async (name: string, bodyId: number | null) => {
-    const personId = await createPerson(db, SYSTEM_ACTOR, { forenames: name, surname: 'Probe', kind: 'councillor' });
+  const mkUser = async (name: string, role: 'councillor' | 'report-author', bodyId: number | null) => {
+    const personId = await createPerson(db, SYSTEM_ACTOR, { forenames: name, surname: 'Probe', kind: role === 'councillor' ? 'councillor' : 'officer' });
     if (bodyId !== null) await addMembership(db, SYSTEM_ACTOR, { bodyId, personId, role: 'member', startsOn: '2021-05-01' });
-    const userId = await createUser(db, SYSTEM_ACTOR, { email: `${name.toLowerCase()}@example.org`, displayName: name, role: 'councillor', personId, password: 'correct horse battery staple' });
+    const userId = await createUser(db, SYSTEM_ACTOR, { email: `${name.toLowerCase()}@example.org`, displayName: name, role, personId, password: 'correct horse battery staple' });
     return (await createApiToken(db, SYSTEM_ACTOR, userId, 'probe')).token;
   };
+  const mkCllr = (name: string, bodyId: number | null) => mkUser(name, 'councillor', bodyId);
   const elsewhere = await createBody(db, SYSTEM_ACTOR, { name: 'Gamma Standards Committee', kind: 'regulatory-committee' });
   return [
     { name: 'public', headers: {}, bodyIndex: null },
     { name: 'councillor not on the body', headers: { authorization: `Bearer ${await mkCllr('Elsewhere', elsewhere)}` }, bodyIndex: null },
     { name: 'councillor on Alpha', headers: { authorization: `Bearer ${await mkCllr('Member', bodyIds[0])}` }, bodyIndex: 0 },
+    // A report author (an officer writing a report) is entitled to no exempt information by that role alone.
+    { name: 'report author', headers: { authorization: `Bearer ${await mkUser('Author', 'report-author', null)}` }, bodyIndex: null },
   ];
 }
 
