@@ -47,11 +47,11 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
 
   // The forward plan: four key decisions (one to be taken in private) and one that is deferred.
   const planned = (title: string, expectedOn: string, extra: Partial<Parameters<typeof addForwardPlanEntry>[2]> = {}) => addForwardPlanEntry(db, actor, {
-    title, takerKind: 'body', takerName: 'Cabinet', takerBodyId: cabinet, expectedOn, key: true, expenditurePence: 250_000_000_00, divisions: ['Kingsmere North', 'Kingsmere South', 'Eastbrook'],
+    title, takerKind: 'body', takerName: 'Cabinet', takerBodyId: cabinet, expectedOn, key: true, expenditurePence: 2_500_000_00, divisions: ['Kingsmere North', 'Kingsmere South', 'Eastbrook'],
     documents: 'Report of the Corporate Director', consultation: 'Public consultation and the relevant Cabinet Committee', contact: 'Democratic Services, democratic.services@example.gov.uk', ...extra,
   }, firstEdition);
   const transport = await planned('Home to School Transport Policy', m1.date, { portfolio: 'Children, Young People and Education' });
-  const highways = await planned('Highways Term Maintenance Contract', m2.date, { portfolio: 'Highways and Transport', expenditurePence: 1_200_000_000_00 });
+  const highways = await planned('Highways Term Maintenance Contract', m2.date, { portfolio: 'Highways and Transport', expenditurePence: 12_000_000_00 });
   const depot = await planned('Disposal of the Former Westgate Depot', m2.date, { portfolio: 'Finance and Business Support', private: true, exemptParagraphs: [3],
     privateReason: 'The report contains information about the financial and business affairs of the bidders, which is exempt under paragraph 3.' });
   const libraries = await planned('Libraries, Registration and Archives Strategy', m3.date, { portfolio: 'Communities' });
