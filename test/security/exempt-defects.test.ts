@@ -1,9 +1,5 @@
 // Issue 10's reproductions of exempt and unpublished information reaching the public, one test per defect (High 1-2,
 // Medium 3-5), through the product's own API, store functions and public routes, on SQLite and PostgreSQL.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
@@ -15,20 +11,9 @@ import { attachPaper } from '../../src/store/workspace/papers.js';
 import type { Store } from '../../src/store/db.js';
 import { registerPortal } from '../../src/server.js';
 import { appWith, pdfWithText, seedCouncil, type Council } from '../api/fixture.js';
+import { pdfText } from '../helpers/pdf-text.js';
 import { STORE_KINDS } from '../helpers/stores.js';
 import { useTestStore } from '../helpers/use-store.js';
-
-/** The text layer of a PDF, as poppler reads it. */
-export function pdfText(bytes: Uint8Array | Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'moot-pdftext-'));
-  try {
-    const f = join(dir, 'in.pdf');
-    writeFileSync(f, bytes);
-    return execFileSync('pdftotext', ['-q', f, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
