@@ -1,7 +1,7 @@
 // Issue 10's reproductions of exempt and unpublished information reaching the public, one test per defect (High 1-2,
 // Medium 3-5), through the product's own API, store functions and public routes, on SQLite and PostgreSQL.
 import type { FastifyInstance } from 'fastify';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { publishAgenda } from '../../src/services/publication/publish.js';
 import { createMeeting, setMeetingStatus } from '../../src/store/meetings.js';
@@ -9,32 +9,22 @@ import { addDocument } from '../../src/store/documents.js';
 import { rebuildSearchIndex } from '../../src/store/search/index.js';
 import { attachPaper } from '../../src/store/workspace/papers.js';
 import type { Store } from '../../src/store/db.js';
-import { registerPortal } from '../../src/server.js';
-import { appWith, pdfWithText, seedCouncil, type Council } from '../api/fixture.js';
+import { pdfWithText, type Council } from '../api/fixture.js';
 import { pdfText } from '../helpers/pdf-text.js';
 import { STORE_KINDS } from '../helpers/stores.js';
-import { useTestStore } from '../helpers/use-store.js';
+import { usePortalCouncil } from './portal-council.js';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe.each(STORE_KINDS)('issue 10 defects on %s', (kind) => {
-  const get = useTestStore(kind);
-  let app: FastifyInstance | null = null;
+  const council = usePortalCouncil(kind);
+  let app: FastifyInstance;
   let c: Council;
   let store: Store;
-
-  async function setup(ctx: Parameters<typeof get>[0]) {
-    const t = get(ctx);
-    if (!app) {
-      store = t.store;
-      c = await seedCouncil(store);
-      app = await appWith(store, registerPortal());
-    }
+  async function setup(ctx: TestContext) {
+    ({ app, c, store } = await council(ctx));
     return app;
   }
-  afterAll(async () => {
-    await app?.close();
-  });
 
   // One meeting for defects 1 and 3: an open item with an exempt appendix uploaded through the API, and an exempt
   // item whose purpose, presenters, guests, urgency and public-interest reasons are confidential words.

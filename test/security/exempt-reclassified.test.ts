@@ -3,7 +3,7 @@
 //   P2 search kept the item's content as open after it was made exempt (the index was not told);
 //   P3 a published decision named the item and meeting of an agenda that was never published.
 import type { FastifyInstance } from 'fastify';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { publishAgenda } from '../../src/services/publication/publish.js';
 import type { Store } from '../../src/store/db.js';
@@ -11,31 +11,22 @@ import { createDecision } from '../../src/store/decisions.js';
 import { addDocument } from '../../src/store/documents.js';
 import { createMeeting } from '../../src/store/meetings.js';
 import { loadAgenda, updateItem } from '../../src/store/workspace/agenda.js';
-import { registerPortal } from '../../src/server.js';
-import { appWith, pdfWithText, seedCouncil, type Council } from '../api/fixture.js';
+import { pdfWithText, type Council } from '../api/fixture.js';
 import { STORE_KINDS } from '../helpers/stores.js';
-import { useTestStore } from '../helpers/use-store.js';
+import { usePortalCouncil } from './portal-council.js';
 import { pdfText } from '../helpers/pdf-text.js';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe.each(STORE_KINDS)('reclassification after publication on %s', (kind) => {
-  const get = useTestStore(kind);
-  let app: FastifyInstance | null = null;
+  const council = usePortalCouncil(kind);
+  let app: FastifyInstance;
   let c: Council;
   let store: Store;
-  async function setup(ctx: Parameters<typeof get>[0]) {
-    const t = get(ctx);
-    if (!app) {
-      store = t.store;
-      c = await seedCouncil(store);
-      app = await appWith(store, registerPortal());
-    }
+  async function setup(ctx: TestContext) {
+    ({ app, c, store } = await council(ctx));
     return app;
   }
-  afterAll(async () => {
-    await app?.close();
-  });
 
   /** A published meeting with one open item, its paper and purpose holding marker words; then the item made exempt. */
   async function publishedThenExempt(date: string, words: { purpose: string; paper: string }) {

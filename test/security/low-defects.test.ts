@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { nameProblem, safeWebUrl, webUrlProblem } from '../../src/domain/input.js';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { publishAgenda } from '../../src/services/publication/publish.js';
@@ -17,10 +17,9 @@ import { addDocument, addDocumentVersion } from '../../src/store/documents.js';
 import { createMeeting } from '../../src/store/meetings.js';
 import { createPerson } from '../../src/store/people.js';
 import { blankReport, createReport } from '../../src/store/reports.js';
-import { registerPortal } from '../../src/server.js';
-import { appWith, PASSWORD, pdfWithText, seedCouncil, type Council } from '../api/fixture.js';
+import { PASSWORD, pdfWithText, type Council } from '../api/fixture.js';
 import { STORE_KINDS } from '../helpers/stores.js';
-import { useTestStore } from '../helpers/use-store.js';
+import { usePortalCouncil } from './portal-council.js';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -60,22 +59,14 @@ describe('moot meetings | head -1', () => {
 });
 
 describe.each(STORE_KINDS)('issue 10 low defects on %s', (kind) => {
-  const get = useTestStore(kind);
-  let app: FastifyInstance | null = null;
+  const council = usePortalCouncil(kind);
+  let app: FastifyInstance;
   let c: Council;
   let store: Store;
-  async function setup(ctx: Parameters<typeof get>[0]) {
-    const t = get(ctx);
-    if (!app) {
-      store = t.store;
-      c = await seedCouncil(store);
-      app = await appWith(store, registerPortal());
-    }
+  async function setup(ctx: TestContext) {
+    ({ app, c, store } = await council(ctx));
     return app;
   }
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('a password reset revokes the account\'s API tokens', async (ctx) => {
     const a = await setup(ctx);
