@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { orderedSections, renderFrontSheet, type ItemStatus } from './front-sheet.js';
 import type { AgendaItem, Audience, BuiltItemPages, BuiltPack, PackInput } from './model.js';
+import { contentKey, contentText, parsedOnce, renderedOnce } from './layout-cache.js';
 import { addOutline, type OutlineEntry } from './outline.js';
 import { PackStructure } from './structure.js';
 import { renderPapers, type PaperContext, type StructuredPaper } from './papers.js';
@@ -103,16 +104,22 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
     if (item.toFollow && !mode.supplementary) return { kind: 'to-follow' };
     return { kind: 'none' };
   };
-  const frontBytes = await renderFrontSheet(input, {
+  const frontOptions = {
     audience,
     supplementary: mode.supplementary,
     only: mode.supplementary ? new Set(placed.map((p) => p.item.code)) : undefined,
     status,
     publicationDate: mode.publicationDate,
-  });
+  };
+  // The front sheet depends on the input and each item's status (its pages) alone: the same ones lay out the same.
+  const frontKey = contentKey('front-sheet', contentText({
+    input, audience, supplementary: mode.supplementary, only: frontOptions.only && [...frontOptions.only],
+    status: input.sections.map((s) => s.items.map(status)), publicationDate: mode.publicationDate,
+  }));
+  const { bytes: frontBytes } = await renderedOnce(frontKey, async () => ({ bytes: await renderFrontSheet(input, frontOptions) }));
 
   const fonts = await embedFonts(pack, structure);
-  const front = await PDFDocument.load(frontBytes);
+  const front = await parsedOnce(frontBytes, () => PDFDocument.load(frontBytes, { updateMetadata: false }));
   const frontCopies = await pack.copyPages(front, front.getPageIndices());
   structure.copied(front, front.getPageIndices(), frontCopies);
   for (const page of frontCopies) pack.addPage(page);
@@ -198,8 +205,9 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
     }
   }
   if (structured.length) {
-    const { bytes, starts } = await renderPapers(structured.map((s) => s.paper), ctx);
-    const rendered = await PDFDocument.load(bytes);
+    const papers = structured.map((s) => s.paper);
+    const { bytes, starts } = await renderedOnce(contentKey('papers', contentText({ papers, ctx })), () => renderPapers(papers, ctx));
+    const rendered = await parsedOnce(bytes, () => PDFDocument.load(bytes, { updateMetadata: false }));
     const pages = await copyInto(pack, rendered, rendered.getPageIndices(), structured[0].unit.item);
     structure.copied(rendered, rendered.getPageIndices(), pages);
     structured.forEach(({ unit }, i) => {

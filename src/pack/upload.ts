@@ -1,6 +1,7 @@
 // Checks an uploaded PDF before it is accepted as a paper, and loads it for merging.
 // Every failure names the file and says what is wrong in words a clerk can act on.
 import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { parsedOnce } from './layout-cache.js';
 import { PackError, type PackProblem } from './problems.js';
 
 export interface UploadedPdfCheck {
@@ -53,7 +54,8 @@ export async function loadUploadedPdf(bytes: Uint8Array, fileName: string): Prom
   if (quick) fail(quick);
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    // Parsed once per content: the public and confidential packs, and every rebuild, copy from the same reading.
+    doc = await parsedOnce(bytes, () => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
   } catch (e) {
     if (e instanceof EncryptedPDFError || (e instanceof Error && e.name === 'EncryptedPDFError') || /is encrypted/.test(String(e))) {
       return fail('is encrypted (password-protected or restricted). Remove the protection and upload it again');

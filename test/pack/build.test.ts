@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, degrees } from 'pdf-lib';
 import { PackError, buildPack, buildSupplementaryPack, type BuiltPack, type PackInput } from '../../src/pack/index.js';
+import { clearLayoutCache } from '../../src/pack/layout-cache.js';
 import { EXEMPT_MARKERS, makeMeeting, makeUploadedPdf } from './fixture.js';
 import { catalogLang, everyString, readPack, type ReadPack } from './read-pdf.js';
 
@@ -183,6 +184,31 @@ describe('agenda pack', () => {
     const again = await buildPack(input, { audience: 'public' });
     expect(again.sha256).toBe(pub.sha256);
     expect(pub.sha256).not.toBe(conf.sha256);
+  });
+
+  it('gives the same bytes when papers laid out for an earlier pack are reused as when everything is laid out afresh', async () => {
+    clearLayoutCache();
+    const cold = await buildPack(input, { audience: 'confidential' });
+    const warm = await buildPack(input, { audience: 'confidential' });
+    expect(cold.sha256).toBe(conf.sha256);
+    expect(warm.sha256).toBe(cold.sha256);
+    expect(warm.frontSheet).toEqual(cold.frontSheet);
+  });
+
+  it('lays out a paper again when its content changes, and the front sheet when its pages move', async () => {
+    const changed = structuredClone(input);
+    const report = changed.sections.flatMap((s) => s.items).flatMap((i) => i.papers).find((p) => p.kind === 'report');
+    if (report?.kind !== 'report') throw new Error('the fixture has a report');
+    report.summary = `${report.summary} A late correction was made to this summary: PEREGRINE.`;
+    report.sections[0].paragraphs.push(...Array.from({ length: 40 }, () => 'An added paragraph that makes the report longer than it was.'));
+    const rebuilt = await buildPack(changed, { audience: 'public' });
+    const read = await readPack(rebuilt.bytes);
+    expect(read.pages.map((p) => p.text).join(' ')).toContain('PEREGRINE');
+    expect(rebuilt.pageCount).toBeGreaterThan(pub.pageCount);
+    const front = frontSheetPages(read);
+    const moved = rebuilt.items.find((i) => i.startPage !== pub.items.find((j) => j.code === i.code)?.startPage);
+    expect(moved).toBeDefined();
+    expect(rangeOnFrontSheet(read, front, moved!.code)).toBe(moved!.startPage === moved!.endPage ? `Page ${moved!.startPage}` : `Pages ${moved!.startPage} - ${moved!.endPage}`);
   });
 
   it('builds a supplementary pack for the papers that were to follow, numbered from 1', async () => {

@@ -1,0 +1,99 @@
+// What a pack build can reuse from the packs built before it in the same process: the bytes of generated papers and
+// front sheets, laid out once per content, and parsed PDFs (uploaded or generated), read once per content.
+//
+// Publishing an agenda builds the public and the confidential pack from the same papers, a republished agenda or a
+// supplementary pack carries the same papers again, and uploaded PDFs never change (a correction is a new version with
+// new bytes). Everything here is keyed by a SHA-256 of the content, so a changed paper is a new key, never a stale hit.
+// Parsed documents are only ever read (pages are copied out of them into the pack, which clones what it copies).
+// The memory held is bounded (least recently used first out).
+import { createHash } from 'node:crypto';
+import type { PDFDocument } from 'pdf-lib';
+
+/** Keeps the most recently used entries up to a total weight (bytes, roughly). */
+class Lru<T> {
+  private readonly entries = new Map<string, { value: T; weight: number }>();
+  private weight = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get(key: string): T | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e.value;
+  }
+
+  set(key: string, value: T, weight: number): void {
+    if (weight > this.limit) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.weight -= old.weight;
+      this.entries.delete(key);
+    }
+    this.entries.set(key, { value, weight });
+    this.weight += weight;
+    for (const [k, e] of this.entries) {
+      if (this.weight <= this.limit) break;
+      this.entries.delete(k);
+      this.weight -= e.weight;
+    }
+  }
+
+  delete(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    this.weight -= e.weight;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.weight = 0;
+  }
+}
+
+// A parsed PDF holds about its own size again in objects; 24 MB of sources is a few dozen packs' worth of papers.
+const PARSED_LIMIT = 24 * 1024 * 1024;
+const RENDERED_LIMIT = 16 * 1024 * 1024;
+
+const parsed = new Lru<Promise<PDFDocument>>(PARSED_LIMIT);
+const rendered = new Lru<unknown>(RENDERED_LIMIT);
+
+export function contentKey(kind: string, ...parts: (string | Uint8Array)[]): string {
+  const h = createHash('sha256').update(kind);
+  for (const p of parts) h.update('\u0000').update(p);
+  return h.digest('hex');
+}
+
+/** A stable text of structured content: byte arrays stand as their hash, so a new upload is a new key. */
+export function contentText(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? `sha256:${contentKey('bytes', v)}` : v));
+}
+
+/** The parsed document for these bytes: parsed once, then shared (read-only) by every pack that copies from it. */
+export function parsedOnce(bytes: Uint8Array, parse: () => Promise<PDFDocument>): Promise<PDFDocument> {
+  const key = contentKey('parsed', bytes);
+  const hit = parsed.get(key);
+  if (hit) return hit;
+  const doc = parse();
+  parsed.set(key, doc, bytes.length * 2);
+  // A failed parse is not kept: the caller reports it, and the same bytes are read afresh next time.
+  doc.catch(() => parsed.delete(key));
+  return doc;
+}
+
+/** The result of laying out this content: laid out once, then reused while it is remembered. */
+export async function renderedOnce<T extends { bytes: Uint8Array }>(key: string, render: () => Promise<T>): Promise<T> {
+  const hit = rendered.get(key) as T | undefined;
+  if (hit) return hit;
+  const value = await render();
+  rendered.set(key, value, value.bytes.length);
+  return value;
+}
+
+/** Forgets everything (tests compare a cold build with a warm one). */
+export function clearLayoutCache(): void {
+  parsed.clear();
+  rendered.clear();
+}
