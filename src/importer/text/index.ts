@@ -2,11 +2,12 @@
 // Moot's extraction (docs/extraction-format.md) out, with papers located and honest warnings.
 import type { Extraction, ExtractedDecision, ExtractedMeeting, ExtractedMinuteItem, ExtractedMinutes } from '../extraction.js';
 import { cleanPages, type Line } from './normalise.js';
+import { findDate } from './dates-times.js';
 import { documentStarts, isMinutesHeader, nextBoundary } from './boundaries.js';
 import { parseAgenda, type AgendaItemDetail } from './agenda.js';
 import { readFrontSheet, readContacts } from './meeting.js';
 import { parseMembership, type MemberEntry } from './membership.js';
-import { headingEnd, parseMinutesAt, type MinuteItemDetail } from './minutes.js';
+import { headingEnd, parseMinutesAt, proseAttendance, type MinuteItemDetail } from './minutes.js';
 import { minutesDocumentStart, readMinutesHead, unnumberedHeadings } from './minutes-doc.js';
 import { parseDecisions, type DecisionDetail } from './decisions.js';
 import { locatePapers, type Paper } from './papers.js';
@@ -99,12 +100,28 @@ function run(input: PackText): PackExtraction {
     const m = parseMinutesAt(lines, bareMinutes, end, null, head);
     // sections headed without numbers ("CALL TO ORDER", "ROAD"): each heading is a minute, numbered by the store
     // when imported. Numbered lines inside those sections are lists within a minute ("1. Ray said …"), not minutes.
-    const heads = unnumberedHeadings(lines, head.next, end, m.body);
-    if (heads.length && (!m.items.length || (m.itemsDetail[0].line > heads[0].line && heads.length >= m.itemsDetail.length))) {
+    // the sections start after the heading's date line: what comes before it is letterhead ("BOARD OF DIRECTORS",
+    // the chief's name)
+    let sectionsFrom = head.next;
+    for (let k = head.next; k < Math.min(end, head.next + 12); k++) {
+      if (m.date && findDate(lines[k].text)?.iso === m.date) { sectionsFrom = k + 1; break; }
+    }
+    const heads = unnumberedHeadings(lines, sectionsFrom, end, m.body);
+    // a lone "numbered" line among unnumbered sections is no numbering scheme
+    if (heads.length && (m.items.length <= 1 || (m.itemsDetail[0].line > heads[0].line && heads.length >= m.itemsDetail.length))) {
       if (m.items.length) warnings.push(`line ${lines[m.itemsDetail[0].line].no}: ${m.items.length} numbered lines inside the minutes' unnumbered sections are taken as lists, not minutes`);
       m.itemsDetail = heads.map((h) => ({ number: '', title: h.title, text: h.text, resolutions: [], line: h.line }));
       m.items = m.itemsDetail.map((it) => ({ number: it.number, title: it.title }));
       warnings.push(`line ${lines[bareMinutes].no}: the minutes' ${m.itemsDetail.length} sections are not numbered; their headings are taken as minutes without numbers`);
+      // attendance told in the opening sections ("CALL TO ORDER … Board members present: …")
+      if (!m.present.length) {
+        const prose = proseAttendance(heads.slice(0, 2).map((h) => h.text).join('\n'));
+        m.present.push(...prose.present);
+        if (m.present.length) {
+          m.alsoPresent.push(...prose.alsoPresent.filter((n) => !m.alsoPresent.includes(n)));
+          m.inAttendance.push(...prose.inAttendance.filter((n) => !m.inAttendance.includes(n)));
+        }
+      }
     }
     out.minutes.push({
       body: m.body, date: m.date, present: m.present, alsoPresent: m.alsoPresent, inAttendance: m.inAttendance,

@@ -10,12 +10,13 @@ import { cleanBody, isBodyHeading, titleCase } from './meeting.js';
 import type { MinutesHead } from './minutes.js';
 
 // a title line: "MINUTES", "Board Meeting Minutes", "Approved Minutes", "Draft minutes of the meeting"
-const TITLE = /^(?:(?:draft|approved|unapproved|confirmed|signed|official)\s+)?(?:(.{1,60}?)\s+)?minutes(?:\s*[-–:]\s*(?:draft|approved|unapproved))?$/i;
+const TITLE = /^(?:(?:draft|approved|unapproved|confirmed|signed|official)\s+)?(?:(.{1,60}?)\s+)?minutes(?:\s*[-–:]\s*(?:draft|approved|unapproved|(?:(?:regular|special|annual|adjourned|ordinary|extraordinary)\s+)?(?:board\s+|council\s+)?meeting))?$/i;
 const ATTENDANCE_LABEL = /^(?:(?:members\s+)?present|roll call|(?:(?:district|board|council)\s+)?attendees|councillors present|those present)\s*:?$|^present\s*:/i;
 const AGENDA_TITLE = /^(?:(?:supplementary|revised|draft)\s+)?agenda\b(?!\s+item)|\bnotice is hereby given\b|\bsummon(?:s|ed)\b|\byou are (?:hereby )?(?:summoned|requested|invited) to attend\b/i;
 // "X held their meeting at 7.30pm on …", "The meeting of X was held …"
 const HELD_SENTENCE = /^(.{3,120}?)\s+held\s+(?:their|its|a|the)\s+(?:\w+\s+)?meeting\b/i;
 const GENERIC = /^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|monthly|full|public|open|closed|study)\s+)*(?:(?:board|council)\s+)?(?:meeting|session)?$/i;
+const BOARD_ONLY = /^(?:the\s+)?board(?:\s+of\s+(?:directors?|trustees)(?:['’]s?)?)?$/i;
 const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 // "Chair Dick Dillon called the monthly meeting to order at 6:30 pm": only minutes record that a meeting was opened
 export const CALLED_TO_ORDER = /\bcalled\s+(?:the\s+)?(?:[a-z]+\s+){0,3}meeting\s+to\s+order\b|\bmeeting\s+was\s+called\s+to\s+order\b/i;
@@ -87,8 +88,15 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
   let body: string | null = null;
   if (titleAt !== undefined) {
     const named = (isTitle(lines[titleAt].text)?.[1] ?? '').trim();
-    if (named && !GENERIC.test(named) && /\b(?:council|committee|board|cabinet|panel|commission|authority|assembly|trust|forum|district)\b/i.test(named)) body = titleCase(cleanBody(named));
+    // "Board of Director’s Meeting Minutes" under "SAN JUAN WATER DISTRICT": a board named only as the board of
+    // directors or trustees is the authority's, which the letterhead names
+    const boardOnly = BOARD_ONLY.test(named.replace(/\s+meeting$/i, ''));
+    if (named && !boardOnly && !GENERIC.test(named) && /\b(?:council|committee|board|cabinet|panel|commission|authority|assembly|trust|forum|district)\b/i.test(named)) body = titleCase(cleanBody(named));
     else body = letterheadBody(lines, start, titleAt);
+    // "ACTION SUMMARY MINUTES – REGULAR MEETING / BOARD OF DIRECTORS / SACRAMENTO METROPOLITAN FIRE DISTRICT /
+    // Thursday, July 9, 2020": the authority named between the title and the date
+    const dateAt = region.find((k) => k > titleAt && k < titleAt + 6 && findDate(lines[k].text));
+    if (!body && dateAt !== undefined) body = letterheadBody(lines, titleAt + 1, dateAt);
   }
   if (!body) body = letterheadBody(lines, start, heldAt ?? (titleAt ?? stop));
   if (!body && held) {
@@ -144,17 +152,30 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
  */
 export function unnumberedHeadings(lines: Line[], from: number, end: number, body: string | null): { title: string; line: number; text: string }[] {
   const heads: number[] = [];
+  const titles = new Map<number, string>();
   for (let k = from; k < end; k++) {
-    const t = lines[k].text;
+    // "PUBLIC COMMENT: None" is a section heading with its whole content on the line
+    const t = lines[k].text.replace(/\s*:\s*(?:none|nil|n\/a|no report)\.?$/i, '');
     if (!t || t.length > 60 || t !== t.toUpperCase() || !/[A-Z]{2}/.test(t) || /[.,;:]$/.test(t) || /\d{3,}/.test(t)) continue;
-    if (findDate(t) || (body && t.toLowerCase() === body.toLowerCase()) || GENERIC.test(t)) continue;
+    if (findDate(t) || (body && t.toLowerCase() === body.toLowerCase()) || (GENERIC.test(t) && !/\bsession\b/i.test(t))) continue;
     if (!/^[A-Z][A-Z0-9 &/'’()-]+$/.test(t)) continue;
     heads.push(k);
+    titles.set(k, t);
   }
-  if (heads.length < 3) return [];
-  return heads.map((k, i) => ({
-    title: lines[k].text,
+  // a capitals line between items n and n+1 of a numbered list ("2. FIRE CHIEF'S REPORT" … "OPERATIONS REPORT" …
+  // "3. LOCAL 522 REPORT") is a heading inside that item, not a section of the minutes
+  const listNumber = (k: number) => /^(\d{1,2})[.)]\s+\S/.exec(lines[k].text)?.[1];
+  const kept = heads.filter((k, i) => {
+    let before: string | undefined;
+    for (let j = k - 1; j > (heads[i - 1] ?? from) && !before; j--) before = listNumber(j);
+    let after: string | undefined;
+    for (let j = k + 1; j < (heads[i + 1] ?? end) && !after; j++) after = listNumber(j);
+    return !(before && after && Number(after) === Number(before) + 1);
+  });
+  if (kept.length < 3) return [];
+  return kept.map((k, i) => ({
+    title: titles.get(k) ?? lines[k].text,
     line: k,
-    text: lines.slice(k + 1, heads[i + 1] ?? end).map((l) => l.text).filter(Boolean).join('\n'),
+    text: lines.slice(k + 1, kept[i + 1] ?? end).map((l) => l.text).filter(Boolean).join('\n'),
   }));
 }

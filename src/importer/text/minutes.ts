@@ -28,13 +28,15 @@ export interface MinutesDetail extends ExtractedMinutes {
 }
 
 const MINUTE_LINE = /^(?:min(?:ute)?\.?\s+(?:no\.?\s*)?)?(\d{1,5}(?:\/\d{2,4})?[a-z]?)(?:\.(?!\d)|\)|:|\s[-–])?\s+(\S.*)$/i;
-type Label = 'present' | 'alsoPresent' | 'inAttendance' | 'apologies' | 'substitutes' | 'absent' | 'attendees';
+type Label = 'present' | 'alsoPresent' | 'inAttendance' | 'apologies' | 'substitutes' | 'absent' | 'attendees' | 'boardList';
 const LABELS: [RegExp, Label][] = [
   [/^also\s+(?:present|in attendance|attending)\b\s*:?\s*/i, 'alsoPresent'],
   // US boards: "District Attendees" (members and staff, each with a title), "Other Attendees" (visitors)
   [/^(?:other|public|guest)\s+attendees\s*:?\s*$|^(?:guests|visitors)\s*:?\s*$/i, 'alsoPresent'],
   [/^(?:(?:district|board|council|commission|committee)\s+)?attendees\s*:?\s*$/i, 'attendees'],
   [/^(?:members\s+)?present\b\s*:?\s*/i, 'present'],
+  // a US board's minutes open with lists: "BOARD OF DIRECTORS" (name, office), "… MANAGEMENT AND STAFF" (name, job)
+  [/^(?:[A-Z][A-Z'’&.-]*\s+){0,5}(?:MANAGEMENT\s+AND\s+STAFF|STAFF\s+PRESENT)\s*:?\s*$/, 'inAttendance'],
   [/^(?:in attendance|officers?(?:\s+(?:present|in attendance))?|officials|staff)\b\s*:?\s*/i, 'inAttendance'],
   [/^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\b\s*:?\s*/i, 'apologies'],
   [/^substitutes?(?:\s+present)?\b\s*:?\s*/i, 'substitutes'],
@@ -48,9 +50,11 @@ function labelOf(t: string): { label: Label; rest: string } | null {
     if (m) {
       // "Present:" must be a label, not prose such as "Present at the meeting were…" followed by a sentence
       if (label === 'present' && !/^(?:members\s+)?present\s*(?::|$)/i.test(t)) continue;
+      if (label === 'inAttendance' && /STAFF\s*:?\s*$/.test(t)) return { label, rest: '' };
       if (label === 'inAttendance' && !/^[^:]{0,40}:|^(?:in attendance|officers?|officials|staff)\s*$/i.test(t)) continue;
       if (label === 'apologies' && /^apologies for absence$/i.test(t)) return { label, rest: '' };
-      if (label === 'attendees' || (label === 'alsoPresent' && /attendees|guests|visitors/i.test(t))) return { label, rest: '' };
+      if (label === 'attendees' || label === 'boardList' || (label === 'alsoPresent' && /attendees|guests|visitors/i.test(t))) return { label, rest: '' };
+      if (label === 'inAttendance' && /STAFF\s*:?\s*$/.test(t)) return { label, rest: '' };
       return { label, rest: t.slice(m[0].length) };
     }
   }
@@ -138,7 +142,7 @@ const ROLE_WORD = /^(?:president|vice|chair(?:man|woman|person)?|member|trustee|
 
 /** Whether a printed part is a job title or role, not a person's name. */
 export function isRole(s: string): boolean {
-  const words = s.replace(/[(),]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const words = s.replace(/[(),/]/g, ' ').trim().split(/\s+/).filter(Boolean);
   return words.length > 0 && words.every((w) => ROLE_WORD.test(w));
 }
 
@@ -159,18 +163,35 @@ function personsOfLine(t: string): Person[] {
       return [{ name, role: parts.slice(1).join(', ') }];
     }
   }
+  // "Marty Hanneman President", "Teri Grant Board Secretary/Administrative Assistant", "Dan York Sacramento Suburban
+  // Water District": a name and the office or organisation printed in a column beside it (the gap collapsed)
+  const col = NAME_THEN.exec(t);
+  if (col && (isRole(col[2]) || JOB_TITLE_END.test(removeBrackets(col[2]).replace(/[\s,]+$/, '')) || ORGANISATION.test(col[2]))) return [{ name: col[1], role: col[2] }];
   return splitNames(t).filter((n) => isNameLike(n) && !isRole(n)).map((name) => ({ name, role: null }));
 }
+const JOB_TITLE_END = /\b(?:manager|engineer|superintendent|counsel|secretary|assistant|specialist|director|officer|clerk|president|treasurer|chair(?:man|woman|person)?|member|trustee|supervisor|administrator|attorney|analyst|coordinator|planner|chief|controller|auditor|accountant|consultant|inspector|technician|operator)s?\.?$/i;
+const NAME_THEN = /^([A-Z][a-z'’-]+(?:\s+[A-Z]\.)*\s+(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+)\s+([A-Z(].{1,80})$/;
+const ORGANISATION = /\b(?:council|district|authority|association|agency|department|company|corporation|inc|llc|commission|board|chamber|church|society|foundation|trust|group|university|college|school)\b|\([A-Z]{2,6}\)$/i;
+// "Pam Tobin   Director (Absent)": listed but not there
+const MARKED_ABSENT = /\((?:absent|excused|apologies)\)/i;
 
 /** Names from a printed list with job titles: "David W. Gordon, Superintendent; Nancy Herota, Deputy …; and Wende Watson, …". */
 export function namesWithTitles(list: string): string[] {
   const out: string[] = [];
   for (const seg of list.split(';')) {
-    const parts = seg.replace(/^\s*(?:and|&)\s+/i, '').split(/,\s*/).map((x) => x.trim().replace(ROLE_BEFORE_NAME, '')).filter(Boolean);
+    const parts = seg.replace(/^\s*(?:and|&)\s+/i, '').split(/,\s*/).map((x) => withoutLeadingRole(x.trim().replace(ROLE_BEFORE_NAME, ''))).filter(Boolean);
     while (parts.length > 1 && isRole(parts[parts.length - 1])) parts.pop();
     for (const n of splitNames(parts.join(', '))) if (isNameLike(n) && !isRole(n)) addPerson(out, n);
   }
   return out;
+}
+
+/** "Acting Chief Bridge" → "Bridge", "General Counsel Lavra" → "Lavra": job-title words before a name dropped. */
+function withoutLeadingRole(s: string): string {
+  const words = s.split(/\s+/);
+  let k = 0;
+  while (k < words.length - 1 && ROLE_WORD.test(words[k]) && /^[A-Z]/.test(words[k])) k++;
+  return k && /^[A-Z]/.test(words[k]) ? words.slice(k).join(' ') : s;
 }
 
 // the office printed before a name in prose: "supervisors Dick Dillon, …, treasurer Ray Barnes, and clerk Linda
@@ -178,8 +199,12 @@ export function namesWithTitles(list: string): string[] {
 const ROLE_BEFORE_NAME = /^(?:(?:and|the|our|guests?|visitors?|supervisors?|treasurer|(?:deputy\s+|town\s+|township\s+)?clerks?|trustees?|directors?|commissioners?|councillors?|council\s*members?|board\s+members?|members?|(?:deputy\s+)?(?:mayor|reeve)|chair(?:man|person|woman)?|vice[- ]chair(?:man|person|woman)?|(?:vice[- ])?president|secretary|solicitor|administrator|(?:general\s+)?manager)\s+)+(?=[A-Z])/i;
 
 // "Board members present were A, B and C." / "Also present were …" / "Other staff present via teleconference were …"
-const PROSE_ATTENDANCE: [RegExp, 'present' | 'alsoPresent'][] = [
+const PROSE_ATTENDANCE: [RegExp, 'present' | 'alsoPresent' | 'inAttendance'][] = [
   [/\b(?:(?:board|council|committee|commission|cabinet)\s+)?members\s+present\s+(?:were|was|included)\s*:?\s+/i, 'present'],
+  // "Board members present: Clark, Goold … and Wood. Board members absent: Kelly. Staff present: Acting Chief
+  // Bridge, General Counsel Lavra, and Clerk Penilla." (an action-summary's call to order)
+  [/\b(?:board|council|committee|commission|cabinet)\s+members\s+present\s*:\s*/i, 'present'],
+  [/\bstaff\s+present\s*:\s*/i, 'inAttendance'],
   [/(?:^|[.;]\s+)present\s+were\s*:?\s+/i, 'present'],
   [/\bthose\s+(?:present|in\s+attendance)\s+(?:are|were|included)\s*:?\s+/i, 'present'],
   [/\b(?:also|other\s+staff|staff)\s+present\s+(?:(?:in person|via\s+[a-z/ ]{2,30}?|remotely|online)\s+)?(?:were|was|included)\s*:?\s+/i, 'alsoPresent'],
@@ -188,8 +213,8 @@ const PROSE_ATTENDANCE: [RegExp, 'present' | 'alsoPresent'][] = [
 const SENTENCE_END = /(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Rev|Prof))\.(?=\s|$)/;
 
 /** Attendance told in sentences, as US and Canadian minutes do. */
-export function proseAttendance(text: string): { present: string[]; alsoPresent: string[] } {
-  const out = { present: [] as string[], alsoPresent: [] as string[] };
+export function proseAttendance(text: string): { present: string[]; alsoPresent: string[]; inAttendance: string[] } {
+  const out = { present: [] as string[], alsoPresent: [] as string[], inAttendance: [] as string[] };
   const flat = text.replace(/\s+/g, ' ');
   for (const [re, label] of PROSE_ATTENDANCE) {
     const g = new RegExp(re.source, 'gi');
@@ -203,7 +228,7 @@ export function proseAttendance(text: string): { present: string[]; alsoPresent:
   return out;
 }
 
-function collectBlock(lines: Line[], i: number, end: number, first: string): { value: string; next: number; persons: Person[] | null } {
+function collectBlock(lines: Line[], i: number, end: number, first: string, weak = false): { value: string; next: number; persons: Person[] | null } {
   const inline = first.trim() !== '';
   let value = first.trim();
   let k = i + 1;
@@ -229,9 +254,10 @@ function collectBlock(lines: Line[], i: number, end: number, first: string): { v
       if (!t) continue;
       if (labelOf(t) || SECTION.test(t) || MINUTE_LINE.test(t) || isMinutesHeader(lines, k)) break;
       if (t.length > 200 && !/,/.test(t)) break;
+      if (MARKED_ABSENT.test(t)) continue;
       const found = personsOfLine(t);
       if (!found.length) {
-        if (persons.length) break;
+        if (persons.length || weak) break;
         continue;
       }
       persons.push(...found);
@@ -252,22 +278,32 @@ function collectBlock(lines: Line[], i: number, end: number, first: string): { v
   return { value, next: k, persons: null };
 }
 
+/** "BOARD OF DIRECTORS" over a list of names with their offices ("Marty Hanneman   President") labels the members. */
+function boardListAt(lines: Line[], i: number, to: number): { label: Label; rest: string } | null {
+  if (!/^board\s+of\s+(?:directors|trustees)\s*:?$/i.test(lines[i].text)) return null;
+  let j = i + 1;
+  while (j < to && !lines[j].text) j++;
+  return j < to && personsOfLine(lines[j].text).some((p) => p.role) ? { label: 'boardList', rest: '' } : null;
+}
+
 /** Reads labelled attendance blocks between `from` and `to` into m; returns the unlabelled lines. */
 function readAttendance(lines: Line[], from: number, to: number, m: MinutesDetail): string[] {
   const unlabelled: string[] = [];
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
     if (!t) continue;
-    const lab = labelOf(t);
+    const lab = labelOf(t) ?? boardListAt(lines, i, to);
     if (!lab) { unlabelled.push(t); continue; }
-    const block = collectBlock(lines, i, to, lab.rest);
+    // "BOARD OF DIRECTORS" is a list's label only when people follow it at once
+    const block = collectBlock(lines, i, to, lab.rest, lab.label === 'boardList');
     i = block.next - 1;
     unlabelled.push(block.value);
     m.substitutes.push(...substitutesIn(block.value));
     if (lab.label === 'absent' || lab.label === 'substitutes') continue;
     const persons = block.persons ?? splitNames(block.value).filter((n) => isNameLike(n) && !isRole(n)).map((name) => ({ name, role: null }));
     for (const p of persons) {
-      if (lab.label === 'attendees') {
+      if (lab.label === 'boardList') addPerson(m.present, p.name);
+      else if (lab.label === 'attendees') {
         // one list of everyone: members by their titles, the staff by theirs
         addPerson(p.role && !isMemberRole(p.role) ? m.inAttendance : m.present, p.name);
       } else addPerson(m[lab.label], p.name);
@@ -279,6 +315,7 @@ function readAttendance(lines: Line[], from: number, to: number, m: MinutesDetai
 // Numbering schemes of minute headings: "75.", "72/17", "Minute 12" (arabic); "IV." (roman, US boards);
 // "Call to Order (A)", "Personnel (G-1)" (the code printed after the title, US school boards).
 type Scheme = 'arabic' | 'roman' | 'trailing';
+const STREET = /^(?:[A-Z][\w'’-]*\s+){1,4}(?:Ave(?:nue)?|St(?:reet)?|Road|Rd|Drive|Dr|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Parkway|Pkwy|Highway|Hwy)\b\.?(?:,|\s|$)/;
 const ROMAN_LINE = /^([IVXL]{1,7})\.\s+(\S.*)$/;
 const TRAILING_LINE = /^([A-Z][^()]{2,120}?)\s+\(([A-Z](?:-\d{1,2})?)\)$/;
 
@@ -324,6 +361,8 @@ function candidateAt(line: Line, scheme: Scheme): Candidate | null {
     // "11 November 2020" is a date line, not minute 11
     const d = mm ? findDate(t) : null;
     if (d && d.index === 0 && d.length >= t.length - 12) return null;
+    // "10545 Armstrong Ave., Suite 200 • Mather" is a street address in a letterhead, not minute 10545
+    if (mm && STREET.test(mm[2])) return null;
     return mm && /^[A-Z"'‘“(]/.test(mm[2]) ? { number: mm[1], rest: mm[2] } : null;
   }
   if (scheme === 'roman') {
@@ -433,6 +472,15 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
     const t = lines[k].text;
     if (!t) continue;
     const c = candidateAt(lines[k], scheme);
+    // the items listed one after another before the minutes ("AGENDA ITEMS / I. Public Forum / II. Consent
+    // Calendar …", at most a sentence after the last), then the minutes numbered again from the start: the list was
+    // a table of contents
+    if (c && prev !== null && m.itemsDetail.length >= 2 && follows(null, c.number, scheme, 5) && body.length <= 3 && m.itemsDetail.slice(0, -1).every((it) => !it.text)) {
+      m.itemsDetail.length = 0;
+      m.items.length = 0;
+      current = null;
+      prev = null;
+    }
     if (c && follows(prev, c.number, scheme, prev === null ? 5 : 3)) {
       let title: string;
       let rest = '';
@@ -484,7 +532,10 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
     const early = [headerRegion.join(' '), ...m.itemsDetail.slice(0, 2).map((it) => it.text)].join('\n');
     const prose = proseAttendance(early);
     for (const n of prose.present) addPerson(m.present, n);
-    if (m.present.length) for (const n of prose.alsoPresent) addPerson(m.alsoPresent, n);
+    if (m.present.length) {
+      for (const n of prose.alsoPresent) addPerson(m.alsoPresent, n);
+      for (const n of prose.inAttendance) addPerson(m.inAttendance, n);
+    }
   }
 
   // apologies and substitutes recorded as minutes ("226. Apologies and Substitutes")

@@ -41,7 +41,7 @@ export function isNameLike(s: string): boolean {
   if (OFFICER_WORDS.test(t)) return false;
   const words = t.split(' ');
   if (words.length > 7) return false;
-  if (/\b(?:services|department|team|unit|office|council|committee|officer|manager|director|directorate|section|group|board|panel)\b/i.test(t)) return false;
+  if (/\b(?:services|department|team|unit|office|council|committee|officer|manager|director|directorate|section|group|board|panel|district|authority|agency|agenda|items|minutes|business|session)\b/i.test(t)) return false;
   if (TITLE_START.test(t)) return words.length >= 2;
   // untitled: "Malcolm Newsam", "Jennifer Maiden-Brooks" — 1-4 capitalised words
   if (words.length > 4) return false;
