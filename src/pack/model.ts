@@ -259,13 +259,15 @@ export interface DecisionPaper {
   subject: string;
   keyDecision: boolean;
   /** 'exempt-information': an unrestricted record of a matter that contained some exempt information. */
-  classification: 'unrestricted' | 'exempt-information';
+  classification: 'unrestricted' | 'exempt-information' | 'exempt';
   decision: string[];
   decisionParts?: string[];
   reasons: string[];
   alternativesConsidered: string[];
   interestsDeclared?: string[]; // empty or absent: 'None'
   backgroundDocuments?: string[];
+  /** An exempt Record of Decision (on an open item): the public pack prints a placeholder under these paragraphs. */
+  exemptParagraphs?: number[];
 }
 
 export type Audience = 'public' | 'confidential';

@@ -232,7 +232,9 @@ function writeDecision(doc: Doc, d: DecisionPaper, ctx: PaperContext): void {
     'Classification:',
     d.classification === 'unrestricted'
       ? 'Unrestricted'
-      : 'This is an unrestricted Record of Decision of a matter which contained some information which was declared exempt under Section 100A of the Local Government Act 1972',
+      : d.classification === 'exempt'
+        ? `Exempt \u2013 NOT FOR PUBLICATION${d.exemptParagraphs?.length ? ` by virtue of ${paragraphsPhrase(d.exemptParagraphs)} of Part 1 of Schedule 12A of the Local Government Act 1972` : ''}`
+        : 'This is an unrestricted Record of Decision of a matter which contained some information which was declared exempt under Section 100A of the Local Government Act 1972',
     120,
   );
   labelled(doc, 'Subject:', d.subject, 120, BOLD);

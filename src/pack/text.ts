@@ -85,7 +85,7 @@ export function isExemptItem(item: AgendaItem, section: AgendaSection): boolean 
 /** A paper exempt in its own right (an exempt appendix on an unrestricted item), with its paragraphs; else null. */
 export function paperOwnExemption(paper: Paper): number[] | null {
   if (paper.kind === 'pdf') return paper.exempt || paper.exemptParagraphs?.length ? paper.exemptParagraphs ?? [] : null;
-  if (paper.kind === 'report') return paper.exemptParagraphs?.length ? paper.exemptParagraphs : null;
+  if (paper.kind === 'report' || paper.kind === 'decision') return paper.exemptParagraphs?.length ? paper.exemptParagraphs : null;
   return null;
 }
 

@@ -137,3 +137,9 @@ export function listDecisions(db: Queryable, f: DecisionFilter = {}) {
   if (f.offset) q = q.offset(f.offset);
   return q.execute();
 }
+
+/** The Records of Decision taken at a meeting against its agenda items, in number order (drafts included). */
+export function decisionsOfMeeting(db: Queryable, meetingId: number) {
+  return db.selectFrom('decision').selectAll().where('meeting_id', '=', meetingId).where('agenda_item_id', 'is not', null)
+    .orderBy('year').orderBy('seq').execute();
+}

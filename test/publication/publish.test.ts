@@ -5,7 +5,9 @@ import { saveCouncil } from '../../src/store/council.js';
 import { addDocument } from '../../src/store/documents.js';
 import { createMeeting, getAgenda, getMeeting } from '../../src/store/meetings.js';
 import { listAudit } from '../../src/store/audit.js';
-import { getPublishedPack, listPublications, publishAgenda, publishSupplementary, PublicationError } from '../../src/services/publication/publish.js';
+import { buildMeetingPack, getPublishedPack, listPublications, publishAgenda, publishSupplementary, PublicationError } from '../../src/services/publication/publish.js';
+import { createDecision } from '../../src/store/decisions.js';
+import { markHeld } from '../../src/store/workspace/meeting-life.js';
 import { makeUploadedPdf } from '../pack/fixture.js';
 import { readPack } from '../pack/read-pdf.js';
 import { STORE_KINDS } from '../helpers/stores.js';
@@ -93,5 +95,35 @@ describe.each(STORE_KINDS)('publishing agendas on %s', (kind) => {
     const bytes = (await getPublishedPack(store.db, meeting.id, 'supplementary', 'public'))!.bytes;
     expect((await readPack(bytes)).pages[0].text).toMatch(/SUPPLEMENTARY/i);
     expect((await getAgenda(store.db, meeting.id)).items.find((i) => i.code === '3')?.to_follow).toBe(0);
+  });
+
+  it('rebuilds a held meeting\'s pack with the Records of Decision taken at it, signed off on the day the agenda was published', async (ctx) => {
+    const { store } = get(ctx);
+    const { meeting, id } = await setUp(store.db, '2030-06-19');
+    await publishAgenda(store, actor, meeting.slug, { publishedOn: '2030-06-07' });
+    const decision = (subject: string, itemCode: string, classification: 'unrestricted' | 'exempt', status: 'published' | 'draft') => createDecision(store.db, actor, {
+      takerKind: 'body', takerName: 'Audit Committee', meetingId: meeting.id, agendaItemId: id(itemCode), takenOn: '2030-06-19', subject,
+      classification, text: `(1) ${subject}: agreed\n(2) officers to report back`, reasons: 'The report sets out why.', status, publishedOn: status === 'published' ? '2030-06-20' : null,
+    });
+    const open = await decision('Treasury strategy noted', '2', 'unrestricted', 'published');
+    const closed = await decision(`Contract awarded ${MARKER}`, '4', 'exempt', 'published');
+    const draft = await decision('Still being drafted', '2', 'unrestricted', 'draft');
+    // Before the meeting is held a rebuilt pack has no Records of Decision.
+    const before = (await readPack((await buildMeetingPack(store, meeting.id, 'public')).bytes)).pages.map((p) => p.text).join('\n');
+    expect(before).not.toContain(open.number);
+    await markHeld(store.db, actor, meeting.id, '2030-06-19');
+    const pub = await readPack((await buildMeetingPack(store, meeting.id, 'public')).bytes);
+    const text = pub.pages.map((p) => p.text).join('\n');
+    expect(text).toMatch(/RECORD OF DECISION/);
+    expect(text).toContain(open.number);
+    expect(text).toContain('Treasury strategy noted: agreed');
+    expect(text).not.toContain(draft.number);
+    expect(text).not.toContain(MARKER);
+    expect(text).not.toContain(closed.number);
+    // Signed off on the publication date, not the day it was rebuilt.
+    expect(pub.pages[0].text + pub.pages[1]?.text).toMatch(/7 June 2030/);
+    const conf = (await readPack((await buildMeetingPack(store, meeting.id, 'confidential')).bytes)).pages.map((p) => p.text).join('\n');
+    expect(conf).toContain(closed.number);
+    expect(conf).toMatch(/Exempt .* NOT FOR PUBLICATION by virtue of paragraph 3/);
   });
 });

@@ -9,13 +9,14 @@ import { parseJson, textToParagraphs } from '../../store/json.js';
 import { getAgenda, getMeeting, previousHeldMeeting } from '../../store/meetings.js';
 import { personDisplayName } from '../../store/people.js';
 import { getAttendance, getMinutes } from '../../store/proceedings.js';
-import type { AgendaSection, MinutesPaper, PackInput, Paper, PoliticalGroup } from '../../pack/model.js';
+import type { AgendaSection, DecisionPaper, MinutesPaper, PackInput, Paper, PoliticalGroup } from '../../pack/model.js';
+import { decisionsOfMeeting } from '../../store/decisions.js';
 import type { Contact, Resolution } from '../../domain/types.js';
 import { NotFoundError } from '../../errors.js';
 import { PUBLIC_VIEWER } from '../../domain/policy.js';
 import { itemDataReports } from '../data.js';
 import { generatedPapersForItems } from '../executive/papers.js';
-import { documentPublished, itemExempt, paperExempt } from '../../domain/visibility.js';
+import { decisionPublished, documentPublished, itemExempt, meetingHeld, paperExempt } from '../../domain/visibility.js';
 
 export async function findMeeting(db: Queryable, idOrSlug: string | number) {
   const asNumber = typeof idOrSlug === 'number' ? idOrSlug : /^\d+$/.test(idOrSlug) ? Number.parseInt(idOrSlug, 10) : null;
@@ -123,6 +124,26 @@ export async function minutesPaperOf(
   };
 }
 
+const lines = (text: string | null | undefined): string[] => (text ?? '').split(/\n+/).map((l) => l.trim()).filter(Boolean);
+
+type DecisionRow = Awaited<ReturnType<typeof decisionsOfMeeting>>[number];
+
+/**
+ * A Record of Decision taken at the meeting, printed from the record. An exempt record on an open item carries the
+ * item's paragraphs or none: with none it is left out (the public pack would otherwise print it).
+ */
+function decisionPaperOf(d: DecisionRow, exemptParagraphs: number[], isItemExempt: boolean): DecisionPaper | null {
+  const exempt = d.classification === 'exempt';
+  if (exempt && !isItemExempt && !exemptParagraphs.length) return null;
+  return {
+    kind: 'decision', number: d.number, decisionTaker: d.taker_name, date: d.taken_on, subject: d.subject, keyDecision: !!d.key_decision,
+    classification: exempt ? 'exempt' : d.contains_exempt_information ? 'exempt-information' : 'unrestricted',
+    decision: lines(d.decision_text).map((p) => p.replace(/^\(\d+\)\s*/, '')),
+    reasons: lines(d.reasons), alternativesConsidered: lines(d.alternatives), interestsDeclared: lines(d.interests_declared), backgroundDocuments: lines(d.background_documents),
+    ...(exempt ? { exemptParagraphs } : {}),
+  };
+}
+
 export interface MeetingPackInput {
   input: PackInput;
   meeting: NonNullable<Awaited<ReturnType<typeof getMeeting>>>;
@@ -139,6 +160,8 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
     membershipInput(db, meeting.body_id, meeting.date),
   ]);
   const minutesPaper = await previousMinutesPaper(db, meeting);
+  // Once the meeting has been held, a rebuilt pack carries the Records of Decision taken at it, after each item's papers.
+  const decisions = meetingHeld(meeting) ? (await decisionsOfMeeting(db, meeting.id)).filter((d) => decisionPublished(d.status)) : [];
   // The scrutiny papers printed from the record: call-in cover sheets, the follow-up schedule, the work programme.
   const generated = await generatedPapersForItems(db, meeting, agenda.items.map((i) => i.id), {
     signatoryName: meeting.signatory_name ?? council?.settings.signatoryName ?? undefined, signatoryTitle: meeting.signatory_title ?? council?.settings.signatoryTitle ?? undefined,
@@ -167,6 +190,12 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
       // Dashboards and budget reports attached to the item: published figures only, whoever the pack is for.
       for (const r of await itemDataReports(db, PUBLIC_VIEWER, it.id, false)) papers.push({ kind: 'data-report', title: r.model.title, model: r.model });
       papers.push(...(generated.get(it.id) ?? []));
+      // A printed Record of Decision already uploaded for the item (it names its number) is not printed twice.
+      const uploadedRecords = documents.filter((doc) => doc.agenda_item_id === it.id && doc.kind === 'record-of-decision').map((doc) => doc.title);
+      for (const d of decisions.filter((x) => x.agenda_item_id === it.id && !uploadedRecords.some((t) => t.includes(x.number)))) {
+        const paper = decisionPaperOf(d, textToParagraphs(it.exempt_paragraphs), isItemExempt);
+        if (paper) papers.push(paper);
+      }
       if (!papers.length && MINUTES_ITEM.test(it.title) && minutesPaper && !it.to_follow) papers.push(minutesPaper);
       items.push({
         code: it.code,
