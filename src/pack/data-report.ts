@@ -3,14 +3,14 @@
 // charts drawn as vectors with the chart in words beneath each.
 import type { BarChart, DataReportModel, LineChart, ReportCell, ReportTable } from '../domain/data-report.js';
 import { numberFormat } from '../domain/indicators.js';
-import { BODY_SIZE, BOLD, FONT, contentWidth, ensureSpace, heading, left, para, t, type Doc } from './typeset.js';
+import { BODY_SIZE, BOLD, FONT, artifact, contentWidth, ensureSpace, figure, group, heading, left, para, t, tag, type Doc } from './typeset.js';
 
 const RAG_FILL: Record<string, string> = { GREEN: '#cce2d8', AMBER: '#ffdd00', RED: '#f4cdc6' };
 
 export function writeDataReport(doc: Doc, m: DataReportModel, councilName: string): void {
-  doc.font(BOLD).fontSize(13).text(t(councilName.toUpperCase()), left(doc), doc.y, { width: contentWidth(doc), align: 'center' });
+  tag(doc, 'P', () => doc.font(BOLD).fontSize(13).text(t(councilName.toUpperCase()), left(doc), doc.y, { width: contentWidth(doc), align: 'center' }));
   doc.moveDown(0.4);
-  heading(doc, m.title, 14, { align: 'center', gapBefore: 0 });
+  heading(doc, m.title, 14, { align: 'center', gapBefore: 0, level: 'H1' });
   if (m.subtitle) para(doc, m.subtitle, { align: 'center' });
   doc.moveDown(0.4);
   for (const s of m.sentences) para(doc, s);
@@ -28,6 +28,7 @@ function widthsFor(doc: Doc, tb: ReportTable): number[] {
   return weights.map((w) => (contentWidth(doc) * w) / total).slice(0, n);
 }
 
+/** A ruled table whose header row repeats on each new page: Table, TR, TH/TD in the structure tree; rules and fills as artifacts. */
 function drawTable(doc: Doc, tb: ReportTable): void {
   const widths = widthsFor(doc, tb);
   const size = tb.headers.length > 8 ? 6.5 : tb.headers.length > 6 ? 7.5 : 8.5;
@@ -35,8 +36,6 @@ function drawTable(doc: Doc, tb: ReportTable): void {
   const x0 = left(doc);
   ensureSpace(doc, 60);
   doc.moveDown(0.4);
-  doc.font(BOLD).fontSize(9.5).fillColor('#000000').text(t(tb.caption), x0, doc.y, { width: contentWidth(doc) });
-  doc.moveDown(0.2);
   const textOf = (c: ReportCell) => t(c.text);
   const rowHeight = (cells: ReportCell[], bold: boolean) => {
     doc.font(bold ? BOLD : FONT).fontSize(size);
@@ -49,31 +48,44 @@ function drawTable(doc: Doc, tb: ReportTable): void {
       if (!header) drawRow(tb.headers.map((x) => ({ text: x })), true, false);
     }
     const y = doc.y;
-    let x = x0;
-    widths.forEach((w, i) => {
-      const c = cells[i] ?? { text: '' };
-      if (header) doc.save().rect(x, y, w, h).fillColor('#e6e6e6').fill().restore();
-      if (c.rag) doc.save().rect(x + 1, y + 1, w - 2, h - 2).fillColor(RAG_FILL[c.rag]).fill().restore();
-      doc.save().lineWidth(total ? 1 : 0.4).strokeColor('#505a5f').rect(x, y, w, h).stroke().restore();
-      let tx = x + pad;
-      if (c.arrow) {
-        arrow(doc, tx + 3, y + pad + size * 0.45, c.arrow);
-        tx += 8;
-      }
-      doc.font(header || total || c.strong || c.rag ? BOLD : FONT).fontSize(size).fillColor('#0b0c0c')
-        .text(textOf(c), tx, y + pad, { width: w - 2 * pad - (c.arrow ? 8 : 0), align: c.numeric ? 'right' : 'left' });
-      x += w;
+    artifact(doc, () => {
+      let x = x0;
+      widths.forEach((w, i) => {
+        const c = cells[i] ?? { text: '' };
+        if (header) doc.save().rect(x, y, w, h).fillColor('#e6e6e6').fill().restore();
+        if (c.rag) doc.save().rect(x + 1, y + 1, w - 2, h - 2).fillColor(RAG_FILL[c.rag]).fill().restore();
+        doc.save().lineWidth(total ? 1 : 0.4).strokeColor('#505a5f').rect(x, y, w, h).stroke().restore();
+        // The arrow says what the word beside it says.
+        if (c.arrow) arrow(doc, x + pad + 3, y + pad + size * 0.45, c.arrow);
+        x += w;
+      });
+    });
+    group(doc, 'TR', () => {
+      let x = x0;
+      widths.forEach((w, i) => {
+        const c = cells[i] ?? { text: '' };
+        const tx = x + pad + (c.arrow ? 8 : 0);
+        tag(doc, header ? 'TH' : 'TD', () => {
+          doc.font(header || total || c.strong || c.rag ? BOLD : FONT).fontSize(size).fillColor('#0b0c0c')
+            .text(textOf(c), tx, y + pad, { width: w - 2 * pad - (c.arrow ? 8 : 0), align: c.numeric ? 'right' : 'left' });
+        });
+        x += w;
+      });
     });
     doc.x = x0;
     doc.y = y + h;
   };
-  drawRow(tb.headers.map((x) => ({ text: x })), true, false);
-  tb.rows.forEach((r, i) => drawRow(r, false, !!tb.totalRow && i === tb.rows.length - 1));
+  group(doc, 'Table', () => {
+    tag(doc, 'Caption', () => doc.font(BOLD).fontSize(9.5).fillColor('#000000').text(t(tb.caption), x0, doc.y, { width: contentWidth(doc) }));
+    doc.moveDown(0.2);
+    drawRow(tb.headers.map((x) => ({ text: x })), true, false);
+    tb.rows.forEach((r, i) => drawRow(r, false, !!tb.totalRow && i === tb.rows.length - 1));
+  });
   doc.font(FONT).fontSize(8.5).fillColor('#0b0c0c');
   doc.moveDown(0.3);
   for (const n of tb.notes ?? []) {
     ensureSpace(doc, 20);
-    doc.text(t(n), x0, doc.y, { width: contentWidth(doc) });
+    tag(doc, 'P', () => doc.text(t(n), x0, doc.y, { width: contentWidth(doc) }));
     doc.moveDown(0.15);
   }
   doc.font(FONT).fontSize(BODY_SIZE);
@@ -108,11 +120,14 @@ function drawCharts(doc: Doc, m: DataReportModel): void {
       rowBottom = doc.y;
     }
     const x = left(doc) + (wide ? 0 : col * (w + gap));
-    doc.font(BOLD).fontSize(7.5).fillColor('#0b0c0c').text(t(c.title), x, rowTop, { width });
+    tag(doc, 'P', () => doc.font(BOLD).fontSize(7.5).fillColor('#0b0c0c').text(t(c.title), x, rowTop, { width }));
     const top = doc.y + 2;
-    if (c.kind === 'line') lineChart(doc, c, x, top, width, height);
-    else barChart(doc, c, x, top, width);
-    doc.font(FONT).fontSize(6.5).fillColor('#0b0c0c').text(t(c.description), x, top + height + 4, { width });
+    // The chart is a figure whose alternative text is the chart in words, printed beneath it too.
+    figure(doc, c.description, () => {
+      if (c.kind === 'line') lineChart(doc, c, x, top, width, height);
+      else barChart(doc, c, x, top, width);
+    });
+    tag(doc, 'P', () => doc.font(FONT).fontSize(6.5).fillColor('#0b0c0c').text(t(c.description), x, top + height + 4, { width }));
     rowBottom = Math.max(rowBottom, doc.y);
     if (wide || col === 1) {
       doc.x = left(doc);

@@ -89,7 +89,8 @@ function writeReport(doc: Doc, r: ReportPaper): void {
   labelled(doc, 'By:', r.from.join('\n'));
   labelled(doc, 'To:', `${r.to.body} \u2013 ${shortDate(r.to.date)}`);
   if (r.date) labelled(doc, 'Date:', shortDate(r.date));
-  labelled(doc, 'Subject:', r.subject, undefined, BOLD);
+  // The subject is the report's title: its one top-level heading.
+  labelled(doc, 'Subject:', r.subject, undefined, BOLD, 'H1');
   const classification = r.exemptParagraphs?.length
     ? `Exempt \u2013 NOT FOR PUBLICATION by virtue of ${paragraphsPhrase(r.exemptParagraphs)} of Part 1 of Schedule 12A of the Local Government Act 1972`
     : 'Unrestricted';

@@ -23,7 +23,7 @@ function masthead(doc: Doc, councilName: string, title: string, subtitle?: strin
 export function writeCallInCover(doc: Doc, p: CallInCoverPaper): void {
   labelled(doc, 'By:', p.from.join('\n'));
   labelled(doc, 'To:', `${p.to.body} \u2013 ${shortDate(p.to.date)}`);
-  labelled(doc, 'Subject:', `Call-in of decision ${p.decision.number}: ${p.decision.subject}`, undefined, BOLD);
+  labelled(doc, 'Subject:', `Call-in of decision ${p.decision.number}: ${p.decision.subject}`, undefined, BOLD, 'H1');
   labelled(doc, 'Classification:', 'Unrestricted');
   rule(doc);
 

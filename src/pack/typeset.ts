@@ -106,6 +106,12 @@ export function tag(doc: Doc, type: string, draw: () => void): void {
   s[s.length - 1].add(doc.struct(type as never, {}, [draw] as never));
 }
 
+/** A drawing that carries meaning (a chart) as a Figure with its alternative text. */
+export function figure(doc: Doc, alt: string, draw: () => void): void {
+  const s = stack(doc);
+  s[s.length - 1].add(doc.struct('Figure' as never, { alt: t(alt) } as never, [draw] as never));
+}
+
 /** A structure element holding others (a list, a table, a section), current while `fill` runs. */
 export function group(doc: Doc, type: string, fill: () => void): void {
   const s = stack(doc);
@@ -218,12 +224,12 @@ export function hanging(doc: Doc, label: string, text: string, opts: { indent?: 
 }
 
 /** A "Label:  value" row of a template header (By:, To:, Subject:). */
-export function labelled(doc: Doc, label: string, value: string, labelWidth = 118, valueFont = FONT): void {
+export function labelled(doc: Doc, label: string, value: string, labelWidth = 118, valueFont = FONT, type: 'P' | 'H1' = 'P'): void {
   ensureSpace(doc, BODY_SIZE * 2.5);
   const x = left(doc);
   const y = doc.y;
   let afterLabel = y;
-  tag(doc, 'P', () => {
+  tag(doc, type, () => {
     doc.font(BOLD).fontSize(BODY_SIZE).text(t(label), x, y, { width: labelWidth });
     afterLabel = doc.y;
     doc.font(valueFont).text(t(value), x + labelWidth, y, { width: contentWidth(doc) - labelWidth, lineGap: 1.5 });
