@@ -35,7 +35,7 @@ const OPEN_HEAD = /^(?:unrestricted items|part\s*(?:1|i|a)\b|open items|public i
 const EXCLUSION_ITEM = /\b(?:exclusion of (?:the )?(?:press|public)|exclude (?:the )?(?:press|public)|exempt business)\b/i;
 // an item held in closed session (US boards' "CLOSED SESSION PURSUANT TO GOVERNMENT CODE …") is exempt itself
 const EXEMPT_MARK = /\((?:[^)]{0,40}\b)?(?:exempt|confidential|not for publication)\b[^)]{0,120}\)|\bschedule 12a\b|\bparagraphs? \d+(?:\s*(?:,|and|&)\s*\d+)* of part 1\b|^closed session\b/i;
-const JOB_LINE = /^(?:Head of|(?:Corporate |Strategic |Service |Executive |Assistant )?Director|Chief Executive|(?:Town |Parish |Community |Council )?Clerk(?:\s+(?:to|of)\b|\s*$|,)|Secretary|Monitoring Officer|Proper Officer|Democratic Services|Governance|Legal|Service Manager|Committee (?:Manager|Officer|Clerk)|Managing Director|(?:General |Chief |Senior |Principal |Borough |County |District |City )?(?:Counsel|Solicitor)\b)/i;
+const JOB_LINE = /^(?:Head of|(?:Corporate |Strategic |Service |Executive |Assistant )?Director|Chief Executive|(?:Town |Parish |Community |Council )?Clerk(?:\s+(?:to|of)\b|\s*$|,)|(?:Board |Council |Committee )?Secretary|Monitoring Officer|Proper Officer|Democratic Services|Governance|Legal|Service Manager|Committee (?:Manager|Officer|Clerk)|Managing Director|(?:General |Chief |Senior |Principal |Borough |County |District |City )?(?:Counsel|Solicitor)\b)/i;
 
 export interface ParsedCode { letter: string; num: number }
 export function parseCode(code: string): ParsedCode {
@@ -149,6 +149,11 @@ function isSectionHeading(t: string): 'exempt' | 'unrestricted' | null {
   return null;
 }
 
+/** "JR Nicholson" → "J R Nicholson": initials run together (as OCR and some typists print them) spaced. */
+export function spacedInitials(name: string): string {
+  return name.replace(/^([A-Z])([A-Z])(?=\s+[A-Z][a-z])/, '$1 $2');
+}
+
 /** A signatory line: a name (perhaps "(Clerk)") followed by a job title or a date. */
 function signatoryAt(lines: Line[], i: number, end: number): string | null {
   const t = lines[i].text.replace(/^(?:signed|signature|issued by|yours (?:faithfully|sincerely))\s*:?\s*/i, '');
@@ -189,7 +194,9 @@ export function parseAgenda(lines: Line[], breaks: Set<number>, from = 0): Agend
     if (!t) continue;
     if (items.length && (isMinutesHeader(lines, i) || isReportHeader(lines, i) || isAgendaItemStamp(t))) { end = i; break; }
     if (!items.length && i - start > 300) break;
-    const m = ITEM_LINE.exec(t);
+    // OCR may glue an item's number to its title ("7Planning – …"): read as "7 Planning" when it is the next number
+    const glued = prev !== null && /^\d+$/.test(prev) ? /^(\d{1,2})([A-Z][a-z].*)$/.exec(t) : null;
+    const m = ITEM_LINE.exec(glued && Number(glued[1]) === Number(prev) + 1 ? `${glued[1]} ${glued[2]}` : t);
     if (m && itemRow(lines[i].cells, m[1]) && /^[A-Z0-9"'‘“(]/.test(m[2]) && followsOn(prev, m[1]) && !(m[1].length >= 3 && /^\d+$/.test(m[1]) && /^(?:\d|[a-z])/.test(m[2]))
       // a first "item" numbered like a street address ("10326 FAIR OAKS BLVD") is one only if another item follows it
       && !(prev === null && m[1].length >= 3 && /^\d+$/.test(m[1]) && !lines.slice(i + 1, i + 200).some((l) => { const n = ITEM_LINE.exec(l.text); return !!n && followsOn(m[1], n[1]); }))) {
@@ -255,15 +262,33 @@ export function parseAgenda(lines: Line[], breaks: Set<number>, from = 0): Agend
       if (c && isNameLike(c[1].trim())) { signatory = { name: c[1].trim(), line: i }; break; }
     }
   }
+  // a parish clerk's line on the summons, above the list: "J R Nicholson, Parish Clerk   Date: 15/4/14"
+  let frontDate: string | null = null;
+  if (!signatory && items.length) {
+    for (let i = from; i < firstItem; i++) {
+      const c = /^([A-Z][A-Za-z.'’ -]{2,40}?),\s+([A-Z][A-Za-z ]{2,40}?)\s+Date[d]?\s*:\s*(\S.{3,30})$/.exec(lines[i].text);
+      if (c && isNameLike(spacedInitials(c[1].trim())) && JOB_LINE.test(c[2])) {
+        signatory = { name: spacedInitials(c[1].trim()), line: i };
+        frontDate = findDate(c[3])?.iso ?? null;
+        break;
+      }
+    }
+  }
   // publication date: a date line just under the signatory, or a labelled one
-  let publishedOn: string | null = null;
-  if (signatory) {
+  let publishedOn: string | null = frontDate;
+  if (signatory && !frontDate) {
     for (let k = signatory.line + 1; k < Math.min(lines.length, signatory.line + 7); k++) {
       const t = lines[k].text;
       if (!t) continue;
       const d = findDate(t);
       if (d && t.length < 60) { publishedOn = d.iso; end = k + 1; break; }
     }
+  }
+  // a US posting declaration above the signature: "… the foregoing agenda … was posted by Friday, January 5, 2018, on …"
+  if (!publishedOn && signatory && items.length) {
+    const tail = lines.slice(items[items.length - 1].line + 1, signatory.line + 1).map((l) => l.text).join(' ');
+    const posted = /\bagenda\b[^.]{0,300}?\b(?:was|has been|were)\s+posted\s+(?:on|by)\s+(?:[A-Z][a-z]+day,?\s+)?([^.;]{6,40}?\d{4})/.exec(tail);
+    if (posted) publishedOn = findDate(posted[1])?.iso ?? null;
   }
   if (!publishedOn) {
     for (let i = 0; i < Math.min(lines.length, end + 10); i++) {

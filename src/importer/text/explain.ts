@@ -48,7 +48,9 @@ const HONORIFIC = /^(?:(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|the|rev|reverend
 function containsValue(text: string, value: string): boolean {
   const t = ` ${norm(text)} `;
   const v = norm(value).replace(HONORIFIC, '');
-  return v !== '' && t.includes(` ${v} `);
+  if (v !== '' && t.includes(` ${v} `)) return true;
+  // what OCR ran together ("JR Nicholson" read as "J R Nicholson", "7Planning" as item 7 "Planning")
+  return v.includes(' ') && t.replace(/ /g, '').includes(v.replace(/ /g, ''));
 }
 
 /** The first words of a value, for values the reader rejoined from wrapped lines. */

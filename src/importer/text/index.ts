@@ -108,7 +108,12 @@ function run(input: PackText): PackExtraction {
     }
     const heads = unnumberedHeadings(lines, sectionsFrom, end, m.body);
     // a lone "numbered" line among unnumbered sections is no numbering scheme
-    if (heads.length && (m.items.length <= 1 || (m.itemsDetail[0].line > heads[0].line && heads.length >= m.itemsDetail.length))) {
+    // (capitals lines before the first numbered one — a header's lists, "AGENDA ITEMS" — are no sections); a numbered
+    // run with sections before and after it and none inside is a list within one section ("REPORTS 1. … 2. … 3. …")
+    const numbered = m.itemsDetail.map((it) => it.line);
+    const insideOne = numbered.length > 0 && heads.some((x) => x.line < numbered[0]) && heads.some((x) => x.line > numbered[numbered.length - 1])
+      && !heads.some((x) => x.line > numbered[0] && x.line < numbered[numbered.length - 1]);
+    if (heads.length && (m.items.length <= 1 || insideOne || (m.itemsDetail[0].line > heads[0].line && heads.filter((x) => x.line > m.itemsDetail[0].line).length >= m.itemsDetail.length))) {
       if (m.items.length) warnings.push(`line ${lines[m.itemsDetail[0].line].no}: ${m.items.length} numbered lines inside the minutes' unnumbered sections are taken as lists, not minutes`);
       m.itemsDetail = heads.map((h) => ({ number: '', title: h.title, text: h.text, resolutions: [], line: h.line }));
       m.items = m.itemsDetail.map((it) => ({ number: it.number, title: it.title }));

@@ -4,7 +4,7 @@ import type { Line } from './normalise.js';
 import { findDate, findTime, parseBareTime } from './dates-times.js';
 import { splitNames } from './names.js';
 
-const BODY_WORDS = /\b(?:council|committee|cabinet|board|panel|forum|executive|commission|authority|assembly|partnership|sub-committee|group|meeting|trust)\b/i;
+const BODY_WORDS = /\b(?:council|committee|cabinet|board|panel|forum|executive|commission|authority|assembly|partnership|sub-committee|group|meeting|trust|district)\b/i;
 const VENUE_WORDS = /\b(?:room|hall|house|chamber|chambers|centre|center|offices?|library|guildhall|building|suite|pavilion|institute|church|school|hotel|civic|annexe|lodge|barn|online|virtual|teams|zoom|remote)\b/i;
 const LABELS = /\b(?:ask for|contact|telephone|tel\.?|phone|e-?mail|enquiries to|fax|direct line|website)\s*(?:no\.?)?\s*:/i;
 const SMALL = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'with', 'by']);
@@ -30,6 +30,8 @@ const MEETING_KIND = /^(?:(?:regular|special|annual|ordinary|extraordinary|adjou
 export function isBodyHeading(t: string): boolean {
   if (!t || t.length > 90 || /[.:;?!]$/.test(t) || /\d{3,}/.test(t)) return false;
   if (/^(?:agenda|minutes|notice|summons|supplementary|membership|webcasting|unrestricted|exempt|public|part)\b/i.test(t)) return false;
+  // "BOARD MEETING AGENDA", "Draft Minutes of the meeting held on" title the document; they name no body
+  if (/\b(?:agenda|minutes)$/i.test(t) || /^(?:draft|approved|unapproved|confirmed)\s+minutes\b/i.test(t)) return false;
   // "Regular Board Meeting" names a kind of meeting, not the body that meets
   if (MEETING_KIND.test(t)) return false;
   return BODY_WORDS.test(t);
@@ -123,10 +125,22 @@ function venuePart(t: string): string {
   return v.replace(/\s+/g, ' ').trim();
 }
 
+// "9935 Auburn Folsom Road" over "Granite Bay, CA 95746": a US street address as the place of the meeting
+const STREET_LINE = /^\d{1,6}\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:Road|Rd|Street|St|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Parkway|Pkwy|Court|Ct|Place|Pl|Highway|Hwy)\.?$/;
+const TOWN_STATE_ZIP = /^[A-Z][A-Za-z .'’-]{1,40},\s*[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?$/;
+// "Tuesday 29th April 2014 at 7.30 pm in the Village Hall": the place after the date and time
+const AFTER_TIME_PLACE = /\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\b\.?,?\s+(?:in|at)\s+(?:the\s+)?([A-Z][^.,;]{2,80}?)\.?\s*$/i;
+
 export function readVenue(lines: Line[], from: number, to: number): string | null {
   for (let i = from; i < to; i++) {
     const t = lines[i].text;
     if (!t || /^(?:ask for|telephone|tel|contact|e-?mail)\b/i.test(t)) continue;
+    if (STREET_LINE.test(t)) {
+      const n = i + 1 < to ? lines[i + 1].text : '';
+      return TOWN_STATE_ZIP.test(n) ? `${t}, ${n}` : t;
+    }
+    const placed = findDate(t) ? AFTER_TIME_PLACE.exec(t) : null;
+    if (placed && VENUE_WORDS.test(placed[1])) return placed[1].trim();
     // "to be held at X on …" / "in X"
     const held = /\b(?:held|take place|meet)\s+(?:at|in)\s+(?:the\s+)?(.+?)(?:\s+on\s+(?:[A-Z]|\d)|\s+at\s+\d|,?\s*$)/i.exec(t);
     if (held && VENUE_WORDS.test(held[1])) return held[1].replace(/[.,]+$/, '').trim();

@@ -23,8 +23,13 @@ export const CALLED_TO_ORDER = /\bcalled\s+(?:the\s+)?(?:[a-z]+\s+){0,3}meeting\
 // a local authority named by its kind: "Town of North Star", "Township of Georgian Bay", "City of London"
 const AUTHORITY = /^(?:the\s+)?(?:corporation\s+of\s+the\s+)?(?:town|township|city|village|borough|county|municipality|municipal\s+district|parish|rural\s+municipality|united\s+townships)\s+of\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}$/i;
 
+// "Draft Minutes of the meeting held on" (the date and place on the next line; the body in the letterhead)
+const UNNAMED_TITLE = /^(?:(?:draft|approved|unapproved|confirmed|signed)\s+)?minutes\s+of\s+(?:the|a|an)\s+(?:(?:monthly|annual|ordinary|extraordinary|special|regular)\s+)?meeting(?:\s+held(?:\s+on)?)?$()/i;
+
 function isTitle(t: string): RegExpExecArray | null {
   if (t.length > 80 || /[.;]$/.test(t)) return null;
+  const unnamed = UNNAMED_TITLE.exec(t);
+  if (unnamed) return unnamed;
   if (/^(?:approval|adoption|confirmation|approve|adopt|to\s)/i.test(t)) return null;
   return TITLE.exec(t);
 }
@@ -75,6 +80,10 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
   if (heldAt !== undefined) {
     held = lines[heldAt].text;
     for (let k = heldAt + 1; k < stop && !/\.$/.test(held) && k < heldAt + 4; k++) held += ` ${lines[k].text}`;
+  } else if (titleAt !== undefined && /\bheld(?:\s+on)?$/i.test(lines[titleAt].text)) {
+    // "Draft Minutes of the meeting held on" / "18 March 2014 at 7.30pm in the Village Hall"
+    const next = region.find((k) => k > titleAt);
+    if (next !== undefined && findDate(lines[next].text)) held = `${lines[titleAt].text} ${lines[next].text}`;
   }
   // "… called the monthly meeting to order at 6:30 pm on August 19, 2019 at the North Star Town Hall." says where
   // the meeting was held (its time is when it was opened, not the time it was called for: not taken)
@@ -137,7 +146,9 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
     const d = findDate(said);
     // no date in the sentence: what follows its time ("… to order at 6:30 pm at the Example Town Hall")
     const t = d ? null : /\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\b\.?/i.exec(said);
-    const after = d ? said.slice(d.index + d.length) : t ? said.slice(t.index + t[0].length) : '';
+    // "… 18 March 2014 at 7.30pm in the Village Hall": the time between the date and the place
+    const after = (d ? said.slice(d.index + d.length) : t ? said.slice(t.index + t[0].length) : '')
+      .replace(/^\s*,?\s*(?:at|commencing at)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?/i, '');
     const v = /^\s*,?\s*(?:at|in)\s+(?:the\s+)?([A-Z][^.]{2,120}?)\.?\s*$/.exec(after);
     if (v && !/\b(?:zoom|teams|remotely|online|teleconference)\b/i.test(v[1])) venue = v[1].trim();
   }

@@ -346,7 +346,7 @@ export function headingEnd(lines: Line[], from: number): number {
       // a heading is followed by the next one ("3738 Walnut Avenue" is an address, not minute 3738)
       for (let j = k + 1; j < Math.min(lines.length, k + 200); j++) {
         const n = lines[j].text ? candidateAt(lines[j], s) : null;
-        if (n && follows(c.number.split('/')[0], s === 'arabic' ? n.number.split('/')[0] : n.number, s, 3)) return k;
+        if (n && follows(s === 'arabic' ? minuteSeq(c.number) : c.number, n.number, s, 3)) return k;
       }
     }
   }
@@ -360,7 +360,8 @@ function candidateAt(line: Line, scheme: Scheme): Candidate | null {
     const mm = MINUTE_LINE.exec(t);
     // "11 November 2020" is a date line, not minute 11
     const d = mm ? findDate(t) : null;
-    if (d && d.index === 0 && d.length >= t.length - 12) return null;
+    // "18 March 2014 at 7.30pm in the Village Hall" opens with the meeting's date
+    if (d && d.index === 0) return null;
     // "10545 Armstrong Ave., Suite 200 • Mather" is a street address in a letterhead, not minute 10545
     if (mm && STREET.test(mm[2])) return null;
     return mm && /^[A-Z"'‘“(]/.test(mm[2]) ? { number: mm[1], rest: mm[2] } : null;
@@ -373,8 +374,14 @@ function candidateAt(line: Line, scheme: Scheme): Candidate | null {
   return mm && t.length <= 130 ? { number: mm[2], rest: mm[1] } : null;
 }
 
+/** The running part of a minute number: "72" of "72/17", "037" of "14/037" (the year first, then three digits). */
+export function minuteSeq(n: string): string {
+  const [a, b] = n.split('/');
+  return b !== undefined && a.length === 2 && /^\d{3}$/.test(b) ? b : a;
+}
+
 function follows(prev: string | null, next: string, scheme: Scheme, maxGap: number): boolean {
-  if (scheme === 'arabic') return followsOn(prev, next.split('/')[0], maxGap);
+  if (scheme === 'arabic') return followsOn(prev, minuteSeq(next), maxGap);
   if (scheme === 'roman') {
     const b = romanValue(next);
     if (prev === null) return b <= 2;
@@ -507,7 +514,7 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
         if (rest) body.push(rest);
         m.itemsDetail.push(current);
         m.items.push({ number: c.number, title });
-        prev = scheme === 'arabic' ? c.number.split('/')[0] : c.number;
+        prev = scheme === 'arabic' ? minuteSeq(c.number) : c.number;
         continue;
       }
     }

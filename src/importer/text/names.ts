@@ -4,7 +4,7 @@
 export const TITLE_WORDS = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Cllr', 'Cllrs', 'Councillor', 'Councillors', 'Sir', 'Dame', 'Prof', 'Professor',
   'Rev', 'Revd', 'Reverend', 'Lord', 'Lady', 'Canon', 'Father', 'Alderman'];
 const TITLE_ALT = TITLE_WORDS.join('|');
-export const TITLE_START = new RegExp(`^(?:(?:County|Deputy|The)\\s+)?(?:${TITLE_ALT})\\.?(?=\\s|$)`, 'i');
+export const TITLE_START = new RegExp(`^(?:(?:County|District|Borough|Town|Parish|City|Deputy|The)\\s+)?(?:${TITLE_ALT})\\.?(?=\\s|$)`, 'i');
 const HONOURS = /^(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|QC|KC|BEM|FRS|MP|MEP|MA|BA|BSc|MSc|PhD|FCA|CEng)$/;
 const HONOURS_TAIL = /(?:,?\s+(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|QC|KC|BEM|FRS|MP|MEP))+\.?$/;
 const OFFICER_WORDS = /^(?:the\s+)?(?:clerk|chairman|chair|vice-chair(?:man)?|officers?|press|public|members? of the public|minute taker|secretary)$/i;
@@ -24,9 +24,14 @@ export function removeBrackets(s: string): string {
   return out;
 }
 
+/** "Clir"/"Clirs": how OCR reads "Cllr"/"Cllrs" (ll as li). */
+export function ocrTitles(s: string): string {
+  return s.replace(/\bClir(s?)\b/g, 'Cllr$1');
+}
+
 /** A name as printed without honours, trailing punctuation or role notes. */
 export function cleanName(s: string): string {
-  let t = s.replace(/\s+/g, ' ').trim();
+  let t = ocrTitles(s.replace(/\s+/g, ' ').trim());
   t = t.replace(/^(?:and|&)\s+/i, '');
   t = t.replace(/[.;:,]+$/, '').trim();
   t = t.replace(HONOURS_TAIL, '').trim();
@@ -41,7 +46,8 @@ export function isNameLike(s: string): boolean {
   if (OFFICER_WORDS.test(t)) return false;
   const words = t.split(' ');
   if (words.length > 7) return false;
-  if (/\b(?:services|department|team|unit|office|council|committee|officer|manager|director|directorate|section|group|board|panel|district|authority|agency|agenda|items|minutes|business|session)\b/i.test(t)) return false;
+  const councillor = /^(?:County|District|Borough|Town|Parish|City)\s+(?:Cllr|Councillor)\b/i.test(t);
+  if (!councillor && /\b(?:services|department|team|unit|office|council|committee|officer|manager|director|directorate|section|group|board|panel|district|authority|agency|agenda|items|minutes|business|session)\b/i.test(t)) return false;
   if (TITLE_START.test(t)) return words.length >= 2;
   // untitled: "Malcolm Newsam", "Jennifer Maiden-Brooks" — 1-4 capitalised words
   if (words.length > 4) return false;
@@ -53,12 +59,12 @@ export function isNameLike(s: string): boolean {
  * asides are dropped; honours after a comma stay with their name; "Cllrs A, B" gives "Cllr A", "Cllr B".
  */
 export function splitNames(list: string): string[] {
-  const flat = removeBrackets(list)
+  const flat = removeBrackets(ocrTitles(list))
     .replace(/\s+(?:and|&)\s+/gi, ', ')
     .replace(/;/g, ',')
     // a new title starts a new name even without a comma: "Mr A Wood Mrs L O'Reily"
     .replace(new RegExp(`(^|\\s)([A-Za-z'’.-]+)\\s+(?=(?:${TITLE_ALT})\\.?\\s+[A-Z])`, 'g'), (m, sp: string, prev: string) =>
-      /^(?:county|deputy|the|and)$/i.test(prev) || new RegExp(`^(?:${TITLE_ALT})$`, 'i').test(prev) ? m : `${sp}${prev}, `);
+      /^(?:county|district|borough|town|parish|city|deputy|the|and)$/i.test(prev) || new RegExp(`^(?:${TITLE_ALT})$`, 'i').test(prev) ? m : `${sp}${prev}, `);
   const parts = flat.split(',').map((p) => p.trim()).filter(Boolean);
   const names: string[] = [];
   let plural: string | null = null; // "Cllrs" carried over to bare surnames that follow
@@ -70,6 +76,9 @@ export function splitNames(list: string): string[] {
       plural = pl[2].toLowerCase().startsWith('cllr') ? 'Cllr' : 'Councillor';
       name = `${pl[1]}${plural} ${pl[3]}`;
     } else if (plural && /^[A-Z][A-Za-z'’-]+$/.test(name)) {
+      name = `${plural} ${name}`;
+    } else if (plural && /^(?:Mrs|Ms|Miss|Mr|Dr)\.?\s+[A-Z][A-Za-z'’-]+$/.test(name)) {
+      // "Cllrs Howells, Mrs Kay and Ms McDonagh": all three are councillors
       name = `${plural} ${name}`;
     } else if (TITLE_START.test(name)) {
       const t = /^(?:County\s+)?(Cllr|Councillor)\b/i.exec(name);
@@ -85,7 +94,7 @@ export function splitNames(list: string): string[] {
 function nameParts(s: string): { title: string | null; initials: string | null; given: string | null; surname: string } {
   const words = cleanName(s).replace(/\./g, ' ').split(' ').filter(Boolean);
   let title: string | null = null;
-  if (words.length > 1 && /^county$/i.test(words[0])) words.shift();
+  if (words.length > 1 && /^(?:county|district|borough|town|parish|city)$/i.test(words[0])) words.shift();
   if (words.length > 1 && TITLE_START.test(words[0])) title = words.shift()!.toLowerCase().replace(/^councillor$/, 'cllr');
   const surname = (words.pop() ?? '').toLowerCase();
   const initials = words.length ? words.map((w) => w[0].toLowerCase()).join('') : null;

@@ -44,7 +44,18 @@ export function stripMarkup(s: string): string {
 /** Collapses whitespace and drops a leading list bullet ("- ", "• ", "* "). */
 export function tidy(s: string): string {
   if (s === '') return s;
-  return s.replace(/[ \t\r\f\v]+/g, ' ').trim().replace(/^(?:[-•*▪●◦·]\s+)+/, '').trim();
+  return ocrOrdinals(s.replace(/[ \t\r\f\v]+/g, ' ').trim().replace(/^(?:[-•*▪●◦·]\s+)+/, '').trim());
+}
+
+const ORDINAL_MONTH = /\b(\d{1,2})["”™](?=\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
+/** A superscript ordinal read by OCR as a quote or ™ ("25" February", "13™ June") is written out: "25th February". */
+export function ocrOrdinals(s: string): string {
+  if (!/["”™]/.test(s)) return s;
+  return s.replace(ORDINAL_MONTH, (_m, d: string) => {
+    const n = Number(d);
+    const suffix = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
+    return `${d}${suffix}`;
+  });
 }
 
 const PAGE_LINE = /^(?:-\s*)?page\s+(\d{1,4})(?:\s+of\s+\d{1,4})?(?:\s*-)?$/i;

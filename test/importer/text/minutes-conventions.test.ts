@@ -123,3 +123,59 @@ describe('a US agenda\'s posting certificate', () => {
     expect(x.meeting.body).toBeNull();
   });
 });
+
+describe('conventions of the 2026-12-06 corpus additions (Horsley, San Juan WD, Sacramento Metro Fire)', () => {
+  it('a parish’s year-first minute numbers "14/037" run on their second part; a minute quoted inside one is not one', () => {
+    const ex = extract([
+      'ANYVILLE PARISH COUNCIL', 'Draft Minutes of the meeting held on', '18 March 2014 at 7.30pm in the Village Hall',
+      'Present: Clir N Hackett (Chairman)', 'Clirs Howells, Mrs Kay and Ms McDonagh', '',
+      'In Attendance: District Cllr Blackwell', '',
+      '14/037: Minutes of the Last Meeting held on 25" February 2014', '14/032: phrase deleted. Agreed.',
+      '14/038: Matters Arising', 'There were none', '14/039: Planning', 'None',
+    ].join('\n'));
+    const m = ex.minutes[0];
+    expect(ex.meeting).toMatchObject({ body: 'Anyville Parish Council', date: '2014-03-18', time: '19:30', venue: 'Village Hall' });
+    expect(m.present).toEqual(['Cllr N Hackett', 'Cllr Howells', 'Cllr Mrs Kay', 'Cllr Ms McDonagh']);
+    expect(m.inAttendance).toEqual(['District Cllr Blackwell']);
+    expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual([
+      '14/037 Minutes of the Last Meeting held on 25th February 2014', '14/038 Matters Arising', '14/039 Planning']);
+  });
+  it('a list of the items before minutes numbered again from I is a table of contents; board and staff lists', () => {
+    const ex = extract([
+      'EXAMPLE WATER DISTRICT', 'Board of Director’s Meeting Minutes', 'January 10, 2018 – 6:00 p.m.', '',
+      'BOARD OF DIRECTORS', 'Ann Lee President', 'Bob Ray Director (Absent)', 'Cy Tan Director', '',
+      'EXAMPLE WATER DISTRICT MANAGEMENT AND STAFF', 'Dee Fox General Manager', 'Ed Moss Board Secretary/Administrative Assistant', '',
+      'AGENDA ITEMS', 'I. Public Forum', 'II. Consent Calendar', 'III. Adjourn', '',
+      'President Lee called the meeting to order at 6:00 p.m.', '',
+      'I. PUBLIC FORUM', 'No one spoke.', 'II. CONSENT CALENDAR', 'Approved.', 'III. ADJOURN', 'The meeting was adjourned.',
+    ].join('\n'));
+    const m = ex.minutes[0];
+    expect(ex.meeting.body).toBe('Example Water District');
+    expect(m.present).toEqual(['Ann Lee', 'Cy Tan']);
+    expect(m.inAttendance).toEqual(['Dee Fox', 'Ed Moss']);
+    expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual(['I PUBLIC FORUM', 'II CONSENT CALENDAR', 'III ADJOURN']);
+  });
+  it('an action summary: capitals sections, "Board members present:" and "Staff present:" sentences', () => {
+    const ex = extract([
+      '# Example Fire District', '10545 Armstrong Ave., Suite 200 • Mather, CA 95655',
+      '## ACTION SUMMARY MINUTES – REGULAR MEETING', '### BOARD OF DIRECTORS', 'EXAMPLE FIRE DISTRICT', 'Thursday, July 9, 2020', '',
+      '### CALL TO ORDER', 'The meeting was called to order at 6:04 pm by President Sheetz. Board members present: Clark, Goold, and Wood. Board members absent: Kelly. Staff present: Acting Chief Bridge, General Counsel Lavra, and Clerk Penilla.',
+      '### PUBLIC COMMENT: None', '### REPORTS', '1. PRESIDENT’S REPORT: No report.', '2. FIRE CHIEF’S REPORT: Read.',
+      '**OPERATIONS REPORT**', 'Calls were up.', '3. LOCAL 522 REPORT: None.', 'ADJOURNMENT', 'Adjourned at 6:39 pm.',
+    ].join('\n'));
+    const m = ex.minutes[0];
+    expect(m.body).toBe('Example Fire District');
+    expect(m.present).toEqual(['Clark', 'Goold', 'Wood']);
+    expect(m.inAttendance).toEqual(['Bridge', 'Lavra', 'Penilla']);
+    expect(m.items.map((i) => i.title)).toEqual(['CALL TO ORDER', 'PUBLIC COMMENT', 'REPORTS', 'ADJOURNMENT']);
+  });
+  it('a parish summons: the clerk\'s line with its date, the meeting\'s place after its time, an item number OCR glued on', () => {
+    const ex = extract([
+      'ANYVILLE PARISH COUNCIL', 'The monthly meeting of the Parish Council will be held on',
+      'Tuesday 29" April 2014 at 7.30 pm in the Village Hall', 'JR Nicholson, Parish Clerk Date: 15/4/14', 'AGENDA',
+      '1 Minutes of the Last Meeting', '2 Matters Arising', '3Planning” - Dairy Presentation', '4 Village Hall',
+    ].join('\n'));
+    expect(ex.meeting).toMatchObject({ body: 'Anyville Parish Council', date: '2014-04-29', time: '19:30', venue: 'Village Hall', publishedOn: '2014-04-15', publishedBy: 'J R Nicholson' });
+    expect(ex.agenda.map((a) => a.code)).toEqual(['1', '2', '3', '4']);
+  });
+});
