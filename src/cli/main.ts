@@ -4,9 +4,9 @@ import { Command, CommanderError } from 'commander';
 import { loadSecretFiles } from '../config.js';
 import { MootError } from '../errors.js';
 import { CliContext, type GlobalOptions } from './context.js';
-import { COMMAND_MODULES } from './commands/index.js';
+import { commandModulesFor, type CommandModule } from './commands/index.js';
 
-export function buildProgram(): { program: Command; context: () => CliContext; close: () => Promise<void> } {
+export function buildProgram(modules: CommandModule[]): { program: Command; context: () => CliContext; close: () => Promise<void> } {
   let ctx: CliContext | null = null;
   const program = new Command();
   program
@@ -24,7 +24,7 @@ export function buildProgram(): { program: Command; context: () => CliContext; c
     if (!ctx) ctx = new CliContext(program.opts<GlobalOptions>());
     return ctx;
   };
-  for (const m of COMMAND_MODULES) m.register(program, context);
+  for (const m of modules) m.register(program, context);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
   return { program, context, close: async () => ctx?.close() };
 }
@@ -51,7 +51,7 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): 
 
 export async function main(argv: string[]): Promise<void> {
   quietOnClosedPipe();
-  const { program, close } = buildProgram();
+  const { program, close } = buildProgram(await commandModulesFor(argv.slice(2)));
   let code = 0;
   try {
     const secretProblem = loadSecretFiles(process.env, (f) => readFileSync(f, 'utf8'));

@@ -42,8 +42,12 @@ export function createMailer(config: MailConfig = mailConfigFromEnv()): Mailer {
     };
   }
   if (!/^smtps?:\/\//.test(config.smtpUrl)) throw new Error(`SMTP_URL must start with smtp:// or smtps://, not "${config.smtpUrl.split(':')[0]}:"`);
-  // A pool: the outbox sends many messages in a row; one connection per message would be slow.
-  const transport: Transporter = nodemailer.createTransport(config.smtpUrl.includes('?') ? `${config.smtpUrl}&pool=true` : `${config.smtpUrl}?pool=true`);
+  // A pool: the outbox sends many messages in a row; one connection per message would be slow. As many connections
+  // as the outbox has messages in flight (services/outbox.ts, 10), unless SMTP_URL says otherwise (?maxConnections=N).
+  const url = new URL(config.smtpUrl);
+  url.searchParams.set('pool', 'true');
+  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '10');
+  const transport: Transporter = nodemailer.createTransport(url.toString());
   return {
     configured: true,
     send: async (m) => {

@@ -8,7 +8,7 @@ import type { RecordedVote } from '../domain/types.js';
 import type { Store } from '../store/db.js';
 import { filteredDecisions } from '../store/read/decisions.js';
 import { meetingForCalendar } from '../store/read/calendar.js';
-import { feedBody, feedMeetingContents, feedMeetings, feedPerson, minutesWithVotes, personDeclarations, personMeetings } from '../store/read/feeds.js';
+import { feedBody, feedMeetingContents, feedMeetings, feedSupplements, feedPerson, minutesWithVotes, personDeclarations, personMeetings } from '../store/read/feeds.js';
 import { agendaPublished, decisionVisible, meetingHeld, minutesPublished } from '../store/read/visibility.js';
 import { search, type SearchKind } from '../store/search/index.js';
 
@@ -53,7 +53,7 @@ function newest(entries: FeedEntry[]): string {
   return entries.reduce((a, e) => (e.updated > a ? e.updated : a), EPOCH);
 }
 
-function finish(entries: FeedEntry[]): FeedEntry[] {
+function finish<T extends { id: string; updated: string }>(entries: T[]): T[] {
   return entries.sort((a, b) => (a.updated === b.updated ? (a.id < b.id ? 1 : -1) : a.updated < b.updated ? 1 : -1)).slice(0, FEED_SIZE);
 }
 
@@ -61,57 +61,74 @@ type MeetingFacts = { id: number; body_id: number; status: string; historic: num
 
 const publicSees = (m: MeetingFacts, exempt: boolean, published: boolean) => can(PUBLIC_VIEWER, 'view', { bodyId: m.body_id, meetingId: m.id, exempt, published });
 
-/** Published agendas, supplementary packs and minutes, of every body or of one. */
+type MeetingRow = Awaited<ReturnType<typeof feedMeetings>>[number];
+
+/** An entry before its summary is written: what it is, and when (enough to rank it). */
+interface Candidate { id: string; meeting: MeetingRow; kind: 'agenda' | 'supplementary' | 'minutes'; updated: string; version?: number; codes?: string[] }
+
+/**
+ * Published agendas, supplementary packs and minutes, of every body or of one. The entries are ranked from the
+ * meetings' own dates first; only the meetings whose entries make the feed have their items and minutes read.
+ */
 async function meetingEntries(store: Store, bodyId?: number, meetingId?: number): Promise<FeedEntry[]> {
   // Twice the feed's size in meetings gives at least its size in entries (each published meeting makes one or two).
   const meetings = await feedMeetings(store.db, { bodyId, meetingId, limit: FEED_SIZE * 2 });
-  const contents = await feedMeetingContents(store.db, meetings.map((m) => m.id));
-  const sectionExempt = new Map(contents.sections.map((s) => [s.id, !!s.exempt]));
-  const itemExempt = new Map(contents.items.map((i) => [i.id, !!i.exempt || (i.section_id !== null && !!sectionExempt.get(i.section_id))]));
-  const entries: FeedEntry[] = [];
+  const supplements = await feedSupplements(store.db, meetings.map((m) => m.id));
+  const candidates: Candidate[] = [];
   for (const m of meetings) {
-    const when = `${m.body_name}, ${formatDisplayDate(m.date)}`;
-    const agendaOut = agendaPublished(m);
-    if (publicSees(m, false, agendaOut)) {
-      const items = contents.items.filter((i) => i.meeting_id === m.id && !i.withdrawn);
-      const shown = items.filter((i) => publicSees(m, itemExempt.get(i.id) ?? false, agendaOut));
-      const hidden = items.length - shown.length;
-      const published = iso(m.agenda_published_at ?? null, m.published_on ?? m.date);
-      entries.push({
-        id: `meeting/${m.id}/agenda`, title: `Agenda: ${when}`, path: `/meetings/${m.slug}`, updated: published, published,
-        summary: [
-          `Agenda for the meeting of ${m.body_name} on ${formatDisplayDate(m.date)}${m.time ? ` at ${m.time}` : ''}${m.venue ? `, ${m.venue}` : ''}.`,
-          ...shown.map((i) => `${i.code}. ${i.title}`),
-          ...(hidden ? [`${hidden} item${hidden === 1 ? '' : 's'} to be considered in private.`] : []),
-        ].join('\n'),
-        author: m.body_name, categories: [m.body_name, 'Agenda'],
-      });
-      for (const s of contents.supplements.filter((x) => x.meeting_id === m.id)) {
-        const codes = (JSON.parse(s.items_json) as { code: string }[]).map((x) => x.code);
-        const titled = shown.filter((i) => codes.includes(i.code));
-        const at = iso(s.published_at, m.date);
-        entries.push({
-          id: `meeting/${m.id}/supplementary/${s.version}`, title: `Supplementary agenda ${s.version}: ${when}`, path: `/meetings/${m.slug}`, updated: at, published: at,
-          summary: [`Supplementary papers for the meeting of ${m.body_name} on ${formatDisplayDate(m.date)}.`, ...titled.map((i) => `${i.code}. ${i.title}`)].join('\n'),
-          author: m.body_name, categories: [m.body_name, 'Supplementary agenda'],
-        });
+    if (publicSees(m, false, agendaPublished(m))) {
+      candidates.push({ id: `meeting/${m.id}/agenda`, meeting: m, kind: 'agenda', updated: iso(m.agenda_published_at ?? null, m.published_on ?? m.date) });
+      for (const s of supplements.filter((x) => x.meeting_id === m.id)) {
+        candidates.push({ id: `meeting/${m.id}/supplementary/${s.version}`, meeting: m, kind: 'supplementary', updated: iso(s.published_at, m.date), version: s.version,
+          codes: (JSON.parse(s.items_json) as { code: string }[]).map((x) => x.code) });
       }
     }
-    const minutesOut = minutesPublished(m);
-    if (publicSees(m, false, minutesOut)) {
+    if (publicSees(m, false, minutesPublished(m))) candidates.push({ id: `meeting/${m.id}/minutes`, meeting: m, kind: 'minutes', updated: iso(m.updated_at, m.date) });
+  }
+  const chosen = finish(candidates);
+  const contents = await feedMeetingContents(store.db, [...new Set(chosen.filter((c) => c.kind !== 'minutes').map((c) => c.meeting.id))],
+    [...new Set(chosen.filter((c) => c.kind === 'minutes').map((c) => c.meeting.id))]);
+  const sectionExempt = new Map(contents.sections.map((s) => [s.id, !!s.exempt]));
+  const itemExempt = new Map(contents.items.map((i) => [i.id, !!i.exempt || (i.section_id !== null && !!sectionExempt.get(i.section_id))]));
+  const itemsOf = new Map<number, typeof contents.items>();
+  for (const i of contents.items) itemsOf.set(i.meeting_id, [...(itemsOf.get(i.meeting_id) ?? []), i]);
+  return chosen.map((c): FeedEntry => {
+    const m = c.meeting;
+    const when = `${m.body_name}, ${formatDisplayDate(m.date)}`;
+    if (c.kind === 'minutes') {
+      const minutesOut = minutesPublished(m);
       const minutes = contents.minutes.filter((x) => x.meeting_id === m.id)
         .filter((x) => publicSees(m, !!x.exempt || (x.agenda_item_id !== null && (itemExempt.get(x.agenda_item_id) ?? false)), minutesOut));
       const approved = m.status === 'minutes-approved';
-      const at = iso(m.updated_at, m.date);
-      entries.push({
-        id: `meeting/${m.id}/minutes`, title: `${approved ? 'Minutes' : 'Draft minutes'}: ${when}`, path: `/meetings/${m.slug}#minutes`, updated: at,
+      return {
+        id: c.id, title: `${approved ? 'Minutes' : 'Draft minutes'}: ${when}`, path: `/meetings/${m.slug}#minutes`, updated: c.updated,
         summary: [`${approved ? 'Approved minutes' : 'Draft minutes, not yet approved,'} of the meeting of ${m.body_name} on ${formatDisplayDate(m.date)}.`,
           ...minutes.map((x) => `${x.number}. ${x.title}`)].join('\n'),
         author: m.body_name, categories: [m.body_name, 'Minutes'],
-      });
+      };
     }
-  }
-  return finish(entries);
+    const agendaOut = agendaPublished(m);
+    const items = (itemsOf.get(m.id) ?? []).filter((i) => !i.withdrawn);
+    const shown = items.filter((i) => publicSees(m, itemExempt.get(i.id) ?? false, agendaOut));
+    if (c.kind === 'supplementary') {
+      const titled = shown.filter((i) => c.codes!.includes(i.code));
+      return {
+        id: c.id, title: `Supplementary agenda ${c.version}: ${when}`, path: `/meetings/${m.slug}`, updated: c.updated, published: c.updated,
+        summary: [`Supplementary papers for the meeting of ${m.body_name} on ${formatDisplayDate(m.date)}.`, ...titled.map((i) => `${i.code}. ${i.title}`)].join('\n'),
+        author: m.body_name, categories: [m.body_name, 'Supplementary agenda'],
+      };
+    }
+    const hidden = items.length - shown.length;
+    return {
+      id: c.id, title: `Agenda: ${when}`, path: `/meetings/${m.slug}`, updated: c.updated, published: c.updated,
+      summary: [
+        `Agenda for the meeting of ${m.body_name} on ${formatDisplayDate(m.date)}${m.time ? ` at ${m.time}` : ''}${m.venue ? `, ${m.venue}` : ''}.`,
+        ...shown.map((i) => `${i.code}. ${i.title}`),
+        ...(hidden ? [`${hidden} item${hidden === 1 ? '' : 's'} to be considered in private.`] : []),
+      ].join('\n'),
+      author: m.body_name, categories: [m.body_name, 'Agenda'],
+    };
+  });
 }
 
 /** What the public may read of one meeting's publications: its agenda, supplementary and minutes entries. */

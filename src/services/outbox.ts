@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import type { Mailer } from '../mail/index.js';
 import type { Store } from '../store/db.js';
 import { getBlob } from '../store/documents.js';
-import { claimDue, defer, markFailed, markSent, sentSince, type OutboxEmail, type OutboxRow, type OutboxWebhook } from '../store/outbox.js';
+import { claimDue, defer, markFailed, markSent, sentSinceMany, type OutboxEmail, type OutboxRow, type OutboxWebhook } from '../store/outbox.js';
 
 export interface DeliveryOptions {
   mailer: Mailer;
@@ -93,12 +93,12 @@ export async function deliverDue(store: Store, options: DeliveryOptions): Promis
   const report: DeliveryReport = { claimed: rows.length, sent: 0, retried: 0, failed: 0, deferred: 0 };
   const limit = options.perRecipientPerHour ?? 30;
   const hourAgo = new Date(now.getTime() - 3600_000).toISOString();
-  // Counted once per round per recipient, then kept up to date as this round sends.
-  const counts = new Map<string, number>();
+  // Counted once per round for all its recipients (one query), then kept up to date as this round sends.
+  const counts = await sentSinceMany(store.db, [...new Set(rows.filter((r) => r.channel === 'email').map((r) => r.recipient))], hourAgo);
   const queue = [...rows];
   const one = async (row: OutboxRow) => {
     if (row.channel === 'email') {
-      const n = counts.get(row.recipient) ?? (await sentSince(store.db, row.recipient, hourAgo));
+      const n = counts.get(row.recipient) ?? 0;
       if (n >= limit) {
         report.deferred++;
         await defer(store.db, row.id, worker, new Date(now.getTime() + 15 * 60_000).toISOString());

@@ -79,11 +79,15 @@ export async function defer(db: Queryable, id: number, worker: string, until: st
     .where('id', '=', id).where('locked_by', '=', worker).execute();
 }
 
-/** Messages sent to one recipient since a time (for the per-recipient rate limit). */
-export async function sentSince(db: Queryable, recipient: string, since: string): Promise<number> {
-  const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('recipient', '=', recipient).where('status', '=', 'sent').where('sent_at', '>=', since).executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Messages sent to each of some recipients since a time (one query for a round's recipients). */
+export async function sentSinceMany(db: Queryable, recipients: string[], since: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>(recipients.map((r) => [r, 0]));
+  for (let i = 0; i < recipients.length; i += 500) {
+    const rows = await db.selectFrom('outbox').select(['recipient', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('recipient', 'in', recipients.slice(i, i + 500)).where('status', '=', 'sent').where('sent_at', '>=', since).groupBy('recipient').execute();
+    for (const r of rows) counts.set(r.recipient, Number(r.n));
+  }
+  return counts;
 }
 
 /** What was sent (or is queued) about a meeting: the clerk's record of papers sent to members. */

@@ -21,19 +21,31 @@ export function feedMeetings(db: Queryable, f: FeedScope) {
   return q.orderBy('meeting.date', 'desc').orderBy('meeting.id', 'desc').limit(f.limit).execute();
 }
 
-/** The agenda items, sections and minutes of some meetings: enough to say what each entry is about. */
-export async function feedMeetingContents(db: Queryable, meetingIds: number[]) {
-  if (!meetingIds.length) return { sections: [], items: [], minutes: [], supplements: [] };
-  const [sections, items, minutes, supplements] = await Promise.all([
-    db.selectFrom('agenda_section').select(['id', 'meeting_id', 'exempt']).where('meeting_id', 'in', meetingIds).execute(),
+/** The public supplementary packs of some meetings (their dates make feed entries before anything else is read). */
+export function feedSupplements(db: Queryable, meetingIds: number[]) {
+  if (!meetingIds.length) return Promise.resolve([]);
+  return db.selectFrom('publication').select(['meeting_id', 'version', 'published_at', 'items_json'])
+    .where('meeting_id', 'in', meetingIds).where('kind', '=', 'supplementary').where('audience', '=', 'public').orderBy('version').execute();
+}
+
+/**
+ * What the entries that made a feed are about: the agenda sections and items of the meetings whose agenda (or
+ * supplementary) entries are in it, and the minutes of those whose minutes entries are (items too: a minute of an
+ * exempt item is exempt).
+ */
+export async function feedMeetingContents(db: Queryable, agendaMeetingIds: number[], minutesMeetingIds: number[]) {
+  const both = [...new Set([...agendaMeetingIds, ...minutesMeetingIds])];
+  if (!both.length) return { sections: [], items: [], minutes: [] };
+  const [sections, items, minutes] = await Promise.all([
+    db.selectFrom('agenda_section').select(['id', 'meeting_id', 'exempt']).where('meeting_id', 'in', both).execute(),
     db.selectFrom('agenda_item').select(['id', 'meeting_id', 'section_id', 'position', 'code', 'title', 'exempt', 'withdrawn'])
-      .where('meeting_id', 'in', meetingIds).orderBy('meeting_id').orderBy('position').execute(),
-    db.selectFrom('minute').select(['id', 'meeting_id', 'agenda_item_id', 'position', 'number', 'title', 'exempt', 'votes_json'])
-      .where('meeting_id', 'in', meetingIds).orderBy('meeting_id').orderBy('position').execute(),
-    db.selectFrom('publication').select(['meeting_id', 'version', 'published_at', 'items_json'])
-      .where('meeting_id', 'in', meetingIds).where('kind', '=', 'supplementary').where('audience', '=', 'public').orderBy('version').execute(),
+      .where('meeting_id', 'in', both).orderBy('meeting_id').orderBy('position').execute(),
+    minutesMeetingIds.length
+      ? db.selectFrom('minute').select(['id', 'meeting_id', 'agenda_item_id', 'position', 'number', 'title', 'exempt'])
+        .where('meeting_id', 'in', minutesMeetingIds).orderBy('meeting_id').orderBy('position').execute()
+      : Promise.resolve([]),
   ]);
-  return { sections, items, minutes, supplements };
+  return { sections, items, minutes };
 }
 
 export function feedBody(db: Queryable, slug: string) {
