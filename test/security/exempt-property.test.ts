@@ -1,8 +1,9 @@
 // Issue 10's proof by property: fast-check generates random councils (bodies; meetings in every status, published
 // or not; sections and items exempt or not; papers whose versions carry their own classification; items
 // reclassified before or after publication; redacted replacement versions; minutes with exempt entries; decisions
-// in every status and classification) on SQLite and PostgreSQL, then crawls every public surface as the public, a
-// councillor not on the body, a councillor on it and a report author: every page it can reach from the home page, lists, sitemap,
+// in every status and classification, with call-ins and scrutiny follow-ups on them; forward plan entries, public or
+// private, on a published edition or not yet; work programmes) on SQLite and PostgreSQL, then crawls every public
+// surface as the public, a councillor not on the body, a councillor on it and a report author: every page it can reach from the home page, lists, sitemap,
 // feeds, iCal and the API, plus a direct request for every meeting, item, paper, paper version, pack, decision and
 // their API forms, plus web, API and feed search. Every piece of exempt or unpublished text carries a unique marker
 // word; no marker may reach a viewer not entitled to it (PDFs are read through pdftotext).
@@ -20,6 +21,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Classification, type DecisionStatus, type MeetingStatus } from '../../src/domain/types.js';
 import { publishAgenda } from '../../src/services/publication/publish.js';
+import { addForwardPlanEntry, publishForwardPlan } from '../../src/services/executive/forward-plan.js';
+import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem } from '../../src/services/executive/scrutiny.js';
+import { insertCallIn } from '../../src/store/executive/call-ins.js';
 import { createApiToken, createUser } from '../../src/store/accounts.js';
 import { addMembership, createBody } from '../../src/store/bodies.js';
 import type { Store } from '../../src/store/db.js';
@@ -50,8 +54,11 @@ const DECISION_STATUSES: readonly DecisionStatus[] = ['draft', 'proposed', 'publ
 interface PaperSpec { exempt: boolean; kind: 'report' | 'appendix'; versions: ('exempt' | 'unrestricted' | 'replace')[] }
 interface ItemSpec { exempt: boolean; papers: PaperSpec[]; reclassify: 'none' | 'before' | 'after' | 'touch'; minute: 'none' | 'open' | 'exempt' }
 interface SectionSpec { exempt: boolean; items: ItemSpec[] }
-interface MeetingSpec { body: number; day: number; publish: boolean; finalStatus: MeetingStatus; sections: SectionSpec[]; decisions: { status: DecisionStatus; exempt: boolean }[] }
-interface CouncilSpec { meetings: MeetingSpec[]; reindex: boolean }
+interface DecisionSpec { status: DecisionStatus; exempt: boolean; callIn: boolean; followUp: boolean }
+interface MeetingSpec { body: number; day: number; publish: boolean; finalStatus: MeetingStatus; sections: SectionSpec[]; decisions: DecisionSpec[] }
+/** Forward plan entries: on a published edition or still the clerk's working copy; in private or not. */
+interface PlanEntrySpec { body: number; published: boolean; private: boolean }
+interface CouncilSpec { meetings: MeetingSpec[]; plan: PlanEntrySpec[]; reindex: boolean }
 
 const paperArb: fc.Arbitrary<PaperSpec> = fc.record({
   exempt: fc.boolean(), kind: fc.constantFrom('report' as const, 'appendix' as const),
@@ -68,9 +75,10 @@ const meetingArb: fc.Arbitrary<MeetingSpec> = fc.record({
   publish: fc.oneof(fc.constant(true), fc.boolean()),
   finalStatus: fc.constantFrom(...STATUSES),
   sections: fc.array(fc.record({ exempt: fc.boolean(), items: fc.array(itemArb, { minLength: 1, maxLength: 2 }) }), { minLength: 1, maxLength: 2 }),
-  decisions: fc.array(fc.record({ status: fc.constantFrom(...DECISION_STATUSES), exempt: fc.boolean() }), { maxLength: 2 }),
+  decisions: fc.array(fc.record({ status: fc.constantFrom(...DECISION_STATUSES), exempt: fc.boolean(), callIn: fc.boolean(), followUp: fc.boolean() }), { maxLength: 2 }),
 });
-const councilArb: fc.Arbitrary<CouncilSpec> = fc.record({ meetings: fc.array(meetingArb, { minLength: 2, maxLength: 4 }), reindex: fc.boolean() });
+const planArb: fc.Arbitrary<PlanEntrySpec> = fc.record({ body: fc.integer({ min: 0, max: 1 }), published: fc.boolean(), private: fc.boolean() });
+const councilArb: fc.Arbitrary<CouncilSpec> = fc.record({ meetings: fc.array(meetingArb, { minLength: 2, maxLength: 4 }), plan: fc.array(planArb, { maxLength: 3 }), reindex: fc.boolean() });
 
 // -------------------------------------------------------------------------------------------------------------
 // Markers
@@ -235,10 +243,27 @@ async function build(store: Store, spec: CouncilSpec): Promise<Built> {
         publishedOn: dspec.status === 'draft' ? null : date,
       });
       const slug = (await db.selectFrom('decision').select('slug').where('id', '=', d.id).executeTakeFirstOrThrow()).slug;
-      urls.push(`/decisions/${slug}`, `/api/v1/decisions/${slug}`);
+      urls.push(`/decisions/${slug}`, `/api/v1/decisions/${slug}`, `/api/v1/decisions/${slug}/timeline`);
       const decisionSecret = () => ({ unpublished: dspec.status === 'draft', exempt: dspec.exempt });
-      placed.push({ marker: subject, what: `decision subject (${dspec.status}, ${dspec.exempt ? 'exempt' : 'open'})`, bodyIndex, secretIf: decisionSecret });
-      placed.push({ marker: text, what: `decision text (${dspec.status}, ${dspec.exempt ? 'exempt' : 'open'})`, bodyIndex, secretIf: decisionSecret });
+      const about = `${dspec.status}, ${dspec.exempt ? 'exempt' : 'open'}`;
+      placed.push({ marker: subject, what: `decision subject (${about})`, bodyIndex, secretIf: decisionSecret });
+      placed.push({ marker: text, what: `decision text (${about})`, bodyIndex, secretIf: decisionSecret });
+      // Its call-in (the timeline, the call-ins API) and the scrutiny follow-up on it (the schedule, its API).
+      if (dspec.callIn) {
+        const reasons = mk.word();
+        await insertCallIn(db, { decision_id: d.id, requested_by: 'Mr Probe', requested_on: date, reasons: `Called in ${reasons} ${COMMON}`, status: 'valid', considered_at_meeting_id: null,
+          outcome: null, outcome_notes: null, requested_by_person_id: null, basis: 'members', valid_on: date, refusal_reason: null, background: null, agenda_item_id: null, outcome_on: null });
+        placed.push({ marker: reasons, what: `call-in reasons (${about})`, bodyIndex, secretIf: decisionSecret });
+      }
+      if (dspec.followUp && dspec.status !== 'draft') {
+        const [title, rec, response] = [mk.word(), mk.word(), mk.word()];
+        const f = await addFollowUp(db, a, { bodyId: bodyIds[bodyIndex], decisionId: d.id, title: `Follow-up ${title} ${COMMON}`, consideredOn: date, recommendations: [{ text: `That ${rec} ${COMMON}` }] });
+        const recId = (await db.selectFrom('follow_up_recommendation').select('id').where('follow_up_id', '=', f).executeTakeFirstOrThrow()).id;
+        await addFollowUpResponse(db, a, recId, { text: `Agreed ${response} ${COMMON}`, respondedOn: date, dateActioned: 'Ongoing' });
+        for (const [w, what] of [[title, 'title'], [rec, 'recommendation'], [response, 'response']] as const) {
+          placed.push({ marker: w, what: `follow-up ${what} on a decision (${about})`, bodyIndex, secretIf: () => ({ unpublished: false, exempt: dspec.exempt }) });
+        }
+      }
     }
 
     // Record what each marker is, from the final state.
@@ -270,6 +295,24 @@ async function build(store: Store, spec: CouncilSpec): Promise<Built> {
       const exempt = x.exempt || x.it.exempt;
       for (const w of x.words) placed.push({ marker: w, what: `minute of ${x.it.code} (${exempt ? 'exempt' : 'open'})`, bodyIndex, meeting: facts, secretIf: (f) => ({ unpublished: !f!.minutesPublished, exempt }) });
     }
+  }
+  // The forward plan: entries on a published edition are public (a private entry's subject and reasons too: the
+  // 28-day notice publishes them); the clerk's entries not yet on an edition are not. Work programmes are public.
+  const plan = [...spec.plan].sort((x, y) => Number(y.published) - Number(x.published));
+  for (const [i, e] of plan.entries()) {
+    const [title, reason] = [mk.word(), mk.word()];
+    await addForwardPlanEntry(db, a, { title: `Plan ${title} ${COMMON}`, takerKind: 'body', takerName: 'Cabinet', expectedOn: dayOf(400), key: false, private: e.private,
+      exemptParagraphs: e.private ? [3] : [], privateReason: e.private ? `Private ${reason} ${COMMON}` : null }, dayOf(0));
+    placed.push({ marker: title, what: `forward plan entry (${e.published ? 'published' : 'not yet published'})`, bodyIndex: e.body, secretIf: () => ({ unpublished: !e.published, exempt: false }) });
+    if (e.private) placed.push({ marker: reason, what: `reasons for taking a forward plan entry in private (${e.published ? 'published' : 'not yet published'})`, bodyIndex: e.body, secretIf: () => ({ unpublished: !e.published, exempt: false }) });
+    if (e.published && !plan[i + 1]?.published) await publishForwardPlan(db, a, dayOf(1));
+  }
+  if (plan.some((e) => e.published)) urls.push('/forward-plan/editions/1', '/api/v1/forward-plan?edition=1');
+  for (const [i, bodyId] of bodyIds.entries()) {
+    const w = mk.word();
+    await addWorkProgrammeItem(db, a, { bodyId, title: `Work ${w} ${COMMON}` }, dayOf(0));
+    placed.push({ marker: w, what: 'work programme item', bodyIndex: i, secretIf: () => ({ unpublished: false, exempt: false }) });
+    urls.push(`/bodies/${bodySlugs[i]}/work-programme`, `/api/v1/bodies/${bodySlugs[i]}/work-programme`, `/api/v1/follow-ups?body=${bodySlugs[i]}`);
   }
   if (spec.reindex) await rebuildSearchIndex(store);
   return { placed, urls, searchWords: placed.filter((p) => { const x = p.secretIf(p.meeting); return x.exempt || x.unpublished; }).map((p) => p.marker), bodyIds };
@@ -346,6 +389,7 @@ const GLOBAL_SEEDS = [
   '/', '/meetings', '/bodies', '/calendar', '/decisions', '/archive', '/people', '/forward-plan', '/follow-up', '/sitemap.xml',
   '/calendar.ics', '/meetings/feed.atom', '/meetings/feed.rss', '/decisions/feed.atom', '/decisions/feed.rss',
   '/api/v1/meetings', '/api/v1/bodies', '/api/v1/decisions', '/api/v1/people',
+  '/api/v1/forward-plan', '/api/v1/key-decisions', '/api/v1/call-ins', '/api/v1/follow-ups', '/api/v1/notice-exceptions?from=2024-01-01&to=2026-12-31',
   '/archive/2024', '/meetings?year=2024',
 ];
 
@@ -424,7 +468,7 @@ async function checkCouncil(kind: 'sqlite' | 'postgres', spec: CouncilSpec): Pro
       expect(leaks, `leaks for the ${probe.name}`).toEqual([]);
       for (const m of found) allOpen.add(m);
       // The crawl is not vacuous: what the viewer may see, it finds (at least every public item title).
-      const publicTitles = open.filter((p) => p.what.endsWith('title') && p.what.startsWith('item'));
+      const publicTitles = open.filter((p) => (p.what.endsWith('title') && p.what.startsWith('item')) || p.what === 'work programme item' || p.what === 'forward plan entry (published)');
       for (const p of publicTitles) expect(found.has(p.marker), `${p.what} [${p.marker}] not found by the ${probe.name}`).toBe(true);
     }
   } finally {
