@@ -10,6 +10,7 @@ import { pageOfMeetings, readMeetingPage } from '../services/meetings.js';
 import { readPeopleDirectory, readPersonPage } from '../services/people.js';
 import { searchAs, SEARCH_KINDS, type SearchKind } from '../services/search.js';
 import { BODY_KINDS, DECISION_STATUSES, MEETING_STATUSES } from '../domain/types.js';
+import { DECISION_CALL_IN_FILTERS, type DecisionCallInFilter } from '../domain/executive.js';
 import { forbidden, notFound, pageMeta, pageOf, position } from './http.js';
 import { isoDate, pagination, readResponses, slugParams } from './schemas.js';
 import { sendUpload } from '../http/files.js';
@@ -137,14 +138,16 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
     return sendUpload(reply, { bytes: file.bytes, contentType: file.content_type, fileName: file.file_name }, `${found.doc.slug}.pdf`);
   });
 
-  app.get<{ Querystring: { taker?: string; key?: boolean; from?: string; to?: string; status?: string; limit: number; offset: number; cursor?: string } }>('/v1/decisions', {
+  app.get<{ Querystring: { taker?: string; key?: boolean; from?: string; to?: string; status?: string; callIn?: DecisionCallInFilter; limit: number; offset: number; cursor?: string } }>('/v1/decisions', {
     schema: { tags: ['decisions'], summary: 'Records of Decision, most recent first', security: optionalAuth,
       querystring: { type: 'object', additionalProperties: false, properties: {
         taker: { type: 'string', description: 'The decision taker, as printed' }, key: { type: 'boolean', description: 'Key decisions only (true) or non-key only (false)' },
-        from: isoDate, to: isoDate, status: { type: 'string', enum: [...DECISION_STATUSES] }, ...pagination } },
+        from: isoDate, to: isoDate, status: { type: 'string', enum: [...DECISION_STATUSES] },
+        callIn: { type: 'string', enum: [...DECISION_CALL_IN_FILTERS], description: 'open: the call-in period is open today; called-in: a valid call-in stopped it (since considered or not); not-called-in: never validly called in' },
+        ...pagination } },
       response: readResponses('A page of decisions', true) },
   }, async (request) => {
-    const f = { ...request.query, ...position(request.query) };
+    const f = { ...request.query, ...position(request.query), today: today() };
     const { rows, total } = await pageOfDecisions(db, request.viewer, f);
     const items = rows.map((d) => ({
       slug: d.slug, number: d.number, subject: d.subject, takerKind: d.taker_kind, takerName: d.taker_name, takenOn: d.taken_on, status: d.status,

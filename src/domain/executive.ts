@@ -315,6 +315,17 @@ export function checkCallIn(
   );
 }
 
+// ---------------------------------------------------------------- the register's call-in filter
+
+/** How the decisions register and /api/v1/decisions filter by call-in: window open today, called in, or never called in. */
+export const DECISION_CALL_IN_FILTERS = ['open', 'called-in', 'not-called-in'] as const;
+export type DecisionCallInFilter = (typeof DECISION_CALL_IN_FILTERS)[number];
+export const DECISION_CALL_IN_FILTER_LABELS: Readonly<Record<DecisionCallInFilter, string>> = Object.freeze({
+  open: 'Open for call-in today', 'called-in': 'Called in', 'not-called-in': 'Not called in',
+});
+/** Call-in requests that stopped the decision: valid (enough signatories) or since considered by scrutiny. */
+export const EFFECTIVE_CALL_IN_STATUSES = ['valid', 'considered'] as const;
+
 // ---------------------------------------------------------------- scrutiny outcomes
 
 export const CALL_IN_OUTCOMES = ['a', 'b', 'c', 'd'] as const;

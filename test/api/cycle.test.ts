@@ -78,6 +78,9 @@ describe.each(STORE_KINDS)('executive cycle API on %s', (kind) => {
     const open = (await inject('GET', `/api/v1/decisions/${taken.slug}/timeline`)).json();
     expect(open.callIn.phase).toBe('open-for-call-in');
     expect(open.callIn.callInEndsOn).toBe(DATES.windowEnds);
+    const slugsOf = async (url: string) => ((await inject('GET', url)).json().items as { slug: string }[]).map((d) => d.slug);
+    expect(await slugsOf('/api/v1/decisions?callIn=open')).toEqual([taken.slug]);
+    expect(await slugsOf('/api/v1/decisions?callIn=called-in')).toEqual([]);
     for (const [i, m] of c.members.entries()) await requestCallIn(db, actor, { decisionId: taken.id, personId: m, reasons: i === 0 ? 'The tender evaluation was not shared.' : null, on: DATES.fourthWorkingDay });
     await requestCallIn(db, actor, { decisionId: exempt.id, personId: c.members[0], reasons: 'Price: PERSIMMON-BIDDER-LTD', on: DATES.fourthWorkingDay });
     today = DATES.fourthWorkingDay;
@@ -88,6 +91,16 @@ describe.each(STORE_KINDS)('executive cycle API on %s', (kind) => {
     expect(callIns.total).toBe(1);
     expect(callIns.items[0].signatories).toHaveLength(3);
     expect(callIns.items[0].consideredAt.date).toBe(DATES.scrutiny);
+    // The register filters by call-in, status, taker and key decision (the API and the public page alike).
+    expect(await slugsOf('/api/v1/decisions?callIn=called-in')).toEqual([taken.slug]);
+    expect(await slugsOf('/api/v1/decisions?callIn=not-called-in')).toEqual([]);
+    expect(await slugsOf('/api/v1/decisions?callIn=open')).toEqual([]);
+    expect(await slugsOf(`/api/v1/decisions?status=called-in&key=true&taker=Cabinet`)).toEqual([taken.slug]);
+    expect(await slugsOf(`/api/v1/decisions?key=false`)).toEqual([]);
+    expect((await inject('GET', '/api/v1/decisions?callIn=maybe')).status).toBe(400);
+    expect((await inject('GET', '/decisions?callIn=called-in')).body).toContain(`/decisions/${taken.slug}`);
+    expect((await inject('GET', '/decisions?callIn=not-called-in')).body).not.toContain(`/decisions/${taken.slug}`);
+    expect((await inject('GET', '/decisions?callIn=maybe')).status).toBe(400);
 
     // The outcome (c), recorded through the API by the clerk only; a missing outcome names its field.
     const id = callIns.items[0].id as number;

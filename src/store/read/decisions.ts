@@ -2,7 +2,10 @@
 // lets the viewer see them; the filter is applied in SQL so pagination counts are right.
 import type { Viewer } from '../../domain/policy.js';
 import type { Queryable } from '../db.js';
+import type { ExpressionBuilder } from 'kysely';
+import { EFFECTIVE_CALL_IN_STATUSES, type DecisionCallInFilter } from '../../domain/executive.js';
 import { bool } from '../json.js';
+import type { Database } from '../schema.js';
 import { seesUnpublished } from '../../domain/visibility.js';
 import { agendaPublished, decisionVisible, exemptFilter, PUBLIC_DECISION_STATUSES } from './visibility.js';
 
@@ -12,6 +15,9 @@ export interface DecisionRegisterFilter {
   from?: string;
   to?: string;
   status?: string;
+  callIn?: DecisionCallInFilter;
+  /** Today, for "open for call-in". */
+  today?: string;
   page?: number;
   perPage?: number;
 }
@@ -34,8 +40,15 @@ export function visibleDecisions(db: Queryable, viewer: Viewer) {
 }
 
 /** The decisions a viewer may see, narrowed by the register's filters (taker, key decisions, dates, status). */
-export function filteredDecisions(db: Queryable, viewer: Viewer, f: { taker?: string; key?: boolean; from?: string; to?: string; status?: string }) {
+export function filteredDecisions(db: Queryable, viewer: Viewer, f: { taker?: string; key?: boolean; from?: string; to?: string; status?: string; callIn?: DecisionCallInFilter; today?: string }) {
   let q = visibleDecisions(db, viewer);
+  if (f.callIn === 'open') {
+    const today = f.today ?? new Date().toISOString().slice(0, 10);
+    q = q.where('decision.status', '=', 'published').where('decision.urgent', '=', 0).where('decision.published_on', '<=', today).where('decision.call_in_ends_on', '>=', today);
+  } else if (f.callIn) {
+    const calledIn = (eb: ExpressionBuilder<Database, 'decision'>) => eb.exists(eb.selectFrom('call_in').select('call_in.id').whereRef('call_in.decision_id', '=', 'decision.id').where('call_in.status', 'in', [...EFFECTIVE_CALL_IN_STATUSES]));
+    q = q.where((eb) => (f.callIn === 'called-in' ? calledIn(eb) : eb.not(calledIn(eb))));
+  }
   if (f.taker) q = q.where('decision.taker_name', '=', f.taker);
   if (f.key !== undefined) q = q.where('decision.key_decision', '=', bool(f.key));
   if (f.from) q = q.where('decision.taken_on', '>=', f.from);

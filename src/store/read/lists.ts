@@ -1,5 +1,6 @@
 // Lists that page in SQL (meetings and decisions can run to thousands), with the same visibility rules as the
 // pages: exempt records of decision and drafts stay out unless the policy lets the viewer see them.
+import type { DecisionCallInFilter } from '../../domain/executive.js';
 import type { Viewer } from '../../domain/policy.js';
 import type { Queryable } from '../db.js';
 import { filteredDecisions } from './decisions.js';
@@ -35,6 +36,9 @@ export interface DecisionListFilter {
   from?: string;
   to?: string;
   status?: string;
+  callIn?: DecisionCallInFilter;
+  /** Today, for "open for call-in". */
+  today?: string;
   limit: number;
   offset: number;
 }

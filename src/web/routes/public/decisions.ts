@@ -1,7 +1,7 @@
-// The decisions register (filter by decision taker, key decisions, date and status) and a page per Record of Decision.
+// The decisions register (filter by decision taker, key decisions, date, status and call-in) and a page per Record of Decision.
 import type { FastifyPluginAsync } from 'fastify';
 import { ValidationError } from '../../../errors.js';
-import { DECISION_STATUS_LABELS } from '../../../domain/executive.js';
+import { DECISION_CALL_IN_FILTER_LABELS, DECISION_CALL_IN_FILTERS, DECISION_STATUS_LABELS, type DecisionCallInFilter } from '../../../domain/executive.js';
 import { feedLinks } from './feeds.js';
 import { dateFromParts, origin, pageParam, pagination, str, todayIso, withQuery } from './http.js';
 import { decisionTimeline } from '../../../services/executive/decisions.js';
@@ -18,12 +18,14 @@ const decisions: FastifyPluginAsync<{ store: Store; today?: () => string }> = as
     const key = q.key === 'yes' ? true : q.key === 'no' ? false : undefined;
     const status = str(q.status);
     if (status && !(PUBLIC_DECISION_STATUSES as readonly string[]).includes(status)) throw new ValidationError(`status must be one of ${PUBLIC_DECISION_STATUSES.join(', ')}`, 'status');
+    const callIn = str(q.callIn) as DecisionCallInFilter | undefined;
+    if (callIn && !DECISION_CALL_IN_FILTERS.includes(callIn)) throw new ValidationError(`callIn must be one of ${DECISION_CALL_IN_FILTERS.join(', ')}`, 'callIn');
     const from = dateFromParts(q, 'from', 'The "from" date');
     const to = dateFromParts(q, 'to', 'The "to" date');
     const page = pageParam(q.page);
-    const reg = await readDecisionRegister(store.db, request.viewer, { taker, key, status, from, to, page });
+    const reg = await readDecisionRegister(store.db, request.viewer, { taker, key, status, callIn, today: todayIso(today), from, to, page });
     const pages = Math.max(1, Math.ceil(reg.total / reg.perPage));
-    const filters = { taker, key: q.key === 'yes' || q.key === 'no' ? q.key : undefined, status, from, to };
+    const filters = { taker, key: q.key === 'yes' || q.key === 'no' ? q.key : undefined, status, callIn, from, to };
     const dateParts = (iso: string | undefined, name: string) => {
       const [y, m, d] = iso ? iso.split('-') : ['', '', ''];
       void name;
@@ -37,6 +39,7 @@ const decisions: FastifyPluginAsync<{ store: Store; today?: () => string }> = as
       takerItems: [{ value: '', text: 'Any decision taker' }, ...reg.takers.map((t) => ({ value: t, text: t, selected: t === taker }))],
       keyItems: [{ value: '', text: 'All decisions' }, { value: 'yes', text: 'Key decisions only', selected: key === true }, { value: 'no', text: 'Non-key decisions only', selected: key === false }],
       statusItems: [{ value: '', text: 'Any status' }, ...PUBLIC_DECISION_STATUSES.map((s) => ({ value: s, text: STATUS_LABELS[s], selected: s === status }))],
+      callInItems: [{ value: '', text: 'Any' }, ...DECISION_CALL_IN_FILTERS.map((v) => ({ value: v, text: DECISION_CALL_IN_FILTER_LABELS[v], selected: v === callIn }))],
       fromItems: dateParts(from, 'from'), toItems: dateParts(to, 'to'),
       pagination: pagination(page, pages, (p) => withQuery('/decisions', { ...filters, page: p })),
       breadcrumbs: [{ text: 'Home', href: '/' }],
