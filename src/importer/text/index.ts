@@ -106,21 +106,53 @@ function run(input: PackText): PackExtraction {
     for (let k = head.next; k < Math.min(end, head.next + 12); k++) {
       if (m.date && findDate(lines[k].text)?.iso === m.date) { sectionsFrom = k + 1; break; }
     }
-    const heads = unnumberedHeadings(lines, sectionsFrom, end, m.body);
+    let heads = unnumberedHeadings(lines, sectionsFrom, end, m.body);
+    // nothing after the adjournment is a minute (the signatures: "KNOX H. WHITE, MAYOR", "CITY CLERK")
+    const adjournedAt = lines.findIndex((l, k) => k >= sectionsFrom && /\b(?:meeting\s+(?:was\s+)?adjourned|adjourned\s+at\s+\d)/i.test(l.text));
+    if (adjournedAt >= 0) heads = heads.filter((h) => h.line <= adjournedAt);
     // a lone "numbered" line among unnumbered sections is no numbering scheme
     // (capitals lines before the first numbered one — a header's lists, "AGENDA ITEMS" — are no sections); a numbered
     // run with sections before and after it and none inside is a list within one section ("REPORTS 1. … 2. … 3. …")
     const numbered = m.itemsDetail.map((it) => it.line);
     const insideOne = numbered.length > 0 && heads.some((x) => x.line < numbered[0]) && heads.some((x) => x.line > numbered[numbered.length - 1])
       && !heads.some((x) => x.line > numbered[0] && x.line < numbered[numbered.length - 1]);
-    if (heads.length && (m.items.length <= 1 || insideOne || (m.itemsDetail[0].line > heads[0].line && heads.filter((x) => x.line > m.itemsDetail[0].line).length >= m.itemsDetail.length))) {
+    // "CALL TO ORDER" … "PRESENTATION" (8 headings whose numbers OCR lost in the margin), then "9. PUBLIC HEARING" …
+    // "16. …": the numbered run continues the headings before it, which are items 1–8 (numbers shown as inferred)
+    const before = numbered.length ? heads.filter((x) => x.line < numbered[0]) : [];
+    const first = m.itemsDetail[0]?.number ?? '';
+    const continues = /^\d+$/.test(first) && m.items.length >= 3 && Number(first) > 1 && before.length === Number(first) - 1
+      && m.items.every((it, k) => /^\d+$/.test(it.number) && Number(it.number) === Number(first) + k);
+    if (continues) {
+      const after = heads.filter((x) => x.line > numbered[numbered.length - 1]);
+      warnings.push(`line ${lines[before[0].line].no}: ${before.length} capitals headings precede minute ${first} with no number printed (an OCR'd margin loses them); they are numbered 1–${before.length} in order`);
+      // the numbers of the headings after the run, read by OCR apart from them ("17." and "18." on lines of their own)
+      const last = Number(m.items[m.items.length - 1].number);
+      const lone: string[] = [];
+      for (let k = numbered[numbered.length - 1] + 1; k < (after[after.length - 1]?.line ?? 0); k++) {
+        const n = /^(\d{1,3})\.?$/.exec(lines[k].text)?.[1];
+        if (n && Number(n) === last + lone.length + 1) lone.push(n);
+      }
+      const afterNumbers = lone.length === after.length ? lone : after.map(() => '');
+      if (after.length && !lone.length) warnings.push(`line ${lines[after[0].line].no}: ${after.length} headings after minute ${last} have no number; left without one`);
+      m.itemsDetail = [
+        ...before.map((h, k) => ({ number: String(k + 1), title: h.title, text: h.text, resolutions: [], line: h.line })),
+        ...m.itemsDetail,
+        ...after.map((h, k) => ({ number: afterNumbers[k], title: h.title, text: h.text, resolutions: [], line: h.line })),
+      ];
+      m.items = m.itemsDetail.map((it) => ({ number: it.number, title: it.title }));
+      if (!m.present.length) {
+        const prose = proseAttendance(before.slice(0, 5).map((h) => h.text).join('\n'));
+        m.present.push(...prose.present);
+      }
+    } else if (heads.length && (m.items.length <= 1 || insideOne || (m.itemsDetail[0].line > heads[0].line && heads.filter((x) => x.line > m.itemsDetail[0].line).length >= m.itemsDetail.length))) {
       if (m.items.length) warnings.push(`line ${lines[m.itemsDetail[0].line].no}: ${m.items.length} numbered lines inside the minutes' unnumbered sections are taken as lists, not minutes`);
       m.itemsDetail = heads.map((h) => ({ number: '', title: h.title, text: h.text, resolutions: [], line: h.line }));
       m.items = m.itemsDetail.map((it) => ({ number: it.number, title: it.title }));
       warnings.push(`line ${lines[bareMinutes].no}: the minutes' ${m.itemsDetail.length} sections are not numbered; their headings are taken as minutes without numbers`);
       // attendance told in the opening sections ("CALL TO ORDER … Board members present: …")
       if (!m.present.length) {
-        const prose = proseAttendance(heads.slice(0, 2).map((h) => h.text).join('\n'));
+        // (a roll call may come after the invocation and the pledge)
+        const prose = proseAttendance(heads.slice(0, 5).map((h) => h.text).join('\n'));
         m.present.push(...prose.present);
         if (m.present.length) {
           m.alsoPresent.push(...prose.alsoPresent.filter((n) => !m.alsoPresent.includes(n)));

@@ -5,7 +5,7 @@ import { findDate, findTime, parseBareTime } from './dates-times.js';
 import { splitNames } from './names.js';
 
 const BODY_WORDS = /\b(?:council|committee|cabinet|board|panel|forum|executive|commission|authority|assembly|partnership|sub-committee|group|meeting|trust|district)\b/i;
-const VENUE_WORDS = /\b(?:room|hall|house|chamber|chambers|centre|center|offices?|library|guildhall|building|suite|pavilion|institute|church|school|hotel|civic|annexe|lodge|barn|online|virtual|teams|zoom|remote)\b/i;
+export const VENUE_WORDS = /\b(?:room|hall|house|chamber|chambers|centre|center|offices?|library|guildhall|building|suite|pavilion|institute|church|school|hotel|civic|annexe|lodge|barn|online|virtual|teams|zoom|remote)\b/i;
 const LABELS = /\b(?:ask for|contact|telephone|tel\.?|phone|e-?mail|enquiries to|fax|direct line|website)\s*(?:no\.?)?\s*:/i;
 const SMALL = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'at', 'to', 'a', 'an', 'with', 'by']);
 
@@ -20,7 +20,7 @@ export function titleCase(s: string): string {
 
 /** Removes "the" and trailing punctuation from a body name. */
 export function cleanBody(s: string): string {
-  return s.replace(/^(?:a\s+(?:meeting|special meeting)\s+of\s+)?(?:the\s+)/i, '').replace(/[.,;:]+$/, '').replace(/\s+/g, ' ').trim();
+  return s.replace(/^(?:a\s+)?(?:(?:formal|regular|special|ordinary|extraordinary|annual|adjourned)\s+)?meeting\s+of\s+(?=\S)/i, '').replace(/^(?:the\s+)/i, '').replace(/[.,;:]+$/, '').replace(/\s+/g, ' ').trim();
 }
 
 // "Regular Board Meeting", "SPECIAL COUNCIL MEETING": a kind of meeting, not a body

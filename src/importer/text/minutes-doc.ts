@@ -6,7 +6,7 @@
 // Finds where such a document's heading is and reads the body, date, time and venue it prints.
 import type { Line } from './normalise.js';
 import { findDate, findTime } from './dates-times.js';
-import { cleanBody, isBodyHeading, titleCase } from './meeting.js';
+import { cleanBody, isBodyHeading, titleCase, VENUE_WORDS } from './meeting.js';
 import type { MinutesHead } from './minutes.js';
 
 // a title line: "MINUTES", "Board Meeting Minutes", "Approved Minutes", "Draft minutes of the meeting"
@@ -152,6 +152,16 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
     const v = /^\s*,?\s*(?:at|in)\s+(?:the\s+)?([A-Z][^.]{2,120}?)\.?\s*$/.exec(after);
     if (v && !/\b(?:zoom|teams|remotely|online|teleconference)\b/i.test(v[1])) venue = v[1].trim();
   }
+  // "MINUTES / FORMAL MEETING OF CITY COUNCIL / City Hall, 206 S. Main Street, Council Chambers / Monday, May 22, 2023":
+  // a line of the heading naming a building, between the title and the date
+  if (!venue && titleAt !== undefined) {
+    const dateAt = region.find((k) => k > titleAt && k < titleAt + 6 && findDate(lines[k].text));
+    for (let k = titleAt + 1; dateAt !== undefined && k < dateAt; k++) {
+      const t = lines[k].text;
+      if (!t || !VENUE_WORDS.test(t) || t.length > 100 || (body && t.toLowerCase().includes(body.toLowerCase())) || /\b(?:meeting|minutes|agenda)\b/i.test(t)) continue;
+      if (/^[A-Z]/.test(t) && !/[.;:]$/.test(t)) { venue = t; break; }
+    }
+  }
   return { body, date, time, venue, next: (titleAt ?? heldAt ?? start) + 1 };
 }
 
@@ -165,8 +175,10 @@ export function unnumberedHeadings(lines: Line[], from: number, end: number, bod
   const heads: number[] = [];
   const titles = new Map<number, string>();
   for (let k = from; k < end; k++) {
-    // "PUBLIC COMMENT: None" is a section heading with its whole content on the line
-    const t = lines[k].text.replace(/\s*:\s*(?:none|nil|n\/a|no report)\.?$/i, '');
+    // "PUBLIC COMMENT: None" is a section heading with its whole content on the line; "ADJOURN. There being no further
+    // business, …" a heading run into its text
+    const runIn = /^([A-Z][A-Z &/'’-]{3,40})\.\s+[A-Z][a-z]/.exec(lines[k].text);
+    const t = runIn ? runIn[1] : lines[k].text.replace(/\s*:\s*(?:none|nil|n\/a|no report)\.?$/i, '');
     if (!t || t.length > 60 || t !== t.toUpperCase() || !/[A-Z]{2}/.test(t) || /[.,;:]$/.test(t) || /\d{3,}/.test(t)) continue;
     if (findDate(t) || (body && t.toLowerCase() === body.toLowerCase()) || (GENERIC.test(t) && !/\bsession\b/i.test(t))) continue;
     if (!/^[A-Z][A-Z0-9 &/'’()-]+$/.test(t)) continue;

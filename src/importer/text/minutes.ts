@@ -205,6 +205,8 @@ const PROSE_ATTENDANCE: [RegExp, 'present' | 'alsoPresent' | 'inAttendance'][] =
   // Bridge, General Counsel Lavra, and Clerk Penilla." (an action-summary's call to order)
   [/\b(?:board|council|committee|commission|cabinet)\s+members\s+present\s*:\s*/i, 'present'],
   [/\bstaff\s+present\s*:\s*/i, 'inAttendance'],
+  // "The following members of City Council were in attendance: Mayor Knox White, John DeWorken, …"
+  [/\bthe\s+following\s+(?:members|councillors|council\s*members|directors|trustees|commissioners|supervisors)\b[^:.]{0,60}?\b(?:were\s+(?:present|in\s+attendance)|attended)\s*:\s*/i, 'present'],
   [/(?:^|[.;]\s+)present\s+were\s*:?\s+/i, 'present'],
   [/\bthose\s+(?:present|in\s+attendance)\s+(?:are|were|included)\s*:?\s+/i, 'present'],
   [/\b(?:also|other\s+staff|staff)\s+present\s+(?:(?:in person|via\s+[a-z/ ]{2,30}?|remotely|online)\s+)?(?:were|was|included)\s*:?\s+/i, 'alsoPresent'],

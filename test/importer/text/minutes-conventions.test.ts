@@ -179,3 +179,24 @@ describe('conventions of the 2026-12-06 corpus additions (Horsley, San Juan WD, 
     expect(ex.agenda.map((a) => a.code)).toEqual(['1', '2', '3', '4']);
   });
 });
+
+describe('a city council’s minutes read by OCR', () => {
+  it('headings whose margin numbers OCR lost, then a numbered run continuing them; nothing after the adjournment', () => {
+    const ex = extract([
+      'MINUTES', 'FORMAL MEETING OF CITY COUNCIL', 'City Hall, 206 S. Main Street, Council Chambers', 'Monday, May 22, 2023 - 5:30 p.m.', '',
+      'CALL TO ORDER', 'Mayor Knox H. White', 'ROLL CALL',
+      'The following members of City Council were in attendance: Mayor Knox White, John DeWorken, and Dorothy Dowe.',
+      'APPROVAL OF THE MINUTES', 'Approved.',
+      '4. PUBLIC HEARING', 'None.', '5. NEW BUSINESS', 'None.', '6. UNFINISHED BUSINESS', 'None.', '7.', '8.',
+      'STAFF REPORTS', 'Reports were given.', 'ADJOURN. There being no further business, the meeting adjourned at 8:26 p.m.',
+      'KNOX H. WHITE, MAYOR', 'CITY CLERK',
+    ].join('\n'));
+    expect(ex.meeting).toMatchObject({ body: 'City Council', date: '2023-05-22', time: '17:30', venue: 'City Hall, 206 S. Main Street, Council Chambers' });
+    const m = ex.minutes[0];
+    expect(m.present).toEqual(['Knox White', 'John DeWorken', 'Dorothy Dowe']);
+    expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual([
+      '1 CALL TO ORDER', '2 ROLL CALL', '3 APPROVAL OF THE MINUTES', '4 PUBLIC HEARING', '5 NEW BUSINESS', '6 UNFINISHED BUSINESS',
+      '7 STAFF REPORTS', '8 ADJOURN']);
+    expect(ex.warnings.join('\n')).toMatch(/numbered 1–3 in order/);
+  });
+});
