@@ -6,6 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ValidationError } from '../errors.js';
 
+export { errorPage } from './error-page.js';
+
 export interface FieldError {
   field: string;
   text: string;
@@ -69,28 +71,52 @@ export function parseForm<S extends z.ZodType>(schema: S, input: unknown): Parse
   return { ok: false, errors };
 }
 
-export interface FormPost<S extends z.ZodType> {
-  schema: S;
+export type Form = Record<string, string | string[]>;
+
+/** How a form is read: a zod schema, or a function giving the data or the field errors (checks zod cannot state). */
+export type FormReader<T> = z.ZodType<T> | ((form: Form) => Parsed<T> | Promise<Parsed<T>>);
+
+export interface FormPost<T> {
+  /** Reads the form; without it the data is the form as posted (a button with no fields). */
+  schema?: FormReader<T>;
   /** The field a service's ValidationError is shown on when it names none. */
   fallbackField: string;
   /** govukDateInput fields (their summary links go to the day box). */
   dateFields?: readonly string[];
-  /** Calls the service; returns where to go next (303). A ValidationError it throws re-renders the form. */
-  save: (data: z.infer<S>, form: Record<string, string | string[]>) => Promise<string>;
+  /** Restates a service's refusal for this page (e.g. on the row or button it is about). */
+  refusal?: (error: FieldError) => FieldError;
+  /** Other errors the service throws that are refusals to show on the form, one or several (null: not one, rethrown). */
+  refused?: (thrown: unknown) => FieldError | FieldError[] | null;
+  /**
+   * Calls the service; returns where to go next (303), or the reply when it showed a page itself. A ValidationError
+   * it throws (its own checks may throw one naming the field) re-renders the form.
+   */
+  save: (data: T, form: Form) => Promise<string | FastifyReply>;
   /** Renders the form again with what was typed and the errors (sent with status 400). */
-  rerender: (form: Record<string, string | string[]>, errors: ErrorSummary) => unknown;
+  rerender: (form: Form, errors: ErrorSummary) => unknown;
+}
+
+async function read<T>(reader: FormReader<T> | undefined, form: Form): Promise<Parsed<T>> {
+  if (!reader) return { ok: true, data: form as T };
+  return typeof reader === 'function' ? reader(form) : parseForm(reader, form);
 }
 
 /** The form-post skeleton: parse, save, 303; or the form again with 400 and the GOV.UK error summary. */
-export async function postForm<S extends z.ZodType>(request: FastifyRequest, reply: FastifyReply, post: FormPost<S>) {
+export async function postForm<T = Form>(request: FastifyRequest, reply: FastifyReply, post: FormPost<T>) {
   const form = formOf(request.body);
-  const parsed = parseForm(post.schema, form);
+  const parsed = await read(post.schema, form);
   let errors = parsed.ok ? [] : parsed.errors;
   if (parsed.ok) {
     try {
-      return reply.redirect(await post.save(parsed.data, form), 303);
+      const next = await post.save(parsed.data, form);
+      return typeof next === 'string' ? reply.redirect(next, 303) : next;
     } catch (e) {
-      errors = [asFieldError(e, post.fallbackField)];
+      const other = post.refused?.(e);
+      if (other) errors = Array.isArray(other) ? other : [other];
+      else {
+        const fe = asFieldError(e, post.fallbackField);
+        errors = [post.refusal ? post.refusal(fe) : fe];
+      }
     }
   }
   reply.code(400);

@@ -9,6 +9,7 @@
 import cookie from '@fastify/cookie';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorPage } from '../error-page.js';
 import { CSRF_FIELD, submittedCsrfToken, tokensMatch, UNSAFE_METHODS } from './csrf.js';
 import { clearSessionCookie, PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, setPreSessionCsrfCookie } from './session-cookie.js';
 import { loadApiToken, type LoadedSession, newSecret, sessionViewer, viewerFor } from '../../services/accounts.js';
@@ -129,7 +130,7 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
     request.log.warn({ url: request.url, field: CSRF_FIELD }, 'CSRF token missing or wrong');
     reply.code(403);
     if (request.url.startsWith('/api/')) return reply.send({ error: 'csrf', message: 'Missing or wrong CSRF token (send it in the x-csrf-token header)' });
-    return reply.render('pages/error.njk', {
+    return errorPage(reply, 403, {
       pageTitle: 'Your form has expired',
       heading: 'Your form has expired',
       message: 'The page you sent the form from was too old, or you have signed out since. Go back, reload the page and try again.',

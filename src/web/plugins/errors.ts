@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin';
 import { MootError, NotFoundError, ValidationError } from '../../errors.js';
 import { isDatabaseUnavailable } from '../../services/health.js';
+import { errorPage } from '../error-page.js';
 
 function wantsJson(url: string, accept: string | undefined): boolean {
   return url.startsWith('/api/') || (!!accept && accept.includes('application/json') && !accept.includes('text/html'));
@@ -24,15 +25,15 @@ export default fp(async (app) => {
       request.log.warn({ err: { code: (error as { code?: string }).code, message: error.message } }, 'database unavailable');
       reply.code(503).header('retry-after', '5');
       if (wantsJson(request.url, request.headers.accept)) return reply.send({ error: 'unavailable', message: 'The service is briefly unavailable; try again in a few seconds' });
-      return reply.render('pages/error.njk', { pageTitle: 'Sorry, the service is unavailable', heading: 'Sorry, the service is unavailable', message: 'Try again in a few seconds.' });
+      return errorPage(reply, 503, { pageTitle: 'Sorry, the service is unavailable', heading: 'Sorry, the service is unavailable', message: 'Try again in a few seconds.' });
     }
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     const message = status >= 500 ? 'Sorry, there is a problem with the service' : error.message;
     reply.code(status);
     if (wantsJson(request.url, request.headers.accept)) return reply.send({ error: status >= 500 ? 'server-error' : 'bad-request', message });
     if (status === 404) return reply.render('pages/error-404.njk', { pageTitle: 'Page not found' });
-    if (status === 429) return reply.render('pages/error.njk', { pageTitle: 'Too many requests', heading: 'Too many requests', message: 'You have made too many requests. Wait a minute and try again.' });
+    if (status === 429) return errorPage(reply, 429, { pageTitle: 'Too many requests', heading: 'Too many requests', message: 'You have made too many requests. Wait a minute and try again.' });
     if (status >= 500) return reply.render('pages/error-500.njk', { pageTitle: 'Sorry, there is a problem with the service' });
-    return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'There is a problem', message });
+    return errorPage(reply, status, { heading: 'There is a problem', message });
   });
 }, { name: 'moot-errors', dependencies: ['moot-views'] });

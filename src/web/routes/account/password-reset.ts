@@ -1,8 +1,9 @@
 // Forgotten passwords: an emailed link with a single-use token that expires after an hour. The request page always
 // gives the same answer, and the email is sent after the response, so neither words nor timing reveal accounts.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { ValidationError } from '../../../errors.js';
 import { issuePreSessionCsrf } from '../../plugins/auth.js';
-import { errorSummary, field, fieldErrorOf, type FieldError } from '../../forms.js';
+import { errorPage, field, postForm, type Parsed } from '../../forms.js';
 import { consumePasswordReset, createPasswordReset, type Mailer, PASSWORD_MIN, peekPasswordReset } from '../../../services/accounts.js';
 import { type Store } from '../../../services/unit.js';
 
@@ -22,11 +23,19 @@ const passwordReset: FastifyPluginAsync<PasswordResetOptions> = async (app, { st
     reply.render('pages/account/forgot-password.njk', { pageTitle: 'Reset your password', values: {} }));
 
   app.post('/account/forgot-password', { config: { rateLimit } }, async (request, reply) => {
-    const email = field(request.body, 'email').trim();
-    if (!email) {
-      reply.code(400);
-      return reply.render('pages/account/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: {}, ...errorSummary([{ field: 'email', text: 'Enter your email address' }]) });
-    }
+    return postForm(request, reply, {
+      schema: (form): Parsed<string> => {
+        const email = field(form, 'email').trim();
+        return email ? { ok: true, data: email } : { ok: false, errors: [{ field: 'email', text: 'Enter your email address' }] };
+      },
+      fallbackField: 'email',
+      save: async (email) => sendReset(request, reply, email),
+      rerender: (_form, errors) => reply.render('pages/account/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: {}, ...errors }),
+    });
+  });
+
+  /** Answers at once and sends the email (if the account exists) after the response. */
+  const sendReset = (request: FastifyRequest, reply: FastifyReply, email: string) => {
     const base = linkBase(request);
     const log = request.log;
     // Not awaited: the answer must take the same time whether or not the account exists.
@@ -49,41 +58,33 @@ const passwordReset: FastifyPluginAsync<PasswordResetOptions> = async (app, { st
       });
     })().catch((e: unknown) => log.error({ err: e }, 'could not send the password reset email'));
     return reply.render('pages/account/forgot-password-sent.njk', { pageTitle: 'Check your email' });
-  });
+  };
 
   const expired = { pageTitle: 'This link has expired', heading: 'This link has expired', message: 'Password reset links work once and for an hour. Ask for a new one from the sign-in page.' };
 
   app.get('/account/reset-password', { preHandler: issuePreSessionCsrf }, async (request, reply) => {
     const token = String((request.query as Record<string, unknown>).token ?? '');
-    if (!token || !(await peekPasswordReset(store.db, token))) {
-      reply.code(400);
-      return reply.render('pages/error.njk', expired);
-    }
+    if (!token || !(await peekPasswordReset(store.db, token))) return errorPage(reply, 400, expired);
     return reply.render('pages/account/reset-password.njk', { pageTitle: 'Choose a new password', token, minLength: PASSWORD_MIN });
   });
 
   app.post('/account/reset-password', { config: { rateLimit } }, async (request, reply) => {
     const token = field(request.body, 'token');
-    const password = field(request.body, 'password');
-    const confirm = field(request.body, 'confirm');
-    const errors: FieldError[] = [];
-    if (password !== confirm) errors.push({ field: 'confirm', text: 'The passwords do not match' });
-    else {
-      try {
-        await consumePasswordReset(store.db, token, password);
-        return reply.render('pages/account/reset-password-done.njk', { pageTitle: 'Your password has been changed' });
-      } catch (e) {
-        const fe = fieldErrorOf(e, 'password');
-        if (!fe) throw e;
-        if (fe.field === 'token') {
-          reply.code(400);
-          return reply.render('pages/error.njk', expired);
+    return postForm(request, reply, {
+      schema: (form): Parsed<string> => (field(form, 'password') === field(form, 'confirm') ? { ok: true, data: field(form, 'password') } : { ok: false, errors: [{ field: 'confirm', text: 'The passwords do not match' }] }),
+      fallbackField: 'password',
+      save: async (password) => {
+        try {
+          await consumePasswordReset(store.db, token, password);
+        } catch (e) {
+          // A used or expired link is not a field to put right.
+          if (e instanceof ValidationError && e.field === 'token') return errorPage(reply, 400, expired);
+          throw e;
         }
-        errors.push(fe);
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/account/reset-password.njk', { pageTitle: 'Error: Choose a new password', token, minLength: PASSWORD_MIN, ...errorSummary(errors) });
+        return reply.render('pages/account/reset-password-done.njk', { pageTitle: 'Your password has been changed' });
+      },
+      rerender: (_form, errors) => reply.render('pages/account/reset-password.njk', { pageTitle: 'Error: Choose a new password', token, minLength: PASSWORD_MIN, ...errors }),
+    });
   });
 };
 

@@ -6,7 +6,8 @@ import type { Store } from '../../../services/unit.js';
 import { issuePreSessionCsrf } from '../../plugins/auth.js';
 import { safeLocalPath } from '../../plugins/safe-redirect.js';
 import { clearPreSessionCsrfCookie, clearSessionCookie, setSessionCookie } from '../../plugins/session-cookie.js';
-import { errorSummary, field, type FieldError } from '../../forms.js';
+import { field, postForm, type ErrorSummary, type FieldError, type Parsed } from '../../forms.js';
+import { ValidationError } from '../../../errors.js';
 
 export const SIGN_IN_FAILED = `Enter a correct email address and password. After ${LOCKOUT_AFTER} wrong attempts an account is locked for 15 minutes.`;
 
@@ -17,8 +18,8 @@ export interface SignInOptions {
 
 const signIn: FastifyPluginAsync<SignInOptions> = async (app, { store, rateLimit }) => {
   const page = 'pages/account/sign-in.njk';
-  const context = (next: string, values: Record<string, string>, errors: FieldError[] = []) => ({
-    pageTitle: errors.length ? 'Error: Sign in' : 'Sign in', next, values, ...errorSummary(errors),
+  const context = (next: string, values: Record<string, string>, errors?: ErrorSummary) => ({
+    pageTitle: errors ? 'Error: Sign in' : 'Sign in', next, values, ...errors,
   });
 
   app.get('/account/sign-in', { preHandler: issuePreSessionCsrf }, async (request, reply) => {
@@ -27,25 +28,30 @@ const signIn: FastifyPluginAsync<SignInOptions> = async (app, { store, rateLimit
   });
 
   app.post('/account/sign-in', { config: { rateLimit } }, async (request, reply) => {
-    const email = field(request.body, 'email').trim();
-    const password = field(request.body, 'password');
     const next = safeLocalPath(field(request.body, 'next'));
-    const errors: FieldError[] = [];
-    if (!email) errors.push({ field: 'email', text: 'Enter your email address' });
-    if (!password) errors.push({ field: 'password', text: 'Enter your password' });
-    if (!errors.length) {
-      // Rotation: whatever session id the browser had is dropped and a new one issued.
-      const result = await signInUser(store, email, password, { replacing: request.session?.id ?? null, ip: request.ip });
-      if (result.ok) {
+    return postForm(request, reply, {
+      schema: (form): Parsed<{ email: string; password: string }> => {
+        const email = field(form, 'email').trim();
+        const password = field(form, 'password');
+        const errors: FieldError[] = [];
+        if (!email) errors.push({ field: 'email', text: 'Enter your email address' });
+        if (!password) errors.push({ field: 'password', text: 'Enter your password' });
+        return errors.length ? { ok: false, errors } : { ok: true, data: { email, password } };
+      },
+      fallbackField: 'email',
+      save: async ({ email, password }) => {
+        // Rotation: whatever session id the browser had is dropped and a new one issued.
+        const result = await signInUser(store, email, password, { replacing: request.session?.id ?? null, ip: request.ip });
+        if (!result.ok) {
+          request.log.info({ reason: result.reason, ip: request.ip }, 'sign-in refused');
+          throw new ValidationError(SIGN_IN_FAILED, 'email');
+        }
         setSessionCookie(request, reply, result.session.token);
         clearPreSessionCsrfCookie(request, reply);
-        return reply.redirect(next, 303);
-      }
-      request.log.info({ reason: result.reason, ip: request.ip }, 'sign-in refused');
-      errors.push({ field: 'email', text: SIGN_IN_FAILED });
-    }
-    reply.code(400);
-    return reply.render(page, context(next, { email }, errors));
+        return next;
+      },
+      rerender: (form, errors) => reply.render(page, context(next, { email: field(form, 'email').trim() }, errors)),
+    });
   });
 
   app.post('/account/sign-out', async (request, reply) => {

@@ -1,14 +1,16 @@
 // "Your account": who you are signed in as and what you sit on, and changing your password.
 import type { FastifyPluginAsync } from 'fastify';
 import { requireUser } from '../../../http/guards.js';
-import { errorSummary, field, fieldErrorOf, type FieldError } from '../../forms.js';
+import { field, postForm, type Parsed } from '../../forms.js';
 import { actorOf, authenticate, getUser, PASSWORD_MIN, setPassword } from '../../../services/accounts.js';
 import { membershipsOfPerson } from '../../../services/bodies.js';
 import { getPerson, personFullName } from '../../../services/people.js';
 import { type Store } from '../../../services/unit.js';
 
 const yourAccount: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
-  app.get('/account', { preHandler: requireUser }, async (request, reply) => {
+  // Every page here is for a signed-in user: the guard stated once, as this plugin's hook.
+  app.addHook('preHandler', requireUser);
+  app.get('/account', async (request, reply) => {
     const user = await getUser(store.db, request.account!.id);
     const person = user?.person_id ? await getPerson(store.db, user.person_id) : null;
     const memberships = person ? (await membershipsOfPerson(store.db, person.id)).filter((m) => request.viewer.kind === 'user' && request.viewer.bodyIds.includes(m.body_id)) : [];
@@ -24,29 +26,25 @@ const yourAccount: FastifyPluginAsync<{ store: Store }> = async (app, { store })
   });
 
   const page = 'pages/account/change-password.njk';
-  app.get('/account/change-password', { preHandler: requireUser }, async (_request, reply) => reply.render(page, { pageTitle: 'Change your password', minLength: PASSWORD_MIN }));
+  app.get('/account/change-password', async (_request, reply) => reply.render(page, { pageTitle: 'Change your password', minLength: PASSWORD_MIN }));
 
-  app.post('/account/change-password', { preHandler: requireUser }, async (request, reply) => {
-    const current = field(request.body, 'current');
-    const password = field(request.body, 'password');
-    const confirm = field(request.body, 'confirm');
+  app.post('/account/change-password', async (request, reply) => {
     const account = request.account!;
-    const errors: FieldError[] = [];
-    if (!current) errors.push({ field: 'current', text: 'Enter your current password' });
-    else if (!(await authenticate(store.db, account.email, current)).ok) errors.push({ field: 'current', text: 'Your current password is not right' });
-    if (!errors.length && password !== confirm) errors.push({ field: 'confirm', text: 'The new passwords do not match' });
-    if (!errors.length) {
-      try {
+    return postForm(request, reply, {
+      schema: async (form): Promise<Parsed<string>> => {
+        const current = field(form, 'current');
+        if (!current) return { ok: false, errors: [{ field: 'current', text: 'Enter your current password' }] };
+        if (!(await authenticate(store.db, account.email, current)).ok) return { ok: false, errors: [{ field: 'current', text: 'Your current password is not right' }] };
+        if (field(form, 'password') !== field(form, 'confirm')) return { ok: false, errors: [{ field: 'confirm', text: 'The new passwords do not match' }] };
+        return { ok: true, data: field(form, 'password') };
+      },
+      fallbackField: 'password',
+      save: async (password) => {
         await setPassword(store.db, actorOf(account), account.id, password, request.session?.id ?? null);
         return reply.render('pages/account/password-changed.njk', { pageTitle: 'Your password has been changed' });
-      } catch (e) {
-        const fe = fieldErrorOf(e, 'password');
-        if (!fe) throw e;
-        errors.push(fe);
-      }
-    }
-    reply.code(400);
-    return reply.render(page, { pageTitle: 'Error: Change your password', minLength: PASSWORD_MIN, ...errorSummary(errors) });
+      },
+      rerender: (_form, errors) => reply.render(page, { pageTitle: 'Error: Change your password', minLength: PASSWORD_MIN, ...errors }),
+    });
   });
 };
 

@@ -11,7 +11,8 @@ export const AUDIT_PAGE_SIZE = 50;
 const isDate = (s: string) => isIsoDate(s);
 
 const audit: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
-  app.get('/admin/audit', { preHandler: requireAction('read-audit') }, async (request, reply) => {
+  app.addHook('preHandler', requireAction('read-audit'));
+  app.get('/admin/audit', async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
     const filters = { entity: str('entity'), actor: str('actor'), action: str('action'), from: str('from'), to: str('to') };

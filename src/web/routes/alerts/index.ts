@@ -11,7 +11,7 @@ import {
 import { getCouncil } from '../../../services/council.js';
 import type { Store } from '../../../services/unit.js';
 import { issuePreSessionCsrf } from '../../plugins/auth.js';
-import { errorSummary, field } from '../../forms.js';
+import { field, formOf, postForm } from '../../forms.js';
 
 export interface AlertRouteOptions {
   store: Store;
@@ -57,23 +57,23 @@ const alerts: FastifyPluginAsync<AlertRouteOptions> = async (app, { store, subsc
     form(request, reply, targetParams(request.query)));
 
   app.post('/alerts', { config: { rateLimit: { max: subscribePer10Minutes ?? 10, timeWindow: '10 minutes' } }, preHandler: issuePreSessionCsrf }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const params = targetParams(body);
-    const email = field(body, 'email');
-    const frequency = field(body, 'frequency') || 'immediate';
-    try {
-      if (!(FREQUENCIES as readonly string[]).includes(frequency)) throw new ValidationError('Choose how often to be emailed', 'frequency');
-      const target = await targetFromParams(store.db, params);
-      await requestSubscription(store, await ctx(), { email, target, frequency: frequency as Frequency });
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      reply.code(400);
-      const f = e.field === 'email' || e.field === 'frequency' ? e.field : 'email';
-      return form(request, reply, params, { email, frequency, ...errorSummary([{ field: f, text: e.message.charAt(0).toUpperCase() + e.message.slice(1) }]), pageTitle: 'Error: Email alerts' });
-    }
-    noStore(reply);
-    // The same answer whether the address is new, waiting for confirmation or already subscribed.
-    return reply.render('pages/alerts/check-email.njk', { pageTitle: 'Check your email', email });
+    const params = targetParams(formOf(request.body));
+    const frequencyOf = (typed: Record<string, unknown>) => field(typed, 'frequency') || 'immediate';
+    return postForm(request, reply, {
+      fallbackField: 'email',
+      // A refusal about the target (the body, person or search followed) is shown on the email box, the form's only field.
+      refusal: (fe) => ({ field: fe.field === 'email' || fe.field === 'frequency' ? fe.field : 'email', text: fe.text }),
+      save: async (typed) => {
+        const frequency = frequencyOf(typed);
+        if (!(FREQUENCIES as readonly string[]).includes(frequency)) throw new ValidationError('Choose how often to be emailed', 'frequency');
+        const target = await targetFromParams(store.db, params);
+        await requestSubscription(store, await ctx(), { email: field(typed, 'email'), target, frequency: frequency as Frequency });
+        noStore(reply);
+        // The same answer whether the address is new, waiting for confirmation or already subscribed.
+        return reply.render('pages/alerts/check-email.njk', { pageTitle: 'Check your email', email: field(typed, 'email') });
+      },
+      rerender: (typed, errors) => form(request, reply, params, { email: field(typed, 'email'), frequency: frequencyOf(typed), ...errors, pageTitle: 'Error: Email alerts' }),
+    });
   });
 
   app.get<{ Querystring: Record<string, string> }>('/alerts/confirm', { preHandler: issuePreSessionCsrf }, async (request, reply) => {

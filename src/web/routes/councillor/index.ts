@@ -10,8 +10,8 @@ import { agendaPublished, documentPublished, exemptLabel } from '../../../servic
 import { textToParagraphs, type Store } from '../../../services/unit.js';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types.js';
 import { requireAction } from '../../../http/guards.js';
-import callIns from './call-ins.js';
-import { errorSummary, field, fieldErrorOf, type FieldError } from '../../forms.js';
+import callIns, { notLinked } from './call-ins.js';
+import { errorPage, field, postForm, type ErrorSummary } from '../../forms.js';
 import { sendUpload } from '../../../http/files.js';
 
 export interface CouncillorOptions {
@@ -29,19 +29,16 @@ function daysBefore(iso: string, days: number): string {
 }
 
 const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, today }) => {
+  // The folder's one guard: a hook on this plugin, so it runs before every route here and in call-ins.ts.
+  app.addHook('preHandler', requireAction('declare-interests'));
   await app.register(callIns, { store, today });
   const db = store.db;
   const todayIso = today ?? (() => new Date().toISOString().slice(0, 10));
-  const guard = requireAction('declare-interests');
 
   function personOf(request: FastifyRequest, reply: FastifyReply): number | null {
     const v = request.viewer;
     if (v.kind === 'user' && v.personId !== null) return v.personId;
-    reply.code(403).render('pages/error.njk', {
-      pageTitle: 'Your account is not linked to a councillor',
-      heading: 'Your account is not linked to a councillor',
-      message: 'Ask Democratic Services to link your account to your entry in the record.',
-    });
+    notLinked(reply);
     return null;
   }
 
@@ -56,12 +53,12 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     return rows.map((m) => ({ ...m, granted: !bodyIds.includes(m.body_id), statusLabel: MEETING_STATUS_LABELS[m.status as MeetingStatus] ?? m.status }));
   }
 
-  app.get('/my', { preHandler: guard }, async (request, reply) => {
+  app.get('/my', async (request, reply) => {
     if (personOf(request, reply) === null) return reply;
     return reply.render('pages/councillor/index.njk', { pageTitle: 'Your councillor area' });
   });
 
-  app.get('/my/meetings', { preHandler: guard }, async (request, reply) => {
+  app.get('/my/meetings', async (request, reply) => {
     if (personOf(request, reply) === null) return reply;
     const meetings = await myMeetings(request);
     const t = todayIso();
@@ -71,7 +68,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     });
   });
 
-  app.get('/my/papers', { preHandler: guard }, async (request, reply) => {
+  app.get('/my/papers', async (request, reply) => {
     if (personOf(request, reply) === null) return reply;
     const meetings = (await myMeetings(request)).filter((m) => agendaPublished(m));
     const byId = new Map(meetings.map((m) => [m.id, m]));
@@ -89,13 +86,12 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
   });
 
   // Exempt papers are served only here (and on the document pages) and only after the policy agrees.
-  app.get<{ Params: { slug: string } }>('/my/papers/:slug', { preHandler: guard }, async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/my/papers/:slug', async (request, reply) => {
     const m = /^([a-z0-9-]+)\.pdf$/.exec(request.params.slug);
     if (!m) return reply.callNotFound();
     const found = await documentAccess(db, m[1], request.viewer);
     if (found.access === 'exempt') {
-      reply.code(403);
-      return reply.render('pages/error.njk', { pageTitle: 'This paper is not available', heading: 'This paper is not available to you', message: `${found.label}. Only members of the committee, and councillors Democratic Services have granted access, can read it.` });
+      return errorPage(reply, 403, { pageTitle: 'This paper is not available', heading: 'This paper is not available to you', message: `${found.label}. Only members of the committee, and councillors Democratic Services have granted access, can read it.` });
     }
     if (!found.doc) return reply.callNotFound();
     const file = await documentFile(db, found.doc.id, found.doc.current_version);
@@ -103,7 +99,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     return sendUpload(reply, { bytes: file.bytes, contentType: file.content_type, fileName: `${found.doc.slug}.pdf` }, `${found.doc.slug}.pdf`, 'private, no-store');
   });
 
-  app.get('/my/declarations', { preHandler: guard }, async (request, reply) => {
+  app.get('/my/declarations', async (request, reply) => {
     const personId = personOf(request, reply);
     if (personId === null) return reply;
     const declarations = await declarationsOfPerson(db, personId);
@@ -112,34 +108,35 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
 
   const categoryItems = (selected: string) => [{ value: '', text: 'Choose a category' }, ...INTEREST_CATEGORIES.map((c) => ({ value: c, text: c, selected: c === selected }))];
 
-  async function interestsPage(reply: FastifyReply, personId: number, ctx: { errors?: FieldError[]; values?: Record<string, string> } = {}) {
+  async function interestsPage(reply: FastifyReply, personId: number, ctx: { errors?: ErrorSummary; values?: Record<string, string> } = {}) {
     const all = await listInterests(db, personId, { includeHistory: true });
-    if (ctx.errors?.length) reply.code(400);
     return reply.render('pages/councillor/interests.njk', {
-      pageTitle: `${ctx.errors?.length ? 'Error: ' : ''}Your register of interests`,
+      pageTitle: `${ctx.errors ? 'Error: ' : ''}Your register of interests`,
       current: all.filter((i) => i.removed_on === null), history: all.filter((i) => i.removed_on !== null),
       values: ctx.values ?? {}, categoryItems: categoryItems(ctx.values?.category ?? ''), breadcrumbs: [{ text: 'Your councillor area', href: '/my' }],
-      ...errorSummary(ctx.errors ?? []),
+      ...ctx.errors,
     });
   }
 
-  app.get('/my/interests', { preHandler: guard }, async (request, reply) => {
+  /** The interest form's two fields. */
+  const interestOf = (form: Record<string, unknown>) => ({ category: field(form, 'category'), description: field(form, 'description') });
+
+  app.get('/my/interests', async (request, reply) => {
     const personId = personOf(request, reply);
     return personId === null ? reply : interestsPage(reply, personId);
   });
 
-  app.post('/my/interests', { preHandler: guard }, async (request, reply) => {
+  app.post('/my/interests', async (request, reply) => {
     const personId = personOf(request, reply);
     if (personId === null) return reply;
-    const values = { category: field(request.body, 'category'), description: field(request.body, 'description') };
-    try {
-      await addInterest(store, actorOf(request.account!), personId, values, todayIso());
-    } catch (e) {
-      const fe = fieldErrorOf(e, 'description');
-      if (!fe) throw e;
-      return interestsPage(reply, personId, { errors: [fe], values });
-    }
-    return reply.redirect('/my/interests', 303);
+    return postForm(request, reply, {
+      fallbackField: 'description',
+      save: async (form) => {
+        await addInterest(store, actorOf(request.account!), personId, interestOf(form), todayIso());
+        return '/my/interests';
+      },
+      rerender: (form, errors) => interestsPage(reply, personId, { errors, values: interestOf(form) }),
+    });
   });
 
   async function entry(request: FastifyRequest<{ Params: { id: string } }>, personId: number) {
@@ -148,7 +145,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     return (await listInterests(db, personId)).find((i) => i.id === id) ?? null;
   }
 
-  app.get<{ Params: { id: string } }>('/my/interests/:id/edit', { preHandler: guard }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/my/interests/:id/edit', async (request, reply) => {
     const personId = personOf(request, reply);
     if (personId === null) return reply;
     const row = await entry(request, personId);
@@ -156,24 +153,25 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     return reply.render('pages/councillor/interest-edit.njk', { pageTitle: 'Change an interest', row, values: row, categoryItems: categoryItems(row.category), breadcrumbs: [{ text: 'Your register of interests', href: '/my/interests' }] });
   });
 
-  app.post<{ Params: { id: string } }>('/my/interests/:id', { preHandler: guard }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/my/interests/:id', async (request, reply) => {
     const personId = personOf(request, reply);
     if (personId === null) return reply;
     const row = await entry(request, personId);
     if (!row) return reply.callNotFound();
-    const values = { category: field(request.body, 'category'), description: field(request.body, 'description') };
-    try {
-      await editInterest(store, actorOf(request.account!), personId, row.id, values, todayIso());
-    } catch (e) {
-      const fe = fieldErrorOf(e, 'description');
-      if (!fe) throw e;
-      reply.code(400);
-      return reply.render('pages/councillor/interest-edit.njk', { pageTitle: 'Error: Change an interest', row, values, categoryItems: categoryItems(values.category), ...errorSummary([fe]) });
-    }
-    return reply.redirect('/my/interests', 303);
+    return postForm(request, reply, {
+      fallbackField: 'description',
+      save: async (form) => {
+        await editInterest(store, actorOf(request.account!), personId, row.id, interestOf(form), todayIso());
+        return '/my/interests';
+      },
+      rerender: (form, errors) => {
+        const values = interestOf(form);
+        return reply.render('pages/councillor/interest-edit.njk', { pageTitle: 'Error: Change an interest', row, values, categoryItems: categoryItems(values.category), ...errors });
+      },
+    });
   });
 
-  app.post<{ Params: { id: string } }>('/my/interests/:id/remove', { preHandler: guard }, async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/my/interests/:id/remove', async (request, reply) => {
     const personId = personOf(request, reply);
     if (personId === null) return reply;
     const row = await entry(request, personId);

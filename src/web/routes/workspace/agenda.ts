@@ -1,9 +1,9 @@
 // The agenda builder: sections, items with codes from the numbering rules, order, withdrawal and deferral.
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { EXEMPT_PARAGRAPHS, EXEMPT_PARAGRAPH_DESCRIPTIONS } from '../../../domain/types.js';
 import { itemOr404, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, inSentence, checkbox, errorSummary, formOf, idOf, lines, list, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, inSentence, checkbox, idOf, lines, list, optionalText, parseForm, postForm, requiredText, str, type FieldError, type Parsed } from './form.js';
 import { addItem, addSection, assignReport, deferItem, type ItemFields, type ItemGuest, itemReports, loadAgenda, meetingDates, meetingsOpenForItems, moveItem, paperCountsByItem, reportAuthors, setWithdrawn, updateItem } from '../../../services/agenda.js';
 import { itemPapers, textToParagraphs } from '../../../services/documents.js';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../services/reports.js';
@@ -64,6 +64,14 @@ const toFields = (d: z.infer<typeof itemSchema>): ItemFields => ({
   urgentReason: d.urgent ? d.urgentReason : null, exempt: d.exempt, exemptParagraphs: d.exemptParagraphs, publicInterestReason: d.publicInterestReason,
 });
 
+/** Reads the item form: its fields and its guests' rows. */
+function readItemForm(form: Record<string, unknown>): Parsed<ItemFields & { guests: ItemGuest[] }> {
+  const parsed = parseForm(itemSchema, { ...form, exemptParagraphs: list(form, 'exemptParagraphs') });
+  const guests = guestsOf(form);
+  const errors: FieldError[] = [...(parsed.ok ? [] : parsed.errors), ...guests.errors];
+  return parsed.ok && !errors.length ? { ok: true, data: { ...toFields(parsed.data), guests: guests.guests } } : { ok: false, errors };
+}
+
 const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   /** The agenda page; after a refused change, with the error summary (and the section form's values). */
   const agendaPage = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, extra: Record<string, unknown> = {}) => {
@@ -88,14 +96,15 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   app.post<{ Params: { id: string; kind: string } }>('/workspace/meetings/:id/generated/:kind', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    try {
-      const item = await addGeneratedPaperItem(store.db, actor(request), meeting.id, request.params.kind);
-      return reply.redirect(`/workspace/meetings/${meeting.id}/agenda#item-${item.itemId}`, 303);
-    } catch (e) {
-      const err = asFieldError(e, 'generated');
-      reply.code(400);
-      return reply.render('pages/workspace/agenda.njk', await agendaPage(meeting, errorSummary([{ field: 'generated', text: err.text }])));
-    }
+    return postForm(request, reply, {
+      fallbackField: 'generated',
+      refusal: (fe) => ({ field: 'generated', text: fe.text }),
+      save: async () => {
+        const item = await addGeneratedPaperItem(store.db, actor(request), meeting.id, request.params.kind);
+        return `/workspace/meetings/${meeting.id}/agenda#item-${item.itemId}`;
+      },
+      rerender: async (_form, errors) => reply.render('pages/workspace/agenda.njk', await agendaPage(meeting, errors)),
+    });
   });
 
   app.get('/workspace/meetings/:id/agenda', async (request, reply) => {
@@ -108,21 +117,17 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   app.post('/workspace/meetings/:id/sections', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    const form = formOf(request.body);
-    const parsed = parseForm(sectionSchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await addSection(store, actor(request), meeting.id, parsed.data);
-        return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'title')];
-        // A refusal about the meeting as a whole (its status) belongs to the section form's title box all the same.
-        if (errors[0].field !== 'title' && errors[0].field !== 'exempt') errors = [{ field: 'title', text: errors[0].text }];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/agenda.njk', await agendaPage(meeting, { values: { title: str(form, 'title'), exempt: str(form, 'exempt') }, ...errorSummary(errors) }));
+    return postForm(request, reply, {
+      schema: sectionSchema,
+      fallbackField: 'title',
+      // A refusal about the meeting as a whole (its status) belongs to the section form's title box all the same.
+      refusal: (fe) => (fe.field === 'title' || fe.field === 'exempt' ? fe : { field: 'title', text: fe.text }),
+      save: async (data) => {
+        await addSection(store, actor(request), meeting.id, data);
+        return `/workspace/meetings/${meeting.id}/agenda`;
+      },
+      rerender: async (form, errors) => reply.render('pages/workspace/agenda.njk', await agendaPage(meeting, { values: { title: str(form, 'title'), exempt: str(form, 'exempt') }, ...errors })),
+    });
   });
 
   const formContext = async (meetingId: number, values: Record<string, unknown>) => {
@@ -143,28 +148,18 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return reply.render('pages/workspace/item-form.njk', { pageTitle: 'Add an agenda item', meeting, action: `/workspace/meetings/${meeting.id}/items/new`, ...(await formContext(meeting.id, { sectionId })) });
   });
 
-  /** Reads the item form and, when it is valid, writes it in one transaction; the field errors otherwise. */
-  const saveItemForm = async (form: Record<string, unknown>, write: (fields: ReturnType<typeof toFields> & { guests: ReturnType<typeof guestsOf>['guests'] }) => Promise<unknown>): Promise<FieldError[]> => {
-    const parsed = parseForm(itemSchema, { ...form, exemptParagraphs: list(form, 'exemptParagraphs') });
-    const guests = guestsOf(form);
-    const errors: FieldError[] = [...(parsed.ok ? [] : parsed.errors), ...guests.errors];
-    if (!parsed.ok || errors.length) return errors;
-    try {
-      await write({ ...toFields(parsed.data), guests: guests.guests });
-      return [];
-    } catch (e) {
-      return [asFieldError(e, 'title')];
-    }
-  };
-
   app.post('/workspace/meetings/:id/items/new', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    const form = formOf(request.body);
-    const errors = await saveItemForm(form, (fields) => addItem(store, actor(request), meeting.id, fields));
-    if (!errors.length) return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
-    reply.code(400);
-    return reply.render('pages/workspace/item-form.njk', { pageTitle: 'Error: Add an agenda item', meeting, action: `/workspace/meetings/${meeting.id}/items/new`, ...(await formContext(meeting.id, form)), ...errorSummary(errors) });
+    return postForm(request, reply, {
+      schema: readItemForm,
+      fallbackField: 'title',
+      save: async (fields) => {
+        await addItem(store, actor(request), meeting.id, fields);
+        return `/workspace/meetings/${meeting.id}/agenda`;
+      },
+      rerender: async (form, errors) => reply.render('pages/workspace/item-form.njk', { pageTitle: 'Error: Add an agenda item', meeting, action: `/workspace/meetings/${meeting.id}/items/new`, ...(await formContext(meeting.id, form)), ...errors }),
+    });
   });
 
   /** The item page: its form, its papers, and the reports assigned to authors (with the assignment form). */
@@ -197,51 +192,55 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   app.post('/workspace/items/:id/assign-report', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
-    const form = formOf(request.body);
-    const parsed = parseForm(assignSchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await assignReport(store, actor(request), found.item.id, { authorPersonId: parsed.data.authorPersonId, title: parsed.data.reportTitle });
-        return reply.redirect(`/workspace/items/${found.item.id}?assigned=1#reports`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'authorPersonId')];
-      }
-    }
-    reply.code(400);
-    const ctx = await itemPage(found, storedValues(found.item), { authorPersonId: str(form, 'authorPersonId'), reportTitle: str(form, 'reportTitle') });
-    return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorSummary(errors) });
+    return postForm(request, reply, {
+      schema: assignSchema,
+      fallbackField: 'authorPersonId',
+      save: async (data) => {
+        await assignReport(store, actor(request), found.item.id, { authorPersonId: data.authorPersonId, title: data.reportTitle });
+        return `/workspace/items/${found.item.id}?assigned=1#reports`;
+      },
+      rerender: async (form, errors) => {
+        const ctx = await itemPage(found, storedValues(found.item), { authorPersonId: str(form, 'authorPersonId'), reportTitle: str(form, 'reportTitle') });
+        return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errors });
+      },
+    });
   });
 
   app.post('/workspace/items/:id', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
     const { item, meeting } = found;
-    const form = formOf(request.body);
-    const errors = await saveItemForm(form, (fields) => updateItem(store, actor(request), item.id, fields));
-    if (!errors.length) return reply.redirect(`/workspace/meetings/${meeting.id}/agenda`, 303);
-    reply.code(400);
-    const ctx = await itemPage(found, form, { reportTitle: item.title });
-    return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorSummary(errors) });
+    return postForm(request, reply, {
+      schema: readItemForm,
+      fallbackField: 'title',
+      save: async (fields) => {
+        await updateItem(store, actor(request), item.id, fields);
+        return `/workspace/meetings/${meeting.id}/agenda`;
+      },
+      rerender: async (form, errors) => {
+        const ctx = await itemPage(found, form, { reportTitle: item.title });
+        return reply.render('pages/workspace/item-form.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errors });
+      },
+    });
   });
 
-  /** A refused move, withdrawal or reinstatement: the agenda again, the summary linking to the item's row. */
-  const refuse = async (reply: FastifyReply, found: NonNullable<Awaited<ReturnType<typeof itemOr404>>>, what: string, e: unknown) => {
-    const fe = asFieldError(e, 'item');
-    reply.code(400);
-    return reply.render('pages/workspace/agenda.njk', await agendaPage(found.meeting, errorSummary([{ field: `item-${found.item.id}`, text: `Item ${found.item.code} was not ${what}: ${inSentence(fe.text)}` }])));
-  };
+  /** A move, withdrawal or reinstatement; refused, the agenda again, the summary linking to the item's row. */
+  const itemAction = (request: FastifyRequest, reply: FastifyReply, found: NonNullable<Awaited<ReturnType<typeof itemOr404>>>, what: string, act: () => Promise<unknown>) =>
+    postForm(request, reply, {
+      fallbackField: 'item',
+      refusal: (fe) => ({ field: `item-${found.item.id}`, text: `Item ${found.item.code} was not ${what}: ${inSentence(fe.text)}` }),
+      save: async () => {
+        await act();
+        return `/workspace/meetings/${found.meeting.id}/agenda#item-${found.item.id}`;
+      },
+      rerender: async (_form, errors) => reply.render('pages/workspace/agenda.njk', await agendaPage(found.meeting, errors)),
+    });
 
   for (const direction of ['up', 'down'] as const) {
     app.post(`/workspace/items/:id/move-${direction}`, async (request, reply) => {
       const found = await itemOr404(store.db, request, reply);
       if (!found) return reply;
-      try {
-        await moveItem(store, actor(request), found.item.id, direction);
-      } catch (e) {
-        return refuse(reply, found, 'moved', e);
-      }
-      return reply.redirect(`/workspace/meetings/${found.meeting.id}/agenda#item-${found.item.id}`, 303);
+      return itemAction(request, reply, found, 'moved', () => moveItem(store, actor(request), found.item.id, direction));
     });
   }
 
@@ -249,12 +248,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     app.post(`/workspace/items/:id/${path}`, async (request, reply) => {
       const found = await itemOr404(store.db, request, reply);
       if (!found) return reply;
-      try {
-        await setWithdrawn(store, actor(request), found.item.id, withdrawn);
-      } catch (e) {
-        return refuse(reply, found, withdrawn ? 'withdrawn' : 'reinstated', e);
-      }
-      return reply.redirect(`/workspace/meetings/${found.meeting.id}/agenda#item-${found.item.id}`, 303);
+      return itemAction(request, reply, found, withdrawn ? 'withdrawn' : 'reinstated', () => setWithdrawn(store, actor(request), found.item.id, withdrawn));
     });
   }
 
@@ -272,19 +266,15 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   app.post('/workspace/items/:id/defer', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
-    const form = formOf(request.body);
-    const parsed = parseForm(z.object({ toMeetingId: idOf('Select the meeting to defer the item to') }), form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await deferItem(store, actor(request), found.item.id, parsed.data.toMeetingId);
-        return reply.redirect(`/workspace/meetings/${found.meeting.id}/agenda#item-${found.item.id}`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'toMeetingId')];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/defer.njk', { ...(await deferContext(found, str(form, 'toMeetingId'))), ...errorSummary(errors) });
+    return postForm(request, reply, {
+      schema: z.object({ toMeetingId: idOf('Select the meeting to defer the item to') }),
+      fallbackField: 'toMeetingId',
+      save: async (data) => {
+        await deferItem(store, actor(request), found.item.id, data.toMeetingId);
+        return `/workspace/meetings/${found.meeting.id}/agenda#item-${found.item.id}`;
+      },
+      rerender: async (form, errors) => reply.render('pages/workspace/defer.njk', { ...(await deferContext(found, str(form, 'toMeetingId'))), ...errors }),
+    });
   });
 };
 

@@ -3,7 +3,7 @@
 // in attendance.
 import type { FastifyPluginAsync } from 'fastify';
 import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, errorSummary, formOf, lines, list, str, type FieldError } from './form.js';
+import { actor, lines, list, postForm, str, type FieldError, type Parsed } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 import { membershipOn } from '../../../services/bodies.js';
 import { listPeople, personDisplayName } from '../../../services/people.js';
@@ -57,56 +57,62 @@ const attendance: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) 
   app.post('/workspace/meetings/:id/attendance', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    const form = formOf(request.body);
     const { members, councillors, officers, items } = await load(meeting);
-    const errors: FieldError[] = [];
-    const entries: AttendanceEntry[] = [];
-    for (const m of members) {
-      const mark = str(form, `att-${m.person_id}`);
-      if (!MARKS.includes(mark as never)) { errors.push({ field: `att-${m.person_id}`, text: `Select whether ${personDisplayName(m)} was present, sent apologies or was absent` }); continue; }
-      const role = m.role === 'chairman' ? 'Chairman' : m.role === 'vice-chairman' ? 'Vice-Chairman' : null;
-      entries.push({ personId: m.person_id, name: personDisplayName(m), kind: mark as (typeof MARKS)[number], role });
-    }
-    for (let n = 1; n <= SUBSTITUTE_ROWS; n++) {
-      const who = Number(str(form, `subPerson-${n}`) || 0);
-      const forWhom = Number(str(form, `subFor-${n}`) || 0);
-      if (!who && !forWhom) continue;
-      const sub = councillors.find((c) => c.id === who);
-      const replaced = members.find((m) => m.person_id === forWhom);
-      if (!sub) { errors.push({ field: `subPerson-${n}`, text: `Substitute ${n}: select the councillor who substituted` }); continue; }
-      if (!replaced) { errors.push({ field: `subFor-${n}`, text: `Substitute ${n}: select the member ${personDisplayName(sub)} substituted for` }); continue; }
-      if (str(form, `att-${forWhom}`) === 'present') errors.push({ field: `subFor-${n}`, text: `Substitute ${n}: ${personDisplayName(replaced)} is marked present, so nobody can substitute for them` });
-      entries.push({ personId: sub.id, name: personDisplayName(sub), kind: 'present', substituteForPersonId: replaced.person_id, substituteForName: personDisplayName(replaced) });
-    }
-    for (let n = 1; n <= ONE_ITEM_ROWS; n++) {
-      const who = Number(str(form, `itemPerson-${n}`) || 0);
-      const forItem = Number(str(form, `itemFor-${n}`) || 0);
-      if (!who && !forItem) continue;
-      const person = councillors.find((c) => c.id === who);
-      const item = items.find((i) => i.id === forItem);
-      if (!person) { errors.push({ field: `itemPerson-${n}`, text: `Present for one item ${n}: select the councillor who was present` }); continue; }
-      if (!item) { errors.push({ field: `itemFor-${n}`, text: `Present for one item ${n}: select the item ${personDisplayName(person)} was present for` }); continue; }
-      if (members.some((m) => m.person_id === who) && str(form, `att-${who}`) === 'present') {
-        errors.push({ field: `itemPerson-${n}`, text: `Present for one item ${n}: ${personDisplayName(person)} is marked present for the whole meeting` });
-        continue;
-      }
-      entries.push({ personId: person.id, name: personDisplayName(person), kind: 'present', forItemId: item.id });
-    }
-    for (const name of lines(str(form, 'alsoPresent'))) {
-      if (name.length > 200) { errors.push({ field: 'alsoPresent', text: 'Also present: each name must be 200 characters or fewer' }); break; }
-      entries.push({ name, kind: 'also-present' });
-    }
-    for (const id of list(form, 'officers')) {
-      const o = officers.find((p) => String(p.id) === id);
-      if (o) entries.push({ personId: o.id, name: personDisplayName(o), kind: 'in-attendance', role: o.job_title });
-    }
-    if (errors.length) {
-      reply.code(400);
-      const ctx = await context(meeting, form);
-      return reply.render('pages/workspace/attendance.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorSummary(errors) });
-    }
-    await recordAttendance(store, actor(request), meeting.id, entries);
-    return reply.redirect(`/workspace/meetings/${meeting.id}/attendance?saved=1`, 303);
+    return postForm(request, reply, {
+      schema: (form): Parsed<AttendanceEntry[]> => {
+        const errors: FieldError[] = [];
+        const entries: AttendanceEntry[] = [];
+        for (const m of members) {
+          const mark = str(form, `att-${m.person_id}`);
+          if (!MARKS.includes(mark as never)) { errors.push({ field: `att-${m.person_id}`, text: `Select whether ${personDisplayName(m)} was present, sent apologies or was absent` }); continue; }
+          const role = m.role === 'chairman' ? 'Chairman' : m.role === 'vice-chairman' ? 'Vice-Chairman' : null;
+          entries.push({ personId: m.person_id, name: personDisplayName(m), kind: mark as (typeof MARKS)[number], role });
+        }
+        for (let n = 1; n <= SUBSTITUTE_ROWS; n++) {
+          const who = Number(str(form, `subPerson-${n}`) || 0);
+          const forWhom = Number(str(form, `subFor-${n}`) || 0);
+          if (!who && !forWhom) continue;
+          const sub = councillors.find((c) => c.id === who);
+          const replaced = members.find((m) => m.person_id === forWhom);
+          if (!sub) { errors.push({ field: `subPerson-${n}`, text: `Substitute ${n}: select the councillor who substituted` }); continue; }
+          if (!replaced) { errors.push({ field: `subFor-${n}`, text: `Substitute ${n}: select the member ${personDisplayName(sub)} substituted for` }); continue; }
+          if (str(form, `att-${forWhom}`) === 'present') errors.push({ field: `subFor-${n}`, text: `Substitute ${n}: ${personDisplayName(replaced)} is marked present, so nobody can substitute for them` });
+          entries.push({ personId: sub.id, name: personDisplayName(sub), kind: 'present', substituteForPersonId: replaced.person_id, substituteForName: personDisplayName(replaced) });
+        }
+        for (let n = 1; n <= ONE_ITEM_ROWS; n++) {
+          const who = Number(str(form, `itemPerson-${n}`) || 0);
+          const forItem = Number(str(form, `itemFor-${n}`) || 0);
+          if (!who && !forItem) continue;
+          const person = councillors.find((c) => c.id === who);
+          const item = items.find((i) => i.id === forItem);
+          if (!person) { errors.push({ field: `itemPerson-${n}`, text: `Present for one item ${n}: select the councillor who was present` }); continue; }
+          if (!item) { errors.push({ field: `itemFor-${n}`, text: `Present for one item ${n}: select the item ${personDisplayName(person)} was present for` }); continue; }
+          if (members.some((m) => m.person_id === who) && str(form, `att-${who}`) === 'present') {
+            errors.push({ field: `itemPerson-${n}`, text: `Present for one item ${n}: ${personDisplayName(person)} is marked present for the whole meeting` });
+            continue;
+          }
+          entries.push({ personId: person.id, name: personDisplayName(person), kind: 'present', forItemId: item.id });
+        }
+        for (const name of lines(str(form, 'alsoPresent'))) {
+          if (name.length > 200) { errors.push({ field: 'alsoPresent', text: 'Also present: each name must be 200 characters or fewer' }); break; }
+          entries.push({ name, kind: 'also-present' });
+        }
+        for (const id of list(form, 'officers')) {
+          const o = officers.find((p) => String(p.id) === id);
+          if (o) entries.push({ personId: o.id, name: personDisplayName(o), kind: 'in-attendance', role: o.job_title });
+        }
+        return errors.length ? { ok: false, errors } : { ok: true, data: entries };
+      },
+      fallbackField: 'alsoPresent',
+      save: async (entries) => {
+        await recordAttendance(store, actor(request), meeting.id, entries);
+        return `/workspace/meetings/${meeting.id}/attendance?saved=1`;
+      },
+      rerender: async (form, errors) => {
+        const ctx = await context(meeting, form);
+        return reply.render('pages/workspace/attendance.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errors });
+      },
+    });
   });
 };
 

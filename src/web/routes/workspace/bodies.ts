@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AGENDA_STYLES, BODY_KINDS, BODY_KIND_LABELS } from '../../../domain/types.js';
 import { selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, choice, errorSummary, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, choice, optionalText, paramId, postForm, requiredText, str, type FieldError, type Parsed } from './form.js';
 import { addBodyWithNewName, bodyMembers, getBody, getSeats, listBodies, recentMeetingsOfBody, setSeats, updateBody } from '../../../services/bodies.js';
 import { listGroups } from '../../../services/people.js';
 
@@ -27,21 +27,12 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   app.get('/workspace/bodies/new', async (_request, reply) =>
     reply.render(formPage, { pageTitle: 'Add a body', action: '/workspace/bodies/new', values: { agendaStyle: 'numbered' }, kindItems: kindItems(null) }));
 
-  app.post('/workspace/bodies/new', async (request, reply) => {
-    const form = formOf(request.body);
-    const parsed = parseForm(bodySchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        const id = await addBodyWithNewName(store, actor(request), parsed.data);
-        return reply.redirect(`/workspace/bodies/${id}`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'name')];
-      }
-    }
-    reply.code(400);
-    return reply.render(formPage, { pageTitle: 'Error: Add a body', action: '/workspace/bodies/new', values: form, kindItems: kindItems(str(form, 'kind')), ...errorSummary(errors) });
-  });
+  app.post('/workspace/bodies/new', (request, reply) => postForm(request, reply, {
+    schema: bodySchema,
+    fallbackField: 'name',
+    save: async (data) => `/workspace/bodies/${await addBodyWithNewName(store, actor(request), data)}`,
+    rerender: (form, errors) => reply.render(formPage, { pageTitle: 'Error: Add a body', action: '/workspace/bodies/new', values: form, kindItems: kindItems(str(form, 'kind')), ...errors }),
+  }));
 
   async function showBody(body: NonNullable<Awaited<ReturnType<typeof getBody>>>, extra: Record<string, unknown>) {
     const [members, seats, groups, meetings] = await Promise.all([
@@ -76,43 +67,42 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     const id = paramId(request);
     const body = id ? await getBody(store.db, id) : undefined;
     if (!body) return reply.callNotFound();
-    const form = formOf(request.body);
-    const parsed = parseForm(bodySchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await updateBody(store, actor(request), body.id, parsed.data);
-        return reply.redirect(`/workspace/bodies/${body.id}?saved=1`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'name')];
-      }
-    }
-    reply.code(400);
-    return reply.render(formPage, { pageTitle: `Error: Change ${body.name}`, action: `/workspace/bodies/${body.id}/edit`, values: form, kindItems: kindItems(str(form, 'kind')), body, ...errorSummary(errors) });
+    return postForm(request, reply, {
+      schema: bodySchema,
+      fallbackField: 'name',
+      save: async (data) => {
+        await updateBody(store, actor(request), body.id, data);
+        return `/workspace/bodies/${body.id}?saved=1`;
+      },
+      rerender: (form, errors) => reply.render(formPage, { pageTitle: `Error: Change ${body.name}`, action: `/workspace/bodies/${body.id}/edit`, values: form, kindItems: kindItems(str(form, 'kind')), body, ...errors }),
+    });
   });
 
   app.post('/workspace/bodies/:id/seats', async (request, reply) => {
     const id = paramId(request);
     const body = id ? await getBody(store.db, id) : undefined;
     if (!body) return reply.callNotFound();
-    const form = formOf(request.body);
     const groups = await listGroups(store.db);
-    const errors: FieldError[] = [];
-    const seats: { groupId: number; seats: number }[] = [];
-    for (const g of groups) {
-      const raw = str(form, `seats-${g.id}`).trim() || '0';
-      if (!/^\d{1,3}$/.test(raw)) errors.push({ field: `seats-${g.id}`, text: `Seats for ${g.name} must be a whole number, 0 or more` });
-      else if (Number(raw) > 0) seats.push({ groupId: g.id, seats: Number(raw) });
-    }
-    const total = seats.reduce((n, s) => n + s.seats, 0);
-    if (!errors.length && body.size !== null && total > body.size) errors.push({ field: `seats-${groups[0]?.id}`, text: `The groups' seats add up to ${total}, more than the body's ${body.size} seats` });
-    if (errors.length) {
-      reply.code(400);
-      const page = await showBody(body, errorSummary(errors));
-      return reply.render('pages/workspace/body.njk', { ...page, pageTitle: `Error: ${body.name}`, seatValues: form });
-    }
-    await setSeats(store, actor(request), body.id, seats);
-    return reply.redirect(`/workspace/bodies/${body.id}?saved=1`, 303);
+    return postForm(request, reply, {
+      schema: (form): Parsed<{ groupId: number; seats: number }[]> => {
+        const errors: FieldError[] = [];
+        const seats: { groupId: number; seats: number }[] = [];
+        for (const g of groups) {
+          const raw = str(form, `seats-${g.id}`).trim() || '0';
+          if (!/^\d{1,3}$/.test(raw)) errors.push({ field: `seats-${g.id}`, text: `Seats for ${g.name} must be a whole number, 0 or more` });
+          else if (Number(raw) > 0) seats.push({ groupId: g.id, seats: Number(raw) });
+        }
+        const total = seats.reduce((n, s) => n + s.seats, 0);
+        if (!errors.length && body.size !== null && total > body.size) errors.push({ field: `seats-${groups[0]?.id}`, text: `The groups' seats add up to ${total}, more than the body's ${body.size} seats` });
+        return errors.length ? { ok: false, errors } : { ok: true, data: seats };
+      },
+      fallbackField: `seats-${groups[0]?.id}`,
+      save: async (seats) => {
+        await setSeats(store, actor(request), body.id, seats);
+        return `/workspace/bodies/${body.id}?saved=1`;
+      },
+      rerender: async (form, errors) => reply.render('pages/workspace/body.njk', { ...(await showBody(body, errors)), pageTitle: `Error: ${body.name}`, seatValues: form }),
+    });
   });
 };
 

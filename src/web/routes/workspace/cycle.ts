@@ -1,6 +1,6 @@
 // The clerk's screens for the executive cycle: the forward plan (entries, moves, published editions), call-ins
 // and their outcomes, the follow-up schedule, and each body's work programme. Thin over services/executive.
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { CALL_IN_OUTCOME_TEXT, CALL_IN_OUTCOMES, FORWARD_PLAN_STATUS_LABELS } from '../../../domain/executive.js';
 import { DECISION_TAKER_KINDS, type DecisionTakerKind } from '../../../domain/types.js';
 import type { Queryable } from '../../../services/unit.js';
@@ -10,7 +10,7 @@ import { confirmDecision, decisionFormChoices, implementDecision, meetingBodyId 
 import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, markFollowUpResponse, workProgramme } from '../../../services/executive/scrutiny.js';
 import { getBody, listBodies } from '../../../services/bodies.js';
 import { todayOf, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, dateOf, dateParts, errorSummary, formOf, lines, paramId, str, type FieldError } from './form.js';
+import { actor, dateOf, dateParts, errorPage, lines, paramId, postForm, str } from './form.js';
 
 const STAFF_VIEWER = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
 
@@ -31,15 +31,6 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   const db = store.db;
   const today = () => todayOf(options);
 
-  async function tryOr(reply: FastifyReply, work: () => Promise<string>, fallback: string, rerender: (errors: FieldError[]) => Promise<unknown>) {
-    try {
-      return reply.redirect(await work(), 303);
-    } catch (e) {
-      reply.code(400);
-      return rerender([asFieldError(e, fallback)]);
-    }
-  }
-
   // ------------------------------------------------------------ forward plan
   const planPage = async (extra: Record<string, unknown> = {}) => ({
     pageTitle: 'Forward plan', columnClass: 'govuk-grid-column-full', entries: await forwardPlanWorkspace(db), statusLabels: FORWARD_PLAN_STATUS_LABELS,
@@ -51,24 +42,31 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return reply.render('pages/workspace/forward-plan.njk', await planPage({ notice: q.published ? `Edition ${q.published} of the forward plan published` : q.added ? 'Entry added' : q.moved ? 'Entry updated' : null }));
   });
   app.post('/workspace/forward-plan/entries', async (request, reply) => {
-    const f = formOf(request.body);
-    return tryOr(reply, async () => {
-      await addForwardPlanEntry(db, actor(request), {
-        title: str(f, 'title'), takerKind: (str(f, 'takerKind') || 'body') as DecisionTakerKind, takerName: str(f, 'takerName'), portfolio: str(f, 'portfolio') || null,
-        expectedOn: dateOf(f, 'expectedOn') || null, key: str(f, 'key') === 'yes', keyReason: str(f, 'keyReason') || null, divisions: lines(str(f, 'divisions')),
-        private: str(f, 'private') === 'yes', exemptParagraphs: str(f, 'exemptParagraphs').split(/[ ,]+/).filter(Boolean).map(Number), privateReason: str(f, 'privateReason') || null,
-        documents: str(f, 'documents') || null, consultation: str(f, 'consultation') || null, contact: str(f, 'contact') || null,
-      }, today());
-      return '/workspace/forward-plan?added=1';
-    }, 'title', async (errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ values: f, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errorSummary(errors, ['expectedOn', 'publishedOn']) })));
+    return postForm(request, reply, {
+      fallbackField: 'title',
+      dateFields: ['expectedOn', 'publishedOn'],
+      save: async (_data, f) => {
+        await addForwardPlanEntry(db, actor(request), {
+          title: str(f, 'title'), takerKind: (str(f, 'takerKind') || 'body') as DecisionTakerKind, takerName: str(f, 'takerName'), portfolio: str(f, 'portfolio') || null,
+          expectedOn: dateOf(f, 'expectedOn') || null, key: str(f, 'key') === 'yes', keyReason: str(f, 'keyReason') || null, divisions: lines(str(f, 'divisions')),
+          private: str(f, 'private') === 'yes', exemptParagraphs: str(f, 'exemptParagraphs').split(/[ ,]+/).filter(Boolean).map(Number), privateReason: str(f, 'privateReason') || null,
+          documents: str(f, 'documents') || null, consultation: str(f, 'consultation') || null, contact: str(f, 'contact') || null,
+        }, today());
+        return '/workspace/forward-plan?added=1';
+      },
+      rerender: async (f, errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ values: f, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errors })),
+    });
   });
   app.post('/workspace/forward-plan/publish', async (request, reply) => {
-    const f = formOf(request.body);
-    let edition = 0;
-    return tryOr(reply, async () => {
-      edition = (await publishForwardPlan(db, actor(request), dateOf(f, 'publishedOn'), str(f, 'note') || null)).edition;
-      return `/workspace/forward-plan?published=${edition}`;
-    }, 'publishedOn', async (errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ publishedOn: { day: str(f, 'publishedOn-day'), month: str(f, 'publishedOn-month'), year: str(f, 'publishedOn-year') }, ...errorSummary(errors, ['expectedOn', 'publishedOn']) })));
+    return postForm(request, reply, {
+      fallbackField: 'publishedOn',
+      dateFields: ['expectedOn', 'publishedOn'],
+      save: async (_data, f) => {
+        const { edition } = await publishForwardPlan(db, actor(request), dateOf(f, 'publishedOn'), str(f, 'note') || null);
+        return `/workspace/forward-plan?published=${edition}`;
+      },
+      rerender: async (f, errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ publishedOn: { day: str(f, 'publishedOn-day'), month: str(f, 'publishedOn-month'), year: str(f, 'publishedOn-year') }, ...errors })),
+    });
   });
   app.get('/workspace/forward-plan/entries/:id', async (request, reply) => {
     const detail = await forwardPlanEntryDetail(db, paramId(request) ?? 0);
@@ -77,14 +75,18 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   });
   app.post('/workspace/forward-plan/entries/:id/move', async (request, reply) => {
     const id = paramId(request) ?? 0;
-    const f = formOf(request.body);
-    return tryOr(reply, async () => {
-      await moveForwardPlanEntry(db, actor(request), id, { to: str(f, 'to') as 'deferred', expectedOn: dateOf(f, 'expectedOn') || null, note: str(f, 'note') || null }, today());
-      return `/workspace/forward-plan?moved=1`;
-    }, 'to', async (errors) => {
-      const detail = await forwardPlanEntryDetail(db, id);
-      if (!detail) return reply.callNotFound();
-      return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errorSummary(errors, ['expectedOn']) });
+    return postForm(request, reply, {
+      fallbackField: 'to',
+      dateFields: ['expectedOn'],
+      save: async (_data, f) => {
+        await moveForwardPlanEntry(db, actor(request), id, { to: str(f, 'to') as 'deferred', expectedOn: dateOf(f, 'expectedOn') || null, note: str(f, 'note') || null }, today());
+        return `/workspace/forward-plan?moved=1`;
+      },
+      rerender: async (f, errors) => {
+        const detail = await forwardPlanEntryDetail(db, id);
+        if (!detail) return reply.callNotFound();
+        return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errors });
+      },
     });
   });
 
@@ -101,39 +103,46 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   });
   app.post('/workspace/call-ins/:id/outcome', async (request, reply) => {
     const id = paramId(request) ?? 0;
-    const f = formOf(request.body);
-    return tryOr(reply, async () => {
-      await recordCallInOutcome(db, actor(request), id, { outcome: str(f, 'outcome'), notes: str(f, 'notes') || null, on: dateOf(f, 'outcomeOn') });
-      return `/workspace/call-ins/${id}?done=1`;
-    }, 'outcome', async (errors) => {
-      const ctx = await callInPage(id, { values: f, outcomeOn: { day: str(f, 'outcomeOn-day'), month: str(f, 'outcomeOn-month'), year: str(f, 'outcomeOn-year') }, ...errorSummary(errors, ['outcomeOn']) });
-      return ctx ? reply.render('pages/workspace/call-in.njk', ctx) : reply.callNotFound();
+    return postForm(request, reply, {
+      fallbackField: 'outcome',
+      dateFields: ['outcomeOn'],
+      save: async (_data, f) => {
+        await recordCallInOutcome(db, actor(request), id, { outcome: str(f, 'outcome'), notes: str(f, 'notes') || null, on: dateOf(f, 'outcomeOn') });
+        return `/workspace/call-ins/${id}?done=1`;
+      },
+      rerender: async (f, errors) => {
+        const ctx = await callInPage(id, { values: f, outcomeOn: { day: str(f, 'outcomeOn-day'), month: str(f, 'outcomeOn-month'), year: str(f, 'outcomeOn-year') }, ...errors });
+        return ctx ? reply.render('pages/workspace/call-in.njk', ctx) : reply.callNotFound();
+      },
     });
   });
   app.post('/workspace/call-ins/:id/refuse', async (request, reply) => {
     const id = paramId(request) ?? 0;
-    const f = formOf(request.body);
-    return tryOr(reply, async () => {
-      await refuseCallIn(db, actor(request), id, str(f, 'refusalReason'));
-      return `/workspace/call-ins/${id}?done=1`;
-    }, 'refusalReason', async (errors) => {
-      const ctx = await callInPage(id, { values: f, ...errorSummary(errors, ['outcomeOn']) });
-      return ctx ? reply.render('pages/workspace/call-in.njk', ctx) : reply.callNotFound();
+    return postForm(request, reply, {
+      fallbackField: 'refusalReason',
+      dateFields: ['outcomeOn'],
+      save: async (_data, f) => {
+        await refuseCallIn(db, actor(request), id, str(f, 'refusalReason'));
+        return `/workspace/call-ins/${id}?done=1`;
+      },
+      rerender: async (f, errors) => {
+        const ctx = await callInPage(id, { values: f, ...errors });
+        return ctx ? reply.render('pages/workspace/call-in.njk', ctx) : reply.callNotFound();
+      },
     });
   });
   for (const action of ['confirm', 'implement'] as const) {
     app.post(`/workspace/decisions/:id/${action}`, async (request, reply) => {
       const id = paramId(request) ?? 0;
-      const f = formOf(request.body);
-      try {
-        if (action === 'confirm') await confirmDecision(db, actor(request), id, dateOf(f, 'on') || today(), str(f, 'note'));
-        else await implementDecision(db, actor(request), id, dateOf(f, 'on') || today());
-        return reply.redirect(`/workspace/decisions/${id}`, 303);
-      } catch (e) {
-        const fe = asFieldError(e, 'note');
-        reply.code(400);
-        return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'There is a problem', message: fe.text });
-      }
+      return postForm(request, reply, {
+        fallbackField: 'note',
+        save: async (_data, f) => {
+          if (action === 'confirm') await confirmDecision(db, actor(request), id, dateOf(f, 'on') || today(), str(f, 'note'));
+          else await implementDecision(db, actor(request), id, dateOf(f, 'on') || today());
+          return `/workspace/decisions/${id}`;
+        },
+        rerender: (_f, errors) => errorPage(reply, 400, { heading: 'There is a problem', message: errors.errorList[0].text }),
+      });
     });
   }
 
@@ -144,31 +153,43 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   });
   app.get('/workspace/follow-up', async (request, reply) => reply.render('pages/workspace/follow-up.njk', await followPage({ notice: (request.query as Record<string, string>).done ? 'Saved' : null })));
   app.post('/workspace/follow-up', async (request, reply) => {
-    const f = formOf(request.body);
-    return tryOr(reply, async () => {
-      const recs = lines(str(f, 'recommendations')).map((l) => {
-        const [text, ...parts] = l.split('|').map((x) => x.trim());
-        return { text, parts };
-      });
-      await addFollowUp(db, actor(request), { bodyId: Number(str(f, 'bodyId')), title: str(f, 'title'), portfolio: str(f, 'portfolio') || null, synopsis: str(f, 'synopsis') || null, reason: str(f, 'reason') || null, consideredOn: dateOf(f, 'consideredOn'), recommendations: recs });
-      return '/workspace/follow-up?done=1';
-    }, 'title', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ values: f, consideredOn: { day: str(f, 'consideredOn-day'), month: str(f, 'consideredOn-month'), year: str(f, 'consideredOn-year') }, ...errorSummary(errors, ['consideredOn']) })));
+    return postForm(request, reply, {
+      fallbackField: 'title',
+      dateFields: ['consideredOn'],
+      save: async (_data, f) => {
+        const recs = lines(str(f, 'recommendations')).map((l) => {
+          const [text, ...parts] = l.split('|').map((x) => x.trim());
+          return { text, parts };
+        });
+        await addFollowUp(db, actor(request), { bodyId: Number(str(f, 'bodyId')), title: str(f, 'title'), portfolio: str(f, 'portfolio') || null, synopsis: str(f, 'synopsis') || null, reason: str(f, 'reason') || null, consideredOn: dateOf(f, 'consideredOn'), recommendations: recs });
+        return '/workspace/follow-up?done=1';
+      },
+      rerender: async (f, errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ values: f, consideredOn: { day: str(f, 'consideredOn-day'), month: str(f, 'consideredOn-month'), year: str(f, 'consideredOn-year') }, ...errors })),
+    });
   });
   app.post('/workspace/follow-up/recommendations/:id/respond', async (request, reply) => {
     const id = paramId(request) ?? 0;
-    const f = formOf(request.body);
-    return tryOr(reply, async () => {
-      await addFollowUpResponse(db, actor(request), id, { text: str(f, 'text'), respondedOn: dateOf(f, 'respondedOn') || null, dateActioned: str(f, 'dateActioned'), notes: str(f, 'notes') || null });
-      return '/workspace/follow-up?done=1';
-    }, 'text', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ failedRec: id, ...errorSummary(errors.map((e) => ({ ...e, field: `r${id}-${e.field}` })), [`r${id}-respondedOn`]) })));
+    return postForm(request, reply, {
+      fallbackField: 'text',
+      dateFields: [`r${id}-respondedOn`],
+      refusal: (fe) => ({ ...fe, field: `r${id}-${fe.field}` }),
+      save: async (_data, f) => {
+        await addFollowUpResponse(db, actor(request), id, { text: str(f, 'text'), respondedOn: dateOf(f, 'respondedOn') || null, dateActioned: str(f, 'dateActioned'), notes: str(f, 'notes') || null });
+        return '/workspace/follow-up?done=1';
+      },
+      rerender: async (_f, errors) => reply.render('pages/workspace/follow-up.njk', await followPage({ failedRec: id, ...errors })),
+    });
   });
   app.post('/workspace/follow-up/recommendations/:id/verdict', async (request, reply) => {
     const id = paramId(request) ?? 0;
-    const f = formOf(request.body);
-    return tryOr(reply, async () => {
-      await markFollowUpResponse(db, actor(request), id, str(f, 'verdict') as 'satisfactory', today());
-      return '/workspace/follow-up?done=1';
-    }, 'verdict', async (errors) => reply.render('pages/workspace/follow-up.njk', await followPage(errorSummary(errors))));
+    return postForm(request, reply, {
+      fallbackField: 'verdict',
+      save: async (_data, f) => {
+        await markFollowUpResponse(db, actor(request), id, str(f, 'verdict') as 'satisfactory', today());
+        return '/workspace/follow-up?done=1';
+      },
+      rerender: async (_f, errors) => reply.render('pages/workspace/follow-up.njk', await followPage(errors)),
+    });
   });
 
   // ------------------------------------------------------------ work programmes
@@ -184,13 +205,16 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   });
   app.post('/workspace/bodies/:id/work-programme', async (request, reply) => {
     const bodyId = paramId(request) ?? 0;
-    const f = formOf(request.body);
-    return tryOr(reply, async () => {
-      await addWorkProgrammeItem(db, actor(request), { bodyId, title: str(f, 'title'), meetingId: str(f, 'meetingId') ? Number(str(f, 'meetingId')) : null, notes: str(f, 'notes') || null, lead: str(f, 'lead') || null }, today());
-      return `/workspace/bodies/${bodyId}/work-programme?done=1`;
-    }, 'title', async (errors) => {
-      const ctx = await wpPage(bodyId, { values: f, ...errorSummary(errors) });
-      return ctx ? reply.render('pages/workspace/work-programme.njk', ctx) : reply.callNotFound();
+    return postForm(request, reply, {
+      fallbackField: 'title',
+      save: async (_data, f) => {
+        await addWorkProgrammeItem(db, actor(request), { bodyId, title: str(f, 'title'), meetingId: str(f, 'meetingId') ? Number(str(f, 'meetingId')) : null, notes: str(f, 'notes') || null, lead: str(f, 'lead') || null }, today());
+        return `/workspace/bodies/${bodyId}/work-programme?done=1`;
+      },
+      rerender: async (f, errors) => {
+        const ctx = await wpPage(bodyId, { values: f, ...errors });
+        return ctx ? reply.render('pages/workspace/work-programme.njk', ctx) : reply.callNotFound();
+      },
     });
   });
 };

@@ -30,7 +30,7 @@ import {
   type DataSetRow,
 } from '../../../services/data.js';
 import { todayOf, type WorkspaceOptions } from './common.js';
-import { actor, errorSummary, paramId, type FieldError } from './form.js';
+import { actor, paramId, postForm, str, type FieldError, type Parsed } from './form.js';
 
 const KINDS: readonly DataFileKind[] = ['indicator-values', 'revenue', 'capital', 'indicators'];
 const KIND_HINTS: Record<DataFileKind, string> = {
@@ -95,9 +95,13 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return reply.render('pages/workspace/data-upload.njk', uploadView(values));
   });
 
-  app.post('/workspace/data/upload', async (request, reply) => {
-    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
-    const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== '_csrf')) as Record<string, string>;
+  /** The upload form's typed fields, to show again (the file and the CSRF token are not). */
+  const typedValues = (form: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(form).filter(([k, v]) => typeof v === 'string' && k !== '_csrf')) as Record<string, string>;
+
+  /** The upload form read: kind, period, threshold and the file, or an error on each field wrong. */
+  const readUpload = (form: Record<string, unknown>): Parsed<{ kind: DataFileKind; period: string; threshold: number | undefined; file: UploadedFile }> => {
+    const values = typedValues(form);
     const errors: FieldError[] = [];
     const kind = values.kind as DataFileKind;
     if (!KINDS.includes(kind)) errors.push({ field: 'kind', text: 'Select what the file holds' });
@@ -114,60 +118,65 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     const thresholdText = (values.threshold ?? '').trim();
     const threshold = thresholdText === '' ? undefined : Number(thresholdText.replace(/,/g, ''));
     if (threshold !== undefined && (!Number.isFinite(threshold) || threshold < 0)) errors.push({ field: 'threshold', text: 'Enter the narrative threshold as a number of £\'000s, for example 100' });
-    const file = body.file as UploadedFile | undefined;
+    const file = form.file as UploadedFile | undefined;
     if (!file || typeof file !== 'object' || !file.bytes) errors.push({ field: 'file', text: 'Select a CSV or XLSX file to upload' });
     else if (file.bytes.byteLength > MAX_DATA_FILE_BYTES) errors.push({ field: 'file', text: `"${file.fileName}" is ${(file.bytes.byteLength / 1048576).toFixed(1)} MB; the largest file accepted is ${MAX_DATA_FILE_BYTES / 1048576} MB` });
     else if (!/\.(csv|xlsx)$/i.test(file.fileName)) errors.push({ field: 'file', text: `"${file.fileName}" is not a CSV or XLSX file: the file name must end in .csv or .xlsx` });
-    if (errors.length || !file) {
-      reply.code(400);
-      return reply.render('pages/workspace/data-upload.njk', { ...uploadView(values), pageTitle: 'Error: Upload figures', ...errorSummary(errors) });
-    }
+    return errors.length || !file ? { ok: false, errors } : { ok: true, data: { kind, period, threshold, file } };
+  };
 
-    const result = await importDataFile(store.db, actor(request), {
-      fileName: file.fileName, bytes: file.bytes, kind, period: period || null,
-      narrativeThreshold: threshold === undefined ? undefined : Math.round(threshold * 100_000),
-    });
-    const problems = result.outcome.problems;
-    if (problems.length || !result.saved) {
-      // Every problem at once, each linked to its cell in the rows shown below; nothing was written.
-      const preview = result.outcome.preview;
-      const anchor = (row: number | null, column: string | null) => (row === null ? 'file-problems' : column ? `cell-${row}-${column}` : `row-${row}`);
-      const byCell = new Map<string, string[]>();
-      const byRow = new Map<number, string[]>();
-      for (const p of problems) {
-        if (p.row === null) continue;
-        if (p.column) byCell.set(`${p.row}:${columnIndex(p.column)}`, [...(byCell.get(`${p.row}:${columnIndex(p.column)}`) ?? []), p.message]);
-        else byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.message]);
-      }
-      const problemRows = new Set(problems.map((p) => p.row).filter((r): r is number => r !== null));
-      const rows = preview ? preview.rows.filter((r) => problemRows.has(r.row)).slice(0, PREVIEW_ROWS) : [];
-      const letters = preview ? preview.headings.map((_, i) => { let s = ''; for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; }) : [];
-      const shown = new Set(rows.map((r) => r.row));
-      reply.code(422);
-      return reply.render('pages/workspace/data-upload.njk', {
-        ...uploadView(values), pageTitle: 'Error: Upload figures', columnClass: 'govuk-grid-column-full',
-        errorList: problems.map((p) => ({ text: formatProblem(p), href: `#${p.row !== null && !shown.has(p.row) ? 'file-problems' : anchor(p.row, p.column)}` })),
-        fileName: file.fileName, problemCount: problems.length, rowCount: result.outcome.rowCount,
-        preview: preview && {
-          sheet: preview.sheet, headerRow: preview.headerRow, letters, headings: preview.headings,
-          rows: rows.map((r) => ({
-            row: r.row, rowProblems: byRow.get(r.row) ?? [],
-            cells: r.cells.map((text, i) => ({ text, letter: letters[i], problems: byCell.get(`${r.row}:${i}`) ?? [] })),
-          })),
-          more: problemRows.size > rows.length ? problemRows.size - rows.length : 0,
-        },
-        fileProblems: problems.filter((p) => p.row === null || !shown.has(p.row)).map(formatProblem),
+  app.post('/workspace/data/upload', (request, reply) => postForm(request, reply, {
+    schema: readUpload,
+    fallbackField: 'file',
+    rerender: (form, errors) => reply.render('pages/workspace/data-upload.njk', { ...uploadView(typedValues(form)), pageTitle: 'Error: Upload figures', ...errors }),
+    save: async ({ kind, period, threshold, file }, form) => {
+      const values = typedValues(form);
+      const result = await importDataFile(store.db, actor(request), {
+        fileName: file.fileName, bytes: file.bytes, kind, period: period || null,
+        narrativeThreshold: threshold === undefined ? undefined : Math.round(threshold * 100_000),
       });
-    }
-    const saved = result.saved.saved;
-    if (saved.length === 1 && kind !== 'indicators') {
-      return reply.redirect(`/workspace/data/${saved[0].dataSetId}?imported=${saved[0].changed ? 'new' : 'same'}`, 303);
-    }
-    const summary = kind === 'indicators'
-      ? `${result.saved.indicatorsAdded} indicators added, ${result.saved.indicatorsChanged} changed`
-      : `${saved.filter((s) => s.changed).length} of ${saved.length} periods with new figures`;
-    return reply.redirect(`/workspace/data?imported=${encodeURIComponent(summary)}`, 303);
-  });
+      const problems = result.outcome.problems;
+      if (problems.length || !result.saved) {
+        // Every problem at once, each linked to its cell in the rows shown below; nothing was written.
+        const preview = result.outcome.preview;
+        const anchor = (row: number | null, column: string | null) => (row === null ? 'file-problems' : column ? `cell-${row}-${column}` : `row-${row}`);
+        const byCell = new Map<string, string[]>();
+        const byRow = new Map<number, string[]>();
+        for (const p of problems) {
+          if (p.row === null) continue;
+          if (p.column) byCell.set(`${p.row}:${columnIndex(p.column)}`, [...(byCell.get(`${p.row}:${columnIndex(p.column)}`) ?? []), p.message]);
+          else byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.message]);
+        }
+        const problemRows = new Set(problems.map((p) => p.row).filter((r): r is number => r !== null));
+        const rows = preview ? preview.rows.filter((r) => problemRows.has(r.row)).slice(0, PREVIEW_ROWS) : [];
+        const letters = preview ? preview.headings.map((_, i) => { let s = ''; for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; }) : [];
+        const shown = new Set(rows.map((r) => r.row));
+        reply.code(422);
+        return reply.render('pages/workspace/data-upload.njk', {
+          ...uploadView(values), pageTitle: 'Error: Upload figures', columnClass: 'govuk-grid-column-full',
+          errorList: problems.map((p) => ({ text: formatProblem(p), href: `#${p.row !== null && !shown.has(p.row) ? 'file-problems' : anchor(p.row, p.column)}` })),
+          fileName: file.fileName, problemCount: problems.length, rowCount: result.outcome.rowCount,
+          preview: preview && {
+            sheet: preview.sheet, headerRow: preview.headerRow, letters, headings: preview.headings,
+            rows: rows.map((r) => ({
+              row: r.row, rowProblems: byRow.get(r.row) ?? [],
+              cells: r.cells.map((text, i) => ({ text, letter: letters[i], problems: byCell.get(`${r.row}:${i}`) ?? [] })),
+            })),
+            more: problemRows.size > rows.length ? problemRows.size - rows.length : 0,
+          },
+          fileProblems: problems.filter((p) => p.row === null || !shown.has(p.row)).map(formatProblem),
+        });
+      }
+      const saved = result.saved.saved;
+      if (saved.length === 1 && kind !== 'indicators') {
+        return `/workspace/data/${saved[0].dataSetId}?imported=${saved[0].changed ? 'new' : 'same'}`;
+      }
+      const summary = kind === 'indicators'
+        ? `${result.saved.indicatorsAdded} indicators added, ${result.saved.indicatorsChanged} changed`
+        : `${saved.filter((s) => s.changed).length} of ${saved.length} periods with new figures`;
+      return `/workspace/data?imported=${encodeURIComponent(summary)}`;
+    },
+  }));
 
   async function dataSetOr404(request: FastifyRequest, reply: FastifyReply): Promise<DataSetRow | null> {
     const id = paramId(request);
@@ -217,15 +226,17 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   app.post('/workspace/data/:id/publish', async (request, reply) => {
     const ds = await dataSetOr404(request, reply);
     if (!ds) return reply;
-    try {
-      await publishDataSet(store.db, actor(request), ds.id);
-      return reply.redirect(`/workspace/data/${ds.id}?published=1`, 303);
-    } catch (e) {
-      if (!(e instanceof PublicationRefused)) throw e;
-      reply.code(400);
-      const errorList = e.problems.map((p) => ({ text: `${[p.table, p.row !== null ? `row ${p.row}` : null, p.column].filter(Boolean).join(', ')}: ${p.message}`, href: '#checks' }));
-      return reply.render('pages/workspace/data-set.njk', { ...(await dataSetPage(request, ds)), pageTitle: `Error: ${ds.title}`, errorList });
-    }
+    return postForm(request, reply, {
+      fallbackField: 'checks',
+      // Each check publication failed, linked to the list of checks.
+      refused: (e) => (e instanceof PublicationRefused
+        ? e.problems.map((p) => ({ field: 'checks', text: `${[p.table, p.row !== null ? `row ${p.row}` : null, p.column].filter(Boolean).join(', ')}: ${p.message}` })) : null),
+      save: async () => {
+        await publishDataSet(store.db, actor(request), ds.id);
+        return `/workspace/data/${ds.id}?published=1`;
+      },
+      rerender: async (_form, errors) => reply.render('pages/workspace/data-set.njk', { ...(await dataSetPage(request, ds)), pageTitle: `Error: ${ds.title}`, ...errors }),
+    });
   });
 
   app.post('/workspace/data/:id/withdraw', async (request, reply) => {
@@ -238,17 +249,20 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   app.post('/workspace/data/:id/attach', async (request, reply) => {
     const ds = await dataSetOr404(request, reply);
     if (!ds) return reply;
-    const raw = String((request.body as Record<string, unknown> | undefined)?.item ?? '');
-    const itemId = /^\d+$/.test(raw) ? Number(raw) : null;
     const open = await itemsOpenForData(store.db, todayOf(options));
-    if (!itemId || !open.some((i) => i.id === itemId)) {
-      reply.code(400);
-      return reply.render('pages/workspace/data-set.njk', {
-        ...(await dataSetPage(request, ds)), pageTitle: `Error: ${ds.title}`, ...errorSummary([{ field: 'item', text: 'Choose the agenda item of a meeting still to be held' }]),
-      });
-    }
-    await attachDataSet(store.db, actor(request), itemId, ds.id);
-    return reply.redirect(`/workspace/data/${ds.id}?attached=1`, 303);
+    return postForm(request, reply, {
+      schema: (form): Parsed<number> => {
+        const raw = str(form, 'item');
+        const itemId = /^\d+$/.test(raw) ? Number(raw) : null;
+        return itemId && open.some((i) => i.id === itemId) ? { ok: true, data: itemId } : { ok: false, errors: [{ field: 'item', text: 'Choose the agenda item of a meeting still to be held' }] };
+      },
+      fallbackField: 'item',
+      save: async (itemId) => {
+        await attachDataSet(store.db, actor(request), itemId, ds.id);
+        return `/workspace/data/${ds.id}?attached=1`;
+      },
+      rerender: async (_form, errors) => reply.render('pages/workspace/data-set.njk', { ...(await dataSetPage(request, ds)), pageTitle: `Error: ${ds.title}`, ...errors }),
+    });
   });
 
   app.post('/workspace/data/:id/detach', async (request, reply) => {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DECISION_TAKER_KINDS } from '../../../domain/types.js';
 import { todayOf, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, checkbox, choice, dateOf, dateParts, errorSummary, formOf, isoDate, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, checkbox, choice, dateOf, dateParts, isoDate, optionalText, paramId, parseForm, postForm, requiredText, str } from './form.js';
 import { getDecision, listDecisions } from '../../../services/decisions.js';
 import { decisionTimeline, publishDecisionRecord, takeDecision } from '../../../services/executive/decisions.js';
 import { callInsWithSignatories } from '../../../services/executive/call-ins.js';
@@ -41,39 +41,33 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
       ...(await formChoices(store.db, todayOf(options), (_request.query as Record<string, string>))), chairNotifiedOn: dateParts(null), exceptionPublishedOn: dateParts(null), agreedOn: dateParts(null),
     }));
 
-  app.post('/workspace/decisions/new', async (request, reply) => {
-    const form = formOf(request.body);
-    const parsed = parseForm(schema, { ...form, takenOn: dateOf(form, 'takenOn') });
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      const d = parsed.data;
-      try {
-        const num = (name: string) => (/^\d+$/.test(str(form, name)) ? Number(str(form, name)) : null);
-        const exceptionKind = str(form, 'exceptionKind');
-        const created = await takeDecision(store.db, actor(request), {
-          takerKind: d.takerKind, takerName: d.takerName, takenOn: d.takenOn, subject: d.subject, key: d.key, urgent: d.urgent,
-          containsExemptInformation: d.containsExempt, text: d.text, reasons: d.reasons, alternatives: d.alternatives, interestsDeclared: d.interests, backgroundDocuments: d.background,
-          dispensations: str(form, 'dispensations') || null, consultation: str(form, 'consultation') || null,
-          meetingId: num('meetingId'), forwardPlanEntryId: num('forwardPlanEntryId'), reconsidersDecisionId: num('reconsidersDecisionId'),
-          takerBodyId: num('meetingId') ? (await meetingBody(store.db, num('meetingId')!)) : null,
-          exception: exceptionKind === 'general-exception'
-            ? { kind: 'general-exception', chairNotifiedOn: dateOf(form, 'chairNotifiedOn') || null, publishedOn: dateOf(form, 'exceptionPublishedOn') || null, reason: str(form, 'exceptionReason') }
-            : exceptionKind === 'special-urgency'
-              ? { kind: 'special-urgency', agreedOn: dateOf(form, 'agreedOn') || null, agreedBy: str(form, 'agreedBy'), reason: str(form, 'exceptionReason') }
-              : null,
-        });
-        return reply.redirect(`/workspace/decisions/${created.id}?created=1`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'subject')];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/decision-form.njk', {
+  app.post('/workspace/decisions/new', (request, reply) => postForm(request, reply, {
+    schema: (form) => parseForm(schema, { ...form, takenOn: dateOf(form, 'takenOn') }),
+    fallbackField: 'subject',
+    dateFields: ['takenOn', 'chairNotifiedOn', 'exceptionPublishedOn', 'agreedOn'],
+    save: async (d, form) => {
+      const num = (name: string) => (/^\d+$/.test(str(form, name)) ? Number(str(form, name)) : null);
+      const exceptionKind = str(form, 'exceptionKind');
+      const created = await takeDecision(store.db, actor(request), {
+        takerKind: d.takerKind, takerName: d.takerName, takenOn: d.takenOn, subject: d.subject, key: d.key, urgent: d.urgent,
+        containsExemptInformation: d.containsExempt, text: d.text, reasons: d.reasons, alternatives: d.alternatives, interestsDeclared: d.interests, backgroundDocuments: d.background,
+        dispensations: str(form, 'dispensations') || null, consultation: str(form, 'consultation') || null,
+        meetingId: num('meetingId'), forwardPlanEntryId: num('forwardPlanEntryId'), reconsidersDecisionId: num('reconsidersDecisionId'),
+        takerBodyId: num('meetingId') ? (await meetingBody(store.db, num('meetingId')!)) : null,
+        exception: exceptionKind === 'general-exception'
+          ? { kind: 'general-exception', chairNotifiedOn: dateOf(form, 'chairNotifiedOn') || null, publishedOn: dateOf(form, 'exceptionPublishedOn') || null, reason: str(form, 'exceptionReason') }
+          : exceptionKind === 'special-urgency'
+            ? { kind: 'special-urgency', agreedOn: dateOf(form, 'agreedOn') || null, agreedBy: str(form, 'agreedBy'), reason: str(form, 'exceptionReason') }
+            : null,
+      });
+      return `/workspace/decisions/${created.id}?created=1`;
+    },
+    rerender: async (form, errors) => reply.render('pages/workspace/decision-form.njk', {
       pageTitle: 'Error: Record a decision', values: form, takerItems: takerItems(str(form, 'takerKind')), ...(await formChoices(store.db, todayOf(options), form)),
-      takenOn: { day: str(form, 'takenOn-day'), month: str(form, 'takenOn-month'), year: str(form, 'takenOn-year') }, ...errorSummary(errors, ['takenOn', 'chairNotifiedOn', 'exceptionPublishedOn', 'agreedOn']),
+      takenOn: { day: str(form, 'takenOn-day'), month: str(form, 'takenOn-month'), year: str(form, 'takenOn-year') }, ...errors,
       ...Object.fromEntries(['chairNotifiedOn', 'exceptionPublishedOn', 'agreedOn'].map((n) => [n, { day: str(form, `${n}-day`), month: str(form, `${n}-month`), year: str(form, `${n}-year`) }])),
-    });
-  });
+    }),
+  }));
 
   const show = async (id: number | null, extra: Record<string, unknown>) => {
     const decision = id ? await getDecision(store.db, id) : undefined;
@@ -93,21 +87,21 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
 
   app.post('/workspace/decisions/:id/publish', async (request, reply) => {
     const id = paramId(request);
-    const form = formOf(request.body);
-    const parsed = parseForm(z.object({ publishedOn: isoDate('publication date') }), { publishedOn: dateOf(form, 'publishedOn') });
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok && id) {
-      try {
-        await publishDecisionRecord(store.db, actor(request), id, parsed.data.publishedOn);
-        return reply.redirect(`/workspace/decisions/${id}?published=1`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'publishedOn')];
-      }
-    }
-    const ctx = await show(id, { ...errorSummary(errors, ['publishedOn']), publishedOn: { day: str(form, 'publishedOn-day'), month: str(form, 'publishedOn-month'), year: str(form, 'publishedOn-year') } });
-    if (!ctx) return reply.callNotFound();
-    reply.code(400);
-    return reply.render('pages/workspace/decision.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}` });
+    if (!id) return reply.callNotFound();
+    return postForm(request, reply, {
+      schema: (form) => parseForm(z.object({ publishedOn: isoDate('publication date') }), { publishedOn: dateOf(form, 'publishedOn') }),
+      fallbackField: 'publishedOn',
+      dateFields: ['publishedOn'],
+      save: async (data) => {
+        await publishDecisionRecord(store.db, actor(request), id, data.publishedOn);
+        return `/workspace/decisions/${id}?published=1`;
+      },
+      rerender: async (form, errors) => {
+        const ctx = await show(id, { ...errors, publishedOn: { day: str(form, 'publishedOn-day'), month: str(form, 'publishedOn-month'), year: str(form, 'publishedOn-year') } });
+        if (!ctx) return reply.callNotFound();
+        return reply.render('pages/workspace/decision.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}` });
+      },
+    });
   });
 };
 

@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { INTEREST_KINDS } from '../../../domain/types.js';
 import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, choice, errorSummary, formOf, idOf, optionalText, paramId, parseForm, requiredText, type FieldError } from './form.js';
+import { actor, asFieldError, choice, errorPage, idOf, optionalText, paramId, postForm, requiredText } from './form.js';
+import { ValidationError } from '../../../errors.js';
 import { loadAgenda } from '../../../services/agenda.js';
 import { membershipOn } from '../../../services/bodies.js';
 import { personDisplayName } from '../../../services/people.js';
@@ -41,25 +42,21 @@ const declarations: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }
   app.post('/workspace/meetings/:id/declarations', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    const form = formOf(request.body);
-    const parsed = parseForm(schema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      const members = await membershipOn(store.db, meeting.body_id, meeting.date);
-      const member = members.find((m) => m.person_id === parsed.data.personId);
-      if (!member) errors = [{ field: 'personId', text: 'Select a member of the body on the meeting date' }];
-      else {
-        try {
-          await addDeclaration(store, actor(request), meeting.id, parsed.data, personDisplayName(member));
-          return reply.redirect(`/workspace/meetings/${meeting.id}/declarations`, 303);
-        } catch (e) {
-          errors = [asFieldError(e, 'agendaItemId')];
-        }
-      }
-    }
-    reply.code(400);
-    const ctx = await context(meeting, form);
-    return reply.render('pages/workspace/declarations.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorSummary(errors) });
+    return postForm(request, reply, {
+      schema,
+      fallbackField: 'agendaItemId',
+      save: async (data) => {
+        const members = await membershipOn(store.db, meeting.body_id, meeting.date);
+        const member = members.find((m) => m.person_id === data.personId);
+        if (!member) throw new ValidationError('Select a member of the body on the meeting date', 'personId');
+        await addDeclaration(store, actor(request), meeting.id, data, personDisplayName(member));
+        return `/workspace/meetings/${meeting.id}/declarations`;
+      },
+      rerender: async (form, errors) => {
+        const ctx = await context(meeting, form);
+        return reply.render('pages/workspace/declarations.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errors });
+      },
+    });
   });
 
   app.post('/workspace/meetings/:id/declarations/:declarationId/remove', async (request, reply) => {
@@ -70,8 +67,7 @@ const declarations: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }
     try {
       await removeDeclaration(store, actor(request), meeting.id, id);
     } catch (e) {
-      reply.code(400);
-      return reply.render('pages/error.njk', { pageTitle: 'There is a problem', heading: 'The declaration was not removed', message: asFieldError(e, 'declaration').text });
+      return errorPage(reply, 400, { heading: 'The declaration was not removed', message: asFieldError(e, 'declaration').text });
     }
     return reply.redirect(`/workspace/meetings/${meeting.id}/declarations`, 303);
   });

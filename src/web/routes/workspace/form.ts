@@ -7,7 +7,7 @@ import type { Actor } from '../../../domain/types.js';
 import { actorOf } from '../../../services/accounts.js';
 
 // The form helpers every page shares (one error formatter, one form-post helper); the workspace's own follow.
-export { asFieldError, errorSummary, formOf, parseForm, postForm, type FieldError, type Parsed } from '../../forms.js';
+export { asFieldError, errorPage, errorSummary, formOf, parseForm, postForm, type FieldError, type Form, type Parsed } from '../../forms.js';
 
 export function str(form: Record<string, unknown>, name: string): string {
   const v = form[name];

@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { WEEKDAY_NAMES } from '../../../domain/dates.js';
 import { councilCalendar, meetingOr404, selectItems, todayOf, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, inSentence, checkbox, choice, clockTime, dateOf, dateParts, errorSummary, formOf, idOf, isoDate, optionalText, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, inSentence, checkbox, choice, clockTime, dateOf, dateParts, idOf, isoDate, optionalText, parseForm, postForm, requiredText, str } from './form.js';
+import { ValidationError } from '../../../errors.js';
 import { loadAgenda } from '../../../services/agenda.js';
 import { listBodies } from '../../../services/bodies.js';
 import { cancelOrPostpone, getMeeting, listMeetings, markHeld, scheduleMeetings, seriesDates, type SeriesPattern } from '../../../services/meetings.js';
@@ -55,26 +56,18 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return reply.render(single, { pageTitle: 'Schedule a meeting', values: { bodyId, time: '10:00', standing: 'yes' }, date: dateParts(null), bodyItems: await bodyItems(bodyId) });
   });
 
-  app.post('/workspace/meetings/new', async (request, reply) => {
-    const form = formOf(request.body);
-    const parsed = parseForm(singleSchema, { ...form, date: dateOf(form, 'date') });
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      const d = parsed.data;
+  app.post('/workspace/meetings/new', (request, reply) => postForm(request, reply, {
+    schema: (form) => parseForm(singleSchema, { ...form, date: dateOf(form, 'date') }),
+    fallbackField: 'bodyId',
+    dateFields: ['date'],
+    save: async (d) => {
       const calendar = await councilCalendar(store.db);
-      if (!calendar.isWorkingDay(d.date)) errors.push({ field: 'date', text: `The meeting date ${d.date} is not a working day (a weekend, bank holiday or closure day)` });
-      else {
-        try {
-          const [m] = await scheduleMeetings(store, actor(request), { bodyId: d.bodyId, dates: [d.date], time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing });
-          return reply.redirect(`/workspace/meetings/${m.id}?scheduled=1`, 303);
-        } catch (e) {
-          errors = [asFieldError(e, 'bodyId')];
-        }
-      }
-    }
-    reply.code(400);
-    return reply.render(single, { pageTitle: 'Error: Schedule a meeting', values: form, date: { day: str(form, 'date-day'), month: str(form, 'date-month'), year: str(form, 'date-year') }, bodyItems: await bodyItems(str(form, 'bodyId')), ...errorSummary(errors, ['date']) });
-  });
+      if (!calendar.isWorkingDay(d.date)) throw new ValidationError(`The meeting date ${d.date} is not a working day (a weekend, bank holiday or closure day)`, 'date');
+      const [m] = await scheduleMeetings(store, actor(request), { bodyId: d.bodyId, dates: [d.date], time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing });
+      return `/workspace/meetings/${m.id}?scheduled=1`;
+    },
+    rerender: async (form, errors) => reply.render(single, { pageTitle: 'Error: Schedule a meeting', values: form, date: { day: str(form, 'date-day'), month: str(form, 'date-month'), year: str(form, 'date-year') }, bodyItems: await bodyItems(str(form, 'bodyId')), ...errors }),
+  }));
 
   const seriesPage = 'pages/workspace/series-form.njk';
   const seriesContext = async (form: Record<string, unknown>) => ({
@@ -85,27 +78,19 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   app.get('/workspace/meetings/series', async (_request, reply) =>
     reply.render(seriesPage, { pageTitle: 'Schedule a year\'s meetings', ...(await seriesContext({ time: '10:00', pattern: 'monthly', everyWeeks: '6', nth: '1', standing: 'yes' })) }));
 
-  app.post('/workspace/meetings/series', async (request, reply) => {
-    const form = formOf(request.body);
-    const parsed = parseForm(seriesSchema, { ...form, from: dateOf(form, 'from'), to: dateOf(form, 'to') });
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      const d = parsed.data;
+  app.post('/workspace/meetings/series', (request, reply) => postForm(request, reply, {
+    schema: (form) => parseForm(seriesSchema, { ...form, from: dateOf(form, 'from'), to: dateOf(form, 'to') }),
+    fallbackField: 'bodyId',
+    dateFields: ['from', 'to'],
+    save: async (d) => {
       const pattern: SeriesPattern = d.pattern === 'weekly' ? { kind: 'weekly', weekday: d.weekday, everyWeeks: d.everyWeeks } : { kind: 'monthly', weekday: d.weekday, nth: d.nth };
       const { dates, skipped } = seriesDates(pattern, d.from, d.to, await councilCalendar(store.db));
-      if (!dates.length) errors.push({ field: 'from', text: 'No meeting dates fall between the first and last dates of the series' });
-      else {
-        try {
-          const created = await scheduleMeetings(store, actor(request), { bodyId: d.bodyId, dates, time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing });
-          return reply.render('pages/workspace/series-done.njk', { pageTitle: 'Meetings scheduled', created, skipped });
-        } catch (e) {
-          errors = [asFieldError(e, 'bodyId')];
-        }
-      }
-    }
-    reply.code(400);
-    return reply.render(seriesPage, { pageTitle: 'Error: Schedule a year\'s meetings', ...(await seriesContext(form)), ...errorSummary(errors, ['from', 'to']) });
-  });
+      if (!dates.length) throw new ValidationError('No meeting dates fall between the first and last dates of the series', 'from');
+      const created = await scheduleMeetings(store, actor(request), { bodyId: d.bodyId, dates, time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing });
+      return reply.render('pages/workspace/series-done.njk', { pageTitle: 'Meetings scheduled', created, skipped });
+    },
+    rerender: async (form, errors) => reply.render(seriesPage, { pageTitle: 'Error: Schedule a year\'s meetings', ...(await seriesContext(form)), ...errors }),
+  }));
 
   /** The meeting's page; after a refused status change, with the error summary and the cancel form's values. */
   const meetingPage = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, extra: Record<string, unknown> = {}) => {
@@ -131,34 +116,31 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   app.post('/workspace/meetings/:id/held', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    try {
-      await markHeld(store, actor(request), meeting.id, todayOf(options));
-    } catch (e) {
-      const fe = asFieldError(e, 'status');
-      reply.code(400);
+    return postForm(request, reply, {
+      fallbackField: 'status',
       // The summary links to the button that was pressed.
-      return reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, errorSummary([{ field: 'mark-held', text: `The meeting cannot be marked as held: ${inSentence(fe.text)}` }])));
-    }
-    return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
+      refusal: (fe) => ({ field: 'mark-held', text: `The meeting cannot be marked as held: ${inSentence(fe.text)}` }),
+      save: async () => {
+        await markHeld(store, actor(request), meeting.id, todayOf(options));
+        return `/workspace/meetings/${meeting.id}?saved=1`;
+      },
+      rerender: async (_form, errors) => reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, errors)),
+    });
   });
 
   const cancelSchema = z.object({ status: choice(['cancelled', 'postponed'] as const, 'Select whether the meeting is cancelled or postponed'), reason: requiredText('Enter the reason', 500) });
   app.post('/workspace/meetings/:id/cancel', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    const form = formOf(request.body);
-    const parsed = parseForm(cancelSchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await cancelOrPostpone(store, actor(request), meeting.id, parsed.data.status, parsed.data.reason);
-        return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'status')];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, { values: { status: str(form, 'status'), reason: str(form, 'reason') }, cancelOpen: true, ...errorSummary(errors) }));
+    return postForm(request, reply, {
+      schema: cancelSchema,
+      fallbackField: 'status',
+      save: async (data) => {
+        await cancelOrPostpone(store, actor(request), meeting.id, data.status, data.reason);
+        return `/workspace/meetings/${meeting.id}?saved=1`;
+      },
+      rerender: async (form, errors) => reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, { values: { status: str(form, 'status'), reason: str(form, 'reason') }, cancelOpen: true, ...errors })),
+    });
   });
 };
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from '../../../domain/types.js';
 import { selectItems, todayOf, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, choice, dateOf, dateParts, errorSummary, formOf, idOf, isoDate, optionalText, paramId, parseForm, str, type FieldError } from './form.js';
+import { actor, choice, dateOf, dateParts, idOf, isoDate, optionalText, paramId, parseForm, postForm, str } from './form.js';
 import { endMembershipOn, getBody, getMembership, joinBody } from '../../../services/bodies.js';
 import { listGroups, listPeople, personDisplayName } from '../../../services/people.js';
 
@@ -42,20 +42,16 @@ const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) =
     const id = paramId(request);
     const body = id ? await getBody(store.db, id) : undefined;
     if (!body) return reply.callNotFound();
-    const form = formOf(request.body);
-    const input = { ...form, startsOn: dateOf(form, 'startsOn') };
-    const parsed = parseForm(addSchema, input);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await joinBody(store, actor(request), body.id, parsed.data);
-        return reply.redirect(`/workspace/bodies/${body.id}?saved=1`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'personId')];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/membership-form.njk', { pageTitle: `Error: Add a member to ${body.name}`, ...(await addContext(body, { ...form, startsOn: str(input, 'startsOn') })), ...errorSummary(errors, ['startsOn']) });
+    return postForm(request, reply, {
+      schema: (form) => parseForm(addSchema, { ...form, startsOn: dateOf(form, 'startsOn') }),
+      fallbackField: 'personId',
+      dateFields: ['startsOn'],
+      save: async (data) => {
+        await joinBody(store, actor(request), body.id, data);
+        return `/workspace/bodies/${body.id}?saved=1`;
+      },
+      rerender: async (form, errors) => reply.render('pages/workspace/membership-form.njk', { pageTitle: `Error: Add a member to ${body.name}`, ...(await addContext(body, { ...form, startsOn: dateOf(form, 'startsOn') })), ...errors }),
+    });
   });
 
   const membershipOf = (id: number | null) => (id ? getMembership(store.db, id) : Promise.resolve(undefined));
@@ -69,21 +65,18 @@ const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) =
   app.post('/workspace/memberships/:id/end', async (request, reply) => {
     const m = await membershipOf(paramId(request));
     if (!m) return reply.callNotFound();
-    const form = formOf(request.body);
-    const parsed = parseForm(endSchema, { endsOn: dateOf(form, 'endsOn') });
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await endMembershipOn(store, actor(request), m.id, parsed.data.endsOn);
-        return reply.redirect(`/workspace/bodies/${m.body_id}?saved=1`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'endsOn')];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/membership-end.njk', {
-      pageTitle: 'Error: End a membership', m, name: personDisplayName(m),
-      endsOn: { day: str(form, 'endsOn-day'), month: str(form, 'endsOn-month'), year: str(form, 'endsOn-year') }, ...errorSummary(errors, ['endsOn']),
+    return postForm(request, reply, {
+      schema: (form) => parseForm(endSchema, { endsOn: dateOf(form, 'endsOn') }),
+      fallbackField: 'endsOn',
+      dateFields: ['endsOn'],
+      save: async (data) => {
+        await endMembershipOn(store, actor(request), m.id, data.endsOn);
+        return `/workspace/bodies/${m.body_id}?saved=1`;
+      },
+      rerender: (form, errors) => reply.render('pages/workspace/membership-end.njk', {
+        pageTitle: 'Error: End a membership', m, name: personDisplayName(m),
+        endsOn: { day: str(form, 'endsOn-day'), month: str(form, 'endsOn-month'), year: str(form, 'endsOn-year') }, ...errors,
+      }),
     });
   });
 };

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { RecordedVote, Resolution } from '../../../domain/types.js';
 import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, inSentence, errorSummary, formOf, idOf, lines, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, inSentence, idOf, lines, optionalText, paramId, postForm, requiredText, str } from './form.js';
 import { getAgendaItem, loadAgenda } from '../../../services/agenda.js';
 import { laterMeetings } from '../../../services/meetings.js';
 import { approveMinutes, getMinutes, publishDraftMinutes, saveMinute } from '../../../services/proceedings.js';
@@ -68,36 +68,32 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     if (!meeting) return reply;
     const item = await itemOf(meeting.id, paramId(request, 'itemId'));
     if (!item) return reply.callNotFound();
-    const form = formOf(request.body);
-    const parsed = parseForm(minuteSchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      const d = parsed.data;
-      const resolution: Resolution | null = d.resolutionText && (d.resolutionParts || !/^RESOLVED that$/i.test(d.resolutionText.trim()))
-        ? { text: d.resolutionText, parts: lines(d.resolutionParts).map((text, i) => ({ label: letter(i), text })) } : null;
-      const votes: RecordedVote[] = d.voteMotion ? [{ motion: d.voteMotion, for: lines(d.voteFor), against: lines(d.voteAgainst), abstained: lines(d.voteAbstained) }] : [];
-      try {
+    return postForm(request, reply, {
+      schema: minuteSchema,
+      fallbackField: 'title',
+      save: async (d) => {
+        const resolution: Resolution | null = d.resolutionText && (d.resolutionParts || !/^RESOLVED that$/i.test(d.resolutionText.trim()))
+          ? { text: d.resolutionText, parts: lines(d.resolutionParts).map((text, i) => ({ label: letter(i), text })) } : null;
+        const votes: RecordedVote[] = d.voteMotion ? [{ motion: d.voteMotion, for: lines(d.voteFor), against: lines(d.voteAgainst), abstained: lines(d.voteAbstained) }] : [];
         await saveMinute(store, actor(request), meeting.id, item.id, { title: d.title, paragraphs: paragraphsOf(d.paragraphs), resolution, votes, postMeetingNote: d.postMeetingNote });
-        return reply.redirect(`/workspace/meetings/${meeting.id}/minutes?saved=1`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'title')];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/minute-form.njk', { pageTitle: `Error: Minute for item ${item.code}`, meeting, item, values: form, ...errorSummary(errors) });
+        return `/workspace/meetings/${meeting.id}/minutes?saved=1`;
+      },
+      rerender: (form, errors) => reply.render('pages/workspace/minute-form.njk', { pageTitle: `Error: Minute for item ${item.code}`, meeting, item, values: form, ...errors }),
+    });
   });
 
   app.post('/workspace/meetings/:id/minutes/publish', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    try {
-      await publishDraftMinutes(store, actor(request), meeting.id);
-    } catch (e) {
-      reply.code(400);
-      const text = `The draft minutes were not published: ${inSentence(asFieldError(e, 'status').text)}`;
-      return reply.render('pages/workspace/minutes.njk', await minutesPage(meeting, errorSummary([{ field: 'minutes-table', text }])));
-    }
-    return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
+    return postForm(request, reply, {
+      fallbackField: 'status',
+      refusal: (fe) => ({ field: 'minutes-table', text: `The draft minutes were not published: ${inSentence(fe.text)}` }),
+      save: async () => {
+        await publishDraftMinutes(store, actor(request), meeting.id);
+        return `/workspace/meetings/${meeting.id}?saved=1`;
+      },
+      rerender: async (_form, errors) => reply.render('pages/workspace/minutes.njk', await minutesPage(meeting, errors)),
+    });
   });
 
   const approveContext = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, values: Record<string, unknown>) => ({
@@ -115,20 +111,18 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
   app.post('/workspace/meetings/:id/minutes/approve', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    const form = formOf(request.body);
-    const parsed = parseForm(approveSchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await approveMinutes(store, actor(request), meeting.id, parsed.data.atMeetingId, parsed.data.amendments);
-        return reply.redirect(`/workspace/meetings/${meeting.id}?saved=1`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'atMeetingId')];
-      }
-    }
-    reply.code(400);
-    const ctx = await approveContext(meeting, { atMeetingId: str(form, 'atMeetingId'), amendments: str(form, 'amendments') });
-    return reply.render('pages/workspace/approve.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errorSummary(errors) });
+    return postForm(request, reply, {
+      schema: approveSchema,
+      fallbackField: 'atMeetingId',
+      save: async (data) => {
+        await approveMinutes(store, actor(request), meeting.id, data.atMeetingId, data.amendments);
+        return `/workspace/meetings/${meeting.id}?saved=1`;
+      },
+      rerender: async (form, errors) => {
+        const ctx = await approveContext(meeting, { atMeetingId: str(form, 'atMeetingId'), amendments: str(form, 'amendments') });
+        return reply.render('pages/workspace/approve.njk', { ...ctx, pageTitle: `Error: ${ctx.pageTitle}`, ...errors });
+      },
+    });
   });
 };
 

@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/types.js';
 import { itemOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, choice, errorSummary, optionalText, parseForm, requiredText, type FieldError } from './form.js';
+import { actor, choice, optionalText, parseForm, postForm, requiredText, type FieldError, type Parsed } from './form.js';
 import { acceptMultipart, type UploadedFile } from '../../../http/multipart.js';
 import { attachPaper, itemPapers, validateUploadedPdf } from '../../../services/documents.js';
 
@@ -22,6 +22,26 @@ const paperSchema = z.object({
   replaces: z.string().optional().transform((s) => (s ? Number(s) : null)),
   note: optionalText('Reason for the new version', 500),
 });
+
+/** The form's typed fields (not the file). */
+const typedFields = (form: Record<string, unknown>) => Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string'));
+
+/** The upload form read: the paper's details and a PDF the pack builder accepts, or an error on each field wrong. */
+async function readPaper(form: Record<string, unknown>): Promise<Parsed<{ paper: z.infer<typeof paperSchema>; file: UploadedFile; pageCount: number }>> {
+  const parsed = parseForm(paperSchema, typedFields(form));
+  const errors: FieldError[] = parsed.ok ? [] : [...parsed.errors];
+  const file = form.file as UploadedFile | undefined;
+  let pageCount = 0;
+  if (!file || typeof file !== 'object' || !file.bytes) errors.push({ field: 'file', text: 'Select a PDF file to upload' });
+  else if (file.bytes.byteLength > MAX_PAPER_BYTES) errors.push({ field: 'file', text: `"${file.fileName}" is ${(file.bytes.byteLength / 1048576).toFixed(1)} MB; the largest paper accepted is 20 MB` });
+  else if (!/\.pdf$/i.test(file.fileName)) errors.push({ field: 'file', text: `"${file.fileName}" is not a PDF: the file name must end in .pdf` });
+  else {
+    const check = await validateUploadedPdf(file.bytes, file.fileName);
+    if (check.problems.length) errors.push({ field: 'file', text: check.problems[0].message });
+    pageCount = check.pageCount;
+  }
+  return parsed.ok && !errors.length && file ? { ok: true, data: { paper: parsed.data, file, pageCount } } : { ok: false, errors };
+}
 
 const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   // Headroom over the file limit for the other fields and the multipart framing; the file itself is checked below.
@@ -46,32 +66,17 @@ const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   app.post('/workspace/items/:id/papers', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
-    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
-    const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'));
-    const parsed = parseForm(paperSchema, fields);
-    const errors: FieldError[] = parsed.ok ? [] : [...parsed.errors];
-    const file = body.file as UploadedFile | undefined;
-    let pageCount = 0;
-    if (!file || typeof file !== 'object' || !file.bytes) errors.push({ field: 'file', text: 'Select a PDF file to upload' });
-    else if (file.bytes.byteLength > MAX_PAPER_BYTES) errors.push({ field: 'file', text: `"${file.fileName}" is ${(file.bytes.byteLength / 1048576).toFixed(1)} MB; the largest paper accepted is 20 MB` });
-    else if (!/\.pdf$/i.test(file.fileName)) errors.push({ field: 'file', text: `"${file.fileName}" is not a PDF: the file name must end in .pdf` });
-    else {
-      const check = await validateUploadedPdf(file.bytes, file.fileName);
-      if (check.problems.length) errors.push({ field: 'file', text: check.problems[0].message });
-      pageCount = check.pageCount;
-    }
-    if (parsed.ok && !errors.length && file) {
-      try {
+    return postForm(request, reply, {
+      schema: readPaper,
+      fallbackField: 'file',
+      save: async ({ paper, file, pageCount }) => {
         await attachPaper(store, actor(request), found.item.id, {
-          title: parsed.data.title, kind: parsed.data.kind, fileName: file.fileName, bytes: file.bytes, pageCount, replacesDocumentId: parsed.data.replaces, note: parsed.data.note,
+          title: paper.title, kind: paper.kind, fileName: file.fileName, bytes: file.bytes, pageCount, replacesDocumentId: paper.replaces, note: paper.note,
         });
-        return reply.redirect(`/workspace/items/${found.item.id}/papers?uploaded=1`, 303);
-      } catch (e) {
-        errors.push(asFieldError(e, 'file'));
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/papers.njk', { ...(await context(found, fields)), pageTitle: `Error: Papers for item ${found.item.code}`, ...errorSummary(errors) });
+        return `/workspace/items/${found.item.id}/papers?uploaded=1`;
+      },
+      rerender: async (form, errors) => reply.render('pages/workspace/papers.njk', { ...(await context(found, typedFields(form))), pageTitle: `Error: Papers for item ${found.item.code}`, ...errors }),
+    });
   });
 };
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { PERSON_KINDS } from '../../../domain/types.js';
 import { selectItems, type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, choice, errorSummary, formOf, optionalText, paramId, parseForm, requiredText, str, type FieldError } from './form.js';
+import { actor, choice, optionalText, paramId, postForm, requiredText, str } from './form.js';
 import { membershipsOfPerson } from '../../../services/bodies.js';
 import { addPerson, getPerson, listGroups, listPeople, personDisplayName, updatePerson } from '../../../services/people.js';
 
@@ -42,21 +42,12 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   app.get('/workspace/people/new', async (_request, reply) =>
     reply.render('pages/workspace/person-form.njk', { pageTitle: 'Add a person', action: '/workspace/people/new', ...(await formContext({ kind: 'councillor' })) }));
 
-  app.post('/workspace/people/new', async (request, reply) => {
-    const form = formOf(request.body);
-    const parsed = parseForm(personSchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        const id = await addPerson(store, actor(request), parsed.data);
-        return reply.redirect(`/workspace/people/${id}?saved=1`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'surname')];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/person-form.njk', { pageTitle: 'Error: Add a person', action: '/workspace/people/new', ...(await formContext(form)), ...errorSummary(errors) });
-  });
+  app.post('/workspace/people/new', (request, reply) => postForm(request, reply, {
+    schema: personSchema,
+    fallbackField: 'surname',
+    save: async (data) => `/workspace/people/${await addPerson(store, actor(request), data)}?saved=1`,
+    rerender: async (form, errors) => reply.render('pages/workspace/person-form.njk', { pageTitle: 'Error: Add a person', action: '/workspace/people/new', ...(await formContext(form)), ...errors }),
+  }));
 
   app.get('/workspace/people/:id', async (request, reply) => {
     const id = paramId(request);
@@ -76,21 +67,17 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     const id = paramId(request);
     const person = id ? await getPerson(store.db, id) : undefined;
     if (!person) return reply.callNotFound();
-    const form = formOf(request.body);
-    const parsed = parseForm(personSchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    if (parsed.ok) {
-      try {
-        await updatePerson(store, actor(request), person.id, parsed.data);
-        return reply.redirect(`/workspace/people/${person.id}?saved=1`, 303);
-      } catch (e) {
-        errors = [asFieldError(e, 'surname')];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/person-form.njk', {
-      pageTitle: `Error: ${personDisplayName(person)}`, action: `/workspace/people/${person.id}`, person, personName: personDisplayName(person),
-      memberships: await membershipsOfPerson(store.db, person.id), ...(await formContext(form)), ...errorSummary(errors),
+    return postForm(request, reply, {
+      schema: personSchema,
+      fallbackField: 'surname',
+      save: async (data) => {
+        await updatePerson(store, actor(request), person.id, data);
+        return `/workspace/people/${person.id}?saved=1`;
+      },
+      rerender: async (form, errors) => reply.render('pages/workspace/person-form.njk', {
+        pageTitle: `Error: ${personDisplayName(person)}`, action: `/workspace/people/${person.id}`, person, personName: personDisplayName(person),
+        memberships: await membershipsOfPerson(store.db, person.id), ...(await formContext(form)), ...errors,
+      }),
     });
   });
 };

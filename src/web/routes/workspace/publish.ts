@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { checkAgenda, listPublications, PublicationError, publishAgenda, publishSupplementary } from '../../../services/publication/publish.js';
 import { meetingOr404, todayOf, type WorkspaceOptions } from './common.js';
-import { actor, errorSummary, formOf, list, optionalText, parseForm, str, type FieldError } from './form.js';
+import { actor, list, optionalText, parseForm, postForm, str, type Parsed } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 
 const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
@@ -33,42 +33,41 @@ const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   app.post('/workspace/meetings/:id/publish', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    const form = formOf(request.body);
-    const parsed = parseForm(lateSchema, form);
-    let errors: FieldError[] = parsed.ok ? [] : parsed.errors;
-    const lateReason = parsed.ok ? parsed.data.lateReason : null;
-    if (parsed.ok) {
-      try {
+    return postForm(request, reply, {
+      schema: lateSchema,
+      fallbackField: 'lateReason',
+      refused: (e) => (e instanceof PublicationError
+        ? { field: 'lateReason', text: `The agenda was not published: ${e.problems.filter((p) => p.severity === 'error').length} problem(s) below must be put right first` } : null),
+      save: async ({ lateReason }) => {
         await publishAgenda(store, actor(request), meeting.id, { publishedOn: todayOf(options), lateReason });
-        return reply.redirect(`/workspace/meetings/${meeting.id}/publish?published=1`, 303);
-      } catch (e) {
-        if (!(e instanceof PublicationError)) throw e;
-        errors = [{ field: 'lateReason', text: `The agenda was not published: ${e.problems.filter((p) => p.severity === 'error').length} problem(s) below must be put right first` }];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/publish.njk', await context(meeting, lateReason, errorSummary(errors)));
+        return `/workspace/meetings/${meeting.id}/publish?published=1`;
+      },
+      rerender: async (form, errors) => {
+        const parsed = parseForm(lateSchema, form);
+        return reply.render('pages/workspace/publish.njk', await context(meeting, parsed.ok ? parsed.data.lateReason : null, errors));
+      },
+    });
   });
 
   app.post('/workspace/meetings/:id/publish-supplementary', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
-    const form = formOf(request.body);
-    const codes = list(form, 'items');
-    let errors: FieldError[] = [];
-    if (!codes.length) errors = [{ field: 'items', text: 'Select the items whose papers the supplementary agenda carries' }];
-    else {
-      try {
-        await publishSupplementary(store, actor(request), meeting.id, codes, { publishedOn: todayOf(options), lateReason: str(form, 'lateReason') || null });
-        return reply.redirect(`/workspace/meetings/${meeting.id}/publish?supplementary=1`, 303);
-      } catch (e) {
+    return postForm(request, reply, {
+      schema: (form): Parsed<string[]> => {
+        const codes = list(form, 'items');
+        return codes.length ? { ok: true, data: codes } : { ok: false, errors: [{ field: 'items', text: 'Select the items whose papers the supplementary agenda carries' }] };
+      },
+      fallbackField: 'items',
+      refused: (e) => {
         const message = e instanceof Error && 'line' in e ? (e as { line: string }).line : null;
-        if (!message) throw e;
-        errors = [{ field: 'items', text: `The supplementary agenda was not published: ${message}` }];
-      }
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/publish.njk', await context(meeting, null, errorSummary(errors)));
+        return message ? { field: 'items', text: `The supplementary agenda was not published: ${message}` } : null;
+      },
+      save: async (codes, form) => {
+        await publishSupplementary(store, actor(request), meeting.id, codes, { publishedOn: todayOf(options), lateReason: str(form, 'lateReason') || null });
+        return `/workspace/meetings/${meeting.id}/publish?supplementary=1`;
+      },
+      rerender: async (_form, errors) => reply.render('pages/workspace/publish.njk', await context(meeting, null, errors)),
+    });
   });
 };
 

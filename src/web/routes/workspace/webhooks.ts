@@ -3,7 +3,7 @@
 // switch an endpoint off. Deliveries go through the outbox, retried with backoff.
 import type { FastifyPluginAsync } from 'fastify';
 import { type WorkspaceOptions } from './common.js';
-import { actor, asFieldError, errorSummary, formOf, list, paramId, str, type FieldError } from './form.js';
+import { actor, list, paramId, postForm, str } from './form.js';
 import { registerWebhook, switchOffWebhook, WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, webhooks, webhookWithDeliveries } from '../../../services/webhooks.js';
 
 const webhookRoutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
@@ -13,20 +13,17 @@ const webhookRoutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store 
   app.get('/workspace/webhooks', async (request, reply) =>
     reply.render('pages/workspace/webhooks.njk', await page({ notice: (request.query as Record<string, string>).off ? 'The webhook is switched off' : null })));
 
-  app.post('/workspace/webhooks', async (request, reply) => {
-    const form = formOf(request.body);
-    const events = list(form, 'events');
-    let errors: FieldError[];
-    try {
-      const created = await registerWebhook(store, actor(request), { url: str(form, 'url'), events });
-      // Rendered, not redirected, and never stored by a cache: the secret is shown this once.
-      reply.header('cache-control', 'no-store');
-      return reply.render('pages/workspace/webhooks.njk', await page({ created: { ...created, url: str(form, 'url') } }));
-    } catch (e) {
-      errors = [asFieldError(e, 'url')];
-    }
-    reply.code(400);
-    return reply.render('pages/workspace/webhooks.njk', await page({ pageTitle: 'Error: Webhooks', values: form, eventItems: eventItems(events), ...errorSummary(errors) }));
+  app.post('/workspace/webhooks', (request, reply) => {
+    return postForm(request, reply, {
+      fallbackField: 'url',
+      save: async (form) => {
+        const created = await registerWebhook(store, actor(request), { url: str(form, 'url'), events: list(form, 'events') });
+        // Rendered, not redirected, and never stored by a cache: the secret is shown this once.
+        reply.header('cache-control', 'no-store');
+        return reply.render('pages/workspace/webhooks.njk', await page({ created: { ...created, url: str(form, 'url') } }));
+      },
+      rerender: async (form, errors) => reply.render('pages/workspace/webhooks.njk', await page({ pageTitle: 'Error: Webhooks', values: form, eventItems: eventItems(list(form, 'events')), ...errors })),
+    });
   });
 
   app.get('/workspace/webhooks/:id', async (request, reply) => {
