@@ -1,6 +1,6 @@
 // One meeting's agenda, planned in memory: standing items, the business of the day from the body's topics,
 // exempt items, and the papers each item carries (primer §3 and §5).
-import type { ExemptParagraph, Guest } from '../domain/types.js';
+import type { AgendaItem, ExemptParagraph } from '../domain/types.js';
 import type { PlannedMeeting } from './calendar.js';
 import { fullName, printedName, type DemoPerson } from './people.js';
 import type { Rng } from './random.js';
@@ -20,19 +20,8 @@ export interface PlannedPaper {
   author: string; // person key
 }
 
-export interface PlannedItem {
+export interface PlannedItem extends AgendaItem {
   kind: ItemKind;
-  code: string;
-  title: string;
-  purpose: string | null;
-  presenters: string[];
-  guests: Guest[];
-  toFollow: boolean;
-  withdrawn: boolean;
-  urgentReason: string | null;
-  exempt: boolean;
-  exemptParagraphs: ExemptParagraph[];
-  publicInterestReason: string | null;
   topic: Topic | null;
   exemptTopic: ExemptTopic | null;
   papers: PlannedPaper[];

@@ -1,6 +1,7 @@
 // Records of Decision (primer §3.9, §4): Cabinet decisions at meetings and Cabinet Member decisions taken after a
 // Cabinet Committee has commented, numbered council-wide YY/NNNNN by the store.
 import type { WorkingCalendar } from '../domain/calendar.js';
+import { callInWindowEnd } from '../domain/executive.js';
 import type { NewDecision } from '../services/seed.js';
 import type { PlannedItem } from './agenda.js';
 import { PORTFOLIOS } from './bodies.js';
@@ -38,7 +39,7 @@ export function decisionFromItem(it: PlannedItem, takerName: string, takenOn: st
     backgroundDocuments: `Report to ${takerName}, ${longDate(takenOn)}`,
     status: 'published',
     publishedOn,
-    callInEndsOn: urgent ? null : cal.callInWindowEnd(publishedOn),
+    callInEndsOn: callInWindowEnd({ publishedOn, urgent }, cal),
   };
 }
 
@@ -65,7 +66,7 @@ export function cabinetMemberDecision(it: PlannedItem, committeeName: string, co
     backgroundDocuments: `Report to the ${committeeName}, ${longDate(committeeDate)}`,
     status: 'published',
     publishedOn,
-    callInEndsOn: cal.callInWindowEnd(publishedOn),
+    callInEndsOn: callInWindowEnd({ publishedOn, urgent: false }, cal),
   };
 }
 

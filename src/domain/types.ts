@@ -1,8 +1,6 @@
 // The council's committee system as types (primer §2–§4). Pure: no I/O here.
 
 export type IsoDate = string; // 'YYYY-MM-DD'
-export type IsoDateTime = string; // ISO 8601 with time
-export type ClockTime = string; // 'HH:MM' 24h
 
 export const BODY_KINDS = [
   'full-council',
@@ -49,42 +47,8 @@ export interface Notice {
   text: string;
 }
 
-export interface Body {
-  id: number;
-  slug: string;
-  name: string;
-  kind: BodyKind;
-  size: number | null;
-  agendaStyle: AgendaStyle;
-  purpose: string | null;
-  /** The last minute number allocated; minute numbers continue from meeting to meeting. */
-  lastMinuteNumber: number;
-}
-
 export const PERSON_KINDS = ['councillor', 'officer', 'co-opted', 'other'] as const;
 export type PersonKind = (typeof PERSON_KINDS)[number];
-
-export interface Person {
-  id: number;
-  slug: string;
-  title: string | null; // Mr, Mrs, Ms, Miss, Dr, Cllr
-  forenames: string | null;
-  initials: string | null;
-  surname: string;
-  postNominals: string | null; // "OBE", "TD"
-  kind: PersonKind;
-  groupId: number | null;
-  jobTitle: string | null;
-  division: string | null;
-  email: string | null;
-  phone: string | null;
-}
-
-export interface PoliticalGroup {
-  id: number;
-  name: string;
-  shortName: string | null;
-}
 
 export const MEMBERSHIP_ROLES = [
   'chairman',
@@ -115,20 +79,6 @@ export function membershipRoleLabel(role: string, bodyKind: string | null | unde
   return MEMBERSHIP_ROLE_LABELS[role as MembershipRole] ?? role;
 }
 
-export interface Membership {
-  id: number;
-  bodyId: number;
-  personId: number;
-  role: MembershipRole;
-  groupId: number | null;
-  /** For co-opted members: "Church Representative", "Parent Governor". */
-  coOptedCategory: string | null;
-  /** Co-opted members who vote only on education matters. */
-  votingNote: string | null;
-  startsOn: IsoDate;
-  endsOn: IsoDate | null;
-}
-
 export const MEETING_STATUSES = [
   'scheduled',
   'agenda-published',
@@ -156,21 +106,6 @@ export interface Contact {
   email: string | null;
 }
 
-export interface Meeting {
-  id: number;
-  slug: string;
-  bodyId: number;
-  date: IsoDate;
-  time: ClockTime | null;
-  venue: string | null;
-  status: MeetingStatus;
-  statusReason: string | null;
-  webcastUrl: string | null;
-  contacts: Contact[];
-  /** True for meetings imported from legacy packs. */
-  historic: boolean;
-}
-
 /** Schedule 12A, Part 1 paragraphs of the Local Government Act 1972. */
 export const EXEMPT_PARAGRAPHS = [1, 2, 3, 4, 5, 6, 7] as const;
 export type ExemptParagraph = (typeof EXEMPT_PARAGRAPHS)[number];
@@ -185,40 +120,33 @@ export const EXEMPT_PARAGRAPH_DESCRIPTIONS: Record<ExemptParagraph, string> = {
   7: 'Information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime',
 };
 
-export interface AgendaSection {
-  id: number;
-  meetingId: number;
-  position: number;
-  letter: string | null;
-  title: string;
-  exempt: boolean;
-}
-
 export interface Guest {
   name: string;
   role: string | null;
   timeSlot: string | null;
 }
 
+/**
+ * An agenda item as the agenda prints it: its code, title and what it says. The one shape of an item: the store's
+ * new item, the meeting page's ItemView, the pack's item (pack/model.ts) and the demo's planned item are this
+ * shape with their own additions (the stored row is agenda_items in store/schema.ts).
+ */
 export interface AgendaItem {
-  id: number;
-  meetingId: number;
-  sectionId: number | null;
-  position: number;
-  code: string;
+  code: string; // 'A1', 'B2', '7'
   title: string;
-  purpose: string | null;
+  purpose: string | null; // "To note the report"
   presenters: string[];
   guests: Guest[];
+  /** The papers will be issued later in a supplementary pack. */
   toFollow: boolean;
   withdrawn: boolean;
-  deferredToMeetingId: number | null;
+  /** A late item: the Chairman's reason for urgency, printed on the agenda. */
   urgentReason: string | null;
+  /** The item is exempt (also when its section is, or it carries exempt paragraphs). */
   exempt: boolean;
   exemptParagraphs: ExemptParagraph[];
+  /** Public interest test: why the public interest in withholding outweighs disclosure. */
   publicInterestReason: string | null;
-  pageStart: number | null;
-  pageEnd: number | null;
 }
 
 export const DOCUMENT_KINDS = [
@@ -268,19 +196,6 @@ export interface StructuredReport {
 export const ATTENDANCE_KINDS = ['present', 'also-present', 'in-attendance', 'apologies', 'absent'] as const;
 export type AttendanceKind = (typeof ATTENDANCE_KINDS)[number];
 
-export interface Attendance {
-  id: number;
-  meetingId: number;
-  personId: number | null;
-  nameAsRecorded: string;
-  kind: AttendanceKind;
-  role: string | null; // "Chairman", an officer's job title
-  substituteForPersonId: number | null;
-  substituteForName: string | null;
-  /** Present for one item only. */
-  forItemId: number | null;
-}
-
 export const INTEREST_KINDS = [
   'disclosable-pecuniary',
   'other-significant',
@@ -289,17 +204,6 @@ export const INTEREST_KINDS = [
   'other',
 ] as const;
 export type InterestKind = (typeof INTEREST_KINDS)[number];
-
-export interface Declaration {
-  id: number;
-  meetingId: number;
-  agendaItemId: number | null;
-  personId: number | null;
-  personName: string;
-  kind: InterestKind;
-  nature: string;
-  dispensation: string | null;
-}
 
 export interface ResolutionPart {
   label: string; // "(a)"
@@ -318,48 +222,12 @@ export interface RecordedVote {
   abstained: string[];
 }
 
-export interface Minute {
-  id: number;
-  meetingId: number;
-  agendaItemId: number | null;
-  number: string; // as printed: "75", "72/17"
-  sequence: number | null; // numeric sequence within the body, for continuation
-  title: string;
-  paragraphs: string[];
-  resolutions: Resolution[];
-  votes: RecordedVote[];
-  postMeetingNote: string | null;
-  exempt: boolean;
-}
-
 export const DECISION_TAKER_KINDS = ['body', 'cabinet-member', 'officer'] as const;
 export type DecisionTakerKind = (typeof DECISION_TAKER_KINDS)[number];
 
 /** See executive.ts for the lifecycle: 'draft' is taken but not yet published. */
 export const DECISION_STATUSES = ['proposed', 'draft', 'published', 'called-in', 'reconsidering', 'referred-to-council', 'implementable', 'superseded', 'implemented', 'withdrawn'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
-
-export interface Decision {
-  id: number;
-  number: string; // "11/01769"
-  takerKind: DecisionTakerKind;
-  takerName: string;
-  takenOn: IsoDate;
-  subject: string;
-  key: boolean;
-  urgent: boolean;
-  classification: Classification;
-  /** An unrestricted record of a matter which contained some information declared exempt. */
-  containsExemptInformation: boolean;
-  text: string;
-  reasons: string | null;
-  alternatives: string | null;
-  interestsDeclared: string | null;
-  backgroundDocuments: string | null;
-  status: DecisionStatus;
-  publishedOn: IsoDate | null;
-  callInEndsOn: IsoDate | null;
-}
 
 /** Who made a change to the record; 'system' for migrations, demo loads and imports run from the CLI. */
 export interface Actor {

@@ -1,5 +1,6 @@
 // The input model of an agenda pack: everything needed to print one meeting's pack, and nothing
 // about where it is stored. The store layer maps a stored Meeting onto a PackInput.
+import type { AgendaItem as RecordedItem } from '../domain/types.js';
 
 /** ISO calendar date, 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -77,22 +78,13 @@ export interface Guest {
   timeSlot?: string; // 'HH:MM' or free text such as '10.30 am - 11.00 am'
 }
 
-export interface AgendaItem {
-  code: string; // 'A1', 'B2', '7'
-  title: string;
-  purpose?: string; // "To note the report"
-  presenters?: string[];
+/** Fields the pack may be given or not (absent rather than null). */
+type Given<T> = { [K in keyof T]?: Exclude<T[K], null> };
+
+/** The domain's agenda item (src/domain/types.ts) as the pack prints it, with the papers it carries. */
+export interface AgendaItem extends Pick<RecordedItem, 'code' | 'title'>, Given<Omit<RecordedItem, 'code' | 'title' | 'guests' | 'exemptParagraphs'>> {
   guests?: Guest[];
-  /** The papers will be issued later in a supplementary pack. */
-  toFollow?: boolean;
-  withdrawn?: boolean;
-  /** A late item: the Chairman's reason for urgency, printed on the agenda. */
-  urgentReason?: string;
-  /** The item is exempt (also when its section is, or it carries exempt paragraphs). */
-  exempt?: boolean;
   exemptParagraphs?: number[];
-  /** Public interest test: why the public interest in withholding outweighs disclosure. */
-  publicInterestReason?: string;
   papers: Paper[];
 }
 

@@ -1,7 +1,7 @@
 // Records of Decision: recorded with a number (YY/NNNNN) allocated in the same transaction, published with the end
-// of their call-in window, and the register and pages that read them.
+// of their call-in window (services/executive/decisions.ts publishDecisionRecord, with the domain's callInWindowEnd),
+// and the register and pages that read them.
 import * as decisions from '../store/decisions.js';
-import * as publish from '../store/workspace/decisions.js';
 import { unitOfWork } from './unit.js';
 
 export { getDecision, listDecisions, type NewDecision } from '../store/decisions.js';
@@ -9,4 +9,3 @@ export { readDecisionPage, readDecisionRegister, latestDecisions } from '../stor
 export { pageOfDecisions, type DecisionListFilter } from '../store/read/lists.js';
 
 export const recordDecision = unitOfWork(decisions.createDecision);
-export const publishDecision = unitOfWork(publish.publishDecision);

@@ -1,6 +1,6 @@
 // Meetings and their agendas (sections and items).
 import { meetingSlug, uniqueSlug } from '../domain/slugs.js';
-import type { Actor, Contact, Guest, MeetingStatus } from '../domain/types.js';
+import type { Actor, AgendaItem, Contact, MeetingStatus } from '../domain/types.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import type { RowUpdate } from './schema.js';
@@ -8,18 +8,9 @@ import { bool, paragraphsToText } from './json.js';
 import { takenSlugs } from './slugs.js';
 import { checkNames, checkWebUrl } from './input.js';
 
-export interface NewAgendaItem {
-  code: string;
-  title: string;
-  purpose?: string | null;
-  presenters?: string[];
-  guests?: Guest[];
-  toFollow?: boolean;
-  withdrawn?: boolean;
-  urgentReason?: string | null;
-  exempt?: boolean;
+/** An item to write: the domain's AgendaItem, code and title required, and the pages the pack gives it. */
+export interface NewAgendaItem extends Pick<AgendaItem, 'code' | 'title'>, Partial<Omit<AgendaItem, 'code' | 'title' | 'exemptParagraphs'>> {
   exemptParagraphs?: number[];
-  publicInterestReason?: string | null;
   pageStart?: number | null;
   pageEnd?: number | null;
 }

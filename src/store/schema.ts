@@ -775,32 +775,6 @@ export interface WebhookTable {
   created_by: string;
 }
 
-/** Rate-limit counters shared by every process (a fixed window per key; times in ms since 1970). */
-export interface RateLimitTable {
-  key: string;
-  hits: number;
-  window_ends: number;
-}
-
-/** A scheduled job's lease: the process holding it until lease_until runs it; nobody else does. */
-export interface JobLeaseTable {
-  name: string;
-  holder: string | null;
-  lease_until: number;
-  last_started_at: number;
-  last_finished_at: number | null;
-}
-
-export interface JobRunTable {
-  id: Generated<number>;
-  name: string;
-  holder: string;
-  started_at: string;
-  finished_at: string | null;
-  status: string; // 'running' | 'ok' | 'failed'
-  summary: string | null;
-}
-
 export interface Database {
   council: CouncilTable;
   political_group: PoliticalGroupTable;

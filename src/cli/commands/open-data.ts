@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { MootError } from '../../errors.js';
 import { DATASETS, datasetRows, OPEN_DATA_LICENCE, POPOLO_COLLECTIONS, popoloExport, toCsv } from '../../services/open-data.js';
 import { out, type CliContext } from '../context.js';
+import type { Store } from '../../services/unit.js';
 
 function yearOption(y: string | undefined): number | undefined {
   if (y === undefined) return undefined;
@@ -33,19 +34,27 @@ async function outDir(dir: string): Promise<string> {
   return dir;
 }
 
-export function register(program: Command, context: () => CliContext): void {
-  const exp = program.command('export').description('open data: the public record as Popolo JSON or bulk CSV/JSON');
-
-  exp.command('popolo')
-    .description('write organizations, persons, posts, memberships, events and vote_events as Popolo JSON (Open Civic Data conventions)')
+/** An export command: where to write, which year, the public address; the action gets them checked, and the store. */
+function exportCommand(parent: Command, context: () => CliContext, name: string, description: string, yearText: string,
+  write: (to: { dir: string; year: number | undefined; baseUrl: string; store: Store }) => Promise<void>): void {
+  parent.command(name)
+    .description(description)
     .requiredOption('--out <dir>', 'the directory to write into')
-    .option('--year <year>', 'meetings (and their votes) of this calendar year only')
+    .option('--year <year>', yearText)
     .option('--base-url <url>', 'the public address links are made against (default MOOT_BASE_URL)')
     .action(async (opts: { out: string; year?: string; baseUrl?: string }) => {
       const year = yearOption(opts.year);
       const baseUrl = baseOption(opts.baseUrl);
       const dir = await outDir(opts.out);
-      const store = await context().store();
+      await write({ dir, year, baseUrl, store: await context().store() });
+    });
+}
+
+export function register(program: Command, context: () => CliContext): void {
+  const exp = program.command('export').description('open data: the public record as Popolo JSON or bulk CSV/JSON');
+
+  exportCommand(exp, context, 'popolo', 'write organizations, persons, posts, memberships, events and vote_events as Popolo JSON (Open Civic Data conventions)',
+    'meetings (and their votes) of this calendar year only', async ({ dir, year, baseUrl, store }) => {
       const started = Date.now();
       const all = await popoloExport(store, { baseUrl, year });
       for (const c of POPOLO_COLLECTIONS) await writeFile(join(dir, `${c}.json`), JSON.stringify(all[c], null, 1));
@@ -53,16 +62,8 @@ export function register(program: Command, context: () => CliContext): void {
       out(`${POPOLO_COLLECTIONS.map((c) => `${all[c].length} ${c}`).join(', ')} written to ${dir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
 
-  exp.command('bulk')
-    .description(`write every dataset (${DATASETS.join(', ')}) as CSV and JSON`)
-    .requiredOption('--out <dir>', 'the directory to write into')
-    .option('--year <year>', 'this calendar year only (file names end -YEAR)')
-    .option('--base-url <url>', 'the public address links are made against (default MOOT_BASE_URL)')
-    .action(async (opts: { out: string; year?: string; baseUrl?: string }) => {
-      const year = yearOption(opts.year);
-      const baseUrl = baseOption(opts.baseUrl);
-      const dir = await outDir(opts.out);
-      const store = await context().store();
+  exportCommand(exp, context, 'bulk', `write every dataset (${DATASETS.join(', ')}) as CSV and JSON`,
+    'this calendar year only (file names end -YEAR)', async ({ dir, year, baseUrl, store }) => {
       const suffix = year ? `-${year}` : '';
       for (const d of DATASETS) {
         const rows = await datasetRows(store, d, { baseUrl, year });

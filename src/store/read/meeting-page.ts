@@ -3,7 +3,7 @@
 import type { Viewer } from '../../domain/policy.js';
 import { safeWebUrl } from '../../domain/input.js';
 import { formatPersonName } from '../../domain/names.js';
-import type { Contact, Guest, RecordedVote, Resolution } from '../../domain/types.js';
+import type { AgendaItem, Contact, Guest, RecordedVote, Resolution } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
 import { exemptLabel, itemAccess, itemExempt, maySee, packExempt, paperExempt, seesUnpublished } from '../../domain/visibility.js';
@@ -23,18 +23,9 @@ export interface PaperView {
   version: number;
 }
 
-export interface ItemView {
+/** The item as the viewer may see it (purpose, presenters and guests are empty when it is restricted). */
+export interface ItemView extends Omit<AgendaItem, 'exemptParagraphs' | 'publicInterestReason'> {
   id: number;
-  code: string;
-  title: string;
-  /** Null when the viewer may not see the item's detail (exempt). */
-  purpose: string | null;
-  presenters: string[];
-  guests: Guest[];
-  toFollow: boolean;
-  withdrawn: boolean;
-  urgentReason: string | null;
-  exempt: boolean;
   /** Exempt and the viewer is not entitled: title and paragraph only. */
   restricted: boolean;
   exemptLabel: string | null;
