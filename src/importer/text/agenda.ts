@@ -159,6 +159,9 @@ function signatoryAt(lines: Line[], i: number, end: number): string | null {
   const t = lines[i].text.replace(/^(?:signed|signature|issued by|yours (?:faithfully|sincerely))\s*:?\s*/i, '');
   if (!t || t.length > 80) return null;
   const role = /\(([^)]{2,60})\)\s*$/.exec(t);
+  // "Teri Grant, Board Secretary" on one line
+  const withJob = /^([^,()]{3,40}),\s+([^,]{3,60})$/.exec(t);
+  if (withJob && isNameLike(withJob[1].trim()) && !/\d/.test(withJob[1]) && JOB_LINE.test(withJob[2].trim())) return withJob[1].trim();
   const name = removeBrackets(t).replace(/[,\s]+$/, '').replace(/^,\s*/, '').trim();
   if (!isNameLike(name) || /\d/.test(name)) return null;
   // a job title under the name is not a name: "General Counsel" above the date is not the signatory
@@ -248,7 +251,8 @@ export function parseAgenda(lines: Line[], breaks: Set<number>, from = 0): Agend
         last.notes.push(t);
         if (!last.pages) {
           const p = readItemText(t);
-          if (p.pages && /^\(/.test(t)) last.pages = p.pages;
+          // "(Pages 3 - 8)" on the next line; not a page footer "(W) – Wholesale   Page 2 of 3   SJWD Board …"
+          if (p.pages && /^\(\s*pages?\b/i.test(t)) last.pages = p.pages;
           if (p.toFollow && /^\(?\s*to follow/i.test(t)) last.toFollow = true;
         }
       }

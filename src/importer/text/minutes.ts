@@ -163,10 +163,17 @@ function personsOfLine(t: string): Person[] {
       return [{ name, role: parts.slice(1).join(', ') }];
     }
   }
+  // "Jeffrey Mitchell - Kronick Moskovitz Tiedemann & Girard", "Rebecca Simon - Human Resource Administrator": one
+  // person, then after the dash what they are or whom they represent
+  const dashed = /^([^,–—-]{3,50}?)\s+[-–—]\s+(\S.{1,100})$/.exec(t);
+  if (dashed) {
+    const name = cleanName(removeBrackets(dashed[1]).trim());
+    if (isNameLike(name) && !isRole(name) && !splitNames(dashed[1]).slice(1).length) return [{ name, role: dashed[2].trim() }];
+  }
   // "Marty Hanneman President", "Teri Grant Board Secretary/Administrative Assistant", "Dan York Sacramento Suburban
   // Water District": a name and the office or organisation printed in a column beside it (the gap collapsed)
   const col = NAME_THEN.exec(t);
-  if (col && (isRole(col[2]) || JOB_TITLE_END.test(removeBrackets(col[2]).replace(/[\s,]+$/, '')) || ORGANISATION.test(col[2]))) return [{ name: col[1], role: col[2] }];
+  if (col && (isRole(col[2]) || /^(?:[A-Z]{2,8}\s*)+$/.test(col[2]) || JOB_TITLE_END.test(removeBrackets(col[2]).replace(/[\s,]+$/, '')) || ORGANISATION.test(col[2]))) return [{ name: col[1], role: col[2] }];
   return splitNames(t).filter((n) => isNameLike(n) && !isRole(n)).map((name) => ({ name, role: null }));
 }
 const JOB_TITLE_END = /\b(?:manager|engineer|superintendent|counsel|secretary|assistant|specialist|director|officer|clerk|president|treasurer|chair(?:man|woman|person)?|member|trustee|supervisor|administrator|attorney|analyst|coordinator|planner|chief|controller|auditor|accountant|consultant|inspector|technician|operator)s?\.?$/i;

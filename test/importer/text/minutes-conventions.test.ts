@@ -200,3 +200,27 @@ describe('a city council’s minutes read by OCR', () => {
     expect(ex.warnings.join('\n')).toMatch(/numbered 1–3 in order/);
   });
 });
+
+describe('lists and signatures seen on documents outside the corpus (same conventions)', () => {
+  it('"Name - affiliation" is one person whatever the affiliation says; acronyms beside a name are its organisation', () => {
+    const ex = extract([
+      'Regular Board Meeting', 'Approved Minutes', 'June 12, 2023', '', 'District Attendees', 'Ann Lee - Board President',
+      'Rebecca Simon - Human Resource Administrator', '', 'Other Attendees', 'Jeffrey Mitchell - Kronick Moskovitz Tiedemann & Girard',
+      'George Babcock - Visiting Customer', '', 'I. CALL TO ORDER', 'Called to order.', 'II. PUBLIC COMMENT', 'None.', 'III. ADJOURNMENT', 'Adjourned.',
+    ].join('\n'));
+    const m = ex.minutes[0];
+    expect(m.present).toEqual(['Ann Lee']);
+    expect(m.inAttendance).toEqual(['Rebecca Simon']);
+    expect(m.alsoPresent).toEqual(['Jeffrey Mitchell', 'George Babcock']);
+  });
+  it('a page footer "(W) – Wholesale  Page 2 of 3" gives no item pages; "Teri Grant, Board Secretary" signs', () => {
+    const ex = extract([
+      'EXAMPLE WATER DISTRICT', 'BOARD MEETING AGENDA', 'March 28, 2018', '6:00 p.m.', '9935 Auburn Folsom Road', 'Granite Bay, CA 95746', '',
+      'I. ROLL CALL', 'II. PUBLIC FORUM', 'III. DIRECTORS’ REPORTS', '1. SGA', '(W) – Wholesale Page 2 of 3 Board of Directors', 'IV. ADJOURN', '',
+      'I declare under penalty of perjury that the foregoing agenda for March 28, 2018, of the Board of Directors was posted by March 23, 2018, on the boards.',
+      '', 'Teri Grant, Board Secretary',
+    ].join('\n'));
+    expect(ex.agenda.map((a) => [a.code, a.pages])).toEqual([['I', null], ['II', null], ['III', null], ['IV', null]]);
+    expect(ex.meeting).toMatchObject({ venue: '9935 Auburn Folsom Road, Granite Bay, CA 95746', publishedBy: 'Teri Grant', publishedOn: '2018-03-23' });
+  });
+});
