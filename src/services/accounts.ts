@@ -20,7 +20,7 @@ export { createMailer, type Mailer } from '../mail/index.js';
  */
 export async function sessionViewer(store: Store, token: string, today: string, now: Date = new Date()): Promise<{ session: accounts.LoadedSession; viewer: Viewer } | null> {
   const id = accounts.hashSecret(token);
-  const row = await versionedRead(store, `session:${id}`, () => accounts.sessionRow(store.db, id));
+  const row = await versionedRead(store, `session:${id}`, () => accounts.sessionRow(store.db, id), 'access');
   const session = await accounts.checkSession(store.db, row ?? undefined, now);
   if (!session) return null;
   const user = session.user;

@@ -2,12 +2,18 @@
 // signed-in viewer is never kept; what is kept here is the viewer-independent input of a read model (the rows of a
 // meeting, a person's page, a committee's page), keyed by the data version (store/read/version.ts), so a signed-in
 // page still applies its viewer's visibility to them on every request. Safe by construction: nothing cached here
-// is computed from a viewer, and any committed write (from this process or another) moves the version on, which
-// empties the cache. Values are deep-frozen: a caller that tried to change a shared row would throw.
+// is computed from a viewer, and any committed change to the record (from this process or another) moves its
+// version on, which empties the cache. Sign-in state (sessions, accounts) has a version of its own, so a session's
+// "last seen" touch does not empty the record's cache, and a sign-out or a disabled account is seen at once.
+// Values are deep-frozen: a caller that tried to change a shared row would throw.
+//
+// Bounded: at most MAX_ENTRIES values a scope (the least recently used go first), so the server's memory stays flat
+// however many pages are read between two writes.
 import type { Store } from '../store/db.js';
-import { dataVersion } from '../store/read/version.js';
+import { deepFreeze } from './frozen.js';
+import { changeCounts, type ChangeCounts } from '../store/read/version.js';
 
-const MAX_ENTRIES = 500;
+const MAX_ENTRIES = 300;
 
 class VersionedCache {
   version = '';
@@ -33,22 +39,17 @@ class VersionedCache {
   }
 }
 
-const caches = new WeakMap<Store, VersionedCache>();
+/** What a cached value is made from: the council's record, or sign-in state (sessions and accounts). */
+export type ReadScope = keyof ChangeCounts;
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
+const caches = new WeakMap<Store, Record<ReadScope, VersionedCache>>();
 
 /**
  * The result of `load` for this key at the current data version: loaded once per version (and shared by concurrent
  * callers), then reused until anything is written. `load` must not depend on who is asking.
  */
-export async function versionedRead<T>(store: Store, key: string, load: () => Promise<T>): Promise<T> {
+export async function versionedRead<T>(store: Store, key: string, load: () => Promise<T>, scope: ReadScope = 'record'): Promise<T> {
   let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = new VersionedCache()));
-  return cache.get(await dataVersion(store), key, load);
+  if (!cache) caches.set(store, (cache = { record: new VersionedCache(), access: new VersionedCache() }));
+  return cache[scope].get((await changeCounts(store))[scope], key, load);
 }

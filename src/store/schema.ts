@@ -688,6 +688,12 @@ export interface RateLimitTable {
   window_ends: number;
 }
 
+/** Counts of committed changes (migration 021): `record` (every audit entry), `access` (sessions and accounts). */
+export interface ChangeCounterTable {
+  name: string;
+  n: number;
+}
+
 /** A scheduled job's lease: the process holding it until lease_until runs it; nobody else does. */
 export interface JobLeaseTable {
   name: string;
@@ -818,6 +824,7 @@ export interface Database {
   follow_up: FollowUpTable;
   search_entry: SearchEntryTable;
   rate_limit: RateLimitTable;
+  change_counter: ChangeCounterTable;
   job_lease: JobLeaseTable;
   job_run: JobRunTable;
   indicator: IndicatorTable;

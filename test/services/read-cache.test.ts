@@ -1,6 +1,7 @@
 // Issue 17: viewer-independent rows kept per data version. A write, from this connection or another, is seen at
 // once; concurrent readers share one load; kept values cannot be changed by a caller; a signed-out session or a
 // changed membership is never served from the cache.
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { sessionViewer } from '../../src/services/accounts.js';
@@ -8,7 +9,10 @@ import { versionedRead } from '../../src/services/read-cache.js';
 import { createSession, createUser, deleteSession } from '../../src/store/accounts.js';
 import { createBody } from '../../src/store/bodies.js';
 import { openStore } from '../../src/store/db.js';
-import { STORE_KINDS } from '../helpers/stores.js';
+import { hitRateLimit, takeJobLease } from '../../src/store/operations.js';
+import { changeCounts, dataVersion } from '../../src/store/read/version.js';
+import { rebuildSearchIndex } from '../../src/store/search/index.js';
+import { PG_ADMIN_URL, STORE_KINDS } from '../helpers/stores.js';
 import { useTestStore } from '../helpers/use-store.js';
 
 describe.each(STORE_KINDS)('versioned read cache on %s', (kind) => {
@@ -43,5 +47,43 @@ describe.each(STORE_KINDS)('versioned read cache on %s', (kind) => {
     expect((await sessionViewer(t.store, s.token, '2025-01-01'))?.session.id).toBe(s.id);
     await deleteSession(t.store.db, s.id);
     expect(await sessionViewer(t.store, s.token, '2025-01-01')).toBeNull();
+  });
+
+  it('moves the record version with changes to the record only: not rate limits, job leases or sessions', async (ctx) => {
+    const t = get(ctx);
+    let loads = 0;
+    const load = async () => { loads++; return { bodies: (await t.store.db.selectFrom('body').select('name').execute()).length }; };
+    const v0 = await dataVersion(t.store);
+    await versionedRead(t.store, 'bodies', load);
+    // A search under database rate limits, a job's lease, a sign-in and its "last seen" touch: none is the record.
+    await hitRateLimit(t.store.db, 'search:127.0.0.1', 60_000);
+    await takeJobLease(t.store.db, 'purge', 'test', 1000, 5000);
+    const userId = await createUser(t.store.db, SYSTEM_ACTOR, { email: `version-${kind}@example.gov.uk`, displayName: 'Version', role: 'clerk', password: 'a long enough password 1' });
+    const access = (await changeCounts(t.store)).access;
+    const v1 = await dataVersion(t.store);
+    expect(v1).not.toBe(v0); // adding the account wrote an audit entry
+    await versionedRead(t.store, 'bodies', load);
+    expect(loads).toBe(2);
+    const s = await createSession(t.store.db, userId);
+    await sessionViewer(t.store, s.token, '2025-01-01', new Date(Date.now() + 2 * 60_000)); // touches last_seen_at
+    await hitRateLimit(t.store.db, 'search:127.0.0.1', 60_000);
+    expect(await dataVersion(t.store)).toBe(v1);
+    expect((await changeCounts(t.store)).access).not.toBe(access);
+    await versionedRead(t.store, 'bodies', load);
+    expect(loads).toBe(2);
+    if (kind === 'postgres') {
+      // Other databases' transactions on the same server (the snapshot the version used to be) do not move it.
+      const other = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await other.connect();
+      try {
+        await other.query('begin; create temporary table moot_version_probe (a integer); insert into moot_version_probe values (1); commit');
+      } finally {
+        await other.end();
+      }
+      expect(await dataVersion(t.store)).toBe(v1);
+    }
+    // The search index, rebuilt, writes no audit entry but is counted.
+    await rebuildSearchIndex(t.store);
+    expect(await dataVersion(t.store)).not.toBe(v1);
   });
 });

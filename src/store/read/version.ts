@@ -1,16 +1,32 @@
-// A cheap token that changes whenever the data may have changed, for caching what does not depend on the viewer.
-// SQLite: changes made through this connection (total_changes) and by other connections (data_version).
-// PostgreSQL: the current snapshot (xmin:xmax:in-progress), which moves with every committed write in the cluster.
+// Cheap tokens that change whenever the data may have changed, for caching what does not depend on the viewer.
+// Both are counters in change_counter (migration 021), bumped in the same transaction as the change:
+// - the record's: by every audit entry (every change to the record writes one), so operational writes (rate limits,
+//   job leases, the outbox, sessions) and other transactions on a shared PostgreSQL server leave it alone;
+// - sign-in state's (`access`): by any write to user_session or user_account.
 import { sql } from 'kysely';
-import type { Store } from '../db.js';
+import type { Queryable, Store } from '../db.js';
 
+export interface ChangeCounts { record: string; access: string }
+
+/** Both counters, in one query. */
+export async function changeCounts(store: Store): Promise<ChangeCounts> {
+  const r = await sql<{ name: string; n: number | string }>`select name, n from change_counter`.execute(store.db);
+  const out: ChangeCounts = { record: '', access: '' };
+  for (const row of r.rows) if (row.name === 'record' || row.name === 'access') out[row.name] = String(row.n);
+  return out;
+}
+
+/** The record's version: moves with every change to the record. */
 export async function dataVersion(store: Store): Promise<string> {
-  if (store.dialect === 'sqlite') {
-    const r = await sql<{ t: number; v: number }>`select total_changes() as t, (select data_version from pragma_data_version) as v`.execute(store.db);
-    return `${r.rows[0].t}.${r.rows[0].v}`;
-  }
-  const r = await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(store.db);
-  return r.rows[0].s;
+  return (await changeCounts(store)).record;
+}
+
+/**
+ * Counts a change to what the public sees that writes no audit entry of its own because it is derived from the
+ * record (the search index rebuilt): the record's caches are emptied as for any change.
+ */
+export async function countDerivedChange(db: Queryable): Promise<void> {
+  await sql`update change_counter set n = n + 1 where name = 'record'`.execute(db);
 }
 
 /** The newest audit entry's id (0 when there is none): where a reader of changes starts. */

@@ -3,6 +3,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Queryable, Store } from '../db.js';
 import type { Database } from '../schema.js';
+import { countDerivedChange } from '../read/version.js';
 import { agendaPublished, documentPublished, itemExempt, minutesPublished, paperExempt } from '../../domain/visibility.js';
 import { decisionEntry, itemEntry, meetingEntry, minuteEntry, pageEntries, personEntry, type EntryValues, type MeetingFacts } from './entries.js';
 
@@ -187,6 +188,8 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
     await run(meetings.map((m) => m.id), MEETING_BATCH, meetingBatchEntries, 'meetings');
     await run(decisions.map((d) => d.id), OTHER_BATCH, decisionEntries, 'decisions');
     await run(people.map((p) => p.id), OTHER_BATCH, personEntries, 'people');
+    // Derived from the record, so no audit entry: count it, or cached search pages would outlive the old index.
+    await countDerivedChange(db);
   });
   if (store.dialect === 'sqlite') await store.db.executeQuery(SQLITE_OPTIMIZE);
   return { entries, byKind, meetings: meetingCount, milliseconds: Date.now() - started };

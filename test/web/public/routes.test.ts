@@ -7,6 +7,8 @@ import { useTestStore } from '../../helpers/use-store.js';
 import { buildPortal, loadPortalData, TODAY, type PortalFixture } from './setup.js';
 import { readMeetingPage } from '../../../src/store/read/meeting-page.js';
 import type { Viewer } from '../../../src/domain/policy.js';
+import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
+import { recordAudit } from '../../../src/store/audit.js';
 
 describe.each(STORE_KINDS)('public portal on %s', (kind) => {
   const get = useTestStore(kind);
@@ -283,7 +285,11 @@ describe.each(STORE_KINDS)('public portal on %s', (kind) => {
     const notModified = await app.inject({ url, headers: { 'if-none-match': etag } });
     expect(notModified.statusCode).toBe(304);
     expect(notModified.body).toBe('');
-    await t.store.db.updateTable('meeting').set({ venue: 'Medway Room, County Hall' }).where('id', '=', fx.historicMeeting.id).execute();
+    // A change to the record, as every writer makes one: the row and its audit entry in one transaction.
+    await t.store.db.transaction().execute(async (tx) => {
+      await tx.updateTable('meeting').set({ venue: 'Medway Room, County Hall' }).where('id', '=', fx.historicMeeting.id).execute();
+      await recordAudit(tx, SYSTEM_ACTOR, { action: 'update', entity: 'meeting', entityId: fx.historicMeeting.id, summary: 'Venue changed' });
+    });
     const changed = await page(app, url);
     expect(changed.body).toContain('Medway Room, County Hall');
     expect(changed.headers.etag).not.toBe(etag);
