@@ -3,6 +3,7 @@
 // Feeds are the same for everyone, so they are built for the public viewer and every entry asks the one policy.
 import { personMatchKey, formatPersonName } from '../domain/names.js';
 import { can, PUBLIC_VIEWER } from '../domain/policy.js';
+import { itemExempt } from '../domain/visibility.js';
 import { formatDisplayDate } from '../domain/display.js';
 import type { RecordedVote } from '../domain/types.js';
 import type { Store } from '../store/db.js';
@@ -220,7 +221,7 @@ export async function personFeed(store: Store, slug: string): Promise<FeedModel 
   }
   for (const d of declarations) {
     if (!publicSees(d, false, meetingHeld(d) && agendaPublished(d))) continue;
-    const itemVisible = d.item_code !== null && publicSees(d, !!d.item_exempt || !!d.section_exempt, true);
+    const itemVisible = d.item_code !== null && publicSees(d, itemExempt({ exempt: d.item_exempt }, { exempt: d.section_exempt }), true);
     entries.push({
       id: `person/${p.id}/declaration/${d.id}`, title: `Declared an interest: ${d.body_name}, ${formatDisplayDate(d.date)}`,
       path: `/meetings/${d.meeting_slug}`, updated: iso(`${d.date}T12:00:00Z`),
@@ -229,7 +230,7 @@ export async function personFeed(store: Store, slug: string): Promise<FeedModel 
     });
   }
   for (const mv of voted) {
-    const exempt = !!mv.exempt || !!mv.item_exempt || !!mv.section_exempt;
+    const exempt = !!mv.exempt || itemExempt({ exempt: mv.item_exempt }, { exempt: mv.section_exempt });
     if (!publicSees(mv, exempt, minutesPublished(mv))) continue;
     const votes = JSON.parse(mv.votes_json) as RecordedVote[];
     votes.forEach((v, i) => {

@@ -6,7 +6,7 @@ import { can } from '../../../domain/policy.js';
 import { actorOf } from '../../../services/accounts.js';
 import { addInterest, declarationsOfPerson, editInterest, INTEREST_CATEGORIES, listInterests, meetingsOfBodiesOrGranted, papersOfMeetings, removeInterest } from '../../../services/councillors.js';
 import { documentAccess, documentFile } from '../../../services/documents.js';
-import { agendaPublished, documentPublished, exemptLabel } from '../../../services/visibility.js';
+import { agendaPublished, documentPublished, exemptLabel, itemExempt, paperExempt } from '../../../services/visibility.js';
 import { textToParagraphs, type Store } from '../../../services/unit.js';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types.js';
 import { requireAction } from '../../../http/guards.js';
@@ -77,7 +77,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
     const groups = meetings.map((m) => ({
       meeting: m,
       papers: docs.filter((d) => d.meeting_id === m.id && documentPublished(d)).map((d) => {
-        const exempt = d.classification === 'exempt' || !!d.item_exempt || !!d.section_exempt;
+        const exempt = paperExempt({ classification: d.classification, kind: d.kind, itemExempt: itemExempt({ exempt: d.item_exempt }, { exempt: d.section_exempt }) });
         const paras = textToParagraphs(d.exempt_paragraphs).length ? textToParagraphs(d.exempt_paragraphs) : textToParagraphs(d.item_paragraphs);
         return { ...d, exempt, exemptLabel: exempt ? exemptLabel(paras) : null, allowed: can(v, 'download', { bodyId: m.body_id, meetingId: m.id, exempt }) };
       }).filter((d) => d.allowed),
