@@ -3,7 +3,7 @@
 import type { Line } from './normalise.js';
 
 const REPORT_LABEL = /^(?:To|From|By|Report (?:of|to|by|from)|Subject|Classification|Title of report|Decision No)\s*:/i;
-const MINUTES_START = /^(?:minutes|notes|record)\s+of\s+(?:a|an|the)\b/i;
+const MINUTES_START = /^(?:minutes|notes|record)\s+of\s+(?:a|an|the|proceedings\s+at)\b/i;
 
 /** Whether line i opens a set of minutes or notes of a meeting. */
 export function isMinutesHeader(lines: Line[], i: number): boolean {

@@ -153,10 +153,9 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
     if (v && !/\b(?:zoom|teams|remotely|online|teleconference)\b/i.test(v[1])) venue = v[1].trim();
   }
   // "MINUTES / FORMAL MEETING OF CITY COUNCIL / City Hall, 206 S. Main Street, Council Chambers / Monday, May 22, 2023":
-  // a line of the heading naming a building, between the title and the date
+  // a line of the heading naming a building, after the title ("Council Chambers, 12 Main Street")
   if (!venue && titleAt !== undefined) {
-    const dateAt = region.find((k) => k > titleAt && k < titleAt + 6 && findDate(lines[k].text));
-    for (let k = titleAt + 1; dateAt !== undefined && k < dateAt; k++) {
+    for (let k = titleAt + 1; k < Math.min(stop, titleAt + 8); k++) {
       const t = lines[k].text;
       if (!t || !VENUE_WORDS.test(t) || t.length > 100 || (body && t.toLowerCase().includes(body.toLowerCase())) || /\b(?:meeting|minutes|agenda)\b/i.test(t)) continue;
       if (/^[A-Z]/.test(t) && !/[.;:]$/.test(t)) { venue = t; break; }

@@ -5,7 +5,7 @@ import type { ExtractedMinutes, ExtractedSubstitute } from '../extraction.js';
 import type { Line } from './normalise.js';
 import { isMinutesHeader } from './boundaries.js';
 import { findDate, findTime } from './dates-times.js';
-import { addPerson, cleanName, isNameLike, removeBrackets, samePerson, splitNames } from './names.js';
+import { addPerson, cleanName, isNameLike, removeBrackets, samePerson, splitNames, TITLE_START } from './names.js';
 import { cutAtColon, followsOn } from './agenda.js';
 import { isBodyHeading, titleCase, cleanBody } from './meeting.js';
 
@@ -34,11 +34,15 @@ const LABELS: [RegExp, Label][] = [
   // US boards: "District Attendees" (members and staff, each with a title), "Other Attendees" (visitors)
   [/^(?:other|public|guest)\s+attendees\s*:?\s*$|^(?:guests|visitors)\s*:?\s*$/i, 'alsoPresent'],
   [/^(?:(?:district|board|council|commission|committee)\s+)?attendees\s*:?\s*$/i, 'attendees'],
+  // Irish councils: "PRESENT IN THE CHAIR: Councillor A. Byrne, Cathaoirleach."
+  [/^present\s+in\s+the\s+chair\s*:\s*/i, 'present'],
   [/^(?:members\s+)?present\b\s*:?\s*/i, 'present'],
   // a US board's minutes open with lists: "BOARD OF DIRECTORS" (name, office), "… MANAGEMENT AND STAFF" (name, job)
   [/^(?:[A-Z][A-Z'’&.-]*\s+){0,5}(?:MANAGEMENT\s+AND\s+STAFF|STAFF\s+PRESENT)\s*:?\s*$/, 'inAttendance'],
-  [/^(?:in attendance|officers?(?:\s+(?:present|in attendance))?|officials|staff)\b\s*:?\s*/i, 'inAttendance'],
+  [/^(?:in attendance|officers?(?:\s+(?:present|in attendance))?|officials|staff(?:\s+present)?)\b\s*:?\s*/i, 'inAttendance'],
   [/^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\b\s*:?\s*/i, 'apologies'],
+  // Canadian councils: "Regrets: Councillor D. Black"
+  [/^regrets\s*:\s*/i, 'apologies'],
   [/^substitutes?(?:\s+present)?\b\s*:?\s*/i, 'substitutes'],
   [/^absent\b\s*:?\s*/i, 'absent'],
 ];
@@ -49,7 +53,7 @@ function labelOf(t: string): { label: Label; rest: string } | null {
     const m = re.exec(t);
     if (m) {
       // "Present:" must be a label, not prose such as "Present at the meeting were…" followed by a sentence
-      if (label === 'present' && !/^(?:members\s+)?present\s*(?::|$)/i.test(t)) continue;
+      if (label === 'present' && !/^(?:members\s+)?present\s*(?::|$)|^present\s+in\s+the\s+chair\s*:/i.test(t)) continue;
       if (label === 'inAttendance' && /STAFF\s*:?\s*$/.test(t)) return { label, rest: '' };
       if (label === 'inAttendance' && !/^[^:]{0,40}:|^(?:in attendance|officers?|officials|staff)\s*$/i.test(t)) continue;
       if (label === 'apologies' && /^apologies for absence$/i.test(t)) return { label, rest: '' };
@@ -87,7 +91,9 @@ export function substitutesIn(s: string): ExtractedSubstitute[] {
 /** Names from an apologies sentence or list. */
 export function apologiesIn(s: string): string[] {
   if (!/apolog/i.test(s)) return [];
-  const m = /apologies\s+(?:for\s+absence\s+)?(?:were\s+|was\s+|had\s+been\s+)?(?:also\s+)?(?:received|submitted|given|tendered|noted|reported)\s+(?:from|by|on behalf of|for)\s+/i.exec(s);
+  const m = /apologies\s+(?:for\s+absence\s+)?(?:were\s+|was\s+|had\s+been\s+)?(?:also\s+)?(?:received|submitted|given|tendered|noted|reported)\s+(?:from|by|on behalf of|for)\s+/i.exec(s)
+    // "An apology for his inability to attend the Meeting was received from Councillor Ryan."
+    ?? /\ban?\s+apology\s+(?:for\s+(?:(?:his|her|their)\s+)?(?:inability\s+to\s+attend|absence)(?:\s+(?:the\s+)?meeting)?\s+)?(?:was|had\s+been)\s+received\s+from\s+/i.exec(s);
   if (!m) return [];
   // the list ends at the sentence's full stop, not at "Cllrs." or an initial
   const tail = s.slice(m.index + m[0].length);
@@ -109,7 +115,8 @@ function headerText(lines: Line[], h: number, end: number): { text: string; next
 }
 
 function bodyOf(header: string, lines: Line[], h: number, letterhead: string | null): string | null {
-  const m = /^(?:minutes|notes|record)\s+of\s+(?:an?\s+|the\s+)?(?:(?:special|extraordinary|annual|ordinary|adjourned|reconvened|informal)\s+)*(?:meeting\s+of\s+)?(?:the\s+)?(.+?)(?:\s+(?:meeting\s+)?held\b|\s+on\s+[A-Z0-9]|\s+at\s+|,|$)/i.exec(header);
+  // "MINUTES OF PROCEEDINGS AT ORDINARY MEETING OF EXAMPLE COUNTY COUNCIL HELD IN …" (Irish councils)
+  const m = /^(?:minutes|notes|record)\s+of\s+(?:proceedings\s+at\s+)?(?:an?\s+|the\s+)?(?:(?:special|extraordinary|annual|ordinary|adjourned|reconvened|informal|monthly|statutory|budget)\s+)*(?:meeting\s+of\s+)?(?:the\s+)?(.+?)(?:\s+(?:meeting\s+)?held\b|\s+on\s+[A-Z0-9]|\s+at\s+|,|$)/i.exec(header);
   if (!m) return null;
   let b = cleanBody(m[1]);
   if (/^(?:above|said|aforementioned)\b/i.test(b) || /^(?:council|committee|meeting)$/i.test(b)) {
@@ -138,7 +145,7 @@ function venueOf(header: string): string | null {
 
 // Words of a job title or role printed after a name ("Randy Marx - Board President", "Paula Villescaz, president",
 // "Teresa Stinson, General Counsel", "Michael McKibbin, Ed.D., vice president"): a part made only of these is no person.
-const ROLE_WORD = /^(?:president|vice|chair(?:man|woman|person)?|member|trustee|director|manager|superintendent|clerk|secretary|treasurer|officer|counsel|attorney|engineer|chancellor|assistant|executive|administrator|administrative|facilitator|coordinator|supervisor|analyst|planner|mayor|reeve|deputy|councillor|councilmember|councilman|councilwoman|commissioner|student|general|chief|head|lead|senior|principal|associate|visitor|staff|consultant|inspector|board|customer|service|operations|finance|financial|technical|acting|interim|legal|city|county|town|district|public|works|human|resources|information|technology|communications|program|project|recording|minute|taker|guest|resident|representative|liaison|advis[eo]r|specialist|controller|auditor|accountant|pro|tem|ex|officio|non-voting|voting|alternate|of|the|to|and|for|&|ed\.?d|ph\.?d|esq|jr|sr|m\.?d)s?\.?$/i;
+const ROLE_WORD = /^(?:president|vice|cathaoirleach|leas-chathaoirleach|cao|ceo|cfo|coo|chair(?:man|woman|person)?|member|trustee|director|manager|superintendent|clerk|secretary|treasurer|officer|counsel|attorney|engineer|chancellor|assistant|executive|administrator|administrative|facilitator|coordinator|supervisor|analyst|planner|mayor|reeve|deputy|councillor|councilmember|councilman|councilwoman|commissioner|student|general|chief|head|lead|senior|principal|associate|visitor|staff|consultant|inspector|board|customer|service|operations|finance|financial|technical|acting|interim|legal|city|county|town|district|public|works|human|resources|information|technology|communications|program|project|recording|minute|taker|guest|resident|representative|liaison|advis[eo]r|specialist|controller|auditor|accountant|pro|tem|ex|officio|non-voting|voting|alternate|of|the|to|and|for|&|ed\.?d|ph\.?d|esq|jr|sr|m\.?d)s?\.?$/i;
 
 /** Whether a printed part is a job title or role, not a person's name. */
 export function isRole(s: string): boolean {
@@ -195,9 +202,11 @@ export function namesWithTitles(list: string): string[] {
 
 /** "Acting Chief Bridge" → "Bridge", "General Counsel Lavra" → "Lavra": job-title words before a name dropped. */
 function withoutLeadingRole(s: string): string {
+  // "District Cllr Blackwell" keeps its title; "Treasurer R. White", "CAO/Clerk M. Green" lose the job
+  if (TITLE_START.test(s)) return s;
   const words = s.split(/\s+/);
   let k = 0;
-  while (k < words.length - 1 && ROLE_WORD.test(words[k]) && /^[A-Z]/.test(words[k])) k++;
+  while (k < words.length - 1 && words[k].split('/').every((w) => ROLE_WORD.test(w)) && /^[A-Z]/.test(words[k])) k++;
   return k && /^[A-Z]/.test(words[k]) ? words.slice(k).join(' ') : s;
 }
 
@@ -309,7 +318,13 @@ function readAttendance(lines: Line[], from: number, to: number, m: MinutesDetai
     unlabelled.push(block.value);
     m.substitutes.push(...substitutesIn(block.value));
     if (lab.label === 'absent' || lab.label === 'substitutes') continue;
-    const persons = block.persons ?? splitNames(block.value).filter((n) => isNameLike(n) && !isRole(n)).map((name) => ({ name, role: null }));
+    const bracketed = lab.label !== 'inAttendance' ? [] : [...block.value.matchAll(/\(((?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[^()]{2,40})\)/g)].map((x) => cleanName(x[1]));
+    const persons = bracketed.length
+      // "OFFICIALS IN ATTENDANCE: Chief Executive (Mr. J. Doyle), Director of Services, Housing (Ms. M. Nolan)": the job
+      // titles are outside the brackets, the people inside
+      ? bracketed.filter((n) => isNameLike(n)).map((name) => ({ name, role: null }))
+      : block.persons ?? splitNames(lab.label === 'inAttendance' ? block.value.split(',').map((x) => withoutLeadingRole(x.trim())).join(', ') : block.value)
+        .filter((n) => isNameLike(n) && !isRole(n)).map((name) => ({ name, role: null }));
     for (const p of persons) {
       if (lab.label === 'boardList') addPerson(m.present, p.name);
       else if (lab.label === 'attendees') {

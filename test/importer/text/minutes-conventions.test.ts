@@ -224,3 +224,24 @@ describe('lists and signatures seen on documents outside the corpus (same conven
     expect(ex.meeting).toMatchObject({ venue: '9935 Auburn Folsom Road, Granite Bay, CA 95746', publishedBy: 'Teri Grant', publishedOn: '2018-03-23' });
   });
 });
+
+describe('Irish and Canadian councils’ conventions (invented text in their forms; the corpus has no such council)', () => {
+  it('an Irish county council: "Minutes of Proceedings at …", the chair, members present, an apology sentence, officials by job title', () => {
+    const ex = extract(["MINUTES OF PROCEEDINGS AT ORDINARY MEETING OF EXAMPLE COUNTY COUNCIL HELD IN THE", "COUNCIL CHAMBER, COUNTY HALL, EXAMPLETOWN, ON MONDAY, 14TH MARCH, 2022, AT 2.00 P.M.", "", "PRESENT IN THE CHAIR: Councillor A. Byrne, Cathaoirleach.", "", "MEMBERS PRESENT:", "Councillors Brennan, Daly, Fitzgerald, Kelly, Murphy, O'Brien, Walsh.", "", "An apology for inability to attend was received from Councillor Ryan.", "", "OFFICIALS IN ATTENDANCE:", "Chief Executive (Mr. J. Doyle), Director of Services, Housing (Ms. M. Nolan), Senior Executive", "Officer, Corporate Services (Mr. P. Quinn), Meetings Administrator (Ms. S. Lynch).", "", "1. Adoption of Minutes", "Proposed by Councillor Brennan;", "Seconded by Councillor Kelly;", "And Resolved:", "\"That the Minutes of the Ordinary Meeting held on 14th February, 2022, be adopted.\"", "", "2. Chief Executive's Monthly Report", "The report was noted.", "", "3. Disposal of Property", "Proposed by Councillor Walsh;", "Seconded by Councillor Daly;", "And Resolved: \"That the disposal be approved.\""].join('\n'));
+    expect(ex.meeting).toMatchObject({ body: 'Example County Council', date: '2022-03-14', time: '14:00', venue: 'COUNCIL CHAMBER, COUNTY HALL, EXAMPLETOWN' });
+    const m = ex.minutes[0];
+    expect(m.present).toEqual(['Councillor A. Byrne', 'Councillor Brennan', 'Councillor Daly', 'Councillor Fitzgerald', 'Councillor Kelly', 'Councillor Murphy', "Councillor O'Brien", 'Councillor Walsh']);
+    expect(m.inAttendance).toEqual(['Mr. J. Doyle', 'Ms. M. Nolan', 'Mr. P. Quinn', 'Ms. S. Lynch']);
+    expect(m.apologies).toEqual(['Councillor Ryan']);
+    expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual(['1 Adoption of Minutes', "2 Chief Executive's Monthly Report", '3 Disposal of Property']);
+  });
+  it('a Canadian township: Reeve and Deputy Reeve present, "Regrets:", staff without their jobs, resolutions and recorded votes are no attendance', () => {
+    const ex = extract(["THE CORPORATION OF THE TOWNSHIP OF EXAMPLE", "COUNCIL MEETING MINUTES", "Tuesday, April 9, 2024", "7:00 p.m.", "Council Chambers, 12 Main Street", "", "Present: Reeve J. Smith, Deputy Reeve A. Brown, Councillor K. Lee, Councillor P. Wong", "Regrets: Councillor D. Black", "Staff Present: CAO/Clerk M. Green, Treasurer R. White", "", "1. Call to Order", "Reeve Smith called the meeting to order at 7:00 p.m.", "", "2. Disclosure of Pecuniary Interest", "None.", "", "3. Adoption of Minutes", "Resolution No. R2024-101", "Moved by: Councillor Lee", "Seconded by: Deputy Reeve Brown", "That the minutes of the March 26, 2024 meeting be adopted as circulated.", "Carried.", "", "4. By-laws", "Resolution No. R2024-102", "Moved by: Councillor Wong", "Seconded by: Councillor Lee", "That By-law 2024-15 be read a first, second and third time and passed.", "Recorded Vote: Yeas: Smith, Brown, Lee, Wong. Nays: none.", "Carried.", "", "5. Adjournment", "Resolution No. R2024-103", "Moved by: Deputy Reeve Brown", "Seconded by: Councillor Wong", "That Council adjourn at 8:15 p.m.", "Carried."].join('\n'));
+    expect(ex.meeting).toMatchObject({ date: '2024-04-09', time: '19:00', venue: 'Council Chambers, 12 Main Street' });
+    const m = ex.minutes[0];
+    expect(m.present).toEqual(['Reeve J. Smith', 'Deputy Reeve A. Brown', 'Councillor K. Lee', 'Councillor P. Wong']);
+    expect(m.apologies).toEqual(['Councillor D. Black']);
+    expect(m.inAttendance).toEqual(['M. Green', 'R. White']);
+    expect(m.items.map((i) => i.number)).toEqual(['1', '2', '3', '4', '5']);
+  });
+});
