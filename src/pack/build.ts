@@ -10,6 +10,7 @@ import { orderedSections, renderFrontSheet, type ItemStatus } from './front-shee
 import type { AgendaItem, Audience, BuiltItemPages, BuiltPack, PackInput } from './model.js';
 import { contentKey, contentText, parsedOnce, renderedOnce } from './layout-cache.js';
 import { addOutline, type OutlineEntry } from './outline.js';
+import { useNativeStreams } from './streams.js';
 import { PackStructure } from './structure.js';
 import { renderPapers, type PaperContext, type StructuredPaper } from './papers.js';
 import { PackError } from './problems.js';
@@ -87,6 +88,7 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
 
   const ctx: PaperContext = { councilName: input.councilName };
   const pack = await PDFDocument.create({ updateMetadata: false });
+  useNativeStreams(pack);
   const structure = new PackStructure(pack);
   const units = await layOutPapers(pack, input, audience, mode, ctx, structure);
   const placed = placeOnPages(units);

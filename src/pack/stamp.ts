@@ -11,12 +11,13 @@ import { A4 } from './typeset.js';
 
 // Stamps are written as one small uncompressed content stream per page, by hand: pdf-lib's
 // drawText deflates a new stream per page with pako, which dominated the build time of big packs.
-interface Subset { encode(): Uint8Array; encodeStream?: () => EventEmitter }
+interface Subset { encode(): Uint8Array; encodeStream?: () => EventEmitter; glyphs: number[] }
 interface GlyphRun { glyphs: unknown[] }
 interface FontkitFont { createSubset(): Subset; layout(text: string, features?: unknown): GlyphRun }
 
 /** Shaped strings kept per face: page numbers and stamps repeat across pages and packs. */
 const LAYOUT_MEMO_LIMIT = 20_000;
+const SUBSET_MEMO_LIMIT = 64;
 
 /**
  * fontkit 2 in the shape pdf-lib's embedder expects (a subset's bytes come as a stream), and parsed once per
@@ -30,13 +31,26 @@ const parsedFaces = new Map<Uint8Array, FontkitFont>();
 function parseFace(bytes: Uint8Array): FontkitFont {
   const font = (fontkit2 as unknown as { create(b: Uint8Array): FontkitFont }).create(bytes);
   const createSubset = font.createSubset.bind(font);
+  // Packs stamp much the same characters ("Page 1" ... "Agenda Item 12"): a subset of the same glyphs is the same font
+  // file, written once.
+  const encoded = new Map<string, Uint8Array>();
   font.createSubset = () => {
     const subset = createSubset();
+    const encode = (): Uint8Array => {
+      const key = subset.glyphs.join(',');
+      let bytes = encoded.get(key);
+      if (!bytes) {
+        if (encoded.size >= SUBSET_MEMO_LIMIT) encoded.clear();
+        bytes = subset.encode();
+        encoded.set(key, bytes);
+      }
+      return bytes;
+    };
     subset.encodeStream = () => {
       const out = new EventEmitter();
       queueMicrotask(() => {
         try {
-          out.emit('data', subset.encode());
+          out.emit('data', encode());
           out.emit('end');
         } catch (e) {
           out.emit('error', e);
@@ -155,7 +169,19 @@ interface Frame {
   rotation: number;
 }
 
+// A page's boxes and rotation are read through its inherited attributes; they do not change while a pack is stamped.
+const frames = new WeakMap<PDFPage, Frame>();
+
 function frame(page: PDFPage): Frame {
+  let f = frames.get(page);
+  if (!f) {
+    f = pageFrame(page);
+    frames.set(page, f);
+  }
+  return f;
+}
+
+function pageFrame(page: PDFPage): Frame {
   const box = page.getCropBox();
   const angle = (((page.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270;
   const { x: bx, y: by, width: bw, height: bh } = box;
