@@ -6,7 +6,7 @@ import { MootError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import {
   addDocument, addMembership, clearToFollow, councilIsEmpty, countCouncilRecords, createBody, createDecision, createMeeting, createPerson, ensureGroup, getCouncil,
-  insertCallIn, rebuildSearchIndex, recordAttendance, recordDeclarations, recordLoad, recordMinutes, saveCouncil, setSeats, transaction, updateDecisionRow,
+  bulkLoadTransaction, insertCallIn, rebuildSearchIndex, recordAttendance, recordDeclarations, recordLoad, recordMinutes, saveCouncil, setSeats, updateDecisionRow,
   updateMeetingRow, wipeCouncil, type Queryable, type Store,
 } from '../services/seed.js';
 import { planAgenda, type AgendaContext, type PlannedItem, type PlannedSection } from './agenda.js';
@@ -225,18 +225,19 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   const start = planCalendar(today, years).start;
   const roster = makeRoster(rng.fork('roster'), people, start, today);
   const { plan, events, personMap } = planEvents(rng.fork('meetings'), people, roster, today, years);
-  const setup = await transaction(store.db, (tx) => loadSetup(tx, actor, people, roster, plan.extraClosures));
+  // Bulk-load transactions: atomic as ever, committed without waiting for PostgreSQL's disk (see bulkLoadTransaction).
+  const setup = await bulkLoadTransaction(store, (tx) => loadSetup(tx, actor, people, roster, plan.extraClosures));
 
   const progress = createProgress('Loading the demonstration council', events.length, { quiet: !options.progress });
   const pdfs = new PdfCache();
   const writer = new EventWriter(store, actor, setup, personMap, roster, pdfs, today, plan.calendar);
   for (const ev of events) {
-    await transaction(store.db, (tx) => (ev.kind === 'meeting' ? writer.meeting(tx, ev) : writer.cabinetMember(tx, ev)));
+    await bulkLoadTransaction(store, (tx) => (ev.kind === 'meeting' ? writer.meeting(tx, ev) : writer.cabinetMember(tx, ev)));
     progress.tick(1, ev.date);
   }
   // Minutes the plan has approved without a later meeting in the year to approve them are approved all the same.
   for (const meetingId of writer.awaitingApproval) {
-    await transaction(store.db, async (tx) => {
+    await bulkLoadTransaction(store, async (tx) => {
       await updateMeetingRow(tx, meetingId, { status: 'minutes-approved' });
       await publishMinutesIn(tx, writer.printedMinutes.get(meetingId)!, meetingId, { publishedAt: `${today}T09:00:00.000Z`, confidentialOnlyIfExempt: true });
     });

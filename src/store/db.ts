@@ -136,6 +136,21 @@ export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 /**
+ * One transaction of a bulk load that can be run again from the start (the demonstration council, one transaction per
+ * meeting). Its writes still land together or not at all; what differs is only when PostgreSQL reports the commit: it
+ * does not wait for the write-ahead log to reach the disk (synchronous_commit off, for this transaction alone). That
+ * is the durability SQLite has in WAL mode with synchronous = NORMAL, which Moot uses: a crash of the machine may lose
+ * the last transactions of the load, never leave one half-written. Waiting for the disk at each of the ten-year demo's
+ * ~2,000 commits was most of the time PostgreSQL took over SQLite to load it. Every other write commits durably.
+ */
+export function bulkLoadTransaction<T>(store: Pick<Store, 'db' | 'dialect'>, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return store.db.transaction().execute(async (tx) => {
+    if (store.dialect === 'postgres') await sql`SET LOCAL synchronous_commit TO OFF`.execute(tx);
+    return fn(tx);
+  });
+}
+
+/**
  * Whether an error means the database cannot be reached or is restarting (connection refused or dropped, server
  * shutting down or starting, too many connections, SQLite busy): the request should fail with 503 and be retried,
  * not be reported as a fault in Moot.

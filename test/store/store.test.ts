@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { listAudit } from '../../src/store/audit.js';
-import { addMembership, createBody, findOrCreateBody, membershipOn } from '../../src/store/bodies.js';
-import { transaction } from '../../src/store/db.js';
+import { addMembership, createBody, findBodyByName, findOrCreateBody, membershipOn } from '../../src/store/bodies.js';
+import { sql } from 'kysely';
+import { bulkLoadTransaction, transaction, type Queryable } from '../../src/store/db.js';
 import { createDecision, recordDecision } from '../../src/store/decisions.js';
 import { addDocument, addDocumentVersion, getBlob, listDocumentVersions } from '../../src/store/documents.js';
 import { createMeeting, getAgenda, getMeeting } from '../../src/store/meetings.js';
@@ -27,6 +28,25 @@ describe.each(STORE_KINDS)('store on %s', (kind) => {
     expect(await membershipOn(db, body, '2011-12-05')).toHaveLength(1);
     expect(await membershipOn(db, body, '2013-01-01')).toHaveLength(0);
     expect(await findOrCreateBody(db, actor, 'cabinet')).toBe(body);
+  });
+
+  it('loads in bulk atomically, and on PostgreSQL without waiting for the disk in that transaction alone', async (ctx) => {
+    const store = get(ctx).store;
+    const setting = async (db: Queryable) => (await sql<{ v: string }>`select current_setting('synchronous_commit') as v`.execute(db)).rows[0].v;
+    await expect(bulkLoadTransaction(store, async (tx) => {
+      await createBody(tx, actor, { name: 'Planning Committee', kind: 'regulatory-committee' });
+      throw new Error('the load stops here');
+    })).rejects.toThrow('the load stops here');
+    expect(await findBodyByName(store.db, 'Planning Committee')).toBeUndefined();
+    const body = await bulkLoadTransaction(store, async (tx) => {
+      if (kind === 'postgres') expect(await setting(tx)).toBe('off');
+      return createBody(tx, actor, { name: 'Licensing Committee', kind: 'regulatory-committee' });
+    });
+    expect(body).toBeGreaterThan(0);
+    if (kind === 'postgres') {
+      expect(await transaction(store.db, setting)).toBe('on');
+      expect(await setting(store.db)).toBe('on');
+    }
   });
 
   it('numbers minutes continuously within a body across meetings', async (ctx) => {
