@@ -127,6 +127,14 @@ function mismatch(
   };
 }
 
+const negate = (p: Pence | null): Pence | null => (p === null ? null : -p);
+
+/** `printed` should be a + b: the problem when all three are in the table and differ by more than the tolerance. */
+function sumProblem(table: BudgetTableKind, row: { sourceRow: number | null; line: string }, column: string, a: Pence | null, b: Pence | null, printed: Pence | null, why: string, rules: BudgetRules): BudgetProblem[] {
+  if (a === null || b === null || printed === null) return [];
+  return Math.abs(a + b - printed) > rules.tolerance ? [mismatch(table, row, column, 'arithmetic', a + b, printed, why)] : [];
+}
+
 /** Members of a subtotal or total: the lines it sums. */
 function membersOf<R extends { kind: BudgetRowKind; portfolio: string }>(rows: readonly R[], total: R): R[] {
   return rows.filter((r) => r.kind === 'line' && (total.kind === 'total' || r.portfolio === total.portfolio));
@@ -160,15 +168,11 @@ export function reconcileRevenue(rows: readonly RevenueRow[], rules: BudgetRules
   const h = REVENUE_HEADINGS;
   for (const r of rows) {
     const f = r.figures;
-    if (f.gross !== null && f.income !== null && f.net !== null && off(f.gross + f.income, f.net)) {
-      out.push(mismatch('revenue', r, h.net, 'arithmetic', f.gross + f.income, f.net, 'gross + income'));
-    }
-    if (f.forecastVariance !== null && f.managementAction !== null && f.revisedVariance !== null && off(f.forecastVariance + f.managementAction, f.revisedVariance)) {
-      out.push(mismatch('revenue', r, h.revisedVariance, 'arithmetic', f.forecastVariance + f.managementAction, f.revisedVariance, 'forecast variance + management action'));
-    }
-    if (f.revisedVariance !== null && f.lastReported !== null && f.movement !== null && off(f.revisedVariance - f.lastReported, f.movement)) {
-      out.push(mismatch('revenue', r, h.movement, 'arithmetic', f.revisedVariance - f.lastReported, f.movement, 'revised variance − last reported'));
-    }
+    out.push(
+      ...sumProblem('revenue', r, h.net, f.gross, f.income, f.net, 'gross + income', rules),
+      ...sumProblem('revenue', r, h.revisedVariance, f.forecastVariance, f.managementAction, f.revisedVariance, 'forecast variance + management action', rules),
+      ...sumProblem('revenue', r, h.movement, f.revisedVariance, negate(f.lastReported), f.movement, 'revised variance − last reported', rules),
+    );
     if (r.kind !== 'line') {
       const members = membersOf(rows, r);
       for (const c of REVENUE_COLUMNS) {
@@ -197,12 +201,10 @@ export function reconcileCapital(rows: readonly CapitalRow[], years: readonly st
       const sum = limits.reduce<Pence>((s, v) => s + (v ?? 0), 0);
       if (off(sum, f.cashLimitTotal)) out.push(mismatch('capital', r, h.cashLimitTotal, 'arithmetic', sum, f.cashLimitTotal, `the cash limits for ${years.join(', ')}`));
     }
-    if (f.realVariance !== null && f.rephasing !== null && f.variance !== null && off(f.realVariance + f.rephasing, f.variance)) {
-      out.push(mismatch('capital', r, h.variance, 'arithmetic', f.realVariance + f.rephasing, f.variance, 'real variance + re-phasing'));
-    }
-    if (f.variance !== null && f.lastReported !== null && f.movement !== null && off(f.variance - f.lastReported, f.movement)) {
-      out.push(mismatch('capital', r, h.movement, 'arithmetic', f.variance - f.lastReported, f.movement, 'total variance − last reported'));
-    }
+    out.push(
+      ...sumProblem('capital', r, h.variance, f.realVariance, f.rephasing, f.variance, 'real variance + re-phasing', rules),
+      ...sumProblem('capital', r, h.movement, f.variance, negate(f.lastReported), f.movement, 'total variance − last reported', rules),
+    );
     if (r.kind !== 'line') {
       const members = membersOf(rows, r);
       for (const y of years) {

@@ -9,7 +9,8 @@ import type { Database } from '../schema.js';
 import { seesUnpublished } from '../../domain/visibility.js';
 import { agendaPublished, decisionVisible, exemptFilter, PUBLIC_DECISION_STATUSES } from './visibility.js';
 
-export interface DecisionRegisterFilter {
+/** What the register, the lists and the API narrow decisions by. */
+export interface DecisionFilter {
   taker?: string;
   key?: boolean;
   from?: string;
@@ -18,6 +19,9 @@ export interface DecisionRegisterFilter {
   callIn?: DecisionCallInFilter;
   /** Today, for "open for call-in". */
   today?: string;
+}
+
+export interface DecisionRegisterFilter extends DecisionFilter {
   page?: number;
   perPage?: number;
 }
@@ -26,8 +30,7 @@ export interface DecisionRegisterFilter {
 export function visibleDecisions(db: Queryable, viewer: Viewer) {
   let q = db.selectFrom('decision');
   const scope = exemptFilter(viewer);
-  const staff = viewer.kind === 'user' && (viewer.role === 'clerk' || viewer.role === 'administrator');
-  if (!staff) q = q.where('decision.status', 'in', [...PUBLIC_DECISION_STATUSES]);
+  if (!seesUnpublished(viewer)) q = q.where('decision.status', 'in', [...PUBLIC_DECISION_STATUSES]);
   if (!scope.all) {
     q = q.where((eb) => {
       const ors = [eb('decision.classification', '!=', 'exempt')];
@@ -40,7 +43,7 @@ export function visibleDecisions(db: Queryable, viewer: Viewer) {
 }
 
 /** The decisions a viewer may see, narrowed by the register's filters (taker, key decisions, dates, status). */
-export function filteredDecisions(db: Queryable, viewer: Viewer, f: { taker?: string; key?: boolean; from?: string; to?: string; status?: string; callIn?: DecisionCallInFilter; today?: string }) {
+export function filteredDecisions(db: Queryable, viewer: Viewer, f: DecisionFilter) {
   let q = visibleDecisions(db, viewer);
   if (f.callIn === 'open') {
     const today = f.today ?? new Date().toISOString().slice(0, 10);

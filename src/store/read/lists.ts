@@ -1,9 +1,8 @@
 // Lists that page in SQL (meetings and decisions can run to thousands), with the same visibility rules as the
 // pages: exempt records of decision and drafts stay out unless the policy lets the viewer see them.
-import type { DecisionCallInFilter } from '../../domain/executive.js';
 import type { Viewer } from '../../domain/policy.js';
 import type { Queryable } from '../db.js';
-import { filteredDecisions } from './decisions.js';
+import { filteredDecisions, type DecisionFilter } from './decisions.js';
 import { decisionVisible } from './visibility.js';
 
 export interface MeetingListFilter {
@@ -30,15 +29,7 @@ export async function pageOfMeetings(db: Queryable, f: MeetingListFilter) {
   return { rows, total: Number(count.n) };
 }
 
-export interface DecisionListFilter {
-  taker?: string;
-  key?: boolean;
-  from?: string;
-  to?: string;
-  status?: string;
-  callIn?: DecisionCallInFilter;
-  /** Today, for "open for call-in". */
-  today?: string;
+export interface DecisionListFilter extends DecisionFilter {
   limit: number;
   offset: number;
 }
