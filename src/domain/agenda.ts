@@ -8,3 +8,12 @@ const STANDING = /\b(announcements?|questions?( from| by| to)?|petitions?|verbal
 export function isStandingItemTitle(title: string): boolean {
   return STANDING.test(title);
 }
+
+// The closing standing item ("Other items which the Chairman decides are relevant or urgent", "Any other urgent
+// business"): nothing is added after it.
+const CLOSING = /^(other items which\b.*\burgent|any other (urgent )?business|other urgent business|urgent business)\b/i;
+
+/** Whether an item with this title closes its agenda, so that new items go before it. */
+export function isClosingItemTitle(title: string): boolean {
+  return CLOSING.test(title.trim());
+}

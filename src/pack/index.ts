@@ -4,3 +4,4 @@ export { buildPack, buildSupplementaryPack, type PackOptions, type Supplementary
 export { validatePack, blockingProblems, weekdaysBetween, clearWorkingDaysBetween, isStandingItem, MINIMUM_CLEAR_DAYS, type ValidateOptions, type ClearWorkingDays } from './validate.js';
 export { validateUploadedPdf, type UploadedPdfCheck } from './upload.js';
 export { PackError, type PackProblem } from './problems.js';
+export { markAsPreview, PREVIEW_MARK } from './preview.js';

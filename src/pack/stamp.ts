@@ -252,3 +252,9 @@ export function addRestrictedPage(doc: PDFDocument, paragraphs: string, fonts: F
   drawLine(fonts, page, 'Document is Restricted', mid, y - 70, fonts.bold, 18, 'center', 'H2');
   return page;
 }
+
+/** A line at the foot of a page, under its page number: a preview says it is one on every page. */
+export function stampFootnote(page: PDFPage, text: string, fonts: Fonts): void {
+  const f = frame(page);
+  drawLine(fonts, page, text, f.width / 2, 14, fonts.bold, 8, 'center');
+}

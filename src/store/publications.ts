@@ -77,7 +77,7 @@ export async function clearToFollow(db: Queryable, meetingId: number, itemCodes:
 
 /** The publications of a meeting: by kind, newest version first; or all, most recently published first. */
 export function listPublications(db: Queryable, meetingId: number, order: 'by-kind' | 'newest' = 'by-kind') {
-  const q = db.selectFrom('publication').select(['id', 'kind', 'version', 'audience', 'sha256', 'size', 'page_count', 'published_at', 'published_by', 'late_reason', 'withheld_at'])
+  const q = db.selectFrom('publication').select(['id', 'kind', 'version', 'audience', 'sha256', 'size', 'page_count', 'published_at', 'published_by', 'late_reason', 'withheld_at', 'withheld_reason'])
     .where('meeting_id', '=', meetingId);
   return (order === 'newest' ? q.orderBy('published_at', 'desc') : q.orderBy('kind').orderBy('version', 'desc').orderBy('audience', 'desc')).execute();
 }

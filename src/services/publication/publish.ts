@@ -3,7 +3,7 @@
 // "agenda published" — all in one transaction. Publishing again makes a new version; earlier ones stay.
 import type { Actor } from '../../domain/types.js';
 import { MootError } from '../../errors.js';
-import { buildPack, buildSupplementaryPack, validatePack, type BuiltPack, type PackProblem } from '../../pack/index.js';
+import { buildPack, buildSupplementaryPack, markAsPreview, PackError, validatePack, type BuiltPack, type PackProblem } from '../../pack/index.js';
 import { recordAudit } from '../../store/audit.js';
 import { transaction, type Queryable, type Store } from '../../store/db.js';
 import { clearToFollow, getPublishedPack, listPublications, markAgendaPublished, meetingDate, nextPublicationVersion, setItemPages, storePublication, type Audience, type PackKind } from '../../store/publications.js';
@@ -71,6 +71,21 @@ export async function buildMeetingPack(store: Store, idOrSlug: string | number, 
   const meeting = await findMeeting(store.db, idOrSlug);
   const { input } = await packInputForMeeting(store.db, meeting.id, options.publishedOn ?? meeting.published_on ?? todayIso());
   return buildPack(input, { audience });
+}
+
+/**
+ * The agenda pack as it would be published on `publishedOn`, for Democratic Services to check first: built from the
+ * record, marked as a preview on every page, never stored. Problems that stop publication stop the preview too.
+ */
+export async function previewAgendaPack(store: Store, idOrSlug: string | number, audience: Audience, publishedOn: string): Promise<{ bytes: Uint8Array; slug: string }> {
+  const { input, meeting } = await packInputForMeeting(store.db, idOrSlug, publishedOn);
+  try {
+    const pack = await buildPack(input, { audience });
+    return { bytes: await markAsPreview(pack, publishedOn), slug: meeting.slug };
+  } catch (e) {
+    if (e instanceof PackError) throw new PublicationError(`the preview of ${meeting.slug} could not be built: ${e.problems.map((p) => `${p.where}: ${p.message}`).join('; ')}`, e.problems);
+    throw e;
+  }
 }
 
 /** The pack as stored: each item's place, with its PDF page beside its printed page. */

@@ -2,6 +2,7 @@
 // numbering rules (numbered straight through, or lettered sections A1, B1…) and are re-allocated on every change
 // until the agenda is published; after that codes people have seen never change, and late items take new ones.
 import { allocateItemCodes } from '../../domain/numbering.js';
+import { isClosingItemTitle } from '../../domain/agenda.js';
 import { exemptionRaised, itemExempt } from '../../domain/visibility.js';
 import type { Actor } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
@@ -130,12 +131,28 @@ async function nextPosition(db: Queryable, meetingId: number): Promise<number> {
   return Number(last?.p ?? 0) + 1;
 }
 
+/**
+ * Where a new item goes: at the end, except before its section's closing standing item ("Other items which the
+ * Chairman decides are relevant or urgent") while the agenda is still being built and renumbered.
+ */
+async function positionForNewItem(db: Queryable, m: { id: number; status: string }, sectionId: number): Promise<number> {
+  if (m.status === 'scheduled') {
+    const items = await db.selectFrom('agenda_item').select(['id', 'title', 'position']).where('meeting_id', '=', m.id).where('section_id', '=', sectionId).orderBy('position').execute();
+    const closing = items.find((i) => isClosingItemTitle(i.title));
+    if (closing) {
+      await db.updateTable('agenda_item').set((eb) => ({ position: eb('position', '+', 1) })).where('meeting_id', '=', m.id).where('position', '>=', closing.position).execute();
+      return closing.position;
+    }
+  }
+  return nextPosition(db, m.id);
+}
+
 export async function addItem(db: Queryable, actor: Actor, meetingId: number, f: ItemFields, extra: { deferredFromItemId?: number } = {}): Promise<{ id: number; code: string }> {
   const m = await meetingFor(db, meetingId);
   const exempt = await checkSection(db, meetingId, f);
   const code = m.status === 'scheduled' ? 'new' : await lateCode(db, meetingId, f.sectionId, m.agenda_style);
   const values = {
-    meeting_id: meetingId, position: await nextPosition(db, meetingId), code, ...itemValues(f, exempt), withdrawn: 0,
+    meeting_id: meetingId, position: await positionForNewItem(db, m, f.sectionId), code, ...itemValues(f, exempt), withdrawn: 0,
     deferred_to_meeting_id: null, deferred_from_item_id: extra.deferredFromItemId ?? null, page_start: null, page_end: null,
   };
   const row = await db.insertInto('agenda_item').values(values).returning('id').executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@
 // meeting of the same body (with any amendments recorded), or cancelled / postponed with a reason.
 import type { Actor } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
+import { formatDisplayDate } from '../../domain/display.js';
 import { recordAudit } from '../audit.js';
 import type { Queryable } from '../db.js';
 import { setMeetingStatus } from '../meetings.js';
@@ -12,11 +13,19 @@ async function meetingOf(db: Queryable, meetingId: number) {
   return m;
 }
 
-export async function markHeld(db: Queryable, actor: Actor, meetingId: number, today: string): Promise<void> {
+/**
+ * The meeting took place. A meeting whose agenda was never published (the law requires it five clear working days
+ * before) is marked held only with the clerk's recorded reason, kept as the status reason and in the audit log.
+ */
+export async function markHeld(db: Queryable, actor: Actor, meetingId: number, today: string, withoutAgendaReason: string | null = null): Promise<void> {
   const m = await meetingOf(db, meetingId);
   if (m.status !== 'scheduled' && m.status !== 'agenda-published') throw new ValidationError(`a meeting that is ${m.status.replace(/-/g, ' ')} cannot be marked as held`, 'status');
-  if (m.date > today) throw new ValidationError(`the meeting is on ${m.date}; it can be marked as held from that day`, 'status');
-  await setMeetingStatus(db, actor, meetingId, 'held');
+  if (m.date > today) throw new ValidationError(`the meeting is on ${formatDisplayDate(m.date)}; it can be marked as held from that day`, 'status');
+  const reason = withoutAgendaReason?.trim() || null;
+  if (m.status === 'scheduled' && !reason) {
+    throw new ValidationError('its agenda was never published; publish the agenda, or record why the meeting went ahead without a published agenda', 'heldReason');
+  }
+  await setMeetingStatus(db, actor, meetingId, 'held', m.status === 'scheduled' ? `held without a published agenda: ${reason}` : null);
 }
 
 export async function cancelOrPostpone(db: Queryable, actor: Actor, meetingId: number, status: 'cancelled' | 'postponed', reason: string): Promise<void> {

@@ -348,6 +348,7 @@ const MATRIX: Record<string, Row> = {
   'POST /workspace/items/:id/papers': { url: (f) => `/workspace/items/${f.scratchItemId}/papers`, form: {}, expect: staffOnly(400) },
   'GET /workspace/meetings/:id/papers-sent': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/papers-sent`, expect: staffOnly(200) },
   'GET /workspace/meetings/:id/publish': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish`, expect: staffOnly(200) },
+  'GET /workspace/meetings/:id/publish/preview.pdf': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish/preview.pdf`, expect: staffOnly(200) },
   'POST /workspace/meetings/:id/publish': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish`, form: {}, expect: staffOnly(400) },
   'POST /workspace/meetings/:id/publish-supplementary': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish-supplementary`, form: {}, expect: staffOnly(400) },
   'GET /workspace/meetings/:id/attendance': { url: (f) => `/workspace/meetings/${f.heldMeetingId}/attendance`, expect: staffOnly(200) },

@@ -43,7 +43,7 @@ describe.each(STORE_KINDS)('refused changes show the form with the error summary
 
     // Marking held before the day: the meeting page (with its real counts), the summary linking to the button.
     html = await post(`/workspace/meetings/${meeting.id}/held`);
-    expect(html).toContain('<a href="#mark-held">The meeting cannot be marked as held: the meeting is on 2024-06-20; it can be marked as held from that day</a>');
+    expect(html).toContain('<a href="#mark-held">The meeting cannot be marked as held: the meeting is on Thursday 20 June 2024; it can be marked as held from that day</a>');
     expect(html).toContain('id="mark-held"');
     expect(html).toContain('2 items');
 

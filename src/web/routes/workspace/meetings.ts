@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { WEEKDAY_NAMES } from '../../../domain/dates.js';
 import { councilCalendar, meetingOr404, selectItems, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, inSentence, checkbox, choice, clockTime, dateOf, dateParts, idOf, isoDate, optionalText, parseForm, postForm, requiredText, str } from './form.js';
-import { ValidationError } from '../../../errors.js';
 import { loadAgenda } from '../../../services/agenda.js';
+import { listPublications } from '../../../services/publication/publish.js';
+import { ValidationError } from '../../../errors.js';
+import { withheldAgenda } from './publish.js';
 import { listBodies } from '../../../services/bodies.js';
 import { cancelOrPostpone, getMeeting, listMeetings, markHeld, scheduleMeetings, seriesDates, type SeriesPattern } from '../../../services/meetings.js';
 import { getAttendance, getMinutes } from '../../../services/proceedings.js';
@@ -94,13 +96,13 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
 
   /** The meeting's page; after a refused status change, with the error summary and the cancel form's values. */
   const meetingPage = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, extra: Record<string, unknown> = {}) => {
-    const [agenda, attendance, minutes] = await Promise.all([loadAgenda(store.db, meeting.id), getAttendance(store.db, meeting.id), getMinutes(store.db, meeting.id)]);
+    const [agenda, attendance, minutes, publications] = await Promise.all([loadAgenda(store.db, meeting.id), getAttendance(store.db, meeting.id), getMinutes(store.db, meeting.id), listPublications(store.db, meeting.id)]);
     const approvedAt = meeting.minutes_approved_at_meeting_id
       ? await getMeeting(store.db, meeting.minutes_approved_at_meeting_id) : null;
     return {
       pageTitle: `${extra.errorList ? 'Error: ' : ''}${meeting.body_name}, ${meeting.date}`, meeting, approvedAt, values: {},
       itemCount: agenda.reduce((n, s) => n + s.items.length, 0), attendanceCount: attendance.length, minuteCount: minutes.length,
-      contacts: JSON.parse(meeting.contacts_json) as { name: string }[],
+      contacts: JSON.parse(meeting.contacts_json) as { name: string }[], withheld: withheldAgenda(publications),
       ...extra,
     };
   };
@@ -113,18 +115,20 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     return reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, { notice }));
   });
 
+  const heldSchema = z.object({ heldReason: optionalText('Why the meeting went ahead without a published agenda', 500) });
   app.post('/workspace/meetings/:id/held', async (request, reply) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     return postForm(request, reply, {
-      fallbackField: 'status',
-      // The summary links to the button that was pressed.
-      refusal: (fe) => ({ field: 'mark-held', text: `The meeting cannot be marked as held: ${inSentence(fe.text)}` }),
-      save: async () => {
-        await markHeld(store, actor(request), meeting.id, todayOf(options));
+      schema: heldSchema, fallbackField: 'status',
+      // The summary links to the button that was pressed, or to the reason the clerk must give.
+      refusal: (fe) => ({ field: fe.field === 'heldReason' ? 'heldReason' : 'mark-held', text: `The meeting cannot be marked as held: ${inSentence(fe.text)}` }),
+      save: async (d) => {
+        await markHeld(store, actor(request), meeting.id, todayOf(options), d.heldReason);
         return `/workspace/meetings/${meeting.id}?saved=1`;
       },
-      rerender: async (_form, errors) => reply.render('pages/workspace/meeting.njk', await meetingPage(meeting, errors)),
+      rerender: async (form, errors) => reply.render('pages/workspace/meeting.njk',
+        await meetingPage(meeting, { values: { heldReason: str(form, 'heldReason') }, heldOpen: !!errors.fieldErrors?.heldReason || !!str(form, 'heldReason'), ...errors })),
     });
   });
 
