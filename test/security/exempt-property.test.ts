@@ -5,8 +5,13 @@
 // private, on a published edition or not yet; work programmes) on SQLite and PostgreSQL, then crawls every public
 // surface as the public, a councillor not on the body, a councillor on it and a report author: every page it can reach from the home page, lists, sitemap,
 // feeds, iCal and the API, plus a direct request for every meeting, item, paper, paper version, pack, decision and
-// their API forms, plus web, API and feed search. Every piece of exempt or unpublished text carries a unique marker
-// word; no marker may reach a viewer not entitled to it (PDFs are read through pdftotext).
+// their API forms, plus web, API and feed search, the open-data page and every download it links (bulk datasets,
+// Popolo), the Popolo and dataset API, and a councillor's feeds, voting record and attendance. Then the mail worker
+// reads a publication event for every meeting and decision (published or not: the events only say "look", the record
+// decides) into alert emails (every kind, immediate and daily digest), papers to members and webhooks, and no queued
+// message (what the outbox sends verbatim) may carry what the public may not see. Every piece of exempt or
+// unpublished text carries a unique marker word; no marker may reach a viewer not entitled to it (PDFs are read
+// through pdftotext).
 //
 // The expectation is written from the issue's words, independently of src/domain/visibility.ts:
 //   an agenda is public once published by the clerk, or the meeting went ahead (held, minutes) — a cancelled or
@@ -20,10 +25,15 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Classification, type DecisionStatus, type MeetingStatus } from '../../src/domain/types.js';
+import { processPublicationEvents, sendDigests } from '../../src/services/alerts.js';
+import { EVENT_TYPES, startCursor } from '../../src/services/events.js';
 import { publishAgenda } from '../../src/services/publication/publish.js';
 import { addForwardPlanEntry, publishForwardPlan } from '../../src/services/executive/forward-plan.js';
 import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem } from '../../src/services/executive/scrutiny.js';
 import { insertCallIn } from '../../src/store/executive/call-ins.js';
+import { createSubscriber, insertSubscription, markConfirmed } from '../../src/store/alerts.js';
+import { recordAudit } from '../../src/store/audit.js';
+import { createWebhook } from '../../src/store/webhooks.js';
 import { createApiToken, createUser } from '../../src/store/accounts.js';
 import { addMembership, createBody } from '../../src/store/bodies.js';
 import type { Store } from '../../src/store/db.js';
@@ -120,7 +130,11 @@ interface Built {
   urls: string[];
   searchWords: string[];
   bodyIds: number[];
+  voterId: number;
 }
+
+/** The councillor who sits on both bodies and casts every recorded vote (as printed in the minutes). */
+const VOTER = { forenames: 'Vera', surname: 'Voter', printed: 'Councillor Vera Voter', email: 'vera.voter@example.org' };
 
 const AFTER_AGENDA: readonly string[] = ['agenda-published', 'held', 'minutes-drafted', 'minutes-approved'];
 
@@ -136,6 +150,11 @@ async function build(store: Store, spec: CouncilSpec): Promise<Built> {
   ];
   const bodySlugs = await Promise.all(bodyIds.map(async (id) => (await db.selectFrom('body').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug));
   urls.push(...bodySlugs.flatMap((s) => [`/bodies/${s}`, `/bodies/${s}/feed.atom`, `/bodies/${s}/feed.rss`, `/bodies/${s}/calendar.ics`, `/api/v1/bodies/${s}`]));
+  const voterId = await createPerson(db, a, { forenames: VOTER.forenames, surname: VOTER.surname, kind: 'councillor', email: VOTER.email });
+  for (const bodyId of bodyIds) await addMembership(db, a, { bodyId, personId: voterId, role: 'member', startsOn: '2021-05-01' });
+  const voter = (await db.selectFrom('person').select('slug').where('id', '=', voterId).executeTakeFirstOrThrow()).slug;
+  urls.push(`/people/${voter}`, `/people/${voter}/feed.atom`, `/people/${voter}/feed.rss`, `/people/${voter}/votes`, `/people/${voter}/votes.csv`, `/people/${voter}/attendance.csv`,
+    `/api/v1/people/${voter}`, `/api/v1/people/${voter}/votes`, `/api/v1/people/${voter}/attendance`);
 
   for (const [mi, ms] of spec.meetings.entries()) {
     const bodyIndex = ms.body;
@@ -224,12 +243,20 @@ async function build(store: Store, spec: CouncilSpec): Promise<Built> {
 
     // Minutes, then the meeting's final status.
     const minutes = items.filter((it) => it.spec.minute !== 'none').map((it) => {
-      const words = [mk.word(), mk.word()];
-      return { it, words, exempt: it.spec.minute === 'exempt', entry: { agendaItemId: it.id, title: `Minute on ${it.code}`, paragraphs: [`Members discussed ${words[0]} ${COMMON}`], resolutions: [{ text: `RESOLVED ${words[1]}`, parts: [] }], exempt: it.spec.minute === 'exempt' } };
+      const words = [mk.word(), mk.word(), mk.word()];
+      return { it, words, exempt: it.spec.minute === 'exempt', entry: {
+        agendaItemId: it.id, title: `Minute on ${it.code}`, paragraphs: [`Members discussed ${words[0]} ${COMMON}`], resolutions: [{ text: `RESOLVED ${words[1]}`, parts: [] }],
+        exempt: it.spec.minute === 'exempt', votes: [{ motion: `That the ${words[2]} ${COMMON} be agreed`, for: [VOTER.printed, 'Councillor Other Member'], against: [], abstained: [] }],
+      } };
     });
     if (minutes.length) await recordMinutes(db, a, m.id, minutes.map((x) => x.entry));
     if (ms.finalStatus !== 'scheduled') await setMeetingStatus(db, a, m.id, ms.finalStatus, 'Property test');
     if (AFTER_AGENDA.includes(ms.finalStatus)) facts.agendaPublished = true;
+    // Publication events for the mail worker, whatever was published: an event only says "look at this meeting".
+    await recordAudit(db, a, { action: 'publish', entity: 'meeting', entityId: m.id, summary: 'Property test: agenda event', after: { version: 1 } });
+    await recordAudit(db, a, { action: 'publish', entity: 'meeting', entityId: m.id, summary: 'Property test: supplementary event', after: { version: 1, items: [] } });
+    await recordAudit(db, a, { action: 'publish', entity: 'minutes', entityId: m.id, summary: 'Property test: minutes event' });
+    await recordAudit(db, a, { action: 'approve', entity: 'minutes', entityId: m.id, summary: 'Property test: approval event' });
     facts.minutesPublished = ms.finalStatus === 'minutes-drafted' || ms.finalStatus === 'minutes-approved';
 
     // Decisions of the meeting.
@@ -244,6 +271,7 @@ async function build(store: Store, spec: CouncilSpec): Promise<Built> {
       });
       const slug = (await db.selectFrom('decision').select('slug').where('id', '=', d.id).executeTakeFirstOrThrow()).slug;
       urls.push(`/decisions/${slug}`, `/api/v1/decisions/${slug}`, `/api/v1/decisions/${slug}/timeline`);
+      await recordAudit(db, a, { action: 'publish', entity: 'decision', entityId: d.id, summary: 'Property test: decision event' });
       const decisionSecret = () => ({ unpublished: dspec.status === 'draft', exempt: dspec.exempt });
       const about = `${dspec.status}, ${dspec.exempt ? 'exempt' : 'open'}`;
       placed.push({ marker: subject, what: `decision subject (${about})`, bodyIndex, secretIf: decisionSecret });
@@ -273,7 +301,7 @@ async function build(store: Store, spec: CouncilSpec): Promise<Built> {
       const g = gen[k];
       const exemptNow = it.exempt;
       urls.push(`/meetings/${m.slug}/items/${it.code}`);
-      placed.push({ marker: g.title.split(' ')[1], what: `item ${it.code} title`, bodyIndex, meeting: facts, secretIf: (f) => ({ unpublished: !f!.agendaPublished, exempt: false }) });
+      placed.push({ marker: g.title.split(' ')[1], what: `item ${it.code} title (${exemptNow ? 'exempt' : 'open'} item)`, bodyIndex, meeting: facts, secretIf: (f) => ({ unpublished: !f!.agendaPublished, exempt: false }) });
       const itemText = [g.purpose, ...g.presenters, g.guests[0].name, g.urgentReason, g.publicInterestReason].filter((x): x is string => !!x).map((x) => x.split(' ').find((w) => w.startsWith('zmk'))!);
       for (const w of itemText) placed.push({ marker: w, what: `item ${it.code} content (${exemptNow ? 'exempt' : 'open'} item)`, bodyIndex, meeting: facts, secretIf: (f) => ({ unpublished: !f!.agendaPublished, exempt: exemptNow }) });
       // Reasons written at reclassification.
@@ -315,7 +343,7 @@ async function build(store: Store, spec: CouncilSpec): Promise<Built> {
     urls.push(`/bodies/${bodySlugs[i]}/work-programme`, `/api/v1/bodies/${bodySlugs[i]}/work-programme`, `/api/v1/follow-ups?body=${bodySlugs[i]}`);
   }
   if (spec.reindex) await rebuildSearchIndex(store);
-  return { placed, urls, searchWords: placed.filter((p) => { const x = p.secretIf(p.meeting); return x.exempt || x.unpublished; }).map((p) => p.marker), bodyIds };
+  return { placed, urls, searchWords: placed.filter((p) => { const x = p.secretIf(p.meeting); return x.exempt || x.unpublished; }).map((p) => p.marker), bodyIds, voterId };
 }
 
 // -------------------------------------------------------------------------------------------------------------
@@ -391,7 +419,38 @@ const GLOBAL_SEEDS = [
   '/api/v1/meetings', '/api/v1/bodies', '/api/v1/decisions', '/api/v1/people',
   '/api/v1/forward-plan', '/api/v1/key-decisions', '/api/v1/call-ins', '/api/v1/follow-ups', '/api/v1/notice-exceptions?from=2024-01-01&to=2026-12-31',
   '/archive/2024', '/meetings?year=2024',
+  '/open-data', '/open-data/popolo.json', '/open-data/votes.csv', '/open-data/votes-2024.json', '/api/v1/export/popolo', '/api/v1/export/popolo/vote_events',
+  '/api/v1/datasets', '/api/v1/datasets/items', '/api/v1/datasets/papers', '/api/v1/datasets/votes', '/api/v1/datasets/decisions',
 ];
+
+/**
+ * Every message the mail worker queues from the council's publication events: alerts of every kind (immediate, and
+ * the daily digest), papers to members (the voter, with no account: the public's entitlement) and webhooks.
+ */
+async function queuedMessages(store: Store, built: Built): Promise<{ what: string; text: string }[]> {
+  const db = store.db;
+  const now = new Date().toISOString();
+  const subscribe = async (i: number, kind: string, target: object, frequency: 'immediate' | 'daily') => {
+    const subscriber = await createSubscriber(db, `resident${i}@example.org`, `subscriber-token-${i}`, now);
+    const id = await insertSubscription(db, { subscriberId: subscriber, kind, targetJson: JSON.stringify(target), label: `${kind} alert`, frequency, confirmToken: `confirm-${i}`, now });
+    await markConfirmed(db, id, now);
+  };
+  await subscribe(0, 'body', { bodyId: built.bodyIds[0] }, 'immediate');
+  await subscribe(1, 'body', { bodyId: built.bodyIds[1] }, 'immediate');
+  await subscribe(2, 'decisions', {}, 'immediate');
+  await subscribe(3, 'search', { q: COMMON }, 'immediate');
+  await subscribe(4, 'person', { personId: built.voterId }, 'immediate');
+  await subscribe(5, 'search', { q: COMMON }, 'daily');
+  await subscribe(6, 'body', { bodyId: built.bodyIds[0] }, 'daily');
+  await createWebhook(db, SYSTEM_ACTOR, { url: 'https://hooks.example.org/moot', events: EVENT_TYPES });
+  // An hour on, so every event has settled; noon in London at the earliest, so the digest is due.
+  const later = new Date(Math.max(Date.now() + 3600_000, Date.parse(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`)));
+  const ctx = { baseUrl: 'https://democracy.example.gov.uk', councilName: 'Example County Council', now: later };
+  await processPublicationEvents(store, ctx);
+  await sendDigests(store, ctx);
+  const rows = await db.selectFrom('outbox').select(['purpose', 'recipient', 'subject', 'payload_json']).execute();
+  return rows.map((r) => ({ what: `${r.purpose} to ${r.recipient} "${r.subject}"`, text: `${r.subject}\n${r.payload_json}`.toLowerCase() }));
+}
 
 /**
  * Searches: the word every text carries (web, API and both feeds), and a few of the markers themselves (web and
@@ -443,6 +502,7 @@ async function checkCouncil(kind: 'sqlite' | 'postgres', spec: CouncilSpec): Pro
   let app: FastifyInstance | null = null;
   try {
     const t0 = Date.now();
+    await startCursor(ts.store, 'mail-and-webhooks');
     const built = await build(ts.store, spec);
     if (process.env.MOOT_PROPERTY_DEBUG) console.log(`${kind} built in ${Date.now() - t0} ms`);
     const probes = await probesFor(ts.store, built.bodyIds);
@@ -468,8 +528,20 @@ async function checkCouncil(kind: 'sqlite' | 'postgres', spec: CouncilSpec): Pro
       expect(leaks, `leaks for the ${probe.name}`).toEqual([]);
       for (const m of found) allOpen.add(m);
       // The crawl is not vacuous: what the viewer may see, it finds (at least every public item title).
-      const publicTitles = open.filter((p) => (p.what.endsWith('title') && p.what.startsWith('item')) || p.what === 'work programme item' || p.what === 'forward plan entry (published)');
+      const publicTitles = open.filter((p) => /^item \S+ title/.test(p.what) || p.what === 'work programme item' || p.what === 'forward plan entry (published)');
       for (const p of publicTitles) expect(found.has(p.marker), `${p.what} [${p.marker}] not found by the ${probe.name}`).toBe(true);
+    }
+
+    // Alert emails, digests, papers to members and webhooks go to the public: nothing unpublished or exempt.
+    const messages = await queuedMessages(ts.store, built);
+    const publicSecrets = built.placed.filter((p) => { const s = p.secretIf(p.meeting); return s.unpublished || s.exempt; });
+    const mailLeaks = messages.flatMap((m) => publicSecrets.filter((p) => m.text.includes(p.marker)).map((p) => `${p.what} [${p.marker}] in ${m.what}`));
+    expect(mailLeaks, 'leaks in queued emails and webhooks').toEqual([]);
+    // Not vacuous: every open item's title on a published agenda reaches the alert about its body, and a webhook.
+    const announced = built.placed.filter((p) => /^item \S+ title \(open item\)/.test(p.what) && !p.secretIf(p.meeting).unpublished);
+    for (const p of announced) {
+      expect(messages.some((m) => /^alert to resident[01]@/.test(m.what) && m.text.includes(p.marker)), `${p.what} [${p.marker}] in no alert`).toBe(true);
+      expect(messages.some((m) => m.what.startsWith('webhook') && m.text.includes(p.marker)), `${p.what} [${p.marker}] in no webhook`).toBe(true);
     }
   } finally {
     await app?.close();
