@@ -48,7 +48,7 @@ export async function readAndExtract(path: string, options: ReadOptions = {}): P
     throw e;
   }
   const extraction = extractPack({ source: read.source, pages: read.pages });
-  for (const w of read.warnings ?? []) if (/\bOCR\b.*may contain errors/.test(w.message)) extraction.warnings.push(w.message);
+  for (const w of read.warnings ?? []) if (/\bOCR\b.*may contain errors|text layer (?:of .{1,40} )?is unreadable/.test(w.message)) extraction.warnings.push(w.message);
   if (read.imageOnlyPages?.length) extraction.warnings.push(`pages ${read.imageOnlyPages.join(', ')} have no text layer (scanned images): import with --ocr to read them`);
   if (!isRecognisablePack(extraction)) {
     throw new MootError(`${read.source}: no agenda, minutes or Record of Decision could be recognised in this file`, {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { decodeText, splitPages } from './decode-text.js';
+import { readableText } from './readable.js';
 import { ImportInputError } from './errors.js';
 import { removeFurniture, type CleanPage, type FurniturePage } from './furniture.js';
 import { ocrPdfPages } from './ocr.js';
@@ -117,16 +118,20 @@ async function readBytes(bytes: Uint8Array, file: string, source: string, max: n
   const pages = await readPdfPages(bytes, file);
   if (pages.length === 0) throw new ImportInputError(file, 'The PDF has no pages. Download or export the pack again.');
   const cleaned = removeFurniture(pages, (kept, page) => reflow(kept, page.width));
+  // a text layer of symbols (fonts without a Unicode map) is set aside: that page is read by OCR like a scan
+  const unreadable = cleaned.flatMap((c, i) => (c.blank === null && !readableText(c.text) ? [i + 1] : []));
+  for (const p of unreadable) cleaned[p - 1] = { ...cleaned[p - 1], text: '', blank: 'empty' };
   const images = pages.map((p, i) => p.images && cleaned[i].blank === 'empty');
   const scanned = images.flatMap((on, i) => (on ? [i + 1] : []));
+  const toOcr = [...new Set([...scanned, ...unreadable])].sort((a, b) => a - b);
   let withText = cleaned.filter((c) => c.blank === null).length;
   const mode = opts.ocr ?? 'off';
   const ocrPages: number[] = [];
   const notices: ReadWarning[] = [];
-  if (scanned.length && (mode === 'all' || (mode === 'auto' && withText === 0))) {
+  if (toOcr.length && (mode === 'all' || (mode === 'auto' && withText === 0))) {
     // the scanned pages' text, read from their images, keeping each page in its place
-    const texts = await ocrPdfPages(forOcr ?? bytes, scanned, file, { lang: opts.ocrLang, onPage: opts.onOcrPage });
-    scanned.forEach((p, k) => {
+    const texts = await ocrPdfPages(forOcr ?? bytes, toOcr, file, { lang: opts.ocrLang, onPage: opts.onOcrPage });
+    toOcr.forEach((p, k) => {
       const [c] = removeFurniture([{ lines: texts[k].split('\n').map((text) => ({ text })) }]);
       if (c.text.trim()) {
         cleaned[p - 1] = { ...c, blank: null };
@@ -135,19 +140,27 @@ async function readBytes(bytes: Uint8Array, file: string, source: string, max: n
       }
     });
     withText = cleaned.filter((c) => c.blank === null).length;
+    if (ocrPages.some((p) => unreadable.includes(p))) {
+      notices.push({ message: `The text layer of ${pageList(unreadable)} is unreadable (its fonts map to no characters, so it extracts as symbols); read by OCR instead.` });
+    }
     if (ocrPages.length) {
-      notices.push({ message: `${mode === 'auto' ? 'The PDF has no text layer, so ' : ''}${ocrPages.length === pages.length ? 'all its pages were' : `${pageList(ocrPages)} ${ocrPages.length === 1 ? 'was' : 'were'}`} read by OCR (tesseract, ${opts.ocrLang ?? 'eng'}); the text may contain errors.` });
+      notices.push({ message: `${mode === 'auto' && !unreadable.length ? 'The PDF has no text layer, so ' : ''}${ocrPages.length === pages.length ? 'all its pages were' : `${pageList(ocrPages)} ${ocrPages.length === 1 ? 'was' : 'were'}`} read by OCR (tesseract, ${opts.ocrLang ?? 'eng'}); the text may contain errors.` });
     }
   }
   if (withText === 0) {
     throw new ImportInputError(
       file,
-      scanned.length
+      unreadable.length && !ocrPages.length
+        ? `The PDF's text layer is unreadable on ${unreadable.length === pages.length ? `all ${pages.length} pages` : pageList(unreadable)} (its fonts map to no characters, so the text extracts as symbols). Import it with --ocr to read it by OCR, or OCR it first (for example \`ocrmypdf --force-ocr in.pdf out.pdf\`).`
+        : scanned.length
         ? `The PDF has no text layer: ${scanned.length === pages.length ? `all ${pages.length} pages are` : `${pageList(scanned)} ${scanned.length === 1 ? 'is a' : 'are'}`} scanned image${scanned.length === 1 ? '' : 's'} and the rest are blank. Import it with --ocr to read it by OCR, or OCR it first (for example \`ocrmypdf in.pdf out.pdf\`) and import the OCR'd copy.`
         : `No text was found on any of its ${pages.length} page${pages.length === 1 ? '' : 's'}: they are blank, or the text was drawn as shapes. If the pages show text, the PDF needs OCR first (for example \`ocrmypdf in.pdf out.pdf\`).`,
     );
   }
-  const warnings: ReadWarning[] = [...notices, ...scanned.filter((p) => images[p - 1]).map((page) => ({
+  const warnings: ReadWarning[] = [...notices, ...unreadable.filter((p) => !ocrPages.includes(p)).map((page) => ({
+    page,
+    message: `Page ${page}'s text layer is unreadable (its fonts map to no characters), so its text is left out. Import with --ocr to read it by OCR.`,
+  })), ...scanned.filter((p) => images[p - 1] && !unreadable.includes(p)).map((page) => ({
     page,
     message: `Page ${page} has no text layer (it is a scanned image), so its text is left out. Import with --ocr to read it, or OCR the PDF (for example \`ocrmypdf in.pdf out.pdf\`) and import it again.`,
   }))];
