@@ -18,7 +18,7 @@ import { getCouncil } from '../services/council.js';
 import type { Theme } from './theme.js';
 
 /** For `moot serve`: reading and checking a council's theme folder. */
-export { DEMO_THEME_DIR, loadTheme } from './theme.js';
+export { checkThemeFolder, DEMO_THEME_DIR, loadTheme } from './theme.js';
 import { type Store } from '../services/unit.js';
 
 export interface AppOptions {

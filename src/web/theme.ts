@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
 import { z } from 'zod';
 import { MootError } from '../errors.js';
 
@@ -173,4 +174,28 @@ export function themeColoursCss(c: ThemeColours): string {
   --moot-footer-text: ${c.footerText};
 }
 `;
+}
+
+/** What `moot doctor` says of a theme folder: every check loadTheme makes, and that its own templates parse. */
+export function checkThemeFolder(dirGiven: string | undefined): { status: 'ok' | 'warn' | 'fail'; message: string; fix?: string } {
+  if (!dirGiven) return { status: 'ok', message: 'no theme folder set (MOOT_THEME): the plain theme with the council\'s name' };
+  let theme: Theme;
+  try {
+    theme = loadTheme(dirGiven);
+  } catch (e) {
+    if (!(e instanceof MootError)) throw e;
+    return { status: 'fail', message: `${e.message}; moot serve refuses to start`, fix: e.hint ?? 'See docs/theming.md' };
+  }
+  for (const name of ['header', 'footer']) {
+    const file = join(theme.dir!, 'partials', `${name}.njk`);
+    if (!existsSync(file)) continue;
+    try {
+      // eagerCompile: a syntax error is thrown now, with its line and column, not at the first request.
+      new nunjucks.Template(readFileSync(file, 'utf8'), new nunjucks.Environment(), file, true);
+    } catch (e) {
+      return { status: 'fail', message: `${file} is not a template Moot can read: ${(e as Error).message.replace(/\s+/g, ' ').trim()}`, fix: `Correct ${file}, or remove it to use Moot's ${name}; see docs/theming.md` };
+    }
+  }
+  const parts = [theme.name ? `"${theme.name}"` : null, theme.logo ? `logo ${theme.logo.file}` : null, theme.stylesheet ? `stylesheet ${theme.stylesheet}` : null].filter(Boolean);
+  return { status: 'ok', message: `${theme.dir}: ${parts.length ? parts.join(', ') : 'colours and links only'}; colours meet WCAG AA contrast` };
 }

@@ -15,7 +15,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function moot(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src', 'cli', 'run.ts'), ...args], {
-    cwd: repo, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', MOOT_DATA: '', SMTP_URL: '', MOOT_BASE_URL: '', REDIS_URL: '', ...env }, timeout: 120_000,
+    cwd: repo, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', MOOT_DATA: '', SMTP_URL: '', MOOT_BASE_URL: '', REDIS_URL: '', MOOT_THEME: '', ...env }, timeout: 120_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -35,7 +35,12 @@ describe('operations commands', () => {
 
     mkdirSync(join(data, 'backups'));
     expect(moot(['--data', data, 'backup', '--out', join(data, 'backups', 'today.mootbak')]).status).toBe(0);
-    const good = moot(['--data', data, 'doctor'], { MOOT_BASE_URL: 'https://democracy.example.gov.uk' });
+    const pale = mkdtempSync(join(work, 'theme-'));
+    writeFileSync(join(pale, 'theme.json'), JSON.stringify({ colours: { link: '#aaaaaa' } }));
+    const theme = moot(['--data', data, 'doctor'], { MOOT_BASE_URL: 'https://democracy.example.gov.uk', MOOT_THEME: pale });
+    expect(theme.stdout).toMatch(/✗ Theme: .*theme\.json: colours\.link #aaaaaa .*; moot serve refuses to start\n {4}fix: Choose a darker or lighter colour/);
+    const good = moot(['--data', data, 'doctor'], { MOOT_BASE_URL: 'https://democracy.example.gov.uk', MOOT_THEME: join(repo, 'themes', 'example-county') });
+    expect(good.stdout).toMatch(/✓ Theme: .*example-county: /);
     expect(good.stdout).toMatch(/✓ Base URL: https:\/\/democracy\.example\.gov\.uk/);
     expect(good.stdout).toMatch(/✓ Backups: today\.mootbak, less than an hour old/);
     expect(good.stdout).toMatch(/! Mail: SMTP_URL is not set/); // a warning outside production

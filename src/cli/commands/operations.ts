@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { MootError } from '../../errors.js';
 import { exportAudit, type AuditFormat } from '../../services/audit-export.js';
 import { runDoctor } from '../../services/doctor.js';
+import { checkThemeFolder } from '../../web/app.js';
 import { out, type CliContext } from '../context.js';
 
 const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
@@ -14,9 +15,10 @@ const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
 export function register(program: Command, context: () => CliContext): void {
   program
     .command('doctor')
-    .description('check this deployment (database, base URL, proxies, mail, Redis, disk, backups, jobs) and say what to fix')
+    .description('check this deployment (database, base URL, proxies, mail, Redis, disk, backups, jobs, theme folder) and say what to fix')
     .action(async () => {
-      const checks = await runDoctor(context().config);
+      // The portal's theme folder is read as \`moot serve\` reads it (loadTheme), so what fails here stops serve too.
+      const checks = [...await runDoctor(context().config), { name: 'Theme', ...checkThemeFolder(process.env.MOOT_THEME) }];
       for (const c of checks) {
         out(`${MARK[c.status]} ${c.name}: ${c.message}`);
         if (c.fix && c.status !== 'ok') out(`    fix: ${c.fix}`);

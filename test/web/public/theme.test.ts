@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MootError } from '../../../src/errors.js';
 import { buildApp } from '../../../src/web/app.js';
 import { areaNavigation } from '../../../src/web/plugins/views.js';
-import { contrastProblems, contrastRatio, DEFAULT_COLOURS, DEMO_THEME_DIR, loadTheme } from '../../../src/web/theme.js';
+import { checkThemeFolder, contrastProblems, contrastRatio, DEFAULT_COLOURS, DEMO_THEME_DIR, loadTheme } from '../../../src/web/theme.js';
 import { addUser, Client, sessionClient } from '../auth/helpers.js';
 import { createSqliteTestStore, type TestStore } from '../../helpers/stores.js';
 
@@ -65,6 +65,18 @@ describe('loadTheme', () => {
     expect(() => loadTheme(themeDir('typo', { colour: {} }))).toThrow(/theme\.json/);
     expect(() => loadTheme(themeDir('badcolour', { colours: { link: 'blue' } }))).toThrow(/colours\.link must be a colour written #rrggbb/);
     expect(() => loadTheme(themeDir('escape', { stylesheet: '../x.css' }))).toThrow(/stylesheet must be a file name/);
+  });
+});
+
+describe('moot doctor on the theme folder', () => {
+  it('says what is wrong with it and what to do, as serve would refuse it', () => {
+    expect(checkThemeFolder(undefined)).toMatchObject({ status: 'ok', message: expect.stringMatching(/no theme folder set/) });
+    expect(checkThemeFolder(DEMO_THEME_DIR)).toMatchObject({ status: 'ok', message: expect.stringMatching(/logo logo\.svg, stylesheet theme\.css; colours meet WCAG AA contrast$/) });
+    expect(checkThemeFolder(join(dir, 'nowhere'))).toMatchObject({ status: 'fail', message: expect.stringMatching(/does not exist; moot serve refuses to start$/), fix: expect.stringMatching(/MOOT_THEME/) });
+    expect(checkThemeFolder(themeDir('doctor-pale', { colours: { headerBackground: '#ffdd00', headerText: '#ffffff' } }))).toMatchObject({ status: 'fail', fix: expect.stringMatching(/WCAG 2\.2 AA/) });
+    const broken = checkThemeFolder(themeDir('doctor-template', { name: 'Plainshire' }, { 'partials/footer.njk': '<footer>{% if x %}unclosed</footer>' }));
+    expect(broken).toMatchObject({ status: 'fail', message: expect.stringMatching(/partials\/footer\.njk is not a template Moot can read: .*/), fix: expect.stringMatching(/remove it to use Moot's footer/) });
+    expect(checkThemeFolder(themeDir('doctor-good', { name: 'Plainshire' }, { 'partials/header.njk': '<header>{{ councilName }}</header>' }))).toMatchObject({ status: 'ok', message: expect.stringMatching(/"Plainshire"/) });
   });
 });
 
