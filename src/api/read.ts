@@ -8,7 +8,7 @@ import { pageOfDecisions, readDecisionPage } from '../services/decisions.js';
 import { documentAccess, documentFile, readDocumentPage, textToParagraphs } from '../services/documents.js';
 import { pageOfMeetings, readMeetingPage } from '../services/meetings.js';
 import { readPeopleDirectory, readPersonPage } from '../services/people.js';
-import { searchAs, SEARCH_KINDS, type SearchKind } from '../services/search.js';
+import { searchAs, SEARCH_KINDS, SEARCH_SORTS, type SearchKind, type SearchSort } from '../services/search.js';
 import { BODY_KINDS, DECISION_STATUSES, MEETING_STATUSES } from '../domain/types.js';
 import { DECISION_CALL_IN_FILTERS, type DecisionCallInFilter } from '../domain/executive.js';
 import { forbidden, notFound, pageMeta, pageOf, position } from './http.js';
@@ -57,8 +57,8 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
   }, async (request, reply) => {
     const person = await readPersonPage(db, request.params.slug);
     if (!person) return notFound(reply, `The person "${request.params.slug}"`);
-    const { id: _id, ...rest } = person.person;
-    return { ...person, person: rest };
+    const { id: _id, photo_sha256: photo, ...rest } = person.person;
+    return { ...person, person: { ...rest, photoUrl: photo ? `/people/${rest.slug}/photo` : null } };
   });
 
   app.get<{ Querystring: { body?: string; from?: string; to?: string; status?: string; limit: number; offset: number; cursor?: string } }>('/v1/meetings', {
@@ -164,17 +164,17 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
     return found ?? notFound(reply, `The decision "${request.params.slug}"`);
   });
 
-  app.get<{ Querystring: { q: string; kinds?: string; from?: string; to?: string; limit: number; offset: number; cursor?: string } }>('/v1/search', {
+  app.get<{ Querystring: { q: string; kinds?: string; from?: string; to?: string; sort?: SearchSort; limit: number; offset: number; cursor?: string } }>('/v1/search', {
     schema: { tags: ['search'], summary: 'Full-text search of papers, items, minutes, decisions, people and meetings', security: optionalAuth,
       querystring: { type: 'object', required: ['q'], additionalProperties: false, properties: {
         q: { type: 'string', maxLength: 500, description: 'Words to find; "quoted phrases", -excluded' },
         kinds: { type: 'string', pattern: `^(${SEARCH_KINDS.join('|')})(,(${SEARCH_KINDS.join('|')}))*$`, description: `Comma-separated: ${SEARCH_KINDS.join(', ')}` },
-        from: isoDate, to: isoDate, ...pagination } },
+        from: isoDate, to: isoDate, sort: { type: 'string', enum: [...SEARCH_SORTS], description: 'relevance (the default) or date (newest first)' }, ...pagination } },
       response: readResponses('Search results', true) },
   }, async (request) => {
-    const { q, kinds, from, to } = request.query;
+    const { q, kinds, from, to, sort } = request.query;
     const { limit, offset } = position(request.query);
-    const result = await searchAs(store, request.viewer, { text: q, kinds: kinds ? (kinds.split(',') as SearchKind[]) : undefined, from, to, limit, offset });
+    const result = await searchAs(store, request.viewer, { text: q, kinds: kinds ? (kinds.split(',') as SearchKind[]) : undefined, from, to, sort, limit, offset });
     return { items: result.hits, ...pageMeta(result.total, limit, offset) };
   });
 };

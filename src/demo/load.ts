@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR, type Actor } from '../domain/types.js';
 import { MootError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import {
-  addDocument, addMembership, clearToFollow, councilIsEmpty, countCouncilRecords, createBody, createDecision, createMeeting, createPerson, ensureGroup, getCouncil,
+  addDocument, addInterest, addMembership, editInterest, removeInterest, clearToFollow, councilIsEmpty, countCouncilRecords, createBody, createDecision, createMeeting, createPerson, ensureGroup, getCouncil,
   bulkLoadTransaction, insertCallIn, rebuildSearchIndex, recordAttendance, recordDeclarations, recordLoad, recordMinutes, saveCouncil, setSeats, updateDecisionRow,
   updateMeetingRow, wipeCouncil, type Queryable, type Store,
 } from '../services/seed.js';
@@ -19,6 +19,7 @@ import { PdfCache, type Block } from './pdf.js';
 import { Rng } from './random.js';
 import { appendixBlocks, reportBlocks } from './reports.js';
 import { makeRoster, type Roster } from './roster.js';
+import { makeInterests, type DemoInterest } from './interests.js';
 import { loadDemoCycle } from './cycle.js';
 import { loadDemoData } from './data.js';
 import { publishAgendaIn, publishMinutesIn, publishSupplementaryIn } from '../services/publication/publish.js';
@@ -100,10 +101,20 @@ async function loadSetup(db: Queryable, actor: Actor, people: DemoPerson[], rost
   for (const m of roster.memberships) {
     await addMembership(db, actor, {
       bodyId: bodyIds.get(m.body)!, personId: personIds.get(m.person)!, role: m.role, groupId: m.group ? groupIds.get(m.group)! : null,
-      coOptedCategory: m.coOptedCategory, votingNote: m.votingNote, startsOn: m.startsOn, endsOn: m.endsOn,
+      coOptedCategory: m.coOptedCategory, votingNote: m.votingNote, portfolio: m.portfolio ?? null, startsOn: m.startsOn, endsOn: m.endsOn,
     });
   }
   return { personIds, bodyIds };
+}
+
+/** The councillors' registers of interests, with the changes and removals made during the year. */
+async function loadInterests(db: Queryable, actor: Actor, personIds: Map<string, number>, interests: DemoInterest[]): Promise<void> {
+  for (const e of interests) {
+    const personId = personIds.get(e.person)!;
+    const id = await addInterest(db, actor, personId, { category: e.category, description: e.description }, e.registeredOn);
+    if (e.change) await editInterest(db, actor, personId, id, { category: e.category, description: e.change.description }, e.change.on);
+    else if (e.removedOn) await removeInterest(db, actor, personId, id, e.removedOn);
+  }
 }
 
 interface MeetingEvent {
@@ -227,6 +238,8 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   const { plan, events, personMap } = planEvents(rng.fork('meetings'), people, roster, today, years);
   // Bulk-load transactions: atomic as ever, committed without waiting for PostgreSQL's disk (see bulkLoadTransaction).
   const setup = await bulkLoadTransaction(store, (tx) => loadSetup(tx, actor, people, roster, plan.extraClosures));
+  const interests = makeInterests(rng.fork('interests'), people, start, today);
+  await bulkLoadTransaction(store, (tx) => loadInterests(tx, actor, setup.personIds, interests));
 
   const progress = createProgress('Loading the demonstration council', events.length, { quiet: !options.progress });
   const pdfs = new PdfCache();

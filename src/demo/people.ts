@@ -37,8 +37,72 @@ const MALE = ['Adrian', 'Alan', 'Andrew', 'Barry', 'Brian', 'Colin', 'David', 'D
 const FEMALE = ['Alison', 'Angela', 'Anne', 'Barbara', 'Carol', 'Catherine', 'Christine', 'Deborah', 'Elizabeth', 'Fiona', 'Gillian', 'Helen', 'Janet', 'Jennifer', 'Judith', 'Julia', 'Karen', 'Linda', 'Margaret', 'Mary', 'Nicola', 'Patricia', 'Rachel', 'Rosemary', 'Ruth', 'Sarah', 'Susan', 'Valerie', 'Wendy', 'Yvonne'];
 const MIDDLE = ['Anthony', 'Charles', 'George', 'John', 'Louise', 'Mary', 'Rose', 'Henry', 'Jane', 'Edward', 'Claire', 'Arthur'];
 const SURNAMES = ['Ashdown', 'Bellamy', 'Birchall', 'Blackwood', 'Bramley', 'Brockhurst', 'Carrow', 'Chalcott', 'Colebrook', 'Crisp', 'Dalby', 'Denholm', 'Dunstable', 'Eastwood', 'Elmore', 'Farrant', 'Fenwick', 'Frobisher', 'Gadsby', 'Garside', 'Gledhill', 'Goodall', 'Hadley', 'Halloran', 'Harcourt', 'Hartnell', 'Hebden', 'Holloway', 'Ingleby', 'Jessop', 'Kendrick', 'Kingsley', 'Lacey', 'Langford', 'Larkin', 'Lockwood', 'Maddox', 'Marlow', 'Mayhew', 'Merriman', 'Middleton', 'Northcott', 'Oakley', 'Ormerod', 'Padgett', 'Pemberton', 'Penrose', 'Quayle', 'Radley', 'Rendell', 'Ridgeway', 'Rowntree', 'Sallis', 'Seaton', 'Sherwood', 'Skelton', 'Stanbury', 'Stockdale', 'Sumner', 'Tallis', 'Thackeray', 'Thorne', 'Tindall', 'Trelawney', 'Upton', 'Vickery', 'Wadsworth', 'Wainwright', 'Warrender', 'Whitlock', 'Willoughby', 'Winslow', 'Woodhouse', 'Yardley'];
-const PLACES = ['Ashcombe', 'Barnfield', 'Brackley Vale', 'Castlemere', 'Chalkhill', 'Dunmere', 'Eastleigh Moor', 'Elmbridge', 'Fairholme', 'Foxley', 'Greenhaven', 'Hartwell', 'Highcliffe', 'Kingsmere', 'Larkspur', 'Lowmoor', 'Marshwood', 'Millbrook', 'Northwold', 'Oakhurst', 'Pennington', 'Queensbury Cross', 'Redwater', 'Saltmarsh', 'Sandown Heath', 'Stonebridge', 'Thornbury', 'Upperton', 'Westmarsh', 'Wyvern'];
-const QUARTERS = ['North', 'South', 'East', 'West', 'Central', 'Rural'];
+/**
+ * The sixty electoral divisions, one councillor each, named as county divisions are: a town's quarters, a town
+ * and its hinterland, two villages joined, a valley or a parish.
+ */
+const DIVISIONS = [
+  'Kingsmere North',
+  'Kingsmere South',
+  'Kingsmere Central',
+  'Ashcombe',
+  'Barnfield and Foxley',
+  'Brackley Vale',
+  'Castlemere Town',
+  'Castlemere Rural',
+  'Chalkhill',
+  'Dunmere and Lowmoor',
+  'Eastleigh Moor',
+  'Elmbridge East',
+  'Elmbridge West',
+  'Fairholme',
+  'Greenhaven Harbour',
+  'Greenhaven Villages',
+  'Hartwell',
+  'Highcliffe and Saltmarsh',
+  'Larkspur',
+  'Marshwood',
+  'Millbrook Valley',
+  'Northwold',
+  'Oakhurst',
+  'Pennington Town',
+  'Pennington Rural',
+  'Queensbury Cross',
+  'Redwater',
+  'Sandown Heath',
+  'Stonebridge and Upperton',
+  'Thornbury',
+  'Westmarsh',
+  'Wyvern Hills',
+  'Abbeyfield',
+  "Bishop's Stortley",
+  'Coldharbour',
+  'Cranleigh Down',
+  'Ditchford',
+  'Fenwick Green',
+  'Hollowell',
+  'Ickfield',
+  'Kestrel Ridge',
+  'Longmarsh',
+  'Market Ashby',
+  'Nettlecombe',
+  'Orchard Vale',
+  'Priory',
+  "St Anne's",
+  "St Mary's and Riverside",
+  'Shepford',
+  'Sutton Wyke',
+  'Tanners Brook',
+  'Underhill',
+  'Walford',
+  'Whitcombe',
+  'Yarnfield',
+  'Harbourside',
+  'Old Town',
+  'Westgate',
+  'Eastbrook',
+  'The Wolds',
+];
 
 /** The county town, where County Hall is. */
 export const COUNTY_TOWN = 'Kingsmere';
@@ -106,7 +170,7 @@ export function makePeople(rng: Rng): DemoPerson[] {
     phone: `01632 ${String(960000 + n * 37).slice(0, 6)}`,
   });
 
-  const divisions = rng.shuffle(PLACES.flatMap((p) => QUARTERS.slice(0, 2).map((q) => `${p} ${q}`)));
+  const divisions = rng.shuffle(DIVISIONS);
   let n = 0;
   for (const g of GROUPS) {
     for (let i = 0; i < g.seats; i++) {

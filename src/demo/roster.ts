@@ -13,6 +13,8 @@ export interface DemoMembership {
   group: DemoGroup['key'] | null;
   coOptedCategory: string | null;
   votingNote: string | null;
+  /** A Cabinet member's portfolio, from PORTFOLIOS ("Highways and Transport"). */
+  portfolio?: string | null;
   startsOn: string;
   endsOn: string | null;
 }
@@ -59,7 +61,7 @@ export function makeRoster(rng: Rng, people: DemoPerson[], start: string, today:
       continue;
     }
     if (body.key === 'cabinet') {
-      cabinet.forEach((key, i) => add('cabinet', key, i === 0 ? 'chairman' : 'member', 'con'));
+      cabinet.forEach((key, i) => add('cabinet', key, i === 0 ? 'chairman' : 'member', 'con', { portfolio: portfolioOf(PORTFOLIOS[i].title) }));
       continue;
     }
     addCommittee(body);
@@ -97,6 +99,12 @@ export function makeRoster(rng: Rng, people: DemoPerson[], start: string, today:
     }
   }
   return { memberships, cabinet, changeOn };
+}
+
+/** The portfolio a Cabinet post holds: "Deputy Leader and Cabinet Member for Finance" → "Finance"; the Leader's is the Council's strategy. */
+export function portfolioOf(post: string): string {
+  const m = /Cabinet Member for (.+)$/.exec(post);
+  return m ? m[1] : 'Strategy, Policy and Communications';
 }
 
 /** Memberships of a body in force on a date. */

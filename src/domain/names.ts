@@ -93,3 +93,35 @@ export function looseBodyKey(name: string): string {
     .map((w) => (w.length > 3 ? w.replace(/(?:ies)$/, 'y').replace(/s$/, '') : w))
     .join(' ');
 }
+
+/**
+ * How a council writes its members' names on its website, chosen in its settings. Kent writes "Mr K Hebden";
+ * others write "Councillor Kim Hebden" or "Cllr Kim Hebden". The Councillor/Cllr styles apply to councillors only:
+ * co-opted members and officers keep their own title.
+ */
+export const NAME_STYLES = ['title-initials', 'title-forenames', 'councillor-forenames', 'cllr-forenames'] as const;
+export type NameStyle = (typeof NAME_STYLES)[number];
+export const DEFAULT_NAME_STYLE: NameStyle = 'title-initials';
+
+export const NAME_STYLE_EXAMPLES: Record<NameStyle, string> = {
+  'title-initials': 'Mr K Hebden',
+  'title-forenames': 'Mr Kim Hebden',
+  'councillor-forenames': 'Councillor Kim Hebden',
+  'cllr-forenames': 'Cllr Kim Hebden',
+};
+
+export function isNameStyle(s: unknown): s is NameStyle {
+  return typeof s === 'string' && (NAME_STYLES as readonly string[]).includes(s);
+}
+
+/** Courtesy titles a "Councillor"/"Cllr" prefix replaces; others (Dr, Sir, Revd) follow it ("Councillor Dr Ann Lee"). */
+const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'cllr', 'councillor']);
+
+/** A person's name in the council's chosen style. */
+export function styledPersonName(n: Pick<PersonName, 'title' | 'initials' | 'forenames' | 'surname' | 'postNominals'>, kind: string, style: NameStyle): string {
+  if (style === 'title-initials') return formatPersonName(n);
+  if (style === 'title-forenames' || kind !== 'councillor') return formatPersonName(n, 'full');
+  const prefix = style === 'councillor-forenames' ? 'Councillor' : 'Cllr';
+  const ownTitle = n.title && !COURTESY.has(n.title.replace(/\./g, '').toLowerCase()) ? n.title : null;
+  return formatPersonName({ ...n, title: ownTitle ? `${prefix} ${ownTitle}` : prefix }, 'full');
+}

@@ -5,13 +5,29 @@ import { unitOfWork } from './unit.js';
 
 export { getPerson, listGroups, listPeople, personDisplayName, personFullName, type NewPerson } from '../store/people.js';
 export { readPeopleDirectory, readPersonPage } from '../store/read/people.js';
-import { readPersonPage } from '../store/read/people.js';
+import { readPeopleDirectory, readPersonPage, readRegisterOn } from '../store/read/people.js';
 import type { Store } from '../store/db.js';
+import { councilNaming } from './council.js';
 import { versionedRead } from './read-cache.js';
 
-/** A person's page (the same for every viewer), read once per data version. */
-export function personPage(store: Store, slug: string): ReturnType<typeof readPersonPage> {
-  return versionedRead(store, `person:${slug}`, () => readPersonPage(store.db, slug));
+/** A person's page (the same for every viewer) with names in the council's style, read once per data version. */
+export function personPage(store: Store, slug: string): Promise<(Awaited<ReturnType<typeof readPersonPage>> & { areaLabel: string }) | null> {
+  return versionedRead(store, `person:${slug}`, async () => {
+    const naming = await councilNaming(store.db);
+    const page = await readPersonPage(store.db, slug, naming.nameStyle);
+    return page ? { ...page, areaLabel: naming.areaLabel } : null;
+  });
+}
+
+/** The councillors and co-opted members, named in the council's style. */
+export async function peopleDirectory(store: Store, filter: Parameters<typeof readPeopleDirectory>[1] = {}) {
+  const naming = await councilNaming(store.db);
+  return { ...(await readPeopleDirectory(store.db, filter, naming.nameStyle)), areaLabel: naming.areaLabel };
+}
+
+/** A member's register of interests as it stood on a date. */
+export async function registerOn(store: Store, slug: string, date: string) {
+  return readRegisterOn(store.db, slug, date, (await councilNaming(store.db)).nameStyle);
 }
 export { getGroup } from '../store/workspace/pages.js';
 export type { GroupFields, PersonChanges } from '../store/workspace/records.js';

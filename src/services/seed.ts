@@ -15,6 +15,7 @@ export { addDocument } from '../store/documents.js';
 export { insertCallIn, updateDecisionRow } from '../store/executive/call-ins.js';
 export { createMeeting, updateMeetingRow } from '../store/meetings.js';
 export { createPerson, ensureGroup } from '../store/people.js';
+export { addInterest, editInterest, removeInterest } from '../store/interests.js';
 export { recordAttendance, recordDeclarations, recordMinutes, type AttendanceEntry, type DeclarationEntry, type MinuteEntry } from '../store/proceedings.js';
 export { clearToFollow } from '../store/publications.js';
 export { rebuildSearchIndex } from '../store/search/index.js';

@@ -102,11 +102,14 @@ export interface NewMembership {
   groupId?: number | null;
   coOptedCategory?: string | null;
   votingNote?: string | null;
+  /** A Cabinet member's portfolio. */
+  portfolio?: string | null;
   startsOn: string;
   endsOn?: string | null;
 }
 
 export async function addMembership(db: Queryable, actor: Actor, m: NewMembership): Promise<number> {
+  checkNames(['portfolio', 'The Cabinet portfolio', m.portfolio]);
   const values = {
     body_id: m.bodyId,
     person_id: m.personId,
@@ -114,6 +117,7 @@ export async function addMembership(db: Queryable, actor: Actor, m: NewMembershi
     group_id: m.groupId ?? null,
     co_opted_category: m.coOptedCategory ?? null,
     voting_note: m.votingNote ?? null,
+    portfolio: m.portfolio ?? null,
     starts_on: m.startsOn,
     ends_on: m.endsOn ?? null,
   };

@@ -6,6 +6,8 @@ import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import type { Row } from './schema.js';
 import { checkNames } from './input.js';
+import { getBlob, putBlob } from './documents.js';
+import { ValidationError } from '../errors.js';
 
 export async function ensureGroup(db: Queryable, name: string, shortName: string | null = null): Promise<number> {
   const found = await db.selectFrom('political_group').select('id').where('name', '=', name).executeTakeFirst();
@@ -30,6 +32,17 @@ export interface NewPerson {
   division?: string | null;
   email?: string | null;
   phone?: string | null;
+  /** A postal address for constituents, lines separated by newlines. */
+  address?: string | null;
+}
+
+/** A postal address: up to 8 lines of 100 characters, no control characters but the line breaks. */
+export function checkAddress(address: string | null | undefined): void {
+  if (!address) return;
+  const lines = address.split('\n');
+  if (lines.length > 8) throw new ValidationError('The postal address must have 8 lines or fewer', 'address');
+  for (const line of lines) checkNames(['address', 'The postal address', line]);
+  if (lines.some((l) => l.length > 100)) throw new ValidationError('Each line of the postal address must be 100 characters or fewer', 'address');
 }
 
 export function personDisplayName(p: Pick<Row<'person'>, 'title' | 'initials' | 'forenames' | 'surname' | 'post_nominals'>): string {
@@ -53,6 +66,7 @@ export function checkPersonNames(p: { title?: string | null; forenames?: string 
 
 export async function createPerson(db: Queryable, actor: Actor, p: NewPerson): Promise<number> {
   checkPersonNames(p);
+  checkAddress(p.address);
   const given = p.forenames ?? p.initials ?? '';
   const base = slugify(`${given} ${p.surname}`) || 'person';
   let slug = base;
@@ -75,6 +89,7 @@ export async function createPerson(db: Queryable, actor: Actor, p: NewPerson): P
     division: p.division ?? null,
     email: p.email ?? null,
     phone: p.phone ?? null,
+    address: p.address ?? null,
     created_at: nowIso(),
   };
   const row = await db.insertInto('person').values(values).returning('id').executeTakeFirstOrThrow();
@@ -110,4 +125,22 @@ export async function listPeople(db: Queryable, filter: { kind?: PersonKind; gro
   if (filter.kind) q = q.where('person.kind', '=', filter.kind);
   if (filter.groupId) q = q.where('person.group_id', '=', filter.groupId);
   return q.orderBy('person.surname').orderBy('person.initials').execute();
+}
+
+/** Sets (or with null clears) a person's photo: the blob is stored content-addressed and kept when cleared. */
+export async function setPersonPhoto(db: Queryable, actor: Actor, personId: number, photo: { bytes: Uint8Array; type: string } | null): Promise<void> {
+  const before = await db.selectFrom('person').select(['id', 'surname', 'photo_sha256', 'photo_type']).where('id', '=', personId).executeTakeFirst();
+  if (!before) throw new ValidationError(`there is no person ${personId}`, 'person');
+  const after = photo ? { photo_sha256: await putBlob(db, photo.bytes), photo_type: photo.type } : { photo_sha256: null, photo_type: null };
+  await db.updateTable('person').set(after).where('id', '=', personId).execute();
+  await recordAudit(db, actor, { action: 'update', entity: 'person', entityId: personId, summary: photo ? `Photo of ${before.surname} uploaded` : `Photo of ${before.surname} removed`,
+    before: { photo_sha256: before.photo_sha256, photo_type: before.photo_type }, after });
+}
+
+/** A councillor's or co-opted member's photo, for the public page (officers' photos are not published). */
+export async function getPersonPhoto(db: Queryable, slug: string): Promise<{ sha256: string; type: string; bytes: Uint8Array } | null> {
+  const row = await db.selectFrom('person').select(['photo_sha256', 'photo_type']).where('slug', '=', slug).where('kind', '!=', 'officer').executeTakeFirst();
+  if (!row?.photo_sha256 || !row.photo_type) return null;
+  const bytes = await getBlob(db, row.photo_sha256);
+  return bytes ? { sha256: row.photo_sha256, type: row.photo_type, bytes } : null;
 }

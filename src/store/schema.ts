@@ -33,6 +33,11 @@ export interface PersonTable {
   division: string | null;
   email: string | null;
   phone: string | null;
+  /** A postal address for constituents (optional). */
+  address: string | null;
+  /** The photo's blob and its checked type (image/jpeg, image/png or image/webp); null without a photo. */
+  photo_sha256: string | null;
+  photo_type: string | null;
   created_at: string;
 }
 
@@ -64,6 +69,8 @@ export interface MembershipTable {
   group_id: number | null;
   co_opted_category: string | null;
   voting_note: string | null;
+  /** A Cabinet member's portfolio ("Adult Social Care and Public Health"). */
+  portfolio: string | null;
   starts_on: string;
   ends_on: string | null;
 }

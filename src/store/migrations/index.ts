@@ -14,6 +14,7 @@ import * as m010 from './010-withheld-packs.js';
 import * as m011 from './011-scrutiny-papers.js';
 import * as m012 from './012-open-data-api.js';
 import * as m016 from './016-speed.js';
+import * as m017 from './017-councillor-pages.js';
 import * as m021 from './021-change-counters.js';
 
 export interface MootMigration {
@@ -35,5 +36,6 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '011-scrutiny-papers', up: m011.up },
   { name: '012-open-data-api', up: m012.up },
   { name: '016-speed', up: m016.up },
+  { name: '017-councillor-pages', up: m017.up },
   { name: '021-change-counters', up: m021.up },
 ];

@@ -1,33 +1,41 @@
 // Councillors and co-opted members: the directory and a person's page (group, memberships with dates, attendance
 // record per body with the meetings behind it, declarations of interest).
+import { DEFAULT_NAME_STYLE, styledPersonName, type NameStyle } from '../../domain/names.js';
 import { membershipRoleLabel } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
-import { nameOf } from './meeting-page.js';
+import { interestsOn, listInterests } from '../interests.js';
 
-export async function readPeopleDirectory(db: Queryable, filter: { groupId?: number; kind?: 'councillor' | 'co-opted' } = {}) {
+type NamedRow = { title: string | null; initials: string | null; forenames: string | null; surname: string; post_nominals: string | null; kind: string };
+
+/** A person's name in the council's style. */
+export function styledNameOf(p: NamedRow, style: NameStyle): string {
+  return styledPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals }, p.kind, style);
+}
+
+export async function readPeopleDirectory(db: Queryable, filter: { groupId?: number; kind?: 'councillor' | 'co-opted' } = {}, style: NameStyle = DEFAULT_NAME_STYLE) {
   let q = db.selectFrom('person').leftJoin('political_group', 'political_group.id', 'person.group_id')
     .select(['person.slug', 'person.title', 'person.initials', 'person.forenames', 'person.surname', 'person.post_nominals', 'person.kind',
-      'person.division', 'political_group.name as group_name'])
+      'person.division', 'person.photo_sha256', 'political_group.name as group_name'])
     .where('person.kind', 'in', filter.kind ? [filter.kind] : ['councillor', 'co-opted']);
   if (filter.groupId) q = q.where('person.group_id', '=', filter.groupId);
   const [people, groups] = await Promise.all([
     q.orderBy('person.surname').orderBy('person.initials').execute(),
     db.selectFrom('political_group').select(['id', 'name']).orderBy('name').execute(),
   ]);
-  return { people: people.map((p) => ({ name: nameOf(p), slug: p.slug, kind: p.kind, division: p.division, group: p.group_name })), groups };
+  return { people: people.map((p) => ({ name: styledNameOf(p, style), slug: p.slug, kind: p.kind, division: p.division, group: p.group_name, hasPhoto: !!p.photo_sha256 })), groups };
 }
 
 const HELD = ['held', 'minutes-drafted', 'minutes-approved'];
 
-export async function readPersonPage(db: Queryable, slug: string) {
+export async function readPersonPage(db: Queryable, slug: string, style: NameStyle = DEFAULT_NAME_STYLE) {
   const person = await db.selectFrom('person').leftJoin('political_group', 'political_group.id', 'person.group_id')
     .select(['person.id', 'person.slug', 'person.title', 'person.initials', 'person.forenames', 'person.surname', 'person.post_nominals', 'person.kind',
-      'person.division', 'person.job_title', 'person.email', 'person.phone', 'political_group.name as group_name'])
+      'person.division', 'person.job_title', 'person.email', 'person.phone', 'person.address', 'person.photo_sha256', 'political_group.name as group_name'])
     .where('person.slug', '=', slug).executeTakeFirst();
   if (!person) return null;
-  const [memberships, expected, declarations] = await Promise.all([
+  const [memberships, expected, declarations, register] = await Promise.all([
     db.selectFrom('membership').innerJoin('body', 'body.id', 'membership.body_id')
-      .select(['membership.role', 'membership.starts_on', 'membership.ends_on', 'membership.co_opted_category', 'body.id as body_id', 'body.name as body_name', 'body.slug as body_slug', 'body.kind as body_kind'])
+      .select(['membership.role', 'membership.portfolio', 'membership.starts_on', 'membership.ends_on', 'membership.co_opted_category', 'body.id as body_id', 'body.name as body_name', 'body.slug as body_slug', 'body.kind as body_kind'])
       .where('membership.person_id', '=', person.id).orderBy('membership.starts_on', 'desc').execute(),
     // Meetings held while the person sat on the body (not as a substitute), with what the record says of them.
     db.selectFrom('membership')
@@ -44,6 +52,7 @@ export async function readPersonPage(db: Queryable, slug: string) {
       .select(['declaration.kind', 'declaration.nature', 'declaration.dispensation', 'meeting.slug as meeting_slug', 'meeting.date', 'body.name as body_name',
         'agenda_item.code as item_code', 'agenda_item.title as item_title'])
       .where('declaration.person_id', '=', person.id).where('meeting.status', 'in', HELD).orderBy('meeting.date', 'desc').execute(),
+    person.kind === 'officer' ? Promise.resolve([]) : listInterests(db, person.id, { includeHistory: true }),
   ]);
   // Substitutes attending for others count as attendance at that meeting, but not towards the expected total.
   const seen = new Set<number>();
@@ -59,10 +68,38 @@ export async function readPersonPage(db: Queryable, slug: string) {
     const present = b.meetings.filter((m) => m.attendance === 'Present').length;
     return { ...b, expected: b.meetings.length, present, percent: b.meetings.length ? Math.round((100 * present) / b.meetings.length) : 0 };
   }).sort((a, b) => a.bodyName.localeCompare(b.bodyName));
+  const current = memberships.filter((m) => m.ends_on === null);
   return {
-    person: { ...person, name: nameOf(person), group: person.group_name },
+    person: { ...person, name: styledNameOf(person, style), group: person.group_name, hasPhoto: !!person.photo_sha256 },
     memberships: memberships.map((m) => ({ ...m, roleLabel: membershipRoleLabel(m.role, m.body_kind) })),
+    /** Current roles that carry a title: Leader, Deputy Leader, Cabinet Member, Chairman or Vice-Chairman of a body. */
+    roles: current.filter((m) => m.role === 'chairman' || m.role === 'vice-chairman' || (m.body_kind === 'cabinet' && m.role === 'member'))
+      .map((m) => ({ label: m.body_kind !== 'cabinet' ? membershipRoleLabel(m.role, m.body_kind) : m.role === 'chairman' ? 'Leader of the Council' : m.role === 'vice-chairman' ? 'Deputy Leader' : 'Cabinet Member', bodyName: m.body_name, bodySlug: m.body_slug, bodyKind: m.body_kind })),
+    portfolios: current.filter((m) => m.portfolio).map((m) => m.portfolio as string),
     attendance,
     declarations,
+    register: registerOf(register),
   };
+}
+
+type RegisterRow = { id: number; category: string; description: string; registered_on: string; removed_on: string | null };
+
+/**
+ * The register of interests as the public sees it: the entries in force, the date it last changed (an entry added,
+ * changed or removed) and the earlier entries, with the dates on which the register changed (each an earlier version).
+ */
+export function registerOf(rows: RegisterRow[]) {
+  const inForce = rows.filter((r) => r.removed_on === null);
+  const earlier = rows.filter((r) => r.removed_on !== null).sort((a, b) => (b.removed_on as string).localeCompare(a.removed_on as string) || b.id - a.id);
+  const changeDates = [...new Set(rows.flatMap((r) => [r.registered_on, ...(r.removed_on ? [r.removed_on] : [])]))].sort().reverse();
+  return { inForce, earlier, lastUpdated: changeDates[0] ?? null, versions: changeDates };
+}
+
+/** A member's register of interests as it stood at the end of a day (an earlier version), or null for no such member. */
+export async function readRegisterOn(db: Queryable, slug: string, date: string, style: NameStyle = DEFAULT_NAME_STYLE) {
+  const person = await db.selectFrom('person').select(['id', 'slug', 'title', 'initials', 'forenames', 'surname', 'post_nominals', 'kind'])
+    .where('slug', '=', slug).where('kind', '!=', 'officer').executeTakeFirst();
+  if (!person) return null;
+  const entries = await interestsOn(db, person.id, date);
+  return { person: { slug: person.slug, name: styledNameOf(person, style) }, date, entries };
 }

@@ -7,7 +7,8 @@ import { rankPostgres } from './postgres.js';
 import { parseQuery, positiveTerms } from './query.js';
 import { makeSnippet } from './snippet.js';
 import { rankSqlite } from './sqlite.js';
-import type { SearchHit, SearchKind, SearchQuery, SearchResults } from './types.js';
+import { SEARCH_SORTS, type SearchHit, type SearchKind, type SearchQuery, type SearchResults } from './types.js';
+import { ValidationError } from '../../errors.js';
 
 export * from './types.js';
 export { indexDecision, indexMeeting, indexPerson, rebuildSearchIndex, type RebuildProgress, type RebuildReport } from './indexer.js';
@@ -19,17 +20,21 @@ export { escapeHtml, makeSnippet } from './snippet.js';
  * filters (a date not written YYYY-MM-DD, an unknown kind) throw a ValidationError naming the field.
  */
 export async function search(store: Store, query: SearchQuery): Promise<SearchResults> {
+  if (query.sort !== undefined && !(SEARCH_SORTS as readonly string[]).includes(query.sort)) throw new ValidationError(`sort must be ${SEARCH_SORTS.join(' or ')}`, 'sort');
   const conditions = entryConditions(query);
   const page = pageOf(query);
   const parsed = parseQuery(query.text);
   if (!parsed) return { total: 0, hits: [] };
   const rank = store.dialect === 'postgres' ? rankPostgres : rankSqlite;
-  const { total, ranked } = await rank(store.db, parsed, conditions, page);
+  const { total, ranked } = await rank(store.db, parsed, conditions, page, query.sort ?? 'relevance');
   if (!ranked.length) return { total, hits: [] };
 
   const rows = await store.db.selectFrom('search_entry')
-    .select(['id', 'kind', 'ref_id', 'page', 'meeting_id', 'body_id', 'date', 'title', 'url', 'body'])
-    .where('id', 'in', ranked.map((r) => r.id)).execute();
+    .leftJoin('body', 'body.id', 'search_entry.body_id')
+    .leftJoin('meeting', 'meeting.id', 'search_entry.meeting_id')
+    .select(['search_entry.id', 'search_entry.kind', 'search_entry.ref_id', 'search_entry.page', 'search_entry.meeting_id', 'search_entry.body_id', 'search_entry.date',
+      'search_entry.title', 'search_entry.url', 'search_entry.body', 'body.name as body_name', 'body.slug as body_slug', 'meeting.slug as meeting_slug', 'meeting.date as meeting_date'])
+    .where('search_entry.id', 'in', ranked.map((r) => r.id)).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const terms = positiveTerms(parsed);
   const hits: SearchHit[] = [];
@@ -45,6 +50,9 @@ export async function search(store: Store, query: SearchQuery): Promise<SearchRe
       meetingId: r.meeting_id,
       bodyId: r.body_id,
       date: r.date,
+      bodyName: r.body_name,
+      bodySlug: r.body_slug,
+      meeting: r.meeting_slug && r.meeting_date ? { slug: r.meeting_slug, date: r.meeting_date } : null,
       snippet: makeSnippet(r.body || r.title, terms),
       score,
     });

@@ -6,6 +6,7 @@ import { andAll, type Page } from './filters.js';
 import { foldWord, type ParsedQuery, type Term } from './query.js';
 import { BODY_WEIGHT, TITLE_WEIGHT, TOTAL_CAP, type RankedIds } from './ranked.js';
 import { isStopword } from './stopwords.js';
+import type { SearchSort } from './types.js';
 
 // ts_rank_cd weights are {D, C, B, A}; titles are A and bodies B (see the tsv column), in the same ratio as bm25's.
 // Normalisation 2 divides by the entry's length, which orders hits most like bm25 does (measured on the test archive).
@@ -28,13 +29,13 @@ export function toTsquery(q: ParsedQuery): RawBuilder<unknown> {
   return sql`(${positive} && !!(${sql.join(q.exclude.map(tsTerm), sql` || `)}))`;
 }
 
-export async function rankPostgres(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page): Promise<RankedIds> {
+export async function rankPostgres(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page, sort: SearchSort = 'relevance'): Promise<RankedIds> {
   const tsq = toTsquery(q);
   const rows = await sql<{ id: number; score: number; total: number }>`
     select e.id as id, ts_rank_cd(${WEIGHTS}::float4[], e.tsv, ${tsq}, 2) as score, count(*) over () as total
     from search_entry e
     where e.tsv @@ ${tsq} and ${andAll(conditions)}
-    order by score desc, e.date desc nulls last, e.id asc
+    order by ${sort === 'date' ? sql`e.date desc nulls last, score desc` : sql`score desc, e.date desc nulls last`}, e.id asc
     limit ${page.limit} offset ${page.offset}`.execute(db);
   if (rows.rows.length || page.offset === 0) {
     return { total: Math.min(rows.rows[0]?.total ?? 0, TOTAL_CAP), ranked: rows.rows.map((r) => ({ id: r.id, score: r.score })) };

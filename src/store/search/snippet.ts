@@ -65,6 +65,12 @@ function matcherOf(term: Term): Matcher {
   };
 }
 
+/** The same word (same letters and case, not a number) straight after the previous one, with only spaces between. */
+function isRepeat(text: string, prev: Token, tok: Token): boolean {
+  if (tok.end - tok.start !== prev.end - prev.start || /^\p{N}+$/u.test(tok.folded)) return false;
+  return text.slice(prev.start, prev.end) === text.slice(tok.start, tok.end) && /^\s+$/.test(text.slice(prev.end, tok.start));
+}
+
 /** An HTML snippet of text with the words matching terms marked; the start of the text when nothing matches. */
 export function makeSnippet(text: string, terms: Term[], window = WINDOW): string {
   const tokens = tokenize(text);
@@ -111,6 +117,12 @@ export function makeSnippet(text: string, terms: Term[], window = WINDOW): strin
   let pos = start === 0 ? 0 : tokens[start].start;
   for (let i = start; i < end; i++) {
     const tok = tokens[i];
+    // A word printed twice with only a space or line break between ("Cabinet\nCabinet resolved", a heading then a
+    // label) reads as a mistake in a one-line snippet: show it once.
+    if (i > start && isRepeat(text, tokens[i - 1], tok)) {
+      pos = tok.end;
+      continue;
+    }
     html += escapeHtml(text.slice(pos, tok.start));
     const word = escapeHtml(text.slice(tok.start, tok.end));
     html += marked[i] ? `<mark>${word}</mark>` : word;

@@ -4,6 +4,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 import { andAll, type Page } from './filters.js';
 import type { ParsedQuery, Term } from './query.js';
+import type { SearchSort } from './types.js';
 import { BODY_WEIGHT, TITLE_WEIGHT, TOTAL_CAP, type RankedIds } from './ranked.js';
 
 // Words are letters and digits only (see query.ts); dropping quotes anyway keeps the expression well formed.
@@ -25,7 +26,7 @@ export function toFts5(q: ParsedQuery): string {
  * than the table rows with their long bodies, and bm25 is computed only for entries that pass them. The total is
  * counted separately, up to TOTAL_CAP, which costs little even for a word in every paper.
  */
-export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page): Promise<RankedIds> {
+export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page, sort: SearchSort = 'relevance'): Promise<RankedIds> {
   const match = toFts5(q);
   const where = andAll(conditions);
   const rows = await sql<{ id: number; score: number }>`
@@ -34,7 +35,7 @@ export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, condition
           from search_fts where search_fts match ${match}) f
     join search_entry e indexed by search_entry_filter on e.id = f.rid
     where ${where}
-    order by f.score asc, e.date desc nulls last, e.id asc
+    order by ${sort === 'date' ? sql`e.date desc nulls last, f.score asc` : sql`f.score asc, e.date desc nulls last`}, e.id asc
     limit ${page.limit} offset ${page.offset}`.execute(db);
   const count = await sql<{ n: number }>`
     select count(*) as n from (select 1 from search_fts f join search_entry e indexed by search_entry_filter on e.id = f.rowid

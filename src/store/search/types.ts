@@ -18,11 +18,16 @@ export interface SearchQuery {
   bodyIds?: number[];
   from?: IsoDate;
   to?: IsoDate;
+  /** 'relevance' (the default): best match first; 'date': newest first, best match first within a day. */
+  sort?: SearchSort;
   /** 1–100, default 20. */
   limit?: number;
   offset?: number;
   viewer: SearchViewer;
 }
+
+export const SEARCH_SORTS = ['relevance', 'date'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export interface SearchHit {
   kind: SearchKind;
@@ -33,6 +38,10 @@ export interface SearchHit {
   meetingId: number | null;
   bodyId: number | null;
   date: IsoDate | null;
+  /** The committee the result belongs to, and its meeting (none for a person, or a decision taken outside a meeting). */
+  bodyName: string | null;
+  bodySlug: string | null;
+  meeting: { slug: string; date: IsoDate } | null;
   /** HTML-safe: matched words in <mark>, everything else escaped. */
   snippet: string;
   /** Higher is better; comparable only within one result list. */

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit.js';
 import { bodyMatchKey } from '../bodies.js';
 import type { Queryable } from '../db.js';
 import { checkNames } from '../input.js';
-import { checkPersonNames } from '../people.js';
+import { checkAddress, checkPersonNames } from '../people.js';
 
 export interface BodyChanges {
   name: string;
@@ -72,17 +72,20 @@ export interface PersonChanges {
   division: string | null;
   email: string | null;
   phone: string | null;
+  /** Left as it is when not given. */
+  address?: string | null;
 }
 
 export async function updatePerson(db: Queryable, actor: Actor, personId: number, p: PersonChanges): Promise<void> {
   checkPersonNames(p);
+  checkAddress(p.address);
   const before = await db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
   if (!before) throw new ValidationError(`there is no person ${personId}`, 'person');
   const initials = p.initials ?? (p.forenames ? p.forenames.split(/\s+/).map((w) => w.charAt(0).toUpperCase()).join(' ') : null);
   const after = {
     title: p.title, forenames: p.forenames, initials, surname: p.surname, post_nominals: p.postNominals,
     match_key: personMatchKey(`${initials ?? ''} ${p.surname}`), kind: p.kind, group_id: p.groupId, job_title: p.jobTitle,
-    division: p.division, email: p.email, phone: p.phone,
+    division: p.division, email: p.email, phone: p.phone, address: p.address === undefined ? before.address : p.address,
   };
   await db.updateTable('person').set(after).where('id', '=', personId).execute();
   await recordAudit(db, actor, { action: 'update', entity: 'person', entityId: personId, summary: `Changed ${p.surname}`, before, after });

@@ -11,6 +11,7 @@ type Case = { text: string } & Partial<Omit<SearchQuery, 'text'>>;
 function cases(fx: Fixture): Case[] {
   return [
     { text: 'budget' },
+    { text: 'budget', sort: 'date' },
     { text: 'budgets' },
     { text: 'monitoring' },
     { text: '"revenue budget"' },

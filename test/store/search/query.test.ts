@@ -57,4 +57,10 @@ describe('snippets', () => {
     expect(html).toContain('<mark>budget</mark>');
     expect(html).toContain('<mark>capital programme</mark>');
   });
+
+  it('shows a word printed twice in a row once, but keeps repeated numbers and words of different case', () => {
+    expect(makeSnippet('Record of Decision 26/00001, Cabinet\nCabinet resolved to approve the budget', terms)).toBe('Record of Decision 26/00001, Cabinet resolved to approve the <mark>budget</mark>');
+    expect(makeSnippet('the budget  budget was set', terms)).toBe('the <mark>budget</mark> was set');
+    expect(makeSnippet('RECORD OF DECISION\nDecision No 12 12 budget', terms)).toBe('RECORD OF DECISION Decision No 12 12 <mark>budget</mark>');
+  });
 });

@@ -40,7 +40,22 @@ describe.each(STORE_KINDS)('search on %s', (kind) => {
     expect((await find(ctx, 'maidstone')).hits.map((h) => h.url)).toEqual(['/meetings/2013-02-11-cabinet', '/meetings/2012-01-09-cabinet']);
   });
 
-  it('stems English words', async (ctx) => {
+  it('says which committee and meeting each result belongs to, and sorts by date or relevance', async (ctx) => {
+    const page = (await find(ctx, '"cash limit"')).hits[0];
+    expect(page).toMatchObject({ bodyName: 'Cabinet', meeting: { date: '2012-01-09' } });
+    expect(page.meeting?.slug).toBe('2012-01-09-cabinet');
+    expect((await find(ctx, 'latchford', { kinds: ['person'] })).hits[0]).toMatchObject({ bodyName: null, meeting: null });
+    const byRelevance = await find(ctx, 'budget');
+    const byDate = await find(ctx, 'budget', { sort: 'date' });
+    expect(byDate.total).toBe(byRelevance.total);
+    expect(refs(byDate).sort()).toEqual(refs(byRelevance).sort());
+    const dates = byDate.hits.map((h) => h.date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(refs(byDate)).not.toEqual(refs(byRelevance));
+    await expect(find(ctx, 'budget', { sort: 'alphabet' as never })).rejects.toThrow(ValidationError);
+  });
+
+    it('stems English words', async (ctx) => {
     const budget = refs(await find(ctx, 'budget'));
     expect(budget.length).toBeGreaterThan(3);
     expect(refs(await find(ctx, 'budgets'))).toEqual(budget);

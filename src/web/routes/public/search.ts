@@ -6,7 +6,7 @@ import { rateLimitBackend } from '../../../services/rate-limits.js';
 import { ValidationError } from '../../../errors.js';
 import type { Store } from '../../../services/unit.js';
 import { getBody } from '../../../services/bodies.js';
-import { searchAs, SEARCH_KINDS, type SearchKind } from '../../../services/search.js';
+import { searchAs, SEARCH_KINDS, SEARCH_SORTS, type SearchKind, type SearchSort } from '../../../services/search.js';
 import { feedLinks } from './feeds.js';
 import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
 import { bodyOptions } from '../../../services/meetings.js';
@@ -36,6 +36,8 @@ const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store,
     const q = request.query;
     const text = (str(q.q) ?? '').slice(0, 200);
     const type = str(q.type);
+    const sort = str(q.sort);
+    if (sort && !(SEARCH_SORTS as readonly string[]).includes(sort)) throw new ValidationError(`sort must be ${SEARCH_SORTS.join(' or ')}`, 'sort');
     if (type && !(SEARCH_KINDS as readonly string[]).includes(type)) throw new ValidationError(`type must be one of ${SEARCH_KINDS.join(', ')}`, 'type');
     const bodySlug = str(q.body);
     const from = dateFromParts(q, 'from', 'The "from" date');
@@ -48,17 +50,18 @@ const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store,
     if (text) {
       const bodyId = body ? (await getBody(store.db, body.slug))?.id : undefined;
       results = await searchAs(store, request.viewer, {
-        text, kinds: type ? [type as SearchKind] : undefined, bodyIds: bodyId ? [bodyId] : undefined, from, to,
+        text, kinds: type ? [type as SearchKind] : undefined, bodyIds: bodyId ? [bodyId] : undefined, from, to, sort: sort as SearchSort | undefined,
         limit: PER_PAGE, offset: (page - 1) * PER_PAGE,
       });
     }
-    const filters = { q: text || undefined, type, body: bodySlug, from, to };
+    const filters = { q: text || undefined, sort, type, body: bodySlug, from, to };
     const pages = results ? Math.min(Math.ceil(results.total / PER_PAGE), Math.floor(10_000 / PER_PAGE)) : 0;
     const parts = (iso: string | undefined) => {
       const [y, m, d] = iso ? iso.split('-') : ['', '', ''];
       return [{ name: 'day', value: d, classes: 'govuk-input--width-2' }, { name: 'month', value: m, classes: 'govuk-input--width-2' }, { name: 'year', value: y, classes: 'govuk-input--width-4' }];
     };
     const filterContext = {
+      sortItems: [{ value: '', text: 'Best match', selected: !sort }, { value: 'date', text: 'Newest first', selected: sort === 'date' }],
       typeItems: [{ value: '', text: 'Everything' }, ...SEARCH_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], selected: k === type }))],
       bodyItems: [{ value: '', text: 'All committees' }, ...bodies.map((b) => ({ value: b.slug, text: b.name, selected: b.slug === bodySlug }))],
       fromItems: parts(from), toItems: parts(to),

@@ -2,7 +2,7 @@
 // substitutes are members with the role "Substitute".
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { MEMBERSHIP_ROLES, MEMBERSHIP_ROLE_LABELS } from '../../../domain/types.js';
+import { MEMBERSHIP_ROLES, membershipRoleLabel } from '../../../domain/types.js';
 import { selectItems, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, choice, dateOf, dateParts, idOf, isoDate, optionalText, paramId, parseForm, postForm, str } from './form.js';
 import { endMembershipOn, getBody, getMembership, joinBody } from '../../../services/bodies.js';
@@ -14,6 +14,7 @@ const addSchema = z.object({
   groupId: z.string().optional().transform((s) => (s ? Number(s) : null)),
   coOptedCategory: optionalText('Co-opted category', 100),
   votingNote: optionalText('Voting note', 200),
+  portfolio: optionalText('The Cabinet portfolio', 200),
   startsOn: isoDate('start date'),
 });
 
@@ -21,13 +22,13 @@ const endSchema = z.object({ endsOn: isoDate('end date') });
 
 const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   const { store } = options;
-  const addContext = async (body: { id: number; name: string }, values: Record<string, unknown>) => {
+  const addContext = async (body: { id: number; name: string; kind: string }, values: Record<string, unknown>) => {
     const people = await listPeople(store.db);
     return {
       body, values, startsOn: dateParts(values.startsOn as string),
       personItems: selectItems(people.map((p) => ({ value: p.id, text: `${personDisplayName(p)}${p.group_name ? ` (${p.group_name})` : ''}` })), values.personId as string, 'Choose a person'),
       groupItems: selectItems((await listGroups(store.db)).map((g) => ({ value: g.id, text: g.name })), values.groupId as string, 'The person\'s own group'),
-      roleItems: MEMBERSHIP_ROLES.map((r) => ({ value: r, text: MEMBERSHIP_ROLE_LABELS[r], checked: values.role === r })),
+      roleItems: MEMBERSHIP_ROLES.map((r) => ({ value: r, text: membershipRoleLabel(r, body.kind), checked: values.role === r })),
     };
   };
 

@@ -6,6 +6,8 @@ import { selectItems, type WorkspaceOptions } from './common.js';
 import { actor, choice, optionalText, paramId, postForm, requiredText, str } from './form.js';
 import { membershipsOfPerson } from '../../../services/bodies.js';
 import { addPerson, getPerson, listGroups, listPeople, personDisplayName, updatePerson } from '../../../services/people.js';
+import { MAX_PHOTO_BYTES, removePersonPhoto, uploadPersonPhoto } from '../../../services/photos.js';
+import { acceptMultipart, isUploadedFile } from '../../../http/multipart.js';
 
 export const PERSON_KIND_LABELS: Record<string, string> = { councillor: 'Councillor', officer: 'Officer', 'co-opted': 'Co-opted member', other: 'Other' };
 
@@ -21,9 +23,20 @@ const personSchema = z.object({
   division: optionalText('Electoral division', 200),
   email: optionalText('Email address', 200).refine((s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { error: 'Enter an email address in the correct format, like name@example.gov.uk' }),
   phone: optionalText('Telephone', 50),
+  address: optionalText('The postal address', 800).transform((s) => (s === null ? null : s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n') || null)),
+});
+
+type PersonRow = NonNullable<Awaited<ReturnType<typeof getPerson>>>;
+
+/** The form's fields as the record holds them. */
+const formValuesOf = (person: PersonRow) => ({
+  title: person.title ?? '', forenames: person.forenames ?? '', initials: person.initials ?? '', surname: person.surname, postNominals: person.post_nominals ?? '',
+  kind: person.kind, groupId: person.group_id ? String(person.group_id) : '', jobTitle: person.job_title ?? '', division: person.division ?? '', email: person.email ?? '', phone: person.phone ?? '',
+  address: person.address ?? '',
 });
 
 const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
+  acceptMultipart(app, MAX_PHOTO_BYTES + 64 * 1024);
   const formContext = async (values: Record<string, unknown>) => ({
     values,
     groupItems: selectItems((await listGroups(store.db)).map((g) => ({ value: g.id, text: g.name })), values.groupId as string, 'No group'),
@@ -53,10 +66,7 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     const id = paramId(request);
     const person = id ? await getPerson(store.db, id) : undefined;
     if (!person) return reply.callNotFound();
-    const values = {
-      title: person.title ?? '', forenames: person.forenames ?? '', initials: person.initials ?? '', surname: person.surname, postNominals: person.post_nominals ?? '',
-      kind: person.kind, groupId: person.group_id ? String(person.group_id) : '', jobTitle: person.job_title ?? '', division: person.division ?? '', email: person.email ?? '', phone: person.phone ?? '',
-    };
+    const values = formValuesOf(person);
     return reply.render('pages/workspace/person-form.njk', {
       pageTitle: personDisplayName(person), action: `/workspace/people/${person.id}`, person, personName: personDisplayName(person),
       memberships: await membershipsOfPerson(store.db, person.id), notice: (request.query as Record<string, string>).saved ? 'Saved' : null, ...(await formContext(values)),
@@ -78,6 +88,29 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
         pageTitle: `Error: ${personDisplayName(person)}`, action: `/workspace/people/${person.id}`, person, personName: personDisplayName(person),
         memberships: await membershipsOfPerson(store.db, person.id), ...(await formContext(form)), ...errors,
       }),
+    });
+  });
+
+  // The photo: its own form (multipart), checked in the service; "remove" clears it (the image stays in the record).
+  app.post('/workspace/people/:id/photo', async (request, reply) => {
+    const id = paramId(request);
+    const person = id ? await getPerson(store.db, id) : undefined;
+    if (!person) return reply.callNotFound();
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    let errors: FieldError[] = [];
+    try {
+      if (body.remove === 'yes') await removePersonPhoto(store, actor(request), person.id);
+      else if (!isUploadedFile(body.photo)) errors = [{ field: 'photo', text: 'Choose a photo to upload' }];
+      else await uploadPersonPhoto(store, actor(request), person.id, body.photo);
+    } catch (e) {
+      errors = [asFieldError(e, 'photo')];
+    }
+    if (!errors.length) return reply.redirect(`/workspace/people/${person.id}?saved=1`, 303);
+    reply.code(400);
+    const values = formValuesOf(person);
+    return reply.render('pages/workspace/person-form.njk', {
+      pageTitle: `Error: ${personDisplayName(person)}`, action: `/workspace/people/${person.id}`, person, personName: personDisplayName(person),
+      memberships: await membershipsOfPerson(store.db, person.id), ...(await formContext(values)), ...errorSummary(errors),
     });
   });
 };

@@ -1,0 +1,121 @@
+// A councillor's public page on both databases: the name as the council writes it (its setting, changed by an
+// administrator), a photo Democratic Services upload (checked to be an image, served as the type found, never
+// sniffed), area, party, Cabinet portfolio and the Leader's title, contact details, and the register of interests
+// with the date it last changed and its earlier versions.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
+import { createUser } from '../../../src/store/accounts.js';
+import { addMembership, createBody } from '../../../src/store/bodies.js';
+import { saveCouncil } from '../../../src/store/council.js';
+import { addInterest, editInterest, removeInterest } from '../../../src/store/interests.js';
+import { createPerson, ensureGroup } from '../../../src/store/people.js';
+import { buildApp } from '../../../src/web/app.js';
+import { registerPortal } from '../../../src/server.js';
+import { STORE_KINDS } from '../../helpers/stores.js';
+import { useTestStore } from '../../helpers/use-store.js';
+import { solidPng } from '../../helpers/png.js';
+import { Browser } from '../../api/fixture.js';
+import { multipart } from '../workspace/helpers.js';
+
+describe.each(STORE_KINDS)('a councillor\'s page on %s', (kind) => {
+  const get = useTestStore(kind);
+  let app: FastifyInstance | null = null;
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows the name in the council\'s style, photo, roles, portfolio, contact details and the register with its history', async (ctx) => {
+    const { store } = get(ctx);
+    const db = store.db;
+    await saveCouncil(db, 'Kent County Council', 'Kent', {});
+    const groupId = await ensureGroup(db, 'Conservative');
+    const kim = await createPerson(db, SYSTEM_ACTOR, { title: 'Mr', forenames: 'Kim', surname: 'Hebden', kind: 'councillor', groupId, division: 'Faversham', email: 'kim.hebden@example.gov.uk', phone: '03000 416000', address: 'Sessions House\nCounty Road\nMaidstone ME14 1XQ' });
+    const cabinet = await createBody(db, SYSTEM_ACTOR, { name: 'Cabinet', kind: 'cabinet' });
+    const planning = await createBody(db, SYSTEM_ACTOR, { name: 'Planning Applications Committee', kind: 'regulatory-committee' });
+    await addMembership(db, SYSTEM_ACTOR, { bodyId: cabinet, personId: kim, role: 'chairman', portfolio: 'Strategic Reset and Transformation', startsOn: '2025-05-22' });
+    await addMembership(db, SYSTEM_ACTOR, { bodyId: planning, personId: kim, role: 'vice-chairman', startsOn: '2025-05-22' });
+    const first = await addInterest(db, SYSTEM_ACTOR, kim, { category: 'Employment, office, trade, profession or vocation', description: 'Director, Hebden Farms Ltd' }, '2025-06-01');
+    await addInterest(db, SYSTEM_ACTOR, kim, { category: 'Land and property', description: 'Home, Faversham' }, '2025-06-01');
+    const second = await editInterest(db, SYSTEM_ACTOR, kim, first, { category: 'Employment, office, trade, profession or vocation', description: 'Director, Hebden Orchards Ltd' }, '2026-01-15');
+    expect(second).not.toBe(first);
+    const sharesId = await addInterest(db, SYSTEM_ACTOR, kim, { category: 'Securities', description: 'Shares in Kentish Cider plc' }, '2026-01-15');
+    await removeInterest(db, SYSTEM_ACTOR, kim, sharesId, '2026-03-02');
+    const slug = (await db.selectFrom('person').select('slug').where('id', '=', kim).executeTakeFirstOrThrow()).slug;
+
+    app = await buildApp({ store, today: () => '2026-04-01', routes: registerPortal() });
+    const page = await app.inject({ url: `/people/${slug}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1 class="govuk-heading-l">Mr K Hebden</h1>');
+    expect(page.body).toMatch(/Leader of the Council\s*<\/li>/);
+    expect(page.body).not.toMatch(/Chairman\s*<\/li>/);
+    expect(page.body).toContain('Vice-Chairman, <a class="govuk-link" href="/bodies/planning-applications-committee">');
+    expect(page.body).toContain('Strategic Reset and Transformation');
+    expect(page.body).toContain('Electoral division');
+    expect(page.body).toContain('Faversham');
+    expect(page.body).toContain('Conservative');
+    expect(page.body).toContain('href="tel:03000416000"');
+    expect(page.body).toContain('Maidstone ME14 1XQ');
+    expect(page.body).not.toContain(`/people/${slug}/photo`);
+    // The register: entries in force, when it last changed (the removal), the earlier entries and versions.
+    const register = page.body.slice(page.body.indexOf('id="register"'));
+    expect(register).toContain('Last updated Monday 2 March 2026');
+    expect(register).toContain('Director, Hebden Orchards Ltd');
+    expect(register).toContain('Home, Faversham');
+    const earlier = register.slice(register.indexOf('Earlier versions'));
+    expect(earlier).toContain('Director, Hebden Farms Ltd');
+    expect(earlier).toContain('Shares in Kentish Cider plc');
+    expect(earlier).toContain(`/people/${slug}/interests?on=2025-06-01`);
+    const then = await app.inject({ url: `/people/${slug}/interests?on=2025-12-31` });
+    expect(then.statusCode).toBe(200);
+    expect(then.body).toContain('Register of interests on Wednesday 31 December 2025');
+    expect(then.body).toContain('Director, Hebden Farms Ltd');
+    expect(then.body).not.toContain('Hebden Orchards');
+    expect((await app.inject({ url: `/people/${slug}/interests?on=yesterday` })).statusCode).toBe(400);
+
+    // The administrator chooses "Councillor Kim Hebden" and wards.
+    const adminId = await createUser(db, SYSTEM_ACTOR, { email: `admin-${kind}@example.org`, displayName: 'Admin', role: 'administrator', personId: null, password: 'correct horse battery staple' });
+    const admin = await Browser.signedIn(app, store, adminId);
+    const refused = await admin.post('/admin/council', { nameStyle: 'Lord High', areaLabel: 'Ward' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Select how members');
+    expect((await admin.post('/admin/council', { nameStyle: 'councillor-forenames', areaLabel: 'Ward' })).statusCode).toBe(303);
+    const restyled = await app.inject({ url: `/people/${slug}` });
+    expect(restyled.body).toContain('<h1 class="govuk-heading-l">Councillor Kim Hebden</h1>');
+    expect(restyled.body).toMatch(/<dt class="govuk-summary-list__key">\s*Ward\s*<\/dt>/);
+    expect((await app.inject({ url: '/people' })).body).toContain('Councillor Kim Hebden');
+
+    // Democratic Services upload a photo: a PNG is kept; an SVG or a renamed text file is refused, naming why.
+    const clerkId = await createUser(db, SYSTEM_ACTOR, { email: `clerk-${kind}@example.org`, displayName: 'Clerk', role: 'clerk', personId: null, password: 'correct horse battery staple' });
+    const clerk = await Browser.signedIn(app, store, clerkId);
+    const upload = (fileName: string, type: string, bytes: Buffer) => {
+      const body = multipart({ _csrf: clerk.csrf }, { name: 'photo', fileName, type, bytes });
+      return clerk.request('POST', `/workspace/people/${kim}/photo`, { payload: body.payload, headers: { 'content-type': body.contentType } });
+    };
+    const svg = await upload('kim.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><script>alert(1)</script></svg>'));
+    expect(svg.statusCode).toBe(400);
+    expect(svg.body).toContain('The file kim.svg is an image of type SVG: upload a JPEG, PNG or WebP photo');
+    const text = await upload('kim.png', 'image/png', Buffer.from('not an image at all, just words'));
+    expect(text.statusCode).toBe(400);
+    expect(text.body).toContain('The file kim.png is not a JPEG, PNG or WebP image');
+    const tiny = await upload('kim.png', 'image/png', solidPng(20, 20));
+    expect(tiny.body).toContain('20 × 20 pixels');
+    const png = solidPng(160, 200);
+    const saved = await upload('kim.jpg', 'image/jpeg', png);
+    expect(saved.statusCode).toBe(303);
+    const photo = await app.inject({ url: `/people/${slug}/photo` });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    expect(photo.headers['x-content-type-options']).toBe('nosniff');
+    expect(photo.headers['content-security-policy']).toContain('sandbox');
+    expect(Buffer.compare(photo.rawPayload, png)).toBe(0);
+    expect((await app.inject({ url: `/people/${slug}/photo`, headers: { 'if-none-match': String(photo.headers.etag) } })).statusCode).toBe(304);
+    expect((await app.inject({ url: `/people/${slug}` })).body).toContain(`<img class="moot-person__photo" src="/people/${slug}/photo" alt="Photo of Councillor Kim Hebden"`);
+    const audit = await db.selectFrom('audit_log').select('summary').where('entity', '=', 'person').where('entity_id', '=', String(kim)).execute();
+    expect(audit.map((a) => a.summary)).toContain('Photo of Hebden uploaded');
+    // Removed: the public page and the photo's address show none.
+    const removeBody = multipart({ _csrf: clerk.csrf, remove: 'yes' }, { name: 'photo', fileName: '', type: 'application/octet-stream', bytes: Buffer.alloc(0) });
+    expect((await clerk.request('POST', `/workspace/people/${kim}/photo`, { payload: removeBody.payload, headers: { 'content-type': removeBody.contentType } })).statusCode).toBe(303);
+    expect((await app.inject({ url: `/people/${slug}/photo` })).statusCode).toBe(404);
+  });
+});
