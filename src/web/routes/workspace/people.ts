@@ -8,6 +8,7 @@ import { membershipsOfPerson } from '../../../services/bodies.js';
 import { addPerson, getPerson, listGroups, listPeople, personDisplayName, updatePerson } from '../../../services/people.js';
 import { MAX_PHOTO_BYTES, removePersonPhoto, uploadPersonPhoto } from '../../../services/photos.js';
 import { acceptMultipart, isUploadedFile } from '../../../http/multipart.js';
+import { ValidationError } from '../../../errors.js';
 
 export const PERSON_KIND_LABELS: Record<string, string> = { councillor: 'Councillor', officer: 'Officer', 'co-opted': 'Co-opted member', other: 'Other' };
 
@@ -97,20 +98,18 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     const person = id ? await getPerson(store.db, id) : undefined;
     if (!person) return reply.callNotFound();
     const body = (request.body ?? {}) as Record<string, unknown>;
-    let errors: FieldError[] = [];
-    try {
-      if (body.remove === 'yes') await removePersonPhoto(store, actor(request), person.id);
-      else if (!isUploadedFile(body.photo)) errors = [{ field: 'photo', text: 'Choose a photo to upload' }];
-      else await uploadPersonPhoto(store, actor(request), person.id, body.photo);
-    } catch (e) {
-      errors = [asFieldError(e, 'photo')];
-    }
-    if (!errors.length) return reply.redirect(`/workspace/people/${person.id}?saved=1`, 303);
-    reply.code(400);
-    const values = formValuesOf(person);
-    return reply.render('pages/workspace/person-form.njk', {
-      pageTitle: `Error: ${personDisplayName(person)}`, action: `/workspace/people/${person.id}`, person, personName: personDisplayName(person),
-      memberships: await membershipsOfPerson(store.db, person.id), ...(await formContext(values)), ...errorSummary(errors),
+    return postForm(request, reply, {
+      fallbackField: 'photo',
+      save: async () => {
+        if (body.remove === 'yes') await removePersonPhoto(store, actor(request), person.id);
+        else if (!isUploadedFile(body.photo)) throw new ValidationError('Choose a photo to upload', 'photo');
+        else await uploadPersonPhoto(store, actor(request), person.id, body.photo);
+        return `/workspace/people/${person.id}?saved=1`;
+      },
+      rerender: async (_form, errors) => reply.render('pages/workspace/person-form.njk', {
+        pageTitle: `Error: ${personDisplayName(person)}`, action: `/workspace/people/${person.id}`, person, personName: personDisplayName(person),
+        memberships: await membershipsOfPerson(store.db, person.id), ...(await formContext(formValuesOf(person))), ...errors,
+      }),
     });
   });
 };
