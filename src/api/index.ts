@@ -11,6 +11,7 @@ import { addErrorHandling, addEtags, addProblemDetails } from './http.js';
 import read from './read.js';
 import dataRoutes, { dataWrite } from './data.js';
 import write from './write.js';
+import lifecycle from './lifecycle.js';
 import cycle from './cycle.js';
 import openData from './open-data.js';
 import webhookRoutes from './webhooks.js';
@@ -65,6 +66,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(dataRoutes, { store: options.store });
   await app.register(openData, { store: options.store });
   await app.register(write, { store: options.store, today });
+  await app.register(lifecycle, { store: options.store, today });
   await app.register(cycle, { store: options.store, today });
   await app.register(dataWrite, { store: options.store });
   await app.register(webhookRoutes, { store: options.store });

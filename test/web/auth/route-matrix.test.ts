@@ -265,6 +265,14 @@ const MATRIX: Record<string, Row> = {
   'PUT /api/v1/meetings/:slug/minutes': { url: () => '/api/v1/meetings/no-such-meeting/minutes', json: () => ({ minutes: [] }), expect: apiStaff(404), auth: BOTH },
   'POST /api/v1/decisions': { url: () => '/api/v1/decisions', json: (_f, n) => ({ takerKind: 'officer', takerName: 'Matrix', takenOn: '2024-05-31', subject: `Matrix decision ${n}`, text: 'Agreed.', status: 'draft' }),
     expect: apiStaff(201), auth: BOTH },
+  // A meeting's life (src/api/lifecycle.ts): guarded before anything; an unknown meeting or decision is 404 for staff.
+  'POST /api/v1/meetings/:slug/agenda/publication': { url: () => '/api/v1/meetings/no-such-meeting/agenda/publication', json: () => ({}), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/meetings/:slug/supplementary-agendas': { url: () => '/api/v1/meetings/no-such-meeting/supplementary-agendas', json: () => ({ items: ['1'] }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/meetings/:slug/held': { url: () => '/api/v1/meetings/no-such-meeting/held', json: () => ({}), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/meetings/:slug/cancellation': { url: () => '/api/v1/meetings/no-such-meeting/cancellation', json: () => ({ status: 'cancelled', reason: 'Matrix' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/meetings/:slug/minutes/publication': { url: () => '/api/v1/meetings/no-such-meeting/minutes/publication', json: () => ({}), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/meetings/:slug/minutes/approval': { url: () => '/api/v1/meetings/no-such-meeting/minutes/approval', json: () => ({ atMeeting: 'another' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/decisions/:slug/publication': { url: () => '/api/v1/decisions/no-such-decision/publication', json: () => ({ publishedOn: '2024-06-01' }), expect: apiStaff(404), auth: BOTH },
   'POST /api/v1/meetings/:slug/papers': { url: (f) => `/api/v1/meetings/${f.scratchMeetingSlug}/papers`, json: () => ({ title: 'No file' }), expect: apiStaff(400), auth: BOTH },
   // Report authors: their own reports only; the clerk's review needs 'approve-report'.
   'GET /author': { url: () => '/author', expect: authorOnly(200) },
