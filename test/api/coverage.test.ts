@@ -10,7 +10,7 @@ import { registerPortal } from '../../src/server.js';
 import { buildApp } from '../../src/web/app.js';
 import { STORE_KINDS } from '../helpers/stores.js';
 import { useTestStore } from '../helpers/use-store.js';
-import { appWith, seedCouncil, type Council } from './fixture.js';
+import { seedCouncil, type Council } from './fixture.js';
 
 /** Workspace action → the API operation doing the same (OpenAPI form). */
 const COVERED: Record<string, string> = {
