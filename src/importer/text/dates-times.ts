@@ -20,6 +20,9 @@ const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 const DM_NOYEAR = new RegExp(`\\b${DAY_RE}\\s*(?:of\\s+)?${MONTH_RE}\\b`, 'i');
 const MD_NOYEAR = new RegExp(`\\b${MONTH_RE}\\s+${DAY_RE}\\b`, 'i');
 
+const WELSH_MONTHS = ['ionawr', 'chwefror', 'mawrth', 'ebrill', 'mai', 'mehefin', 'gorffennaf', 'awst', 'medi', 'hydref', 'tachwedd', 'rhagfyr'];
+const WELSH_DMY = new RegExp(`\\b(\\d{1,2})(?:af|il|ydd|ed|fed|eg|ain)?\\s+(?:o\\s+)?(${WELSH_MONTHS.join('|')})\\s*,?\\s*(\\d{4})\\b`, 'i');
+
 export interface FoundDate {
   iso: string;
   index: number;
@@ -55,6 +58,12 @@ export function findDate(s: string): FoundDate | null {
   m = ISO.exec(text);
   if (m) {
     const v = iso(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (v) candidates.push({ iso: v, index: m.index, length: m[0].length });
+  }
+  // Welsh: "9fed Mai 2018", "11eg Ebrill 2018", "1af Mawrth 2019"
+  m = WELSH_DMY.exec(text);
+  if (m) {
+    const v = iso(Number(m[3]), WELSH_MONTHS.indexOf(m[2].toLowerCase()) + 1, Number(m[1]));
     if (v) candidates.push({ iso: v, index: m.index, length: m[0].length });
   }
   m = NUMERIC.exec(text);

@@ -42,7 +42,7 @@ const RULES = {
 
 const norm = (s: string) => s.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
 
-const HONORIFIC = /^(?:(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|the|rev|reverend|mayor|deputy|reeve|county|director|trustee|member)\s+)+/;
+const HONORIFIC = /^(?:(?:councillors?|cllrs?|cynghorydd|cynghorwyr|cyng|sir|district|borough|mr|mrs|ms|miss|dr|the|rev|reverend|mayor|deputy|reeve|county|director|trustee|member)\s+)+/;
 
 /** The value's words appear in the text (an honorific the reader added or the printer omitted is not required). */
 function containsValue(text: string, value: string): boolean {

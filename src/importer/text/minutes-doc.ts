@@ -11,13 +11,13 @@ import type { MinutesHead } from './minutes.js';
 
 // a title line: "MINUTES", "Board Meeting Minutes", "Approved Minutes", "Draft minutes of the meeting"
 const TITLE = /^(?:(?:draft|approved|unapproved|confirmed|signed|official)\s+)?(?:(.{1,60}?)\s+)?minutes(?:\s*[-–:]\s*(?:draft|approved|unapproved|(?:(?:regular|special|annual|adjourned|ordinary|extraordinary)\s+)?(?:board\s+|council\s+)?meeting))?$/i;
-const ATTENDANCE_LABEL = /^(?:(?:members\s+)?present|roll call|(?:(?:district|board|council)\s+)?attendees|councillors present|those present)\s*:?$|^present\s*:/i;
+const ATTENDANCE_LABEL = /^(?:(?:members\s+)?present|presennol|roll call|(?:(?:district|board|council)\s+)?attendees|councillors present|those present)\s*:?$|^present\s*:/i;
 const AGENDA_TITLE = /^(?:(?:supplementary|revised|draft)\s+)?agenda\b(?!\s+item)|\bnotice is hereby given\b|\bsummon(?:s|ed)\b|\byou are (?:hereby )?(?:summoned|requested|invited) to attend\b/i;
 // "X held their meeting at 7.30pm on …", "The meeting of X was held …"
-const HELD_SENTENCE = /^(.{3,120}?)\s+held\s+(?:their|its|a|the)\s+(?:\w+\s+)?meeting\b/i;
+const HELD_SENTENCE = /^(.{3,120}?)\s+held\s+(?:their|its|a|the)\s+(?:\w+\s+)?meeting\b|^cynhaliwyd\s+cyfarfod\s+o\s+(.{3,120}?)\s+am\s+\d/i;
 const GENERIC = /^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|monthly|full|public|open|closed|study)\s+)*(?:(?:board|council)\s+)?(?:meeting|session)?$/i;
 const BOARD_ONLY = /^(?:the\s+)?board(?:\s+of\s+(?:directors?|trustees)(?:['’]s?)?)?$/i;
-const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)[a-z]*\b/i;
 // "Chair Dick Dillon called the monthly meeting to order at 6:30 pm": only minutes record that a meeting was opened
 export const CALLED_TO_ORDER = /\bcalled\s+(?:the\s+)?(?:[a-z]+\s+){0,3}meeting\s+to\s+order\b|\bmeeting\s+was\s+called\s+to\s+order\b/i;
 // a local authority named by its kind: "Town of North Star", "Township of Georgian Bay", "City of London"
@@ -62,7 +62,7 @@ function letterheadBody(lines: Line[], from: number, to: number): string | null 
     if (!t || findDate(t) || GENERIC.test(t) || /^agenda item\b/i.test(t)) continue;
     const shouted = t === t.toUpperCase() && /[A-Z]{3}/.test(t) && t.length <= 80 && !/[.:;]$/.test(t) && !/\d{3,}/.test(t);
     if (AUTHORITY.test(t)) return shouted ? titleCase(t) : t;
-    if (isBodyHeading(t) || (shouted && /\b(?:DISTRICT|COUNCIL|BOARD|AUTHORITY|COMMITTEE|COMMISSION|TRUST|CORPORATION)\b/.test(t))) {
+    if (isBodyHeading(t) || (shouted && /\b(?:DISTRICT|COUNCIL|BOARD|AUTHORITY|COMMITTEE|COMMISSION|TRUST|CORPORATION|CYNGOR)\b/.test(t))) {
       return titleCase(cleanBody(t));
     }
   }
@@ -149,7 +149,7 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
     // "… 18 March 2014 at 7.30pm in the Village Hall": the time between the date and the place
     const after = (d ? said.slice(d.index + d.length) : t ? said.slice(t.index + t[0].length) : '')
       .replace(/^\s*,?\s*(?:at|commencing at)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\b\.?)?/i, '');
-    const v = /^\s*,?\s*(?:at|in)\s+(?:the\s+)?([A-Z][^.]{2,120}?)\.?\s*$/.exec(after);
+    const v = /^\s*,?\s*(?:at|in|yn(?:\s+yr?)?)\s+(?:the\s+)?([A-Z][^.]{2,120}?)\.?\s*$/.exec(after);
     if (v && !/\b(?:zoom|teams|remotely|online|teleconference)\b/i.test(v[1])) venue = v[1].trim();
   }
   // "MINUTES / FORMAL MEETING OF CITY COUNCIL / City Hall, 206 S. Main Street, Council Chambers / Monday, May 22, 2023":

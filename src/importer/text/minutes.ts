@@ -27,7 +27,7 @@ export interface MinutesDetail extends ExtractedMinutes {
   itemsDetail: MinuteItemDetail[];
 }
 
-const MINUTE_LINE = /^(?:min(?:ute)?\.?\s+(?:no\.?\s*)?)?(\d{1,5}(?:\/\d{2,4})?[a-z]?)(?:\.(?!\d)|\)|:|\s[-–])?\s+(\S.*)$/i;
+const MINUTE_LINE = /^(?:min(?:ute)?\.?\s+(?:no\.?\s*)?)?(\d{1,5}(?:\/\d{2,4})?[a-zA-Z]?)(?:\.(?!\d)|\)|:|\s[-–])?\s+(\S.*)$/i;
 type Label = 'present' | 'alsoPresent' | 'inAttendance' | 'apologies' | 'substitutes' | 'absent' | 'attendees' | 'boardList';
 const LABELS: [RegExp, Label][] = [
   [/^also\s+(?:present|in attendance|attending)\b\s*:?\s*/i, 'alsoPresent'],
@@ -37,6 +37,9 @@ const LABELS: [RegExp, Label][] = [
   // Irish councils: "PRESENT IN THE CHAIR: Councillor A. Byrne, Cathaoirleach."
   [/^present\s+in\s+the\s+chair\s*:\s*/i, 'present'],
   [/^(?:members\s+)?present\b\s*:?\s*/i, 'present'],
+  // Welsh: "PRESENNOL" (present), "YMDDIHEURIADAU" (apologies)
+  [/^presennol\s*:?\s*/i, 'present'],
+  [/^ymddiheuriadau\s*:?\s*/i, 'apologies'],
   // a US board's minutes open with lists: "BOARD OF DIRECTORS" (name, office), "… MANAGEMENT AND STAFF" (name, job)
   [/^(?:[A-Z][A-Z'’&.-]*\s+){0,5}(?:MANAGEMENT\s+AND\s+STAFF|STAFF\s+PRESENT)\s*:?\s*$/, 'inAttendance'],
   [/^(?:in attendance|officers?(?:\s+(?:present|in attendance))?|officials|staff(?:\s+present)?)\b\s*:?\s*/i, 'inAttendance'],
@@ -53,7 +56,7 @@ function labelOf(t: string): { label: Label; rest: string } | null {
     const m = re.exec(t);
     if (m) {
       // "Present:" must be a label, not prose such as "Present at the meeting were…" followed by a sentence
-      if (label === 'present' && !/^(?:members\s+)?present\s*(?::|$)|^present\s+in\s+the\s+chair\s*:/i.test(t)) continue;
+      if (label === 'present' && !/^(?:members\s+)?present\s*(?::|$)|^present\s+in\s+the\s+chair\s*:|^presennol\s*(?::|$)/i.test(t)) continue;
       if (label === 'inAttendance' && /STAFF\s*:?\s*$/.test(t)) return { label, rest: '' };
       if (label === 'inAttendance' && !/^[^:]{0,40}:|^(?:in attendance|officers?|officials|staff)\s*$/i.test(t)) continue;
       if (label === 'apologies' && /^apologies for absence$/i.test(t)) return { label, rest: '' };
@@ -90,9 +93,11 @@ export function substitutesIn(s: string): ExtractedSubstitute[] {
 
 /** Names from an apologies sentence or list. */
 export function apologiesIn(s: string): string[] {
-  if (!/apolog/i.test(s)) return [];
+  if (!/apolog|ymddiheuriadau/i.test(s)) return [];
   const m = /apologies\s+(?:for\s+absence\s+)?(?:were\s+|was\s+|had\s+been\s+)?(?:also\s+)?(?:received|submitted|given|tendered|noted|reported)\s+(?:from|by|on behalf of|for)\s+/i.exec(s)
     // "An apology for his inability to attend the Meeting was received from Councillor Ryan."
+    // Welsh: "derbyniwyd ymddiheuriadau gan y Cynghorwyr …" (apologies were received from)
+    ?? /\bymddiheuriadau\s+gan\s+(?:y\s+)?/i.exec(s)
     ?? /\ban?\s+apology\s+(?:for\s+(?:(?:his|her|their)\s+)?(?:inability\s+to\s+attend|absence)(?:\s+(?:the\s+)?meeting)?\s+)?(?:was|had\s+been)\s+received\s+from\s+/i.exec(s);
   if (!m) return [];
   // the list ends at the sentence's full stop, not at "Cllrs." or an initial
@@ -405,7 +410,12 @@ export function minuteSeq(n: string): string {
 }
 
 function follows(prev: string | null, next: string, scheme: Scheme, maxGap: number): boolean {
-  if (scheme === 'arabic') return followsOn(prev, minuteSeq(next), maxGap);
+  if (scheme === 'arabic') {
+    // "10A. ASESIAD RISG …" added after minute 10 (an item added to the agenda at the meeting)
+    const inserted = /^(\d+)[A-Za-z]$/.exec(minuteSeq(next));
+    if (inserted && prev !== null) return inserted[1] === prev.replace(/[A-Za-z]$/, '');
+    return followsOn(prev === null ? null : prev.replace(/^(\d+)[A-Za-z]$/, '$1'), minuteSeq(next), maxGap);
+  }
   if (scheme === 'roman') {
     const b = romanValue(next);
     if (prev === null) return b <= 2;
@@ -571,7 +581,7 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
 
   // apologies and substitutes recorded as minutes ("226. Apologies and Substitutes")
   for (const it of m.itemsDetail) {
-    if (!/apolog|substitut|attendance/i.test(it.title)) continue;
+    if (!/apolog|substitut|attendance|ymddiheuriadau/i.test(it.title)) continue;
     // wrapped lines rejoined, then split into numbered paragraphs "(1) … (2) …"
     const sentences = it.text.replace(/\n/g, ' ').split(/(?=\(\d{1,2}\)\s)/);
     for (const s of sentences) {

@@ -2,7 +2,7 @@
 // "County Cllr Webb", "Mrs Dean (Mr Vye substituted)".
 
 export const TITLE_WORDS = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Cllr', 'Cllrs', 'Councillor', 'Councillors', 'Sir', 'Dame', 'Prof', 'Professor',
-  'Rev', 'Revd', 'Reverend', 'Lord', 'Lady', 'Canon', 'Father', 'Alderman'];
+  'Rev', 'Revd', 'Reverend', 'Lord', 'Lady', 'Canon', 'Father', 'Alderman', 'Cynghorydd', 'Cynghorwyr', 'Cyng'];
 const TITLE_ALT = TITLE_WORDS.join('|');
 export const TITLE_START = new RegExp(`^(?:(?:County|District|Borough|Town|Parish|City|Deputy|The)\\s+)?(?:${TITLE_ALT})\\.?(?=\\s|$)`, 'i');
 const HONOURS = /^(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|QC|KC|BEM|FRS|MP|MEP|MA|BA|BSc|MSc|PhD|FCA|CEng)$/;
@@ -59,7 +59,9 @@ export function isNameLike(s: string): boolean {
  * asides are dropped; honours after a comma stay with their name; "Cllrs A, B" gives "Cllr A", "Cllr B".
  */
 export function splitNames(list: string): string[] {
-  const flat = removeBrackets(ocrTitles(list))
+  // Welsh lists: "Cynghorwyr Alun Davies, Kim Davies … a’r Cynghorydd Sir Joseph Davies" ("a", "a'r": and, and the)
+  const welsh = /\bCyng(?:horwyr|horydd)?\b/.test(list) ? list.replace(/\s+a(?:[’']r)?\s+(?=[A-Z])/g, ', ') : list;
+  const flat = removeBrackets(ocrTitles(welsh))
     .replace(/\s+(?:and|&)\s+/gi, ', ')
     .replace(/;/g, ',')
     // a new title starts a new name even without a comma: "Mr A Wood Mrs L O'Reily"
@@ -71,11 +73,12 @@ export function splitNames(list: string): string[] {
   for (const part of parts) {
     if (HONOURS.test(part.replace(/\.$/, '')) || /^(?:MBE|OBE|CBE|TD|JP|DL)(?:\s+(?:MBE|OBE|CBE|TD|JP|DL))*$/.test(part)) continue;
     let name = cleanName(part);
-    const pl = /^((?:County\s+)?)(Cllrs|Councillors)\.?\s+(.+)$/i.exec(name);
+    const pl = /^((?:County\s+)?)(Cllrs|Councillors|Cynghorwyr)\.?\s+(.+)$/i.exec(name);
     if (pl) {
-      plural = pl[2].toLowerCase().startsWith('cllr') ? 'Cllr' : 'Councillor';
+      plural = pl[2].toLowerCase().startsWith('cllr') ? 'Cllr' : /^cyng/i.test(pl[2]) ? 'Cynghorydd' : 'Councillor';
       name = `${pl[1]}${plural} ${pl[3]}`;
-    } else if (plural && /^[A-Z][A-Za-z'’-]+$/.test(name)) {
+    } else if (plural && /^[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’.-]*){0,3}$/.test(name) && !TITLE_START.test(name)) {
+      // "Councillors Alun Davies, Jill Davies", "Cynghorwyr Alun Davies, Kim Davies": every name is a councillor's
       name = `${plural} ${name}`;
     } else if (plural && /^(?:Mrs|Ms|Miss|Mr|Dr)\.?\s+[A-Z][A-Za-z'’-]+$/.test(name)) {
       // "Cllrs Howells, Mrs Kay and Ms McDonagh": all three are councillors

@@ -11,9 +11,9 @@ describe('people', () => {
     expect(samePerson('Councillor Alun Davies', 'Arwel Davies')).toBe(false);
     expect(samePerson('Mr K Bellamy', 'Mr Bellamy')).toBe(true);
   });
-  it('an apologies list runs past "Cllrs." to the end of its sentence', () => {
+  it('an apologies list runs past "Cllrs." to the end of its sentence; "Cllrs" makes every name a councillor', () => {
     expect(apologiesIn('Apologies received from Cllrs. Joseph Davies, Kim Davies, and Doris Jones. The Clerk reported.'))
-      .toEqual(['Cllr Joseph Davies', 'Kim Davies', 'Doris Jones']);
+      .toEqual(['Cllr Joseph Davies', 'Cllr Kim Davies', 'Cllr Doris Jones']);
   });
   it('job titles are not people', () => {
     expect(isRole('Student Trustee')).toBe(true);
@@ -43,8 +43,8 @@ describe('minutes printed without a "Minutes of …" heading', () => {
     expect(ex.agenda).toEqual([]);
     expect(ex.meeting).toMatchObject({ body: 'Anytown Community Council', date: '2016-10-12', time: '19:30', venue: 'Reading Room, Cwmifor' });
     const m = ex.minutes[0];
-    expect(m.present).toEqual(['Councillor Alun Davies', 'Arwel Davies', 'Jill Price', 'County Councillor Joseph Davies']);
-    expect(m.apologies).toEqual(['Cllr Dorian Jenkins', 'Andrew Thomas']);
+    expect(m.present).toEqual(['Councillor Alun Davies', 'Councillor Arwel Davies', 'Councillor Jill Price', 'County Councillor Joseph Davies']);
+    expect(m.apologies).toEqual(['Cllr Dorian Jenkins', 'Cllr Andrew Thomas']);
     expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual(['1 WELCOME AND APOLOGIES', '2 MATTERS ARISING', '3 CORRESPONDENCE']);
   });
 
@@ -243,5 +243,22 @@ describe('Irish and Canadian councils’ conventions (invented text in their for
     expect(m.apologies).toEqual(['Councillor D. Black']);
     expect(m.inAttendance).toEqual(['M. Green', 'R. White']);
     expect(m.items.map((i) => i.number)).toEqual(['1', '2', '3', '4', '5']);
+  });
+});
+
+describe('Welsh-language minutes', () => {
+  it('Welsh dates, PRESENNOL, Cynghorwyr, apologies "ymddiheuriadau gan", the place "yn yr …", a minute 10A', () => {
+    const ex = extract([
+      'CYNGOR CYMUNED ENGHRAIFFT', 'CYFARFOD 9fed MAI 2018',
+      'Cynhaliwyd cyfarfod o Gyngor Cymuned Enghraifft am 7.00pm ar y 9fed Mai 2018 yn yr Ystafell', 'Ddarllen, Cwmifor.',
+      'PRESENNOL', 'Cynghorwyr Alun Davies, Kim Davies, Peter Harries a’r', 'Cynghorydd Sir Joseph Davies.',
+      '1. CROESO AC YMDDIHEURIADAU', 'Croesawyd pawb a derbyniwyd ymddiheuriadau gan y Cynghorwyr Arwel Davies a William Loynton.',
+      '2. MATERION YN CODI', 'Dim.', '3. GOHEBIAETH', 'Dim.', '3A. ASESIAD RISG', 'Mabwysiadwyd.', '4. UNRHYW FATER ARALL', 'Dim.',
+    ].join('\n'));
+    expect(ex.meeting).toMatchObject({ body: 'Cyngor Cymuned Enghraifft', date: '2018-05-09', time: '19:00', venue: 'Ystafell Ddarllen, Cwmifor' });
+    const m = ex.minutes[0];
+    expect(m.present).toEqual(['Cynghorydd Alun Davies', 'Cynghorydd Kim Davies', 'Cynghorydd Peter Harries', 'Cynghorydd Sir Joseph Davies']);
+    expect(m.apologies).toEqual(['Cynghorydd Arwel Davies', 'Cynghorydd William Loynton']);
+    expect(m.items.map((i) => i.number)).toEqual(['1', '2', '3', '3A', '4']);
   });
 });
