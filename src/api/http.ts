@@ -157,3 +157,19 @@ export function pageOf<T>(all: T[], limit: number, offset: number, cursor?: stri
   const at = cursor ? decodeCursor(cursor) : offset;
   return { items: all.slice(at, at + limit), ...pageMeta(all.length, limit, at) };
 }
+
+/**
+ * The rate limit as the IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers): `RateLimit-Policy`
+ * says the quota (q requests per w seconds), `RateLimit` what is left (r) and the seconds until it resets (t). Read
+ * from what @fastify/rate-limit counted for this request (its x-ratelimit-* headers, kept for older clients).
+ */
+export function addRateLimitFields(app: FastifyInstance, perMinute: number): void {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const remaining = reply.getHeader('x-ratelimit-remaining');
+    const reset = reply.getHeader('x-ratelimit-reset');
+    if (remaining === undefined) return payload;
+    reply.header('ratelimit-policy', `"per-client";q=${perMinute};w=60`);
+    reply.header('ratelimit', `"per-client";r=${Number(remaining)};t=${Math.max(0, Number(reset ?? 0))}`);
+    return payload;
+  });
+}

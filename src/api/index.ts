@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyPluginAsync } from 'fastify';
 import { rateLimitBackend } from '../services/rate-limits.js';
 import type { Store } from '../services/unit.js';
-import { addErrorHandling, addEtags, addProblemDetails } from './http.js';
+import { addErrorHandling, addEtags, addProblemDetails, addRateLimitFields } from './http.js';
 import read from './read.js';
 import dataRoutes, { dataWrite } from './data.js';
 import write from './write.js';
@@ -61,6 +61,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
       return auth ? `token:${createHash('sha256').update(auth).digest('hex').slice(0, 32)}` : `ip:${request.ip}`;
     },
   });
+  addRateLimitFields(app, perMinute);
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `There is no API endpoint ${request.method} ${request.url.split('?')[0]}` }));
   await app.register(read, { store: options.store, today });
   await app.register(dataRoutes, { store: options.store });

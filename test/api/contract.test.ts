@@ -94,6 +94,20 @@ describe.each(STORE_KINDS)('API contract on %s', (kind) => {
     expect(unauth.json()).toMatchObject({ type: 'https://moot.council/problems/unauthorised', status: 401 });
   });
 
+  it('says its rate limit in the RateLimit and RateLimit-Policy fields, counting down per client', async (ctx) => {
+    await setup(ctx);
+    const token = (await createApiToken(get(ctx).store.db, SYSTEM_ACTOR, c.users.clerk.userId, 'rate limit')).token;
+    const first = await app.inject({ url: '/api/v1/bodies', headers: auth(token) });
+    const second = await app.inject({ url: '/api/v1/bodies', headers: auth(token) });
+    const policy = /^"per-client";q=(\d+);w=60$/.exec(String(first.headers['ratelimit-policy']));
+    expect(policy, String(first.headers['ratelimit-policy'])).not.toBeNull();
+    const left = (h: unknown) => Number(/^"per-client";r=(\d+);t=(\d+)$/.exec(String(h))?.[1]);
+    expect(left(first.headers.ratelimit)).toBe(Number(policy![1]) - 1);
+    expect(left(second.headers.ratelimit)).toBe(left(first.headers.ratelimit) - 1);
+    // Errors carry them too.
+    expect((await app.inject('/api/v1/meetings?from=yesterday')).headers.ratelimit).toMatch(/^"per-client";r=\d+;t=\d+$/);
+  });
+
   it('pages lists with an opaque cursor until nextCursor is null', async (ctx) => {
     await setup(ctx);
     const all = (await app.inject('/api/v1/people?limit=100')).json();
