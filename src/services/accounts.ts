@@ -8,7 +8,7 @@ import { versionedRead } from './read-cache.js';
 export {
   actorOf, authenticate, consumePasswordReset, createApiToken, createPasswordReset, createSession, createUser, deleteSession, getUser, listApiTokens, listUsers,
   loadApiToken, loadSession, LOCKOUT_AFTER, newSecret, PASSWORD_MIN, peekPasswordReset, revokeApiToken, SESSION_ABSOLUTE_MS, setPassword, setUserDisabled,
-  setUserRole, viewerFor, type LoadedSession, type PublicUser,
+  setUserPerson, setUserRole, findUserByEmail, viewerFor, type LoadedSession, type PublicUser,
 } from '../store/accounts.js';
 export { listAudit, type AuditQuery } from '../store/audit.js';
 export { createMailer, type Mailer } from '../mail/index.js';

@@ -170,6 +170,15 @@ export async function setUserRole(db: Queryable, actor: Actor, userId: number, r
   await recordAudit(db, actor, { action: 'update', entity: 'user_account', entityId: userId, summary: `Changed the role of ${before.email} from ${before.role} to ${role}`, before: { role: before.role }, after: { role } });
 }
 
+/** Links an account to its person in the record (a councillor's, a report author's), or unlinks it (null). */
+export async function setUserPerson(db: Queryable, actor: Actor, userId: number, personId: number | null): Promise<void> {
+  const before = await db.selectFrom('user_account').select(['email', 'person_id']).where('id', '=', userId).executeTakeFirst();
+  if (!before) throw new ValidationError(`there is no user ${userId}`, 'user');
+  if (before.person_id === personId) return;
+  await db.updateTable('user_account').set({ person_id: personId }).where('id', '=', userId).execute();
+  await recordAudit(db, actor, { action: 'update', entity: 'user_account', entityId: userId, summary: `${personId === null ? 'Unlinked' : 'Linked'} ${before.email} ${personId === null ? 'from its person' : `to person ${personId}`}`, before: { person_id: before.person_id }, after: { person_id: personId } });
+}
+
 export async function setUserDisabled(db: Queryable, actor: Actor, userId: number, disabled: boolean): Promise<void> {
   const before = await getUser(db, userId);
   if (!before) throw new ValidationError(`there is no user ${userId}`, 'user');

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSecretFiles, resolveWebConfig } from '../../src/config.js';
 import { runDoctor } from '../../src/services/doctor.js';
+import { openStore } from '../../src/services/database.js';
+import { createPerson } from '../../src/store/people.js';
+import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'moot-cli-ops-'));
@@ -63,6 +66,24 @@ describe('operations commands', () => {
     expect(proxy).toMatchObject({ status: 'fail', message: expect.stringMatching(/^MOOT_TRUST_PROXY must list .* "proxy\.example" is neither; moot serve refuses to start$/) });
     expect(await check({ MOOT_TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }, 'Proxies')).toMatchObject({ status: 'ok', message: 'X-Forwarded-* headers are honoured only from 127.0.0.1, 10.0.0.0/8' });
   }, 60_000);
+
+  it('warns when a report author has no person, and links one afterwards', async () => {
+    const data = join(work, 'author');
+    const add = moot(['--data', data, 'user', 'add', '--email', 'Writer@example.org', '--name', 'A Writer', '--role', 'report-author']);
+    expect(add.status).toBe(0);
+    expect(add.stderr).toMatch(/^moot: warning: writer@example\.org is a report-author not linked to a person, so they cannot draft reports .*\n {4}fix: moot user link --email writer@example\.org --person /);
+    expect(moot(['--data', data, 'user', 'add', '--email', 'clerk@example.org', '--name', 'A Clerk', '--role', 'clerk']).stderr).toBe('');
+    const store = await openStore({ dataDir: data, databaseUrl: null });
+    try {
+      await createPerson(store.db, SYSTEM_ACTOR, { title: 'Ms', forenames: 'Wendy', surname: 'Writer', kind: 'officer', jobTitle: 'Policy Officer' });
+    } finally {
+      await store.close();
+    }
+    expect(moot(['--data', data, 'user', 'link', '--email', 'writer@example.org', '--person', 'nobody']).stderr).toMatch(/--person: there is no person "nobody"/);
+    const link = moot(['--data', data, 'user', 'link', '--email', 'writer@example.org', '--person', 'wendy-writer']);
+    expect(link.stdout).toBe('Linked writer@example.org to wendy-writer.\n');
+    expect(moot(['--data', data, 'user', 'list']).stdout).toMatch(/writer@example\.org\treport-author\tA Writer\tperson: wendy-writer/);
+  }, 300_000);
 
   it('exports the audit log as JSON lines and CSV, within dates', () => {
     const data = join(work, 'audit');

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { ROLES } from '../../domain/policy.js';
 import { MootError, ValidationError } from '../../errors.js';
-import { createUser, listUsers, newSecret } from '../../services/accounts.js';
+import { createUser, findUserByEmail, listUsers, newSecret, setUserPerson } from '../../services/accounts.js';
 import { getPerson } from '../../services/people.js';
 import { out, type CliContext } from '../context.js';
 
@@ -13,6 +13,12 @@ async function readStdin(): Promise<string> {
   // One trailing newline (from echo or a here-string) is not part of the password.
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
+
+/** Roles whose pages need the account's person, and what they cannot do without one. */
+const PERSON_ROLES: Record<string, string> = {
+  'report-author': 'they cannot draft reports (a report carries its author as the contact) until it is linked',
+  councillor: 'they see no meetings or papers of their own until it is linked',
+};
 
 export function register(program: Command, context: () => CliContext): void {
   const user = program.command('user').description('manage user accounts');
@@ -44,6 +50,27 @@ export function register(program: Command, context: () => CliContext): void {
       }
       out(`Added ${opts.email.trim().toLowerCase()} as ${opts.role} (${store.description}).`);
       if (!given) out(`One-time password: ${password}\nIt is not shown again: give it to the user and ask them to change it after signing in.`);
+      // A report author writes reports under their own name, a councillor reads their own papers: both need a person.
+      if (!personId && PERSON_ROLES[opts.role]) {
+        process.stderr.write(`moot: warning: ${opts.email.trim().toLowerCase()} is a ${opts.role} not linked to a person, so ${PERSON_ROLES[opts.role]}.\n`
+          + `    fix: moot user link --email ${opts.email.trim().toLowerCase()} --person <their page address name, e.g. jane-smith>\n`);
+      }
+    });
+
+  user
+    .command('link')
+    .description('link an account to its person in the record (a report author, a councillor)')
+    .requiredOption('--email <email>', 'the account\'s email address')
+    .requiredOption('--person <slug>', 'the person, by page address name')
+    .action(async (opts: { email: string; person: string }) => {
+      const ctx = context();
+      const store = await ctx.store();
+      const account = await findUserByEmail(store.db, opts.email.trim().toLowerCase());
+      if (!account) throw new MootError(`--email: there is no account ${opts.email}`, { hint: 'moot user list shows the accounts' });
+      const person = await getPerson(store.db, opts.person);
+      if (!person) throw new MootError(`--person: there is no person "${opts.person}"`, { hint: 'Use the last part of their page address, e.g. jane-smith' });
+      await setUserPerson(store.db, ctx.actor, account.id, person.id);
+      out(`Linked ${account.email} to ${person.slug}.`);
     });
 
   user

@@ -37,7 +37,7 @@ const writing: FastifyPluginAsync<AuthorOptions> = async (app, { store, today })
     errorPage(reply, 403, {
       pageTitle: 'Your account is not linked to a person',
       heading: 'Your account is not linked to a person',
-      message: 'Reports carry their author’s name as the contact. Ask Democratic Services to link your account to your entry in the record.',
+      message: `To draft a report you need an entry in the council's record (a person, with your name and job title), because every report carries its author as the contact. Your account${request.account ? ` (${request.account.email})` : ''} has none yet. Ask Democratic Services to link it to your entry: an administrator runs \`moot user link --email ${request.account?.email ?? 'your address'} --person <your page address name>\`.`,
     });
     return null;
   }
