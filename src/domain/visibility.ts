@@ -152,6 +152,16 @@ export function itemExempt(item: { exempt: boolean | number | null }, section?: 
   return !!item.exempt || !!section?.exempt;
 }
 
+/** A minute is exempt when it was taken in private (marked so) or its item is exempt. */
+export function minuteExempt(minute: { exempt: boolean | number | null }, isItemExempt: boolean): boolean {
+  return !!minute.exempt || isItemExempt;
+}
+
+/** A Record of Decision is exempt when it was classified so (an unrestricted record of an exempt matter is public). */
+export function decisionExempt(d: { classification: string | null }): boolean {
+  return d.classification === 'exempt';
+}
+
 /** Report workflow states that are not (yet) part of the public record. */
 export const UNPUBLISHED_WORKFLOW: readonly string[] = ['draft', 'submitted', 'returned'];
 

@@ -5,6 +5,7 @@
 // Signed in but not allowed → 403 (an HTML page, or JSON under /api/*).
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { can, type Action, type Resource } from '../domain/policy.js';
+import { errorPage } from './error-page.js';
 
 export type ResourceFn = (request: FastifyRequest) => Resource | null | Promise<Resource | null>;
 
@@ -25,8 +26,7 @@ export function deny(request: FastifyRequest, reply: FastifyReply): FastifyReply
     const next = request.method === 'GET' ? request.url : '/account';
     return reply.redirect(`/account/sign-in?next=${encodeURIComponent(next)}`, 303);
   }
-  reply.code(403);
-  return reply.render('pages/error.njk', {
+  return errorPage(reply, 403, {
     pageTitle: 'You do not have permission',
     heading: 'You do not have permission to see this page',
     message: 'If you think you should, ask Democratic Services to check your account.',

@@ -3,7 +3,7 @@
 // Feeds are the same for everyone, so they are built for the public viewer and every entry asks the one policy.
 import { personMatchKey, formatPersonName } from '../domain/names.js';
 import { can, PUBLIC_VIEWER } from '../domain/policy.js';
-import { itemExempt } from '../domain/visibility.js';
+import { itemExempt, minuteExempt } from '../domain/visibility.js';
 import { formatDisplayDate } from '../domain/display.js';
 import type { RecordedVote } from '../domain/types.js';
 import type { Store } from '../store/db.js';
@@ -90,7 +90,7 @@ async function meetingEntries(store: Store, bodyId?: number, meetingId?: number)
   const contents = await feedMeetingContents(store.db, [...new Set(chosen.filter((c) => c.kind !== 'minutes').map((c) => c.meeting.id))],
     [...new Set(chosen.filter((c) => c.kind === 'minutes').map((c) => c.meeting.id))]);
   const sectionExempt = new Map(contents.sections.map((s) => [s.id, !!s.exempt]));
-  const itemExempt = new Map(contents.items.map((i) => [i.id, !!i.exempt || (i.section_id !== null && !!sectionExempt.get(i.section_id))]));
+  const exemptItems = new Map(contents.items.map((i) => [i.id, itemExempt(i, { exempt: i.section_id !== null && !!sectionExempt.get(i.section_id) })]));
   const itemsOf = new Map<number, typeof contents.items>();
   for (const i of contents.items) itemsOf.set(i.meeting_id, [...(itemsOf.get(i.meeting_id) ?? []), i]);
   return chosen.map((c): FeedEntry => {
@@ -99,7 +99,7 @@ async function meetingEntries(store: Store, bodyId?: number, meetingId?: number)
     if (c.kind === 'minutes') {
       const minutesOut = minutesPublished(m);
       const minutes = contents.minutes.filter((x) => x.meeting_id === m.id)
-        .filter((x) => publicSees(m, !!x.exempt || (x.agenda_item_id !== null && (itemExempt.get(x.agenda_item_id) ?? false)), minutesOut));
+        .filter((x) => publicSees(m, minuteExempt(x, x.agenda_item_id !== null && (exemptItems.get(x.agenda_item_id) ?? false)), minutesOut));
       const approved = m.status === 'minutes-approved';
       return {
         id: c.id, title: `${approved ? 'Minutes' : 'Draft minutes'}: ${when}`, path: `/meetings/${m.slug}#minutes`, updated: c.updated,
@@ -110,7 +110,7 @@ async function meetingEntries(store: Store, bodyId?: number, meetingId?: number)
     }
     const agendaOut = agendaPublished(m);
     const items = (itemsOf.get(m.id) ?? []).filter((i) => !i.withdrawn);
-    const shown = items.filter((i) => publicSees(m, itemExempt.get(i.id) ?? false, agendaOut));
+    const shown = items.filter((i) => publicSees(m, exemptItems.get(i.id) ?? false, agendaOut));
     if (c.kind === 'supplementary') {
       const titled = shown.filter((i) => c.codes!.includes(i.code));
       return {
@@ -230,7 +230,7 @@ export async function personFeed(store: Store, slug: string): Promise<FeedModel 
     });
   }
   for (const mv of voted) {
-    const exempt = !!mv.exempt || itemExempt({ exempt: mv.item_exempt }, { exempt: mv.section_exempt });
+    const exempt = minuteExempt(mv, itemExempt({ exempt: mv.item_exempt }, { exempt: mv.section_exempt }));
     if (!publicSees(mv, exempt, minutesPublished(mv))) continue;
     const votes = JSON.parse(mv.votes_json) as RecordedVote[];
     votes.forEach((v, i) => {

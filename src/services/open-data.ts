@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { formatPersonName, personMatchKey } from '../domain/names.js';
 import { can, PUBLIC_VIEWER } from '../domain/policy.js';
-import { exemptLabel, itemExempt as itemExemptRule, paperExempt } from '../domain/visibility.js';
+import { exemptLabel, itemExempt as itemExemptRule, minuteExempt, paperExempt } from '../domain/visibility.js';
 import type { RecordedVote } from '../domain/types.js';
 import type { Store } from '../store/db.js';
 import { visibleDecisions } from '../store/read/decisions.js';
@@ -127,7 +127,7 @@ export async function publicRecord(store: Store, scope: OpenDataScope = {}): Pro
   }));
   const minutes: PublicMinute[] = c.minutes.filter((x) => {
     const m = byId.get(x.meeting_id)!;
-    const exempt = !!x.exempt || (x.agenda_item_id !== null && (itemExempt.get(x.agenda_item_id) ?? false));
+    const exempt = minuteExempt(x, x.agenda_item_id !== null && (itemExempt.get(x.agenda_item_id) ?? false));
     return sees(m, exempt, minutesPublished(m));
   }).map((x) => ({ id: x.id, meetingId: x.meeting_id, itemId: x.agenda_item_id, number: x.number, title: x.title, votes: parseVotes(x.votes_json) }));
   const heldIds = new Set(meetings.filter((m) => sees(m, false, meetingHeld(m) && agendaPublished(m))).map((m) => m.id));

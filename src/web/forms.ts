@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ValidationError } from '../errors.js';
 
-export { errorPage } from './error-page.js';
+export { errorPage } from '../http/error-page.js';
 
 export interface FieldError {
   field: string;

@@ -5,6 +5,7 @@
 import { CALL_IN_OUTCOME_TEXT, CALL_IN_OUTCOMES, checkCallIn, type CallInOutcome, type CallInSignatory } from '../../domain/executive.js';
 import type { Actor } from '../../domain/types.js';
 import { can, type Viewer } from '../../domain/policy.js';
+import { decisionExempt } from '../../domain/visibility.js';
 import { ValidationError } from '../../errors.js';
 import type { MailMessage } from '../../mail/index.js';
 import { nowIso, recordAudit } from '../../store/audit.js';
@@ -102,7 +103,7 @@ export async function placeOnScrutinyAgenda(tx: Queryable, actor: Actor, callInI
   }
   const agenda = await loadAgenda(tx, meeting.id);
   const sectionId = agenda.find((s) => !s.exempt)?.id ?? await addSection(tx, actor, meeting.id, { title: 'Decisions called in', exempt: false });
-  const exempt = c.decision_classification === 'exempt';
+  const exempt = decisionExempt({ classification: c.decision_classification });
   const taker = c.decision_taker;
   const item = await addItem(tx, actor, meeting.id, {
     sectionId, title: `Decision ${c.decision_number} – ${c.decision_subject}`, purpose: 'Call-in of an executive decision: the Committee is asked to consider the decision and choose one of the options (a) to (d) on the cover sheet.',
@@ -176,7 +177,7 @@ export async function callInDetail(db: Queryable, id: number) {
 
 /** For a councillor's area: decisions open for call-in today (those the viewer may see), with any request collecting names. */
 export async function openForCallIn(db: Queryable, viewer: Viewer, today: string) {
-  const rows = (await decisionsOpenForCallIn(db, today)).filter((d) => can(viewer, 'view', { bodyId: d.taker_body_id, meetingId: d.meeting_id, exempt: d.classification === 'exempt', published: true }));
+  const rows = (await decisionsOpenForCallIn(db, today)).filter((d) => can(viewer, 'view', { bodyId: d.taker_body_id, meetingId: d.meeting_id, exempt: decisionExempt(d), published: true }));
   const requests = await callInsWithSignatories(db, { statuses: ['collecting'] });
   return rows.map((d) => ({ ...d, request: requests.find((r) => r.decision_id === d.id) ?? null }));
 }

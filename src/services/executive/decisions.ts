@@ -8,6 +8,7 @@ import {
 } from '../../domain/executive.js';
 import { addDays } from '../../domain/dates.js';
 import { can, type Viewer } from '../../domain/policy.js';
+import { decisionExempt } from '../../domain/visibility.js';
 import { DECISION_TAKER_KINDS, type Actor, type DecisionTakerKind } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import { recordAudit } from '../../store/audit.js';
@@ -209,7 +210,7 @@ export async function decisionTimeline(db: Queryable, viewer: Viewer, slug: stri
   const d = await decisionBySlug(db, slug);
   if (!d) return null;
   const published = d.status !== 'draft';
-  if (!can(viewer, 'view', { bodyId: d.taker_body_id, meetingId: d.meeting_id, exempt: d.classification === 'exempt', published })) return null;
+  if (!can(viewer, 'view', { bodyId: d.taker_body_id, meetingId: d.meeting_id, exempt: decisionExempt(d), published })) return null;
   const steps: TimelineStep[] = [];
   const entry = d.forward_plan_entry_id ? await getForwardPlanEntry(db, d.forward_plan_entry_id) : undefined;
   if (entry?.notice_published_on) steps.push({ on: entry.notice_published_on, label: 'Notice of key decision published on the forward plan', detail: entry.title, href: '/forward-plan' });

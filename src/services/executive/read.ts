@@ -2,7 +2,7 @@
 // (policy.can): call-ins and notice exceptions of a decision the viewer may not see are left out altogether.
 import { DECISION_PHASE_LABELS, decisionPhase } from '../../domain/executive.js';
 import { can, type Viewer } from '../../domain/policy.js';
-import { decisionPublished } from '../../domain/visibility.js';
+import { decisionExempt, decisionPublished } from '../../domain/visibility.js';
 import type { Queryable } from '../../store/db.js';
 import { decisionRow } from '../../store/executive/call-ins.js';
 import { dateField } from './context.js';
@@ -12,7 +12,7 @@ import { facts, noticeExceptionsReport } from './decisions.js';
 type DecisionRow = NonNullable<Awaited<ReturnType<typeof decisionRow>>>;
 
 function mayView(viewer: Viewer, d: DecisionRow | undefined): d is DecisionRow {
-  return !!d && can(viewer, 'view', { bodyId: d.taker_body_id, meetingId: d.meeting_id, exempt: d.classification === 'exempt', published: decisionPublished(d.status) });
+  return !!d && can(viewer, 'view', { bodyId: d.taker_body_id, meetingId: d.meeting_id, exempt: decisionExempt(d), published: decisionPublished(d.status) });
 }
 
 async function decisionsById(db: Queryable, ids: readonly number[]) {

@@ -8,6 +8,7 @@ import {
   type FollowUpVerdict, type ReviewStage,
 } from '../../domain/executive.js';
 import { can, type Viewer } from '../../domain/policy.js';
+import { decisionExempt } from '../../domain/visibility.js';
 import type { Actor } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import { nowIso, recordAudit } from '../../store/audit.js';
@@ -138,7 +139,7 @@ export async function followUpSchedule(db: Queryable, viewer: Viewer, bodyId: nu
   const dates = new Map<number, string[]>();
   const out: ScheduleEntry[] = [];
   for (const r of rows) {
-    if (r.decision_classification === 'exempt' && !can(viewer, 'view', { bodyId: r.body_id, meetingId: null, exempt: true })) continue;
+    if (decisionExempt({ classification: r.decision_classification }) && !can(viewer, 'view', { bodyId: r.body_id, meetingId: null, exempt: true })) continue;
     if (!dates.has(r.body_id)) dates.set(r.body_id, (await bodyMeetingDates(db, r.body_id)).map((m) => m.date));
     const mine = recs.filter((x) => x.follow_up_id === r.id);
     if (!followUpOnSchedule({ recommendations: mine.map((x) => ({ verdict: x.verdict as FollowUpVerdict | null, verdictOn: x.verdict_on })) }, forDate, dates.get(r.body_id)!)) continue;

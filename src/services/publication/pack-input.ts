@@ -16,7 +16,7 @@ import { NotFoundError } from '../../errors.js';
 import { PUBLIC_VIEWER } from '../../domain/policy.js';
 import { itemDataReports } from '../data.js';
 import { generatedPapersForItems } from '../executive/papers.js';
-import { decisionPublished, documentPublished, itemExempt, meetingHeld, paperExempt } from '../../domain/visibility.js';
+import { decisionExempt, decisionPublished, documentPublished, itemExempt, meetingHeld, minuteExempt, paperExempt } from '../../domain/visibility.js';
 
 export async function findMeeting(db: Queryable, idOrSlug: string | number) {
   const asNumber = typeof idOrSlug === 'number' ? idOrSlug : /^\d+$/.test(idOrSlug) ? Number.parseInt(idOrSlug, 10) : null;
@@ -84,7 +84,7 @@ export async function minutesPaperOf(
   const exemptOf = (m: (typeof minutes)[number]): number[] | null => {
     const item = m.agenda_item_id !== null ? itemById.get(m.agenda_item_id) : undefined;
     // Minutes of exempt items are exempt too, whatever their own flag says (domain/visibility.ts).
-    const exempt = !!m.exempt || itemExempt({ exempt: m.item_exempt }, { exempt: m.section_exempt }) || !!item?.exempt || (item?.section_id != null && exemptSection.has(item.section_id));
+    const exempt = minuteExempt(m, itemExempt({ exempt: m.item_exempt }, { exempt: m.section_exempt }) || (!!item && itemExempt(item, { exempt: item.section_id != null && exemptSection.has(item.section_id) })));
     return exempt ? textToParagraphs(item?.exempt_paragraphs ?? null) : null;
   };
   const shown = options.omitExempt ? minutes.filter((m) => !exemptOf(m)) : minutes;
@@ -133,7 +133,7 @@ type DecisionRow = Awaited<ReturnType<typeof decisionsOfMeeting>>[number];
  * item's paragraphs or none: with none it is left out (the public pack would otherwise print it).
  */
 function decisionPaperOf(d: DecisionRow, exemptParagraphs: number[], isItemExempt: boolean): DecisionPaper | null {
-  const exempt = d.classification === 'exempt';
+  const exempt = decisionExempt(d);
   if (exempt && !isItemExempt && !exemptParagraphs.length) return null;
   return {
     kind: 'decision', number: d.number, decisionTaker: d.taker_name, date: d.taken_on, subject: d.subject, keyDecision: !!d.key_decision,

@@ -1,6 +1,7 @@
 // What goes into the search index for each kind of record: pure functions from rows to search_entry values.
 // Every entry carries its meeting, body and date for filtering, and exempt = 1 when it comes from Part 2 material.
 import { MEETING_STATUS_LABELS, type MeetingStatus, type ResolutionPart } from '../../domain/types.js';
+import { decisionExempt } from '../../domain/visibility.js';
 import { parseJson } from '../json.js';
 import { personDisplayName, personFullName } from '../people.js';
 import type { NewRow, Row } from '../schema.js';
@@ -91,7 +92,7 @@ type DecisionFacts = Pick<Row<'decision'>, 'id' | 'number' | 'slug' | 'taker_nam
 export function decisionEntry(d: DecisionFacts, meetingBodyId: number | null): EntryValues {
   return {
     kind: 'decision', ref_id: d.id, page: null, meeting_id: d.meeting_id, body_id: d.taker_body_id ?? meetingBodyId,
-    date: d.taken_on, exempt: d.classification === 'exempt' ? 1 : 0,
+    date: d.taken_on, exempt: decisionExempt(d) ? 1 : 0,
     title: d.subject,
     url: `/decisions/${d.slug}`,
     body: join([`Record of Decision ${d.number}, ${d.taker_name}`, d.decision_text, d.reasons, d.alternatives]),

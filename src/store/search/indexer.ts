@@ -4,7 +4,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { Queryable, Store } from '../db.js';
 import type { Database } from '../schema.js';
 import { countDerivedChange } from '../read/version.js';
-import { agendaPublished, documentPublished, itemExempt, minutesPublished, paperExempt } from '../../domain/visibility.js';
+import { agendaPublished, documentPublished, itemExempt, minuteExempt, minutesPublished, paperExempt } from '../../domain/visibility.js';
 import { decisionEntry, itemEntry, meetingEntry, minuteEntry, pageEntries, personEntry, type EntryValues, type MeetingFacts } from './entries.js';
 
 const INSERT_CHUNK = 100;
@@ -70,7 +70,7 @@ async function meetingBatchEntries(db: Queryable, meetingIds: number[]): Promise
   }
   for (const mi of minutes) {
     if (!minutesOut.has(mi.meeting_id)) continue;
-    const exempt = !!mi.exempt || (mi.agenda_item_id !== null && exemptItems.has(mi.agenda_item_id));
+    const exempt = minuteExempt(mi, mi.agenda_item_id !== null && exemptItems.has(mi.agenda_item_id));
     out.push(minuteEntry(byId.get(mi.meeting_id)!, mi, exempt));
   }
   for (const d of decisions) out.push(decisionEntry(d, byId.get(d.meeting_id!)?.body_id ?? null));

@@ -105,7 +105,7 @@ async function checkSection(db: Queryable, meetingId: number, f: ItemFields) {
   checkNames(['title', 'The item\'s title', f.title]);
   const section = await db.selectFrom('agenda_section').selectAll().where('id', '=', f.sectionId).where('meeting_id', '=', meetingId).executeTakeFirst();
   if (!section) throw new ValidationError('choose a section of this meeting\'s agenda', 'sectionId');
-  const exempt = f.exempt || section.exempt === 1;
+  const exempt = itemExempt(f, section);
   if (exempt && !f.exemptParagraphs.length) throw new ValidationError('an exempt item needs at least one paragraph of Schedule 12A', 'exemptParagraphs');
   if (exempt && !f.publicInterestReason) throw new ValidationError('an exempt item needs the reason the public interest in withholding it outweighs disclosure', 'publicInterestReason');
   return exempt;

@@ -9,7 +9,7 @@
 import cookie from '@fastify/cookie';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { errorPage } from '../error-page.js';
+import { errorPage } from '../../http/error-page.js';
 import { CSRF_FIELD, submittedCsrfToken, tokensMatch, UNSAFE_METHODS } from './csrf.js';
 import { clearSessionCookie, PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, setPreSessionCsrfCookie } from './session-cookie.js';
 import { loadApiToken, type LoadedSession, newSecret, sessionViewer, viewerFor } from '../../services/accounts.js';

@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin';
 import { MootError, NotFoundError, ValidationError } from '../../errors.js';
 import { isDatabaseUnavailable } from '../../services/health.js';
-import { errorPage } from '../error-page.js';
+import { errorPage } from '../../http/error-page.js';
 
 function wantsJson(url: string, accept: string | undefined): boolean {
   return url.startsWith('/api/') || (!!accept && accept.includes('application/json') && !accept.includes('text/html'));

@@ -7,6 +7,7 @@ import { origin, tagCachedPage } from './http.js';
 import { packForViewer } from '../../../services/documents.js';
 import { getMeeting, meetingPage, PACK_FILE_BASES, type MeetingPage } from '../../../services/meetings.js';
 import { type Store } from '../../../services/unit.js';
+import { errorPage } from '../../forms.js';
 
 const STATUS_COLOURS: Record<string, string> = {
   scheduled: 'grey', 'agenda-published': 'blue', held: 'turquoise', 'minutes-drafted': 'yellow', 'minutes-approved': 'green', cancelled: 'red', postponed: 'orange',
@@ -80,8 +81,8 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
     const audience = m[2] ?? 'public';
     const file = await packForViewer(store.db, request.viewer, meeting, PACK_KIND[m[1]], audience, m[3] ? Number(m[3]) : null);
     if (file === 'restricted') {
-      reply.code(403).header('cache-control', 'private, no-store');
-      return reply.render('pages/error.njk', audience === 'public'
+      reply.header('cache-control', 'private, no-store');
+      return errorPage(reply, 403, audience === 'public'
         ? { pageTitle: 'This pack was withdrawn', heading: 'This pack was withdrawn', message: 'An item in this pack has since been made exempt (Schedule 12A of the Local Government Act 1972). The current public pack is on the meeting page.' }
         : { pageTitle: 'This pack is restricted', heading: 'This pack is restricted', message: 'The confidential pack contains exempt information (Schedule 12A of the Local Government Act 1972). The public pack is on the meeting page.' });
     }
