@@ -66,14 +66,27 @@ export function contentKey(kind: string, ...parts: (string | Uint8Array)[]): str
   return h.digest('hex');
 }
 
+// A paper's bytes are read from the store for one publication and not changed in place; the public and confidential
+// packs of that publication hash them once.
+const digests = new WeakMap<Uint8Array, string>();
+
+function bytesKey(bytes: Uint8Array): string {
+  let key = digests.get(bytes);
+  if (!key) {
+    key = contentKey('bytes', bytes);
+    digests.set(bytes, key);
+  }
+  return key;
+}
+
 /** A stable text of structured content: byte arrays stand as their hash, so a new upload is a new key. */
 export function contentText(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? `sha256:${contentKey('bytes', v)}` : v));
+  return JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? `sha256:${bytesKey(v)}` : v));
 }
 
 /** The parsed document for these bytes: parsed once, then shared (read-only) by every pack that copies from it. */
 export function parsedOnce(bytes: Uint8Array, parse: () => Promise<PDFDocument>): Promise<PDFDocument> {
-  const key = contentKey('parsed', bytes);
+  const key = `parsed:${bytesKey(bytes)}`;
   const hit = parsed.get(key);
   if (hit) return hit;
   const doc = parse();

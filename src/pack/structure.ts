@@ -20,12 +20,20 @@ interface Top {
 }
 
 const KEEP = ['T', 'Lang', 'Alt', 'ActualText', 'E'].map((k) => PDFName.of(k));
+// Names used for every element: looked up once (PDFName.of decodes its argument on every call).
+const N = {
+  Type: PDFName.of('Type'), StructElem: PDFName.of('StructElem'), S: PDFName.of('S'), P: PDFName.of('P'), K: PDFName.of('K'),
+  Pg: PDFName.of('Pg'), MCID: PDFName.of('MCID'), MCR: PDFName.of('MCR'), OBJR: PDFName.of('OBJR'), Span: PDFName.of('Span'),
+  Document: PDFName.of('Document'),
+};
 
 export class PackStructure {
   private readonly imports: Import[] = [];
   private readonly own: { page: PDFPage; type: string; mcid: number }[] = [];
   private readonly mcids = new Map<PDFPage, number>();
   private readonly untagged = new Set<PDFPage>();
+  /** The two streams that mark an untagged page's content as one paragraph: the same for every page, written once. */
+  private wholePage: { open: PDFRef; close: PDFRef } | undefined;
 
   constructor(private readonly pack: PDFDocument) {}
 
@@ -47,8 +55,9 @@ export class PackStructure {
     const ctx = this.pack.context;
     const contents = page.node.normalizedEntries().Contents;
     if (!contents || contents.size() === 0) return;
-    contents.insert(0, ctx.register(ctx.stream('/P <</MCID 0>> BDC\n')));
-    contents.push(ctx.register(ctx.stream('\nEMC\n')));
+    this.wholePage ??= { open: ctx.register(ctx.stream('/P <</MCID 0>> BDC\n')), close: ctx.register(ctx.stream('\nEMC\n')) };
+    contents.insert(0, this.wholePage.open);
+    contents.push(this.wholePage.close);
     this.untagged.add(page);
     this.mcids.set(page, 1);
   }
@@ -75,17 +84,22 @@ export class PackStructure {
       list[mcid] = el;
       parentTree.set(page, list);
     };
-    const mcr = (page: PDFPage, mcid: number) => ctx.obj({ Type: 'MCR', Pg: page.ref, MCID: mcid });
+    const mcr = (page: PDFPage, mcid: number) => PDFDict.fromMapWithContext(new Map<PDFName, PDFObject>([[N.Type, N.MCR], [N.Pg, page.ref], [N.MCID, PDFNumber.of(mcid)]]), ctx);
+    const element = (type: PDFName, parent: PDFRef, kids?: PDFObject) => {
+      const entries = new Map<PDFName, PDFObject>([[N.Type, N.StructElem], [N.S, type], [N.P, parent]]);
+      if (kids) entries.set(N.K, kids);
+      return PDFDict.fromMapWithContext(entries, ctx);
+    };
 
     for (const page of this.untagged) {
       const ref = ctx.nextRef();
-      ctx.assign(ref, ctx.obj({ Type: 'StructElem', S: 'P', P: documentRef, K: [mcr(page, 0)] }));
+      ctx.assign(ref, element(N.P, documentRef, ctx.obj([mcr(page, 0)])));
       register(page, 0, ref);
       tops.push({ ref, page, seq: seq++ });
     }
     for (const o of this.own) {
       const ref = ctx.nextRef();
-      ctx.assign(ref, ctx.obj({ Type: 'StructElem', S: o.type, P: documentRef, K: [mcr(o.page, o.mcid)] }));
+      ctx.assign(ref, element(PDFName.of(o.type), documentRef, ctx.obj([mcr(o.page, o.mcid)])));
       register(o.page, o.mcid, ref);
       tops.push({ ref, page: o.page, seq: seq++ });
     }
@@ -96,14 +110,14 @@ export class PackStructure {
       if (srcRoles) for (const [k, v] of srcRoles.entries()) if (v instanceof PDFName && !roleMap.has(k)) roleMap.set(k, v);
       const copyElement = (dict: PDFDict, parent: PDFRef, inheritedPg: PDFRef | undefined): { ref: PDFRef; first: PDFPage | null } | null => {
         const ref = ctx.nextRef();
-        const out = ctx.obj({ Type: 'StructElem', P: parent }) as PDFDict;
-        out.set(PDFName.of('S'), dict.get(PDFName.of('S')) ?? PDFName.of('Span'));
+        const s = dict.get(N.S);
+        const out = element(s instanceof PDFName ? s : N.Span, parent);
         for (const key of KEEP) {
           const v = dict.get(key);
           if (v && !(v instanceof PDFRef)) out.set(key, v);
         }
-        const pg = (dict.get(PDFName.of('Pg')) as PDFRef | undefined) ?? inheritedPg;
-        const kids = asList(dict.get(PDFName.of('K')), imp.src);
+        const pg = (dict.get(N.Pg) as PDFRef | undefined) ?? inheritedPg;
+        const kids = asList(dict.get(N.K), imp.src);
         const outKids: PDFObject[] = [];
         let first: PDFPage | null = null;
         const note = (page: PDFPage) => {
@@ -117,16 +131,16 @@ export class PackStructure {
             register(page, kid.asNumber(), ref);
             note(page);
           } else if (kid instanceof PDFDict) {
-            const type = kid.get(PDFName.of('Type'));
-            if (type === PDFName.of('MCR')) {
-              const kpg = (kid.get(PDFName.of('Pg')) as PDFRef | undefined) ?? pg;
+            const type = kid.get(N.Type);
+            if (type === N.MCR) {
+              const kpg = (kid.get(N.Pg) as PDFRef | undefined) ?? pg;
               const page = kpg && imp.pages.get(kpg.toString());
-              const id = kid.get(PDFName.of('MCID'));
+              const id = kid.get(N.MCID);
               if (!page || !(id instanceof PDFNumber)) continue;
               outKids.push(mcr(page, id.asNumber()));
               register(page, id.asNumber(), ref);
               note(page);
-            } else if (type === PDFName.of('OBJR')) {
+            } else if (type === N.OBJR) {
               continue; // annotations keep no structure here
             } else {
               const child = copyElement(kid, ref, pg);
@@ -137,13 +151,13 @@ export class PackStructure {
           }
         }
         if (!outKids.length) return null;
-        out.set(PDFName.of('K'), ctx.obj(outKids));
+        out.set(N.K, ctx.obj(outKids));
         ctx.assign(ref, out);
         return { ref, first };
       };
       // The source's own Document element (pdfkit's) is unwrapped: its children become the pack's.
       const topKids = asList(root.get(PDFName.of('K')), imp.src).flatMap((k) => {
-        if (k instanceof PDFDict && k.get(PDFName.of('S')) === PDFName.of('Document')) return asList(k.get(PDFName.of('K')), imp.src);
+        if (k instanceof PDFDict && k.get(N.S) === N.Document) return asList(k.get(N.K), imp.src);
         return [k];
       });
       for (const k of topKids) {
