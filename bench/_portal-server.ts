@@ -3,7 +3,7 @@
 //   → { url, cookie, targets }            once listening (cookie: a councillor of the busiest body, signed in)
 //   ← { cmd: 'writes', on: true|false }   a clerk records attendance and saves a minute every 250 ms while on
 //   → { writes, failed, error }           when writes stop
-//   ← { cmd: 'rss' } → { rss }            resident set size in bytes
+//   ← { cmd: 'rss' } → { rss, heapUsed, heapTotal, external }   memory in bytes
 //   ← { cmd: 'exit' }                     closes the server and the store
 import { existsSync, mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
@@ -97,7 +97,10 @@ async function main(): Promise<void> {
   let writing = false;
   let writer: Promise<{ writes: number; failed: number; error: string | null }> | null = null;
   process.on('message', async (m: { cmd: string; on?: boolean }) => {
-    if (m.cmd === 'rss') process.send!({ rss: process.memoryUsage().rss });
+    if (m.cmd === 'rss') {
+      const u = process.memoryUsage();
+      process.send!({ rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external });
+    }
     if (m.cmd === 'writes' && m.on && t.writable) {
       const w = t.writable;
       const before = (await getAttendance(store.db, w.id)).map((a) => ({ personId: a.person_id, name: a.name_as_recorded, kind: a.kind as 'present', role: a.role }));

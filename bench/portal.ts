@@ -141,8 +141,10 @@ export default async function portal(args: string[]): Promise<void> {
       if (w.error) lines.push(`a write failed: ${w.error}`);
       lines.push(`public p99 while a clerk writes (${w.writes} writes, ${w.failed} failed; ${paths.length} pages): ${during.p99} ms, quiet ${quiet.p99} ms (target <= 50): ${mark(during.p99 <= 50 && w.failed === 0 && w.writes > 0)}`);
     }
-    const rss = (await ask<{ rss: number }>({ cmd: 'rss' })).rss / 2 ** 20;
-    lines.push(`server RSS after the page runs: ${rss.toFixed(0)} MB (target <= 300): ${mark(rss <= 300)}`);
+    const mem = await ask<{ rss: number; heapUsed: number; heapTotal: number; external: number }>({ cmd: 'rss' });
+    const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+    const rss = mem.rss / 2 ** 20;
+    lines.push(`server RSS after the page runs: ${rss.toFixed(0)} MB (JS heap ${mb(mem.heapUsed)} of ${mb(mem.heapTotal)} MB, external ${mb(mem.external)} MB) (target <= 300): ${mark(rss <= 300)}`);
   } finally {
     await stopServer(child);
   }

@@ -12,6 +12,7 @@ export { getMeeting, listMeetings, getAgenda, type NewMeeting, type CreatedMeeti
 export { readMeetingPage, PACK_FILE_BASES, type MeetingPage } from '../store/read/meeting-page.js';
 import { loadMeetingRecord, meetingPageFor, type MeetingPage } from '../store/read/meeting-page.js';
 import type { Viewer } from '../domain/policy.js';
+import { deepFreeze, isDeepFrozen } from './frozen.js';
 import { versionedRead } from './read-cache.js';
 export { readHome, meetingsBetween, bodyOptions, archiveYears } from '../store/read/calendar.js';
 export { pageOfMeetings, type MeetingListFilter } from '../store/read/lists.js';
@@ -19,13 +20,23 @@ export { seriesDates, standingAgenda, type SeriesPattern, type NewMeetingPlan } 
 export { laterMeetings } from '../store/workspace/meeting-life.js';
 export { decisionsToDo, meetingsToDo, type DecisionTodo, type MeetingTodo, type Task } from '../store/workspace/home.js';
 
+const pagesFor = new WeakMap<object, WeakMap<Viewer, MeetingPage>>();
+
 /**
  * A meeting's page as this viewer may see it: the meeting's rows are read once per data version and shared (they do
- * not depend on the viewer); what the viewer may see of them is decided afresh on every call.
+ * not depend on the viewer); what the viewer may see of them is decided by meetingPageFor, a pure function of the
+ * rows and the viewer, kept for each (rows, viewer) pair of deep-frozen objects: the same two objects can only ever
+ * give the same page (a viewer built afresh, an API token's, is decided afresh).
  */
 export async function meetingPage(store: Store, slug: string, viewer: Viewer): Promise<MeetingPage | null> {
   const record = await versionedRead(store, `meeting:${slug}`, () => loadMeetingRecord(store.db, slug));
-  return record ? meetingPageFor(record, viewer) : null;
+  if (!record) return null;
+  if (!isDeepFrozen(viewer)) return meetingPageFor(record, viewer);
+  let byViewer = pagesFor.get(record);
+  if (!byViewer) pagesFor.set(record, (byViewer = new WeakMap()));
+  let page = byViewer.get(viewer);
+  if (!page) byViewer.set(viewer, (page = deepFreeze(meetingPageFor(record, viewer))));
+  return page;
 }
 
 /** Schedules one meeting of a body that exists, on a real date. */

@@ -1,5 +1,6 @@
 // Issue 17: a rendered page is reused only for exactly the context it was rendered from.
 import { describe, expect, it } from 'vitest';
+import { deepFreeze, isDeepFrozen } from '../../src/services/frozen.js';
 import { RenderMemo } from '../../src/web/plugins/views.js';
 
 const viewerA = { kind: 'user', userId: 1, role: 'councillor', personId: 3, bodyIds: [1], grantedMeetingIds: [] };
@@ -26,14 +27,31 @@ describe('render memo keys', () => {
     expect(RenderMemo.keyOf('a.njk', cyclic, undefined)).toBeNull();
   });
 
+  it('keys a deep-frozen value by its identity: the same object the same key, an equal new one another', () => {
+    const page = deepFreeze({ title: 'x', items: [{ n: 1 }, { n: 2 }] });
+    const k = RenderMemo.keyOf('a.njk', { viewer: viewerA, page }, undefined);
+    expect(RenderMemo.keyOf('a.njk', { viewer: viewerA, page }, undefined)).toBe(k);
+    expect(RenderMemo.keyOf('a.njk', { viewer: viewerB, page }, undefined)).not.toBe(k);
+    expect(RenderMemo.keyOf('a.njk', { viewer: viewerA, page: deepFreeze({ title: 'x', items: [{ n: 1 }, { n: 2 }] }) }, undefined)).not.toBe(k);
+    // Frozen but holding something whose contents can change: serialised as before, never keyed by identity.
+    const withDate = deepFreeze({ d: new Date(0) });
+    expect(isDeepFrozen(withDate)).toBe(false);
+    const before = RenderMemo.keyOf('a.njk', { withDate }, undefined);
+    withDate.d.setTime(1);
+    expect(RenderMemo.keyOf('a.njk', { withDate }, undefined)).not.toBe(before);
+    // A string cannot pass for a frozen object's identity.
+    expect(RenderMemo.keyOf('a.njk', { page: 'moot-frozen-000000000000000000#1' }, undefined)).not.toBe(RenderMemo.keyOf('a.njk', { page: deepFreeze({}) }, undefined));
+  });
+
   it('keeps at most its bound, least recently used dropped first', () => {
     const memo = new RenderMemo(2, 1024 * 1024);
-    memo.set('a', 'A');
-    memo.set('b', 'B');
-    expect(memo.get('a')).toBe('A');
-    memo.set('c', 'C');
+    const p = (html: string) => ({ html, etag: `W/"${html}"` });
+    memo.set('a', p('A'));
+    memo.set('b', p('B'));
+    expect(memo.get('a')?.html).toBe('A');
+    memo.set('c', p('C'));
     expect(memo.get('b')).toBeUndefined();
-    expect(memo.get('a')).toBe('A');
-    expect(memo.get('c')).toBe('C');
+    expect(memo.get('a')?.html).toBe('A');
+    expect(memo.get('c')?.html).toBe('C');
   });
 });

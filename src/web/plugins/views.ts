@@ -8,6 +8,8 @@ import nunjucks from 'nunjucks';
 import { can, type Viewer } from '../../domain/policy.js';
 import { formatDisplayDate, formatDisplayTime } from '../format.js';
 import { PLAIN_THEME, type Theme } from '../theme.js';
+import { isDeepFrozen } from '../../services/frozen.js';
+import { etagOf, knowEtag } from '../etag.js';
 
 const require = createRequire(import.meta.url);
 export const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -143,8 +145,15 @@ export function areaNavigation(viewer: Viewer, path: string): AreaLink[] {
  * construction, not by a rule about which pages may be shared. A context holding anything JSON cannot represent
  * exactly (a function, a Map, a class instance) is rendered every time.
  */
+export interface RenderedPage {
+  /** The page, its CSP nonce replaced by a mark. */
+  html: string;
+  /** Its entity tag (etag.ts). */
+  etag: string;
+}
+
 export class RenderMemo {
-  #map = new Map<string, string>();
+  #map = new Map<string, RenderedPage>();
   #bytes = 0;
   constructor(readonly maxEntries = 400, readonly maxBytes = 24 * 1024 * 1024) {}
 
@@ -157,6 +166,9 @@ export class RenderMemo {
           if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') plain = false;
           return v === undefined ? null : v;
         }
+        // A deep-frozen value (the read cache's rows, a page computed from them) can never change: its identity is
+        // its content, so it is keyed by an id of its own instead of being serialised on every request.
+        if (isDeepFrozen(v)) return `${IDENTITY_MARK}${identityOf(v)}`;
         const proto = Object.getPrototypeOf(v);
         if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) plain = false;
         return v;
@@ -169,7 +181,7 @@ export class RenderMemo {
     return createHash('sha256').update(template).update('\0').update(json).digest('base64');
   }
 
-  get(key: string): string | undefined {
+  get(key: string): RenderedPage | undefined {
     const hit = this.#map.get(key);
     if (hit !== undefined) {
       this.#map.delete(key);
@@ -178,19 +190,30 @@ export class RenderMemo {
     return hit;
   }
 
-  set(key: string, html: string): void {
-    if (html.length * 2 > this.maxBytes / 16 || this.#map.has(key)) return;
-    this.#map.set(key, html);
-    this.#bytes += html.length * 2;
+  set(key: string, page: RenderedPage): void {
+    if (page.html.length * 2 > this.maxBytes / 16 || this.#map.has(key)) return;
+    this.#map.set(key, page);
+    this.#bytes += page.html.length * 2;
     for (const [k, v] of this.#map) {
       if (this.#map.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
       this.#map.delete(k);
-      this.#bytes -= v.length * 2;
+      this.#bytes -= v.html.length * 2;
     }
   }
 }
 
 const NONCE_MARK = `moot-render-nonce-${randomBytes(9).toString('hex')}`;
+/** Stands for a deep-frozen object in a memo key; random, so no string in a context can imitate one. */
+const IDENTITY_MARK = `moot-frozen-${randomBytes(9).toString('hex')}#`;
+const identities = new WeakMap<object, number>();
+let lastIdentity = 0;
+
+/** A number for a deep-frozen object, never given to another object in this process. */
+function identityOf(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) identities.set(value, (id = ++lastIdentity));
+  return id;
+}
 
 export default fp<ViewsOptions>(async (app, options) => {
   const theme = options.theme ?? PLAIN_THEME;
@@ -216,14 +239,16 @@ export default fp<ViewsOptions>(async (app, options) => {
       ...context,
     };
     const key = RenderMemo.keyOf(template, full, nonce);
-    const kept = key ? memo.get(key) : undefined;
+    let kept = key ? memo.get(key) : undefined;
     let html: string;
     if (kept !== undefined) {
-      html = nonce ? kept.split(NONCE_MARK).join(nonce) : kept;
+      html = nonce ? kept.html.split(NONCE_MARK).join(nonce) : kept.html;
     } else {
       html = env.render(template, full);
-      if (key) memo.set(key, nonce ? html.split(nonce).join(NONCE_MARK) : html);
+      kept = { html: nonce ? html.split(nonce).join(NONCE_MARK) : html, etag: etagOf(nonce ? html.split(nonce).join('') : html) };
+      if (key) memo.set(key, kept);
     }
+    knowEtag(this, html, kept.etag);
     return this.type('text/html; charset=utf-8').send(html);
   });
 }, { name: 'moot-views', dependencies: ['moot-viewer'] });

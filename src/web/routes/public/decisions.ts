@@ -4,8 +4,7 @@ import { ValidationError } from '../../../errors.js';
 import { DECISION_CALL_IN_FILTER_LABELS, DECISION_CALL_IN_FILTERS, DECISION_STATUS_LABELS, type DecisionCallInFilter } from '../../../domain/executive.js';
 import { feedLinks } from './feeds.js';
 import { dateFromParts, origin, pageParam, pagination, str, todayIso, withQuery } from './http.js';
-import { decisionTimeline } from '../../../services/executive/decisions.js';
-import { readDecisionPage, readDecisionRegister } from '../../../services/decisions.js';
+import { decisionPageFor, readDecisionRegister } from '../../../services/decisions.js';
 import { type Store } from '../../../services/unit.js';
 import { PUBLIC_DECISION_STATUSES } from '../../../services/visibility.js';
 
@@ -47,9 +46,9 @@ const decisions: FastifyPluginAsync<{ store: Store; today?: () => string }> = as
   });
 
   app.get<{ Params: { slug: string } }>('/decisions/:slug', async (request, reply) => {
-    const page = await readDecisionPage(store.db, request.params.slug, request.viewer);
-    if (!page) return reply.callNotFound();
-    const timeline = await decisionTimeline(store.db, request.viewer, request.params.slug, todayIso(today));
+    const read = await decisionPageFor(store, request.params.slug, request.viewer, todayIso(today));
+    if (!read) return reply.callNotFound();
+    const { page, timeline } = read;
     return reply.render('pages/public/decision.njk', {
       pageTitle: `Record of Decision ${page.decision.number}`, canonicalUrl: `${origin(request)}/decisions/${page.decision.slug}`, page, timeline,
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Decisions', href: '/decisions' }],

@@ -1,8 +1,8 @@
 // HTTP conventions of the public pages: ETags, cache headers that never let a shared cache keep something that
 // depends on who is asking, query-string parsing that refuses nonsense with a clear message.
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../errors.js';
+import { etagOfPayload } from '../../etag.js';
 import { type CachedPage, NONCE_PLACEHOLDER, type PageCache } from './page-cache.js';
 import { auditMark, changesSince, dataVersion } from '../../../services/site.js';
 import { type Store } from '../../../services/unit.js';
@@ -14,10 +14,6 @@ export function publicCache(reply: FastifyReply, seconds = 300): void {
 
 function nonceOf(reply: FastifyReply): string | undefined {
   return (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script;
-}
-
-function etagOf(body: string | Buffer): string {
-  return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
 function matches(request: FastifyRequest, etag: string): boolean {
@@ -129,11 +125,11 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
     if (reply.statusCode !== 200) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const nonce = nonceOf(reply);
-    const neutral = nonce && typeof payload === 'string' ? payload.split(nonce).join(NONCE_PLACEHOLDER) : payload;
-    const etag = etagOf(neutral);
+    const etag = etagOfPayload(reply, payload, nonce);
     reply.header('etag', etag);
     const contentType = String(reply.getHeader('content-type') ?? '');
-    if (pages && slot && typeof neutral === 'string' && CACHEABLE_TYPES.test(contentType) && request.viewer.kind === 'public') {
+    if (pages && slot && typeof payload === 'string' && CACHEABLE_TYPES.test(contentType) && request.viewer.kind === 'public') {
+      const neutral = nonce ? payload.split(nonce).join(NONCE_PLACEHOLDER) : payload;
       const cacheControl = String(reply.getHeader('cache-control') ?? '');
       const page: CachedPage = { body: neutral, etag, contentType, cacheControl: cacheControl.startsWith('public') ? cacheControl : undefined, tags: slot.tags };
       pages.set(slot.version, slot.key, page);

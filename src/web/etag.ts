@@ -1,0 +1,24 @@
+// Entity tags of rendered responses: a hash of the body with the per-request CSP nonce left out, so an unchanged
+// page keeps its tag. A renderer that already knows a body's tag (the render memo keeps one with each page) hands it
+// on for that exact body, and the tag is not computed again for every request.
+import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+
+/** The tag of a body from which the nonce has already been taken out. */
+export function etagOf(body: string | Buffer): string {
+  return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+const known = new WeakMap<FastifyReply, { payload: string; etag: string }>();
+
+/** Says that `payload`, if sent as it is, has the tag `etag`. */
+export function knowEtag(reply: FastifyReply, payload: string, etag: string): void {
+  known.set(reply, { payload, etag });
+}
+
+/** The tag of the payload about to be sent (the nonce left out), from what the renderer said or computed here. */
+export function etagOfPayload(reply: FastifyReply, payload: string | Buffer, nonce: string | undefined): string {
+  const k = known.get(reply);
+  if (k && k.payload === payload) return k.etag;
+  return etagOf(nonce && typeof payload === 'string' ? payload.split(nonce).join('') : payload);
+}
