@@ -45,7 +45,22 @@ describe('page cache invalidation', () => {
   it('reads stale tags only from meeting-scoped changes with a meeting id', () => {
     expect(staleTags([{ entity: 'attendance', entityId: '4' }])).toEqual(new Set(['meeting:4']));
     expect(staleTags([{ entity: 'attendance', entityId: null }])).toBeNull();
-    expect(staleTags([{ entity: 'declaration', entityId: '4' }])).toBeNull();
     expect(staleTags([])).toBeNull();
+  });
+
+  it('reads a declaration\'s meeting from its row, and keeps meeting pages when a person is added', async () => {
+    // A clerk's one declaration: the entity id is the declaration's; the meeting is in the row it recorded.
+    expect(staleTags([{ entity: 'declaration', entityId: '90', action: 'create', meetingId: '4' }])).toEqual(new Set(['meeting:4']));
+    expect(staleTags([{ entity: 'declaration', entityId: '90', action: 'delete', meetingId: '4' }])).toEqual(new Set(['meeting:4']));
+    // A meeting's declarations recorded together: the entity id is the meeting's.
+    expect(staleTags([{ entity: 'declaration', entityId: '4', action: 'update', meetingId: null }])).toEqual(new Set(['meeting:4']));
+    expect(staleTags([{ entity: 'declaration', entityId: '90', action: 'create', meetingId: null }])).toBeNull();
+    expect(staleTags([{ entity: 'person', entityId: '7', action: 'create' }])).toEqual(new Set());
+    expect(staleTags([{ entity: 'person', entityId: '7', action: 'update' }])).toBeNull();
+    const c = await cacheAt('v1');
+    await c.moveTo('v2', explained([{ entity: 'person', entityId: '7', action: 'create' }, { entity: 'declaration', entityId: '90', action: 'create', meetingId: '1' }]));
+    expect(c.get('v2', '/meetings/a')).toBeUndefined();
+    expect(c.get('v2', '/bodies/x')).toBeUndefined();
+    expect(c.get('v2', '/meetings/b')?.body).toBe('B');
   });
 });

@@ -38,8 +38,22 @@ export async function auditMark(store: Store): Promise<number> {
 /**
  * What the record says changed after an audit entry: every change to the record writes one (the store's writers
  * call recordAudit in the same transaction), so these are the changes behind a new data version. At most `limit`.
+ * A declaration's entry also gives the meeting its row belongs to (from the row it recorded), as its entity id is
+ * the declaration's.
  */
-export async function changesSince(store: Store, afterId: number, limit = 100): Promise<{ id: number; entity: string; entityId: string | null }[]> {
-  const rows = await store.db.selectFrom('audit_log').select(['id', 'entity', 'entity_id']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map((r) => ({ id: Number(r.id), entity: r.entity, entityId: r.entity_id }));
+export async function changesSince(store: Store, afterId: number, limit = 100): Promise<{ id: number; entity: string; entityId: string | null; action: string; meetingId: string | null }[]> {
+  const rows = await store.db.selectFrom('audit_log')
+    .select(['id', 'entity', 'entity_id', 'action', sql<string | null>`case when entity = 'declaration' then coalesce(after_json, before_json) end`.as('detail')])
+    .where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({ id: Number(r.id), entity: r.entity, entityId: r.entity_id, action: r.action, meetingId: meetingOfDetail(r.detail) }));
+}
+
+function meetingOfDetail(detail: string | null): string | null {
+  if (!detail) return null;
+  try {
+    const d = JSON.parse(detail) as { meeting_id?: unknown };
+    return d && !Array.isArray(d) && (typeof d.meeting_id === 'number' || typeof d.meeting_id === 'string') ? String(d.meeting_id) : null;
+  } catch {
+    return null;
+  }
 }

@@ -24,7 +24,8 @@ export function toFts5(q: ParsedQuery): string {
 /**
  * One query ranks and pages; the filters read the small covering index search_entry_filter (migration 002) rather
  * than the table rows with their long bodies, and bm25 is computed only for entries that pass them. The total is
- * counted separately, up to TOTAL_CAP, which costs little even for a word in every paper.
+ * counted separately, up to TOTAL_CAP, which costs little even for a word in every paper (and not at all when the
+ * page is the last one).
  */
 export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page, sort: SearchSort = 'relevance'): Promise<RankedIds> {
   const match = toFts5(q);
@@ -37,8 +38,11 @@ export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, condition
     where ${where}
     order by ${sort === 'date' ? sql`e.date desc nulls last, f.score asc` : sql`f.score asc, e.date desc nulls last`}, e.id asc
     limit ${page.limit} offset ${page.offset}`.execute(db);
+  const ranked = rows.rows.map((r) => ({ id: r.id, score: -r.score }));
+  // A page short of its limit is the last one: the total is known without matching again.
+  if (rows.rows.length < page.limit && (rows.rows.length > 0 || page.offset === 0)) return { total: Math.min(page.offset + rows.rows.length, TOTAL_CAP), ranked };
   const count = await sql<{ n: number }>`
     select count(*) as n from (select 1 from search_fts f join search_entry e indexed by search_entry_filter on e.id = f.rowid
       where search_fts match ${match} and ${where} limit ${TOTAL_CAP}) x`.execute(db);
-  return { total: count.rows[0]?.n ?? 0, ranked: rows.rows.map((r) => ({ id: r.id, score: -r.score })) };
+  return { total: count.rows[0]?.n ?? 0, ranked };
 }

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import { etagOfPayload } from '../../etag.js';
-import { type CachedPage, NONCE_PLACEHOLDER, type PageCache } from './page-cache.js';
+import { type CachedPage, type Change, NONCE_PLACEHOLDER, type PageCache } from './page-cache.js';
 import { auditMark, changesSince, dataVersion } from '../../../services/site.js';
 import { type Store } from '../../../services/unit.js';
 
@@ -58,7 +58,7 @@ export function tagCachedPage(request: FastifyRequest, ...tags: string[]): void 
 const BATCH = 100;
 
 /** The audit entries since a mark, for PageCache.moveTo; null changes (everything stale) when there are too many. */
-async function explainChanges(store: Store, afterId: number | null): Promise<{ mark: number; changes: { entity: string; entityId: string | null }[] | null }> {
+async function explainChanges(store: Store, afterId: number | null): Promise<{ mark: number; changes: Change[] | null }> {
   if (afterId === null) return { mark: await auditMark(store), changes: null };
   const changes = await changesSince(store, afterId, BATCH);
   if (changes.length >= BATCH) return { mark: await auditMark(store), changes: null };

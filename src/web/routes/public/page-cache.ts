@@ -13,15 +13,43 @@ export const NONCE_PLACEHOLDER = `moot-nonce-${randomBytes(12).toString('hex')}`
 /** Audit entities whose entity id is a meeting id and which change nothing but that meeting's own rows. */
 export const MEETING_SCOPED_CHANGES = new Set(['attendance', 'minutes']);
 
-export interface Change { entity: string; entityId: string | null }
+export interface Change {
+  entity: string;
+  entityId: string | null;
+  action?: string;
+  /** The meeting the changed row belongs to, where the audit entry says (a declaration's). */
+  meetingId?: string | null;
+}
 
-/** The tags whose pages a batch of changes makes stale, or null for "everything". */
+const isId = (s: string | null | undefined): s is string => typeof s === 'string' && /^\d+$/.test(s);
+
+/**
+ * The pages a change makes stale besides the untagged ones: `meeting:<id>` for a change to one meeting's own rows,
+ * none for a change no existing tagged page can show, or null for "everything".
+ * - attendance and minutes: the meeting is the entity id;
+ * - declarations of interest: a clerk's one declaration names its meeting in the row it recorded; the declarations
+ *   of a meeting recorded together ("update") have the meeting as their entity id;
+ * - a person added: nobody yet attends, sits on or declares at any meeting as them, so no meeting's page shows them
+ *   (the people lists and their pages are untagged).
+ */
+function staleTagsOf(c: Change): string[] | null {
+  if (MEETING_SCOPED_CHANGES.has(c.entity)) return isId(c.entityId) ? [`meeting:${c.entityId}`] : null;
+  if (c.entity === 'declaration') {
+    if (isId(c.meetingId)) return [`meeting:${c.meetingId}`];
+    return c.action === 'update' && isId(c.entityId) ? [`meeting:${c.entityId}`] : null;
+  }
+  if (c.entity === 'person' && c.action === 'create') return [];
+  return null;
+}
+
+/** The tags whose pages a batch of changes makes stale (untagged pages always are), or null for "everything". */
 export function staleTags(changes: Change[]): Set<string> | null {
   if (!changes.length) return null;
   const tags = new Set<string>();
   for (const c of changes) {
-    if (!MEETING_SCOPED_CHANGES.has(c.entity) || c.entityId === null || !/^\d+$/.test(c.entityId)) return null;
-    tags.add(`meeting:${c.entityId}`);
+    const t = staleTagsOf(c);
+    if (!t) return null;
+    for (const tag of t) tags.add(tag);
   }
   return tags;
 }
