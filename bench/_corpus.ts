@@ -20,13 +20,29 @@ export interface CorpusDocument {
   truth: string;
 }
 
-/** Every document of the development corpus (test/fixtures/corpus) with its truth file. */
+/**
+ * Texts made from PDFs that the search tool's `fetch` brought (pdftotext or OCR of a fetched PDF). Its rule keeps
+ * fetched material out of commits, so these live in this git-ignored folder on the machine that made them; their
+ * truth files and sources (SOURCES.md says how each was made) are committed, and where the text is absent the
+ * document is listed as not present instead of scored.
+ */
+export const localCorpus = join(devCorpus, 'local');
+
+/** Every document of the development corpus (test/fixtures/corpus and its local/ folder) with its truth file. */
 export function devDocuments(): CorpusDocument[] {
   if (!existsSync(devCorpus)) return [];
-  return readdirSync(devCorpus)
-    .filter((f) => /\.(txt|md)$/.test(f) && f !== 'SOURCES.md' && existsSync(join(devCorpus, 'truth', `${f}.json`)))
-    .sort()
-    .map((f) => ({ name: `dev/${f}`, file: join(devCorpus, f), truth: join(devCorpus, 'truth', `${f}.json`) }));
+  const texts = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f) && f !== 'SOURCES.md').map((f) => join(dir, f)) : []);
+  return [...texts(devCorpus), ...texts(localCorpus)]
+    .filter((file) => existsSync(join(devCorpus, 'truth', `${basename(file)}.json`)))
+    .sort((a, b) => basename(a).localeCompare(basename(b)))
+    .map((file) => ({ name: `dev/${basename(file)}`, file, truth: join(devCorpus, 'truth', `${basename(file)}.json`) }));
+}
+
+/** Development documents whose truth is committed but whose text is not on this machine (made from fetched PDFs). */
+export function absentDevDocuments(): string[] {
+  const truths = existsSync(join(devCorpus, 'truth')) ? readdirSync(join(devCorpus, 'truth')).filter((f) => f.endsWith('.json')) : [];
+  const present = new Set(devDocuments().map((d) => basename(d.file)));
+  return truths.map((t) => t.replace(/\.json$/, '')).filter((f) => !present.has(f)).sort().map((f) => `dev/${f}`);
 }
 
 /** The shared text documents (../shared/corpus), where present. */

@@ -4,15 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { devCorpus, devDocuments, scorer, scoreDocument } from '../../../bench/_corpus.js';
+import { absentDevDocuments, devCorpus, devDocuments, scorer, scoreDocument } from '../../../bench/_corpus.js';
 
 const floors = JSON.parse(readFileSync(join(devCorpus, 'floors.json'), 'utf8')) as Record<string, number>;
 
 describe.skipIf(!existsSync(scorer))('development corpus (skipped: ../shared/tools/score-extraction.mjs not present)', () => {
   const docs = devDocuments();
-  it('has a floor for every document and a document for every floor', () => {
-    expect(docs.map((d) => d.name).sort()).toEqual(Object.keys(floors).sort());
+  const absent = absentDevDocuments();
+  it('has a floor for every document and a document (or its truth, where the text is local) for every floor', () => {
+    expect([...docs.map((d) => d.name), ...absent].sort()).toEqual(Object.keys(floors).sort());
   });
+  // Texts made from fetched PDFs are kept out of commits (test/fixtures/corpus/local, git-ignored; SOURCES.md).
+  for (const name of absent) it.skip(`${name} (skipped: its text is not in this clone; SOURCES.md says how it was made)`, () => {});
   for (const d of docs) {
     it(`${d.name} scores at least ${floors[d.name]}`, () => {
       const s = scoreDocument(d);
