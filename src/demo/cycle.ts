@@ -2,7 +2,7 @@
 // forward plan editions, key decisions taken at Cabinet 28 clear days after their notice (one of them in private,
 // with the notice of reasons), one general exception and one special urgency, a decision called in by three
 // members with outcome (c) and its reconsideration, another with outcome (a), the follow-up schedule with response
-// rounds, the Scrutiny Committee's work programme, and the schedule and programme on its next agenda.
+// rounds, the Scrutiny Committee's work programme, and the schedule and programme in its next agenda's pack.
 import type { WorkingCalendar } from '../domain/calendar.js';
 import { addDays } from '../domain/dates.js';
 import type { Actor } from '../domain/types.js';
@@ -11,6 +11,7 @@ import { recordCallInOutcome, requestCallIn } from '../services/executive/call-i
 import { publishDecisionRecord, takeDecision } from '../services/executive/decisions.js';
 import { addForwardPlanEntry, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice } from '../services/executive/forward-plan.js';
 import { addGeneratedPaperItem } from '../services/executive/papers.js';
+import { publishAgenda } from '../services/publication/publish.js';
 import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, markFollowUpResponse } from '../services/executive/scrutiny.js';
 import type { Store } from '../services/unit.js';
 import { PORTFOLIOS } from './bodies.js';
@@ -148,9 +149,17 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
     ['Libraries, Registration and Archives Strategy (when the Cabinet has decided)', null, null],
   ];
   for (const [title, meetingId, lead] of items) await addWorkProgrammeItem(db, actor, { bodyId: scrutiny, title, meetingId: meetingId ? Number(meetingId) : null, lead }, today);
-  const open = future.find((m) => m.status === 'scheduled');
-  if (open) {
-    await addGeneratedPaperItem(db, actor, open.id, 'follow-up-schedule');
-    await addGeneratedPaperItem(db, actor, open.id, 'work-programme');
+  // The Committee's next meeting carries both. Where its agenda is already out, the clerk publishes a new version
+  // with them (the earlier version is kept), on the last working day up to today.
+  const next = future[0];
+  if (next) {
+    await addGeneratedPaperItem(db, actor, next.id, 'follow-up-schedule');
+    await addGeneratedPaperItem(db, actor, next.id, 'work-programme');
+    if (next.status === 'agenda-published') {
+      const publishedOn = cal.isWorkingDay(today) ? today : cal.addWorkingDays(today, -1);
+      const late = !cal.isPublishedInTime(publishedOn, next.date);
+      await publishAgenda(store, actor, next.id, { publishedOn, publishedAt: `${publishedOn}T16:00:00.000Z`, index: false, confidentialOnlyIfExempt: true,
+        lateReason: late ? 'The follow-up schedule and the work programme were added to the agenda.' : null });
+    }
   }
 }

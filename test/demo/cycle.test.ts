@@ -1,0 +1,36 @@
+// The demo council's year of the executive cycle: forward plan editions, key decisions, a call-in with each outcome
+// the year reaches, a general exception and a special urgency, follow-up rounds, the work programme, and the
+// Scrutiny Committee's next agenda pack carrying the generated follow-up schedule and work programme.
+import { describe, expect, it } from 'vitest';
+import { loadDemo } from '../../src/demo/index.js';
+import { readPack } from '../pack/read-pdf.js';
+import { useTestStore } from '../helpers/use-store.js';
+
+const TODAY = '2025-11-20';
+
+describe('the demo council runs the executive cycle', () => {
+  const get = useTestStore('sqlite');
+
+  it('for a year, and its next scrutiny pack prints the follow-up schedule and the work programme', async (ctx) => {
+    const { store } = get(ctx);
+    await loadDemo(store, { years: 1, today: TODAY, seed: 3 });
+    const db = store.db;
+
+    expect((await db.selectFrom('forward_plan_edition').select('edition').execute()).length).toBeGreaterThanOrEqual(3);
+    const callIns = await db.selectFrom('call_in').select(['status', 'outcome']).execute();
+    expect(callIns.map((c) => c.outcome)).toEqual(expect.arrayContaining(['a', 'c']));
+    expect((await db.selectFrom('decision').select('id').where('reconsiders_decision_id', 'is not', null).execute()).length).toBeGreaterThanOrEqual(1);
+    expect((await db.selectFrom('notice_exception').select('kind').execute()).map((e) => e.kind)).toEqual(expect.arrayContaining(['general-exception', 'special-urgency']));
+    expect((await db.selectFrom('follow_up_response').select('round').execute()).some((r) => r.round === 2)).toBe(true);
+
+    const scrutiny = await db.selectFrom('body').select('id').where('name', 'like', '%Scrutiny Committee%').executeTakeFirstOrThrow();
+    const next = await db.selectFrom('meeting').select(['id', 'slug', 'status']).where('body_id', '=', scrutiny.id).where('date', '>=', TODAY)
+      .where('status', 'not in', ['cancelled', 'postponed']).orderBy('date').executeTakeFirstOrThrow();
+    expect(next.status).toBe('agenda-published');
+    const pack = await db.selectFrom('publication').innerJoin('blob', 'blob.sha256', 'publication.sha256').select(['publication.version', 'blob.bytes'])
+      .where('publication.meeting_id', '=', next.id).where('publication.kind', '=', 'agenda').where('publication.audience', '=', 'public').orderBy('publication.version', 'desc').executeTakeFirstOrThrow();
+    expect(pack.version).toBeGreaterThan(1);
+    const text = (await readPack(new Uint8Array(pack.bytes))).pages.map((p) => p.text).join('\n');
+    for (const s of ['Follow-up Schedule', 'Work Programme', 'Home to School Transport Policy', 'Flood risk management: lessons from the Eastbrook breach']) expect(text, next.slug).toContain(s);
+  }, 600_000);
+});
