@@ -414,7 +414,7 @@ async function crawl(app: FastifyInstance, headers: Record<string, string>, seed
 }
 
 const GLOBAL_SEEDS = [
-  '/', '/meetings', '/bodies', '/calendar', '/decisions', '/archive', '/people', '/forward-plan', '/follow-up', '/sitemap.xml',
+  '/', '/meetings', '/bodies', '/calendar', '/decisions', '/archive', '/people', '/forward-plan', '/forward-plan/private-meetings', '/follow-up', '/sitemap.xml',
   '/calendar.ics', '/meetings/feed.atom', '/meetings/feed.rss', '/decisions/feed.atom', '/decisions/feed.rss',
   '/api/v1/meetings', '/api/v1/bodies', '/api/v1/decisions', '/api/v1/people',
   '/api/v1/forward-plan', '/api/v1/key-decisions', '/api/v1/call-ins', '/api/v1/follow-ups', '/api/v1/notice-exceptions?from=2024-01-01&to=2026-12-31',

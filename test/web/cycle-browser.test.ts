@@ -266,6 +266,7 @@ describe.skipIf(!browserTestsEnabled()).each(STORE_KINDS)('executive cycle in Ch
     today = '2026-03-05';
     await publicSees('/decisions/26-00002', ['Implementable', 'Call-in period ended: may be implemented'], 'decision-implementable');
     await publicSees('/follow-up', ['Looked After Children Strategy', 'Agreed by the Cabinet Member.'], 'follow-up');
+    await publicSees('/forward-plan/private-meetings', ['Notices of meetings in private'], 'private-meetings');
     await publicSees(`/bodies/${scrutinySlug}/work-programme`, ['Home to school transport', 'Highways contract: six-month report'], 'work-programme');
     await clerk.ctx.close();
   }, 300_000);

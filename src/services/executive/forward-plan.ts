@@ -215,3 +215,16 @@ export async function publishPrivateMeetingNotice(db: Db, actor: Actor, id: numb
     await recordAudit(tx, actor, { action: 'reasons-notice', entity: 'forward_plan_entry', entityId: id, summary: `Forward plan: notice of reasons for taking "${before.title}" in private published on ${publishedOn}`, before: { reasons_notice_published_on: before.reasons_notice_published_on }, after });
   });
 }
+
+/**
+ * The notices of private meetings, as the public sees them: every entry to be taken in private once its 28-day
+ * notice is published (paragraphs of Schedule 12A and why), with its notice of reasons (5 clear days before) and
+ * the representations received and the response, when published. Soonest expected first.
+ */
+export async function privateMeetingNotices(db: Queryable) {
+  const rows = (await listForwardPlanEntries(db)).filter((e) => e.private === 1 && e.notice_published_on);
+  return rows.map((e) => ({
+    id: e.id, title: e.title, takerName: e.taker_name, expectedOn: e.expected_on ?? e.meeting_date ?? null, status: e.status, exemptParagraphs: textToParagraphs(e.exempt_paragraphs),
+    privateReason: e.private_reason, intentionPublishedOn: e.notice_published_on!, reasonsPublishedOn: e.reasons_notice_published_on, representations: e.representations, decisionSlug: e.decision_slug,
+  }));
+}

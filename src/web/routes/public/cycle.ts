@@ -1,11 +1,12 @@
-// Public pages of the executive cycle: the forward plan (the current edition and every earlier one), the scrutiny
+// Public pages of the executive cycle: the forward plan (the current edition and every earlier one), the notices of
+// meetings in private (28 days' intention, 5 days' reasons and representations), the scrutiny
 // follow-up schedule, and each body's work programme. What is shown is what was published; exempt matters only
 // to those the one visibility rule entitles.
 import type { FastifyPluginAsync } from 'fastify';
 import { FORWARD_PLAN_STATUS_LABELS } from '../../../domain/executive.js';
 import type { Store } from '../../../services/unit.js';
 import { getBody } from '../../../services/bodies.js';
-import { readForwardPlan } from '../../../services/executive/forward-plan.js';
+import { privateMeetingNotices, readForwardPlan } from '../../../services/executive/forward-plan.js';
 import { followUpSchedule, workProgramme } from '../../../services/executive/scrutiny.js';
 import { todayIso } from './http.js';
 
@@ -23,6 +24,9 @@ const cycle: FastifyPluginAsync<{ store: Store; today?: () => string }> = async 
     if (!p.edition || p.edition.edition !== n) return reply.callNotFound();
     return reply.render('pages/public/forward-plan.njk', { pageTitle: `Forward plan: edition ${n}`, p, statusLabels: FORWARD_PLAN_STATUS_LABELS, breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Forward plan', href: '/forward-plan' }] });
   });
+  app.get('/forward-plan/private-meetings', async (_request, reply) =>
+    reply.render('pages/public/private-meetings.njk', { pageTitle: 'Notices of meetings in private', notices: await privateMeetingNotices(db), statusLabels: FORWARD_PLAN_STATUS_LABELS,
+      breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Forward plan', href: '/forward-plan' }] }));
   app.get('/follow-up', async (request, reply) => {
     const entries = await followUpSchedule(db, request.viewer, null, todayIso(today));
     return reply.render('pages/public/follow-up.njk', { pageTitle: 'Scrutiny follow-up schedule', entries, breadcrumbs: [{ text: 'Home', href: '/' }] });

@@ -4,13 +4,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { CALL_IN_OUTCOME_TEXT, CALL_IN_OUTCOMES, FORWARD_PLAN_STATUS_LABELS } from '../../../domain/executive.js';
 import { DECISION_TAKER_KINDS, type DecisionTakerKind } from '../../../domain/types.js';
 import type { Queryable } from '../../../services/unit.js';
-import { addForwardPlanEntry, forwardPlanEntryDetail, forwardPlanWorkspace, moveForwardPlanEntry, publishForwardPlan, readForwardPlan } from '../../../services/executive/forward-plan.js';
+import { addForwardPlanEntry, forwardPlanEntryDetail, forwardPlanWorkspace, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice, readForwardPlan } from '../../../services/executive/forward-plan.js';
 import { callInDetail, callInsWithSignatories, recordCallInOutcome, refuseCallIn } from '../../../services/executive/call-ins.js';
 import { confirmDecision, decisionFormChoices, implementDecision, meetingBodyId } from '../../../services/executive/decisions.js';
 import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, markFollowUpResponse, workProgramme } from '../../../services/executive/scrutiny.js';
 import { getBody, listBodies } from '../../../services/bodies.js';
 import { todayOf, type WorkspaceOptions } from './common.js';
-import { actor, dateOf, dateParts, errorPage, lines, paramId, postForm, str } from './form.js';
+import { z } from 'zod';
+import { actor, dateOf, dateParts, errorPage, isoDate, lines, optionalText, paramId, postForm, str } from './form.js';
 
 const STAFF_VIEWER = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
 
@@ -71,7 +72,9 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   app.get('/workspace/forward-plan/entries/:id', async (request, reply) => {
     const detail = await forwardPlanEntryDetail(db, paramId(request) ?? 0);
     if (!detail) return reply.callNotFound();
-    return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: detail.entry.title, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: dateParts(null) });
+    const q = request.query as Record<string, string>;
+    return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: detail.entry.title, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: dateParts(null), reasonsOn: dateParts(today()), values: {},
+      notice: q.reasons ? 'Notice of reasons published' : null });
   });
   app.post('/workspace/forward-plan/entries/:id/move', async (request, reply) => {
     const id = paramId(request) ?? 0;
@@ -85,8 +88,28 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       rerender: async (f, errors) => {
         const detail = await forwardPlanEntryDetail(db, id);
         if (!detail) return reply.callNotFound();
-        return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, ...errors });
+        return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, reasonsOn: dateParts(today()), values: {}, ...errors });
       },
+    });
+  });
+
+  // The notice of reasons for a meeting in private (5 clear days before), with the representations and the response.
+  const reasonsSchema = z.preprocess((f) => ({ ...(f as object), publishedOn: dateOf(f as Record<string, unknown>, 'publishedOn') }), z.object({
+    publishedOn: isoDate('date the notice of reasons was published'),
+    representations: optionalText('Representations and the response', 5000),
+  }));
+  app.post('/workspace/forward-plan/entries/:id/private-notice', async (request, reply) => {
+    const id = paramId(request) ?? 0;
+    const detail = await forwardPlanEntryDetail(db, id);
+    if (!detail) return reply.callNotFound();
+    return postForm(request, reply, {
+      schema: reasonsSchema, fallbackField: 'publishedOn', dateFields: ['publishedOn'],
+      save: async (data) => {
+        await publishPrivateMeetingNotice(db, actor(request), id, { publishedOn: data.publishedOn, representations: data.representations });
+        return `/workspace/forward-plan/entries/${id}?reasons=1`;
+      },
+      rerender: (form, errors) => reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: dateParts(null),
+        reasonsOn: { day: str(form, 'publishedOn-day'), month: str(form, 'publishedOn-month'), year: str(form, 'publishedOn-year') }, values: form, ...errors }),
     });
   });
 

@@ -1,0 +1,65 @@
+// The clerk's cycle screens over HTTP: a meeting in private noticed on the forward plan (the 28-day notice), then
+// the notice of reasons with the representations and the response (5 clear days before), listed publicly; bad
+// input refused naming the field.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
+import { registerPortal } from '../../../src/server.js';
+import { createUser } from '../../../src/store/accounts.js';
+import { buildApp } from '../../../src/web/app.js';
+import { Browser } from '../../api/fixture.js';
+import { useTestStore } from '../../helpers/use-store.js';
+
+describe('cycle screens in the workspace', () => {
+  const get = useTestStore('sqlite');
+  let app: FastifyInstance | null = null;
+  let today = '2026-01-05';
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('notices a meeting in private 28 days ahead, then publishes the reasons and representations; the public sees both', async (ctx) => {
+    const { store } = get(ctx);
+    app = await buildApp({ store, today: () => today, routes: registerPortal() });
+    const clerkId = await createUser(store.db, SYSTEM_ACTOR, { email: 'clerk@example.org', displayName: 'Clerk', role: 'clerk', personId: null, password: 'correct horse battery staple' });
+    const clerk = await Browser.signedIn(app, store, clerkId);
+    const entry = { title: 'Disposal of the Westgate depot', takerKind: 'body', takerName: 'Cabinet', 'expectedOn-day': '10', 'expectedOn-month': '2', 'expectedOn-year': '2026', key: 'yes',
+      keyReason: 'Receipts above the threshold', private: 'yes', exemptParagraphs: '3', privateReason: 'The report names the bidders and their offers.' };
+    const noParagraph = await clerk.post('/workspace/forward-plan/entries', { ...entry, exemptParagraphs: '' });
+    expect(noParagraph.statusCode).toBe(400);
+    expect(noParagraph.body).toContain('href="#exemptParagraphs"');
+    expect((await clerk.post('/workspace/forward-plan/entries', entry)).statusCode).toBe(303);
+    const id = Number(/\/workspace\/forward-plan\/entries\/(\d+)/.exec((await clerk.get('/workspace/forward-plan')).body)![1]);
+
+    // Before the 28-day notice is published there is nothing to give reasons for.
+    const early = await clerk.get(`/workspace/forward-plan/entries/${id}`);
+    expect(early.body).toContain('Publish this entry on the forward plan first');
+    expect((await clerk.post(`/workspace/forward-plan/entries/${id}/private-notice`, { 'publishedOn-day': '2', 'publishedOn-month': '2', 'publishedOn-year': '2026' })).statusCode).toBe(400);
+    expect((await clerk.post('/workspace/forward-plan/publish', { 'publishedOn-day': '5', 'publishedOn-month': '1', 'publishedOn-year': '2026' })).statusCode).toBe(303);
+    const pub = new Browser(app);
+    let notices = await pub.get('/forward-plan/private-meetings');
+    expect(notices.statusCode).toBe(200);
+    expect(notices.body).toContain('Disposal of the Westgate depot');
+    expect(notices.body).toContain('Schedule 12A paragraph 3. The report names the bidders and their offers.');
+    expect(notices.body).toContain('Not yet published');
+    expect((await pub.get('/forward-plan')).body).toContain('href="/forward-plan/private-meetings"');
+
+    // The notice of reasons: a missing date is refused on its field; then published with the representations.
+    today = '2026-02-02';
+    const form = await clerk.get(`/workspace/forward-plan/entries/${id}`);
+    expect(form.body).toContain('Publish notice of reasons');
+    const noDate = await clerk.post(`/workspace/forward-plan/entries/${id}/private-notice`, { representations: 'One received' });
+    expect(noDate.statusCode).toBe(400);
+    expect(noDate.body).toContain('href="#publishedOn-day"');
+    expect(noDate.body).toContain('Enter the date the notice of reasons was published');
+    const done = await clerk.post(`/workspace/forward-plan/entries/${id}/private-notice`, { 'publishedOn-day': '2', 'publishedOn-month': '2', 'publishedOn-year': '2026',
+      representations: 'One representation asked for the meeting to be public; the council replied that the bids are commercially sensitive until the contract is let.' });
+    expect(done.statusCode).toBe(303);
+    expect((await clerk.get(done.headers.location as string)).body).toContain('Notice of reasons published');
+    notices = await pub.get('/forward-plan/private-meetings');
+    expect(notices.body).toContain('Published Monday 2 February 2026');
+    expect(notices.body).toContain('the bids are commercially sensitive until the contract is let');
+    // Once published it is not published again.
+    expect((await clerk.get(`/workspace/forward-plan/entries/${id}`)).body).not.toContain('Publish notice of reasons');
+  });
+});
