@@ -1,6 +1,6 @@
 // The executive decision cycle under /api/v1: the forward plan (every edition), key decisions noticed on it, a
 // decision's timeline with its call-in state, call-ins, notice exceptions (general exception, special urgency), the
-// scrutiny follow-up schedule and each body's work programme. Reads answer each viewer through the one visibility
+// scrutiny follow-up schedule, select committee reviews and each body's work programme. Reads answer each viewer through the one visibility
 // rule, like the pages; writes are Democratic Services' and go through the same services as the workspace.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Actor, DecisionTakerKind } from '../domain/types.js';
@@ -12,7 +12,7 @@ import { recordCallInOutcome } from '../services/executive/call-ins.js';
 import { decisionTimeline } from '../services/executive/decisions.js';
 import { addForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice, readForwardPlan, type ForwardPlanEntryInput } from '../services/executive/forward-plan.js';
 import { callInState, visibleCallIns, visibleNoticeExceptions } from '../services/executive/read.js';
-import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, workProgramme } from '../services/executive/scrutiny.js';
+import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, publishedReview, publishedReviews, workProgramme } from '../services/executive/scrutiny.js';
 import { requireAction } from '../http/guards.js';
 import { notFound, pageOf } from './http.js';
 import type { ApiRouteOptions } from './read.js';
@@ -123,6 +123,15 @@ const cycle: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today })
     const item = (i: { id: number; title: string; lead: string | null; notes: string | null; kind: string; status: string }) => ({ id: i.id, title: i.title, lead: i.lead, notes: i.notes, kind: i.kind, status: i.status });
     return { body: { slug: body.slug, name: body.name }, meetings: wp.meetings.map((m) => ({ date: m.date, slug: m.slug, items: m.items.map(item) })), unscheduled: wp.unscheduled.map(item) };
   });
+
+  app.get('/v1/reviews', {
+    schema: { tags: [TAG], summary: 'Select committee reviews, newest first, each with its stage', security: optionalAuth, response: readResponses('Reviews') },
+  }, async () => ({ items: (await publishedReviews(db)).map((r) => ({ ...r, url: `/api/v1/reviews/${r.slug}` })) }));
+
+  app.get<{ Params: { slug: string } }>('/v1/reviews/:slug', {
+    schema: { tags: [TAG], summary: 'A select committee review: terms of reference, membership, stages (scoping, evidence, report, response, monitoring), evidence sessions, final report and response',
+      security: optionalAuth, params: slugParams, response: readResponses('A review') },
+  }, async (request, reply) => (await publishedReview(db, request.params.slug)) ?? notFound(reply, `The review "${request.params.slug}"`));
 
   // ------------------------------------------------------------------ writes (Democratic Services)
   app.post<{ Body: ForwardPlanEntryInput }>('/v1/forward-plan/entries', {

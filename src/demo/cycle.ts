@@ -2,7 +2,8 @@
 // forward plan editions, key decisions taken at Cabinet 28 clear days after their notice (one of them in private,
 // with the notice of reasons), one general exception and one special urgency, a decision called in by three
 // members with outcome (c) and its reconsideration, another with outcome (a), the follow-up schedule with response
-// rounds, the Scrutiny Committee's work programme, and the schedule and programme in its next agenda's pack.
+// rounds, the Scrutiny Committee's work programme, a select committee review through its stages, and the schedule
+// and programme in the Committee's next agenda's pack.
 import type { WorkingCalendar } from '../domain/calendar.js';
 import { addDays } from '../domain/dates.js';
 import type { Actor } from '../domain/types.js';
@@ -12,7 +13,7 @@ import { publishDecisionRecord, takeDecision } from '../services/executive/decis
 import { addForwardPlanEntry, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice } from '../services/executive/forward-plan.js';
 import { addGeneratedPaperItem } from '../services/executive/papers.js';
 import { publishAgenda } from '../services/publication/publish.js';
-import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, markFollowUpResponse } from '../services/executive/scrutiny.js';
+import { addEvidenceSession, addFollowUp, addFollowUpResponse, addWorkProgrammeItem, advanceReview, followUpSchedule, markFollowUpResponse, startReview } from '../services/executive/scrutiny.js';
 import type { Store } from '../services/unit.js';
 import { PORTFOLIOS } from './bodies.js';
 import { fullName, type DemoPerson } from './people.js';
@@ -149,6 +150,38 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
     ['Libraries, Registration and Archives Strategy (when the Cabinet has decided)', null, null],
   ];
   for (const [title, meetingId, lead] of items) await addWorkProgrammeItem(db, actor, { bodyId: scrutiny, title, meetingId: meetingId ? Number(meetingId) : null, lead }, today);
+  // A select committee review of the year: terms of reference, membership, evidence sessions, the final report, the
+  // Cabinet's response and monitoring (each stage only once its day has come).
+  const reviewStart = cal.addWorkingDays(yearAgo, 40);
+  const chairKey = chairOf(reviewStart);
+  const reviewMembers = [...(chairKey ? [{ key: chairKey, role: 'Chairman' }] : []), ...scrutinyMembers(reviewStart).slice(3, 7).map((key) => ({ key, role: 'Member' }))];
+  if (reviewMembers.length) {
+    const review = await startReview(db, actor, { bodyId: scrutiny, title: 'Flood Risk Management', startedOn: reviewStart,
+      termsOfReference: 'To review how the council, as lead local flood authority, and its partners manage the risk of flooding from surface water, groundwater and ordinary watercourses; to hear from residents, the Environment Agency and the water companies; and to recommend improvements to the Cabinet.',
+      members: reviewMembers.map((m) => ({ personId: setup.personIds.get(m.key) ?? null, name: name(m.key), role: m.role })) });
+    const stage = async (to: string, on: string, extra: { note?: string; reportSummary?: string; response?: string } = {}) => {
+      if (on >= today) return false;
+      await advanceReview(db, actor, review.id, { to, on, ...extra });
+      return true;
+    };
+    if (await stage('evidence', cal.addWorkingDays(reviewStart, 20), { note: 'Scope agreed by the Scrutiny Committee' })) {
+      const sessions: [number, string, string][] = [
+        [30, 'The Environment Agency and the water companies', 'Area Flood Risk Manager, Environment Agency; Head of Drainage Strategy, Southern Water'],
+        [45, 'Residents and parish councils of the Eastbrook valley', 'Chairman of the Eastbrook Flood Action Group; three parish councillors'],
+        [60, 'The council\u2019s own flood and water management team', 'Director of Environment and Waste; Flood Risk Manager'],
+      ];
+      for (const [days, title, witnesses] of sessions) {
+        const on = cal.addWorkingDays(reviewStart, days);
+        if (on < today) await addEvidenceSession(db, actor, review.id, { on, title, witnesses });
+      }
+      if (await stage('report', cal.addWorkingDays(reviewStart, 90), { reportSummary: 'The select committee made eleven recommendations, among them a single number for residents to report flooding, a register of ordinary watercourses, and joint inspections of culverts with the district councils.' })) {
+        if (await stage('response', cal.addWorkingDays(reviewStart, 130), { response: 'The Cabinet accepted ten of the eleven recommendations and will report progress to the Scrutiny Committee in six months; the joint culvert inspections are to be discussed with the district councils first.' })) {
+          await stage('monitoring', cal.addWorkingDays(reviewStart, 135), { note: 'Progress to be reported to the Scrutiny Committee in six months' });
+        }
+      }
+    }
+  }
+
   // The Committee's next meeting carries both. Where its agenda is already out, the clerk publishes a new version
   // with them (the earlier version is kept), on the last working day up to today.
   const next = future[0];

@@ -1,6 +1,7 @@
 // The demo council's year of the executive cycle: forward plan editions, key decisions, a call-in with each outcome
-// the year reaches, a general exception and a special urgency, follow-up rounds, the work programme, and the
-// Scrutiny Committee's next agenda pack carrying the generated follow-up schedule and work programme.
+// the year reaches, a general exception and a special urgency, follow-up rounds, the work programme, a select
+// committee review through its stages, and the Scrutiny Committee's next agenda pack carrying the generated
+// follow-up schedule and work programme.
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/index.js';
 import { readPack } from '../pack/read-pdf.js';
@@ -22,6 +23,10 @@ describe('the demo council runs the executive cycle', () => {
     expect((await db.selectFrom('decision').select('id').where('reconsiders_decision_id', 'is not', null).execute()).length).toBeGreaterThanOrEqual(1);
     expect((await db.selectFrom('notice_exception').select('kind').execute()).map((e) => e.kind)).toEqual(expect.arrayContaining(['general-exception', 'special-urgency']));
     expect((await db.selectFrom('follow_up_response').select('round').execute()).some((r) => r.round === 2)).toBe(true);
+    const review = await db.selectFrom('scrutiny_review').selectAll().executeTakeFirstOrThrow();
+    expect(review.stage).toBe('monitoring');
+    expect((await db.selectFrom('scrutiny_review_session').select('id').where('review_id', '=', review.id).execute()).length).toBe(3);
+    expect((await db.selectFrom('scrutiny_review_member').select('name').where('review_id', '=', review.id).execute()).length).toBeGreaterThanOrEqual(3);
 
     const scrutiny = await db.selectFrom('body').select('id').where('name', 'like', '%Scrutiny Committee%').executeTakeFirstOrThrow();
     const next = await db.selectFrom('meeting').select(['id', 'slug', 'status']).where('body_id', '=', scrutiny.id).where('date', '>=', TODAY)

@@ -65,7 +65,7 @@ describe.skipIf(!browserTestsEnabled()).each(STORE_KINDS)('executive cycle in Ch
 
   async function signIn(email: string, next: string): Promise<{ ctx: BrowserContext; page: Page }> {
     const ctx = await browser.newContext();
-    ctx.setDefaultTimeout(8000);
+    ctx.setDefaultTimeout(60_000);
     const page = await ctx.newPage();
     await page.goto(`${base}${next}`);
     await page.getByLabel('Email address').fill(email);
@@ -270,4 +270,27 @@ describe.skipIf(!browserTestsEnabled()).each(STORE_KINDS)('executive cycle in Ch
     await publicSees(`/bodies/${scrutinySlug}/work-programme`, ['Home to school transport', 'Highways contract: six-month report'], 'work-programme');
     await clerk.ctx.close();
   }, 300_000);
+
+  it('a select committee review: the clerk starts it and takes evidence; the public reads it', async (tc) => {
+    if (!ts) return tc.skip(`no ${kind} store available`);
+    today = '2026-03-09';
+    const clerk = await signIn('clerk@example.org', '/workspace/reviews');
+    const page = clerk.page;
+    await page.getByLabel('Title', { exact: true }).fill('Flood risk management');
+    await page.getByLabel('Appointed by').selectOption({ label: 'Scrutiny Committee' });
+    await page.getByLabel('Terms of reference').fill('To review how the council and its partners manage flood risk, and to recommend improvements.');
+    await page.getByLabel('Members', { exact: true }).fill('Mr A J King, Chairman\nMrs T Dean\nMr R Truelove');
+    await page.getByRole('button', { name: 'Start review' }).click();
+    await page.waitForURL(/started=1/);
+    await page.getByRole('button', { name: 'Move to evidence gathering' }).click();
+    await page.waitForURL(/stage=1/);
+    await page.getByLabel('Subject of the session').fill('The Environment Agency');
+    await page.getByLabel('Witnesses (optional)').fill('Area Flood Risk Manager');
+    await page.getByRole('button', { name: 'Add evidence session' }).click();
+    await page.waitForURL(/session=1/);
+    if (kind === 'sqlite') await check(page, 'workspace-review');
+    await clerk.ctx.close();
+    await publicSees('/reviews', ['Flood risk management', 'Evidence gathering'], 'reviews');
+    await publicSees('/reviews/flood-risk-management', ['Mr A J King (Chairman)', 'The Environment Agency', 'Witnesses: Area Flood Risk Manager'], 'review');
+  }, 120_000);
 });

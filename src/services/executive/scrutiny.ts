@@ -4,7 +4,7 @@
 // committee marks each response satisfactory (the entry leaves after the next meeting) or asks for more.
 import { slugify, uniqueSlug } from '../../domain/slugs.js';
 import {
-  followUpOnSchedule, formatDateActioned, nextPartLetter, nextReviewStage, parseDateActioned, recommendationLabel, REVIEW_STAGES,
+  followUpOnSchedule, formatDateActioned, nextPartLetter, nextReviewStage, parseDateActioned, recommendationLabel, REVIEW_STAGE_LABELS, REVIEW_STAGES,
   type FollowUpVerdict, type ReviewStage,
 } from '../../domain/executive.js';
 import { can, type Viewer } from '../../domain/policy.js';
@@ -286,4 +286,23 @@ export async function reviewDetail(db: Queryable, idOrSlug: number | string) {
 
 export function reviews(db: Queryable) {
   return listReviews(db);
+}
+
+/** A review as the public pages and the API show it (everything about a review is public once started). */
+export async function publishedReview(db: Queryable, slug: string) {
+  const d = await reviewDetail(db, slug);
+  if (!d) return null;
+  const r = d.review;
+  return {
+    slug: r.slug, title: r.title, body: r.body_name, stage: r.stage, stageLabel: REVIEW_STAGE_LABELS[r.stage as ReviewStage], startedOn: r.started_on, termsOfReference: r.terms_of_reference,
+    members: d.members.map((m) => ({ name: m.name, role: m.role })),
+    stages: d.stages.map((s) => ({ stage: s.stage, label: REVIEW_STAGE_LABELS[s.stage as ReviewStage], on: s.on_date, note: s.note })),
+    sessions: d.sessions.map((s) => ({ on: s.on_date, title: s.title, witnesses: s.witnesses, notes: s.notes })),
+    reportSummary: r.report_summary, response: r.response,
+  };
+}
+
+/** Every review, newest first, for the public list and the API. */
+export async function publishedReviews(db: Queryable) {
+  return (await listReviews(db)).map((r) => ({ slug: r.slug, title: r.title, body: r.body_name, stage: r.stage, stageLabel: REVIEW_STAGE_LABELS[r.stage as ReviewStage], startedOn: r.started_on }));
 }

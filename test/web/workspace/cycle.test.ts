@@ -1,6 +1,6 @@
 // The clerk's cycle screens over HTTP: a meeting in private noticed on the forward plan (the 28-day notice), then
-// the notice of reasons with the representations and the response (5 clear days before), listed publicly; bad
-// input refused naming the field.
+// the notice of reasons with the representations and the response (5 clear days before), listed publicly; a select
+// committee review through its stages, on its public page and in the API; bad input refused naming the field.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
@@ -61,5 +61,50 @@ describe('cycle screens in the workspace', () => {
     expect(notices.body).toContain('the bids are commercially sensitive until the contract is let');
     // Once published it is not published again.
     expect((await clerk.get(`/workspace/forward-plan/entries/${id}`)).body).not.toContain('Publish notice of reasons');
+  });
+
+  it('runs a select committee review from scoping to monitoring; the public page and the API show each stage', async (ctx) => {
+    const { store } = get(ctx);
+    app ??= await buildApp({ store, today: () => today, routes: registerPortal() });
+    const clerkId = await createUser(store.db, SYSTEM_ACTOR, { email: 'clerk2@example.org', displayName: 'Clerk', role: 'clerk', personId: null, password: 'correct horse battery staple' });
+    const clerk = await Browser.signedIn(app, store, clerkId);
+    today = '2025-05-12';
+    const review = { title: 'Flood risk management', termsOfReference: 'To review how the council and its partners manage flood risk, and to recommend improvements.', 'startedOn-day': '12', 'startedOn-month': '5', 'startedOn-year': '2025' };
+    const noMembers = await clerk.post('/workspace/reviews', review);
+    expect(noMembers.statusCode).toBe(400);
+    expect(noMembers.body).toContain('href="#members"');
+    const started = await clerk.post('/workspace/reviews', { ...review, members: 'Mr A J King, Chairman\nMrs T Dean\nMr R Truelove' });
+    expect(started.statusCode).toBe(303);
+    const path = (started.headers.location as string).split('?')[0];
+    const move = (to: string, day: string, month: string, extra: Record<string, string> = {}) => clerk.post(`${path}/stage`, { to, 'on-day': day, 'on-month': month, 'on-year': '2025', ...extra });
+    // Sessions only while gathering evidence; stages one at a time.
+    expect((await move('report', '1', '6', { reportSummary: 'Too early' })).body).toMatch(/moves next to evidence gathering/);
+    expect((await move('evidence', '2', '6')).statusCode).toBe(303);
+    const noTitle = await clerk.post(`${path}/sessions`, { 'on-day': '16', 'on-month': '6', 'on-year': '2025' });
+    expect(noTitle.statusCode).toBe(400);
+    expect(noTitle.body).toContain('href="#session-title"');
+    expect((await clerk.post(`${path}/sessions`, { 'on-day': '16', 'on-month': '6', 'on-year': '2025', title: 'The Environment Agency', witnesses: 'Area Flood Risk Manager' })).statusCode).toBe(303);
+    const noSummary = await move('report', '8', '9');
+    expect(noSummary.statusCode).toBe(400);
+    expect(noSummary.body).toContain('href="#reportSummary"');
+    expect((await move('report', '8', '9', { reportSummary: 'Eleven recommendations, among them a single flood reporting line.' })).statusCode).toBe(303);
+    expect((await move('response', '3', '11', { response: 'The Cabinet accepted ten of the eleven recommendations.' })).statusCode).toBe(303);
+    expect((await move('monitoring', '4', '11')).statusCode).toBe(303);
+    const ws = await clerk.get(path);
+    expect(ws.body).toContain('Monitoring');
+    expect(ws.body).toContain('Move to closed');
+
+    const pub = new Browser(app);
+    const list = await pub.get('/reviews');
+    expect(list.body).toContain('href="/reviews/flood-risk-management"');
+    const page = await pub.get('/reviews/flood-risk-management');
+    for (const s of ['To review how the council and its partners manage flood risk', 'Mr A J King (Chairman)', 'The Environment Agency', 'Witnesses: Area Flood Risk Manager',
+      'Eleven recommendations', 'The Cabinet accepted ten', 'Evidence gathering']) expect(page.body).toContain(s);
+    expect((await pub.get('/reviews/no-such-review')).statusCode).toBe(404);
+    const api = JSON.parse((await pub.get('/api/v1/reviews/flood-risk-management')).body);
+    expect(api).toMatchObject({ stage: 'monitoring', members: [{ name: 'Mr A J King', role: 'Chairman' }, { name: 'Mrs T Dean', role: 'Member' }, { name: 'Mr R Truelove', role: 'Member' }] });
+    expect(api.stages.map((s: { stage: string; on: string }) => `${s.stage} ${s.on}`)).toEqual(['scoping 2025-05-12', 'evidence 2025-06-02', 'report 2025-09-08', 'response 2025-11-03', 'monitoring 2025-11-04']);
+    expect(JSON.parse((await pub.get('/api/v1/reviews')).body).items[0].url).toBe('/api/v1/reviews/flood-risk-management');
+    expect((await pub.get('/api/v1/reviews/no-such-review')).statusCode).toBe(404);
   });
 });

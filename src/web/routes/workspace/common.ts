@@ -76,6 +76,7 @@ export function addWorkspaceFilters(env: nunjucks.Environment): void {
     { href: '/workspace/forward-plan', text: 'Forward plan', active: path.startsWith('/workspace/forward-plan') },
     { href: '/workspace/call-ins', text: 'Call-ins', active: path.startsWith('/workspace/call-ins') },
     { href: '/workspace/follow-up', text: 'Follow-up', active: path.startsWith('/workspace/follow-up') },
+    { href: '/workspace/reviews', text: 'Reviews', active: path.startsWith('/workspace/reviews') },
     { href: '/workspace/data', text: 'Performance and budgets', active: path.startsWith('/workspace/data') },
     { href: '/workspace/webhooks', text: 'Webhooks', active: path.startsWith('/workspace/webhooks') },
   ]);

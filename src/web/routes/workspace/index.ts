@@ -20,12 +20,13 @@ import minutes from './minutes.js';
 import papers from './papers.js';
 import people from './people.js';
 import publish from './publish.js';
+import reviews from './reviews.js';
 
 const workspace: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   addWorkspaceFilters(app.views);
   // Encapsulated (not fastify-plugin): the hook covers this folder's routes and nothing outside it.
   app.addHook('preHandler', guard);
-  for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions, mailings, cycle, data, webhooks]) {
+  for (const plugin of [home, bodies, groups, people, memberships, meetings, agenda, papers, publish, attendance, declarations, minutes, decisions, mailings, cycle, reviews, data, webhooks]) {
     await app.register(plugin, options);
   }
 };
