@@ -18,3 +18,9 @@ export function formatDisplayTime(hhmm: string): string {
   const h12 = h % 12 === 0 ? 12 : h % 12;
   return m[2] === '00' ? `${h12}${suffix}` : `${h12}:${m[2]}${suffix}`;
 }
+
+/** A guest's time slot as typed ("10:30 - 11:15", "14:00") in the council's style ("10:30am to 11:15am"); other text as it is. */
+export function formatTimeSlot(slot: string): string {
+  if (!/^\s*\d{1,2}:\d{2}(\s*[-–]\s*\d{1,2}:\d{2})?\s*$/.test(slot)) return slot.trim();
+  return slot.trim().split(/\s*[-–]\s*/).map(formatDisplayTime).join(' to ');
+}

@@ -15,6 +15,7 @@ import {
   callInRecipients, chairOn, decisionRow, decisionsOpenForCallIn, getCallIn, insertCallIn, insertSignatory, listCallIns, listSignatories, nextMeetingOfBody, scrutinyBodies, signatoryFacts, updateCallIn, updateDecisionRow,
 } from '../../store/executive/call-ins.js';
 import { personDisplayName } from '../../store/people.js';
+import { formatDisplayDate } from '../../domain/display.js';
 import { addItem, addSection, loadAgenda } from '../../store/workspace/agenda.js';
 import { cycleContext, dateField, required, ruled } from './context.js';
 import { facts } from './decisions.js';
@@ -81,7 +82,7 @@ export async function requestCallIn(db: Db, actor: Actor, input: { decisionId: n
     // The decision taker: the Cabinet Member or officer, or for a body the person who chairs it (the Leader for Cabinet).
     const takerId = d.taker_person_id ?? (d.taker_body_id ? await chairOn(tx, d.taker_body_id, on) : undefined);
     const recipients = await callInRecipients(tx, takerId ?? undefined);
-    const text = `Decision ${d.number} (${d.subject}) has been called in by ${names.join(', ')} on ${on} and may not be implemented.\n\nReasons: ${reasons}\n\n${meeting ? `It will be considered by the scrutiny committee on ${meeting.date}.` : 'No scrutiny meeting is scheduled yet: Democratic Services will arrange one.'}`;
+    const text = `Decision ${d.number} (${d.subject}) has been called in by ${names.join(', ')} on ${formatDisplayDate(on)} and may not be implemented.\n\nReasons: ${reasons}\n\n${meeting ? `It will be considered by the scrutiny committee on ${formatDisplayDate(meeting.date)}.` : 'No scrutiny meeting is scheduled yet: Democratic Services will arrange one.'}`;
     const notifications = recipients.map((to) => ({ to, subject: `Call-in: decision ${d.number}`, text }));
     return { callInId, status: 'valid', signatories: names, message: `Decision ${d.number} is called in`, meeting, notifications };
   });

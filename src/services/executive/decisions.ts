@@ -7,6 +7,7 @@ import {
   type DecisionEvent, type DecisionLifecycleStatus, type LifecycleFacts, type NoticeException,
 } from '../../domain/executive.js';
 import { addDays } from '../../domain/dates.js';
+import { formatDisplayDate } from '../../domain/display.js';
 import { can, type Viewer } from '../../domain/policy.js';
 import { decisionExempt } from '../../domain/visibility.js';
 import { DECISION_TAKER_KINDS, type Actor, type DecisionTakerKind } from '../../domain/types.js';
@@ -216,12 +217,12 @@ export async function decisionTimeline(db: Queryable, viewer: Viewer, slug: stri
   if (entry?.notice_published_on) steps.push({ on: entry.notice_published_on, label: 'Notice of key decision published on the forward plan', detail: entry.title, href: '/forward-plan' });
   if (entry) {
     for (const ev of await listForwardPlanEvents(db, entry.id)) {
-      if (ev.action === 'deferred') steps.push({ on: ev.on_date, label: 'Deferred on the forward plan', detail: ev.to_expected_on ? `Now expected ${ev.to_expected_on}` : ev.note, href: null });
+      if (ev.action === 'deferred') steps.push({ on: ev.on_date, label: 'Deferred on the forward plan', detail: ev.to_expected_on ? `Now expected ${formatDisplayDate(ev.to_expected_on)}` : ev.note, href: null });
     }
   }
   for (const ex of await listNoticeExceptions(db, { decisionId: d.id })) {
     steps.push(ex.kind === 'general-exception'
-      ? { on: ex.published_on ?? ex.decision_on, label: 'General exception notice published', detail: `Scrutiny chair told on ${ex.chair_notified_on}. ${ex.reason}`, href: null }
+      ? { on: ex.published_on ?? ex.decision_on, label: 'General exception notice published', detail: `${ex.chair_notified_on ? `Scrutiny chair told on ${formatDisplayDate(ex.chair_notified_on)}. ` : ''}${ex.reason}`, href: null }
       : { on: ex.agreed_on ?? ex.decision_on, label: 'Special urgency agreed', detail: `${ex.agreed_by} agreed the decision was urgent. ${ex.reason}`, href: null });
   }
   const original = d.reconsiders_decision_id ? await decisionRow(db, d.reconsiders_decision_id) : undefined;
@@ -229,13 +230,13 @@ export async function decisionTimeline(db: Queryable, viewer: Viewer, slug: stri
   if (d.proposed_on) steps.push({ on: d.proposed_on, label: 'Proposed decision published', detail: null, href: null });
   if (d.status !== 'proposed') steps.push({ on: d.taken_on, label: `Decision taken by ${d.taker_name}`, detail: null, href: null });
   if (d.published_on) {
-    steps.push({ on: d.published_on, label: 'Record of decision published', detail: d.urgent ? 'Urgent decision: exempt from call-in' : d.call_in_ends_on ? `Open for call-in until ${d.call_in_ends_on}` : null, href: null });
+    steps.push({ on: d.published_on, label: 'Record of decision published', detail: d.urgent ? 'Urgent decision: exempt from call-in' : d.call_in_ends_on ? `Open for call-in until ${formatDisplayDate(d.call_in_ends_on)}` : null, href: null });
   }
   const callIns = await listCallIns(db, { decisionId: d.id });
   const signatories = await listSignatories(db, callIns.map((c) => c.id));
   for (const c of [...callIns].reverse()) {
     const names = signatories.filter((s) => s.call_in_id === c.id).map((s) => s.name);
-    if (c.status === 'valid' || c.status === 'considered') steps.push({ on: c.valid_on ?? c.requested_on, label: 'Called in', detail: `By ${names.join(', ')}. Reasons: ${c.reasons}`, href: null });
+    if (c.status === 'valid' || c.status === 'considered') steps.push({ on: c.valid_on ?? c.requested_on, label: 'Called in', detail: `${names.length ? `By ${names.join(', ')}. ` : ''}Reasons: ${c.reasons}`, href: null });
     if (c.considered_at_meeting_id && c.meeting_slug) steps.push({ on: c.meeting_date!, label: 'Considered by the scrutiny committee', detail: null, href: `/meetings/${c.meeting_slug}` });
     if (c.outcome) steps.push({ on: c.outcome_on ?? c.meeting_date ?? c.requested_on, label: `Scrutiny outcome (${c.outcome})`, detail: c.outcome_notes, href: null });
   }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import { can, type Viewer } from '../../domain/policy.js';
-import { formatDisplayDate, formatDisplayTime } from '../format.js';
+import { formatDisplayDate, formatDisplayTime, formatTimeSlot } from '../format.js';
 import { PLAIN_THEME, type Theme } from '../theme.js';
 import { isDeepFrozen } from '../../services/frozen.js';
 import { etagOf, knowEtag } from '../etag.js';
@@ -55,6 +55,7 @@ export function createViewEnvironment(theme: Theme = PLAIN_THEME): nunjucks.Envi
   });
   env.addFilter('displayDate', (d: string | null | undefined, withDay = true) => (d ? formatDisplayDate(d, withDay) : ''));
   env.addFilter('displayTime', (t: string | null | undefined) => (t ? formatDisplayTime(t) : ''));
+  env.addFilter('timeSlot', (t: string | null | undefined) => (t ? formatTimeSlot(t) : ''));
   env.addGlobal('stackableTable', stackableTable);
   env.addFilter('fileSize', (n: number | null | undefined) => {
     if (n === null || n === undefined) return '';

@@ -47,7 +47,7 @@ describe.each(STORE_KINDS)('a councillor\'s page on %s', (kind) => {
     const page = await app.inject({ url: `/people/${slug}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1 class="govuk-heading-l">Mr K Hebden</h1>');
-    expect(page.body).toMatch(/Leader of the Council\s*<\/li>/);
+    expect(page.body).toMatch(/>Leader of the Council<\/a><\/li>/);
     expect(page.body).not.toMatch(/Chairman\s*<\/li>/);
     expect(page.body).toContain('Vice-Chairman, <a class="govuk-link" href="/bodies/planning-applications-committee">');
     expect(page.body).toContain('Strategic Reset and Transformation');

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types.js';
 import { ValidationError } from '../../../errors.js';
+import { formatDisplayDate } from '../../format.js';
 import { meetingForCalendar } from '../../../services/feeds.js';
 import { feedLinks } from './feeds.js';
 import { origin, publicCache, str, todayIso } from './http.js';
@@ -106,7 +107,7 @@ const calendar: FastifyPluginAsync<{ store: Store; today?: () => string }> = asy
     if (!meeting) return reply.callNotFound();
     publicCache(reply);
     reply.header('content-disposition', `attachment; filename="${meeting.slug}.ics"`);
-    return reply.type('text/calendar; charset=utf-8').send(renderCalendar(`${meeting.body_name}, ${meeting.date}`, toEvents(request, [meeting])));
+    return reply.type('text/calendar; charset=utf-8').send(renderCalendar(`${meeting.body_name}, ${formatDisplayDate(meeting.date)}`, toEvents(request, [meeting])));
   });
 };
 

@@ -163,7 +163,7 @@ export function dateFromParts(q: Record<string, unknown>, name: string, label: s
   if ([d, m, y].every((x) => x === undefined || x === '')) return optionalDate(q[name], label);
   const day = Number(d), month = Number(m), year = Number(y);
   if (!Number.isInteger(day) || !Number.isInteger(month) || !Number.isInteger(year) || year < 1900 || month < 1 || month > 12 || day < 1 || day > 31) {
-    throw new ValidationError(`${label} must be a real date, for example 9 1 2012`, name);
+    throw new ValidationError(`${label} must be a real date, for example 27 3 2026`, name);
   }
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   const dt = new Date(`${iso}T00:00:00Z`);

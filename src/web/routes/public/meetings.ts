@@ -1,5 +1,6 @@
 // A meeting's page, its items' pages, and its pack downloads (public, supplementary, earlier versions).
 import type { FastifyPluginAsync } from 'fastify';
+import { formatDisplayDate } from '../../format.js';
 import { BODY_KIND_LABELS, MEETING_STATUS_LABELS, type BodyKind, type MeetingStatus } from '../../../domain/types.js';
 import { itemDataReports } from '../../../services/data.js';
 import { feedLinks } from './feeds.js';
@@ -23,7 +24,7 @@ function eventJsonLd(page: MeetingPage, url: string): string {
   const start = m.time ? `${m.date}T${m.time}:00` : m.date;
   const status = m.status === 'cancelled' ? 'https://schema.org/EventCancelled' : m.status === 'postponed' ? 'https://schema.org/EventPostponed' : 'https://schema.org/EventScheduled';
   const data = {
-    '@context': 'https://schema.org', '@type': 'Event', name: `${page.body.name} – ${m.date}`, startDate: start, eventStatus: status,
+    '@context': 'https://schema.org', '@type': 'Event', name: `${page.body.name}, ${formatDisplayDate(m.date)}`, startDate: start, eventStatus: status,
     eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode', url,
     location: m.venue ? { '@type': 'Place', name: m.venue, address: m.venue } : undefined,
     organizer: { '@type': 'Organization', name: page.body.name },
@@ -42,7 +43,7 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
     tagCachedPage(request, `meeting:${page.meeting.id}`);
     const url = `${origin(request)}/meetings/${page.meeting.slug}`;
     return reply.render('pages/public/meeting.njk', {
-      pageTitle: `${page.body.name}, ${page.meeting.date}`,
+      pageTitle: `${page.body.name}, ${formatDisplayDate(page.meeting.date)}`,
       canonicalUrl: url,
       page,
       statusTag: statusTag(page.meeting.status),
@@ -60,7 +61,7 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
     tagCachedPage(request, `meeting:${page.meeting.id}`);
     const url = `${origin(request)}/meetings/${page.meeting.slug}/items/${encodeURIComponent(item.code)}`;
     return reply.render('pages/public/item.njk', {
-      pageTitle: `${item.code}: ${item.title} – ${page.body.name}, ${page.meeting.date}`,
+      pageTitle: `${item.code}: ${item.title} – ${page.body.name}, ${formatDisplayDate(page.meeting.date)}`,
       canonicalUrl: url,
       page,
       item,
