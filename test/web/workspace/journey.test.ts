@@ -129,7 +129,13 @@ describe.each(STORE_KINDS)('clerk journey on %s', (kind) => {
     expect((await store.db.selectFrom('body').select('last_minute_number').where('id', '=', bodyId).executeTakeFirstOrThrow()).last_minute_number).toBe(79);
 
     // Draft minutes published, then approved at the next meeting with an amendment.
-    await post(`/workspace/meetings/${meetingId}/minutes/publish`, {});
+    // Items still without a minute: the page warns, and publishing asks the clerk to confirm.
+    res = await client.get(`/workspace/meetings/${meetingId}/minutes`);
+    expect(res.body).toContain('id="unwritten-minutes"');
+    res = await post(`/workspace/meetings/${meetingId}/minutes/publish`, {}, 400);
+    expect(res.body).toMatch(/<a href="#withoutUnwritten">The draft minutes were not published: items? [^<]* no minute yet; write (it|them), or confirm/);
+    expect((await store.db.selectFrom('meeting').select('status').where('id', '=', meetingId).executeTakeFirstOrThrow()).status).toBe('held');
+    await post(`/workspace/meetings/${meetingId}/minutes/publish`, { withoutUnwritten: 'yes' });
     res = await post(`/workspace/meetings/${meetingId}/minutes/approve`, { atMeetingId: String(previous.id), amendments: '' }, 400);
     expect(res.body).toContain('Minutes are approved at a later meeting of the same body');
     await post(`/workspace/meetings/${meetingId}/minutes/approve`, { atMeetingId: String(later[0].id), amendments: 'Minute 79: "a year" should read "six months".' });

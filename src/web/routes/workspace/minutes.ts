@@ -9,6 +9,7 @@ import { getAgendaItem, loadAgenda } from '../../../services/agenda.js';
 import { laterMeetings } from '../../../services/meetings.js';
 import { approveMinutes, getMinutes, publishDraftMinutes, saveMinute } from '../../../services/proceedings.js';
 import { parseJson } from '../../../services/unit.js';
+import { ValidationError } from '../../../errors.js';
 
 const minuteSchema = z.object({
   title: requiredText('Enter the title of the minute', 300),
@@ -33,7 +34,9 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
   const minutesPage = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, extra: Record<string, unknown> = {}) => {
     const [agenda, written] = await Promise.all([loadAgenda(store.db, meeting.id), getMinutes(store.db, meeting.id)]);
     const items = agenda.flatMap((s) => s.items).filter((i) => !i.deferred_to_meeting_id).map((i) => ({ ...i, minute: written.find((m) => m.agenda_item_id === i.id) }));
-    return { pageTitle: `${extra.errorList ? 'Error: ' : ''}Minutes: ${meeting.body_name}, ${meeting.date}`, meeting, items, written, columnClass: 'govuk-grid-column-full', ...extra };
+    // Items still without a minute (withdrawn ones need none): publishing the draft minutes then asks to confirm.
+    const unwritten = items.filter((i) => !i.minute && !i.withdrawn);
+    return { pageTitle: `${extra.errorList ? 'Error: ' : ''}Minutes: ${meeting.body_name}, ${meeting.date}`, meeting, items, written, unwritten, columnClass: 'govuk-grid-column-full', ...extra };
   };
 
   app.get('/workspace/meetings/:id/minutes', async (request, reply) => {
@@ -87,8 +90,12 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     if (!meeting) return reply;
     return postForm(request, reply, {
       fallbackField: 'status',
-      refusal: (fe) => ({ field: 'minutes-table', text: `The draft minutes were not published: ${inSentence(fe.text)}` }),
-      save: async () => {
+      refusal: (fe) => ({ field: fe.field === 'withoutUnwritten' ? 'withoutUnwritten' : 'minutes-table', text: `The draft minutes were not published: ${inSentence(fe.text)}` }),
+      save: async (form) => {
+        const { unwritten } = await minutesPage(meeting);
+        if (meeting.status === 'held' && unwritten.length && str(form, 'withoutUnwritten') !== 'yes') {
+          throw new ValidationError(`${unwritten.length === 1 ? 'item' : 'items'} ${unwritten.map((i) => i.code).join(', ')} ${unwritten.length === 1 ? 'has' : 'have'} no minute yet; write ${unwritten.length === 1 ? 'it' : 'them'}, or confirm that the draft minutes are published without ${unwritten.length === 1 ? 'it' : 'them'}`, 'withoutUnwritten');
+        }
         await publishDraftMinutes(store, actor(request), meeting.id);
         return `/workspace/meetings/${meeting.id}?saved=1`;
       },
