@@ -14,11 +14,11 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Stores bytes once, keyed by their SHA-256. */
+/** Stores bytes once, keyed by their SHA-256: one statement (bytes already stored are left as they are). */
 export async function putBlob(db: Queryable, bytes: Uint8Array): Promise<string> {
   const sha256 = sha256Hex(bytes);
-  const existing = await db.selectFrom('blob').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
-  if (!existing) await db.insertInto('blob').values({ sha256, size: bytes.byteLength, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }).execute();
+  await db.insertInto('blob').values({ sha256, size: bytes.byteLength, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
+    .onConflict((oc) => oc.column('sha256').doNothing()).execute();
   return sha256;
 }
 

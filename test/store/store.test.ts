@@ -5,7 +5,7 @@ import { addMembership, createBody, findBodyByName, findOrCreateBody, membership
 import { sql } from 'kysely';
 import { bulkLoadTransaction, transaction, type Queryable } from '../../src/store/db.js';
 import { createDecision, recordDecision } from '../../src/store/decisions.js';
-import { addDocument, addDocumentVersion, getBlob, listDocumentVersions } from '../../src/store/documents.js';
+import { addDocument, addDocumentVersion, getBlob, listDocumentVersions, putBlob } from '../../src/store/documents.js';
 import { createMeeting, getAgenda, getMeeting } from '../../src/store/meetings.js';
 import { createPerson, ensureGroup, findOrCreatePerson } from '../../src/store/people.js';
 import { getMinutes, recordMinutes } from '../../src/store/proceedings.js';
@@ -47,6 +47,16 @@ describe.each(STORE_KINDS)('store on %s', (kind) => {
       expect(await transaction(store.db, setting)).toBe('on');
       expect(await setting(store.db)).toBe('on');
     }
+  });
+
+  it('stores the same bytes once, however often they are put', async (ctx) => {
+    const { db } = get(ctx).store;
+    const bytes = new TextEncoder().encode('%PDF-1.7 the same paper uploaded twice');
+    const first = await putBlob(db, bytes);
+    expect(await putBlob(db, bytes.slice())).toBe(first);
+    const rows = await db.selectFrom('blob').select('sha256').where('sha256', '=', first).execute();
+    expect(rows).toHaveLength(1);
+    expect(new TextDecoder().decode((await getBlob(db, first))!)).toBe('%PDF-1.7 the same paper uploaded twice');
   });
 
   it('numbers minutes continuously within a body across meetings', async (ctx) => {
