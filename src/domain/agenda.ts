@@ -17,3 +17,23 @@ const CLOSING = /^(other items which\b.*\burgent|any other (urgent )?business|ot
 export function isClosingItemTitle(title: string): boolean {
   return CLOSING.test(title.trim());
 }
+
+/** Whether an item is the "Apologies and Substitutes" standing item, whose minute is drafted from the attendance. */
+export function isApologiesItemTitle(title: string): boolean {
+  return /\bapologies\b/i.test(title);
+}
+
+const joinNames = (names: string[]): string => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
+/**
+ * The apologies minute drafted from the recorded attendance: who sent apologies, and who attended as whose
+ * substitute ("Apologies were received from Mr B Baker.", "Ms C Cole attended as substitute for Mr B Baker.").
+ */
+export function apologiesMinute(attendance: readonly { kind: string; name_as_recorded: string; substitute_for_name: string | null; for_item_id?: number | null }[]): string[] {
+  const apologies = attendance.filter((a) => a.kind === 'apologies').map((a) => a.name_as_recorded);
+  const substitutes = attendance.filter((a) => a.kind === 'present' && a.substitute_for_name && !a.for_item_id);
+  return [
+    apologies.length ? `Apologies for absence were received from ${joinNames(apologies)}.` : 'There were no apologies for absence.',
+    ...substitutes.map((s) => `${s.name_as_recorded} attended as substitute for ${s.substitute_for_name}.`),
+  ];
+}

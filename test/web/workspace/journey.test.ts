@@ -121,6 +121,9 @@ describe.each(STORE_KINDS)('clerk journey on %s', (kind) => {
 
     // Minutes: numbered 78, 79… in agenda order whichever is written first.
     await post(`/workspace/meetings/${meetingId}/minutes/${taxi.id}`, { title: 'Taxi licensing fees', paragraphs: 'The Head of Licensing introduced the report.\n\nMembers asked about the fees.', resolutionText: 'RESOLVED that', resolutionParts: 'the fees be agreed;\nthe fees be reviewed in a year.', voteMotion: 'That the fees be agreed', voteFor: 'Mrs A Archer\nMs C Cole', voteAgainst: '', voteAbstained: '' });
+    // The apologies minute is drafted from the attendance just recorded.
+    res = await client.get(`/workspace/meetings/${meetingId}/minutes/${items.find((i) => i.code === 'A1')!.id}`);
+    expect(res.body).toContain('Apologies for absence were received from Mr B Baker.\n\nMs C Cole attended as substitute for Mr B Baker.');
     await post(`/workspace/meetings/${meetingId}/minutes/${items.find((i) => i.code === 'A1')!.id}`, { title: 'Apologies and Substitutes', paragraphs: 'Apologies were received from Mr B Baker; Ms C Cole attended as substitute.' });
     const minutes = await store.db.selectFrom('minute').select(['number', 'agenda_item_id', 'resolutions_json']).where('meeting_id', '=', meetingId).orderBy('position').execute();
     expect(minutes.map((m) => m.number)).toEqual(['78', '79']);

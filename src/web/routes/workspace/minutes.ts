@@ -7,7 +7,8 @@ import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, inSentence, idOf, lines, optionalText, paramId, postForm, requiredText, str } from './form.js';
 import { getAgendaItem, loadAgenda } from '../../../services/agenda.js';
 import { laterMeetings } from '../../../services/meetings.js';
-import { approveMinutes, getMinutes, publishDraftMinutes, saveMinute } from '../../../services/proceedings.js';
+import { approveMinutes, getAttendance, getMinutes, publishDraftMinutes, saveMinute } from '../../../services/proceedings.js';
+import { apologiesMinute, isApologiesItemTitle } from '../../../domain/agenda.js';
 import { parseJson } from '../../../services/unit.js';
 import { ValidationError } from '../../../errors.js';
 
@@ -58,7 +59,9 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     const res = m ? parseJson<Resolution[]>(m.resolutions_json, [])[0] : undefined;
     const vote = m ? parseJson<RecordedVote[]>(m.votes_json, [])[0] : undefined;
     const values = {
-      title: m?.title ?? item.title, paragraphs: m ? parseJson<string[]>(m.paragraphs_json, []).join('\n\n') : '',
+      // An apologies minute not yet written starts from the recorded attendance.
+      title: m?.title ?? item.title,
+      paragraphs: m ? parseJson<string[]>(m.paragraphs_json, []).join('\n\n') : isApologiesItemTitle(item.title) ? apologiesMinute(await getAttendance(store.db, meeting.id)).join('\n\n') : '',
       resolutionText: res?.text ?? 'RESOLVED that', resolutionParts: res?.parts.map((p) => p.text).join('\n') ?? '',
       voteMotion: vote?.motion ?? '', voteFor: vote?.for.join('\n') ?? '', voteAgainst: vote?.against.join('\n') ?? '', voteAbstained: vote?.abstained.join('\n') ?? '',
       postMeetingNote: m?.post_meeting_note ?? '',
