@@ -3,7 +3,7 @@ import * as accounts from '../store/accounts.js';
 import { recordAudit } from '../store/audit.js';
 import type { Store } from '../store/db.js';
 import type { Viewer } from '../domain/policy.js';
-import { versionedRead } from './read-cache.js';
+import { changeCounts, versionedReadAt } from './read-cache.js';
 
 export {
   actorOf, authenticate, consumePasswordReset, createApiToken, createPasswordReset, createSession, createUser, deleteSession, getUser, listApiTokens, listUsers,
@@ -20,11 +20,12 @@ export { createMailer, type Mailer } from '../mail/index.js';
  */
 export async function sessionViewer(store: Store, token: string, today: string, now: Date = new Date()): Promise<{ session: accounts.LoadedSession; viewer: Viewer } | null> {
   const id = accounts.hashSecret(token);
-  const row = await versionedRead(store, `session:${id}`, () => accounts.sessionRow(store.db, id), 'access');
+  const counts = await changeCounts(store);
+  const row = await versionedReadAt(store, counts, `session:${id}`, () => accounts.sessionRow(store.db, id), 'access');
   const session = await accounts.checkSession(store.db, row ?? undefined, now);
   if (!session) return null;
   const user = session.user;
-  const viewer = await versionedRead(store, `viewer:${user.id}:${user.role}:${user.person_id}:${today}`, () => accounts.viewerFor(store.db, user, today));
+  const viewer = await versionedReadAt(store, counts, `viewer:${user.id}:${user.role}:${user.person_id}:${today}`, () => accounts.viewerFor(store.db, user, today));
   return { session, viewer };
 }
 

@@ -49,7 +49,17 @@ const caches = new WeakMap<Store, Record<ReadScope, VersionedCache>>();
  * callers), then reused until anything is written. `load` must not depend on who is asking.
  */
 export async function versionedRead<T>(store: Store, key: string, load: () => Promise<T>, scope: ReadScope = 'record'): Promise<T> {
+  return versionedReadAt(store, await changeCounts(store), key, load, scope);
+}
+
+/**
+ * versionedRead with counts the caller read (changeCounts) before any of the rows it will use: one query for the
+ * counts serves several reads of one request.
+ */
+export function versionedReadAt<T>(store: Store, counts: ChangeCounts, key: string, load: () => Promise<T>, scope: ReadScope = 'record'): Promise<T> {
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = { record: new VersionedCache(), access: new VersionedCache() }));
-  return cache[scope].get((await changeCounts(store))[scope], key, load);
+  return cache[scope].get(counts[scope], key, load);
 }
+
+export { changeCounts };
