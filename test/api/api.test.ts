@@ -17,6 +17,8 @@ function urlsFor(route: string, c: Council): string[] {
   if (route.startsWith('/api/v1/meetings/')) return [fill(route, { slug: c.meeting.slug })];
   if (route.startsWith('/api/v1/documents/')) return [c.exemptPaperSlug, c.publicPaperSlug].map((slug) => fill(route, { slug, version: '1' }));
   if (route.startsWith('/api/v1/decisions/')) return [fill(route, { slug: c.exemptDecisionSlug })];
+  // Select committee reviews hold no exempt content; the seeded council has none (404 for every viewer).
+  if (route.startsWith('/api/v1/reviews/')) return [fill(route, { slug: 'no-such-review' })];
   // Performance and budget figures hold no exempt content; unpublished figures are never served (404 here).
   if (route.startsWith('/api/v1/data-sets/')) return [fill(route, { kind: 'revenue', period: '2025-06' })];
   if (route.startsWith('/api/v1/indicators/')) return [fill(route, { ref: 'CS04' })];

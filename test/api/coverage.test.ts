@@ -25,6 +25,7 @@ const COVERED: Record<string, string> = {
   'POST /workspace/follow-up/recommendations/:id/respond': 'POST /api/v1/follow-ups/recommendations/{id}/responses',
   'POST /workspace/forward-plan/entries': 'POST /api/v1/forward-plan/entries',
   'POST /workspace/forward-plan/publish': 'POST /api/v1/forward-plan/editions',
+  'POST /workspace/forward-plan/entries/:id/private-notice': 'POST /api/v1/forward-plan/entries/{id}/private-notice',
   'POST /workspace/items/:id/papers': 'POST /api/v1/meetings/{slug}/papers',
   'POST /workspace/meetings/new': 'POST /api/v1/meetings',
   'POST /workspace/meetings/:id/sections': 'POST /api/v1/meetings/{slug}/agenda-sections',
@@ -45,6 +46,10 @@ const COVERED: Record<string, string> = {
 
 /** Workspace actions the API does not have yet (issue 15 is open until this is empty). */
 const NOT_YET: Record<string, string> = {
+  'POST /workspace/people/:id/photo': 'a councillor\'s photo',
+  'POST /workspace/reviews': 'start a select committee review',
+  'POST /workspace/reviews/:id/stage': 'move a review to its next stage',
+  'POST /workspace/reviews/:id/sessions': 'add an evidence session to a review',
   'POST /workspace/bodies/:id/edit': 'edit a body',
   'POST /workspace/bodies/:id/seats': 'a body\u2019s seats by political group',
   'POST /workspace/call-ins/:id/refuse': 'refuse a call-in request',
