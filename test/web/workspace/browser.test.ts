@@ -132,7 +132,8 @@ describe.skipIf(!browserTestsEnabled())('the clerk\'s workspace in Chromium', ()
     expect(await tabUntil(page, 'button.govuk-button')).not.toBeNull();
     await page.keyboard.press('Enter');
     await page.waitForURL(`${base}/workspace/meetings/${meetingId}/agenda`);
-    await expect(page.getByRole('rowheader', { name: 'A5' }).isVisible()).resolves.toBe(true);
+    // A new item goes before the closing standing item ("Other items … urgent"), which becomes A5.
+    await expect(page.getByRole('rowheader', { name: 'A4' }).isVisible()).resolves.toBe(true);
     await expectAccessible(page);
 
     await page.getByLabel('Section title').focus();
@@ -159,7 +160,7 @@ describe.skipIf(!browserTestsEnabled())('the clerk\'s workspace in Chromium', ()
     // Papers: one for the public item and a restricted one for the exempt item.
     const items = await ts.store.db.selectFrom('agenda_item').select(['id', 'code']).where('meeting_id', '=', meetingId).execute();
     const itemId = (code: string) => items.find((i) => i.code === code)!.id;
-    for (const [code, title, fileName, text] of [['A5', 'Report of the Head of Licensing', 'fees.pdf', 'Fees'], ['B1', 'Enforcement file on Mr Zebedee Quill', 'case.pdf', 'Restricted']]) {
+    for (const [code, title, fileName, text] of [['A4', 'Report of the Head of Licensing', 'fees.pdf', 'Fees'], ['B1', 'Enforcement file on Mr Zebedee Quill', 'case.pdf', 'Restricted']]) {
       await page.goto(`${base}/workspace/items/${itemId(code)}/papers`);
       await page.getByLabel('Title').fill(title);
       await page.setInputFiles('#file', { name: fileName, mimeType: 'application/pdf', buffer: await makePdf(text) });
@@ -204,7 +205,7 @@ describe.skipIf(!browserTestsEnabled())('the clerk\'s workspace in Chromium', ()
     // Minutes for two items, then the draft minutes published.
     for (const [code, title, paragraphs, resolution] of [
       ['A1', 'Apologies and Substitutes', 'Apologies were received from Mr B Baker; Ms C Cole attended as substitute.', ''],
-      ['A5', 'Taxi licensing fees', 'The Head of Licensing introduced the report.', 'the fees be agreed.'],
+      ['A4', 'Taxi licensing fees', 'The Head of Licensing introduced the report.', 'the fees be agreed.'],
     ]) {
       await page.goto(`${base}/workspace/meetings/${meetingId}/minutes`);
       await page.getByRole('link', { name: `Write the minute for item ${code}` }).focus();
@@ -217,6 +218,10 @@ describe.skipIf(!browserTestsEnabled())('the clerk\'s workspace in Chromium', ()
       await submitWith(page, 'Save minute', /minutes\?saved=1$/);
     }
     await expectAccessible(page);
+    // The other items have no minute yet: the clerk confirms the draft minutes are published without them.
+    await expect(page.locator('main').textContent()).resolves.toContain('Publish the draft minutes without minutes for these items');
+    await page.getByLabel('Publish the draft minutes without minutes for these items').focus();
+    await page.keyboard.press('Space');
     await submitWith(page, 'Publish draft minutes', `${base}/workspace/meetings/${meetingId}?saved=1`);
 
     // The next meeting: the minutes approved with an amendment.
