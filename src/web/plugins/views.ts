@@ -138,6 +138,14 @@ export function areaNavigation(viewer: Viewer, path: string): AreaLink[] {
   return links.map((l) => ({ ...l, active: l === current }));
 }
 
+/** A memoised page. */
+export interface RenderedPage {
+  /** The page, its CSP nonce replaced by a mark. */
+  html: string;
+  /** Its entity tag (etag.ts). */
+  etag: string;
+}
+
 /**
  * Rendered pages by everything they were rendered from (issue 17). A template is a pure function of its context:
  * the views' filters and globals are pure and fixed when the app starts, so the same context gives the same HTML.
@@ -146,13 +154,6 @@ export function areaNavigation(viewer: Viewer, path: string): AreaLink[] {
  * construction, not by a rule about which pages may be shared. A context holding anything JSON cannot represent
  * exactly (a function, a Map, a class instance) is rendered every time.
  */
-export interface RenderedPage {
-  /** The page, its CSP nonce replaced by a mark. */
-  html: string;
-  /** Its entity tag (etag.ts). */
-  etag: string;
-}
-
 export class RenderMemo {
   #map = new Map<string, RenderedPage>();
   #bytes = 0;
