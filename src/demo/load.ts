@@ -442,7 +442,7 @@ class EventWriter {
         status: 'considered',
         considered_at_meeting_id: created.id,
         outcome: 'b',
-        outcome_notes: 'The Committee expressed comments but did not require reconsideration of the decision.',
+        outcome_notes: 'The Committee asked that the next consultation set out how it would reach rural communities, and that the alternatives be costed.',
       });
     }
   }

@@ -339,6 +339,23 @@ export const CALL_IN_OUTCOME_TEXT: Readonly<Record<CallInOutcome, string>> = Obj
   d: 'require implementation of the decision to be postponed pending review or scrutiny of the matter by the full Council',
 });
 
+/**
+ * The Committee's comments as stored. Records made before the comments were kept on their own begin with the
+ * option's letter and cover-sheet wording, "(c) require … comments."; that prefix is not repeated.
+ */
+export function callInComments(outcome: CallInOutcome, stored: string | null): string | null {
+  const prefix = `(${outcome}) ${CALL_IN_OUTCOME_TEXT[outcome]}.`;
+  const text = stored?.trim() ?? '';
+  const rest = text.startsWith(prefix) ? text.slice(prefix.length).trim() : text;
+  return rest || null;
+}
+
+/** The outcome as the record reads it, once: what the Committee resolved, then its comments. */
+export function callInOutcomeReading(outcome: CallInOutcome, stored: string | null): string {
+  const comments = callInComments(outcome, stored);
+  return `The Committee resolved to ${CALL_IN_OUTCOME_TEXT[outcome]}.${comments ? ` ${comments}` : ''}`;
+}
+
 // ---------------------------------------------------------------- the decision's lifecycle
 
 /**

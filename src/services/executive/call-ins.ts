@@ -2,7 +2,7 @@
 // (the scrutiny chair, or N members) the decision is called in, implementation stops, the clerk and the decision
 // taker are told, and an item goes on the scrutiny committee's next meeting. Late or ineligible requests are
 // refused with the reason. The committee's outcome (a)–(d) then drives the decision.
-import { CALL_IN_OUTCOME_TEXT, CALL_IN_OUTCOMES, checkCallIn, type CallInOutcome, type CallInSignatory } from '../../domain/executive.js';
+import { callInOutcomeReading, CALL_IN_OUTCOMES, checkCallIn, type CallInOutcome, type CallInSignatory } from '../../domain/executive.js';
 import type { Actor } from '../../domain/types.js';
 import { can, type Viewer } from '../../domain/policy.js';
 import { decisionExempt } from '../../domain/visibility.js';
@@ -155,7 +155,8 @@ export async function recordCallInOutcome(db: Db, actor: Actor, callInId: number
     if (c.status !== 'valid') throw new ValidationError(`this call-in is ${c.status}; only a valid call-in has an outcome`, 'callIn');
     const d = (await decisionRow(tx, c.decision_id))!;
     const status = ruled(() => nextDecisionStatus(facts(d), { kind: 'outcome', outcome }, on));
-    const notes = `(${outcome}) ${CALL_IN_OUTCOME_TEXT[outcome]}.${input.notes?.trim() ? ` ${input.notes.trim()}` : ''}`;
+    // Only the Committee's own comments are stored: the option's wording comes from the outcome letter when read.
+    const notes = input.notes?.trim() || null;
     await updateCallIn(tx, callInId, { status: 'considered', outcome, outcome_notes: notes, outcome_on: on });
     await updateDecisionRow(tx, d.id, { status });
     await recordAudit(tx, actor, { action: 'outcome', entity: 'call_in', entityId: callInId, summary: `Scrutiny outcome (${outcome}) on the call-in of ${d.number}`, after: { outcome, notes, on } });
@@ -173,7 +174,7 @@ export async function callInsWithSignatories(db: Queryable, f: { decisionId?: nu
 export async function callInDetail(db: Queryable, id: number) {
   const c = await getCallIn(db, id);
   if (!c) return null;
-  return { ...c, signatories: await listSignatories(db, [id]) };
+  return { ...c, signatories: await listSignatories(db, [id]), outcomeReading: c.outcome ? callInOutcomeReading(c.outcome as CallInOutcome, c.outcome_notes) : null };
 }
 
 /** For a councillor's area: decisions open for call-in today (those the viewer may see), with any request collecting names. */

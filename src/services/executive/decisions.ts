@@ -3,8 +3,8 @@
 // called in, the scrutiny outcome (a)–(d), confirmed or reconsidered (a new linked decision), implemented.
 // Each use-case is one transaction and audited.
 import {
-  checkKeyDecisionNotice, checkPrivateMeetingNotice, callInWindowEnd, decisionPhase, DECISION_PHASE_LABELS, nextDecisionStatus,
-  type DecisionEvent, type DecisionLifecycleStatus, type LifecycleFacts, type NoticeException,
+  callInOutcomeReading, checkKeyDecisionNotice, checkPrivateMeetingNotice, callInWindowEnd, decisionPhase, DECISION_PHASE_LABELS, nextDecisionStatus,
+  type CallInOutcome, type DecisionEvent, type DecisionLifecycleStatus, type LifecycleFacts, type NoticeException,
 } from '../../domain/executive.js';
 import { addDays } from '../../domain/dates.js';
 import { formatDisplayDate } from '../../domain/display.js';
@@ -238,7 +238,7 @@ export async function decisionTimeline(db: Queryable, viewer: Viewer, slug: stri
     const names = signatories.filter((s) => s.call_in_id === c.id).map((s) => s.name);
     if (c.status === 'valid' || c.status === 'considered') steps.push({ on: c.valid_on ?? c.requested_on, label: 'Called in', detail: `${names.length ? `By ${names.join(', ')}. ` : ''}Reasons: ${c.reasons}`, href: null });
     if (c.considered_at_meeting_id && c.meeting_slug) steps.push({ on: c.meeting_date!, label: 'Considered by the scrutiny committee', detail: null, href: `/meetings/${c.meeting_slug}` });
-    if (c.outcome) steps.push({ on: c.outcome_on ?? c.meeting_date ?? c.requested_on, label: `Scrutiny outcome (${c.outcome})`, detail: c.outcome_notes, href: null });
+    if (c.outcome) steps.push({ on: c.outcome_on ?? c.meeting_date ?? c.requested_on, label: `Scrutiny outcome (${c.outcome})`, detail: callInOutcomeReading(c.outcome as CallInOutcome, c.outcome_notes), href: null });
   }
   for (const r of await reconsiderations(db, d.id)) steps.push({ on: r.taken_on, label: `Reconsidered: new decision ${r.number}`, detail: r.subject, href: `/decisions/${r.slug}` });
   if (d.implemented_on) steps.push({ on: d.implemented_on, label: 'Implemented', detail: null, href: null });

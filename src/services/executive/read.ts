@@ -1,6 +1,6 @@
 // Reads of the executive cycle for the API and feeds, each answered for one viewer through the one visibility rule
 // (policy.can): call-ins and notice exceptions of a decision the viewer may not see are left out altogether.
-import { DECISION_PHASE_LABELS, decisionPhase } from '../../domain/executive.js';
+import { callInComments, DECISION_PHASE_LABELS, decisionPhase, type CallInOutcome } from '../../domain/executive.js';
 import { can, type Viewer } from '../../domain/policy.js';
 import { decisionExempt, decisionPublished } from '../../domain/visibility.js';
 import type { Queryable } from '../../store/db.js';
@@ -30,7 +30,7 @@ export async function visibleCallIns(db: Queryable, viewer: Viewer, f: { status?
     signatories: r.signatories.map((s) => ({ name: s.name, signedOn: s.signed_on })),
     decision: { number: r.decision_number, slug: r.decision_slug, subject: r.decision_subject, taker: r.decision_taker, callInEndsOn: r.decision_call_in_ends_on },
     consideredAt: r.meeting_slug ? { slug: r.meeting_slug, date: r.meeting_date } : null,
-    outcome: r.outcome, outcomeOn: r.outcome_on, outcomeNotes: r.outcome_notes,
+    outcome: r.outcome, outcomeOn: r.outcome_on, outcomeNotes: r.outcome ? callInComments(r.outcome as CallInOutcome, r.outcome_notes) : r.outcome_notes,
   }));
 }
 

@@ -85,6 +85,10 @@ describe.each(STORE_KINDS)('executive cycle on %s', (kind) => {
     const t1 = await decisionTimeline(db, PUBLIC_VIEWER, taken.slug, '2026-03-10');
     expect(t1?.phase).toBe('superseded');
     expect(t1?.steps.map((s) => s.label)).toEqual(expect.arrayContaining(['Called in', 'Scrutiny outcome (c)', `Reconsidered: new decision ${again.number}`]));
+    // The outcome reads once: the letter in the label, what the Committee resolved and its comments in the detail.
+    const outcomeStep = t1!.steps.find((s) => s.label === 'Scrutiny outcome (c)')!;
+    expect(outcomeStep.detail).toBe('The Committee resolved to require implementation of the decision to be postponed pending reconsideration of the matter by the decision-maker in the light of the Committee’s comments. Share the evaluation with the Cabinet Member before reconsidering.');
+    expect(`${outcomeStep.label}. ${outcomeStep.detail}`.match(/\(c\)/g)).toHaveLength(1);
     const t2 = await decisionTimeline(db, PUBLIC_VIEWER, again.slug, DATES.reconsideredWindowEnds);
     expect(t2?.phase).toBe('open-for-call-in');
     const t3 = await decisionTimeline(db, PUBLIC_VIEWER, again.slug, '2026-03-05');
