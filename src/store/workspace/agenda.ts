@@ -49,19 +49,28 @@ async function renumber(db: Queryable, meetingId: number, style: string): Promis
   }
 }
 
-/** A code for an item added after publication: the next in a lettered section, or a sub-item ("5a") mid-agenda. */
+/**
+ * A code for an item added after publication. Codes people have seen never change, so a late item takes the next
+ * code in a lettered section, or a sub-item ("5a") mid-agenda. Placed before the section's closing "Other items …
+ * urgent" item, it follows the item before that one ("4a", "A4a"), so the printed order still reads in sequence.
+ */
 async function lateCode(db: Queryable, meetingId: number, sectionId: number, style: string): Promise<string> {
   const agenda = await loadAgenda(db, meetingId);
   const section = agenda.find((s) => s.id === sectionId)!;
-  if (style === 'lettered') return `${section.letter ?? 'A'}${section.items.length + 1}`;
   const all = agenda.flatMap((s) => s.items);
+  const closingAt = section.items.findIndex((i) => isClosingItemTitle(i.title));
+  const subItemAfter = (prev: string): string => {
+    const base = prev.replace(/[a-z]$/, '');
+    const taken = new Set(all.map((i) => i.code));
+    for (let c = 97; c < 123; c++) if (!taken.has(`${base}${String.fromCharCode(c)}`)) return `${base}${String.fromCharCode(c)}`;
+    throw new ValidationError(`no more late item codes after ${base}`, 'section');
+  };
+  const before = (items: { code: string }[]) => items.length ? items[items.length - 1].code : agenda.slice(0, agenda.indexOf(section)).flatMap((s) => s.items).pop()?.code ?? '0';
+  if (closingAt >= 0) return subItemAfter(before(section.items.slice(0, closingAt)));
+  if (style === 'lettered') return `${section.letter ?? 'A'}${section.items.length + 1}`;
   const isLast = agenda[agenda.length - 1].id === sectionId;
   if (isLast || !all.length) return String(all.length ? Math.max(...all.map((i) => Number.parseInt(i.code, 10) || 0)) + 1 : 1);
-  const prev = section.items.length ? section.items[section.items.length - 1].code : agenda.slice(0, agenda.indexOf(section)).flatMap((s) => s.items).pop()?.code ?? '0';
-  const base = prev.replace(/[a-z]$/, '');
-  const taken = new Set(all.map((i) => i.code));
-  for (let c = 97; c < 123; c++) if (!taken.has(`${base}${String.fromCharCode(c)}`)) return `${base}${String.fromCharCode(c)}`;
-  throw new ValidationError(`no more late item codes after ${base}`, 'section');
+  return subItemAfter(before(section.items));
 }
 
 async function recode(db: Queryable, m: { id: number; status: string; agenda_style: string }): Promise<void> {
@@ -132,17 +141,16 @@ async function nextPosition(db: Queryable, meetingId: number): Promise<number> {
 }
 
 /**
- * Where a new item goes: at the end, except before its section's closing standing item ("Other items which the
- * Chairman decides are relevant or urgent") while the agenda is still being built and renumbered.
+ * Where a new item goes: at the end of its section, except before the section's closing standing item ("Other
+ * items which the Chairman decides are relevant or urgent") — while the agenda is being built and for late and
+ * supplementary items after it is published alike: the Chairman's urgent business always comes last.
  */
-async function positionForNewItem(db: Queryable, m: { id: number; status: string }, sectionId: number): Promise<number> {
-  if (m.status === 'scheduled') {
-    const items = await db.selectFrom('agenda_item').select(['id', 'title', 'position']).where('meeting_id', '=', m.id).where('section_id', '=', sectionId).orderBy('position').execute();
-    const closing = items.find((i) => isClosingItemTitle(i.title));
-    if (closing) {
-      await db.updateTable('agenda_item').set((eb) => ({ position: eb('position', '+', 1) })).where('meeting_id', '=', m.id).where('position', '>=', closing.position).execute();
-      return closing.position;
-    }
+async function positionForNewItem(db: Queryable, m: { id: number }, sectionId: number): Promise<number> {
+  const items = await db.selectFrom('agenda_item').select(['id', 'title', 'position']).where('meeting_id', '=', m.id).where('section_id', '=', sectionId).orderBy('position').execute();
+  const closing = items.find((i) => isClosingItemTitle(i.title));
+  if (closing) {
+    await db.updateTable('agenda_item').set((eb) => ({ position: eb('position', '+', 1) })).where('meeting_id', '=', m.id).where('position', '>=', closing.position).execute();
+    return closing.position;
   }
   return nextPosition(db, m.id);
 }
