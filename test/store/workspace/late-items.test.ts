@@ -20,7 +20,7 @@ const fields = { purpose: null, presenters: [], toFollow: false, urgentReason: n
 describe.each(STORE_KINDS)('late items after publication on %s', (kind) => {
   const get = useTestStore(kind);
 
-  it.each(['numbered', 'lettered'] as const)('puts a %s agenda\'s late items before "Other items … urgent"', async (style, ctx) => {
+  for (const style of ['numbered', 'lettered'] as const) it(`puts a ${style} agenda's late items before "Other items … urgent"`, async (ctx) => {
     const { store } = get(ctx);
     const db = store.db;
     await saveCouncil(db, 'Example County Council', 'ECC', { signatoryName: 'Jo Clerk', signatoryTitle: 'Head of Democratic Services' });
