@@ -9,7 +9,7 @@ import { DOCUMENT_KINDS } from '../domain/types.js';
 import { ValidationError } from '../errors.js';
 import { actorOf } from '../services/accounts.js';
 import { addSectionWithItems } from '../services/agenda.js';
-import { addBody, addMembership, getBody } from '../services/bodies.js';
+import { addBodyWithNewName, addMembership, getBody } from '../services/bodies.js';
 import { recordDecision, type NewDecision } from '../services/decisions.js';
 import { uploadMeetingPaper } from '../services/documents.js';
 import { getMeeting, scheduleMeeting } from '../services/meetings.js';
@@ -85,7 +85,7 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   app.post<{ Body: { name: string; kind: BodyKind; size?: number | null; agendaStyle?: 'numbered' | 'lettered'; purpose?: string | null } }>('/v1/bodies', {
     preValidation: guard, schema: { tags: ['bodies'], summary: 'Add a body', security: bearer, body: newBodySchema, response: writeResponses('The new body') },
   }, async (request, reply) => {
-    const id = await addBody(store, actor(request), request.body);
+    const id = await addBodyWithNewName(store, actor(request), request.body);
     const body = (await getBody(store.db, id))!;
     reply.code(201).header('location', `/api/v1/bodies/${body.slug}`);
     return { id: body.id, slug: body.slug, name: body.name, kind: body.kind, url: `/api/v1/bodies/${body.slug}` };

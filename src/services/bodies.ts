@@ -3,7 +3,7 @@ import type { Actor } from '../domain/types.js';
 import { ValidationError } from '../errors.js';
 import * as bodies from '../store/bodies.js';
 import type { Store } from '../store/db.js';
-import { getPerson } from '../store/people.js';
+import { getPerson, listGroups } from '../store/people.js';
 import * as records from '../store/workspace/records.js';
 import { unitOfWork } from './unit.js';
 
@@ -21,7 +21,26 @@ export { bodyMembers, recentMeetingsOfBody, getMembership } from '../store/works
 
 export const addBody = unitOfWork(bodies.createBody);
 export const updateBody = unitOfWork(records.updateBody);
-export const setSeats = unitOfWork(bodies.setSeats);
+
+/**
+ * A body's seats by political group (replacing the allocation): each group exists and is named once, and together
+ * they hold no more than the body's seats. Groups with no seats are left out.
+ */
+export const allocateSeats = unitOfWork(async (tx, actor, bodyId: number, seats: { groupId: number; seats: number }[]) => {
+  const body = await bodies.getBody(tx, bodyId);
+  if (!body) throw new ValidationError(`there is no body ${bodyId}`, 'body');
+  const groups = new Set((await listGroups(tx)).map((g) => g.id));
+  const seen = new Set<number>();
+  for (const s of seats) {
+    if (!groups.has(s.groupId)) throw new ValidationError(`there is no political group ${s.groupId}`, 'seats');
+    if (seen.has(s.groupId)) throw new ValidationError(`political group ${s.groupId} is given seats twice`, 'seats');
+    if (!Number.isInteger(s.seats) || s.seats < 0) throw new ValidationError('seats must be whole numbers, 0 or more', 'seats');
+    seen.add(s.groupId);
+  }
+  const total = seats.reduce((n, s) => n + s.seats, 0);
+  if (body.size !== null && total > body.size) throw new ValidationError(`the groups' seats add up to ${total}, more than the body's ${body.size} seats`, 'seats');
+  await bodies.setSeats(tx, actor, bodyId, seats.filter((s) => s.seats > 0));
+});
 export const endMembership = unitOfWork(bodies.endMembership);
 
 /** Adds a body whose name no other body has. */

@@ -29,6 +29,10 @@ describe.each(STORE_KINDS)('clerk journey on %s', (kind) => {
     await post('/workspace/groups', { name: 'Independent', shortName: 'Ind' });
     const groupId = idsIn((await client.get('/workspace/groups')).body, /\/workspace\/groups\/(\d+)/g)[0];
     await post(`/workspace/bodies/${bodyId}/seats`, { [`seats-${groupId}`]: '3' });
+    // More seats than the body has is refused (the service's rule, shared with the API), on the group's box.
+    res = await post(`/workspace/bodies/${bodyId}/seats`, { [`seats-${groupId}`]: '4' }, 400);
+    expect(res.body).toContain('The groups&#39; seats add up to 4, more than the body&#39;s 3 seats');
+    expect(res.body).toContain(`href="#seats-${groupId}"`);
     const personIds: number[] = [];
     for (const [title, forenames, surname, kindOf] of [['Mrs', 'Ann', 'Archer', 'councillor'], ['Mr', 'Brian', 'Baker', 'councillor'], ['Ms', 'Cara', 'Cole', 'councillor'], ['Mr', 'Dan', 'Dunn', 'officer']]) {
       res = await post('/workspace/people/new', { title, forenames, initials: '', surname, postNominals: '', kind: kindOf, groupId: kindOf === 'councillor' ? String(groupId) : '', jobTitle: kindOf === 'officer' ? 'Democratic Services Officer' : '', division: '', email: '', phone: '' });

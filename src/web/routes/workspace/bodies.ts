@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AGENDA_STYLES, BODY_KINDS, BODY_KIND_LABELS } from '../../../domain/types.js';
 import { selectItems, type WorkspaceOptions } from './common.js';
 import { actor, choice, optionalText, paramId, postForm, requiredText, str, type FieldError, type Parsed } from './form.js';
-import { addBodyWithNewName, bodyMembers, getBody, getSeats, listBodies, recentMeetingsOfBody, setSeats, updateBody } from '../../../services/bodies.js';
+import { addBodyWithNewName, allocateSeats, bodyMembers, getBody, getSeats, listBodies, recentMeetingsOfBody, updateBody } from '../../../services/bodies.js';
 import { listGroups } from '../../../services/people.js';
 
 const bodySchema = z.object({
@@ -92,13 +92,13 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
           if (!/^\d{1,3}$/.test(raw)) errors.push({ field: `seats-${g.id}`, text: `Seats for ${g.name} must be a whole number, 0 or more` });
           else if (Number(raw) > 0) seats.push({ groupId: g.id, seats: Number(raw) });
         }
-        const total = seats.reduce((n, s) => n + s.seats, 0);
-        if (!errors.length && body.size !== null && total > body.size) errors.push({ field: `seats-${groups[0]?.id}`, text: `The groups' seats add up to ${total}, more than the body's ${body.size} seats` });
         return errors.length ? { ok: false, errors } : { ok: true, data: seats };
       },
       fallbackField: `seats-${groups[0]?.id}`,
+      // The service's refusal (too many seats for the body) on the first group's box.
+      refusal: (fe) => ({ ...fe, field: `seats-${groups[0]?.id}` }),
       save: async (seats) => {
-        await setSeats(store, actor(request), body.id, seats);
+        await allocateSeats(store, actor(request), body.id, seats);
         return `/workspace/bodies/${body.id}?saved=1`;
       },
       rerender: async (form, errors) => reply.render('pages/workspace/body.njk', { ...(await showBody(body, errors)), pageTitle: `Error: ${body.name}`, seatValues: form }),

@@ -1,0 +1,125 @@
+// The standing record through the API, by the services the workspace's forms call: a body's details and its seats
+// by political group, political groups, a person's details, and ending a membership. Democratic Services only
+// ('manage-record', checked before the body is read); each request is one transaction, audited by the store.
+// Changes are PATCH: the fields sent replace the record's, the others stay (null clears an optional one).
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AGENDA_STYLES, BODY_KINDS, PERSON_KINDS, type Actor, type AgendaStyle, type BodyKind, type PersonKind } from '../domain/types.js';
+import { requireAction } from '../http/guards.js';
+import { actorOf } from '../services/accounts.js';
+import { allocateSeats, endMembershipOn, getBody, getMembership, getSeats, updateBody } from '../services/bodies.js';
+import { addGroup, getGroup, getPerson, listGroups, updateGroup, updatePerson } from '../services/people.js';
+import { notFound } from './http.js';
+import type { ApiRouteOptions } from './read.js';
+import { readResponses, writeResponses } from './schemas.js';
+import { idParams, isoDate, optionalText, requiredText, slugParam, zodRoute } from './zod.js';
+
+const bearer: { [name: string]: string[] }[] = [{ bearerAuth: [] }];
+const actor = (request: FastifyRequest): Actor => actorOf(request.account!);
+
+const bodyChanges = z.strictObject({
+  name: requiredText(200).optional(),
+  kind: z.enum(BODY_KINDS).optional(),
+  size: z.number().int().min(1).max(500).nullable().optional().describe('Seats on the body; null for no fixed number'),
+  agendaStyle: z.enum(AGENDA_STYLES).optional(),
+  purpose: z.string().trim().max(2000).nullable().optional(),
+});
+
+const seatsBody = z.strictObject({
+  seats: z.array(z.strictObject({ groupId: z.number().int().positive(), seats: z.number().int().min(0).max(500) })).max(100)
+    .describe('Every group\u2019s seats (the allocation is replaced; groups left out hold none)'),
+});
+
+const groupBody = z.strictObject({ name: requiredText(120), shortName: optionalText(30) });
+const groupChanges = z.strictObject({ name: requiredText(120).optional(), shortName: z.string().trim().max(30).nullable().optional() });
+
+const nullableText = (max: number) => z.string().trim().max(max).nullable().optional();
+const personChanges = z.strictObject({
+  title: nullableText(20), forenames: nullableText(100), initials: nullableText(20), surname: requiredText(100).optional(), postNominals: nullableText(50),
+  kind: z.enum(PERSON_KINDS).optional(), groupId: z.number().int().positive().nullable().optional(), jobTitle: nullableText(200), division: nullableText(200),
+  email: z.email().max(200).nullable().optional(), phone: nullableText(50),
+  address: z.string().max(800).nullable().optional().describe('The postal address, lines separated by newlines'),
+});
+
+const endBody = z.strictObject({ endsOn: isoDate.describe('The last day of the membership (not before it started)') });
+
+/** A given value, '' as null; undefined keeps the current one. */
+const keep = <T>(given: T | undefined, current: T): T => (given === undefined ? current : given);
+const blankAsNull = (s: string | null | undefined) => (s === undefined ? undefined : s === null || s.trim() === '' ? null : s.trim());
+
+const registry: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
+  const guard = requireAction('manage-record');
+  const db = store.db;
+
+  app.patch<{ Params: { slug: string }; Body: z.output<typeof bodyChanges> }>('/v1/bodies/:slug', {
+    preValidation: guard, ...zodRoute({ params: slugParam, body: bodyChanges }, { tags: ['bodies'], summary: 'Change a body\u2019s name, kind, size, agenda numbering or purpose', security: bearer, response: writeResponses('The body', 200) }),
+  }, async (request, reply) => {
+    const body = await getBody(db, request.params.slug);
+    if (!body) return notFound(reply, `The body "${request.params.slug}"`);
+    const c = request.body;
+    await updateBody(store, actor(request), body.id, {
+      name: keep(c.name, body.name), kind: keep(c.kind, body.kind as BodyKind), size: keep(c.size, body.size), agendaStyle: keep(c.agendaStyle, body.agenda_style as AgendaStyle), purpose: keep(blankAsNull(c.purpose), body.purpose),
+    });
+    const after = (await getBody(db, body.id))!;
+    return { id: after.id, slug: after.slug, name: after.name, kind: after.kind, size: after.size, agendaStyle: after.agenda_style, purpose: after.purpose, url: `/api/v1/bodies/${after.slug}` };
+  });
+
+  app.put<{ Params: { slug: string }; Body: z.output<typeof seatsBody> }>('/v1/bodies/:slug/seats', {
+    preValidation: guard, ...zodRoute({ params: slugParam, body: seatsBody }, { tags: ['bodies'], summary: 'Set a body\u2019s seats by political group (no more than the body\u2019s size)', security: bearer, response: writeResponses('The seats', 200) }),
+  }, async (request, reply) => {
+    const body = await getBody(db, request.params.slug);
+    if (!body) return notFound(reply, `The body "${request.params.slug}"`);
+    await allocateSeats(store, actor(request), body.id, request.body.seats);
+    const seats = await getSeats(db, body.id);
+    return { size: body.size, total: seats.reduce((n, s) => n + s.seats, 0), seats: seats.map((s) => ({ groupId: s.group_id, group: s.group_name, seats: s.seats })) };
+  });
+
+  app.get('/v1/groups', {
+    schema: { tags: ['people'], summary: 'Political groups', security: [{}, { bearerAuth: [] }], response: readResponses('The political groups') },
+  }, async () => ({ items: (await listGroups(db)).map((g) => ({ id: g.id, name: g.name, shortName: g.short_name })) }));
+
+  app.post<{ Body: z.output<typeof groupBody> }>('/v1/groups', {
+    preValidation: guard, ...zodRoute({ body: groupBody }, { tags: ['people'], summary: 'Add a political group', security: bearer, response: writeResponses('The new group') }),
+  }, async (request, reply) => {
+    const id = await addGroup(store, actor(request), request.body);
+    reply.code(201);
+    return { id, name: request.body.name, shortName: request.body.shortName };
+  });
+
+  app.patch<{ Params: { id: number }; Body: z.output<typeof groupChanges> }>('/v1/groups/:id', {
+    preValidation: guard, ...zodRoute({ params: idParams, body: groupChanges }, { tags: ['people'], summary: 'Rename a political group', security: bearer, response: writeResponses('The group', 200) }),
+  }, async (request, reply) => {
+    const group = await getGroup(db, request.params.id);
+    if (!group) return notFound(reply, `The political group ${request.params.id}`);
+    const g = { name: keep(request.body.name, group.name), shortName: keep(blankAsNull(request.body.shortName), group.short_name) };
+    await updateGroup(store, actor(request), group.id, g);
+    return { id: group.id, ...g };
+  });
+
+  app.patch<{ Params: { slug: string }; Body: z.output<typeof personChanges> }>('/v1/people/:slug', {
+    preValidation: guard, ...zodRoute({ params: slugParam, body: personChanges }, { tags: ['people'], summary: 'Change a person\u2019s name, kind, group, job, division or contact details', security: bearer, response: writeResponses('The person', 200) }),
+  }, async (request, reply) => {
+    const p = await getPerson(db, request.params.slug);
+    if (!p) return notFound(reply, `The person "${request.params.slug}"`);
+    const c = request.body;
+    const address = c.address === undefined ? undefined : c.address === null ? null : c.address.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n') || null;
+    await updatePerson(store, actor(request), p.id, {
+      title: keep(blankAsNull(c.title), p.title), forenames: keep(blankAsNull(c.forenames), p.forenames), initials: keep(blankAsNull(c.initials), p.initials),
+      surname: keep(c.surname, p.surname), postNominals: keep(blankAsNull(c.postNominals), p.post_nominals), kind: keep(c.kind, p.kind as PersonKind), groupId: keep(c.groupId, p.group_id),
+      jobTitle: keep(blankAsNull(c.jobTitle), p.job_title), division: keep(blankAsNull(c.division), p.division), email: keep(c.email, p.email), phone: keep(blankAsNull(c.phone), p.phone), address,
+    });
+    const after = (await getPerson(db, p.id))!;
+    return { id: after.id, slug: after.slug, surname: after.surname, kind: after.kind, groupId: after.group_id, url: `/api/v1/people/${after.slug}` };
+  });
+
+  app.post<{ Params: { id: number }; Body: z.output<typeof endBody> }>('/v1/memberships/:id/end', {
+    preValidation: guard, ...zodRoute({ params: idParams, body: endBody }, { tags: ['bodies'], summary: 'End a membership on a date (it stays in the body\u2019s history)', security: bearer, response: writeResponses('The membership', 200) }),
+  }, async (request, reply) => {
+    const m = await getMembership(db, request.params.id);
+    if (!m) return notFound(reply, `The membership ${request.params.id}`);
+    await endMembershipOn(store, actor(request), m.id, request.body.endsOn);
+    return { id: m.id, bodyId: m.body_id, startsOn: m.starts_on, endsOn: request.body.endsOn };
+  });
+};
+
+export default registry;
