@@ -2,7 +2,7 @@
 // agenda (or a supplementary agenda), mark the meeting held, cancel or postpone it, publish the draft minutes,
 // approve them at a later meeting, and publish a Record of Decision. Democratic Services only ('manage-record'); each
 // request is one transaction and audited, and publishing starts the same alerts, papers to members and webhooks.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../domain/types.js';
 import { actorOf } from '../services/accounts.js';
 import { getDecision } from '../services/decisions.js';
@@ -24,20 +24,22 @@ const isoDate = { type: 'string', format: 'date' } as const;
 
 const lifecycle: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) => {
   const guard = requireAction('manage-record');
-  const meetingOr404 = async (slug: string) => getMeeting(store.db, slug);
+  /** The one lookup behind every route here: runs `then` with the meeting of this slug, or answers 404 naming it. */
+  const withMeeting = async <T>(reply: FastifyReply, slug: string, then: (m: NonNullable<Awaited<ReturnType<typeof getMeeting>>>) => Promise<T>) => {
+    const m = await getMeeting(store.db, slug);
+    return m ? then(m) : notFound(reply, `The meeting "${slug}"`);
+  };
 
   app.post<{ Params: { slug: string }; Body: { lateReason?: string | null } | undefined }>('/v1/meetings/:slug/agenda/publication', {
     preValidation: guard, schema: {
       tags: [TAG], summary: 'Publish the agenda: builds and stores the public and members\u2019 packs (as the workspace\u2019s "Publish" button)', security: bearer, params: slugParams,
       body: { type: ['object', 'null'], additionalProperties: false, properties: { lateReason: text(1000) } }, response: writeResponses('The published pack versions'),
     },
-  }, async (request, reply) => {
-    const m = await meetingOr404(request.params.slug);
-    if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
+  }, (request, reply) => withMeeting(reply, request.params.slug, async (m) => {
     const r = await publishAgenda(store, actor(request), m.id, { publishedOn: today(), lateReason: request.body?.lateReason ?? null });
     reply.code(201);
     return r;
-  });
+  }));
 
   app.post<{ Params: { slug: string }; Body: { items: string[]; lateReason?: string | null } }>('/v1/meetings/:slug/supplementary-agendas', {
     preValidation: guard, schema: {
@@ -45,25 +47,21 @@ const lifecycle: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, toda
       body: { type: 'object', required: ['items'], additionalProperties: false, properties: { items: { type: 'array', minItems: 1, maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 20 } }, lateReason: text(1000) } },
       response: writeResponses('The supplementary agenda'),
     },
-  }, async (request, reply) => {
-    const m = await meetingOr404(request.params.slug);
-    if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
+  }, (request, reply) => withMeeting(reply, request.params.slug, async (m) => {
     const r = await publishSupplementary(store, actor(request), m.id, request.body.items, { publishedOn: today(), lateReason: request.body.lateReason ?? null });
     reply.code(201);
     return r;
-  });
+  }));
 
   app.post<{ Params: { slug: string }; Body: { reason?: string | null } | undefined }>('/v1/meetings/:slug/held', {
     preValidation: guard, schema: {
       tags: [TAG], summary: 'Mark the meeting as held (from its day); a meeting whose agenda was never published needs the reason it went ahead', security: bearer, params: slugParams,
       body: { type: ['object', 'null'], additionalProperties: false, properties: { reason: text(500) } }, response: writeResponses('The meeting\u2019s status', 200),
     },
-  }, async (request, reply) => {
-    const m = await meetingOr404(request.params.slug);
-    if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
+  }, (request, reply) => withMeeting(reply, request.params.slug, async (m) => {
     await markHeld(store, actor(request), m.id, today(), request.body?.reason ?? null);
     return { status: 'held' };
-  });
+  }));
 
   app.post<{ Params: { slug: string }; Body: { status: 'cancelled' | 'postponed'; reason: string } }>('/v1/meetings/:slug/cancellation', {
     preValidation: guard, schema: {
@@ -71,21 +69,21 @@ const lifecycle: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, toda
       body: { type: 'object', required: ['status', 'reason'], additionalProperties: false, properties: { status: { type: 'string', enum: ['cancelled', 'postponed'] }, reason: { type: 'string', minLength: 1, maxLength: 500 } } },
       response: writeResponses('The meeting\u2019s status', 200),
     },
-  }, async (request, reply) => {
-    const m = await meetingOr404(request.params.slug);
-    if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
+  }, (request, reply) => withMeeting(reply, request.params.slug, async (m) => {
     await cancelOrPostpone(store, actor(request), m.id, request.body.status, request.body.reason);
     return { status: request.body.status };
-  });
+  }));
 
-  app.post<{ Params: { slug: string } }>('/v1/meetings/:slug/minutes/publication', {
-    preValidation: guard, schema: { tags: [TAG], summary: 'Publish the draft minutes of a held meeting', security: bearer, params: slugParams, response: writeResponses('The meeting\u2019s status', 200) },
-  }, async (request, reply) => {
-    const m = await meetingOr404(request.params.slug);
-    if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
-    await publishDraftMinutes(store, actor(request), m.id);
+  app.post<{ Params: { slug: string }; Body: { withoutUnwritten?: boolean } | undefined }>('/v1/meetings/:slug/minutes/publication', {
+    preValidation: guard, schema: {
+      tags: [TAG], summary: 'Publish the draft minutes of a held meeting. Refused, naming them, while items taken at the meeting have no minute, unless withoutUnwritten confirms publishing without them',
+      security: bearer, params: slugParams, response: writeResponses('The meeting\u2019s status', 200),
+      body: { type: ['object', 'null'], additionalProperties: false, properties: { withoutUnwritten: { type: 'boolean', description: 'Confirms that the draft minutes are published although some items have no minute (as the workspace\u2019s confirmation box)' } } },
+    },
+  }, (request, reply) => withMeeting(reply, request.params.slug, async (m) => {
+    await publishDraftMinutes(store, actor(request), m.id, { withoutUnwritten: request.body?.withoutUnwritten === true });
     return { status: 'minutes-drafted' };
-  });
+  }));
 
   app.post<{ Params: { slug: string }; Body: { atMeeting: string; amendments?: string | null } }>('/v1/meetings/:slug/minutes/approval', {
     preValidation: guard, schema: {
@@ -93,14 +91,10 @@ const lifecycle: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, toda
       body: { type: 'object', required: ['atMeeting'], additionalProperties: false, properties: { atMeeting: { type: 'string', minLength: 1, maxLength: 200 }, amendments: text(5000) } },
       response: writeResponses('The meeting\u2019s status', 200),
     },
-  }, async (request, reply) => {
-    const m = await meetingOr404(request.params.slug);
-    if (!m) return notFound(reply, `The meeting "${request.params.slug}"`);
-    const at = await meetingOr404(request.body.atMeeting);
-    if (!at) return notFound(reply, `The meeting "${request.body.atMeeting}"`);
+  }, (request, reply) => withMeeting(reply, request.params.slug, (m) => withMeeting(reply, request.body.atMeeting, async (at) => {
     await approveMinutes(store, actor(request), m.id, at.id, request.body.amendments ?? null);
     return { status: 'minutes-approved' };
-  });
+  })));
 
   app.post<{ Params: { slug: string }; Body: { publishedOn: string } }>('/v1/decisions/:slug/publication', {
     preValidation: guard, schema: {

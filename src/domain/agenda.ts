@@ -37,3 +37,18 @@ export function apologiesMinute(attendance: readonly { kind: string; name_as_rec
     ...substitutes.map((s) => `${s.name_as_recorded} attended as substitute for ${s.substitute_for_name}.`),
   ];
 }
+
+/**
+ * The items the draft minutes still lack: every item taken at the meeting (neither withdrawn nor deferred to
+ * another meeting) that has no minute. Publishing the draft minutes without them needs the clerk's confirmation.
+ */
+export function itemsWithoutMinute<T extends { id: number; withdrawn: boolean | number | null; deferred_to_meeting_id: number | null }>(items: readonly T[], minutedItemIds: readonly (number | null)[]): T[] {
+  const minuted = new Set(minutedItemIds);
+  return items.filter((i) => !i.withdrawn && i.deferred_to_meeting_id === null && !minuted.has(i.id));
+}
+
+/** Why the draft minutes were not published while items lack a minute (naming them), unless confirmed. */
+export function unwrittenMinutesRefusal(codes: readonly string[]): string {
+  const one = codes.length === 1;
+  return `${one ? 'item' : 'items'} ${codes.join(', ')} ${one ? 'has' : 'have'} no minute yet; write ${one ? 'it' : 'them'}, or confirm that the draft minutes are published without ${one ? 'it' : 'them'}`;
+}

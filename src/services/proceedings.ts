@@ -18,9 +18,12 @@ export const recordMinutes = unitOfWork(proceedings.recordMinutes);
 export const addDeclaration = unitOfWork(declarations.addDeclaration);
 export const removeDeclaration = unitOfWork(declarations.removeDeclaration);
 export const saveMinute = unitOfWork(minutes.saveMinute);
-/** Publishes the draft minutes, and prints them (minutes.pdf) in the same transaction. */
-export const publishDraftMinutes = unitOfWork(async (tx: Tx, actor: Actor, meetingId: number) => {
-  await life.publishDraftMinutes(tx, actor, meetingId);
+/**
+ * Publishes the draft minutes, and prints them (minutes.pdf) in the same transaction. Refused while items taken at
+ * the meeting have no minute, naming them, unless `withoutUnwritten` confirms publishing without them.
+ */
+export const publishDraftMinutes = unitOfWork(async (tx: Tx, actor: Actor, meetingId: number, options: { withoutUnwritten?: boolean } = {}) => {
+  await life.publishDraftMinutes(tx, actor, meetingId, options);
   await publishMinutesIn(tx, actor, meetingId);
 });
 /** Approves the minutes; a new version of the printed minutes says so, and at which meeting. */

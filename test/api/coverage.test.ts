@@ -155,10 +155,20 @@ describe.each(STORE_KINDS)('a meeting\u2019s life through the API on %s', (kind)
     expect(none.statusCode).toBe(400);
     expect(JSON.parse(none.body).message).toMatch(/Write at least one minute/);
     expect((await august.inject({ method: 'PUT', url: `/api/v1/meetings/${first.slug}/minutes`, headers: h, payload: { minutes: [{ agendaItemId: first.items[0].id, title: 'Apologies for absence' }] } })).statusCode).toBe(200);
-    expect((await august.inject({ method: 'POST', url: `/api/v1/meetings/${first.slug}/minutes/publication`, headers: h })).statusCode).toBe(200);
+    // Item 2 has no minute: refused naming it (the same rule as the workspace) until the clerk confirms.
+    const unwritten = await august.inject({ method: 'POST', url: `/api/v1/meetings/${first.slug}/minutes/publication`, headers: h, payload: {} });
+    expect(unwritten.statusCode).toBe(400);
+    expect(JSON.parse(unwritten.body)).toMatchObject({ field: 'withoutUnwritten', message: 'Item 2 has no minute yet; write it, or confirm that the draft minutes are published without it' });
+    expect(await status(first.slug)).toBe('held');
+    const confirmed = await august.inject({ method: 'POST', url: `/api/v1/meetings/${first.slug}/minutes/publication`, headers: h, payload: { withoutUnwritten: true } });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(await status(first.slug)).toBe('minutes-drafted');
     const wrong = await august.inject({ method: 'POST', url: `/api/v1/meetings/${first.slug}/minutes/approval`, headers: h, payload: { atMeeting: 'no-such-meeting' } });
     expect(wrong.statusCode).toBe(404);
+    expect(JSON.parse(wrong.body).message).toBe('The meeting "no-such-meeting" was not found');
+    const nowhere = await august.inject({ method: 'POST', url: '/api/v1/meetings/no-such-meeting/held', headers: h, payload: {} });
+    expect(nowhere.statusCode).toBe(404);
+    expect(JSON.parse(nowhere.body).message).toBe('The meeting "no-such-meeting" was not found');
     const approved = await august.inject({ method: 'POST', url: `/api/v1/meetings/${first.slug}/minutes/approval`, headers: h, payload: { atMeeting: second.slug, amendments: 'Minute 1: spelling corrected.' } });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(await status(first.slug)).toBe('minutes-approved');

@@ -2,6 +2,7 @@
 // meeting of the same body (with any amendments recorded), or cancelled / postponed with a reason.
 import type { Actor } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
+import { itemsWithoutMinute, unwrittenMinutesRefusal } from '../../domain/agenda.js';
 import { formatDisplayDate } from '../../domain/display.js';
 import { recordAudit } from '../audit.js';
 import type { Queryable } from '../db.js';
@@ -34,13 +35,27 @@ export async function cancelOrPostpone(db: Queryable, actor: Actor, meetingId: n
   await setMeetingStatus(db, actor, meetingId, status, reason);
 }
 
-export async function publishDraftMinutes(db: Queryable, actor: Actor, meetingId: number): Promise<void> {
+/**
+ * Publishes the draft minutes of a held meeting. Items taken at the meeting that still have no minute are named and
+ * the minutes refused, unless the clerk confirms publishing without them (`withoutUnwritten`); the audit entry
+ * records which items were left out.
+ */
+export async function publishDraftMinutes(db: Queryable, actor: Actor, meetingId: number, options: { withoutUnwritten?: boolean } = {}): Promise<void> {
   const m = await meetingOf(db, meetingId);
   if (m.status !== 'held') throw new ValidationError(m.status === 'minutes-drafted' ? 'the draft minutes are already published' : 'only the minutes of a meeting that has been held can be published', 'status');
-  const count = await db.selectFrom('minute').select((eb) => eb.fn.countAll<number>().as('n')).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
-  if (Number(count.n) === 0) throw new ValidationError('write at least one minute before publishing the draft minutes', 'status');
+  const [items, minutes] = await Promise.all([
+    db.selectFrom('agenda_item').select(['id', 'code', 'withdrawn', 'deferred_to_meeting_id']).where('meeting_id', '=', meetingId).orderBy('position').execute(),
+    db.selectFrom('minute').select('agenda_item_id').where('meeting_id', '=', meetingId).execute(),
+  ]);
+  if (!minutes.length) throw new ValidationError('write at least one minute before publishing the draft minutes', 'status');
+  const unwritten = itemsWithoutMinute(items, minutes.map((x) => x.agenda_item_id)).map((i) => i.code);
+  if (unwritten.length && !options.withoutUnwritten) throw new ValidationError(unwrittenMinutesRefusal(unwritten), 'withoutUnwritten');
   await setMeetingStatus(db, actor, meetingId, 'minutes-drafted');
-  await recordAudit(db, actor, { action: 'publish', entity: 'minutes', entityId: meetingId, summary: `Published the draft minutes of the meeting on ${m.date}` });
+  await recordAudit(db, actor, {
+    action: 'publish', entity: 'minutes', entityId: meetingId,
+    summary: `Published the draft minutes of the meeting on ${m.date}${unwritten.length ? `, confirmed without minutes for item${unwritten.length === 1 ? '' : 's'} ${unwritten.join(', ')}` : ''}`,
+    ...(unwritten.length ? { after: { withoutMinutes: unwritten } } : {}),
+  });
 }
 
 /** Meetings of the same body after this one, at which its minutes may be approved. */

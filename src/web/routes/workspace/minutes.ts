@@ -8,9 +8,8 @@ import { actor, inSentence, idOf, lines, optionalText, paramId, postForm, requir
 import { getAgendaItem, loadAgenda } from '../../../services/agenda.js';
 import { laterMeetings } from '../../../services/meetings.js';
 import { approveMinutes, getAttendance, getMinutes, publishDraftMinutes, saveMinute } from '../../../services/proceedings.js';
-import { apologiesMinute, isApologiesItemTitle } from '../../../domain/agenda.js';
+import { apologiesMinute, isApologiesItemTitle, itemsWithoutMinute } from '../../../domain/agenda.js';
 import { parseJson } from '../../../services/unit.js';
-import { ValidationError } from '../../../errors.js';
 
 const minuteSchema = z.object({
   title: requiredText('Enter the title of the minute', 300),
@@ -35,8 +34,8 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
   const minutesPage = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, extra: Record<string, unknown> = {}) => {
     const [agenda, written] = await Promise.all([loadAgenda(store.db, meeting.id), getMinutes(store.db, meeting.id)]);
     const items = agenda.flatMap((s) => s.items).filter((i) => !i.deferred_to_meeting_id).map((i) => ({ ...i, minute: written.find((m) => m.agenda_item_id === i.id) }));
-    // Items still without a minute (withdrawn ones need none): publishing the draft minutes then asks to confirm.
-    const unwritten = items.filter((i) => !i.minute && !i.withdrawn);
+    // Items still without a minute: the page lists them, and publishing (services/proceedings.ts) asks to confirm.
+    const unwritten = itemsWithoutMinute(items, written.map((m) => m.agenda_item_id));
     return { pageTitle: `${extra.errorList ? 'Error: ' : ''}Minutes: ${meeting.body_name}, ${meeting.date}`, meeting, items, written, unwritten, columnClass: 'govuk-grid-column-full', ...extra };
   };
 
@@ -95,11 +94,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
       fallbackField: 'status',
       refusal: (fe) => ({ field: fe.field === 'withoutUnwritten' ? 'withoutUnwritten' : 'minutes-table', text: `The draft minutes were not published: ${inSentence(fe.text)}` }),
       save: async (form) => {
-        const { unwritten } = await minutesPage(meeting);
-        if (meeting.status === 'held' && unwritten.length && str(form, 'withoutUnwritten') !== 'yes') {
-          throw new ValidationError(`${unwritten.length === 1 ? 'item' : 'items'} ${unwritten.map((i) => i.code).join(', ')} ${unwritten.length === 1 ? 'has' : 'have'} no minute yet; write ${unwritten.length === 1 ? 'it' : 'them'}, or confirm that the draft minutes are published without ${unwritten.length === 1 ? 'it' : 'them'}`, 'withoutUnwritten');
-        }
-        await publishDraftMinutes(store, actor(request), meeting.id);
+        await publishDraftMinutes(store, actor(request), meeting.id, { withoutUnwritten: str(form, 'withoutUnwritten') === 'yes' });
         return `/workspace/meetings/${meeting.id}?saved=1`;
       },
       rerender: async (_form, errors) => reply.render('pages/workspace/minutes.njk', await minutesPage(meeting, errors)),
