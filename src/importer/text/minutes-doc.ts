@@ -161,6 +161,17 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
       if (/^[A-Z]/.test(t) && !/[.;:]$/.test(t)) { venue = t; break; }
     }
   }
+  // "Held in the Pearce Institute at 7 p.m." / "7pm at Maslow’s Community Hub, 94 Langlands Rd, Glasgow": a heading
+  // line giving the place with the time
+  if (!venue) {
+    for (const k of region) {
+      if (openedAt !== undefined && k >= openedAt) break;
+      const t = lines[k].text.replace(/\.$/, '');
+      const v = /^held\s+(?:in|at)\s+(?:the\s+)?([A-Z][^.;]{2,120}?)\s+at\s+\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\b\.?$/i.exec(t)
+        ?? /^\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?\s?m\b\.?\s+(?:at|in)\s+(?:the\s+)?([A-Z].{2,120})$/i.exec(t);
+      if (v && /^[A-Z]/.test(v[1]) && !/\b(?:zoom|teams|remotely|online|teleconference)\b/i.test(v[1])) { venue = v[1].trim(); break; }
+    }
+  }
   return { body, date, time, venue, next: (titleAt ?? heldAt ?? start) + 1 };
 }
 
@@ -181,6 +192,9 @@ export function unnumberedHeadings(lines: Line[], from: number, end: number, bod
     if (!t || t.length > 60 || t !== t.toUpperCase() || !/[A-Z]{2}/.test(t) || /[.,;:]$/.test(t) || /\d{3,}/.test(t)) continue;
     if (findDate(t) || (body && t.toLowerCase() === body.toLowerCase()) || (GENERIC.test(t) && !/\bsession\b/i.test(t))) continue;
     if (!/^[A-Z][A-Z0-9 &/'’()-]+$/.test(t)) continue;
+    // a postcode on a line of its own ("SA19 7TE", an address in a planning list) and the attendance label
+    // ("PRESENT") head no section
+    if (/^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/.test(t) || /^(?:PRESENT|IN ATTENDANCE|ALSO PRESENT|APOLOGIES|ABSENT)$/.test(t)) continue;
     heads.push(k);
     titles.set(k, t);
   }

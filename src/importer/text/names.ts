@@ -70,15 +70,21 @@ export function splitNames(list: string): string[] {
   const parts = flat.split(',').map((p) => p.trim()).filter(Boolean);
   const names: string[] = [];
   let plural: string | null = null; // "Cllrs" carried over to bare surnames that follow
+  let fromSingular = false; // the title carried over was printed for one person ("Cllr"), not for a list ("Cllrs")
   for (const part of parts) {
     if (HONOURS.test(part.replace(/\.$/, '')) || /^(?:MBE|OBE|CBE|TD|JP|DL)(?:\s+(?:MBE|OBE|CBE|TD|JP|DL))*$/.test(part)) continue;
     let name = cleanName(part);
     const pl = /^((?:County\s+)?)(Cllrs|Councillors|Cynghorwyr)\.?\s+(.+)$/i.exec(name);
     if (pl) {
       plural = pl[2].toLowerCase().startsWith('cllr') ? 'Cllr' : /^cyng/i.test(pl[2]) ? 'Cynghorydd' : 'Councillor';
+      fromSingular = false;
       name = `${pl[1]}${plural} ${pl[3]}`;
-    } else if (plural && /^[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’.-]*){0,3}$/.test(name) && !TITLE_START.test(name)) {
-      // "Councillors Alun Davies, Jill Davies", "Cynghorwyr Alun Davies, Kim Davies": every name is a councillor's
+    } else if (plural && /^[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’.-]*){0,3}$/.test(name) && !TITLE_START.test(name)
+      && (!fromSingular || /^(?:[A-Z]\.?\s+)*[A-Z][A-Za-z'’-]+$/.test(name))) {
+      // "Councillors Alun Davies, Jill Davies", "Cynghorwyr Alun Davies, Kim Davies": every name is a councillor's.
+      // After a singular "Cllr A Smith" only bare surnames and initialled names follow as councillors ("Cllr N
+      // Hackett, A Caudwell"); a full name ("Cllr Hutchison, Cllr Stephen Dornan, Fraser Grant-Rae") is someone's
+      // the list gives no title to.
       name = `${plural} ${name}`;
     } else if (plural && /^(?:Mrs|Ms|Miss|Mr|Dr)\.?\s+[A-Z][A-Za-z'’-]+$/.test(name)) {
       // "Cllrs Howells, Mrs Kay and Ms McDonagh": all three are councillors
@@ -87,6 +93,7 @@ export function splitNames(list: string): string[] {
       const t = /^(?:County\s+)?(Cllr|Councillor)\b/i.exec(name);
       if (t) plural = t[1].toLowerCase() === 'cllr' ? 'Cllr' : 'Councillor';
       else plural = null;
+      fromSingular = true;
     }
     if (isNameLike(name)) names.push(name);
   }

@@ -26,13 +26,19 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&nbsp;': ' ', '&lt;': 
 
 /** Removes HTML tags/entities and markdown emphasis/heading marks from one line, keeping tabs. */
 export function stripMarkup(s: string): string {
-  if (!/[<&*_#>\u00a0\u2007\u202f[]/.test(s)) return s;
+  if (!/[<&*_#>\u00a0\u2007\u202f[\\]/.test(s)) return s;
   // markdown made from PDFs: an image (a logo, a scanned page) is not text; a link keeps its words
   let t = s.replace(/!\[[^\]]{0,300}\]\([^)]{0,500}\)/g, ' ').replace(/\[([^\]]{0,300})\]\((?:https?:|mailto:|\/|#)[^)]{0,500}\)/g, '$1');
   t = t.replace(/<!--[^>]{0,200}-->/g, ' ');
+  // "31<sup>ST</sup> MARCH": a superscript belongs to its word
+  t = t.replace(/<\/?su[pb]>/gi, '');
   t = t.replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, ' ');
   t = t.replace(/&(?:amp|nbsp|lt|gt|quot|#39|rsquo|lsquo);/g, (m) => ENTITIES[m] ?? m);
+  // bold that a converter opened or closed inside a word ("A**pologies**:", "S**ecretary**") joins it
+  t = t.replace(/(?<=[\p{L}\d])\*\*(?=[\p{L}\d])/gu, '').replace(/(?<=[\p{L}\d])\*\*(?=[:.,;)])/gu, '');
   t = t.replace(/\*\*|__/g, ' ');
+  // pandoc's markdown: a backslash at the end of a line is a line break, "\[" "\_" are escaped characters
+  t = t.replace(/\\$/, '').replace(/\\([\\`*_{}[\]()#+.!|~^-])/g, '$1');
   t = t.replace(/^\s{0,3}#{1,6}\s*/, '');
   t = t.replace(/^\s*>\s?/, '');
   // single-star emphasis around words: *Nil*
@@ -126,6 +132,34 @@ function blankFrontMatter(raw: string[]): string[] {
   return raw.map((l, i) => (i <= end ? '' : l));
 }
 
+/**
+ * An HTML page's ordered list numbers its items where the browser shows it: the outermost <ol>'s items are
+ * written "1. …", "2. …" before their first words, so minutes kept as <ol><li><h4>HEADING</h4> read as the numbered
+ * minutes a reader sees. Lists inside a list (payments, sub-points, styled in letters or roman numerals) are left.
+ */
+export function numberHtmlLists(page: string): string {
+  if (!/<ol\b/i.test(page)) return page;
+  const stack: { ordered: boolean; n: number }[] = [];
+  let pending: number | null = null;
+  return page.replace(/<(\/?)([a-z][a-z0-9]*)\b[^<>]{0,300}>|([^<]+)/gi, (m, close: string, tag: string | undefined, text: string | undefined) => {
+    if (text !== undefined) {
+      if (pending === null || !/\S/.test(text)) return m;
+      const n = pending;
+      pending = null;
+      return text.replace(/\S/, (c) => `${n}. ${c}`);
+    }
+    const t = tag!.toLowerCase();
+    if (t !== 'ol' && t !== 'ul' && t !== 'li') return m;
+    if (t === 'li') {
+      if (!close && stack.length === 1 && stack[0].ordered) pending = ++stack[0].n;
+      return m;
+    }
+    if (close) stack.pop();
+    else stack.push({ ordered: t === 'ol', n: 0 });
+    return m;
+  });
+}
+
 export function cleanPages(pages: string[]): Cleaned {
   const lines: Line[] = [];
   const breaks = new Set<number>();
@@ -136,7 +170,7 @@ export function cleanPages(pages: string[]): Cleaned {
   const pageLineIdx: number[][] = [];
 
   pages.forEach((pageText, p) => {
-    let split = undoLigatures(String(pageText ?? '')).split(/\r\n|\r|\n/);
+    let split = numberHtmlLists(undoLigatures(String(pageText ?? ''))).split(/\r\n|\r|\n/);
     if (p === 0) split = blankFrontMatter(split);
     const rawLines = joinBrokenWords(rejoinOrdinals(split));
     const idx: number[] = [];

@@ -262,3 +262,46 @@ describe('Welsh-language minutes', () => {
     expect(m.items.map((i) => i.number)).toEqual(['1', '2', '3', '3A', '4']);
   });
 });
+
+describe('community councils’ web minutes (Govan, Glasgow; Manordeilo & Salem’s HTML pages)', () => {
+  it('a singular "Cllr" is that person’s title, not the rest of the list’s; bold opened inside a word still labels', () => {
+    const ex = extract([
+      '**GOVAN COMMUNITY COUNCIL**', '', '**GENERAL MEETING MONDAY 3 MARCH 2025**', '', 'Held in the Pearce Institute at 7 p.m.', '',
+      '**Present**: Esme Clark, Cllr Richard Bell, Cllr Hutchison, Fraser Grant-Rae', '(representing Dr Ahmed MP), Jim Ellis (Glasgow CC)', '',
+      'A**pologies**: Betty Ross, Cllr Alam', '',
+      '1.  MINUTES OF THE FEBRUARY MEETING\\', '    These were moved as correct by Robert Preston and Esme Clark', '',
+      '2.  MATTERS ARISING', '', 'Nothing further.', '', '3.  DATE OF NEXT MEETING', '', 'Monday 7 April.',
+    ].join('\n'));
+    expect(ex.meeting.venue).toBe('Pearce Institute');
+    const m = ex.minutes[0];
+    expect(m.present).toEqual(['Esme Clark', 'Cllr Richard Bell', 'Cllr Hutchison', 'Fraser Grant-Rae', 'Jim Ellis']);
+    expect(m.apologies).toEqual(['Betty Ross', 'Cllr Alam']);
+    expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual(['1 MINUTES OF THE FEBRUARY MEETING', '2 MATTERS ARISING', '3 DATE OF NEXT MEETING']);
+  });
+  it('after a singular "Cllr", bare surnames still follow as councillors', () => {
+    const ex = extract(['Minutes of the Parish Council meeting held on 18 March 2014 at 7.30pm in the Village Hall',
+      'Present: Cllr N Hackett (Chairman), Caudwell, Howells', '14/030 Apologies', 'None.', '14/031 Minutes', 'Agreed.', '14/032 Planning', 'None.'].join('\n'));
+    expect(ex.minutes[0].present).toEqual(['Cllr N Hackett', 'Cllr Caudwell', 'Cllr Howells']);
+  });
+  it('"7pm at …" under the title is where the meeting was held', () => {
+    const ex = extract(['**Govan Community Council**', '**Minutes  for General Meeting 2nd of March 2026**', '**7pm at Maslow’s Community Hub, 94 Langlands Rd, Glasgow, G51 3BQ**', '',
+      '1. **Attendance and Apologies**', '   **Present:** Claire Dickson (Chair), Willie Jones', '2. **Approval of Minutes**', '   Approved.', '3. **Date of Next Meeting**', '   6 April.'].join('\n'));
+    expect(ex.meeting.venue).toBe('Maslow’s Community Hub, 94 Langlands Rd, Glasgow, G51 3BQ');
+    expect(ex.meeting.time).toBe('19:00');
+  });
+  it('an HTML ordered list numbers its minutes as the browser shows them; lists inside it are not minutes', () => {
+    const ex = extract([
+      '<div class="minutes well">', '<time datetime="2020-06-10">10 June 2020</time>',
+      '<p>Anytown Community Council held their meeting at 7.30pm on the 10th June 2020 at the Reading Room, Cwmifor.</p>',
+      '<h4>PRESENT</h4>', '<p>Councillors Alun Davies, Arwel Davies and County Councillor Joseph Davies.</p>',
+      '<ol class="minute-matters">', '<li>', '<h4>WELCOME AND APOLOGIES</h4>', '<p>Apologies received from Cllrs. Kim Davies and Doris Jones.</p>', '</li>',
+      '<li><h4>ANNUAL RETURN FOR YEAR ENDING 31<sup>ST</sup> MARCH 2020</h4>', '<p>Approved.</p>', '</li>',
+      '<li><h4>ACCOUNTS FOR PAYMENT</h4>', '<ol class="roman">', '<li>Clerk’s salary £450.00</li>', '<li>Insurance £277.10</li>', '</ol>', '</li>',
+      '<li><h4>PLANNING</h4>', '<dl>', '<dt>E/40480</dt>', '<dd>SA19 7TE</dd>', '<dd><strong>NO OBJECTIONS</strong></dd>', '</dl>', '</li>',
+      '</ol>', '<p>8th July 2020<br>CHAIRPERSON</p>', '</div>',
+    ].join('\n'));
+    const m = ex.minutes[0];
+    expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual(['1 WELCOME AND APOLOGIES', '2 ANNUAL RETURN FOR YEAR ENDING 31ST MARCH 2020', '3 ACCOUNTS FOR PAYMENT', '4 PLANNING']);
+    expect(m.apologies).toEqual(['Cllr Kim Davies', 'Cllr Doris Jones']);
+  });
+});
