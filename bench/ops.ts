@@ -1,4 +1,4 @@
-// `npm run bench -- ops [--duration S] [--connections N] [--no-kill] [--no-pg-restart] [--pg-cluster NAME]`:
+// `npm run bench -- ops [--duration S] [--connections N] [--no-kill] [--no-pg-restart] [--pg-cluster NAME] [--cpu-prof DIR]`:
 // issue 16's load and fault run. Three `moot serve` processes on one PostgreSQL database (a fresh one, dropped
 // afterwards), N connections (default 50) of mixed public reads, signed-in reads and clerk writes for S seconds
 // (default 60). At 35% of the run one server is killed with SIGKILL; at 60% PostgreSQL is restarted
@@ -13,11 +13,12 @@
 // Figures from a loaded machine are not the product's: the load average is printed beside them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { SYSTEM_ACTOR } from '../src/domain/types.js';
 import { createSession, createUser } from '../src/store/accounts.js';
@@ -39,8 +40,19 @@ interface Server { child: ChildProcess; url: string; port: number; up: boolean; 
 /** Every server process started, so none outlives the bench even when another failed to start. */
 const started: ChildProcess[] = [];
 
-function startServer(databaseUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'src', 'cli', 'run.ts'), 'serve', '--port', '0'], {
+/** CPU seconds (user + system) a process has used so far, from /proc; null when it is gone or unreadable. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 a second)
+  } catch {
+    return null;
+  }
+}
+
+function startServer(databaseUrl: string, cpuProf: string | null): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : []), join(repo, 'src', 'cli', 'run.ts'), 'serve', '--port', '0'], {
     cwd: repo,
     env: {
       ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', MOOT_DATA: '', REDIS_URL: '', MOOT_RATE_LIMITS: '', MOOT_WORKERS: '', MOOT_METRICS_PORT: '',
@@ -103,6 +115,7 @@ export default async function ops(args: string[]): Promise<void> {
   const kill = !args.includes('--no-kill');
   const restartPg = !args.includes('--no-pg-restart');
   const cluster = arg(args, '--pg-cluster', 'main');
+  const cpuProf = arg(args, '--cpu-prof', '') || null;
   if (!(duration >= 5)) throw new Error('--duration must be at least 5 seconds');
 
   // A database of the run's own.
@@ -128,7 +141,7 @@ export default async function ops(args: string[]): Promise<void> {
     const councillor = await createSession(db, councillorId);
 
     process.stdout.write(`Starting 3 moot serve processes on PostgreSQL (${dbName})…\n`);
-    servers.push(...(await Promise.all([startServer(dbUrl), startServer(dbUrl), startServer(dbUrl)])));
+    servers.push(...(await Promise.all([startServer(dbUrl, cpuProf), startServer(dbUrl, cpuProf), startServer(dbUrl, cpuProf)])));
     process.stdout.write(`Servers at ${servers.map((s) => s.url).join(', ')}; ${connections} connections for ${duration} s${kill ? '; one killed at 35%' : ''}${restartPg ? `; PostgreSQL (cluster ${cluster}) restarted at 60%` : ''}\n`);
 
     const publicPaths = ['/', '/bodies', `/bodies/${bodySlug}`, '/meetings', '/calendar', '/people', '/livez'];
@@ -136,6 +149,12 @@ export default async function ops(args: string[]): Promise<void> {
     const results: Done[] = [];
     let writes = 0;
     let rr = 0;
+    // CPU the servers and this database's PostgreSQL backends use during the run: what a request costs, which a
+    // loaded machine changes far less than it changes latency.
+    const backendPids = async () => (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(db)).rows.map((r) => r.pid);
+    const cpuOf = (pids: (number | undefined)[]) => new Map(pids.map((pid) => [pid, cpuSeconds(pid)]));
+    const serverCpu0 = cpuOf(servers.map((s) => s.child.pid));
+    const pgCpu0 = cpuOf(await backendPids());
     const t0 = performance.now();
     const endAt = t0 + duration * 1000;
     const events: { at: number; what: string }[] = [];
@@ -206,6 +225,10 @@ export default async function ops(args: string[]): Promise<void> {
     })();
     await Promise.all([...Array.from({ length: connections }, () => client()), faults]);
     const elapsed = (performance.now() - t0) / 1000;
+    const used = (before: Map<number | undefined, number | null>, pids: (number | undefined)[]) =>
+      pids.reduce<number>((sum, pid) => sum + Math.max(0, (cpuSeconds(pid) ?? 0) - (before.get(pid) ?? 0)), 0);
+    const serverCpu = used(serverCpu0, servers.map((s) => s.child.pid));
+    const pgCpu = await backendPids().then((pids) => used(pgCpu0, pids), () => NaN);
 
     // ------------------------------------------------------------------ what the database says
     // (The bench's own pool may still hold a connection the restart closed: a failed query is tried again.)
@@ -260,6 +283,7 @@ export default async function ops(args: string[]): Promise<void> {
     for (const e of events) process.stdout.write(`  ${((e.at - t0) / 1000).toFixed(1).padStart(5)} s  ${e.what}\n`);
     process.stdout.write(`\n${results.length} requests in ${elapsed.toFixed(1)} s (${(results.length / elapsed).toFixed(0)}/s): ${results.filter((r) => r.kind === 'public').length} public reads, ${results.filter((r) => r.kind === 'signed-in').length} signed-in reads, ${results.filter((r) => r.kind === 'write').length} clerk writes\n`);
     process.stdout.write(`Error rate: ${((results.filter((r) => r.status === 0 || r.status >= 500).length / Math.max(1, results.length)) * 100).toFixed(2)}% of all requests (${results.filter((r) => r.status >= 500).length} 5xx, ${results.filter((r) => r.status === 0).length} without an answer)\n`);
+    process.stdout.write(`CPU a request: servers ${((serverCpu / Math.max(1, results.length)) * 1000).toFixed(2)} ms, PostgreSQL backends ${((pgCpu / Math.max(1, results.length)) * 1000).toFixed(2)} ms (${serverCpu.toFixed(1)} s and ${pgCpu.toFixed(1)} s in all; backends replaced by a restart are not counted)\n`);
     process.stdout.write(`Latency ms: p50 ${percentile(steady, 50).toFixed(1)}, p95 ${percentile(steady, 95).toFixed(1)}, p99 ${percentile(steady, 99).toFixed(1)} outside the fault windows (public p99 ${percentile(by('public'), 99).toFixed(1)}, signed-in ${percentile(by('signed-in'), 99).toFixed(1)}, writes ${percentile(by('write'), 99).toFixed(1)}); p99 of everything ${percentile(all, 99).toFixed(1)}\n\n`);
 
     const rows: [string, string, string, boolean][] = [

@@ -1,4 +1,5 @@
 // People (councillors, officers, co-opted members) and political groups.
+import { sql } from 'kysely';
 import { formatPersonName, parsePersonName, personMatchKey } from '../domain/names.js';
 import { slugify, uniqueSlug } from '../domain/slugs.js';
 import type { Actor, PersonKind } from '../domain/types.js';
@@ -120,11 +121,24 @@ export async function getPerson(db: Queryable, idOrSlug: number | string) {
   return (typeof idOrSlug === 'number' ? q.where('person.id', '=', idOrSlug) : q.where('person.slug', '=', idOrSlug)).executeTakeFirst();
 }
 
-export async function listPeople(db: Queryable, filter: { kind?: PersonKind; groupId?: number } = {}) {
+/**
+ * People in surname order; `name` keeps those whose surname or forenames contain it (any case); `limit` and `offset`
+ * take one page of them (the workspace's list: a county council keeps thousands of officers).
+ */
+export async function listPeople(db: Queryable, filter: { kind?: PersonKind; groupId?: number; name?: string; limit?: number; offset?: number } = {}) {
   let q = db.selectFrom('person').leftJoin('political_group', 'political_group.id', 'person.group_id').selectAll('person').select('political_group.name as group_name');
   if (filter.kind) q = q.where('person.kind', '=', filter.kind);
   if (filter.groupId) q = q.where('person.group_id', '=', filter.groupId);
-  return q.orderBy('person.surname').orderBy('person.initials').execute();
+  if (filter.name) {
+    const pattern = `%${filter.name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([
+      sql<boolean>`lower(person.surname) like ${pattern} escape '\\'`,
+      sql<boolean>`lower(coalesce(person.forenames, '')) like ${pattern} escape '\\'`,
+    ]));
+  }
+  q = q.orderBy('person.surname').orderBy('person.initials').orderBy('person.id');
+  if (filter.limit !== undefined) q = q.limit(filter.limit).offset(filter.offset ?? 0);
+  return q.execute();
 }
 
 /** Sets (or with null clears) a person's photo: the blob is stored content-addressed and kept when cleared. */

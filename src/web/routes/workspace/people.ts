@@ -10,6 +10,9 @@ import { MAX_PHOTO_BYTES, removePersonPhoto, uploadPersonPhoto } from '../../../
 import { acceptMultipart, isUploadedFile } from '../../../http/multipart.js';
 import { ValidationError } from '../../../errors.js';
 
+/** People listed a page in the workspace. */
+export const PEOPLE_PAGE_SIZE = 100;
+
 export const PERSON_KIND_LABELS: Record<string, string> = { councillor: 'Councillor', officer: 'Officer', 'co-opted': 'Co-opted member', other: 'Other' };
 
 const personSchema = z.object({
@@ -44,12 +47,29 @@ const people: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     kindLabels: PERSON_KIND_LABELS,
   });
 
+  // A page of people at a time, findable by name: a county council keeps thousands of officers, and the whole list
+  // on one page was a megabyte of HTML for every visit.
   app.get('/workspace/people', async (request, reply) => {
-    const kind = str(request.query as Record<string, string>, 'kind');
-    const rows = await listPeople(store.db, PERSON_KINDS.includes(kind as never) ? { kind: kind as never } : {});
+    const query = request.query as Record<string, string>;
+    const kind = PERSON_KINDS.includes(str(query, 'kind') as never) ? str(query, 'kind') : undefined;
+    const name = str(query, 'name').trim().slice(0, 100) || undefined;
+    const page = Math.max(1, Math.min(100_000, Number.parseInt(str(query, 'page'), 10) || 1));
+    // One more than a page, to know whether there is a next page without counting everyone.
+    const rows = await listPeople(store.db, { kind: kind as never, name, limit: PEOPLE_PAGE_SIZE + 1, offset: (page - 1) * PEOPLE_PAGE_SIZE });
+    const href = (p: number) => {
+      const sp = new URLSearchParams();
+      if (kind) sp.set('kind', kind);
+      if (name) sp.set('name', name);
+      if (p > 1) sp.set('page', String(p));
+      const qs = sp.toString();
+      return qs ? `/workspace/people?${qs}` : '/workspace/people';
+    };
     return reply.render('pages/workspace/people.njk', {
-      pageTitle: 'People', columnClass: 'govuk-grid-column-full', kind, kindLabels: PERSON_KIND_LABELS,
-      people: rows.map((p) => ({ ...p, name: personDisplayName(p) })),
+      pageTitle: page > 1 ? `People (page ${page})` : 'People', columnClass: 'govuk-grid-column-full', kind, name, kindLabels: PERSON_KIND_LABELS,
+      people: rows.slice(0, PEOPLE_PAGE_SIZE).map((p) => ({ ...p, name: personDisplayName(p) })),
+      page, firstOnPage: (page - 1) * PEOPLE_PAGE_SIZE + 1,
+      previousHref: page > 1 ? href(page - 1) : null,
+      nextHref: rows.length > PEOPLE_PAGE_SIZE ? href(page + 1) : null,
     });
   });
 
