@@ -14,7 +14,7 @@ const TITLE = /^(?:(?:draft|approved|unapproved|confirmed|signed|official)\s+)?(
 const ATTENDANCE_LABEL = /^(?:(?:members\s+)?present|presennol|roll call|(?:(?:district|board|council)\s+)?attendees|councillors present|those present)\s*:?$|^present\s*:/i;
 const AGENDA_TITLE = /^(?:(?:supplementary|revised|draft)\s+)?agenda\b(?!\s+item)|\bnotice is hereby given\b|\bsummon(?:s|ed)\b|\byou are (?:hereby )?(?:summoned|requested|invited) to attend\b/i;
 // "X held their meeting at 7.30pm on …", "The meeting of X was held …"
-const HELD_SENTENCE = /^(.{3,120}?)\s+held\s+(?:their|its|a|the)\s+(?:\w+\s+)?meeting\b|^cynhaliwyd\s+cyfarfod\s+o\s+(.{3,120}?)\s+am\s+\d/i;
+const HELD_SENTENCE = /^(.{3,120}?)\s+held\s+(?:their|its|a|the)\s+(?:\w+\s+)?meeting\b|^cynhaliwyd\s+cyfarfod\s+(?:o\s+)?(.{3,120}?)\s+am\s+\d/i;
 const GENERIC = /^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|monthly|full|public|open|closed|study)\s+)*(?:(?:board|council)\s+)?(?:meeting|session)?$/i;
 const BOARD_ONLY = /^(?:the\s+)?board(?:\s+of\s+(?:directors?|trustees)(?:['’]s?)?)?$/i;
 const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)[a-z]*\b/i;
@@ -109,8 +109,13 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
   }
   if (!body) body = letterheadBody(lines, start, heldAt ?? (titleAt ?? stop));
   if (!body && held) {
-    const subject = HELD_SENTENCE.exec(held)?.[1] ?? '';
+    const said = HELD_SENTENCE.exec(held);
+    const subject = said?.[1] ?? '';
     if (/\b(?:council|committee|board|authority|district|trust|commission)$/i.test(subject) && subject.split(' ').length <= 10) body = titleCase(cleanBody(subject));
+    // Welsh names the body first: "Cynhaliwyd cyfarfod (o) Gyngor Cymuned Manordeilo a Salem am 7.30pm …" (after
+    // "o" the noun is mutated: Gyngor is Cyngor)
+    const welsh = said?.[2] ?? '';
+    if (/^(?:C|G)yngor\s+\S/.test(welsh) && welsh.split(' ').length <= 10) body = welsh.replace(/^Gyngor/, 'Cyngor');
   }
 
   // the date: on or just after the title, else just before it, else in the "held" sentence, else the first

@@ -304,4 +304,13 @@ describe('community councils’ web minutes (Govan, Glasgow; Manordeilo & Salem�
     expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual(['1 WELCOME AND APOLOGIES', '2 ANNUAL RETURN FOR YEAR ENDING 31ST MARCH 2020', '3 ACCOUNTS FOR PAYMENT', '4 PLANNING']);
     expect(m.apologies).toEqual(['Cllr Kim Davies', 'Cllr Doris Jones']);
   });
+  it('Welsh "Cynhaliwyd cyfarfod Cyngor Cymuned … am … yn …" (without "o") names the body and the place', () => {
+    const ex = extract(['<div class="minutes well">', '<time datetime="2020-1-8">CYFARFOD 8<sup>fed</sup> IONAWR 2020</time>',
+      '<p>Cynhaliwyd cyfarfod Cyngor Cymuned Manordeilo a Salem am 7.30pm ar yr 8fed Ionawr 2020 yn Ystafell Ddarllen, Cwmifor.</p>',
+      '<h4>PRESENNOL</h4>', '<p>Cynghorwyr Alun Davies, Kim Davies a’r Cynghorydd Sir Joseph Davies.</p>',
+      '<ol class="minute-matters">', '<li>', '<h4>CROESO AC YMDDIHEURIADAU</h4>', '<p>Croeso.</p>', '</li>', '<li>', '<h4>GOLEUADAU</h4>', '<p>Dim.</p>', '</li>',
+      '<li>', '<h4>UNRHYW FATER ARALL</h4>', '<p>Dim.</p>', '</li>', '</ol>', '</div>'].join('\n'));
+    expect(ex.meeting).toMatchObject({ body: 'Cyngor Cymuned Manordeilo a Salem', date: '2020-01-08', time: '19:30', venue: 'Ystafell Ddarllen, Cwmifor' });
+    expect(ex.minutes[0].items.map((i) => i.number)).toEqual(['1', '2', '3']);
+  });
 });
