@@ -1,4 +1,5 @@
-// Email alerts for residents: subscribe to a committee, a search, decisions or a councillor; double opt-in; each
+// Email alerts for residents: subscribe to a committee, a search, decisions, the forward plan (new and changed
+// entries when an edition is published) or a councillor; double opt-in; each
 // alert straight away or in a daily digest; every message carries one-click unsubscribe (RFC 8058) and a link to
 // manage alerts without an account. Also papers to members (agenda, supplementary agenda and minutes emailed to
 // the body's members, substitutes and named attendees; the exempt pack linked only for those entitled) and
@@ -17,12 +18,13 @@ import {
 import { transaction, type Queryable, type Store, type Tx } from '../store/db.js';
 import { enqueue, type NewOutboxMessage } from '../store/outbox.js';
 import { feedBody, feedPerson } from '../store/read/feeds.js';
+import { readForwardPlan, type PublishedEntry } from './executive/forward-plan.js';
 import { agendaPublished } from '../store/read/visibility.js';
 import { search, SEARCH_KINDS, type SearchKind } from '../store/search/index.js';
 import { consumeEvents, EVENT_TYPES, type ConsumeOptions, type EventType, type PublicationEvent } from './events.js';
 import { publicDecisionEntry, publicMeetingEntries, type FeedEntry } from './feeds.js';
 
-export const ALERT_KINDS = ['body', 'search', 'decisions', 'person'] as const;
+export const ALERT_KINDS = ['body', 'search', 'decisions', 'person', 'forward-plan'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const FREQUENCIES = ['immediate', 'daily'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -31,6 +33,7 @@ export type AlertTarget =
   | { kind: 'body'; bodyId: number }
   | { kind: 'person'; personId: number }
   | { kind: 'decisions'; key?: boolean; taker?: string }
+  | { kind: 'forward-plan'; key?: boolean }
   | { kind: 'search'; q: string; type?: SearchKind; bodyId?: number };
 
 export interface AlertContext {
@@ -72,6 +75,8 @@ export async function describeTarget(db: Queryable, t: AlertTarget): Promise<str
     }
     case 'decisions':
       return `${t.key === true ? 'key decisions' : t.key === false ? 'non-key decisions' : 'decisions'}${t.taker ? ` by ${t.taker}` : ''}`;
+    case 'forward-plan':
+      return t.key ? 'new and changed key decisions on the forward plan' : 'new and changed entries on the forward plan';
     case 'search': {
       if (!t.q.trim()) throw new ValidationError('Enter what to search for', 'q');
       if (t.q.length > 200) throw new ValidationError('Search words must be 200 characters or fewer', 'q');
@@ -81,7 +86,7 @@ export async function describeTarget(db: Queryable, t: AlertTarget): Promise<str
   }
 }
 
-/** A target from the words of a form or a query string (body=slug, person=slug, decisions=all|key, q=…). */
+/** A target from the words of a form or a query string (body=slug, person=slug, decisions=all|key, forwardPlan=all|key, q=…). */
 export async function targetFromParams(db: Queryable, p: Record<string, string | undefined>): Promise<AlertTarget> {
   if (p.body) {
     const b = await feedBody(db, p.body);
@@ -98,6 +103,10 @@ export async function targetFromParams(db: Queryable, p: Record<string, string |
   if (p.decisions) {
     if (!['all', 'key'].includes(p.decisions)) throw new ValidationError('decisions must be "all" or "key"', 'decisions');
     return { kind: 'decisions', key: p.decisions === 'key' ? true : undefined, taker: p.taker || undefined };
+  }
+  if (p.forwardPlan) {
+    if (!['all', 'key'].includes(p.forwardPlan)) throw new ValidationError('forwardPlan must be "all" or "key"', 'forwardPlan');
+    return { kind: 'forward-plan', key: p.forwardPlan === 'key' ? true : undefined };
   }
   throw new ValidationError('Choose what to be told about', 'target');
 }
@@ -213,7 +222,7 @@ function entryIdFor(e: PublicationEvent): string {
 }
 
 function eventKey(e: PublicationEvent): string {
-  return `${e.type}:${e.meetingId ?? e.decisionId}:${e.version ?? ''}`;
+  return `${e.type}:${e.meetingId ?? e.decisionId ?? e.edition}:${e.version ?? ''}`;
 }
 
 interface PublicNews {
@@ -224,10 +233,76 @@ interface PublicNews {
   date: string | null;
   key?: boolean;
   takerName?: string;
+  /** A forward plan edition: its entries that are new or changed since the edition before. */
+  planChanges?: PlanChange[];
+}
+
+/** A forward plan entry as a published edition shows it, new or changed since the previous edition. */
+export interface PlanChange {
+  change: 'new' | 'changed';
+  title: string;
+  reference: string | null;
+  takerName: string;
+  expectedOn: string | null;
+  key: boolean;
+  status: string;
+  private: boolean;
+  /** For a changed entry: what changed, in words ("expected date", "status"). */
+  what: string[];
+}
+
+const PLAN_FIELDS: [keyof PublishedEntry, string][] = [
+  ['title', 'subject'], ['takerName', 'decision taker'], ['portfolio', 'portfolio'], ['expectedOn', 'expected date'], ['key', 'key decision'], ['keyReason', 'why it is key'],
+  ['status', 'status'], ['private', 'private'], ['exemptParagraphs', 'exempt paragraphs'], ['privateReason', 'why private'], ['divisions', 'divisions'],
+  ['documents', 'documents'], ['consultation', 'consultation'], ['contact', 'contact'],
+];
+
+/**
+ * What is new or changed in a published edition against the one before, read as the public reads the forward
+ * plan (readForwardPlan with the public viewer: published editions only, never the clerk's working copy).
+ */
+export async function forwardPlanChanges(db: Queryable, edition: number): Promise<{ publishedOn: string; changes: PlanChange[] } | null> {
+  const now = await readForwardPlan(db, PUBLIC_VIEWER, edition);
+  if (!now.edition || now.edition.edition !== edition) return null;
+  const before = edition > 1 ? await readForwardPlan(db, PUBLIC_VIEWER, edition - 1) : null;
+  const previous = new Map((before?.edition?.edition === edition - 1 ? before.entries : []).map((e) => [e.id, e]));
+  const changes: PlanChange[] = [];
+  for (const e of now.entries) {
+    const old = previous.get(e.id);
+    const what = old ? PLAN_FIELDS.filter(([f]) => JSON.stringify(old[f] ?? null) !== JSON.stringify(e[f] ?? null)).map(([, words]) => words) : [];
+    if (old && !what.length) continue;
+    changes.push({ change: old ? 'changed' : 'new', title: e.title, reference: e.reference, takerName: e.takerName, expectedOn: e.expectedOn, key: e.key, status: e.status, private: e.private, what });
+  }
+  return { publishedOn: now.edition.publishedOn, changes };
+}
+
+const PLAN_STATUS_WORDS: Record<string, string> = { planned: 'planned', deferred: 'deferred', taken: 'decision taken', withdrawn: 'withdrawn' };
+
+/** The alert's words for some changes of an edition. */
+function planSummary(changes: PlanChange[]): string {
+  const line = (c: PlanChange) => {
+    const head = `${c.change === 'new' ? 'New' : 'Changed'}: ${c.reference ? `${c.reference} ` : ''}${c.title}${c.key ? ' (key decision)' : ''}`;
+    const detail = [`Decision by ${c.takerName}`, c.expectedOn ? `expected ${formatDisplayDate(c.expectedOn)}` : null, c.status !== 'planned' ? PLAN_STATUS_WORDS[c.status] ?? c.status : null,
+      c.private ? 'to be taken in private' : null].filter(Boolean).join(', ');
+    return `* ${head}\n  ${detail}${c.what.length ? `\n  What changed: ${c.what.join(', ')}` : ''}`;
+  };
+  const added = changes.filter((c) => c.change === 'new').length;
+  const changed = changes.length - added;
+  const counts = [added ? `${added} new ${added === 1 ? 'entry' : 'entries'}` : null, changed ? `${changed} changed ${changed === 1 ? 'entry' : 'entries'}` : null].filter(Boolean).join(' and ');
+  return `${counts}:\n\n${changes.map(line).join('\n\n')}`;
 }
 
 /** What the public may read about an event, or null (nothing public: no alert, no webhook). */
 async function publicNews(store: Store, e: PublicationEvent): Promise<PublicNews | null> {
+  if (e.type === 'forward-plan-published' && e.edition !== null) {
+    const plan = await forwardPlanChanges(store.db, e.edition);
+    if (!plan || !plan.changes.length) return null;
+    const entry: FeedEntry = {
+      id: `forward-plan/edition/${e.edition}`, title: `Forward plan: edition ${e.edition}, ${formatDisplayDate(plan.publishedOn)}`, path: `/forward-plan/editions/${e.edition}`,
+      updated: e.at, summary: planSummary(plan.changes),
+    };
+    return { entry, bodyId: null, meetingId: null, decisionId: null, date: plan.publishedOn, planChanges: plan.changes };
+  }
   if (e.meetingId !== null && MEETING_EVENTS.includes(e.type)) {
     const m = await meetingForMail(store.db, e.meetingId);
     if (!m) return null;
@@ -270,21 +345,28 @@ async function alertWrites(store: Store, ctx: AlertContext, events: PublicationE
     for (const s of subs) {
       const t = JSON.parse(s.target_json) as Record<string, unknown>;
       let match = false;
-      if (s.kind === 'body') match = news.bodyId !== null && t.bodyId === news.bodyId;
+      let entry = news.entry;
+      if (s.kind === 'forward-plan') {
+        // Key decisions only: the alert lists just those, and there is none when no key entry is new or changed.
+        const changes = (news.planChanges ?? []).filter((c) => t.key !== true || c.key);
+        match = changes.length > 0;
+        if (match && changes.length !== news.planChanges!.length) entry = { ...entry, summary: planSummary(changes) };
+      } else if (news.planChanges) match = false;
+      else if (s.kind === 'body') match = news.bodyId !== null && t.bodyId === news.bodyId;
       else if (s.kind === 'decisions') match = news.decisionId !== null && (t.key === undefined || t.key === news.key) && (!t.taker || t.taker === news.takerName);
       else if (s.kind === 'person') match = news.decisionId === null && (await personConcerned(store.db, Number(t.personId), news));
       else if (s.kind === 'search') match = await searchMatches(store, t as { q: string; type?: SearchKind; bodyId?: number }, news);
       if (!match) continue;
-      const url = `${ctx.baseUrl}${news.entry.path}`;
+      const url = `${ctx.baseUrl}${entry.path}`;
       const key = eventKey(e);
       if (s.frequency === 'daily') {
-        writes.push((tx) => addDigestItem(tx, { subscriptionId: s.id, eventKey: key, title: news.entry.title, url, summary: news.entry.summary, now }));
+        writes.push((tx) => addDigestItem(tx, { subscriptionId: s.id, eventKey: key, title: entry.title, url, summary: entry.summary, now }));
         continue;
       }
       const footer = mailFooter(ctx, s.token, s.id, `You get this email because you asked for email alerts about ${s.label}.`);
       const message: NewOutboxMessage = {
-        idempotencyKey: `alert:${s.id}:${key}`, channel: 'email', purpose: 'alert', recipient: s.email, meetingId: news.meetingId, subject: news.entry.title,
-        payload: { to: s.email, subject: news.entry.title, text: `${news.entry.title}\n\n${news.entry.summary}\n\nRead it: ${url}\n${footer.text}`, headers: footer.headers },
+        idempotencyKey: `alert:${s.id}:${key}`, channel: 'email', purpose: 'alert', recipient: s.email, meetingId: news.meetingId, subject: entry.title,
+        payload: { to: s.email, subject: entry.title, text: `${entry.title}\n\n${entry.summary}\n\nRead it: ${url}\n${footer.text}`, headers: footer.headers },
       };
       writes.push((tx) => enqueue(tx, message, now).then(() => undefined));
     }
@@ -344,7 +426,7 @@ async function webhookWrites(store: Store, ctx: AlertContext, events: Publicatio
     const news = await publicNews(store, e);
     if (!news) continue; // nothing public about it: webhooks carry public information only
     const body = JSON.stringify({
-      id: `event-${e.id}`, type: e.type, occurredAt: e.at, meetingId: news.meetingId, decisionId: news.decisionId,
+      id: `event-${e.id}`, type: e.type, occurredAt: e.at, meetingId: news.meetingId, decisionId: news.decisionId, ...(e.edition !== null ? { edition: e.edition } : {}),
       title: news.entry.title, url: `${ctx.baseUrl}${news.entry.path}`, summary: news.entry.summary,
     });
     for (const h of wanting) {

@@ -1,12 +1,12 @@
 // Publication events: the service-level hook that alerts, papers to members and webhooks listen to. Publication
-// (services and workspace alike) audits every publication in its own transaction; this module turns those audit
+// (services and workspace alike, forward plan editions included) audits every publication in its own transaction; this module turns those audit
 // entries into typed events and hands each batch to a consumer inside one transaction that also moves the
 // consumer's cursor — so what the consumer queues (outbox rows) and the cursor commit together: no event is
 // acted on twice or lost, whichever process or route published, and no route knows about alerts.
 import { transaction, type Store, type Tx } from '../store/db.js';
 import { lockCursor, moveCursor, publicationAudits } from '../store/events.js';
 
-export const EVENT_TYPES = ['agenda-published', 'supplementary-published', 'minutes-published', 'minutes-approved', 'decision-published'] as const;
+export const EVENT_TYPES = ['agenda-published', 'supplementary-published', 'minutes-published', 'minutes-approved', 'decision-published', 'forward-plan-published'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface PublicationEvent {
@@ -17,16 +17,19 @@ export interface PublicationEvent {
   meetingId: number | null;
   decisionId: number | null;
   version: number | null;
+  /** A forward plan edition's number (forward-plan-published). */
+  edition: number | null;
 }
 
 function toEvent(a: { id: number; at: string; action: string; entity: string; entity_id: string | null; after_json: string | null }): PublicationEvent | null {
   const ref = a.entity_id === null ? null : Number(a.entity_id);
-  const after = a.after_json ? (JSON.parse(a.after_json) as { version?: number; items?: unknown }) : {};
-  const base = { id: a.id, at: a.at, meetingId: null, decisionId: null, version: typeof after.version === 'number' ? after.version : null };
+  const after = a.after_json ? (JSON.parse(a.after_json) as { version?: number; items?: unknown; edition?: number }) : {};
+  const base = { id: a.id, at: a.at, meetingId: null, decisionId: null, version: typeof after.version === 'number' ? after.version : null, edition: null };
   if (a.entity === 'meeting' && a.action === 'publish') return { ...base, type: Array.isArray(after.items) ? 'supplementary-published' : 'agenda-published', meetingId: ref };
   if (a.entity === 'minutes' && a.action === 'publish') return { ...base, type: 'minutes-published', meetingId: ref };
   if (a.entity === 'minutes' && a.action === 'approve') return { ...base, type: 'minutes-approved', meetingId: ref };
   if (a.entity === 'decision' && a.action === 'publish') return { ...base, type: 'decision-published', decisionId: ref };
+  if (a.entity === 'forward_plan_edition' && a.action === 'publish' && typeof after.edition === 'number') return { ...base, type: 'forward-plan-published', edition: after.edition };
   return null;
 }
 

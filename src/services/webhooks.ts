@@ -12,7 +12,7 @@ export const WEBHOOK_EVENT_TYPES = EVENT_TYPES;
 
 export const WEBHOOK_EVENT_LABELS: Record<(typeof EVENT_TYPES)[number], string> = {
   'agenda-published': 'An agenda is published', 'supplementary-published': 'A supplementary agenda is published', 'minutes-published': 'Draft minutes are published',
-  'minutes-approved': 'Minutes are approved', 'decision-published': 'A decision is published',
+  'minutes-approved': 'Minutes are approved', 'decision-published': 'A decision is published', 'forward-plan-published': 'An edition of the forward plan is published',
 };
 
 /** Checks the address and events; an endpoint must be https (http only for this machine, for testing). */

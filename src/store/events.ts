@@ -1,5 +1,5 @@
 // Publication events read from the audit journal: every publication (agenda, supplementary pack, draft minutes,
-// approved minutes, Record of Decision) is audited in the same transaction as the change, so the journal is a
+// approved minutes, Record of Decision, forward plan edition) is audited in the same transaction as the change, so the journal is a
 // durable, ordered event stream. Readers keep a cursor (event_cursor) and move it in the transaction that acts
 // on the events; on PostgreSQL the cursor row is locked, so two processes never act on the same events.
 import type { Queryable, Store, Tx } from './db.js';
@@ -9,7 +9,7 @@ export function publicationAudits(db: Queryable, afterId: number, settledBefore:
   return db.selectFrom('audit_log').select(['id', 'at', 'action', 'entity', 'entity_id', 'after_json'])
     .where('id', '>', afterId).where('at', '<=', settledBefore)
     .where((eb) => eb.or([
-      eb.and([eb('action', '=', 'publish'), eb('entity', 'in', ['meeting', 'minutes', 'decision'])]),
+      eb.and([eb('action', '=', 'publish'), eb('entity', 'in', ['meeting', 'minutes', 'decision', 'forward_plan_edition'])]),
       eb.and([eb('action', '=', 'approve'), eb('entity', '=', 'minutes')]),
     ]))
     .orderBy('id').limit(limit).execute();

@@ -8,7 +8,7 @@
 // their API forms, plus web, API and feed search, the open-data page and every download it links (bulk datasets,
 // Popolo), the Popolo and dataset API, and a councillor's feeds, voting record and attendance. Then the mail worker
 // reads a publication event for every meeting and decision (published or not: the events only say "look", the record
-// decides) into alert emails (every kind, immediate and daily digest), papers to members and webhooks, and no queued
+// decides) into alert emails (every kind, the forward plan's too, immediate and daily digest), papers to members and webhooks, and no queued
 // message (what the outbox sends verbatim) may carry what the public may not see. Every piece of exempt or
 // unpublished text carries a unique marker word; no marker may reach a viewer not entitled to it (PDFs are read
 // through pdftotext).
@@ -442,6 +442,8 @@ async function queuedMessages(store: Store, built: Built): Promise<{ what: strin
   await subscribe(4, 'person', { personId: built.voterId }, 'immediate');
   await subscribe(5, 'search', { q: COMMON }, 'daily');
   await subscribe(6, 'body', { bodyId: built.bodyIds[0] }, 'daily');
+  await subscribe(7, 'forward-plan', {}, 'immediate');
+  await subscribe(8, 'forward-plan', { key: true }, 'daily');
   await createWebhook(db, SYSTEM_ACTOR, { url: 'https://hooks.example.org/moot', events: EVENT_TYPES });
   // An hour on, so every event has settled; noon in London at the earliest, so the digest is due.
   const later = new Date(Math.max(Date.now() + 3600_000, Date.parse(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`)));
@@ -541,6 +543,11 @@ async function checkCouncil(kind: 'sqlite' | 'postgres', spec: CouncilSpec): Pro
     const announced = built.placed.filter((p) => /^item \S+ title \(open item\)/.test(p.what) && !p.secretIf(p.meeting).unpublished);
     for (const p of announced) {
       expect(messages.some((m) => /^alert to resident[01]@/.test(m.what) && m.text.includes(p.marker)), `${p.what} [${p.marker}] in no alert`).toBe(true);
+      expect(messages.some((m) => m.what.startsWith('webhook') && m.text.includes(p.marker)), `${p.what} [${p.marker}] in no webhook`).toBe(true);
+    }
+    // Every entry of the published forward plan reaches the forward plan alert and a webhook.
+    for (const p of built.placed.filter((x) => x.what === 'forward plan entry (published)')) {
+      expect(messages.some((m) => /^alert to resident7@/.test(m.what) && m.text.includes(p.marker)), `${p.what} [${p.marker}] in no forward plan alert`).toBe(true);
       expect(messages.some((m) => m.what.startsWith('webhook') && m.text.includes(p.marker)), `${p.what} [${p.marker}] in no webhook`).toBe(true);
     }
   } finally {

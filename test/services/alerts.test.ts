@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { createMailer, type Mailer } from '../../src/mail/index.js';
 import { publishAgenda } from '../../src/services/publication/publish.js';
-import { processPublicationEvents, requestSubscription, sendDigests } from '../../src/services/alerts.js';
+import { confirmSubscription, processPublicationEvents, requestSubscription, sendDigests } from '../../src/services/alerts.js';
+import { addForwardPlanEntry, amendForwardPlanEntry, moveForwardPlanEntry, publishForwardPlan } from '../../src/services/executive/forward-plan.js';
 import { startCursor } from '../../src/services/events.js';
 import { deliverDue, drainOutbox } from '../../src/services/outbox.js';
 import { runMailRound } from '../../src/services/mail-worker.js';
@@ -317,4 +318,110 @@ describe.each(STORE_KINDS)('email alerts and papers to members on %s', (kind) =>
     for (const r of all) expect(r.payload_json).not.toContain(SECRET);
     expect(await processPublicationEvents(store, { baseUrl: BASE, councilName: 'x', now: later() })).toBe(0);
   });
+
+  it('forward plan alerts: new and changed entries of each published edition, key decisions only when asked, daily digest, one click to stop; never the working copy', async (c) => {
+    const { store } = get(c);
+    const ctx = { baseUrl: BASE, councilName: 'Example County Council', now: later() };
+    const portal = await buildApp({ store, routes: registerPortal() });
+    try {
+      const page = await portal.inject('/alerts?forwardPlan=key');
+      expect(page.body).toContain('Get email alerts about new and changed key decisions on the forward plan');
+      expect((await portal.inject('/alerts?forwardPlan=some')).body).not.toContain('Get email alerts about');
+    } finally {
+      await portal.close();
+    }
+    smtp.mail.length = 0;
+    const to = (m: ParsedMail) => (m.to && 'text' in m.to ? m.to.text : '');
+    await requestSubscription(store, ctx, { email: 'plan-all@example.org', target: { kind: 'forward-plan' }, frequency: 'immediate' });
+    await requestSubscription(store, ctx, { email: 'plan-key@example.org', target: { kind: 'forward-plan', key: true }, frequency: 'immediate' });
+    await requestSubscription(store, ctx, { email: 'plan-daily@example.org', target: { kind: 'forward-plan' }, frequency: 'daily' });
+    await requestSubscription(store, ctx, { email: 'plan-unconfirmed@example.org', target: { kind: 'forward-plan' }, frequency: 'immediate' });
+    await round(store);
+    for (const who of ['plan-all', 'plan-key', 'plan-daily']) {
+      const m = smtp.mail.find((x) => to(x) === `${who}@example.org`)!;
+      expect(m.subject).toMatch(/^Confirm your email alerts about new and changed (key decisions|entries) on the forward plan$/);
+      expect(await confirmSubscription(store, /\/alerts\/confirm\?token=([\w-]+)/.exec(m.text!)![1])).not.toBeNull();
+    }
+
+    // The mail rounds below send digests when the clock says so; hold this one back until the end of the test.
+    const dailySub = await store.db.selectFrom('alert_subscription').innerJoin('alert_subscriber', 'alert_subscriber.id', 'alert_subscription.subscriber_id')
+      .select('alert_subscription.id').where('alert_subscriber.email', '=', 'plan-daily@example.org').executeTakeFirstOrThrow();
+    await store.db.updateTable('alert_subscription').set({ last_digest_on: '2999-12-31' }).where('id', '=', dailySub.id).execute();
+    const actorDay = '2031-02-01';
+    const roads = await addForwardPlanEntry(store.db, actor, { reference: 'FP/31/001', title: 'Highways term maintenance contract', takerKind: 'body', takerName: 'Cabinet',
+      expectedOn: '2031-04-01', key: true, expenditurePence: 4_500_000_000, divisions: ['Ashford East', 'Dover North'] }, actorDay);
+    const parks = await addForwardPlanEntry(store.db, actor, { title: 'Parks opening hours', takerKind: 'officer', takerName: 'Director of Environment', expectedOn: '2031-04-15', key: false }, actorDay);
+    smtp.mail.length = 0;
+    // Entries on no edition yet are the clerk's working copy: nothing is sent.
+    await round(store);
+    expect(smtp.mail).toEqual([]);
+
+    await publishForwardPlan(store.db, actor, '2031-02-03');
+    await round(store);
+    const all1 = smtp.mail.find((m) => to(m) === 'plan-all@example.org')!;
+    expect(all1.subject).toBe('Forward plan: edition 1, Monday 3 February 2031');
+    expect(all1.text).toContain('2 new entries:');
+    expect(all1.text).toContain('New: FP/31/001 Highways term maintenance contract (key decision)');
+    expect(all1.text).toContain('Decision by Cabinet, expected Tuesday 1 April 2031');
+    expect(all1.text).toContain('New: Parks opening hours');
+    expect(all1.text).toContain(`Read it: ${BASE}/forward-plan/editions/1`);
+    expect(all1.headerLines.find((h) => h.key === 'list-unsubscribe-post')!.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    const key1 = smtp.mail.find((m) => to(m) === 'plan-key@example.org')!;
+    expect(key1.text).toContain('1 new entry:');
+    expect(key1.text).toContain('Highways term maintenance contract');
+    expect(key1.text).not.toContain('Parks opening hours');
+    expect(smtp.mail.filter((m) => ['plan-daily@example.org', 'plan-unconfirmed@example.org'].includes(to(m)))).toEqual([]);
+    // No committee, councillor, decision or search alert for a forward plan edition.
+    expect(smtp.mail.every((m) => m.subject?.startsWith('Forward plan'))).toBe(true);
+
+    // The clerk amends and adds in the working copy: nothing leaves until the next edition is published.
+    const SECRET_PLAN = 'MAUVEPELICAN';
+    await amendForwardPlanEntry(store.db, actor, parks, { title: 'Parks opening hours', takerKind: 'officer', takerName: 'Director of Environment', expectedOn: '2031-05-20', key: false }, '2031-02-10');
+    await addForwardPlanEntry(store.db, actor, { title: `Depot disposal ${SECRET_PLAN}`, takerKind: 'body', takerName: 'Cabinet', expectedOn: '2031-06-01', key: false }, '2031-02-10');
+    smtp.mail.length = 0;
+    await round(store);
+    expect(smtp.mail).toEqual([]);
+    expect((await store.db.selectFrom('outbox').select('payload_json').execute()).some((r) => r.payload_json.includes(SECRET_PLAN))).toBe(false);
+    expect((await store.db.selectFrom('alert_digest_item').select('summary').execute()).some((r) => r.summary.includes(SECRET_PLAN))).toBe(false);
+
+    // Edition 2: the roads entry withdrawn, parks moved, the depot new; the key-only subscriber hears of the roads entry.
+    await moveForwardPlanEntry(store.db, actor, roads, { to: 'withdrawn', note: 'Contract extended instead' }, '2031-02-11');
+    await publishForwardPlan(store.db, actor, '2031-02-12');
+    await round(store);
+    const all2 = smtp.mail.find((m) => to(m) === 'plan-all@example.org')!;
+    expect(all2.subject).toBe('Forward plan: edition 2, Wednesday 12 February 2031');
+    expect(all2.text).toContain('1 new entry and 2 changed entries:');
+    expect(all2.text).toMatch(/Changed: FP\/31\/001 Highways term maintenance contract \(key decision\)\n {2}Decision by Cabinet, expected Tuesday 1 April 2031, withdrawn\n {2}What changed: status/);
+    expect(all2.text).toMatch(/Changed: Parks opening hours\n {2}Decision by Director of Environment, expected Tuesday 20 May 2031\n {2}What changed: expected date/);
+    expect(all2.text).toContain(`New: Depot disposal ${SECRET_PLAN}`);
+    const key2 = smtp.mail.find((m) => to(m) === 'plan-key@example.org')!;
+    expect(key2.text).toContain('1 changed entry:');
+    expect(key2.text).not.toContain('Parks');
+    expect(key2.text).not.toContain('Depot');
+
+    // The daily subscriber gets both editions in one email.
+    expect(smtp.mail.filter((m) => to(m) === 'plan-daily@example.org')).toEqual([]);
+    await store.db.updateTable('alert_subscription').set({ last_digest_on: null }).where('id', '=', dailySub.id).execute();
+    smtp.mail.length = 0;
+    const noon = new Date('2031-02-13T12:00:00Z');
+    expect(await sendDigests(store, { ...ctx, now: noon })).toBeGreaterThanOrEqual(1);
+    await drainOutbox(store, { mailer, now: () => noon, perRecipientPerHour: 1000 });
+    const digest = smtp.mail.find((m) => to(m) === 'plan-daily@example.org')!;
+    expect(digest.subject).toMatch(/^2 new items from Example County Council/);
+    expect(digest.text).toContain('About new and changed entries on the forward plan:');
+    expect(digest.text).toContain(`* Forward plan: edition 1, Monday 3 February 2031\n  ${BASE}/forward-plan/editions/1`);
+    expect(digest.text).toContain(`* Forward plan: edition 2, Wednesday 12 February 2031\n  ${BASE}/forward-plan/editions/2`);
+    expect(digest.headerLines.some((h) => h.key === 'list-unsubscribe-post')).toBe(true);
+
+    // One click stops it, as for every other kind.
+    const portal2 = await buildApp({ store, routes: registerPortal() });
+    try {
+      const unsub = /<https:\/\/democracy\.example\.gov\.uk([^>]+)>/.exec(all2.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r\n\s+/g, ' '))![1];
+      const one = await portal2.inject({ method: 'POST', url: unsub, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+      expect(one.statusCode).toBe(200);
+      expect(await store.db.selectFrom('alert_subscriber').select('id').where('email', '=', 'plan-all@example.org').execute()).toEqual([]);
+    } finally {
+      await portal2.close();
+    }
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ export interface AlertRouteOptions {
   subscribePer10Minutes?: number;
 }
 
-const TARGET_FIELDS = ['body', 'person', 'decisions', 'taker', 'q', 'type'] as const;
+const TARGET_FIELDS = ['body', 'person', 'decisions', 'forwardPlan', 'taker', 'q', 'type'] as const;
 
 function targetParams(source: Record<string, unknown>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
