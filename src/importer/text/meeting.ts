@@ -34,6 +34,10 @@ export function isBodyHeading(t: string): boolean {
   if (/\b(?:agenda|minutes)$/i.test(t) || /^(?:draft|approved|unapproved|confirmed)\s+minutes\b/i.test(t)) return false;
   // "Regular Board Meeting" names a kind of meeting, not the body that meets
   if (MEETING_KIND.test(t)) return false;
+  // "Communication Committee Report", "Fire Department Report": a paper's or an item's title, not a body
+  if (/\b(?:report|reports|update|review)$/i.test(t)) return false;
+  // "Fair Oaks Water District Office", "County Hall": a building the body meets or works in
+  if (/\b(?:office|offices|building|hall|chambers?|room|centre|center)$/i.test(t)) return false;
   return BODY_WORDS.test(t);
 }
 
@@ -198,6 +202,8 @@ export function readFrontSheet(lines: Line[], to: number): FrontSheet {
   for (let i = 0; i < end; i++) {
     const t = lines[i].text;
     if (/^(?:published|date of publication|dated|issued)\b/i.test(t)) continue;
+    // "Next Board Meeting (August 17, 2020 6:30pm)": the date of another meeting
+    if (/\bnext\b[^.]{0,40}\bmeeting\b/i.test(t)) continue;
     const d = findDate(t);
     if (!d) continue;
     date = d.iso;

@@ -163,7 +163,8 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
     for (let k = titleAt + 1; k < Math.min(stop, titleAt + 8); k++) {
       const t = lines[k].text;
       if (!t || !VENUE_WORDS.test(t) || t.length > 100 || (body && t.toLowerCase().includes(body.toLowerCase())) || /\b(?:meeting|minutes|agenda)\b/i.test(t)) continue;
-      if (/^[A-Z]/.test(t) && !/[.;:]$/.test(t)) { venue = t; break; }
+      // "Held Remotely Via Zoom" says there was no room
+      if (/^[A-Z]/.test(t) && !/[.;:]$/.test(t) && !/\b(?:zoom|teams|remotely|online|teleconference|virtual(?:ly)?)\b/i.test(t)) { venue = t; break; }
     }
   }
   // "Held in the Pearce Institute at 7 p.m." / "7pm at Maslow’s Community Hub, 94 Langlands Rd, Glasgow": a heading

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { basename } from 'node:path';
 import { absentDevDocuments, devCorpus, devDocuments, scorer, scoreDocument } from '../../../bench/_corpus.js';
+import { extractPack } from '../../../src/importer/text/index.js';
 
 const floors = JSON.parse(readFileSync(join(devCorpus, 'floors.json'), 'utf8')) as Record<string, number>;
 
@@ -16,6 +18,20 @@ describe.skipIf(!existsSync(scorer))('development corpus (skipped: ../shared/too
   });
   // Texts made from fetched PDFs are kept out of commits (test/fixtures/corpus/local, git-ignored; SOURCES.md).
   for (const name of absent) it.skip(`${name} (skipped: its text is not in this clone; SOURCES.md says how it was made)`, () => {});
+  // The shared scorer skips a meeting field the truth leaves empty, so a value invented there costs nothing: checked here.
+  it('fills no meeting field that the document leaves empty (body, date, time, venue, publication, signatory)', () => {
+    const invented: string[] = [];
+    for (const d of docs) {
+      const truth = JSON.parse(readFileSync(d.truth, 'utf8')) as { meeting: Record<string, unknown>; minutes: { body: unknown }[] };
+      const ex = extractPack({ source: basename(d.file), pages: readFileSync(d.file, 'utf8').split('\f') });
+      const got = ex.meeting as unknown as Record<string, unknown>;
+      for (const f of ['body', 'date', 'time', 'venue', 'publishedOn', 'publishedBy']) {
+        if (truth.meeting[f] == null && got[f] != null) invented.push(`${d.name} ${f}: ${JSON.stringify(got[f])}`);
+      }
+      truth.minutes.forEach((m, i) => { if (m.body == null && ex.minutes[i]?.body != null) invented.push(`${d.name} minutes body: ${ex.minutes[i].body}`); });
+    }
+    expect(invented).toEqual([]);
+  });
   for (const d of docs) {
     it(`${d.name} scores at least ${floors[d.name]}`, () => {
       const s = scoreDocument(d);

@@ -314,3 +314,21 @@ describe('community councils’ web minutes (Govan, Glasgow; Manordeilo & Salem�
     expect(ex.minutes[0].items.map((i) => i.number)).toEqual(['1', '2', '3']);
   });
 });
+
+describe('nothing invented from text that is not the field', () => {
+  it('an agenda whose items carry no numbers: no body from an item ending "Report", no date from "Next Board Meeting (…)"', () => {
+    const ex = extract(['---', 'title: Board Meeting Agenda', '---', '', '## Meeting Agenda', '### Call to Order', '### Fire Department Report',
+      '### Communication Committee Report', '### Next Board Meeting (August 17, 2020 6:30pm)', '### Adjournment'].join('\n'));
+    expect(ex.meeting).toMatchObject({ body: null, date: null, time: null, venue: null });
+  });
+  it('a building is not the body; "Held Remotely Via Zoom" is not a venue', async () => {
+    const { isBodyHeading } = await import('../../../src/importer/text/meeting.js');
+    expect(isBodyHeading('Fair Oaks Water District Office')).toBe(false);
+    expect(isBodyHeading('Fair Oaks Water District')).toBe(true);
+    const ex = extract(['ACTION SUMMARY MINUTES – REGULAR MEETING', 'BOARD OF DIRECTORS', 'SACRAMENTO METROPOLITAN FIRE DISTRICT', 'Held Remotely Via Zoom',
+      'Thursday, July 9, 2020', '', 'CALL TO ORDER', 'The meeting was called to order at 6:00 p.m. by President Clark. Board members present: Clark, Goold, Jones.',
+      'CONSENT ITEMS', 'Approved.', 'ADJOURNMENT', 'The meeting adjourned at 7:00 p.m.'].join('\n'));
+    expect(ex.meeting.venue).toBeNull();
+  });
+});
+
