@@ -16,6 +16,7 @@ import cycle from './cycle.js';
 import openData from './open-data.js';
 import webhookRoutes from './webhooks.js';
 import registry from './registry.js';
+import agenda from './agenda.js';
 
 export interface ApiOptions {
   store: Store;
@@ -73,6 +74,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(dataWrite, { store: options.store });
   await app.register(webhookRoutes, { store: options.store });
   await app.register(registry, { store: options.store, today });
+  await app.register(agenda, { store: options.store, today });
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
     return app.swagger();

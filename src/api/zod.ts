@@ -42,7 +42,11 @@ export function describeIssue(error: z.ZodError, data: unknown, part: Part): { m
     case 'too_big':
       return { field, message: `${the} must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' entries' : ''}` };
     case 'invalid_format':
-      return { field, message: issue.format === 'date' ? `${the} must be a date, YYYY-MM-DD` : `${the} must be a ${issue.format}` };
+      if (issue.format === 'date') return { field, message: `${the} must be a date, YYYY-MM-DD` };
+      if (issue.format === 'email') return { field, message: `${the} must be an email address, like name@example.gov.uk` };
+      // A pattern: its own message when the schema gives one ("must be a time, HH:MM …").
+      if (issue.format === 'regex') return { field, message: /^Invalid/.test(issue.message) ? `${the} is not in the expected form` : `${the} ${issue.message}` };
+      return { field, message: `${the} must be a ${issue.format}` };
     default:
       // Our own messages (refinements) say what is wrong after the field's name.
       return { field, message: `${the}: ${issue.message}` };
@@ -90,6 +94,9 @@ export const slugParam = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]+$/)
 
 /** An optional text: trimmed, empty as null. */
 export const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((s) => (s ? s : null));
+
+/** A text in a change (PATCH): absent keeps the record's value; null or blank clears it. */
+export const changedText = (max: number) => z.string().trim().max(max).nullable().transform((s) => (s ? s : null)).optional();
 
 /** A required text: trimmed, not empty. */
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);

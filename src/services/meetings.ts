@@ -6,6 +6,7 @@ import type { Store } from '../store/db.js';
 import { createMeeting, type CreatedMeeting, type NewMeeting } from '../store/meetings.js';
 import * as life from '../store/workspace/meeting-life.js';
 import * as series from '../store/workspace/series.js';
+import { councilCalendar } from './council.js';
 import { unitOfWork } from './unit.js';
 
 export { getMeeting, listMeetings, getAgenda, type NewMeeting, type CreatedMeeting } from '../store/meetings.js';
@@ -48,5 +49,27 @@ export async function scheduleMeeting(store: Store, actor: Actor, m: NewMeeting)
 
 /** Schedules a meeting or a series, each with the body's standing items if asked. */
 export const scheduleMeetings = unitOfWork(series.scheduleMeetings);
+export interface SeriesPlan extends Omit<series.NewMeetingPlan, 'dates'> {
+  pattern: series.SeriesPattern;
+  /** The first and last days of the series (at most a year apart). */
+  from: string;
+  to: string;
+}
+
+/**
+ * Schedules a body's meetings for a pattern (every n weeks, or the nth weekday of each month) between two dates at
+ * most a year apart. Days the council is closed are skipped and reported, never moved; a series with no date left
+ * is refused.
+ */
+export async function scheduleSeries(store: Store, actor: Actor, plan: SeriesPlan): Promise<{ created: { id: number; slug: string; date: string }[]; skipped: series.SeriesDates['skipped'] }> {
+  const { pattern, from, to, ...rest } = plan;
+  if (!(await getBody(store.db, plan.bodyId))) throw new ValidationError(`There is no body with id ${plan.bodyId}`, 'bodyId');
+  if (to < from) throw new ValidationError('The last date of the series must be after the first date', 'to');
+  if (to > `${Number(from.slice(0, 4)) + 1}${from.slice(4)}`) throw new ValidationError('A series can cover at most one year', 'to');
+  const { dates, skipped } = series.seriesDates(pattern, from, to, await councilCalendar(store.db));
+  if (!dates.length) throw new ValidationError('No meeting dates fall between the first and last dates of the series', 'from');
+  return { created: await scheduleMeetings(store, actor, { ...rest, dates }), skipped };
+}
+
 export const markHeld = unitOfWork(life.markHeld);
 export const cancelOrPostpone = unitOfWork(life.cancelOrPostpone);

@@ -48,6 +48,16 @@ const COVERED: Record<string, string> = {
   'POST /workspace/groups/:id': 'PATCH /api/v1/groups/{id}',
   'POST /workspace/memberships/:id/end': 'POST /api/v1/memberships/{id}/end',
   'POST /workspace/people/:id': 'PATCH /api/v1/people/{slug}',
+  'POST /workspace/items/:id': 'PATCH /api/v1/agenda-items/{id}',
+  'POST /workspace/items/:id/assign-report': 'POST /api/v1/agenda-items/{id}/report-assignments',
+  'POST /workspace/items/:id/defer': 'POST /api/v1/agenda-items/{id}/deferral',
+  'POST /workspace/items/:id/move-down': 'POST /api/v1/agenda-items/{id}/move',
+  'POST /workspace/items/:id/move-up': 'POST /api/v1/agenda-items/{id}/move',
+  'POST /workspace/items/:id/reinstate': 'DELETE /api/v1/agenda-items/{id}/withdrawal',
+  'POST /workspace/items/:id/withdraw': 'POST /api/v1/agenda-items/{id}/withdrawal',
+  'POST /workspace/meetings/:id/generated/:kind': 'POST /api/v1/meetings/{slug}/generated-papers',
+  'POST /workspace/meetings/:id/items/new': 'POST /api/v1/meetings/{slug}/items',
+  'POST /workspace/meetings/series': 'POST /api/v1/meetings/series',
 };
 
 /** Workspace actions the API does not have yet (issue 15 is open until this is empty). */
@@ -65,16 +75,6 @@ const NOT_YET: Record<string, string> = {
   'POST /workspace/decisions/:id/implement': 'record a decision as implemented',
   'POST /workspace/follow-up/recommendations/:id/verdict': 'scrutiny\u2019s verdict on a response',
   'POST /workspace/forward-plan/entries/:id/move': 'move a forward plan entry',
-  'POST /workspace/items/:id': 'edit an agenda item',
-  'POST /workspace/items/:id/assign-report': 'assign a report to an author',
-  'POST /workspace/items/:id/defer': 'defer an item to a later meeting',
-  'POST /workspace/items/:id/move-down': 'reorder items',
-  'POST /workspace/items/:id/move-up': 'reorder items',
-  'POST /workspace/items/:id/reinstate': 'reinstate a withdrawn item',
-  'POST /workspace/items/:id/withdraw': 'withdraw an item',
-  'POST /workspace/meetings/:id/generated/:kind': 'generate a paper (front sheet, minutes PDF)',
-  'POST /workspace/meetings/:id/items/new': 'add one item to a section',
-  'POST /workspace/meetings/series': 'schedule a series of meetings',
 };
 
 describe('the API against the workspace route table', () => {

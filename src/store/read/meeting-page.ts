@@ -199,9 +199,9 @@ export function meetingPageFor(record: MeetingRecord, viewer: Viewer) {
       sectionId: i.section_id,
     };
   });
-  const agenda = sections.map((s) => ({ letter: s.letter, title: s.title, exempt: !!s.exempt, items: itemViews.filter((i) => i.sectionId === s.id) }));
+  const agenda = sections.map((s) => ({ id: s.id as number | null, letter: s.letter, title: s.title, exempt: !!s.exempt, items: itemViews.filter((i) => i.sectionId === s.id) }));
   const unsectioned = itemViews.filter((i) => i.sectionId === null);
-  if (unsectioned.length) agenda.push({ letter: null, title: sections.length ? 'Other items' : 'Agenda', exempt: false, items: unsectioned });
+  if (unsectioned.length) agenda.push({ id: null, letter: null, title: sections.length ? 'Other items' : 'Agenda', exempt: false, items: unsectioned });
 
   const held = meetingHeld(meeting);
   const minutesVisible = minutesPublished(meeting) || (held && seesUnpublished(viewer));

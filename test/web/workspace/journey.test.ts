@@ -57,6 +57,10 @@ describe.each(STORE_KINDS)('clerk journey on %s', (kind) => {
     res = await post('/workspace/meetings/series', { bodyId: String(bodyId), 'from-day': '1', 'from-month': '7', 'from-year': '2024', 'to-day': '31', 'to-month': '12', 'to-year': '2024', weekday: '1', pattern: 'monthly', nth: '1', everyWeeks: '', time: '14:00', venue: 'Council Chamber', standing: 'yes' }, 200);
     // First Mondays from July to December 2024; 26 August is the last Monday, so none is a bank holiday here.
     expect(res.body).toContain('6 meetings scheduled');
+    // A series over more than a year is refused by the service the API shares, on the last date's boxes.
+    res = await post('/workspace/meetings/series', { bodyId: String(bodyId), 'from-day': '1', 'from-month': '7', 'from-year': '2024', 'to-day': '1', 'to-month': '8', 'to-year': '2025', weekday: '1', pattern: 'monthly', nth: '1', everyWeeks: '', time: '14:00', venue: 'Council Chamber', standing: 'yes' }, 400);
+    expect(res.body).toContain('A series can cover at most one year');
+    expect(res.body).toContain('href="#to-day"');
     const later = await store.db.selectFrom('meeting').select(['id', 'date']).where('body_id', '=', bodyId).where('date', '>', '2024-06-20').orderBy('date').execute();
     expect(later.map((m) => m.date)).toEqual(['2024-07-01', '2024-08-05', '2024-09-02', '2024-10-07', '2024-11-04', '2024-12-02']);
 

@@ -9,7 +9,7 @@ import { listPublications } from '../../../services/publication/publish.js';
 import { ValidationError } from '../../../errors.js';
 import { withheldAgenda } from './publish.js';
 import { listBodies } from '../../../services/bodies.js';
-import { cancelOrPostpone, getMeeting, listMeetings, markHeld, scheduleMeetings, seriesDates, type SeriesPattern } from '../../../services/meetings.js';
+import { cancelOrPostpone, getMeeting, listMeetings, markHeld, scheduleMeetings, scheduleSeries, type SeriesPattern } from '../../../services/meetings.js';
 import { getAttendance, getMinutes } from '../../../services/proceedings.js';
 
 const common = {
@@ -31,8 +31,6 @@ const seriesSchema = z.object({
   everyWeeks: z.coerce.number({ error: 'Every how many weeks must be a whole number from 1 to 12' }).int().min(1).max(12, { error: 'Every how many weeks must be a whole number from 1 to 12' }).catch(0 as never),
   nth: z.coerce.number().int().refine((n) => [1, 2, 3, 4, -1].includes(n), { error: 'Select which weekday of the month' }).catch(0 as never),
 }).superRefine((v, ctx) => {
-  if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last date of the series must be after the first date' });
-  else if (v.to > `${Number(v.from.slice(0, 4)) + 1}${v.from.slice(4)}`) ctx.addIssue({ code: 'custom', path: ['to'], message: 'A series can cover at most one year' });
   if (v.pattern === 'weekly' && !(v.everyWeeks >= 1)) ctx.addIssue({ code: 'custom', path: ['everyWeeks'], message: 'Every how many weeks must be a whole number from 1 to 12' });
   if (v.pattern === 'monthly' && !v.nth) ctx.addIssue({ code: 'custom', path: ['nth'], message: 'Select which weekday of the month' });
 });
@@ -86,9 +84,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     dateFields: ['from', 'to'],
     save: async (d) => {
       const pattern: SeriesPattern = d.pattern === 'weekly' ? { kind: 'weekly', weekday: d.weekday, everyWeeks: d.everyWeeks } : { kind: 'monthly', weekday: d.weekday, nth: d.nth };
-      const { dates, skipped } = seriesDates(pattern, d.from, d.to, await councilCalendar(store.db));
-      if (!dates.length) throw new ValidationError('No meeting dates fall between the first and last dates of the series', 'from');
-      const created = await scheduleMeetings(store, actor(request), { bodyId: d.bodyId, dates, time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing });
+      const { created, skipped } = await scheduleSeries(store, actor(request), { bodyId: d.bodyId, pattern, from: d.from, to: d.to, time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing });
       return reply.render('pages/workspace/series-done.njk', { pageTitle: 'Meetings scheduled', created, skipped });
     },
     rerender: async (form, errors) => reply.render(seriesPage, { pageTitle: 'Error: Schedule a year\'s meetings', ...(await seriesContext(form)), ...errors }),
