@@ -24,3 +24,24 @@ export function formatTimeSlot(slot: string): string {
   if (!/^\s*\d{1,2}:\d{2}(\s*[-–]\s*\d{1,2}:\d{2})?\s*$/.test(slot)) return slot.trim();
   return slot.trim().split(/\s*[-–]\s*/).map(formatDisplayTime).join(' to ');
 }
+
+/**
+ * Free text that carries ISO dates ("Published agenda pack version 1 of Cabinet on 2026-12-07", as audit entries
+ * were recorded) with each date written as people write it. Dates inside file names and codes are left alone.
+ */
+export function displayDatesIn(text: string): string {
+  return text.replace(/(?<![\w./-])\d{4}-\d{2}-\d{2}(?![\w./-]|-)/g, (d) => formatDisplayDate(d));
+}
+
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * A moment recorded as a UTC timestamp ("2026-12-06T13:57:27.880Z") as people in the council read it: the UK's
+ * clock (GMT or BST), "Sunday 6 December 2026, 1:57pm". Text that is not a timestamp is returned as it is.
+ */
+export function formatDisplayDateTime(timestamp: string, withDay = true): string {
+  const at = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(timestamp) ? new Date(timestamp.replace(' ', 'T') + (/[zZ]|[+-]\d{2}:?\d{2}$/.test(timestamp) ? '' : 'Z')) : null;
+  if (!at || Number.isNaN(at.getTime())) return timestamp;
+  const p = Object.fromEntries(LONDON_PARTS.formatToParts(at).map((x) => [x.type, x.value]));
+  return `${formatDisplayDate(`${p.year}-${p.month}-${p.day}`, withDay)}, ${formatDisplayTime(`${p.hour}:${p.minute}`)}`;
+}

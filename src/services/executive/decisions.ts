@@ -82,7 +82,7 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
     if (input.meetingId) {
       const m = await getMeeting(tx, input.meetingId);
       if (!m) throw new ValidationError(`there is no meeting ${input.meetingId}`, 'meetingId');
-      if (m.date !== takenOn) throw new ValidationError(`a decision at the meeting of ${m.date} is taken on that day, not ${takenOn}`, 'takenOn');
+      if (m.date !== takenOn) throw new ValidationError(`a decision at the meeting of ${formatDisplayDate(m.date)} is taken on that day, not ${formatDisplayDate(takenOn)}`, 'takenOn');
     }
     const entry = input.forwardPlanEntryId ? await getForwardPlanEntry(tx, input.forwardPlanEntryId) : undefined;
     if (input.forwardPlanEntryId && !entry) throw new ValidationError(`there is no forward plan entry ${input.forwardPlanEntryId}`, 'forwardPlanEntryId');
@@ -177,7 +177,7 @@ export async function takeProposedDecision(db: Db, actor: Actor, id: number, tak
 export async function publishDecisionRecord(db: Db, actor: Actor, id: number, publishedOn: string): Promise<{ callInEndsOn: string | null }> {
   const { calendar, rules } = await cycleContext(db);
   const d = await decisionRow(db, id);
-  if (d && publishedOn < d.taken_on) throw new ValidationError(`a decision cannot be published before it was taken (${d.taken_on})`, 'publishedOn');
+  if (d && publishedOn < d.taken_on) throw new ValidationError(`a decision cannot be published before it was taken (${formatDisplayDate(d.taken_on)})`, 'publishedOn');
   const callInEndsOn = d ? callInWindowEnd({ publishedOn, urgent: d.urgent === 1 }, calendar, rules) : null;
   await transition(db, actor, id, { kind: 'publish' }, publishedOn, { published_on: publishedOn, call_in_ends_on: callInEndsOn },
     (x) => `Published Record of Decision ${x.number}${callInEndsOn ? `; call-in ends ${callInEndsOn}` : ' (urgent: not open to call-in)'}`);

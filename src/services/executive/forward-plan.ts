@@ -13,6 +13,7 @@ import {
 } from '../../store/executive/forward-plan.js';
 import { paragraphsToText, textToParagraphs } from '../../store/json.js';
 import { dateField, required, ruled } from './context.js';
+import { formatDisplayDate } from '../../domain/display.js';
 
 export interface ForwardPlanEntryInput {
   reference?: string | null;
@@ -153,7 +154,7 @@ export async function publishForwardPlan(db: Db, actor: Actor, publishedOn: stri
   dateField(publishedOn, 'publishedOn', 'the date of publication');
   return transaction(db, async (tx) => {
     const last = await lastForwardPlanEdition(tx);
-    if (last && publishedOn < last.published_on) throw new ValidationError(`the edition cannot be dated ${publishedOn}, before edition ${last.edition} (${last.published_on})`, 'publishedOn');
+    if (last && publishedOn < last.published_on) throw new ValidationError(`the edition cannot be dated ${formatDisplayDate(publishedOn)}, before edition ${last.edition} (${formatDisplayDate(last.published_on)})`, 'publishedOn');
     const previousIds = new Set(last ? (JSON.parse(last.entries_json) as PublishedEntry[]).filter((e) => e.status === 'planned' || e.status === 'deferred').map((e) => e.id) : []);
     const rows = (await listForwardPlanEntries(tx)).filter((e) => e.status === 'planned' || e.status === 'deferred' || previousIds.has(e.id));
     if (!rows.length) throw new ValidationError('there are no entries to publish: add an entry first', 'entries');
@@ -208,7 +209,7 @@ export async function publishPrivateMeetingNotice(db: Db, actor: Actor, id: numb
     const before = await entryOrFail(tx, id);
     if (!before.private) throw new ValidationError('this entry is not to be taken in private: it needs no notice of reasons', 'private');
     if (!before.notice_published_on) throw new ValidationError('publish the entry on the forward plan (the 28-day notice) before the notice of reasons', 'publishedOn');
-    if (publishedOn < before.notice_published_on) throw new ValidationError(`the notice of reasons cannot come before the entry's first notice (${before.notice_published_on})`, 'publishedOn');
+    if (publishedOn < before.notice_published_on) throw new ValidationError(`the notice of reasons cannot come before the entry's first notice (${formatDisplayDate(before.notice_published_on)})`, 'publishedOn');
     const after = { reasons_notice_published_on: publishedOn, representations: input.representations?.trim() || 'None received', updated_at: nowIso() };
     await updateForwardPlanEntry(tx, id, after);
     await insertForwardPlanEvent(tx, { entry_id: id, on_date: publishedOn, at: nowIso(), action: 'reasons-notice', from_status: before.status, to_status: before.status, from_expected_on: before.expected_on, to_expected_on: before.expected_on, note: after.representations, actor_name: actor.name });

@@ -22,6 +22,7 @@ import {
 } from '../../store/executive/scrutiny.js';
 import { getMeeting } from '../../store/meetings.js';
 import { dateField, required, ruled } from './context.js';
+import { formatDisplayDate } from '../../domain/display.js';
 
 // ---------------------------------------------------------------- follow-up schedule
 
@@ -181,7 +182,7 @@ export async function addWorkProgrammeItem(db: Db, actor: Actor, input: WorkProg
     if (input.meetingId) {
       const m = await getMeeting(tx, input.meetingId);
       if (!m || m.body_id !== input.bodyId) throw new ValidationError('choose a meeting of this body', 'meetingId');
-      if (m.date < today) throw new ValidationError(`the meeting of ${m.date} has passed: choose a future meeting or leave the item unscheduled`, 'meetingId');
+      if (m.date < today) throw new ValidationError(`the meeting of ${formatDisplayDate(m.date)} has passed: choose a future meeting or leave the item unscheduled`, 'meetingId');
     }
     const last = await lastWorkProgrammePosition(tx, input.bodyId);
     const values = { body_id: input.bodyId, meeting_id: input.meetingId ?? null, title, notes: input.notes?.trim() || null, lead: input.lead?.trim() || null, kind: input.kind ?? 'item', status: 'planned', position: last + 1, created_at: nowIso() };
@@ -198,7 +199,7 @@ export async function moveWorkProgrammeItem(db: Db, actor: Actor, id: number, ch
     if (change.meetingId) {
       const m = await getMeeting(tx, change.meetingId);
       if (!m || m.body_id !== before.body_id) throw new ValidationError('choose a meeting of this body', 'meetingId');
-      if (m.date < today) throw new ValidationError(`the meeting of ${m.date} has passed`, 'meetingId');
+      if (m.date < today) throw new ValidationError(`the meeting of ${formatDisplayDate(m.date)} has passed`, 'meetingId');
     }
     const after = {
       ...(change.meetingId !== undefined ? { meeting_id: change.meetingId } : {}), ...(change.status ? { status: change.status } : {}),

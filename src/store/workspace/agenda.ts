@@ -13,6 +13,7 @@ import { withholdPublicPacks } from '../publications.js';
 import { indexMeeting } from '../search/index.js';
 import type { Row } from '../schema.js';
 import { checkNames } from '../input.js';
+import { formatDisplayDate } from '../../domain/display.js';
 
 export interface AgendaSectionView extends Row<'agenda_section'> {
   items: Row<'agenda_item'>[];
@@ -231,7 +232,7 @@ export async function deferItem(db: Queryable, actor: Actor, itemId: number, toM
   if (item.deferred_to_meeting_id) throw new ValidationError('this item has already been deferred', 'toMeetingId');
   const to = await db.selectFrom('meeting').select(['id', 'body_id', 'date', 'status']).where('id', '=', toMeetingId).executeTakeFirst();
   if (!to || to.body_id !== from.body_id) throw new ValidationError('choose a later meeting of the same body', 'toMeetingId');
-  if (to.date <= from.date) throw new ValidationError(`choose a meeting after this one (${from.date})`, 'toMeetingId');
+  if (to.date <= from.date) throw new ValidationError(`choose a meeting after this one (${formatDisplayDate(from.date)})`, 'toMeetingId');
   if (!EDITABLE.has(to.status)) throw new ValidationError('the meeting chosen can no longer take agenda items', 'toMeetingId');
   const wantExempt = item.exempt === 1;
   let section = await db.selectFrom('agenda_section').select('id').where('meeting_id', '=', to.id).where('exempt', '=', bool(wantExempt)).orderBy('position', 'desc').executeTakeFirst();

@@ -6,6 +6,7 @@ import { ValidationError } from '../../errors.js';
 import type { Queryable } from '../db.js';
 import { parseJson } from '../json.js';
 import { recordMinutes, type MinuteEntry } from '../proceedings.js';
+import { formatDisplayDate } from '../../domain/display.js';
 
 export interface MinuteFields {
   title: string;
@@ -57,6 +58,6 @@ async function checkNumbersFree(db: Queryable, meeting: { id: number; body_id: n
     .select(['minute.number', 'meeting.date']).where('meeting.body_id', '=', meeting.body_id).where('meeting.id', '!=', meeting.id)
     .where('minute.sequence', '>=', first).where('minute.sequence', '<=', first + count - 1).orderBy('minute.sequence').executeTakeFirst();
   if (clash) {
-    throw new ValidationError(`a new minute would need number ${clash.number}, which the minutes of the meeting on ${clash.date} already use. Add the text to an existing minute instead`, 'title');
+    throw new ValidationError(`a new minute would need number ${clash.number}, which the minutes of the meeting on ${formatDisplayDate(clash.date)} already use. Add the text to an existing minute instead`, 'title');
   }
 }

@@ -8,6 +8,7 @@ import { bodyMatchKey } from '../bodies.js';
 import type { Queryable } from '../db.js';
 import { checkNames } from '../input.js';
 import { checkAddress, checkPersonNames } from '../people.js';
+import { formatDisplayDate } from '../../domain/display.js';
 
 export interface BodyChanges {
   name: string;
@@ -95,6 +96,6 @@ export async function updatePerson(db: Queryable, actor: Actor, personId: number
 export async function checkMembershipDates(db: Queryable, membershipId: number, endsOn: string): Promise<void> {
   const m = await db.selectFrom('membership').select(['starts_on', 'ends_on']).where('id', '=', membershipId).executeTakeFirst();
   if (!m) throw new ValidationError(`there is no membership ${membershipId}`, 'membership');
-  if (m.ends_on) throw new ValidationError(`this membership already ended on ${m.ends_on}`, 'endsOn');
-  if (endsOn < m.starts_on) throw new ValidationError(`the end date must be on or after the start date (${m.starts_on})`, 'endsOn');
+  if (m.ends_on) throw new ValidationError(`this membership already ended on ${formatDisplayDate(m.ends_on)}`, 'endsOn');
+  if (endsOn < m.starts_on) throw new ValidationError(`the end date must be on or after the start date (${formatDisplayDate(m.starts_on)})`, 'endsOn');
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import { can, type Viewer } from '../../domain/policy.js';
-import { formatDisplayDate, formatDisplayTime, formatTimeSlot } from '../format.js';
+import { displayDatesIn, formatDisplayDate, formatDisplayDateTime, formatDisplayTime, formatTimeSlot } from '../format.js';
 import { PLAIN_THEME, type Theme } from '../theme.js';
 import { isDeepFrozen } from '../../services/frozen.js';
 import { etagOf, knowEtag } from '../etag.js';
@@ -54,6 +54,8 @@ export function createViewEnvironment(theme: Theme = PLAIN_THEME): nunjucks.Envi
     lstripBlocks: true,
   });
   env.addFilter('displayDate', (d: string | null | undefined, withDay = true) => (d ? formatDisplayDate(d, withDay) : ''));
+  env.addFilter('displayDateTime', (d: string | null | undefined, withDay = true) => (d ? formatDisplayDateTime(d, withDay) : ''));
+  env.addFilter('displayDatesIn', (t: string | null | undefined) => (t ? displayDatesIn(t) : ''));
   env.addFilter('displayTime', (t: string | null | undefined) => (t ? formatDisplayTime(t) : ''));
   env.addFilter('timeSlot', (t: string | null | undefined) => (t ? formatTimeSlot(t) : ''));
   env.addGlobal('stackableTable', stackableTable);

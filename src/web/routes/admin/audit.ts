@@ -8,7 +8,13 @@ import { type Store } from '../../../services/unit.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const isDate = (s: string) => isIsoDate(s);
+/** A day typed as people type dates ("31 3 2024", "31/3/2024") or as 2024-03-31; null when it is not a real day. */
+function typedDate(s: string): string | null {
+  if (isIsoDate(s)) return s;
+  const m = /^(\d{1,2})[\s/.-]+(\d{1,2})[\s/.-]+(\d{4})$/.exec(s);
+  const iso = m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : '';
+  return isIsoDate(iso) ? iso : null;
+}
 
 const audit: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.addHook('preHandler', requireAction('read-audit'));
@@ -18,15 +24,17 @@ const audit: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     const filters = { entity: str('entity'), actor: str('actor'), action: str('action'), from: str('from'), to: str('to') };
     const page = Math.max(1, Math.min(10_000, Number.parseInt(str('page') || '1', 10) || 1));
     const errors: FieldError[] = [];
-    if (filters.from && !isDate(filters.from)) errors.push({ field: 'from', text: 'The "from" date must be a real date like 2024-03-31' });
-    if (filters.to && !isDate(filters.to)) errors.push({ field: 'to', text: 'The "to" date must be a real date like 2024-03-31' });
-    if (!errors.length && filters.from && filters.to && filters.from > filters.to) errors.push({ field: 'to', text: 'The "to" date must be the same as or after the "from" date' });
+    const from = filters.from ? typedDate(filters.from) : null;
+    const to = filters.to ? typedDate(filters.to) : null;
+    if (filters.from && !from) errors.push({ field: 'from', text: 'The "from" date must be a real date, like 31 3 2024' });
+    if (filters.to && !to) errors.push({ field: 'to', text: 'The "to" date must be a real date, like 31 3 2024' });
+    if (!errors.length && from && to && from > to) errors.push({ field: 'to', text: 'The "to" date must be the same as or after the "from" date' });
     const query: AuditQuery = {
       entity: filters.entity || undefined,
       actorName: filters.actor || undefined,
       action: filters.action || undefined,
-      from: !errors.length && filters.from ? `${filters.from}T00:00:00.000Z` : undefined,
-      to: !errors.length && filters.to ? `${filters.to}T23:59:59.999Z` : undefined,
+      from: !errors.length && from ? `${from}T00:00:00.000Z` : undefined,
+      to: !errors.length && to ? `${to}T23:59:59.999Z` : undefined,
       // One more than a page, to know whether there is a next page without counting the whole log.
       limit: AUDIT_PAGE_SIZE + 1,
       offset: (page - 1) * AUDIT_PAGE_SIZE,

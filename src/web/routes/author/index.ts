@@ -17,6 +17,7 @@ import { errorPage, field, postForm, type ErrorSummary, type Parsed } from '../.
 import { formValues, reportFromForm, SECTION_SLOTS, type ReportForm } from './form.js';
 import { previewPdf, sendPdf } from './preview.js';
 import review from './review.js';
+import { formatDisplayDate } from '../../format.js';
 
 export interface AuthorOptions {
   store: Store;
@@ -56,7 +57,7 @@ const writing: FastifyPluginAsync<AuthorOptions> = async (app, { store, today })
 
   async function meetingChoices(current: number | null) {
     const rows = await meetingsTakingReports(db, todayIso(), current);
-    return rows.map((m) => ({ value: String(m.id), text: `${m.name}, ${m.date}`, selected: m.id === current }));
+    return rows.map((m) => ({ value: String(m.id), text: `${m.name}, ${formatDisplayDate(m.date)}`, selected: m.id === current }));
   }
 
   async function itemChoices(viewer: Viewer, meetingId: number | null, current: number | null) {

@@ -5,6 +5,7 @@ import { origin } from './http.js';
 import { documentAccess, documentFile, readDocumentPage } from '../../../services/documents.js';
 import { type Store } from '../../../services/unit.js';
 import { sendUpload } from '../../../http/files.js';
+import { formatDisplayDate } from '../../format.js';
 
 // /documents/<slug>, /documents/<slug>.pdf, /documents/<slug>/v<N>, /documents/<slug>/v<N>.pdf
 const FILE = /^([a-z0-9-]+?)(\.pdf)?$/;
@@ -43,7 +44,7 @@ const documents: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =
     const base = `/documents/${doc.slug}`;
     const crumbs = [{ text: 'Home', href: '/' }];
     if (doc.body_slug) crumbs.push({ text: doc.body_name ?? '', href: `/bodies/${doc.body_slug}` });
-    if (doc.meeting_slug) crumbs.push({ text: `Meeting on ${doc.meeting_date}`, href: `/meetings/${doc.meeting_slug}` });
+    if (doc.meeting_slug) crumbs.push({ text: `Meeting on ${formatDisplayDate(doc.meeting_date ?? '')}`, href: `/meetings/${doc.meeting_slug}` });
     return reply.render('pages/public/document.njk', {
       pageTitle: doc.title, canonicalUrl: `${origin(request)}${base}`, doc, content, base, breadcrumbs: crumbs,
       isCurrent: version === doc.current_version,

@@ -70,7 +70,7 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
       declarations: page.declarations.filter((d) => d.itemCode === item.code),
       dataReports: await itemDataReports(store.db, request.viewer, item.id, item.restricted),
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: page.body.name, href: `/bodies/${page.body.slug}` },
-        { text: `Meeting on ${page.meeting.date}`, href: `/meetings/${page.meeting.slug}` }],
+        { text: `Meeting on ${formatDisplayDate(page.meeting.date)}`, href: `/meetings/${page.meeting.slug}` }],
     });
   });
 

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { EXEMPT_PARAGRAPHS, EXEMPT_PARAGRAPH_DESCRIPTIONS } from '../../../domain/types.js';
-import { itemOr404, meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { itemOr404, meetingOr404, selectItems, meetingLabel, type WorkspaceOptions } from './common.js';
 import { actor, inSentence, checkbox, idOf, lines, list, optionalText, parseForm, postForm, requiredText, str, type FieldError, type Parsed } from './form.js';
 import { addItem, addSection, assignReport, deferItem, type ItemFields, type ItemGuest, itemReports, loadAgenda, meetingDates, meetingsOpenForItems, moveItem, paperCountsByItem, reportAuthors, setWithdrawn, updateItem } from '../../../services/agenda.js';
 import { itemPapers, textToParagraphs } from '../../../services/documents.js';
@@ -79,7 +79,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     const paperCount = await paperCountsByItem(store.db, meeting.id);
     const deferredTo = await meetingDates(store.db, sections.flatMap((s) => s.items.map((i) => i.deferred_to_meeting_id ?? 0)));
     return {
-      pageTitle: `${extra.errorList ? 'Error: ' : ''}Agenda: ${meeting.body_name}, ${meeting.date}`, meeting, columnClass: 'govuk-grid-column-full', values: {},
+      pageTitle: `${extra.errorList ? 'Error: ' : ''}Agenda: ${meetingLabel(meeting)}`, meeting, columnClass: 'govuk-grid-column-full', values: {},
       sections: sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, papers: paperCount.get(i.id) ?? 0, paragraphs: textToParagraphs(i.exempt_paragraphs), deferredToDate: deferredTo.find((m) => m.id === i.deferred_to_meeting_id)?.date })) })),
       editable: meeting.status === 'scheduled' || meeting.status === 'agenda-published', renumbers: meeting.status === 'scheduled',
       generated: await generatedPaperChoices(meeting.id),

@@ -2,7 +2,7 @@
 // substitutes and whom they replace, people present for one item only, other councillors also present, and officers
 // in attendance.
 import type { FastifyPluginAsync } from 'fastify';
-import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { meetingOr404, selectItems, meetingLabel, type WorkspaceOptions } from './common.js';
 import { actor, lines, list, postForm, str, type FieldError, type Parsed } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 import { membershipOn } from '../../../services/bodies.js';
@@ -29,7 +29,7 @@ const attendance: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) 
     const subs = recorded.filter((r) => r.substitute_for_person_id);
     const oneItem = recorded.filter((r) => r.for_item_id && r.kind === 'present');
     return {
-      pageTitle: `Attendance: ${meeting.body_name}, ${meeting.date}`, meeting,
+      pageTitle: `Attendance: ${meetingLabel(meeting)}`, meeting,
       members: members.map((m) => ({ personId: m.person_id, name: personDisplayName(m), role: m.role, items: MARKS.map((k) => ({ value: k, text: k.charAt(0).toUpperCase() + k.slice(1), checked: markOf(m.person_id) === k })) })),
       substituteRows: Array.from({ length: SUBSTITUTE_ROWS }, (_, i) => ({
         n: i + 1,

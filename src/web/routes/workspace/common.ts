@@ -12,6 +12,7 @@ import { paramId } from './form.js';
 import { getAgendaItem } from '../../../services/agenda.js';
 import { getMeeting } from '../../../services/meetings.js';
 import type { Queryable, Store } from '../../../services/unit.js';
+import { formatDisplayDate } from '../../format.js';
 
 export interface WorkspaceOptions {
   store: Store;
@@ -49,8 +50,9 @@ export async function itemOr404(db: Queryable, request: FastifyRequest, reply: F
   return { item, meeting };
 }
 
+/** A meeting as the workspace names it in titles and lists: "Cabinet, Monday 7 December 2026". */
 export function meetingLabel(m: { body_name: string; date: string }): string {
-  return `${m.body_name}, ${m.date}`;
+  return `${m.body_name}, ${formatDisplayDate(m.date)}`;
 }
 
 const added = new WeakSet<object>();

@@ -9,7 +9,8 @@ import { callInDetail, callInsWithSignatories, recordCallInOutcome, refuseCallIn
 import { confirmDecision, decisionFormChoices, implementDecision, meetingBodyId } from '../../../services/executive/decisions.js';
 import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, markFollowUpResponse, workProgramme } from '../../../services/executive/scrutiny.js';
 import { getBody, listBodies } from '../../../services/bodies.js';
-import { todayOf, type WorkspaceOptions } from './common.js';
+import { todayOf, meetingLabel, type WorkspaceOptions } from './common.js';
+import { formatDisplayDate } from '../../format.js';
 import { z } from 'zod';
 import { actor, dateOf, dateParts, errorPage, isoDate, lines, optionalText, paramId, postForm, str } from './form.js';
 
@@ -19,8 +20,8 @@ export async function formChoices(db: Queryable, today: string, selected: Record
   const { entries, meetings, awaiting } = await decisionFormChoices(db, today);
   const sel = (name: string) => String((selected as Record<string, unknown>)[name] ?? '');
   return {
-    entryItems: [{ value: '', text: 'Not on the forward plan' }, ...entries.map((e) => ({ value: String(e.id), text: `${e.title} (${e.taker_name}, expected ${e.expected_on ?? 'at a meeting'})`, selected: sel('forwardPlanEntryId') === String(e.id) }))],
-    meetingItems: [{ value: '', text: 'Not at a meeting (Cabinet Member or officer decision)' }, ...meetings.map((m) => ({ value: String(m.id), text: `${m.body_name}, ${m.date}`, selected: sel('meetingId') === String(m.id) }))],
+    entryItems: [{ value: '', text: 'Not on the forward plan' }, ...entries.map((e) => ({ value: String(e.id), text: `${e.title} (${e.taker_name}, expected ${e.expected_on ? formatDisplayDate(e.expected_on) : 'at a meeting'})`, selected: sel('forwardPlanEntryId') === String(e.id) }))],
+    meetingItems: [{ value: '', text: 'Not at a meeting (Cabinet Member or officer decision)' }, ...meetings.map((m) => ({ value: String(m.id), text: meetingLabel(m), selected: sel('meetingId') === String(m.id) }))],
     reconsiderItems: [{ value: '', text: 'No' }, ...awaiting.map((d) => ({ value: String(d.id), text: `${d.number}: ${d.subject}`, selected: sel('reconsidersDecisionId') === String(d.id) || sel('reconsiders') === String(d.id) }))],
   };
 }

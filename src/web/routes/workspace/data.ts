@@ -30,6 +30,7 @@ import {
   type DataSetRow,
 } from '../../../services/data.js';
 import { todayOf, type WorkspaceOptions } from './common.js';
+import { formatDisplayDate } from '../../format.js';
 import { actor, paramId, postForm, str, type FieldError, type Parsed } from './form.js';
 
 const KINDS: readonly DataFileKind[] = ['indicator-values', 'revenue', 'capital', 'indicators'];
@@ -206,7 +207,7 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       publicHref: ds.publishedVersion !== null && ds.kind !== 'indicators' ? dataSetHref(ds) : null,
       uploadHref: `/workspace/data/upload?kind=${ds.kind}${ds.kind === 'indicators' ? '' : `&period=${encodeURIComponent(ds.period)}`}`,
       itemOptions: [{ value: '', text: 'Choose an agenda item' }, ...openItems.map((i) => ({
-        value: String(i.id), text: `${i.bodyName}, ${i.date}: ${i.code}. ${i.title}${i.exempt ? ' (exempt)' : ''}${attachedElsewhere.get(i.id) ? ' (has figures already)' : ''}`,
+        value: String(i.id), text: `${i.bodyName}, ${formatDisplayDate(i.date)}: ${i.code}. ${i.title}${i.exempt ? ' (exempt)' : ''}${attachedElsewhere.get(i.id) ? ' (has figures already)' : ''}`,
       }))],
       ...extra,
     };

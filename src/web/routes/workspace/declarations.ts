@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { INTEREST_KINDS } from '../../../domain/types.js';
-import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { meetingOr404, selectItems, meetingLabel, type WorkspaceOptions } from './common.js';
 import { actor, asFieldError, choice, errorPage, idOf, optionalText, paramId, postForm, requiredText } from './form.js';
 import { ValidationError } from '../../../errors.js';
 import { loadAgenda } from '../../../services/agenda.js';
@@ -26,7 +26,7 @@ const declarations: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }
   const context = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, values: Record<string, unknown>) => {
     const [members, agenda, recorded] = await Promise.all([membershipOn(store.db, meeting.body_id, meeting.date), loadAgenda(store.db, meeting.id), getDeclarations(store.db, meeting.id)]);
     return {
-      pageTitle: `Declarations: ${meeting.body_name}, ${meeting.date}`, meeting, values, recorded, kindLabels: KIND_LABELS,
+      pageTitle: `Declarations: ${meetingLabel(meeting)}`, meeting, values, recorded, kindLabels: KIND_LABELS,
       personItems: selectItems(members.map((m) => ({ value: m.person_id, text: personDisplayName(m) })), values.personId as string, 'Choose a member'),
       itemItems: selectItems(agenda.flatMap((s) => s.items).map((i) => ({ value: i.id, text: `${i.code} ${i.title}` })), values.agendaItemId as string, 'No particular item'),
       kindItems: INTEREST_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], checked: values.kind === k })),

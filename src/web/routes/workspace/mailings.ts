@@ -1,7 +1,7 @@
 // The clerk's record of papers emailed to members for a meeting: who, what, when, and whether it arrived.
 import type { FastifyPluginAsync } from 'fastify';
 import { papersSent } from '../../../services/mailings.js';
-import { meetingOr404, type WorkspaceOptions } from './common.js';
+import { meetingOr404, meetingLabel, type WorkspaceOptions } from './common.js';
 
 const mailings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   const { store } = options;
@@ -9,7 +9,7 @@ const mailings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     const meeting = await meetingOr404(store.db, request, reply);
     if (!meeting) return reply;
     const rows = await papersSent(store, meeting.id);
-    return reply.render('pages/workspace/papers-sent.njk', { pageTitle: `Papers sent to members: ${meeting.body_name}, ${meeting.date}`, meeting, rows });
+    return reply.render('pages/workspace/papers-sent.njk', { pageTitle: `Papers sent to members: ${meetingLabel(meeting)}`, meeting, rows });
   });
 };
 

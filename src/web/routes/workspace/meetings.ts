@@ -2,7 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { WEEKDAY_NAMES } from '../../../domain/dates.js';
-import { councilCalendar, meetingOr404, selectItems, todayOf, type WorkspaceOptions } from './common.js';
+import { councilCalendar, meetingOr404, selectItems, todayOf, meetingLabel, type WorkspaceOptions } from './common.js';
+import { formatDisplayDate } from '../../format.js';
 import { actor, inSentence, checkbox, choice, clockTime, dateOf, dateParts, idOf, isoDate, optionalText, parseForm, postForm, requiredText, str } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 import { listPublications } from '../../../services/publication/publish.js';
@@ -62,7 +63,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     dateFields: ['date'],
     save: async (d) => {
       const calendar = await councilCalendar(store.db);
-      if (!calendar.isWorkingDay(d.date)) throw new ValidationError(`The meeting date ${d.date} is not a working day (a weekend, bank holiday or closure day)`, 'date');
+      if (!calendar.isWorkingDay(d.date)) throw new ValidationError(`The meeting date ${formatDisplayDate(d.date)} is not a working day (a weekend, bank holiday or closure day)`, 'date');
       const [m] = await scheduleMeetings(store, actor(request), { bodyId: d.bodyId, dates: [d.date], time: d.time, venue: d.venue, contacts: contactsOf(d), withStandingItems: d.standing });
       return `/workspace/meetings/${m.id}?scheduled=1`;
     },
@@ -96,7 +97,7 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     const approvedAt = meeting.minutes_approved_at_meeting_id
       ? await getMeeting(store.db, meeting.minutes_approved_at_meeting_id) : null;
     return {
-      pageTitle: `${extra.errorList ? 'Error: ' : ''}${meeting.body_name}, ${meeting.date}`, meeting, approvedAt, values: {},
+      pageTitle: `${extra.errorList ? 'Error: ' : ''}${meetingLabel(meeting)}`, meeting, approvedAt, values: {},
       itemCount: agenda.reduce((n, s) => n + s.items.length, 0), attendanceCount: attendance.length, minuteCount: minutes.length,
       contacts: JSON.parse(meeting.contacts_json) as { name: string }[], withheld: withheldAgenda(publications),
       ...extra,

@@ -3,7 +3,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { RecordedVote, Resolution } from '../../../domain/types.js';
-import { meetingOr404, selectItems, type WorkspaceOptions } from './common.js';
+import { meetingOr404, selectItems, meetingLabel, type WorkspaceOptions } from './common.js';
+import { formatDisplayDate } from '../../format.js';
 import { actor, inSentence, idOf, lines, optionalText, paramId, postForm, requiredText, str } from './form.js';
 import { getAgendaItem, loadAgenda } from '../../../services/agenda.js';
 import { laterMeetings } from '../../../services/meetings.js';
@@ -36,7 +37,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     const items = agenda.flatMap((s) => s.items).filter((i) => !i.deferred_to_meeting_id).map((i) => ({ ...i, minute: written.find((m) => m.agenda_item_id === i.id) }));
     // Items still without a minute: the page lists them, and publishing (services/proceedings.ts) asks to confirm.
     const unwritten = itemsWithoutMinute(items, written.map((m) => m.agenda_item_id));
-    return { pageTitle: `${extra.errorList ? 'Error: ' : ''}Minutes: ${meeting.body_name}, ${meeting.date}`, meeting, items, written, unwritten, columnClass: 'govuk-grid-column-full', ...extra };
+    return { pageTitle: `${extra.errorList ? 'Error: ' : ''}Minutes: ${meetingLabel(meeting)}`, meeting, items, written, unwritten, columnClass: 'govuk-grid-column-full', ...extra };
   };
 
   app.get('/workspace/meetings/:id/minutes', async (request, reply) => {
@@ -102,8 +103,8 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
   });
 
   const approveContext = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, values: Record<string, unknown>) => ({
-    pageTitle: `Approve the minutes of ${meeting.date}`, meeting, values,
-    meetingItems: selectItems((await laterMeetings(store.db, meeting.id, meeting.body_id, meeting.date)).map((m) => ({ value: m.id, text: m.date })), values.atMeetingId as string, 'Choose a meeting'),
+    pageTitle: `Approve the minutes of ${meetingLabel(meeting)}`, meeting, values,
+    meetingItems: selectItems((await laterMeetings(store.db, meeting.id, meeting.body_id, meeting.date)).map((m) => ({ value: m.id, text: formatDisplayDate(m.date) })), values.atMeetingId as string, 'Choose a meeting'),
   });
 
   app.get('/workspace/meetings/:id/minutes/approve', async (request, reply) => {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { checkAgenda, listPublications, previewAgendaPack, PublicationError, publishAgenda, publishSupplementary } from '../../../services/publication/publish.js';
 import { packFileName } from '../../../services/visibility.js';
-import { meetingOr404, todayOf, type WorkspaceOptions } from './common.js';
+import { meetingOr404, todayOf, meetingLabel, type WorkspaceOptions } from './common.js';
 import { actor, errorSummary, list, optionalText, parseForm, postForm, str, type Parsed } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
 
@@ -26,7 +26,7 @@ const publish: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     const publications = (await listPublications(store.db, meeting.id, 'newest'))
       .map((p) => ({ ...p, url: `/meetings/${meeting.slug}/${packFileName(p.kind, p.version, p.audience, false)}` }));
     return {
-      pageTitle: `Publish the agenda: ${meeting.body_name}, ${meeting.date}`, meeting, publishedOn, publications, withheld: withheldAgenda(publications),
+      pageTitle: `Publish the agenda: ${meetingLabel(meeting)}`, meeting, publishedOn, publications, withheld: withheldAgenda(publications),
       errors: problems.filter((p) => p.severity === 'error'), warnings: problems.filter((p) => p.severity === 'warning'), values: { lateReason: lateReason ?? '' },
       toFollowItems: agenda.flatMap((s) => s.items).filter((i) => i.to_follow && !i.withdrawn).map((i) => ({ value: i.code, text: `${i.code} ${i.title}` })),
       ...extra,
