@@ -1,9 +1,13 @@
 // Councillors' photos: uploaded by Democratic Services, checked to be a real JPEG, PNG or WebP image of a sensible
 // size (never SVG, which can carry script), and served with the type that check found, never the uploader's.
+// Every photo is re-encoded before it is stored, so nothing the camera or phone wrote into the file (EXIF with the
+// GPS position where it was taken, the device, XMP, IPTC, comments) reaches the public.
 import { imageSize } from 'image-size';
+import sharp from 'sharp';
 import { ValidationError } from '../errors.js';
 import * as people from '../store/people.js';
-import { unitOfWork } from './unit.js';
+import { unitOfWork, type Store } from './unit.js';
+import type { Actor } from '../domain/types.js';
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 const TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
@@ -27,11 +31,32 @@ export function checkPhoto(bytes: Uint8Array, fileName = ''): { type: string; wi
   return { type, width, height };
 }
 
-/** Checks and stores a person's photo (replacing any earlier one; the old image stays in the record). */
-export const uploadPersonPhoto = unitOfWork(async (tx, actor, personId: number, upload: { fileName: string; bytes: Uint8Array }) => {
+/** The largest side a stored photo keeps: more than any page shows, a fraction of a camera's original. */
+export const PHOTO_MAX_SIDE = 1200;
+
+/**
+ * The photo's pixels alone, in the type it was checked to be: turned upright as its EXIF orientation says, scaled
+ * down to at most PHOTO_MAX_SIDE pixels, and re-encoded without any metadata (sharp keeps none unless asked).
+ */
+export async function cleanPhoto(bytes: Uint8Array, type: string, fileName = ''): Promise<Uint8Array> {
+  const image = sharp(bytes, { failOn: 'error' }).rotate().resize({ width: PHOTO_MAX_SIDE, height: PHOTO_MAX_SIDE, fit: 'inside', withoutEnlargement: true });
+  try {
+    const out = type === 'image/png' ? image.png({ compressionLevel: 9 }) : type === 'image/webp' ? image.webp({ quality: 85 }) : image.jpeg({ quality: 85, mozjpeg: true });
+    return new Uint8Array(await out.toBuffer());
+  } catch {
+    throw new ValidationError(`${fileName ? `The file ${fileName}` : 'The file'} is damaged and cannot be read as an image`, 'photo');
+  }
+}
+
+const storePhoto = unitOfWork(async (tx, actor, personId: number, photo: { bytes: Uint8Array; type: string }) => people.setPersonPhoto(tx, actor, personId, photo));
+
+/** Checks, cleans and stores a person's photo (replacing any earlier one; the old image stays in the record). */
+export async function uploadPersonPhoto(store: Store, actor: Actor, personId: number, upload: { fileName: string; bytes: Uint8Array }): Promise<void> {
   const { type } = checkPhoto(upload.bytes, upload.fileName);
-  await people.setPersonPhoto(tx, actor, personId, { bytes: upload.bytes, type });
-});
+  // Re-encoded before the transaction opens: decoding a large photo must not hold the database.
+  const bytes = await cleanPhoto(upload.bytes, type, upload.fileName);
+  await storePhoto(store, actor, personId, { bytes, type });
+}
 
 export const removePersonPhoto = unitOfWork(async (tx, actor, personId: number) => people.setPersonPhoto(tx, actor, personId, null));
 
