@@ -33,8 +33,9 @@ const TO_FOLLOW = /\(?\s*\b(?:(?:report|papers?|item|appendix|appendices|documen
 const EXEMPT_HEAD = /^(?:exempt items|exempt information|part\s*(?:2|ii|b)\b|confidential items|private (?:items|business)|restricted items|motion to exclude|exclusion of (?:the )?(?:press|public)|items? (?:likely )?to be (?:considered|taken) in private)/i;
 const OPEN_HEAD = /^(?:unrestricted items|part\s*(?:1|i|a)\b|open items|public items|items? (?:likely )?to be considered in public)/i;
 const EXCLUSION_ITEM = /\b(?:exclusion of (?:the )?(?:press|public)|exclude (?:the )?(?:press|public)|exempt business)\b/i;
-// an item held in closed session (US boards' "CLOSED SESSION PURSUANT TO GOVERNMENT CODE …") is exempt itself
-const EXEMPT_MARK = /\((?:[^)]{0,40}\b)?(?:exempt|confidential|not for publication)\b[^)]{0,120}\)|\bschedule 12a\b|\bparagraphs? \d+(?:\s*(?:,|and|&)\s*\d+)* of part 1\b|^closed session\b/i;
+// an item held in closed session (US boards' "CLOSED SESSION PURSUANT TO GOVERNMENT CODE …", "Executive Session") is
+// exempt itself
+const EXEMPT_MARK = /\((?:[^)]{0,40}\b)?(?:exempt|confidential|not for publication)\b[^)]{0,120}\)|\bschedule 12a\b|\bparagraphs? \d+(?:\s*(?:,|and|&)\s*\d+)* of part 1\b|^(?:closed|executive) session\b/i;
 const JOB_LINE = /^(?:Head of|(?:Corporate |Strategic |Service |Executive |Assistant )?Director|Chief Executive|(?:Town |Parish |Community |Council )?Clerk(?:\s+(?:to|of)\b|\s*$|,)|(?:Board |Council |Committee )?Secretary|Monitoring Officer|Proper Officer|Democratic Services|Governance|Legal|Service Manager|Committee (?:Manager|Officer|Clerk)|Managing Director|(?:General |Chief |Senior |Principal |Borough |County |District |City )?(?:Counsel|Solicitor)\b)/i;
 
 export interface ParsedCode { letter: string; num: number }
@@ -177,7 +178,28 @@ function signatoryAt(lines: Line[], i: number, end: number): string | null {
 }
 
 /** Finds the agenda list starting the search at `from`, stopping at the first document boundary. */
-export function parseAgenda(lines: Line[], breaks: Set<number>, from = 0): AgendaResult {
+/**
+ * PDF text often puts an item's code on a line of its own, its title on the next ("XI." / "" / "Unanimous Consent"):
+ * the two are read as one item line ("XI. Unanimous Consent") on the title's line; the lines themselves are not changed.
+ */
+function joinLoneCodes(lines: Line[]): Line[] {
+  const out = lines.slice();
+  for (let i = 0; i < out.length; i++) {
+    const code = /^([A-Z]\d{1,2}[a-z]?|\d{1,3}[a-z]?|[IVX]{1,6})\.$/.exec(out[i].text)?.[1];
+    if (!code) continue;
+    let k = i + 1;
+    while (k < out.length && k <= i + 2 && !out[k].text) k++;
+    const title = out[k]?.text ?? '';
+    if (!/^[A-Z"'‘“(]/.test(title) || /^(?:[A-Z]\d{1,2}[a-z]?|\d{1,3}[a-z]?|[IVX]{1,6})\.(?:\s|$)/.test(title)) continue;
+    out[i] = { ...out[i], text: '' };
+    out[k] = { ...out[k], text: `${code}. ${title}`, cells: [`${code}. ${title}`] };
+    i = k;
+  }
+  return out;
+}
+
+export function parseAgenda(input: Line[], breaks: Set<number>, from = 0): AgendaResult {
+  const lines = joinLoneCodes(input);
   const warnings: string[] = [];
   const items: AgendaItemDetail[] = [];
   // The list begins after an "AGENDA" heading when there is one near the top.

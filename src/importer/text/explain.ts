@@ -87,7 +87,8 @@ export function explainExtraction(pages: string[], x: PackExtraction): FieldExpl
 
   x.membership.forEach((mem, i) => {
     const value = mem.name ? `${mem.name}${mem.group ? ` (${mem.group})` : ''}${mem.role ? `, ${mem.role}` : ''}` : `${mem.role ?? 'Vacancy'}${mem.group ? ` (${mem.group})` : ''}`;
-    add(`membership[${i}]`, value, RULES.member, find(0, (t) => (mem.name ? containsValue(t, mem.name) : /\bvacan/i.test(t))).line);
+    // a vacancy is the word "Vacancy", or (a US roster) its seat printed alone: "District N"
+    add(`membership[${i}]`, value, RULES.member, find(0, (t) => (mem.name ? containsValue(t, mem.name) : /\bvacan/i.test(t) || (!!mem.group && t.trim() === mem.group))).line);
   });
 
   let from = 0;

@@ -141,6 +141,10 @@ export function readVenue(lines: Line[], from: number, to: number): string | nul
     if (!t || /^(?:ask for|telephone|tel|contact|e-?mail)\b/i.test(t)) continue;
     if (STREET_LINE.test(t)) {
       const n = i + 1 < to ? lines[i + 1].text : '';
+      // a letterhead's address, with the office's telephone number under it, is where the authority is, not where
+      // the meeting is held
+      const after = TOWN_STATE_ZIP.test(n) ? lines[i + 2]?.text ?? '' : n;
+      if (/^(?:(?:tel|telephone|phone)\.?:?\s*)?\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}$/i.test(after)) continue;
       return TOWN_STATE_ZIP.test(n) ? `${t}, ${n}` : t;
     }
     const placed = findDate(t) ? AFTER_TIME_PLACE.exec(t) : null;

@@ -63,8 +63,36 @@ function membersOf(list: string, group: string | null): MemberEntry[] {
   return out;
 }
 
+// A US board's roster under its letterhead: "Board of Directors" / "Chair – Doug Tisdale, District H" /
+// "Lorraine Anderson, District L" / "District N" (a seat with no one in it); a degree after the name stays with it, as printed
+const ROSTER_HEAD = /^board of (?:directors|trustees|supervisors|commissioners)$/i;
+const ROSTER_LINE = /^(?:((?:first |second |third )?vice[- ]chair(?:man|person)?|chair(?:man|person)?|secretary|treasurer|president|vice[- ]president)\s+[–—-]\s+)?([A-Z][A-Za-z.'’ -]{2,60}?(?:,\s*(?:Ph\.?\s?D\.?|Ed\.?\s?D\.?|Esq\.?|Jr\.?|Sr\.?))?),\s*((?:District|Division|Ward|Area|Seat)\s+[A-Z0-9]{1,3})$/i;
+const ROSTER_SEAT = /^(?:District|Division|Ward|Area|Seat)\s+[A-Z0-9]{1,3}$/;
+
+function parseRoster(lines: Line[], from: number, end: number): MemberEntry[] {
+  for (let i = from; i < Math.min(end, from + 40); i++) {
+    if (!ROSTER_HEAD.test(lines[i].text)) continue;
+    const out: MemberEntry[] = [];
+    for (let k = i + 1; k < end; k++) {
+      const t = lines[k].text;
+      if (!t) { if (out.length && !lines[k + 1]?.text) break; continue; }
+      const m = ROSTER_LINE.exec(t);
+      if (m) {
+        const office = (m[1] ?? '').toLowerCase();
+        const role = /vice/.test(office) ? 'Vice-Chairman' : /^chair/.test(office) ? 'Chairman' : null;
+        out.push({ name: m[2].trim(), group: m[3], role });
+      } else if (ROSTER_SEAT.test(t)) out.push({ name: null, group: t, role: 'Vacancy' });
+      else break;
+    }
+    if (out.length >= 3) return out;
+  }
+  return [];
+}
+
 export function parseMembership(lines: Line[], from: number, to: number): MemberEntry[] {
   const end = Math.min(to, lines.length);
+  const roster = parseRoster(lines, from, end);
+  if (roster.length) return roster;
   let i = from;
   for (; i < end; i++) if (MEMBERSHIP_HEAD.test(lines[i].text) && lines[i].text.length < 200) break;
   if (i >= end) return [];

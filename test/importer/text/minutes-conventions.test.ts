@@ -332,3 +332,24 @@ describe('nothing invented from text that is not the field', () => {
   });
 });
 
+describe('a US board agenda as pdftotext gives it (Regional Transportation District)', () => {
+  const text = ['Regional Transportation District', '', '1660 Blake Street', 'Denver, CO 80202-1399', '303-299-2307', '',
+    'Board of Directors', 'Chair – Doug Tisdale, District H', 'First Vice Chair – Natalie Menten, District M', 'Secretary – Claudia Folska, Ph.D., District E',
+    'Lorraine Anderson, District L', 'District N', 'Larry Hoy, District J', '', 'BOARD OF DIRECTORS MEETING', 'February 27, 2018 at 5:30 PM', '',
+    'I.', '', 'Call to Order', '', 'II.', '', 'Approval of Board Meeting Minutes of January 30, 2018', '', 'III.', '', 'Unanimous Consent', 'A.',
+    'Contract Amendment', 'It is recommended that the Board approve.', '1. Discontinue RockiesRide bus service', '', 'IV.', '', 'Executive Session', '', 'V. Adjourn'].join('\n');
+  it('codes on a line of their own, the title on the next; lettered and numbered lines inside an item are not items; an executive session is closed', () => {
+    const ex = extract(text);
+    expect(ex.agenda.map((a) => `${a.code} ${a.title} ${a.section}`)).toEqual(['I Call to Order unrestricted',
+      'II Approval of Board Meeting Minutes of January 30, 2018 unrestricted', 'III Unanimous Consent unrestricted', 'IV Executive Session exempt', 'V Adjourn unrestricted']);
+    expect(ex.meeting).toMatchObject({ body: 'Regional Transportation District', date: '2018-02-27', time: '17:30', venue: null });
+  });
+  it('the roster under "Board of Directors": offices as roles, districts as groups, an empty district as a vacancy', () => {
+    expect(extract(text).membership).toEqual([
+      { name: 'Doug Tisdale', group: 'District H', role: 'Chairman' }, { name: 'Natalie Menten', group: 'District M', role: 'Vice-Chairman' },
+      { name: 'Claudia Folska, Ph.D.', group: 'District E', role: null }, { name: 'Lorraine Anderson', group: 'District L', role: null },
+      { name: null, group: 'District N', role: 'Vacancy' }, { name: 'Larry Hoy', group: 'District J', role: null },
+    ]);
+  });
+});
+
