@@ -3,7 +3,6 @@
 // Every photo is re-encoded before it is stored, so nothing the camera or phone wrote into the file (EXIF with the
 // GPS position where it was taken, the device, XMP, IPTC, comments) reaches the public.
 import { imageSize } from 'image-size';
-import sharp from 'sharp';
 import { ValidationError } from '../errors.js';
 import * as people from '../store/people.js';
 import { unitOfWork, type Store } from './unit.js';
@@ -39,6 +38,8 @@ export const PHOTO_MAX_SIDE = 1200;
  * down to at most PHOTO_MAX_SIDE pixels, and re-encoded without any metadata (sharp keeps none unless asked).
  */
 export async function cleanPhoto(bytes: Uint8Array, type: string, fileName = ''): Promise<Uint8Array> {
+  // Loaded when a photo is uploaded: the native image library is needed by nothing else.
+  const { default: sharp } = await import('sharp');
   const image = sharp(bytes, { failOn: 'error' }).rotate().resize({ width: PHOTO_MAX_SIDE, height: PHOTO_MAX_SIDE, fit: 'inside', withoutEnlargement: true });
   try {
     const out = type === 'image/png' ? image.png({ compressionLevel: 9 }) : type === 'image/webp' ? image.webp({ quality: 85 }) : image.jpeg({ quality: 85, mozjpeg: true });
