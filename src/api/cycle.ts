@@ -131,7 +131,7 @@ const cycle: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today })
   app.get<{ Params: { slug: string } }>('/v1/reviews/:slug', {
     schema: { tags: [TAG], summary: 'A select committee review: terms of reference, membership, stages (scoping, evidence, report, response, monitoring), evidence sessions, final report and response',
       security: optionalAuth, params: slugParams, response: readResponses('A review') },
-  }, async (request, reply) => (await publishedReview(db, request.params.slug)) ?? notFound(reply, `The review "${request.params.slug}"`));
+  }, async (request, reply) => (await publishedReview(db, request.params.slug, request.viewer)) ?? notFound(reply, `The review "${request.params.slug}"`));
 
   // ------------------------------------------------------------------ writes (Democratic Services)
   app.post<{ Body: ForwardPlanEntryInput }>('/v1/forward-plan/entries', {

@@ -13,6 +13,7 @@ import dataRoutes, { dataWrite } from './data.js';
 import write from './write.js';
 import lifecycle from './lifecycle.js';
 import cycle from './cycle.js';
+import reviewWrites from './reviews.js';
 import openData from './open-data.js';
 import webhookRoutes from './webhooks.js';
 import registry from './registry.js';
@@ -71,6 +72,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(write, { store: options.store, today });
   await app.register(lifecycle, { store: options.store, today });
   await app.register(cycle, { store: options.store, today });
+  await app.register(reviewWrites, { store: options.store, today });
   await app.register(dataWrite, { store: options.store });
   await app.register(webhookRoutes, { store: options.store });
   await app.register(registry, { store: options.store, today });

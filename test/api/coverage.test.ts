@@ -40,6 +40,10 @@ const COVERED: Record<string, string> = {
   'POST /workspace/meetings/:id/minutes/publish': 'POST /api/v1/meetings/{slug}/minutes/publication',
   'POST /workspace/meetings/:id/minutes/approve': 'POST /api/v1/meetings/{slug}/minutes/approval',
   'POST /workspace/people/new': 'POST /api/v1/people',
+  'POST /workspace/reviews': 'POST /api/v1/reviews',
+  'POST /workspace/reviews/:id/stage': 'POST /api/v1/reviews/{slug}/stage',
+  'POST /workspace/reviews/:id/sessions': 'POST /api/v1/reviews/{slug}/sessions',
+  'POST /workspace/reviews/:id/report': 'POST /api/v1/reviews/{slug}/report',
   'POST /workspace/webhooks': 'POST /api/v1/webhooks',
   'POST /workspace/webhooks/:id/off': 'DELETE /api/v1/webhooks/{id}',
   'POST /workspace/bodies/:id/edit': 'PATCH /api/v1/bodies/{slug}',
@@ -63,9 +67,6 @@ const COVERED: Record<string, string> = {
 /** Workspace actions the API does not have yet (issue 15 is open until this is empty). */
 const NOT_YET: Record<string, string> = {
   'POST /workspace/people/:id/photo': 'a councillor\'s photo',
-  'POST /workspace/reviews': 'start a select committee review',
-  'POST /workspace/reviews/:id/stage': 'move a review to its next stage',
-  'POST /workspace/reviews/:id/sessions': 'add an evidence session to a review',
   'POST /workspace/call-ins/:id/refuse': 'refuse a call-in request',
   'POST /workspace/data/:id/attach': 'attach a data report to an agenda item',
   'POST /workspace/data/:id/detach': 'detach a data report',

@@ -7,7 +7,7 @@ import {
   followUpOnSchedule, formatDateActioned, nextPartLetter, nextReviewStage, parseDateActioned, recommendationLabel, REVIEW_STAGE_LABELS, REVIEW_STAGES,
   type FollowUpVerdict, type ReviewStage,
 } from '../../domain/executive.js';
-import { can, type Viewer } from '../../domain/policy.js';
+import { can, PUBLIC_VIEWER, type Viewer } from '../../domain/policy.js';
 import { decisionExempt } from '../../domain/visibility.js';
 import type { Actor } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
@@ -18,9 +18,14 @@ import { getCallIn } from '../../store/executive/call-ins.js';
 import {
   bodyMeetingDates, deleteWorkProgrammeItem, futureMeetingsOfBody, getFollowUp, getRecommendation, getReview, getWorkProgrammeItem, insertFollowUp, insertRecommendation,
   insertResponse, insertReview, insertReviewMember, insertReviewSession, insertReviewStage, insertWorkProgrammeItem, listFollowUps, listRecommendations, listResponses,
-  lastWorkProgrammePosition, listReviews, listWorkProgramme, reviewParts, reviewSlugsLike, updateFollowUp, updateRecommendation, updateReview, updateWorkProgrammeItem,
+  lastWorkProgrammePosition, listReviews, listWorkProgramme, reviewParts, reviewReport, reviewSlugsLike, updateFollowUp, updateRecommendation, updateReview, updateWorkProgrammeItem,
 } from '../../store/executive/scrutiny.js';
 import { getMeeting } from '../../store/meetings.js';
+import { addDocument, addDocumentVersion } from '../../store/documents.js';
+import { documentAccess } from '../../store/read/documents.js';
+import { indexReview } from '../../store/search/index.js';
+import { readPdfPages } from '../../importer/read/pdf-text.js';
+import { validateUploadedPdf } from '../../pack/upload.js';
 import { dateField, required, ruled } from './context.js';
 import { formatDisplayDate } from '../../domain/display.js';
 
@@ -246,6 +251,7 @@ export async function startReview(db: Db, actor: Actor, input: { bodyId?: number
     for (const m of input.members) await insertReviewMember(tx, { review_id: id, person_id: m.personId ?? null, name: m.name.trim(), role: m.role.trim() || 'Member' });
     await insertReviewStage(tx, { review_id: id, stage: 'scoping', on_date: startedOn, note: null });
     await recordAudit(tx, actor, { action: 'create', entity: 'scrutiny_review', entityId: id, summary: `Select committee review "${title}" started`, after: { title, terms, members: input.members } });
+    await indexReview(tx, id);
     return { id, slug };
   });
 }
@@ -263,6 +269,7 @@ export async function advanceReview(db: Db, actor: Actor, id: number, input: { t
     await updateReview(tx, id, after);
     await insertReviewStage(tx, { review_id: id, stage: to, on_date: on, note: input.note?.trim() || null });
     await recordAudit(tx, actor, { action: 'stage', entity: 'scrutiny_review', entityId: id, summary: `Review "${r.title}" moved to ${to}`, before: { stage: r.stage }, after });
+    await indexReview(tx, id);
   });
 }
 
@@ -275,35 +282,120 @@ export async function addEvidenceSession(db: Db, actor: Actor, reviewId: number,
     if (r.stage !== 'evidence') throw new ValidationError('evidence sessions are held while the review is gathering evidence', 'stage');
     const id = await insertReviewSession(tx, { review_id: reviewId, on_date: on, title, witnesses: input.witnesses?.trim() || null, notes: input.notes?.trim() || null });
     await recordAudit(tx, actor, { action: 'create', entity: 'scrutiny_review_session', entityId: id, summary: `Evidence session "${title}" for review "${r.title}"`, after: input });
+    await indexReview(tx, reviewId);
     return id;
+  });
+}
+
+/** Stages at which the final report exists: from the report stage on. */
+const REPORTED_STAGES: readonly string[] = REVIEW_STAGES.slice(REVIEW_STAGES.indexOf('report'));
+
+/** The text of each page of a PDF, for search to the page; none when it has no text layer (a scan). */
+async function pageTexts(bytes: Uint8Array, fileName: string): Promise<string[] | undefined> {
+  try {
+    return (await readPdfPages(bytes.slice(), fileName)).map((p) => p.lines.map((l) => l.text).join('\n'));
+  } catch {
+    return undefined; // already checked as a PDF by validateUploadedPdf; a page whose text cannot be read leaves the report unsearched, not refused
+  }
+}
+
+export interface ReviewReportUpload {
+  fileName: string;
+  bytes: Uint8Array;
+  /** The report's title (first upload only); the review's title and "final report" when not given. */
+  title?: string | null;
+  /** Why a new version was made; required once a report is published (a correction never overwrites it). */
+  note?: string | null;
+}
+
+/**
+ * Attaches the select committee's final report (a PDF, checked as any paper) once the review has reached its report
+ * stage. The report is published as an unrestricted document; uploading again adds a version with the reason for it,
+ * and every earlier version stays readable. Audited, and the review's search entries (with the report's pages) rebuilt.
+ */
+export async function attachReviewReport(db: Db, actor: Actor, reviewId: number, input: ReviewReportUpload): Promise<{ documentId: number; slug: string; version: number }> {
+  if (!input.bytes?.byteLength) throw new ValidationError('select the final report (a PDF) to upload', 'file');
+  const check = await validateUploadedPdf(input.bytes, input.fileName);
+  if (check.problems.length) throw new ValidationError(check.problems[0].message, 'file');
+  const pages = await pageTexts(input.bytes, input.fileName);
+  const file = { bytes: input.bytes, fileName: input.fileName, contentType: 'application/pdf', pageCount: check.pageCount };
+  return transaction(db, async (tx) => {
+    const r = await getReview(tx, reviewId);
+    if (!r) throw new ValidationError(`there is no review ${reviewId}`, 'review');
+    if (!REPORTED_STAGES.includes(r.stage)) {
+      throw new ValidationError(`the final report is attached once the review reaches its final report stage; this review is at ${REVIEW_STAGE_LABELS[r.stage as ReviewStage].toLowerCase()}`, 'stage');
+    }
+    const note = input.note?.trim() || null;
+    let documentId: number;
+    let slug: string;
+    let version: number;
+    if (r.report_document_id) {
+      if (!note) throw new ValidationError('say what this new version corrects or changes: the published report is kept, and this becomes its next version', 'note');
+      if (note.length > 500) throw new ValidationError('the reason for the new version must be 500 characters or fewer', 'note');
+      documentId = r.report_document_id;
+      version = await addDocumentVersion(tx, actor, documentId, { file, pages, note, classification: 'unrestricted' });
+      slug = (await reviewReport(tx, documentId))!.slug;
+    } else {
+      const title = input.title?.trim() || `${r.title}: final report`;
+      if (title.length > 300) throw new ValidationError('the title of the report must be 300 characters or fewer', 'title');
+      ({ id: documentId, slug } = await addDocument(tx, actor, { kind: 'report', title, classification: 'unrestricted', file, pages, note }));
+      version = 1;
+      await updateReview(tx, reviewId, { report_document_id: documentId });
+    }
+    await recordAudit(tx, actor, {
+      action: 'report', entity: 'scrutiny_review', entityId: reviewId,
+      summary: version === 1 ? `Final report of review "${r.title}" published` : `Final report of review "${r.title}": version ${version} (${note})`,
+      before: { report_document_id: r.report_document_id }, after: { report_document_id: documentId, version, fileName: input.fileName, pageCount: check.pageCount },
+    });
+    await indexReview(tx, reviewId);
+    return { documentId, slug, version };
   });
 }
 
 export async function reviewDetail(db: Queryable, idOrSlug: number | string) {
   const review = await getReview(db, idOrSlug);
   if (!review) return null;
-  return { review, ...(await reviewParts(db, review.id)) };
+  const report = review.report_document_id ? await reviewReport(db, review.report_document_id) : null;
+  return { review, report, ...(await reviewParts(db, review.id)) };
 }
 
 export function reviews(db: Queryable) {
   return listReviews(db);
 }
 
-/** A review as the public pages and the API show it (everything about a review is public once started). */
-export async function publishedReview(db: Queryable, slug: string) {
+/**
+ * A review as the public pages and the API show it (everything about a review is public once started). Its final
+ * report is shown as the viewer may have it: the document's own rule (store/read/documents.ts) decides, version by
+ * version.
+ */
+export async function publishedReview(db: Queryable, slug: string, viewer: Viewer = PUBLIC_VIEWER) {
   const d = await reviewDetail(db, slug);
   if (!d) return null;
   const r = d.review;
+  let report = null;
+  if (d.report) {
+    const access = await documentAccess(db, d.report.slug, viewer);
+    if (access.access === 'ok' && access.doc) {
+      const visible = new Set(access.doc.visibleVersions);
+      report = {
+        title: d.report.title, slug: d.report.slug, url: `/documents/${d.report.slug}`, pdfUrl: `/documents/${d.report.slug}.pdf`, version: d.report.current_version,
+        versions: d.report.versions.filter((v) => visible.has(v.version)).map((v) => ({
+          version: v.version, publishedOn: v.created_at.slice(0, 10), pageCount: v.page_count, size: v.size, note: v.note,
+          url: v.version === d.report!.current_version ? `/documents/${d.report!.slug}` : `/documents/${d.report!.slug}/v${v.version}`,
+        })),
+      };
+    }
+  }
   return {
-    slug: r.slug, title: r.title, body: r.body_name, stage: r.stage, stageLabel: REVIEW_STAGE_LABELS[r.stage as ReviewStage], startedOn: r.started_on, termsOfReference: r.terms_of_reference,
+    slug: r.slug, title: r.title, body: r.body_name, bodySlug: r.body_slug, stage: r.stage, stageLabel: REVIEW_STAGE_LABELS[r.stage as ReviewStage], startedOn: r.started_on, termsOfReference: r.terms_of_reference,
     members: d.members.map((m) => ({ name: m.name, role: m.role })),
     stages: d.stages.map((s) => ({ stage: s.stage, label: REVIEW_STAGE_LABELS[s.stage as ReviewStage], on: s.on_date, note: s.note })),
     sessions: d.sessions.map((s) => ({ on: s.on_date, title: s.title, witnesses: s.witnesses, notes: s.notes })),
-    reportSummary: r.report_summary, response: r.response,
+    reportSummary: r.report_summary, report, response: r.response,
   };
 }
 
 /** Every review, newest first, for the public list and the API. */
-export async function publishedReviews(db: Queryable) {
-  return (await listReviews(db)).map((r) => ({ slug: r.slug, title: r.title, body: r.body_name, stage: r.stage, stageLabel: REVIEW_STAGE_LABELS[r.stage as ReviewStage], startedOn: r.started_on }));
+export async function publishedReviews(db: Queryable, f: { bodyId?: number } = {}) {
+  return (await listReviews(db, f)).map((r) => ({ slug: r.slug, title: r.title, body: r.body_name, bodySlug: r.body_slug, stage: r.stage, stageLabel: REVIEW_STAGE_LABELS[r.stage as ReviewStage], startedOn: r.started_on }));
 }

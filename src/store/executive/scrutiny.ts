@@ -78,11 +78,14 @@ export async function updateReview(db: Queryable, id: number, values: RowUpdate<
   await db.updateTable('scrutiny_review').set(values).where('id', '=', id).execute();
 }
 export function getReview(db: Queryable, idOrSlug: number | string) {
-  const q = db.selectFrom('scrutiny_review').leftJoin('body', 'body.id', 'scrutiny_review.body_id').selectAll('scrutiny_review').select(['body.name as body_name']);
+  const q = db.selectFrom('scrutiny_review').leftJoin('body', 'body.id', 'scrutiny_review.body_id').selectAll('scrutiny_review').select(['body.name as body_name', 'body.slug as body_slug']);
   return (typeof idOrSlug === 'number' ? q.where('scrutiny_review.id', '=', idOrSlug) : q.where('scrutiny_review.slug', '=', idOrSlug)).executeTakeFirst();
 }
-export function listReviews(db: Queryable) {
-  return db.selectFrom('scrutiny_review').leftJoin('body', 'body.id', 'scrutiny_review.body_id').selectAll('scrutiny_review').select(['body.name as body_name']).orderBy('started_on', 'desc').execute();
+/** Every review newest first, or those appointed by one body. */
+export function listReviews(db: Queryable, f: { bodyId?: number } = {}) {
+  let q = db.selectFrom('scrutiny_review').leftJoin('body', 'body.id', 'scrutiny_review.body_id').selectAll('scrutiny_review').select(['body.name as body_name', 'body.slug as body_slug']);
+  if (f.bodyId !== undefined) q = q.where('scrutiny_review.body_id', '=', f.bodyId);
+  return q.orderBy('scrutiny_review.started_on', 'desc').orderBy('scrutiny_review.id', 'desc').execute();
 }
 export async function insertReviewMember(db: Queryable, values: NewRow<'scrutiny_review_member'>): Promise<void> {
   await db.insertInto('scrutiny_review_member').values(values).execute();
@@ -103,4 +106,13 @@ export async function reviewParts(db: Queryable, reviewId: number) {
 }
 export async function reviewSlugsLike(db: Queryable, base: string) {
   return (await db.selectFrom('scrutiny_review').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug);
+}
+
+/** The final report of a review: its document as it stands, with every version (newest first). */
+export async function reviewReport(db: Queryable, documentId: number) {
+  const doc = await db.selectFrom('document').select(['id', 'slug', 'title', 'current_version']).where('id', '=', documentId).executeTakeFirst();
+  if (!doc) return null;
+  const versions = await db.selectFrom('document_version').select(['version', 'page_count', 'size', 'note', 'created_at', 'file_name'])
+    .where('document_id', '=', documentId).orderBy('version', 'desc').execute();
+  return { ...doc, versions };
 }

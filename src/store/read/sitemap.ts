@@ -1,6 +1,6 @@
 // Every public URL for sitemap.xml and the crawl in the tests: only what the public may see is listed.
 import type { ExpressionBuilder } from 'kysely';
-import { AGENDA_PUBLIC_STATUSES, PUBLIC_DECISION_STATUSES } from '../../domain/visibility.js';
+import { AGENDA_PUBLIC_STATUSES, documentPublished, paperExempt, PUBLIC_DECISION_STATUSES } from '../../domain/visibility.js';
 import type { Queryable } from '../db.js';
 import type { Database } from '../schema.js';
 
@@ -15,7 +15,7 @@ export interface SitemapEntry {
 }
 
 export async function publicUrls(db: Queryable): Promise<SitemapEntry[]> {
-  const [bodies, meetings, items, documents, people, decisions, years] = await Promise.all([
+  const [bodies, meetings, items, documents, people, decisions, years, reviews] = await Promise.all([
     db.selectFrom('body').select('slug').orderBy('slug').execute(),
     db.selectFrom('meeting').select(['slug', 'updated_at']).orderBy('date').orderBy('id').execute(),
     db.selectFrom('agenda_item').innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
@@ -39,6 +39,11 @@ export async function publicUrls(db: Queryable): Promise<SitemapEntry[]> {
     db.selectFrom('person').select('slug').where('kind', 'in', ['councillor', 'co-opted']).orderBy('slug').execute(),
     db.selectFrom('decision').select(['slug', 'published_on']).where('classification', '!=', 'exempt').where('status', 'in', [...PUBLIC_DECISION_STATUSES]).orderBy('taken_on').execute(),
     db.selectFrom('meeting').select((eb) => eb.fn('substr', ['date', eb.val(1), eb.val(4)]).as('year')).distinct().execute(),
+    // Select committee reviews (public from their start) and their final reports, by the same paper rule as above.
+    db.selectFrom('scrutiny_review').leftJoin('document', 'document.id', 'scrutiny_review.report_document_id')
+      .leftJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
+      .select(['scrutiny_review.slug', 'scrutiny_review.started_on', 'document.slug as report_slug', 'document.workflow_status', 'document_version.classification', 'document_version.created_at as report_created_at'])
+      .orderBy('scrutiny_review.started_on').orderBy('scrutiny_review.id').execute(),
   ]);
   const out: SitemapEntry[] = [
     { path: '/', lastmod: null }, { path: '/bodies', lastmod: null }, { path: '/calendar', lastmod: null }, { path: '/decisions', lastmod: null },
@@ -51,5 +56,10 @@ export async function publicUrls(db: Queryable): Promise<SitemapEntry[]> {
   for (const p of people) out.push({ path: `/people/${p.slug}`, lastmod: null });
   for (const d of decisions) out.push({ path: `/decisions/${d.slug}`, lastmod: d.published_on });
   for (const y of years) out.push({ path: `/archive/${String(y.year)}`, lastmod: null });
+  if (reviews.length) out.push({ path: '/reviews', lastmod: null });
+  for (const r of reviews) {
+    out.push({ path: `/reviews/${r.slug}`, lastmod: null });
+    if (r.report_slug && !paperExempt({ classification: r.classification ?? 'unrestricted', kind: 'report', itemExempt: false }) && documentPublished({ workflowStatus: r.workflow_status })) out.push({ path: `/documents/${r.report_slug}`, lastmod: r.report_created_at?.slice(0, 10) ?? null });
+  }
   return out;
 }

@@ -57,7 +57,10 @@ export interface PaperFacts {
   pages_json: string | null;
 }
 
-export function pageEntries(m: MeetingFacts, d: PaperFacts, exempt: boolean): EntryValues[] {
+/** Where a paper's pages sit: its meeting, or (a review's final report) none, with the body and date to filter by. */
+export type PagePlace = { id: number | null; body_id: number | null; date: string | null };
+
+export function pageEntries(m: PagePlace, d: PaperFacts, exempt: boolean): EntryValues[] {
   const pages = parseJson<unknown[]>(d.pages_json, []);
   const out: EntryValues[] = [];
   pages.forEach((p, i) => {
@@ -96,6 +99,22 @@ export function decisionEntry(d: DecisionFacts, meetingBodyId: number | null): E
     title: d.subject,
     url: `/decisions/${d.slug}`,
     body: join([`Record of Decision ${d.number}, ${d.taker_name}`, d.decision_text, d.reasons, d.alternatives]),
+  };
+}
+
+type ReviewFacts = Pick<Row<'scrutiny_review'>, 'id' | 'slug' | 'title' | 'body_id' | 'started_on' | 'terms_of_reference' | 'report_summary' | 'response'> & { body_name: string | null };
+
+/**
+ * A select committee review: its terms of reference, members, evidence sessions, report summary and the executive's
+ * response. A review has no exempt part (its record is public from the day it starts); its final report is a paper
+ * whose pages are indexed, and judged, like any other (pageEntries).
+ */
+export function reviewEntry(r: ReviewFacts, members: string[], sessions: string[]): EntryValues {
+  return {
+    kind: 'review', ref_id: r.id, page: null, meeting_id: null, body_id: r.body_id, date: r.started_on, exempt: 0,
+    title: r.title,
+    url: `/reviews/${enc(r.slug)}`,
+    body: join([`Select committee review${r.body_name ? `, ${r.body_name}` : ''}`, r.terms_of_reference, members.join(', '), ...sessions, r.report_summary, r.response]),
   };
 }
 

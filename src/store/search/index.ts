@@ -11,7 +11,7 @@ import { SEARCH_SORTS, type SearchHit, type SearchKind, type SearchQuery, type S
 import { ValidationError } from '../../errors.js';
 
 export * from './types.js';
-export { indexDecision, indexMeeting, indexPerson, rebuildSearchIndex, type RebuildProgress, type RebuildReport } from './indexer.js';
+export { indexDecision, indexMeeting, indexPerson, indexReview, rebuildSearchIndex, type RebuildProgress, type RebuildReport } from './indexer.js';
 export { parseQuery, type ParsedQuery, type Term } from './query.js';
 export { escapeHtml, makeSnippet } from './snippet.js';
 

@@ -5,7 +5,7 @@ import type { Queryable, Store } from '../db.js';
 import type { Database } from '../schema.js';
 import { countDerivedChange } from '../read/version.js';
 import { agendaPublished, documentPublished, itemExempt, minuteExempt, minutesPublished, paperExempt } from '../../domain/visibility.js';
-import { decisionEntry, itemEntry, meetingEntry, minuteEntry, pageEntries, personEntry, type EntryValues, type MeetingFacts } from './entries.js';
+import { decisionEntry, itemEntry, meetingEntry, minuteEntry, pageEntries, personEntry, reviewEntry, type EntryValues, type MeetingFacts } from './entries.js';
 
 const INSERT_CHUNK = 100;
 const MEETING_BATCH = 50;
@@ -143,6 +143,45 @@ export async function indexPerson(db: Queryable, personId: number): Promise<numb
   return entries.length;
 }
 
+/** Select committee reviews, and the pages of each one's final report (its current version, as any paper). */
+async function reviewEntries(db: Queryable, ids: number[]): Promise<EntryValues[]> {
+  if (!ids.length) return [];
+  const reviews = await db.selectFrom('scrutiny_review').leftJoin('body', 'body.id', 'scrutiny_review.body_id')
+    .select(['scrutiny_review.id', 'scrutiny_review.slug', 'scrutiny_review.title', 'scrutiny_review.body_id', 'scrutiny_review.started_on', 'scrutiny_review.terms_of_reference',
+      'scrutiny_review.report_summary', 'scrutiny_review.response', 'scrutiny_review.report_document_id', 'body.name as body_name'])
+    .where('scrutiny_review.id', 'in', ids).orderBy('scrutiny_review.id').execute();
+  const reportIds = reviews.map((r) => r.report_document_id).filter((x): x is number => x !== null);
+  const [members, sessions, reports] = await Promise.all([
+    db.selectFrom('scrutiny_review_member').select(['review_id', 'name', 'role']).where('review_id', 'in', ids).orderBy('id').execute(),
+    db.selectFrom('scrutiny_review_session').select(['review_id', 'title', 'witnesses', 'notes']).where('review_id', 'in', ids).orderBy('on_date').orderBy('id').execute(),
+    reportIds.length ? db.selectFrom('document')
+      .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
+      .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document.workflow_status', 'document_version.classification', 'document_version.pages_json', 'document_version.created_at'])
+      .where('document.id', 'in', reportIds).execute() : Promise.resolve([]),
+  ]);
+  const out: EntryValues[] = [];
+  for (const r of reviews) {
+    out.push(reviewEntry(r, members.filter((m) => m.review_id === r.id).map((m) => `${m.name} (${m.role})`),
+      sessions.filter((x) => x.review_id === r.id).map((x) => [x.title, x.witnesses, x.notes].filter(Boolean).join('\n'))));
+    const d = reports.find((x) => x.id === r.report_document_id);
+    if (!d || !d.pages_json || !documentPublished({ workflowStatus: d.workflow_status })) continue;
+    out.push(...pageEntries({ id: null, body_id: r.body_id, date: d.created_at.slice(0, 10) }, d, paperExempt({ classification: d.classification, kind: d.kind, itemExempt: false })));
+  }
+  return out;
+}
+
+/** (Re)builds the entries of one select committee review and its final report. */
+export async function indexReview(db: Queryable, reviewId: number): Promise<number> {
+  const r = await db.selectFrom('scrutiny_review').select('report_document_id').where('id', '=', reviewId).executeTakeFirst();
+  await db.deleteFrom('search_entry').where((eb) => eb.or([
+    eb.and([eb('kind', '=', 'review'), eb('ref_id', '=', reviewId)]),
+    ...(r?.report_document_id ? [eb.and([eb('kind', '=', 'page'), eb('ref_id', '=', r.report_document_id)])] : []),
+  ])).execute();
+  const entries = await reviewEntries(db, [reviewId]);
+  await insertEntries(db, entries);
+  return entries.length;
+}
+
 export interface RebuildProgress {
   setTotal(total: number): void;
   tick(n?: number, label?: string): void;
@@ -157,7 +196,7 @@ export interface RebuildReport {
 
 /**
  * Rebuilds the whole index in one transaction, so searches see the old index until the new one is complete.
- * Progress counts meetings, decisions not taken at a meeting, and people.
+ * Progress counts meetings, decisions not taken at a meeting, people and select committee reviews.
  */
 export async function rebuildSearchIndex(store: Store, options: { progress?: RebuildProgress } = {}): Promise<RebuildReport> {
   const started = Date.now();
@@ -167,13 +206,14 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
   const progress = options.progress;
   await store.db.transaction().execute(async (tx) => {
     const db = tx as unknown as Kysely<Database>;
-    const [meetings, decisions, people] = await Promise.all([
+    const [meetings, decisions, people, reviews] = await Promise.all([
       db.selectFrom('meeting').select('id').orderBy('id').execute(),
       db.selectFrom('decision').select('id').where('meeting_id', 'is', null).orderBy('id').execute(),
       db.selectFrom('person').select('id').orderBy('id').execute(),
+      db.selectFrom('scrutiny_review').select('id').orderBy('id').execute(),
     ]);
     meetingCount = meetings.length;
-    progress?.setTotal(meetings.length + decisions.length + people.length);
+    progress?.setTotal(meetings.length + decisions.length + people.length + reviews.length);
     await db.deleteFrom('search_entry').execute();
     const run = async (ids: number[], batch: number, build: (db: Queryable, ids: number[]) => Promise<EntryValues[]>, label: string) => {
       for (let i = 0; i < ids.length; i += batch) {
@@ -188,6 +228,7 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
     await run(meetings.map((m) => m.id), MEETING_BATCH, meetingBatchEntries, 'meetings');
     await run(decisions.map((d) => d.id), OTHER_BATCH, decisionEntries, 'decisions');
     await run(people.map((p) => p.id), OTHER_BATCH, personEntries, 'people');
+    await run(reviews.map((r) => r.id), OTHER_BATCH, reviewEntries, 'reviews');
     // Derived from the record, so no audit entry: count it, or cached search pages would outlive the old index.
     await countDerivedChange(db);
   });

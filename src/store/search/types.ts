@@ -1,7 +1,7 @@
 // The search interface shared by both backends: what a caller asks for and what comes back.
 import type { IsoDate } from '../../domain/types.js';
 
-export const SEARCH_KINDS = ['page', 'item', 'minute', 'decision', 'person', 'meeting'] as const;
+export const SEARCH_KINDS = ['page', 'item', 'minute', 'decision', 'person', 'meeting', 'review'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /**

@@ -8,6 +8,7 @@ import { registerPortal } from '../../../src/server.js';
 import { createUser } from '../../../src/store/accounts.js';
 import { buildApp } from '../../../src/web/app.js';
 import { Browser } from '../../api/fixture.js';
+import { makePdf, multipart } from './helpers.js';
 import { useTestStore } from '../../helpers/use-store.js';
 
 describe('cycle screens in the workspace', () => {
@@ -84,10 +85,35 @@ describe('cycle screens in the workspace', () => {
     expect(noTitle.statusCode).toBe(400);
     expect(noTitle.body).toContain('href="#session-title"');
     expect((await clerk.post(`${path}/sessions`, { 'on-day': '16', 'on-month': '6', 'on-year': '2025', title: 'The Environment Agency', witnesses: 'Area Flood Risk Manager' })).statusCode).toBe(303);
+    // The final report waits for the report stage.
+    const upload = (fields: Record<string, string>, bytes: Buffer, fileName = 'flood-report.pdf') => {
+      const body = multipart({ _csrf: clerk.csrf, ...fields }, { name: 'file', fileName, type: 'application/pdf', bytes });
+      return clerk.request('POST', `${path}/report`, { payload: body.payload, headers: { 'content-type': body.contentType } });
+    };
+    const report = await makePdf('Flood risk review: final report. Householders should be offered sandbags through a single flood reporting line.');
+    const early = await upload({}, report);
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('<a href="#report-stage">The final report is attached once the review reaches its final report stage; this review is at evidence gathering</a>');
     const noSummary = await move('report', '8', '9');
     expect(noSummary.statusCode).toBe(400);
     expect(noSummary.body).toContain('href="#reportSummary"');
     expect((await move('report', '8', '9', { reportSummary: 'Eleven recommendations, among them a single flood reporting line.' })).statusCode).toBe(303);
+    // A file that is not a PDF is refused naming the field; the report is published; a correction needs its reason.
+    const notPdf = await upload({}, Buffer.from('PK\u0003\u0004 not a pdf'), 'report.docx');
+    expect(notPdf.statusCode).toBe(400);
+    expect(notPdf.body).toContain('<a href="#report-file">&quot;report.docx&quot; is not a PDF');
+    const first = await upload({ title: '' }, report);
+    expect(first.statusCode, first.body).toBe(303);
+    expect(first.headers.location).toBe(`${path}?report=1`);
+    expect((await clerk.get(first.headers.location as string)).body).toContain('Final report published');
+    const noNote = await upload({}, await makePdf('Corrected: sandbags through a single flood reporting line, and flood wardens in every parish.'));
+    expect(noNote.statusCode).toBe(400);
+    expect(noNote.body).toContain('<a href="#report-note">Say what this new version corrects or changes');
+    const second = await upload({ note: 'Recommendation 4 corrected: flood wardens' }, await makePdf('Corrected: sandbags through a single flood reporting line, and flood wardens in every parish.'));
+    expect(second.headers.location).toBe(`${path}?report=2`);
+    const wsReport = (await clerk.get(path)).body;
+    expect(wsReport).toContain('Flood risk management: final report</a> (version 2');
+    expect(wsReport).toContain('Recommendation 4 corrected: flood wardens');
     expect((await move('response', '3', '11', { response: 'The Cabinet accepted ten of the eleven recommendations.' })).statusCode).toBe(303);
     expect((await move('monitoring', '4', '11')).statusCode).toBe(303);
     const ws = await clerk.get(path);
@@ -100,6 +126,23 @@ describe('cycle screens in the workspace', () => {
     const page = await pub.get('/reviews/flood-risk-management');
     for (const s of ['To review how the council and its partners manage flood risk', 'Mr A J King (Chairman)', 'The Environment Agency', 'Witnesses: Area Flood Risk Manager',
       'Eleven recommendations', 'The Cabinet accepted ten', 'Evidence gathering']) expect(page.body).toContain(s);
+    // The final report on the public page, both versions readable; found in search, to the page; the body's page lists the review.
+    const reportLink = /href="(\/documents\/[a-z0-9-]+)">Flood risk management: final report<\/a>/.exec(page.body);
+    expect(reportLink, page.body).not.toBeNull();
+    expect(page.body).toContain('Earlier versions');
+    expect(page.body).toContain(`href="${reportLink![1]}/v1">Version 1</a>`);
+    expect((await pub.get(reportLink![1])).body).toContain('flood wardens in every parish');
+    expect((await pub.get(`${reportLink![1]}/v1`)).statusCode).toBe(200);
+    expect((await pub.get(`${reportLink![1]}.pdf`)).headers['content-type']).toMatch(/application\/pdf/);
+    const found = await pub.get('/search?q=flood+wardens');
+    expect(found.body).toContain(`href="${reportLink![1]}#page-1"`);
+    const byKind = await pub.get('/search?q=flood&type=review');
+    expect(byKind.body).toContain('href="/reviews/flood-risk-management"');
+    expect(byKind.body).not.toContain(`href="${reportLink![1]}#page-1"`);
+    expect((await pub.get('/sitemap.xml')).body).toContain('/reviews/flood-risk-management</loc>');
+    expect((await pub.get('/sitemap.xml')).body).toContain(`${reportLink![1]}</loc>`);
+    const audit = await store.db.selectFrom('audit_log').select(['action', 'summary']).where('entity', '=', 'scrutiny_review').where('action', '=', 'report').orderBy('id').execute();
+    expect(audit.map((a) => a.summary)).toEqual(['Final report of review "Flood risk management" published', 'Final report of review "Flood risk management": version 2 (Recommendation 4 corrected: flood wardens)']);
     expect((await pub.get('/reviews/no-such-review')).statusCode).toBe(404);
     const api = JSON.parse((await pub.get('/api/v1/reviews/flood-risk-management')).body);
     expect(api).toMatchObject({ stage: 'monitoring', members: [{ name: 'Mr A J King', role: 'Chairman' }, { name: 'Mrs T Dean', role: 'Member' }, { name: 'Mr R Truelove', role: 'Member' }] });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { feedLinks } from './feeds.js';
 import { origin, todayIso } from './http.js';
 import { bodyPage, readBodiesByKind } from '../../../services/bodies.js';
+import { publishedReviews } from '../../../services/executive/scrutiny.js';
 import { type Store } from '../../../services/unit.js';
 
 const bodies: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
@@ -15,7 +16,9 @@ const bodies: FastifyPluginAsync<{ store: Store; today?: () => string }> = async
   app.get<{ Params: { slug: string } }>('/bodies/:slug', async (request, reply) => {
     const page = await bodyPage(store, request.params.slug, todayIso(today));
     if (!page) return reply.callNotFound();
-    return reply.render('pages/public/body.njk', { pageTitle: page.body.name, canonicalUrl: `${origin(request)}/bodies/${page.body.slug}`, page,
+    // The select committee reviews the body appointed (a review's record is public from its start).
+    const reviews = await publishedReviews(store.db, { bodyId: page.body.id });
+    return reply.render('pages/public/body.njk', { pageTitle: page.body.name, canonicalUrl: `${origin(request)}/bodies/${page.body.slug}`, page, reviews,
       feeds: feedLinks(`/bodies/${page.body.slug}/feed`, `${page.body.name}: agendas and minutes`), alertsHref: `/alerts?body=${page.body.slug}`, alertsLabel: `about ${page.body.name}`,
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Committees', href: '/bodies' }] });
   });

@@ -30,7 +30,7 @@ const cycle: FastifyPluginAsync<{ store: Store; today?: () => string }> = async 
   app.get('/reviews', async (_request, reply) =>
     reply.render('pages/public/reviews.njk', { pageTitle: 'Select committee reviews', reviews: await publishedReviews(db), breadcrumbs: [{ text: 'Home', href: '/' }] }));
   app.get<{ Params: { slug: string } }>('/reviews/:slug', async (request, reply) => {
-    const review = await publishedReview(db, request.params.slug);
+    const review = await publishedReview(db, request.params.slug, request.viewer);
     if (!review) return reply.callNotFound();
     return reply.render('pages/public/review.njk', { pageTitle: review.title, review, breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Select committee reviews', href: '/reviews' }] });
   });

@@ -12,9 +12,9 @@ import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './
 import { bodyOptions } from '../../../services/meetings.js';
 
 export const KIND_LABELS: Record<SearchKind, string> = {
-  page: 'Papers', item: 'Agenda items', minute: 'Minutes', decision: 'Decisions', person: 'Councillors', meeting: 'Meetings',
+  page: 'Papers', item: 'Agenda items', minute: 'Minutes', decision: 'Decisions', person: 'Councillors', meeting: 'Meetings', review: 'Select committee reviews',
 };
-const HIT_LABELS: Record<SearchKind, string> = { page: 'Paper', item: 'Agenda item', minute: 'Minutes', decision: 'Decision', person: 'Person', meeting: 'Meeting' };
+const HIT_LABELS: Record<SearchKind, string> = { page: 'Paper', item: 'Agenda item', minute: 'Minutes', decision: 'Decision', person: 'Person', meeting: 'Meeting', review: 'Select committee review' };
 
 const PER_PAGE = 10;
 

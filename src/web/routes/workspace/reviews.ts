@@ -1,13 +1,16 @@
 // Select committee reviews: the clerk starts one (terms of reference, membership), moves it through its stages
 // (scoping, evidence, final report, executive response, monitoring, closed) and records its evidence sessions.
-// Thin over services/executive/scrutiny.ts; every form through postForm.
+// Once at its report stage, the clerk uploads the final report (a PDF, checked like any paper); a correction is a new
+// version with its reason, the published one kept. Thin over services/executive/scrutiny.ts; every form through postForm.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { REVIEW_STAGE_LABELS, REVIEW_STAGES, type ReviewStage } from '../../../domain/executive.js';
 import { listBodies } from '../../../services/bodies.js';
-import { addEvidenceSession, advanceReview, reviewDetail, reviews, startReview } from '../../../services/executive/scrutiny.js';
+import { addEvidenceSession, advanceReview, attachReviewReport, reviewDetail, reviews, startReview } from '../../../services/executive/scrutiny.js';
+import { acceptMultipart, isUploadedFile, type UploadedFile } from '../../../http/multipart.js';
 import { todayOf, type WorkspaceOptions } from './common.js';
-import { actor, dateOf, dateParts, isoDate, optionalText, paramId, postForm, requiredText, str } from './form.js';
+import { actor, dateOf, dateParts, isoDate, optionalText, paramId, parseForm, postForm, requiredText, str, type FieldError, type Form, type Parsed } from './form.js';
+import { MAX_PAPER_BYTES } from './papers.js';
 
 /** A form with its date boxes read into one ISO field each. */
 const withDates = <S extends z.ZodType>(names: string[], schema: S) =>
@@ -43,8 +46,27 @@ const sessionSchema = withDates(['on'], z.object({
   notes: optionalText('Notes', 20000),
 }));
 
+const reportSchema = z.object({
+  title: optionalText('Title of the report', 300),
+  note: optionalText('What the new version corrects or changes', 500),
+});
+
+/** The report upload form: its typed fields and a PDF within the paper size limit (the service checks the PDF itself). */
+function readReport(form: Form): Parsed<z.infer<typeof reportSchema> & { file: UploadedFile }> {
+  const typed = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string'));
+  const parsed = parseForm(reportSchema, typed);
+  const errors: FieldError[] = parsed.ok ? [] : [...parsed.errors];
+  const file = (form as Record<string, unknown>).file;
+  if (!isUploadedFile(file)) errors.push({ field: 'file', text: 'Select the final report (a PDF) to upload' });
+  else if (file.bytes.byteLength > MAX_PAPER_BYTES) errors.push({ field: 'file', text: `"${file.fileName}" is ${(file.bytes.byteLength / 1048576).toFixed(1)} MB; the largest report accepted is 20 MB` });
+  else if (!/\.pdf$/i.test(file.fileName)) errors.push({ field: 'file', text: `"${file.fileName}" is not a PDF: the file name must end in .pdf` });
+  return parsed.ok && !errors.length && isUploadedFile(file) ? { ok: true, data: { ...parsed.data, file } } : { ok: false, errors };
+}
+
 const reviewRoutes: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   const db = options.store.db;
+  // The final report is uploaded as multipart/form-data (headroom over the file limit for the other fields).
+  acceptMultipart(app, MAX_PAPER_BYTES + 1024 * 1024);
   const today = () => todayOf(options);
 
   const listPage = async (extra: Record<string, unknown> = {}) => ({
@@ -70,7 +92,9 @@ const reviewRoutes: FastifyPluginAsync<WorkspaceOptions> = async (app, options) 
   };
   app.get('/workspace/reviews/:id', async (request, reply) => {
     const q = request.query as Record<string, string>;
-    const ctx = await detailPage(paramId(request) ?? 0, { notice: q.started ? 'Review started' : q.stage ? 'Stage recorded' : q.session ? 'Evidence session added' : null });
+    const ctx = await detailPage(paramId(request) ?? 0, {
+      notice: q.started ? 'Review started' : q.stage ? 'Stage recorded' : q.session ? 'Evidence session added' : q.report ? `Final report published${Number(q.report) > 1 ? ` as version ${Number(q.report)}` : ''}` : null,
+    });
     return ctx ? reply.render('pages/workspace/review.njk', ctx) : reply.callNotFound();
   });
   app.post('/workspace/reviews/:id/stage', async (request, reply) => {
@@ -97,7 +121,30 @@ const reviewRoutes: FastifyPluginAsync<WorkspaceOptions> = async (app, options) 
       rerender: async (form, errors) => reply.render('pages/workspace/review.njk', (await detailPage(id, { sessionValues: form, sessionOn: partsOf(form, 'on'), ...sessionErrors(errors) }))!),
     });
   });
+  app.post('/workspace/reviews/:id/report', async (request, reply) => {
+    const id = paramId(request) ?? 0;
+    if (!(await reviewDetail(db, id))) return reply.callNotFound();
+    return postForm(request, reply, {
+      schema: readReport, fallbackField: 'file',
+      save: async (d) => {
+        const r = await attachReviewReport(db, actor(request), id, { fileName: d.file.fileName, bytes: d.file.bytes, title: d.title, note: d.note });
+        return `/workspace/reviews/${id}?report=${r.version}`;
+      },
+      rerender: async (form, errors) => {
+        const typed = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string'));
+        return reply.render('pages/workspace/review.njk', (await detailPage(id, { reportValues: typed, ...prefixed(errors, 'report', ['file', 'title', 'note', 'stage']) }))!);
+      },
+    });
+  });
 };
+
+/** A second form's errors on the page, its fields' ids prefixed (the stage form has its own date and note). */
+function prefixed(e: { errorList: { text: string; href: string }[]; fieldErrors: Record<string, { text: string }> }, prefix: string, fields: string[]) {
+  return {
+    errorList: e.errorList.map((x) => ({ text: x.text, href: fields.includes(x.href.slice(1)) ? `#${prefix}-${x.href.slice(1)}` : x.href })),
+    [`${prefix}Errors`]: e.fieldErrors,
+  };
+}
 
 /** The session form's fields are prefixed "session-" on the page (the stage form has its own date and notes). */
 function sessionErrors(e: { errorList: { text: string; href: string }[]; fieldErrors: Record<string, { text: string }> }) {
