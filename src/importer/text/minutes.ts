@@ -291,7 +291,8 @@ function collectBlock(lines: Line[], i: number, end: number, first: string, weak
   for (; k < end; k++) {
     const t = lines[k].text;
     if (!t) {
-      if (value) break;
+      // a list that ends on a comma goes on after the blank line ("…, Cllr Alam," / "" / "Dr Ahmed MP")
+      if (value && !/,$/.test(value)) break;
       continue;
     }
     if (labelOf(t) || SECTION.test(t) || MINUTE_LINE.test(t) || isMinutesHeader(lines, k)) break;

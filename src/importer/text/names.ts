@@ -6,7 +6,7 @@ export const TITLE_WORDS = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Cllr', 'Cllr
 const TITLE_ALT = TITLE_WORDS.join('|');
 export const TITLE_START = new RegExp(`^(?:(?:County|District|Borough|Town|Parish|City|Deputy|The)\\s+)?(?:${TITLE_ALT})\\.?(?=\\s|$)`, 'i');
 const HONOURS = /^(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|QC|KC|BEM|FRS|MP|MEP|MA|BA|BSc|MSc|PhD|FCA|CEng)$/;
-const HONOURS_TAIL = /(?:,?\s+(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|QC|KC|BEM|FRS|MP|MEP))+\.?$/;
+const HONOURS_TAIL = /(?:,?\s+(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|QC|KC|BEM|FRS|MP|MSP|MLA|MEP))+\.?$/;
 const OFFICER_WORDS = /^(?:the\s+)?(?:clerk|chairman|chair|vice-chair(?:man)?|officers?|press|public|members? of the public|minute taker|secretary)$/i;
 
 /** Removes bracketed asides, even nested or unclosed ones, replacing each with a list separator. */
@@ -86,7 +86,7 @@ export function splitNames(list: string): string[] {
       // Hackett, A Caudwell"); a full name ("Cllr Hutchison, Cllr Stephen Dornan, Fraser Grant-Rae") is someone's
       // the list gives no title to.
       name = `${plural} ${name}`;
-    } else if (plural && /^(?:Mrs|Ms|Miss|Mr|Dr)\.?\s+[A-Z][A-Za-z'’-]+$/.test(name)) {
+    } else if (plural && !fromSingular && /^(?:Mrs|Ms|Miss|Mr|Dr)\.?\s+[A-Z][A-Za-z'’-]+$/.test(name)) {
       // "Cllrs Howells, Mrs Kay and Ms McDonagh": all three are councillors
       name = `${plural} ${name}`;
     } else if (TITLE_START.test(name)) {

@@ -264,18 +264,18 @@ describe('Welsh-language minutes', () => {
 });
 
 describe('community councils’ web minutes (Govan, Glasgow; Manordeilo & Salem’s HTML pages)', () => {
-  it('a singular "Cllr" is that person’s title, not the rest of the list’s; bold opened inside a word still labels', () => {
+  it('a singular "Cllr" is that person’s title, not the rest of the list’s; bold opened inside a word still labels; a list ending on a comma goes on past a blank line', () => {
     const ex = extract([
       '**GOVAN COMMUNITY COUNCIL**', '', '**GENERAL MEETING MONDAY 3 MARCH 2025**', '', 'Held in the Pearce Institute at 7 p.m.', '',
       '**Present**: Esme Clark, Cllr Richard Bell, Cllr Hutchison, Fraser Grant-Rae', '(representing Dr Ahmed MP), Jim Ellis (Glasgow CC)', '',
-      'A**pologies**: Betty Ross, Cllr Alam', '',
+      'A**pologies**: Betty Ross, Cllr Alam,', '', 'Dr Ahmed MP', '', 'Minute taker: John Foster', '',
       '1.  MINUTES OF THE FEBRUARY MEETING\\', '    These were moved as correct by Robert Preston and Esme Clark', '',
       '2.  MATTERS ARISING', '', 'Nothing further.', '', '3.  DATE OF NEXT MEETING', '', 'Monday 7 April.',
     ].join('\n'));
     expect(ex.meeting.venue).toBe('Pearce Institute');
     const m = ex.minutes[0];
     expect(m.present).toEqual(['Esme Clark', 'Cllr Richard Bell', 'Cllr Hutchison', 'Fraser Grant-Rae', 'Jim Ellis']);
-    expect(m.apologies).toEqual(['Betty Ross', 'Cllr Alam']);
+    expect(m.apologies).toEqual(['Betty Ross', 'Cllr Alam', 'Dr Ahmed']);
     expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual(['1 MINUTES OF THE FEBRUARY MEETING', '2 MATTERS ARISING', '3 DATE OF NEXT MEETING']);
   });
   it('after a singular "Cllr", bare surnames still follow as councillors', () => {
