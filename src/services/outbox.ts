@@ -2,13 +2,16 @@
 // HTTP POST), then mark it sent, or schedule a retry with exponential backoff and jitter, or give up after the
 // last attempt. At least once: a crash after sending and before marking leaves the lease to expire and the message
 // to go again with the same Message-ID / delivery id (the idempotency key), so receivers can drop the repeat.
-// A recipient gets at most `perRecipientPerHour` messages an hour; the rest wait.
+// A recipient gets at most `perRecipientPerHour` messages an hour; the rest wait. A webhook endpoint whose delivery
+// fails for good is switched off.
 import { createHmac, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Mailer } from '../mail/index.js';
 import type { Store } from '../store/db.js';
 import { getBlob } from '../store/documents.js';
 import { claimDue, defer, markFailed, markSent, sentSinceMany, type OutboxEmail, type OutboxRow, type OutboxWebhook } from '../store/outbox.js';
+import { transaction } from '../store/db.js';
+import { disableWebhook, webhookIdOfDelivery } from '../store/webhooks.js';
 
 export interface DeliveryOptions {
   mailer: Mailer;
@@ -28,6 +31,8 @@ export interface DeliveryOptions {
   baseDelayMs?: number;
   fetch?: typeof fetch;
 }
+
+const WEBHOOK_ACTOR = { kind: 'system', id: null, name: 'webhook deliveries' } as const;
 
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
@@ -117,7 +122,13 @@ export async function deliverDue(store: Store, options: DeliveryOptions): Promis
       const attempt = row.attempts + 1;
       const message = e instanceof Error ? e.message : String(e);
       if (attempt >= (options.maxAttempts ?? 10)) {
-        await markFailed(store.db, row.id, worker, message, null);
+        const hookId = row.channel === 'webhook' ? webhookIdOfDelivery(row.idempotency_key) : null;
+        // An endpoint that failed a delivery for good is switched off (audited), so it stops piling up failures;
+        // the clerk sees why on its page, and can switch it on again and send the delivery again.
+        await transaction(store.db, async (tx) => {
+          await markFailed(tx, row.id, worker, message, null);
+          if (hookId !== null) await disableWebhook(tx, WEBHOOK_ACTOR, hookId, `Delivery ${row.id} (${row.subject}) failed ${attempt} times: ${message}`.slice(0, 500));
+        });
         report.failed++;
       } else {
         await markFailed(store.db, row.id, worker, message, new Date(now.getTime() + backoffMs(attempt, options.baseDelayMs)).toISOString());

@@ -1,10 +1,11 @@
 // Outgoing webhooks for integrations (a council's website, a newsroom): Democratic Services register an endpoint
 // and the event types it wants; the secret is shown once; every delivery is signed (HMAC-SHA256, see outbox.ts),
 // retried with backoff through the outbox, and listed in the endpoint's delivery log. Webhooks carry public
-// information only (services/alerts.ts builds them through the one visibility rule).
+// information only (services/alerts.ts builds them through the one visibility rule). An endpoint can be edited,
+// switched off (by hand, or by the outbox when a delivery fails for good) and on again, and a delivery sent again.
 import { ValidationError } from '../errors.js';
 import { EVENT_TYPES } from './events.js';
-import { createWebhook, disableWebhook, getWebhook, listWebhooks, webhookDeliveries } from '../store/webhooks.js';
+import { createWebhook, disableWebhook, enableWebhook, getWebhook, listWebhooks, resendWebhookDelivery, updateWebhook, webhookDeliveries } from '../store/webhooks.js';
 import type { Actor, Store } from './unit.js';
 import { unitOfWork } from './unit.js';
 
@@ -42,12 +43,30 @@ export async function registerWebhook(store: Store, actor: Actor, input: { url: 
   return create(store, actor, checkWebhook(input));
 }
 
-export const switchOffWebhook = unitOfWork(disableWebhook);
+export const switchOffWebhook = unitOfWork((db, actor: Actor, id: number) => disableWebhook(db, actor, id));
 
-export interface WebhookView { id: number; url: string; events: string[]; active: boolean; createdAt: string; createdBy: string }
+/** Switches a switched-off endpoint on again (after fixing what made it fail); false when there is none. */
+export const switchOnWebhook = unitOfWork(enableWebhook);
 
-function view(w: { id: number; url: string; events_json: string; active: number; created_at: string; created_by: string }): WebhookView {
-  return { id: w.id, url: w.url, events: JSON.parse(w.events_json) as string[], active: !!w.active, createdAt: w.created_at, createdBy: w.created_by };
+const update = unitOfWork(updateWebhook);
+
+/** Changes an endpoint's address and events (the same checks as registering); false when there is no such endpoint. */
+export async function editWebhook(store: Store, actor: Actor, id: number, input: { url: unknown; events: unknown }): Promise<boolean> {
+  return update(store, actor, id, checkWebhook(input));
+}
+
+const resend = unitOfWork((db, actor: Actor, id: number, deliveryId: number) => resendWebhookDelivery(db, actor, id, deliveryId, new Date().toISOString()));
+
+/** Sends a delivery again as a new delivery of the same event; null when the endpoint has no such delivery. */
+export async function resendDelivery(store: Store, actor: Actor, id: number, deliveryId: number): Promise<number | null> {
+  return resend(store, actor, id, deliveryId);
+}
+
+export interface WebhookView { id: number; url: string; events: string[]; active: boolean; createdAt: string; createdBy: string; disabledReason: string | null; disabledAt: string | null }
+
+function view(w: { id: number; url: string; events_json: string; active: number; created_at: string; created_by: string; disabled_reason: string | null; disabled_at: string | null }): WebhookView {
+  return { id: w.id, url: w.url, events: JSON.parse(w.events_json) as string[], active: !!w.active, createdAt: w.created_at, createdBy: w.created_by,
+    disabledReason: w.active ? null : w.disabled_reason, disabledAt: w.active ? null : w.disabled_at };
 }
 
 export async function webhooks(store: Store): Promise<WebhookView[]> {
@@ -58,7 +77,7 @@ export async function webhookWithDeliveries(store: Store, id: number) {
   const w = await getWebhook(store.db, id);
   if (!w) return null;
   const deliveries = (await webhookDeliveries(store.db, id)).map((d) => ({
-    id: d.id, event: d.subject, eventId: d.idempotency_key.split(':')[2] ?? '', status: d.status, attempts: d.attempts, nextAttemptAt: d.status === 'pending' ? d.next_attempt_at : null,
+    id: d.id, event: d.subject, eventId: d.idempotency_key.split(':')[2] ?? '', resent: d.idempotency_key.includes(':resent:'), status: d.status, attempts: d.attempts, nextAttemptAt: d.status === 'pending' ? d.next_attempt_at : null,
     lastError: d.last_error, queuedAt: d.created_at, sentAt: d.sent_at,
   }));
   return { webhook: view(w), deliveries };

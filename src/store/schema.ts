@@ -440,6 +440,8 @@ export interface ApiTokenTable {
   scopes: Generated<string>;
   /** After this instant the token no longer works; null: never expires. */
   expires_at: string | null;
+  /** JSON array of the bodies it may write to; null: no limit beyond its user's role (migration 025). */
+  body_ids: string | null;
 }
 
 export interface PasswordResetTable {
@@ -786,6 +788,9 @@ export interface WebhookTable {
   active: Bool;
   created_at: string;
   created_by: string;
+  /** Why it was switched off: by whom, or the delivery failure that switched it off (migration 025). */
+  disabled_reason: string | null;
+  disabled_at: string | null;
 }
 
 export interface Database {

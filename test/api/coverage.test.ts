@@ -66,6 +66,9 @@ const COVERED: Record<string, string> = {
 
 /** Workspace actions the API does not have yet (issue 15 is open until this is empty). */
 const NOT_YET: Record<string, string> = {
+  'POST /workspace/webhooks/:id': 'edit a webhook\u2019s address and events (services/webhooks.ts editWebhook)',
+  'POST /workspace/webhooks/:id/on': 'switch a webhook on again (switchOnWebhook)',
+  'POST /workspace/webhooks/:id/deliveries/:delivery/resend': 'send a webhook delivery again (resendDelivery)',
   'POST /workspace/people/:id/photo': 'a councillor\'s photo',
   'POST /workspace/call-ins/:id/refuse': 'refuse a call-in request',
   'POST /workspace/data/:id/attach': 'attach a data report to an agenda item',
