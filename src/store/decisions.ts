@@ -110,8 +110,9 @@ export function recordDecision(db: Db, actor: Actor, d: NewDecision) {
 }
 
 export async function getDecision(db: Queryable, idOrSlug: number | string) {
-  const q = db.selectFrom('decision').leftJoin('meeting', 'meeting.id', 'decision.meeting_id')
-    .selectAll('decision').select(['meeting.slug as meeting_slug']);
+  const q = db.selectFrom('decision').leftJoin('meeting', 'meeting.id', 'decision.meeting_id').leftJoin('body', 'body.id', 'meeting.body_id')
+    .leftJoin('agenda_item', 'agenda_item.id', 'decision.agenda_item_id')
+    .selectAll('decision').select(['meeting.slug as meeting_slug', 'meeting.date as meeting_date', 'body.name as meeting_body_name', 'agenda_item.code as item_code', 'agenda_item.title as item_title']);
   return (typeof idOrSlug === 'number' ? q.where('decision.id', '=', idOrSlug) : q.where('decision.slug', '=', idOrSlug)).executeTakeFirst();
 }
 

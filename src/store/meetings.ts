@@ -135,6 +135,13 @@ export function agendaItemsOf(db: Queryable, meetingId: number) {
   return db.selectFrom('agenda_item').select(['id', 'code', 'title']).where('meeting_id', '=', meetingId).orderBy('position').execute();
 }
 
+/** The agenda items of several meetings in agenda order (for choosing the item a decision was taken on). */
+export function agendaItemsOfMeetings(db: Queryable, meetingIds: readonly number[]) {
+  if (!meetingIds.length) return Promise.resolve([]);
+  return db.selectFrom('agenda_item').select(['id', 'meeting_id', 'code', 'title', 'withdrawn']).where('meeting_id', 'in', [...meetingIds])
+    .orderBy('meeting_id').orderBy('position').execute();
+}
+
 /** An agenda item by id. */
 export function getAgendaItem(db: Queryable, itemId: number) {
   return db.selectFrom('agenda_item').selectAll().where('id', '=', itemId).executeTakeFirst();

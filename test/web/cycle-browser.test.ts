@@ -140,7 +140,8 @@ describe.skipIf(!browserTestsEnabled()).each(STORE_KINDS)('executive cycle in Ch
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toMatch(/28 clear days/);
     await expect(page.locator('#takenOn-error').isVisible()).resolves.toBe(true);
     await fillDate(page, 'takenOn', DATES.cabinet);
-    await page.getByLabel('Meeting', { exact: true }).selectOption({ label: `Cabinet, ${DATES.cabinet}` });
+    // The item it was taken on, from the Cabinet meeting's agenda (its meeting comes with it).
+    await page.getByLabel('Agenda item', { exact: true }).selectOption({ label: 'Item 2: Highways term maintenance contract' });
     await page.getByRole('button', { name: 'Save decision' }).click();
     await page.waitForURL(/\/workspace\/decisions\/\d+\?created=1/);
     const decisionPath = new URL(page.url()).pathname;

@@ -18,7 +18,7 @@ import { createDecision } from '../../store/decisions.js';
 import { getBody } from '../../store/bodies.js';
 import { decisionBySlug, decisionRow, decisionsAwaitingReconsideration, listCallIns, listSignatories, reconsiderations, updateDecisionRow } from '../../store/executive/call-ins.js';
 import { getForwardPlanEntry, insertNoticeException, listForwardPlanEntries, listForwardPlanEvents, listNoticeExceptions } from '../../store/executive/forward-plan.js';
-import { getAgendaItem, getMeeting, listMeetings } from '../../store/meetings.js';
+import { agendaItemsOfMeetings, getAgendaItem, getMeeting, listMeetings } from '../../store/meetings.js';
 import type { Row } from '../../store/schema.js';
 import { cycleContext, dateField, refuse, required, ruled } from './context.js';
 import { markForwardPlanEntryTaken } from './forward-plan.js';
@@ -67,22 +67,25 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
   const subject = required(input.subject, 'subject', 'enter the subject of the decision');
   const takerName = required(input.takerName, 'takerName', 'enter the decision taker');
   const text = required(input.text, 'text', 'enter the decision');
-  if (input.meetingId && input.takerKind !== 'body') throw new ValidationError('a decision at a meeting is taken by the body; a Cabinet Member or officer decision has its own record', 'takerKind');
-  if (input.agendaItemId && !input.meetingId) throw new ValidationError('choose the meeting of the agenda item', 'meetingId');
   const { rules } = await cycleContext(db);
   return transaction(db, async (tx) => {
+    // The item names its meeting: choosing the item alone is enough; a meeting chosen as well must be the item's.
+    const item = input.agendaItemId ? await getAgendaItem(tx, input.agendaItemId) : undefined;
+    if (input.agendaItemId && !item) throw new ValidationError(`there is no agenda item ${input.agendaItemId}`, 'agendaItemId');
+    const meetingId = input.meetingId ?? item?.meeting_id ?? null;
+    const m = meetingId ? await getMeeting(tx, meetingId) : undefined;
+    if (meetingId && !m) throw new ValidationError(`there is no meeting ${meetingId}`, 'meetingId');
+    if (item && m && item.meeting_id !== m.id) {
+      const its = (await getMeeting(tx, item.meeting_id))!;
+      throw new ValidationError(`item ${item.code} (${item.title}) is on the agenda of ${its.body_name}, ${formatDisplayDate(its.date)}, not of ${m.body_name}, ${formatDisplayDate(m.date)}: choose that meeting or an item of this one`, 'agendaItemId');
+    }
+    if (m && input.takerKind !== 'body') throw new ValidationError('a decision at a meeting is taken by the body; a Cabinet Member or officer decision has its own record', 'takerKind');
+    if (m && m.date !== takenOn) throw new ValidationError(`a decision at the meeting of ${formatDisplayDate(m.date)} is taken on that day, not ${formatDisplayDate(takenOn)}`, 'takenOn');
+    // A decision at a meeting is the meeting's body's unless the caller says otherwise.
+    input = { ...input, meetingId, takerBodyId: input.takerBodyId ?? m?.body_id ?? null };
     if (await isExecutive(tx, input)) {
       required(input.reasons, 'reasons', 'an executive decision needs the reasons for it');
       required(input.alternatives, 'alternatives', 'an executive decision needs the alternative options considered and rejected');
-    }
-    if (input.agendaItemId) {
-      const item = await getAgendaItem(tx, input.agendaItemId);
-      if (!item || item.meeting_id !== input.meetingId) throw new ValidationError('the agenda item is not on that meeting\'s agenda', 'agendaItemId');
-    }
-    if (input.meetingId) {
-      const m = await getMeeting(tx, input.meetingId);
-      if (!m) throw new ValidationError(`there is no meeting ${input.meetingId}`, 'meetingId');
-      if (m.date !== takenOn) throw new ValidationError(`a decision at the meeting of ${formatDisplayDate(m.date)} is taken on that day, not ${formatDisplayDate(takenOn)}`, 'takenOn');
     }
     const entry = input.forwardPlanEntryId ? await getForwardPlanEntry(tx, input.forwardPlanEntryId) : undefined;
     if (input.forwardPlanEntryId && !entry) throw new ValidationError(`there is no forward plan entry ${input.forwardPlanEntryId}`, 'forwardPlanEntryId');
@@ -262,9 +265,8 @@ export async function decisionFormChoices(db: Queryable, today: string) {
     listMeetings(db, { from: addDays(today, -60), to: addDays(today, 60) }),
     decisionsAwaitingReconsideration(db),
   ]);
-  return { entries, meetings, awaiting };
-}
-
-export async function meetingBodyId(db: Queryable, meetingId: number): Promise<number | null> {
-  return (await getMeeting(db, meetingId))?.body_id ?? null;
+  // Each meeting's agenda items, for the item the decision was taken on (withdrawn items decide nothing).
+  const items = (await agendaItemsOfMeetings(db, meetings.map((m) => m.id))).filter((i) => !i.withdrawn);
+  const agendas = meetings.map((m) => ({ meeting: m, items: items.filter((i) => i.meeting_id === m.id) })).filter((a) => a.items.length);
+  return { entries, meetings, agendas, awaiting };
 }

@@ -248,7 +248,9 @@ export function meetingPageFor(record: MeetingRecord, viewer: Viewer) {
     minutesVisible,
     minutes: minuteViews,
     decisions: decisions.filter((d) => decisionVisible(viewer, d)).map((d) => ({ slug: d.slug, number: d.number, subject: d.subject, takerName: d.taker_name,
-      takenOn: d.taken_on, status: d.status, key: !!d.key_decision, itemCode: codeOf(d.agenda_item_id) })),
+      takenOn: d.taken_on, status: d.status, key: !!d.key_decision,
+      // The item it was taken on, where this viewer sees the agenda.
+      itemCode: published ? codeOf(d.agenda_item_id) : null, itemTitle: published && d.agenda_item_id !== null ? itemById.get(d.agenda_item_id)?.title ?? null : null })),
   };
 }
 

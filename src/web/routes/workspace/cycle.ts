@@ -6,7 +6,7 @@ import { DECISION_TAKER_KINDS, type DecisionTakerKind } from '../../../domain/ty
 import type { Queryable } from '../../../services/unit.js';
 import { addForwardPlanEntry, forwardPlanEntryDetail, forwardPlanWorkspace, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice, readForwardPlan } from '../../../services/executive/forward-plan.js';
 import { callInDetail, callInsWithSignatories, recordCallInOutcome, refuseCallIn } from '../../../services/executive/call-ins.js';
-import { confirmDecision, decisionFormChoices, implementDecision, meetingBodyId } from '../../../services/executive/decisions.js';
+import { confirmDecision, decisionFormChoices, implementDecision } from '../../../services/executive/decisions.js';
 import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, markFollowUpResponse, workProgramme } from '../../../services/executive/scrutiny.js';
 import { getBody, listBodies } from '../../../services/bodies.js';
 import { todayOf, meetingLabel, type WorkspaceOptions } from './common.js';
@@ -17,16 +17,17 @@ import { actor, dateOf, dateParts, errorPage, isoDate, lines, optionalText, para
 const STAFF_VIEWER = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
 
 export async function formChoices(db: Queryable, today: string, selected: Record<string, unknown>) {
-  const { entries, meetings, awaiting } = await decisionFormChoices(db, today);
+  const { entries, meetings, agendas, awaiting } = await decisionFormChoices(db, today);
   const sel = (name: string) => String((selected as Record<string, unknown>)[name] ?? '');
   return {
     entryItems: [{ value: '', text: 'Not on the forward plan' }, ...entries.map((e) => ({ value: String(e.id), text: `${e.title} (${e.taker_name}, expected ${e.expected_on ? formatDisplayDate(e.expected_on) : 'at a meeting'})`, selected: sel('forwardPlanEntryId') === String(e.id) }))],
     meetingItems: [{ value: '', text: 'Not at a meeting (Cabinet Member or officer decision)' }, ...meetings.map((m) => ({ value: String(m.id), text: meetingLabel(m), selected: sel('meetingId') === String(m.id) }))],
+    // One group of options per meeting (an <optgroup>), so the item can be chosen without script.
+    agendaItemGroups: agendas.map((a) => ({ label: meetingLabel(a.meeting),
+      items: a.items.map((i) => ({ value: String(i.id), text: `Item ${i.code}: ${i.title}`, selected: sel('agendaItemId') === String(i.id) })) })),
     reconsiderItems: [{ value: '', text: 'No' }, ...awaiting.map((d) => ({ value: String(d.id), text: `${d.number}: ${d.subject}`, selected: sel('reconsidersDecisionId') === String(d.id) || sel('reconsiders') === String(d.id) }))],
   };
 }
-
-export const meetingBody = meetingBodyId;
 
 const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   const { store } = options;

@@ -8,7 +8,7 @@ import { actor, checkbox, choice, dateOf, dateParts, isoDate, optionalText, para
 import { getDecision, listDecisions } from '../../../services/decisions.js';
 import { decisionTimeline, publishDecisionRecord, takeDecision } from '../../../services/executive/decisions.js';
 import { callInsWithSignatories } from '../../../services/executive/call-ins.js';
-import { formChoices, meetingBody } from './cycle.js';
+import { formChoices } from './cycle.js';
 
 const TAKER_LABELS = { body: 'A body (Cabinet or a committee)', 'cabinet-member': 'A Cabinet Member', officer: 'An officer under delegated authority' } as const;
 
@@ -52,8 +52,7 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
         takerKind: d.takerKind, takerName: d.takerName, takenOn: d.takenOn, subject: d.subject, key: d.key, urgent: d.urgent,
         containsExemptInformation: d.containsExempt, text: d.text, reasons: d.reasons, alternatives: d.alternatives, interestsDeclared: d.interests, backgroundDocuments: d.background,
         dispensations: str(form, 'dispensations') || null, consultation: str(form, 'consultation') || null,
-        meetingId: num('meetingId'), forwardPlanEntryId: num('forwardPlanEntryId'), reconsidersDecisionId: num('reconsidersDecisionId'),
-        takerBodyId: num('meetingId') ? (await meetingBody(store.db, num('meetingId')!)) : null,
+        meetingId: num('meetingId'), agendaItemId: num('agendaItemId'), forwardPlanEntryId: num('forwardPlanEntryId'), reconsidersDecisionId: num('reconsidersDecisionId'),
         exception: exceptionKind === 'general-exception'
           ? { kind: 'general-exception', chairNotifiedOn: dateOf(form, 'chairNotifiedOn') || null, publishedOn: dateOf(form, 'exceptionPublishedOn') || null, reason: str(form, 'exceptionReason') }
           : exceptionKind === 'special-urgency'
