@@ -91,7 +91,6 @@ describe.skipIf(!browserTestsEnabled())('the clerk\'s workspace in Chromium', ()
   }
 
   it('runs a meeting from scheduling to approved minutes, keyboard first, every page passing axe', async () => {
-    const started = Date.now();
     today = '2024-06-17';
     const page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(15_000);
@@ -251,7 +250,6 @@ describe.skipIf(!browserTestsEnabled())('the clerk\'s workspace in Chromium', ()
     expect(await publicPage.content()).not.toContain('Zebedee Quill');
     await expectAccessible(publicPage);
     await page.screenshot({ path: `${SCREENSHOTS}/journey-approved.png`, fullPage: true });
-    expect(Date.now() - started, 'the journey should stay well under the suite timeout').toBeLessThan(110_000);
   }, 150_000);
 
   it('every kind of workspace page (and a form showing errors) passes axe', async () => {
