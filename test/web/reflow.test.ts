@@ -1,5 +1,5 @@
 // Reflow (WCAG 1.4.10) in Chromium: at 320 CSS px no page of any kind — public, a clerk's workspace, a councillor's
-// area — scrolls sideways (tables restack, grids scroll in their own labelled region), and axe-core finds no
+// area, an administrator's settings — scrolls sideways (tables restack, grids scroll in their own labelled region), and axe-core finds no
 // WCAG 2.2 AA violation at that width. The portal runs with the demo council's theme, as `moot serve --demo` does.
 // MOOT_SCREENS=DIR saves the main pages at 1280 and 320 px there (docs/screens/ is made this way).
 import { mkdirSync } from 'node:fs';
@@ -11,9 +11,14 @@ import { buildApp, DEMO_THEME_DIR, loadTheme } from '../../src/web/app.js';
 import { axeViolations, browserTestsEnabled, describeViolations, launchBrowser } from '../helpers/browser.js';
 import { createSqliteTestStore, type TestStore } from '../helpers/stores.js';
 import { addUser, PASSWORD } from './auth/helpers.js';
+import { SYSTEM_ACTOR } from '../../src/domain/types.js';
+import { uploadPersonPhoto } from '../../src/services/photos.js';
+import { addInterest } from '../../src/store/interests.js';
+import { solidPng } from '../helpers/png.js';
 import { loadPortalData, TODAY, type PortalFixture } from './public/setup.js';
 
 const WIDTH = 320;
+type Who = 'clerk' | 'councillor' | 'administrator';
 const SCREENS = process.env.MOOT_SCREENS;
 
 describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
@@ -22,8 +27,8 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
   let fx: PortalFixture;
   let browser: Browser;
   let base: string;
-  const routes: { public: Record<string, string>; clerk: Record<string, string>; councillor: Record<string, string> } = { public: {}, clerk: {}, councillor: {} };
-  const accounts: Record<'clerk' | 'councillor', string> = { clerk: '', councillor: '' };
+  const routes: Record<'public' | Who, Record<string, string>> = { public: {}, clerk: {}, councillor: {}, administrator: {} };
+  const accounts: Record<Who, string> = { clerk: '', councillor: '', administrator: '' };
 
   beforeAll(async () => {
     ts = await createSqliteTestStore();
@@ -35,6 +40,11 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
       .select(['person.id', 'person.slug']).where('body.slug', '=', 'cabinet').where('person.kind', '=', 'councillor').limit(1).executeTakeFirstOrThrow();
     accounts.clerk = (await addUser(ts.store, 'clerk')).email;
     accounts.councillor = (await addUser(ts.store, 'councillor', { personId: councillor.id })).email;
+    accounts.administrator = (await addUser(ts.store, 'administrator')).email;
+    // The councillor's page with a photo and a register of interests (current, and as it stood on an earlier day).
+    await uploadPersonPhoto(ts.store, SYSTEM_ACTOR, councillor.id, { fileName: 'photo.png', bytes: solidPng(240, 300) });
+    await addInterest(db, SYSTEM_ACTOR, councillor.id, { category: 'Employment, office, trade, profession or vocation', description: 'Partner, a firm of chartered surveyors with offices in three market towns of the county' }, '2011-06-01');
+    await addInterest(db, SYSTEM_ACTOR, councillor.id, { category: 'Land and property', description: 'Home and paddock, Little Hadstock' }, '2011-06-01');
     const decision = await db.selectFrom('decision').select(['id', 'slug']).where('status', '=', 'published').limit(1).executeTakeFirstOrThrow();
     const item = await db.selectFrom('agenda_item').select(['id', 'code']).where('meeting_id', '=', fx.heldMeeting.id).where('exempt', '=', 0).orderBy('position', 'desc').limit(1).executeTakeFirstOrThrow();
     const body = await db.selectFrom('body').select('id').where('slug', '=', 'cabinet').executeTakeFirstOrThrow();
@@ -44,7 +54,8 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
       meeting: `/meetings/${fx.heldMeeting.slug}`, item: `/meetings/${fx.heldMeeting.slug}/items/${item.code}`, document: `/documents/${fx.correctedDocument}`,
       decisions: '/decisions', decision: `/decisions/${decision.slug}`, people: '/people', councillor: `/people/${councillor.slug}`, search: '/search?q=budget',
       archive: '/archive', archiveYear: '/archive/2011', forwardPlan: '/forward-plan', followUp: '/follow-up', performance: '/performance',
-      workProgramme: '/bodies/scrutiny-committee/work-programme', openData: '/open-data', votes: `/people/${councillor.slug}/votes`, accessibility: '/accessibility', signIn: '/account/sign-in', notFound: '/no-such-page',
+      workProgramme: '/bodies/scrutiny-committee/work-programme', openData: '/open-data', votes: `/people/${councillor.slug}/votes`, interestsOn: `/people/${councillor.slug}/interests?on=2011-12-31`,
+      privateMeetings: '/forward-plan/private-meetings', reviews: '/reviews', accessibility: '/accessibility', signIn: '/account/sign-in', notFound: '/no-such-page',
     });
     Object.assign(routes.clerk, {
       workspace: '/workspace', meetings: '/workspace/meetings', meeting: `/workspace/meetings/${upcoming.id}`, agenda: `/workspace/meetings/${fx.heldMeeting.id}/agenda`,
@@ -52,7 +63,9 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
       item: `/workspace/items/${item.id}`, papers: `/workspace/items/${item.id}/papers`, bodies: '/workspace/bodies', body: `/workspace/bodies/${body.id}`, people: '/workspace/people',
       decisions: '/workspace/decisions', decision: `/workspace/decisions/${decision.id}`, forwardPlan: '/workspace/forward-plan', callIns: '/workspace/call-ins',
       followUp: '/workspace/follow-up', groups: '/workspace/groups', account: '/account',
+      person: `/workspace/people/${councillor.id}`, reviews: '/workspace/reviews',
     });
+    Object.assign(routes.administrator, { admin: '/admin', council: '/admin/council', users: '/admin/users', newUser: '/admin/users/new', audit: '/admin/audit' });
     Object.assign(routes.councillor, { area: '/my', meetings: '/my/meetings', papers: '/my/papers', interests: '/my/interests', declarations: '/my/declarations', callIns: '/my/call-ins' });
     browser = await launchBrowser();
     if (SCREENS) mkdirSync(SCREENS, { recursive: true });
@@ -64,7 +77,7 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
     await ts?.cleanup();
   });
 
-  async function signedIn(who: 'clerk' | 'councillor' | null, width = WIDTH): Promise<{ ctx: BrowserContext; page: Page }> {
+  async function signedIn(who: Who | null, width = WIDTH): Promise<{ ctx: BrowserContext; page: Page }> {
     const ctx = await browser.newContext({ viewport: { width, height: width === WIDTH ? 800 : 1000 } });
     const page = await ctx.newPage();
     if (who) {
@@ -91,7 +104,7 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
     })()`);
   }
 
-  for (const who of ['councillor', 'public', 'clerk'] as const) {
+  for (const who of ['councillor', 'public', 'clerk', 'administrator'] as const) {
     it(`${who} pages: nothing scrolls sideways at ${WIDTH} px, and axe-core finds nothing at that width`, async () => {
       const { ctx, page } = await signedIn(who === 'public' ? null : who);
       const failures: string[] = [];
@@ -109,7 +122,7 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
   }
 
   it.skipIf(!SCREENS)('saves the main pages at 1280 and 320 px', async () => {
-    const shots: [string, 'clerk' | 'councillor' | null, string][] = [
+    const shots: [string, Who | null, string][] = [
       ['home', null, '/'], ['meeting', null, routes.public.meeting], ['councillor', null, routes.public.councillor], ['decisions', null, '/decisions'],
       ['calendar', null, routes.public.calendar], ['search', null, routes.public.search],
       ['workspace', 'clerk', '/workspace'], ['workspace-agenda', 'clerk', routes.clerk.agenda], ['my-area', 'councillor', '/my'],
