@@ -1,17 +1,21 @@
 // Read endpoints for performance and budget figures: the published data sets (a dashboard or budget report per
 // period, as the open-data JSON), and indicators with their history. Drafts follow the one visibility rule: the
 // public (and anyone not entitled) sees published figures only.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { periodFromSlug } from '../domain/indicators.js';
 import { NotFoundError } from '../errors.js';
 import { requireAction } from '../http/guards.js';
 import { formatProblem, type DataFileKind } from '../services/data-files.js';
 import { actorOf } from '../services/accounts.js';
 import { exportDataSet, importDataFile } from '../services/data-files.js';
-import { dataSetFor, dataSetHref, indicatorHistory, listAllDataSets, publicIndicators, publishDataSet, PublicationRefused, type DataKind } from '../services/data.js';
+import {
+  attachDataSetToComingItem, dataSetFor, dataSetHref, detachDataSet, indicatorHistory, listAllDataSets, publicIndicators, publishDataSet, PublicationRefused, unpublishDataSet, type DataKind,
+} from '../services/data.js';
 import type { Store } from '../services/unit.js';
 import { notFound, pageOf } from './http.js';
-import { pagination, readResponses } from './schemas.js';
+import { errorSchema, pagination, readResponses, writeResponses } from './schemas.js';
+import { zodRoute } from './zod.js';
 
 const optionalAuth: { [name: string]: string[] }[] = [{}, { bearerAuth: [] }];
 const PERIOD_KINDS = ['indicator-values', 'revenue', 'capital'] as const;
@@ -86,7 +90,7 @@ const importSchema = {
 } as const;
 
 /** Importing figures through the API: Democratic Services only; the same checks and versions as `moot data import`. */
-export const dataWrite: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const dataWrite: FastifyPluginAsync<{ store: Store; today: () => string }> = async (app, { store, today }) => {
   const guard = requireAction('manage-record');
   app.post<{ Body: { kind: DataFileKind; period?: string; fileName: string; contentBase64: string; threshold?: number; dryRun?: boolean; publish?: boolean } }>('/v1/data/imports', {
     preValidation: guard,
@@ -121,5 +125,64 @@ export const dataWrite: FastifyPluginAsync<{ store: Store }> = async (app, { sto
     reply.code(201);
     return { saved: result.saved.saved, indicatorsAdded: result.saved.indicatorsAdded, indicatorsChanged: result.saved.indicatorsChanged,
       publicationProblems: result.saved.publicationProblems.map((p) => p.message), published, refused };
+  });
+
+  // ---------------------------------------------------------------- a period's figures: publication and agenda items
+  const dataSetParams = z.strictObject({ kind: z.enum(PERIOD_KINDS), period: z.string().regex(/^[A-Za-z0-9-]+$/).max(20).describe('The period as in its address: 2025-06, 2025-26-q1, 2025-26') });
+  const itemParams = dataSetParams.extend({ itemId: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+  const attachBody = z.strictObject({ agendaItemId: z.number().int().positive().describe('An item of a meeting still to be held') });
+  const refusedSchema = { ...errorSchema, description: 'Publication refused: every check that failed', properties: { ...errorSchema.properties, problems: {
+    type: 'array', items: { type: 'object', additionalProperties: true, properties: { table: { type: 'string' }, row: { type: ['integer', 'null'] }, column: { type: ['string', 'null'] }, message: { type: 'string' } } } } } };
+  const writeDoc = (summary: string, description: string, status = 200) => ({ tags: ['performance and budgets'], summary, security: [{ bearerAuth: [] }], response: { ...writeResponses(description, status), 422: refusedSchema } });
+  /** The data set a path names, drafts included (only Democratic Services reach these routes). */
+  const dataSetOf = async (request: FastifyRequest<{ Params: { kind: string; period: string } }>) => {
+    let code: string;
+    try {
+      code = periodFromSlug(request.params.period).code;
+    } catch {
+      throw new NotFoundError(`The ${request.params.kind} figures for ${request.params.period}`);
+    }
+    return dataSetFor(store.db, request.viewer, request.params.kind as DataKind, code);
+  };
+  const state = (ds: { kind: string; period: string; title: string; currentVersion: number | null; publishedVersion: number | null }) =>
+    ({ kind: ds.kind, period: ds.period, title: ds.title, version: ds.currentVersion, publishedVersion: ds.publishedVersion, url: `/api/v1/data-sets/${ds.kind}/${ds.period.toLowerCase().replace(/\s+/g, '-')}` });
+
+  app.post<{ Params: { kind: string; period: string } }>('/v1/data-sets/:kind/:period/publication', {
+    preValidation: guard, ...zodRoute({ params: dataSetParams }, writeDoc('Publish the current version of a period\u2019s figures, after the arithmetic checks (422 lists every check that failed)', 'The data set')),
+  }, async (request, reply) => {
+    const ds = await dataSetOf(request);
+    try {
+      return state(await publishDataSet(store.db, actorOf(request.account!), ds.id));
+    } catch (e) {
+      if (!(e instanceof PublicationRefused)) throw e;
+      reply.code(422);
+      return { error: 'unprocessable', message: e.message, field: 'checks', problems: e.problems };
+    }
+  });
+
+  app.delete<{ Params: { kind: string; period: string } }>('/v1/data-sets/:kind/:period/publication', {
+    preValidation: guard, ...zodRoute({ params: dataSetParams }, writeDoc('Withdraw a period\u2019s figures from the public (their versions stay)', 'The data set')),
+  }, async (request) => {
+    const ds = await dataSetOf(request);
+    await unpublishDataSet(store.db, actorOf(request.account!), ds.id);
+    return state(await dataSetFor(store.db, request.viewer, ds.kind, ds.period));
+  });
+
+  app.post<{ Params: { kind: string; period: string }; Body: z.output<typeof attachBody> }>('/v1/data-sets/:kind/:period/agenda-items', {
+    preValidation: guard, ...zodRoute({ params: dataSetParams, body: attachBody }, writeDoc('Add the report of a period\u2019s figures to an agenda item of a meeting still to be held (printed in the pack)', 'Attached', 201)),
+  }, async (request, reply) => {
+    const ds = await dataSetOf(request);
+    const added = await attachDataSetToComingItem(store.db, actorOf(request.account!), request.body.agendaItemId, ds.id, today());
+    reply.code(added ? 201 : 200);
+    return { dataSet: state(ds), agendaItemId: request.body.agendaItemId, attached: true };
+  });
+
+  app.delete<{ Params: { kind: string; period: string; itemId: number } }>('/v1/data-sets/:kind/:period/agenda-items/:itemId', {
+    preValidation: guard, ...zodRoute({ params: itemParams }, writeDoc('Remove the report of a period\u2019s figures from an agenda item', 'Removed')),
+  }, async (request, reply) => {
+    const ds = await dataSetOf(request);
+    const removed = await detachDataSet(store.db, actorOf(request.account!), request.params.itemId, ds.id);
+    if (!removed) return notFound(reply, `The figures on agenda item ${request.params.itemId}`);
+    return { dataSet: state(ds), agendaItemId: request.params.itemId, attached: false };
   });
 };

@@ -18,6 +18,7 @@ import openData from './open-data.js';
 import webhookRoutes from './webhooks.js';
 import registry from './registry.js';
 import agenda from './agenda.js';
+import executive from './executive.js';
 
 export interface ApiOptions {
   store: Store;
@@ -73,10 +74,11 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(lifecycle, { store: options.store, today });
   await app.register(cycle, { store: options.store, today });
   await app.register(reviewWrites, { store: options.store, today });
-  await app.register(dataWrite, { store: options.store });
+  await app.register(dataWrite, { store: options.store, today });
   await app.register(webhookRoutes, { store: options.store });
   await app.register(registry, { store: options.store, today });
   await app.register(agenda, { store: options.store, today });
+  await app.register(executive, { store: options.store, today });
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
     return app.swagger();

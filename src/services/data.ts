@@ -32,7 +32,7 @@ import {
 import { capitalModel, dashboardModel, revenueModel, type DataReportModel } from '../domain/data-report.js';
 import { can, type Viewer } from '../domain/policy.js';
 import type { Actor } from '../domain/types.js';
-import { MootError, NotFoundError } from '../errors.js';
+import { MootError, NotFoundError, ValidationError } from '../errors.js';
 import { recordAudit } from '../store/audit.js';
 import {
   addVersion,
@@ -43,6 +43,7 @@ import {
   getDataSet,
   getIndicator,
   getVersion,
+  isItemOpenForData,
   insertCapitalLines,
   insertIndicatorValues,
   insertRevenueLines,
@@ -451,6 +452,15 @@ export async function attachDataSet(db: Db, actor: Actor, agendaItemId: number, 
     if (added) await recordAudit(tx, actor, { action: 'data.attach', entity: 'agenda_item', entityId: agendaItemId, summary: `${ds.title} added to the item`, after: { dataSetId } });
     return added;
   });
+}
+
+/**
+ * The clerk adds a report's figures to an agenda item: the item must be live and its meeting still to be held
+ * (`today` or later, agenda not yet past). Loading an archive attaches to past meetings with attachDataSet.
+ */
+export async function attachDataSetToComingItem(db: Db, actor: Actor, agendaItemId: number, dataSetId: number, today: string): Promise<boolean> {
+  if (!(await isItemOpenForData(db, agendaItemId, today))) throw new ValidationError('Choose the agenda item of a meeting still to be held', 'item');
+  return attachDataSet(db, actor, agendaItemId, dataSetId);
 }
 
 export async function detachDataSet(db: Db, actor: Actor, agendaItemId: number, dataSetId: number): Promise<boolean> {

@@ -295,6 +295,14 @@ export async function itemsOpenForData(db: Queryable, fromDate: string, limit = 
     .orderBy('m.date').orderBy('m.id').orderBy('i.position').limit(limit).execute();
 }
 
+/** Whether an agenda item can take figures: not withdrawn, of a meeting on or after `fromDate` still to be held. */
+export async function isItemOpenForData(db: Queryable, itemId: number, fromDate: string): Promise<boolean> {
+  const row = await db.selectFrom('agenda_item as i').innerJoin('meeting as m', 'm.id', 'i.meeting_id').select('i.id')
+    .where('i.id', '=', itemId).where('m.date', '>=', fromDate).where('m.status', 'in', ['scheduled', 'agenda-published']).where('i.withdrawn', '=', 0)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Published, non-exempt agenda items of bodies of a kind, latest meeting first: where a report may be attached. */
 export async function publishedItemsOfBodyKind(db: Queryable, bodyKind: string) {
   return db.selectFrom('agenda_item as i').innerJoin('meeting as m', 'm.id', 'i.meeting_id').innerJoin('body as b', 'b.id', 'm.body_id')

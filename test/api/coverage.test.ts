@@ -62,6 +62,15 @@ const COVERED: Record<string, string> = {
   'POST /workspace/meetings/:id/generated/:kind': 'POST /api/v1/meetings/{slug}/generated-papers',
   'POST /workspace/meetings/:id/items/new': 'POST /api/v1/meetings/{slug}/items',
   'POST /workspace/meetings/series': 'POST /api/v1/meetings/series',
+  'POST /workspace/call-ins/:id/refuse': 'POST /api/v1/call-ins/{id}/refusal',
+  'POST /workspace/data/:id/attach': 'POST /api/v1/data-sets/{kind}/{period}/agenda-items',
+  'POST /workspace/data/:id/detach': 'DELETE /api/v1/data-sets/{kind}/{period}/agenda-items/{itemId}',
+  'POST /workspace/data/:id/publish': 'POST /api/v1/data-sets/{kind}/{period}/publication',
+  'POST /workspace/data/:id/withdraw': 'DELETE /api/v1/data-sets/{kind}/{period}/publication',
+  'POST /workspace/decisions/:id/confirm': 'POST /api/v1/decisions/{slug}/confirmation',
+  'POST /workspace/decisions/:id/implement': 'POST /api/v1/decisions/{slug}/implementation',
+  'POST /workspace/follow-up/recommendations/:id/verdict': 'PUT /api/v1/follow-ups/recommendations/{id}/verdict',
+  'POST /workspace/forward-plan/entries/:id/move': 'POST /api/v1/forward-plan/entries/{id}/moves',
 };
 
 /** Workspace actions the API does not have yet (issue 15 is open until this is empty). */
@@ -70,15 +79,6 @@ const NOT_YET: Record<string, string> = {
   'POST /workspace/webhooks/:id/on': 'switch a webhook on again (switchOnWebhook)',
   'POST /workspace/webhooks/:id/deliveries/:delivery/resend': 'send a webhook delivery again (resendDelivery)',
   'POST /workspace/people/:id/photo': 'a councillor\'s photo',
-  'POST /workspace/call-ins/:id/refuse': 'refuse a call-in request',
-  'POST /workspace/data/:id/attach': 'attach a data report to an agenda item',
-  'POST /workspace/data/:id/detach': 'detach a data report',
-  'POST /workspace/data/:id/publish': 'publish a data set',
-  'POST /workspace/data/:id/withdraw': 'withdraw a data set',
-  'POST /workspace/decisions/:id/confirm': 'confirm a decision after call-in',
-  'POST /workspace/decisions/:id/implement': 'record a decision as implemented',
-  'POST /workspace/follow-up/recommendations/:id/verdict': 'scrutiny\u2019s verdict on a response',
-  'POST /workspace/forward-plan/entries/:id/move': 'move a forward plan entry',
 };
 
 describe('the API against the workspace route table', () => {

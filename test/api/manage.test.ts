@@ -8,6 +8,11 @@ import { createApiToken } from '../../src/store/accounts.js';
 import type { Store } from '../../src/store/db.js';
 import { STORE_KINDS } from '../helpers/stores.js';
 import { useTestStore } from '../helpers/use-store.js';
+import apiPlugin from '../../src/api/index.js';
+import { requestCallIn } from '../../src/services/executive/call-ins.js';
+import { publishDecisionRecord, takeDecision } from '../../src/services/executive/decisions.js';
+import { buildApp } from '../../src/web/app.js';
+import { cycleCouncil, DATES } from '../services/executive/fixture.js';
 import { appWith, MARKER, seedCouncil, type Council } from './fixture.js';
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -229,5 +234,119 @@ describe.each(STORE_KINDS)('the API\u2019s workspace actions on %s', (kind) => {
 
     // The seeded exempt item: a councillor of another body is refused; so is a change to a held meeting's agenda.
     await api.write('PATCH', `/api/v1/agenda-items/${c.exemptItemId}`, { title: 'Renamed' }, 400);
+  });
+  it('the executive cycle: a call-in refused, a decision confirmed and implemented, a follow-up verdict, a forward plan entry moved', async (ctx) => {
+    const base = await setup(ctx);
+    const { c } = base;
+    const db = base.store.db;
+    let today: string = DATES.planPublished;
+    const app = await buildApp({ store: base.store, today: () => today, routes: [{ plugin: apiPlugin }] });
+    await app.ready();
+    const cy = await new Client(app, base.store, c).init();
+    try {
+      const k = await cycleCouncil(db, ' (API)');
+      const cabinetSlug = (await db.selectFrom('body').select('slug').where('id', '=', k.cabinet).executeTakeFirstOrThrow()).slug;
+      const scrutinySlug = (await db.selectFrom('body').select('slug').where('id', '=', k.scrutiny).executeTakeFirstOrThrow()).slug;
+      expect(cabinetSlug).toMatch(/cabinet/);
+
+      // A forward plan entry deferred, then withdrawn only with the reason.
+      const entry = (await cy.write('POST', '/api/v1/forward-plan/entries', { title: 'Library strategy', takerKind: 'body', takerName: 'Cabinet (API)', takerBodyId: k.cabinet, expectedOn: DATES.cabinet, key: false }, 201)).json().id as number;
+      expect((await cy.write('POST', `/api/v1/forward-plan/entries/${entry}/moves`, { to: 'deferred', expectedOn: '2026-03-03', note: 'Awaiting consultation' })).json())
+        .toEqual({ id: entry, status: 'deferred', expectedOn: '2026-03-03' });
+      await cy.audited('forward_plan_entry', entry, 'deferred');
+      await cy.invalid('POST', `/api/v1/forward-plan/entries/${entry}/moves`, { to: 'withdrawn' }, 'note', /Say why the entry is withdrawn/);
+      await cy.invalid('POST', `/api/v1/forward-plan/entries/${entry}/moves`, { to: 'taken' }, 'to', /must be one of: planned, deferred, withdrawn/);
+      await cy.invalid('POST', `/api/v1/forward-plan/entries/${entry}/moves`, { to: 'deferred', expectedOn: 'soon' }, 'expectedOn', /date/);
+      expect((await cy.send('POST', '/api/v1/forward-plan/entries/999999/moves', { to: 'deferred' }, c.users.clerk.token)).statusCode).toBe(404);
+
+      // Two decisions taken, published and called in by three members.
+      const take = async (subject: string) => {
+        const d = await takeDecision(db, SYSTEM_ACTOR, { takerKind: 'body', takerName: 'Cabinet (API)', takerBodyId: k.cabinet, subject, key: false, text: `Agree the ${subject}.`, reasons: 'Best value.', alternatives: 'None.', takenOn: DATES.cabinet, meetingId: k.cabinetMeeting.id });
+        await publishDecisionRecord(db, SYSTEM_ACTOR, d.id, DATES.recordPublished);
+        for (const [i, m] of k.members.entries()) await requestCallIn(db, SYSTEM_ACTOR, { decisionId: d.id, personId: m, reasons: i === 0 ? 'Not consulted.' : null, on: DATES.fourthWorkingDay });
+        const callIn = await db.selectFrom('call_in').select(['id', 'status']).where('decision_id', '=', d.id).executeTakeFirstOrThrow();
+        expect(callIn.status).toBe('valid');
+        return { ...d, callInId: callIn.id };
+      };
+      today = DATES.fourthWorkingDay;
+      const refused = await take('library hours');
+      const referred = await take('parking charges');
+
+      // The first request refused: the decision stands, and once its window has closed it is implemented.
+      await cy.invalid('POST', `/api/v1/call-ins/${refused.callInId}/refusal`, { reason: ' ' }, 'reason', /must not be empty/);
+      const r = await cy.write('POST', `/api/v1/call-ins/${refused.callInId}/refusal`, { reason: 'The reasons do not meet the procedure rules.' });
+      expect(r.json()).toMatchObject({ id: refused.callInId, status: 'refused', decision: { slug: refused.slug, status: 'published' } });
+      await cy.audited('call_in', refused.callInId, 'refuse');
+      await cy.invalid('POST', `/api/v1/call-ins/${refused.callInId}/refusal`, { reason: 'Again.' }, 'callIn', /refused and cannot be refused/);
+      expect((await cy.send('POST', '/api/v1/call-ins/999999/refusal', { reason: 'x' }, c.users.clerk.token)).statusCode).toBe(404);
+      today = DATES.scrutiny;
+      expect((await cy.write('POST', `/api/v1/decisions/${refused.slug}/implementation`, {})).json()).toMatchObject({ status: 'implemented', implementedOn: DATES.scrutiny });
+      await cy.audited('decision', refused.id);
+
+      // The second sent back for reconsideration (outcome (c)), then confirmed by the decision taker: only with a note.
+      await cy.invalid('POST', `/api/v1/decisions/${referred.slug}/confirmation`, { note: 'Confirmed.' }, 'status', /only a decision sent back for reconsideration/);
+      expect((await cy.send('POST', `/api/v1/call-ins/${referred.callInId}/outcome`, { outcome: 'c', notes: 'Consult the traders.', on: DATES.scrutiny }, c.users.clerk.token)).statusCode).toBe(200);
+      await cy.invalid('POST', `/api/v1/decisions/${referred.slug}/confirmation`, { note: '' }, 'note');
+      today = DATES.reconsidered;
+      expect((await cy.write('POST', `/api/v1/decisions/${referred.slug}/confirmation`, { note: 'The Cabinet Member confirmed it on reconsideration.' })).json()).toMatchObject({ slug: referred.slug, status: 'implementable' });
+      expect((await cy.send('POST', '/api/v1/decisions/no-such-decision/confirmation', { note: 'x' }, c.users.clerk.token)).statusCode).toBe(404);
+
+      // The seeded exempt decision: refused to a councillor; the clerk's answer gives its number and state, not its subject.
+      await cy.write('POST', `/api/v1/decisions/${c.exemptDecisionSlug}/confirmation`, { note: 'Confirmed.' }, 400);
+
+      // A follow-up recommendation: no verdict before a response; then satisfactory.
+      const fu = await cy.send('POST', '/api/v1/follow-ups', { body: scrutinySlug, title: 'Parking charges', consideredOn: DATES.scrutiny, callInId: referred.callInId, recommendations: [{ text: 'Consult the traders.' }] }, c.users.clerk.token);
+      expect(fu.statusCode, fu.body).toBe(201);
+      const recId = (await cy.get(`/api/v1/follow-ups?body=${scrutinySlug}`)).json().items[0].recommendations[0].id as number;
+      await cy.invalid('PUT', `/api/v1/follow-ups/recommendations/${recId}/verdict`, { verdict: 'satisfactory' }, 'verdict', /no response to mark yet/);
+      expect((await cy.send('POST', `/api/v1/follow-ups/recommendations/${recId}/responses`, { text: 'Consulted.', respondedOn: DATES.reconsidered, dateActioned: 'Ongoing' }, c.users.clerk.token)).statusCode).toBe(201);
+      await cy.invalid('PUT', `/api/v1/follow-ups/recommendations/${recId}/verdict`, { verdict: 'good' }, 'verdict', /must be one of: satisfactory, more-information/);
+      expect((await cy.write('PUT', `/api/v1/follow-ups/recommendations/${recId}/verdict`, { verdict: 'satisfactory' })).json()).toEqual({ recommendationId: recId, verdict: 'satisfactory', verdictOn: DATES.reconsidered });
+      await cy.audited('follow_up_recommendation', recId, 'verdict');
+      await cy.invalid('PUT', '/api/v1/follow-ups/recommendations/999999/verdict', { verdict: 'satisfactory' }, 'recommendation');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a period\u2019s figures: published after their checks, withdrawn, added to and removed from an agenda item', async (ctx) => {
+    const api = await setup(ctx);
+    const { c } = api;
+    const csv = (movement: string) => Buffer.from(`Portfolio,Budget line,Revised variance,Last reported,Movement,Narrative\nAdults,Care,150,100,${movement},Demand\n`).toString('base64');
+    const imported = await api.send('POST', '/api/v1/data/imports', { kind: 'revenue', period: '2025-07', fileName: 'july.csv', contentBase64: csv('51') }, c.users.clerk.token);
+    expect(imported.statusCode, imported.body).toBe(201);
+    const url = '/api/v1/data-sets/revenue/2025-07';
+
+    // Publication refused while a check fails, naming every problem; published once the figures add up.
+    const refused = await api.write('POST', `${url}/publication`, undefined, 422);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.json()).toMatchObject({ status: 422, field: 'checks' });
+    expect(refused.json().problems[0].message).toMatch(/revised variance − last reported gives 50/);
+    expect((await api.get(url, null)).statusCode).toBe(404);
+    await api.send('POST', '/api/v1/data/imports', { kind: 'revenue', period: '2025-07', fileName: 'july.csv', contentBase64: csv('50') }, c.users.clerk.token);
+    expect((await api.write('POST', `${url}/publication`, undefined)).json()).toMatchObject({ kind: 'revenue', version: 2, publishedVersion: 2 });
+    expect((await api.get(url, null)).json().lines[0]).toMatchObject({ line: 'Care', movement: 50 });
+    expect((await api.send('POST', '/api/v1/data-sets/revenue/2031-01/publication', undefined, c.users.clerk.token)).statusCode).toBe(404);
+    expect((await api.send('POST', '/api/v1/data-sets/revenue/not-a-period/publication', undefined, c.users.clerk.token)).statusCode).toBe(404);
+    await api.invalid('POST', '/api/v1/data-sets/indicators/2025-07/publication', undefined, 'kind', /must be one of: indicator-values, revenue, capital/);
+
+    // Withdrawn from the public; its versions stay.
+    expect((await api.write('DELETE', `${url}/publication`, undefined)).json()).toMatchObject({ version: 2, publishedVersion: null });
+    expect((await api.get(url, null)).statusCode).toBe(404);
+    const dsId = (await api.store.db.selectFrom('data_set').select('id').where('kind', '=', 'revenue').where('period', '=', '2025-07').executeTakeFirstOrThrow()).id;
+    await api.audited('data_set', dsId, 'data.unpublish');
+
+    // Added to an item of a meeting still to be held; not to a past meeting's (the exempt item's).
+    const m = (await api.send('POST', '/api/v1/meetings', { bodyId: c.alpha.id, date: '2024-09-09', time: '10:00', venue: 'Darent Room' }, c.users.clerk.token)).json();
+    const items = (await api.send('POST', `/api/v1/meetings/${m.slug}/agenda-sections`, { title: 'Business', items: [{ code: '1', title: 'Budget monitoring' }] }, c.users.clerk.token)).json().items as { id: number }[];
+    await api.invalid('POST', `${url}/agenda-items`, { agendaItemId: c.exemptItemId }, 'item', /meeting still to be held/);
+    await api.invalid('POST', `${url}/agenda-items`, { agendaItemId: 'one' }, 'agendaItemId', /must be a number/);
+    const attached = await api.write('POST', `${url}/agenda-items`, { agendaItemId: items[0].id }, 201);
+    expect(attached.json()).toMatchObject({ agendaItemId: items[0].id, attached: true });
+    await api.audited('agenda_item', items[0].id, 'data.attach');
+    expect((await api.send('POST', `${url}/agenda-items`, { agendaItemId: items[0].id }, c.users.clerk.token)).statusCode).toBe(200);
+    expect((await api.write('DELETE', `${url}/agenda-items/${items[0].id}`, undefined)).json()).toMatchObject({ attached: false });
+    await api.audited('agenda_item', items[0].id, 'data.detach');
+    expect((await api.send('DELETE', `${url}/agenda-items/${items[0].id}`, undefined, c.users.clerk.token)).statusCode).toBe(404);
   });
 });

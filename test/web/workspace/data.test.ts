@@ -94,6 +94,10 @@ describe.each(STORE_KINDS)('workspace figures on %s', (kind) => {
     res = await client.post(`${dashboardUrl}/attach`, { _csrf: csrf, item: '' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('<a href="#item">Choose the agenda item of a meeting still to be held</a>');
+    // An item that is not of a meeting still to be held: the service refuses it (the API asks the same service).
+    res = await client.post(`${dashboardUrl}/attach`, { _csrf: csrf, item: '999999' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<a href="#item">Choose the agenda item of a meeting still to be held</a>');
     page = (await client.get(dashboardUrl)).body;
     expect(page).toContain(`<option value="${item.id}">Cabinet, 2025-09-18: 1. Quarterly performance report</option>`);
     res = await client.post(`${dashboardUrl}/attach`, { _csrf: csrf, item: String(item.id) });

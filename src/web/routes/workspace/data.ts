@@ -12,7 +12,7 @@ import { NotFoundError } from '../../../errors.js';
 import { acceptMultipart, type UploadedFile } from '../../../http/multipart.js';
 import { dataTemplate, formatProblem, importDataFile, MAX_DATA_FILE_BYTES, type DataFileKind } from '../../../services/data-files.js';
 import {
-  attachDataSet,
+  attachDataSetToComingItem,
   dataReportModel,
   dataSetById,
   dataSetHref,
@@ -250,16 +250,15 @@ const data: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   app.post('/workspace/data/:id/attach', async (request, reply) => {
     const ds = await dataSetOr404(request, reply);
     if (!ds) return reply;
-    const open = await itemsOpenForData(store.db, todayOf(options));
     return postForm(request, reply, {
       schema: (form): Parsed<number> => {
         const raw = str(form, 'item');
-        const itemId = /^\d+$/.test(raw) ? Number(raw) : null;
-        return itemId && open.some((i) => i.id === itemId) ? { ok: true, data: itemId } : { ok: false, errors: [{ field: 'item', text: 'Choose the agenda item of a meeting still to be held' }] };
+        return /^\d+$/.test(raw) ? { ok: true, data: Number(raw) } : { ok: false, errors: [{ field: 'item', text: 'Choose the agenda item of a meeting still to be held' }] };
       },
       fallbackField: 'item',
       save: async (itemId) => {
-        await attachDataSet(store.db, actor(request), itemId, ds.id);
+        // The service checks the item is of a meeting still to be held (the API asks the same).
+        await attachDataSetToComingItem(store.db, actor(request), itemId, ds.id, todayOf(options));
         return `/workspace/data/${ds.id}?attached=1`;
       },
       rerender: async (_form, errors) => reply.render('pages/workspace/data-set.njk', { ...(await dataSetPage(request, ds)), pageTitle: `Error: ${ds.title}`, ...errors }),
