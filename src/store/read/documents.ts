@@ -11,6 +11,9 @@ export type DocumentAccess = 'ok' | 'not-found' | 'exempt';
 async function loadDocument(db: Queryable, slug: string) {
   return db.selectFrom('document').leftJoin('meeting', 'meeting.id', 'document.meeting_id').leftJoin('body', 'body.id', 'meeting.body_id')
     .leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
+    // A select committee's final report sits on its review, not a meeting.
+    .leftJoin('scrutiny_review', 'scrutiny_review.report_document_id', 'document.id')
+    .select(['scrutiny_review.slug as review_slug', 'scrutiny_review.title as review_title'])
     .select(['document.id', 'document.slug', 'document.kind', 'document.title', 'document.classification', 'document.exempt_paragraphs',
       'document.workflow_status', 'document.current_version', 'document.meeting_id', 'document.author_person_id', 'meeting.slug as meeting_slug', 'meeting.date as meeting_date',
       'meeting.status as meeting_status', 'meeting.agenda_published_at', 'meeting.historic', 'meeting.body_id', 'body.name as body_name', 'body.slug as body_slug',

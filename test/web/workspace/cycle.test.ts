@@ -131,7 +131,9 @@ describe('cycle screens in the workspace', () => {
     expect(reportLink, page.body).not.toBeNull();
     expect(page.body).toContain('Earlier versions');
     expect(page.body).toContain(`href="${reportLink![1]}/v1">Version 1</a>`);
-    expect((await pub.get(reportLink![1])).body).toContain('flood wardens in every parish');
+    const reportPage = (await pub.get(reportLink![1])).body;
+    expect(reportPage).toContain('flood wardens in every parish');
+    expect(reportPage.match(/govuk-breadcrumbs__list[\s\S]*?<\/ol>/)?.[0]).toContain('href="/reviews/flood-risk-management">Flood risk management</a>');
     expect((await pub.get(`${reportLink![1]}/v1`)).statusCode).toBe(200);
     expect((await pub.get(`${reportLink![1]}.pdf`)).headers['content-type']).toMatch(/application\/pdf/);
     const found = await pub.get('/search?q=flood+wardens');

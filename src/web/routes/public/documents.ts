@@ -45,6 +45,7 @@ const documents: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =
     const crumbs = [{ text: 'Home', href: '/' }];
     if (doc.body_slug) crumbs.push({ text: doc.body_name ?? '', href: `/bodies/${doc.body_slug}` });
     if (doc.meeting_slug) crumbs.push({ text: `Meeting on ${formatDisplayDate(doc.meeting_date ?? '')}`, href: `/meetings/${doc.meeting_slug}` });
+    if (doc.review_slug) crumbs.push({ text: doc.review_title ?? '', href: `/reviews/${doc.review_slug}` });
     return reply.render('pages/public/document.njk', {
       pageTitle: doc.title, canonicalUrl: `${origin(request)}${base}`, doc, content, base, breadcrumbs: crumbs,
       isCurrent: version === doc.current_version,
