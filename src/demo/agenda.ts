@@ -4,9 +4,10 @@ import type { AgendaItem, ExemptParagraph } from '../domain/types.js';
 import type { PlannedMeeting } from './calendar.js';
 import { fullName, printedName, type DemoPerson } from './people.js';
 import type { Rng } from './random.js';
-import { budgetParagraphs, dashboardParagraphs, longDate, makeBudget, makeDashboard, reportRng, structuredReport, type DemoReport } from './reports.js';
-import { EXEMPT_TOPICS, TOPICS, type ExemptTopic, type Topic } from './topics.js';
+import { longDate, reportRng, structuredReport, topicSections, type DemoReport } from './reports.js';
+import { TOPICS, type ExemptTopic, type Topic } from './topics.js';
 import { PORTFOLIOS } from './bodies.js';
+import type { MeetingBusiness } from './yearplan.js';
 
 export type ItemKind = 'intro' | 'apologies' | 'declarations' | 'minutes' | 'announcements' | 'questions' | 'business' | 'urgent-business' | 'call-in' | 'other' | 'exempt';
 
@@ -50,6 +51,8 @@ export interface AgendaContext {
   features: Set<'to-follow' | 'urgent' | 'withdrawn' | 'empty-section' | 'guests'>;
   /** A called-in decision the scrutiny committee considers. */
   callIn: { subject: string } | null;
+  /** The business the year's plan gives this meeting (yearplan.ts). */
+  business: MeetingBusiness | null;
 }
 
 const EXCLUSION_SECTION = 'EXEMPT ITEMS (During these items the meeting is likely NOT to be open to the public)';
@@ -79,22 +82,15 @@ function standingItems(ctx: AgendaContext): PlannedItem[] {
 }
 
 function pickTopics(ctx: AgendaContext): Topic[] {
-  const { body, index, date } = ctx.meeting;
+  const { body, index } = ctx.meeting;
   const all = TOPICS[body.key] ?? [];
   if (body.key === 'planning') {
     const n = 2 + (index % 2);
     const apps = Array.from({ length: n }, () => all[0]);
-    return index % 3 === 0 ? [...apps, all[1]] : apps;
+    const enforcement = all.find((t) => t.key === 'enforcement')!;
+    return enforcement.months!.includes(Number(ctx.meeting.date.slice(5, 7))) ? [...apps, enforcement] : apps;
   }
-  if (body.key === 'council') {
-    const month = Number(date.slice(5, 7));
-    const budget = all.find((t) => t.key === 'budget')!;
-    const others = all.filter((t) => t !== budget);
-    const picked = [others[index % others.length], others[(index + 1) % others.length]];
-    return month === 2 ? [budget, ...picked] : picked;
-  }
-  const count = Math.min(all.length, body.kind === 'cabinet' ? 4 : 3);
-  return Array.from({ length: count }, (_, i) => all[(index * 2 + i) % all.length]).filter((t, i, a) => a.indexOf(t) === i);
+  return ctx.business?.topics ?? [];
 }
 
 const SITES = ['Foxley Quarry', 'Westmarsh Waste Transfer Station', 'Saltmarsh Landfill', 'Highcliffe Primary School', 'Redwater Sand Pit', 'Larkspur Academy', 'Lowmoor Recycling Centre', 'Northwold Gravel Workings'];
@@ -116,7 +112,7 @@ function topicReport(ctx: AgendaContext, topic: Topic, variant: number): { title
   let title = topic.title;
   let summary = topic.summary;
   let divisions: string | null = null;
-  const sections: { heading: string; paragraphs: string[] }[] = [];
+  const sections: DemoReport['sections'] = [];
   const report: Partial<DemoReport> = {};
   if (topic.kind === 'application') {
     const site = rng.pick(SITES);
@@ -125,34 +121,8 @@ function topicReport(ctx: AgendaContext, topic: Topic, variant: number): { title
     title = `Application ${ref} - ${proposal} at ${site}`;
     summary = `Application ${ref} seeks permission for ${proposal.toLowerCase()} at ${site}. ${rng.int(3, 40)} letters of representation have been received.`;
     divisions = rng.pick([...people.values()].filter((p) => p.division)).division;
-    sections.push(
-      { heading: 'The site and the proposal', paragraphs: [`${site} lies ${rng.int(1, 4)} km from the nearest village. The proposal is for ${proposal.toLowerCase()}.`, `The applicant proposes working hours of 07:00 to 18:00 on weekdays and ${rng.int(60, 180)} heavy goods vehicle movements a day.`] },
-      { heading: 'Consultations and representations', paragraphs: ['The local Member, the district council and the parish council have been consulted. National Highways raises no objection subject to a routeing agreement.', `${rng.int(3, 40)} letters of objection raise traffic, noise and dust; ${rng.int(0, 6)} letters support the application.`] },
-      { heading: 'Discussion', paragraphs: ['The proposal accords with the Minerals and Waste Local Plan. The impacts on amenity can be controlled by conditions on hours, noise limits and dust suppression.'] },
-    );
-  } else if (topic.kind === 'dashboard') {
-    const rows = makeDashboard(rng, 7);
-    report.dashboard = rows;
-    sections.push({ heading: 'Performance indicators', paragraphs: dashboardParagraphs(rows) });
-  } else if (topic.kind === 'budget') {
-    const lines = makeBudget(rng);
-    report.budget = lines;
-    sections.push({ heading: 'Revenue budget monitoring', paragraphs: budgetParagraphs(lines) });
-    const rephase = rng.int(2, 9) * 100 + rng.int(10, 99);
-    sections.push({ heading: 'Capital programme', paragraphs: [`The capital programme shows a real variance of £${rng.int(1, 9)}${rng.int(100, 999)}k and re-phasing of £${rephase}k into later years; cash limits are adjusted for projects re-phased by more than £0.1m.`] });
-  } else {
-    sections.push(
-      { heading: 'Introduction', paragraphs: [summary, `This report has been prepared by the ${director.jobTitle} in consultation with the ${PORTFOLIOS[topic.portfolio].title}.`] },
-      { heading: 'Background', paragraphs: [rng.pick(['Demand has risen steadily over the last three years and the current arrangements are no longer sufficient.', 'The current policy was adopted five years ago and national guidance has since changed.', 'Members asked for this report when the matter was last considered.']), `Engagement with partners and residents ran for ${rng.int(6, 12)} weeks and ${rng.int(120, 2400)} responses were received.`] },
-      { heading: 'Options considered', paragraphs: ['Option 1 - do nothing: not recommended, as the pressures would continue to grow.', 'Option 2 - the proposal set out in this report: recommended.'] },
-    );
   }
-  const cost = rng.int(2, 90) * 100;
-  sections.push(
-    { heading: 'Financial Implications', paragraphs: [topic.kind === 'budget' ? 'The financial implications are set out in the body of the report.' : `The proposal costs an estimated £${cost.toLocaleString('en-GB')}k, to be met from the approved budget of the portfolio.`] },
-    { heading: 'Legal Implications', paragraphs: ['The General Counsel has been consulted and there are no legal implications beyond those set out in the report.'] },
-    { heading: 'Equality Implications', paragraphs: [rng.pick(['An Equality Impact Assessment has been completed and no adverse impact was identified.', 'An Equality Impact Assessment is attached; mitigation is proposed for older residents and disabled people.'])] },
-  );
+  sections.push(...topicSections({ topic, rng, summary, title, meetingDate: dated ? meeting.date : null, bodyName: meeting.body.name, authorTitle: director.jobTitle ?? 'Corporate Director', portfolioTitle: PORTFOLIOS[topic.portfolio].title, report }));
   const to = meeting.body.name;
   const verb = topic.recommendation;
   const r: DemoReport = {
@@ -172,8 +142,12 @@ function topicReport(ctx: AgendaContext, topic: Topic, variant: number): { title
     }),
     ...report,
   };
-  const appendix = topic.kind === 'report' && rng.chance(0.4)
-    ? [`Appendix A to the report: ${title}`, 'Summary of consultation responses', `${rng.int(40, 80)}% of respondents agreed with the proposal; ${rng.int(5, 30)}% disagreed and the remainder expressed no view.`, 'The main themes raised were cost, access for rural communities and the timetable for implementation.']
+  // Some reports carry their Equality Impact Assessment as an appendix of its own.
+  const facts = topic.facts;
+  const appendix = topic.kind === 'report' && facts && rng.chance(0.4)
+    ? [`Appendix A: Equality Impact Assessment - ${title}`, `Purpose of the proposal: ${summary}`,
+      `Groups considered: age, disability, sex, race, religion or belief, sexual orientation, gender reassignment, pregnancy and maternity, marriage and civil partnership, and carers. ${rng.pick(['Older people and disabled people are the groups most likely to be affected.', 'Children and young people and their carers are the groups most likely to be affected.', 'People on low incomes and those in rural areas are the groups most likely to be affected.'])}`,
+      ...facts.background.slice(0, 1), `Mitigation: ${facts.risks.length ? `the risk that ${facts.risks[0].charAt(0).toLowerCase()}${facts.risks[0].slice(1)} is monitored by the programme board; ` : ''}the assessment will be reviewed ${rng.pick(['six months', 'one year', 'nine months'])} after implementation.`]
     : null;
   return { title, report: r, appendix, divisions };
 }
@@ -230,19 +204,14 @@ function exemptItem(ctx: AgendaContext, e: ExemptTopic): PlannedItem {
   });
 }
 
-function exemptTopicFor(ctx: AgendaContext): ExemptTopic | null {
-  const { body, index } = ctx.meeting;
-  const e = EXEMPT_TOPICS.find((x) => x.body === body.key);
-  if (!e) return null;
-  const every = body.key === 'parenting' ? 2 : 3;
-  return index % every === 1 ? e : null;
-}
-
 export function planAgenda(ctx: AgendaContext): PlannedSection[] {
   const { meeting, features } = ctx;
   const body = meeting.body;
-  const variant = meeting.index % 3;
-  const business = pickTopics(ctx).map((t, i) => businessItem(ctx, t, t.kind === 'application' ? variant * 4 + i : variant));
+  // The older archive shares its papers between years (two variants of each), which keeps a long archive quick to load.
+  const variant = meeting.index % 2;
+  const business = pickTopics(ctx).map((t, i) => businessItem(ctx, t, t.kind === 'application' ? (meeting.index % 3) * 4 + i : variant));
+  // Items whose decision the year's executive cycle takes are reported here but decided there (cycle.ts).
+  for (const b of business) if (b.topic && ctx.business?.cycleDecided.has(b.topic.title)) b.decides = false;
   if (features.has('guests')) {
     const target = business[0];
     if (target) {
@@ -292,8 +261,11 @@ export function planAgenda(ctx: AgendaContext): PlannedSection[] {
     }));
   }
   const closing = item('other', 'Other items which the Chairman decides are relevant or urgent');
-  const e = exemptTopicFor(ctx);
-  const exempt = e ? [exemptItem(ctx, e)] : [];
+  const exempt = (ctx.business?.exempt ?? []).map((e) => {
+    const x = exemptItem(ctx, e);
+    if (ctx.business?.cycleDecided.has(e.title)) x.decides = false;
+    return x;
+  });
   const standing = standingItems(ctx);
   let sections: PlannedSection[];
   if (body.agendaStyle === 'lettered') {

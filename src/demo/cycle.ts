@@ -8,6 +8,7 @@ import type { WorkingCalendar } from '../domain/calendar.js';
 import { addDays } from '../domain/dates.js';
 import type { Actor } from '../domain/types.js';
 import { listMeetings } from '../services/meetings.js';
+import { loadAgenda } from '../services/agenda.js';
 import { recordCallInOutcome, requestCallIn } from '../services/executive/call-ins.js';
 import { publishDecisionRecord, takeDecision } from '../services/executive/decisions.js';
 import { addForwardPlanEntry, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice } from '../services/executive/forward-plan.js';
@@ -18,6 +19,7 @@ import type { Store } from '../services/unit.js';
 import { PORTFOLIOS } from './bodies.js';
 import { fullName, type DemoPerson } from './people.js';
 import type { Roster } from './roster.js';
+import { cycleCabinetDates } from './yearplan.js';
 
 export interface CycleSetup {
   personIds: Map<string, number>;
@@ -36,9 +38,12 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   const scrutinyMeetings = live(await listMeetings(db, { bodyId: scrutiny, from: yearAgo }));
   // Cabinet meetings far enough into the year for 28 clear days' notice from the first edition.
   const firstEdition = cal.addWorkingDays(yearAgo, 5);
-  const usable = cabinetMeetings.filter((m) => m.date > addDays(firstEdition, 35) && m.date < addDays(today, -40));
-  if (usable.length < 3 || !scrutinyMeetings.length) return;
-  const [m1, m2, m3] = [usable[0], usable[1], usable[Math.min(usable.length - 1, 3)]];
+  // The same three meetings the year's plan gave the cycle's reports to (yearplan.ts).
+  const dates = cycleCabinetDates(cabinetMeetings.map((m) => m.date), today, cal);
+  if (!dates || !scrutinyMeetings.length) return;
+  const [m1, m2, m3] = dates.map((d) => cabinetMeetings.find((m) => m.date === d)!);
+  // Each decision is recorded against the agenda item whose report it decides.
+  const itemOf = async (meetingId: number, title: string) => (await loadAgenda(db, meetingId)).flatMap((s) => s.items).find((i) => i.title === title)?.id ?? null;
 
   const on = (key: string, body: string, d: string) => roster.memberships.some((m) => m.person === key && m.body === body && m.startsOn <= d && (!m.endsOn || m.endsOn >= d));
   const scrutinyMembers = (d: string) => roster.memberships.filter((m) => m.body === 'scrutiny' && m.role === 'member' && m.startsOn <= d && (!m.endsOn || m.endsOn >= d) && !roster.cabinet.includes(m.person) && !on(m.person, 'cabinet', d)).map((m) => m.person);
@@ -61,8 +66,8 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   await moveForwardPlanEntry(db, actor, libraries, { to: 'deferred', expectedOn: addDays(today, 60), note: 'Deferred to take account of the consultation responses' }, addDays(m3.date, -20));
   await publishPrivateMeetingNotice(db, actor, depot, { publishedOn: cal.addWorkingDays(m2.date, -8), representations: 'None received' });
 
-  const decision = (subject: string, m: { id: number; date: string }, entry: number | null, extra: Partial<Parameters<typeof takeDecision>[2]> = {}) => takeDecision(db, actor, {
-    takerKind: 'body', takerName: 'Cabinet', takerBodyId: cabinet, meetingId: m.id, forwardPlanEntryId: entry, takenOn: m.date, subject, key: true,
+  const decision = async (subject: string, m: { id: number; date: string }, entry: number | null, extra: Partial<Parameters<typeof takeDecision>[2]> = {}, itemTitle = subject) => takeDecision(db, actor, {
+    takerKind: 'body', takerName: 'Cabinet', takerBodyId: cabinet, meetingId: m.id, agendaItemId: await itemOf(m.id, itemTitle), forwardPlanEntryId: entry, takenOn: m.date, subject, key: true,
     text: `Agree the ${subject} as set out in the report, and delegate its implementation to the Corporate Director in consultation with the Cabinet Member.`,
     reasons: 'The recommended option gives the best value for money and meets the council\u2019s statutory duties.',
     alternatives: 'To continue with the present arrangements (rejected: they do not meet the savings target); to defer the decision (rejected: the contract ends this year).',

@@ -22,6 +22,7 @@ import { makeRoster, type Roster } from './roster.js';
 import { makeInterests, type DemoInterest } from './interests.js';
 import { loadDemoCycle } from './cycle.js';
 import { loadDemoData } from './data.js';
+import { planBusiness } from './yearplan.js';
 import { publishAgendaIn, publishMinutesIn, publishSupplementaryIn } from '../services/publication/publish.js';
 
 export const DEMO_COUNCIL_NAME = 'Example County Council';
@@ -159,6 +160,7 @@ export function planEvents(rng: Rng, people: DemoPerson[], roster: Roster, today
   const plan = planCalendar(today, years);
   const personMap = new Map(people.map((p) => [p.key, p]));
   const dated = plan.meetings.filter((m) => m.dated);
+  const business = planBusiness(plan.meetings, rng.fork('business'), today, plan.calendar);
   const lastHeld = new Map<string, PlannedMeeting>();
   const events: DemoEvent[] = [];
   const cmEvents: CabinetMemberEvent[] = [];
@@ -175,6 +177,7 @@ export function planEvents(rng: Rng, people: DemoPerson[], roster: Roster, today
       previousHeld: previousHeld?.date ?? null,
       features: featuresFor(m, dated),
       callIn: null,
+      business: business.get(m) ?? null,
     };
     const ev: MeetingEvent = { kind: 'meeting', date: m.date, meeting: m, sections: [], previousHeld: hasAgenda ? previousHeld : null, callIn: null };
     if (hasAgenda) {
@@ -438,7 +441,7 @@ class EventWriter {
         decision_id: ev.callIn.decisionId,
         requested_by: `${printedName(this.people.get(chair.person)!)} and two other Members of the Scrutiny Committee`,
         requested_on: this.calendar.addWorkingDays(ev.callIn.date, 2),
-        reasons: 'Members were concerned that the consultation had not reached rural communities and that the alternatives had not been costed.',
+        reasons: callInReasons(ev.callIn.item),
         status: 'considered',
         considered_at_meeting_id: created.id,
         outcome: 'b',
@@ -479,4 +482,13 @@ function hashOf(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
+}
+
+/** Why Members called in a Cabinet Member's decision: the concerns its own report raised. */
+function callInReasons(it: PlannedItem): string {
+  const risk = it.topic?.facts?.risks[0];
+  const subject = it.title.replace(/^Proposed decision: /, '');
+  return risk
+    ? `Members were not satisfied that the decision on ${subject.charAt(0).toLowerCase()}${subject.slice(1)} had taken account of the risk that ${risk.charAt(0).toLowerCase()}${risk.slice(1)}, and asked to see the alternatives costed.`
+    : `Members wished to examine the evidence for the decision on ${subject.charAt(0).toLowerCase()}${subject.slice(1)} and the alternatives considered.`;
 }

@@ -113,7 +113,8 @@ export function makeProceedings(ctx: ProceedingsContext): Proceedings {
     });
   }
 
-  const minutes = ctx.withMinutes ? makeMinutes(ctx, allItems, declarations, apologies, partial ? person(partial.person) : null, partialItem) : [];
+  const present = [...voting.filter((m) => !absent.has(m.person) && m.role !== 'chairman'), ...subs.filter((m) => [...substitutes.values()].includes(m.person))].map((m) => person(m.person));
+  const minutes = ctx.withMinutes ? makeMinutes(ctx, allItems, declarations, apologies, partial ? person(partial.person) : null, partialItem, present) : [];
   return { attendance, declarations, minutes, apologies };
 }
 
@@ -126,6 +127,7 @@ function makeMinutes(
   apologies: string[],
   partial: DemoPerson | null,
   partialItem: PlannedItem | null,
+  present: DemoPerson[],
 ): MinuteEntry[] {
   const { meeting, rng } = ctx;
   const body = meeting.body;
@@ -175,10 +177,7 @@ function makeMinutes(
           });
         }
         if (it.urgentReason) paragraphs.push(`The Chairman agreed to take this item as a matter of urgency because ${it.urgentReason.charAt(0).toLowerCase()}${it.urgentReason.slice(1)}`);
-        const presenter = it.presenters.length ? it.presenters[it.presenters.length - 1] : 'The officer';
-        paragraphs.push(`${presenter} introduced the report${it.topic?.summary ? `: ${it.topic.summary.charAt(0).toLowerCase()}${it.topic.summary.slice(1)}` : '.'}`);
-        if (it.guests.length) paragraphs.push(`The Committee heard from ${it.guests.map((g) => `${g.name} (${g.role})`).join(' and ')}, who answered Members' questions.`);
-        if (it.kind !== 'exempt') paragraphs.push(rng.pick(['Members asked about the timetable and the risks to delivery; officers undertook to circulate a briefing note.', 'In response to questions, officers explained how rural communities had been consulted.', 'Members welcomed the report and asked that progress be reported in six months.']));
+        paragraphs.push(...discussion(ctx, it, present));
         if (partial && partialItem === it) paragraphs.push(`(${shortName(partial)} was present for this item only.)`);
         const numbered = paragraphs.map((p, i) => `(${i + 1}) ${p}`);
         const rec = it.topic?.recommendation ?? 'NOTE the report.';
@@ -212,4 +211,97 @@ function recordedVote(ctx: ProceedingsContext, it: PlannedItem) {
   const abstained = members.filter((m) => m.group === 'ld').map((m) => name(m.person));
   const forVotes = members.filter((m) => m.group === 'con').map((m) => name(m.person));
   return { motion: `That ${it.topic?.key === 'budget' ? 'the revenue budget and council tax be approved' : 'permission be granted'} (supported by ${VOTERS_FOR})`, for: forVotes, against, abstained };
+}
+
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const noStop = (s: string) => s.replace(/\.$/, '');
+
+/**
+ * What the minute records of the debate on an item: who introduced it and how, then what Members raised, drawn from
+ * the item's own facts (its topic's questions and answers, the figures of its report), with the Members present.
+ */
+function discussion(ctx: ProceedingsContext, it: PlannedItem, present: DemoPerson[]): string[] {
+  const { rng } = ctx;
+  const topic = it.topic;
+  const out: string[] = [];
+  const presenter = it.presenters.length ? it.presenters[it.presenters.length - 1] : 'The Democratic Services Officer';
+  const author = topic ? ctx.people.get(topic.director) : undefined;
+  const officer = author ? shortName(author) : 'the officer';
+  const cabinetKey = topic ? ctx.roster.cabinet[topic.portfolio] : undefined;
+  const cabinet = cabinetKey ? shortName(ctx.people.get(cabinetKey)!) : officer;
+  const members = rng.shuffle(present);
+  let next = 0;
+  const member = () => (members.length ? shortName(members[next++ % members.length]) : 'A Member');
+  const fill = (s: string) => s.replace(/\{member\}/g, () => member()).replace(/\{officer\}/g, officer).replace(/\{cabinet\}/g, cabinet);
+  const summary = topic?.summary || it.papers[0]?.report?.summary || '';
+  if (it.kind === 'exempt') {
+    out.push(`${presenter} ${rng.pick(['introduced the exempt report', 'presented the report', 'summarised the exempt report'])} and answered Members' questions on ${lower(noStop(it.exemptTopic?.summary ?? 'the matter'))}.`);
+    return out;
+  }
+  if (it.kind === 'call-in') {
+    out.push(rng.pick([
+      'The Chairman explained the procedure for considering a call-in. The Members who had called in the decision set out their reasons, and the Cabinet Member who took the decision and the Corporate Director answered their questions.',
+      'Members considered the decision, the reasons for the call-in and the cover sheet setting out the options open to the Committee. The Cabinet Member explained why the decision had been taken and responded to questions.',
+    ]));
+    return out;
+  }
+  if (topic?.kind === 'application') {
+    const report = it.papers[0]?.report;
+    out.push(`${presenter} introduced the application and showed plans and photographs of the site. ${report?.summary ?? ''}`.trim());
+    const speakers = rng.int(0, 2);
+    if (speakers) out.push(`${rng.pick(['A local resident', 'The chairman of the parish council', 'A representative of the residents\' association'])} spoke against the application${speakers > 1 ? ", and the applicant's agent spoke in support" : ''}, in accordance with the Committee's public speaking arrangements.`);
+    out.push(fill(rng.pick([
+      '{member} asked how the routeing agreement would be enforced; the officer said vehicle movements would be logged and reported to the Council each quarter.',
+      '{member} asked whether the hours of working could be reduced on Saturdays; the officer said a condition limiting Saturday working to 08:00 to 13:00 was recommended.',
+      '{member} was concerned about dust in dry weather; the officer said the dust management scheme required water bowsers on site at all times.',
+      '{member} asked about the restoration of the site; the officer said restoration to agriculture and woodland was required within two years of the end of working.',
+    ])));
+    return out;
+  }
+  const intro = summary ? rng.pick([
+    `${presenter} introduced the report: ${lower(summary)}`,
+    `${presenter} presented the report. ${summary}`,
+    `The ${ctx.meeting.body.name} considered a report introduced by ${presenter}. ${summary}`,
+  ]) : `${presenter} introduced the item.`;
+  out.push(intro);
+  if (it.guests.length) out.push(`The ${ctx.meeting.body.kind === 'cabinet' ? 'Cabinet' : 'Committee'} heard from ${it.guests.map((g) => `${g.name} (${g.role})`).join(' and ')}, who answered Members' questions.`);
+  const report = it.papers[0]?.report;
+  if (topic?.facts?.points.length) {
+    const points = topic.facts.points;
+    const n = Math.min(points.length, rng.int(1, points.length));
+    out.push(...points.slice(0, n).map(fill));
+  } else if (report?.dashboard?.length) {
+    const worst = [...report.dashboard].sort((a, b) => (a.rag === 'RED' ? -1 : 0) - (b.rag === 'RED' ? -1 : 0))[0];
+    const falling = report.dashboard.find((r) => r.direction === 'Falling' && r !== worst);
+    out.push(fill(`{member} asked about ${worst.ref} (${lower(worst.description)}), rated ${worst.rag}; {officer} explained the reasons and the action being taken${worst.rag === 'RED' ? ' under the recovery plan' : ''}.`));
+    if (falling) out.push(fill(`{member} noted that ${falling.ref} was falling and asked that the trend be watched; {officer} agreed to include a commentary in the next report.`));
+  } else if (report?.budget?.length) {
+    const worst = [...report.budget].sort((a, b) => b.revisedVariance - a.revisedVariance)[0];
+    const best = [...report.budget].sort((a, b) => a.revisedVariance - b.revisedVariance)[0];
+    out.push(fill(`{member} asked about the forecast overspend of £${worst.revisedVariance.toLocaleString('en-GB')}k in ${worst.portfolio}; {officer} said it arose mainly from ${rng.pick(['the number and cost of placements', 'price increases from providers', 'higher demand than the budget assumed'])} and that management action was being taken.`));
+    if (best.revisedVariance < 0) out.push(fill(`{member} asked whether the underspend of £${Math.abs(best.revisedVariance).toLocaleString('en-GB')}k in ${best.portfolio} would recur; {officer} said it came largely from ${rng.pick(['vacancies', 'one-off grant income', 'slippage in the timing of new contracts'])} and was not expected to continue.`));
+  } else if (topic?.kind === 'work-programme') {
+    out.push(fill(rng.pick([
+      '{member} asked that an item on road safety outside schools be added; the Chairman agreed to discuss it with the Vice-Chairman and the spokesmen.',
+      '{member} suggested that the Committee visit the new waste transfer station before considering the contract; Members agreed.',
+      '{member} asked that the report on recruitment of social workers be brought forward; the officer said the figures would be available for the next meeting.',
+      'Members agreed to move the item on energy costs to a later meeting so that the winter figures could be included.',
+    ])));
+  } else if (topic?.key === 'leader') {
+    out.push(fill(rng.pick([
+      'In reply to questions, the Leader spoke about the Council\'s response to the local government finance settlement and the lobbying of the county\'s Members of Parliament.',
+      'The Leader answered questions from the Leaders of the opposition groups on the savings programme and the future of the library service.',
+      '{member} asked the Leader about the devolution proposals for the county; the Leader said the Council would consult residents before any submission to Government.',
+    ])));
+  } else if (topic?.key === 'follow-up') {
+    out.push(fill(rng.pick([
+      'Members agreed that two recommendations on which the responses were satisfactory be removed from the schedule.',
+      '{member} said the response on the cost of school transport did not answer the question asked, and the Committee asked for a further response.',
+    ])));
+  } else if (report?.sections.length) {
+    // Drawn from the report's own tables: the first row of its first table.
+    const table = report.sections.flatMap((s) => s.tables ?? [])[0];
+    if (table?.rows.length) out.push(fill(`{member} asked about ${lower(table.rows[0][0])}; {officer} ${rng.pick(['explained the position', 'undertook to send Members a note', 'said it would be covered in the next report'])}.`));
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { directionOfTravel, ragRating } from '../domain/rag.js';
 import type { ExemptParagraph, StructuredReport } from '../domain/types.js';
 import type { Block } from './pdf.js';
 import { Rng } from './random.js';
+import type { Topic } from './topics.js';
 
 export interface KpiRow {
   ref: string;
@@ -31,8 +32,16 @@ export interface BudgetLine {
   movement: number;
 }
 
-/** The stored report: the template fields plus any figures it carries. */
+export interface ReportTable {
+  caption: string;
+  head: string[];
+  rows: string[][];
+  widths?: number[];
+}
+
+/** The stored report: the template fields, tables printed after a section's paragraphs, and any figures it carries. */
 export interface DemoReport extends StructuredReport {
+  sections: { heading: string; paragraphs: string[]; tables?: ReportTable[] }[];
   dashboard?: KpiRow[];
   budget?: BudgetLine[];
 }
@@ -125,7 +134,7 @@ export interface ReportInput {
   from: string[];
   summary: string;
   recommendations: string[];
-  sections: { heading: string; paragraphs: string[] }[];
+  sections: DemoReport['sections'];
   exemptParagraphs: ExemptParagraph[];
   electoralDivisions: string | null;
   pathway: string | null;
@@ -133,7 +142,7 @@ export interface ReportInput {
   contact: { name: string; title: string; phone: string; email: string };
 }
 
-export function structuredReport(r: ReportInput): StructuredReport {
+export function structuredReport(r: ReportInput): DemoReport {
   return {
     from: r.from,
     to: r.to,
@@ -163,7 +172,7 @@ export function classificationText(paragraphs: readonly number[]): string {
 }
 
 /** The report laid out as the council's template prints it. */
-export function reportBlocks(r: StructuredReport, councilName: string): Block[] {
+export function reportBlocks(r: DemoReport, councilName: string): Block[] {
   const blocks: Block[] = [{ text: councilName.toUpperCase(), style: 'title' }];
   blocks.push({ text: `From: ${r.from.join('; ')}`, style: 'body' });
   blocks.push({ text: `To: ${r.to}${r.toDate ? ` - ${longDate(r.toDate)}` : ''}`, style: 'body' });
@@ -177,6 +186,7 @@ export function reportBlocks(r: StructuredReport, councilName: string): Block[] 
   r.sections.forEach((s, i) => {
     blocks.push({ text: `${i + 1}. ${s.heading}`, style: 'heading' });
     s.paragraphs.forEach((p, j) => blocks.push({ text: p, label: `${i + 1}.${j + 1}` }));
+    for (const tb of s.tables ?? []) blocks.push({ text: tb.caption, table: { head: tb.head, rows: tb.rows, widths: tb.widths } });
   });
   blocks.push({ text: 'Background Documents', style: 'heading' });
   for (const d of r.backgroundDocuments.length ? r.backgroundDocuments : ['None']) blocks.push({ text: d });
@@ -195,4 +205,129 @@ export function reportRng(parts: (string | number)[]): Rng {
   let h = 2166136261;
   for (const ch of parts.join('|')) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
   return new Rng(h >>> 0);
+}
+
+export interface SectionContext {
+  topic: Topic;
+  rng: Rng;
+  summary: string;
+  title: string;
+  /** The meeting's date in the recent year; null in the older archive, whose papers carry no dates. */
+  meetingDate: string | null;
+  bodyName: string;
+  authorTitle: string;
+  portfolioTitle: string;
+  /** Receives the figures a dashboard or budget report carries. */
+  report: Partial<DemoReport>;
+}
+
+const pct = (n: number) => `${n}%`;
+const k = (n: number) => `£${money(n)}k`;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "March 2026" some months after the meeting, or "Month 3" in the undated archive. */
+function monthAfter(date: string | null, months: number): string {
+  if (!date) return `Month ${months}`;
+  const m = Number(date.slice(5, 7)) - 1 + months;
+  return `${MONTH_NAMES[m % 12]} ${Number(date.slice(0, 4)) + Math.floor(m / 12)}`;
+}
+
+const LIKELIHOOD = ['Unlikely', 'Possible', 'Likely'];
+const IMPACT = ['Minor', 'Moderate', 'Major'];
+const MITIGATIONS = [
+  'Monthly monitoring by the programme board, with exceptions reported to the Cabinet Member',
+  'A contingency of 10 per cent held within the budget and released only by the Corporate Director',
+  'Early engagement with partners and a named lead officer for each district',
+  'Quarterly reports to the relevant Cabinet Committee and escalation through the corporate risk register',
+  'Contract terms that share the risk with the provider and allow review after the first year',
+];
+
+/** The sections of a report, with tables, from its topic's facts and figures: several pages, as councils write them. */
+export function topicSections(c: SectionContext): DemoReport['sections'] {
+  const { topic, rng } = c;
+  const facts = topic.facts;
+  const sections: DemoReport['sections'] = [];
+  if (topic.kind === 'dashboard') {
+    const rows = makeDashboard(rng, 8);
+    c.report.dashboard = rows;
+    const [first] = dashboardParagraphs(rows);
+    const reds = rows.filter((r) => r.rag === 'RED');
+    sections.push({ heading: 'Introduction', paragraphs: [`${c.summary} Indicators are rated against their target (Green), their floor standard (Amber between the two) and below the floor (Red).`] });
+    sections.push({ heading: 'Performance this quarter', paragraphs: [first, ...(reds.length ? reds.map((r) => `${r.ref} (${r.description.charAt(0).toLowerCase()}${r.description.slice(1)}) is below its floor standard at ${kpiValue(r.actual, r.unit)}; the service has a recovery plan and reports monthly to the Corporate Director.`) : ['No indicator is below its floor standard this quarter.'])],
+      tables: [{ caption: 'Table 1: Key performance indicators', head: ['Indicator', 'Target', 'Floor', 'Previous', 'Latest', 'RAG', 'Direction'], rows: rows.map((r) => [`${r.ref} ${r.description}`, kpiValue(r.target, r.unit), kpiValue(r.floor, r.unit), kpiValue(r.previous, r.unit), kpiValue(r.actual, r.unit), r.rag, r.direction]), widths: [0.37, 0.1, 0.1, 0.1, 0.1, 0.1, 0.13] }] });
+  } else if (topic.kind === 'budget') {
+    const lines = makeBudget(rng);
+    c.report.budget = lines;
+    const [first, , ...explained] = budgetParagraphs(lines);
+    const total = lines.reduce((s, l) => s + l.revisedVariance, 0);
+    sections.push({ heading: 'Introduction', paragraphs: [c.summary, ...(facts?.background ?? [])] });
+    sections.push({ heading: 'Revenue budget', paragraphs: [first, ...lines.filter((l) => Math.abs(l.revisedVariance) > 100).slice(0, 3).map((l) => explained.find((e) => e.includes(l.portfolio)) ?? '')].filter(Boolean),
+      tables: [{ caption: "Table 1: Revenue forecast by portfolio (£'000s)", head: ['Portfolio', 'Net budget', 'Forecast variance', 'Management action', 'Revised variance', 'Last reported', 'Movement'],
+        rows: [...lines.map((l) => [l.portfolio, money(l.net), money(l.variance), money(l.managementAction), money(l.revisedVariance), money(l.lastReported), money(l.movement)]),
+          ['Total', money(lines.reduce((s, l) => s + l.net, 0)), money(lines.reduce((s, l) => s + l.variance, 0)), money(lines.reduce((s, l) => s + l.managementAction, 0)), money(total), money(lines.reduce((s, l) => s + l.lastReported, 0)), money(lines.reduce((s, l) => s + l.movement, 0))]],
+        widths: [0.28, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12] }] });
+    const projects = ['Highway structural maintenance', 'Basic Need: new primary places', 'Special school expansion', 'Waste transfer station', 'Modernisation of council buildings', 'Flood alleviation schemes'];
+    const capRows = projects.map((p) => {
+      const budget = rng.int(20, 420) * 100;
+      const real = rng.chance(0.3) ? rng.int(-6, 9) * 10 : 0;
+      const reph = rng.chance(0.5) ? -rng.int(1, 40) * 25 : 0;
+      return [p, money(budget), money(real), money(reph), money(real + reph)];
+    });
+    sections.push({ heading: 'Capital programme', paragraphs: [`The capital programme for the year totals ${k(capRows.reduce((s, r) => s + Number(r[1].replace(/,/g, '')), 0))}. Re-phasing of projects into later years is shown separately from real variances, which are over- or underspends on a project as a whole; cash limits are adjusted for projects re-phased by more than £0.1m.`],
+      tables: [{ caption: "Table 2: Capital programme variances (£'000s)", head: ['Project', 'Cash limit', 'Real variance', 'Re-phasing', 'Total variance'], rows: capRows, widths: [0.36, 0.16, 0.16, 0.16, 0.16] }] });
+    sections.push({ heading: 'Reserves and risks', paragraphs: [`General reserves stand at ${k(rng.int(36, 48) * 1000)}. The main risks to the forecast are demand for placements and care packages, the pay award and the inflation built into contracts.`] });
+  } else if (topic.kind === 'work-programme') {
+    const items = rng.sample(['Cabinet Member questions', 'Annual complaints report', 'School place planning', 'Home to school transport', 'Highways maintenance contract: first year', 'Flood risk management', 'Recruitment of social workers', 'Energy costs', 'Libraries service model', 'Children\'s mental health select committee: progress'], 6);
+    sections.push({ heading: 'Introduction', paragraphs: [`${c.summary} Members may suggest items at any time; the Chairman, Vice-Chairman and group spokesmen agree the programme between meetings.`] });
+    sections.push({ heading: 'The programme', paragraphs: ['Items are scheduled to meetings where the information will be available; the others are listed for a date to be agreed.'],
+      tables: [{ caption: 'Table 1: Forthcoming items', head: ['Meeting', 'Item', 'Lead officer'], rows: items.map((it, i) => [i < 4 ? monthAfter(c.meetingDate, 1 + i * 2) : 'To be scheduled', it, rng.pick(['Corporate Director', 'Director of Highways and Transportation', 'Head of Performance and Analytics', 'Scrutiny Research Officer'])]), widths: [0.22, 0.5, 0.28] }] });
+  } else if (topic.kind === 'application') {
+    const site = c.title.replace(/^.* at /, '');
+    sections.push(
+      { heading: 'The site and the proposal', paragraphs: [`${site} lies ${rng.int(1, 4)} km from the nearest village. ${c.summary}`, `The applicant proposes working hours of 07:00 to 18:00 on weekdays and ${rng.int(60, 180)} heavy goods vehicle movements a day.`] },
+      { heading: 'Consultations and representations', paragraphs: ['The local Member, the district council and the parish council have been consulted. National Highways raises no objection subject to a routeing agreement.'],
+        tables: [{ caption: 'Table 1: Consultation responses', head: ['Consultee', 'Response'], rows: [['District council', rng.pick(['No objection', 'No objection subject to conditions', 'Objection: noise'])], ['Parish council', rng.pick(['Objection: traffic', 'No objection', 'Objection: hours of working'])], ['Environment Agency', 'No objection subject to conditions'], ['County highways', 'No objection subject to a routeing agreement'], ['Letters of objection', String(rng.int(3, 40))], ['Letters of support', String(rng.int(0, 6))]], widths: [0.4, 0.6] }] },
+      { heading: 'Discussion', paragraphs: ['The proposal accords with the Minerals and Waste Local Plan. The impacts on amenity can be controlled by conditions on hours, noise limits and dust suppression.', `A noise limit of ${rng.int(45, 55)} dB LAeq at the nearest dwellings is proposed, with monitoring reported to the Council every quarter.`] },
+    );
+  } else if (topic.key === 'internal-audit') {
+    const audits = rng.sample(['Direct payments', 'Payroll', 'Schools financial value standard', 'Fleet fuel cards', 'Highways contract payments', 'Cyber security', 'Blue badge scheme', 'Care leavers\' allowances', 'Procurement cards', 'Business continuity'], 6);
+    sections.push({ heading: 'Progress against the plan', paragraphs: [`${c.summary} ${rng.int(45, 70)} per cent of the plan has been delivered at this point of the year.`],
+      tables: [{ caption: 'Table 1: Audits completed since the last meeting', head: ['Audit', 'Assurance', 'High priority issues', 'Agreed actions'], rows: audits.map((a) => [a, rng.pick(['Substantial', 'Adequate', 'Adequate', 'Limited']), String(rng.int(0, 3)), String(rng.int(2, 9))]), widths: [0.4, 0.2, 0.2, 0.2] }] });
+  } else if (topic.key === 'enforcement') {
+    const sites = rng.sample(['Foxley Quarry', 'Redwater Sand Pit', 'Lowmoor scrapyard', 'Northwold Gravel Workings', 'Saltmarsh Landfill', 'Ickfield farm'], 4);
+    sections.push({ heading: 'Cases', paragraphs: [c.summary],
+      tables: [{ caption: 'Table 1: Enforcement cases', head: ['Site', 'Breach', 'Action'], rows: sites.map((s2) => [s2, rng.pick(['Working outside permitted hours', 'Stockpiles above permitted height', 'Unauthorised waste imports', 'Restoration behind schedule']), rng.pick(['Breach of condition notice served', 'Monitoring visits monthly', 'Resolved', 'Enforcement notice under appeal'])]), widths: [0.3, 0.35, 0.35] }] });
+  } else {
+    sections.push({ heading: 'Introduction', paragraphs: [c.summary, `This report has been prepared by the ${c.authorTitle} in consultation with the ${c.portfolioTitle}.`] });
+    sections.push({ heading: 'Background', paragraphs: facts?.background.length ? facts.background : ['Members asked for this report when the matter was last considered.'] });
+  }
+  // Options, consultation, risks and a timetable, for business on which the body decides or comments.
+  if (facts && topic.kind === 'report' && !/NOTE/.test(topic.recommendation.slice(0, 4))) {
+    const cost = facts.cost ?? rng.int(4, 60) * 100;
+    sections.push({ heading: 'Options considered', paragraphs: ['Three options were appraised against the Council\'s priorities, their cost and their deliverability.'],
+      tables: [{ caption: 'Table 1: Options appraisal', head: ['Option', 'Cost over three years', 'Assessment'], rows: [
+        ['1. Do nothing: continue the present arrangements', '-', 'Not recommended: the pressures described above would continue to grow'],
+        ['2. The proposal in this report', k(cost), 'Recommended: meets the objectives at the lowest whole-life cost'],
+        [`3. A phased approach over ${rng.int(4, 6)} years`, k(Math.round(cost * (1.1 + rng.next() * 0.2))), 'Not recommended: costs more in total and delays the benefits'],
+      ], widths: [0.38, 0.2, 0.42] }] });
+    const groups = ['Residents', 'Parish and town councils', 'Businesses and employers', 'Voluntary and community groups', 'Staff'];
+    const counts = groups.map(() => rng.int(8, 900));
+    const responses = counts.reduce((a, b) => a + b, 0);
+    sections.push({ heading: 'Consultation and engagement', paragraphs: [`Consultation ran for ${rng.int(6, 12)} weeks and drew ${responses.toLocaleString('en-GB')} responses. The responses by group are shown below; the full analysis is available from the contact officer.`],
+      tables: [{ caption: 'Table 2: Consultation responses', head: ['Respondent', 'Responses', 'Agree', 'Disagree'], rows: groups.map((g, i) => { const a = rng.int(35, 80); return [g, counts[i].toLocaleString('en-GB'), pct(a), pct(rng.int(5, 100 - a))]; }), widths: [0.4, 0.2, 0.2, 0.2] }] });
+    const risks = [...facts.risks, rng.pick(['Delay in procurement or recruitment pushes back the timetable', 'Costs rise with inflation beyond the contingency'])];
+    sections.push({ heading: 'Risks', paragraphs: ['The main risks and the measures to manage them are set out below; they are recorded in the directorate risk register.'],
+      tables: [{ caption: 'Table 3: Risks', head: ['Risk', 'Likelihood', 'Impact', 'Mitigation'], rows: risks.map((r) => [r, rng.pick(LIKELIHOOD), rng.pick(IMPACT), rng.pick(MITIGATIONS)]), widths: [0.32, 0.13, 0.12, 0.43] }] });
+    sections.push({ heading: 'Timetable', paragraphs: ['Subject to the decision, the work would proceed as follows.'],
+      tables: [{ caption: 'Table 4: Timetable', head: ['Milestone', 'By'], rows: [['Decision published and call-in period ends', monthAfter(c.meetingDate, 0)], ['Detailed plans agreed with partners', monthAfter(c.meetingDate, 2)], ['Implementation begins', monthAfter(c.meetingDate, 4)], ['First progress report to the Cabinet Committee', monthAfter(c.meetingDate, 9)]], widths: [0.65, 0.35] }] });
+    const years = [0.45, 0.35, 0.2].map((f) => Math.round(cost * f));
+    sections.push({ heading: 'Financial Implications', paragraphs: [`The proposal costs ${k(cost)} over three years, profiled as below and met from the approved budget of the portfolio and the capital programme.`],
+      tables: [{ caption: "Table 5: Cost profile (£'000s)", head: ['', 'Year 1', 'Year 2', 'Year 3', 'Total'], rows: [['Capital', money(Math.round(years[0] * 0.7)), money(Math.round(years[1] * 0.7)), money(Math.round(years[2] * 0.7)), money(Math.round(years[0] * 0.7) + Math.round(years[1] * 0.7) + Math.round(years[2] * 0.7))], ['Revenue', money(years[0] - Math.round(years[0] * 0.7)), money(years[1] - Math.round(years[1] * 0.7)), money(years[2] - Math.round(years[2] * 0.7)), money(cost - Math.round(years[0] * 0.7) - Math.round(years[1] * 0.7) - Math.round(years[2] * 0.7))]], widths: [0.28, 0.18, 0.18, 0.18, 0.18] }] });
+  } else if (topic.kind !== 'budget') {
+    sections.push({ heading: 'Financial Implications', paragraphs: ['There are no financial implications arising directly from this report.'] });
+  }
+  sections.push(
+    { heading: 'Legal Implications', paragraphs: [rng.pick(['The General Counsel has been consulted and there are no legal implications beyond those set out in the report.', 'The Council has the powers it needs under the general power of competence (Localism Act 2011, section 1) and the specific duties described in the report.', 'Legal advice has been taken on the procurement and on the Council\'s statutory duties; it is reflected in the recommendations.'])] },
+    { heading: 'Equality Implications', paragraphs: [rng.pick(['An Equality Impact Assessment has been completed and no adverse impact was identified.', 'An Equality Impact Assessment is available from the contact officer; mitigation is proposed for older residents and disabled people.', 'The Equality Impact Assessment identifies a possible adverse impact on people on low incomes, which the proposal mitigates as described in the report.'])] },
+  );
+  return sections;
 }

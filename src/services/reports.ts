@@ -76,4 +76,4 @@ async function storeApprovedPdf(db: Queryable, actor: Actor, documentId: number)
 }
 
 /** The pack's typesetting (embedded font, tagged structure), for callers that write their own report PDFs (the demo). */
-export { BOLD, FONT, finish, newDocument, tag } from '../pack/typeset.js';
+export { artifact, BOLD, FONT, finish, group, newDocument, tag } from '../pack/typeset.js';

@@ -1,0 +1,88 @@
+// The demo council reads like a council's year, not a demo: each body's business differs from meeting to meeting,
+// nothing is decided twice, the closing "Other items" item closes every agenda, reports run to several pages with
+// tables, and the minutes record discussions of their own.
+import { describe, expect, it } from 'vitest';
+import { loadDemo } from '../../src/demo/index.js';
+import { councilYear } from '../../src/demo/yearplan.js';
+import { useTestStore } from '../helpers/use-store.js';
+
+const TODAY = '2025-11-20';
+// Standing items a body takes at every meeting (or every quarter): the only titles that may recur within a year.
+const STANDING = [
+  /^Revenue and Capital Budget Monitoring(: .*)?$/, /^Quarterly Performance Report$/, /^(Children in Care )?Performance Dashboard$/, /^Work Programme$/,
+  /^Follow-up of Scrutiny Recommendations$/, /^Internal Audit Progress Report$/, /^Report by the Leader of the Council$/, /^Update on planning enforcement cases$/,
+];
+const OTHER_ITEMS = /^Other items which the Chairman decides are relevant or urgent$/;
+
+describe('the demo council reads like a council\u2019s year', () => {
+  const get = useTestStore('sqlite');
+
+  it('varies its business, decides nothing twice, keeps "Other items" last, and writes long reports and distinct minutes', { timeout: 600_000 }, async (ctx) => {
+    const { store } = get(ctx);
+    await loadDemo(store, { today: TODAY });
+    const db = store.db;
+    const items = await db.selectFrom('agenda_item').innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id').innerJoin('body', 'body.id', 'meeting.body_id')
+      .select(['agenda_item.id', 'agenda_item.title', 'agenda_item.section_id', 'agenda_item.position', 'meeting.id as meeting_id', 'meeting.date', 'meeting.slug', 'body.name as body'])
+      .orderBy('meeting.date').orderBy('agenda_item.position').execute();
+    const withReport = new Set((await db.selectFrom('document').select('agenda_item_id').where('kind', '=', 'report').execute()).map((d) => d.agenda_item_id));
+
+    // No report title twice in a body's council year, except its standing items.
+    const seen = new Map<string, string>();
+    const repeats: string[] = [];
+    for (const it of items) {
+      if (!withReport.has(it.id) || STANDING.some((r) => r.test(it.title))) continue;
+      const key = `${it.body}|${councilYear(it.date)}|${it.title}`;
+      if (seen.has(key)) repeats.push(`${it.body}: "${it.title}" on ${seen.get(key)} and ${it.date}`);
+      seen.set(key, it.date);
+    }
+    expect(repeats).toEqual([]);
+    // Business differs from one meeting of a body to the next.
+    const byMeeting = new Map<number, typeof items>();
+    for (const it of items) byMeeting.set(it.meeting_id, [...(byMeeting.get(it.meeting_id) ?? []), it]);
+    for (const its of byMeeting.values()) {
+      // No item twice on one agenda (a written work programme beside the generated one, say).
+      const titles = its.map((i) => i.title.toLowerCase());
+      expect(titles.filter((t, i) => titles.indexOf(t) !== i), its[0].slug).toEqual([]);
+      // Nothing after the closing "Other items" item of its section.
+      for (const closing of its.filter((i) => OTHER_ITEMS.test(i.title))) {
+        const after = its.filter((i) => i.section_id === closing.section_id && i.position > closing.position);
+        expect(after.map((i) => i.title), its[0].slug).toEqual([]);
+      }
+    }
+
+    // Nothing decided twice: each decision's subject once (the monthly budget monitoring apart), and each contract
+    // awarded and each strategy approved once.
+    const decisions = await db.selectFrom('decision').select(['subject', 'taken_on']).execute();
+    const subjects = decisions.map((d) => d.subject).filter((s) => !/^Revenue and Capital Budget Monitoring/.test(s));
+    expect(subjects.filter((s, i) => subjects.indexOf(s) !== i)).toEqual([]);
+    const contracts = decisions.filter((d) => /contract/i.test(d.subject));
+    expect(contracts.length).toBeLessThanOrEqual(3);
+    const awards = items.filter((i) => /^Award of /.test(i.title));
+    expect(new Set(awards.map((a) => a.title)).size).toBe(awards.length);
+
+    // Reports of several pages, most with tables.
+    const reports = await db.selectFrom('document').innerJoin('document_version', 'document_version.document_id', 'document.id')
+      .select(['document_version.page_count', 'document_version.structured_json', 'document_version.pages_json']).where('document.kind', '=', 'report').where('document.classification', '=', 'unrestricted').execute();
+    const pages = reports.map((r) => r.page_count ?? 0).sort((a, b) => a - b);
+    expect(pages[Math.floor(pages.length / 2)]).toBeGreaterThanOrEqual(3);
+    const withTables = reports.filter((r) => (JSON.parse(r.structured_json ?? '{}') as { sections?: { tables?: unknown[] }[] }).sections?.some((s) => s.tables?.length));
+    expect(withTables.length / reports.length).toBeGreaterThan(0.8);
+    expect(reports.some((r) => (r.pages_json ?? '').includes('Table 1: Options appraisal'))).toBe(true);
+
+    // Minutes of business items differ: their paragraphs are mostly distinct, none is repeated across the year.
+    const minutes = await db.selectFrom('minute').select(['agenda_item_id', 'paragraphs_json']).where('agenda_item_id', 'is not', null).execute();
+    const paragraphs = minutes.filter((m) => withReport.has(m.agenda_item_id)).flatMap((m) => (JSON.parse(m.paragraphs_json) as string[]).map((p) => p.replace(/^\(\d+\)\s*/, '')))
+      .filter((p) => !/was present for this item only/.test(p));
+    expect(paragraphs.length).toBeGreaterThan(200);
+    expect(new Set(paragraphs).size / paragraphs.length).toBeGreaterThan(0.75);
+    const counts = new Map<string, number>();
+    for (const p of paragraphs) counts.set(p, (counts.get(p) ?? 0) + 1);
+    const common = [...counts].filter(([, n]) => n > 6).map(([p]) => p);
+    expect(common).toEqual([]);
+
+    // Divisions named as county divisions are, not "X North" and "X South".
+    const divisions = (await db.selectFrom('person').select('division').where('kind', '=', 'councillor').execute()).map((p) => p.division!);
+    expect(new Set(divisions).size).toBe(60);
+    expect(divisions.filter((d) => / (North|South|East|West)$/.test(d)).length).toBeLessThan(6);
+  });
+});
