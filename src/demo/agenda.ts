@@ -93,20 +93,27 @@ function pickTopics(ctx: AgendaContext): Topic[] {
   return ctx.business?.topics ?? [];
 }
 
-const SITES = ['Foxley Quarry', 'Westmarsh Waste Transfer Station', 'Saltmarsh Landfill', 'Highcliffe Primary School', 'Redwater Sand Pit', 'Larkspur Academy', 'Lowmoor Recycling Centre', 'Northwold Gravel Workings'];
-const PROPOSALS = [
-  'Extension of mineral working and restoration to agriculture',
-  'Variation of condition 4 to extend operating hours',
-  'Two-storey classroom extension and new car park',
-  'Erection of an anaerobic digestion facility',
-  'Change of use to a household waste recycling centre',
+// County matter applications: each site with the kind of proposal it would see.
+const APPLICATIONS: [string, string][] = [
+  ['Foxley Quarry', 'Extension of mineral working and restoration to agriculture'],
+  ['Northwold Gravel Workings', 'Extension of sand and gravel extraction into the eastern field'],
+  ['Westmarsh Waste Transfer Station', 'Variation of condition 4 to extend operating hours'],
+  ['Saltmarsh Landfill', 'Erection of a landfill gas engine and restoration scheme'],
+  ['Highcliffe Primary School', 'Two-storey classroom extension and new car park'],
+  ['Larkspur Academy', 'Sports hall and all-weather pitch with floodlighting'],
+  ['Redwater Sand Pit', 'Importation of inert waste to complete restoration'],
+  ['Lowmoor Recycling Centre', 'Change of use to a household waste recycling centre with reuse shop'],
+  ['Ickfield Farm', 'Erection of an anaerobic digestion facility'],
+  ['Castlemere Rural Primary School', 'Single-storey extension for a new form of entry'],
+  ['Greenhaven Wharf', 'Aggregate recycling and a concrete batching plant'],
+  ['Pennington Special School', 'Temporary classrooms for three years'],
 ];
 
 /** The report for a topic; in the pooled archive its text depends only on the topic and a variant. */
 function topicReport(ctx: AgendaContext, topic: Topic, variant: number): { title: string; report: DemoReport; appendix: string[] | null; divisions: string | null } {
   const { meeting, people, cabinet } = ctx;
   const dated = meeting.dated;
-  const rng = reportRng([meeting.body.key, topic.key, dated ? meeting.date : `v${variant}`]);
+  const rng = reportRng([meeting.body.key, topic.key, dated ? `${meeting.date}/${variant}` : `v${variant}`]);
   const member = people.get(cabinet[topic.portfolio])!;
   const director = people.get(topic.director)!;
   let title = topic.title;
@@ -115,8 +122,7 @@ function topicReport(ctx: AgendaContext, topic: Topic, variant: number): { title
   const sections: DemoReport['sections'] = [];
   const report: Partial<DemoReport> = {};
   if (topic.kind === 'application') {
-    const site = rng.pick(SITES);
-    const proposal = rng.pick(PROPOSALS);
+    const [site, proposal] = APPLICATIONS[(variant + (dated ? Number(meeting.date.slice(5, 7)) * 3 + Number(meeting.date.slice(2, 4)) : 0)) % APPLICATIONS.length];
     const ref = `EX/${dated ? meeting.date.slice(2, 4) : 'AR'}/${String(rng.int(100, 999)).padStart(4, '0')}`;
     title = `Application ${ref} - ${proposal} at ${site}`;
     summary = `Application ${ref} seeks permission for ${proposal.toLowerCase()} at ${site}. ${rng.int(3, 40)} letters of representation have been received.`;

@@ -113,7 +113,8 @@ export function makeProceedings(ctx: ProceedingsContext): Proceedings {
     });
   }
 
-  const present = [...voting.filter((m) => !absent.has(m.person) && m.role !== 'chairman'), ...subs.filter((m) => [...substitutes.values()].includes(m.person))].map((m) => person(m.person));
+  // Members who speak in the minutes: those present throughout (not the Member present for one item only).
+  const present = [...voting.filter((m) => !absent.has(m.person) && m.role !== 'chairman' && m.person !== partial?.person), ...subs.filter((m) => [...substitutes.values()].includes(m.person))].map((m) => person(m.person));
   const minutes = ctx.withMinutes ? makeMinutes(ctx, allItems, declarations, apologies, partial ? person(partial.person) : null, partialItem, present) : [];
   return { attendance, declarations, minutes, apologies };
 }
@@ -249,7 +250,12 @@ function discussion(ctx: ProceedingsContext, it: PlannedItem, present: DemoPerso
     const report = it.papers[0]?.report;
     out.push(`${presenter} introduced the application and showed plans and photographs of the site. ${report?.summary ?? ''}`.trim());
     const speakers = rng.int(0, 2);
-    if (speakers) out.push(`${rng.pick(['A local resident', 'The chairman of the parish council', 'A representative of the residents\' association'])} spoke against the application${speakers > 1 ? ", and the applicant's agent spoke in support" : ''}, in accordance with the Committee's public speaking arrangements.`);
+    const site = it.title.replace(/^.* at /, '');
+    if (speakers) {
+      const against = `${rng.pick(['A local resident', 'The chairman of the parish council', 'A representative of the residents\' association', 'A neighbour of the site', 'The local Member'])} spoke against the application, ${rng.pick(['raising the number of lorries on the village roads', 'concerned about noise early in the morning', 'raising dust and its effect on nearby homes', 'asking for a shorter period of working', 'concerned about the effect on the landscape'])}`;
+      const support = speakers > 1 ? `; ${rng.pick(["the applicant's agent", 'the operator of the site', 'the applicant'])} spoke in support` : '';
+      out.push(`${against}${support}, under the Committee's arrangements for public speaking on ${site}.`);
+    }
     out.push(fill(rng.pick([
       '{member} asked how the routeing agreement would be enforced; the officer said vehicle movements would be logged and reported to the Council each quarter.',
       '{member} asked whether the hours of working could be reduced on Saturdays; the officer said a condition limiting Saturday working to 08:00 to 13:00 was recommended.',

@@ -31,9 +31,9 @@ const MARGIN = 56;
 const LABEL_WIDTH = 34;
 const STYLES: Record<BlockStyle, { font: string; size: number; gapBefore: number; tag: string }> = {
   title: { font: BOLD, size: 14, gapBefore: 4, tag: 'H1' },
-  heading: { font: BOLD, size: 11.5, gapBefore: 10, tag: 'H2' },
-  body: { font: FONT, size: 10, gapBefore: 5, tag: 'P' },
-  bold: { font: BOLD, size: 10, gapBefore: 5, tag: 'P' },
+  heading: { font: BOLD, size: 12, gapBefore: 10, tag: 'H2' },
+  body: { font: FONT, size: 11, gapBefore: 6, tag: 'P' },
+  bold: { font: BOLD, size: 11, gapBefore: 6, tag: 'P' },
   small: { font: FONT, size: 8.5, gapBefore: 3, tag: 'P' },
 };
 // Fixed dates keep the bytes (and so the content-addressed blob) identical for identical text.
@@ -108,7 +108,7 @@ interface Rule {
   shaded: boolean;
 }
 
-const TABLE_SIZE = 8.5;
+const TABLE_SIZE = 9;
 const CELL_PAD = 3;
 const NUMERIC = /^[-+£]?[\d,.]+(%| days|k|m)?$|^-$/;
 
@@ -248,13 +248,13 @@ export async function renderPdf(title: string, blocks: Block[]): Promise<Rendere
     group(doc, 'Table', () => {
       const caption = run.lines.filter((l) => !l.line.cell);
       if (caption.length) {
-        while (onPage < caption[0].page) (doc.addPage(), onPage++);
+        for (; onPage < caption[0].page; onPage++) doc.addPage();
         tag(doc, 'Caption', () => caption.forEach((l) => draw(l.line)));
       }
       const rows = new Map<number, { page: number; line: PlacedLine }[]>();
       for (const l of run.lines) if (l.line.cell) rows.set(l.line.cell.row, [...(rows.get(l.line.cell.row) ?? []), l]);
       for (const [row, lines] of rows) {
-        while (onPage < lines[0].page) (doc.addPage(), onPage++);
+        for (; onPage < lines[0].page; onPage++) doc.addPage();
         artifact(doc, () => {
           for (const r of rules[onPage].filter((x) => x.row === row)) {
             if (r.shaded) doc.save().rect(r.x, r.y, r.w, r.h).fillColor('#e6e6e6').fill().restore();

@@ -188,6 +188,9 @@ export function reportBlocks(r: DemoReport, councilName: string): Block[] {
     s.paragraphs.forEach((p, j) => blocks.push({ text: p, label: `${i + 1}.${j + 1}` }));
     for (const tb of s.tables ?? []) blocks.push({ text: tb.caption, table: { head: tb.head, rows: tb.rows, widths: tb.widths } });
   });
+  // The template repeats the recommendations at the end of the report, where the decision-maker reads them last.
+  blocks.push({ text: `${r.sections.length + 1}. Recommendation(s)`, style: 'heading' });
+  r.recommendations.forEach((rec, i) => blocks.push({ text: rec, label: `(${String.fromCharCode(97 + i)})` }));
   blocks.push({ text: 'Background Documents', style: 'heading' });
   for (const d of r.backgroundDocuments.length ? r.backgroundDocuments : ['None']) blocks.push({ text: d });
   blocks.push({ text: 'Contact details', style: 'heading' });
@@ -231,6 +234,36 @@ function monthAfter(date: string | null, months: number): string {
   return `${MONTH_NAMES[m % 12]} ${Number(date.slice(0, 4)) + Math.floor(m / 12)}`;
 }
 
+const COMMENTARY: Record<KpiRow['rag'], string[]> = {
+  GREEN: ['Performance has been sustained above target for the last four quarters.', 'The service expects to remain on target for the rest of the year.', 'This reflects the changes to the process introduced last year.'],
+  AMBER: ['The service expects to return to target next quarter as vacancies are filled.', 'Seasonal demand explains part of the shortfall; the trend is being watched.', 'A review of the process has been commissioned and will report next quarter.'],
+  RED: ['A recovery plan is in place and progress is reported monthly to the Corporate Director.', 'The shortfall reflects a sharp rise in demand; additional staff have been agreed.', 'The Cabinet Member has asked for a detailed report to the next Cabinet Committee.'],
+};
+
+// Measures reported over three years in reports for information, by portfolio (PORTFOLIOS' order).
+const MEASURES: [string, number, string][][] = [
+  [['Residents satisfied with the Council (%)', 61, '%'], ['Complaints upheld by the Ombudsman', 71, ''], ['Freedom of Information requests answered on time (%)', 90, '%'], ['Online transactions (thousands)', 1840, '']],
+  [['Net revenue budget (£m)', 1096, ''], ['Savings delivered (£m)', 42, ''], ['Council tax collected (%)', 97.8, '%'], ['Invoices paid within 30 days (%)', 89, '%']],
+  [['Children in care', 1642, ''], ['Education, Health and Care Plans', 16900, ''], ['Plans issued within 20 weeks (%)', 41, '%'], ['Pupils offered first-preference school (%)', 89, '%']],
+  [['People receiving long-term support', 15840, ''], ['Care Act assessments completed', 11300, ''], ['People receiving direct payments (%)', 27, '%'], ['Delayed discharges per day', 58, '']],
+  [['Pothole repairs completed', 41300, ''], ['Repairs within 28 days (%)', 88, '%'], ['Bus passenger journeys (millions)', 31, ''], ['Killed or seriously injured on roads', 612, '']],
+  [['Household waste recycled (%)', 47.6, '%'], ['Residual waste per household (kg)', 512, ''], ['Rights of way easy to use (%)', 84, '%'], ['Properties better protected from flooding', 640, '']],
+  [['Businesses supported', 312, ''], ['Jobs created or safeguarded', 1450, ''], ['Premises with gigabit broadband (%)', 81, '%'], ['Adults in skills programmes', 6240, '']],
+  [['Staff (full-time equivalent)', 5968, ''], ['Sickness absence (days per employee)', 8.4, ''], ['Library visits (thousands)', 3920, ''], ['Council buildings (number)', 1140, '']],
+];
+
+// How each portfolio's business serves the Council's Strategic Statement (PORTFOLIOS' order).
+const POLICY_CONTEXT = [
+  'The Council\'s Strategic Statement commits it to securing the services residents rely on within a balanced budget, to working with partners across the county and to listening to residents before decisions are taken.',
+  'The Medium Term Financial Plan requires the Council to set a balanced budget each year and to keep general reserves within the range the Corporate Director of Finance advises as prudent; every proposal is tested against it.',
+  'The Strategic Statement\'s priority for children is that every child has a good school place and the support to achieve, and that children in care grow up safe, close to home and well prepared for adult life.',
+  'The Council has statutory duties under the Care Act 2014 to meet eligible needs and to shape a sustainable market for care; its priority is to help people live independently at home for as long as possible.',
+  'The Local Transport Plan sets the Council\'s priorities for highways and transport: a safe, well-maintained network, reliable journeys and better choices for travelling without a car.',
+  'The Council is the waste disposal authority and lead local flood authority for the county, and has committed to net zero emissions from its own estate by 2030 and to support the county to reach net zero by 2050.',
+  'The Strategic Statement\'s priority for the economy is more and better-paid jobs across the county, with the infrastructure and skills that businesses need to grow.',
+  'The Council\'s Organisation Strategy aims for an efficient, modern council: fewer buildings used better, digital services residents can use at any time and a workforce that is well led and well supported.',
+];
+
 const LIKELIHOOD = ['Unlikely', 'Possible', 'Likely'];
 const IMPACT = ['Minor', 'Moderate', 'Major'];
 const MITIGATIONS = [
@@ -247,13 +280,14 @@ export function topicSections(c: SectionContext): DemoReport['sections'] {
   const facts = topic.facts;
   const sections: DemoReport['sections'] = [];
   if (topic.kind === 'dashboard') {
-    const rows = makeDashboard(rng, 8);
+    const rows = makeDashboard(rng, 10);
     c.report.dashboard = rows;
     const [first] = dashboardParagraphs(rows);
     const reds = rows.filter((r) => r.rag === 'RED');
     sections.push({ heading: 'Introduction', paragraphs: [`${c.summary} Indicators are rated against their target (Green), their floor standard (Amber between the two) and below the floor (Red).`] });
     sections.push({ heading: 'Performance this quarter', paragraphs: [first, ...(reds.length ? reds.map((r) => `${r.ref} (${r.description.charAt(0).toLowerCase()}${r.description.slice(1)}) is below its floor standard at ${kpiValue(r.actual, r.unit)}; the service has a recovery plan and reports monthly to the Corporate Director.`) : ['No indicator is below its floor standard this quarter.'])],
       tables: [{ caption: 'Table 1: Key performance indicators', head: ['Indicator', 'Target', 'Floor', 'Previous', 'Latest', 'RAG', 'Direction'], rows: rows.map((r) => [`${r.ref} ${r.description}`, kpiValue(r.target, r.unit), kpiValue(r.floor, r.unit), kpiValue(r.previous, r.unit), kpiValue(r.actual, r.unit), r.rag, r.direction]), widths: [0.37, 0.1, 0.1, 0.1, 0.1, 0.1, 0.13] }] });
+    sections.push({ heading: 'Commentary on each indicator', paragraphs: rows.map((r) => `${r.ref} ${r.description}: ${kpiValue(r.actual, r.unit)} against a target of ${kpiValue(r.target, r.unit)} (${r.rag}, ${r.direction.toLowerCase()}). ${rng.pick(COMMENTARY[r.rag])}`) });
   } else if (topic.kind === 'budget') {
     const lines = makeBudget(rng);
     c.report.budget = lines;
@@ -274,6 +308,13 @@ export function topicSections(c: SectionContext): DemoReport['sections'] {
     });
     sections.push({ heading: 'Capital programme', paragraphs: [`The capital programme for the year totals ${k(capRows.reduce((s, r) => s + Number(r[1].replace(/,/g, '')), 0))}. Re-phasing of projects into later years is shown separately from real variances, which are over- or underspends on a project as a whole; cash limits are adjusted for projects re-phased by more than £0.1m.`],
       tables: [{ caption: "Table 2: Capital programme variances (£'000s)", head: ['Project', 'Cash limit', 'Real variance', 'Re-phasing', 'Total variance'], rows: capRows, widths: [0.36, 0.16, 0.16, 0.16, 0.16] }] });
+    const savings = rng.sample(['Review of learning disability packages', 'Home to school transport efficiencies', 'Office accommodation rationalisation', 'Digital customer services', 'Contract renegotiation', 'Income from fees and charges', 'Reduction in agency staff', 'Energy efficiency in buildings'], 6).map((name) => {
+      const target = rng.int(4, 40) * 100;
+      const forecast = Math.round(target * (0.6 + rng.next() * 0.4));
+      return [name, money(target), money(forecast), forecast >= target * 0.95 ? 'GREEN' : forecast >= target * 0.75 ? 'AMBER' : 'RED'];
+    });
+    sections.push({ heading: 'Delivery of savings', paragraphs: ['The budget includes savings which are tracked each month; those forecast to fall short are reported below with the action being taken.'],
+      tables: [{ caption: "Table 3: Savings delivery (£'000s)", head: ['Saving', 'Target', 'Forecast', 'RAG'], rows: savings, widths: [0.46, 0.18, 0.18, 0.18] }] });
     sections.push({ heading: 'Reserves and risks', paragraphs: [`General reserves stand at ${k(rng.int(36, 48) * 1000)}. The main risks to the forecast are demand for placements and care packages, the pay award and the inflation built into contracts.`] });
   } else if (topic.kind === 'work-programme') {
     const items = rng.sample(['Cabinet Member questions', 'Annual complaints report', 'School place planning', 'Home to school transport', 'Highways maintenance contract: first year', 'Flood risk management', 'Recruitment of social workers', 'Energy costs', 'Libraries service model', 'Children\'s mental health select committee: progress'], 6);
@@ -286,7 +327,10 @@ export function topicSections(c: SectionContext): DemoReport['sections'] {
       { heading: 'The site and the proposal', paragraphs: [`${site} lies ${rng.int(1, 4)} km from the nearest village. ${c.summary}`, `The applicant proposes working hours of 07:00 to 18:00 on weekdays and ${rng.int(60, 180)} heavy goods vehicle movements a day.`] },
       { heading: 'Consultations and representations', paragraphs: ['The local Member, the district council and the parish council have been consulted. National Highways raises no objection subject to a routeing agreement.'],
         tables: [{ caption: 'Table 1: Consultation responses', head: ['Consultee', 'Response'], rows: [['District council', rng.pick(['No objection', 'No objection subject to conditions', 'Objection: noise'])], ['Parish council', rng.pick(['Objection: traffic', 'No objection', 'Objection: hours of working'])], ['Environment Agency', 'No objection subject to conditions'], ['County highways', 'No objection subject to a routeing agreement'], ['Letters of objection', String(rng.int(3, 40))], ['Letters of support', String(rng.int(0, 6))]], widths: [0.4, 0.6] }] },
-      { heading: 'Discussion', paragraphs: ['The proposal accords with the Minerals and Waste Local Plan. The impacts on amenity can be controlled by conditions on hours, noise limits and dust suppression.', `A noise limit of ${rng.int(45, 55)} dB LAeq at the nearest dwellings is proposed, with monitoring reported to the Council every quarter.`] },
+      { heading: 'Planning policy', paragraphs: ['The development plan comprises the Minerals and Waste Local Plan and the district local plan; the National Planning Policy Framework is a material consideration.'],
+        tables: [{ caption: 'Table 2: Relevant policies', head: ['Policy', 'Subject', 'Assessment'], rows: rng.sample([['CSM 2', 'Supply of land-won minerals', 'Complies'], ['CSW 4', 'Strategy for waste management capacity', 'Complies'], ['DM 1', 'Sustainable design', 'Complies subject to conditions'], ['DM 11', 'Health and amenity', 'Complies subject to conditions'], ['DM 13', 'Transportation of minerals and waste', 'Complies with a routeing agreement'], ['DM 19', 'Restoration, aftercare and after-use', 'Complies'], ['NPPF 11', 'Making effective use of land', 'Complies'], ['NPPF 15', 'Conserving the natural environment', 'Complies; biodiversity net gain of 10 per cent']], 5), widths: [0.15, 0.45, 0.4] }] },
+      { heading: 'Discussion', paragraphs: ['The proposal accords with the Minerals and Waste Local Plan. The impacts on amenity can be controlled by conditions on hours, noise limits and dust suppression.', `A noise limit of ${rng.int(45, 55)} dB LAeq at the nearest dwellings is proposed, with monitoring reported to the Council every quarter.`, 'The objections raised have been considered; none outweighs the need for the development or the compliance of the proposal with the development plan, subject to the conditions below.'] },
+      { heading: 'Conditions', paragraphs: ['Permission is recommended subject to conditions covering:', ...rng.sample(['the standard time limit of three years', 'development in accordance with the approved plans', 'hours of operation', 'noise limits at the nearest dwellings and monitoring', 'a dust management scheme', 'the number and routeing of heavy goods vehicles', 'wheel washing and the cleaning of the highway', 'external lighting', 'a scheme of landscaping and its maintenance', 'protection of nesting birds and a biodiversity net gain plan', 'a surface water drainage scheme', 'archaeological investigation before works begin'], 8)] },
     );
   } else if (topic.key === 'internal-audit') {
     const audits = rng.sample(['Direct payments', 'Payroll', 'Schools financial value standard', 'Fleet fuel cards', 'Highways contract payments', 'Cyber security', 'Blue badge scheme', 'Care leavers\' allowances', 'Procurement cards', 'Business continuity'], 6);
@@ -299,6 +343,7 @@ export function topicSections(c: SectionContext): DemoReport['sections'] {
   } else {
     sections.push({ heading: 'Introduction', paragraphs: [c.summary, `This report has been prepared by the ${c.authorTitle} in consultation with the ${c.portfolioTitle}.`] });
     sections.push({ heading: 'Background', paragraphs: facts?.background.length ? facts.background : ['Members asked for this report when the matter was last considered.'] });
+    sections.push({ heading: 'Policy context', paragraphs: [POLICY_CONTEXT[topic.portfolio] ?? POLICY_CONTEXT[0], rng.pick(['The proposals have been discussed with the Corporate Management Team and with the Cabinet Member, whose comments are reflected in the report.', 'Partners, including the district councils, the NHS and the voluntary sector, have been involved in developing the proposals.', 'The report responds to the issues raised by Members when the matter was last considered.'])] });
   }
   // Options, consultation, risks and a timetable, for business on which the body decides or comments.
   if (facts && topic.kind === 'report' && !/NOTE/.test(topic.recommendation.slice(0, 4))) {
@@ -323,6 +368,23 @@ export function topicSections(c: SectionContext): DemoReport['sections'] {
     sections.push({ heading: 'Financial Implications', paragraphs: [`The proposal costs ${k(cost)} over three years, profiled as below and met from the approved budget of the portfolio and the capital programme.`],
       tables: [{ caption: "Table 5: Cost profile (£'000s)", head: ['', 'Year 1', 'Year 2', 'Year 3', 'Total'], rows: [['Capital', money(Math.round(years[0] * 0.7)), money(Math.round(years[1] * 0.7)), money(Math.round(years[2] * 0.7)), money(Math.round(years[0] * 0.7) + Math.round(years[1] * 0.7) + Math.round(years[2] * 0.7))], ['Revenue', money(years[0] - Math.round(years[0] * 0.7)), money(years[1] - Math.round(years[1] * 0.7)), money(years[2] - Math.round(years[2] * 0.7)), money(cost - Math.round(years[0] * 0.7) - Math.round(years[1] * 0.7) - Math.round(years[2] * 0.7))]], widths: [0.28, 0.18, 0.18, 0.18, 0.18] }] });
   } else if (topic.kind !== 'budget') {
+    if (topic.kind === 'report') {
+      const measures = MEASURES[topic.portfolio] ?? MEASURES[0];
+      const fmt = (n: number, unit: string) => (unit === '%' || n < 100 ? `${n.toFixed(1)}${unit}` : Math.round(n).toLocaleString('en-GB'));
+      const rows = measures.map(([name, base, unit]) => {
+        const drift = () => 1 + (rng.next() - 0.5) * 0.12;
+        const two = base * drift();
+        const one = two * drift();
+        return [name, fmt(two, unit), fmt(one, unit), fmt(base * drift(), unit)];
+      });
+      sections.push({ heading: 'The position in figures', paragraphs: [`The table shows the measures of the ${c.portfolioTitle.replace(/^.*Cabinet Member for /, '').replace(/^Leader of the Council$/, 'Council as a whole')} portfolio most relevant to this report over the last three years.`],
+        tables: [{ caption: 'Table 1: Key measures', head: ['Measure', 'Two years ago', 'Last year', 'This year'], rows, widths: [0.46, 0.18, 0.18, 0.18] }] });
+      if (facts?.risks.length) {
+        sections.push({ heading: 'Risks', paragraphs: ['The main risks are recorded in the directorate risk register.'],
+          tables: [{ caption: 'Table 2: Risks', head: ['Risk', 'Likelihood', 'Impact', 'Mitigation'], rows: facts.risks.map((r) => [r, rng.pick(LIKELIHOOD), rng.pick(IMPACT), rng.pick(MITIGATIONS)]), widths: [0.32, 0.13, 0.12, 0.43] }] });
+      }
+      sections.push({ heading: 'Next steps', paragraphs: [rng.pick([`A further report will come to the ${c.bodyName} in twelve months.`, 'Progress will be reported through the quarterly performance report.', 'Members\' comments will be reported to the Cabinet Member before any decision is taken.'])] });
+    }
     sections.push({ heading: 'Financial Implications', paragraphs: ['There are no financial implications arising directly from this report.'] });
   }
   sections.push(
