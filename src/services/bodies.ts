@@ -69,3 +69,7 @@ export const endMembershipOn = unitOfWork(async (tx, actor, membershipId: number
   await records.checkMembershipDates(tx, membershipId, endsOn);
   await bodies.endMembership(tx, actor, membershipId, endsOn);
 });
+
+/** A Cabinet member's portfolio changes from a date; the old one stays in the history with its dates. */
+export const changeMembershipPortfolio = unitOfWork(async (tx, actor, membershipId: number, portfolio: string | null, fromDate: string) =>
+  bodies.changePortfolio(tx, actor, membershipId, portfolio, fromDate));

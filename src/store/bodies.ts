@@ -5,6 +5,9 @@ import type { Actor, AgendaStyle, BodyKind, MembershipRole } from '../domain/typ
 import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import { checkNames } from './input.js';
+import { addDays, type IsoDate } from '../domain/dates.js';
+import { formatDisplayDate } from '../domain/display.js';
+import { ValidationError } from '../errors.js';
 
 export interface NewBody {
   name: string;
@@ -130,6 +133,36 @@ export async function endMembership(db: Queryable, actor: Actor, membershipId: n
   const before = await db.selectFrom('membership').selectAll().where('id', '=', membershipId).executeTakeFirst();
   await db.updateTable('membership').set({ ends_on: endsOn }).where('id', '=', membershipId).execute();
   await recordAudit(db, actor, { action: 'update', entity: 'membership', entityId: membershipId, summary: `Membership ended ${endsOn}`, before, after: { ...before, ends_on: endsOn } });
+}
+
+/**
+ * A Cabinet member's new portfolio from a date. The membership row that carried the old portfolio ends the day
+ * before and a row with the new one starts that day, so the councillor's page and the body's history keep showing
+ * which portfolio was held when; a change on the day the membership started corrects it in place. Returns the id
+ * of the membership that now carries the portfolio.
+ */
+export async function changePortfolio(db: Queryable, actor: Actor, membershipId: number, portfolio: string | null, fromDate: string): Promise<number> {
+  checkNames(['portfolio', 'The Cabinet portfolio', portfolio]);
+  const before = await db.selectFrom('membership').selectAll().where('id', '=', membershipId).executeTakeFirst();
+  if (!before) throw new ValidationError(`there is no membership ${membershipId}`, 'membership');
+  if (before.ends_on) throw new ValidationError(`this membership ended on ${formatDisplayDate(before.ends_on)}: its portfolio can no longer change`, 'fromDate');
+  if (fromDate < before.starts_on) throw new ValidationError(`the new portfolio cannot start before the membership did (${formatDisplayDate(before.starts_on)})`, 'fromDate');
+  if ((portfolio ?? null) === before.portfolio) throw new ValidationError('enter a portfolio different from the current one', 'portfolio');
+  const from = before.portfolio ? `"${before.portfolio}"` : 'no portfolio';
+  const to = portfolio ? `"${portfolio}"` : 'no portfolio';
+  if (fromDate === before.starts_on) {
+    await db.updateTable('membership').set({ portfolio }).where('id', '=', membershipId).execute();
+    await recordAudit(db, actor, { action: 'change-portfolio', entity: 'membership', entityId: membershipId, summary: `Portfolio corrected from ${from} to ${to} (from the start of the membership, ${fromDate})`, before, after: { ...before, portfolio } });
+    return membershipId;
+  }
+  const endsOn = addDays(fromDate as IsoDate, -1);
+  await db.updateTable('membership').set({ ends_on: endsOn }).where('id', '=', membershipId).execute();
+  const { id: _id, ...rest } = before;
+  const values = { ...rest, portfolio, starts_on: fromDate, ends_on: null };
+  const row = await db.insertInto('membership').values(values).returning('id').executeTakeFirstOrThrow();
+  await recordAudit(db, actor, { action: 'change-portfolio', entity: 'membership', entityId: membershipId, summary: `Portfolio changed from ${from} to ${to} on ${fromDate}: ${from} held until ${endsOn}`, before, after: { ...before, ends_on: endsOn } });
+  await recordAudit(db, actor, { action: 'create', entity: 'membership', entityId: row.id, summary: `Holds ${to} from ${fromDate} (continuing membership ${membershipId})`, after: values });
+  return row.id;
 }
 
 /** Memberships of a body in force on a date (all current ones when no date), with the person and group. */

@@ -79,6 +79,7 @@ const NOT_YET: Record<string, string> = {
   'POST /workspace/webhooks/:id/on': 'switch a webhook on again (switchOnWebhook)',
   'POST /workspace/webhooks/:id/deliveries/:delivery/resend': 'send a webhook delivery again (resendDelivery)',
   'POST /workspace/people/:id/photo': 'a councillor\'s photo',
+  'POST /workspace/memberships/:id/portfolio': 'change a Cabinet member\'s portfolio',
 };
 
 describe('the API against the workspace route table', () => {

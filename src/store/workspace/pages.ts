@@ -4,7 +4,7 @@ import type { Queryable } from '../db.js';
 /** A body's members (current and past) with their political group, latest first. */
 export function bodyMembers(db: Queryable, bodyId: number) {
   return db.selectFrom('membership').innerJoin('person', 'person.id', 'membership.person_id').leftJoin('political_group', 'political_group.id', 'membership.group_id')
-    .select(['membership.id', 'membership.role', 'membership.starts_on', 'membership.ends_on', 'membership.co_opted_category', 'person.title', 'person.initials',
+    .select(['membership.id', 'membership.role', 'membership.starts_on', 'membership.ends_on', 'membership.co_opted_category', 'membership.portfolio', 'person.title', 'person.initials',
       'person.surname', 'person.post_nominals', 'person.forenames', 'political_group.name as group_name'])
     .where('membership.body_id', '=', bodyId).orderBy('membership.ends_on', 'desc').orderBy('person.surname').execute();
 }
@@ -17,7 +17,7 @@ export function recentMeetingsOfBody(db: Queryable, bodyId: number, limit = 10) 
 /** One membership with the body's and the person's names. */
 export function getMembership(db: Queryable, membershipId: number) {
   return db.selectFrom('membership').innerJoin('person', 'person.id', 'membership.person_id').innerJoin('body', 'body.id', 'membership.body_id')
-    .select(['membership.id', 'membership.body_id', 'membership.role', 'membership.starts_on', 'membership.ends_on', 'body.name as body_name',
+    .select(['membership.id', 'membership.body_id', 'membership.role', 'membership.starts_on', 'membership.ends_on', 'membership.portfolio', 'body.name as body_name', 'body.kind as body_kind',
       'person.title', 'person.initials', 'person.forenames', 'person.surname', 'person.post_nominals'])
     .where('membership.id', '=', membershipId).executeTakeFirst();
 }

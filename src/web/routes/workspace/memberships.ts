@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { MEMBERSHIP_ROLES, membershipRoleLabel } from '../../../domain/types.js';
 import { selectItems, todayOf, type WorkspaceOptions } from './common.js';
 import { actor, choice, dateOf, dateParts, idOf, isoDate, optionalText, paramId, parseForm, postForm, str } from './form.js';
-import { endMembershipOn, getBody, getMembership, joinBody } from '../../../services/bodies.js';
+import { changeMembershipPortfolio, endMembershipOn, getBody, getMembership, joinBody } from '../../../services/bodies.js';
 import { listGroups, listPeople, personDisplayName } from '../../../services/people.js';
 
 const addSchema = z.object({
@@ -19,6 +19,7 @@ const addSchema = z.object({
 });
 
 const endSchema = z.object({ endsOn: isoDate('end date') });
+const portfolioSchema = z.object({ portfolio: optionalText('The Cabinet portfolio', 200), fromDate: isoDate('date the new portfolio is held from') });
 
 const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   const { store } = options;
@@ -78,6 +79,32 @@ const memberships: FastifyPluginAsync<WorkspaceOptions> = async (app, options) =
         pageTitle: 'Error: End a membership', m, name: personDisplayName(m),
         endsOn: { day: str(form, 'endsOn-day'), month: str(form, 'endsOn-month'), year: str(form, 'endsOn-year') }, ...errors,
       }),
+    });
+  });
+
+  // A Cabinet member's portfolio changes without ending the membership; the old one stays in the history.
+  const portfolioPage = (m: NonNullable<Awaited<ReturnType<typeof membershipOf>>>, values: Record<string, unknown>, fromDate: { day: string; month: string; year: string }, extra: Record<string, unknown> = {}) =>
+    ({ pageTitle: `${extra.errorList ? 'Error: ' : ''}Change a Cabinet portfolio`, m, name: personDisplayName(m), values, fromDate, ...extra });
+
+  app.get('/workspace/memberships/:id/portfolio', async (request, reply) => {
+    const m = await membershipOf(paramId(request));
+    if (!m || m.ends_on) return reply.callNotFound();
+    return reply.render('pages/workspace/membership-portfolio.njk', portfolioPage(m, { portfolio: m.portfolio ?? '' }, dateParts(todayOf(options))));
+  });
+
+  app.post('/workspace/memberships/:id/portfolio', async (request, reply) => {
+    const m = await membershipOf(paramId(request));
+    if (!m) return reply.callNotFound();
+    return postForm(request, reply, {
+      schema: (form) => parseForm(portfolioSchema, { portfolio: str(form, 'portfolio'), fromDate: dateOf(form, 'fromDate') }),
+      fallbackField: 'portfolio',
+      dateFields: ['fromDate'],
+      save: async (data) => {
+        await changeMembershipPortfolio(store, actor(request), m.id, data.portfolio ?? null, data.fromDate);
+        return `/workspace/bodies/${m.body_id}?saved=1`;
+      },
+      rerender: (form, errors) => reply.render('pages/workspace/membership-portfolio.njk', portfolioPage(m, { portfolio: str(form, 'portfolio') },
+        { day: str(form, 'fromDate-day'), month: str(form, 'fromDate-month'), year: str(form, 'fromDate-year') }, errors)),
     });
   });
 };
