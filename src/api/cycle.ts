@@ -10,7 +10,7 @@ import { actorOf } from '../services/accounts.js';
 import { getBody } from '../services/bodies.js';
 import { recordCallInOutcome } from '../services/executive/call-ins.js';
 import { decisionTimeline } from '../services/executive/decisions.js';
-import { addForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice, readForwardPlan, type ForwardPlanEntryInput } from '../services/executive/forward-plan.js';
+import { addForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice, recordPrivateMeetingUrgency, readForwardPlan, type ForwardPlanEntryInput } from '../services/executive/forward-plan.js';
 import { callInState, visibleCallIns, visibleNoticeExceptions } from '../services/executive/read.js';
 import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, publishedReview, publishedReviews, workProgramme } from '../services/executive/scrutiny.js';
 import { requireAction } from '../http/guards.js';
@@ -96,7 +96,7 @@ const cycle: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today })
   }, async (request) => pageOf(await visibleCallIns(db, request.viewer, { status: request.query.status }), request.query.limit, request.query.offset));
 
   app.get<{ Querystring: { from: string; to: string } }>('/v1/notice-exceptions', {
-    schema: { tags: [TAG], summary: 'General exceptions and special urgency decisions in a period (the quarterly report to full Council)', security: optionalAuth,
+    schema: { tags: [TAG], summary: 'General exceptions, special urgency decisions and urgent meetings in private (kind private-urgency) in a period (the quarterly report to full Council)', security: optionalAuth,
       querystring: { type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: isoDate, to: isoDate } }, response: readResponses('Notice exceptions') },
   }, async (request) => ({ items: await visibleNoticeExceptions(db, request.viewer, request.query.from, request.query.to) }));
 
@@ -148,6 +148,17 @@ const cycle: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today })
   }, async (request) => {
     await publishPrivateMeetingNotice(db, actor(request), request.params.id, request.body);
     return { id: request.params.id, reasonsNoticePublishedOn: request.body.publishedOn };
+  });
+
+  app.post<{ Params: { id: number }; Body: { meetingOn: string; agreedBy: string; agreedOn: string; publishedOn: string; reason: string } }>('/v1/forward-plan/entries/:id/private-urgency', {
+    preValidation: guard, schema: { tags: [TAG], summary: 'Record the scrutiny chair\u2019s agreement that a meeting in private is urgent, where its 28 clear days\u2019 notice (or the notice of reasons) was not given; published and listed for the quarterly report',
+      security: bearer, params: idParams,
+      body: { type: 'object', required: ['meetingOn', 'agreedBy', 'agreedOn', 'publishedOn', 'reason'], additionalProperties: false,
+        properties: { meetingOn: isoDate, agreedBy: { type: 'string', maxLength: 300 }, agreedOn: isoDate, publishedOn: isoDate, reason: { type: 'string', maxLength: 5000 } } },
+      response: writeResponses('Recorded', 200) },
+  }, async (request) => {
+    await recordPrivateMeetingUrgency(db, actor(request), request.params.id, request.body);
+    return { id: request.params.id, urgencyAgreedOn: request.body.agreedOn };
   });
 
   app.post<{ Body: { publishedOn: string; note?: string | null } }>('/v1/forward-plan/editions', {

@@ -26,6 +26,7 @@ const COVERED: Record<string, string> = {
   'POST /workspace/forward-plan/entries': 'POST /api/v1/forward-plan/entries',
   'POST /workspace/forward-plan/publish': 'POST /api/v1/forward-plan/editions',
   'POST /workspace/forward-plan/entries/:id/private-notice': 'POST /api/v1/forward-plan/entries/{id}/private-notice',
+  'POST /workspace/forward-plan/entries/:id/private-urgency': 'POST /api/v1/forward-plan/entries/{id}/private-urgency',
   'POST /workspace/items/:id/papers': 'POST /api/v1/meetings/{slug}/papers',
   'POST /workspace/meetings/new': 'POST /api/v1/meetings',
   'POST /workspace/meetings/:id/sections': 'POST /api/v1/meetings/{slug}/agenda-sections',

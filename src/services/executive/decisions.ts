@@ -17,7 +17,7 @@ import { transaction, type Db, type Queryable } from '../../store/db.js';
 import { createDecision } from '../../store/decisions.js';
 import { getBody } from '../../store/bodies.js';
 import { decisionBySlug, decisionRow, decisionsAwaitingReconsideration, listCallIns, listSignatories, reconsiderations, updateDecisionRow } from '../../store/executive/call-ins.js';
-import { getForwardPlanEntry, insertNoticeException, listForwardPlanEntries, listForwardPlanEvents, listNoticeExceptions } from '../../store/executive/forward-plan.js';
+import { getForwardPlanEntry, insertNoticeException, linkNoticeException, listForwardPlanEntries, listForwardPlanEvents, listNoticeExceptions } from '../../store/executive/forward-plan.js';
 import { agendaItemsOfMeetings, getAgendaItem, getMeeting, listMeetings } from '../../store/meetings.js';
 import type { Row } from '../../store/schema.js';
 import { cycleContext, dateField, refuse, required, ruled } from './context.js';
@@ -97,10 +97,17 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
       if (!check.ok) refuse(check.problems.map((p) => (p.field === 'decisionOn' ? { ...p, field: 'takenOn' } : p)));
       noticeBasis = check.basis;
     }
+    // The scrutiny chair's agreement that the private meeting is urgent, recorded against the entry (reg. 5(6)).
+    const [privateUrgency] = entry?.private === 1 ? await listNoticeExceptions(tx, { entryId: entry.id, kind: 'private-urgency' }) : [];
     if (entry?.private === 1 && !input.proposed && (input.exempt ?? false)) {
+      const urgency = privateUrgency?.decision_on === takenOn ? { by: privateUrgency.agreed_by, reason: privateUrgency.reason }
+        : input.exception?.kind === 'special-urgency' ? { by: input.exception.agreedBy, reason: input.exception.reason } : null;
       const p = checkPrivateMeetingNotice({ meetingOn: takenOn, intentionPublishedOn: entry.notice_published_on, reasonsPublishedOn: entry.reasons_notice_published_on,
-        urgencyAgreedBy: input.exception?.kind === 'special-urgency' ? input.exception.agreedBy : null, urgencyReason: input.exception?.reason ?? null }, rules);
-      if (!p.ok) refuse(p.problems);
+        urgencyAgreedBy: urgency?.by ?? null, urgencyReason: urgency?.reason ?? null }, rules);
+      if (!p.ok) {
+        const elsewhere = privateUrgency ? ` (the urgency agreed by ${privateUrgency.agreed_by} was for a meeting on ${formatDisplayDate(privateUrgency.decision_on)})` : '';
+        refuse(p.problems.map((x, i) => (i === 0 ? { ...x, message: `${x.message}${elsewhere}` } : x)));
+      }
     }
     let original: Row<'decision'> | undefined;
     if (input.reconsidersDecisionId) {
@@ -131,6 +138,7 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
       });
       await recordAudit(tx, actor, { action: 'notice-exception', entity: 'decision', entityId: created.id, summary: `${ex.kind === 'general-exception' ? 'General exception' : 'Special urgency'} recorded for ${created.number}`, after: ex });
     }
+    if (privateUrgency && !privateUrgency.decision_id && !input.proposed) await linkNoticeException(tx, privateUrgency.id, created.id);
     if (entry && !input.proposed) await markForwardPlanEntryTaken(tx, actor, entry.id, created.id, takenOn);
     if (original) {
       const status = ruled(() => nextDecisionStatus(facts(original!), { kind: 'reconsider' }, takenOn));
@@ -226,7 +234,9 @@ export async function decisionTimeline(db: Queryable, viewer: Viewer, slug: stri
   for (const ex of await listNoticeExceptions(db, { decisionId: d.id })) {
     steps.push(ex.kind === 'general-exception'
       ? { on: ex.published_on ?? ex.decision_on, label: 'General exception notice published', detail: `${ex.chair_notified_on ? `Scrutiny chair told on ${formatDisplayDate(ex.chair_notified_on)}. ` : ''}${ex.reason}`, href: null }
-      : { on: ex.agreed_on ?? ex.decision_on, label: 'Special urgency agreed', detail: `${ex.agreed_by} agreed the decision was urgent. ${ex.reason}`, href: null });
+      : ex.kind === 'private-urgency'
+        ? { on: ex.agreed_on ?? ex.decision_on, label: 'Urgency of the meeting in private agreed', detail: `${ex.agreed_by} agreed the meeting was urgent and could not reasonably be deferred, without 28 clear days' notice. ${ex.reason}`, href: '/forward-plan/private-meetings' }
+        : { on: ex.agreed_on ?? ex.decision_on, label: 'Special urgency agreed', detail: `${ex.agreed_by} agreed the decision was urgent. ${ex.reason}`, href: null });
   }
   const original = d.reconsiders_decision_id ? await decisionRow(db, d.reconsiders_decision_id) : undefined;
   if (original) steps.push({ on: d.taken_on, label: `Reconsideration of decision ${original.number} after call-in`, detail: original.subject, href: `/decisions/${original.slug}` });
@@ -251,7 +261,7 @@ export async function decisionTimeline(db: Queryable, viewer: Viewer, slug: stri
   return { decision: d, phase, phaseLabel: DECISION_PHASE_LABELS[phase], steps, forwardPlanEntry: entry ?? null, original: original ?? null };
 }
 
-/** General exceptions and special urgency decisions in a period: the quarterly report to full Council (reg. 19). */
+/** General exceptions, special urgency decisions and urgent meetings in private in a period: the quarterly report to full Council (reg. 19). */
 export function noticeExceptionsReport(db: Queryable, from: string, to: string) {
   dateField(from, 'from', 'the start of the period');
   dateField(to, 'to', 'the end of the period');

@@ -1,19 +1,19 @@
 // The forward plan (notice of key decisions, reg. 9): entries added and amended by the clerk, moved (deferred,
 // withdrawn, reinstated, taken) with their history kept, and published as dated editions that are never
 // overwritten. An entry's notice date is the day it first appeared on a published edition.
-import { nextForwardPlanStatus, type ForwardPlanStatus, keyDecisionTest } from '../../domain/executive.js';
+import { formatDisplayDate } from '../../domain/display.js';
+import { checkPrivateMeetingNotice, nextForwardPlanStatus, type ForwardPlanStatus, keyDecisionTest } from '../../domain/executive.js';
 import { can, type Viewer } from '../../domain/policy.js';
 import { DECISION_TAKER_KINDS, type Actor, type DecisionTakerKind } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import { nowIso, recordAudit } from '../../store/audit.js';
 import { transaction, type Db, type Queryable } from '../../store/db.js';
 import {
-  getForwardPlanEdition, getForwardPlanEntry, insertForwardPlanEdition, insertForwardPlanEntry, insertForwardPlanEvent, lastForwardPlanEdition,
-  listForwardPlanEditions, listForwardPlanEntries, listForwardPlanEvents, markFirstPublished, updateForwardPlanEntry, type ForwardPlanEntryRow,
+  getForwardPlanEdition, getForwardPlanEntry, insertForwardPlanEdition, insertForwardPlanEntry, insertForwardPlanEvent, insertNoticeException, lastForwardPlanEdition,
+  listForwardPlanEditions, listForwardPlanEntries, listForwardPlanEvents, listNoticeExceptions, markFirstPublished, updateForwardPlanEntry, type ForwardPlanEntryRow,
 } from '../../store/executive/forward-plan.js';
 import { paragraphsToText, textToParagraphs } from '../../store/json.js';
-import { dateField, required, ruled } from './context.js';
-import { formatDisplayDate } from '../../domain/display.js';
+import { cycleContext, dateField, required, ruled } from './context.js';
 
 export interface ForwardPlanEntryInput {
   reference?: string | null;
@@ -176,7 +176,8 @@ export async function forwardPlanWorkspace(db: Queryable) {
 export async function forwardPlanEntryDetail(db: Queryable, id: number) {
   const entry = await getForwardPlanEntry(db, id);
   if (!entry) return null;
-  return { entry, events: await listForwardPlanEvents(db, id) };
+  const [urgency] = await listNoticeExceptions(db, { entryId: id, kind: 'private-urgency' });
+  return { entry, events: await listForwardPlanEvents(db, id), urgency: urgency ?? null };
 }
 
 /**
@@ -217,15 +218,67 @@ export async function publishPrivateMeetingNotice(db: Db, actor: Actor, id: numb
   });
 }
 
+export interface PrivateMeetingUrgencyInput {
+  /** The day of the meeting in private. */
+  meetingOn: string;
+  /** The chair of the scrutiny committee (or the chairman, or vice-chairman, of the council) who agreed. */
+  agreedBy: string;
+  agreedOn: string;
+  /** The notice of the agreement and its reasons, published as soon as practicable after it. */
+  publishedOn: string;
+  /** Why the meeting is urgent and cannot reasonably be deferred. */
+  reason: string;
+}
+
+/**
+ * Where the 28 clear days' notice of a meeting in private (or the 5-day notice of reasons) cannot be given, the
+ * meeting may be held only with the agreement of the scrutiny chair that it is urgent and cannot reasonably be
+ * deferred (reg. 5(6)); the agreement and its reasons are published (reg. 5(7)). Recorded against the entry, in its
+ * history, published on the notices of private meetings, and listed for the quarterly report to full Council.
+ */
+export async function recordPrivateMeetingUrgency(db: Db, actor: Actor, id: number, input: PrivateMeetingUrgencyInput): Promise<number> {
+  const meetingOn = dateField(input.meetingOn, 'meetingOn', 'the date of the meeting in private') as string;
+  const agreedBy = required(input.agreedBy, 'agreedBy', 'enter who agreed the meeting is urgent (the chair of the scrutiny committee, or the chairman or vice-chairman of the council)');
+  const agreedOn = dateField(input.agreedOn, 'agreedOn', 'the date the chair agreed') as string;
+  const publishedOn = dateField(input.publishedOn, 'publishedOn', 'the date the notice of the agreement was published') as string;
+  const reason = required(input.reason, 'reason', 'say why the meeting is urgent and cannot reasonably be deferred');
+  if (agreedOn > meetingOn) throw new ValidationError(`the chair's agreement (${formatDisplayDate(agreedOn)}) must come before the meeting (${formatDisplayDate(meetingOn)})`, 'agreedOn');
+  if (publishedOn < agreedOn) throw new ValidationError(`the notice of the agreement cannot be published (${formatDisplayDate(publishedOn)}) before the chair agreed (${formatDisplayDate(agreedOn)})`, 'publishedOn');
+  if (publishedOn > meetingOn) throw new ValidationError(`publish the notice of the agreement before the meeting (${formatDisplayDate(meetingOn)}), not on ${formatDisplayDate(publishedOn)}`, 'publishedOn');
+  const { rules } = await cycleContext(db);
+  return transaction(db, async (tx) => {
+    const entry = await entryOrFail(tx, id);
+    if (!entry.private) throw new ValidationError('this entry is not to be taken in private: it needs no agreement of urgency', 'private');
+    if (entry.status !== 'planned' && entry.status !== 'deferred') throw new ValidationError(`this entry is ${entry.status}: urgency is agreed before the meeting`, 'entry');
+    const [already] = await listNoticeExceptions(tx, { entryId: id, kind: 'private-urgency' });
+    if (already) throw new ValidationError(`urgency was already agreed by ${already.agreed_by} on ${formatDisplayDate(already.agreed_on!)}`, 'agreedBy');
+    const check = checkPrivateMeetingNotice({ meetingOn, intentionPublishedOn: entry.notice_published_on, reasonsPublishedOn: entry.reasons_notice_published_on }, rules);
+    if (check.ok) throw new ValidationError(`the notices for a meeting on ${formatDisplayDate(meetingOn)} were given in time (the 28-day notice and the notice of reasons): no agreement of urgency is needed`, 'meetingOn');
+    const exceptionId = await insertNoticeException(tx, {
+      kind: 'private-urgency', forward_plan_entry_id: id, decision_id: entry.decision_id, subject: entry.title, decision_on: meetingOn,
+      chair_notified_on: null, published_on: publishedOn, agreed_on: agreedOn, agreed_by: agreedBy, reason, created_at: nowIso(),
+    });
+    const note = `${agreedBy} agreed on ${formatDisplayDate(agreedOn)} that the meeting on ${formatDisplayDate(meetingOn)} is urgent and cannot reasonably be deferred: ${reason}`;
+    await insertForwardPlanEvent(tx, { entry_id: id, on_date: publishedOn, at: nowIso(), action: 'private-urgency', from_status: entry.status, to_status: entry.status, from_expected_on: entry.expected_on, to_expected_on: entry.expected_on, note, actor_name: actor.name });
+    await recordAudit(tx, actor, { action: 'private-urgency', entity: 'forward_plan_entry', entityId: id, summary: `Forward plan: urgency of the private meeting on "${entry.title}" agreed by ${agreedBy}`,
+      after: { kind: 'private-urgency', meeting_on: meetingOn, agreed_by: agreedBy, agreed_on: agreedOn, published_on: publishedOn, reason, shortfall: check.problems.map((p) => p.message) } });
+    return exceptionId;
+  });
+}
+
 /**
  * The notices of private meetings, as the public sees them: every entry to be taken in private once its 28-day
  * notice is published (paragraphs of Schedule 12A and why), with its notice of reasons (5 clear days before) and
  * the representations received and the response, when published. Soonest expected first.
  */
 export async function privateMeetingNotices(db: Queryable) {
-  const rows = (await listForwardPlanEntries(db)).filter((e) => e.private === 1 && e.notice_published_on);
+  // An agreement of urgency is itself a published notice, so its entry is listed even without a 28-day notice.
+  const urgencies = await listNoticeExceptions(db, { kind: 'private-urgency' });
+  const urgencyOf = (id: number) => urgencies.find((u) => u.forward_plan_entry_id === id) ?? null;
+  const rows = (await listForwardPlanEntries(db)).filter((e) => e.private === 1 && (e.notice_published_on || urgencyOf(e.id)));
   return rows.map((e) => ({
+    urgency: ((u) => (u ? { meetingOn: u.decision_on, agreedBy: u.agreed_by, agreedOn: u.agreed_on, publishedOn: u.published_on, reason: u.reason } : null))(urgencyOf(e.id)),
     id: e.id, title: e.title, takerName: e.taker_name, expectedOn: e.expected_on ?? e.meeting_date ?? null, status: e.status, exemptParagraphs: textToParagraphs(e.exempt_paragraphs),
-    privateReason: e.private_reason, intentionPublishedOn: e.notice_published_on!, reasonsPublishedOn: e.reasons_notice_published_on, representations: e.representations, decisionSlug: e.decision_slug,
+    privateReason: e.private_reason, intentionPublishedOn: e.notice_published_on, reasonsPublishedOn: e.reasons_notice_published_on, representations: e.representations, decisionSlug: e.decision_slug,
   }));
 }

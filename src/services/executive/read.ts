@@ -40,14 +40,17 @@ export function callInState(d: DecisionRow, today: string) {
   return { phase, phaseLabel: DECISION_PHASE_LABELS[phase], callInEndsOn: d.call_in_ends_on, urgent: !!d.urgent };
 }
 
-/** General exceptions and special urgency in a period (the quarterly report to full Council), for this viewer. */
+/** General exceptions, special urgency and urgent meetings in private in a period (the quarterly report to full Council), for this viewer. */
 export async function visibleNoticeExceptions(db: Queryable, viewer: Viewer, from: string, to: string) {
   dateField(from, 'from', 'the start of the period');
   dateField(to, 'to', 'the end of the period');
   const rows = await noticeExceptionsReport(db, from, to);
   const decisions = await decisionsById(db, rows.flatMap((r) => (r.decision_id ? [r.decision_id] : [])));
-  return rows.filter((r) => !r.decision_id || mayView(viewer, decisions.get(r.decision_id))).map((r) => ({
+  const visible = (r: (typeof rows)[number]) => !r.decision_id || mayView(viewer, decisions.get(r.decision_id));
+  // The agreement that a meeting in private is urgent is a public notice (reg. 5(7)) even where the decision taken at
+  // it is exempt: it is listed, without the link to a decision this viewer may not see.
+  return rows.filter((r) => r.kind === 'private-urgency' || visible(r)).map((r) => ({
     kind: r.kind, subject: r.subject, decisionOn: r.decision_on, reason: r.reason, chairNotifiedOn: r.chair_notified_on, publishedOn: r.published_on,
-    agreedOn: r.agreed_on, agreedBy: r.agreed_by, decision: r.decision_slug ? { number: r.decision_number, slug: r.decision_slug } : null,
+    agreedOn: r.agreed_on, agreedBy: r.agreed_by, decision: r.decision_slug && visible(r) ? { number: r.decision_number, slug: r.decision_slug } : null,
   }));
 }

@@ -62,12 +62,14 @@ export async function insertNoticeException(db: Queryable, values: NewRow<'notic
   return id;
 }
 
-export function listNoticeExceptions(db: Queryable, f: { from?: string; to?: string; decisionId?: number } = {}) {
+export function listNoticeExceptions(db: Queryable, f: { from?: string; to?: string; decisionId?: number; entryId?: number; kind?: string } = {}) {
   let q = db.selectFrom('notice_exception').leftJoin('decision', 'decision.id', 'notice_exception.decision_id')
     .selectAll('notice_exception').select(['decision.slug as decision_slug', 'decision.number as decision_number', 'decision.classification as decision_classification']);
   if (f.from) q = q.where('notice_exception.decision_on', '>=', f.from);
   if (f.to) q = q.where('notice_exception.decision_on', '<=', f.to);
   if (f.decisionId) q = q.where('notice_exception.decision_id', '=', f.decisionId);
+  if (f.entryId) q = q.where('notice_exception.forward_plan_entry_id', '=', f.entryId);
+  if (f.kind) q = q.where('notice_exception.kind', '=', f.kind);
   return q.orderBy('notice_exception.decision_on').orderBy('notice_exception.id').execute();
 }
 

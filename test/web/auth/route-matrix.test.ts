@@ -245,6 +245,7 @@ const MATRIX: Record<string, Row> = {
   // Schema-valid cycle writes that the service refuses (no such entry, call-in or recommendation): the guard runs first.
   'POST /api/v1/forward-plan/entries': { url: () => '/api/v1/forward-plan/entries', json: () => ({ title: 'Matrix', takerKind: 'body', takerName: 'Cabinet', key: true }), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/forward-plan/entries/:id/private-notice': { url: () => '/api/v1/forward-plan/entries/999999/private-notice', json: () => ({ publishedOn: '2024-01-01' }), expect: apiStaff(400), auth: BOTH },
+  'POST /api/v1/forward-plan/entries/:id/private-urgency': { url: () => '/api/v1/forward-plan/entries/999999/private-urgency', json: () => ({ meetingOn: '2024-01-10', agreedBy: 'Chair', agreedOn: '2024-01-05', publishedOn: '2024-01-05', reason: 'Urgent' }), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/forward-plan/editions': { url: () => '/api/v1/forward-plan/editions', json: () => ({ publishedOn: '1999-01-01' }), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/call-ins/:id/outcome': { url: () => '/api/v1/call-ins/999999/outcome', json: () => ({ outcome: 'a', on: '2024-01-01' }), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/follow-ups': { url: () => '/api/v1/follow-ups', json: () => ({ body: 'no-such-body', title: 'x', consideredOn: '2024-01-01', recommendations: [{ text: 'x' }] }), expect: apiStaff(404), auth: BOTH },
@@ -403,6 +404,7 @@ const MATRIX: Record<string, Row> = {
   'GET /workspace/forward-plan/entries/:id': { url: () => '/workspace/forward-plan/entries/999999', expect: staffOnly(404) },
   'POST /workspace/forward-plan/entries/:id/move': { url: () => '/workspace/forward-plan/entries/999999/move', form: {}, expect: staffOnly(404) },
   'POST /workspace/forward-plan/entries/:id/private-notice': { url: () => '/workspace/forward-plan/entries/999999/private-notice', form: {}, expect: staffOnly(404) },
+  'POST /workspace/forward-plan/entries/:id/private-urgency': { url: () => '/workspace/forward-plan/entries/999999/private-urgency', form: {}, expect: staffOnly(404) },
   'GET /workspace/reviews': { url: () => '/workspace/reviews', expect: staffOnly(200) },
   'POST /workspace/reviews': { url: () => '/workspace/reviews', form: {}, expect: staffOnly(400) },
   'GET /workspace/reviews/:id': { url: () => '/workspace/reviews/999999', expect: staffOnly(404) },

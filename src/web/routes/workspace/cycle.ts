@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { CALL_IN_OUTCOME_TEXT, CALL_IN_OUTCOMES, FORWARD_PLAN_STATUS_LABELS } from '../../../domain/executive.js';
 import { DECISION_TAKER_KINDS, type DecisionTakerKind } from '../../../domain/types.js';
 import type { Queryable } from '../../../services/unit.js';
-import { addForwardPlanEntry, forwardPlanEntryDetail, forwardPlanWorkspace, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice, readForwardPlan } from '../../../services/executive/forward-plan.js';
+import { addForwardPlanEntry, forwardPlanEntryDetail, forwardPlanWorkspace, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice, readForwardPlan, recordPrivateMeetingUrgency } from '../../../services/executive/forward-plan.js';
 import { callInDetail, callInsWithSignatories, recordCallInOutcome, refuseCallIn } from '../../../services/executive/call-ins.js';
 import { confirmDecision, decisionFormChoices, implementDecision } from '../../../services/executive/decisions.js';
 import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, followUpSchedule, markFollowUpResponse, workProgramme } from '../../../services/executive/scrutiny.js';
@@ -12,7 +12,7 @@ import { getBody, listBodies } from '../../../services/bodies.js';
 import { todayOf, meetingLabel, type WorkspaceOptions } from './common.js';
 import { formatDisplayDate } from '../../format.js';
 import { z } from 'zod';
-import { actor, dateOf, dateParts, errorPage, isoDate, lines, optionalText, paramId, postForm, str } from './form.js';
+import { actor, dateOf, dateParts, errorPage, isoDate, lines, optionalText, paramId, postForm, requiredText, str } from './form.js';
 
 const STAFF_VIEWER = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
 
@@ -76,7 +76,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     if (!detail) return reply.callNotFound();
     const q = request.query as Record<string, string>;
     return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: detail.entry.title, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: dateParts(null), reasonsOn: dateParts(today()), values: {},
-      notice: q.reasons ? 'Notice of reasons published' : null });
+      ...urgencyDates(detail.entry.expected_on), notice: q.reasons ? 'Notice of reasons published' : q.urgency ? 'Agreement of urgency recorded and published' : null });
   });
   app.post('/workspace/forward-plan/entries/:id/move', async (request, reply) => {
     const id = paramId(request) ?? 0;
@@ -112,6 +112,36 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       },
       rerender: (form, errors) => reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: dateParts(null),
         reasonsOn: { day: str(form, 'publishedOn-day'), month: str(form, 'publishedOn-month'), year: str(form, 'publishedOn-year') }, values: form, ...errors }),
+    });
+  });
+
+  // The scrutiny chair's agreement that a meeting in private is urgent, where its notices could not be given in time.
+  const urgencyDates = (meetingOn: string | null) => ({ urgencyMeetingOn: dateParts(meetingOn), urgencyAgreedOn: dateParts(null), urgencyPublishedOn: dateParts(today()) });
+  const urgencySchema = z.preprocess((f) => ({ ...(f as object), meetingOn: dateOf(f as Record<string, unknown>, 'meetingOn'), agreedOn: dateOf(f as Record<string, unknown>, 'agreedOn'),
+    urgencyPublishedOn: dateOf(f as Record<string, unknown>, 'urgencyPublishedOn') }), z.object({
+    meetingOn: isoDate('date of the meeting in private'),
+    agreedBy: requiredText('Enter who agreed the meeting is urgent', 300),
+    agreedOn: isoDate('date the chair agreed'),
+    urgencyPublishedOn: isoDate('date the notice of the agreement was published'),
+    reason: requiredText('Enter why the meeting is urgent and cannot reasonably be deferred', 5000),
+  }));
+  app.post('/workspace/forward-plan/entries/:id/private-urgency', async (request, reply) => {
+    const id = paramId(request) ?? 0;
+    const detail = await forwardPlanEntryDetail(db, id);
+    if (!detail) return reply.callNotFound();
+    return postForm(request, reply, {
+      schema: urgencySchema, fallbackField: 'agreedBy', dateFields: ['meetingOn', 'agreedOn', 'urgencyPublishedOn'],
+      save: async (data) => {
+        await recordPrivateMeetingUrgency(db, actor(request), id, { meetingOn: data.meetingOn, agreedBy: data.agreedBy, agreedOn: data.agreedOn, publishedOn: data.urgencyPublishedOn, reason: data.reason });
+        return `/workspace/forward-plan/entries/${id}?urgency=1`;
+      },
+      // The service names the notice's date publishedOn; on this page (beside the notice of reasons) it is urgencyPublishedOn.
+      refusal: (fe) => (fe.field === 'publishedOn' ? { ...fe, field: 'urgencyPublishedOn' } : fe),
+      rerender: (form, errors) => {
+        const parts = (n: string) => ({ day: str(form, `${n}-day`), month: str(form, `${n}-month`), year: str(form, `${n}-year`) });
+        return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: dateParts(null), reasonsOn: dateParts(today()),
+          urgencyMeetingOn: parts('meetingOn'), urgencyAgreedOn: parts('agreedOn'), urgencyPublishedOn: parts('urgencyPublishedOn'), values: form, ...errors });
+      },
     });
   });
 
