@@ -30,6 +30,7 @@ export interface ExtractedMember {
 export type AgendaSection = 'unrestricted' | 'exempt';
 
 export interface ExtractedAgendaItem {
+  /** as printed ("3", "A4"); "" when the agenda prints no numbers (codes are then assigned on import) */
   code: string;
   title: string;
   section: AgendaSection;
@@ -94,7 +95,7 @@ export const extractionSchema = z.object({
     role: z.enum(['Chairman', 'Vice-Chairman', 'Substitute', 'Vacancy']).nullable(),
   })),
   agenda: z.array(z.object({
-    code: z.string().min(1),
+    code: z.string(),
     title: z.string(),
     section: z.enum(['unrestricted', 'exempt']),
     pages: z.tuple([z.number().int(), z.number().int()]).nullable(),

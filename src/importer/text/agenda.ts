@@ -3,7 +3,8 @@
 import type { ExtractedAgendaItem } from '../extraction.js';
 import type { Line } from './normalise.js';
 import { isMinutesHeader, isReportHeader, isAgendaItemStamp } from './boundaries.js';
-import { findDate } from './dates-times.js';
+import { findDate, findTime } from './dates-times.js';
+import { isBodyHeading, VENUE_WORDS } from './meeting.js';
 import { isNameLike, removeBrackets } from './names.js';
 
 export interface AgendaItemDetail extends ExtractedAgendaItem {
@@ -198,6 +199,76 @@ function joinLoneCodes(lines: Line[]): Line[] {
   return out;
 }
 
+// An agenda's title line: "AGENDA", "Meeting Agenda", "Regular Board Meeting Agenda", "Agenda for the meeting of …"
+const AGENDA_TITLE_LINE = /^(?:[A-Z][\w'’&.-]*\s+){0,5}agenda:?$|^(?:supplementary\s+)?agenda(?:\s+(?:for|of)\b.{0,100})?:?$/i;
+// what comes after the last item of an agenda is no item: the adjournment closes the meeting
+const CLOSING_ITEM = /^(?:adjourn(?:ment|ed)?|close of (?:the )?meeting|closure|meeting closed)\b/i;
+
+/**
+ * An agenda whose items carry no printed numbers, as US town boards and parish clerks type them: under an agenda
+ * title, each item a heading of its own — markdown headings one level below the title ("## Meeting Agenda" /
+ * "### Call to Order" / "### Pledge" …) or lines in capitals ("AGENDA" / "CALL TO ORDER" / "ROLL CALL" …). Other
+ * lines are the items' notes. Taken only when there are at least three such headings; nothing after the
+ * adjournment is an item. The items' codes are "" (none printed).
+ */
+function unnumberedItems(lines: Line[], breaks: Set<number>, from: number): { items: AgendaItemDetail[]; end: number; signatory: AgendaResult['signatory'] } | null {
+  let title = -1;
+  let seen = 0;
+  for (let i = from; i < lines.length && seen < 40; i++) {
+    const t = lines[i].text;
+    if (!t) continue;
+    seen++;
+    if (isMinutesHeader(lines, i) || isReportHeader(lines, i)) return null;
+    if (t.length <= 80 && AGENDA_TITLE_LINE.test(t) && !/^agenda\s+items?\b/i.test(t)) { title = i; break; }
+  }
+  if (title < 0) return null;
+  const titleLevel = lines[title].heading ?? 0;
+  // markdown: the items are the headings of the first level below the title's (a deeper heading is a sub-heading)
+  let level = 0;
+  for (let i = title + 1; i < lines.length; i++) {
+    const h = lines[i].heading;
+    if (!h) continue;
+    if (titleLevel && h <= titleLevel) break;
+    level = h;
+    break;
+  }
+  const isCapitals = (t: string, before: boolean): boolean => {
+    if (t.length > 70 || t !== t.toUpperCase() || !/[A-Z]{2}/.test(t) || /[.,;]$/.test(t) || /\d{3,}/.test(t)) return false;
+    if (!/^[A-Z][A-Z0-9 &/'’()–-]+:?$/.test(t) || t.split(/\s+/).length > 10) return false;
+    // the summons' heading lines (the date, the time, the place, the body, "REGULAR MEETING") are no items
+    if (findDate(t) || findTime(t) || isBodyHeading(t) || /^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|monthly|public)\s+)*(?:board\s+|council\s+)?(?:meeting|session)$/i.test(t)) return false;
+    return !(before && VENUE_WORDS.test(t));
+  };
+  const items: AgendaItemDetail[] = [];
+  let end = lines.length;
+  let signatory: AgendaResult['signatory'] = null;
+  let closed = false;
+  for (let i = title + 1; i < lines.length; i++) {
+    if (breaks.has(i) && items.length) { end = i; break; }
+    const t = lines[i].text;
+    if (!t) continue;
+    if (isMinutesHeader(lines, i) || isReportHeader(lines, i) || isAgendaItemStamp(t)) { end = i; break; }
+    const h = lines[i].heading ?? 0;
+    if (level && h && h < level) { end = i; break; }
+    const isItem = level ? h === level : isCapitals(t, !items.length);
+    if (isItem && !closed) {
+      const r = readItemText(t.replace(/:$/, ''));
+      if (!r.title) continue;
+      items.push({ code: '', title: r.title, section: r.exempt ? 'exempt' : 'unrestricted', pages: r.pages, toFollow: r.toFollow, line: i, notes: r.rest ? [r.rest] : [] });
+      if (CLOSING_ITEM.test(r.title)) closed = true;
+      continue;
+    }
+    if (isItem && closed) { end = i; break; }
+    if (!items.length) continue;
+    const who = signatoryAt(lines, i, Math.min(lines.length, i + 6));
+    if (who) { signatory = { name: who, line: i }; end = i; break; }
+    const last = items[items.length - 1];
+    if (last.notes.length < 20) last.notes.push(t);
+  }
+  if (items.length < 3) return null;
+  return { items, end, signatory };
+}
+
 export function parseAgenda(input: Line[], breaks: Set<number>, from = 0): AgendaResult {
   const lines = joinLoneCodes(input);
   const warnings: string[] = [];
@@ -278,6 +349,17 @@ export function parseAgenda(input: Line[], breaks: Set<number>, from = 0): Agend
           if (p.toFollow && /^\(?\s*to follow/i.test(t)) last.toFollow = true;
         }
       }
+    }
+  }
+  // no numbered item: an agenda whose items are unnumbered headings
+  if (!items.length) {
+    const u = unnumberedItems(lines, breaks, from);
+    if (u) {
+      items.push(...u.items);
+      firstItem = u.items[0].line;
+      end = u.end;
+      signatory = u.signatory;
+      warnings.push(`line ${lines[firstItem].no}: the agenda's ${items.length} items are not numbered; their headings are taken as items without codes`);
     }
   }
   // a posting certificate signed in the text, as US agendas end: "I, Tom R. Gray, Secretary of the District, do hereby

@@ -93,9 +93,10 @@ export function explainExtraction(pages: string[], x: PackExtraction): FieldExpl
 
   let from = 0;
   x.agenda.forEach((a, i) => {
-    const f = find(from, (t) => new RegExp(`^\\(?${a.code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[.):]?\\s`, 'i').test(t) || containsValue(t, a.title.split(' ').slice(0, 6).join(' ')));
+    // an item printed without a number is found by its title alone
+    const f = find(from, (t) => (!!a.code && new RegExp(`^\\(?${a.code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[.):]?\\s`, 'i').test(t)) || containsValue(t, a.title.split(' ').slice(0, 6).join(' ')));
     from = f.index + 1;
-    add(`agenda[${i}]`, `${a.code} ${a.title}${a.pages ? ` (Pages ${a.pages[0]} - ${a.pages[1]})` : ''}${a.section === 'exempt' ? ' [exempt]' : ''}`, RULES.agenda, f.line);
+    add(`agenda[${i}]`, `${a.code || '(no number)'} ${a.title}${a.pages ? ` (Pages ${a.pages[0]} - ${a.pages[1]})` : ''}${a.section === 'exempt' ? ' [exempt]' : ''}`, RULES.agenda, f.line);
   });
 
   x.minutes.forEach((mm, s) => {

@@ -12,6 +12,8 @@ export interface Line {
   no: number;
   /** printed page number ("Page 17") that applies to this line, when known */
   printedPage: number | null;
+  /** the line's level when it was marked up as a heading ("### Pledge" is 3, "<h2>" 2); absent otherwise */
+  heading?: number;
 }
 
 export interface Cleaned {
@@ -160,6 +162,14 @@ export function numberHtmlLists(page: string): string {
   });
 }
 
+/** The level of a markdown ("## Title") or HTML ("<h3>Title</h3>") heading line, or 0. */
+export function headingLevel(raw: string): number {
+  const md = /^\s{0,3}(#{1,6})\s+\S/.exec(raw);
+  if (md) return md[1].length;
+  const html = /^\s*<h([1-6])\b[^>]{0,200}>/i.exec(raw);
+  return html ? Number(html[1]) : 0;
+}
+
 export function cleanPages(pages: string[]): Cleaned {
   const lines: Line[] = [];
   const breaks = new Set<number>();
@@ -195,7 +205,10 @@ export function cleanPages(pages: string[]): Cleaned {
           breaks.add(lines.length);
           continue;
         }
-        lines.push({ text, cells: cells.length ? cells : [text], page: p, no, printedPage: null });
+        const line: Line = { text, cells: cells.length ? cells : [text], page: p, no, printedPage: null };
+        const level = headingLevel(piece);
+        if (level && text) line.heading = level;
+        lines.push(line);
         if (text !== '') idx.push(lines.length - 1);
       }
     }

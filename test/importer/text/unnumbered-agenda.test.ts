@@ -1,0 +1,56 @@
+// Agendas whose items are printed without numbers (US town boards, parish clerks): each item a heading of its own
+// under the agenda's title. Invented text; the convention, not any one document.
+import { describe, expect, it } from 'vitest';
+import { extractPack } from '../../../src/importer/text/index.js';
+import { extractionSchema } from '../../../src/importer/extraction.js';
+
+const extract = (text: string, source = 't.md') => extractPack({ source, pages: [text] });
+const items = (text: string, source?: string) => extract(text, source).agenda.map((a) => `${a.code}|${a.title}|${a.section}`);
+
+describe('agendas with unnumbered items', () => {
+  it('reads markdown headings one level under the agenda title as items without codes, sub-headings as notes', () => {
+    const text = [
+      '# Village of Brookfield', '## Regular Board Agenda', '### Call to Order', 'The chair opens the meeting.',
+      '### Roll Call', '#### Trustees', '### Citizen Comments', '### Executive Session', '### Adjournment',
+      '## Directions to the Hall', '### Parking',
+    ].join('\n');
+    const x = extract(text);
+    expect(x.agenda.map((a) => `${a.code}|${a.title}|${a.section}`)).toEqual([
+      '|Call to Order|unrestricted', '|Roll Call|unrestricted', '|Citizen Comments|unrestricted', '|Executive Session|exempt', '|Adjournment|unrestricted',
+    ]);
+    expect(x.warnings.join('\n')).toMatch(/5 items are not numbered; their headings are taken as items without codes/);
+    expect(extractionSchema.safeParse(x).success).toBe(true);
+  });
+
+  it('reads lines in capitals under AGENDA, but not the date, time or place printed under the title', () => {
+    const text = [
+      'TOWNSHIP OF ELMWOOD', 'AGENDA', 'MONDAY, MAY 1, 2023', '7:00 PM', 'TOWN HALL', '',
+      'CALL TO ORDER', 'PLEDGE OF ALLEGIANCE', 'APPROVAL OF MINUTES:', 'Minutes of the April meeting are attached.',
+      'ROAD REPORT', 'ADJOURNMENT', '', 'POSTED AT THE TOWN HALL',
+    ].join('\n');
+    expect(items(text, 't.txt')).toEqual([
+      '|CALL TO ORDER|unrestricted', '|PLEDGE OF ALLEGIANCE|unrestricted', '|APPROVAL OF MINUTES|unrestricted', '|ROAD REPORT|unrestricted', '|ADJOURNMENT|unrestricted',
+    ]);
+  });
+
+  it('numbered items are read as printed, and capitals headings among them are not items', () => {
+    const text = ['AGENDA', '1. Apologies', '2. Minutes of the last meeting', 'HIGHWAYS', '3. Potholes on Mill Lane', '4. Any other business'].join('\n');
+    expect(items(text, 't.txt').map((s) => s.split('|')[0])).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('invents no items: fewer than three headings, or headings with no agenda title, give no agenda', () => {
+    expect(items(['## Meeting Agenda', '### Call to Order', '### Adjournment'].join('\n'))).toEqual([]);
+    expect(items(['# Parish Newsletter', '## Roads', '## Bins', '## Parking', '## Events'].join('\n'))).toEqual([]);
+    expect(items(['PARISH NEWSLETTER', 'ROADS', 'BINS', 'PARKING', 'EVENTS'].join('\n'), 't.txt')).toEqual([]);
+    // capitals prose is no heading, and a markdown agenda's plain lines are notes, not items
+    expect(items(['## Agenda', 'CALL TO ORDER', 'ROLL CALL', 'PUBLIC COMMENT', 'ADJOURN'].join('\n')).length).toBe(4);
+    expect(items(['## Agenda', '### Call to Order', 'ROLL CALL', '### Public Comment', '### Adjourn'].join('\n'))).toEqual([
+      '|Call to Order|unrestricted', '|Public Comment|unrestricted', '|Adjourn|unrestricted',
+    ]);
+  });
+
+  it('nothing after the adjournment is an item', () => {
+    const text = ['AGENDA', 'CALL TO ORDER', 'TREASURER REPORT', 'ADJOURNMENT', 'NOTICE TO THE PUBLIC', 'ACCESSIBILITY'].join('\n');
+    expect(items(text, 't.txt').map((s) => s.split('|')[1])).toEqual(['CALL TO ORDER', 'TREASURER REPORT', 'ADJOURNMENT']);
+  });
+});
