@@ -220,6 +220,32 @@ async function importDecisions(db: Queryable, actor: Actor, bodies: Bodies, x: P
   return touched;
 }
 
+/**
+ * Agenda items printed without numbers (an agenda of unnumbered headings, read with code "") are stored under codes
+ * assigned in order, "1", "2", … (the store keys items by code; a printed code is never reused), and the import
+ * report says the codes were assigned, not printed.
+ */
+export function assignAgendaCodes(x: PackExtraction): PackExtraction {
+  if (!x.agenda.some((a) => !a.code)) return x;
+  const used = new Set(x.agenda.map((a) => a.code).filter(Boolean));
+  const assigned: string[] = [];
+  let n = 0;
+  const agenda = x.agenda.map((a) => {
+    n++;
+    if (a.code) return a;
+    while (used.has(String(n))) n++;
+    const code = String(n);
+    used.add(code);
+    assigned.push(code);
+    return { ...a, code };
+  });
+  const which = assigned.length > 2 ? `${assigned[0]}–${assigned[assigned.length - 1]}` : assigned.join(' and ');
+  const all = assigned.length === x.agenda.length;
+  const warning = `${all ? `the agenda's ${assigned.length} items have` : `${assigned.length} agenda items have`} no printed numbers: `
+    + `they are stored in order as items ${which}; these codes were assigned on import, not printed`;
+  return { ...x, agenda, warnings: [...x.warnings, warning] };
+}
+
 function sectionsOf(x: PackExtraction): NewAgendaSection[] {
   const unrestricted = x.agenda.filter((a) => a.section === 'unrestricted');
   const exempt = x.agenda.filter((a) => a.section === 'exempt');
@@ -234,7 +260,7 @@ function sectionsOf(x: PackExtraction): NewAgendaSection[] {
 }
 
 async function storePack(db: Queryable, actor: Actor, r: ReadAndExtract, previous: { meeting_id: number | null; version: number } | undefined, bodyOverride?: string, exactBodies = false): Promise<ImportOutcome> {
-  const x = r.extraction;
+  const x = assignAgendaCodes(r.extraction);
   const bodies = bodyResolver(db, actor, exactBodies);
   const { body, date } = meetingOf(x, bodyOverride);
   const minutesOnly = x.agenda.length === 0;

@@ -96,6 +96,21 @@ describe.each(STORE_KINDS)('importing packs on %s', (kind) => {
     expect(after.map((p) => p.name).sort()).toEqual(['Coastal Towns Service Improvement Panel', "Coastal Towns' Services Improvement Panel"]);
   });
 
+  it('stores an agenda printed without item numbers under codes assigned in order, and says so in the report', async (ctx) => {
+    const { store } = get(ctx);
+    const dir = mkdtempSync(join(tmpdir(), 'moot-import-'));
+    writeFileSync(join(dir, 'elmwood-agenda.txt'), [
+      'ELMWOOD PARISH COUNCIL', 'AGENDA', 'Monday, 3 March 2025 at 7.30 pm', '',
+      'APOLOGIES', 'MINUTES OF THE LAST MEETING', 'To approve the minutes of 3 February.', 'PLANNING APPLICATIONS', 'CLOSE OF MEETING',
+    ].join('\n'));
+    const outcome = await importPackFile(store, SYSTEM_ACTOR, join(dir, 'elmwood-agenda.txt'));
+    expect(outcome.status).toBe('imported');
+    if (outcome.status !== 'imported') return;
+    expect(outcome.warnings.join('\n')).toMatch(/the agenda's 4 items have no printed numbers: they are stored in order as items 1–4; these codes were assigned on import, not printed/);
+    const agenda = await getAgenda(store.db, outcome.meetingId);
+    expect(agenda.items.map((i) => `${i.code} ${i.title}`)).toEqual(['1 APOLOGIES', '2 MINUTES OF THE LAST MEETING', '3 PLANNING APPLICATIONS', '4 CLOSE OF MEETING']);
+  });
+
   it.skipIf(!existsSync(fixtures))('makes a corrected file a new version of the same meeting', async (ctx) => {
     const { store } = get(ctx);
     const dir = mkdtempSync(join(tmpdir(), 'moot-import-'));

@@ -236,8 +236,9 @@ function unnumberedItems(lines: Line[], breaks: Set<number>, from: number): { it
     if (t.length > 70 || t !== t.toUpperCase() || !/[A-Z]{2}/.test(t) || /[.,;]$/.test(t) || /\d{3,}/.test(t)) return false;
     if (!/^[A-Z][A-Z0-9 &/'’()–-]+:?$/.test(t) || t.split(/\s+/).length > 10) return false;
     // the summons' heading lines (the date, the time, the place, the body, "REGULAR MEETING") are no items
-    if (findDate(t) || findTime(t) || isBodyHeading(t) || /^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|monthly|public)\s+)*(?:board\s+|council\s+)?(?:meeting|session)$/i.test(t)) return false;
-    return !(before && VENUE_WORDS.test(t));
+    if (findDate(t) || findTime(t) || /^(?:(?:regular|special|annual|ordinary|extraordinary|adjourned|monthly|public)\s+)*(?:board\s+|council\s+)?(?:meeting|session)$/i.test(t)) return false;
+    // before the first item (a committee's report later on is an item)
+    return !(before && (VENUE_WORDS.test(t) || isBodyHeading(t)));
   };
   const items: AgendaItemDetail[] = [];
   let end = lines.length;

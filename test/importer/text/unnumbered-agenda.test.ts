@@ -22,14 +22,15 @@ describe('agendas with unnumbered items', () => {
     expect(extractionSchema.safeParse(x).success).toBe(true);
   });
 
-  it('reads lines in capitals under AGENDA, but not the date, time or place printed under the title', () => {
+  it('reads lines in capitals under AGENDA, but not the body, date, time or place printed under the title', () => {
     const text = [
-      'TOWNSHIP OF ELMWOOD', 'AGENDA', 'MONDAY, MAY 1, 2023', '7:00 PM', 'TOWN HALL', '',
+      'TOWNSHIP OF ELMWOOD', 'AGENDA', 'ELMWOOD TOWN BOARD', 'MONDAY, MAY 1, 2023', '7:00 PM', 'TOWN HALL', '',
       'CALL TO ORDER', 'PLEDGE OF ALLEGIANCE', 'APPROVAL OF MINUTES:', 'Minutes of the April meeting are attached.',
-      'ROAD REPORT', 'ADJOURNMENT', '', 'POSTED AT THE TOWN HALL',
+      'ROAD REPORT', 'PLANNING COMMITTEE', 'ADJOURNMENT', '', 'POSTED AT THE TOWN HALL',
     ].join('\n');
     expect(items(text, 't.txt')).toEqual([
-      '|CALL TO ORDER|unrestricted', '|PLEDGE OF ALLEGIANCE|unrestricted', '|APPROVAL OF MINUTES|unrestricted', '|ROAD REPORT|unrestricted', '|ADJOURNMENT|unrestricted',
+      '|CALL TO ORDER|unrestricted', '|PLEDGE OF ALLEGIANCE|unrestricted', '|APPROVAL OF MINUTES|unrestricted', '|ROAD REPORT|unrestricted',
+      '|PLANNING COMMITTEE|unrestricted', '|ADJOURNMENT|unrestricted',
     ]);
   });
 
