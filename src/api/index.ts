@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyPluginAsync } from 'fastify';
 import { rateLimitBackend } from '../services/rate-limits.js';
+import { tokenBodyRefusal } from '../services/token-scope.js';
 import type { Store } from '../services/unit.js';
 import { addErrorHandling, addEtags, addProblemDetails, addRateLimitFields } from './http.js';
 import read from './read.js';
@@ -39,7 +40,9 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
           + 'with a token (Authorization: Bearer moot_…, made on the account page) they show what its user may see. Writing needs a token of Democratic Services. '
           + 'Errors are problem details (RFC 9457, application/problem+json): {type, title, status, detail} with Moot\'s {error, message, field?}. '
           + 'Lists take limit and a cursor (nextCursor of the previous page; offset also works) and give the total. '
-          + 'Tokens have scopes (read; read and write) and may expire; a read-only token cannot write (403, error "insufficient-scope").',
+          + 'Tokens have scopes (read; read and write) and may expire; a read-only token cannot write (403, error "insufficient-scope"). '
+          + 'A token may be limited to some committees: it then changes only their meetings, items, papers, minutes, memberships and decisions, '
+          + 'and anything else is refused (403, error "outside-token-bodies", naming the committees).',
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token from /account/api-tokens' } } },
       tags: ['bodies', 'people', 'meetings', 'documents', 'decisions', 'search', 'open data', 'webhooks'].map((name) => ({ name })),
@@ -54,6 +57,16 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
     if (request.authMethod === 'api-token' && !request.tokenScopes?.includes('write')) {
       reply.code(403).header('www-authenticate', 'Bearer realm="moot", error="insufficient_scope", scope="write"');
       return reply.send({ error: 'insufficient-scope', message: 'This API token may only read: make a token that may read and write to change the record' });
+    }
+  });
+  // A token limited to some bodies changes only their record (the policy's tokenMayWriteTo): checked here, once for
+  // every write, after the route's own guard and validation, from the record the request names.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS' || request.authMethod !== 'api-token') return;
+    const refusal = await tokenBodyRefusal(options.store, request.viewer, request.routeOptions.url ?? request.url, (request.params ?? {}) as Record<string, unknown>, request.body);
+    if (refusal) {
+      reply.code(403).header('www-authenticate', 'Bearer realm="moot", error="insufficient_scope"');
+      return reply.send({ error: 'outside-token-bodies', message: refusal });
     }
   });
   // Requests per minute per API token (or per address without one), counted across every process.

@@ -35,6 +35,16 @@ function isStaff(v: Viewer): boolean {
   return isStaffViewer(v);
 }
 
+/**
+ * An API token limited to some bodies changes only their record: their meetings, items, papers, minutes,
+ * memberships and decisions. A write that concerns no one body (bodyId null: people, groups, webhooks, the forward
+ * plan, council-wide data) is outside every such limit. Viewers without a limit may write wherever their role may.
+ */
+export function tokenMayWriteTo(v: Viewer, bodyId: number | null): boolean {
+  if (v.kind !== 'user' || !v.tokenBodyIds) return true;
+  return bodyId !== null && v.tokenBodyIds.includes(bodyId);
+}
+
 export function can(v: Viewer, action: Action, r: Resource | null = null): boolean {
   switch (action) {
     case 'view':
@@ -45,9 +55,10 @@ export function can(v: Viewer, action: Action, r: Resource | null = null): boole
     case 'publish':
     case 'approve-report':
     case 'grant-exempt-access':
-      return isStaff(v);
+      // Without a resource, whether the role may do this at all; with one, also whether a body-limited token reaches it.
+      return isStaff(v) && (r === null || tokenMayWriteTo(v, r.bodyId));
     case 'write-report':
-      return v.kind === 'user' && (isStaff(v) || v.role === 'report-author');
+      return v.kind === 'user' && (isStaff(v) || v.role === 'report-author') && (r === null || tokenMayWriteTo(v, r.bodyId));
     case 'manage-users':
     case 'read-audit':
       return v.kind === 'user' && v.role === 'administrator';

@@ -33,6 +33,8 @@ export type Viewer =
       bodyIds: readonly number[];
       /** Meetings whose exempt papers a clerk granted this person. */
       grantedMeetingIds: readonly number[];
+      /** With an API token limited to some bodies: the only bodies it may change the record of (policy.ts). */
+      tokenBodyIds?: readonly number[];
     };
 
 export const PUBLIC_VIEWER: Viewer = { kind: 'public' };

@@ -369,6 +369,8 @@ export interface ApiTokenOptions {
   scopes?: readonly ApiTokenScope[];
   /** ISO instant after which the token stops working; null or absent: never. */
   expiresAt?: string | null;
+  /** The only bodies whose record it may change (a token that may write); null or absent: no limit. */
+  bodyIds?: readonly number[] | null;
 }
 
 export async function createApiToken(db: Queryable, actor: Actor, userId: number, name: string, options: ApiTokenOptions = {}): Promise<{ id: number; token: string }> {
@@ -380,17 +382,24 @@ export async function createApiToken(db: Queryable, actor: Actor, userId: number
   const expiresAt = options.expiresAt ?? null;
   if (expiresAt !== null && (Number.isNaN(Date.parse(expiresAt)) || Date.parse(expiresAt) <= Date.now())) throw new ValidationError('The expiry must be in the future', 'expiresAt');
   const scopeText = [...new Set(['read', ...scopes])].sort().join(' ');
+  const bodyIds = options.bodyIds?.length ? [...new Set(options.bodyIds)].sort((x, y) => x - y) : null;
+  if (bodyIds && !scopes.includes('write')) throw new ValidationError('A read-only token changes nothing: choose committees only for a token that may read and write', 'bodies');
+  if (bodyIds) {
+    const known = await db.selectFrom('body').select('id').where('id', 'in', bodyIds).execute();
+    const missing = bodyIds.filter((id) => !known.some((k) => k.id === id));
+    if (missing.length) throw new ValidationError(`There is no committee ${missing[0]}`, 'bodies');
+  }
   const token = API_TOKEN_PREFIX + newSecret();
   const row = await db.insertInto('api_token').values({ user_id: userId, name: label, token_hash: hashSecret(token), created_at: nowIso(), last_used_at: null, revoked_at: null,
-    scopes: scopeText, expires_at: expiresAt === null ? null : new Date(expiresAt).toISOString() })
+    scopes: scopeText, expires_at: expiresAt === null ? null : new Date(expiresAt).toISOString(), body_ids: bodyIds ? JSON.stringify(bodyIds) : null })
     .returning('id').executeTakeFirstOrThrow();
   await recordAudit(db, actor, { action: 'create', entity: 'api_token', entityId: row.id,
-    summary: `API token "${label}" created for user ${userId} (${scopeText}${expiresAt ? `, expires ${new Date(expiresAt).toISOString()}` : ''})` });
+    summary: `API token "${label}" created for user ${userId} (${scopeText}${bodyIds ? `, writing only to bodies ${bodyIds.join(', ')}` : ''}${expiresAt ? `, expires ${new Date(expiresAt).toISOString()}` : ''})` });
   return { id: row.id, token };
 }
 
 export function listApiTokens(db: Queryable, userId: number) {
-  return db.selectFrom('api_token').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at', 'scopes', 'expires_at']).where('user_id', '=', userId).orderBy('id', 'desc').execute();
+  return db.selectFrom('api_token').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at', 'scopes', 'expires_at', 'body_ids']).where('user_id', '=', userId).orderBy('id', 'desc').execute();
 }
 
 /** Revokes one of the user's own tokens; false when there is no such live token. */
@@ -401,13 +410,13 @@ export async function revokeApiToken(db: Queryable, actor: Actor, userId: number
   return done;
 }
 
-/** The user behind a bearer token (with the token's scopes), or null when it is unknown, revoked, expired or its user disabled. */
+/** The user behind a bearer token (with the token's scopes and body limit), or null when it is unknown, revoked, expired or its user disabled. */
 export async function loadApiToken(db: Queryable, token: string, now: Date = new Date()) {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const row = await db
     .selectFrom('api_token')
     .innerJoin('user_account', 'user_account.id', 'api_token.user_id')
-    .select(['api_token.id as token_id', 'api_token.last_used_at', 'api_token.scopes', 'api_token.expires_at', 'user_account.id', 'user_account.email', 'user_account.display_name', 'user_account.role', 'user_account.person_id', 'user_account.disabled'])
+    .select(['api_token.id as token_id', 'api_token.last_used_at', 'api_token.scopes', 'api_token.expires_at', 'api_token.body_ids', 'user_account.id', 'user_account.email', 'user_account.display_name', 'user_account.role', 'user_account.person_id', 'user_account.disabled'])
     .where('api_token.token_hash', '=', hashSecret(token))
     .where('api_token.revoked_at', 'is', null)
     .executeTakeFirst();
@@ -417,7 +426,7 @@ export async function loadApiToken(db: Queryable, token: string, now: Date = new
     await db.updateTable('api_token').set({ last_used_at: now.toISOString() }).where('id', '=', row.token_id).execute();
   }
   return { id: row.id, email: row.email, display_name: row.display_name, role: row.role, person_id: row.person_id,
-    scopes: row.scopes.split(/\s+/).filter(Boolean) as ApiTokenScope[] };
+    scopes: row.scopes.split(/\s+/).filter(Boolean) as ApiTokenScope[], bodyIds: row.body_ids ? (JSON.parse(row.body_ids) as number[]) : null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

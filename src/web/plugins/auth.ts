@@ -94,7 +94,9 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
         reply.code(401).header('www-authenticate', 'Bearer realm="moot", error="invalid_token"');
         return reply.send({ error: 'unauthorised', message: 'The API token is not valid: it may have been revoked or have expired' });
       }
-      request.viewer = await viewerFor(store.db, user, todayIso());
+      const viewer = await viewerFor(store.db, user, todayIso());
+      // A token limited to some bodies carries the limit in its viewer: the policy applies it (domain/policy.ts).
+      request.viewer = viewer.kind === 'user' && user.bodyIds ? { ...viewer, tokenBodyIds: user.bodyIds } : viewer;
       request.authMethod = 'api-token';
       request.tokenScopes = user.scopes;
       request.account = { id: user.id, email: user.email, displayName: user.display_name };

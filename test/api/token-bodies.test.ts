@@ -1,0 +1,120 @@
+// API tokens limited to some committees (issue 15: "per body where the council wants"), on SQLite and PostgreSQL:
+// such a token changes its committees' meetings and their record, and is refused (403 problem+json naming the
+// committees) for another committee's or for council-wide records, while reading as its user; a record that does
+// not exist still answers 404. The limit is set and shown on the token page, and is the policy's (one rule).
+import type { FastifyInstance } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import { can, tokenMayWriteTo, type Viewer } from '../../src/domain/policy.js';
+import { SYSTEM_ACTOR } from '../../src/domain/types.js';
+import { ValidationError } from '../../src/errors.js';
+import { registerPortal } from '../../src/server.js';
+import { createApiToken } from '../../src/store/accounts.js';
+import { createMeeting } from '../../src/store/meetings.js';
+import { STORE_KINDS } from '../helpers/stores.js';
+import { useTestStore } from '../helpers/use-store.js';
+import { appWith, Browser, seedCouncil, type Council } from './fixture.js';
+
+describe('the policy of body-limited tokens', () => {
+  const clerk: Viewer = { kind: 'user', userId: 1, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] };
+  const limited: Viewer = { ...clerk, tokenBodyIds: [3, 5] };
+  it('lets a limited token write to its bodies only, and nowhere council-wide; leaves reading and unlimited viewers alone', () => {
+    expect(tokenMayWriteTo(limited, 3)).toBe(true);
+    expect(tokenMayWriteTo(limited, 4)).toBe(false);
+    expect(tokenMayWriteTo(limited, null)).toBe(false);
+    expect(tokenMayWriteTo(clerk, 4)).toBe(true);
+    expect(tokenMayWriteTo(clerk, null)).toBe(true);
+    expect(can(limited, 'manage-record', { bodyId: 5, meetingId: null, exempt: false })).toBe(true);
+    expect(can(limited, 'publish', { bodyId: 4, meetingId: 9, exempt: false })).toBe(false);
+    expect(can(limited, 'manage-record', { bodyId: null, meetingId: null, exempt: false })).toBe(false);
+    // Without a resource, the guard asks whether the role may do this at all.
+    expect(can(limited, 'manage-record')).toBe(true);
+    expect(can(limited, 'view', { bodyId: 4, meetingId: 9, exempt: true, published: true })).toBe(true);
+    expect(can({ ...limited, role: 'councillor' }, 'manage-record', { bodyId: 3, meetingId: null, exempt: false })).toBe(false);
+  });
+});
+
+describe.each(STORE_KINDS)('API tokens limited to some committees on %s', (kind) => {
+  const get = useTestStore(kind);
+  const apps: FastifyInstance[] = [];
+  let council: Council | null = null;
+  afterAll(async () => {
+    for (const a of apps) await a.close();
+  });
+
+  it('writes to its committees, is refused elsewhere naming why, and reads as its user', async (ctx) => {
+    const t = get(ctx);
+    const c = (council = await seedCouncil(t.store));
+    const app = await appWith(t.store);
+    apps.push(app);
+    const db = t.store.db;
+    await expect(createApiToken(db, SYSTEM_ACTOR, c.users.clerk.userId, 'x', { scopes: ['read'], bodyIds: [c.alpha.id] })).rejects.toMatchObject({ field: 'bodies' });
+    await expect(createApiToken(db, SYSTEM_ACTOR, c.users.clerk.userId, 'x', { scopes: ['read', 'write'], bodyIds: [999999] })).rejects.toBeInstanceOf(ValidationError);
+    const { token } = await createApiToken(db, SYSTEM_ACTOR, c.users.clerk.userId, 'alpha only', { scopes: ['read', 'write'], bodyIds: [c.alpha.id] });
+    const h = { authorization: `Bearer ${token}` };
+    const betaMeeting = await createMeeting(db, SYSTEM_ACTOR, { bodyId: c.beta.id, date: '2024-07-15', time: '10:00', venue: 'Room 2', sections: [{ title: 'Business', items: [{ code: '1', title: 'Apologies' }] }] });
+
+    // Its committee: a new meeting, and the meeting's record.
+    const made = await app.inject({ method: 'POST', url: '/api/v1/meetings', headers: h, payload: { bodyId: c.alpha.id, date: '2024-09-09', time: '10:00', venue: 'Darent Room' } });
+    expect(made.statusCode, made.body).toBe(201);
+    const attendance = await app.inject({ method: 'PUT', url: `/api/v1/meetings/${c.meeting.slug}/attendance`, headers: h, payload: { attendance: [] } });
+    expect(attendance.statusCode, attendance.body).not.toBe(403);
+
+    // Another committee: refused, as problem details naming both committees.
+    const other = await app.inject({ method: 'POST', url: '/api/v1/meetings', headers: h, payload: { bodyId: c.beta.id, date: '2024-09-10', time: '10:00', venue: 'Room 2' } });
+    expect(other.statusCode).toBe(403);
+    expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(other.json()).toMatchObject({
+      status: 403, error: 'outside-token-bodies',
+      message: 'This API token may change only the record of Alpha Cabinet Committee; this request would change the record of Beta Scrutiny Committee',
+    });
+    const cancel = await app.inject({ method: 'POST', url: `/api/v1/meetings/${betaMeeting.slug}/cancellation`, headers: h, payload: { status: 'cancelled', reason: 'No business' } });
+    expect(cancel.statusCode).toBe(403);
+    expect(cancel.json().message).toContain('Beta Scrutiny Committee');
+    expect((await db.selectFrom('meeting').select('status').where('id', '=', betaMeeting.id).executeTakeFirstOrThrow()).status).not.toBe('cancelled');
+
+    // Council-wide records belong to no one committee: refused too.
+    for (const [url, payload] of [['/api/v1/bodies', { name: 'Gamma Panel', kind: 'panel-or-board' }], ['/api/v1/webhooks', { url: 'https://hooks.example.org/x', events: ['agenda-published'] }],
+      ['/api/v1/people', { forenames: 'Zed', surname: 'Zebedee', kind: 'officer' }]] as const) {
+      const r = await app.inject({ method: 'POST', url, headers: h, payload });
+      expect(r.statusCode, `${url} ${r.body}`).toBe(403);
+      expect(r.json().message, url).toBe('This API token may change only the record of Alpha Cabinet Committee; this request would change a record that belongs to no one committee');
+    }
+    expect(await db.selectFrom('body').select('id').where('name', '=', 'Gamma Panel').execute()).toEqual([]);
+
+    // A meeting that does not exist is still a 404, and reading is not limited.
+    expect((await app.inject({ method: 'POST', url: '/api/v1/meetings/no-such-meeting/held', headers: h, payload: {} })).statusCode).toBe(404);
+    expect((await app.inject({ url: `/api/v1/meetings/${betaMeeting.slug}`, headers: h })).statusCode).toBe(200);
+    // The same user's unlimited token still writes anywhere.
+    const anywhere = await app.inject({ method: 'POST', url: '/api/v1/meetings', headers: { authorization: `Bearer ${c.users.clerk.token}` }, payload: { bodyId: c.beta.id, date: '2024-09-11', time: '10:00', venue: 'Room 2' } });
+    expect(anywhere.statusCode, anywhere.body).toBe(201);
+  });
+
+  it('is set and shown on the token page', async (ctx) => {
+    const t = get(ctx);
+    const c = council ?? (council = await seedCouncil(t.store));
+    const app = await appWith(t.store, registerPortal());
+    apps.push(app);
+    const clerk = await Browser.signedIn(app, t.store, c.users.clerk.userId);
+    const page = await clerk.get('/account/api-tokens');
+    expect(page.body).toContain('Limit what it may change to some committees (optional)');
+    expect(page.body).toContain(`value="${c.alpha.id}"`);
+    const bad = await clerk.post('/account/api-tokens', { name: 'bad', access: 'write', expires: '30', bodies: ['abc'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Choose committees from the list');
+    const made = await clerk.post('/account/api-tokens', { name: 'Alpha publisher', access: 'write', expires: '30', bodies: [String(c.alpha.id)] });
+    expect(made.statusCode, made.body.slice(0, 400)).toBe(200);
+    const token = /data-testid="new-token">(moot_[A-Za-z0-9_-]+)</.exec(made.body)![1];
+    expect(made.body).toContain('Read and write: changes only Alpha Cabinet Committee');
+    const row = await t.store.db.selectFrom('api_token').select('body_ids').where('name', '=', 'Alpha publisher').executeTakeFirstOrThrow();
+    expect(JSON.parse(row.body_ids!)).toEqual([c.alpha.id]);
+    const refused = await app.inject({ method: 'POST', url: '/api/v1/meetings', headers: { authorization: `Bearer ${token}` }, payload: { bodyId: c.beta.id, date: '2024-09-12', time: '10:00', venue: 'Room 2' } });
+    expect(refused.statusCode).toBe(403);
+    // A read-only token ignores committees ticked by mistake.
+    const readOnly = await clerk.post('/account/api-tokens', { name: 'Reader', access: 'read', expires: '30', bodies: [String(c.alpha.id)] });
+    expect(readOnly.statusCode).toBe(200);
+    expect((await t.store.db.selectFrom('api_token').select('body_ids').where('name', '=', 'Reader').executeTakeFirstOrThrow()).body_ids).toBeNull();
+    // A councillor (who cannot write) is not offered committees.
+    const councillor = await Browser.signedIn(app, t.store, c.users.councillorA.userId);
+    expect((await councillor.get('/account/api-tokens')).body).not.toContain('Limit what it may change');
+  });
+});
