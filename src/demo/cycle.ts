@@ -14,9 +14,10 @@ import { publishDecisionRecord, takeDecision } from '../services/executive/decis
 import { addForwardPlanEntry, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice } from '../services/executive/forward-plan.js';
 import { addGeneratedPaperItem } from '../services/executive/papers.js';
 import { publishAgenda } from '../services/publication/publish.js';
-import { addEvidenceSession, addFollowUp, addFollowUpResponse, addWorkProgrammeItem, advanceReview, followUpSchedule, markFollowUpResponse, startReview } from '../services/executive/scrutiny.js';
+import { addEvidenceSession, addFollowUp, addFollowUpResponse, addWorkProgrammeItem, advanceReview, attachReviewReport, followUpSchedule, markFollowUpResponse, startReview } from '../services/executive/scrutiny.js';
 import type { Store } from '../services/unit.js';
 import { PORTFOLIOS } from './bodies.js';
+import { renderPdf } from './pdf.js';
 import { fullName, type DemoPerson } from './people.js';
 import type { Roster } from './roster.js';
 import { cycleCabinetDates } from './yearplan.js';
@@ -180,6 +181,18 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
         if (on < today) await addEvidenceSession(db, actor, review.id, { on, title, witnesses });
       }
       if (await stage('report', cal.addWorkingDays(reviewStart, 90), { reportSummary: 'The select committee made eleven recommendations, among them a single number for residents to report flooding, a register of ordinary watercourses, and joint inspections of culverts with the district councils.' })) {
+        // The final report itself, published as a document of the review (a PDF typeset like the demo's papers).
+        const report = await renderPdf('Flood Risk Management: report of the select committee', [
+          { text: 'Flood Risk Management', style: 'title' },
+          { text: 'Report of the Select Committee', style: 'heading' },
+          { text: 'The select committee heard from the Environment Agency, the water companies, residents and parish councils of the Eastbrook valley, and the council\'s own flood and water management team.' },
+          { text: 'Recommendations', style: 'heading' },
+          { label: '1', text: 'A single telephone number and web form for residents to report flooding, passed to the right authority the same day.' },
+          { label: '2', text: 'A public register of ordinary watercourses and who maintains each of them.' },
+          { label: '3', text: 'Joint inspections of culverts with the district councils, twice a year and after every flood.' },
+          { label: '4', text: 'Flood wardens in every parish at risk, trained and equipped by the council.' },
+        ]);
+        await attachReviewReport(db, actor, review.id, { fileName: 'flood-risk-management-final-report.pdf', bytes: report.bytes, title: 'Flood Risk Management: report of the select committee' });
         if (await stage('response', cal.addWorkingDays(reviewStart, 130), { response: 'The Cabinet accepted ten of the eleven recommendations and will report progress to the Scrutiny Committee in six months; the joint culvert inspections are to be discussed with the district councils first.' })) {
           await stage('monitoring', cal.addWorkingDays(reviewStart, 135), { note: 'Progress to be reported to the Scrutiny Committee in six months' });
         }

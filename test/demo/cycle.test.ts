@@ -27,6 +27,12 @@ describe('the demo council runs the executive cycle', () => {
     expect(review.stage).toBe('monitoring');
     expect((await db.selectFrom('scrutiny_review_session').select('id').where('review_id', '=', review.id).execute()).length).toBe(3);
     expect((await db.selectFrom('scrutiny_review_member').select('name').where('review_id', '=', review.id).execute()).length).toBeGreaterThanOrEqual(3);
+    // Its final report is a published document whose text (read from the PDF) is in search, to the page.
+    const report = await db.selectFrom('document').innerJoin('document_version', 'document_version.document_id', 'document.id')
+      .select(['document.title', 'document.classification', 'document_version.pages_json']).where('document.id', '=', review.report_document_id!).executeTakeFirstOrThrow();
+    expect(report).toMatchObject({ title: 'Flood Risk Management: report of the select committee', classification: 'unrestricted' });
+    expect(report.pages_json).toContain('Flood wardens in every parish');
+    expect(await db.selectFrom('search_entry').select('url').where('kind', '=', 'page').where('ref_id', '=', review.report_document_id!).execute()).not.toEqual([]);
 
     const scrutiny = await db.selectFrom('body').select('id').where('name', 'like', '%Scrutiny Committee%').executeTakeFirstOrThrow();
     const next = await db.selectFrom('meeting').select(['id', 'slug', 'status']).where('body_id', '=', scrutiny.id).where('date', '>=', TODAY)
