@@ -243,7 +243,9 @@ export function assignAgendaCodes(x: PackExtraction): PackExtraction {
   const all = assigned.length === x.agenda.length;
   const warning = `${all ? `the agenda's ${assigned.length} items have` : `${assigned.length} agenda items have`} no printed numbers: `
     + `they are stored in order as items ${which}; these codes were assigned on import, not printed`;
-  return { ...x, agenda, warnings: [...x.warnings, warning] };
+  // each item's papers follow it to its new code
+  const papers = x.papers.map((p) => ({ ...p, itemCode: agenda[p.itemIndex]?.code ?? p.itemCode }));
+  return { ...x, agenda, papers, warnings: [...x.warnings, warning] };
 }
 
 function sectionsOf(x: PackExtraction): NewAgendaSection[] {

@@ -232,7 +232,9 @@ function unnumberedItems(lines: Line[], breaks: Set<number>, from: number): { it
     level = h;
     break;
   }
-  const isCapitals = (t: string, before: boolean): boolean => {
+  const isCapitals = (line: string, before: boolean): boolean => {
+    // "FINANCE REPORT (Pages 3 - 8)", "AUDIT (to follow)": the title is in capitals
+    const t = line.replace(PAGES, ' ').replace(TO_FOLLOW, ' ').replace(/\s+/g, ' ').trim();
     if (t.length > 70 || t !== t.toUpperCase() || !/[A-Z]{2}/.test(t) || /[.,;]$/.test(t) || /\d{3,}/.test(t)) return false;
     if (!/^[A-Z][A-Z0-9 &/'’()–-]+:?$/.test(t) || t.split(/\s+/).length > 10) return false;
     // the summons' heading lines (the date, the time, the place, the body, "REGULAR MEETING") are no items
@@ -243,23 +245,25 @@ function unnumberedItems(lines: Line[], breaks: Set<number>, from: number): { it
   const items: AgendaItemDetail[] = [];
   let end = lines.length;
   let signatory: AgendaResult['signatory'] = null;
-  let closed = false;
+  let closed = -1;
   for (let i = title + 1; i < lines.length; i++) {
     if (breaks.has(i) && items.length) { end = i; break; }
     const t = lines[i].text;
     if (!t) continue;
+    // the agenda ends with the page its adjournment is on: the papers follow
+    if (closed >= 0 && lines[i].page !== lines[closed].page) { end = i; break; }
     if (isMinutesHeader(lines, i) || isReportHeader(lines, i) || isAgendaItemStamp(t)) { end = i; break; }
     const h = lines[i].heading ?? 0;
     if (level && h && h < level) { end = i; break; }
     const isItem = level ? h === level : isCapitals(t, !items.length);
-    if (isItem && !closed) {
+    if (isItem && closed < 0) {
       const r = readItemText(t.replace(/:$/, ''));
       if (!r.title) continue;
       items.push({ code: '', title: r.title, section: r.exempt ? 'exempt' : 'unrestricted', pages: r.pages, toFollow: r.toFollow, line: i, notes: r.rest ? [r.rest] : [] });
-      if (CLOSING_ITEM.test(r.title)) closed = true;
+      if (CLOSING_ITEM.test(r.title)) closed = i;
       continue;
     }
-    if (isItem && closed) { end = i; break; }
+    if (isItem) { end = i; break; }
     if (!items.length) continue;
     const who = signatoryAt(lines, i, Math.min(lines.length, i + 6));
     if (who) { signatory = { name: who, line: i }; end = i; break; }

@@ -33,7 +33,7 @@ export interface PackExtraction extends Extraction {
   membership: MemberEntry[];
   minutes: PackMinutes[];
   decisions: PackDecision[];
-  papers: { itemCode: string; startPage: number | null; endPage: number | null; text: string }[];
+  papers: { itemCode: string; itemIndex: number; startPage: number | null; endPage: number | null; text: string }[];
   warnings: string[];
 }
 
@@ -234,10 +234,10 @@ function run(input: PackText): PackExtraction {
   out.decisions = decisions.map(decisionOut);
 
   const papers: Paper[] = agendaItems.length ? locatePapers(lines, agendaItems, starts, bodyFrom, pages.length) : [];
-  out.papers = papers.map(({ itemCode, startPage, endPage, text }) => ({ itemCode, startPage, endPage, text }));
-  for (const it of agendaItems) {
-    if (it.pages && !papers.some((p) => p.itemCode === it.code)) warnings.push(`line ${lines[it.line].no}: papers for agenda item '${it.code}' could not be located`);
-  }
+  out.papers = papers.map(({ itemCode, itemIndex, startPage, endPage, text }) => ({ itemCode, itemIndex, startPage, endPage, text }));
+  agendaItems.forEach((it, k) => {
+    if (it.pages && !papers.some((p) => p.itemIndex === k)) warnings.push(`line ${lines[it.line].no}: papers for agenda item '${it.code || it.title}' could not be located`);
+  });
   if (!isRecognisablePack(out)) warnings.push(new NoAgendaError(source || 'input').message);
   return out;
 }

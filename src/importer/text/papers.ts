@@ -6,6 +6,8 @@ import type { AgendaItemDetail } from './agenda.js';
 
 export interface Paper {
   itemCode: string;
+  /** the item's place in the agenda (its code may be "" when the agenda prints none) */
+  itemIndex: number;
   startPage: number | null;
   endPage: number | null;
   text: string;
@@ -74,7 +76,7 @@ export function locatePapers(lines: Line[], items: AgendaItemDetail[], starts: n
       let b = lines.findIndex((l) => l.page > p1 - 1 + offset);
       if (b < 0) b = lines.length;
       if (a >= 0) {
-        papers.push({ itemCode: it.code, startPage: p0, endPage: p1, text: textOf(lines, a, b), startLine: a, endLine: b });
+        papers.push({ itemCode: it.code, itemIndex: items.indexOf(it), startPage: p0, endPage: p1, text: textOf(lines, a, b), startLine: a, endLine: b });
         return;
       }
     }
@@ -83,7 +85,7 @@ export function locatePapers(lines: Line[], items: AgendaItemDetail[], starts: n
     const printed = lines.slice(startLine, endLine).map((l) => l.printedPage).filter((p): p is number => p !== null);
     const startPage = it.pages ? it.pages[0] : printed[0] ?? null;
     const endPage = it.pages ? it.pages[1] : printed[printed.length - 1] ?? null;
-    papers.push({ itemCode: it.code, startPage, endPage, text: textOf(lines, startLine, endLine), startLine, endLine });
+    papers.push({ itemCode: it.code, itemIndex: items.indexOf(it), startPage, endPage, text: textOf(lines, startLine, endLine), startLine, endLine });
   });
   return papers;
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPack } from '../../../src/importer/text/index.js';
 import { extractionSchema } from '../../../src/importer/extraction.js';
+import { assignAgendaCodes } from '../../../src/importer/import.js';
 
 const extract = (text: string, source = 't.md') => extractPack({ source, pages: [text] });
 const items = (text: string, source?: string) => extract(text, source).agenda.map((a) => `${a.code}|${a.title}|${a.section}`);
@@ -53,5 +54,24 @@ describe('agendas with unnumbered items', () => {
   it('nothing after the adjournment is an item', () => {
     const text = ['AGENDA', 'CALL TO ORDER', 'TREASURER REPORT', 'ADJOURNMENT', 'NOTICE TO THE PUBLIC', 'ACCESSIBILITY'].join('\n');
     expect(items(text, 't.txt').map((s) => s.split('|')[1])).toEqual(['CALL TO ORDER', 'TREASURER REPORT', 'ADJOURNMENT']);
+  });
+
+  it('an unnumbered item\'s papers are found by its place in the agenda and follow the code assigned on import', () => {
+    const pages = [
+      ['ELMWOOD PARISH COUNCIL', 'AGENDA', 'Monday, 3 March 2025 at 7.30 pm', '', 'APOLOGIES', 'FINANCE REPORT (Pages 2 - 2)',
+        'PLANNING APPLICATIONS (Pages 3 - 3)', 'CLOSE OF MEETING', 'Page 1'].join('\n'),
+      ['Finance report', 'The balance at the end of February was £4,120.', 'Page 2'].join('\n'),
+      ['Planning applications', 'Two applications were received.', 'Page 3'].join('\n'),
+    ];
+    const x = extractPack({ source: 'elmwood.txt', pages });
+    expect(x.agenda.map((a) => `${a.code}|${a.title}|${a.pages?.join('-') ?? ''}`)).toEqual(['|APOLOGIES|', '|FINANCE REPORT|2-2', '|PLANNING APPLICATIONS|3-3', '|CLOSE OF MEETING|']);
+    expect(x.papers.map((p) => [p.itemIndex, p.startPage])).toEqual([[1, 2], [2, 3]]);
+    const stored = assignAgendaCodes(x);
+    expect(stored.agenda.map((a) => a.code)).toEqual(['1', '2', '3', '4']);
+    expect(stored.papers.map((p) => p.itemCode)).toEqual(['2', '3']);
+    expect(stored.warnings.at(-1)).toMatch(/4 items have no printed numbers: they are stored in order as items 1–4; these codes were assigned on import, not printed/);
+    // a printed code is kept and never given again
+    const mixed = assignAgendaCodes({ ...x, agenda: x.agenda.map((a, i) => (i === 3 ? { ...a, code: '2' } : a)) });
+    expect(mixed.agenda.map((a) => a.code)).toEqual(['1', '3', '4', '2']);
   });
 });
