@@ -191,3 +191,12 @@ export function membershipsOfPerson(db: Queryable, personId: number) {
       'body.id as body_id', 'body.name as body_name', 'body.slug as body_slug'])
     .where('membership.person_id', '=', personId).orderBy('membership.starts_on', 'desc').execute();
 }
+
+/** Cabinet Members on a day: people holding a portfolio on a Cabinet body then (the takers of Cabinet Member decisions). */
+export function cabinetMembersOn(db: Queryable, on: IsoDate) {
+  return db.selectFrom('membership').innerJoin('person', 'person.id', 'membership.person_id').innerJoin('body', 'body.id', 'membership.body_id')
+    .select(['person.id as person_id', 'person.title', 'person.initials', 'person.forenames', 'person.surname', 'person.post_nominals', 'membership.portfolio'])
+    .where('body.kind', 'in', ['cabinet', 'cabinet-member', 'cabinet-committee']).where('membership.portfolio', 'is not', null)
+    .where('membership.starts_on', '<=', on).where((eb) => eb.or([eb('membership.ends_on', 'is', null), eb('membership.ends_on', '>=', on)]))
+    .orderBy('person.surname').orderBy('person.id').execute();
+}

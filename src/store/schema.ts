@@ -265,6 +265,8 @@ export interface DecisionTable {
   consultation: string | null;
   dispensations: string | null;
   implemented_on: string | null;
+  /** Who entered a Cabinet Member's decision on their behalf (Democratic Services); null when the taker entered it. */
+  entered_by: Generated<string | null>;
   status: string; // DecisionStatus
   published_on: string | null;
   call_in_ends_on: string | null;

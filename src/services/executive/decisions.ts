@@ -15,7 +15,9 @@ import { ValidationError } from '../../errors.js';
 import { recordAudit } from '../../store/audit.js';
 import { transaction, type Db, type Queryable } from '../../store/db.js';
 import { createDecision } from '../../store/decisions.js';
-import { getBody } from '../../store/bodies.js';
+import { cabinetMembersOn, getBody } from '../../store/bodies.js';
+import { getUser } from '../../store/accounts.js';
+import { getPerson } from '../../store/people.js';
 import { decisionBySlug, decisionRow, decisionsAwaitingReconsideration, listCallIns, listSignatories, reconsiderations, updateDecisionRow } from '../../store/executive/call-ins.js';
 import { getForwardPlanEntry, insertNoticeException, linkNoticeException, listForwardPlanEntries, listForwardPlanEvents, listNoticeExceptions } from '../../store/executive/forward-plan.js';
 import { agendaItemsOfMeetings, getAgendaItem, getMeeting, listMeetings } from '../../store/meetings.js';
@@ -117,6 +119,7 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
         throw new ValidationError(`decision ${original.number} is ${original.status.replace(/-/g, ' ')}, not awaiting reconsideration`, 'reconsidersDecisionId');
       }
     }
+    if (input.takerPersonId && !(await getPerson(tx, input.takerPersonId))) throw new ValidationError(`there is no person ${input.takerPersonId}`, 'takerPersonId');
     const created = await createDecision(tx, actor, {
       takerKind: input.takerKind, takerName, takerBodyId: input.takerBodyId ?? null, takerPersonId: input.takerPersonId ?? null,
       meetingId: input.meetingId ?? null, agendaItemId: input.agendaItemId ?? null, takenOn, subject, key, urgent: input.urgent ?? false,
@@ -124,7 +127,15 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
       reasons: input.reasons?.trim() || null, alternatives: input.alternatives?.trim() || null, interestsDeclared: input.interestsDeclared?.trim() || null,
       backgroundDocuments: input.backgroundDocuments?.trim() || null, status: input.proposed ? 'proposed' : 'draft',
     });
+    // A Cabinet Member's decision entered by someone else (Democratic Services) says who entered it on their behalf.
+    let enteredBy: string | null = null;
+    if (input.takerPersonId) {
+      const user = actor.kind === 'user' && actor.id !== null ? await getUser(tx, actor.id) : undefined;
+      // The account's display name, never its email address (the timeline is public).
+      if (user?.person_id !== input.takerPersonId) enteredBy = user?.display_name ?? 'Democratic Services';
+    }
     const extra = {
+      entered_by: enteredBy,
       forward_plan_entry_id: entry?.id ?? null, reconsiders_decision_id: original?.id ?? null, notice_basis: noticeBasis, portfolio: input.portfolio?.trim() || entry?.portfolio || null,
       proposed_on: input.proposed ? takenOn : null, consultation: input.consultation?.trim() || entry?.consultation || null, dispensations: input.dispensations?.trim() || null,
     };
@@ -241,7 +252,9 @@ export async function decisionTimeline(db: Queryable, viewer: Viewer, slug: stri
   const original = d.reconsiders_decision_id ? await decisionRow(db, d.reconsiders_decision_id) : undefined;
   if (original) steps.push({ on: d.taken_on, label: `Reconsideration of decision ${original.number} after call-in`, detail: original.subject, href: `/decisions/${original.slug}` });
   if (d.proposed_on) steps.push({ on: d.proposed_on, label: 'Proposed decision published', detail: null, href: null });
-  if (d.status !== 'proposed') steps.push({ on: d.taken_on, label: `Decision taken by ${d.taker_name}`, detail: null, href: null });
+  if (d.status !== 'proposed') {
+    steps.push({ on: d.taken_on, label: `Decision taken by ${d.taker_name}`, detail: d.entered_by ? `Entered in the record by ${d.entered_by} on the decision taker's behalf` : null, href: null });
+  }
   if (d.published_on) {
     steps.push({ on: d.published_on, label: 'Record of decision published', detail: d.urgent ? 'Urgent decision: exempt from call-in' : d.call_in_ends_on ? `Open for call-in until ${formatDisplayDate(d.call_in_ends_on)}` : null, href: null });
   }
@@ -270,13 +283,14 @@ export function noticeExceptionsReport(db: Queryable, from: string, to: string) 
 
 /** What the decision form offers: forward plan entries still open, meetings around today, decisions awaiting reconsideration. */
 export async function decisionFormChoices(db: Queryable, today: string) {
-  const [entries, meetings, awaiting] = await Promise.all([
+  const [entries, meetings, awaiting, cabinetMembers] = await Promise.all([
     listForwardPlanEntries(db, { statuses: ['planned', 'deferred'] }),
     listMeetings(db, { from: addDays(today, -60), to: addDays(today, 60) }),
     decisionsAwaitingReconsideration(db),
+    cabinetMembersOn(db, today),
   ]);
   // Each meeting's agenda items, for the item the decision was taken on (withdrawn items decide nothing).
   const items = (await agendaItemsOfMeetings(db, meetings.map((m) => m.id))).filter((i) => !i.withdrawn);
   const agendas = meetings.map((m) => ({ meeting: m, items: items.filter((i) => i.meeting_id === m.id) })).filter((a) => a.items.length);
-  return { entries, meetings, agendas, awaiting };
+  return { entries, meetings, agendas, awaiting, cabinetMembers };
 }

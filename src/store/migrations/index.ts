@@ -16,6 +16,7 @@ import * as m012 from './012-open-data-api.js';
 import * as m016 from './016-speed.js';
 import * as m017 from './017-councillor-pages.js';
 import * as m021 from './021-change-counters.js';
+import * as m022 from './022-decision-entered-by.js';
 import * as m025 from './025-token-bodies-webhook-health.js';
 
 export interface MootMigration {
@@ -39,5 +40,6 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '016-speed', up: m016.up },
   { name: '017-councillor-pages', up: m017.up },
   { name: '021-change-counters', up: m021.up },
+  { name: '022-decision-entered-by', up: m022.up },
   { name: '025-token-bodies-webhook-health', up: m025.up },
 ];

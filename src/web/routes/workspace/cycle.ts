@@ -12,12 +12,13 @@ import { getBody, listBodies } from '../../../services/bodies.js';
 import { todayOf, meetingLabel, type WorkspaceOptions } from './common.js';
 import { formatDisplayDate } from '../../format.js';
 import { z } from 'zod';
+import { formatPersonName } from '../../../domain/names.js';
 import { actor, dateOf, dateParts, errorPage, isoDate, lines, optionalText, paramId, postForm, requiredText, str } from './form.js';
 
 const STAFF_VIEWER = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
 
 export async function formChoices(db: Queryable, today: string, selected: Record<string, unknown>) {
-  const { entries, meetings, agendas, awaiting } = await decisionFormChoices(db, today);
+  const { entries, meetings, agendas, awaiting, cabinetMembers } = await decisionFormChoices(db, today);
   const sel = (name: string) => String((selected as Record<string, unknown>)[name] ?? '');
   return {
     entryItems: [{ value: '', text: 'Not on the forward plan' }, ...entries.map((e) => ({ value: String(e.id), text: `${e.title} (${e.taker_name}, expected ${e.expected_on ? formatDisplayDate(e.expected_on) : 'at a meeting'})`, selected: sel('forwardPlanEntryId') === String(e.id) }))],
@@ -25,6 +26,10 @@ export async function formChoices(db: Queryable, today: string, selected: Record
     // One group of options per meeting (an <optgroup>), so the item can be chosen without script.
     agendaItemGroups: agendas.map((a) => ({ label: meetingLabel(a.meeting),
       items: a.items.map((i) => ({ value: String(i.id), text: `Item ${i.code}: ${i.title}`, selected: sel('agendaItemId') === String(i.id) })) })),
+    // The Cabinet Member who took a Cabinet Member decision (a reconsidered decision, say), entered on their behalf.
+    cabinetMemberItems: [{ value: '', text: 'Not a Cabinet Member decision' }, ...cabinetMembers.map((p) => ({ value: String(p.person_id),
+      text: `${formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals })}, Cabinet Member for ${p.portfolio}`,
+      selected: sel('takerPersonId') === String(p.person_id) }))],
     reconsiderItems: [{ value: '', text: 'No' }, ...awaiting.map((d) => ({ value: String(d.id), text: `${d.number}: ${d.subject}`, selected: sel('reconsidersDecisionId') === String(d.id) || sel('reconsiders') === String(d.id) }))],
   };
 }

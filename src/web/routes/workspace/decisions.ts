@@ -52,7 +52,7 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
         takerKind: d.takerKind, takerName: d.takerName, takenOn: d.takenOn, subject: d.subject, key: d.key, urgent: d.urgent,
         containsExemptInformation: d.containsExempt, text: d.text, reasons: d.reasons, alternatives: d.alternatives, interestsDeclared: d.interests, backgroundDocuments: d.background,
         dispensations: str(form, 'dispensations') || null, consultation: str(form, 'consultation') || null,
-        meetingId: num('meetingId'), agendaItemId: num('agendaItemId'), forwardPlanEntryId: num('forwardPlanEntryId'), reconsidersDecisionId: num('reconsidersDecisionId'),
+        meetingId: num('meetingId'), agendaItemId: num('agendaItemId'), takerPersonId: num('takerPersonId'), forwardPlanEntryId: num('forwardPlanEntryId'), reconsidersDecisionId: num('reconsidersDecisionId'),
         exception: exceptionKind === 'general-exception'
           ? { kind: 'general-exception', chairNotifiedOn: dateOf(form, 'chairNotifiedOn') || null, publishedOn: dateOf(form, 'exceptionPublishedOn') || null, reason: str(form, 'exceptionReason') }
           : exceptionKind === 'special-urgency'
