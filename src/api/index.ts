@@ -41,7 +41,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
           + 'Errors are problem details (RFC 9457, application/problem+json): {type, title, status, detail} with Moot\'s {error, message, field?}. '
           + 'Lists take limit and a cursor (nextCursor of the previous page; offset also works) and give the total. '
           + 'Tokens have scopes (read; read and write) and may expire; a read-only token cannot write (403, error "insufficient-scope"). '
-          + 'A token may be limited to some committees: it then changes only their meetings, items, papers, minutes, memberships and decisions, '
+          + 'A token may be limited to some committees: it then changes only their meetings, items, papers, minutes, memberships, decisions and select committee reviews, '
           + 'and anything else is refused (403, error "outside-token-bodies", naming the committees).',
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token from /account/api-tokens' } } },

@@ -37,7 +37,7 @@ function isStaff(v: Viewer): boolean {
 
 /**
  * An API token limited to some bodies changes only their record: their meetings, items, papers, minutes,
- * memberships and decisions. A write that concerns no one body (bodyId null: people, groups, webhooks, the forward
+ * memberships, decisions and select committee reviews (a review is its appointing body's). A write that concerns no one body (bodyId null: people, groups, webhooks, the forward
  * plan, council-wide data) is outside every such limit. Viewers without a limit may write wherever their role may.
  */
 export function tokenMayWriteTo(v: Viewer, bodyId: number | null): boolean {

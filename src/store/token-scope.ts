@@ -1,6 +1,6 @@
 // The body a write through the API is about, for API tokens limited to some bodies (migration 025): found from the
-// record the request names (a meeting, body, agenda item, decision, membership or document, or the body or meeting
-// a new record is for). Null: the write concerns no one body (council-wide records); undefined: it names a record
+// record the request names (a meeting, body, agenda item, decision, membership, document or select committee review
+// — a review belongs to the body that appointed it — or the body or meeting a new record is for). Null: the write concerns no one body (council-wide records); undefined: it names a record
 // that does not exist (the route answers that).
 import type { Queryable } from './db.js';
 
@@ -13,6 +13,7 @@ export interface WriteTarget {
   decisionSlug?: string;
   membershipId?: number;
   documentSlug?: string;
+  reviewSlug?: string;
 }
 
 async function meetingBody(db: Queryable, q: { slug?: string; id?: number }): Promise<number | undefined> {
@@ -38,6 +39,10 @@ export async function bodyOfWriteTarget(db: Queryable, t: WriteTarget): Promise<
     const doc = await db.selectFrom('document').select('meeting_id').where('slug', '=', t.documentSlug).executeTakeFirst();
     if (!doc) return undefined;
     return doc.meeting_id !== null ? ((await meetingBody(db, { id: doc.meeting_id })) ?? null) : null;
+  }
+  if (t.reviewSlug !== undefined) {
+    const r = await db.selectFrom('scrutiny_review').select('body_id').where('slug', '=', t.reviewSlug).executeTakeFirst();
+    return r ? r.body_id : undefined;
   }
   if (t.bodyId !== undefined) return (await db.selectFrom('body').select('id').where('id', '=', t.bodyId).executeTakeFirst())?.id;
   if (t.meetingId !== undefined) return meetingBody(db, { id: t.meetingId });

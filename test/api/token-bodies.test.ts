@@ -9,10 +9,11 @@ import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { ValidationError } from '../../src/errors.js';
 import { registerPortal } from '../../src/server.js';
 import { createApiToken } from '../../src/store/accounts.js';
+import { startReview } from '../../src/services/executive/scrutiny.js';
 import { createMeeting } from '../../src/store/meetings.js';
 import { STORE_KINDS } from '../helpers/stores.js';
 import { useTestStore } from '../helpers/use-store.js';
-import { appWith, Browser, seedCouncil, type Council } from './fixture.js';
+import { appWith, Browser, pdfWithText, seedCouncil, type Council } from './fixture.js';
 
 describe('the policy of body-limited tokens', () => {
   const clerk: Viewer = { kind: 'user', userId: 1, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] };
@@ -87,6 +88,54 @@ describe.each(STORE_KINDS)('API tokens limited to some committees on %s', (kind)
     // The same user's unlimited token still writes anywhere.
     const anywhere = await app.inject({ method: 'POST', url: '/api/v1/meetings', headers: { authorization: `Bearer ${c.users.clerk.token}` }, payload: { bodyId: c.beta.id, date: '2024-09-11', time: '10:00', venue: 'Room 2' } });
     expect(anywhere.statusCode, anywhere.body).toBe(201);
+  });
+
+  it('writes to the reviews its committees appointed, and is refused for another committee\'s or a review of no committee', async (ctx) => {
+    const t = get(ctx);
+    const c = council ?? (council = await seedCouncil(t.store));
+    const app = await appWith(t.store);
+    apps.push(app);
+    const db = t.store.db;
+    const { token } = await createApiToken(db, SYSTEM_ACTOR, c.users.clerk.userId, 'alpha reviews', { scopes: ['read', 'write'], bodyIds: [c.alpha.id] });
+    const post = (url: string, payload: Record<string, unknown>) => app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload });
+    const start = { title: 'Bus services', termsOfReference: 'To review rural bus services.', startedOn: '2024-01-15', members: [{ name: 'Mr A Able', role: 'Chairman' }] };
+    const refusedAs = (about: string) => ({ status: 403, error: 'outside-token-bodies', message: `This API token may change only the record of Alpha Cabinet Committee; this request would change ${about}` });
+
+    // Starting a review is placed by the body appointing it, named in the payload.
+    const ours = await post('/api/v1/reviews', { ...start, body: c.alpha.slug });
+    expect(ours.statusCode, ours.body).toBe(201);
+    const slug = (ours.json() as { slug: string }).slug;
+    const theirs = await post('/api/v1/reviews', { ...start, title: 'Beta review', body: c.beta.slug });
+    expect(theirs.statusCode).toBe(403);
+    expect(theirs.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(theirs.json()).toMatchObject(refusedAs('the record of Beta Scrutiny Committee'));
+    expect((await post('/api/v1/reviews', { ...start, title: 'Own group' })).json()).toMatchObject(refusedAs('a record that belongs to no one committee'));
+    expect(await db.selectFrom('scrutiny_review').select('id').where('title', 'in', ['Beta review', 'Own group']).execute()).toEqual([]);
+    // A body that does not exist is the route's answer (the field), not a refusal.
+    expect((await post('/api/v1/reviews', { ...start, body: 'no-such-body' })).json()).toMatchObject({ status: 400, field: 'body' });
+
+    // Its committee's review: moved, a session added, its final report published.
+    expect((await post(`/api/v1/reviews/${slug}/stage`, { to: 'evidence', on: '2024-02-01' })).statusCode).toBe(200);
+    expect((await post(`/api/v1/reviews/${slug}/sessions`, { on: '2024-02-20', title: 'Bus operators' })).statusCode).toBe(201);
+    expect((await post(`/api/v1/reviews/${slug}/stage`, { to: 'report', on: '2024-04-01', reportSummary: 'Four recommendations.' })).statusCode).toBe(200);
+    const pdf = Buffer.from(await pdfWithText(['Bus services review: final report'])).toString('base64');
+    const report = await post(`/api/v1/reviews/${slug}/report`, { fileName: 'report.pdf', contentBase64: pdf });
+    expect(report.statusCode, report.body).toBe(201);
+
+    // Another committee's review, and one appointed by no committee: each of the three writes refused, nothing changed.
+    const beta = await startReview(db, SYSTEM_ACTOR, { title: 'Beta housing review', bodyId: c.beta.id, termsOfReference: 'Housing.', startedOn: '2024-01-10', members: [{ name: 'Mrs B Best', role: 'Chairman' }] });
+    const none = await startReview(db, SYSTEM_ACTOR, { title: 'Task and finish group', bodyId: null, termsOfReference: 'Parking.', startedOn: '2024-01-10', members: [{ name: 'Mr C Cole', role: 'Chairman' }] });
+    for (const [r, about] of [[beta, 'the record of Beta Scrutiny Committee'], [none, 'a record that belongs to no one committee']] as const) {
+      for (const [path, payload] of [['stage', { to: 'evidence', on: '2024-02-01' }], ['sessions', { on: '2024-02-20', title: 'Witnesses' }], ['report', { fileName: 'report.pdf', contentBase64: pdf }]] as const) {
+        const res = await post(`/api/v1/reviews/${r.slug}/${path}`, payload);
+        expect(res.statusCode, `${r.slug}/${path} ${res.body}`).toBe(403);
+        expect(res.json()).toMatchObject(refusedAs(about));
+      }
+      expect((await db.selectFrom('scrutiny_review').select(['stage', 'report_document_id']).where('id', '=', r.id).executeTakeFirstOrThrow())).toEqual({ stage: 'scoping', report_document_id: null });
+      expect(await db.selectFrom('scrutiny_review_session').select('id').where('review_id', '=', r.id).execute()).toEqual([]);
+    }
+    // A review that does not exist is still a 404.
+    expect((await post('/api/v1/reviews/no-such-review/stage', { to: 'evidence', on: '2024-02-01' })).statusCode).toBe(404);
   });
 
   it('is set and shown on the token page', async (ctx) => {
