@@ -6,7 +6,7 @@ import type { NewDecision } from '../services/seed.js';
 import type { PlannedItem } from './agenda.js';
 import { PORTFOLIOS } from './bodies.js';
 import type { Block } from './pdf.js';
-import { longDate } from './reports.js';
+import { longDate, resolvedAs } from './reports.js';
 
 export interface DecisionDraft extends Omit<NewDecision, 'meetingId' | 'agendaItemId' | 'takerBodyId' | 'takerPersonId'> {
   takerPersonKey: string | null;
@@ -28,7 +28,7 @@ export function decisionFromItem(it: PlannedItem, takerName: string, takenOn: st
     urgent,
     classification: 'unrestricted',
     containsExemptInformation: exempt,
-    text: `${takerName} resolved to ${rec.replace(/^([A-Z]+)/, (w) => w.toLowerCase())}`,
+    text: `${takerName} resolved to ${resolvedAs(rec)}`,
     reasons: urgent
       ? 'The decision was taken as a matter of urgency under the special urgency procedure, with the agreement of the Chairman of the Scrutiny Committee, because delay would prolong the closure of the road. It is therefore exempt from call-in.'
       : exempt

@@ -5,7 +5,7 @@ import type { PlannedItem, PlannedSection } from './agenda.js';
 import type { PlannedMeeting } from './calendar.js';
 import { printedName, shortName, type DemoPerson } from './people.js';
 import type { Rng } from './random.js';
-import { longDate } from './reports.js';
+import { longDate, resolvedAs } from './reports.js';
 import { membersOn, type Roster } from './roster.js';
 
 export interface Proceedings {
@@ -184,10 +184,10 @@ function makeMinutes(
         const rec = it.topic?.recommendation ?? 'NOTE the report.';
         const resolution = isCabinet
           ? { text: 'Cabinet resolved to:', parts: [
-            { label: '(a)', text: rec.replace(/^([A-Z]+)/, (w) => w.toLowerCase()) },
+            { label: '(a)', text: resolvedAs(rec) },
             { label: '(b)', text: 'delegate to the Corporate Director, in consultation with the Cabinet Member, authority to take the necessary actions to implement the decision.' },
           ] }
-          : { text: `RESOLVED that ${it.topic?.kind === 'application' ? 'permission be granted subject to the conditions set out in the report' : rec.startsWith('NOTE') ? 'the report be noted' : `the ${body.name} ${rec.replace(/^([A-Z]+)/, (w) => w.toLowerCase()).replace(/\.$/, '')}`}.`, parts: [] };
+          : { text: `RESOLVED that ${it.topic?.kind === 'application' ? 'permission be granted subject to the conditions set out in the report' : rec.startsWith('NOTE') ? 'the report be noted' : `the ${body.name} ${resolvedAs(rec).replace(/\.$/, '')}`}.`, parts: [] };
         const votes = (it.topic?.kind === 'application' || it.topic?.key === 'budget') && rng.chance(0.5) ? [recordedVote(ctx, it)] : [];
         entries.push({
           agendaItemId,

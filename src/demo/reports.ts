@@ -171,6 +171,11 @@ export function classificationText(paragraphs: readonly number[]): string {
   return `Exempt - NOT FOR PUBLICATION by virtue of paragraph${paragraphs.length > 1 ? 's' : ''} ${list} of Part 1 of Schedule 12A of the Local Government Act 1972`;
 }
 
+/** A recommendation ("NOTE the report and AGREE the changes.") as the resolution words it: its verbs in lower case. */
+export function resolvedAs(rec: string): string {
+  return rec.replace(/\b(NOTE|AGREE|APPROVE|ENDORSE|RECOMMEND|COMMENT|DELEGATE|ADOPT|SET|PERMIT)\b/g, (w) => w.toLowerCase());
+}
+
 /** The report laid out as the council's template prints it. */
 export function reportBlocks(r: DemoReport, councilName: string): Block[] {
   const blocks: Block[] = [{ text: councilName.toUpperCase(), style: 'title' }];
@@ -264,6 +269,8 @@ const POLICY_CONTEXT = [
   'The Council\'s Organisation Strategy aims for an efficient, modern council: fewer buildings used better, digital services residents can use at any time and a workforce that is well led and well supported.',
 ];
 
+const REMIT: Record<string, RegExp> = { 'et-budget': /Highways|Environment|Economic/, 'pr-budget': /Corporate|Finance/ };
+
 const LIKELIHOOD = ['Unlikely', 'Possible', 'Likely'];
 const IMPACT = ['Minor', 'Moderate', 'Major'];
 const MITIGATIONS = [
@@ -289,7 +296,9 @@ export function topicSections(c: SectionContext): DemoReport['sections'] {
       tables: [{ caption: 'Table 1: Key performance indicators', head: ['Indicator', 'Target', 'Floor', 'Previous', 'Latest', 'RAG', 'Direction'], rows: rows.map((r) => [`${r.ref} ${r.description}`, kpiValue(r.target, r.unit), kpiValue(r.floor, r.unit), kpiValue(r.previous, r.unit), kpiValue(r.actual, r.unit), r.rag, r.direction]), widths: [0.37, 0.1, 0.1, 0.1, 0.1, 0.1, 0.13] }] });
     sections.push({ heading: 'Commentary on each indicator', paragraphs: rows.map((r) => `${r.ref} ${r.description}: ${kpiValue(r.actual, r.unit)} against a target of ${kpiValue(r.target, r.unit)} (${r.rag}, ${r.direction.toLowerCase()}). ${rng.pick(COMMENTARY[r.rag])}`) });
   } else if (topic.kind === 'budget') {
-    const lines = makeBudget(rng);
+    // A Cabinet Committee's report covers the portfolios in its remit; the Cabinet's and the Council's, all of them.
+    const remit = REMIT[topic.key];
+    const lines = makeBudget(rng).filter((l) => !remit || remit.test(l.portfolio));
     c.report.budget = lines;
     const [first, , ...explained] = budgetParagraphs(lines);
     const total = lines.reduce((s, l) => s + l.revisedVariance, 0);
@@ -298,7 +307,7 @@ export function topicSections(c: SectionContext): DemoReport['sections'] {
       tables: [{ caption: "Table 1: Revenue forecast by portfolio (£'000s)", head: ['Portfolio', 'Net budget', 'Forecast variance', 'Management action', 'Revised variance', 'Last reported', 'Movement'],
         rows: [...lines.map((l) => [l.portfolio, money(l.net), money(l.variance), money(l.managementAction), money(l.revisedVariance), money(l.lastReported), money(l.movement)]),
           ['Total', money(lines.reduce((s, l) => s + l.net, 0)), money(lines.reduce((s, l) => s + l.variance, 0)), money(lines.reduce((s, l) => s + l.managementAction, 0)), money(total), money(lines.reduce((s, l) => s + l.lastReported, 0)), money(lines.reduce((s, l) => s + l.movement, 0))]],
-        widths: [0.28, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12] }] });
+        widths: [0.22, 0.13, 0.13, 0.13, 0.13, 0.13, 0.13] }] });
     const projects = ['Highway structural maintenance', 'Basic Need: new primary places', 'Special school expansion', 'Waste transfer station', 'Modernisation of council buildings', 'Flood alleviation schemes'];
     const capRows = projects.map((p) => {
       const budget = rng.int(20, 420) * 100;
