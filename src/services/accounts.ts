@@ -3,6 +3,9 @@ import * as accounts from '../store/accounts.js';
 import { recordAudit } from '../store/audit.js';
 import type { Store } from '../store/db.js';
 import type { Viewer } from '../domain/policy.js';
+import type { Actor } from '../domain/types.js';
+import { ValidationError } from '../errors.js';
+import { getPerson } from '../store/people.js';
 import { changeCounts, versionedReadAt } from './read-cache.js';
 
 export {
@@ -44,4 +47,29 @@ export async function signIn(store: Store, email: string, password: string, opti
 export async function signOut(store: Store, session: { id: string; user: { id: number; email: string } }): Promise<void> {
   await accounts.deleteSession(store.db, session.id);
   await recordAudit(store.db, accounts.actorOf(session.user), { action: 'sign-out', entity: 'user_account', entityId: session.user.id });
+}
+
+/** An administrator adds an account with a one-time password (shown once, changed after signing in); the person it belongs to named by their web address name. */
+export async function addUserWithPassword(store: Store, actor: Actor, u: { email: string; displayName: string; role: string; person: string | null }): Promise<{ id: number; password: string }> {
+  let personId: number | null = null;
+  if (u.person) {
+    const person = await getPerson(store.db, u.person);
+    if (!person) throw new ValidationError(`There is no person with the web address name "${u.person}"`, 'person');
+    personId = person.id;
+  }
+  const password = accounts.newSecret(12);
+  const id = await accounts.createUser(store.db, actor, { email: u.email, displayName: u.displayName, role: u.role, personId, password });
+  return { id, password };
+}
+
+/** An administrator changes another account's role; never their own: there must always be one left to put things right. */
+export async function changeUserRole(store: Store, actor: Actor, userId: number, role: string): Promise<void> {
+  if (actor.id === userId) throw new ValidationError('You cannot change your own role: ask another administrator to do it', 'role');
+  await accounts.setUserRole(store.db, actor, userId, role);
+}
+
+/** An administrator disables (signing it out and revoking its API tokens) or enables another account; never their own. */
+export async function changeUserDisabled(store: Store, actor: Actor, userId: number, disabled: boolean): Promise<void> {
+  if (actor.id === userId) throw new ValidationError(`You cannot ${disabled ? 'disable' : 'enable'} your own account: ask another administrator to do it`, 'disabled');
+  await accounts.setUserDisabled(store.db, actor, userId, disabled);
 }

@@ -349,4 +349,70 @@ describe.each(STORE_KINDS)('the API\u2019s workspace actions on %s', (kind) => {
     await api.audited('agenda_item', items[0].id, 'data.detach');
     expect((await api.send('DELETE', `${url}/agenda-items/${items[0].id}`, undefined, c.users.clerk.token)).statusCode).toBe(404);
   });
+  it('accounts and API tokens, for administrators: added, role changed, disabled; tokens made with scopes and expiry, listed, revoked', async (ctx) => {
+    const api = await setup(ctx);
+    const { c } = api;
+    const db = api.store.db;
+    const adminRO = (await createApiToken(db, SYSTEM_ACTOR, c.users.admin.userId, 'admin read only', { scopes: ['read'] })).token;
+    /** Refused without a token, to a clerk and to an administrator's read-only token; then done by the administrator. */
+    const asAdmin = async (method: Method | 'GET', url: string, payload: unknown, status: number) => {
+      expect((await api.send(method, url, payload, null)).statusCode, `${method} ${url} without a token`).toBe(401);
+      const clerk = await api.send(method, url, payload, c.users.clerk.token);
+      expect(clerk.statusCode, `${method} ${url} by a clerk`).toBe(403);
+      expect(clerk.headers['content-type']).toMatch(/^application\/problem\+json/);
+      if (method !== 'GET') expect((await api.send(method, url, payload, adminRO)).json()).toMatchObject({ status: 403, error: 'insufficient-scope' });
+      const done = await api.send(method, url, payload, c.users.admin.token);
+      expect(done.statusCode, `${method} ${url}: ${done.body}`).toBe(status);
+      return done;
+    };
+    const asAdminInvalid = async (method: Method, url: string, payload: unknown, field: string, message: RegExp) => {
+      const res = await api.send(method, url, payload, c.users.admin.token);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ field });
+      expect(res.json().message).toMatch(message);
+    };
+
+    // An account for a councillor, with a one-time password given once.
+    const created = await asAdmin('POST', '/api/v1/users', { email: 'Bob.Barton@Example.org', displayName: 'Bob Barton', role: 'councillor', person: 'bob-barton' }, 201);
+    expect(created.headers['cache-control']).toBe('no-store');
+    const user = created.json();
+    expect(user).toMatchObject({ email: 'bob.barton@example.org', role: 'councillor', person: 'bob-barton', disabled: false });
+    expect(user.password).toMatch(/^\S{12,}$/);
+    expect(await db.selectFrom('audit_log').select('action').where('entity', '=', 'user_account').where('entity_id', '=', String(user.id) as never).where('actor_id', '=', c.users.admin.userId).execute()).not.toEqual([]);
+    await asAdminInvalid('POST', '/api/v1/users', { email: 'bob.barton@example.org', displayName: 'Bob', role: 'councillor' }, 'email', /already exists/);
+    await asAdminInvalid('POST', '/api/v1/users', { email: 'x@example.org', displayName: 'X', role: 'mayor' }, 'role', /must be one of: administrator/);
+    await asAdminInvalid('POST', '/api/v1/users', { email: 'y@example.org', displayName: 'Y', role: 'councillor', person: 'nobody-at-all' }, 'person', /no person with the web address name "nobody-at-all"/);
+    await asAdminInvalid('POST', '/api/v1/users', { email: 'not an address', displayName: 'Z', role: 'clerk' }, 'email', /email address/);
+    expect((await asAdmin('GET', '/api/v1/users', undefined, 200)).json().items.map((u: { email: string }) => u.email)).toContain('bob.barton@example.org');
+
+    // The role changed; an administrator's own role and account are not theirs to change.
+    expect((await asAdmin('PATCH', `/api/v1/users/${user.id}`, { role: 'clerk' }, 200)).json()).toMatchObject({ id: user.id, role: 'clerk' });
+    await asAdminInvalid('PATCH', `/api/v1/users/${c.users.admin.userId}`, { role: 'clerk' }, 'role', /cannot change your own role/);
+    await asAdminInvalid('PATCH', `/api/v1/users/${c.users.admin.userId}`, { disabled: true }, 'disabled', /cannot disable your own account/);
+    expect((await api.send('PATCH', '/api/v1/users/999999', { role: 'clerk' }, c.users.admin.token)).statusCode).toBe(404);
+
+    // Tokens: read and write, expiring; the token works for what its scopes and its user's role allow.
+    const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const made = await asAdmin('POST', `/api/v1/users/${user.id}/tokens`, { name: 'Council website', scopes: ['read', 'write'], expiresAt }, 201);
+    expect(made.json()).toMatchObject({ name: 'Council website', scopes: ['read', 'write'], expiresAt });
+    const token = made.json().token as string;
+    expect((await api.send('POST', '/api/v1/groups', { name: 'Made by token' }, token)).statusCode).toBe(201);
+    const readOnly = (await asAdmin('POST', `/api/v1/users/${user.id}/tokens`, { name: 'Dashboard' }, 201)).json();
+    expect(readOnly.scopes).toEqual(['read']);
+    expect((await api.send('POST', '/api/v1/groups', { name: 'Refused' }, readOnly.token)).json()).toMatchObject({ status: 403, error: 'insufficient-scope' });
+    await asAdminInvalid('POST', `/api/v1/users/${user.id}/tokens`, { name: 'Old', expiresAt: '2001-01-01T00:00:00Z' }, 'expiresAt', /future/);
+    await asAdminInvalid('POST', `/api/v1/users/${user.id}/tokens`, { name: 'Admin', scopes: ['admin'] }, 'scopes.0', /must be one of: read, write/);
+    const listed = await asAdmin('GET', `/api/v1/users/${user.id}/tokens`, undefined, 200);
+    expect(listed.json().items.map((t: { name: string; scopes: string[] }) => [t.name, t.scopes])).toEqual([['Dashboard', ['read']], ['Council website', ['read', 'write']]]);
+    expect(listed.body).not.toContain(token);
+
+    // Revoked: it stops working at once; revoking again is a 404.
+    expect((await asAdmin('DELETE', `/api/v1/users/${user.id}/tokens/${made.json().id}`, undefined, 200)).json()).toEqual({ id: made.json().id, revoked: true });
+    expect((await api.send('GET', '/api/v1/bodies', undefined, token)).statusCode).toBe(401);
+    expect((await api.send('DELETE', `/api/v1/users/${user.id}/tokens/${made.json().id}`, undefined, c.users.admin.token)).statusCode).toBe(404);
+
+    // Disabled: its remaining tokens stop working too.
+    expect((await asAdmin('PATCH', `/api/v1/users/${user.id}`, { disabled: true }, 200)).json()).toMatchObject({ disabled: true });
+    expect((await api.send('GET', '/api/v1/bodies', undefined, readOnly.token)).statusCode).toBe(401);
+  });
 });

@@ -88,6 +88,8 @@ const staffOnly = (ok: Expect, refusedPublic: Expect = 303): Record<Probe, Expec
 const unpublished = (ok: Expect): Record<Probe, Expect> => ({ public: DENY, councillor: DENY, 'councillor-elsewhere': DENY, 'report-author': ok, clerk: ok, administrator: ok });
 /** The JSON API's writes: the public 401, others 403, Democratic Services `ok` — with a session or a token. */
 const apiStaff = (ok: Expect): Record<Probe, Expect> => staffOnly(ok, 401);
+/** The JSON API's account routes: administrators only; the public 401. */
+const apiAdmin = (ok: Expect): Record<Probe, Expect> => ({ ...adminOnly(ok), public: 401 });
 const BOTH: readonly Auth[] = ['session', 'bearer'];
 /**
  * 'write-report' pages: report authors, and staff — but a report carries its author's name, so an account not
@@ -285,6 +287,39 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/meetings/:slug/minutes/approval': { url: () => '/api/v1/meetings/no-such-meeting/minutes/approval', json: () => ({ atMeeting: 'another' }), expect: apiStaff(404), auth: BOTH },
   'POST /api/v1/decisions/:slug/publication': { url: () => '/api/v1/decisions/no-such-decision/publication', json: () => ({ publishedOn: '2024-06-01' }), expect: apiStaff(404), auth: BOTH },
   'POST /api/v1/meetings/:slug/papers': { url: (f) => `/api/v1/meetings/${f.scratchMeetingSlug}/papers`, json: () => ({ title: 'No file' }), expect: apiStaff(400), auth: BOTH },
+  // The standing record, the agenda, the executive cycle and figures: records that do not exist (nothing changes).
+  'PATCH /api/v1/bodies/:slug': { url: () => '/api/v1/bodies/no-such-body', json: () => ({ size: 3 }), expect: apiStaff(404), auth: BOTH },
+  'PUT /api/v1/bodies/:slug/seats': { url: () => '/api/v1/bodies/no-such-body/seats', json: () => ({ seats: [] }), expect: apiStaff(404), auth: BOTH },
+  'GET /api/v1/groups': { url: () => '/api/v1/groups', expect: all(200), auth: BOTH },
+  'POST /api/v1/groups': { url: () => '/api/v1/groups', json: () => ({ name: '' }), expect: apiStaff(400), auth: BOTH },
+  'PATCH /api/v1/groups/:id': { url: () => '/api/v1/groups/999999', json: () => ({ name: 'x' }), expect: apiStaff(404), auth: BOTH },
+  'PATCH /api/v1/people/:slug': { url: () => '/api/v1/people/no-such-person', json: () => ({ surname: 'x' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/memberships/:id/end': { url: () => '/api/v1/memberships/999999/end', json: () => ({ endsOn: '2024-01-01' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/meetings/:slug/items': { url: () => '/api/v1/meetings/no-such-meeting/items', json: () => ({ sectionId: 1, title: 'x' }), expect: apiStaff(404), auth: BOTH },
+  'PATCH /api/v1/agenda-items/:id': { url: () => '/api/v1/agenda-items/999999', json: () => ({ title: 'x' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/agenda-items/:id/move': { url: () => '/api/v1/agenda-items/999999/move', json: () => ({ direction: 'up' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/agenda-items/:id/withdrawal': { url: () => '/api/v1/agenda-items/999999/withdrawal', json: () => ({}), expect: apiStaff(404), auth: BOTH },
+  'DELETE /api/v1/agenda-items/:id/withdrawal': { url: () => '/api/v1/agenda-items/999999/withdrawal', json: () => ({}), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/agenda-items/:id/deferral': { url: () => '/api/v1/agenda-items/999999/deferral', json: () => ({ toMeeting: 'no-such-meeting' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/agenda-items/:id/report-assignments': { url: () => '/api/v1/agenda-items/999999/report-assignments', json: () => ({ authorPersonId: 1, title: 'x' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/meetings/:slug/generated-papers': { url: () => '/api/v1/meetings/no-such-meeting/generated-papers', json: () => ({ kind: 'work-programme' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/meetings/series': { url: () => '/api/v1/meetings/series', json: () => ({}), expect: apiStaff(400), auth: BOTH },
+  'POST /api/v1/call-ins/:id/refusal': { url: () => '/api/v1/call-ins/999999/refusal', json: () => ({ reason: 'x' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/decisions/:slug/confirmation': { url: () => '/api/v1/decisions/no-such-decision/confirmation', json: () => ({ note: 'x' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/decisions/:slug/implementation': { url: () => '/api/v1/decisions/no-such-decision/implementation', json: () => ({}), expect: apiStaff(404), auth: BOTH },
+  'PUT /api/v1/follow-ups/recommendations/:id/verdict': { url: () => '/api/v1/follow-ups/recommendations/999999/verdict', json: () => ({ verdict: 'satisfactory', on: '2024-01-01' }), expect: apiStaff(400), auth: BOTH },
+  'POST /api/v1/forward-plan/entries/:id/moves': { url: () => '/api/v1/forward-plan/entries/999999/moves', json: () => ({ to: 'deferred' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/data-sets/:kind/:period/publication': { url: () => '/api/v1/data-sets/revenue/2031-01/publication', json: () => ({}), expect: apiStaff(404), auth: BOTH },
+  'DELETE /api/v1/data-sets/:kind/:period/publication': { url: () => '/api/v1/data-sets/revenue/2031-01/publication', json: () => ({}), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/data-sets/:kind/:period/agenda-items': { url: () => '/api/v1/data-sets/revenue/2031-01/agenda-items', json: () => ({ agendaItemId: 1 }), expect: apiStaff(404), auth: BOTH },
+  'DELETE /api/v1/data-sets/:kind/:period/agenda-items/:itemId': { url: () => '/api/v1/data-sets/revenue/2031-01/agenda-items/1', json: () => ({}), expect: apiStaff(404), auth: BOTH },
+  // Accounts and tokens: administrators only.
+  'GET /api/v1/users': { url: () => '/api/v1/users', expect: apiAdmin(200), auth: BOTH },
+  'POST /api/v1/users': { url: () => '/api/v1/users', json: () => ({}), expect: apiAdmin(400), auth: BOTH },
+  'PATCH /api/v1/users/:id': { url: () => '/api/v1/users/999999', json: () => ({ role: 'clerk' }), expect: apiAdmin(404), auth: BOTH },
+  'GET /api/v1/users/:id/tokens': { url: () => '/api/v1/users/999999/tokens', expect: apiAdmin(404), auth: BOTH },
+  'POST /api/v1/users/:id/tokens': { url: () => '/api/v1/users/999999/tokens', json: () => ({ name: 'x' }), expect: apiAdmin(404), auth: BOTH },
+  'DELETE /api/v1/users/:id/tokens/:tokenId': { url: () => '/api/v1/users/999999/tokens/1', json: () => ({}), expect: apiAdmin(404), auth: BOTH },
   // Report authors: their own reports only; the clerk's review needs 'approve-report'.
   'GET /author': { url: () => '/author', expect: authorOnly(200) },
   'GET /author/reports/new': { url: () => '/author/reports/new', expect: authorOnly(200) },

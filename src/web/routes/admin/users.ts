@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ROLES } from '../../../domain/policy.js';
 import { requireAction } from '../../../http/guards.js';
 import { errorPage, field, postForm, type FieldError, type Parsed } from '../../forms.js';
-import { actorOf, createUser, getUser, listUsers, newSecret, setUserDisabled, setUserRole } from '../../../services/accounts.js';
+import { ValidationError } from '../../../errors.js';
+import { actorOf, addUserWithPassword, changeUserDisabled, changeUserRole, getUser, listUsers } from '../../../services/accounts.js';
 import { getPerson } from '../../../services/people.js';
 import { type Store } from '../../../services/unit.js';
 
@@ -31,25 +32,18 @@ const users: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     reply.render(addPage, { pageTitle: 'Add a user', values: {}, roleItems: roleItems(null) }));
 
   app.post('/admin/users', (request, reply) => postForm(request, reply, {
-    schema: async (form): Promise<Parsed<{ email: string; name: string; role: string; personId: number | null }>> => {
+    schema: (form): Parsed<{ email: string; name: string; role: string; person: string }> => {
       const values = valuesOf(form);
       const errors: FieldError[] = [];
       if (!values.email) errors.push({ field: 'email', text: 'Enter an email address' });
       if (!values.name) errors.push({ field: 'name', text: 'Enter the name' });
       if (!values.role) errors.push({ field: 'role', text: 'Select a role' });
-      let personId: number | null = null;
-      if (values.person) {
-        const person = await getPerson(store.db, values.person);
-        if (!person) errors.push({ field: 'person', text: `There is no person with the web address name "${values.person}"` });
-        else personId = person.id;
-      }
-      return errors.length ? { ok: false, errors } : { ok: true, data: { ...values, personId } };
+      return errors.length ? { ok: false, errors } : { ok: true, data: values };
     },
     fallbackField: 'email',
-    save: async ({ email, name, role, personId }) => {
+    save: async ({ email, name, role, person }) => {
       // A one-time password the administrator hands over; the user changes it after signing in.
-      const password = newSecret(12);
-      const id = await createUser(store.db, actorOf(request.account!), { email, displayName: name, role, personId, password });
+      const { id, password } = await addUserWithPassword(store, actorOf(request.account!), { email, displayName: name, role, person: person || null });
       reply.header('cache-control', 'no-store');
       return reply.render('pages/admin/user-created.njk', { pageTitle: 'User added', user: await getUser(store.db, id), password });
     },
@@ -78,15 +72,14 @@ const users: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     const id = userId(request.params);
     const user = id ? await getUser(store.db, id) : undefined;
     if (!user) return reply.callNotFound();
-    // An administrator cannot demote themselves: there must always be one left to put things right.
-    if (user.id === request.account!.id) return errorPage(reply, 400, { heading: 'You cannot change your own role', message: 'Ask another administrator to do it.' });
     return postForm(request, reply, {
       fallbackField: 'role',
       save: async (form) => {
-        await setUserRole(store.db, actorOf(request.account!), user.id, field(form, 'role'));
+        // Never their own role (the service says so): there must always be an administrator left.
+        await changeUserRole(store, actorOf(request.account!), user.id, field(form, 'role'));
         return `/admin/users/${user.id}`;
       },
-      rerender: (_form, errors) => reply.render('pages/admin/user.njk', { pageTitle: `Error: ${user.display_name}`, user, roleItems: roleItems(user.role), roleLabels: ROLE_LABELS, isSelf: false, ...errors }),
+      rerender: (_form, errors) => reply.render('pages/admin/user.njk', { pageTitle: `Error: ${user.display_name}`, user, roleItems: roleItems(user.role), roleLabels: ROLE_LABELS, isSelf: user.id === request.account!.id, ...errors }),
     });
   });
 
@@ -95,8 +88,12 @@ const users: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
       const id = userId(request.params);
       const user = id ? await getUser(store.db, id) : undefined;
       if (!user) return reply.callNotFound();
-      if (user.id === request.account!.id) return errorPage(reply, 400, { heading: 'You cannot disable your own account', message: 'Ask another administrator to do it.' });
-      await setUserDisabled(store.db, actorOf(request.account!), user.id, disabled);
+      try {
+        await changeUserDisabled(store, actorOf(request.account!), user.id, disabled);
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        return errorPage(reply, 400, { heading: 'There is a problem', message: e.message });
+      }
       return reply.redirect(`/admin/users/${user.id}`, 303);
     });
   }
