@@ -7,7 +7,8 @@ import { getCouncil } from '../../store/council.js';
 import { getBlob, itemPapersOfMeeting } from '../../store/documents.js';
 import { parseJson, textToParagraphs } from '../../store/json.js';
 import { getAgenda, getMeeting, previousHeldMeeting } from '../../store/meetings.js';
-import { personDisplayName } from '../../store/people.js';
+import { councilNameStyle, styledNamesOf } from '../../store/read/people.js';
+import { styledPersonName } from '../../domain/names.js';
 import { getAttendance, getMinutes } from '../../store/proceedings.js';
 import type { AgendaSection, DecisionPaper, MinutesPaper, PackInput, Paper, PoliticalGroup } from '../../pack/model.js';
 import { decisionsOfMeeting } from '../../store/decisions.js';
@@ -31,8 +32,9 @@ async function membershipInput(db: Queryable, bodyId: number, date: string): Pro
   const groups: PoliticalGroup[] = seats.map((s) => ({ name: s.group_name, seats: s.seats, members: [], substitutes: [] }));
   const byName = new Map(groups.map((g) => [g.name, g]));
   const coOpted = new Map<string, { category: string; seats: number; members: string[]; note?: string }>();
+  const style = await councilNameStyle(db);
   for (const m of members) {
-    const name = personDisplayName(m);
+    const name = styledPersonName({ title: m.title, initials: m.initials, forenames: m.forenames, surname: m.surname, postNominals: m.post_nominals }, m.person_kind, style);
     if (m.role === 'co-opted-voting' || m.role === 'co-opted-non-voting') {
       const category = m.co_opted_category ?? 'Co-opted Members';
       const c = coOpted.get(category) ?? { category, seats: 0, members: [], note: m.voting_note ?? undefined };
@@ -77,7 +79,10 @@ export async function minutesPaperOf(
   audience: 'public' | 'confidential',
   options: { omitExempt?: boolean } = {},
 ): Promise<MinutesPaper | null> {
-  const [minutes, attendance, { items, sections }] = await Promise.all([getMinutes(db, meeting.id), getAttendance(db, meeting.id), getAgenda(db, meeting.id)]);
+  const [minutes, recorded, { items, sections }] = await Promise.all([getMinutes(db, meeting.id), getAttendance(db, meeting.id), getAgenda(db, meeting.id)]);
+  // The printed minutes name people of the record in the council's style, as the meeting page does.
+  const names = await styledNamesOf(db, recorded.map((a) => a.person_id));
+  const attendance = recorded.map((a) => (a.person_id !== null && names.has(a.person_id) ? { ...a, name_as_recorded: names.get(a.person_id)! } : a));
   if (!minutes.length) return null;
   const exemptSection = new Set(sections.filter((s) => s.exempt).map((s) => s.id));
   const itemById = new Map(items.map((i) => [i.id, i]));

@@ -2,6 +2,7 @@
 // each body's work programme, and select committee reviews with their members, evidence sessions and stages.
 import type { Queryable } from '../db.js';
 import type { NewRow, RowUpdate } from '../schema.js';
+import { styledNamesOf } from '../read/people.js';
 
 export async function insertFollowUp(db: Queryable, values: NewRow<'follow_up'>): Promise<number> {
   return (await db.insertInto('follow_up').values(values).returning('id').executeTakeFirstOrThrow()).id;
@@ -102,7 +103,9 @@ export async function reviewParts(db: Queryable, reviewId: number) {
     db.selectFrom('scrutiny_review_session').selectAll().where('review_id', '=', reviewId).orderBy('on_date').orderBy('id').execute(),
     db.selectFrom('scrutiny_review_stage').selectAll().where('review_id', '=', reviewId).orderBy('on_date').orderBy('id').execute(),
   ]);
-  return { members, sessions, stages };
+  // Members of the record are named in the council's style (store/read/people.ts), as everywhere else.
+  const names = await styledNamesOf(db, members.map((m) => m.person_id));
+  return { members: members.map((m) => (m.person_id !== null && names.has(m.person_id) ? { ...m, name: names.get(m.person_id)! } : m)), sessions, stages };
 }
 export async function reviewSlugsLike(db: Queryable, base: string) {
   return (await db.selectFrom('scrutiny_review').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug);

@@ -2,7 +2,7 @@
 // co-opted members, vacancies, its meetings past and upcoming).
 import { BODY_KINDS, BODY_KIND_LABELS, type BodyKind } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
-import { nameOf } from './meeting-page.js';
+import { councilNameStyle, styledNameOf } from './people.js';
 
 export async function readBodiesByKind(db: Queryable) {
   const rows = await db.selectFrom('body').select(['id', 'slug', 'name', 'kind', 'purpose']).orderBy('name').execute();
@@ -21,7 +21,7 @@ export async function readBodyPage(db: Queryable, slug: string, today: string) {
       .where('body_seat.body_id', '=', body.id).orderBy('body_seat.seats', 'desc').orderBy('political_group.name').execute(),
     db.selectFrom('membership').innerJoin('person', 'person.id', 'membership.person_id')
       .leftJoin('political_group as mg', 'mg.id', 'membership.group_id').leftJoin('political_group as pg', 'pg.id', 'person.group_id')
-      .select(['membership.role', 'membership.co_opted_category', 'membership.voting_note', 'membership.starts_on', 'person.slug', 'person.title',
+      .select(['membership.role', 'membership.co_opted_category', 'membership.voting_note', 'membership.starts_on', 'person.slug', 'person.title', 'person.kind',
         'person.initials', 'person.forenames', 'person.surname', 'person.post_nominals', 'mg.name as m_group_name', 'mg.id as m_group_id',
         'pg.name as p_group_name', 'pg.id as p_group_id'])
       .where('membership.body_id', '=', body.id).where('membership.starts_on', '<=', today)
@@ -34,7 +34,8 @@ export async function readBodyPage(db: Queryable, slug: string, today: string) {
     db.selectFrom('meeting').select((eb) => [eb.fn('substr', ['date', eb.val(1), eb.val(4)]).as('year'), eb.fn.countAll<number>().as('count')])
       .where('body_id', '=', body.id).groupBy('year').orderBy('year', 'desc').execute(),
   ]);
-  const people = members.map((m) => ({ name: nameOf(m), slug: m.slug, role: m.role, group: m.m_group_name ?? m.p_group_name, groupId: m.m_group_id ?? m.p_group_id, category: m.co_opted_category, votingNote: m.voting_note, since: m.starts_on }));
+  const style = await councilNameStyle(db);
+  const people = members.map((m) => ({ name: styledNameOf(m, style), slug: m.slug, role: m.role, group: m.m_group_name ?? m.p_group_name, groupId: m.m_group_id ?? m.p_group_id, category: m.co_opted_category, votingNote: m.voting_note, since: m.starts_on }));
   const seated = people.filter((p) => SEATED_ROLES.includes(p.role));
   const seatTotal = seats.reduce((n, s) => n + s.seats, 0);
   const size = body.size ?? (seatTotal || null);

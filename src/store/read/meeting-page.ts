@@ -6,6 +6,7 @@ import { formatPersonName } from '../../domain/names.js';
 import type { AgendaItem, Contact, Guest, RecordedVote, Resolution } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
+import { styledNamesOf } from './people.js';
 import { exemptLabel, itemAccess, itemExempt, maySee, packExempt, paperExempt, seesUnpublished } from '../../domain/visibility.js';
 import { agendaPublished, decisionVisible, documentPublished, meetingHeld, minutesPublished, seesExempt } from './visibility.js';
 
@@ -113,10 +114,10 @@ export async function loadMeetingRecord(db: Queryable, slug: string) {
     db.selectFrom('publication').select(['kind', 'version', 'audience', 'size', 'page_count', 'items_json', 'published_at', 'late_reason', 'withheld_at'])
       .where('meeting_id', '=', id).orderBy('kind').orderBy('version', 'desc').execute(),
     db.selectFrom('attendance').leftJoin('person', 'person.id', 'attendance.person_id')
-      .select(['attendance.name_as_recorded', 'attendance.kind', 'attendance.role', 'attendance.substitute_for_name', 'attendance.for_item_id', 'person.slug as person_slug'])
+      .select(['attendance.name_as_recorded', 'attendance.person_id', 'attendance.kind', 'attendance.role', 'attendance.substitute_for_name', 'attendance.for_item_id', 'person.slug as person_slug'])
       .where('attendance.meeting_id', '=', id).orderBy('attendance.id').execute(),
     db.selectFrom('declaration').leftJoin('person', 'person.id', 'declaration.person_id')
-      .select(['declaration.agenda_item_id', 'declaration.person_name', 'declaration.kind', 'declaration.nature', 'declaration.dispensation', 'person.slug as person_slug'])
+      .select(['declaration.agenda_item_id', 'declaration.person_name', 'declaration.person_id', 'declaration.kind', 'declaration.nature', 'declaration.dispensation', 'person.slug as person_slug'])
       .where('declaration.meeting_id', '=', id).orderBy('declaration.id').execute(),
     db.selectFrom('minute').select(['agenda_item_id', 'number', 'title', 'paragraphs_json', 'resolutions_json', 'votes_json', 'post_meeting_note', 'exempt'])
       .where('meeting_id', '=', id).orderBy('position').execute(),
@@ -126,7 +127,10 @@ export async function loadMeetingRecord(db: Queryable, slug: string) {
       ? db.selectFrom('meeting').select(['slug', 'date']).where('id', '=', meeting.minutes_approved_at_meeting_id).executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
-  return { meeting, sections, items, documents, publications, attendance, declarations, minutes, decisions, approvedAt };
+  // People of the record are named in the council's style; names recorded as text stay as recorded.
+  const names = await styledNamesOf(db, [...attendance.map((a) => a.person_id), ...declarations.map((d) => d.person_id)]);
+  const styled = <T extends { person_id: number | null }>(rows: T[], key: keyof T) => rows.map((r) => (r.person_id !== null && names.has(r.person_id) ? { ...r, [key]: names.get(r.person_id) } : r));
+  return { meeting, sections, items, documents, publications, attendance: styled(attendance, 'name_as_recorded'), declarations: styled(declarations, 'person_name'), minutes, decisions, approvedAt };
 }
 
 export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewer) {

@@ -4,12 +4,33 @@ import { DEFAULT_NAME_STYLE, styledPersonName, type NameStyle } from '../../doma
 import { membershipRoleLabel } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 import { interestsOn, listInterests } from '../interests.js';
+import { getCouncil } from '../council.js';
 
 type NamedRow = { title: string | null; initials: string | null; forenames: string | null; surname: string; post_nominals: string | null; kind: string };
 
 /** A person's name in the council's style. */
 export function styledNameOf(p: NamedRow, style: NameStyle): string {
   return styledPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals }, p.kind, style);
+}
+
+/** The name style the council chose in its settings (admin: "Names and areas"). */
+export async function councilNameStyle(db: Queryable): Promise<NameStyle> {
+  return (await getCouncil(db))?.settings.nameStyle ?? DEFAULT_NAME_STYLE;
+}
+
+/**
+ * The names of these people as the council writes them, by id: what every page, pack and list that shows a person
+ * of the record asks (attendance, declarations, membership lists, reviews), so a name reads the same everywhere.
+ * Names recorded as text with no person behind them (a visitor, an imported name) are shown as recorded.
+ */
+export async function styledNamesOf(db: Queryable, ids: readonly (number | null | undefined)[], style?: NameStyle): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
+  if (!wanted.length) return new Map();
+  const [rows, chosen] = await Promise.all([
+    db.selectFrom('person').select(['id', 'title', 'initials', 'forenames', 'surname', 'post_nominals', 'kind']).where('id', 'in', wanted).execute(),
+    style ? Promise.resolve(style) : councilNameStyle(db),
+  ]);
+  return new Map(rows.map((p) => [p.id, styledNameOf(p, chosen)]));
 }
 
 export async function readPeopleDirectory(db: Queryable, filter: { groupId?: number; kind?: 'councillor' | 'co-opted' } = {}, style: NameStyle = DEFAULT_NAME_STYLE) {
