@@ -490,6 +490,9 @@ async function fixture(store: Store): Promise<{ f: Fixture; users: Users }> {
   const meeting = await db.selectFrom('meeting').innerJoin('agenda_item', 'agenda_item.meeting_id', 'meeting.id').innerJoin('body', 'body.id', 'meeting.body_id')
     .select(['meeting.id', 'meeting.slug', 'meeting.date', 'meeting.body_id', 'agenda_item.id as item_id', 'agenda_item.code', 'body.slug as body_slug'])
     .where('agenda_item.exempt', '=', 0).where('meeting.date', '<=', TODAY).where('meeting.status', '=', 'held')
+    // a held meeting with a published unrestricted paper on an open item (the demo's latest may have none yet)
+    .where((eb) => eb.exists(eb.selectFrom('document as d').innerJoin('agenda_item as di', 'di.id', 'd.agenda_item_id').select('d.id')
+      .whereRef('d.meeting_id', '=', 'meeting.id').where('d.classification', '=', 'unrestricted').where('di.exempt', '=', 0).where('d.workflow_status', 'is', null)))
     .orderBy('meeting.date', 'desc').executeTakeFirstOrThrow();
   const person = await db.selectFrom('person').select('slug').where('id', '=', member.id).executeTakeFirstOrThrow();
   const decision = await db.selectFrom('decision').select(['id', 'slug']).where('contains_exempt_information', '=', 0).orderBy('id').executeTakeFirstOrThrow();
