@@ -7,12 +7,17 @@ import { z } from 'zod';
 import { AGENDA_STYLES, BODY_KINDS, PERSON_KINDS, type Actor, type AgendaStyle, type BodyKind, type PersonKind } from '../domain/types.js';
 import { requireAction } from '../http/guards.js';
 import { actorOf } from '../services/accounts.js';
-import { allocateSeats, endMembershipOn, getBody, getMembership, getSeats, updateBody } from '../services/bodies.js';
+import { allocateSeats, changeMembershipPortfolio, endMembershipOn, getBody, getMembership, getSeats, updateBody } from '../services/bodies.js';
 import { addGroup, getGroup, getPerson, listGroups, updateGroup, updatePerson } from '../services/people.js';
 import { notFound } from './http.js';
 import type { ApiRouteOptions } from './read.js';
 import { readResponses, writeResponses } from './schemas.js';
 import { idParams, isoDate, optionalText, requiredText, slugParam, zodRoute } from './zod.js';
+
+const portfolioBody = z.strictObject({
+  portfolio: optionalText(200).describe('The new portfolio; null or blank for none'),
+  fromDate: isoDate.describe('The date the new portfolio is held from (not before the membership began)'),
+});
 
 const bearer: { [name: string]: string[] }[] = [{ bearerAuth: [] }];
 const actor = (request: FastifyRequest): Actor => actorOf(request.account!);
@@ -119,6 +124,19 @@ const registry: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => 
     if (!m) return notFound(reply, `The membership ${request.params.id}`);
     await endMembershipOn(store, actor(request), m.id, request.body.endsOn);
     return { id: m.id, bodyId: m.body_id, startsOn: m.starts_on, endsOn: request.body.endsOn };
+  });
+
+  // A Cabinet member's portfolio changes without ending the membership; the old one stays in the history.
+  app.post<{ Params: { id: number }; Body: z.output<typeof portfolioBody> }>('/v1/memberships/:id/portfolio', {
+    preValidation: guard, ...zodRoute({ params: idParams, body: portfolioBody }, { tags: ['bodies'], summary: 'Change a Cabinet member\u2019s portfolio from a date: the membership is continued by one holding the new portfolio (the answer), the old one ending the day before, so the history shows who held what when; from the membership\u2019s first day it is corrected in place', security: bearer, response: writeResponses('The membership', 200) }),
+  }, async (request, reply) => {
+    const m = await getMembership(db, request.params.id);
+    if (!m) return notFound(reply, `The membership ${request.params.id}`);
+    // From a later date the membership is continued by a new one holding the new portfolio (the old one ends the day
+    // before); from its first day it is corrected in place. The answer is the membership that now holds it.
+    const id = await changeMembershipPortfolio(store, actor(request), m.id, request.body.portfolio, request.body.fromDate);
+    const now = (await getMembership(db, id))!;
+    return { id, continues: id === m.id ? null : m.id, bodyId: now.body_id, portfolio: now.portfolio, startsOn: now.starts_on, endsOn: now.ends_on };
   });
 };
 

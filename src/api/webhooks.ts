@@ -1,12 +1,15 @@
 // Webhooks through the API: Democratic Services register an endpoint (the secret is in the 201 answer only), list
-// endpoints, read one's delivery log, and switch one off. The same service and checks as the workspace screen.
+// endpoints, read one's delivery log, change one's address and events, switch one off and on again, and send a
+// delivery again. The same service and checks as the workspace screen.
 import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import { requireAction } from '../http/guards.js';
 import { actorOf } from '../services/accounts.js';
-import { registerWebhook, switchOffWebhook, WEBHOOK_EVENT_TYPES, webhooks, webhookWithDeliveries } from '../services/webhooks.js';
+import { editWebhook, registerWebhook, resendDelivery, switchOffWebhook, switchOnWebhook, WEBHOOK_EVENT_TYPES, webhooks, webhookWithDeliveries } from '../services/webhooks.js';
 import type { Store } from '../services/unit.js';
 import { notFound } from './http.js';
-import { errorSchema } from './schemas.js';
+import { errorSchema, writeResponses } from './schemas.js';
+import { idParams as zodIdParams, zodRoute } from './zod.js';
 
 const bearer: { [name: string]: string[] }[] = [{ bearerAuth: [] }];
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
@@ -14,6 +17,13 @@ const idParams = { type: 'object', required: ['id'], properties: { id: { type: '
 const hookSchema = { type: 'object', required: ['id', 'url', 'events', 'active'], properties: {
   id: { type: 'integer' }, url: { type: 'string' }, events: { type: 'array', items: { type: 'string', enum: [...WEBHOOK_EVENT_TYPES] } }, active: { type: 'boolean' },
   createdAt: { type: 'string' }, createdBy: { type: 'string' } } } as const;
+
+// The service checks the address (https, no credentials); the schema checks its shape and the event names.
+const hookChanges = z.strictObject({
+  url: z.string().trim().min(1).max(500).describe('https:// (http:// only for localhost); deliveries still waiting go to the new address'),
+  events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length),
+});
+const deliveryParams = z.strictObject({ id: zodIdParams.shape.id, deliveryId: zodIdParams.shape.id });
 
 const webhookRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   const guard = requireAction('manage-record');
@@ -55,6 +65,33 @@ const webhookRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store 
   }, async (request, reply) => {
     if (!(await switchOffWebhook(store, actorOf(request.account!), request.params.id))) return notFound(reply, `An active webhook ${request.params.id}`);
     return reply.code(204).send();
+  });
+
+  app.put<{ Params: { id: number }; Body: z.output<typeof hookChanges> }>('/v1/webhooks/:id', {
+    preValidation: guard, ...zodRoute({ params: zodIdParams, body: hookChanges }, { tags: ['webhooks'], summary: 'Change an endpoint\u2019s address and event types (the same checks as registering; its secret stays)', security: bearer,
+      response: writeResponses('The endpoint', 200) }),
+  }, async (request, reply) => {
+    if (!(await editWebhook(store, actorOf(request.account!), request.params.id, request.body))) return notFound(reply, `The webhook ${request.params.id}`);
+    return (await webhookWithDeliveries(store, request.params.id))!.webhook;
+  });
+
+  app.post<{ Params: { id: number } }>('/v1/webhooks/:id/switch-on', {
+    preValidation: guard, ...zodRoute({ params: zodIdParams }, { tags: ['webhooks'], summary: 'Switch a switched-off endpoint on again (after fixing what made its deliveries fail)', security: bearer,
+      response: writeResponses('The endpoint', 200) }),
+  }, async (request, reply) => {
+    if (!(await switchOnWebhook(store, actorOf(request.account!), request.params.id))) return notFound(reply, `A switched-off webhook ${request.params.id}`);
+    return (await webhookWithDeliveries(store, request.params.id))!.webhook;
+  });
+
+  app.post<{ Params: { id: number; deliveryId: number } }>('/v1/webhooks/:id/deliveries/:deliveryId/resend', {
+    preValidation: guard, ...zodRoute({ params: deliveryParams }, { tags: ['webhooks'], summary: 'Send a delivery again, as a new delivery of the same event to the endpoint\u2019s address now', security: bearer,
+      response: writeResponses('The new delivery, queued', 202) }),
+  }, async (request, reply) => {
+    const { id, deliveryId } = request.params;
+    const queued = await resendDelivery(store, actorOf(request.account!), id, deliveryId);
+    if (queued === null) return notFound(reply, `The delivery ${deliveryId} of webhook ${id}`);
+    reply.code(202).header('location', `/api/v1/webhooks/${id}/deliveries`);
+    return { id: queued, resendOf: deliveryId, url: `/api/v1/webhooks/${id}/deliveries` };
   });
 };
 

@@ -14,6 +14,7 @@ import { recordDecision, type NewDecision } from '../services/decisions.js';
 import { uploadMeetingPaper } from '../services/documents.js';
 import { getMeeting, scheduleMeeting } from '../services/meetings.js';
 import { addPerson, getPerson } from '../services/people.js';
+import { removePersonPhoto, uploadPersonPhoto } from '../services/photos.js';
 import { recordAttendance, recordDeclarations, recordMinutes, type MinuteEntry } from '../services/proceedings.js';
 import { requireAction } from '../http/guards.js';
 import { notFound } from './http.js';
@@ -37,6 +38,23 @@ const paperFields = z.object({
   classification: z.enum(['unrestricted', 'exempt']).default('unrestricted'),
   exemptParagraphs: z.array(z.coerce.number().int().min(1).max(7)).default([]),
 });
+
+/** Reads an uploaded file from JSON ({fileName, contentBase64}) or multipart/form-data (the "file" part), naming the field that is wrong. */
+function readUpload(request: FastifyRequest, what: string): { fileName: string; bytes: Uint8Array } {
+  const raw = (request.body ?? {}) as Record<string, unknown>;
+  if (String(request.headers['content-type'] ?? '').startsWith('multipart/')) {
+    const file = (raw as MultipartBody).file;
+    if (!isUploadedFile(file)) throw new ValidationError(`Attach the ${what} as the "file" part`, 'file');
+    return { fileName: file.fileName, bytes: file.bytes };
+  }
+  const base64 = raw.contentBase64;
+  if (typeof base64 !== 'string' || !base64) throw new ValidationError(`The field "contentBase64" is required: the ${what}, base64-encoded`, 'contentBase64');
+  if (!/^[A-Za-z0-9+/=\s]+$/.test(base64)) throw new ValidationError('The field "contentBase64" is not base64', 'contentBase64');
+  if (typeof raw.fileName !== 'string' || !raw.fileName.trim()) throw new ValidationError('The field "fileName" is required', 'fileName');
+  const extra = Object.keys(raw).find((k) => k !== 'fileName' && k !== 'contentBase64');
+  if (extra) throw new ValidationError(`The field "${extra}" is not recognised`, extra);
+  return { fileName: raw.fileName.trim(), bytes: new Uint8Array(Buffer.from(base64, 'base64')) };
+}
 
 /** Reads an uploaded paper from JSON (base64) or multipart/form-data, naming the field that is wrong. */
 function readPaper(request: FastifyRequest): z.infer<typeof paperFields> & { fileName: string; bytes: Uint8Array } {
@@ -181,6 +199,35 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
     const created = await uploadMeetingPaper(store, actor(request), m.id, { ...paper, kind: paper.kind as DocumentKind });
     reply.code(201).header('location', `/api/v1/documents/${created.slug}`);
     return { id: created.id, slug: created.slug, pageCount: created.pageCount, url: `/api/v1/documents/${created.slug}` };
+  });
+
+  // A person's photo (a councillor's, on their public page): checked and re-encoded by the service, as on the
+  // workspace form; a new one replaces the old, which stays in the record.
+  app.put<{ Params: { slug: string } }>('/v1/people/:slug/photo', {
+    preValidation: guard,
+    // The body is read by readUpload (JSON with base64, or multipart); the schema here documents the JSON form.
+    validatorCompiler: () => () => true,
+    schema: { tags: ['people'], summary: 'Upload a person\u2019s photo (JPEG or PNG), as JSON with base64 or as multipart/form-data (the "file" part); it replaces any earlier one', security: bearer,
+      params: slugParams, consumes: ['application/json', 'multipart/form-data'],
+      body: { type: 'object', required: ['fileName', 'contentBase64'], additionalProperties: false, properties: {
+        fileName: { type: 'string', minLength: 1, maxLength: 255 }, contentBase64: { type: 'string', minLength: 1, description: 'The image, base64-encoded' } } },
+      response: writeResponses('The person\u2019s photo', 200) },
+  }, async (request, reply) => {
+    const person = /^[a-z0-9-]{1,200}$/.test(request.params.slug) ? await getPerson(store.db, request.params.slug) : undefined;
+    if (!person) return notFound(reply, `The person "${request.params.slug}"`);
+    await uploadPersonPhoto(store, actor(request), person.id, readUpload(request, 'photo'));
+    return { person: person.slug, photoUrl: `/people/${person.slug}/photo` };
+  });
+
+  app.delete<{ Params: { slug: string } }>('/v1/people/:slug/photo', {
+    preValidation: guard,
+    schema: { tags: ['people'], summary: 'Remove a person\u2019s photo (the image stays in the record)', security: bearer, params: slugParams,
+      response: { ...writeResponses('Removed', 204), 204: { type: 'null', description: 'Removed' } } },
+  }, async (request, reply) => {
+    const person = await getPerson(store.db, request.params.slug);
+    if (!person) return notFound(reply, `The person "${request.params.slug}"`);
+    await removePersonPhoto(store, actor(request), person.id);
+    return reply.code(204).send();
   });
 };
 

@@ -38,6 +38,7 @@ export function describeIssue(error: z.ZodError, data: unknown, part: Part): { m
       return { field, message: `${the} must be one of: ${issue.values.map(String).join(', ')}` };
     case 'too_small':
       return { field, message: issue.origin === 'string' && Number(issue.minimum) === 1 ? `${the} must not be empty`
+        : issue.origin === 'number' && !issue.inclusive ? `${the} must be more than ${String(issue.minimum)}`
         : `${the} must be at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' entries' : ''}` };
     case 'too_big':
       return { field, message: `${the} must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' entries' : ''}` };

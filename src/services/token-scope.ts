@@ -21,6 +21,8 @@ export function writeTargetOf(route: string, params: Record<string, unknown>, bo
   if (path.startsWith('/v1/memberships/:id')) return { membershipId: int(params.id) ?? 0 };
   if (path.startsWith('/v1/documents/:slug')) return { documentSlug: str(params.slug) ?? '' };
   if (path.startsWith('/v1/reviews/:slug')) return { reviewSlug: str(params.slug) ?? '' };
+  // Webhooks and a person's details and photo are the council's, no one committee's (a body-limited token is refused).
+  if (path.startsWith('/v1/webhooks') || path.startsWith('/v1/people/:slug')) return {};
   if (path === '/v1/meetings' || path === '/v1/memberships') return { bodyId: int(b.bodyId) ?? 0 };
   // A new review is placed by the body appointing it (by slug); none is a task and finish group of its own.
   if (path === '/v1/reviews' && str(b.body) !== undefined) return { bodySlug: str(b.body)! };

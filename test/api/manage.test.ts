@@ -13,64 +13,7 @@ import { requestCallIn } from '../../src/services/executive/call-ins.js';
 import { publishDecisionRecord, takeDecision } from '../../src/services/executive/decisions.js';
 import { buildApp } from '../../src/web/app.js';
 import { cycleCouncil, DATES } from '../services/executive/fixture.js';
-import { appWith, MARKER, seedCouncil, type Council } from './fixture.js';
-
-type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** A client for one seeded council: the clerk's token, a read-only token of the same clerk, a councillor's token. */
-export class Client {
-  readOnly = '';
-  constructor(readonly app: FastifyInstance, readonly store: Store, readonly c: Council) {}
-
-  async init(): Promise<this> {
-    this.readOnly = (await createApiToken(this.store.db, SYSTEM_ACTOR, this.c.users.clerk.userId, 'read only', { scopes: ['read'] })).token;
-    return this;
-  }
-
-  /** A request; unless the answer is a read by someone entitled to the exempt item, it must not hold its content. */
-  async send(method: Method | 'GET', url: string, payload: unknown, token: string | null, entitled = false): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method, url, payload: payload as object, headers: token ? { authorization: `Bearer ${token}` } : {} });
-    if (!entitled) expect(res.body.includes(MARKER), `${method} ${url} (${res.statusCode}) gave the exempt item's content: ${res.body.slice(0, 300)}`).toBe(false);
-    return res;
-  }
-
-  /** Refused without a token, with a read-only token and with a councillor's token; then done by the clerk. */
-  async write(method: Method, url: string, payload: unknown, status = 200): Promise<LightMyRequestResponse> {
-    const none = await this.send(method, url, payload, null);
-    expect(none.statusCode, `${method} ${url} without a token`).toBe(401);
-    expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const ro = await this.send(method, url, payload, this.readOnly);
-    expect(ro.statusCode, `${method} ${url} with a read-only token`).toBe(403);
-    expect(ro.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(ro.json()).toMatchObject({ status: 403, error: 'insufficient-scope' });
-    const cllr = await this.send(method, url, payload, this.c.users.councillorA.token);
-    expect(cllr.statusCode, `${method} ${url} with a councillor's token`).toBe(403);
-    expect(cllr.json()).toMatchObject({ status: 403, error: 'forbidden', type: 'https://moot.council/problems/forbidden' });
-    const done = await this.send(method, url, payload, this.c.users.clerk.token);
-    expect(done.statusCode, `${method} ${url}: ${done.body}`).toBe(status);
-    return done;
-  }
-
-  /** The clerk's request refused as bad input naming the field. */
-  async invalid(method: Method, url: string, payload: unknown, field: string, message?: RegExp): Promise<LightMyRequestResponse> {
-    const res = await this.send(method, url, payload, this.c.users.clerk.token);
-    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(400);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.json(), res.body).toMatchObject({ status: 400, field });
-    if (message) expect(res.json().message).toMatch(message);
-    return res;
-  }
-
-  get(url: string, token: string | null = this.c.users.clerk.token, entitled = false) {
-    return this.send('GET', url, undefined, token, entitled);
-  }
-
-  async audited(entity: string, entityId: number, action?: string): Promise<void> {
-    let q = this.store.db.selectFrom('audit_log').select(['action']).where('entity', '=', entity).where('entity_id', '=', String(entityId) as never).where('actor_id', '=', this.c.users.clerk.userId);
-    if (action) q = q.where('action', '=', action);
-    expect(await q.execute(), `${entity} ${entityId} ${action ?? ''} audited`).not.toEqual([]);
-  }
-}
+import { appWith, Client, MARKER, seedCouncil, type Method } from './fixture.js';
 
 describe.each(STORE_KINDS)('the API\u2019s workspace actions on %s', (kind) => {
   const get = useTestStore(kind);
