@@ -1,11 +1,9 @@
 // The workspace's actions through the API, module by module, on SQLite and PostgreSQL: each works with a clerk's
 // token, is refused (403 problem+json) with a read-only token or a councillor's token and (401) without one, names
 // the field when the input is wrong, is audited, and never puts the exempt item's content in any answer.
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { createApiToken } from '../../src/store/accounts.js';
-import type { Store } from '../../src/store/db.js';
 import { STORE_KINDS } from '../helpers/stores.js';
 import { useTestStore } from '../helpers/use-store.js';
 import apiPlugin from '../../src/api/index.js';
