@@ -268,7 +268,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/webhooks/:id/switch-on': { url: () => '/api/v1/webhooks/999999/switch-on', json: () => ({}), expect: apiStaff(404), auth: BOTH },
   'POST /api/v1/webhooks/:id/deliveries/:deliveryId/resend': { url: () => '/api/v1/webhooks/999999/deliveries/1/resend', json: () => ({}), expect: apiStaff(404), auth: BOTH },
   'PUT /api/v1/people/:slug/photo': { url: () => '/api/v1/people/no-such-person/photo', json: () => ({ fileName: 'a.png', contentBase64: 'AAAA' }), expect: apiStaff(404), auth: BOTH },
-  'DELETE /api/v1/people/:slug/photo': { url: () => '/api/v1/people/no-such-person/photo', expect: apiStaff(404), auth: BOTH },
+  'DELETE /api/v1/people/:slug/photo': { url: () => '/api/v1/people/no-such-person/photo', json: () => ({}), expect: apiStaff(404), auth: BOTH },
   'POST /api/v1/memberships/:id/portfolio': { url: () => '/api/v1/memberships/999999/portfolio', json: () => ({ portfolio: 'Finance', fromDate: '2024-01-01' }), expect: apiStaff(404), auth: BOTH },
   'POST /api/v1/bodies': { url: () => '/api/v1/bodies', json: (_f, n) => ({ name: `Matrix Panel ${n}`, kind: 'panel-or-board' }), expect: apiStaff(201), auth: BOTH },
   'POST /api/v1/people': { url: () => '/api/v1/people', json: (_f, n) => ({ surname: `Matrix${n}`, kind: 'other' }), expect: apiStaff(201), auth: BOTH },
