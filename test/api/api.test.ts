@@ -27,6 +27,8 @@ function urlsFor(route: string, c: Council): string[] {
   if (route === '/api/v1/datasets/:dataset') return ['meetings', 'items', 'papers', 'decisions', 'attendance', 'votes'].flatMap((x) => [fill(route, { dataset: x }), `${fill(route, { dataset: x })}?year=2024`]);
   if (route === '/api/v1/export/popolo' || route === '/api/v1/datasets') return [route, `${route}?year=2024`].slice(0, route === '/api/v1/datasets' ? 1 : 2);
   if (route === '/api/v1/webhooks/:id/deliveries') return [fill(route, { id: '1' })];
+  // An account's tokens: administrators only (the viewers here get 401/403 for the clerk's).
+  if (route === '/api/v1/users/:id/tokens') return [fill(route, { id: String(c.users.clerk.userId) })];
   if (route === '/api/v1/search') return ['/api/v1/search?q=Zanzibar', '/api/v1/search?q=quartermaster%20settlement', '/api/v1/search?q=westgate'];
   if (route === '/api/v1/notice-exceptions') return ['/api/v1/notice-exceptions?from=2000-01-01&to=2100-12-31'];
   if (route.includes(':')) return [];
