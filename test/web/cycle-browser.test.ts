@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Browser as Chromium, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDisplayDate } from '../../src/domain/display.js';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { registerPortal } from '../../src/server.js';
 import { createUser } from '../../src/store/accounts.js';
@@ -131,7 +132,7 @@ describe.skipIf(!browserTestsEnabled()).each(STORE_KINDS)('executive cycle in Ch
     await page.getByLabel('A body (Cabinet or a committee)').check();
     await page.getByLabel('Decision taker', { exact: true }).fill('Cabinet');
     await fillDate(page, 'takenOn', '2026-02-02');
-    await page.getByLabel('Forward plan entry').selectOption({ label: `Highways term maintenance contract (Cabinet, expected ${DATES.cabinet})` });
+    await page.getByLabel('Forward plan entry').selectOption({ label: `Highways term maintenance contract (Cabinet, expected ${formatDisplayDate(DATES.cabinet)})` });
     await page.getByLabel('Subject', { exact: true }).fill('Highways term maintenance contract');
     await page.getByLabel('Decision', { exact: true }).fill('Award the contract to the preferred bidder.');
     await page.getByLabel('Reasons (required for executive decisions)').fill('Best value after tender.');
@@ -195,7 +196,7 @@ describe.skipIf(!browserTestsEnabled()).each(STORE_KINDS)('executive cycle in Ch
 
     await page.goto(`${base}/workspace/bodies/${c.scrutiny}/work-programme`);
     await page.getByLabel('Item', { exact: true }).fill('Highways contract: six-month report');
-    await page.getByLabel('Meeting', { exact: true }).selectOption({ label: '2026-04-21' });
+    await page.getByLabel('Meeting', { exact: true }).selectOption({ label: formatDisplayDate('2026-04-21') });
     await page.getByLabel('Lead (optional)').fill('Director of Highways');
     await page.getByRole('button', { name: /Add/ }).click();
     await page.waitForURL(/done=1/);
@@ -248,7 +249,7 @@ describe.skipIf(!browserTestsEnabled()).each(STORE_KINDS)('executive cycle in Ch
     today = DATES.reconsidered;
     await page.goto(`${base}${decisionPath}`);
     await page.getByRole('button', { name: 'Record the reconsidered decision' }).click();
-    await page.getByLabel('A Cabinet Member').check();
+    await page.getByRole('radio', { name: 'A Cabinet Member' }).check();
     await page.getByLabel('Decision taker', { exact: true }).fill('Mr M C Hill, Cabinet Member for Environment, Highways and Waste');
     await expect(page.getByLabel('Reconsideration of a called-in decision?').inputValue()).resolves.not.toBe('');
     await page.getByLabel('Subject', { exact: true }).fill('Highways term maintenance contract (reconsidered)');

@@ -229,7 +229,7 @@ describe.skipIf(!browserTestsEnabled())('the clerk\'s workspace in Chromium', ()
     await page.getByRole('button', { name: 'Record approval of the minutes' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/minutes\/approve$/);
-    await page.locator('#atMeetingId').selectOption({ label: '2024-07-18' });
+    await page.locator('#atMeetingId').selectOption({ label: 'Thursday 18 July 2024' });
     await page.getByLabel('Amendments (optional)').fill('Minute 4: "agreed" should read "agreed unanimously".');
     await expectAccessible(page);
     await submitWith(page, 'Record approval', `${base}/workspace/meetings/${meetingId}?saved=1`);

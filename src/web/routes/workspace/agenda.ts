@@ -8,6 +8,7 @@ import { addItem, addSection, assignReport, deferItem, type ItemFields, type Ite
 import { itemPapers, textToParagraphs } from '../../../services/documents.js';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../services/reports.js';
 import { parseJson } from '../../../services/unit.js';
+import { formatDisplayDate } from '../../format.js';
 import { addGeneratedPaperItem, GENERATED_PAPER_KINDS, GENERATED_PAPER_TITLES, generatedPapersOn } from '../../../services/executive/papers.js';
 
 const itemSchema = z.object({
@@ -254,7 +255,7 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
 
   const deferContext = async (found: NonNullable<Awaited<ReturnType<typeof itemOr404>>>, selected: string) => {
     const later = await meetingsOpenForItems(store.db, found.meeting.body_id, found.meeting.date);
-    return { pageTitle: `Defer item ${found.item.code}`, ...found, meetingItems: selectItems(later.map((m) => ({ value: m.id, text: m.date })), selected, 'Choose a meeting'), hasLater: later.length > 0 };
+    return { pageTitle: `Defer item ${found.item.code}`, ...found, meetingItems: selectItems(later.map((m) => ({ value: m.id, text: formatDisplayDate(m.date) })), selected, 'Choose a meeting'), hasLater: later.length > 0 };
   };
 
   app.get('/workspace/items/:id/defer', async (request, reply) => {

@@ -257,7 +257,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
     const body = await getBody(db, bodyId);
     if (!body) return null;
     const wp = await workProgramme(db, bodyId, today());
-    return { pageTitle: `Work programme: ${body.name}`, body, wp, meetingItems: [{ value: '', text: 'Unscheduled (other items)' }, ...wp.meetings.map((m) => ({ value: String(m.id), text: m.date }))], values: {}, ...extra };
+    return { pageTitle: `Work programme: ${body.name}`, body, wp, meetingItems: [{ value: '', text: 'Unscheduled (other items)' }, ...wp.meetings.map((m) => ({ value: String(m.id), text: formatDisplayDate(m.date) }))], values: {}, ...extra };
   };
   app.get('/workspace/bodies/:id/work-programme', async (request, reply) => {
     const ctx = await wpPage(paramId(request) ?? 0, { notice: (request.query as Record<string, string>).done ? 'Item added' : null });
