@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { formatPersonName, personMatchKey } from '../domain/names.js';
 import { can, PUBLIC_VIEWER } from '../domain/policy.js';
-import { exemptLabel, itemExempt as itemExemptRule, minuteExempt, paperExempt } from '../domain/visibility.js';
+import { exemptLabel, itemExempt as itemExemptRule, minuteExempt, packExempt, paperExempt } from '../domain/visibility.js';
 import type { RecordedVote } from '../domain/types.js';
 import type { Store } from '../store/db.js';
 import { visibleDecisions } from '../store/read/decisions.js';
@@ -119,9 +119,8 @@ export async function publicRecord(store: Store, scope: OpenDataScope = {}): Pro
     return sees(m, exempt, documentPublished(d));
   }).map((d) => ({ id: d.id, slug: d.slug, meetingId: d.meeting_id!, itemId: d.agenda_item_id, kind: d.kind, title: d.title, version: d.current_version,
     sha256: d.sha256, size: d.size, pageCount: d.page_count, createdAt: isoTimestamp(d.created_at) }));
-  const latest = new Map<string, number>();
-  for (const p of c.packs) latest.set(`${p.meeting_id}/${p.kind}`, Math.max(latest.get(`${p.meeting_id}/${p.kind}`) ?? 0, p.version));
-  const packs = c.packs.filter((p) => sees(byId.get(p.meeting_id)!, false, true)).map((p) => ({
+  // A public pack withheld since (an item in it was later made exempt) is no longer public: the pack route's rule.
+  const packs = c.packs.filter((p) => sees(byId.get(p.meeting_id)!, packExempt({ audience: 'public', withheldAt: p.withheld_at }), true)).map((p) => ({
     meetingId: p.meeting_id, kind: p.kind, version: p.version, sha256: p.sha256, size: p.size, publishedAt: isoTimestamp(p.published_at) ?? p.published_at,
     url: `/meetings/${byId.get(p.meeting_id)!.slug}/${packFileName(p.kind, p.version, 'public', false)}`,
   }));

@@ -71,7 +71,7 @@ export async function openDataMeetingContents(db: Queryable, meetingIds: number[
       .where('meeting_id', 'in', ids).orderBy('meeting_id').orderBy('id').execute()),
     each((ids) => db.selectFrom('minute').select(['id', 'meeting_id', 'agenda_item_id', 'position', 'number', 'title', 'exempt', 'votes_json', 'resolutions_json'])
       .where('meeting_id', 'in', ids).orderBy('meeting_id').orderBy('position').execute()),
-    each((ids) => db.selectFrom('publication').select(['meeting_id', 'kind', 'version', 'sha256', 'size', 'published_at'])
+    each((ids) => db.selectFrom('publication').select(['meeting_id', 'kind', 'version', 'sha256', 'size', 'published_at', 'withheld_at'])
       .where('meeting_id', 'in', ids).where('audience', '=', 'public').orderBy('meeting_id').orderBy('kind').orderBy('version').execute()),
   ]);
   return { sections, items, papers, attendance, minutes, packs };
