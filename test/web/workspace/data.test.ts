@@ -99,7 +99,7 @@ describe.each(STORE_KINDS)('workspace figures on %s', (kind) => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('<a href="#item">Choose the agenda item of a meeting still to be held</a>');
     page = (await client.get(dashboardUrl)).body;
-    expect(page).toContain(`<option value="${item.id}">Cabinet, 2025-09-18: 1. Quarterly performance report</option>`);
+    expect(page).toContain(`<option value="${item.id}">Cabinet, Thursday 18 September 2025: 1. Quarterly performance report</option>`);
     res = await client.post(`${dashboardUrl}/attach`, { _csrf: csrf, item: String(item.id) });
     expect(res.statusCode).toBe(303);
     page = (await client.get(res.headers.location!)).body;
