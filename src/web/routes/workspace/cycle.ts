@@ -13,7 +13,7 @@ import { todayOf, meetingLabel, type WorkspaceOptions } from './common.js';
 import { formatDisplayDate } from '../../format.js';
 import { z } from 'zod';
 import { formatPersonName } from '../../../domain/names.js';
-import { actor, dateOf, dateParts, errorPage, isoDate, lines, optionalText, paramId, postForm, requiredText, str } from './form.js';
+import { actor, dateOf, dateParts, enteredDate, errorPage, isoDate, lines, optionalText, paramId, postForm, requiredText, str } from './form.js';
 
 const STAFF_VIEWER = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
 
@@ -76,12 +76,17 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       rerender: async (f, errors) => reply.render('pages/workspace/forward-plan.njk', await planPage({ publishedOn: { day: str(f, 'publishedOn-day'), month: str(f, 'publishedOn-month'), year: str(f, 'publishedOn-year') }, ...errors })),
     });
   });
+  // The entry page's context: its detail, and every form on it (move, notice of reasons, urgency) with its default dates;
+  // `extra` carries what a POST redisplays after an error.
+  type EntryDetail = NonNullable<Awaited<ReturnType<typeof forwardPlanEntryDetail>>>;
+  const entryPage = (detail: EntryDetail, extra: Record<string, unknown>) => ({ pageTitle: detail.entry.title, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, values: {},
+    expectedOn: dateParts(null), reasonsOn: dateParts(today()),
+    urgencyMeetingOn: dateParts(detail.entry.expected_on), urgencyAgreedOn: dateParts(null), urgencyPublishedOn: dateParts(today()), ...extra });
   app.get('/workspace/forward-plan/entries/:id', async (request, reply) => {
     const detail = await forwardPlanEntryDetail(db, paramId(request) ?? 0);
     if (!detail) return reply.callNotFound();
     const q = request.query as Record<string, string>;
-    return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: detail.entry.title, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: dateParts(null), reasonsOn: dateParts(today()), values: {},
-      ...urgencyDates(detail.entry.expected_on), notice: q.reasons ? 'Notice of reasons published' : q.urgency ? 'Agreement of urgency recorded and published' : null });
+    return reply.render('pages/workspace/forward-plan-entry.njk', entryPage(detail, { notice: q.reasons ? 'Notice of reasons published' : q.urgency ? 'Agreement of urgency recorded and published' : null }));
   });
   app.post('/workspace/forward-plan/entries/:id/move', async (request, reply) => {
     const id = paramId(request) ?? 0;
@@ -95,7 +100,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       rerender: async (f, errors) => {
         const detail = await forwardPlanEntryDetail(db, id);
         if (!detail) return reply.callNotFound();
-        return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: { day: str(f, 'expectedOn-day'), month: str(f, 'expectedOn-month'), year: str(f, 'expectedOn-year') }, reasonsOn: dateParts(today()), values: {}, ...errors });
+        return reply.render('pages/workspace/forward-plan-entry.njk', entryPage(detail, { pageTitle: `Error: ${detail.entry.title}`, expectedOn: enteredDate(f, 'expectedOn'), ...errors }));
       },
     });
   });
@@ -115,13 +120,11 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
         await publishPrivateMeetingNotice(db, actor(request), id, { publishedOn: data.publishedOn, representations: data.representations });
         return `/workspace/forward-plan/entries/${id}?reasons=1`;
       },
-      rerender: (form, errors) => reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: dateParts(null),
-        reasonsOn: { day: str(form, 'publishedOn-day'), month: str(form, 'publishedOn-month'), year: str(form, 'publishedOn-year') }, values: form, ...errors }),
+      rerender: (form, errors) => reply.render('pages/workspace/forward-plan-entry.njk', entryPage(detail, { pageTitle: `Error: ${detail.entry.title}`, reasonsOn: enteredDate(form, 'publishedOn'), values: form, ...errors })),
     });
   });
 
   // The scrutiny chair's agreement that a meeting in private is urgent, where its notices could not be given in time.
-  const urgencyDates = (meetingOn: string | null) => ({ urgencyMeetingOn: dateParts(meetingOn), urgencyAgreedOn: dateParts(null), urgencyPublishedOn: dateParts(today()) });
   const urgencySchema = z.preprocess((f) => ({ ...(f as object), meetingOn: dateOf(f as Record<string, unknown>, 'meetingOn'), agreedOn: dateOf(f as Record<string, unknown>, 'agreedOn'),
     urgencyPublishedOn: dateOf(f as Record<string, unknown>, 'urgencyPublishedOn') }), z.object({
     meetingOn: isoDate('date of the meeting in private'),
@@ -142,11 +145,8 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
       },
       // The service names the notice's date publishedOn; on this page (beside the notice of reasons) it is urgencyPublishedOn.
       refusal: (fe) => (fe.field === 'publishedOn' ? { ...fe, field: 'urgencyPublishedOn' } : fe),
-      rerender: (form, errors) => {
-        const parts = (n: string) => ({ day: str(form, `${n}-day`), month: str(form, `${n}-month`), year: str(form, `${n}-year`) });
-        return reply.render('pages/workspace/forward-plan-entry.njk', { pageTitle: `Error: ${detail.entry.title}`, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, expectedOn: dateParts(null), reasonsOn: dateParts(today()),
-          urgencyMeetingOn: parts('meetingOn'), urgencyAgreedOn: parts('agreedOn'), urgencyPublishedOn: parts('urgencyPublishedOn'), values: form, ...errors });
-      },
+      rerender: (form, errors) => reply.render('pages/workspace/forward-plan-entry.njk', entryPage(detail, { pageTitle: `Error: ${detail.entry.title}`,
+        urgencyMeetingOn: enteredDate(form, 'meetingOn'), urgencyAgreedOn: enteredDate(form, 'agreedOn'), urgencyPublishedOn: enteredDate(form, 'urgencyPublishedOn'), values: form, ...errors })),
     });
   });
 

@@ -30,6 +30,11 @@ export function dateOf(form: Record<string, unknown>, name: string): string {
   return `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
+/** The three boxes' values as entered, for redisplaying a date field after an error. */
+export function enteredDate(form: Record<string, unknown>, name: string): { day: string; month: string; year: string } {
+  return { day: str(form, `${name}-day`), month: str(form, `${name}-month`), year: str(form, `${name}-year`) };
+}
+
 /** The three boxes' values for redisplaying a date. */
 export function dateParts(iso: string | null | undefined): { day: string; month: string; year: string } {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
