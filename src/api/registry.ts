@@ -12,7 +12,7 @@ import { addGroup, getGroup, getPerson, listGroups, updateGroup, updatePerson } 
 import { notFound } from './http.js';
 import type { ApiRouteOptions } from './read.js';
 import { readResponses, writeResponses } from './schemas.js';
-import { idParams, isoDate, optionalText, requiredText, slugParam, zodRoute } from './zod.js';
+import { changedText, idParams, isoDate, optionalText, requiredText, slugParam, zodRoute } from './zod.js';
 
 const portfolioBody = z.strictObject({
   portfolio: optionalText(200).describe('The new portfolio; null or blank for none'),
@@ -27,7 +27,7 @@ const bodyChanges = z.strictObject({
   kind: z.enum(BODY_KINDS).optional(),
   size: z.number().int().min(1).max(500).nullable().optional().describe('Seats on the body; null for no fixed number'),
   agendaStyle: z.enum(AGENDA_STYLES).optional(),
-  purpose: z.string().trim().max(2000).nullable().optional(),
+  purpose: changedText(2000),
 });
 
 const seatsBody = z.strictObject({
@@ -36,21 +36,19 @@ const seatsBody = z.strictObject({
 });
 
 const groupBody = z.strictObject({ name: requiredText(120), shortName: optionalText(30) });
-const groupChanges = z.strictObject({ name: requiredText(120).optional(), shortName: z.string().trim().max(30).nullable().optional() });
+const groupChanges = z.strictObject({ name: requiredText(120).optional(), shortName: changedText(30) });
 
-const nullableText = (max: number) => z.string().trim().max(max).nullable().optional();
 const personChanges = z.strictObject({
-  title: nullableText(20), forenames: nullableText(100), initials: nullableText(20), surname: requiredText(100).optional(), postNominals: nullableText(50),
-  kind: z.enum(PERSON_KINDS).optional(), groupId: z.number().int().positive().nullable().optional(), jobTitle: nullableText(200), division: nullableText(200),
-  email: z.email().max(200).nullable().optional(), phone: nullableText(50),
+  title: changedText(20), forenames: changedText(100), initials: changedText(20), surname: requiredText(100).optional(), postNominals: changedText(50),
+  kind: z.enum(PERSON_KINDS).optional(), groupId: z.number().int().positive().nullable().optional(), jobTitle: changedText(200), division: changedText(200),
+  email: z.email().max(200).nullable().optional(), phone: changedText(50),
   address: z.string().max(800).nullable().optional().describe('The postal address, lines separated by newlines'),
 });
 
 const endBody = z.strictObject({ endsOn: isoDate.describe('The last day of the membership (not before it started)') });
 
-/** A given value, '' as null; undefined keeps the current one. */
+/** A value sent replaces the record's (null clears it; the schema reads a blank text as null); undefined keeps it. */
 const keep = <T>(given: T | undefined, current: T): T => (given === undefined ? current : given);
-const blankAsNull = (s: string | null | undefined) => (s === undefined ? undefined : s === null || s.trim() === '' ? null : s.trim());
 
 const registry: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   const guard = requireAction('manage-record');
@@ -63,7 +61,7 @@ const registry: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => 
     if (!body) return notFound(reply, `The body "${request.params.slug}"`);
     const c = request.body;
     await updateBody(store, actor(request), body.id, {
-      name: keep(c.name, body.name), kind: keep(c.kind, body.kind as BodyKind), size: keep(c.size, body.size), agendaStyle: keep(c.agendaStyle, body.agenda_style as AgendaStyle), purpose: keep(blankAsNull(c.purpose), body.purpose),
+      name: keep(c.name, body.name), kind: keep(c.kind, body.kind as BodyKind), size: keep(c.size, body.size), agendaStyle: keep(c.agendaStyle, body.agenda_style as AgendaStyle), purpose: keep(c.purpose, body.purpose),
     });
     const after = (await getBody(db, body.id))!;
     return { id: after.id, slug: after.slug, name: after.name, kind: after.kind, size: after.size, agendaStyle: after.agenda_style, purpose: after.purpose, url: `/api/v1/bodies/${after.slug}` };
@@ -96,7 +94,7 @@ const registry: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => 
   }, async (request, reply) => {
     const group = await getGroup(db, request.params.id);
     if (!group) return notFound(reply, `The political group ${request.params.id}`);
-    const g = { name: keep(request.body.name, group.name), shortName: keep(blankAsNull(request.body.shortName), group.short_name) };
+    const g = { name: keep(request.body.name, group.name), shortName: keep(request.body.shortName, group.short_name) };
     await updateGroup(store, actor(request), group.id, g);
     return { id: group.id, ...g };
   });
@@ -109,9 +107,9 @@ const registry: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => 
     const c = request.body;
     const address = c.address === undefined ? undefined : c.address === null ? null : c.address.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n') || null;
     await updatePerson(store, actor(request), p.id, {
-      title: keep(blankAsNull(c.title), p.title), forenames: keep(blankAsNull(c.forenames), p.forenames), initials: keep(blankAsNull(c.initials), p.initials),
-      surname: keep(c.surname, p.surname), postNominals: keep(blankAsNull(c.postNominals), p.post_nominals), kind: keep(c.kind, p.kind as PersonKind), groupId: keep(c.groupId, p.group_id),
-      jobTitle: keep(blankAsNull(c.jobTitle), p.job_title), division: keep(blankAsNull(c.division), p.division), email: keep(c.email, p.email), phone: keep(blankAsNull(c.phone), p.phone), address,
+      title: keep(c.title, p.title), forenames: keep(c.forenames, p.forenames), initials: keep(c.initials, p.initials),
+      surname: keep(c.surname, p.surname), postNominals: keep(c.postNominals, p.post_nominals), kind: keep(c.kind, p.kind as PersonKind), groupId: keep(c.groupId, p.group_id),
+      jobTitle: keep(c.jobTitle, p.job_title), division: keep(c.division, p.division), email: keep(c.email, p.email), phone: keep(c.phone, p.phone), address,
     });
     const after = (await getPerson(db, p.id))!;
     return { id: after.id, slug: after.slug, surname: after.surname, kind: after.kind, groupId: after.group_id, url: `/api/v1/people/${after.slug}` };
