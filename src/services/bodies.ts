@@ -71,5 +71,4 @@ export const endMembershipOn = unitOfWork(async (tx, actor, membershipId: number
 });
 
 /** A Cabinet member's portfolio changes from a date; the old one stays in the history with its dates. */
-export const changeMembershipPortfolio = unitOfWork(async (tx, actor, membershipId: number, portfolio: string | null, fromDate: string) =>
-  bodies.changePortfolio(tx, actor, membershipId, portfolio, fromDate));
+export const changeMembershipPortfolio = unitOfWork(bodies.changePortfolio);
