@@ -307,7 +307,7 @@ export function topicSections(c: SectionContext): DemoReport['sections'] {
       tables: [{ caption: "Table 1: Revenue forecast by portfolio (£'000s)", head: ['Portfolio', 'Net budget', 'Forecast variance', 'Management action', 'Revised variance', 'Last reported', 'Movement'],
         rows: [...lines.map((l) => [l.portfolio, money(l.net), money(l.variance), money(l.managementAction), money(l.revisedVariance), money(l.lastReported), money(l.movement)]),
           ['Total', money(lines.reduce((s, l) => s + l.net, 0)), money(lines.reduce((s, l) => s + l.variance, 0)), money(lines.reduce((s, l) => s + l.managementAction, 0)), money(total), money(lines.reduce((s, l) => s + l.lastReported, 0)), money(lines.reduce((s, l) => s + l.movement, 0))]],
-        widths: [0.22, 0.13, 0.13, 0.13, 0.13, 0.13, 0.13] }] });
+        widths: [0.22, 0.125, 0.125, 0.145, 0.13, 0.125, 0.13] }] });
     const projects = ['Highway structural maintenance', 'Basic Need: new primary places', 'Special school expansion', 'Waste transfer station', 'Modernisation of council buildings', 'Flood alleviation schemes'];
     const capRows = projects.map((p) => {
       const budget = rng.int(20, 420) * 100;
