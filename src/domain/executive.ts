@@ -471,6 +471,18 @@ export const FORWARD_PLAN_STATUS_LABELS: Readonly<Record<ForwardPlanStatus, stri
   taken: 'Decision taken',
 });
 
+/** What each event in a forward plan entry's history says, by the action it is recorded under. */
+export const FORWARD_PLAN_EVENT_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  added: 'added',
+  amended: 'amended',
+  deferred: 'deferred',
+  reinstated: 'reinstated',
+  withdrawn: 'withdrawn',
+  taken: 'decision taken',
+  'reasons-notice': 'notice of reasons for the meeting in private published',
+  'private-urgency': 'urgency of the meeting in private agreed and published',
+});
+
 /** Allowed moves of a forward plan entry: planned ⇄ deferred; either to withdrawn or taken; nothing leaves those. */
 export function nextForwardPlanStatus(from: ForwardPlanStatus, to: ForwardPlanStatus): ForwardPlanStatus {
   const ok =

@@ -1,7 +1,7 @@
 // The clerk's screens for the executive cycle: the forward plan (entries, moves, published editions), call-ins
 // and their outcomes, the follow-up schedule, and each body's work programme. Thin over services/executive.
 import type { FastifyPluginAsync } from 'fastify';
-import { CALL_IN_OUTCOME_TEXT, CALL_IN_OUTCOMES, FORWARD_PLAN_STATUS_LABELS } from '../../../domain/executive.js';
+import { CALL_IN_OUTCOME_TEXT, CALL_IN_OUTCOMES, FORWARD_PLAN_EVENT_LABELS, FORWARD_PLAN_STATUS_LABELS } from '../../../domain/executive.js';
 import { DECISION_TAKER_KINDS, type DecisionTakerKind } from '../../../domain/types.js';
 import type { Queryable } from '../../../services/unit.js';
 import { addForwardPlanEntry, forwardPlanEntryDetail, forwardPlanWorkspace, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice, readForwardPlan, recordPrivateMeetingUrgency } from '../../../services/executive/forward-plan.js';
@@ -79,7 +79,7 @@ const cycle: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   // The entry page's context: its detail, and every form on it (move, notice of reasons, urgency) with its default dates;
   // `extra` carries what a POST redisplays after an error.
   type EntryDetail = NonNullable<Awaited<ReturnType<typeof forwardPlanEntryDetail>>>;
-  const entryPage = (detail: EntryDetail, extra: Record<string, unknown>) => ({ pageTitle: detail.entry.title, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, values: {},
+  const entryPage = (detail: EntryDetail, extra: Record<string, unknown>) => ({ pageTitle: detail.entry.title, ...detail, statusLabels: FORWARD_PLAN_STATUS_LABELS, eventLabels: FORWARD_PLAN_EVENT_LABELS, values: {},
     expectedOn: dateParts(null), reasonsOn: dateParts(today()),
     urgencyMeetingOn: dateParts(detail.entry.expected_on), urgencyAgreedOn: dateParts(null), urgencyPublishedOn: dateParts(today()), ...extra });
   app.get('/workspace/forward-plan/entries/:id', async (request, reply) => {
