@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COLLECTION_SCHEMA, POPOLO_COLLECTIONS, popoloSchemas } from '../../../src/domain/popolo.js';
 import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
-import { londonDateTime, ocdId, popoloExport } from '../../../src/services/open-data.js';
+import { datasetRows, londonDateTime, ocdId, popoloExport } from '../../../src/services/open-data.js';
+import { withholdPublicPacks } from '../../../src/store/publications.js';
 import { recordMinutes } from '../../../src/store/proceedings.js';
 import { STORE_KINDS } from '../../helpers/stores.js';
 import { useTestStore } from '../../helpers/use-store.js';
@@ -194,5 +195,18 @@ describe.each(STORE_KINDS)('open data on %s', (kind) => {
     expect(list.items.map((d: { name: string }) => d.name)).toEqual(['meetings', 'items', 'papers', 'decisions', 'attendance', 'votes']);
     const decisions = JSON.parse((await app.inject('/api/v1/datasets/decisions')).body);
     expect(decisions.rows.length).toBeGreaterThan(0);
+  });
+
+  // Last, as it changes the shared fixture: a public pack withheld since it was published (an item in it was later
+  // made exempt) is no longer listed, as its own route no longer serves it to the public.
+  it('lists no public pack that has since been withheld', { timeout: 120_000 }, async (c) => {
+    const { t } = await setup(c);
+    const pack = await t.store.db.selectFrom('publication').innerJoin('meeting', 'meeting.id', 'publication.meeting_id').select(['meeting.id', 'meeting.slug'])
+      .where('publication.audience', '=', 'public').where('publication.withheld_at', 'is', null).orderBy('meeting.date', 'desc').limit(1).executeTakeFirstOrThrow();
+    const packUrls = async () => (await datasetRows(t.store, 'papers', { baseUrl: 'https://example.test' }))
+      .map((r) => String(r.url)).filter((u) => u.startsWith(`https://example.test/meetings/${pack.slug}/`));
+    expect(await packUrls()).not.toEqual([]);
+    await withholdPublicPacks(t.store.db, SYSTEM_ACTOR, pack.id, 'An item was made exempt');
+    expect(await packUrls()).toEqual([]);
   });
 });
