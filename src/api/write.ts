@@ -39,47 +39,48 @@ const paperFields = z.object({
   exemptParagraphs: z.array(z.coerce.number().int().min(1).max(7)).default([]),
 });
 
+const isMultipart = (request: FastifyRequest) => String(request.headers['content-type'] ?? '').startsWith('multipart/');
+
+/** The file of a multipart/form-data upload (the "file" part). */
+function multipartFile(raw: Record<string, unknown>, what: string): { fileName: string; bytes: Uint8Array } {
+  const file = (raw as MultipartBody).file;
+  if (!isUploadedFile(file)) throw new ValidationError(`Attach the ${what} as the "file" part`, 'file');
+  return { fileName: file.fileName, bytes: file.bytes };
+}
+
+/** The file of a JSON upload ({fileName, contentBase64}), and the body's other fields. */
+function base64File(raw: Record<string, unknown>, what: string): { fileName: string; bytes: Uint8Array; rest: Record<string, unknown> } {
+  const { contentBase64: base64, fileName, ...rest } = raw;
+  if (typeof base64 !== 'string' || !base64) throw new ValidationError(`The field "contentBase64" is required: the ${what}, base64-encoded`, 'contentBase64');
+  if (!/^[A-Za-z0-9+/=\s]+$/.test(base64)) throw new ValidationError('The field "contentBase64" is not base64', 'contentBase64');
+  if (typeof fileName !== 'string' || !fileName.trim()) throw new ValidationError('The field "fileName" is required', 'fileName');
+  return { fileName: fileName.trim(), bytes: new Uint8Array(Buffer.from(base64, 'base64')), rest };
+}
+
 /** Reads an uploaded file from JSON ({fileName, contentBase64}) or multipart/form-data (the "file" part), naming the field that is wrong. */
 function readUpload(request: FastifyRequest, what: string): { fileName: string; bytes: Uint8Array } {
   const raw = (request.body ?? {}) as Record<string, unknown>;
-  if (String(request.headers['content-type'] ?? '').startsWith('multipart/')) {
-    const file = (raw as MultipartBody).file;
-    if (!isUploadedFile(file)) throw new ValidationError(`Attach the ${what} as the "file" part`, 'file');
-    return { fileName: file.fileName, bytes: file.bytes };
-  }
-  const base64 = raw.contentBase64;
-  if (typeof base64 !== 'string' || !base64) throw new ValidationError(`The field "contentBase64" is required: the ${what}, base64-encoded`, 'contentBase64');
-  if (!/^[A-Za-z0-9+/=\s]+$/.test(base64)) throw new ValidationError('The field "contentBase64" is not base64', 'contentBase64');
-  if (typeof raw.fileName !== 'string' || !raw.fileName.trim()) throw new ValidationError('The field "fileName" is required', 'fileName');
-  const extra = Object.keys(raw).find((k) => k !== 'fileName' && k !== 'contentBase64');
+  if (isMultipart(request)) return multipartFile(raw, what);
+  const { rest, ...file } = base64File(raw, what);
+  const extra = Object.keys(rest)[0];
   if (extra) throw new ValidationError(`The field "${extra}" is not recognised`, extra);
-  return { fileName: raw.fileName.trim(), bytes: new Uint8Array(Buffer.from(base64, 'base64')) };
+  return file;
 }
 
 /** Reads an uploaded paper from JSON (base64) or multipart/form-data, naming the field that is wrong. */
 function readPaper(request: FastifyRequest): z.infer<typeof paperFields> & { fileName: string; bytes: Uint8Array } {
-  const isMultipart = String(request.headers['content-type'] ?? '').startsWith('multipart/');
   const raw = (request.body ?? {}) as Record<string, unknown>;
   let fields: Record<string, unknown>;
   let fileName: string;
   let bytes: Uint8Array;
-  if (isMultipart) {
+  if (isMultipart(request)) {
     const body = raw as MultipartBody;
-    const file = body.file;
-    if (!isUploadedFile(file)) throw new ValidationError('Attach the paper as the "file" part', 'file');
+    ({ fileName, bytes } = multipartFile(raw, 'paper'));
+    fileName ||= 'paper.pdf';
     const paras = typeof body.exemptParagraphs === 'string' ? body.exemptParagraphs.split(',').map((s) => s.trim()).filter(Boolean) : [];
     fields = { ...Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string' && v !== '')), exemptParagraphs: paras };
-    fileName = file.fileName || 'paper.pdf';
-    bytes = file.bytes;
   } else {
-    const base64 = raw.contentBase64;
-    if (typeof base64 !== 'string' || !base64) throw new ValidationError('The field "contentBase64" is required: the PDF, base64-encoded', 'contentBase64');
-    if (!/^[A-Za-z0-9+/=\s]+$/.test(base64)) throw new ValidationError('The field "contentBase64" is not base64', 'contentBase64');
-    if (typeof raw.fileName !== 'string' || !raw.fileName.trim()) throw new ValidationError('The field "fileName" is required', 'fileName');
-    const { contentBase64: _c, fileName: _f, ...rest } = raw;
-    fields = rest;
-    fileName = raw.fileName.trim();
-    bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+    ({ fileName, bytes, rest: fields } = base64File(raw, 'PDF'));
   }
   const parsed = paperFields.safeParse(fields);
   if (!parsed.success) {
