@@ -17,7 +17,7 @@ import { transaction, type Db, type Queryable } from '../../store/db.js';
 import { createDecision } from '../../store/decisions.js';
 import { cabinetMembersOn, getBody } from '../../store/bodies.js';
 import { getUser } from '../../store/accounts.js';
-import { getPerson } from '../../store/people.js';
+import { getPerson, personDisplayName } from '../../store/people.js';
 import { decisionBySlug, decisionRow, decisionsAwaitingReconsideration, listCallIns, listSignatories, reconsiderations, updateDecisionRow } from '../../store/executive/call-ins.js';
 import { getForwardPlanEntry, insertNoticeException, linkNoticeException, listForwardPlanEntries, listForwardPlanEvents, listNoticeExceptions } from '../../store/executive/forward-plan.js';
 import { agendaItemsOfMeetings, getAgendaItem, getMeeting, listMeetings } from '../../store/meetings.js';
@@ -287,7 +287,7 @@ export async function decisionFormChoices(db: Queryable, today: string) {
     listForwardPlanEntries(db, { statuses: ['planned', 'deferred'] }),
     listMeetings(db, { from: addDays(today, -60), to: addDays(today, 60) }),
     decisionsAwaitingReconsideration(db),
-    cabinetMembersOn(db, today),
+    cabinetMembersOn(db, today).then((rows) => rows.map((p) => ({ ...p, name: personDisplayName(p) }))),
   ]);
   // Each meeting's agenda items, for the item the decision was taken on (withdrawn items decide nothing).
   const items = (await agendaItemsOfMeetings(db, meetings.map((m) => m.id))).filter((i) => !i.withdrawn);

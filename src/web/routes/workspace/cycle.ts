@@ -12,7 +12,6 @@ import { getBody, listBodies } from '../../../services/bodies.js';
 import { todayOf, meetingLabel, type WorkspaceOptions } from './common.js';
 import { formatDisplayDate } from '../../format.js';
 import { z } from 'zod';
-import { formatPersonName } from '../../../domain/names.js';
 import { actor, dateOf, dateParts, enteredDate, errorPage, isoDate, lines, optionalText, paramId, postForm, requiredText, str } from './form.js';
 
 const STAFF_VIEWER = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
@@ -28,7 +27,7 @@ export async function formChoices(db: Queryable, today: string, selected: Record
       items: a.items.map((i) => ({ value: String(i.id), text: `Item ${i.code}: ${i.title}`, selected: sel('agendaItemId') === String(i.id) })) })),
     // The Cabinet Member who took a Cabinet Member decision (a reconsidered decision, say), entered on their behalf.
     cabinetMemberItems: [{ value: '', text: 'Not a Cabinet Member decision' }, ...cabinetMembers.map((p) => ({ value: String(p.person_id),
-      text: `${formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals })}, Cabinet Member for ${p.portfolio}`,
+      text: `${p.name}, Cabinet Member for ${p.portfolio}`,
       selected: sel('takerPersonId') === String(p.person_id) }))],
     reconsiderItems: [{ value: '', text: 'No' }, ...awaiting.map((d) => ({ value: String(d.id), text: `${d.number}: ${d.subject}`, selected: sel('reconsidersDecisionId') === String(d.id) || sel('reconsiders') === String(d.id) }))],
   };
