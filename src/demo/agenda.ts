@@ -4,7 +4,7 @@ import type { AgendaItem, ExemptParagraph } from '../domain/types.js';
 import type { PlannedMeeting } from './calendar.js';
 import { fullName, printedName, type DemoPerson } from './people.js';
 import type { Rng } from './random.js';
-import { longDate, reportRng, structuredReport, topicSections, type DemoReport } from './reports.js';
+import { longDate, lowerFirst, reportRng, structuredReport, topicSections, type DemoReport } from './reports.js';
 import { TOPICS, type ExemptTopic, type Topic } from './topics.js';
 import { PORTFOLIOS } from './bodies.js';
 import type { MeetingBusiness } from './yearplan.js';
@@ -153,7 +153,7 @@ function topicReport(ctx: AgendaContext, topic: Topic, variant: number): { title
   const appendix = topic.kind === 'report' && facts && rng.chance(0.4)
     ? [`Appendix A: Equality Impact Assessment - ${title}`, `Purpose of the proposal: ${summary}`,
       `Groups considered: age, disability, sex, race, religion or belief, sexual orientation, gender reassignment, pregnancy and maternity, marriage and civil partnership, and carers. ${rng.pick(['Older people and disabled people are the groups most likely to be affected.', 'Children and young people and their carers are the groups most likely to be affected.', 'People on low incomes and those in rural areas are the groups most likely to be affected.'])}`,
-      ...facts.background.slice(0, 1), `Mitigation: ${facts.risks.length ? `the risk that ${facts.risks[0].charAt(0).toLowerCase()}${facts.risks[0].slice(1)} is monitored by the programme board; ` : ''}the assessment will be reviewed ${rng.pick(['six months', 'one year', 'nine months'])} after implementation.`]
+      ...facts.background.slice(0, 1), `Mitigation: ${facts.risks.length ? `the risk that ${lowerFirst(facts.risks[0])} is monitored by the programme board; ` : ''}the assessment will be reviewed ${rng.pick(['six months', 'one year', 'nine months'])} after implementation.`]
     : null;
   return { title, report: r, appendix, divisions };
 }

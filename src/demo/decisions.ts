@@ -6,7 +6,7 @@ import type { NewDecision } from '../services/seed.js';
 import type { PlannedItem } from './agenda.js';
 import { PORTFOLIOS } from './bodies.js';
 import type { Block } from './pdf.js';
-import { longDate, resolvedAs } from './reports.js';
+import { longDate, lowerFirst, resolvedAs } from './reports.js';
 
 export interface DecisionDraft extends Omit<NewDecision, 'meetingId' | 'agendaItemId' | 'takerBodyId' | 'takerPersonId'> {
   takerPersonKey: string | null;
@@ -59,7 +59,7 @@ export function cabinetMemberDecision(it: PlannedItem, committeeName: string, co
     urgent: false,
     classification: 'unrestricted',
     containsExemptInformation: false,
-    text: `As ${portfolio}, I agree to ${subject.charAt(0).toLowerCase()}${subject.slice(1)} as set out in the report, and delegate to the Corporate Director authority to implement the decision.`,
+    text: `As ${portfolio}, I agree to ${lowerFirst(subject)} as set out in the report, and delegate to the Corporate Director authority to implement the decision.`,
     reasons: `${topic.summary} The ${committeeName} considered the proposed decision on ${longDate(committeeDate)} and endorsed it.`,
     alternatives: 'Retaining the current arrangements was considered and rejected because it would not address the pressures described in the report.',
     interestsDeclared: 'None',

@@ -17,7 +17,7 @@ import { makeProceedings } from './minutes.js';
 import { fullName, GROUPS, makePeople, printedName, type DemoPerson } from './people.js';
 import { PdfCache, type Block } from './pdf.js';
 import { Rng } from './random.js';
-import { appendixBlocks, reportBlocks } from './reports.js';
+import { appendixBlocks, lowerFirst, reportBlocks } from './reports.js';
 import { makeRoster, type Roster } from './roster.js';
 import { makeInterests, type DemoInterest } from './interests.js';
 import { loadDemoCycle } from './cycle.js';
@@ -489,6 +489,6 @@ function callInReasons(it: PlannedItem): string {
   const risk = it.topic?.facts?.risks[0];
   const subject = it.title.replace(/^Proposed decision: /, '');
   return risk
-    ? `Members were not satisfied that the decision on ${subject.charAt(0).toLowerCase()}${subject.slice(1)} had taken account of the risk that ${risk.charAt(0).toLowerCase()}${risk.slice(1)}, and asked to see the alternatives costed.`
-    : `Members wished to examine the evidence for the decision on ${subject.charAt(0).toLowerCase()}${subject.slice(1)} and the alternatives considered.`;
+    ? `Members were not satisfied that the decision on ${lowerFirst(subject)} had taken account of the risk that ${lowerFirst(risk)}, and asked to see the alternatives costed.`
+    : `Members wished to examine the evidence for the decision on ${lowerFirst(subject)} and the alternatives considered.`;
 }

@@ -5,7 +5,7 @@ import type { PlannedItem, PlannedSection } from './agenda.js';
 import type { PlannedMeeting } from './calendar.js';
 import { printedName, shortName, type DemoPerson } from './people.js';
 import type { Rng } from './random.js';
-import { longDate, resolvedAs } from './reports.js';
+import { longDate, lowerFirst, resolvedAs } from './reports.js';
 import { membersOn, type Roster } from './roster.js';
 
 export interface Proceedings {
@@ -177,7 +177,7 @@ function makeMinutes(
             resolutions: [{ text: `RESOLVED that under Section 100A of the Local Government Act 1972 the press and public be excluded from the meeting for the following business on the grounds that it involves the likely disclosure of exempt information as defined in paragraph${it.exemptParagraphs.length > 1 ? 's' : ''} ${it.exemptParagraphs.join(' and ')} of Part 1 of Schedule 12A of the Act.`, parts: [] }],
           });
         }
-        if (it.urgentReason) paragraphs.push(`The Chairman agreed to take this item as a matter of urgency because ${it.urgentReason.charAt(0).toLowerCase()}${it.urgentReason.slice(1)}`);
+        if (it.urgentReason) paragraphs.push(`The Chairman agreed to take this item as a matter of urgency because ${lowerFirst(it.urgentReason)}`);
         paragraphs.push(...discussion(ctx, it, present));
         if (partial && partialItem === it) paragraphs.push(`(${shortName(partial)} was present for this item only.)`);
         const numbered = paragraphs.map((p, i) => `(${i + 1}) ${p}`);
@@ -214,7 +214,6 @@ function recordedVote(ctx: ProceedingsContext, it: PlannedItem) {
   return { motion: `That ${it.topic?.key === 'budget' ? 'the revenue budget and council tax be approved' : 'permission be granted'} (supported by ${VOTERS_FOR})`, for: forVotes, against, abstained };
 }
 
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const noStop = (s: string) => s.replace(/\.$/, '');
 
 /**
@@ -236,7 +235,7 @@ function discussion(ctx: ProceedingsContext, it: PlannedItem, present: DemoPerso
   const fill = (s: string) => s.replace(/\{member\}/g, () => member()).replace(/\{officer\}/g, officer).replace(/\{cabinet\}/g, cabinet);
   const summary = topic?.summary || it.papers[0]?.report?.summary || '';
   if (it.kind === 'exempt') {
-    out.push(`${presenter} ${rng.pick(['introduced the exempt report', 'presented the report', 'summarised the exempt report'])} and answered Members' questions on ${lower(noStop(it.exemptTopic?.summary ?? 'the matter'))}.`);
+    out.push(`${presenter} ${rng.pick(['introduced the exempt report', 'presented the report', 'summarised the exempt report'])} and answered Members' questions on ${lowerFirst(noStop(it.exemptTopic?.summary ?? 'the matter'))}.`);
     return out;
   }
   if (it.kind === 'call-in') {
@@ -265,7 +264,7 @@ function discussion(ctx: ProceedingsContext, it: PlannedItem, present: DemoPerso
     return out;
   }
   const intro = summary ? rng.pick([
-    `${presenter} introduced the report: ${lower(summary)}`,
+    `${presenter} introduced the report: ${lowerFirst(summary)}`,
     `${presenter} presented the report. ${summary}`,
     `The ${ctx.meeting.body.name} considered a report introduced by ${presenter}. ${summary}`,
   ]) : `${presenter} introduced the item.`;
@@ -279,7 +278,7 @@ function discussion(ctx: ProceedingsContext, it: PlannedItem, present: DemoPerso
   } else if (report?.dashboard?.length) {
     const worst = [...report.dashboard].sort((a, b) => (a.rag === 'RED' ? -1 : 0) - (b.rag === 'RED' ? -1 : 0))[0];
     const falling = report.dashboard.find((r) => r.direction === 'Falling' && r !== worst);
-    out.push(fill(`{member} asked about ${worst.ref} (${lower(worst.description)}), rated ${worst.rag}; {officer} explained the reasons and the action being taken${worst.rag === 'RED' ? ' under the recovery plan' : ''}.`));
+    out.push(fill(`{member} asked about ${worst.ref} (${lowerFirst(worst.description)}), rated ${worst.rag}; {officer} explained the reasons and the action being taken${worst.rag === 'RED' ? ' under the recovery plan' : ''}.`));
     if (falling) out.push(fill(`{member} noted that ${falling.ref} was falling and asked that the trend be watched; {officer} agreed to include a commentary in the next report.`));
   } else if (report?.budget?.length) {
     const worst = [...report.budget].sort((a, b) => b.revisedVariance - a.revisedVariance)[0];
@@ -307,7 +306,7 @@ function discussion(ctx: ProceedingsContext, it: PlannedItem, present: DemoPerso
   } else if (report?.sections.length) {
     // Drawn from the report's own tables: the first row of its first table.
     const table = report.sections.flatMap((s) => s.tables ?? [])[0];
-    if (table?.rows.length) out.push(fill(`{member} asked about ${lower(table.rows[0][0])}; {officer} ${rng.pick(['explained the position', 'undertook to send Members a note', 'said it would be covered in the next report'])}.`));
+    if (table?.rows.length) out.push(fill(`{member} asked about ${lowerFirst(table.rows[0][0])}; {officer} ${rng.pick(['explained the position', 'undertook to send Members a note', 'said it would be covered in the next report'])}.`));
   }
   return out;
 }

@@ -176,6 +176,11 @@ export function resolvedAs(rec: string): string {
   return rec.replace(/\b(NOTE|AGREE|APPROVE|ENDORSE|RECOMMEND|COMMENT|DELEGATE|ADOPT|SET|PERMIT)\b/g, (w) => w.toLowerCase());
 }
 
+/** A sentence's opening word in lower case, to run it on inside another sentence. */
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
 /** The report laid out as the council's template prints it. */
 export function reportBlocks(r: DemoReport, councilName: string): Block[] {
   const blocks: Block[] = [{ text: councilName.toUpperCase(), style: 'title' }];
@@ -292,7 +297,7 @@ export function topicSections(c: SectionContext): DemoReport['sections'] {
     const [first] = dashboardParagraphs(rows);
     const reds = rows.filter((r) => r.rag === 'RED');
     sections.push({ heading: 'Introduction', paragraphs: [`${c.summary} Indicators are rated against their target (Green), their floor standard (Amber between the two) and below the floor (Red).`] });
-    sections.push({ heading: 'Performance this quarter', paragraphs: [first, ...(reds.length ? reds.map((r) => `${r.ref} (${r.description.charAt(0).toLowerCase()}${r.description.slice(1)}) is below its floor standard at ${kpiValue(r.actual, r.unit)}; the service has a recovery plan and reports monthly to the Corporate Director.`) : ['No indicator is below its floor standard this quarter.'])],
+    sections.push({ heading: 'Performance this quarter', paragraphs: [first, ...(reds.length ? reds.map((r) => `${r.ref} (${lowerFirst(r.description)}) is below its floor standard at ${kpiValue(r.actual, r.unit)}; the service has a recovery plan and reports monthly to the Corporate Director.`) : ['No indicator is below its floor standard this quarter.'])],
       tables: [{ caption: 'Table 1: Key performance indicators', head: ['Indicator', 'Target', 'Floor', 'Previous', 'Latest', 'RAG', 'Direction'], rows: rows.map((r) => [`${r.ref} ${r.description}`, kpiValue(r.target, r.unit), kpiValue(r.floor, r.unit), kpiValue(r.previous, r.unit), kpiValue(r.actual, r.unit), r.rag, r.direction]), widths: [0.37, 0.1, 0.1, 0.1, 0.1, 0.1, 0.13] }] });
     sections.push({ heading: 'Commentary on each indicator', paragraphs: rows.map((r) => `${r.ref} ${r.description}: ${kpiValue(r.actual, r.unit)} against a target of ${kpiValue(r.target, r.unit)} (${r.rag}, ${r.direction.toLowerCase()}). ${rng.pick(COMMENTARY[r.rag])}`) });
   } else if (topic.kind === 'budget') {

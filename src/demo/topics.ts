@@ -3,6 +3,8 @@
 // their season (the budget in February, the accounts in July), each with the facts its report and its minutes draw
 // on, so that no report is repeated within a body's year and each minute records a discussion of its own.
 
+import { lowerFirst } from './reports.js';
+
 export type TopicKind = 'report' | 'dashboard' | 'budget' | 'application' | 'work-programme';
 
 export interface TopicFacts {
@@ -51,7 +53,7 @@ interface Extra {
 const t = (key: string, title: string, kind: TopicKind, director: string, portfolio: number, summary: string, recommendation: string, extra: Extra = {}): Topic => ({
   key, title, kind, director, portfolio, summary, recommendation, keyDecision: extra.keyDecision, recurring: extra.recurring, months: extra.months, placed: extra.placed,
   facts: extra.points ? { background: extra.background ?? [], points: extra.points, risks: extra.risks ?? [], cost: extra.cost } : undefined,
-  purpose: recommendation.startsWith('NOTE') ? `To note ${title.charAt(0).toLowerCase()}${title.slice(1)}` : recommendation.startsWith('COMMENT') ? `To comment on ${title.charAt(0).toLowerCase()}${title.slice(1)}` : `To consider ${title.charAt(0).toLowerCase()}${title.slice(1)}`,
+  purpose: recommendation.startsWith('NOTE') ? `To note ${lowerFirst(title)}` : recommendation.startsWith('COMMENT') ? `To comment on ${lowerFirst(title)}` : `To consider ${lowerFirst(title)}`,
 });
 
 const STANDING = { recurring: true } as const;
