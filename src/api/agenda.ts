@@ -4,7 +4,7 @@
 // schedule, work programme); and schedule a series of meetings. Democratic Services only ('manage-record', checked
 // before the body is read); each request is one transaction, audited by the store. Answers carry an item's code,
 // title and state, never its purpose or papers: those are read from the meeting, under the one visibility rule.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../domain/types.js';
 import { requireAction } from '../http/guards.js';
@@ -78,7 +78,11 @@ const agenda: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
     const m = (await getMeeting(db, i.meeting_id))!;
     return { id: i.id, code: i.code, sectionId: i.section_id, exempt: i.exempt === 1, withdrawn: i.withdrawn === 1, deferredToMeetingId: i.deferred_to_meeting_id, meeting: m.slug, url: itemUrl(i.id) };
   };
-  const itemOr404 = async (id: number) => getAgendaItem(db, id);
+  /** Runs `then` with the agenda item, or answers 404 when there is none. */
+  const withItem = async <T>(reply: FastifyReply, id: number, then: (item: ItemRow) => Promise<T>) => {
+    const item = await getAgendaItem(db, id);
+    return item ? then(item) : notFound(reply, `The agenda item ${id}`);
+  };
   const current = (i: ItemRow): ItemFields => ({
     sectionId: i.section_id ?? 0, title: i.title, purpose: i.purpose, presenters: parseJson<string[]>(i.presenters_json, []), toFollow: i.to_follow === 1, urgentReason: i.urgent_reason,
     exempt: i.exempt === 1, exemptParagraphs: textToParagraphs(i.exempt_paragraphs), publicInterestReason: i.public_interest_reason, guests: parseJson<ItemGuest[]>(i.guests_json, []),
@@ -100,68 +104,56 @@ const agenda: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
     preValidation: guard, ...zodRoute({ params: idParams, body: itemChanges }, {
       tags: ['meetings'], summary: 'Change an agenda item: the fields sent replace the item\u2019s (null clears an optional one); made exempt after publication, the public packs are withheld',
       security: bearer, response: writeResponses('The item', 200) }),
-  }, async (request, reply) => {
-    const item = await itemOr404(request.params.id);
-    if (!item) return notFound(reply, `The agenda item ${request.params.id}`);
+  }, (request, reply) => withItem(reply, request.params.id, async (item) => {
     // Keys sent replace the item's (a text sent as null or blank clears it); keys left out keep their value.
     const given = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined));
     const next: ItemFields = { ...current(item), ...given };
     await updateItem(store, actor(request), item.id, next);
     return summary(item.id);
-  });
+  }));
 
   app.post<{ Params: { id: number }; Body: z.output<typeof moveBody> }>('/v1/agenda-items/:id/move', {
     preValidation: guard, ...zodRoute({ params: idParams, body: moveBody }, {
       tags: ['meetings'], summary: 'Move an item up or down its section (only before the agenda is published: the codes are then in print)', security: bearer, response: writeResponses('The item', 200) }),
-  }, async (request, reply) => {
-    const item = await itemOr404(request.params.id);
-    if (!item) return notFound(reply, `The agenda item ${request.params.id}`);
+  }, (request, reply) => withItem(reply, request.params.id, async (item) => {
     await moveItem(store, actor(request), item.id, request.body.direction);
     return summary(item.id);
-  });
+  }));
 
   app.post<{ Params: { id: number } }>('/v1/agenda-items/:id/withdrawal', {
     preValidation: guard, ...zodRoute({ params: idParams }, { tags: ['meetings'], summary: 'Withdraw an item (it stays on the agenda, marked withdrawn)', security: bearer, response: writeResponses('The item', 200) }),
-  }, async (request, reply) => {
-    const item = await itemOr404(request.params.id);
-    if (!item) return notFound(reply, `The agenda item ${request.params.id}`);
+  }, (request, reply) => withItem(reply, request.params.id, async (item) => {
     await setWithdrawn(store, actor(request), item.id, true);
     return summary(item.id);
-  });
+  }));
 
   app.delete<{ Params: { id: number } }>('/v1/agenda-items/:id/withdrawal', {
     preValidation: guard, ...zodRoute({ params: idParams }, { tags: ['meetings'], summary: 'Reinstate a withdrawn item', security: bearer, response: writeResponses('The item', 200) }),
-  }, async (request, reply) => {
-    const item = await itemOr404(request.params.id);
-    if (!item) return notFound(reply, `The agenda item ${request.params.id}`);
+  }, (request, reply) => withItem(reply, request.params.id, async (item) => {
     await setWithdrawn(store, actor(request), item.id, false);
     return summary(item.id);
-  });
+  }));
 
   app.post<{ Params: { id: number }; Body: z.output<typeof deferBody> }>('/v1/agenda-items/:id/deferral', {
     preValidation: guard, ...zodRoute({ params: idParams, body: deferBody }, {
       tags: ['meetings'], summary: 'Defer an item to a later meeting of the same body: it stays here marked deferred, and goes on the later agenda with its papers',
       security: bearer, response: writeResponses('The item on the later agenda') }),
-  }, async (request, reply) => {
-    const item = await itemOr404(request.params.id);
-    if (!item) return notFound(reply, `The agenda item ${request.params.id}`);
+  }, (request, reply) => withItem(reply, request.params.id, async (item) => {
     const to = await getMeeting(db, request.body.toMeeting);
     if (!to) return notFound(reply, `The meeting "${request.body.toMeeting}"`);
     const moved = await deferItem(store, actor(request), item.id, to.id);
     reply.code(201).header('location', itemUrl(moved.id));
     return { deferred: await summary(item.id), item: await summary(moved.id) };
-  });
+  }));
 
   app.post<{ Params: { id: number }; Body: z.output<typeof assignBody> }>('/v1/agenda-items/:id/report-assignments', {
     preValidation: guard, ...zodRoute({ params: idParams, body: assignBody }, {
       tags: ['meetings'], summary: 'Assign the item\u2019s report to an author: a draft report in their list, classified as the item is', security: bearer, response: writeResponses('The draft report') }),
-  }, async (request, reply) => {
-    const item = await itemOr404(request.params.id);
-    if (!item) return notFound(reply, `The agenda item ${request.params.id}`);
+  }, (request, reply) => withItem(reply, request.params.id, async (item) => {
     const id = await assignReport(store, actor(request), item.id, { authorPersonId: request.body.authorPersonId, title: request.body.title });
     reply.code(201);
     return { reportId: id, item: await summary(item.id) };
-  });
+  }));
 
   app.post<{ Params: { slug: string }; Body: z.output<typeof generatedBody> }>('/v1/meetings/:slug/generated-papers', {
     preValidation: guard, ...zodRoute({ params: slugParam, body: generatedBody }, {
