@@ -6,7 +6,8 @@ import type { NewDecision } from '../services/seed.js';
 import type { PlannedItem } from './agenda.js';
 import { PORTFOLIOS } from './bodies.js';
 import type { Block } from './pdf.js';
-import { longDate, lowerFirst, resolvedAs } from './reports.js';
+import { longDate } from './reports.js';
+import { lowerFirst, resolvedAs } from './wording.js';
 
 export interface DecisionDraft extends Omit<NewDecision, 'meetingId' | 'agendaItemId' | 'takerBodyId' | 'takerPersonId'> {
   takerPersonKey: string | null;

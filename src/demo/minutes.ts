@@ -5,7 +5,8 @@ import type { PlannedItem, PlannedSection } from './agenda.js';
 import type { PlannedMeeting } from './calendar.js';
 import { printedName, shortName, type DemoPerson } from './people.js';
 import type { Rng } from './random.js';
-import { longDate, lowerFirst, resolvedAs } from './reports.js';
+import { longDate } from './reports.js';
+import { lowerFirst, resolvedAs } from './wording.js';
 import { membersOn, type Roster } from './roster.js';
 
 export interface Proceedings {

@@ -4,6 +4,7 @@ import { directionOfTravel, ragRating } from '../domain/rag.js';
 import type { ExemptParagraph, StructuredReport } from '../domain/types.js';
 import type { Block } from './pdf.js';
 import { Rng } from './random.js';
+import { lowerFirst } from './wording.js';
 import type { Topic } from './topics.js';
 
 export interface KpiRow {
@@ -169,16 +170,6 @@ export function classificationText(paragraphs: readonly number[]): string {
   if (!paragraphs.length) return 'Unrestricted';
   const list = paragraphs.join(' and ');
   return `Exempt - NOT FOR PUBLICATION by virtue of paragraph${paragraphs.length > 1 ? 's' : ''} ${list} of Part 1 of Schedule 12A of the Local Government Act 1972`;
-}
-
-/** A recommendation ("NOTE the report and AGREE the changes.") as the resolution words it: its verbs in lower case. */
-export function resolvedAs(rec: string): string {
-  return rec.replace(/\b(NOTE|AGREE|APPROVE|ENDORSE|RECOMMEND|COMMENT|DELEGATE|ADOPT|SET|PERMIT)\b/g, (w) => w.toLowerCase());
-}
-
-/** A sentence's opening word in lower case, to run it on inside another sentence. */
-export function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 /** The report laid out as the council's template prints it. */

@@ -3,7 +3,7 @@
 // their season (the budget in February, the accounts in July), each with the facts its report and its minutes draw
 // on, so that no report is repeated within a body's year and each minute records a discussion of its own.
 
-import { lowerFirst } from './reports.js';
+import { lowerFirst } from './wording.js';
 
 export type TopicKind = 'report' | 'dashboard' | 'budget' | 'application' | 'work-programme';
 
