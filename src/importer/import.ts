@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import { isIsoDate } from '../domain/dates.js';
 import type { Actor, AttendanceKind } from '../domain/types.js';
 import { MootError } from '../errors.js';
 import { recordAudit } from '../store/audit.js';
@@ -65,6 +66,27 @@ function meetingOf(x: PackExtraction, bodyOverride?: string): { body: string; da
   if (!body) throw new MootError(`${x.source}: the body whose meeting this is could not be read from the front sheet`, { hint: 'Give it with --body "NAME"' });
   if (!date) throw new MootError(`${x.source}: the meeting date could not be read from the front sheet`);
   return { body, date };
+}
+
+/**
+ * A date given on import (`--date`) for a document that prints none of its own, such as a standing agenda kept on a
+ * web site. It never overrides a printed date: a document whose own date disagrees is refused, naming both.
+ */
+export function supplyMeetingDate(x: PackExtraction, given: string | undefined): PackExtraction {
+  if (given === undefined) return x;
+  if (!isIsoDate(given)) throw new MootError(`--date must be a real date written YYYY-MM-DD, not "${given}"`);
+  const printed = x.meeting.date ?? x.minutes[0]?.date ?? null;
+  if (printed === given) return x;
+  if (printed) {
+    throw new MootError(`${x.source}: --date ${given} disagrees with the date the document prints (${printed})`, {
+      hint: 'Leave out --date to use the printed date, or check that this is the document you meant',
+    });
+  }
+  return {
+    ...x,
+    meeting: { ...x.meeting, date: given },
+    warnings: [...x.warnings, `the document prints no meeting date: ${given} was given with --date`],
+  };
 }
 
 const ROLE_OF_MEMBER: Record<string, 'chairman' | 'vice-chairman' | 'substitute'> = {
@@ -362,6 +384,8 @@ export interface ImportOptions extends ReadOptions {
   body?: string;
   /** Never take a printed body name to be an existing body whose name differs only in word forms. */
   exactBodies?: boolean;
+  /** The meeting date (YYYY-MM-DD), for documents that print none; refused if the document prints another. */
+  date?: string;
   afterImport?: AfterImport;
 }
 
@@ -370,6 +394,7 @@ export async function importPackFile(store: Store, actor: Actor, path: string, o
   let r: ReadAndExtract;
   try {
     r = await readAndExtract(path, options);
+    r = { ...r, extraction: supplyMeetingDate(r.extraction, options.date) };
   } catch (e) {
     if (e instanceof MootError) return { status: 'failed', file, reason: e.line };
     throw e;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +64,22 @@ describe('the moot command', () => {
     await store.close();
     expectOneLineError(moot(['--data', data, 'migrate']), /newer version of Moot.*999-from-the-future/);
     expectOneLineError(moot(['--data', data, 'meetings']), /newer version of Moot/);
+  });
+
+  it('imports a document that prints no date with --date, and refuses a date that is not YYYY-MM-DD or disagrees with the printed one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'moot-date-'));
+    const data = join(dir, 'data');
+    expect(moot(['--data', data, 'init']).status).toBe(0);
+    const agenda = join(repo, 'test', 'fixtures', 'corpus', 'us_northstar_agenda_undated.md');
+    expectOneLineError(moot(['--data', data, 'import', agenda, '--body', 'Town of North Star']), /1 of 1 files could not be imported/);
+    expectOneLineError(moot(['--data', data, 'import', agenda, '--body', 'Town of North Star', '--date', '17/08/2020']), /--date must be a real date written YYYY-MM-DD, not "17\/08\/2020"/);
+    const r = moot(['--data', data, 'import', agenda, '--body', 'Town of North Star', '--date', '2020-08-17', '--no-report']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/imported\s+us_northstar_agenda_undated\.md → \/meetings\/2020-08-17-town-of-north-star/);
+    writeFileSync(join(dir, 'minutes.txt'), ['ELMWOOD PARISH COUNCIL', 'Minutes of the meeting held on Monday 3 March 2025 at 7.30 pm', '', 'Present: Cllr A Smith (Chairman), Cllr B Jones', '', '1. Apologies', 'None.', '2. Planning', 'Noted.'].join('\n'));
+    const refused = moot(['--data', data, 'import', join(dir, 'minutes.txt'), '--date', '2025-03-04', '--no-report']);
+    expect(refused.stdout).toMatch(/refused\s+minutes\.txt: --date 2025-03-04 disagrees with the date the document prints \(2025-03-03\)/);
+    expect(refused.status).toBe(2);
   });
 
   it('names the file and the problem when extraction input is bad', () => {

@@ -111,6 +111,40 @@ describe.each(STORE_KINDS)('importing packs on %s', (kind) => {
     expect(agenda.items.map((i) => `${i.code} ${i.title}`)).toEqual(['1 APOLOGIES', '2 MINUTES OF THE LAST MEETING', '3 PLANNING APPLICATIONS', '4 CLOSE OF MEETING']);
   });
 
+  it('takes the meeting date from --date for a document that prints none, and refuses one whose own date disagrees', async (ctx) => {
+    const { store } = get(ctx);
+    const corpus = join(repo, 'test', 'fixtures', 'corpus');
+    // North Star's standing agenda prints no body and no date: refused without them, stored with them
+    const agenda = join(corpus, 'us_northstar_agenda_undated.md');
+    const refused = await importPackFile(store, SYSTEM_ACTOR, agenda, { body: 'Town of North Star' });
+    expect(refused).toMatchObject({ status: 'failed' });
+    if (refused.status === 'failed') expect(refused.reason).toMatch(/meeting date could not be read/);
+    const outcome = await importPackFile(store, SYSTEM_ACTOR, agenda, { body: 'Town of North Star', date: '2020-08-17' });
+    expect(outcome.status).toBe('imported');
+    if (outcome.status !== 'imported') return;
+    expect(outcome.warnings).toContain('the document prints no meeting date: 2020-08-17 was given with --date');
+    const meeting = await getMeeting(store.db, outcome.meetingId);
+    expect(meeting?.date).toBe('2020-08-17');
+    expect((await getAgenda(store.db, outcome.meetingId)).items).toHaveLength(20);
+
+    // a document with a date of its own: the same date is accepted, another is refused naming both
+    const dir = mkdtempSync(join(tmpdir(), 'moot-import-date-'));
+    writeFileSync(join(dir, 'elmwood-agenda.txt'), [
+      'ELMWOOD PARISH COUNCIL', 'AGENDA', 'Monday, 3 March 2025 at 7.30 pm', '',
+      '1. Apologies', '2. Minutes of the last meeting', '3. Planning applications',
+    ].join('\n'));
+    const before = await count(store.db, 'meeting');
+    const disagrees = await importPackFile(store, SYSTEM_ACTOR, join(dir, 'elmwood-agenda.txt'), { date: '2025-03-04' });
+    expect(disagrees).toMatchObject({ status: 'failed' });
+    if (disagrees.status === 'failed') expect(disagrees.reason).toMatch(/^elmwood-agenda.txt: --date 2025-03-04 disagrees with the date the document prints \(2025-03-03\)\. Leave out --date/);
+    expect(await count(store.db, 'meeting')).toBe(before);
+    const bad = await importPackFile(store, SYSTEM_ACTOR, join(dir, 'elmwood-agenda.txt'), { date: '2025-02-30' });
+    expect(bad).toMatchObject({ status: 'failed', reason: '--date must be a real date written YYYY-MM-DD, not "2025-02-30"' });
+    const agrees = await importPackFile(store, SYSTEM_ACTOR, join(dir, 'elmwood-agenda.txt'), { date: '2025-03-03' });
+    expect(agrees).toMatchObject({ status: 'imported' });
+    if (agrees.status === 'imported') expect(agrees.warnings.join('\n')).not.toMatch(/--date/);
+  });
+
   it.skipIf(!existsSync(fixtures))('makes a corrected file a new version of the same meeting', async (ctx) => {
     const { store } = get(ctx);
     const dir = mkdtempSync(join(tmpdir(), 'moot-import-'));

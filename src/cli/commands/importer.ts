@@ -3,6 +3,7 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { isIsoDate } from '../../domain/dates.js';
 import { MootError } from '../../errors.js';
 import { EXTRACTION_FORMAT_VERSION, explainExtraction, formatExplanation, importPackArchive, readAndExtract } from '../../services/pack-imports.js';
 import { createProgress, out, type CliContext } from '../context.js';
@@ -83,12 +84,14 @@ export function register(program: Command, context: () => CliContext): void {
     .option('--body <name>', 'the body, for packs whose front sheet does not name it')
     .option('--ocr', 'read scanned pages by OCR (tesseract); a PDF with no text layer is read by OCR even without it')
     .option('--ocr-lang <langs>', 'OCR languages, e.g. eng or eng+cym', 'eng')
+    .option('--date <YYYY-MM-DD>', 'the meeting date, for documents that print none (refused if a document prints another)')
     .option('--exact-bodies', 'never take a printed body name to be an existing body whose name differs only in word forms')
     .option('--report <file>', 'append each file\'s outcome to this JSON-lines report (default: import-report.jsonl in the data directory)')
     .option('--no-report', 'write no report file')
-    .action(async (paths: string[], opts: { maxMb: string; body?: string; exactBodies?: boolean; report?: string | false } & OcrFlags) => {
+    .action(async (paths: string[], opts: { maxMb: string; body?: string; date?: string; exactBodies?: boolean; report?: string | false } & OcrFlags) => {
       const maxBytes = Number.parseFloat(opts.maxMb) * 1024 * 1024;
       if (!(maxBytes > 0)) throw new MootError(`--max-mb must be a positive number, not "${opts.maxMb}"`);
+      if (opts.date !== undefined && !isIsoDate(opts.date)) throw new MootError(`--date must be a real date written YYYY-MM-DD, not "${opts.date}"`);
       const files = await collectFiles(paths);
       if (!files.length) throw new MootError(`no .pdf, .txt or .md files found in ${paths.join(', ')}`);
       const ctx = context();
@@ -97,7 +100,7 @@ export function register(program: Command, context: () => CliContext): void {
       if (report) await mkdir(dirname(report), { recursive: true });
       const progress = createProgress('Importing', files.length, { quiet: files.length === 1 });
       const { entries, summary } = await importPackArchive(store, ctx.actor, files, {
-        maxBytes, body: opts.body, exactBodies: opts.exactBodies, report, ...ocrOptions(opts, 'pack'),
+        maxBytes, body: opts.body, date: opts.date, exactBodies: opts.exactBodies, report, ...ocrOptions(opts, 'pack'),
         onFile: (e) => progress.tick(1, `${e.status} ${e.file}`),
       });
       progress.stop();
