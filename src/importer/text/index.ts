@@ -8,7 +8,7 @@ import { parseAgenda, type AgendaItemDetail } from './agenda.js';
 import { readFrontSheet, readContacts } from './meeting.js';
 import { parseMembership, type MemberEntry } from './membership.js';
 import { headingEnd, parseMinutesAt, proseAttendance, type MinuteItemDetail } from './minutes.js';
-import { minutesDocumentStart, readMinutesHead, unnumberedHeadings } from './minutes-doc.js';
+import { marginHeadings, minutesDocumentStart, readMinutesHead, unnumberedHeadings } from './minutes-doc.js';
 import { parseDecisions, type DecisionDetail } from './decisions.js';
 import { locatePapers, type Paper } from './papers.js';
 
@@ -210,6 +210,15 @@ function run(input: PackText): PackExtraction {
     // a blank page inside minutes is a page break, not the end of the minutes
     const end = nextBoundary(starts.filter((s) => !breaks.has(s)), h, lines.length);
     const m = parseMinutesAt(lines, h, end, letterhead);
+    // a minutes-only document with no numbered minutes whose section headings stand in a margin column
+    if (minutesFirst >= 0 && !out.minutes.length && !m.items.length) {
+      const heads = marginHeadings(lines, minutesFirst + 1, end, m.body);
+      if (heads.length) {
+        m.itemsDetail = heads.map((x) => ({ number: '', title: x.title, text: '', resolutions: [], line: x.line }));
+        m.items = m.itemsDetail.map((it) => ({ number: it.number, title: it.title }));
+        warnings.push(`line ${lines[heads[0].line].no}: the minutes' ${heads.length} sections are headed in a margin column without numbers; their headings are taken as minutes without numbers`);
+      }
+    }
     if (!m.items.length && !m.present.length) continue;
     if (!m.date) warnings.push(`line ${lines[h].no}: minutes heading without a readable meeting date`);
     if (!m.items.length) warnings.push(`line ${lines[h].no}: minutes of ${m.body ?? 'a meeting'} have no numbered minutes`);
@@ -217,7 +226,9 @@ function run(input: PackText): PackExtraction {
       body: m.body, date: m.date, present: m.present, alsoPresent: m.alsoPresent, inAttendance: m.inAttendance,
       apologies: m.apologies, substitutes: m.substitutes, items: m.itemsDetail.map(minuteItemOut),
     });
-    if (minutesFirst >= 0 && h === minutesFirst) {
+    // a minutes-only document's meeting is the first minutes read: a running title above the heading ("Minutes of the
+    // Regular of the Council … November 26, 2024", then the margin's headings) reads as a header with nothing under it
+    if (minutesFirst >= 0 && out.minutes.length === 1) {
       out.meeting = {
         body: m.body, date: m.date, time: m.time, venue: m.venue, contacts: readContacts(lines, 0, Math.min(lines.length, 400)),
         publishedOn: null, publishedBy: null,

@@ -221,3 +221,32 @@ export function unnumberedHeadings(lines: Line[], from: number, end: number, bod
     text: lines.slice(k + 1, kept[i + 1] ?? end).map((l) => l.text).filter(Boolean).join('\n'),
   }));
 }
+
+// a section heading in Title Case: "Call to Order", "Previous Minutes", "Council Reports", "Break"
+const TITLE_CASE_HEADING = /^[A-Z][a-z’'-]{2,}(?:\s+(?:(?:and|of|the|to|in|for|on|&)|[A-Z][a-z’'-]+)){0,3}$/;
+// what a vote or the attendance says is no section: "Carried", "Date and Place", "In Attendance"
+const NOT_A_SECTION = /^(?:carried|defeated|lost|tabled|withdrawn|approved|adopted|received|seconded|moved|present|absent|regrets|apologies|in attendance|also present|date and place|date|place|time|signed|mayor|chair(?:man|person)?|clerk)$/i;
+
+/**
+ * Minutes laid out in two columns, the section headings in the left margin ("Call to Order", "Agenda", "Previous
+ * Minutes", "Adjournment") and the text beside them: OCR reads the margin apart from the text, so the headings come as
+ * runs of short Title Case lines of their own. Taken as the minutes' sections (without numbers) only when there are at
+ * least five and at least two runs of two or more, as a margin column gives; nothing after the adjournment.
+ */
+export function marginHeadings(lines: Line[], from: number, end: number, body: string | null): { title: string; line: number }[] {
+  const heads: number[] = [];
+  for (let k = from; k < end; k++) {
+    const t = lines[k].text;
+    if (!t || t.length > 40 || !TITLE_CASE_HEADING.test(t) || NOT_A_SECTION.test(t)) continue;
+    if (body && t.toLowerCase() === body.toLowerCase()) continue;
+    heads.push(k);
+    if (/^adjourn/i.test(t)) break;
+  }
+  let runs = 0;
+  for (let i = 0; i < heads.length; i++) {
+    const next = (j: number) => { let k = heads[j] + 1; while (k < end && !lines[k].text) k++; return k; };
+    if (i + 1 < heads.length && next(i) === heads[i + 1] && (i === 0 || next(i - 1) !== heads[i])) runs++;
+  }
+  if (heads.length < 5 || runs < 2) return [];
+  return heads.map((k) => ({ title: lines[k].text, line: k }));
+}

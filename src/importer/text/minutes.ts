@@ -111,7 +111,7 @@ function headerText(lines: Line[], h: number, end: number): { text: string; next
   let k = h + 1;
   while (k < end && k < h + 4) {
     const t = lines[k].text;
-    if (!t || labelOf(t) || MINUTE_LINE.test(t) || SECTION.test(t)) break;
+    if (!t || labelOf(t) || MINUTE_LINE.test(t) || SECTION.test(t) || officeRoster(t)) break;
     if (/[.]$/.test(text) && !/^[a-z]/.test(t)) break;
     text += ` ${t}`;
     k++;
@@ -218,6 +218,23 @@ function withoutLeadingRole(s: string): string {
 // the office printed before a name in prose: "supervisors Dick Dillon, …, treasurer Ray Barnes, and clerk Linda
 // Britton", "guests Bill Taft and Rory Blazevich"
 const ROLE_BEFORE_NAME = /^(?:(?:and|the|our|guests?|visitors?|supervisors?|treasurer|(?:deputy\s+|town\s+|township\s+)?clerks?|trustees?|directors?|commissioners?|councillors?|council\s*members?|board\s+members?|members?|(?:deputy\s+)?(?:mayor|reeve)|chair(?:man|person|woman)?|vice[- ]chair(?:man|person|woman)?|(?:vice[- ])?president|secretary|solicitor|administrator|(?:general\s+)?manager)\s+)+(?=[A-Z])/i;
+
+// Offices printed before a name in a roster: the council's own (members) and its officers'.
+const MEMBER_OFFICE = String.raw`(?:Deputy\s+|Acting\s+)?(?:Mayor|Reeve|Warden)|Councillor|Councilor|Council\s*Member|Alderman|Alderperson|Cllr\.?`;
+const OFFICER_OFFICE = String.raw`CAO|Chief\s+Administrative\s+Officer|(?:Municipal\s+|Town\s+|City\s+|Deputy\s+)?Clerk|Treasurer|(?:Town|City|Municipal)\s+Manager|Administrator`;
+const ROSTER_PART = new RegExp(String.raw`(?:^|\s)(${MEMBER_OFFICE}|${OFFICER_OFFICE}),?\s+((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2}?)(?=\s+(?:${MEMBER_OFFICE}|${OFFICER_OFFICE})\b|\s*$)`, 'g');
+
+/**
+ * A line made only of offices and names, "Mayor Greg Rathjen Deputy Mayor Valiquette Councillor Eastman CAO, Marc
+ * Fortais" (at least three): each name with whether its office is a member's (mayor, reeve, councillor) or an
+ * officer's (CAO, clerk). Offices are not kept, as "Mayor Knox White" is "Knox White".
+ */
+export function officeRoster(t: string): { name: string; member: boolean }[] | null {
+  const parts = [...t.matchAll(ROSTER_PART)];
+  if (parts.length < 3 || parts.map((p) => p[0]).join('').replace(/\s+/g, '') !== t.replace(/\s+/g, '')) return null;
+  const member = new RegExp(`^(?:${MEMBER_OFFICE})$`, 'i');
+  return parts.map((p) => ({ name: p[2], member: member.test(p[1]) }));
+}
 
 // "Board members present were A, B and C." / "Also present were …" / "Other staff present via teleconference were …"
 const PROSE_ATTENDANCE: [RegExp, 'present' | 'alsoPresent' | 'inAttendance'][] = [
@@ -394,6 +411,8 @@ function candidateAt(line: Line, scheme: Scheme): Candidate | null {
     if (d && d.index === 0) return null;
     // "10545 Armstrong Ave., Suite 200 • Mather" is a street address in a letterhead, not minute 10545
     if (mm && STREET.test(mm[2])) return null;
+    // "1) Gull Lake East Trail 2) Local Sustainability Grant": a list run into one line (inside a motion), not minute 1
+    if (mm && /^\d+$/.test(mm[1]) && new RegExp(`\\s${Number(mm[1]) + 1}[.)]\\s+[A-Z]`).test(mm[2])) return null;
     return mm && /^[A-Z"'‘“(]/.test(mm[2]) ? { number: mm[1], rest: mm[2] } : null;
   }
   if (scheme === 'roman') {
@@ -493,6 +512,16 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
     if (c && follows(null, c.number, scheme, 5)) { firstMinute = i; break; }
   }
   const headerRegion = readAttendance(lines, next, firstMinute, m);
+  // "Mayor Greg Rathjen Deputy Mayor Valiquette Councillor Eastman … CAO, Marc Fortais" just under the heading: the
+  // attendance as a roster of offices and names (a table whose columns OCR ran together), with no label of its own
+  if (!m.present.length) {
+    for (const t of headerRegion.filter(Boolean).slice(0, 3)) {
+      const roster = officeRoster(t);
+      if (!roster) continue;
+      for (const p of roster) addPerson(p.member ? m.present : m.inAttendance, p.name);
+      break;
+    }
+  }
   for (const t of headerRegion) {
     if (!/^apologies\s*:/i.test(t)) for (const n of apologiesIn(t)) addPerson(m.apologies, n);
   }

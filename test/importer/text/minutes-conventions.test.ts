@@ -1,7 +1,7 @@
 // Minutes conventions learned from the development corpus (test/fixtures/corpus): rules, not documents.
 import { describe, expect, it } from 'vitest';
 import { extractPack } from '../../../src/importer/text/index.js';
-import { apologiesIn, isRole, namesWithTitles, proseAttendance } from '../../../src/importer/text/minutes.js';
+import { apologiesIn, isRole, namesWithTitles, officeRoster, proseAttendance } from '../../../src/importer/text/minutes.js';
 import { samePerson } from '../../../src/importer/text/names.js';
 
 const extract = (text: string) => extractPack({ source: 't.txt', pages: [text] });
@@ -353,3 +353,33 @@ describe('a US board agenda as pdftotext gives it (Regional Transportation Distr
   });
 });
 
+
+describe('a Canadian town council\'s minutes read by OCR, headings in a margin column', () => {
+  // invented: a two-column layout whose margin OCR reads apart from the text, a running title above the heading, a
+  // roster of offices and names under it, and a motion quoting a list "1) … 2) …"
+  const text = ['Village', 'Minutes of the Regular of the Council of the Village of Elmbrook March 4, 2025',
+    'Date and Place', 'In Attendance', 'Call to Order', 'Agenda',
+    'Minutes of the Regular Meeting of the Council of the Village of Elmbrook held Tuesday, March 4, 2025, at 7:00 p.m., in the Elmbrook Community Hall',
+    'Reeve Anna Kowalski Deputy Reeve Tremblay Councillor Okafor Councillor Lindqvist CAO, Sam Porter',
+    'Reeve Kowalski called the meeting to order at 7:02pm',
+    'Motion 12/2025 Moved by Councillor Okafor, “THAT the agenda be amended to add:', '1) Rink Repairs 2) Grant Letter', 'Carried',
+    'Previous Minutes', 'Financial', 'Motion 13/2025 Moved by Councillor Lindqvist, “THAT the minutes of February 4, 2025 be accepted.”', 'Carried',
+    'Read by Reeve Kowalski', 'Correspondence', 'Council Reports', 'Adjournment', 'Reeve Kowalski adjourned the meeting at 8:15pm'].join('\n');
+  it('the heading under a running title gives the meeting; a roster of offices and names is the attendance', () => {
+    const ex = extract(text);
+    expect(ex.meeting).toMatchObject({ body: 'Council of the Village of Elmbrook', date: '2025-03-04', time: '19:00', venue: 'Elmbrook Community Hall' });
+    expect(ex.minutes).toHaveLength(1);
+    expect(ex.minutes[0].present).toEqual(['Anna Kowalski', 'Tremblay', 'Okafor', 'Lindqvist']);
+    expect(ex.minutes[0].inAttendance).toEqual(['Sam Porter']);
+  });
+  it('the margin\'s Title Case headings are the sections, not "Carried", the labels or a list quoted in a motion', () => {
+    const ex = extract(text);
+    expect(ex.minutes[0].items.map((i) => `${i.number}|${i.title}`)).toEqual(['|Call to Order', '|Agenda', '|Previous Minutes', '|Financial', '|Correspondence', '|Council Reports', '|Adjournment']);
+  });
+  it('a roster needs three offices with names; a sentence naming a mayor is none', () => {
+    expect(officeRoster('Mayor Greg Rathjen Deputy Mayor Valiquette CAO, Marc Fortais')).toEqual([
+      { name: 'Greg Rathjen', member: true }, { name: 'Valiquette', member: true }, { name: 'Marc Fortais', member: false }]);
+    expect(officeRoster('Mayor Rathjen called the meeting to order')).toBeNull();
+    expect(officeRoster('Mayor Rathjen Councillor Hansen')).toBeNull();
+  });
+});
