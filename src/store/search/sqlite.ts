@@ -21,26 +21,67 @@ export function toFts5(q: ParsedQuery): string {
   return `(${positive}) NOT (${q.exclude.map(ftsTerm).join(' OR ')})`;
 }
 
+/** How many of the best-scored matches the bounded ranking takes from FTS5, at the least. */
+export const CANDIDATES = 60;
+
 /**
- * One query ranks and pages; the filters read the small covering index search_entry_filter (migration 002) rather
- * than the table rows with their long bodies, and bm25 is computed only for entries that pass them. The total is
- * counted separately, up to TOTAL_CAP, which costs little even for a word in every paper (and not at all when the
- * page is the last one).
+ * Ranks and pages. bm25 has to be computed for every match (about 0.5 µs each: 2–4 ms for a word in thousands of
+ * papers); what the bounded ranking saves is the rest: joining every match to the filter index and sorting them all.
+ * FTS5 hands over only its best-scored K matches (a top-K sort inside the virtual table's scan), which are then
+ * filtered and ordered as before. The answer is exact, not an approximation: every match scoring better than the worst
+ * candidate is a candidate, so a page whose last hit scores better than that is the page the full ranking gives. When
+ * it is not (filters removed too many candidates, a tie at the boundary, a deep page), the full ranking runs instead.
+ * The filters read the small covering index search_entry_filter (migration 002) rather than the table rows with their
+ * long bodies. The total is counted separately, up to TOTAL_CAP (and not at all when the page is the last one).
  */
-export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page, sort: SearchSort = 'relevance'): Promise<RankedIds> {
+export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page, sort: SearchSort = 'relevance',
+  candidates = CANDIDATES): Promise<RankedIds> {
   const match = toFts5(q);
   const where = andAll(conditions);
-  const rows = await sql<{ id: number; score: number }>`
-    select e.id as id, f.score as score
-    from (select rowid as rid, bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(BODY_WEIGHT)}) as score
-          from search_fts where search_fts match ${match}) f
-    join search_entry e indexed by search_entry_filter on e.id = f.rid
-    where ${where}
-    order by ${sort === 'date' ? sql`e.date desc nulls last, f.score asc` : sql`f.score asc, e.date desc nulls last`}, e.id asc
-    limit ${page.limit} offset ${page.offset}`.execute(db);
-  const ranked = rows.rows.map((r) => ({ id: r.id, score: -r.score }));
+  const scored = sql`select rowid as rid, bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(BODY_WEIGHT)}) as score from search_fts where search_fts match ${match}`;
+  const order = sort === 'date' ? sql`e.date desc nulls last, f.score asc` : sql`f.score asc, e.date desc nulls last`;
+  let rows: { id: number; score: number }[] | null = null;
+  let exhaustive = false; // every match was ranked: a short page is the last one
+  if (sort === 'relevance') {
+    const k = Math.max(candidates, 2 * (page.offset + page.limit));
+    const bounded = await sql<{ id: number; score: number; n: number; worst: number }>`
+      select e.id as id, f.score as score, f.n as n, f.worst as worst
+      from (select rid, score, count(*) over () as n, max(score) over () as worst
+            from (${scored} order by score limit ${sql.lit(k)})) f
+      join search_entry e indexed by search_entry_filter on e.id = f.rid
+      where ${where}
+      order by ${order}, e.id asc
+      limit ${page.limit} offset ${page.offset}`.execute(db);
+    const r = bounded.rows;
+    const last = r[r.length - 1];
+    if (r.length && r[0].n < k) {
+      rows = r; // FTS5 had fewer than k matches: every one was ranked
+      exhaustive = true;
+    } else if (r.length === page.limit && last.score < last.worst) {
+      rows = r; // a full page, all of it above the boundary
+    } else if (!r.length) {
+      // An empty page: no more matches (the usual case: a word found nowhere), or the candidates ran out before it.
+      const n = await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts where search_fts match ${match} limit ${sql.lit(k)}) x`.execute(db);
+      if ((n.rows[0]?.n ?? 0) < k) {
+        rows = [];
+        exhaustive = true;
+      }
+    }
+  }
+  if (rows === null) {
+    const full = await sql<{ id: number; score: number }>`
+      select e.id as id, f.score as score
+      from (${scored}) f
+      join search_entry e indexed by search_entry_filter on e.id = f.rid
+      where ${where}
+      order by ${order}, e.id asc
+      limit ${page.limit} offset ${page.offset}`.execute(db);
+    rows = full.rows;
+    exhaustive = true;
+  }
+  const ranked = rows.map((r) => ({ id: r.id, score: -r.score }));
   // A page short of its limit is the last one: the total is known without matching again.
-  if (rows.rows.length < page.limit && (rows.rows.length > 0 || page.offset === 0)) return { total: Math.min(page.offset + rows.rows.length, TOTAL_CAP), ranked };
+  if (exhaustive && rows.length < page.limit && (rows.length > 0 || page.offset === 0)) return { total: Math.min(page.offset + rows.length, TOTAL_CAP), ranked };
   const count = await sql<{ n: number }>`
     select count(*) as n from (select 1 from search_fts f join search_entry e indexed by search_entry_filter on e.id = f.rowid
       where search_fts match ${match} and ${where} limit ${TOTAL_CAP}) x`.execute(db);
