@@ -157,6 +157,21 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
     const v = /^\s*,?\s*(?:at|in|yn(?:\s+yr?)?)\s+(?:the\s+)?([A-Z][^.]{2,120}?)\.?\s*$/.exec(after);
     if (v && !/\b(?:zoom|teams|remotely|online|teleconference)\b/i.test(v[1])) venue = v[1].trim();
   }
+  // "Place:" on a line of its own, the place on the lines under it ("Council Chambers" / "Richmond City Hall") up to
+  // the next label ("Present:")
+  if (!venue) {
+    const placeAt = region.find((k) => /^(?:place|venue|location)\s*:$/i.test(lines[k].text));
+    if (placeAt !== undefined) {
+      const parts: string[] = [];
+      for (let k = placeAt + 1; k < lines.length && parts.length < 4; k++) {
+        const t = lines[k].text;
+        if (!t) { if (parts.length) break; continue; }
+        if (/:$/.test(t) || findDate(t) || CALLED_TO_ORDER.test(t)) break;
+        parts.push(t.replace(/[,;]$/, ''));
+      }
+      if (parts.length && !parts.some((p) => /\b(?:zoom|teams|remotely|online|teleconference|virtual(?:ly)?)\b/i.test(p))) venue = parts.join(', ');
+    }
+  }
   // "MINUTES / FORMAL MEETING OF CITY COUNCIL / City Hall, 206 S. Main Street, Council Chambers / Monday, May 22, 2023":
   // a line of the heading naming a building, after the title ("Council Chambers, 12 Main Street")
   if (!venue && titleAt !== undefined) {
@@ -201,6 +216,8 @@ export function unnumberedHeadings(lines: Line[], from: number, end: number, bod
     // a postcode on a line of its own ("SA19 7TE", an address in a planning list) and the attendance label
     // ("PRESENT") head no section
     if (/^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/.test(t) || /^(?:PRESENT|IN ATTENDANCE|ALSO PRESENT|APOLOGIES|ABSENT)$/.test(t)) continue;
+    // the result of a vote ("CARRIED") closes a motion; it heads nothing
+    if (/^(?:CARRIED|DEFEATED|LOST|TABLED|WITHDRAWN)(?:\s+UNANIMOUSLY)?$/.test(t)) continue;
     heads.push(k);
     titles.set(k, t);
   }

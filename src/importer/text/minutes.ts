@@ -174,6 +174,10 @@ function personsOfLine(t: string): Person[] {
     if (isNameLike(name) && !isRole(name) && parts.slice(1).every((x) => isRole(x) || /^[A-Z]{2,4}$/.test(x))) {
       return [{ name, role: parts.slice(1).join(', ') }];
     }
+    // "Cecilia Achiam, General Manager, Community Safety": a name, a job title, then the department it is over
+    if (parts.length === 3 && isNameLike(name) && !isRole(name) && isRole(parts[1]) && /^[A-Z][\w&’'-]*(?:\s+(?:&|and|of|the|[A-Z][\w&’'-]*)){0,4}$/.test(parts[2])) {
+      return [{ name, role: `${parts[1]}, ${parts[2]}` }];
+    }
   }
   // "Jeffrey Mitchell - Kronick Moskovitz Tiedemann & Girard", "Rebecca Simon - Human Resource Administrator": one
   // person, then after the dash what they are or whom they represent
@@ -380,7 +384,7 @@ function romanValue(r: string): number {
   return n > 0 && n < 60 && tens[Math.floor(n / 10)] + back[n % 10] === r ? n : NaN;
 }
 
-interface Candidate { number: string; rest: string }
+interface Candidate { number: string; rest: string; joinedNext?: number }
 
 /** Where the heading of a minutes-only document ends: its first attendance label or minute heading. */
 export function headingEnd(lines: Line[], from: number): number {
@@ -388,11 +392,11 @@ export function headingEnd(lines: Line[], from: number): number {
     if (!lines[k].text) continue;
     if (labelOf(lines[k].text)) return k;
     for (const s of ['arabic', 'roman', 'trailing'] as Scheme[]) {
-      const c = candidateAt(lines[k], s);
+      const c = candidateAtLine(lines, k, lines.length, s);
       if (!c || !follows(null, c.number, s, 5)) continue;
       // a heading is followed by the next one ("3738 Walnut Avenue" is an address, not minute 3738)
       for (let j = k + 1; j < Math.min(lines.length, k + 200); j++) {
-        const n = lines[j].text ? candidateAt(lines[j], s) : null;
+        const n = lines[j].text ? candidateAtLine(lines, j, lines.length, s) : null;
         if (n && follows(s === 'arabic' ? minuteSeq(c.number) : c.number, n.number, s, 3)) return k;
       }
     }
@@ -400,8 +404,31 @@ export function headingEnd(lines: Line[], from: number): number {
   return Math.min(lines.length, from + 40);
 }
 
+/**
+ * The minute heading at line k: on the line itself, or, for a number printed alone on its line ("1." then
+ * "[DEVELOPMENT PERMIT 17-781907](…)" — a web page's numbered list as text), the number with the line under it.
+ */
+function candidateAtLine(lines: Line[], k: number, end: number, scheme: Scheme): Candidate | null {
+  const t = lines[k].text;
+  if (scheme !== 'trailing' && /^(?:\d{1,3}|[IVXL]{1,7})\.$/.test(t)) {
+    // numbers stacked one under another ("7." "8.") are a margin column OCR read apart from the headings, not a list
+    let i = k - 1;
+    while (i >= 0 && !lines[i].text) i--;
+    if (i >= 0 && /^(?:\d{1,3}|[IVXL]{1,7})\.$/.test(lines[i].text)) return null;
+    let j = k + 1;
+    while (j < end && !lines[j].text) j++;
+    // only a heading-like line: short, not a sentence
+    if (j < end && lines[j].cells.length === 1 && lines[j].text.length <= 150 && !/[.;,]$/.test(lines[j].text)) {
+      const joined = candidateAt({ ...lines[j], text: `${t} ${lines[j].text}` }, scheme);
+      if (joined) return { ...joined, joinedNext: j };
+    }
+    return null;
+  }
+  return candidateAt(lines[k], scheme);
+}
+
 function candidateAt(line: Line, scheme: Scheme): Candidate | null {
-  const t = line.text;
+  const t = line.text.replace(/\[([^\]]{2,200})\]\([^)\s]*\)/g, '$1');
   if (line.cells.length !== 1 || labelOf(t)) return null;
   if (scheme === 'arabic') {
     const mm = MINUTE_LINE.exec(t);
@@ -457,7 +484,7 @@ function chooseScheme(lines: Line[], from: number, to: number): Scheme {
     let prev: string | null = null;
     let n = 0;
     for (let k = from; k < to; k++) {
-      const c = candidateAt(lines[k], scheme);
+      const c = candidateAtLine(lines, k, to, scheme);
       if (c && follows(prev, c.number, scheme, prev === null ? 5 : 3)) { prev = c.number; n++; }
     }
     if (n > bestLen && (scheme === 'arabic' || n >= 3)) { best = scheme; bestLen = n; }
@@ -508,7 +535,7 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
   // attendance: labelled blocks before the first minute heading
   let firstMinute = end;
   for (let i = next; i < end; i++) {
-    const c = lines[i].text ? candidateAt(lines[i], scheme) : null;
+    const c = lines[i].text ? candidateAtLine(lines, i, end, scheme) : null;
     if (c && follows(null, c.number, scheme, 5)) { firstMinute = i; break; }
   }
   const headerRegion = readAttendance(lines, next, firstMinute, m);
@@ -542,7 +569,7 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
   for (let k = firstMinute; k < end; k++) {
     const t = lines[k].text;
     if (!t) continue;
-    const c = candidateAt(lines[k], scheme);
+    const c = candidateAtLine(lines, k, end, scheme);
     // the items listed one after another before the minutes ("AGENDA ITEMS / I. Public Forum / II. Consent
     // Calendar …", at most a sentence after the last), then the minutes numbered again from the start: the list was
     // a table of contents
@@ -553,6 +580,9 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
       prev = null;
     }
     if (c && follows(prev, c.number, scheme, prev === null ? 5 : 3)) {
+      // a number alone on its line: the heading is the next line
+      if (c.joinedNext !== undefined) k = c.joinedNext;
+      const t = lines[k].text;
       let title: string;
       let rest = '';
       if (scheme === 'trailing') title = c.rest.trim();

@@ -383,3 +383,21 @@ describe('a Canadian town council\'s minutes read by OCR, headings in a margin c
     expect(officeRoster('Mayor Rathjen Councillor Hansen')).toBeNull();
   });
 });
+
+describe('a Canadian city panel\'s minutes as the web page\'s text (labels on their own lines, numbers apart from headings)', () => {
+  // invented, in the layout of a city's web minutes
+  const text = ['', 'March 3, 2021 - Minutes', 'Heritage Review Panel', 'Wednesday, March 3, 2021', 'Time:', '4:00 p.m.', 'Place:', 'Room 2.004', 'Elmford City Hall',
+    'Present:', 'Dana Ruiz, Chair', 'Omar Haddad, General Manager, Planning and Development', 'Lee Park, Director, Engineering',
+    'The meeting was called to order at 4:00 p.m.', 'Minutes', 'It was moved and seconded', 'That the minutes of February 3, 2021 be adopted.', 'CARRIED',
+    '1.', '[HERITAGE PERMIT 21-100200](https://example.org/hp.pdf)', 'APPLICANT:', 'Elm Holdings Ltd.', 'INTENT OF PERMIT:', '1.', 'Permit the restoration of a house; and',
+    '2.', 'Vary the setback.', 'Panel Decision', 'It was moved and seconded', 'That a Heritage Permit be issued.', 'CARRIED',
+    '2.', 'Date of Next Meeting: April 7, 2021', '3.', 'Adjournment', 'It was moved and seconded', 'That the meeting be adjourned at 4:40 p.m.', 'CARRIED'].join('\n');
+  it('"Place:" gives the venue from the lines under it; "Name, Job Title, Department" is one person', () => {
+    const ex = extract(text);
+    expect(ex.meeting).toMatchObject({ body: 'Heritage Review Panel', date: '2021-03-03', time: '16:00', venue: 'Room 2.004, Elmford City Hall' });
+    expect(ex.minutes[0].present).toEqual(['Dana Ruiz', 'Omar Haddad', 'Lee Park']);
+  });
+  it('a number alone on its line heads the minute on the next line (a link\'s text as its title); "CARRIED" heads nothing', () => {
+    expect(extract(text).minutes[0].items.map((i) => `${i.number}|${i.title}`)).toEqual(['1|HERITAGE PERMIT 21-100200', '2|Date of Next Meeting', '3|Adjournment']);
+  });
+});
