@@ -26,7 +26,7 @@ const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 interface StartBody { title: string; body?: string | null; termsOfReference: string; startedOn: string; members: { name: string; role?: string | null }[] }
 interface StageBody { to: string; on: string; note?: string | null; reportSummary?: string | null; response?: string | null }
 interface SessionBody { on: string; title: string; witnesses?: string | null; notes?: string | null }
-interface ReportBody { fileName: string; contentBase64: string; title?: string | null; note?: string | null }
+interface ReportBody { fileName: string; contentBase64: string; title?: string | null; note?: string | null; classification?: 'exempt' | 'unrestricted'; exemptParagraphs?: number[] }
 
 const reviewWrites: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   const db = store.db;
@@ -94,6 +94,8 @@ const reviewWrites: FastifyPluginAsync<ApiRouteOptions> = async (app, { store })
         fileName: requiredText(255), contentBase64: { type: 'string', minLength: 1, description: 'The PDF, base64-encoded (at most 20 MB)' },
         title: { ...nullableText(300), description: 'The report\u2019s title (first version only); the review\u2019s title and \u201cfinal report\u201d when not given' },
         note: { ...nullableText(500), description: 'What a new version corrects or changes (required for every version after the first)' },
+        classification: { type: 'string', enum: ['unrestricted', 'exempt'], description: 'Exempt under Schedule 12A: the public see that the report exists and its paragraph(s), never the report (unrestricted when not given; each version has its own)' },
+        exemptParagraphs: { type: 'array', maxItems: 7, items: { type: 'integer', minimum: 1, maximum: 7 }, description: 'The paragraph(s) of Part 1 of Schedule 12A an exempt report falls under' },
       } },
       response: writeResponses('The report\u2019s document and version'),
     },
@@ -102,7 +104,7 @@ const reviewWrites: FastifyPluginAsync<ApiRouteOptions> = async (app, { store })
     if (!/^[A-Za-z0-9+/=\s]+$/.test(b.contentBase64)) throw new ValidationError('The field "contentBase64" is not base64', 'contentBase64');
     const bytes = new Uint8Array(Buffer.from(b.contentBase64, 'base64'));
     if (bytes.byteLength > MAX_REPORT_BYTES) throw new ValidationError(`"${b.fileName}" is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the largest report accepted is 20 MB`, 'contentBase64');
-    const r = await attachReviewReport(db, actor(request), id, { fileName: b.fileName, bytes, title: b.title, note: b.note });
+    const r = await attachReviewReport(db, actor(request), id, { fileName: b.fileName, bytes, title: b.title, note: b.note, classification: b.classification, exemptParagraphs: b.exemptParagraphs });
     reply.code(201).header('location', `/api/v1/documents/${r.slug}`);
     return { documentId: r.documentId, slug: r.slug, version: r.version, url: `/api/v1/documents/${r.slug}` };
   }));

@@ -112,4 +112,73 @@ describe.each(STORE_KINDS)('select committee reviews through the API on %s', (ki
     expect((atScoping as ValidationError).field).toBe('stage');
     expect(await store.db.selectFrom('scrutiny_review').select('report_document_id').where('id', '=', r.id).executeTakeFirstOrThrow()).toEqual({ report_document_id: null });
   });
+
+});
+
+describe.each(STORE_KINDS)('an exempt final report of a review on %s', (kind) => {
+  const get = useTestStore(kind);
+
+  it('keeps an exempt final report from the public (they see it exists, and its paragraph) while the committee reads it', async (ctx) => {
+    const { store } = get(ctx);
+    const c = await seedCouncil(store);
+    const web = await buildApp({ store, today: () => '2024-06-01', routes: registerPortal() });
+    await web.ready();
+    try {
+      const h = auth(c.users.clerk.token);
+      const post = (url: string, payload: unknown) => web.inject({ method: 'POST', url, headers: h, payload: payload as Record<string, unknown> });
+      const started = await post('/api/v1/reviews', { title: 'Care home contracts', body: c.beta.slug, termsOfReference: 'To review the care home contracts.', startedOn: '2024-01-15', members: [{ name: 'Mr B Barton' }] });
+      const { slug } = JSON.parse(started.body) as { slug: string };
+      for (const [to, extra] of [['evidence', {}], ['report', { reportSummary: 'The committee reported on the contracts.' }]] as const) {
+        expect((await post(`/api/v1/reviews/${slug}/stage`, { to, on: '2024-03-01', ...extra })).statusCode).toBe(200);
+      }
+      const pdf = await pdfWithText(['Care home contracts: final report', 'Provider zqxexemptword tendered prices']);
+      // Exempt needs its paragraph; paragraphs only for an exempt report.
+      const noPara = await post(`/api/v1/reviews/${slug}/report`, { fileName: 'r.pdf', contentBase64: b64(pdf), classification: 'exempt' });
+      expect(noPara.statusCode).toBe(400);
+      expect(JSON.parse(noPara.body)).toMatchObject({ field: 'exemptParagraphs' });
+      const paraOpen = await post(`/api/v1/reviews/${slug}/report`, { fileName: 'r.pdf', contentBase64: b64(pdf), exemptParagraphs: [3] });
+      expect(JSON.parse(paraOpen.body)).toMatchObject({ field: 'exemptParagraphs' });
+      const first = await post(`/api/v1/reviews/${slug}/report`, { fileName: 'r.pdf', contentBase64: b64(pdf), title: 'Care home zqxtitleword report', classification: 'exempt', exemptParagraphs: [3] });
+      expect(first.statusCode, first.body).toBe(201);
+      const doc = JSON.parse(first.body) as { slug: string };
+
+      // The public: the review says a report exists and is exempt under paragraph 3; nothing of it anywhere.
+      const page = (await web.inject(`/reviews/${slug}`)).body;
+      expect(page).toContain('Exempt: paragraph 3 of Part 1 of Schedule 12A');
+      expect(page).not.toContain('zqxtitleword');
+      expect(page).not.toContain(`/documents/${doc.slug}`);
+      const apiPublic = JSON.parse((await web.inject(`/api/v1/reviews/${slug}`)).body);
+      expect(apiPublic.report).toMatchObject({ exempt: true, exemptLabel: 'Exempt: paragraph 3 of Part 1 of Schedule 12A', slug: null, title: null, versions: [] });
+      expect((await web.inject(`/documents/${doc.slug}`)).statusCode).toBe(403);
+      expect((await web.inject(`/documents/${doc.slug}.pdf`)).statusCode).toBe(403);
+      expect((await web.inject(`/api/v1/documents/${doc.slug}`)).statusCode).not.toBe(200);
+      const sitemap = (await web.inject('/sitemap.xml')).body;
+      expect(sitemap).toContain(`/reviews/${slug}</loc>`);
+      expect(sitemap).not.toContain(`/documents/${doc.slug}`);
+      const hits = (token: string | null) => web.inject({ url: '/api/v1/search?q=zqxexemptword', headers: token ? auth(token) : {} }).then((r) => (JSON.parse(r.body) as { items: { url: string }[] }).items.map((x) => x.url));
+      expect(await hits(null)).toEqual([]);
+      expect(await hits(c.users.councillorA.token)).toEqual([]);
+
+      // A member of the appointing committee (and Democratic Services) reads it.
+      expect(await hits(c.users.councillorB.token)).toContain(`/documents/${doc.slug}#page-1`);
+      const member = JSON.parse((await web.inject({ url: `/api/v1/reviews/${slug}`, headers: auth(c.users.councillorB.token) })).body);
+      expect(member.report).toMatchObject({ exempt: true, slug: doc.slug, title: 'Care home zqxtitleword report' });
+      expect((await web.inject({ url: `/documents/${doc.slug}.pdf`, headers: auth(c.users.councillorB.token) })).statusCode).toBe(200);
+      expect((await web.inject({ url: `/documents/${doc.slug}.pdf`, headers: auth(c.users.councillorA.token) })).statusCode).toBe(403);
+
+      // A redacted open correction is public; the exempt first version stays exempt.
+      const redacted = await pdfWithText(['Care home contracts: final report (redacted)', 'Provider prices withheld']);
+      const second = await post(`/api/v1/reviews/${slug}/report`, { fileName: 'r2.pdf', contentBase64: b64(redacted), note: 'Redacted for publication' });
+      expect(second.statusCode, second.body).toBe(201);
+      const after = JSON.parse((await web.inject(`/api/v1/reviews/${slug}`)).body);
+      expect(after.report).toMatchObject({ exempt: false, slug: doc.slug, version: 2 });
+      expect(after.report.versions.map((v: { version: number }) => v.version)).toEqual([2]);
+      expect((await web.inject(`/documents/${doc.slug}/v1`)).statusCode).toBe(403);
+      expect(await hits(null)).toEqual([]);
+      const audit = await store.db.selectFrom('audit_log').select('summary').where('entity', '=', 'scrutiny_review').where('action', '=', 'report').execute();
+      expect(audit.map((a) => a.summary)).toContain('Final report of review "Care home contracts" published as exempt (Exempt: paragraph 3 of Part 1 of Schedule 12A)');
+    } finally {
+      await web.close();
+    }
+  });
 });

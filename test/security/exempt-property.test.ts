@@ -2,7 +2,8 @@
 // or not; sections and items exempt or not; papers whose versions carry their own classification; items
 // reclassified before or after publication; redacted replacement versions; minutes with exempt entries; decisions
 // in every status and classification, with call-ins and scrutiny follow-ups on them; forward plan entries, public or
-// private, on a published edition or not yet; work programmes) on SQLite and PostgreSQL, then crawls every public
+// private, on a published edition or not yet; work programmes; select committee reviews whose final report versions
+// are exempt or not) on SQLite and PostgreSQL, then crawls every public
 // surface as the public, a councillor not on the body, a councillor on it and a report author: every page it can reach from the home page, lists, sitemap,
 // feeds, iCal and the API, plus a direct request for every meeting, item, paper, paper version, pack, decision and
 // their API forms, plus web, API and feed search, the open-data page and every download it links (bulk datasets,
@@ -29,7 +30,7 @@ import { processPublicationEvents, sendDigests } from '../../src/services/alerts
 import { EVENT_TYPES, startCursor } from '../../src/services/events.js';
 import { publishAgenda } from '../../src/services/publication/publish.js';
 import { addForwardPlanEntry, publishForwardPlan } from '../../src/services/executive/forward-plan.js';
-import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem } from '../../src/services/executive/scrutiny.js';
+import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem, advanceReview, attachReviewReport, startReview } from '../../src/services/executive/scrutiny.js';
 import { insertCallIn } from '../../src/store/executive/call-ins.js';
 import { createSubscriber, insertSubscription, markConfirmed } from '../../src/store/alerts.js';
 import { recordAudit } from '../../src/store/audit.js';
@@ -68,7 +69,9 @@ interface DecisionSpec { status: DecisionStatus; exempt: boolean; callIn: boolea
 interface MeetingSpec { body: number; day: number; publish: boolean; finalStatus: MeetingStatus; sections: SectionSpec[]; decisions: DecisionSpec[] }
 /** Forward plan entries: on a published edition or still the clerk's working copy; in private or not. */
 interface PlanEntrySpec { body: number; published: boolean; private: boolean }
-interface CouncilSpec { meetings: MeetingSpec[]; plan: PlanEntrySpec[]; reindex: boolean }
+/** Select committee reviews: the final report's versions, each exempt or not (issue 13: the report can be exempt). */
+interface ReviewSpec { body: number; versions: ('exempt' | 'unrestricted')[] }
+interface CouncilSpec { meetings: MeetingSpec[]; plan: PlanEntrySpec[]; reviews: ReviewSpec[]; reindex: boolean }
 
 const paperArb: fc.Arbitrary<PaperSpec> = fc.record({
   exempt: fc.boolean(), kind: fc.constantFrom('report' as const, 'appendix' as const),
@@ -88,7 +91,8 @@ const meetingArb: fc.Arbitrary<MeetingSpec> = fc.record({
   decisions: fc.array(fc.record({ status: fc.constantFrom(...DECISION_STATUSES), exempt: fc.boolean(), callIn: fc.boolean(), followUp: fc.boolean() }), { maxLength: 2 }),
 });
 const planArb: fc.Arbitrary<PlanEntrySpec> = fc.record({ body: fc.integer({ min: 0, max: 1 }), published: fc.boolean(), private: fc.boolean() });
-const councilArb: fc.Arbitrary<CouncilSpec> = fc.record({ meetings: fc.array(meetingArb, { minLength: 2, maxLength: 4 }), plan: fc.array(planArb, { maxLength: 3 }), reindex: fc.boolean() });
+const reviewArb: fc.Arbitrary<ReviewSpec> = fc.record({ body: fc.integer({ min: 0, max: 1 }), versions: fc.array(fc.constantFrom('exempt' as const, 'unrestricted' as const), { minLength: 1, maxLength: 2 }) });
+const councilArb: fc.Arbitrary<CouncilSpec> = fc.record({ meetings: fc.array(meetingArb, { minLength: 2, maxLength: 4 }), plan: fc.array(planArb, { maxLength: 3 }), reviews: fc.array(reviewArb, { minLength: 1, maxLength: 2 }), reindex: fc.boolean() });
 
 // -------------------------------------------------------------------------------------------------------------
 // Markers
@@ -341,6 +345,26 @@ async function build(store: Store, spec: CouncilSpec): Promise<Built> {
     await addWorkProgrammeItem(db, a, { bodyId, title: `Work ${w} ${COMMON}` }, dayOf(0));
     placed.push({ marker: w, what: 'work programme item', bodyIndex: i, secretIf: () => ({ unpublished: false, exempt: false }) });
     urls.push(`/bodies/${bodySlugs[i]}/work-programme`, `/api/v1/bodies/${bodySlugs[i]}/work-programme`, `/api/v1/follow-ups?body=${bodySlugs[i]}`);
+  }
+  // Select committee reviews (public from their start) and their final reports: each version exempt or not, judged as
+  // a paper of the appointing body (its title public once one version is; a version's text as its classification).
+  for (const [ri, rs] of spec.reviews.entries()) {
+    const r = await startReview(db, a, { bodyId: bodyIds[rs.body], title: `Review ${ri} ${COMMON}`, termsOfReference: 'To review the service.', startedOn: dayOf(0), members: [{ name: 'Mr Probe', role: 'Chairman' }] });
+    await advanceReview(db, a, r.id, { to: 'evidence', on: dayOf(1) });
+    await advanceReview(db, a, r.id, { to: 'report', on: dayOf(2), reportSummary: 'The committee made six recommendations.' });
+    const titleMarker = mk.word();
+    let docSlug = '';
+    for (const [vi, v] of rs.versions.entries()) {
+      const text = mk.word();
+      const pdf = await pdfWithText([`Final report ${COMMON}`, `Finding ${text} ${COMMON}`]);
+      const up = await attachReviewReport(db, a, r.id, { fileName: `r${vi}.pdf`, bytes: pdf, title: `Report ${titleMarker} ${COMMON}`, note: vi ? 'Corrected' : null,
+        classification: v, exemptParagraphs: v === 'exempt' ? [3] : [] });
+      docSlug = up.slug;
+      placed.push({ marker: text, what: `review final report v${vi + 1} text (${v})`, bodyIndex: rs.body, secretIf: () => ({ unpublished: false, exempt: v === 'exempt' }) });
+      urls.push(`/documents/${up.slug}/v${vi + 1}`, `/documents/${up.slug}/v${vi + 1}.pdf`, `/api/v1/documents/${up.slug}/versions/${vi + 1}`, `/api/v1/documents/${up.slug}/versions/${vi + 1}/file`);
+    }
+    placed.push({ marker: titleMarker, what: `review final report title (versions ${rs.versions.join(', ')})`, bodyIndex: rs.body, secretIf: () => ({ unpublished: false, exempt: rs.versions.every((v) => v === 'exempt') }) });
+    urls.push(`/reviews/${r.slug}`, `/api/v1/reviews/${r.slug}`, `/documents/${docSlug}`, `/documents/${docSlug}.pdf`, `/api/v1/documents/${docSlug}`);
   }
   if (spec.reindex) await rebuildSearchIndex(store);
   return { placed, urls, searchWords: placed.filter((p) => { const x = p.secretIf(p.meeting); return x.exempt || x.unpublished; }).map((p) => p.marker), bodyIds, voterId };

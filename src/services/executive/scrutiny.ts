@@ -8,11 +8,12 @@ import {
   type FollowUpVerdict, type ReviewStage,
 } from '../../domain/executive.js';
 import { can, PUBLIC_VIEWER, type Viewer } from '../../domain/policy.js';
-import { decisionExempt } from '../../domain/visibility.js';
+import { decisionExempt, exemptLabel } from '../../domain/visibility.js';
 import type { Actor } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import { nowIso, recordAudit } from '../../store/audit.js';
 import { transaction, type Db, type Queryable } from '../../store/db.js';
+import { textToParagraphs } from '../../store/json.js';
 import { getBody } from '../../store/bodies.js';
 import { getCallIn } from '../../store/executive/call-ins.js';
 import {
@@ -306,6 +307,24 @@ export interface ReviewReportUpload {
   title?: string | null;
   /** Why a new version was made; required once a report is published (a correction never overwrites it). */
   note?: string | null;
+  /** Exempt under Schedule 12A (the public learns a report exists, and the paragraph, but never reads it); unrestricted when not given. */
+  classification?: 'exempt' | 'unrestricted';
+  /** The paragraph(s) of Schedule 12A (1 to 7) an exempt report falls under. */
+  exemptParagraphs?: number[];
+}
+
+/** The report's classification and paragraphs as given, or the field to put right. */
+function reportClassification(input: ReviewReportUpload): { classification: 'exempt' | 'unrestricted'; exemptParagraphs: number[] } {
+  const classification = input.classification ?? 'unrestricted';
+  if (classification !== 'exempt' && classification !== 'unrestricted') throw new ValidationError('the classification of the report is "exempt" or "unrestricted"', 'classification');
+  const paragraphs = [...new Set(input.exemptParagraphs ?? [])].sort((a, b) => a - b);
+  if (classification === 'unrestricted') {
+    if (paragraphs.length) throw new ValidationError('paragraphs of Schedule 12A are given only for an exempt report', 'exemptParagraphs');
+    return { classification, exemptParagraphs: [] };
+  }
+  if (!paragraphs.length) throw new ValidationError('an exempt report needs the paragraph(s) of Schedule 12A it falls under', 'exemptParagraphs');
+  if (paragraphs.some((p) => !Number.isInteger(p) || p < 1 || p > 7)) throw new ValidationError('Schedule 12A paragraphs are 1 to 7', 'exemptParagraphs');
+  return { classification, exemptParagraphs: paragraphs };
 }
 
 /**
@@ -317,6 +336,7 @@ export async function attachReviewReport(db: Db, actor: Actor, reviewId: number,
   if (!input.bytes?.byteLength) throw new ValidationError('select the final report (a PDF) to upload', 'file');
   const check = await validateUploadedPdf(input.bytes, input.fileName);
   if (check.problems.length) throw new ValidationError(check.problems[0].message, 'file');
+  const classified = reportClassification(input);
   const pages = await pageTexts(input.bytes, input.fileName);
   const file = { bytes: input.bytes, fileName: input.fileName, contentType: 'application/pdf', pageCount: check.pageCount };
   return transaction(db, async (tx) => {
@@ -333,19 +353,20 @@ export async function attachReviewReport(db: Db, actor: Actor, reviewId: number,
       if (!note) throw new ValidationError('say what this new version corrects or changes: the published report is kept, and this becomes its next version', 'note');
       if (note.length > 500) throw new ValidationError('the reason for the new version must be 500 characters or fewer', 'note');
       documentId = r.report_document_id;
-      version = await addDocumentVersion(tx, actor, documentId, { file, pages, note, classification: 'unrestricted' });
+      // Each version carries its own classification: an exempt version stays exempt after an open correction.
+      version = await addDocumentVersion(tx, actor, documentId, { file, pages, note, ...classified });
       slug = (await reviewReport(tx, documentId))!.slug;
     } else {
       const title = input.title?.trim() || `${r.title}: final report`;
       if (title.length > 300) throw new ValidationError('the title of the report must be 300 characters or fewer', 'title');
-      ({ id: documentId, slug } = await addDocument(tx, actor, { kind: 'report', title, classification: 'unrestricted', file, pages, note }));
+      ({ id: documentId, slug } = await addDocument(tx, actor, { kind: 'report', title, file, pages, note, ...classified }));
       version = 1;
       await updateReview(tx, reviewId, { report_document_id: documentId });
     }
     await recordAudit(tx, actor, {
       action: 'report', entity: 'scrutiny_review', entityId: reviewId,
-      summary: version === 1 ? `Final report of review "${r.title}" published` : `Final report of review "${r.title}": version ${version} (${note})`,
-      before: { report_document_id: r.report_document_id }, after: { report_document_id: documentId, version, fileName: input.fileName, pageCount: check.pageCount },
+      summary: `${version === 1 ? `Final report of review "${r.title}" published` : `Final report of review "${r.title}": version ${version} (${note})`}${classified.classification === 'exempt' ? ` as exempt (${exemptLabel(classified.exemptParagraphs)})` : ''}`,
+      before: { report_document_id: r.report_document_id }, after: { report_document_id: documentId, version, fileName: input.fileName, pageCount: check.pageCount, ...classified },
     });
     await indexReview(tx, reviewId);
     return { documentId, slug, version };
@@ -375,12 +396,19 @@ export async function publishedReview(db: Queryable, slug: string, viewer: Viewe
   let report = null;
   if (d.report) {
     const access = await documentAccess(db, d.report.slug, viewer);
-    if (access.access === 'ok' && access.doc) {
+    if (access.access === 'exempt') {
+      // The public learns that the report exists and why it is withheld (the paragraph), never its title or pages.
+      const current = d.report.versions[0];
+      report = { exempt: true, exemptLabel: access.label ?? exemptLabel([]), version: d.report.current_version, publishedOn: current?.created_at.slice(0, 10) ?? null, title: null, slug: null, url: null, pdfUrl: null, versions: [] };
+    } else if (access.access === 'ok' && access.doc) {
       const visible = new Set(access.doc.visibleVersions);
       report = {
+        exempt: access.exempt ?? false, exemptLabel: access.exempt ? exemptLabel(textToParagraphs(d.report.versions[0]?.exempt_paragraphs ?? '')) : null,
         title: d.report.title, slug: d.report.slug, url: `/documents/${d.report.slug}`, pdfUrl: `/documents/${d.report.slug}.pdf`, version: d.report.current_version,
+        publishedOn: d.report.versions[0]?.created_at.slice(0, 10) ?? null,
         versions: d.report.versions.filter((v) => visible.has(v.version)).map((v) => ({
           version: v.version, publishedOn: v.created_at.slice(0, 10), pageCount: v.page_count, size: v.size, note: v.note,
+          exempt: v.classification === 'exempt', exemptLabel: v.classification === 'exempt' ? exemptLabel(textToParagraphs(v.exempt_paragraphs)) : null,
           url: v.version === d.report!.current_version ? `/documents/${d.report!.slug}` : `/documents/${d.report!.slug}/v${v.version}`,
         })),
       };

@@ -115,7 +115,7 @@ export async function reviewSlugsLike(db: Queryable, base: string) {
 export async function reviewReport(db: Queryable, documentId: number) {
   const doc = await db.selectFrom('document').select(['id', 'slug', 'title', 'current_version']).where('id', '=', documentId).executeTakeFirst();
   if (!doc) return null;
-  const versions = await db.selectFrom('document_version').select(['version', 'page_count', 'size', 'note', 'created_at', 'file_name'])
+  const versions = await db.selectFrom('document_version').select(['version', 'page_count', 'size', 'note', 'created_at', 'file_name', 'classification', 'exempt_paragraphs'])
     .where('document_id', '=', documentId).orderBy('version', 'desc').execute();
   return { ...doc, versions };
 }

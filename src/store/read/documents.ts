@@ -14,9 +14,11 @@ async function loadDocument(db: Queryable, slug: string) {
     // A select committee's final report sits on its review, not a meeting.
     .leftJoin('scrutiny_review', 'scrutiny_review.report_document_id', 'document.id')
     .select(['scrutiny_review.slug as review_slug', 'scrutiny_review.title as review_title'])
+    // Its body is the meeting's, or (a final report) the review's appointing body: those entitled to it if exempt.
+    .select((eb) => eb.fn.coalesce('meeting.body_id', 'scrutiny_review.body_id').as('body_id'))
     .select(['document.id', 'document.slug', 'document.kind', 'document.title', 'document.classification', 'document.exempt_paragraphs',
       'document.workflow_status', 'document.current_version', 'document.meeting_id', 'document.author_person_id', 'meeting.slug as meeting_slug', 'meeting.date as meeting_date',
-      'meeting.status as meeting_status', 'meeting.agenda_published_at', 'meeting.historic', 'meeting.body_id', 'body.name as body_name', 'body.slug as body_slug',
+      'meeting.status as meeting_status', 'meeting.agenda_published_at', 'meeting.historic', 'body.name as body_name', 'body.slug as body_slug',
       'agenda_item.code as item_code', 'agenda_item.title as item_title', 'agenda_item.exempt as item_exempt', 'agenda_item.exempt_paragraphs as item_paragraphs',
       'agenda_section.exempt as section_exempt'])
     .where('document.slug', '=', slug).executeTakeFirst();

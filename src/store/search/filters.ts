@@ -32,7 +32,13 @@ export function entryConditions(q: SearchQuery): RawBuilder<unknown>[] {
   if (viewer === 'none') where.push(sql`e.exempt = 0`);
   else if (Array.isArray(viewer)) {
     const ids = viewer.filter((n) => Number.isInteger(n));
-    where.push(ids.length ? sql`(e.exempt = 0 or e.meeting_id in (${sql.join(ids)}))` : sql`e.exempt = 0`);
+    const bodies = (q.viewer.exemptBodyIds ?? []).filter((n) => Number.isInteger(n));
+    const entitled = [
+      ...(ids.length ? [sql`e.meeting_id in (${sql.join(ids)})`] : []),
+      // Exempt entries on no meeting (a review's final report) go to those on their body.
+      ...(bodies.length ? [sql`(e.meeting_id is null and e.body_id in (${sql.join(bodies)}))`] : []),
+    ];
+    where.push(entitled.length ? sql`(e.exempt = 0 or ${sql.join(entitled, sql` or `)})` : sql`e.exempt = 0`);
   } else if (viewer !== 'all') throw new ValidationError(`viewer.exemptMeetingIds must be 'none', 'all' or a list of meeting ids`, 'viewer');
 
   if (q.kinds !== undefined) {

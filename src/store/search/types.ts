@@ -10,6 +10,8 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
  */
 export interface SearchViewer {
   exemptMeetingIds: number[] | 'all' | 'none';
+  /** With a list of meetings: the bodies whose exempt entries that sit on no meeting (a review's final report) they may find. */
+  exemptBodyIds?: number[];
 }
 
 export interface SearchQuery {

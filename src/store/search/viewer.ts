@@ -9,5 +9,5 @@ export async function searchViewerOf(db: Queryable, viewer: Viewer): Promise<Sea
   if (scope.all) return { exemptMeetingIds: 'all' };
   if (!scope.bodyIds.length && !scope.meetingIds.length) return { exemptMeetingIds: 'none' };
   const rows = scope.bodyIds.length ? await db.selectFrom('meeting').select('id').where('body_id', 'in', scope.bodyIds).execute() : [];
-  return { exemptMeetingIds: [...new Set([...rows.map((r) => r.id), ...scope.meetingIds])] };
+  return { exemptMeetingIds: [...new Set([...rows.map((r) => r.id), ...scope.meetingIds])], exemptBodyIds: [...scope.bodyIds] };
 }

@@ -109,6 +109,15 @@ describe('cycle screens in the workspace', () => {
     const noNote = await upload({}, await makePdf('Corrected: sandbags through a single flood reporting line, and flood wardens in every parish.'));
     expect(noNote.statusCode).toBe(400);
     expect(noNote.body).toContain('<a href="#report-note">Say what this new version corrects or changes');
+    // An exempt version needs its paragraph(s) of Schedule 12A, named on the field.
+    const fixed = await makePdf('Corrected: sandbags through a single flood reporting line, and flood wardens in every parish.');
+    const noPara = await upload({ note: 'x', classification: 'exempt', exemptParagraphs: '' }, fixed);
+    expect(noPara.statusCode).toBe(400);
+    expect(noPara.body).toContain('<a href="#report-exemptParagraphs">An exempt report needs the paragraph(s) of Schedule 12A it falls under</a>');
+    for (const bad of ['9', 'three']) {
+      const r = await upload({ note: 'x', classification: 'exempt', exemptParagraphs: bad }, fixed);
+      expect(r.body).toContain('href="#report-exemptParagraphs"');
+    }
     const second = await upload({ note: 'Recommendation 4 corrected: flood wardens' }, await makePdf('Corrected: sandbags through a single flood reporting line, and flood wardens in every parish.'));
     expect(second.headers.location).toBe(`${path}?report=2`);
     const wsReport = (await clerk.get(path)).body;

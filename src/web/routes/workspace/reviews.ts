@@ -49,6 +49,13 @@ const sessionSchema = withDates(['on'], z.object({
 const reportSchema = z.object({
   title: optionalText('Title of the report', 300),
   note: optionalText('What the new version corrects or changes', 500),
+  classification: z.enum(['unrestricted', 'exempt']).catch('unrestricted'),
+  // "3" or "3, 5": the service says which paragraphs are wanted and that they are 1 to 7.
+  exemptParagraphs: z.string().optional().transform((t, ctx) => {
+    const words = (t ?? '').split(/[\s,]+/).filter(Boolean);
+    if (words.some((w) => !/^\d+$/.test(w))) ctx.addIssue({ code: 'custom', message: 'Enter the paragraph numbers of Schedule 12A, for example 3 or 3, 5' });
+    return words.map(Number);
+  }),
 });
 
 /** The report upload form: its typed fields and a PDF within the paper size limit (the service checks the PDF itself). */
@@ -127,12 +134,13 @@ const reviewRoutes: FastifyPluginAsync<WorkspaceOptions> = async (app, options) 
     return postForm(request, reply, {
       schema: readReport, fallbackField: 'file',
       save: async (d) => {
-        const r = await attachReviewReport(db, actor(request), id, { fileName: d.file.fileName, bytes: d.file.bytes, title: d.title, note: d.note });
+        const r = await attachReviewReport(db, actor(request), id, { fileName: d.file.fileName, bytes: d.file.bytes, title: d.title, note: d.note,
+          classification: d.classification, exemptParagraphs: d.classification === 'exempt' ? d.exemptParagraphs : [] });
         return `/workspace/reviews/${id}?report=${r.version}`;
       },
       rerender: async (form, errors) => {
         const typed = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string'));
-        return reply.render('pages/workspace/review.njk', (await detailPage(id, { reportValues: typed, ...prefixed(errors, 'report', ['file', 'title', 'note', 'stage']) }))!);
+        return reply.render('pages/workspace/review.njk', (await detailPage(id, { reportValues: typed, ...prefixed(errors, 'report', ['file', 'title', 'note', 'stage', 'classification', 'exemptParagraphs']) }))!);
       },
     });
   });
