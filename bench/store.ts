@@ -1,7 +1,7 @@
 // `npm run bench -- store [--years N] [--sqlite-only]`: loads the demonstration archive (10 years by default) into
 // SQLite in a temporary data directory and into a fresh PostgreSQL database, and prints how long each took.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDemo, type DemoSummary } from '../src/demo/index.js';
 import { openStore, type Store } from '../src/store/db.js';
@@ -15,7 +15,9 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-async function timed(label: string, store: Store, years: number): Promise<void> {
+interface Times { load: number; index: number }
+
+async function timed(label: string, store: Store, years: number): Promise<Times> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const s: DemoSummary = await loadDemo(store, { years, today: TODAY, progress: false, index: false });
@@ -30,17 +32,20 @@ async function timed(label: string, store: Store, years: number): Promise<void> 
   const report = await rebuildSearchIndex(store);
   const indexSeconds = (performance.now() - indexStarted) / 1000;
   console.log(`${''.padEnd(10)} search index ${indexSeconds.toFixed(2)} s  ${report.entries} entries  ${Math.round(report.entries / indexSeconds)} entries/s`);
+  return { load: seconds, index: indexSeconds };
 }
 
 export default async function bench(args: string[]): Promise<void> {
   const years = Number(option(args, '--years') ?? 10);
+  console.log(`Store bench, ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`Loading ${years} year(s) of Example County Council (today = ${TODAY})`);
+  let sqlite: Times | null = null;
 
   const dataDir = mkdtempSync(join(tmpdir(), 'moot-bench-'));
   try {
     const store = await openStore({ dataDir, databaseUrl: null });
     try {
-      await timed('SQLite', store, years);
+      sqlite = await timed('SQLite', store, years);
     } finally {
       await store.close();
     }
@@ -57,11 +62,17 @@ export default async function bench(args: string[]): Promise<void> {
   try {
     const store = await openStore({ dataDir: tmpdir(), databaseUrl: url });
     try {
-      await timed('PostgreSQL', store, years);
+      const pg = await timed('PostgreSQL', store, years);
+      // Issue 17: PostgreSQL within 1.5× SQLite's time for both, measured side by side in this run.
+      const mark = (r: number) => (r <= 1.5 ? 'PASS' : 'MISS');
+      const load = pg.load / sqlite!.load;
+      const index = pg.index / sqlite!.index;
+      console.log(`PostgreSQL / SQLite: load ${load.toFixed(2)}× (target <= 1.5): ${mark(load)}; search index ${index.toFixed(2)}× (target <= 1.5): ${mark(index)}`);
     } finally {
       await store.close();
     }
   } finally {
     await drop();
   }
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }

@@ -8,6 +8,8 @@ import { agendaPublished, documentPublished, itemExempt, minuteExempt, minutesPu
 import { decisionEntry, itemEntry, meetingEntry, minuteEntry, pageEntries, personEntry, reviewEntry, type EntryValues, type MeetingFacts } from './entries.js';
 
 const INSERT_CHUNK = 100;
+// A rebuild on PostgreSQL inserts a batch in fewer, larger statements (11 parameters a row, well under 65,535).
+const BULK_INSERT_CHUNK = 1000;
 const MEETING_BATCH = 50;
 const OTHER_BATCH = 500;
 const PACK_KINDS = ['agenda-pack', 'supplementary-pack'];
@@ -19,9 +21,9 @@ const SQLITE_OPTIMIZE = CompiledQuery.raw(`INSERT INTO search_fts(search_fts) VA
 // would do both eventually, but not before the first searches, and not at all where it is turned off.
 const POSTGRES_SETTLE = [CompiledQuery.raw(`SELECT gin_clean_pending_list('search_entry_tsv')`), CompiledQuery.raw('ANALYZE search_entry')];
 
-async function insertEntries(db: Queryable, entries: EntryValues[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
-    await db.insertInto('search_entry').values(entries.slice(i, i + INSERT_CHUNK)).execute();
+async function insertEntries(db: Queryable, entries: EntryValues[], chunk = INSERT_CHUNK): Promise<void> {
+  for (let i = 0; i < entries.length; i += chunk) {
+    await db.insertInto('search_entry').values(entries.slice(i, i + chunk)).execute();
   }
 }
 
@@ -220,14 +222,21 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
     meetingCount = meetings.length;
     progress?.setTotal(meetings.length + decisions.length + people.length + reviews.length);
     await db.deleteFrom('search_entry').execute();
+    // Pipelined: the next batch's reads are sent before this batch's insert, so on PostgreSQL (one connection, queries
+    // in order) the server computes this batch's tsvectors while Node turns the next batch's rows into entries.
+    // On SQLite every call finishes before it returns, and the order is the same as one batch after another.
     const run = async (ids: number[], batch: number, build: (db: Queryable, ids: number[]) => Promise<EntryValues[]>, label: string) => {
-      for (let i = 0; i < ids.length; i += batch) {
-        const slice = ids.slice(i, i + batch);
-        const rows = await build(db, slice);
-        await insertEntries(db, rows);
+      const slices: number[][] = [];
+      for (let i = 0; i < ids.length; i += batch) slices.push(ids.slice(i, i + batch));
+      let next = slices.length ? build(db, slices[0]) : null;
+      for (let i = 0; next; i++) {
+        const rows = await next;
+        next = i + 1 < slices.length ? build(db, slices[i + 1]) : null;
+        next?.catch(() => undefined); // awaited on the next turn; an insert failing first must not leave it unhandled
+        await insertEntries(db, rows, store.dialect === 'postgres' ? BULK_INSERT_CHUNK : INSERT_CHUNK);
         for (const r of rows) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
         entries += rows.length;
-        progress?.tick(slice.length, label);
+        progress?.tick(slices[i].length, label);
       }
     };
     await run(meetings.map((m) => m.id), MEETING_BATCH, meetingBatchEntries, 'meetings');
