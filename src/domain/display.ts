@@ -40,8 +40,19 @@ const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London
  * clock (GMT or BST), "Sunday 6 December 2026, 1:57pm". Text that is not a timestamp is returned as it is.
  */
 export function formatDisplayDateTime(timestamp: string, withDay = true): string {
-  const at = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(timestamp) ? new Date(timestamp.replace(' ', 'T') + (/[zZ]|[+-]\d{2}:?\d{2}$/.test(timestamp) ? '' : 'Z')) : null;
-  if (!at || Number.isNaN(at.getTime())) return timestamp;
-  const p = Object.fromEntries(LONDON_PARTS.formatToParts(at).map((x) => [x.type, x.value]));
+  const p = londonParts(timestamp);
+  if (!p) return timestamp;
   return `${formatDisplayDate(`${p.year}-${p.month}-${p.day}`, withDay)}, ${formatDisplayTime(`${p.hour}:${p.minute}`)}`;
+}
+
+function londonParts(timestamp: string): Record<string, string> | null {
+  const at = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(timestamp) ? new Date(timestamp.replace(' ', 'T') + (/[zZ]|[+-]\d{2}:?\d{2}$/.test(timestamp) ? '' : 'Z')) : null;
+  if (!at || Number.isNaN(at.getTime())) return null;
+  return Object.fromEntries(LONDON_PARTS.formatToParts(at).map((x) => [x.type, x.value]));
+}
+
+/** The day (YYYY-MM-DD) on the UK's clock of a moment recorded as a UTC timestamp: the day a person there saw it happen. */
+export function councilDay(timestamp: string): string {
+  const p = londonParts(timestamp);
+  return p ? `${p.year}-${p.month}-${p.day}` : timestamp.slice(0, 10);
 }

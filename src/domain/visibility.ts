@@ -164,12 +164,24 @@ export function decisionExempt(d: { classification: string | null }): boolean {
   return d.classification === 'exempt';
 }
 
+/** Documents that are packs (an imported agenda or supplementary pack), not papers of an item. */
+export const PACK_DOCUMENT_KINDS: readonly string[] = ['agenda-pack', 'supplementary-pack'];
+
 /** Report workflow states that are not (yet) part of the public record. */
 export const UNPUBLISHED_WORKFLOW: readonly string[] = ['draft', 'submitted', 'returned'];
 
-/** A report drafted in Moot is public only once approved; uploaded papers have no workflow. */
-export function documentPublished(d: { workflowStatus: string | null | undefined }): boolean {
+/**
+ * A report drafted in Moot is public only once approved; uploaded papers have no workflow. A withdrawn paper keeps
+ * the standing it had (its history stays public), but one withdrawn before it was ever public never becomes so.
+ */
+export function documentPublished(d: { workflowStatus: string | null | undefined; withdrawnUnpublished?: boolean }): boolean {
+  if (d.withdrawnUnpublished) return false;
   return d.workflowStatus == null || d.workflowStatus === 'approved' || d.workflowStatus === 'published';
+}
+
+/** A paper's withdrawal as stored: withdrawn before it was public (so never public), from the document's columns. */
+export function withdrawnUnpublished(d: { withdrawn_at?: string | null; withdrawn_public?: number | boolean | null }): boolean {
+  return !!d.withdrawn_at && !d.withdrawn_public;
 }
 
 /**

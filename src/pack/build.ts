@@ -62,7 +62,8 @@ export async function buildSupplementaryPack(input: PackInput, itemCodes: string
   if (missing.length) {
     throw new PackError(missing.map((c) => ({ severity: 'error', where: `item ${c}`, message: 'is not on the agenda' })));
   }
-  const empty = input.sections.flatMap((s) => s.items).filter((i) => codes.has(i.code) && (!i.papers.length || i.withdrawn));
+  // An item whose papers were all withdrawn since stays in a reissued supplementary agenda, "report withdrawn".
+  const empty = input.sections.flatMap((s) => s.items).filter((i) => codes.has(i.code) && ((!i.papers.length && !i.withdrawnPapers?.length) || i.withdrawn));
   if (empty.length) {
     throw new PackError(empty.map((i) => ({
       severity: 'error', where: `item ${i.code}`, message: i.withdrawn ? 'has been withdrawn' : 'has no papers to issue in a supplementary pack',
@@ -104,12 +105,15 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
     if (r) return { kind: 'pages', ...r };
     if (item.withdrawn) return { kind: 'withdrawn' };
     if (item.toFollow && !mode.supplementary) return { kind: 'to-follow' };
+    if (!item.papers.length && item.withdrawnPapers?.length) return { kind: 'report-withdrawn' };
     return { kind: 'none' };
   };
   const frontOptions = {
     audience,
     supplementary: mode.supplementary,
-    only: mode.supplementary ? new Set(placed.map((p) => p.item.code)) : undefined,
+    // A supplementary agenda lists the items it carries papers for, and those whose papers were withdrawn since.
+    only: mode.supplementary ? new Set([...placed.map((p) => p.item.code),
+      ...input.sections.flatMap((s) => s.items).filter((i) => mode.include(i) && !i.papers.length && i.withdrawnPapers?.length).map((i) => i.code)]) : undefined,
     status,
     publicationDate: mode.publicationDate,
   };

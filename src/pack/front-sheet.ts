@@ -13,6 +13,7 @@ export type ItemStatus =
   | { kind: 'pages'; start: number; end: number }
   | { kind: 'to-follow' }
   | { kind: 'withdrawn' }
+  | { kind: 'report-withdrawn' }
   | { kind: 'none' };
 
 export interface FrontSheetOptions {
@@ -237,6 +238,7 @@ function listItem(doc: Doc, item: AgendaItem, section: AgendaSection, opts: Fron
     status.kind === 'pages' ? pageRange(status.start, status.end)
       : status.kind === 'to-follow' ? '(to follow)'
         : status.kind === 'withdrawn' ? '(withdrawn)'
+          : status.kind === 'report-withdrawn' ? '(report withdrawn)'
           : '';
   // without a range the title may use the whole line, and so wraps less
   const titleW = w - codeW - (range ? rangeW + 8 : 0);
@@ -272,6 +274,10 @@ function listItem(doc: Doc, item: AgendaItem, section: AgendaSection, opts: Fron
     sub(`Guests: ${joinAnd(guests)}`, ITALIC);
   }
   if (full && item.urgentReason) sub(`Reason for urgency: ${item.urgentReason}`, ITALIC);
+  for (const w of item.withdrawnPapers ?? []) {
+    const named = full && (!w.exempt || opts.audience === 'confidential');
+    sub(named ? `"${w.title}" was withdrawn on ${longDate(w.withdrawnOn)}: ${w.reason}` : `A paper was withdrawn on ${longDate(w.withdrawnOn)}.`, ITALIC);
+  }
   if (exempt && item.exemptParagraphs?.length) {
     sub(`Exempt under ${paragraphsPhrase(item.exemptParagraphs)} of Part 1 of Schedule 12A`, ITALIC, 9);
     if (full && item.publicInterestReason) sub(`Public interest test: ${item.publicInterestReason}`, ITALIC, 9);

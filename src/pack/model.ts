@@ -86,6 +86,16 @@ export interface AgendaItem extends Pick<RecordedItem, 'code' | 'title'>, Given<
   guests?: Guest[];
   exemptParagraphs?: number[];
   papers: Paper[];
+  /** Papers withdrawn since they were issued: the front sheet says so, and an item left with none is "report withdrawn". */
+  withdrawnPapers?: WithdrawnPaper[];
+}
+
+export interface WithdrawnPaper {
+  title: string;
+  withdrawnOn: IsoDate;
+  reason: string;
+  /** An exempt paper: the public front sheet names neither it nor the reason. */
+  exempt?: boolean;
 }
 
 export type Paper = UploadedPaper | ReportPaper | MinutesPaper | DecisionPaper | DataReportPaper | CallInCoverPaper | FollowUpSchedulePaper | WorkProgrammePaper;

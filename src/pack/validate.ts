@@ -171,7 +171,8 @@ export function validatePack(input: PackInput, opts: ValidateOptions = {}): Pack
     if (item.withdrawn) continue;
     const where = `item ${item.code}`;
     const exempt = isExemptItem(item, section);
-    if (!item.papers.length && !item.toFollow && !isStandingItem(item)) {
+    // An item whose report was withdrawn stays on the agenda without it ("report withdrawn").
+    if (!item.papers.length && !item.toFollow && !isStandingItem(item) && !item.withdrawnPapers?.length) {
       out.push(err(where, `"${item.title}" has no paper and is not marked "to follow"`));
     }
     if (exempt && !section.exempt) {

@@ -1,10 +1,12 @@
 // Papers and documents: uploads checked with the pack builder's PDF check (a corrupt, encrypted or empty file is
 // refused with what is wrong with it), stored as versions, and read as the viewer may.
 import type { Actor, Classification, DocumentKind } from '../domain/types.js';
-import { ValidationError } from '../errors.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { validateUploadedPdf } from '../pack/upload.js';
-import type { Store } from '../store/db.js';
-import { addDocument } from '../store/documents.js';
+import { transaction, type Store } from '../store/db.js';
+import { addDocument, withdrawDocument } from '../store/documents.js';
+import { indexMeeting } from '../store/search/index.js';
+import { reissuePacksIn, type ReissuedPacks } from './publication/publish.js';
 import { agendaItemByCode } from '../store/meetings.js';
 import * as papers from '../store/workspace/papers.js';
 import { unitOfWork } from './unit.js';
@@ -42,4 +44,33 @@ export async function uploadMeetingPaper(store: Store, actor: Actor, meetingId: 
     file: { bytes: paper.bytes, fileName: paper.fileName, contentType: 'application/pdf', pageCount: check.pageCount },
   });
   return { ...created, pageCount: check.pageCount };
+}
+
+export interface PaperWithdrawn extends ReissuedPacks {
+  slug: string;
+  title: string;
+  withdrawnAt: string;
+}
+
+/**
+ * Withdraws a paper (a report or appendix of an agenda item), even after its agenda was published: one transaction
+ * marks it withdrawn with the reason and its audit entry, reissues the published packs that carried it as new
+ * versions without it (the item stays, "report withdrawn" if it has no other paper) and takes its text out of
+ * search. Its versions stay as its history, as public as they were.
+ */
+export async function withdrawPaper(store: Store, actor: Actor, documentId: number, reason: string): Promise<PaperWithdrawn> {
+  const why = reason.trim();
+  if (!why) throw new ValidationError('Enter why the paper is withdrawn', 'reason');
+  if (why.length > 1000) throw new ValidationError('The reason must be 1,000 characters or fewer', 'reason');
+  return transaction(store.db, async (tx) => {
+    const w = await withdrawDocument(tx, actor, documentId, why);
+    if (!w) throw new NotFoundError(`Paper ${documentId}`);
+    let reissued: ReissuedPacks = { agenda: null, supplementary: null };
+    if (w.meetingId !== null) {
+      // Only a paper the public had needs the packs reissued; one withdrawn before publication was in none.
+      if (w.wasPublic) reissued = await reissuePacksIn(tx, actor, w.meetingId, w.itemCode, `"${w.title}" withdrawn: ${why}`);
+      await indexMeeting(tx, w.meetingId);
+    }
+    return { slug: w.slug, title: w.title, withdrawnAt: w.withdrawnAt, ...reissued };
+  });
 }

@@ -3,7 +3,9 @@
 import { createHash } from 'node:crypto';
 import { slugify, uniqueSlug } from '../domain/slugs.js';
 import type { Actor, Classification, DocumentKind } from '../domain/types.js';
-import { classificationForVersion, itemExempt } from '../domain/visibility.js';
+import { councilDay, formatDisplayDate } from '../domain/display.js';
+import { agendaPublished, classificationForVersion, documentPublished, itemExempt, PACK_DOCUMENT_KINDS } from '../domain/visibility.js';
+import { ValidationError } from '../errors.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import { paragraphsToText } from './json.js';
@@ -154,12 +156,13 @@ export function listDocumentVersions(db: Queryable, documentId: number) {
     .where('document_id', '=', documentId).orderBy('version', 'desc').execute();
 }
 
-/** The papers of a meeting's agenda items in pack order, each with its current version (what a pack prints). */
+/** The papers of a meeting's agenda items in pack order, each with its current version and any withdrawal (what a pack prints). */
 export function itemPapersOfMeeting(db: Queryable, meetingId: number) {
   return db.selectFrom('document')
     .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
     .select(['document.id', 'document.title', 'document.kind', 'document.agenda_item_id', 'document.workflow_status', 'document_version.sha256', 'document_version.content_type',
-      'document_version.file_name', 'document_version.classification', 'document_version.exempt_paragraphs'])
+      'document_version.file_name', 'document_version.classification', 'document_version.exempt_paragraphs',
+      'document.withdrawn_at', 'document.withdrawn_reason', 'document.withdrawn_public'])
     .where('document.meeting_id', '=', meetingId).where('document.agenda_item_id', 'is not', null)
     .orderBy('document.position').orderBy('document.id').execute();
 }
@@ -171,4 +174,44 @@ export function listMeetingDocuments(db: Queryable, meetingId: number) {
       'document.agenda_item_id', 'document.position', 'document.current_version', 'document.workflow_status',
       'document_version.size', 'document_version.sha256', 'document_version.page_count', 'document_version.file_name', 'document_version.content_type'])
     .where('document.meeting_id', '=', meetingId).orderBy('document.agenda_item_id').orderBy('document.position').orderBy('document.id').execute();
+}
+
+export interface PaperWithdrawal {
+  documentId: number;
+  slug: string;
+  title: string;
+  meetingId: number | null;
+  itemId: number | null;
+  itemCode: string | null;
+  withdrawnAt: string;
+  /** The paper was public when withdrawn (so its history stays public). */
+  wasPublic: boolean;
+}
+
+/**
+ * Withdraws a paper: marks the document withdrawn with when, by whom and why, keeping every version. Whether it was
+ * public then is recorded, so a paper withdrawn before its agenda was published never becomes public. Refused for a
+ * paper already withdrawn; null when there is no such document.
+ */
+export async function withdrawDocument(db: Queryable, actor: Actor, documentId: number, reason: string): Promise<PaperWithdrawal | null> {
+  const doc = await db.selectFrom('document').leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id')
+    .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document.meeting_id', 'document.agenda_item_id', 'document.workflow_status',
+      'document.withdrawn_at', 'agenda_item.meeting_id as item_meeting_id', 'agenda_item.code as item_code'])
+    .where('document.id', '=', documentId).executeTakeFirst();
+  if (!doc) return null;
+  if (doc.withdrawn_at) throw new ValidationError(`"${doc.title}" was already withdrawn on ${formatDisplayDate(councilDay(doc.withdrawn_at))}`, 'reason');
+  if (PACK_DOCUMENT_KINDS.includes(doc.kind)) throw new ValidationError(`"${doc.title}" is a pack, not a paper: a pack is reissued, not withdrawn`, 'reason');
+  const meetingId = doc.meeting_id ?? doc.item_meeting_id;
+  const meeting = meetingId === null ? undefined
+    : await db.selectFrom('meeting').select(['status', 'agenda_published_at', 'historic']).where('id', '=', meetingId).executeTakeFirst();
+  const wasPublic = documentPublished({ workflowStatus: doc.workflow_status })
+    && (!meeting || agendaPublished({ status: meeting.status, agendaPublishedAt: meeting.agenda_published_at, historic: meeting.historic }));
+  const at = nowIso();
+  const mark = { withdrawn_at: at, withdrawn_by: actor.name, withdrawn_reason: reason.trim(), withdrawn_public: wasPublic ? 1 : 0 };
+  await db.updateTable('document').set(mark).where('id', '=', doc.id).execute();
+  await recordAudit(db, actor, {
+    action: 'withdraw', entity: 'document', entityId: doc.id, summary: `Withdrew ${doc.kind} "${doc.title}": ${reason.trim()}`,
+    before: { withdrawn_at: null }, after: mark,
+  });
+  return { documentId: doc.id, slug: doc.slug, title: doc.title, meetingId, itemId: doc.agenda_item_id, itemCode: doc.item_code, withdrawnAt: at, wasPublic };
 }

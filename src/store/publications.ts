@@ -20,11 +20,12 @@ export interface StoredPack {
   items: unknown[];
 }
 
-export async function storePublication(db: Queryable, actor: Actor, meetingId: number, kind: PackKind, version: number, audience: Audience, pack: StoredPack, lateReason: string | null, publishedAt?: string) {
+/** `note`: why a pack was reissued as a new version (a paper withdrawn), shown beside it. */
+export async function storePublication(db: Queryable, actor: Actor, meetingId: number, kind: PackKind, version: number, audience: Audience, pack: StoredPack, lateReason: string | null, publishedAt?: string, note?: string | null) {
   const sha256 = await putBlob(db, pack.bytes);
   await db.insertInto('publication').values({
     meeting_id: meetingId, kind, version, audience, sha256, size: pack.bytes.byteLength, page_count: pack.pageCount,
-    items_json: JSON.stringify(pack.items), published_at: publishedAt ?? nowIso(), published_by: actor.name, late_reason: lateReason,
+    items_json: JSON.stringify(pack.items), published_at: publishedAt ?? nowIso(), published_by: actor.name, late_reason: lateReason, note: note ?? null,
   }).execute();
   return { sha256, pageCount: pack.pageCount, size: pack.bytes.byteLength };
 }
@@ -77,7 +78,7 @@ export async function clearToFollow(db: Queryable, meetingId: number, itemCodes:
 
 /** The publications of a meeting: by kind, newest version first; or all, most recently published first. */
 export function listPublications(db: Queryable, meetingId: number, order: 'by-kind' | 'newest' = 'by-kind') {
-  const q = db.selectFrom('publication').select(['id', 'kind', 'version', 'audience', 'sha256', 'size', 'page_count', 'published_at', 'published_by', 'late_reason', 'withheld_at', 'withheld_reason'])
+  const q = db.selectFrom('publication').select(['id', 'kind', 'version', 'audience', 'sha256', 'size', 'page_count', 'published_at', 'published_by', 'late_reason', 'withheld_at', 'withheld_reason', 'note', 'items_json'])
     .where('meeting_id', '=', meetingId);
   return (order === 'newest' ? q.orderBy('published_at', 'desc') : q.orderBy('kind').orderBy('version', 'desc').orderBy('audience', 'desc')).execute();
 }

@@ -146,6 +146,12 @@ export interface DocumentTable {
   position: number;
   current_version: number;
   created_at: string;
+  /** A withdrawn paper (migration 024): when, by whom and why; its versions stay as its history. */
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+  /** Whether it was public when withdrawn: one withdrawn before its agenda was published never becomes public. */
+  withdrawn_public: Generated<Bool>;
 }
 
 export interface DocumentVersionTable {
@@ -193,6 +199,8 @@ export interface PublicationTable {
   /** When a public pack was withheld because an item in it was made exempt after publication (migration 010). */
   withheld_at: string | null;
   withheld_reason: string | null;
+  /** Why a pack was reissued as a new version (migration 024: "paper withdrawn: …"); null for a first issue. */
+  note: string | null;
 }
 
 export interface AttendanceTable {

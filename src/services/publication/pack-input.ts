@@ -10,14 +10,15 @@ import { getAgenda, getMeeting, previousHeldMeeting } from '../../store/meetings
 import { councilNameStyle, styledNamesOf } from '../../store/read/people.js';
 import { styledPersonName } from '../../domain/names.js';
 import { getAttendance, getMinutes } from '../../store/proceedings.js';
-import type { AgendaSection, DecisionPaper, MinutesPaper, PackInput, Paper, PoliticalGroup } from '../../pack/model.js';
+import type { AgendaSection, DecisionPaper, MinutesPaper, PackInput, Paper, PoliticalGroup, WithdrawnPaper } from '../../pack/model.js';
+import { councilDay } from '../../domain/display.js';
 import { decisionsOfMeeting } from '../../store/decisions.js';
 import type { Contact, Resolution } from '../../domain/types.js';
 import { NotFoundError } from '../../errors.js';
 import { PUBLIC_VIEWER } from '../../domain/policy.js';
 import { itemDataReports } from '../data.js';
 import { generatedPapersForItems } from '../executive/papers.js';
-import { decisionExempt, decisionPublished, documentPublished, itemExempt, meetingHeld, minuteExempt, paperExempt } from '../../domain/visibility.js';
+import { decisionExempt, decisionPublished, documentPublished, itemExempt, meetingHeld, minuteExempt, paperExempt, withdrawnUnpublished } from '../../domain/visibility.js';
 
 export async function findMeeting(db: Queryable, idOrSlug: string | number) {
   const asNumber = typeof idOrSlug === 'number' ? idOrSlug : /^\d+$/.test(idOrSlug) ? Number.parseInt(idOrSlug, 10) : null;
@@ -178,10 +179,17 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
     for (const it of agenda.items.filter((i) => i.section_id === s.id)) {
       itemIds.set(it.code, it.id);
       const papers: Paper[] = [];
+      const withdrawnPapers: WithdrawnPaper[] = [];
       const isItemExempt = itemExempt(it, s);
       for (const d of documents.filter((doc) => doc.agenda_item_id === it.id)) {
-        // Drafts still with their author, or returned, are not published.
-        if (!documentPublished({ workflowStatus: d.workflow_status })) continue;
+        // Drafts still with their author, or returned, are not published; nor is a paper withdrawn before it was.
+        if (!documentPublished({ workflowStatus: d.workflow_status, withdrawnUnpublished: withdrawnUnpublished(d) })) continue;
+        // A paper withdrawn after it was issued is left out, and the front sheet says when and why.
+        if (d.withdrawn_at) {
+          withdrawnPapers.push({ title: d.title, withdrawnOn: councilDay(d.withdrawn_at), reason: d.withdrawn_reason ?? '',
+            exempt: paperExempt({ classification: d.classification, kind: d.kind, itemExempt: isItemExempt }) });
+          continue;
+        }
         if (!d.sha256 || !(d.content_type ?? '').startsWith('application/pdf')) continue;
         const bytes = await getBlob(db, d.sha256);
         // The current version's own classification: an exempt paper on an open item gets its own placeholder.
@@ -215,6 +223,7 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
         exemptParagraphs: isItemExempt ? textToParagraphs(it.exempt_paragraphs) : undefined,
         publicInterestReason: it.public_interest_reason ?? undefined,
         papers: it.withdrawn ? [] : papers,
+        ...(withdrawnPapers.length && !it.withdrawn ? { withdrawnPapers } : {}),
       });
     }
     sections.push({ letter: s.letter ?? undefined, title: s.title, exempt: !!s.exempt, items });

@@ -12,6 +12,8 @@ import { nowIso } from '../../store/audit.js';
 import { renderStandalone } from '../../pack/papers.js';
 import { longDate } from '../../pack/text.js';
 import { indexMeeting } from '../../store/search/index.js';
+import { parseJson } from '../../store/json.js';
+import { councilDay } from '../../domain/display.js';
 import { councilCalendar } from '../council.js';
 import { findMeeting, minutesPaperOf, packInputForMeeting } from './pack-input.js';
 
@@ -47,6 +49,8 @@ export interface PublishOptions {
   index?: boolean;
   /** Build the members' (confidential) pack only when there is something exempt in it (a bulk load saves the work). */
   confidentialOnlyIfExempt?: boolean;
+  /** Why the pack is reissued (a paper withdrawn), kept with the new version and shown beside it. */
+  note?: string;
 }
 
 export interface PublishResult {
@@ -94,10 +98,10 @@ function stored(pack: BuiltPack) {
 }
 
 /** Stores a built pack and, as the same version, its front sheet on its own (the "agenda frontsheet"). */
-async function storePack(tx: Queryable, actor: Actor, meetingId: number, kind: 'agenda' | 'supplementary', version: number, audience: Audience, pack: BuiltPack, lateReason: string | null, publishedAt?: string) {
+async function storePack(tx: Queryable, actor: Actor, meetingId: number, kind: 'agenda' | 'supplementary', version: number, audience: Audience, pack: BuiltPack, lateReason: string | null, options: PublishOptions) {
   const frontKind = kind === 'agenda' ? 'frontsheet' : 'supplementary-frontsheet';
-  await storePublication(tx, actor, meetingId, frontKind, version, audience, { bytes: pack.frontSheet, pageCount: pack.frontSheetPages, items: [] }, lateReason, publishedAt);
-  return storePublication(tx, actor, meetingId, kind, version, audience, stored(pack), lateReason, publishedAt);
+  await storePublication(tx, actor, meetingId, frontKind, version, audience, { bytes: pack.frontSheet, pageCount: pack.frontSheetPages, items: [] }, lateReason, options.publishedAt, options.note);
+  return storePublication(tx, actor, meetingId, kind, version, audience, stored(pack), lateReason, options.publishedAt, options.note);
 }
 
 export async function publishAgenda(store: Store, actor: Actor, idOrSlug: string | number, options: PublishOptions = {}): Promise<PublishResult> {
@@ -120,8 +124,8 @@ export async function publishAgendaIn(tx: Queryable, actor: Actor, idOrSlug: str
   const confidentialPack = withConfidential ? await buildPack(input, { audience: 'confidential' }) : null;
   const version = await nextPublicationVersion(tx, meeting.id, 'agenda');
   const lateReason = options.lateReason ?? null;
-  const pub = await storePack(tx, actor, meeting.id, 'agenda', version, 'public', publicPack, lateReason, options.publishedAt);
-  const conf = confidentialPack ? await storePack(tx, actor, meeting.id, 'agenda', version, 'confidential', confidentialPack, lateReason, options.publishedAt) : pub;
+  const pub = await storePack(tx, actor, meeting.id, 'agenda', version, 'public', publicPack, lateReason, options);
+  const conf = confidentialPack ? await storePack(tx, actor, meeting.id, 'agenda', version, 'confidential', confidentialPack, lateReason, options) : pub;
   // The agenda's page ranges are the public pack's real pages.
   for (const [code, id] of itemIds) {
     const pages = publicPack.items.find((i) => i.code === code);
@@ -131,7 +135,7 @@ export async function publishAgendaIn(tx: Queryable, actor: Actor, idOrSlug: str
   await markAgendaPublished(tx, actor, meeting.id, status, publishedOn, options.publishedAt);
   await recordAudit(tx, actor, {
     action: 'publish', entity: 'meeting', entityId: meeting.id,
-    summary: `Published agenda pack version ${version} of ${meeting.body_name} on ${meeting.date}${lateReason ? ` (late: ${lateReason})` : ''}`,
+    summary: `Published agenda pack version ${version} of ${meeting.body_name} on ${meeting.date}${lateReason ? ` (late: ${lateReason})` : ''}${options.note ? ` (reissued: ${options.note})` : ''}`,
     before: { status: meeting.status }, after: { status, version, public: pub.sha256, confidential: conf.sha256 },
   });
   if (options.index !== false) await indexMeeting(tx, meeting.id);
@@ -161,10 +165,10 @@ export async function publishSupplementaryIn(tx: Queryable, actor: Actor, idOrSl
     buildSupplementaryPack(input, itemCodes, { audience: 'confidential' }),
   ]);
   const version = await nextPublicationVersion(tx, meeting.id, 'supplementary');
-  const p = await storePack(tx, actor, meeting.id, 'supplementary', version, 'public', pub, options.lateReason ?? null, options.publishedAt);
-  const c = await storePack(tx, actor, meeting.id, 'supplementary', version, 'confidential', conf, options.lateReason ?? null, options.publishedAt);
+  const p = await storePack(tx, actor, meeting.id, 'supplementary', version, 'public', pub, options.lateReason ?? null, options);
+  const c = await storePack(tx, actor, meeting.id, 'supplementary', version, 'confidential', conf, options.lateReason ?? null, options);
   await clearToFollow(tx, meeting.id, itemCodes);
-  await recordAudit(tx, actor, { action: 'publish', entity: 'meeting', entityId: meeting.id, summary: `Published supplementary pack ${version} (items ${itemCodes.join(', ')})`, after: { version, items: itemCodes, public: p.sha256 } });
+  await recordAudit(tx, actor, { action: 'publish', entity: 'meeting', entityId: meeting.id, summary: `Published supplementary pack ${version} (items ${itemCodes.join(', ')})${options.note ? ` (reissued: ${options.note})` : ''}`, after: { version, items: itemCodes, public: p.sha256 } });
   return { meetingId: meeting.id, slug: meeting.slug, version, public: p, confidential: c, warnings: problems };
 }
 
@@ -208,4 +212,39 @@ export async function publishMinutesIn(tx: Queryable, actor: Actor, meetingId: n
     after: { version, public: out.public?.sha256, confidential: out.confidential?.sha256 },
   });
   return { version, public: out.public!, confidential: out.confidential! };
+}
+
+export interface ReissuedPacks {
+  /** The new version of the agenda reports pack, when one was published before. */
+  agenda: number | null;
+  /** The new version of the supplementary agenda, when the latest one carried the item. */
+  supplementary: number | null;
+}
+
+/**
+ * Reissues a meeting's published packs after one of an item's papers changed (a paper withdrawn), inside the
+ * caller's transaction. Published packs are never overwritten: each is a new version, built from the record as it
+ * now is, dated as the pack it replaces (the sign-off and the clear-days check are the first issue's) and carrying
+ * `note`, why it was reissued. The agenda reports pack is reissued if one was published; the supplementary agenda
+ * if its latest version carried the item. Nothing was published: nothing is reissued.
+ */
+export async function reissuePacksIn(tx: Queryable, actor: Actor, meetingId: number, itemCode: string | null, note: string): Promise<ReissuedPacks> {
+  const meeting = await findMeeting(tx, meetingId);
+  const publications = await listPublications(tx, meetingId);
+  const latest = (kind: PackKind) => publications.find((p) => p.kind === kind && p.audience === 'public');
+  const out: ReissuedPacks = { agenda: null, supplementary: null };
+  const supplementary = latest('supplementary');
+  const supplementaryCodes = supplementary ? parseJson<{ code: string }[]>(supplementary.items_json, []).map((i) => i.code) : [];
+  if (supplementary && itemCode !== null && supplementaryCodes.includes(itemCode)) {
+    out.supplementary = (await publishSupplementaryIn(tx, actor, meetingId, supplementaryCodes, {
+      publishedOn: councilDay(supplementary.published_at), lateReason: supplementary.late_reason ?? undefined, note, index: false,
+    })).version;
+  }
+  const agenda = latest('agenda');
+  if (agenda) {
+    out.agenda = (await publishAgendaIn(tx, actor, meetingId, {
+      publishedOn: meeting.published_on ?? councilDay(agenda.published_at), lateReason: agenda.late_reason, note, index: false,
+    })).version;
+  }
+  return out;
 }

@@ -18,6 +18,8 @@ async function loadDocument(db: Queryable, slug: string) {
     .select((eb) => eb.fn.coalesce('meeting.body_id', 'scrutiny_review.body_id').as('body_id'))
     .select(['document.id', 'document.slug', 'document.kind', 'document.title', 'document.classification', 'document.exempt_paragraphs',
       'document.workflow_status', 'document.current_version', 'document.meeting_id', 'document.author_person_id', 'meeting.slug as meeting_slug', 'meeting.date as meeting_date',
+      // A withdrawn paper's page says so; one withdrawn before it was public stays unpublished (domain/visibility.ts).
+      'document.withdrawn_at', 'document.withdrawn_by', 'document.withdrawn_reason', 'document.withdrawn_public',
       'meeting.status as meeting_status', 'meeting.agenda_published_at', 'meeting.historic', 'body.name as body_name', 'body.slug as body_slug',
       'agenda_item.code as item_code', 'agenda_item.title as item_title', 'agenda_item.exempt as item_exempt', 'agenda_item.exempt_paragraphs as item_paragraphs',
       'agenda_section.exempt as section_exempt'])

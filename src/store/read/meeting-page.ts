@@ -2,6 +2,7 @@
 // the viewer is entitled to it. Also serves the item page, which is a slice of the same model.
 import type { Viewer } from '../../domain/policy.js';
 import { safeWebUrl } from '../../domain/input.js';
+import { councilDay } from '../../domain/display.js';
 import { formatPersonName } from '../../domain/names.js';
 import type { AgendaItem, Contact, Guest, RecordedVote, Resolution } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
@@ -22,6 +23,8 @@ export interface PaperView {
   hasFile: boolean;
   hasText: boolean;
   version: number;
+  /** Withdrawn (the day on the council's clock, and why): listed still, as history. */
+  withdrawn: { on: string; reason: string } | null;
 }
 
 /** The item as the viewer may see it (purpose, presenters and guests are empty when it is restricted). */
@@ -37,6 +40,8 @@ export interface ItemView extends Omit<AgendaItem, 'exemptParagraphs' | 'publicI
   /** Which pack the pages are in: the agenda reports pack or a supplementary agenda. */
   pageIn: string | null;
   papers: PaperView[];
+  /** Every paper the item had was withdrawn (the item itself stands): "report withdrawn". */
+  reportWithdrawn: boolean;
   sectionId: number | null;
 }
 
@@ -62,6 +67,8 @@ export interface PackView {
   publishedAt: string;
   url: string;
   lateReason: string | null;
+  /** Why this version was reissued ("… withdrawn: …"). */
+  note: string | null;
   latest: boolean;
 }
 
@@ -109,9 +116,10 @@ export async function loadMeetingRecord(db: Queryable, slug: string) {
       .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
       .select(['document.id', 'document.slug', 'document.kind', 'document.title', 'document_version.classification', 'document.exempt_paragraphs',
         'document.agenda_item_id', 'document.workflow_status', 'document.current_version', 'document_version.size', 'document_version.page_count',
-        'document_version.sha256', (eb) => eb('document_version.pages_json', 'is not', null).as('has_text')])
+        'document_version.sha256', 'document.withdrawn_at', 'document.withdrawn_reason', 'document.withdrawn_public',
+        (eb) => eb('document_version.pages_json', 'is not', null).as('has_text')])
       .where('document.meeting_id', '=', id).orderBy('document.position').orderBy('document.id').execute(),
-    db.selectFrom('publication').select(['kind', 'version', 'audience', 'size', 'page_count', 'items_json', 'published_at', 'late_reason', 'withheld_at'])
+    db.selectFrom('publication').select(['kind', 'version', 'audience', 'size', 'page_count', 'items_json', 'published_at', 'late_reason', 'withheld_at', 'note'])
       .where('meeting_id', '=', id).orderBy('kind').orderBy('version', 'desc').execute(),
     db.selectFrom('attendance').leftJoin('person', 'person.id', 'attendance.person_id')
       .select(['attendance.name_as_recorded', 'attendance.person_id', 'attendance.kind', 'attendance.role', 'attendance.substitute_for_name', 'attendance.for_item_id', 'person.slug as person_slug'])
@@ -158,7 +166,7 @@ export function meetingPageFor(record: MeetingRecord, viewer: Viewer) {
     const latest = !seenLatest.has(key);
     seenLatest.add(key);
     return { kind: p.kind, version: p.version, audience: p.audience, size: p.size, pageCount: p.page_count, publishedAt: p.published_at,
-      url: `/meetings/${meeting.slug}/${packFileName(p.kind, p.version, p.audience, latest)}`, lateReason: p.late_reason, latest };
+      url: `/meetings/${meeting.slug}/${packFileName(p.kind, p.version, p.audience, latest)}`, lateReason: p.late_reason, note: p.note, latest };
   });
   // Page ranges as published, from the latest pack the viewer reads (the confidential one if entitled, as its pages
   // differ where exempt papers replace the public placeholder): each links to the PDF page carrying the printed page.
@@ -181,7 +189,8 @@ export function meetingPageFor(record: MeetingRecord, viewer: Viewer) {
     if (!documentPublished(d) || !published) continue;
     if (d.kind === 'agenda-pack' || d.kind === 'supplementary-pack') continue;
     const list = papersByItem.get(d.agenda_item_id) ?? [];
-    list.push({ slug: d.slug, title: d.title, kind: d.kind, size: d.size, pageCount: d.page_count, hasFile: !!d.sha256, hasText: !!d.has_text, version: d.current_version });
+    list.push({ slug: d.slug, title: d.title, kind: d.kind, size: d.size, pageCount: d.page_count, hasFile: !!d.sha256, hasText: !!d.has_text, version: d.current_version,
+      withdrawn: d.withdrawn_at ? { on: councilDay(d.withdrawn_at), reason: d.withdrawn_reason ?? '' } : null });
     papersByItem.set(d.agenda_item_id, list);
   }
 
@@ -200,6 +209,7 @@ export function meetingPageFor(record: MeetingRecord, viewer: Viewer) {
       pageStart: range?.startPage ?? i.page_start, pageEnd: range?.endPage ?? i.page_end,
       pageLink: range?.link ?? null, pageIn: range?.pageIn ?? null,
       papers: restricted ? [] : papersByItem.get(i.id) ?? [],
+      reportWithdrawn: !i.withdrawn && !restricted && !!papersByItem.get(i.id)?.length && papersByItem.get(i.id)!.every((p) => p.withdrawn),
       sectionId: i.section_id,
     };
   });

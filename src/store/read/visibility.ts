@@ -4,7 +4,7 @@
 import type { Viewer } from '../../domain/policy.js';
 import {
   agendaPublished as agendaPublishedRule, decisionPublished, documentPublished as documentPublishedRule, exemptScope, maySee,
-  meetingHeld as meetingHeldRule, minutesPublished as minutesPublishedRule, PUBLIC_DECISION_STATUSES, seesExempt,
+  meetingHeld as meetingHeldRule, minutesPublished as minutesPublishedRule, PUBLIC_DECISION_STATUSES, seesExempt, withdrawnUnpublished,
 } from '../../domain/visibility.js';
 
 export { PUBLIC_DECISION_STATUSES, seesExempt };
@@ -23,8 +23,8 @@ export function minutesPublished(m: { status: string }): boolean {
 }
 
 /** Report drafts in the authoring workflow are not yet part of the public record. */
-export function documentPublished(d: { workflow_status: string | null }): boolean {
-  return documentPublishedRule({ workflowStatus: d.workflow_status });
+export function documentPublished(d: { workflow_status: string | null; withdrawn_at?: string | null; withdrawn_public?: number | null }): boolean {
+  return documentPublishedRule({ workflowStatus: d.workflow_status, withdrawnUnpublished: withdrawnUnpublished(d) });
 }
 
 export function decisionVisible(viewer: Viewer, d: { classification: string; status: string; taker_body_id: number | null; meeting_id: number | null }): boolean {

@@ -4,7 +4,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { Queryable, Store } from '../db.js';
 import type { Database } from '../schema.js';
 import { countDerivedChange } from '../read/version.js';
-import { agendaPublished, documentPublished, itemExempt, minuteExempt, minutesPublished, paperExempt } from '../../domain/visibility.js';
+import { agendaPublished, documentPublished, PACK_DOCUMENT_KINDS, itemExempt, minuteExempt, minutesPublished, paperExempt } from '../../domain/visibility.js';
 import { decisionEntry, itemEntry, meetingEntry, minuteEntry, pageEntries, personEntry, reviewEntry, type EntryValues, type MeetingFacts } from './entries.js';
 
 const INSERT_CHUNK = 100;
@@ -12,7 +12,6 @@ const INSERT_CHUNK = 100;
 const BULK_INSERT_CHUNK = 1000;
 const MEETING_BATCH = 50;
 const OTHER_BATCH = 500;
-const PACK_KINDS = ['agenda-pack', 'supplementary-pack'];
 // Merges FTS5's segments after a bulk load, so a query reads one b-tree per term.
 const SQLITE_OPTIMIZE = CompiledQuery.raw(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
 // PostgreSQL, after a bulk load: the GIN index's pending list (new entries not yet merged into the tree, which every
@@ -44,7 +43,7 @@ async function meetingBatchEntries(db: Queryable, meetingIds: number[]): Promise
       .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
       .leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id')
       .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document_version.classification', 'document.workflow_status',
-        'document.meeting_id', 'document.agenda_item_id', 'agenda_item.meeting_id as item_meeting_id', 'document_version.pages_json'])
+        'document.meeting_id', 'document.agenda_item_id', 'agenda_item.meeting_id as item_meeting_id', 'document_version.pages_json', 'document.withdrawn_at'])
       .where((eb) => eb.or([eb('document.meeting_id', 'in', ids), eb('agenda_item.meeting_id', 'in', ids)]))
       .orderBy('document.id').execute(),
     db.selectFrom('minute').select(['id', 'meeting_id', 'agenda_item_id', 'number', 'title', 'paragraphs_json', 'resolutions_json', 'post_meeting_note', 'exempt'])
@@ -63,15 +62,16 @@ async function meetingBatchEntries(db: Queryable, meetingIds: number[]): Promise
   const out: EntryValues[] = meetings.map(meetingEntry);
   for (const it of items) if (agendaOut.has(it.meeting_id)) out.push(itemEntry(byId.get(it.meeting_id)!, it, exemptItems.has(it.id)));
 
-  const published = papers.filter((d) => documentPublished({ workflowStatus: d.workflow_status }) && d.pages_json
+  // A withdrawn paper is no longer part of the agenda: its text is not found as current (its page keeps the history).
+  const published = papers.filter((d) => documentPublished({ workflowStatus: d.workflow_status }) && !d.withdrawn_at && d.pages_json
     && agendaOut.has((d.meeting_id ?? d.item_meeting_id)!));
   // A pack repeats its papers' pages: index it only for meetings that have no papers of their own (imported ones).
-  const withPapers = new Set(published.filter((d) => !PACK_KINDS.includes(d.kind)).map((d) => d.meeting_id ?? d.item_meeting_id));
+  const withPapers = new Set(published.filter((d) => !PACK_DOCUMENT_KINDS.includes(d.kind)).map((d) => d.meeting_id ?? d.item_meeting_id));
   for (const d of published) {
     const meetingId = d.meeting_id ?? d.item_meeting_id;
     const meeting = meetingId === null ? undefined : byId.get(meetingId);
     if (!meeting) continue;
-    if (PACK_KINDS.includes(d.kind) && withPapers.has(meetingId)) continue;
+    if (PACK_DOCUMENT_KINDS.includes(d.kind) && withPapers.has(meetingId)) continue;
     const exempt = paperExempt({ classification: d.classification, kind: d.kind, itemExempt: d.agenda_item_id !== null && exemptItems.has(d.agenda_item_id) });
     out.push(...pageEntries(meeting, d, exempt));
   }
