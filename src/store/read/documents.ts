@@ -1,5 +1,6 @@
 // A paper for its own page and downloads: the current version's text by page, earlier versions, and where it sits
 // (meeting, item). Whether it is exempt is asked of domain/visibility.ts, per version.
+import { councilDay } from '../../domain/display.js';
 import type { Viewer } from '../../domain/policy.js';
 import { exemptLabel, itemExempt, maySee, packExempt, paperExempt } from '../../domain/visibility.js';
 import type { Queryable } from '../db.js';
@@ -26,6 +27,11 @@ async function loadDocument(db: Queryable, slug: string) {
     .where('document.slug', '=', slug).executeTakeFirst();
 }
 
+/** A withdrawn paper's withdrawal as its page says it: the day on the council's clock, and why. */
+function withdrawalOf(row: { withdrawn_at: string | null; withdrawn_reason: string | null }): { on: string; reason: string } | null {
+  return row.withdrawn_at ? { on: councilDay(row.withdrawn_at), reason: row.withdrawn_reason ?? '' } : null;
+}
+
 /**
  * Whether the viewer may have this document at this version (the current one when not given), and why not.
  * Unpublished papers are simply not found. Each version is judged by its own classification (a version made
@@ -48,7 +54,7 @@ export async function documentAccess(db: Queryable, slug: string, viewer: Viewer
   const target = versions.find((v) => v.version === wanted);
   if (!target) {
     // No such version: say so only to those who may see the document at all.
-    return visibleVersions.length ? { access: 'ok' as DocumentAccess, doc: { ...row, visibleVersions }, exempt: false, missingVersion: true } : { access: 'not-found' as DocumentAccess, doc: null };
+    return visibleVersions.length ? { access: 'ok' as DocumentAccess, doc: { ...row, visibleVersions, withdrawn: withdrawalOf(row) }, exempt: false, missingVersion: true } : { access: 'not-found' as DocumentAccess, doc: null };
   }
   const f = facts(target);
   // The one rule decides; what follows only chooses how a refusal reads.
@@ -58,7 +64,7 @@ export async function documentAccess(db: Queryable, slug: string, viewer: Viewer
     const paras = own.length ? own : textToParagraphs(row.exempt_paragraphs).length ? textToParagraphs(row.exempt_paragraphs) : textToParagraphs(row.item_paragraphs);
     return { access: 'exempt' as DocumentAccess, doc: null, label: exemptLabel(paras), meetingSlug: row.meeting_slug };
   }
-  return { access: 'ok' as DocumentAccess, doc: { ...row, visibleVersions }, exempt: f.exempt };
+  return { access: 'ok' as DocumentAccess, doc: { ...row, visibleVersions, withdrawn: withdrawalOf(row) }, exempt: f.exempt };
 }
 
 export async function readDocumentPage(db: Queryable, doc: NonNullable<Awaited<ReturnType<typeof loadDocument>>> & { visibleVersions?: number[] }, version?: number) {

@@ -25,8 +25,9 @@ export async function attachPaper(db: Queryable, actor: Actor, itemId: number, p
   const classification = item.exempt ? 'exempt' : 'unrestricted';
   const file = { bytes: p.bytes, fileName: p.fileName, contentType: 'application/pdf', pageCount: p.pageCount };
   if (p.replacesDocumentId) {
-    const doc = await db.selectFrom('document').select(['id', 'agenda_item_id']).where('id', '=', p.replacesDocumentId).executeTakeFirst();
+    const doc = await db.selectFrom('document').select(['id', 'agenda_item_id', 'withdrawn_at']).where('id', '=', p.replacesDocumentId).executeTakeFirst();
     if (!doc || doc.agenda_item_id !== itemId) throw new ValidationError('the paper to replace is not a paper of this item', 'replaces');
+    if (doc.withdrawn_at) throw new ValidationError('the paper to replace was withdrawn: upload the new one as a new paper', 'replaces');
     await db.updateTable('document').set({ title: p.title, kind: p.kind, classification, exempt_paragraphs: item.exempt_paragraphs }).where('id', '=', doc.id).execute();
     const version = await addDocumentVersion(db, actor, doc.id, { file, note: p.note ?? 'replaced by Democratic Services' });
     return { documentId: doc.id, version };
@@ -43,6 +44,7 @@ export function itemPapers(db: Queryable, itemId: number) {
   return db.selectFrom('document')
     .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
     .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document.classification', 'document.current_version',
-      'document_version.file_name', 'document_version.size', 'document_version.page_count', 'document_version.created_at'])
+      'document_version.file_name', 'document_version.size', 'document_version.page_count', 'document_version.created_at',
+      'document.withdrawn_at', 'document.withdrawn_by', 'document.withdrawn_reason'])
     .where('document.agenda_item_id', '=', itemId).orderBy('document.position').orderBy('document.id').execute();
 }

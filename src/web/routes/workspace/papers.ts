@@ -8,9 +8,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DOCUMENT_KIND_LABELS } from '../../../domain/types.js';
 import { itemOr404, selectItems, type WorkspaceOptions } from './common.js';
-import { actor, choice, optionalText, parseForm, postForm, requiredText, type FieldError, type Parsed } from './form.js';
+import { actor, choice, optionalText, paramId, parseForm, postForm, requiredText, type FieldError, type Parsed } from './form.js';
 import { acceptMultipart, type UploadedFile } from '../../../http/multipart.js';
-import { attachPaper, itemPapers, validateUploadedPdf } from '../../../services/documents.js';
+import { attachPaper, itemPapers, validateUploadedPdf, withdrawPaper } from '../../../services/documents.js';
+import { PublicationError } from '../../../services/publication/publish.js';
 
 export const MAX_PAPER_BYTES = 20 * 1024 * 1024;
 const PAPER_KINDS = ['report', 'appendix', 'briefing-note', 'other'] as const;
@@ -22,6 +23,15 @@ const paperSchema = z.object({
   replaces: z.string().optional().transform((s) => (s ? Number(s) : null)),
   note: optionalText('Reason for the new version', 500),
 });
+
+const withdrawSchema = z.object({ reason: requiredText('Enter why the paper is withdrawn', 1000) });
+
+/** What the papers page says after a withdrawal: which packs were reissued without the paper. */
+function withdrawnNotice(q: Record<string, string>): string | null {
+  if (!q.withdrawn) return null;
+  const packs = [q.agenda && `the agenda reports pack (version ${q.agenda})`, q.supplementary && `the supplementary agenda (version ${q.supplementary})`].filter(Boolean);
+  return `Paper withdrawn${packs.length ? `: ${packs.join(' and ')} reissued without it` : ''}`;
+}
 
 /** The form's typed fields (not the file). */
 const typedFields = (form: Record<string, unknown>) => Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string'));
@@ -52,14 +62,16 @@ const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     return {
       ...found, values, papers: existing, pageTitle: `Papers for item ${found.item.code}`,
       kindItems: PAPER_KINDS.map((k) => ({ value: k, text: DOCUMENT_KIND_LABELS[k], checked: values.kind === k })),
-      replaceItems: selectItems(existing.map((p) => ({ value: p.id, text: `${p.title} (version ${p.current_version})` })), values.replaces as string, 'No, this is a new paper'),
+      // A withdrawn paper is history: a new paper is uploaded as new, not as its next version.
+      replaceItems: selectItems(existing.filter((p) => !p.withdrawn_at).map((p) => ({ value: p.id, text: `${p.title} (version ${p.current_version})` })), values.replaces as string, 'No, this is a new paper'),
     };
   };
 
   app.get('/workspace/items/:id/papers', async (request, reply) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
-    const notice = (request.query as Record<string, string>).uploaded ? 'Paper uploaded' : null;
+    const q = request.query as Record<string, string>;
+    const notice = q.uploaded ? 'Paper uploaded' : withdrawnNotice(q);
     return reply.render('pages/workspace/papers.njk', { ...(await context(found, { kind: 'report' })), notice });
   });
 
@@ -76,6 +88,45 @@ const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
         return `/workspace/items/${found.item.id}/papers?uploaded=1`;
       },
       rerender: async (form, errors) => reply.render('pages/workspace/papers.njk', { ...(await context(found, typedFields(form))), pageTitle: `Error: Papers for item ${found.item.code}`, ...errors }),
+    });
+  });
+
+  // Withdrawing a paper: a page of its own to confirm, with the reason the public will read.
+  const paperOf = async (request: Parameters<typeof itemOr404>[1], reply: Parameters<typeof itemOr404>[2]) => {
+    const found = await itemOr404(store.db, request, reply);
+    if (!found) return null;
+    const paper = (await itemPapers(store.db, found.item.id)).find((p) => p.id === paramId(request, 'paperId'));
+    if (!paper) {
+      reply.callNotFound();
+      return null;
+    }
+    return { ...found, paper };
+  };
+  const withdrawPage = (found: NonNullable<Awaited<ReturnType<typeof paperOf>>>, values: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    ...found, values, pageTitle: `${extra.errorList ? 'Error: ' : ''}Withdraw "${found.paper.title}"`,
+    published: !!found.meeting.agenda_published_at, ...extra,
+  });
+
+  app.get('/workspace/items/:id/papers/:paperId/withdraw', async (request, reply) => {
+    const found = await paperOf(request, reply);
+    if (!found) return reply;
+    return reply.render('pages/workspace/withdraw-paper.njk', withdrawPage(found, {}));
+  });
+
+  app.post('/workspace/items/:id/papers/:paperId/withdraw', async (request, reply) => {
+    const found = await paperOf(request, reply);
+    if (!found) return reply;
+    return postForm(request, reply, {
+      schema: withdrawSchema,
+      fallbackField: 'reason',
+      save: async ({ reason }) => {
+        const done = await withdrawPaper(store, actor(request), found.paper.id, reason);
+        const reissued = [done.agenda && `agenda=${done.agenda}`, done.supplementary && `supplementary=${done.supplementary}`].filter(Boolean).join('&');
+        return `/workspace/items/${found.item.id}/papers?withdrawn=1${reissued ? `&${reissued}` : ''}`;
+      },
+      // The packs could not be rebuilt without it (another item's problem): nothing was withdrawn; say why.
+      refused: (e) => (e instanceof PublicationError ? { field: 'reason', text: `The paper was not withdrawn: ${e.message}` } : null),
+      rerender: (form, errors) => reply.render('pages/workspace/withdraw-paper.njk', withdrawPage(found, form, { ...errors })),
     });
   });
 };
