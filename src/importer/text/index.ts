@@ -122,6 +122,8 @@ function run(input: PackText): PackExtraction {
     const first = m.itemsDetail[0]?.number ?? '';
     const continues = /^\d+$/.test(first) && m.items.length >= 3 && Number(first) > 1 && before.length === Number(first) - 1
       && m.items.every((it, k) => /^\d+$/.test(it.number) && Number(it.number) === Number(first) + k);
+    // capitals headings that are the numbered (or lettered) minutes' own titles ("A." / "ADOPTIONS"): the codes stand
+    const codedHeads = m.itemsDetail.length >= 3 && m.itemsDetail.every((it) => heads.some((x) => x.line === it.line));
     if (continues) {
       const after = heads.filter((x) => x.line > numbered[numbered.length - 1]);
       warnings.push(`line ${lines[before[0].line].no}: ${before.length} capitals headings precede minute ${first} with no number printed (an OCR'd margin loses them); they are numbered 1–${before.length} in order`);
@@ -144,7 +146,7 @@ function run(input: PackText): PackExtraction {
         const prose = proseAttendance(before.slice(0, 5).map((h) => h.text).join('\n'));
         m.present.push(...prose.present);
       }
-    } else if (heads.length && (m.items.length <= 1 || insideOne || (m.itemsDetail[0].line > heads[0].line && heads.filter((x) => x.line > m.itemsDetail[0].line).length >= m.itemsDetail.length))) {
+    } else if (heads.length && !codedHeads && (m.items.length <= 1 || insideOne || (m.itemsDetail[0].line > heads[0].line && heads.filter((x) => x.line > m.itemsDetail[0].line).length >= m.itemsDetail.length))) {
       if (m.items.length) warnings.push(`line ${lines[m.itemsDetail[0].line].no}: ${m.items.length} numbered lines inside the minutes' unnumbered sections are taken as lists, not minutes`);
       m.itemsDetail = heads.map((h) => ({ number: '', title: h.title, text: h.text, resolutions: [], line: h.line }));
       m.items = m.itemsDetail.map((it) => ({ number: it.number, title: it.title }));

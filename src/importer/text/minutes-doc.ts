@@ -96,7 +96,10 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
 
   let body: string | null = null;
   if (titleAt !== undefined) {
-    const named = (isTitle(lines[titleAt].text)?.[1] ?? '').trim();
+    let named = (isTitle(lines[titleAt].text)?.[1] ?? '').trim();
+    // "Regular Council -" / "Public Hearing Minutes": a title broken after a dash goes on from the line before
+    const before = region[region.indexOf(titleAt) - 1];
+    if (named && before !== undefined && /\s[-–]$/.test(lines[before].text) && lines[before].text.length <= 60) named = `${lines[before].text} ${named}`;
     // "Board of Director’s Meeting Minutes" under "SAN JUAN WATER DISTRICT": a board named only as the board of
     // directors or trustees is the authority's, which the letterhead names
     const boardOnly = BOARD_ONLY.test(named.replace(/\s+meeting$/i, ''));
@@ -130,6 +133,19 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
   if (!date && held) date = findDate(held)?.iso ?? null;
   if (!date) for (const k of region) { const t = lines[k].text; const d = findDate(t); if (d && DATE_WORDS.test(t)) { date = d.iso; break; } }
   if (!date) for (const k of region) { const d = findDate(lines[k].text); if (d) { date = d.iso; break; } }
+  // small capitals that pdftotext split into their first letter and the rest, and lone commas: "M" "ONDAY" "," "J"
+  // "ANUARY" "15," "2024" is "MONDAY, JANUARY 15, 2024"
+  if (!date) {
+    const texts = region.map((k) => lines[k].text);
+    let joined = '';
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i];
+      if (/^[A-Z]$/.test(t) && /^[A-Z]{2,}$/.test(texts[i + 1] ?? '')) { joined += ` ${t}${texts[i + 1]}`; i++; } else if (/^[,.]$/.test(t)) joined += t;
+      else joined += ` ${t}`;
+    }
+    const d = findDate(joined);
+    if (d && DATE_WORDS.test(joined.slice(d.index, d.index + d.length))) date = d.iso;
+  }
 
   // the time: in the "held" sentence, else the first heading line that prints one (never "called to order at")
   let time: string | null = held ? findTime(held)?.hhmm ?? null : null;
@@ -179,7 +195,17 @@ export function readMinutesHead(lines: Line[], start: number, stop: number): Min
       const t = lines[k].text;
       if (!t || !VENUE_WORDS.test(t) || t.length > 100 || (body && t.toLowerCase().includes(body.toLowerCase())) || /\b(?:meeting|minutes|agenda)\b/i.test(t)) continue;
       // "Held Remotely Via Zoom" says there was no room
-      if (/^[A-Z]/.test(t) && !/[.;:]$/.test(t) && !/\b(?:zoom|teams|remotely|online|teleconference|virtual(?:ly)?)\b/i.test(t)) { venue = t; break; }
+      if (/^[A-Z]/.test(t) && !/[.;:]$/.test(t) && !/\b(?:zoom|teams|remotely|online|teleconference|virtual(?:ly)?)\b/i.test(t)) {
+        venue = t;
+        // "Council Chambers and" / "1E – Community Room B" / "City Hall" / "13450 - 104 Avenue" / "Surrey, B.C.": the
+        // place goes on over the next short lines, up to a label, a date or the broadcast ("Live Streamed at …")
+        for (let j = k + 1; j < Math.min(stop, k + 6); j++) {
+          const u = lines[j].text;
+          if (!u || u.length > 60 || /:$/.test(u) || findDate(u) || /^[A-Z]$/.test(u) || /\b(?:live|stream|webcast|broadcast|zoom|teams|online|minutes|agenda|meeting(?!\s+room))\b/i.test(u)) break;
+          venue += /\b(?:and|&)$/.test(venue) ? ` ${u}` : `, ${u}`;
+        }
+        break;
+      }
     }
   }
   // "Held in the Pearce Institute at 7 p.m." / "7pm at Maslow’s Community Hub, 94 Langlands Rd, Glasgow": a heading

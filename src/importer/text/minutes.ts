@@ -150,7 +150,7 @@ function venueOf(header: string): string | null {
 
 // Words of a job title or role printed after a name ("Randy Marx - Board President", "Paula Villescaz, president",
 // "Teresa Stinson, General Counsel", "Michael McKibbin, Ed.D., vice president"): a part made only of these is no person.
-const ROLE_WORD = /^(?:president|vice|cathaoirleach|leas-chathaoirleach|cao|ceo|cfo|coo|chair(?:man|woman|person)?|member|trustee|director|manager|superintendent|clerk|secretary|treasurer|officer|counsel|attorney|engineer|chancellor|assistant|executive|administrator|administrative|facilitator|coordinator|supervisor|analyst|planner|mayor|reeve|deputy|councillor|councilmember|councilman|councilwoman|commissioner|student|general|chief|head|lead|senior|principal|associate|visitor|staff|consultant|inspector|board|customer|service|operations|finance|financial|technical|acting|interim|legal|city|county|town|district|public|works|human|resources|information|technology|communications|program|project|recording|minute|taker|guest|resident|representative|liaison|advis[eo]r|specialist|controller|auditor|accountant|pro|tem|ex|officio|non-voting|voting|alternate|of|the|to|and|for|&|ed\.?d|ph\.?d|esq|jr|sr|m\.?d)s?\.?$/i;
+const ROLE_WORD = /^(?:president|vice|cathaoirleach|leas-chathaoirleach|cao|ceo|cfo|coo|chair(?:man|woman|person)?|member|trustee|director|manager|superintendent|clerk|secretary|treasurer|officer|counsel|solicitor|attorney|engineer|chancellor|assistant|executive|administrator|administrative|facilitator|coordinator|supervisor|analyst|planner|mayor|reeve|deputy|councillor|councilmember|councilman|councilwoman|commissioner|student|general|chief|head|lead|senior|principal|associate|visitor|staff|consultant|inspector|board|customer|service|operations|finance|financial|technical|acting|interim|legal|city|county|town|district|public|works|human|resources|information|technology|communications|program|project|recording|minute|taker|guest|resident|representative|liaison|advis[eo]r|specialist|controller|auditor|accountant|pro|tem|ex|officio|non-voting|voting|alternate|of|the|to|and|for|&|ed\.?d|ph\.?d|esq|jr|sr|m\.?d)s?\.?$/i;
 
 /** Whether a printed part is a job title or role, not a person's name. */
 export function isRole(s: string): boolean {
@@ -168,7 +168,13 @@ interface Person { name: string; role: string | null }
 
 /** The people on one line of a one-per-line list: "Name - Role", "Name, Role", or a list of names. */
 function personsOfLine(t: string): Person[] {
+  // "Chairperson - Mayor Locke": the role in the meeting before a dash, then the person as named
+  const chaired = /^(?:chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|presiding)\s+[-–—]\s+(\S.{2,60})$/i.exec(t);
+  if (chaired) t = chaired[1];
   const parts = t.split(/\s+[-–—]\s+|,\s*/).map((x) => x.trim()).filter(Boolean);
+  // "General Manager, Engineering", "Manager, Area Planning & Development, North Division": an office and its
+  // department, no person
+  if (parts.length > 1 && isRole(parts[0]) && !parts.slice(1).some((x) => PERSON_NAME.test(x) && !DEPARTMENT_WORD.test(x))) return [];
   if (parts.length > 1) {
     const name = cleanName(removeBrackets(parts[0]).replace(/,\s*$/, '').trim());
     if (isNameLike(name) && !isRole(name) && parts.slice(1).every((x) => isRole(x) || /^[A-Z]{2,4}$/.test(x))) {
@@ -189,9 +195,13 @@ function personsOfLine(t: string): Person[] {
   // "Marty Hanneman President", "Teri Grant Board Secretary/Administrative Assistant", "Dan York Sacramento Suburban
   // Water District": a name and the office or organisation printed in a column beside it (the gap collapsed)
   const col = NAME_THEN.exec(t);
-  if (col && (isRole(col[2]) || /^(?:[A-Z]{2,8}\s*)+$/.test(col[2]) || JOB_TITLE_END.test(removeBrackets(col[2]).replace(/[\s,]+$/, '')) || ORGANISATION.test(col[2]))) return [{ name: col[1], role: col[2] }];
-  return splitNames(t).filter((n) => isNameLike(n) && !isRole(n)).map((name) => ({ name, role: null }));
+  if (col && !DEPARTMENT_WORD.test(col[1]) && (isRole(col[2]) || /^(?:[A-Z]{2,8}\s*)+$/.test(col[2]) || JOB_TITLE_END.test(removeBrackets(col[2]).replace(/[\s,]+$/, '')) || ORGANISATION.test(col[2]))) return [{ name: col[1], role: col[2] }];
+  // "Land Development Engineer": a job title, not a name
+  return splitNames(t).filter((n) => isNameLike(n) && !isRole(n) && !(JOB_TITLE_END.test(n) && DEPARTMENT_WORD.test(n))).map((name) => ({ name, role: null }));
 }
+// a person's name on its own ("Marc Fortais", "J. Haley") and words that name a department, not a person
+const PERSON_NAME = /^(?:[A-Z]\.\s*)*[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s*)*(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+){0,2}$/;
+const DEPARTMENT_WORD = /\b(?:engineering|finance|planning|development|division|services|culture|recreation|parks|corporate|community|operations|works|safety|resources|technology|communications|legal|administration|department|area|north|south|east|west|central)\b/i;
 const JOB_TITLE_END = /\b(?:manager|engineer|superintendent|counsel|secretary|assistant|specialist|director|officer|clerk|president|treasurer|chair(?:man|woman|person)?|member|trustee|supervisor|administrator|attorney|analyst|coordinator|planner|chief|controller|auditor|accountant|consultant|inspector|technician|operator)s?\.?$/i;
 const NAME_THEN = /^([A-Z][a-z'’-]+(?:\s+[A-Z]\.)*\s+(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+)\s+([A-Z(].{1,80})$/;
 const ORGANISATION = /\b(?:council|district|authority|association|agency|department|company|corporation|inc|llc|commission|board|chamber|church|society|foundation|trust|group|university|college|school)\b|\([A-Z]{2,6}\)$/i;
@@ -298,6 +308,8 @@ function collectBlock(lines: Line[], i: number, end: number, first: string, weak
       if (!t) continue;
       if (labelOf(t) || SECTION.test(t) || MINUTE_LINE.test(t) || isMinutesHeader(lines, k)) break;
       if (t.length > 200 && !/,/.test(t)) break;
+      // a section's code alone on its line ("A.") or a sentence ends the list (the staff listed by office before it)
+      if (/^(?:[A-Z]|\d{1,3}|[IVXL]{1,7})\.$/.test(t) || (t.split(/\s+/).length >= 8 && !/,/.test(t) && /\b(?:was|were|is|are|had|has)\b/.test(t))) break;
       if (MARKED_ABSENT.test(t)) continue;
       const found = personsOfLine(t);
       if (!found.length) {
@@ -365,9 +377,11 @@ function readAttendance(lines: Line[], from: number, to: number, m: MinutesDetai
 
 // Numbering schemes of minute headings: "75.", "72/17", "Minute 12" (arabic); "IV." (roman, US boards);
 // "Call to Order (A)", "Personnel (G-1)" (the code printed after the title, US school boards).
-type Scheme = 'arabic' | 'roman' | 'trailing';
+// "A. ADOPTIONS" … "L. ADJOURNMENT" (lettered, a Canadian city's sections whose items are numbered again under each)
+type Scheme = 'arabic' | 'roman' | 'trailing' | 'letter';
 const STREET = /^(?:[A-Z][\w'’-]*\s+){1,4}(?:Ave(?:nue)?|St(?:reet)?|Road|Rd|Drive|Dr|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Parkway|Pkwy|Highway|Hwy)\b\.?(?:,|\s|$)/;
 const ROMAN_LINE = /^([IVXL]{1,7})\.\s+(\S.*)$/;
+const LETTER_LINE = /^([A-Z])\.\s+([A-Z][A-Z0-9 ,&/'’()-]{2,80})$/;
 const TRAILING_LINE = /^([A-Z][^()]{2,120}?)\s+\(([A-Z](?:-\d{1,2})?)\)$/;
 
 function romanValue(r: string): number {
@@ -410,7 +424,8 @@ export function headingEnd(lines: Line[], from: number): number {
  */
 function candidateAtLine(lines: Line[], k: number, end: number, scheme: Scheme): Candidate | null {
   const t = lines[k].text;
-  if (scheme !== 'trailing' && /^(?:\d{1,3}|[IVXL]{1,7})\.$/.test(t)) {
+  if (scheme !== 'trailing' && /^(?:\d{1,3}|[IVXL]{1,7}|[A-Z])\.$/.test(t)) {
+    if (scheme === 'letter' ? !/^[A-Z]\.$/.test(t) : /^[A-HJ-UWYZ]\.$/.test(t)) return null;
     // numbers stacked one under another ("7." "8.") are a margin column OCR read apart from the headings, not a list
     let i = k - 1;
     while (i >= 0 && !lines[i].text) i--;
@@ -442,6 +457,10 @@ function candidateAt(line: Line, scheme: Scheme): Candidate | null {
     if (mm && /^\d+$/.test(mm[1]) && new RegExp(`\\s${Number(mm[1]) + 1}[.)]\\s+[A-Z]`).test(mm[2])) return null;
     return mm && /^[A-Z"'‘“(]/.test(mm[2]) ? { number: mm[1], rest: mm[2] } : null;
   }
+  if (scheme === 'letter') {
+    const mm = LETTER_LINE.exec(t);
+    return mm ? { number: mm[1], rest: mm[2] } : null;
+  }
   if (scheme === 'roman') {
     const mm = ROMAN_LINE.exec(t);
     return mm && /^[A-Z"'‘“(]/.test(mm[2]) && Number.isFinite(romanValue(mm[1])) ? { number: mm[1], rest: mm[2] } : null;
@@ -460,8 +479,13 @@ function follows(prev: string | null, next: string, scheme: Scheme, maxGap: numb
   if (scheme === 'arabic') {
     // "10A. ASESIAD RISG …" added after minute 10 (an item added to the agenda at the meeting)
     const inserted = /^(\d+)[A-Za-z]$/.exec(minuteSeq(next));
-    if (inserted && prev !== null) return inserted[1] === prev.replace(/[A-Za-z]$/, '');
+    // (never the first minute: "1E – Community Room B" in a heading is a room)
+    if (inserted) return prev !== null && inserted[1] === prev.replace(/[A-Za-z]$/, '');
     return followsOn(prev === null ? null : prev.replace(/^(\d+)[A-Za-z]$/, '$1'), minuteSeq(next), maxGap);
+  }
+  if (scheme === 'letter') {
+    if (prev === null) return next <= 'B';
+    return next > prev && next.charCodeAt(0) - prev.charCodeAt(0) <= 3;
   }
   if (scheme === 'roman') {
     const b = romanValue(next);
@@ -488,6 +512,24 @@ function chooseScheme(lines: Line[], from: number, to: number): Scheme {
       if (c && follows(prev, c.number, scheme, prev === null ? 5 : 3)) { prev = c.number; n++; }
     }
     if (n > bestLen && (scheme === 'arabic' || n >= 3)) { best = scheme; bestLen = n; }
+  }
+  // lettered sections in capitals, under which the numbers start again at 1: the letters are the minutes, the
+  // numbers their items ("A. ADOPTIONS" / "1. Adoption of the Agenda" … "B. DELEGATIONS" / "1. …")
+  let prevLetter: string | null = null;
+  const letters: number[] = [];
+  for (let k = from; k < to; k++) {
+    const c = candidateAtLine(lines, k, to, 'letter');
+    if (c && follows(prevLetter, c.number, 'letter', 3)) { prevLetter = c.number; letters.push(k); }
+  }
+  if (letters.length >= 4) {
+    const restarts = letters.filter((k, i) => {
+      for (let j = k + 1; j < (letters[i + 1] ?? to); j++) {
+        const c = lines[j].text ? candidateAtLine(lines, j, to, 'arabic') : null;
+        if (c) return c.number === '1';
+      }
+      return false;
+    }).length;
+    if (restarts >= 2) return 'letter';
   }
   return best;
 }

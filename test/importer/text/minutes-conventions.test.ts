@@ -401,3 +401,26 @@ describe('a Canadian city panel\'s minutes as the web page\'s text (labels on th
     expect(extract(text).minutes[0].items.map((i) => `${i.number}|${i.title}`)).toEqual(['1|HERITAGE PERMIT 21-100200', '2|Date of Next Meeting', '3|Adjournment']);
   });
 });
+
+describe('a Canadian city council\'s minutes as pdftotext gives them (lettered sections, offices listed as staff)', () => {
+  // invented, in the layout of a large city's council minutes
+  const text = ['Page 1', 'Regular Council -', 'Land Use Minutes', 'Council Chambers and', '2B – Meeting Room C', 'City Hall', '100 - 10 Avenue', 'Elmford, B.C.',
+    'Live Streamed at elmford.ca', 'T', 'UESDAY', ',', 'M', 'ARCH', '4,', '2025', 'Time:', '5:30 p.m.', 'Present:', 'Chairperson - Mayor Ruiz', 'Councillor Okafor',
+    'Councillor Lindqvist', 'Absent:', 'Staff Present:', 'City Manager', 'City Clerk', 'General Manager, Engineering', 'Manager, Area Planning & Development, North Division',
+    'City Solicitor', 'Land Development Engineer', 'The meeting was recessed at 5:40 p.m. and was reconvened at 5:50 p.m. in the same room.',
+    'A.', 'ADOPTIONS', '1.', 'Adoption of the Agenda', 'It was', 'Moved by Councillor Okafor', 'Seconded by Councillor Lindqvist', 'That the agenda be adopted.', 'RES.R25-10', 'Carried',
+    '2.', 'Adoption of the Minutes', 'RES.R25-11', 'Carried', 'B.', 'CORPORATE REPORTS', '1.', 'Item No. R001 Paving', 'That Council:', '1.', 'Receive the report;', '2.', 'Award the contract;', '3.', 'Set the limit.', 'RES.R25-12', 'Carried',
+    'C.', 'BYLAWS AND PERMITS', 'PERMITS', '1.', 'Development Variance Permit No. 1', 'RES.R25-13', 'Carried', 'D.', 'ADJOURNMENT', 'The meeting adjourned at 6:10 p.m.'].join('\n');
+  it('the title broken after a dash, the date in small capitals split over lines, the place over several lines', () => {
+    expect(extract(text).meeting).toMatchObject({ body: 'Regular Council - Land Use', date: '2025-03-04', time: '17:30',
+      venue: 'Council Chambers and 2B – Meeting Room C, City Hall, 100 - 10 Avenue, Elmford, B.C.' });
+  });
+  it('the chair\'s role before a dash is dropped; staff listed only by office are no people', () => {
+    const m = extract(text).minutes[0];
+    expect(m.present).toEqual(['Mayor Ruiz', 'Councillor Okafor', 'Councillor Lindqvist']);
+    expect(m.inAttendance).toEqual([]);
+  });
+  it('lettered sections in capitals with items numbered again under each are the minutes; a room "2B" is no minute', () => {
+    expect(extract(text).minutes[0].items.map((i) => `${i.number} ${i.title}`)).toEqual(['A ADOPTIONS', 'B CORPORATE REPORTS', 'C BYLAWS AND PERMITS', 'D ADJOURNMENT']);
+  });
+});
