@@ -10,6 +10,7 @@ import type { Actor } from '../domain/types.js';
 import { requireAction } from '../http/guards.js';
 import { actorOf } from '../services/accounts.js';
 import { addItem, assignReport, deferItem, getAgendaItem, moveItem, setWithdrawn, updateItem, type ItemFields, type ItemGuest } from '../services/agenda.js';
+import { withdrawPaper } from '../services/documents.js';
 import { addGeneratedPaperItem, GENERATED_PAPER_KINDS } from '../services/executive/papers.js';
 import { getMeeting, scheduleSeries } from '../services/meetings.js';
 import { parseJson, textToParagraphs } from '../services/unit.js';
@@ -49,6 +50,7 @@ const moveBody = z.strictObject({ direction: z.enum(['up', 'down']) });
 const deferBody = z.strictObject({ toMeeting: z.string().regex(/^[a-z0-9-]+$/).max(200).describe('The later meeting of the same body (its slug)') });
 const assignBody = z.strictObject({ authorPersonId: z.number().int().positive().describe('A person with a report author account'), title: requiredText(300).describe('The title of the report') });
 const generatedBody = z.strictObject({ kind: z.enum(GENERATED_PAPER_KINDS) });
+const paperWithdrawalBody = z.strictObject({ reason: requiredText(1000).describe('Why the paper is withdrawn: shown beside it on the public pages and printed on the reissued agenda') });
 const seriesBody = z.strictObject({
   bodyId: z.number().int().positive(),
   from: isoDate.describe('The first day of the series'),
@@ -126,6 +128,15 @@ const agenda: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
     await setWithdrawn(store, actor(request), item.id, true);
     return summary(item.id);
   }));
+
+  app.post<{ Params: { slug: string }; Body: z.output<typeof paperWithdrawalBody> }>('/v1/documents/:slug/withdrawal', {
+    preValidation: guard, ...zodRoute({ params: slugParam, body: paperWithdrawalBody }, {
+      tags: ['documents'], summary: 'Withdraw a paper of an agenda item, saying why: it stays listed with its versions, marked withdrawn; the published packs that carried it are reissued as new versions without it',
+      security: bearer, response: writeResponses('The paper withdrawn, and the new versions of the packs reissued (null where none was)', 200) }),
+  }, async (request) => {
+    const done = await withdrawPaper(store, actor(request), request.params.slug, request.body.reason);
+    return { slug: done.slug, title: done.title, withdrawnAt: done.withdrawnAt, reissued: { agenda: done.agenda, supplementary: done.supplementary }, url: `/api/v1/documents/${done.slug}` };
+  });
 
   app.delete<{ Params: { id: number } }>('/v1/agenda-items/:id/withdrawal', {
     preValidation: guard, ...zodRoute({ params: idParams }, { tags: ['meetings'], summary: 'Reinstate a withdrawn item', security: bearer, response: writeResponses('The item', 200) }),

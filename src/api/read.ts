@@ -105,6 +105,8 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
       exemptParagraphs: textToParagraphs(d.exempt_paragraphs), workflowStatus: d.workflow_status, currentVersion: d.current_version,
       meeting: d.meeting_slug ? { slug: d.meeting_slug, date: d.meeting_date, body: d.body_name, url: `/api/v1/meetings/${d.meeting_slug}` } : null,
       agendaItem: d.item_code ? { code: d.item_code, title: d.item_title } : null,
+      // A withdrawn paper: the day (council time) and why; its versions stay listed as its history.
+      withdrawn: d.withdrawn ? { on: d.withdrawn.on, at: d.withdrawn_at, reason: d.withdrawn.reason } : null,
       versions: (content?.versions ?? []).map((v) => ({ version: v.version, size: v.size, sha256: v.sha256, pageCount: v.page_count, note: v.note, createdAt: v.created_at,
         url: `${base}/versions/${v.version}`, fileUrl: v.sha256 ? `${base}/versions/${v.version}/file` : null })),
     };

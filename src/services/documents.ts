@@ -58,13 +58,13 @@ export interface PaperWithdrawn extends ReissuedPacks {
  * versions without it (the item stays, "report withdrawn" if it has no other paper) and takes its text out of
  * search. Its versions stay as its history, as public as they were.
  */
-export async function withdrawPaper(store: Store, actor: Actor, documentId: number, reason: string): Promise<PaperWithdrawn> {
+export async function withdrawPaper(store: Store, actor: Actor, idOrSlug: number | string, reason: string): Promise<PaperWithdrawn> {
   const why = reason.trim();
   if (!why) throw new ValidationError('Enter why the paper is withdrawn', 'reason');
   if (why.length > 1000) throw new ValidationError('The reason must be 1,000 characters or fewer', 'reason');
   return transaction(store.db, async (tx) => {
-    const w = await withdrawDocument(tx, actor, documentId, why);
-    if (!w) throw new NotFoundError(`Paper ${documentId}`);
+    const w = await withdrawDocument(tx, actor, idOrSlug, why);
+    if (!w) throw new NotFoundError(typeof idOrSlug === 'number' ? `Paper ${idOrSlug}` : `The document "${idOrSlug}"`);
     let reissued: ReissuedPacks = { agenda: null, supplementary: null };
     if (w.meetingId !== null) {
       // Only a paper the public had needs the packs reissued; one withdrawn before publication was in none.

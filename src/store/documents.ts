@@ -193,11 +193,11 @@ export interface PaperWithdrawal {
  * public then is recorded, so a paper withdrawn before its agenda was published never becomes public. Refused for a
  * paper already withdrawn; null when there is no such document.
  */
-export async function withdrawDocument(db: Queryable, actor: Actor, documentId: number, reason: string): Promise<PaperWithdrawal | null> {
-  const doc = await db.selectFrom('document').leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id')
+export async function withdrawDocument(db: Queryable, actor: Actor, idOrSlug: number | string, reason: string): Promise<PaperWithdrawal | null> {
+  const q = db.selectFrom('document').leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id')
     .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document.meeting_id', 'document.agenda_item_id', 'document.workflow_status',
-      'document.withdrawn_at', 'agenda_item.meeting_id as item_meeting_id', 'agenda_item.code as item_code'])
-    .where('document.id', '=', documentId).executeTakeFirst();
+      'document.withdrawn_at', 'agenda_item.meeting_id as item_meeting_id', 'agenda_item.code as item_code']);
+  const doc = await (typeof idOrSlug === 'number' ? q.where('document.id', '=', idOrSlug) : q.where('document.slug', '=', idOrSlug)).executeTakeFirst();
   if (!doc) return null;
   if (doc.withdrawn_at) throw new ValidationError(`"${doc.title}" was already withdrawn on ${formatDisplayDate(councilDay(doc.withdrawn_at))}`, 'reason');
   if (PACK_DOCUMENT_KINDS.includes(doc.kind)) throw new ValidationError(`"${doc.title}" is a pack, not a paper: a pack is reissued, not withdrawn`, 'reason');
