@@ -2,7 +2,22 @@
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+// Pages print the same few hundred dates over and over (a councillor's page: every meeting of their committees), so
+// each text is worked out once: the function is pure and the cache is bounded.
+const DATE_TEXTS = new Map<string, string>();
+
 export function formatDisplayDate(iso: string, withDay = true): string {
+  const key = withDay ? iso : `-${iso}`;
+  let text = DATE_TEXTS.get(key);
+  if (text === undefined) {
+    text = dateText(iso, withDay);
+    if (DATE_TEXTS.size >= 20_000) DATE_TEXTS.clear();
+    DATE_TEXTS.set(key, text);
+  }
+  return text;
+}
+
+function dateText(iso: string, withDay: boolean): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));

@@ -10,6 +10,7 @@ import { displayDatesIn, formatDisplayDate, formatDisplayDateTime, formatDisplay
 import { PLAIN_THEME, type Theme } from '../theme.js';
 import { isDeepFrozen } from '../../services/frozen.js';
 import { etagOf, knowEtag } from '../etag.js';
+import { speedUpNunjucks } from './nunjucks-speed.js';
 
 const require = createRequire(import.meta.url);
 export const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -46,6 +47,7 @@ function memoiseContextFreeImports(): void {
 /** Templates: a theme's folder first (its partials/header.njk and partials/footer.njk win), then Moot's, then GOV.UK Frontend's. */
 export function createViewEnvironment(theme: Theme = PLAIN_THEME): nunjucks.Environment {
   memoiseContextFreeImports();
+  speedUpNunjucks();
   const paths = [...(theme.dir ? [theme.dir] : []), VIEWS_DIR, GOVUK_FRONTEND_DIST];
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(paths, { noCache: false }), {
     autoescape: true,
@@ -107,6 +109,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     views: nunjucks.Environment;
+    /** The render memo of this app's pages (the portal bench turns it off to measure rendering itself). */
+    renderMemo: RenderMemo;
   }
   interface FastifyRequest {
     /** Values every page of this request sees (e.g. csrfToken, account, set by the auth plugin); render context wins. */
@@ -159,6 +163,8 @@ export interface RenderedPage {
 export class RenderMemo {
   #map = new Map<string, RenderedPage>();
   #bytes = 0;
+  /** false: every page is rendered (and no key computed), as when each request's context is new. */
+  enabled = true;
   constructor(readonly maxEntries = 400, readonly maxBytes = 24 * 1024 * 1024) {}
 
   static keyOf(template: string, context: Record<string, unknown>, nonce: string | undefined): string | null {
@@ -225,6 +231,7 @@ export default fp<ViewsOptions>(async (app, options) => {
   const memo = new RenderMemo();
   const councilName = theme.name ?? options.councilName;
   app.decorate('views', env);
+  app.decorate('renderMemo', memo);
   app.decorateRequest('viewLocals', null as never);
   app.addHook('onRequest', async (request) => {
     request.viewLocals = {};
@@ -242,7 +249,7 @@ export default fp<ViewsOptions>(async (app, options) => {
       ...(this.request.viewLocals ?? {}),
       ...context,
     };
-    const key = RenderMemo.keyOf(template, full, nonce);
+    const key = memo.enabled ? RenderMemo.keyOf(template, full, nonce) : null;
     let kept = key ? memo.get(key) : undefined;
     let html: string;
     if (kept !== undefined) {

@@ -1,0 +1,90 @@
+// The faster Frame#set and template resolution must behave exactly as Nunjucks' own (issue 17): same variables in
+// the same frames for every kind of name, and the same output for templates that use loops, scoped sets and
+// relative imports.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nunjucks from 'nunjucks';
+import { describe, expect, it } from 'vitest';
+import { speedUpNunjucks } from '../../src/web/plugins/nunjucks-speed.js';
+
+interface Frame { variables: Record<string, unknown>; parent: Frame | null; set(name: string, val: unknown, resolveUp?: boolean): void; push(isolate?: boolean): Frame }
+type FrameClass = new (parent?: Frame, isolateWrites?: boolean) => Frame;
+const { Frame } = nunjucks.runtime as unknown as { Frame: FrameClass & { prototype: Frame } };
+
+speedUpNunjucks();
+const fast = Frame.prototype.set;
+const stock = (fast as unknown as { original: Frame['set'] }).original;
+
+/** A root frame with a child and an isolated grandchild, some names already held at each level. */
+function frames(): Frame[] {
+  const root = new Frame();
+  root.variables = Object.assign(Object.create(null), { a: 1, loop: { index: 0 } });
+  const child = root.push();
+  child.variables.b = 2;
+  const isolated = child.push(true);
+  isolated.variables.c = 3;
+  return [root, child, isolated];
+}
+
+const snapshot = (fs: Frame[]) => fs.map((f) => JSON.stringify(f.variables));
+function attempt(write: () => void, fs: Frame[]): string[] | string {
+  try {
+    write();
+  } catch (e) {
+    return `threw ${(e as Error).constructor.name}`;
+  }
+  return snapshot(fs);
+}
+
+describe('Frame#set, faster', () => {
+  it('is installed and keeps the original', () => {
+    expect(typeof stock).toBe('function');
+    expect(fast).not.toBe(stock);
+  });
+
+  it('writes what runtime.js writes, for plain, dotted, held and new names, up or not', () => {
+    const names = ['a', 'b', 'c', 'd', 'loop.index', 'loop.first', 'x.y.z', 'a.b', 'b.c'];
+    for (const name of names) {
+      for (const resolveUp of [undefined, false, true]) {
+        for (const at of [0, 1, 2]) {
+          const mine = frames();
+          const theirs = frames();
+          // Both the same way, twice (the second time the dotted name's split is remembered); a dotted name under a
+          // number ("a.b" where a is 1) throws in both.
+          for (const val of [`v-${name}`, 'again']) {
+            const a = attempt(() => fast.call(mine[at], name, val, resolveUp), mine);
+            const b = attempt(() => stock.call(theirs[at], name, val, resolveUp), theirs);
+            expect(a, `${name} ${resolveUp} at ${at}`).toEqual(b);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('rendering with the faster runtime', () => {
+  it('renders loops, scoped sets, macros and relative imports as before', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'moot-njk-'));
+    mkdirSync(join(dir, 'macros'));
+    writeFileSync(join(dir, 'macros', 'list.njk'), '{% macro list(xs) %}{% set n = 0 %}<ul>{% for x in xs %}{% set n = n + 1 %}<li data-i="{{ loop.index }}/{{ loop.length }}{% if loop.first %} first{% endif %}{% if loop.last %} last{% endif %}">{{ x }}</li>{% endfor %}</ul>{{ n }}{% endmacro %}');
+    writeFileSync(join(dir, 'macros', 'index.njk'), '{% from "./list.njk" import list %}{% macro both(xs) %}{{ list(xs) }}|{{ list(xs | reverse) }}{% endmacro %}');
+    writeFileSync(join(dir, 'page.njk'), '{% from "macros/index.njk" import both %}{% set total = 0 %}{% for g in groups %}{% set total = total + g.length %}{{ both(g) }};{% endfor %}total={{ total }} {% set outer = "o" %}{% if true %}{% set outer = "changed" %}{% endif %}{{ outer }}');
+    const render = () => new nunjucks.Environment(new nunjucks.FileSystemLoader(dir), { autoescape: true }).render('page.njk', { groups: [['a', '<b>'], ['c']] });
+    const envProto = nunjucks.Environment.prototype as unknown as { resolveTemplate: { original: unknown } };
+    const resolveFast = envProto.resolveTemplate;
+    let expected: string;
+    try {
+      Frame.prototype.set = stock;
+      envProto.resolveTemplate = resolveFast.original as typeof resolveFast;
+      expected = render();
+    } finally {
+      Frame.prototype.set = fast;
+      envProto.resolveTemplate = resolveFast;
+    }
+    expect(expected).toContain('<li data-i="2/2 last">&lt;b&gt;</li>');
+    expect(render()).toBe(expected);
+    // Again, with the resolved paths now remembered.
+    expect(render()).toBe(expected);
+  });
+});
