@@ -4,6 +4,7 @@
 //   ← { cmd: 'writes', on: true|false }   a clerk records attendance and saves a minute every 250 ms while on
 //   → { writes, failed, error }           when writes stop
 //   ← { cmd: 'rss' } → { rss, heapUsed, heapTotal, external }   memory in bytes
+//   ← { cmd: 'memo', on: true|false } → { memo }   the render memo on or off (off: every page rendered afresh)
 //   ← { cmd: 'exit' }                     closes the server and the store
 import { existsSync, mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
@@ -100,6 +101,10 @@ async function main(): Promise<void> {
     if (m.cmd === 'rss') {
       const u = process.memoryUsage();
       process.send!({ rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external });
+    }
+    if (m.cmd === 'memo') {
+      app.renderMemo.enabled = m.on !== false;
+      process.send!({ memo: app.renderMemo.enabled });
     }
     if (m.cmd === 'writes' && m.on && t.writable) {
       const w = t.writable;
