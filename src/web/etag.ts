@@ -4,9 +4,12 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 
-/** The tag of a body from which the nonce has already been taken out. */
-export function etagOf(body: string | Buffer): string {
-  return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+/** The tag of a body from which the nonce has already been taken out (or of its pieces, in order, without it). */
+export function etagOf(body: string | Buffer | readonly string[]): string {
+  const hash = createHash('sha1');
+  if (typeof body === 'string' || Buffer.isBuffer(body)) hash.update(body);
+  else for (const piece of body) hash.update(piece);
+  return `W/"${hash.digest('base64url').slice(0, 22)}"`;
 }
 
 const known = new WeakMap<FastifyReply, { payload: string; etag: string }>();

@@ -250,16 +250,20 @@ export default fp<ViewsOptions>(async (app, options) => {
       ...context,
     };
     const key = memo.enabled ? RenderMemo.keyOf(template, full, nonce) : null;
-    let kept = key ? memo.get(key) : undefined;
+    const kept = key ? memo.get(key) : undefined;
     let html: string;
     if (kept !== undefined) {
       html = nonce ? kept.html.split(NONCE_MARK).join(nonce) : kept.html;
+      knowEtag(this, html, kept.etag);
     } else {
       html = env.render(template, full);
-      kept = { html: nonce ? html.split(nonce).join(NONCE_MARK) : html, etag: etagOf(nonce ? html.split(nonce).join('') : html) };
-      if (key) memo.set(key, kept);
+      // The page cut at its nonce once: the tag hashes the pieces (the nonce left out) and the memo keeps them joined
+      // by the mark; a page that is not kept is not copied.
+      const pieces = nonce ? html.split(nonce) : [html];
+      const etag = etagOf(pieces);
+      if (key) memo.set(key, { html: pieces.join(NONCE_MARK), etag });
+      knowEtag(this, html, etag);
     }
-    knowEtag(this, html, kept.etag);
     return this.type('text/html; charset=utf-8').send(html);
   });
 }, { name: 'moot-views', dependencies: ['moot-viewer'] });
