@@ -16,6 +16,8 @@ export interface Resource {
   published?: boolean;
   /** For report drafts: the author. */
   authorPersonId?: number | null;
+  /** For an executive decision: who takes it, and whether that person holds a Cabinet portfolio on its date. */
+  decisionTaker?: { kind: string; personId: number | null; holdsPortfolio: boolean };
 }
 
 export type Action =
@@ -29,7 +31,8 @@ export type Action =
   | 'read-audit'
   | 'use-api-tokens'
   | 'grant-exempt-access'
-  | 'declare-interests'; // a councillor's own register and declarations
+  | 'declare-interests' // a councillor's own register and declarations
+  | 'record-own-decision'; // a Cabinet Member records (and publishes) their own Cabinet Member decision
 
 function isStaff(v: Viewer): boolean {
   return isStaffViewer(v);
@@ -66,6 +69,14 @@ export function can(v: Viewer, action: Action, r: Resource | null = null): boole
       return v.kind === 'user';
     case 'declare-interests':
       return v.kind === 'user' && (v.role === 'councillor' || isStaff(v));
+    case 'record-own-decision': {
+      // A councillor's account linked to their entry in the record; with a decision, only their own Cabinet Member
+      // decision, taken while they hold a portfolio: never someone else's, never Cabinet's or a committee's.
+      if (v.kind !== 'user' || v.role !== 'councillor' || v.personId === null) return false;
+      if (r === null) return true;
+      const t = r.decisionTaker;
+      return !!t && t.kind === 'cabinet-member' && t.personId === v.personId && t.holdsPortfolio && r.meetingId === null && tokenMayWriteTo(v, r.bodyId);
+    }
   }
 }
 

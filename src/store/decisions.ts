@@ -118,6 +118,8 @@ export async function getDecision(db: Queryable, idOrSlug: number | string) {
 
 export interface DecisionFilter {
   takerName?: string;
+  /** A Cabinet Member's own decisions (the person who took them). */
+  takerPersonId?: number;
   key?: boolean;
   from?: string;
   to?: string;
@@ -129,6 +131,7 @@ export interface DecisionFilter {
 export function listDecisions(db: Queryable, f: DecisionFilter = {}) {
   let q = db.selectFrom('decision').selectAll();
   if (f.takerName) q = q.where('taker_name', '=', f.takerName);
+  if (f.takerPersonId !== undefined) q = q.where('taker_person_id', '=', f.takerPersonId);
   if (f.key !== undefined) q = q.where('key_decision', '=', bool(f.key));
   if (f.from) q = q.where('taken_on', '>=', f.from);
   if (f.to) q = q.where('taken_on', '<=', f.to);

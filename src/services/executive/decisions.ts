@@ -14,7 +14,7 @@ import { DECISION_TAKER_KINDS, type Actor, type DecisionTakerKind } from '../../
 import { ValidationError } from '../../errors.js';
 import { recordAudit } from '../../store/audit.js';
 import { transaction, type Db, type Queryable } from '../../store/db.js';
-import { createDecision } from '../../store/decisions.js';
+import { createDecision, listDecisions } from '../../store/decisions.js';
 import { cabinetMembersOn, getBody } from '../../store/bodies.js';
 import { getUser } from '../../store/accounts.js';
 import { getPerson, personDisplayName } from '../../store/people.js';
@@ -293,4 +293,97 @@ export async function decisionFormChoices(db: Queryable, today: string) {
   const items = (await agendaItemsOfMeetings(db, meetings.map((m) => m.id))).filter((i) => !i.withdrawn);
   const agendas = meetings.map((m) => ({ meeting: m, items: items.filter((i) => i.meeting_id === m.id) })).filter((a) => a.items.length);
   return { entries, meetings, agendas, awaiting, cabinetMembers };
+}
+
+// ---------------------------------------------------------------- a Cabinet Member's own decisions
+
+/** The Cabinet portfolio a person holds on a day, with their name as the record prints it; null when none. */
+async function portfolioOn(db: Queryable, personId: number, on: string): Promise<{ name: string; portfolio: string } | null> {
+  const held = (await cabinetMembersOn(db, on)).find((p) => p.person_id === personId);
+  return held?.portfolio ? { name: personDisplayName(held), portfolio: held.portfolio } : null;
+}
+
+/** The policy's facts about a Cabinet Member decision (never at a meeting, never a body's). */
+const ownDecisionResource = (personId: number | null, holdsPortfolio: boolean, d: { takerKind: string; meetingId: number | null; bodyId: number | null } = { takerKind: 'cabinet-member', meetingId: null, bodyId: null }) => ({
+  bodyId: d.bodyId, meetingId: d.meetingId, exempt: false, decisionTaker: { kind: d.takerKind, personId, holdsPortfolio },
+});
+
+function personOf(viewer: Viewer): number {
+  if (viewer.kind !== 'user' || viewer.personId === null || !can(viewer, 'record-own-decision')) {
+    throw new ValidationError('only a councillor signed in to their own account records their own decisions', 'account');
+  }
+  return viewer.personId;
+}
+
+/** What a Cabinet Member enters: the decision itself; who took it, and that it is not at a meeting, follow from who they are. */
+export type OwnDecisionInput = Omit<TakeDecisionInput, 'takerKind' | 'takerName' | 'takerBodyId' | 'takerPersonId' | 'portfolio' | 'meetingId' | 'agendaItemId' | 'exception'>;
+
+/**
+ * A Cabinet Member records their own decision (or, where the constitution publishes them, their proposed decision):
+ * the same use-case as Democratic Services' form (takeDecision: reasons and alternatives, the forward plan link, the
+ * 28 clear days), with the taker fixed to the signed-in councillor holding a portfolio on the decision date, so the
+ * record says they entered it themselves. A reconsidered decision after call-in outcome (c) must be theirs to reconsider.
+ */
+export async function recordOwnDecision(db: Db, viewer: Viewer, actor: Actor, input: OwnDecisionInput) {
+  const personId = personOf(viewer);
+  const takenOn = dateField(input.takenOn, 'takenOn', 'the date of the decision') as string;
+  const held = await portfolioOn(db, personId, takenOn);
+  if (!can(viewer, 'record-own-decision', ownDecisionResource(personId, held !== null))) {
+    throw new ValidationError(`you do not hold a Cabinet portfolio on ${formatDisplayDate(takenOn)}: only a Cabinet Member records their own decisions`, 'takenOn');
+  }
+  const { rules } = await cycleContext(db);
+  if (input.proposed && !rules.publishProposedCabinetMemberDecisions) {
+    throw new ValidationError('the constitution does not publish proposed decisions before they are taken: record the decision once you have taken it', 'proposed');
+  }
+  if (input.reconsidersDecisionId) {
+    const original = await decisionRow(db, input.reconsidersDecisionId);
+    if (original && original.taker_person_id !== personId) throw new ValidationError(`decision ${original.number} was not taken by you: only its decision taker reconsiders it`, 'reconsidersDecisionId');
+    if (original && input.proposed) throw new ValidationError('a reconsidered decision is recorded as taken', 'proposed');
+  }
+  if (input.forwardPlanEntryId) {
+    const entry = await getForwardPlanEntry(db, input.forwardPlanEntryId);
+    if (entry && entry.taker_kind !== 'cabinet-member') throw new ValidationError(`the forward plan entry "${entry.title}" is a decision for ${entry.taker_name}, not a Cabinet Member decision`, 'forwardPlanEntryId');
+  }
+  return takeDecision(db, actor, { ...input, takerKind: 'cabinet-member', takerName: `${held!.name}, Cabinet Member for ${held!.portfolio}`, takerPersonId: personId, portfolio: held!.portfolio, meetingId: null, agendaItemId: null, exception: null });
+}
+
+/** One of the councillor's own decisions, if the policy lets them act on it (their own, with a portfolio that day). */
+async function ownDecision(db: Queryable, viewer: Viewer, id: number): Promise<Row<'decision'>> {
+  const personId = personOf(viewer);
+  const d = await decisionRow(db, id);
+  const holds = d ? (await portfolioOn(db, personId, d.taken_on)) !== null : false;
+  if (!d || !can(viewer, 'record-own-decision', ownDecisionResource(d.taker_person_id, holds && d.taker_person_id === personId, { takerKind: d.taker_kind, meetingId: d.meeting_id, bodyId: d.taker_body_id }))) {
+    throw new ValidationError(`there is no decision ${id} of yours`, 'decision');
+  }
+  return d;
+}
+
+/** The Cabinet Member takes their proposed decision (the 28 clear days checked then). */
+export async function takeOwnProposedDecision(db: Db, viewer: Viewer, actor: Actor, id: number, takenOn: string): Promise<void> {
+  await ownDecision(db, viewer, id);
+  await takeProposedDecision(db, actor, id, takenOn);
+}
+
+/** The Cabinet Member publishes the Record of their decision: the call-in window opens. */
+export async function publishOwnDecision(db: Db, viewer: Viewer, actor: Actor, id: number, publishedOn: string) {
+  await ownDecision(db, viewer, id);
+  return publishDecisionRecord(db, actor, id, publishedOn);
+}
+
+/** A councillor's own decisions, newest first, and those sent back to them after call-in outcome (c). */
+export async function ownDecisions(db: Queryable, personId: number, today: string) {
+  const rows = await listDecisions(db, { takerPersonId: personId, limit: 200 });
+  const withPhase = rows.map((d) => {
+    const phase = decisionPhase(facts(d), today);
+    return { ...d, phase, phaseLabel: DECISION_PHASE_LABELS[phase] };
+  });
+  return { decisions: withPhase, awaiting: withPhase.filter((d) => d.status === 'reconsidering') };
+}
+
+/** What the councillor's form offers: Cabinet Member entries on the forward plan and their own decisions awaiting reconsideration. */
+export async function ownDecisionFormChoices(db: Queryable, personId: number, today: string) {
+  const [entries, own, held, { rules }] = await Promise.all([
+    listForwardPlanEntries(db, { statuses: ['planned', 'deferred'] }), ownDecisions(db, personId, today), portfolioOn(db, personId, today), cycleContext(db),
+  ]);
+  return { entries: entries.filter((e) => e.taker_kind === 'cabinet-member'), awaiting: own.awaiting, held, proposedAllowed: rules.publishProposedCabinetMemberDecisions };
 }

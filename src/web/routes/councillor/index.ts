@@ -11,6 +11,7 @@ import { textToParagraphs, type Store } from '../../../services/unit.js';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../../../domain/types.js';
 import { requireAction } from '../../../http/guards.js';
 import callIns, { notLinked } from './call-ins.js';
+import ownDecisions from './decisions.js';
 import { errorPage, field, postForm, type ErrorSummary } from '../../forms.js';
 import { sendUpload } from '../../../http/files.js';
 
@@ -32,6 +33,7 @@ const councillor: FastifyPluginAsync<CouncillorOptions> = async (app, { store, t
   // The folder's one guard: a hook on this plugin, so it runs before every route here and in call-ins.ts.
   app.addHook('preHandler', requireAction('declare-interests'));
   await app.register(callIns, { store, today });
+  await app.register(ownDecisions, { store, today });
   const db = store.db;
   const todayIso = today ?? (() => new Date().toISOString().slice(0, 10));
 

@@ -4,28 +4,19 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { DECISION_TAKER_KINDS } from '../../../domain/types.js';
 import { todayOf, type WorkspaceOptions } from './common.js';
-import { actor, checkbox, choice, dateOf, dateParts, isoDate, optionalText, paramId, parseForm, postForm, requiredText, str } from './form.js';
+import { actor, choice, dateOf, dateParts, isoDate, paramId, parseForm, postForm, requiredText, str } from './form.js';
 import { getDecision, listDecisions } from '../../../services/decisions.js';
 import { decisionTimeline, publishDecisionRecord, takeDecision } from '../../../services/executive/decisions.js';
 import { callInsWithSignatories } from '../../../services/executive/call-ins.js';
 import { formChoices } from './cycle.js';
+import { decisionContentFields, decisionContentOf } from '../decision-fields.js';
 
 const TAKER_LABELS = { body: 'A body (Cabinet or a committee)', 'cabinet-member': 'A Cabinet Member', officer: 'An officer under delegated authority' } as const;
 
 const schema = z.object({
   takerKind: choice(DECISION_TAKER_KINDS, 'Select who took the decision'),
   takerName: requiredText('Enter the decision taker, for example Cabinet or Mr J Smith, Cabinet Member for Finance', 300),
-  takenOn: isoDate('date of the decision'),
-  subject: requiredText('Enter the subject of the decision', 500),
-  key: checkbox,
-  urgent: checkbox,
-  containsExempt: checkbox,
-  text: requiredText('Enter the decision', 20000),
-  reasons: optionalText('Reasons', 20000),
-  alternatives: optionalText('Alternatives considered', 20000),
-
-  interests: optionalText('Interests declared', 5000),
-  background: optionalText('Background documents', 5000),
+  ...decisionContentFields,
 });
 
 const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
@@ -49,10 +40,8 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
       const num = (name: string) => (/^\d+$/.test(str(form, name)) ? Number(str(form, name)) : null);
       const exceptionKind = str(form, 'exceptionKind');
       const created = await takeDecision(store.db, actor(request), {
-        takerKind: d.takerKind, takerName: d.takerName, takenOn: d.takenOn, subject: d.subject, key: d.key, urgent: d.urgent,
-        containsExemptInformation: d.containsExempt, text: d.text, reasons: d.reasons, alternatives: d.alternatives, interestsDeclared: d.interests, backgroundDocuments: d.background,
-        dispensations: str(form, 'dispensations') || null, consultation: str(form, 'consultation') || null,
-        meetingId: num('meetingId'), agendaItemId: num('agendaItemId'), takerPersonId: num('takerPersonId'), forwardPlanEntryId: num('forwardPlanEntryId'), reconsidersDecisionId: num('reconsidersDecisionId'),
+        ...decisionContentOf(d, form), takerKind: d.takerKind, takerName: d.takerName,
+        meetingId: num('meetingId'), agendaItemId: num('agendaItemId'), takerPersonId: num('takerPersonId'),
         exception: exceptionKind === 'general-exception'
           ? { kind: 'general-exception', chairNotifiedOn: dateOf(form, 'chairNotifiedOn') || null, publishedOn: dateOf(form, 'exceptionPublishedOn') || null, reason: str(form, 'exceptionReason') }
           : exceptionKind === 'special-urgency'
