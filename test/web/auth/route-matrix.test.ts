@@ -350,6 +350,12 @@ const MATRIX: Record<string, Row> = {
   'GET /my/papers/:slug': { url: (f) => `/my/papers/${f.exemptDocSlug}.pdf`, expect: { public: 303, councillor: 200, 'councillor-elsewhere': 403, 'report-author': 403, clerk: 200, administrator: 200 } },
   'GET /my/call-ins': { url: () => '/my/call-ins', expect: councillorOnly(200) },
   'POST /my/call-ins/:id': { url: () => '/my/call-ins/999999', form: {}, expect: councillorOnly(400) },
+  // A Cabinet Member's own decisions: any councillor sees the page (it says when they hold no portfolio); another's decision is not theirs (404).
+  'GET /my/decisions': { url: () => '/my/decisions', expect: councillorOnly(200) },
+  'GET /my/decisions/new': { url: () => '/my/decisions/new', expect: councillorOnly(200) },
+  'POST /my/decisions/new': { url: () => '/my/decisions/new', form: {}, expect: councillorOnly(400) },
+  'POST /my/decisions/:id/take': { url: () => '/my/decisions/999999/take', form: {}, expect: councillorOnly(404) },
+  'POST /my/decisions/:id/publish': { url: () => '/my/decisions/999999/publish', form: {}, expect: councillorOnly(404) },
   'GET /my/declarations': { url: () => '/my/declarations', expect: councillorOnly(200) },
   'GET /my/interests': { url: () => '/my/interests', expect: councillorOnly(200) },
   'POST /my/interests': { url: () => '/my/interests', form: {}, expect: councillorOnly(400) },
