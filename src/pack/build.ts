@@ -10,6 +10,7 @@ import { orderedSections, renderFrontSheet, type ItemStatus } from './front-shee
 import type { AgendaItem, Audience, BuiltItemPages, BuiltPack, PackInput } from './model.js';
 import { contentKey, contentText, parsedOnce, renderedOnce } from './layout-cache.js';
 import { addOutline, type OutlineEntry } from './outline.js';
+import { loadPdf, savePdf, yieldToLoop } from './pdf-io.js';
 import { useNativeStreams } from './streams.js';
 import { PackStructure } from './structure.js';
 import { renderPapers, type PaperContext, type StructuredPaper } from './papers.js';
@@ -125,7 +126,7 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
   const { bytes: frontBytes } = await renderedOnce(frontKey, async () => ({ bytes: await renderFrontSheet(input, frontOptions) }));
 
   const fonts = await embedFonts(pack, structure);
-  const front = await parsedOnce(frontBytes, () => PDFDocument.load(frontBytes, { updateMetadata: false }));
+  const front = await parsedOnce(frontBytes, () => loadPdf(frontBytes));
   const frontCopies = await pack.copyPages(front, front.getPageIndices());
   structure.copied(front, front.getPageIndices(), frontCopies);
   for (const page of frontCopies) pack.addPage(page);
@@ -159,7 +160,8 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
   structure.finish();
   addOutline(pack, outline);
   setMetadata(pack, input, audience, mode);
-  const bytes = await pack.save({ useObjectStreams: false });
+  await yieldToLoop();
+  const bytes = await savePdf(pack);
   const items: BuiltItemPages[] = [...ranges].map(([code, r]) => ({ code, startPage: r.start, endPage: r.end }));
   return {
     bytes,
@@ -200,6 +202,7 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
         first = false;
         units.push(unit);
         if (paper.kind === 'pdf') {
+          await yieldToLoop();
           const source = await loadUploadedPdf(paper.bytes, paper.fileName ?? `${paper.title} (item ${item.code})`);
           unit.source = await copyInto(pack, source, source.getPageIndices(), item);
           structure.copied(source, source.getPageIndices(), unit.source);
@@ -213,7 +216,7 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
   if (structured.length) {
     const papers = structured.map((s) => s.paper);
     const { bytes, starts } = await renderedOnce(contentKey('papers', contentText({ papers, ctx })), () => renderPapers(papers, ctx));
-    const rendered = await parsedOnce(bytes, () => PDFDocument.load(bytes, { updateMetadata: false }));
+    const rendered = await parsedOnce(bytes, () => loadPdf(bytes));
     const pages = await copyInto(pack, rendered, rendered.getPageIndices(), structured[0].unit.item);
     structure.copied(rendered, rendered.getPageIndices(), pages);
     structured.forEach(({ unit }, i) => {

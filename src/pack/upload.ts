@@ -2,6 +2,7 @@
 // Every failure names the file and says what is wrong in words a clerk can act on.
 import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
 import { parsedOnce } from './layout-cache.js';
+import { loadPdf } from './pdf-io.js';
 import { PackError, type PackProblem } from './problems.js';
 
 export interface UploadedPdfCheck {
@@ -55,7 +56,7 @@ export async function loadUploadedPdf(bytes: Uint8Array, fileName: string): Prom
   let doc: PDFDocument;
   try {
     // Parsed once per content: the public and confidential packs, and every rebuild, copy from the same reading.
-    doc = await parsedOnce(bytes, () => PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false }));
+    doc = await parsedOnce(bytes, () => loadPdf(bytes, { throwOnInvalidObject: false }));
   } catch (e) {
     if (e instanceof EncryptedPDFError || (e instanceof Error && e.name === 'EncryptedPDFError') || /is encrypted/.test(String(e))) {
       return fail('is encrypted (password-protected or restricted). Remove the protection and upload it again');
