@@ -66,7 +66,7 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
       person: `/workspace/people/${councillor.id}`, reviews: '/workspace/reviews',
     });
     Object.assign(routes.administrator, { admin: '/admin', council: '/admin/council', users: '/admin/users', newUser: '/admin/users/new', audit: '/admin/audit' });
-    Object.assign(routes.councillor, { area: '/my', meetings: '/my/meetings', papers: '/my/papers', interests: '/my/interests', declarations: '/my/declarations', callIns: '/my/call-ins' });
+    Object.assign(routes.councillor, { area: '/my', meetings: '/my/meetings', papers: '/my/papers', interests: '/my/interests', declarations: '/my/declarations', callIns: '/my/call-ins', decisions: '/my/decisions', newDecision: '/my/decisions/new' });
     browser = await launchBrowser();
     if (SCREENS) mkdirSync(SCREENS, { recursive: true });
   }, 300_000);

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import api from '../../../src/api/index.js';
 import author from '../../../src/web/routes/author/index.js';
 import councillor from '../../../src/web/routes/councillor/index.js';
+import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
+import { addMembership } from '../../../src/store/bodies.js';
 import { appWith, MARKER, PASSWORD, seedCouncil, type Council } from '../../api/fixture.js';
 import { axeViolations, browserTestsEnabled, describeViolations, launchBrowser } from '../../helpers/browser.js';
 import { createSqliteTestStore, type TestStore } from '../../helpers/stores.js';
@@ -20,6 +22,8 @@ describe.skipIf(!browserTestsEnabled())('councillor and author pages in Chromium
   beforeAll(async () => {
     ts = await createSqliteTestStore();
     c = await seedCouncil(ts.store);
+    // Councillor A holds a Cabinet portfolio, so "Your decisions" offers the form.
+    await addMembership(ts.store.db, SYSTEM_ACTOR, { bodyId: c.alpha.id, personId: c.users.councillorA.personId!, role: 'member', startsOn: '2021-05-01', portfolio: 'Finance' });
     app = await appWith(ts.store, [{ plugin: api }, { plugin: author }, { plugin: councillor }]);
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await launchBrowser();
@@ -56,10 +60,15 @@ describe.skipIf(!browserTestsEnabled())('councillor and author pages in Chromium
     const file = await context.request.get(`${base}${href}`);
     expect(file.status()).toBe(200);
     expect((await file.body()).subarray(0, 4).toString()).toBe('%PDF');
-    for (const path of ['/my', '/my/papers', '/my/meetings', '/my/declarations', '/my/interests']) {
+    for (const path of ['/my', '/my/papers', '/my/meetings', '/my/declarations', '/my/interests', '/my/decisions', '/my/decisions/new']) {
       await page.goto(`${base}${path}`);
       await expectAccessible(page);
     }
+    // A Cabinet Member's own decision form with its errors (each on its field).
+    await page.goto(`${base}/my/decisions/new`);
+    await page.getByRole('button', { name: 'Save decision' }).click();
+    await page.waitForSelector('.govuk-error-summary');
+    await expectAccessible(page);
     await context.close();
 
     const publicContext = await browser.newContext();
