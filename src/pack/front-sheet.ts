@@ -232,14 +232,15 @@ function listItem(doc: Doc, item: AgendaItem, section: AgendaSection, opts: Fron
   const x0 = left(doc);
   const w = contentWidth(doc);
   const codeW = 40;
-  const rangeW = 92;
   const status = opts.status(item);
   const range =
     status.kind === 'pages' ? pageRange(status.start, status.end)
       : status.kind === 'to-follow' ? '(to follow)'
         : status.kind === 'withdrawn' ? '(withdrawn)'
           : status.kind === 'report-withdrawn' ? '(report withdrawn)'
-          : '';
+            : '';
+  // The status column fits its text on one line ("(report withdrawn)" is wider than a page range).
+  const rangeW = Math.max(92, Math.ceil(doc.font(FONT).fontSize(BODY_SIZE).widthOfString(range)) + 2);
   // without a range the title may use the whole line, and so wraps less
   const titleW = w - codeW - (range ? rangeW + 8 : 0);
   doc.font(BOLD).fontSize(BODY_SIZE);
@@ -276,7 +277,7 @@ function listItem(doc: Doc, item: AgendaItem, section: AgendaSection, opts: Fron
   if (full && item.urgentReason) sub(`Reason for urgency: ${item.urgentReason}`, ITALIC);
   for (const w of item.withdrawnPapers ?? []) {
     const named = full && (!w.exempt || opts.audience === 'confidential');
-    sub(named ? `"${w.title}" was withdrawn on ${longDate(w.withdrawnOn)}: ${w.reason}` : `A paper was withdrawn on ${longDate(w.withdrawnOn)}.`, ITALIC);
+    sub(named ? `\u201c${w.title}\u201d was withdrawn on ${longDate(w.withdrawnOn)}: ${w.reason}` : `A paper was withdrawn on ${longDate(w.withdrawnOn)}.`, ITALIC);
   }
   if (exempt && item.exemptParagraphs?.length) {
     sub(`Exempt under ${paragraphsPhrase(item.exemptParagraphs)} of Part 1 of Schedule 12A`, ITALIC, 9);

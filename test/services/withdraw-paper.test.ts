@@ -67,7 +67,7 @@ describe.each(STORE_KINDS)('withdrawing a paper on %s', (kind) => {
     const text = await packText(v2.bytes);
     expect(text).not.toContain('PERIWINKLEAPPX');
     expect(text).toContain('MARIGOLDREPORT');
-    expect(text).toMatch(/"Appendix A Prudential Indicators" was withdrawn on/);
+    expect(text).toMatch(/\u201cAppendix A Prudential Indicators\u201d was withdrawn on/);
     // The first issue is kept as it was, and the members' pack is reissued too.
     expect((await getPublishedPack(store.db, meeting.id, 'agenda', 'public', 1))!.sha256).toBe(v1.sha256);
     expect(await packText((await getPublishedPack(store.db, meeting.id, 'agenda', 'confidential'))!.bytes)).not.toContain('PERIWINKLEAPPX');
