@@ -5,11 +5,13 @@
 // visibility rule (domain/visibility.ts through policy.can): nothing unpublished or exempt leaves.
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
+import { zipSync } from 'fflate';
 import { formatPersonName, personMatchKey } from '../domain/names.js';
 import { can, PUBLIC_VIEWER } from '../domain/policy.js';
 import { exemptLabel, itemExempt as itemExemptRule, minuteExempt, packExempt, paperExempt } from '../domain/visibility.js';
 import type { RecordedVote } from '../domain/types.js';
 import type { Store } from '../store/db.js';
+import { getBlob } from '../store/documents.js';
 import { visibleDecisions } from '../store/read/decisions.js';
 import { packFileName } from '../store/read/meeting-page.js';
 import {
@@ -416,4 +418,32 @@ export function toCsv(rows: DatasetRow[], columns?: string[]): string {
   return stringify(rows.map((r) => cols.map((c) => (r[c] === null || r[c] === undefined ? '' : typeof r[c] === 'boolean' ? (r[c] ? 'yes' : 'no') : String(r[c])))), {
     header: true, columns: cols, record_delimiter: 'windows',
   });
+}
+
+/**
+ * The PDFs themselves, for researchers who want them with the yearly archive: a zip of every public paper (its
+ * current version) and public agenda pack that the papers dataset lists (the same public record, through the one
+ * visibility rule), each under its public address (documents/…/v1.pdf, meetings/…/pack.pdf), with SHA256SUMS.
+ * PDFs are already compressed, so they are stored, not deflated again.
+ */
+export async function bulkPdfZip(store: Store, o: PopoloOptions): Promise<{ zip: Uint8Array; files: number; bytes: number }> {
+  const rows = await datasetRows(store, 'papers', o);
+  const base = o.baseUrl.replace(/\/+$/, '');
+  const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+  const sums: string[] = [];
+  let bytes = 0;
+  for (const r of rows) {
+    const sha = typeof r.sha256 === 'string' ? r.sha256 : null;
+    const url = String(r.url);
+    if (!sha || !url.startsWith(`${base}/`)) continue;
+    const path = url.slice(base.length + 1);
+    if (entries[path]) continue;
+    const blob = await getBlob(store.db, sha);
+    if (!blob) continue;
+    entries[path] = [blob, { level: 0 }];
+    sums.push(`${sha}  ${path}`);
+    bytes += blob.length;
+  }
+  entries.SHA256SUMS = [new TextEncoder().encode(`${sums.join('\n')}\n`), { level: 0 }];
+  return { zip: zipSync(entries), files: sums.length, bytes };
 }

@@ -1,11 +1,12 @@
 // `moot export popolo --out DIR` writes the public record as Popolo / Open Civic Data JSON (one file per collection
-// and popolo.json with all of them); `moot export bulk --out DIR [--year Y]` writes every dataset as CSV and JSON.
+// and popolo.json with all of them); `moot export bulk --out DIR [--year Y] [--with-pdfs]` writes every dataset as CSV
+// and JSON, and with --with-pdfs the public PDFs themselves in pdfs[-YEAR].zip.
 // Public content only: the same export the Open data page and the API offer.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { MootError } from '../../errors.js';
-import { DATASETS, datasetRows, OPEN_DATA_LICENCE, POPOLO_COLLECTIONS, popoloExport, toCsv } from '../../services/open-data.js';
+import { bulkPdfZip, DATASETS, datasetRows, OPEN_DATA_LICENCE, POPOLO_COLLECTIONS, popoloExport, toCsv } from '../../services/open-data.js';
 import { out, type CliContext } from '../context.js';
 import type { Store } from '../../services/unit.js';
 
@@ -36,18 +37,19 @@ async function outDir(dir: string): Promise<string> {
 
 /** An export command: where to write, which year, the public address; the action gets them checked, and the store. */
 function exportCommand(parent: Command, context: () => CliContext, name: string, description: string, yearText: string,
-  write: (to: { dir: string; year: number | undefined; baseUrl: string; store: Store }) => Promise<void>): void {
-  parent.command(name)
+  write: (to: { dir: string; year: number | undefined; baseUrl: string; store: Store; withPdfs: boolean }) => Promise<void>, options: { pdfs?: boolean } = {}): void {
+  const cmd = parent.command(name)
     .description(description)
     .requiredOption('--out <dir>', 'the directory to write into')
     .option('--year <year>', yearText)
-    .option('--base-url <url>', 'the public address links are made against (default MOOT_BASE_URL)')
-    .action(async (opts: { out: string; year?: string; baseUrl?: string }) => {
-      const year = yearOption(opts.year);
-      const baseUrl = baseOption(opts.baseUrl);
-      const dir = await outDir(opts.out);
-      await write({ dir, year, baseUrl, store: await context().store() });
-    });
+    .option('--base-url <url>', 'the public address links are made against (default MOOT_BASE_URL)');
+  if (options.pdfs) cmd.option('--with-pdfs', 'also write the public PDFs themselves (papers and agenda packs) in a zip, with SHA256SUMS');
+  cmd.action(async (opts: { out: string; year?: string; baseUrl?: string; withPdfs?: boolean }) => {
+    const year = yearOption(opts.year);
+    const baseUrl = baseOption(opts.baseUrl);
+    const dir = await outDir(opts.out);
+    await write({ dir, year, baseUrl, store: await context().store(), withPdfs: !!opts.withPdfs });
+  });
 }
 
 export function register(program: Command, context: () => CliContext): void {
@@ -63,7 +65,7 @@ export function register(program: Command, context: () => CliContext): void {
     });
 
   exportCommand(exp, context, 'bulk', `write every dataset (${DATASETS.join(', ')}) as CSV and JSON`,
-    'this calendar year only (file names end -YEAR)', async ({ dir, year, baseUrl, store }) => {
+    'this calendar year only (file names end -YEAR)', async ({ dir, year, baseUrl, store, withPdfs }) => {
       const suffix = year ? `-${year}` : '';
       for (const d of DATASETS) {
         const rows = await datasetRows(store, d, { baseUrl, year });
@@ -72,5 +74,10 @@ export function register(program: Command, context: () => CliContext): void {
         out(`${d}${suffix}: ${rows.length} rows`);
       }
       await writeFile(join(dir, 'LICENCE.txt'), `${OPEN_DATA_LICENCE.name}\n\n${OPEN_DATA_LICENCE.summary}\n`);
-    });
+      if (withPdfs) {
+        const { zip, files, bytes } = await bulkPdfZip(store, { baseUrl, year });
+        await writeFile(join(dir, `pdfs${suffix}.zip`), zip);
+        out(`pdfs${suffix}.zip: ${files} PDFs, ${(bytes / 1_048_576).toFixed(1)} MB`);
+      }
+    }, { pdfs: true });
 }
