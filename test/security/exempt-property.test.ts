@@ -24,6 +24,7 @@
 // Runs: MOOT_PROPERTY_RUNS (default 8 per database); MOOT_PROPERTY_SEED to replay a failure.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Classification, type DecisionStatus, type MeetingStatus } from '../../src/domain/types.js';
 import { processPublicationEvents, sendDigests } from '../../src/services/alerts.js';
@@ -430,7 +431,10 @@ async function crawl(app: FastifyInstance, headers: Record<string, string>, seed
     done.add(url);
     const res = await app.inject({ method: 'GET', url, headers });
     const type = String(res.headers['content-type'] ?? '');
-    const text = type.includes('pdf') || res.rawPayload.subarray(0, 5).toString() === '%PDF-' ? readPdf(res.rawPayload) : res.body;
+    const text = type.includes('pdf') || res.rawPayload.subarray(0, 5).toString() === '%PDF-' ? readPdf(res.rawPayload)
+      // A zip of PDFs (the Open data page's yearly zips): each file's name and text.
+      : type.includes('zip') ? Object.entries(unzipSync(new Uint8Array(res.rawPayload))).map(([name, bytes]) => `${name}\n${readPdf(Buffer.from(bytes))}`).join('\n')
+        : res.body;
     out.push({ url, status: res.statusCode, text });
     if (res.statusCode === 200) for (const l of linksOf(res, text)) if (!done.has(l)) queue.push(l);
   }
@@ -443,7 +447,7 @@ const GLOBAL_SEEDS = [
   '/api/v1/meetings', '/api/v1/bodies', '/api/v1/decisions', '/api/v1/people',
   '/api/v1/forward-plan', '/api/v1/key-decisions', '/api/v1/call-ins', '/api/v1/follow-ups', '/api/v1/notice-exceptions?from=2024-01-01&to=2026-12-31',
   '/archive/2024', '/meetings?year=2024',
-  '/open-data', '/open-data/popolo.json', '/open-data/votes.csv', '/open-data/votes-2024.json', '/api/v1/export/popolo', '/api/v1/export/popolo/vote_events',
+  '/open-data', '/open-data/pdfs-2024.zip', '/open-data/popolo.json', '/open-data/votes.csv', '/open-data/votes-2024.json', '/api/v1/export/popolo', '/api/v1/export/popolo/vote_events',
   '/api/v1/datasets', '/api/v1/datasets/items', '/api/v1/datasets/papers', '/api/v1/datasets/votes', '/api/v1/datasets/decisions',
 ];
 

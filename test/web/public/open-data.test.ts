@@ -2,10 +2,12 @@
 // ids from one export to the next, and carries nothing unpublished or exempt (an exempt minute's vote, an exempt
 // item's title, a meeting whose agenda is not out); the bulk datasets as CSV and JSON, by year; a councillor's
 // voting and attendance record as page, CSV and API; the "Open data" page lists every dataset, feed and the API.
+import { createHash } from 'node:crypto';
 import { Ajv } from 'ajv';
 import formatsModule from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
+import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COLLECTION_SCHEMA, POPOLO_COLLECTIONS, popoloSchemas } from '../../../src/domain/popolo.js';
 import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
@@ -153,6 +155,34 @@ describe.each(STORE_KINDS)('open data on %s', (kind) => {
     expect(popolo.events.every((e: { start_date: string }) => e.start_date.startsWith('2009-'))).toBe(true);
     const persons = JSON.parse((await app.inject('/open-data/popolo-persons.json')).body) as unknown[];
     expect(persons.length).toBeGreaterThan(10);
+  });
+
+  it('offers each year\'s public PDFs as a zip that holds exactly the papers dataset\'s files, never an exempt one', { timeout: 120_000 }, async (c) => {
+    const { t, app } = await setup(c);
+    // The year of the meeting with an exempt paper, so the zip is checked where there is one to leave out.
+    const exempt = await t.store.db.selectFrom('document').innerJoin('meeting', 'meeting.id', 'document.meeting_id')
+      .select(['document.slug', 'meeting.date']).where('document.classification', '=', 'exempt').orderBy('meeting.date', 'desc').executeTakeFirstOrThrow();
+    const year = String(exempt.date).slice(0, 4);
+    const page = await app.inject('/open-data');
+    expect(page.body).toContain(`/open-data/pdfs-${year}.zip`);
+    const res = await app.inject(`/open-data/pdfs-${year}.zip`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    const entries = unzipSync(new Uint8Array(res.rawPayload));
+    const names = Object.keys(entries).filter((n) => n !== 'SHA256SUMS').sort();
+    const listed = (parse((await app.inject(`/open-data/papers-${year}.csv`)).body, { columns: true }) as Record<string, string>[])
+      .filter((p) => p.sha256);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).toEqual([...new Set(listed.map((p) => new URL(p.url).pathname.slice(1)))].sort());
+    for (const p of listed) expect(createHash('sha256').update(entries[new URL(p.url).pathname.slice(1)]).digest('hex'), p.url).toBe(p.sha256);
+    expect(names.some((n) => n.includes(exempt.slug))).toBe(false);
+    const exemptDocs = await t.store.db.selectFrom('document').select('slug').where('classification', '=', 'exempt').execute();
+    for (const d of exemptDocs) expect(names.some((n) => n.startsWith(`documents/${d.slug}/`)), d.slug).toBe(false);
+    // The page's count is the zip's.
+    expect(page.body).toMatch(new RegExp(`pdfs-${year}\\.zip[\\s\\S]*?${names.length} files?,`));
+    // A year with no record: a 404, not an empty zip.
+    expect((await app.inject('/open-data/pdfs-1999.zip')).statusCode).toBe(404);
+    expect((await app.inject('/open-data/pdfs-all.zip')).statusCode).toBe(404);
   });
 
   it('shows a councillor\'s voting and attendance record as a page, CSV and API', { timeout: 120_000 }, async (c) => {

@@ -1,10 +1,11 @@
 // The "Open data" page and its downloads: every dataset as CSV and JSON (all years or one), the Popolo / Open
 // Civic Data export, and each councillor's voting and attendance record (page and CSV). All built for the public
 // viewer by services/open-data.ts, which asks the one visibility rule about every row; kept in memory until the
-// record changes (the data version), so a download is regenerated when its year's record does.
+// record changes (the data version), so a download is regenerated when its year's record does. A year's PDFs as a
+// zip (pdfs-YEAR.zip) the same way, through the same bulkPdfZip as `moot export bulk --with-pdfs`.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import {
-  councillorRecord, DATASET_DESCRIPTIONS, DATASETS, datasetRows, OPEN_DATA_LICENCE, openDataYears, POPOLO_COLLECTIONS, popoloExport, toCsv,
+  bulkPdfZip, councillorRecord, DATASET_DESCRIPTIONS, DATASETS, datasetRows, OPEN_DATA_LICENCE, openDataYears, POPOLO_COLLECTIONS, popoloExport, toCsv,
   type Dataset, type PopoloCollection,
 } from '../../../services/open-data.js';
 import { dataVersion } from '../../../services/site.js';
@@ -15,16 +16,30 @@ const FILE = /^(meetings|items|papers|decisions|attendance|votes|popolo(?:-(?:or
 
 const openData: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   // Built downloads, for the data version they were built from.
-  let cache = { version: '', files: new Map<string, string>() };
-  async function cached(key: string, build: () => Promise<string>): Promise<string> {
+  let cache = { version: '', builtAt: new Date(), files: new Map<string, unknown>() };
+  async function cached<T = string>(key: string, build: () => Promise<T>): Promise<T> {
     const version = await dataVersion(store);
-    if (cache.version !== version) cache = { version, files: new Map() };
+    if (cache.version !== version) cache = { version, builtAt: new Date(), files: new Map() };
     const hit = cache.files.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) return hit as T;
     const body = await build();
     if (cache.version === version) cache.files.set(key, body);
     return body;
   }
+
+  /** Per year, the PDFs its zip holds (count and bytes, from the papers dataset), for the page. */
+  const pdfSizes = (base: string) => cached(`pdfs-sizes|${base}`, async () => {
+    const out = new Map<number, { files: number; bytes: number }>();
+    const seen = new Set<string>();
+    for (const r of await datasetRows(store, 'papers', { baseUrl: base })) {
+      if (typeof r.sha256 !== 'string' || seen.has(String(r.url))) continue;
+      seen.add(String(r.url));
+      const y = Number(String(r.date).slice(0, 4));
+      const s = out.get(y) ?? { files: 0, bytes: 0 };
+      out.set(y, { files: s.files + 1, bytes: s.bytes + Number(r.size ?? 0) });
+    }
+    return out;
+  });
 
   const send = (reply: FastifyReply, body: string, format: 'csv' | 'json', name: string) => {
     publicCache(reply, 600);
@@ -37,12 +52,26 @@ const openData: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
     const base = origin(request);
     const sizes = new Map<string, number>();
     for (const d of DATASETS) sizes.set(d, Buffer.byteLength(await cached(`${d}.csv|${base}`, async () => toCsv(await datasetRows(store, d, { baseUrl: base })))));
+    const pdfs = await pdfSizes(base);
+    const builtOn = cache.builtAt.toISOString().slice(0, 10);
     return reply.render('pages/public/open-data.njk', {
       pageTitle: 'Open data', canonicalUrl: `${base}/open-data`, licence: OPEN_DATA_LICENCE, years, base,
       datasets: DATASETS.map((d) => ({ name: d, description: DATASET_DESCRIPTIONS[d], size: sizes.get(d) ?? 0 })),
+      pdfs: Object.fromEntries(years.map((y) => [y, pdfs.get(y) ?? { files: 0, bytes: 0 }])), builtOn,
       popolo: POPOLO_COLLECTIONS, generatedFor: (await dataVersion(store)).slice(0, 12),
       breadcrumbs: [{ text: 'Home', href: '/' }],
     });
+  });
+
+  // A year's public PDFs (papers and agenda packs) in one zip; a year with no record has none (404).
+  app.get<{ Params: { year: string } }>('/open-data/pdfs-:year(^\\d{4}).zip', async (request, reply) => {
+    const year = Number(request.params.year);
+    if (!(await openDataYears(store.db)).includes(year)) return reply.callNotFound();
+    const base = origin(request);
+    const body = await cached(`pdfs-${year}.zip|${base}`, async () => Buffer.from((await bulkPdfZip(store, { baseUrl: base, year })).zip));
+    publicCache(reply, 600);
+    return reply.type('application/zip').header('content-disposition', `attachment; filename="pdfs-${year}.zip"`)
+      .header('access-control-allow-origin', '*').send(body);
   });
 
   app.get<{ Params: { file: string } }>('/open-data/:file', async (request, reply) => {
