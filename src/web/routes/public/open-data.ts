@@ -2,7 +2,7 @@
 // Civic Data export, and each councillor's voting and attendance record (page and CSV). All built for the public
 // viewer by services/open-data.ts, which asks the one visibility rule about every row; kept in memory until the
 // record changes (the data version), so a download is regenerated when its year's record does. A year's PDFs as a
-// zip (pdfs-YEAR.zip) the same way, through the same bulkPdfZip as `moot export bulk --with-pdfs`.
+// zip (pdfs-YEAR.zip) through the same bulkPdfZip as `moot export bulk --with-pdfs`, one year's zip kept at a time.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import {
   bulkPdfZip, councillorRecord, DATASET_DESCRIPTIONS, DATASETS, datasetRows, OPEN_DATA_LICENCE, openDataYears, POPOLO_COLLECTIONS, popoloExport, toCsv,
@@ -26,6 +26,8 @@ const openData: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
     if (cache.version === version) cache.files.set(key, body);
     return body;
   }
+
+  let lastZip: { key: string; version: string; body: Buffer } | null = null;
 
   /** Per year, the PDFs its zip holds (count and bytes, from the papers dataset), for the page. */
   const pdfSizes = (base: string) => cached(`pdfs-sizes|${base}`, async () => {
@@ -68,7 +70,12 @@ const openData: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
     const year = Number(request.params.year);
     if (!(await openDataYears(store.db)).includes(year)) return reply.callNotFound();
     const base = origin(request);
-    const body = await cached(`pdfs-${year}.zip|${base}`, async () => Buffer.from((await bulkPdfZip(store, { baseUrl: base, year })).zip));
+    // One zip held at a time (a year's is some 20 MB on the demo): the others are rebuilt when asked for, so a crawler
+    // walking every year cannot make the server keep the whole archive's PDFs in memory.
+    const key = `pdfs-${year}.zip|${base}`;
+    const version = await dataVersion(store);
+    if (lastZip?.key !== key || lastZip.version !== version) lastZip = { key, version, body: Buffer.from((await bulkPdfZip(store, { baseUrl: base, year })).zip) };
+    const body = lastZip.body;
     publicCache(reply, 600);
     return reply.type('application/zip').header('content-disposition', `attachment; filename="pdfs-${year}.zip"`)
       .header('access-control-allow-origin', '*').send(body);
