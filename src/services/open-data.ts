@@ -5,13 +5,15 @@
 // visibility rule (domain/visibility.ts through policy.can): nothing unpublished or exempt leaves.
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import { zipSync } from 'fflate';
+import { Zip, ZipPassThrough } from 'fflate';
 import { formatPersonName, personMatchKey } from '../domain/names.js';
 import { can, PUBLIC_VIEWER } from '../domain/policy.js';
 import { exemptLabel, itemExempt as itemExemptRule, minuteExempt, packExempt, paperExempt } from '../domain/visibility.js';
 import type { RecordedVote } from '../domain/types.js';
 import type { Store } from '../store/db.js';
+import { MootError } from '../errors.js';
 import { getBlob } from '../store/documents.js';
+import { dataVersion } from '../store/read/version.js';
 import { visibleDecisions } from '../store/read/decisions.js';
 import { packFileName } from '../store/read/meeting-page.js';
 import {
@@ -420,30 +422,90 @@ export function toCsv(rows: DatasetRow[], columns?: string[]): string {
   });
 }
 
+/** A file of the yearly zip of PDFs: where it goes in the zip (its public address), its SHA-256 and size, its meeting's date. */
+export interface BulkPdfFile { path: string; sha256: string; size: number; date: string }
+
 /**
- * The PDFs themselves, for researchers who want them with the yearly archive: a zip of every public paper (its
- * current version) and public agenda pack that the papers dataset lists (the same public record, through the one
- * visibility rule), each under its public address (documents/…/v1.pdf, meetings/…/pack.pdf), with SHA256SUMS.
- * PDFs are already compressed, so they are stored, not deflated again.
+ * What the zip of PDFs holds: every public paper (its current version) and public agenda pack that the papers
+ * dataset lists, once each, under its public address (documents/…/v1.pdf, meetings/…/pack.pdf). The list is the
+ * dataset's, so the same one visibility rule decides (a pack withheld since it was published is not on it).
  */
-export async function bulkPdfZip(store: Store, o: PopoloOptions): Promise<{ zip: Uint8Array; files: number; bytes: number }> {
-  const rows = await datasetRows(store, 'papers', o);
+export async function bulkPdfFiles(store: Store, o: PopoloOptions): Promise<BulkPdfFile[]> {
   const base = o.baseUrl.replace(/\/+$/, '');
-  const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
-  const sums: string[] = [];
-  let bytes = 0;
-  for (const r of rows) {
-    const sha = typeof r.sha256 === 'string' ? r.sha256 : null;
+  const files = new Map<string, BulkPdfFile>();
+  for (const r of await datasetRows(store, 'papers', o)) {
     const url = String(r.url);
-    if (!sha || !url.startsWith(`${base}/`)) continue;
+    if (typeof r.sha256 !== 'string' || !url.startsWith(`${base}/`)) continue;
     const path = url.slice(base.length + 1);
-    if (entries[path]) continue;
-    const blob = await getBlob(store.db, sha);
-    if (!blob) continue;
-    entries[path] = [blob, { level: 0 }];
-    sums.push(`${sha}  ${path}`);
-    bytes += blob.length;
+    if (!files.has(path)) files.set(path, { path, sha256: r.sha256, size: Number(r.size ?? 0), date: String(r.date) });
   }
-  entries.SHA256SUMS = [new TextEncoder().encode(`${sums.join('\n')}\n`), { level: 0 }];
-  return { zip: zipSync(entries), files: sums.length, bytes };
+  return [...files.values()];
+}
+
+// Below zip's limits (65,535 files, 4 GiB) with room for its headers and SHA256SUMS.
+const ZIP_LIMIT_BYTES = 4 * 1024 ** 3 - 64 * 1024 ** 2;
+
+/** A file's time in the zip: its meeting's date (noon, so no zone moves it to another day), within what zip can say. */
+const zipTime = (date: string) => new Date(`${date < '1980-01-02' ? '1980-01-02' : date}T12:00:00Z`);
+
+/**
+ * The PDFs themselves, for researchers who want them with the yearly archive: a zip of bulkPdfFiles with
+ * SHA256SUMS, made as it is read (one PDF in memory at a time, however large the year), so the web route and
+ * `moot export bulk --with-pdfs` can stream it. PDFs are already compressed, so they are stored, not deflated again.
+ * A long download outlives changes to the record: before each file, if the record has changed since the list was
+ * made, the list is made again and a file no longer on it (a pack withheld meanwhile, a paper made exempt) is left
+ * out. The list is made before the first byte, so what cannot be zipped is said at once: zip (without its 64-bit
+ * extension, which not every tool reads) holds at most 65,535 files and 4 GB, so a larger archive is asked for a year
+ * at a time. `summary` holds the count and bytes of the PDFs sent once `chunks` is done.
+ */
+export async function bulkPdfZip(store: Store, o: PopoloOptions): Promise<{ chunks: AsyncGenerator<Uint8Array>; summary: { files: number; bytes: number } }> {
+  let version = await dataVersion(store);
+  const files = await bulkPdfFiles(store, o);
+  const total = files.reduce((n, f) => n + f.size, 0);
+  if (files.length >= 0xffff || total >= ZIP_LIMIT_BYTES) {
+    throw new MootError(`the PDFs${o.year ? ` of ${o.year}` : ''} (${files.length} files, ${(total / 1_073_741_824).toFixed(1)} GB) are too many for one zip`,
+      o.year ? {} : { hint: 'ask for one year at a time (--year)' });
+  }
+  const summary = { files: 0, bytes: 0 };
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    let current = new Map(files.map((f) => [f.path, f.sha256]));
+    const ready: Uint8Array[] = [];
+    let failed: Error | null = null;
+    const zip = new Zip((err, chunk) => {
+      if (err) failed = err;
+      else ready.push(chunk);
+    });
+    const add = (name: string, bytes: Uint8Array, date: string) => {
+      const entry = new ZipPassThrough(name);
+      entry.mtime = zipTime(date);
+      zip.add(entry);
+      entry.push(bytes, true);
+    };
+    function* take() {
+      if (failed) throw failed;
+      while (ready.length) yield ready.shift()!;
+    }
+    const sums: string[] = [];
+    let newest = '1980-01-02';
+    for (const f of files) {
+      const now = await dataVersion(store);
+      if (now !== version) {
+        version = now;
+        current = new Map((await bulkPdfFiles(store, o)).map((g) => [g.path, g.sha256]));
+      }
+      if (current.get(f.path) !== f.sha256) continue;
+      const blob = await getBlob(store.db, f.sha256);
+      if (!blob) continue;
+      add(f.path, blob, f.date);
+      sums.push(`${f.sha256}  ${f.path}`);
+      summary.files += 1;
+      summary.bytes += blob.length;
+      if (f.date > newest) newest = f.date;
+      yield* take();
+    }
+    add('SHA256SUMS', new TextEncoder().encode(`${sums.join('\n')}\n`), newest);
+    zip.end();
+    yield* take();
+  }
+  return { chunks: chunks(), summary };
 }

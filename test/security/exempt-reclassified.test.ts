@@ -1,10 +1,14 @@
 // What the property test (exempt-property.test.ts) found, pinned as reproductions on SQLite and PostgreSQL:
 //   P1 an item made exempt after its agenda was published stayed readable in the public pack (every version);
 //   P2 search kept the item's content as open after it was made exempt (the index was not told);
-//   P3 a published decision named the item and meeting of an agenda that was never published.
+//   P3 a published decision named the item and meeting of an agenda that was never published;
+//   P4 the yearly zip of PDFs (Open data page, `moot export bulk --with-pdfs`) held a public pack withheld since.
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { unzipSync } from 'fflate';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
+import { bulkPdfZip } from '../../src/services/open-data.js';
 import { publishAgenda } from '../../src/services/publication/publish.js';
 import type { Store } from '../../src/store/db.js';
 import { createDecision } from '../../src/store/decisions.js';
@@ -28,8 +32,8 @@ describe.each(STORE_KINDS)('reclassification after publication on %s', (kind) =>
     return app;
   }
 
-  /** A published meeting with one open item, its paper and purpose holding marker words; then the item made exempt. */
-  async function publishedThenExempt(date: string, words: { purpose: string; paper: string }) {
+  /** A published meeting with one open item, its paper and purpose holding marker words. */
+  async function published(date: string, words: { purpose: string; paper: string }) {
     const m = await createMeeting(store.db, SYSTEM_ACTOR, {
       bodyId: c.alpha.id, date, time: '10:00',
       sections: [{ letter: 'A', title: 'Business', items: [{ code: 'A1', title: 'Depot site', purpose: `To consider the ${words.purpose} offer` }] }],
@@ -37,12 +41,22 @@ describe.each(STORE_KINDS)('reclassification after publication on %s', (kind) =>
     await addDocument(store.db, SYSTEM_ACTOR, { meetingId: m.id, agendaItemId: m.items[0].id, kind: 'report', title: 'Depot site report', classification: 'unrestricted',
       file: { bytes: await pdfWithText([`The ${words.paper} valuation`]), fileName: 'depot.pdf', contentType: 'application/pdf', pageCount: 1 }, pages: [`The ${words.paper} valuation`] });
     await publishAgenda(store, SYSTEM_ACTOR, m.slug, { publishedOn: '2024-06-01', lateReason: 'test' });
-    const [section] = await loadAgenda(store.db, m.id);
+    return m;
+  }
+
+  /** The clerk makes the meeting's item exempt (the workspace's writer, which withholds the public packs). */
+  async function makeExempt(meetingId: number) {
+    const [section] = await loadAgenda(store.db, meetingId);
     const item = section.items[0];
     await updateItem(store.db, SYSTEM_ACTOR, item.id, {
       sectionId: section.id, title: item.title, purpose: item.purpose, presenters: [], toFollow: false, urgentReason: null,
       exempt: true, exemptParagraphs: [3], publicInterestReason: 'Commercial negotiations',
     });
+  }
+
+  async function publishedThenExempt(date: string, words: { purpose: string; paper: string }) {
+    const m = await published(date, words);
+    await makeExempt(m.id);
     return m;
   }
 
@@ -100,5 +114,68 @@ describe.each(STORE_KINDS)('reclassification after publication on %s', (kind) =>
       expect(res.body, url).not.toContain('Warthog');
     }
     expect((await a.inject({ url: `/api/v1/decisions/${slug}`, headers: bearer(c.users.clerk.token) })).body).toContain('Warthog');
+  });
+
+  describe('P4: the yearly zip of PDFs', () => {
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    /** Each file of a zip with its SHA-256 and (for a PDF) its text. */
+    const contents = (zip: Uint8Array) => Object.entries(unzipSync(zip)).map(([name, bytes]) => ({
+      name, sha256: sha(bytes), text: name.endsWith('.pdf') ? pdfText(bytes) : new TextDecoder().decode(bytes),
+    }));
+    const publicPacks = async (meetingId: number) => (await store.db.selectFrom('publication').select('sha256')
+      .where('meeting_id', '=', meetingId).where('audience', '=', 'public').execute()).map((p) => p.sha256);
+    const viaPage = async (a: FastifyInstance) => {
+      const res = await a.inject('/open-data/pdfs-2024.zip');
+      expect(res.statusCode).toBe(200);
+      return contents(new Uint8Array(res.rawPayload));
+    };
+    const viaExport = async () => {
+      const { chunks } = await bulkPdfZip(store, { baseUrl: 'https://democracy.example.gov.uk', year: 2024 });
+      const parts: Uint8Array[] = [];
+      for await (const c of chunks) parts.push(c);
+      return contents(new Uint8Array(Buffer.concat(parts)));
+    };
+
+    it('holds a pack while it is public, and never once an item in it was made exempt: by SHA-256 and by text', async (ctx) => {
+      const a = await setup(ctx);
+      const m = await published('2024-07-05', { purpose: 'Kudu', paper: 'Eland' });
+      const packs = await publicPacks(m.id);
+      expect(packs.length).toBeGreaterThan(0);
+      // While public, the zip holds the pack and the paper (so the checks below can fail).
+      for (const files of [await viaPage(a), await viaExport()]) {
+        expect(files.some((f) => packs.includes(f.sha256))).toBe(true);
+        expect(files.map((f) => f.text).join('\n')).toMatch(/Kudu/);
+        expect(files.map((f) => f.text).join('\n')).toMatch(/Eland/);
+      }
+      await makeExempt(m.id);
+      for (const files of [await viaPage(a), await viaExport()]) {
+        expect(files.length).toBeGreaterThan(1);
+        for (const f of files) {
+          expect(packs, f.name).not.toContain(f.sha256);
+          expect(f.text, f.name).not.toMatch(/Kudu|Eland/);
+          if (f.name === 'SHA256SUMS') for (const p of packs) expect(f.text).not.toContain(p);
+        }
+      }
+    });
+
+    it('leaves out a pack withheld while the zip is being sent', async (ctx) => {
+      await setup(ctx);
+      // An earlier meeting's packs come first in the zip, so the stream has begun before this one's are reached.
+      await published('2024-07-06', { purpose: 'Nyala', paper: 'Bongo' });
+      const m = await published('2024-07-07', { purpose: 'Okapi', paper: 'Dikdik' });
+      const packs = await publicPacks(m.id);
+      const { chunks } = await bulkPdfZip(store, { baseUrl: 'https://democracy.example.gov.uk', year: 2024 });
+      const parts: Uint8Array[] = [];
+      const first = await chunks.next();
+      parts.push(first.value as Uint8Array);
+      await makeExempt(m.id);
+      for await (const c of chunks) parts.push(c);
+      const files = contents(new Uint8Array(Buffer.concat(parts)));
+      expect(files.map((f) => f.text).join('\n')).toMatch(/Nyala/);
+      for (const f of files) {
+        expect(packs, f.name).not.toContain(f.sha256);
+        expect(f.text, f.name).not.toMatch(/Okapi|Dikdik/);
+      }
+    });
   });
 });

@@ -12,13 +12,21 @@ import { MARKER, seedCouncil } from '../api/fixture.js';
 const BASE = 'https://democracy.example.gov.uk';
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
+/** The whole zip as the CLI writes it (the chunks, in order) and what it says it holds. */
+async function wholeZip(store: Parameters<typeof bulkPdfZip>[0], year: number) {
+  const { chunks, summary } = await bulkPdfZip(store, { baseUrl: BASE, year });
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c);
+  return { zip: new Uint8Array(Buffer.concat(parts)), ...summary };
+}
+
 describe.each(STORE_KINDS)('bulk download with PDFs on %s', (kind) => {
   const get = useTestStore(kind);
 
   it('zips the public PDFs under their addresses with SHA256SUMS, and never an exempt paper', async (ctx) => {
     const t = get(ctx);
     const c = await seedCouncil(t.store);
-    const { zip, files } = await bulkPdfZip(t.store, { baseUrl: BASE, year: 2024 });
+    const { zip, files, bytes } = await wholeZip(t.store, 2024);
     const unzipped = unzipSync(zip);
     const names = Object.keys(unzipped).sort();
     expect(names).toContain(`documents/${c.publicPaperSlug}/v1.pdf`);
@@ -29,6 +37,7 @@ describe.each(STORE_KINDS)('bulk download with PDFs on %s', (kind) => {
     // Exactly what the papers dataset lists (with a stored file), each file's SHA-256 as listed.
     const listed = (await datasetRows(t.store, 'papers', { baseUrl: BASE, year: 2024 })).map((r) => ({ path: String(r.url).slice(BASE.length + 1), sha256: r.sha256 }));
     expect(files).toBe(names.length - 1);
+    expect(bytes).toBe(names.filter((n) => n !== 'SHA256SUMS').reduce((n, name) => n + unzipped[name].length, 0));
     expect(names.filter((n) => n !== 'SHA256SUMS')).toEqual(listed.map((l) => l.path).filter((p) => names.includes(p)).sort());
     const sums = new TextDecoder().decode(unzipped.SHA256SUMS).trim().split('\n').map((l) => l.split('  '));
     expect(sums.length).toBe(files);
@@ -37,7 +46,7 @@ describe.each(STORE_KINDS)('bulk download with PDFs on %s', (kind) => {
       expect(listed.find((l) => l.path === path)?.sha256).toBe(hash);
     }
     // Another year: nothing of 2024's.
-    const other = unzipSync((await bulkPdfZip(t.store, { baseUrl: BASE, year: 2019 })).zip);
+    const other = unzipSync((await wholeZip(t.store, 2019)).zip);
     expect(Object.keys(other)).toEqual(['SHA256SUMS']);
   });
 });

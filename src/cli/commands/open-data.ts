@@ -2,8 +2,11 @@
 // and popolo.json with all of them); `moot export bulk --out DIR [--year Y] [--with-pdfs]` writes every dataset as CSV
 // and JSON, and with --with-pdfs the public PDFs themselves in pdfs[-YEAR].zip.
 // Public content only: the same export the Open data page and the API offer.
+import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { MootError } from '../../errors.js';
 import { bulkPdfZip, DATASETS, datasetRows, OPEN_DATA_LICENCE, POPOLO_COLLECTIONS, popoloExport, toCsv } from '../../services/open-data.js';
@@ -75,9 +78,10 @@ export function register(program: Command, context: () => CliContext): void {
       }
       await writeFile(join(dir, 'LICENCE.txt'), `${OPEN_DATA_LICENCE.name}\n\n${OPEN_DATA_LICENCE.summary}\n`);
       if (withPdfs) {
-        const { zip, files, bytes } = await bulkPdfZip(store, { baseUrl, year });
-        await writeFile(join(dir, `pdfs${suffix}.zip`), zip);
-        out(`pdfs${suffix}.zip: ${files} PDFs, ${(bytes / 1_048_576).toFixed(1)} MB`);
+        // Streamed to the file: one PDF in memory at a time, however large the year.
+        const { chunks, summary } = await bulkPdfZip(store, { baseUrl, year });
+        await pipeline(Readable.from(chunks), createWriteStream(join(dir, `pdfs${suffix}.zip`)));
+        out(`pdfs${suffix}.zip: ${summary.files} PDFs, ${(summary.bytes / 1_048_576).toFixed(1)} MB`);
       }
     }, { pdfs: true });
 }

@@ -2,10 +2,12 @@
 // Civic Data export, and each councillor's voting and attendance record (page and CSV). All built for the public
 // viewer by services/open-data.ts, which asks the one visibility rule about every row; kept in memory until the
 // record changes (the data version), so a download is regenerated when its year's record does. A year's PDFs as a
-// zip (pdfs-YEAR.zip) through the same bulkPdfZip as `moot export bulk --with-pdfs`, one year's zip kept at a time.
+// zip (pdfs-YEAR.zip) through the same bulkPdfZip as `moot export bulk --with-pdfs`, streamed as it is made (never
+// kept: a year's PDFs can be hundreds of megabytes).
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import {
-  bulkPdfZip, councillorRecord, DATASET_DESCRIPTIONS, DATASETS, datasetRows, OPEN_DATA_LICENCE, openDataYears, POPOLO_COLLECTIONS, popoloExport, toCsv,
+  bulkPdfFiles, bulkPdfZip, councillorRecord, DATASET_DESCRIPTIONS, DATASETS, datasetRows, OPEN_DATA_LICENCE, openDataYears, POPOLO_COLLECTIONS, popoloExport, toCsv,
   type Dataset, type PopoloCollection,
 } from '../../../services/open-data.js';
 import { dataVersion } from '../../../services/site.js';
@@ -27,18 +29,13 @@ const openData: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
     return body;
   }
 
-  let lastZip: { key: string; version: string; body: Buffer } | null = null;
-
-  /** Per year, the PDFs its zip holds (count and bytes, from the papers dataset), for the page. */
+  /** Per year, the PDFs its zip holds (count and bytes, from the zip's own list), for the page. */
   const pdfSizes = (base: string) => cached(`pdfs-sizes|${base}`, async () => {
     const out = new Map<number, { files: number; bytes: number }>();
-    const seen = new Set<string>();
-    for (const r of await datasetRows(store, 'papers', { baseUrl: base })) {
-      if (typeof r.sha256 !== 'string' || seen.has(String(r.url))) continue;
-      seen.add(String(r.url));
-      const y = Number(String(r.date).slice(0, 4));
+    for (const f of await bulkPdfFiles(store, { baseUrl: base })) {
+      const y = Number(f.date.slice(0, 4));
       const s = out.get(y) ?? { files: 0, bytes: 0 };
-      out.set(y, { files: s.files + 1, bytes: s.bytes + Number(r.size ?? 0) });
+      out.set(y, { files: s.files + 1, bytes: s.bytes + f.size });
     }
     return out;
   });
@@ -69,16 +66,10 @@ const openData: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
   app.get<{ Params: { year: string } }>('/open-data/pdfs-:year(^\\d{4}).zip', async (request, reply) => {
     const year = Number(request.params.year);
     if (!(await openDataYears(store.db)).includes(year)) return reply.callNotFound();
-    const base = origin(request);
-    // One zip held at a time (a year's is some 20 MB on the demo): the others are rebuilt when asked for, so a crawler
-    // walking every year cannot make the server keep the whole archive's PDFs in memory.
-    const key = `pdfs-${year}.zip|${base}`;
-    const version = await dataVersion(store);
-    if (lastZip?.key !== key || lastZip.version !== version) lastZip = { key, version, body: Buffer.from((await bulkPdfZip(store, { baseUrl: base, year })).zip) };
-    const body = lastZip.body;
+    const { chunks } = await bulkPdfZip(store, { baseUrl: origin(request), year });
     publicCache(reply, 600);
     return reply.type('application/zip').header('content-disposition', `attachment; filename="pdfs-${year}.zip"`)
-      .header('access-control-allow-origin', '*').send(body);
+      .header('access-control-allow-origin', '*').send(Readable.from(chunks));
   });
 
   app.get<{ Params: { file: string } }>('/open-data/:file', async (request, reply) => {
