@@ -1,11 +1,13 @@
 // Accounts and API tokens through the API, for administrators ('manage-users'), by the services the admin pages
 // call: list and add users (a one-time password, answered once), change a role, disable or enable an account
-// (never one's own), and a user's API tokens: made with scopes (read; read and write) and an expiry, listed
-// without their secrets, revoked. Every change is audited by the store.
+// (never one's own), and a user's API tokens: made with scopes (read; read and write), an expiry and, for a token
+// that may write, the committees it may change (as on the token page; the policy's tokenMayWriteTo enforces it),
+// listed without their secrets, revoked. Every change is audited by the store.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ROLES } from '../domain/policy.js';
 import type { Actor } from '../domain/types.js';
+import { ValidationError } from '../errors.js';
 import { requireAction } from '../http/guards.js';
 import { actorOf, addUserWithPassword, changeUserDisabled, changeUserRole, createApiToken, getUser, listApiTokens, listUsers, revokeApiToken } from '../services/accounts.js';
 import { notFound } from './http.js';
@@ -28,12 +30,20 @@ const newToken = z.strictObject({
   name: requiredText(100).describe('What the token is for'),
   scopes: z.array(z.enum(['read', 'write'])).min(1).max(2).default(['read']).describe('read; or read and write'),
   expiresAt: z.iso.datetime({ offset: true }).nullish().describe('When it stops working (an ISO instant in the future); null: never'),
+  bodyIds: z.array(z.number().int().positive().max(2 ** 31 - 1)).min(1).max(200).nullish()
+    .describe('The only committees (ids, as /api/v1/bodies lists them) whose record the token may change; only for a token that may write. Absent or null: no limit'),
 });
 const tokenParams = z.strictObject({ id: idParams.shape.id, tokenId: idParams.shape.id });
 
 type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 const userView = (u: Pick<UserRow, 'id' | 'email' | 'display_name' | 'role' | 'disabled' | 'created_at'> & { person_slug?: string | null }) => ({
   id: u.id, email: u.email, displayName: u.display_name, role: u.role, person: u.person_slug ?? null, disabled: u.disabled === 1, createdAt: u.created_at, url: `/api/v1/users/${u.id}`,
+});
+
+type TokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
+const tokenView = (t: TokenRow) => ({
+  id: t.id, name: t.name, scopes: t.scopes.split(' '), bodyIds: t.body_ids ? (JSON.parse(t.body_ids) as number[]) : null,
+  createdAt: t.created_at, lastUsedAt: t.last_used_at, expiresAt: t.expires_at, revokedAt: t.revoked_at,
 });
 
 const admin: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
@@ -69,17 +79,22 @@ const admin: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
   }, async (request, reply) => {
     if (!(await getUser(db, request.params.id))) return notFound(reply, `The user ${request.params.id}`);
     const tokens = await listApiTokens(db, request.params.id);
-    return { items: tokens.map((t) => ({ id: t.id, name: t.name, scopes: t.scopes.split(' '), createdAt: t.created_at, lastUsedAt: t.last_used_at, expiresAt: t.expires_at, revokedAt: t.revoked_at })) };
+    return { items: tokens.map(tokenView) };
   });
 
   app.post<{ Params: { id: number }; Body: z.output<typeof newToken> }>('/v1/users/:id/tokens', {
-    preValidation: guard, ...zodRoute({ params: idParams, body: newToken }, { tags: [TAG], summary: 'Make an API token for an account, with its scopes and expiry; the answer carries the token, given once', security: bearer, response: writeResponses('The token') }),
+    preValidation: guard, ...zodRoute({ params: idParams, body: newToken }, { tags: [TAG], summary: 'Make an API token for an account, with its scopes, expiry and (for a token that may write) the committees it may change; the answer carries the token, given once', security: bearer, response: writeResponses('The token') }),
   }, async (request, reply) => {
     const u = await getUser(db, request.params.id);
     if (!u) return notFound(reply, `The user ${request.params.id}`);
-    const { id, token } = await createApiToken(db, actor(request), u.id, request.body.name, { scopes: request.body.scopes, expiresAt: request.body.expiresAt ?? null });
+    const b = request.body;
+    const { id, token } = await createApiToken(db, actor(request), u.id, b.name, { scopes: b.scopes, expiresAt: b.expiresAt ?? null, bodyIds: b.bodyIds ?? null })
+      .catch((e: unknown) => {
+        // The store names the committee list as the token page does ('bodies'); here the field is bodyIds.
+        throw e instanceof ValidationError && e.field === 'bodies' ? new ValidationError(e.message, 'bodyIds') : e;
+      });
     reply.code(201).header('cache-control', 'no-store');
-    return { id, name: request.body.name.trim(), scopes: [...new Set(['read', ...request.body.scopes])].sort(), expiresAt: request.body.expiresAt ?? null, token };
+    return { ...tokenView((await listApiTokens(db, u.id)).find((t) => t.id === id)!), token };
   });
 
   app.delete<{ Params: { id: number; tokenId: number } }>('/v1/users/:id/tokens/:tokenId', {

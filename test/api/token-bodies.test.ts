@@ -166,4 +166,46 @@ describe.each(STORE_KINDS)('API tokens limited to some committees on %s', (kind)
     const councillor = await Browser.signedIn(app, t.store, c.users.councillorA.userId);
     expect((await councillor.get('/account/api-tokens')).body).not.toContain('Limit what it may change');
   });
+
+  it('is set through the API by an administrator, listed, and enforced; a wrong committee list is a 400 naming the field', async (ctx) => {
+    const t = get(ctx);
+    const c = council ?? (council = await seedCouncil(t.store));
+    const app = await appWith(t.store);
+    apps.push(app);
+    const admin = { authorization: `Bearer ${c.users.admin.token}` };
+    const make = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: `/api/v1/users/${c.users.clerk.userId}/tokens`, headers: admin, payload });
+
+    const made = await make({ name: 'Alpha website', scopes: ['read', 'write'], bodyIds: [c.alpha.id] });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({ name: 'Alpha website', scopes: ['read', 'write'], bodyIds: [c.alpha.id] });
+    const h = { authorization: `Bearer ${made.json().token as string}` };
+    const ours = await app.inject({ method: 'POST', url: '/api/v1/meetings', headers: h, payload: { bodyId: c.alpha.id, date: '2024-10-01', time: '10:00', venue: 'Darent Room' } });
+    expect(ours.statusCode, ours.body).toBe(201);
+    const theirs = await app.inject({ method: 'POST', url: '/api/v1/meetings', headers: h, payload: { bodyId: c.beta.id, date: '2024-10-02', time: '10:00', venue: 'Room 2' } });
+    expect(theirs.json()).toMatchObject({ status: 403, error: 'outside-token-bodies' });
+    const listed = (await app.inject({ url: `/api/v1/users/${c.users.clerk.userId}/tokens`, headers: admin })).json() as { items: { name: string; bodyIds: number[] | null }[] };
+    expect(listed.items.find((x) => x.name === 'Alpha website')?.bodyIds).toEqual([c.alpha.id]);
+    expect(listed.items.find((x) => x.name === 'tests')?.bodyIds).toBeNull();
+    const audit = await t.store.db.selectFrom('audit_log').select('summary').where('entity', '=', 'api_token').where('entity_id', '=', String(made.json().id)).executeTakeFirstOrThrow();
+    expect(audit.summary).toContain(`writing only to bodies ${c.alpha.id}`);
+
+    const invalid = async (payload: Record<string, unknown>, field: string, message: RegExp) => {
+      const r = await make(payload);
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(r.json()).toMatchObject({ error: 'validation', field });
+      expect(r.json().message).toMatch(message);
+    };
+    await invalid({ name: 'x', scopes: ['read', 'write'], bodyIds: [999999] }, 'bodyIds', /^There is no committee 999999$/);
+    await invalid({ name: 'x', scopes: ['read'], bodyIds: [c.alpha.id] }, 'bodyIds', /read-only token changes nothing/);
+    await invalid({ name: 'x', scopes: ['read', 'write'], bodyIds: [c.alpha.id, 'beta'] }, 'bodyIds.1', /^The field "bodyIds.1" must be a number$/);
+    await invalid({ name: 'x', scopes: ['read', 'write'], bodyIds: [] }, 'bodyIds', /^The field "bodyIds" must be at least 1 entries$/);
+    await invalid({ name: 'x', scopes: ['read', 'write'], bodies: [c.alpha.id] }, 'bodies', /^The field "bodies" is not recognised$/);
+    expect(await t.store.db.selectFrom('api_token').select('id').where('name', '=', 'x').execute()).toEqual([]);
+
+    // The OpenAPI document describes the field.
+    const doc = (await app.inject('/api/openapi.json')).json() as { paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }> };
+    const schema = doc.paths['/api/v1/users/{id}/tokens'].post!.requestBody!.content['application/json'].schema;
+    expect(schema.properties.bodyIds).toMatchObject({ description: expect.stringMatching(/only committees/) });
+  });
 });
