@@ -1,4 +1,4 @@
-// `npm run bench -- feeds [--years N] [--data DIR] [--duration S] [--emails N] [--only feeds,popolo,mail] [--cpu-prof DIR]`:
+// `npm run bench -- feeds [--years N] [--data DIR] [--duration S] [--emails N] [--only feeds,popolo,mail,pdfs] [--cpu-prof DIR]`:
 // open data at scale (issue 15), on the 10-year demo archive (loaded once into bench/out/portal-10y, shared with the
 // portal bench).
 //
@@ -10,6 +10,10 @@
 // - mail: N (default 10,000) confirmed subscribers to one committee; an agenda is published; the alert emails are
 //   queued from the publication event (the mail worker's own code) and delivered through the outbox to an SMTP server
 //   (smtp-server) in another process, which checks each message. Target: delivered in <= 60 s.
+// - pdfs (asked for by --only): the largest year's zip of PDFs, written by bulkPdfZip in a process of its own (time,
+//   size, peak RSS), then downloaded from /open-data/pdfs-YEAR.zip of the bench server, whose RSS is sampled every
+//   50 ms meanwhile. No target: the zip streams, so the peak should stay near the process's resting size whatever
+//   the year's size (one PDF in memory at a time).
 // Each line ends PASS or MISS. The server runs in a process of its own (bench/_portal-server.ts).
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -95,6 +99,46 @@ async function popoloRun(dataDir: string, lines: string[]): Promise<void> {
   }
 }
 
+async function pdfsRun(config: ServerConfig, lines: string[]): Promise<void> {
+  const out = mkdtempSync(join(tmpdir(), 'moot-pdfs-'));
+  const mb = (b: number) => (b / 2 ** 20).toFixed(0);
+  try {
+    const { proc, first } = child<{ year: number; files: number; bytes: number; zipBytes: number; ms: number; rssBeforeBytes: number; maxRssBytes: number }>('_pdf-zip.ts', {
+      MOOT_BENCH_PDFS: JSON.stringify({ dataDir: config.dataDir, out: join(out, 'pdfs.zip'), baseUrl: 'https://democracy.example.gov.uk' }),
+    });
+    const r = await first;
+    await new Promise((resolve) => (proc.exitCode !== null ? resolve(null) : proc.once('exit', resolve)));
+    lines.push(`PDF zip of ${r.year} (the largest year): ${r.files} PDFs, ${mb(r.bytes)} MB of PDFs, zip ${mb(r.zipBytes)} MB, written in ${(r.ms / 1000).toFixed(2)} s; `
+      + `RSS ${mb(r.rssBeforeBytes)} MB before, peak ${mb(r.maxRssBytes)} MB (bulkPdfZip to a file, as moot export bulk --with-pdfs)`);
+    const s = await startServer(config, null);
+    try {
+      const rss = async () => (await s.ask<{ rss: number }>({ cmd: 'rss' })).rss;
+      const before = await rss();
+      let peak = before;
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          peak = Math.max(peak, await rss());
+          await new Promise((done) => setTimeout(done, 50));
+        }
+      })();
+      const t = performance.now();
+      const res = await fetch(`${s.ready.url}/open-data/pdfs-${r.year}.zip`);
+      let got = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) got += chunk.length;
+      const ms = performance.now() - t;
+      sampling = false;
+      await sampler;
+      lines.push(`/open-data/pdfs-${r.year}.zip: ${res.status}, ${mb(got)} MB in ${(ms / 1000).toFixed(2)} s; the server's RSS ${mb(before)} MB before, peak ${mb(peak)} MB while sending (sampled every 50 ms)`
+        + `${got === r.zipBytes ? '' : ` (the file was ${r.zipBytes} bytes)`}`);
+    } finally {
+      await stopServer(s.child);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 async function mailRun(emails: number, lines: string[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'moot-mail-bench-'));
   const sink = child<{ url: string }>('_smtp-sink.ts', {});
@@ -157,8 +201,8 @@ export default async function feeds(args: string[]): Promise<void> {
   process.stdout.write(`Feeds bench, ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${la()}\n`);
   const lines: string[] = [];
   const table: string[] = [];
-  if (only.has('feeds') || only.has('popolo')) {
-    // Loads the archive on the first run (the bench server does it) even when only the export is measured.
+  if (only.has('feeds') || only.has('popolo') || only.has('pdfs')) {
+    // Loads the archive on the first run (the bench server does it) even when only the exports are measured.
     if (only.has('feeds')) await feedRuns(config, duration, cpuProf, lines, table);
     else await stopServer((await startServer(config, null)).child);
     lines.push(`(load average after the feed runs: ${la()})`);
@@ -166,6 +210,10 @@ export default async function feeds(args: string[]): Promise<void> {
   if (only.has('popolo')) {
     await popoloRun(dataDir, lines);
     lines.push(`(load average after the export: ${la()})`);
+  }
+  if (only.has('pdfs')) {
+    await pdfsRun(config, lines);
+    lines.push(`(load average after the PDF zips: ${la()})`);
   }
   if (only.has('mail')) await mailRun(emails, lines);
   if (table.length) process.stdout.write(`\n| route | requests/s | p50 ms | p99 ms | errors/non-2xx |\n|---|---:|---:|---:|---:|\n${table.join('\n')}\n`);
