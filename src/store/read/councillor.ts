@@ -18,7 +18,9 @@ export function papersOfMeetings(db: Queryable, meetingIds: number[]) {
   return db.selectFrom('document')
     .leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
     .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document.classification', 'document.exempt_paragraphs', 'document.workflow_status',
-      'document.meeting_id', 'agenda_item.code as item_code', 'agenda_item.exempt as item_exempt', 'agenda_item.exempt_paragraphs as item_paragraphs', 'agenda_section.exempt as section_exempt'])
+      'document.meeting_id', 'agenda_item.code as item_code', 'agenda_item.exempt as item_exempt', 'agenda_item.exempt_paragraphs as item_paragraphs', 'agenda_section.exempt as section_exempt',
+      // A paper withdrawn before it was published stays out (domain/visibility.ts documentPublished).
+      'document.withdrawn_at', 'document.withdrawn_public'])
     .where('document.meeting_id', 'in', meetingIds).where('document.kind', 'not in', ['agenda-pack', 'supplementary-pack'])
     .orderBy('document.meeting_id').orderBy('agenda_item.position').orderBy('document.position').execute();
 }
