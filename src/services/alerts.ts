@@ -6,7 +6,6 @@
 // outgoing webhooks. Everything is queued in the outbox from the publication events (services/events.ts).
 import { randomBytes } from 'node:crypto';
 import { formatDisplayDate } from '../domain/display.js';
-import { formatPersonName } from '../domain/names.js';
 import { entitledToExempt, PUBLIC_VIEWER, can } from '../domain/policy.js';
 import { ValidationError } from '../errors.js';
 import { viewerFor } from '../store/accounts.js';
@@ -18,6 +17,7 @@ import {
 import { transaction, type Queryable, type Store, type Tx } from '../store/db.js';
 import { enqueue, type NewOutboxMessage } from '../store/outbox.js';
 import { feedBody, feedPerson } from '../store/read/feeds.js';
+import { styledNamesOf } from '../store/read/people.js';
 import { readForwardPlan, type PublishedEntry } from './executive/forward-plan.js';
 import { agendaPublished } from '../store/read/visibility.js';
 import { search, SEARCH_KINDS, type SearchKind } from '../store/search/index.js';
@@ -71,7 +71,7 @@ export async function describeTarget(db: Queryable, t: AlertTarget): Promise<str
     case 'person': {
       const p = await alertCouncillor(db, t.personId);
       if (!p) throw new ValidationError('There is no such councillor', 'target');
-      return `meetings of ${formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals })}'s committees`;
+      return `meetings of ${(await styledNamesOf(db, [t.personId])).get(t.personId)}'s committees`;
     }
     case 'decisions':
       return `${t.key === true ? 'key decisions' : t.key === false ? 'non-key decisions' : 'decisions'}${t.taker ? ` by ${t.taker}` : ''}`;
@@ -384,10 +384,12 @@ async function paperWrites(store: Store, ctx: AlertContext, events: PublicationE
     if (!m) continue;
     const { members, attendees } = await paperRecipients(store.db, m.id, m.body_id, m.date);
     const people = new Map<number, { id: number; name: string; email: string; why: string }>();
+    // "Dear …" names each member as the council writes its members' names everywhere else.
+    const names = await styledNamesOf(store.db, [...members, ...attendees].map((p) => p.id));
     for (const p of [...members, ...attendees]) {
       if (!p.email || people.has(p.id)) continue;
       const why = members.some((x) => x.id === p.id) ? (p.role === 'substitute' ? 'a substitute member' : 'a member') : 'named in the attendance';
-      people.set(p.id, { id: p.id, email: p.email, why, name: formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals }) });
+      people.set(p.id, { id: p.id, email: p.email, why, name: names.get(p.id)! });
     }
     const accounts = await accountsOfPeople(store.db, [...people.keys()]);
     const when = `${m.body_name}, ${formatDisplayDate(m.date)}`;

@@ -1,7 +1,7 @@
 // The content of the Atom and RSS feeds: published agendas, supplementary packs and minutes (all, or one body's),
 // decisions (all, key, by taker), a councillor's meetings, recorded votes and declarations, and search results.
 // Feeds are the same for everyone, so they are built for the public viewer and every entry asks the one policy.
-import { personMatchKey, formatPersonName } from '../domain/names.js';
+import { personMatchKey } from '../domain/names.js';
 import { can, PUBLIC_VIEWER } from '../domain/policy.js';
 import { itemExempt, minuteExempt } from '../domain/visibility.js';
 import { formatDisplayDate } from '../domain/display.js';
@@ -10,6 +10,7 @@ import type { Store } from '../store/db.js';
 import { filteredDecisions } from '../store/read/decisions.js';
 import { meetingForCalendar } from '../store/read/calendar.js';
 import { feedBody, feedMeetingContents, feedMeetings, feedSupplements, feedPerson, minutesWithVotes, personDeclarations, personMeetings } from '../store/read/feeds.js';
+import { styledNamesOf } from '../store/read/people.js';
 import { agendaPublished, decisionVisible, meetingHeld, minutesPublished } from '../store/read/visibility.js';
 import { search, type SearchKind } from '../store/search/index.js';
 
@@ -203,10 +204,13 @@ const ATTENDANCE_WORDS: Record<string, string> = { present: 'Attended', apologie
 export async function personFeed(store: Store, slug: string): Promise<FeedModel | null> {
   const p = await feedPerson(store.db, slug);
   if (!p) return null;
-  const name = formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals });
   const [{ meetings, attendance }, declarations, voted] = await Promise.all([
     personMeetings(store.db, p.id, FEED_SIZE), personDeclarations(store.db, p.id, FEED_SIZE), minutesWithVotes(store.db, p.id, FEED_SIZE * 4),
   ]);
+  // Named as the council writes its members' names, as on the person's page; so is a member they substituted for.
+  const names = await styledNamesOf(store.db, [p.id, ...attendance.map((a) => a.substitute_for_person_id)]);
+  const name = names.get(p.id)!;
+  const substituteFor = (a: (typeof attendance)[number]) => (a.substitute_for_person_id !== null ? names.get(a.substitute_for_person_id) : undefined) ?? a.substitute_for_name;
   const entries: FeedEntry[] = [];
   for (const m of meetings) {
     if (!publicSees(m, false, meetingHeld(m) && agendaPublished(m))) continue;
@@ -215,7 +219,7 @@ export async function personFeed(store: Store, slug: string): Promise<FeedModel 
     const verb = ATTENDANCE_WORDS[a.kind] ?? 'Recorded at';
     entries.push({
       id: `person/${p.id}/meeting/${m.id}`, title: `${verb} ${m.body_name}, ${formatDisplayDate(m.date)}`, path: `/meetings/${m.slug}`, updated: iso(`${m.date}T12:00:00Z`),
-      summary: `${name}: ${verb.toLowerCase()} the meeting of ${m.body_name} on ${formatDisplayDate(m.date)}${a.substitute_for_name ? ` (as substitute for ${a.substitute_for_name})` : ''}.`,
+      summary: `${name}: ${verb.toLowerCase()} the meeting of ${m.body_name} on ${formatDisplayDate(m.date)}${substituteFor(a) ? ` (as substitute for ${substituteFor(a)})` : ''}.`,
       categories: ['Attendance', m.body_name],
     });
   }

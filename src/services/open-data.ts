@@ -20,6 +20,7 @@ import {
   meetingIdsOfPerson, openDataBodies, openDataCouncil, openDataGroups, openDataMeetingContents, openDataMeetings, openDataMemberships, openDataPeople,
   openDataPerson, openDataYears, type OpenDataScope,
 } from '../store/read/open-data.js';
+import { styledNamesOf } from '../store/read/people.js';
 import { agendaPublished, decisionVisible, documentPublished, meetingHeld, minutesPublished } from '../store/read/visibility.js';
 import { POPOLO_COLLECTIONS, type PopoloCollection, type PopoloExport } from '../domain/popolo.js';
 import { safeWebUrl } from '../domain/input.js';
@@ -348,7 +349,8 @@ export async function councillorRecord(store: Store, slug: string): Promise<Coun
     else s.other++;
     summary.set(a.body, s);
   }
-  const name = formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals });
+  // The page names the councillor as their own page does (the council's style); the datasets keep the names as recorded.
+  const name = (await styledNamesOf(store.db, [p.id])).get(p.id)!;
   return { person: { slug: p.slug, name }, votes, attendance, attendanceByBody: [...summary.values()].sort((a, b) => a.body.localeCompare(b.body)) };
 }
 

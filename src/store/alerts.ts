@@ -110,7 +110,7 @@ export function alertBody(db: Queryable, bodyId: number) {
 
 /** The councillor (or co-opted member) an alert names, by id. */
 export function alertCouncillor(db: Queryable, personId: number) {
-  return db.selectFrom('person').select(['title', 'initials', 'forenames', 'surname', 'post_nominals']).where('id', '=', personId)
+  return db.selectFrom('person').select(['id']).where('id', '=', personId)
     .where('kind', 'in', ['councillor', 'co-opted']).executeTakeFirst();
 }
 

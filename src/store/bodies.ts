@@ -188,7 +188,7 @@ export function membershipOn(db: Queryable, bodyId: number, onDate: string | nul
 export function membershipsOfPerson(db: Queryable, personId: number) {
   return db.selectFrom('membership').innerJoin('body', 'body.id', 'membership.body_id')
     .select(['membership.id', 'membership.role', 'membership.starts_on', 'membership.ends_on', 'membership.co_opted_category',
-      'body.id as body_id', 'body.name as body_name', 'body.slug as body_slug'])
+      'body.id as body_id', 'body.name as body_name', 'body.slug as body_slug', 'body.kind as body_kind'])
     .where('membership.person_id', '=', personId).orderBy('membership.starts_on', 'desc').execute();
 }
 

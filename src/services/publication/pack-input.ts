@@ -7,7 +7,7 @@ import { getCouncil } from '../../store/council.js';
 import { getBlob, itemPapersOfMeeting } from '../../store/documents.js';
 import { parseJson, textToParagraphs } from '../../store/json.js';
 import { getAgenda, getMeeting, previousHeldMeeting } from '../../store/meetings.js';
-import { councilNameStyle, styledNamesOf } from '../../store/read/people.js';
+import { councilNameStyle, styledAttendance } from '../../store/read/people.js';
 import { styledPersonName } from '../../domain/names.js';
 import { getAttendance, getMinutes } from '../../store/proceedings.js';
 import type { AgendaSection, DecisionPaper, MinutesPaper, PackInput, Paper, PoliticalGroup, WithdrawnPaper } from '../../pack/model.js';
@@ -82,8 +82,7 @@ export async function minutesPaperOf(
 ): Promise<MinutesPaper | null> {
   const [minutes, recorded, { items, sections }] = await Promise.all([getMinutes(db, meeting.id), getAttendance(db, meeting.id), getAgenda(db, meeting.id)]);
   // The printed minutes name people of the record in the council's style, as the meeting page does.
-  const names = await styledNamesOf(db, recorded.map((a) => a.person_id));
-  const attendance = recorded.map((a) => (a.person_id !== null && names.has(a.person_id) ? { ...a, name_as_recorded: names.get(a.person_id)! } : a));
+  const attendance = await styledAttendance(db, recorded);
   if (!minutes.length) return null;
   const exemptSection = new Set(sections.filter((s) => s.exempt).map((s) => s.id));
   const itemById = new Map(items.map((i) => [i.id, i]));

@@ -69,7 +69,7 @@ export async function personMeetings(db: Queryable, personId: number, limit: num
     .orderBy('meeting.date', 'desc').orderBy('meeting.id', 'desc').limit(limit).execute();
   const ids = meetings.map((m) => m.id);
   const attendance = ids.length
-    ? await db.selectFrom('attendance').select(['meeting_id', 'kind', 'role', 'substitute_for_name']).where('person_id', '=', personId).where('meeting_id', 'in', ids)
+    ? await db.selectFrom('attendance').select(['meeting_id', 'kind', 'role', 'substitute_for_name', 'substitute_for_person_id']).where('person_id', '=', personId).where('meeting_id', 'in', ids)
       .where('for_item_id', 'is', null).execute()
     : [];
   return { meetings, attendance };

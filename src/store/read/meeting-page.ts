@@ -7,7 +7,7 @@ import { formatPersonName } from '../../domain/names.js';
 import type { AgendaItem, Contact, Guest, RecordedVote, Resolution } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
-import { styledNamesOf } from './people.js';
+import { styledAttendance, styledNamesOf } from './people.js';
 import { exemptLabel, itemAccess, itemExempt, maySee, packExempt, paperExempt, seesUnpublished } from '../../domain/visibility.js';
 import { agendaPublished, decisionVisible, documentPublished, meetingHeld, minutesPublished, seesExempt } from './visibility.js';
 
@@ -122,7 +122,7 @@ export async function loadMeetingRecord(db: Queryable, slug: string) {
     db.selectFrom('publication').select(['kind', 'version', 'audience', 'size', 'page_count', 'items_json', 'published_at', 'late_reason', 'withheld_at', 'note'])
       .where('meeting_id', '=', id).orderBy('kind').orderBy('version', 'desc').execute(),
     db.selectFrom('attendance').leftJoin('person', 'person.id', 'attendance.person_id')
-      .select(['attendance.name_as_recorded', 'attendance.person_id', 'attendance.kind', 'attendance.role', 'attendance.substitute_for_name', 'attendance.for_item_id', 'person.slug as person_slug'])
+      .select(['attendance.name_as_recorded', 'attendance.person_id', 'attendance.kind', 'attendance.role', 'attendance.substitute_for_name', 'attendance.substitute_for_person_id', 'attendance.for_item_id', 'person.slug as person_slug'])
       .where('attendance.meeting_id', '=', id).orderBy('attendance.id').execute(),
     db.selectFrom('declaration').leftJoin('person', 'person.id', 'declaration.person_id')
       .select(['declaration.agenda_item_id', 'declaration.person_name', 'declaration.person_id', 'declaration.kind', 'declaration.nature', 'declaration.dispensation', 'person.slug as person_slug'])
@@ -136,9 +136,9 @@ export async function loadMeetingRecord(db: Queryable, slug: string) {
       : Promise.resolve(undefined),
   ]);
   // People of the record are named in the council's style; names recorded as text stay as recorded.
-  const names = await styledNamesOf(db, [...attendance.map((a) => a.person_id), ...declarations.map((d) => d.person_id)]);
-  const styled = <T extends { person_id: number | null }>(rows: T[], key: keyof T) => rows.map((r) => (r.person_id !== null && names.has(r.person_id) ? { ...r, [key]: names.get(r.person_id) } : r));
-  return { meeting, sections, items, documents, publications, attendance: styled(attendance, 'name_as_recorded'), declarations: styled(declarations, 'person_name'), minutes, decisions, approvedAt };
+  const [names, styledAttendees] = await Promise.all([styledNamesOf(db, declarations.map((d) => d.person_id)), styledAttendance(db, attendance)]);
+  const styledDeclarations = declarations.map((d) => (d.person_id !== null && names.has(d.person_id) ? { ...d, person_name: names.get(d.person_id)! } : d));
+  return { meeting, sections, items, documents, publications, attendance: styledAttendees, declarations: styledDeclarations, minutes, decisions, approvedAt };
 }
 
 export async function readMeetingPage(db: Queryable, slug: string, viewer: Viewer) {

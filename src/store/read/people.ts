@@ -33,6 +33,19 @@ export async function styledNamesOf(db: Queryable, ids: readonly (number | null 
   return new Map(rows.map((p) => [p.id, styledNameOf(p, chosen)]));
 }
 
+type AttendanceNames = { person_id: number | null; name_as_recorded: string; substitute_for_person_id?: number | null; substitute_for_name: string | null };
+
+/**
+ * Attendance rows with the attendee and the member they substituted for named in the council's style (by
+ * styledNamesOf), so "X attended as substitute for Y" reads the same on the meeting page, the printed minutes, the
+ * apologies minute and the feeds. Names recorded as text with no person behind them stay as recorded.
+ */
+export async function styledAttendance<T extends AttendanceNames>(db: Queryable, rows: readonly T[], style?: NameStyle): Promise<T[]> {
+  const names = await styledNamesOf(db, rows.flatMap((r) => [r.person_id, r.substitute_for_person_id]), style);
+  const of = (id: number | null | undefined, recorded: string | null) => (id != null && names.has(id) ? names.get(id)! : recorded);
+  return rows.map((r) => ({ ...r, name_as_recorded: of(r.person_id, r.name_as_recorded) ?? r.name_as_recorded, substitute_for_name: r.substitute_for_name === null && r.substitute_for_person_id == null ? null : of(r.substitute_for_person_id, r.substitute_for_name) }));
+}
+
 export async function readPeopleDirectory(db: Queryable, filter: { groupId?: number; kind?: 'councillor' | 'co-opted' } = {}, style: NameStyle = DEFAULT_NAME_STYLE) {
   let q = db.selectFrom('person').leftJoin('political_group', 'political_group.id', 'person.group_id')
     .select(['person.slug', 'person.title', 'person.initials', 'person.forenames', 'person.surname', 'person.post_nominals', 'person.kind',

@@ -26,6 +26,15 @@ describe.each(STORE_KINDS)('changing a Cabinet portfolio on %s', (kind) => {
 
     const body = (await client.get(`/workspace/bodies/${cabinet}`)).body;
     expect(body).toMatch(/>\w[\w ]*, portfolio: Highways</);
+    // The Cabinet's chairman is the Leader, as the public pages say (membershipRoleLabel), on every workspace page.
+    const leader = await createPerson(db, SYSTEM_ACTOR, { kind: 'councillor', title: 'Mr', forenames: 'Roger', initials: 'R', surname: `Gough${kind}` });
+    const leads = await addMembership(db, SYSTEM_ACTOR, { bodyId: cabinet, personId: leader, role: 'chairman', portfolio: 'Leader of the Council', startsOn: '2024-05-01' });
+    const withLeader = (await client.get(`/workspace/bodies/${cabinet}`)).body;
+    expect(withLeader).toContain('>Leader, portfolio: Leader of the Council<');
+    expect(withLeader).not.toContain('Chairman');
+    const endPage = (await client.get(`/workspace/memberships/${leads}/end`)).body; expect(endPage.slice(endPage.indexOf('<h1'), endPage.indexOf('<h1') + 600)).toContain('Leader since 1 May 2024');
+    expect((await client.get(`/workspace/memberships/${leads}/portfolio`)).body).toContain('Leader since 1 May 2024');
+    expect((await client.get(`/workspace/people/${leader}`)).body).toMatch(/Cabinet \w+<\/a>: Leader from 1 May 2024/);
     expect(body).toContain(`href="/workspace/memberships/${first}/portfolio"`);
     const form = await client.get(`/workspace/memberships/${first}/portfolio`);
     expect(form.statusCode).toBe(200);

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type nunjucks from 'nunjucks';
 import {
-  BODY_KIND_LABELS, EXEMPT_PARAGRAPH_DESCRIPTIONS, MEETING_STATUS_LABELS, MEMBERSHIP_ROLE_LABELS, type BodyKind, type MeetingStatus, type MembershipRole,
+  BODY_KIND_LABELS, EXEMPT_PARAGRAPH_DESCRIPTIONS, MEETING_STATUS_LABELS, membershipRoleLabel, type BodyKind, type MeetingStatus,
 } from '../../../domain/types.js';
 import type { DataReportModel, ReportChart } from '../../../domain/data-report.js';
 import { requireAction } from '../../../http/guards.js';
@@ -63,7 +63,8 @@ export function addWorkspaceFilters(env: nunjucks.Environment): void {
   added.add(env);
   env.addFilter('wsStatus', (s: string) => MEETING_STATUS_LABELS[s as MeetingStatus] ?? s);
   env.addFilter('wsBodyKind', (k: string) => BODY_KIND_LABELS[k as BodyKind] ?? k);
-  env.addFilter('wsRole', (r: string) => MEMBERSHIP_ROLE_LABELS[r as MembershipRole] ?? r);
+  // The role as the council writes it for that kind of body (the Cabinet's chairman is the Leader).
+  env.addFilter('wsRole', (r: string, bodyKind: string | null | undefined) => membershipRoleLabel(r, bodyKind));
   // The dashboards' and budget reports' charts, drawn as on the public pages (draft figures shown to staff here).
   env.addFilter('chartSvg', (c: ReportChart) => chartSvg(c));
   env.addFilter('dataReportHtml', (m: DataReportModel, level: number, href: string | null) => dataReportHtml(m, level, href));

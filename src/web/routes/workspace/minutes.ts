@@ -8,8 +8,8 @@ import { formatDisplayDate } from '../../format.js';
 import { actor, inSentence, idOf, lines, optionalText, paramId, postForm, requiredText, str } from './form.js';
 import { getAgendaItem, loadAgenda } from '../../../services/agenda.js';
 import { laterMeetings } from '../../../services/meetings.js';
-import { approveMinutes, getAttendance, getMinutes, publishDraftMinutes, saveMinute } from '../../../services/proceedings.js';
-import { apologiesMinute, isApologiesItemTitle, itemsWithoutMinute } from '../../../domain/agenda.js';
+import { apologiesMinuteOf, approveMinutes, getMinutes, publishDraftMinutes, saveMinute } from '../../../services/proceedings.js';
+import { isApologiesItemTitle, itemsWithoutMinute } from '../../../domain/agenda.js';
 import { parseJson } from '../../../services/unit.js';
 
 const minuteSchema = z.object({
@@ -61,7 +61,7 @@ const minutes: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => 
     const values = {
       // An apologies minute not yet written starts from the recorded attendance.
       title: m?.title ?? item.title,
-      paragraphs: m ? parseJson<string[]>(m.paragraphs_json, []).join('\n\n') : isApologiesItemTitle(item.title) ? apologiesMinute(await getAttendance(store.db, meeting.id)).join('\n\n') : '',
+      paragraphs: m ? parseJson<string[]>(m.paragraphs_json, []).join('\n\n') : isApologiesItemTitle(item.title) ? (await apologiesMinuteOf(store.db, meeting.id)).join('\n\n') : '',
       resolutionText: res?.text ?? 'RESOLVED that', resolutionParts: res?.parts.map((p) => p.text).join('\n') ?? '',
       voteMotion: vote?.motion ?? '', voteFor: vote?.for.join('\n') ?? '', voteAgainst: vote?.against.join('\n') ?? '', voteAbstained: vote?.abstained.join('\n') ?? '',
       postMeetingNote: m?.post_meeting_note ?? '',
