@@ -235,6 +235,11 @@ describe.each(STORE_KINDS)('public portal on %s', (kind) => {
     const res = await page(app, `/decisions/${d.slug}`);
     expect(res.body).toContain(`Record of Decision ${d.number}`);
     expect(res.body).toContain('which was declared exempt');
+    // A decision taken at a meeting links it as every page names a meeting: the body and the day ("Monday 7 December 2026").
+    const atMeeting = await t.store.db.selectFrom('decision').innerJoin('meeting', 'meeting.id', 'decision.meeting_id').select(['decision.slug', 'meeting.slug as meeting_slug'])
+      .where('decision.classification', '=', 'unrestricted').where('decision.status', '=', 'published').orderBy('decision.id').limit(1).executeTakeFirstOrThrow();
+    expect((await page(app, `/decisions/${atMeeting.slug}`)).body.replace(/\s+/g, ' '))
+      .toMatch(new RegExp(`Meeting </dt> <dd[^>]*> <a class="govuk-link" href="/meetings/${atMeeting.meeting_slug}">[^<]+, (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{1,2} \\w+ \\d{4}</a>`));
     await page(app, '/decisions/99-99999', 404);
   });
 
