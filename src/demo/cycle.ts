@@ -18,6 +18,8 @@ import { addEvidenceSession, addFollowUp, addFollowUpResponse, addWorkProgrammeI
 import type { Store } from '../services/unit.js';
 import { PORTFOLIOS } from './bodies.js';
 import { renderPdf } from './pdf.js';
+import { councilHeading } from './reports.js';
+import { DEMO_COUNCIL_NAME } from './wording.js';
 import { fullName, type DemoPerson } from './people.js';
 import type { Roster } from './roster.js';
 import { cycleCabinetDates } from './yearplan.js';
@@ -183,8 +185,9 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
       if (await stage('report', cal.addWorkingDays(reviewStart, 90), { reportSummary: 'The select committee made eleven recommendations, among them a single number for residents to report flooding, a register of ordinary watercourses, and joint inspections of culverts with the district councils.' })) {
         // The final report itself, published as a document of the review (a PDF typeset like the demo's papers).
         const report = await renderPdf('Flood Risk Management: report of the select committee', [
-          { text: 'Flood Risk Management', style: 'title' },
-          { text: 'Report of the Select Committee', style: 'heading' },
+          councilHeading(DEMO_COUNCIL_NAME),
+          { text: 'Flood Risk Management', style: 'heading' },
+          { text: 'Report of the Select Committee', style: 'bold' },
           { text: 'The select committee heard from the Environment Agency, the water companies, residents and parish councils of the Eastbrook valley, and the council\'s own flood and water management team.' },
           { text: 'Recommendations', style: 'heading' },
           { label: '1', text: 'A single telephone number and web form for residents to report flooding, passed to the right authority the same day.' },

@@ -18,7 +18,7 @@ import { fullName, GROUPS, makePeople, printedName, type DemoPerson } from './pe
 import { PdfCache, type Block } from './pdf.js';
 import { Rng } from './random.js';
 import { appendixBlocks, reportBlocks } from './reports.js';
-import { lowerFirst } from './wording.js';
+import { DEMO_COUNCIL_NAME, lowerFirst } from './wording.js';
 import { makeRoster, type Roster } from './roster.js';
 import { makeInterests, type DemoInterest } from './interests.js';
 import { loadDemoCycle } from './cycle.js';
@@ -26,7 +26,7 @@ import { loadDemoData } from './data.js';
 import { planBusiness } from './yearplan.js';
 import { publishAgendaIn, publishMinutesIn, publishSupplementaryIn } from '../services/publication/publish.js';
 
-export const DEMO_COUNCIL_NAME = 'Example County Council';
+export { DEMO_COUNCIL_NAME };
 export const DEMO_SEED = 20111;
 
 export interface DemoOptions {
@@ -370,7 +370,7 @@ class EventWriter {
     const addPapers = async (it: PlannedItem) => {
       let position = 0;
       for (const paper of it.papers) {
-        const blocks = paper.report ? reportBlocks(paper.report, 'Example County Council') : appendixBlocks(paper.title, paper.appendix ?? []);
+        const blocks = paper.report ? reportBlocks(paper.report, DEMO_COUNCIL_NAME) : appendixBlocks(paper.title, paper.appendix ?? []);
         await this.#pdfDocument(db, {
           meetingId: created.id, itemId: itemIds.get(it)!, kind: paper.kind, title: paper.title, exempt: paper.exemptParagraphs, blocks,
           structured: paper.report ?? undefined, author: paper.author, position: position++,

@@ -172,9 +172,14 @@ export function classificationText(paragraphs: readonly number[]): string {
   return `Exempt - NOT FOR PUBLICATION by virtue of paragraph${paragraphs.length > 1 ? 's' : ''} ${list} of Part 1 of Schedule 12A of the Local Government Act 1972`;
 }
 
+/** The council's name across the top of a paper, as every paper the council prints begins. */
+export function councilHeading(councilName: string): Block {
+  return { text: councilName.toUpperCase(), style: 'title' };
+}
+
 /** The report laid out as the council's template prints it. */
 export function reportBlocks(r: DemoReport, councilName: string): Block[] {
-  const blocks: Block[] = [{ text: councilName.toUpperCase(), style: 'title' }];
+  const blocks: Block[] = [councilHeading(councilName)];
   blocks.push({ text: `From: ${r.from.join('; ')}`, style: 'body' });
   blocks.push({ text: `To: ${r.to}${r.toDate ? ` - ${longDate(r.toDate)}` : ''}`, style: 'body' });
   blocks.push({ text: `Subject: ${r.subject}`, style: 'bold' });

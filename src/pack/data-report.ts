@@ -3,12 +3,12 @@
 // charts drawn as vectors with the chart in words beneath each.
 import type { BarChart, DataReportModel, LineChart, ReportCell, ReportTable } from '../domain/data-report.js';
 import { numberFormat } from '../domain/indicators.js';
-import { BODY_SIZE, BOLD, FONT, artifact, contentWidth, ensureSpace, figure, group, heading, left, para, t, tag, type Doc } from './typeset.js';
+import { BODY_SIZE, BOLD, FONT, artifact, contentWidth, councilHeading, ensureSpace, figure, group, heading, left, para, t, tag, type Doc } from './typeset.js';
 
 const RAG_FILL: Record<string, string> = { GREEN: '#cce2d8', AMBER: '#ffdd00', RED: '#f4cdc6' };
 
 export function writeDataReport(doc: Doc, m: DataReportModel, councilName: string): void {
-  tag(doc, 'P', () => doc.font(BOLD).fontSize(13).text(t(councilName.toUpperCase()), left(doc), doc.y, { width: contentWidth(doc), align: 'center' }));
+  councilHeading(doc, councilName);
   doc.moveDown(0.4);
   heading(doc, m.title, 14, { align: 'center', gapBefore: 0, level: 'H1' });
   if (m.subtitle) para(doc, m.subtitle, { align: 'center' });

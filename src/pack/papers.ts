@@ -5,7 +5,7 @@ import type { CallInCoverPaper, DataReportPaper, DecisionPaper, FollowUpSchedule
 import { writeCallInCover, writeFollowUpSchedule, writeWorkProgramme } from './scrutiny.js';
 import { joinAnd, longDate, paragraphsPhrase, shortDate } from './text.js';
 import {
-  BODY_SIZE, BOLD, FONT, ITALIC, block, group, bullets, contentWidth, ensureSpace, finish, footer, hanging, heading, labelled, left,
+  BODY_SIZE, BOLD, FONT, ITALIC, block, group, bullets, contentWidth, councilHeading, ensureSpace, finish, footer, hanging, heading, labelled, left,
   newDocument, para, rule, t, tag, type Doc,
 } from './typeset.js';
 
@@ -19,7 +19,7 @@ export function letter(i: number): string {
 }
 
 function masthead(doc: Doc, councilName: string, title?: string): void {
-  tag(doc, 'P', () => doc.font(BOLD).fontSize(13).text(t(councilName.toUpperCase()), left(doc), doc.y, { width: contentWidth(doc), align: 'center' }));
+  councilHeading(doc, councilName);
   if (title) {
     doc.moveDown(0.4);
     tag(doc, 'H1', () => doc.fontSize(13).text(t(title.toUpperCase()), { width: contentWidth(doc), align: 'center' }));
@@ -79,7 +79,7 @@ export async function renderStandalone(papers: StructuredPaper[], ctx: PaperCont
 
 function writeOther(doc: Doc, paper: Exclude<StructuredPaper, ReportPaper | MinutesPaper>, ctx: PaperContext): void {
   if (paper.kind === 'data-report') writeDataReport(doc, paper.model, ctx.councilName);
-  else if (paper.kind === 'call-in-cover') writeCallInCover(doc, paper);
+  else if (paper.kind === 'call-in-cover') writeCallInCover(doc, paper, ctx.councilName);
   else if (paper.kind === 'follow-up-schedule') writeFollowUpSchedule(doc, paper, ctx.councilName);
   else if (paper.kind === 'work-programme') writeWorkProgramme(doc, paper, ctx.councilName);
   else writeDecision(doc, paper, ctx);

@@ -5,11 +5,11 @@
 import type { CallInCoverPaper, FollowUpSchedulePaper, WorkProgrammePaper } from './model.js';
 import { longDate, shortDate } from './text.js';
 import {
-  BODY_SIZE, BOLD, FONT, ITALIC, artifact, bullets, contentWidth, ensureSpace, group, hanging, heading, labelled, left, para, rule, t, tag, type Doc,
+  BODY_SIZE, BOLD, FONT, ITALIC, artifact, bullets, contentWidth, councilHeading, ensureSpace, group, hanging, heading, labelled, left, para, rule, t, tag, type Doc,
 } from './typeset.js';
 
 function masthead(doc: Doc, councilName: string, title: string, subtitle?: string): void {
-  tag(doc, 'P', () => doc.font(BOLD).fontSize(13).text(t(councilName.toUpperCase()), left(doc), doc.y, { width: contentWidth(doc), align: 'center' }));
+  councilHeading(doc, councilName);
   doc.moveDown(0.3);
   tag(doc, 'H1', () => doc.font(BOLD).fontSize(14).text(t(title), left(doc), doc.y, { width: contentWidth(doc), align: 'center' }));
   if (subtitle) {
@@ -20,7 +20,10 @@ function masthead(doc: Doc, councilName: string, title: string, subtitle?: strin
   doc.font(FONT).fontSize(BODY_SIZE);
 }
 
-export function writeCallInCover(doc: Doc, p: CallInCoverPaper): void {
+export function writeCallInCover(doc: Doc, p: CallInCoverPaper, councilName: string): void {
+  councilHeading(doc, councilName);
+  doc.moveDown(0.8);
+  doc.font(FONT).fontSize(BODY_SIZE);
   labelled(doc, 'By:', p.from.join('\n'));
   labelled(doc, 'To:', `${p.to.body} \u2013 ${shortDate(p.to.date)}`);
   labelled(doc, 'Subject:', `Call-in of decision ${p.decision.number}: ${p.decision.subject}`, undefined, BOLD, 'H1');

@@ -143,6 +143,11 @@ export function tag(doc: Doc, type: string, draw: () => void): void {
   s[s.length - 1].add(doc.struct(type as never, {}, [draw] as never));
 }
 
+/** The council's name across the top of a generated paper, centred in capitals: every paper the council prints begins so. */
+export function councilHeading(doc: Doc, councilName: string): void {
+  tag(doc, 'P', () => doc.font(BOLD).fontSize(13).text(t(councilName.toUpperCase()), left(doc), doc.y, { width: contentWidth(doc), align: 'center' }));
+}
+
 /** A drawing that carries meaning (a chart) as a Figure with its alternative text. */
 export function figure(doc: Doc, alt: string, draw: () => void): void {
   const s = stack(doc);

@@ -10,6 +10,7 @@ import { buildPack } from '../../src/pack/index.js';
 import { renderStandalone, type StructuredPaper } from '../../src/pack/papers.js';
 import { makeMeeting, minutes, report } from './fixture.js';
 import { readPack } from './read-pdf.js';
+import { pdfText } from '../helpers/pdf-text.js';
 
 const WELSH = 'Gŵyl y Dŷ: â ê î ô û ï ë';
 
@@ -125,6 +126,9 @@ describe('tagged, accessible PDFs', () => {
       expect(s.title).toBe(`${k.name} – ${WELSH}`);
       for (const t of k.tags) expect([...s.tagsUsed], t).toContain(t);
       expectTaggedWithEmbeddedFonts(doc.bytes, k.name);
+      // Papers the council issues in its own name begin with it; an officer's report begins "By: … To: …".
+      const first = pdfText(doc.bytes).split('\n').map((l) => l.trim()).find(Boolean);
+      if (k.name !== 'report') expect(first, k.name).toBe('EXAMPLE COUNTY COUNCIL');
     });
   }
 });
