@@ -180,7 +180,7 @@ function makeMinutes(
         }
         if (it.urgentReason) paragraphs.push(`The Chairman agreed to take this item as a matter of urgency because ${lowerFirst(it.urgentReason)}`);
         paragraphs.push(...discussion(ctx, it, present));
-        if (partial && partialItem === it) paragraphs.push(`(${shortName(partial)} was present for this item only.)`);
+        // A Member present for this item only is recorded in the attendance, which the printed minutes show under the item.
         const numbered = paragraphs.map((p, i) => `(${i + 1}) ${p}`);
         const rec = it.topic?.recommendation ?? 'NOTE the report.';
         const resolution = isCabinet
@@ -230,7 +230,10 @@ function discussion(ctx: ProceedingsContext, it: PlannedItem, present: DemoPerso
   const officer = author ? shortName(author) : 'the officer';
   const cabinetKey = topic ? ctx.roster.cabinet[topic.portfolio] : undefined;
   const cabinet = cabinetKey ? shortName(ctx.people.get(cabinetKey)!) : officer;
-  const members = rng.shuffle(present);
+  // Questions come from Members other than those answering them: at the Cabinet the portfolio's Cabinet Member
+  // presents the report, so another Member asks.
+  const answering = new Set<DemoPerson | undefined>([cabinetKey ? ctx.people.get(cabinetKey) : undefined]);
+  const members = rng.shuffle(present.filter((p) => !answering.has(p) && !it.presenters.includes(printedName(p))));
   let next = 0;
   const member = () => (members.length ? shortName(members[next++ % members.length]) : 'A Member');
   const fill = (s: string) => s.replace(/\{member\}/g, () => member()).replace(/\{officer\}/g, officer).replace(/\{cabinet\}/g, cabinet);

@@ -5,7 +5,7 @@ import type { ExemptParagraph, StructuredReport } from '../domain/types.js';
 import type { Block } from './pdf.js';
 import { Rng } from './random.js';
 import { lowerFirst } from './wording.js';
-import type { Topic } from './topics.js';
+import type { Topic, TopicCost } from './topics.js';
 
 export interface KpiRow {
   ref: string;
@@ -232,6 +232,32 @@ export interface SectionContext {
 
 const pct = (n: number) => `${n}%`;
 const k = (n: number) => `£${money(n)}k`;
+/** An amount in £'000s as a report writes it in prose: "£400k", "£2.4m", "£48m", "£336m". */
+export function cash(thousands: number): string {
+  if (thousands < 1000) return `£${thousands}k`;
+  const m = thousands / 1000;
+  return `£${Number.isInteger(m) || m >= 100 ? Math.round(m) : m.toFixed(1).replace(/\.0$/, '')}m`;
+}
+/** "over three years", "in a full year": the period a cost is stated for. */
+export function costPeriod(cost: TopicCost): string {
+  return cost.period ?? (cost.years === 1 ? 'in one year' : `over ${NUMBER_WORDS[cost.years] ?? cost.years} years`);
+}
+const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A total split in proportion to weights, in whole numbers that add up to it. */
+function shares(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const out = weights.map((w) => Math.floor((total * w) / sum));
+  out[out.length - 1] += total - out.reduce((a, b) => a + b, 0);
+  return out;
+}
+/** The cost's profile by year (front-loaded, as a programme spends), split into capital and revenue. */
+function costProfile(cost: TopicCost): { capital: number[]; revenue: number[] } {
+  const weights = Array.from({ length: cost.years }, (_, i) => cost.years - i + 1);
+  const years = shares(cost.amount, weights);
+  const capital = years.map((y) => Math.round(y * cost.capitalShare));
+  return { capital, revenue: years.map((y, i) => y - capital[i]) };
+}
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** "March 2026" some months after the meeting, or "Month 3" in the undated archive. */
 function monthAfter(date: string | null, months: number): string {
@@ -357,15 +383,25 @@ export function topicSections(c: SectionContext): DemoReport['sections'] {
   }
   // Options, consultation, risks and a timetable, for business on which the body decides or comments.
   if (facts && topic.kind === 'report' && !/NOTE/.test(topic.recommendation.slice(0, 4))) {
-    const cost = facts.cost ?? rng.int(4, 60) * 100;
+    // Costs and their period come from the topic's facts (which the background states); a proposal without one is
+    // met within budget, never given a made-up figure.
+    const cost = facts.cost;
+    const period = cost ? costPeriod(cost) : '';
     sections.push({ heading: 'Options considered', paragraphs: ['Three options were appraised against the Council\'s priorities, their cost and their deliverability.'],
-      tables: [{ caption: 'Table 1: Options appraisal', head: ['Option', 'Cost over three years', 'Assessment'], rows: [
+      tables: [cost ? { caption: 'Table 1: Options appraisal', head: ['Option', `Cost ${period}`, 'Assessment'], rows: [
         ['1. Do nothing: continue the present arrangements', '-', 'Not recommended: the pressures described above would continue to grow'],
-        ['2. The proposal in this report', k(cost), 'Recommended: meets the objectives at the lowest whole-life cost'],
-        [`3. A phased approach over ${rng.int(4, 6)} years`, k(Math.round(cost * (1.1 + rng.next() * 0.2))), 'Not recommended: costs more in total and delays the benefits'],
-      ], widths: [0.38, 0.2, 0.42] }] });
+        ['2. The proposal in this report', cash(cost.amount), 'Recommended: meets the objectives at the lowest whole-life cost'],
+        [`3. A phased approach over ${cost.years + rng.int(1, 3)} years`, cash(Math.round(cost.amount * (1.1 + rng.next() * 0.2))), 'Not recommended: costs more in total and delays the benefits'],
+      ], widths: [0.38, 0.2, 0.42] } : { caption: 'Table 1: Options appraisal', head: ['Option', 'Assessment'], rows: [
+        ['1. Do nothing: continue the present arrangements', 'Not recommended: the pressures described above would continue to grow'],
+        ['2. The proposal in this report', 'Recommended: meets the objectives within the approved budget'],
+        ['3. A phased approach over two or three years', 'Not recommended: delays the benefits without saving money'],
+      ], widths: [0.45, 0.55] }] });
     const groups = ['Residents', 'Parish and town councils', 'Businesses and employers', 'Voluntary and community groups', 'Staff'];
-    const counts = groups.map(() => rng.int(8, 900));
+    // Where the facts give the number of consultation responses, the table adds up to it.
+    const stated = /drew ([\d,]+) responses/.exec(facts.background.join(' '));
+    const weights = groups.map(() => rng.int(8, 900));
+    const counts = stated ? shares(Number(stated[1].replace(/,/g, '')), weights) : weights;
     const responses = counts.reduce((a, b) => a + b, 0);
     sections.push({ heading: 'Consultation and engagement', paragraphs: [`Consultation ran for ${rng.int(6, 12)} weeks and drew ${responses.toLocaleString('en-GB')} responses. The responses by group are shown below; the full analysis is available from the contact officer.`],
       tables: [{ caption: 'Table 2: Consultation responses', head: ['Respondent', 'Responses', 'Agree', 'Disagree'], rows: groups.map((g, i) => { const a = rng.int(35, 80); return [g, counts[i].toLocaleString('en-GB'), pct(a), pct(rng.int(5, 100 - a))]; }), widths: [0.4, 0.2, 0.2, 0.2] }] });
@@ -374,9 +410,18 @@ export function topicSections(c: SectionContext): DemoReport['sections'] {
       tables: [{ caption: 'Table 3: Risks', head: ['Risk', 'Likelihood', 'Impact', 'Mitigation'], rows: risks.map((r) => [r, rng.pick(LIKELIHOOD), rng.pick(IMPACT), rng.pick(MITIGATIONS)]), widths: [0.32, 0.13, 0.12, 0.43] }] });
     sections.push({ heading: 'Timetable', paragraphs: ['Subject to the decision, the work would proceed as follows.'],
       tables: [{ caption: 'Table 4: Timetable', head: ['Milestone', 'By'], rows: [['Decision published and call-in period ends', monthAfter(c.meetingDate, 0)], ['Detailed plans agreed with partners', monthAfter(c.meetingDate, 2)], ['Implementation begins', monthAfter(c.meetingDate, 4)], ['First progress report to the Cabinet Committee', monthAfter(c.meetingDate, 9)]], widths: [0.65, 0.35] }] });
-    const years = [0.45, 0.35, 0.2].map((f) => Math.round(cost * f));
-    sections.push({ heading: 'Financial Implications', paragraphs: [`The proposal costs ${k(cost)} over three years, profiled as below and met from the approved budget of the portfolio and the capital programme.`],
-      tables: [{ caption: "Table 5: Cost profile (£'000s)", head: ['', 'Year 1', 'Year 2', 'Year 3', 'Total'], rows: [['Capital', money(Math.round(years[0] * 0.7)), money(Math.round(years[1] * 0.7)), money(Math.round(years[2] * 0.7)), money(Math.round(years[0] * 0.7) + Math.round(years[1] * 0.7) + Math.round(years[2] * 0.7))], ['Revenue', money(years[0] - Math.round(years[0] * 0.7)), money(years[1] - Math.round(years[1] * 0.7)), money(years[2] - Math.round(years[2] * 0.7)), money(cost - Math.round(years[0] * 0.7) - Math.round(years[1] * 0.7) - Math.round(years[2] * 0.7))]], widths: [0.28, 0.18, 0.18, 0.18, 0.18] }] });
+    if (cost) {
+      const profile = costProfile(cost);
+      const funded = cost.capitalShare >= 1 ? 'met from the capital programme' : cost.capitalShare <= 0 ? 'met from the approved revenue budget of the portfolio' : 'met from the approved budget of the portfolio and the capital programme';
+      const heads = cost.years > 1 ? profile.capital.map((_, i) => `Year ${i + 1}`) : [cost.period ? capitalise(cost.period.replace(/^(in|over) (the )?/, '')) : 'Year 1'];
+      const row = (label: string, values: number[]) => [label, ...values.map(money), ...(cost.years > 1 ? [money(values.reduce((a, b) => a + b, 0))] : [])];
+      const rows = [...(cost.capitalShare > 0 ? [row('Capital', profile.capital)] : []), ...(cost.capitalShare < 1 ? [row('Revenue', profile.revenue)] : [])];
+      const n = heads.length + (cost.years > 1 ? 1 : 0);
+      sections.push({ heading: 'Financial Implications', paragraphs: [`The proposal costs ${cash(cost.amount)} ${period}, profiled as below and ${funded}.`],
+        tables: [{ caption: "Table 5: Cost profile (£'000s)", head: ['', ...heads, ...(cost.years > 1 ? ['Total'] : [])], rows, widths: [0.2, ...Array.from({ length: n }, () => 0.8 / n)] }] });
+    } else {
+      sections.push({ heading: 'Financial Implications', paragraphs: ['The proposals are met within the approved budget of the portfolio; they need no additional money.'] });
+    }
   } else if (topic.kind !== 'budget') {
     if (topic.kind === 'report') {
       const measures = MEASURES[topic.portfolio] ?? MEASURES[0];

@@ -14,8 +14,20 @@ export interface TopicFacts {
   points: string[];
   /** The main risks, for the report's risk table. */
   risks: string[];
-  /** Cost in £'000s spread over three years, where the proposal has one. */
-  cost?: number;
+  /** What the proposal costs, where it has a cost; the report's options, cost profile and financial implications use it. */
+  cost?: TopicCost;
+}
+
+/**
+ * A proposal's cost as its facts state it: the amount in £'000s, over how many years (its profile's columns), the
+ * share of it that is capital, and, where a count of years would misdescribe it, the period in words ("in a full
+ * year", "over the six months of the grant"). The background says the same figure over the same period.
+ */
+export interface TopicCost {
+  amount: number;
+  years: number;
+  capitalShare: number;
+  period?: string;
 }
 
 export interface Topic {
@@ -47,7 +59,7 @@ interface Extra {
   background?: string[];
   points?: string[];
   risks?: string[];
-  cost?: number;
+  cost?: TopicCost;
 }
 
 const t = (key: string, title: string, kind: TopicKind, director: string, portfolio: number, summary: string, recommendation: string, extra: Extra = {}): Topic => ({
@@ -107,13 +119,13 @@ export const TOPICS: Record<string, Topic[]> = {
       points: ['{member} asked what had changed since the draft; {officer} said the final settlement added £3.2m, used to reverse the proposed reduction in community warden posts.'],
       risks: ['Savings of £38.1m are not delivered in full'] }),
     t('school-expansion', 'Primary School Expansion Programme', 'report', 'officer-cype', 2, 'Forecast pupil numbers require additional primary places in three planning areas; this report proposes the expansion of four schools from the next academic year.', 'AGREE the expansion of the four primary schools and DELEGATE the award of the building contracts to the Corporate Director of Children, Young People and Education.', { keyDecision: true, months: [9, 10, 11],
-      background: ['Forecasts show a shortfall of 186 Reception places by September 2027 in the Castlemere, Elmbridge and Pennington planning areas, driven by 2,400 new homes.', 'Hartwell Primary, Elmbridge Church of England Primary, Pennington Infant and Junior and Castlemere Rural Primary would each add a form of entry; developer contributions meet £7.8m of the £14.6m cost.'],
+      background: ['Forecasts show a shortfall of 186 Reception places by September 2027 in the Castlemere, Elmbridge and Pennington planning areas, driven by 2,400 new homes.', 'Hartwell Primary, Elmbridge Church of England Primary, Pennington Infant and Junior and Castlemere Rural Primary would each add a form of entry; developer contributions meet £7.8m of the £14.6m cost, spent over two years of building.'],
       points: ['{member} asked why Castlemere Rural Primary was chosen over a new school; {officer} said the site could take a form of entry at half the cost and with no loss of playing field.', '{member} asked about traffic at Hartwell Primary; {cabinet} said a school travel plan and a drop-off zone were part of the scheme.'],
-      risks: ['Build cost inflation exceeds the 6 per cent contingency', 'Housing completions slow and the places are not needed as soon'], cost: 14_600 }),
+      risks: ['Build cost inflation exceeds the 6 per cent contingency', 'Housing completions slow and the places are not needed as soon'], cost: { amount: 14_600, years: 2, capitalShare: 1 } }),
     t('highways-plan', 'Highways Asset Management Plan', 'report', 'officer-highways', 4, 'The Highways Asset Management Plan sets out how the Council maintains roads, footways, bridges and street lights, and the priorities for the coming four years.', 'APPROVE the Highways Asset Management Plan for the next four years.', { keyDecision: true, months: [3, 4],
-      background: ['The county maintains 8,600 km of road, 6,100 km of footway, 1,420 bridges and 118,000 street lights; the backlog of structural maintenance is valued at £612m.', 'The plan moves spending from reactive pothole repair to planned surface dressing, which costs about a sixth as much per square metre and extends the life of a road by eight to ten years.'],
+      background: ['The county maintains 8,600 km of road, 6,100 km of footway, 1,420 bridges and 118,000 street lights; the backlog of structural maintenance is valued at £612m.', 'The plan moves spending from reactive pothole repair to planned surface dressing, which costs about a sixth as much per square metre and extends the life of a road by eight to ten years.', 'The planned maintenance programme costs £48m over the four years of the plan, most of it met from the Department for Transport\'s capital grant.'],
       points: ['{member} asked whether unclassified rural roads would be left to deteriorate; {officer} said 30 per cent of the surface dressing programme was reserved for them.', '{member} asked how residents would know when their road was to be treated; {cabinet} said the three-year programme would be published on the Council\'s website in March.'],
-      risks: ['A severe winter increases pothole numbers beyond the reactive budget', 'The Department for Transport capital grant is not confirmed for later years'], cost: 48_000 }),
+      risks: ['A severe winter increases pothole numbers beyond the reactive budget', 'The Department for Transport capital grant is not confirmed for later years'], cost: { amount: 48_000, years: 4, capitalShare: 0.85 } }),
     t('waste-strategy', 'Joint Municipal Waste Strategy', 'report', 'officer-waste', 5, 'A refreshed waste strategy agreed with the district councils, with targets for recycling and a reduction in residual waste per household.', 'ENDORSE the Joint Municipal Waste Strategy and RECOMMEND it to the County Council.', { keyDecision: true, months: [9, 10, 11],
       background: ['The county recycled 47.6 per cent of household waste last year, against a national average of 43 per cent; the new strategy aims for 60 per cent by 2030.', 'Weekly food waste collections, required by the Environment Act 2021, start in all twelve districts by April 2026.'],
       points: ['{member} asked whether the new energy-from-waste contract fixed tonnages; {officer} said it guaranteed a minimum of 180,000 tonnes a year, which the strategy\'s targets would still meet.', '{member} asked about fly-tipping if household waste recycling centre hours were changed; {cabinet} said no change to opening hours was proposed.'],
@@ -121,23 +133,23 @@ export const TOPICS: Record<string, Topic[]> = {
     t('care-market', 'Adult Social Care Market Sustainability Plan', 'report', 'officer-asch', 3, 'The plan describes the state of the care home and home care markets in the county and the fee uplift proposed to keep them sustainable.', 'AGREE the fee uplift for residential and home care providers set out in the report.', { keyDecision: true, months: [3, 4, 5],
       background: ['There are 312 registered care homes in the county; 14 closed last year and occupancy averages 88 per cent. Home care providers report a 31 per cent annual turnover of care workers.', 'The proposed uplift is 6.1 per cent for residential care and 7.4 per cent for home care, at a cost of £27.8m in a full year.'],
       points: ['{member} asked whether the uplift would reach care workers\' pay; {officer} said contracts now required providers to pay at least the real Living Wage.', '{member} asked how many people were waiting for home care; {cabinet} said 94, down from 260 a year ago.'],
-      risks: ['Provider failure in the residential market', 'The National Insurance increase for employers adds costs the uplift does not cover'], cost: 27_800 }),
+      risks: ['Provider failure in the residential market', 'The National Insurance increase for employers adds costs the uplift does not cover'], cost: { amount: 27_800, years: 1, capitalShare: 0, period: 'in a full year' } }),
     t('economic-strategy', 'Economic Development Strategy', 'report', 'officer-get', 6, 'A strategy for jobs, skills and business growth over the next five years, with a programme of investment from the Growth Fund.', 'APPROVE the Economic Development Strategy.', { months: [6, 7],
-      background: ['Productivity in the county is 8 per cent below the national average; the strategy focuses on advanced manufacturing around Castlemere, the visitor economy on the coast and skills for the care and construction sectors.', 'The Growth Fund of £18m, recycled from repaid business loans, would support 120 businesses and create an estimated 1,450 jobs.'],
+      background: ['Productivity in the county is 8 per cent below the national average; the strategy focuses on advanced manufacturing around Castlemere, the visitor economy on the coast and skills for the care and construction sectors.', 'The Growth Fund of £18m, recycled from repaid business loans, would support 120 businesses over the five years of the strategy and create an estimated 1,450 jobs.'],
       points: ['{member} asked how the strategy would help coastal towns with seasonal work; {officer} said £4m of the fund was set aside for year-round visitor attractions and town centre sites.', '{member} asked how loan defaults were managed; {officer} said the default rate was 3.2 per cent, within the 5 per cent assumed when the fund was set up.'],
-      risks: ['Businesses defer investment while interest rates remain high'], cost: 18_000 }),
+      risks: ['Businesses defer investment while interest rates remain high'], cost: { amount: 18_000, years: 5, capitalShare: 1 } }),
     t('parenting-minutes', 'Corporate Parenting Panel: annual report', 'report', 'officer-cype', 2, 'The annual report of the Corporate Parenting Panel on the Council\'s performance as a corporate parent.', 'NOTE the annual report of the Corporate Parenting Panel.', { months: [6, 7],
       background: ['The Council cares for 1,642 children, of whom 412 are unaccompanied asylum-seeking children; 78 per cent live in family-based placements.'],
       points: ['{member} asked about the shortage of foster carers for teenagers; {officer} said a new enhanced fee for carers of teenagers had brought 23 new households in the year.'],
       risks: ['Placement costs rise as the independent market tightens'] }),
     t('libraries', 'Libraries, Registration and Archives: Future Service Model', 'report', 'officer-scs', 7, 'The outcome of the consultation on the future of the library service and the proposed model of 48 libraries, mobile and home library services and community-run libraries.', 'AGREE the future service model for libraries, registration and archives.', { keyDecision: true, months: [1, 2, 3],
-      background: ['The consultation drew 9,812 responses, the most the Council has received; 71 per cent opposed reduced opening hours at the smaller libraries.', 'The model keeps all 48 libraries open, with 11 run in partnership with parish councils and volunteers, saving £1.6m a year.'],
+      background: ['The consultation drew 9,812 responses, the most the Council has received; 71 per cent opposed reduced opening hours at the smaller libraries.', 'The model keeps all 48 libraries open, with 11 run in partnership with parish councils and volunteers, saving £1.6m a year; adapting buildings and training volunteers costs £2.4m over the first two years.'],
       points: ['{member} asked what would happen if a parish council withdrew; {cabinet} said the Council would resume running the library for at least a year while another partner was found.', '{member} asked about access to computers for people seeking work; {officer} said every library kept free public computers and wifi.'],
-      risks: ['Volunteers cannot be recruited in some villages'], cost: 2_400 }),
+      risks: ['Volunteers cannot be recruited in some villages'], cost: { amount: 2_400, years: 2, capitalShare: 0.6 } }),
     t('homes-children', 'Residential Children\'s Homes: In-house Provision', 'report', 'officer-cype', 2, 'A proposal to open four small children\'s homes run by the Council, so that fewer children are placed in expensive out-of-county homes.', 'AGREE the capital investment of £6.2m to open four children\'s homes and DELEGATE the purchase of the properties.', { keyDecision: true,
-      background: ['The Council spends £31.4m a year on 88 residential placements, at an average of £6,860 a week; 52 of the children live more than 20 miles from home.', 'Four two-bed homes would cost £6.2m to buy and adapt and about £4,100 a week a place to run, saving an estimated £2.3m a year once full.'],
+      background: ['The Council spends £31.4m a year on 88 residential placements, at an average of £6,860 a week; 52 of the children live more than 20 miles from home.', 'Four two-bed homes would cost £6.2m over two years to buy and adapt and about £4,100 a week a place to run, saving an estimated £2.3m a year once full.'],
       points: ['{member} asked how the homes would be staffed when the private sector paid more; {officer} said the Council would pay a residential allowance and offer a route to a social work qualification.', '{member} asked how neighbours would be consulted; {cabinet} said each home would be registered with Ofsted and neighbours would be visited before a purchase was completed.'],
-      risks: ['Ofsted registration takes longer than planned', 'Staff cannot be recruited in time to open'], cost: 6_200 }),
+      risks: ['Ofsted registration takes longer than planned', 'Staff cannot be recruited in time to open'], cost: { amount: 6_200, years: 2, capitalShare: 1 } }),
     t('carbon', 'Net Zero Action Plan: annual progress', 'report', 'officer-get', 5, 'Progress towards the Council\'s target of net zero emissions from its own estate and operations by 2030.', 'NOTE progress and AGREE the actions for the coming year.', {
       background: ['The Council\'s own emissions have fallen 54 per cent since 2019, to 18,400 tonnes of carbon dioxide equivalent; street lighting converted to LED accounts for almost half the reduction.'],
       points: ['{member} asked why fleet emissions had risen; {officer} said more gritting runs in a cold winter had added 640 tonnes.', '{member} asked whether the solar farm at Redwater was generating as forecast; {officer} said it had produced 11.2 GWh, 6 per cent above the forecast.'],
@@ -147,9 +159,9 @@ export const TOPICS: Record<string, Topic[]> = {
       points: ['{member} asked how quickly the 20-week performance would improve; {officer} said the target was 60 per cent within a year, with 24 more assessment staff recruited.', '{member} asked what would happen to the deficit when the statutory override ended; {cabinet} said this was the most serious financial risk the Council faced and that the Leader had written to the Secretary of State.'],
       risks: ['The statutory override for the high needs deficit ends in 2028', 'Demand for specialist places outstrips new provision'] }),
     t('bus-plan', 'Bus Service Improvement Plan', 'report', 'officer-highways', 4, 'The refreshed Bus Service Improvement Plan and the enhanced partnership with the bus operators, with the use of the government\'s bus grant.', 'AGREE the Bus Service Improvement Plan and the variation to the Enhanced Partnership scheme.', { keyDecision: true,
-      background: ['Bus patronage has recovered to 88 per cent of its pre-pandemic level; the £2 fare cap increased journeys on rural routes by 14 per cent.', 'The plan uses £11.6m of grant to improve frequencies on six inter-urban corridors and to pilot demand-responsive transport in the Wyvern Hills.'],
+      background: ['Bus patronage has recovered to 88 per cent of its pre-pandemic level; the £2 fare cap increased journeys on rural routes by 14 per cent.', 'The plan uses £11.6m of grant over three years to improve frequencies on six inter-urban corridors and to pilot demand-responsive transport in the Wyvern Hills.'],
       points: ['{member} asked what would happen when the grant ended; {officer} said the corridors had been chosen because operators expected them to become commercial within three years.'],
-      risks: ['Operators withdraw commercial services when grant ends'], cost: 11_600 }),
+      risks: ['Operators withdraw commercial services when grant ends'], cost: { amount: 11_600, years: 3, capitalShare: 0.25 } }),
     t('public-health', 'Director of Public Health Annual Report', 'report', 'officer-asch', 3, 'The independent annual report of the Director of Public Health, this year on the health of people in the county\'s coastal towns.', 'NOTE the report and ENDORSE its recommendations.', { months: [10, 11, 12],
       background: ['Life expectancy for men in Greenhaven Harbour is 8.1 years lower than in the Wyvern Hills; smoking in pregnancy is twice the county average.'],
       points: ['{member} asked how the recommendations would be funded; {officer} said the public health grant would fund the stop smoking service and that the NHS had agreed to fund the health checks.'],
@@ -157,15 +169,15 @@ export const TOPICS: Record<string, Topic[]> = {
     t('household-support', 'Household Support Fund Allocation', 'report', 'officer-asch', 3, 'How the Government\'s Household Support Fund grant is to be allocated to help households with the cost of food, energy and essentials.', 'AGREE the allocation of the Household Support Fund set out in the report.', { keyDecision: true, placed: true,
       background: ['The grant for the six months is £10.4m. The Government announced it and its conditions after the forward plan had been published, and the money must be committed this quarter.', 'The proposed allocation gives £5.9m in school holiday food vouchers for 61,000 children eligible for free school meals, £2.8m through the district councils\' discretionary schemes and £1.7m to food banks and advice agencies.'],
       points: ['{member} asked why pensioners not on pension credit could not apply; {officer} said the grant conditions allowed it and that £400,000 had been set aside for applications from older people.', '{member} asked how families would receive the vouchers; {cabinet} said schools would send them by text or letter before each holiday.'],
-      risks: ['The grant is not renewed and families lose support at short notice'], cost: 10_400 }),
+      risks: ['The grant is not renewed and families lose support at short notice'], cost: { amount: 10_400, years: 1, capitalShare: 0, period: 'over the six months of the grant' } }),
     t('school-transport', 'Home to School Transport Policy', 'report', 'officer-cype', 2, 'A revised policy for free home to school transport, bringing the distance criteria in line with the statutory minimum and introducing personal travel budgets.', 'AGREE the revised Home to School Transport Policy.', { keyDecision: true, placed: true,
-      background: ['The Council spends £64.2m a year on home to school transport for 28,400 pupils; the cost has risen by 41 per cent in four years, mostly for children with special educational needs.', 'The revised policy keeps free transport where the law requires it (beyond two miles under the age of eight and three miles above) and ends discretionary transport for 1,150 pupils attending a school that is not their nearest.'],
+      background: ['The Council spends £64.2m a year on home to school transport for 28,400 pupils; the cost has risen by 41 per cent in four years, mostly for children with special educational needs.', 'The revised policy keeps free transport where the law requires it (beyond two miles under the age of eight and three miles above) and ends discretionary transport for 1,150 pupils attending a school that is not their nearest.', 'Personal travel budgets and travel plans for the families affected cost £3.2m over three years, against savings of £2.9m a year once the policy is in full effect.'],
       points: ['{member} asked how rural families would be affected where there was no bus; {cabinet} said a travel plan would be agreed with each family and that personal travel budgets of up to £2,400 a year were available.', '{member} asked when the equality impact assessment would be published; {officer} said it was appended to the report and would be updated after the first term.'],
-      risks: ['Appeals rise and overturn the savings', 'Operators withdraw from routes that lose pupils'], cost: 3_200 }),
+      risks: ['Appeals rise and overturn the savings', 'Operators withdraw from routes that lose pupils'], cost: { amount: 3_200, years: 3, capitalShare: 0 } }),
     t('highways-contract-report', 'Highways Term Maintenance Contract', 'report', 'officer-procurement', 4, 'The outcome of the procurement of the seven-year Highways Term Maintenance Contract, with the commercial details in the exempt report later on the agenda.', 'AGREE the award of the Highways Term Maintenance Contract to the preferred bidder named in the exempt report.', { keyDecision: true, placed: true,
-      background: ['The current contract expires in March; the new one covers reactive repairs, resurfacing, drainage and winter service for seven years, with an option to extend by three.', 'Three compliant tenders were received and evaluated on price (60 per cent) and quality (40 per cent), including social value commitments such as apprenticeships and local supply chains.'],
+      background: ['The current contract expires in March; the new one covers reactive repairs, resurfacing, drainage and winter service for seven years, with an option to extend by three, at an estimated £48m a year: £336m over the seven years.', 'Three compliant tenders were received and evaluated on price (60 per cent) and quality (40 per cent), including social value commitments such as apprenticeships and local supply chains.'],
       points: ['{member} asked how the contractor\'s performance would be managed; {officer} said the contract had 24 performance indicators, with payment withheld where targets were missed.', '{member} asked whether local firms would benefit; {cabinet} said the preferred bidder had committed to spend 45 per cent of the value with businesses in the county.'],
-      risks: ['Mobilisation is not completed before the winter season'], cost: 48_000 }),
+      risks: ['Mobilisation is not completed before the winter season'], cost: { amount: 336_000, years: 7, capitalShare: 0.4 } }),
   ],
   scrutiny: [
     t('work-programme', 'Work Programme', 'work-programme', 'officer-scrutiny', 7, 'The Committee\'s work programme for the rest of the year.', 'AGREE the work programme.', STANDING),
@@ -222,7 +234,7 @@ export const TOPICS: Record<string, Topic[]> = {
     t('ict', 'Proposed decision: Technology Strategy and data centre contract', 'report', 'officer-scs', 7, 'The Technology Strategy and the proposed procurement of a replacement data centre service.', 'ENDORSE the proposed decision to be taken by the Cabinet Member.', { keyDecision: true,
       background: ['The Council\'s own data centre at Kingsmere reaches the end of its life in 2027; the strategy moves most systems to the public cloud and keeps a small secure facility for social care records.', 'The contract would run for five years with two optional extensions, at an estimated value of £9.6m.'],
       points: ['{member} asked about the risk of a cyber attack; {officer} said the contract required certification to Cyber Essentials Plus and independent penetration testing each year.', '{member} asked whether data would stay in the United Kingdom; {officer} confirmed that it would.'],
-      risks: ['Migration of legacy social care systems is delayed'], cost: 9_600 }),
+      risks: ['Migration of legacy social care systems is delayed'], cost: { amount: 9_600, years: 5, capitalShare: 0.3 } }),
     t('risk-pr', 'Corporate Risk Register: risks in the remit of the Committee', 'report', 'officer-scs', 7, 'The corporate risks for which the Committee\'s portfolios are responsible, with their scores and mitigations.', 'NOTE the risks and COMMENT on the mitigations.', { months: [1, 2, 7, 8],
       background: ['Cyber security remains the highest scoring risk in the Committee\'s remit, at 20 out of 25; the risk of failure to deliver the savings programme has risen from 12 to 16.'],
       points: ['{member} asked why the cyber risk score had not fallen after the new controls; {officer} said the likelihood had fallen but the impact of an attack on social care systems remained severe.'],

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/index.js';
 import { councilYear } from '../../src/demo/yearplan.js';
+import { findMeeting, minutesPaperOf } from '../../src/services/publication/pack-input.js';
 import { useTestStore } from '../helpers/use-store.js';
 
 const TODAY = '2025-11-20';
@@ -71,14 +72,61 @@ describe('the demo council reads like a council\u2019s year', () => {
 
     // Minutes of business items differ: their paragraphs are mostly distinct, none is repeated across the year.
     const minutes = await db.selectFrom('minute').select(['agenda_item_id', 'paragraphs_json']).where('agenda_item_id', 'is not', null).execute();
-    const paragraphs = minutes.filter((m) => withReport.has(m.agenda_item_id)).flatMap((m) => (JSON.parse(m.paragraphs_json) as string[]).map((p) => p.replace(/^\(\d+\)\s*/, '')))
-      .filter((p) => !/was present for this item only/.test(p));
+    const paragraphs = minutes.filter((m) => withReport.has(m.agenda_item_id)).flatMap((m) => (JSON.parse(m.paragraphs_json) as string[]).map((p) => p.replace(/^\(\d+\)\s*/, '')));
     expect(paragraphs.length).toBeGreaterThan(200);
     expect(new Set(paragraphs).size / paragraphs.length).toBeGreaterThan(0.75);
     const counts = new Map<string, number>();
     for (const p of paragraphs) counts.set(p, (counts.get(p) ?? 0) + 1);
     const common = [...counts].filter(([, n]) => n > 6).map(([p]) => p);
     expect(common).toEqual([]);
+
+    // A report's cost is the one its own background states, over the same period: a seven-year contract's value is
+    // not "over three years"; a proposal without a cost in its facts is not given one.
+    const costed = reports.map((r) => JSON.parse(r.structured_json ?? '{}') as { subject?: string; sections?: { heading: string; paragraphs: string[] }[] })
+      .filter((r) => r.sections?.some((s) => s.heading === 'Options considered'));
+    expect(costed.length).toBeGreaterThan(10);
+    const disagree: string[] = [];
+    let withCost = 0;
+    for (const r of costed) {
+      const finance = r.sections!.find((s) => s.heading === 'Financial Implications')!.paragraphs.join(' ');
+      const stated = /^The proposal costs (£[\d.]+[mk]) (.+?), profiled/.exec(finance);
+      if (!stated) {
+        if (!/within the approved budget/.test(finance)) disagree.push(`${r.subject}: ${finance}`);
+        continue;
+      }
+      withCost++;
+      const [, amount, period] = stated;
+      const words = period.replace(/^(over|in) (the )?/, '').split(' ').slice(0, 2).join(' ');
+      const background = r.sections!.find((s) => s.heading === 'Background')?.paragraphs ?? [];
+      if (!background.some((p) => p.includes(amount) && p.includes(words))) disagree.push(`${r.subject}: costs ${amount} ${period}; the background says ${background.join(' ')}`);
+    }
+    expect(disagree).toEqual([]);
+    expect(withCost).toBeGreaterThan(5);
+
+    // Questions at a meeting come from Members other than those presenting the item (at the Cabinet, the portfolio's
+    // Cabinet Member presents it).
+    const presented = await db.selectFrom('minute').innerJoin('agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
+      .select(['minute.paragraphs_json', 'agenda_item.presenters_json', 'agenda_item.title']).execute();
+    const selfAsked = presented.flatMap((m) => (JSON.parse(m.presenters_json) as string[]).map((p) => p.split(',')[0].split(' '))
+      .map((w) => `${w[0]} ${w[w.length - 1]} asked`).filter((asks) => m.paragraphs_json.includes(asks)).map((asks) => `${m.title}: ${asks}`));
+    expect(selfAsked).toEqual([]);
+
+    // A Member present for one item is said so once in the printed minutes: by the attendance under the item, not again
+    // in the minute's own paragraphs.
+    const partial = await db.selectFrom('attendance').select(['meeting_id', 'for_item_id']).where('for_item_id', 'is not', null).execute();
+    expect(partial.length).toBeGreaterThan(5);
+    for (const a of partial.slice(0, 20)) {
+      const meeting = (await findMeeting(db, a.meeting_id))!;
+      const printed = await minutesPaperOf(db, meeting, 'confidential');
+      const minute = printed?.minutes.find((x) => 'presentForItem' in x && x.presentForItem?.length);
+      if (!minute) continue;
+      expect(JSON.stringify(minute.paragraphs), meeting.slug).not.toMatch(/present for this item/);
+    }
+
+    // The select committee's report opens with the council's name, as every paper the demo prints.
+    const review = await db.selectFrom('scrutiny_review').innerJoin('document_version', 'document_version.document_id', 'scrutiny_review.report_document_id')
+      .select('document_version.pages_json').executeTakeFirstOrThrow();
+    expect((JSON.parse(review.pages_json!) as string[])[0].trimStart()).toMatch(/^EXAMPLE COUNTY COUNCIL\n/);
 
     // Divisions named as county divisions are, not "X North" and "X South".
     const divisions = (await db.selectFrom('person').select('division').where('kind', '=', 'councillor').execute()).map((p) => p.division!);
