@@ -34,7 +34,7 @@ export function decisionFromItem(it: PlannedItem, takerName: string, takenOn: st
       ? 'The decision was taken as a matter of urgency under the special urgency procedure, with the agreement of the Chairman of the Scrutiny Committee, because delay would prolong the closure of the road. It is therefore exempt from call-in.'
       : exempt
         ? 'The recommended bidder offered the most economically advantageous tender. The details of the bids were declared exempt under paragraph 3 of Part 1 of Schedule 12A.'
-        : `To deliver the Council's priorities as set out in the report (${topic?.summary ?? ''})`,
+        : [topic?.summary, 'The decision delivers the Council\'s priorities as set out in the report.'].filter(Boolean).join(' '),
     alternatives: 'The alternatives considered are set out in the report, including doing nothing, which was rejected.',
     interestsDeclared: 'None',
     backgroundDocuments: `Report to ${takerName}, ${longDate(takenOn)}`,

@@ -1,5 +1,6 @@
 // What happened at a held meeting: attendance (with substitutes, apologies, officers and a Member present for
 // one item), declarations of interest, and minutes with numbered paragraphs and lettered resolutions.
+import { apologiesMinute } from '../domain/agenda.js';
 import type { AttendanceEntry, DeclarationEntry, MinuteEntry } from '../services/seed.js';
 import type { PlannedItem, PlannedSection } from './agenda.js';
 import type { PlannedMeeting } from './calendar.js';
@@ -13,8 +14,6 @@ export interface Proceedings {
   attendance: AttendanceEntry[];
   declarations: DeclarationEntry[];
   minutes: MinuteEntry[];
-  /** Lines for the apologies minute. */
-  apologies: string[];
 }
 
 export interface ProceedingsContext {
@@ -31,9 +30,9 @@ export interface ProceedingsContext {
 
 const INTERESTS = [
   'as a governor of a school named in the report',
-  'as his spouse is employed by a care provider',
+  'as a close family member is employed by a care provider',
   'as a member of the district council consulted on the proposal',
-  'as she lives close to the site',
+  'as a resident living close to the site',
   'as a trustee of a local charity that receives funding from the Council',
 ];
 
@@ -46,11 +45,12 @@ export function makeProceedings(ctx: ProceedingsContext): Proceedings {
   const person = (key: string) => people.get(key)!;
   const id = (key: string) => personIds.get(key) ?? null;
   const attendance: AttendanceEntry[] = [];
-  const apologies: string[] = [];
 
   // Two or three apologies (more at full Council); a substitute of the same group stands in where one is named.
   const absentCount = body.kind === 'full-council' ? rng.int(3, 6) : rng.int(1, 2);
-  const absent = new Set(rng.sample(voting.filter((m) => m.role !== 'chairman'), absentCount).map((m) => m.person));
+  // Members presenting business (a Cabinet Member at the Cabinet) are there to present it and answer for it.
+  const presenting = new Set(ctx.sections.flatMap((s) => s.items).flatMap((i) => i.presenters));
+  const absent = new Set(rng.sample(voting.filter((m) => m.role !== 'chairman' && !presenting.has(printedName(person(m.person)))), absentCount).map((m) => m.person));
   const substitutes = new Map<string, string>();
   for (const a of absent) {
     const group = voting.find((m) => m.person === a)!.group;
@@ -80,7 +80,6 @@ export function makeProceedings(ctx: ProceedingsContext): Proceedings {
   for (const a of absent) {
     const p = person(a);
     attendance.push({ personId: id(a), name: printedName(p), kind: 'apologies' });
-    apologies.push(substitutes.has(a) ? `${printedName(p)} (${printedName(person(substitutes.get(a)!))} substituted)` : printedName(p));
   }
   // Cabinet Members presenting reports attend committees as "also present".
   const presenters = new Set(business.flatMap((i) => i.presenters));
@@ -116,8 +115,8 @@ export function makeProceedings(ctx: ProceedingsContext): Proceedings {
 
   // Members who speak in the minutes: those present throughout (not the Member present for one item only).
   const present = [...voting.filter((m) => !absent.has(m.person) && m.role !== 'chairman' && m.person !== partial?.person), ...subs.filter((m) => [...substitutes.values()].includes(m.person))].map((m) => person(m.person));
-  const minutes = ctx.withMinutes ? makeMinutes(ctx, allItems, declarations, apologies, partial ? person(partial.person) : null, partialItem, present) : [];
-  return { attendance, declarations, minutes, apologies };
+  const minutes = ctx.withMinutes ? makeMinutes(ctx, allItems, declarations, attendance, partial ? person(partial.person) : null, partialItem, present) : [];
+  return { attendance, declarations, minutes };
 }
 
 const VOTERS_FOR = 'the Conservative Members';
@@ -126,7 +125,7 @@ function makeMinutes(
   ctx: ProceedingsContext,
   items: PlannedItem[],
   declarations: DeclarationEntry[],
-  apologies: string[],
+  attendance: AttendanceEntry[],
   partial: DemoPerson | null,
   partialItem: PlannedItem | null,
   present: DemoPerson[],
@@ -144,7 +143,9 @@ function makeMinutes(
         entries.push({ agendaItemId, title, paragraphs: [`(1) The Chairman reminded those present that the meeting was being webcast${body.kind === 'full-council' ? ' live' : ''}.`] });
         break;
       case 'apologies':
-        entries.push({ agendaItemId, title, paragraphs: [apologies.length ? `(1) Apologies for absence were received from ${apologies.join(', ')}.` : '(1) There were no apologies for absence.'] });
+        // Worded from the attendance by the one rule a clerk's draft starts from (domain/agenda.ts).
+        entries.push({ agendaItemId, title, paragraphs: apologiesMinute(attendance.map((a) => ({ kind: a.kind, name_as_recorded: a.name, substitute_for_name: a.substituteForName ?? null, for_item_id: a.forItemId ?? null })))
+          .map((p, i) => `(${i + 1}) ${p}`) });
         break;
       case 'declarations':
         entries.push({ agendaItemId, title, paragraphs: declarations.length ? declarations.map((d, i) => `(${i + 1}) ${d.nature}`) : ['(1) There were no declarations of interest.'] });

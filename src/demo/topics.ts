@@ -3,7 +3,6 @@
 // their season (the budget in February, the accounts in July), each with the facts its report and its minutes draw
 // on, so that no report is repeated within a body's year and each minute records a discussion of its own.
 
-import { lowerFirst } from './wording.js';
 
 export type TopicKind = 'report' | 'dashboard' | 'budget' | 'application' | 'work-programme';
 
@@ -65,8 +64,16 @@ interface Extra {
 const t = (key: string, title: string, kind: TopicKind, director: string, portfolio: number, summary: string, recommendation: string, extra: Extra = {}): Topic => ({
   key, title, kind, director, portfolio, summary, recommendation, keyDecision: extra.keyDecision, recurring: extra.recurring, months: extra.months, placed: extra.placed,
   facts: extra.points ? { background: extra.background ?? [], points: extra.points, risks: extra.risks ?? [], cost: extra.cost } : undefined,
-  purpose: recommendation.startsWith('NOTE') ? `To note ${lowerFirst(title)}` : recommendation.startsWith('COMMENT') ? `To comment on ${lowerFirst(title)}` : `To consider ${lowerFirst(title)}`,
+  purpose: `${recommendation.startsWith('NOTE') ? 'To note' : recommendation.startsWith('COMMENT') ? 'To comment on' : 'To consider'} ${purposeSubject(title)}`,
 });
+
+/**
+ * What an item's purpose names: the title as written ("the Highways Asset Management Plan"), since lower-casing a
+ * title's first word leaves the rest in capitals ("revenue and Capital Budget Monitoring").
+ */
+function purposeSubject(title: string): string {
+  return title.startsWith('Proposed decision: ') ? `the proposed decision: ${title.slice('Proposed decision: '.length)}` : `the ${title}`;
+}
 
 const STANDING = { recurring: true } as const;
 
@@ -112,7 +119,7 @@ export const TOPICS: Record<string, Topic[]> = {
     t('performance', 'Quarterly Performance Report', 'dashboard', 'officer-performance', 0, 'The Quarterly Performance Report sets out the Council\'s performance against its key performance indicators, with RAG ratings against targets and floor standards.', 'NOTE the Quarterly Performance Report.', { recurring: true, months: [3, 6, 9, 12] }),
     t('draft-budget', 'Draft Revenue Budget and Medium Term Financial Plan', 'budget', 'officer-finance', 1, 'The draft revenue budget for the coming year and the Medium Term Financial Plan, for consultation and for scrutiny before the Cabinet recommends the budget to the County Council.', 'AGREE the draft budget for consultation and scrutiny.', { months: [11, 12, 1], keyDecision: true,
       background: ['The draft budget closes a gap of £64.3m through £38.1m of savings and income, £12.0m from reserves and a council tax increase of 4.99 per cent, of which 2 per cent is the adult social care precept.'],
-      points: ['{member} asked how much of the saving depended on reducing care packages; {cabinet} said £9.4m, and that each package would be reviewed with the person and their family.', '{member} asked about the level of general reserves; {officer} said that at £41m they were 3.8 per cent of the net budget, at the lower end of the range she considered prudent.'],
+      points: ['{member} asked how much of the saving depended on reducing care packages; {cabinet} said £9.4m, and that each package would be reviewed with the person and their family.', '{member} asked about the level of general reserves; {officer} said that at £41m they were 3.8 per cent of the net budget, at the lower end of the prudent range set out in the budget strategy.'],
       risks: ['Demand for adult social care rises faster than forecast', 'The final local government finance settlement is lower than the provisional one'] }),
     t('budget-recommend', 'Budget and Council Tax: recommendations to the County Council', 'budget', 'officer-finance', 1, 'The Cabinet\'s recommended budget after consultation and scrutiny, for decision by the County Council.', 'RECOMMEND the revenue budget, capital programme and council tax to the County Council.', { months: [1, 2], keyDecision: true,
       background: ['The consultation drew 3,184 responses; 58 per cent supported a council tax rise to protect services for vulnerable adults and children.'],
@@ -323,7 +330,7 @@ export const TOPICS: Record<string, Topic[]> = {
       risks: [] }),
     t('audit-plan', 'Internal Audit Plan and Charter', 'report', 'officer-audit', 1, 'The risk-based internal audit plan for the coming year and the Internal Audit Charter.', 'APPROVE the Internal Audit Plan and the Charter.', { months: [3, 5],
       background: ['The plan provides 1,620 days of audit, of which 38 per cent cover the highest corporate risks; it includes the first audit of the Council\'s use of artificial intelligence tools.'],
-      points: ['{member} asked whether the plan was enough to give an annual opinion; {officer} said it was, and that she would report if the days fell short.'],
+      points: ['{member} asked whether the plan was enough to give an annual opinion; {officer} said it was, and that the Committee would be told if the days fell short.'],
       risks: [] }),
     t('governance-statement', 'Annual Governance Statement', 'report', 'officer-counsel', 7, 'The draft Annual Governance Statement, with the significant governance issues and the actions to address them.', 'APPROVE the Annual Governance Statement.', { months: [5, 7],
       background: ['The statement identifies three significant governance issues: the high needs deficit, the local area SEND inspection and the resilience of the ICT estate.'],
