@@ -124,8 +124,13 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
 
   // 2. Highways contract and, in private, the depot: both noticed 28 clear days before; the contract is called in, outcome (a).
   const h = await decision('Highways Term Maintenance Contract', m2, highways, { portfolio: 'Highways and Transport' });
-  const d = await decision('Disposal of the Former Westgate Depot', m2, depot, { portfolio: 'Finance and Business Support', exempt: true, containsExemptInformation: true,
-    text: 'Agree the disposal of the former Westgate Depot to the preferred bidder on the terms set out in the exempt appendix.' });
+  // Taken in private, it is still a public Record of Decision: the public part says what was decided and that exempt
+  // information (paragraph 3) is left out; the exempt part, with the bidder and the price, is for councillors only.
+  const d = await decision('Disposal of the Former Westgate Depot', m2, depot, { portfolio: 'Finance and Business Support', exempt: true, exemptParagraphs: [3],
+    text: 'Agree the disposal of the former Westgate Depot to the preferred bidder on the terms set out in the exempt appendix, and delegate the completion of the sale to the Corporate Director of Finance in consultation with the Cabinet Member.',
+    reasons: 'The site is surplus to the council’s operational needs. The preferred bid gives the best consideration reasonably obtainable (section 123 of the Local Government Act 1972) and removes the cost of holding the empty site.',
+    alternatives: 'To retain the site (rejected: holding costs with no operational use); to sell at auction (rejected: a lower and less certain receipt, as the exempt appendix sets out).',
+    exemptPart: 'Preferred bidder: Harbourside Homes Limited, with an unconditional offer of £2,350,000, completion within twelve weeks of exchange.\nThe second-highest bid, from Marlow Estates, was £1,975,000 subject to planning consent; the district valuer’s market valuation was £2,200,000.\nThe bidder’s commercial terms and the valuation are exempt under paragraph 3: publishing them would prejudice the council’s position if the sale does not complete and the site is remarketed.' });
   const hPublished = cal.addWorkingDays(m2.date, 1);
   await publishDecisionRecord(db, actor, h.id, hPublished);
   await publishDecisionRecord(db, actor, d.id, hPublished);

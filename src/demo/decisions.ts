@@ -29,6 +29,8 @@ export function decisionFromItem(it: PlannedItem, takerName: string, takenOn: st
     urgent,
     classification: 'unrestricted',
     containsExemptInformation: exempt,
+    // The public record says under which paragraph(s) the exempt information was left out: the item's.
+    exemptParagraphs: exempt ? it.exemptParagraphs : [],
     text: `${takerName} resolved to ${resolvedAs(rec)}`,
     reasons: urgent
       ? 'The decision was taken as a matter of urgency under the special urgency procedure, with the agreement of the Chairman of the Scrutiny Committee, because delay would prolong the closure of the road. It is therefore exempt from call-in.'

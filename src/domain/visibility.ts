@@ -7,7 +7,8 @@
 //               exempt (stored per version, so reclassifying an item or uploading a redacted version never makes
 //               an earlier exempt version public) or its item/section is exempt now. A paper is never less
 //               restricted than its item. The one exception: an explicitly unrestricted Record of Decision (the
-//               published record of a matter that contained some exempt information).
+//               published record of a matter that contained some exempt information), whose exempt part is
+//               shown only to those `seesDecisionExemptPart` lets see it.
 //   published:  an agenda (its items and papers) once the clerk published it, or the meeting went on to be held,
 //               or it was imported (historic). A cancelled or postponed meeting whose agenda was never published
 //               stays unpublished. A report still with its author (draft, submitted, returned) is unpublished.
@@ -166,6 +167,19 @@ export function decisionExempt(d: { classification: string | null }): boolean {
 
 /** Documents that are packs (an imported agenda or supplementary pack), not papers of an item. */
 export const PACK_DOCUMENT_KINDS: readonly string[] = ['agenda-pack', 'supplementary-pack'];
+
+/**
+ * A Record of Decision taken in private (on an exempt item) is itself public: the 2012 Regulations (regs 12-13, 20)
+ * make the written statement of every executive decision available with the exempt information left out. Its
+ * public part (number, date, taker, subject, the decision as published, that it contained exempt information under
+ * paragraph N, the call-in window and status) follows `decisionExempt`; its exempt part (the reasons, details or
+ * appendix text the clerk marked exempt) goes to those entitled to the exempt content of its meeting or body, and
+ * to every councillor, who may call the decision in and as a member is entitled to the exempt material of an
+ * executive decision (regs 16-17). Never to the public or to a report author by that role alone.
+ */
+export function seesDecisionExemptPart(v: Viewer, p: Place): boolean {
+  return entitledToExempt(v, p) || (v.kind === 'user' && v.role === 'councillor');
+}
 
 /** Report workflow states that are not (yet) part of the public record. */
 export const UNPUBLISHED_WORKFLOW: readonly string[] = ['draft', 'submitted', 'returned'];

@@ -270,6 +270,13 @@ export interface DecisionPaper {
   backgroundDocuments?: string[];
   /** An exempt Record of Decision (on an open item): the public pack prints a placeholder under these paragraphs. */
   exemptParagraphs?: number[];
+  /** 'exempt-information': the paragraphs the left-out information falls under, printed in the public record. */
+  exemptInformationParagraphs?: number[];
+  /**
+   * The exempt part of a record of a matter that contained exempt information: printed instead of the record's
+   * fields. Always with `exemptParagraphs`, so the public pack prints only a placeholder for it.
+   */
+  exemptPart?: string[];
 }
 
 export type Audience = 'public' | 'confidential';

@@ -220,6 +220,7 @@ function labelledInline(doc: Doc, label: string, text: string): void {
 }
 
 function writeDecision(doc: Doc, d: DecisionPaper, ctx: PaperContext): void {
+  if (d.exemptPart) return writeDecisionExemptPart(doc, d, ctx);
   masthead(doc, ctx.councilName, 'Record of Decision');
   // One labelled row per field, as on the report template: a taker's job title that wraps stays
   // under its own label instead of running into the number beside it.
@@ -235,7 +236,7 @@ function writeDecision(doc: Doc, d: DecisionPaper, ctx: PaperContext): void {
       ? 'Unrestricted'
       : d.classification === 'exempt'
         ? `Exempt \u2013 NOT FOR PUBLICATION${d.exemptParagraphs?.length ? ` by virtue of ${paragraphsPhrase(d.exemptParagraphs)} of Part 1 of Schedule 12A of the Local Government Act 1972` : ''}`
-        : 'This is an unrestricted Record of Decision of a matter which contained some information which was declared exempt under Section 100A of the Local Government Act 1972',
+        : `This is an unrestricted Record of Decision of a matter which contained some information which was declared exempt under Section 100A of the Local Government Act 1972${d.exemptInformationParagraphs?.length ? ` (${paragraphsPhrase(d.exemptInformationParagraphs)} of Part 1 of Schedule 12A); the exempt information is left out of this record` : ''}`,
     120,
   );
   labelled(doc, 'Subject:', d.subject, 120, BOLD);
@@ -254,4 +255,17 @@ function writeDecision(doc: Doc, d: DecisionPaper, ctx: PaperContext): void {
   heading(doc, 'Background documents:', 11.5);
   if (d.backgroundDocuments?.length) bullets(doc, d.backgroundDocuments);
   else para(doc, 'None');
+}
+
+/** The exempt part of a Record of Decision: number, subject and the exempt text, marked not for publication. */
+function writeDecisionExemptPart(doc: Doc, d: DecisionPaper, ctx: PaperContext): void {
+  masthead(doc, ctx.councilName, 'Record of Decision: exempt part');
+  labelled(doc, 'Decision No:', d.number, 120, BOLD);
+  labelled(doc, 'Decision taken by:', d.decisionTaker, 120);
+  labelled(doc, 'Date of decision:', longDate(d.date), 120);
+  labelled(doc, 'Classification:', `Exempt \u2013 NOT FOR PUBLICATION by virtue of ${paragraphsPhrase(d.exemptParagraphs ?? [])} of Part 1 of Schedule 12A of the Local Government Act 1972`, 120);
+  labelled(doc, 'Subject:', d.subject, 120, BOLD);
+  rule(doc);
+  heading(doc, 'Exempt information left out of the published record:', 11.5);
+  for (const p of d.exemptPart ?? []) para(doc, p);
 }

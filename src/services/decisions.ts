@@ -10,7 +10,7 @@ import { versionedRead } from './read-cache.js';
 import { unitOfWork } from './unit.js';
 
 export { getDecision, listDecisions, type NewDecision } from '../store/decisions.js';
-export { readDecisionPage, readDecisionRegister, latestDecisions } from '../store/read/decisions.js';
+export { decisionExemptPartFor, readDecisionPage, readDecisionRegister, latestDecisions } from '../store/read/decisions.js';
 export { pageOfDecisions, type DecisionListFilter } from '../store/read/lists.js';
 
 export const recordDecision = unitOfWork(decisions.createDecision);

@@ -6,7 +6,7 @@ import { formatDecisionNumber, nextDecisionNumber, parseDecisionNumber, tryParse
 import { MootError } from '../errors.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Db, Queryable } from './db.js';
-import { bool } from './json.js';
+import { bool, paragraphsToText } from './json.js';
 
 /**
  * Allocates the next number of the year: the counter row moves on by one (its row lock serialises concurrent writers)
@@ -49,6 +49,10 @@ export interface NewDecision {
   urgent?: boolean;
   classification?: Classification;
   containsExemptInformation?: boolean;
+  /** The paragraphs of Part 1 of Schedule 12A the exempt information falls under (printed in the public record). */
+  exemptParagraphs?: readonly number[];
+  /** The exempt part of a record of a matter that contained exempt information (never public: decision_exempt_part). */
+  exemptPart?: string | null;
   text: string;
   reasons?: string | null;
   alternatives?: string | null;
@@ -88,7 +92,8 @@ export async function createDecision(db: Queryable, actor: Actor, d: NewDecision
     key_decision: bool(d.key),
     urgent: bool(d.urgent),
     classification: d.classification ?? 'unrestricted',
-    contains_exempt_information: bool(d.containsExemptInformation),
+    contains_exempt_information: bool(d.containsExemptInformation || !!d.exemptPart?.trim()),
+    exempt_paragraphs: paragraphsToText(d.exemptParagraphs ?? []),
     decision_text: d.text,
     reasons: d.reasons ?? null,
     alternatives: d.alternatives ?? null,
@@ -101,7 +106,19 @@ export async function createDecision(db: Queryable, actor: Actor, d: NewDecision
   };
   const { id } = await db.insertInto('decision').values(values).returning('id').executeTakeFirstOrThrow();
   if (options.audit !== false) await recordAudit(db, actor, { action: 'create', entity: 'decision', entityId: id, summary: `Record of Decision ${number}: ${d.subject}`, after: values });
+  const exemptPart = d.exemptPart?.trim();
+  if (exemptPart) {
+    const part = { decision_id: id, text: exemptPart, created_at: values.created_at };
+    await db.insertInto('decision_exempt_part').values(part).execute();
+    if (options.audit !== false) await recordAudit(db, actor, { action: 'create', entity: 'decision_exempt_part', entityId: id, summary: `Exempt part of Record of Decision ${number}`, after: part });
+  }
   return { id, number };
+}
+
+/** The exempt part's text of a Record of Decision, or null. Callers ask `seesDecisionExemptPart` first (store/read/decisions.ts). */
+export async function decisionExemptPartText(db: Queryable, decisionId: number): Promise<string | null> {
+  const row = await db.selectFrom('decision_exempt_part').select('text').where('decision_id', '=', decisionId).executeTakeFirst();
+  return row?.text ?? null;
 }
 
 /** Allocates a number and records the decision in one transaction of its own. */

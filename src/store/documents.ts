@@ -56,7 +56,7 @@ export interface NewDocument extends DocumentContent {
 }
 
 /** Is this agenda item exempt now (it or its section)? False for no item. */
-async function itemIsExempt(db: Queryable, itemId: number | null | undefined): Promise<{ exempt: boolean; paragraphs: string }> {
+export async function itemIsExempt(db: Queryable, itemId: number | null | undefined): Promise<{ exempt: boolean; paragraphs: string }> {
   if (itemId == null) return { exempt: false, paragraphs: '' };
   const row = await db.selectFrom('agenda_item').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
     .select(['agenda_item.exempt', 'agenda_item.exempt_paragraphs', 'agenda_section.exempt as section_exempt'])

@@ -259,6 +259,8 @@ export interface DecisionTable {
   urgent: Bool;
   classification: string;
   contains_exempt_information: Bool;
+  /** The paragraphs of Part 1 of Schedule 12A the record cites ("3,5"): public, as the record says it left them out. */
+  exempt_paragraphs: Generated<string>;
   decision_text: string;
   reasons: string | null;
   alternatives: string | null;
@@ -278,6 +280,16 @@ export interface DecisionTable {
   status: string; // DecisionStatus
   published_on: string | null;
   call_in_ends_on: string | null;
+  created_at: string;
+}
+
+/**
+ * The exempt part of a Record of Decision taken in private: the exempt reasons, details or appendix text the clerk
+ * marked as exempt. Apart from the decision row, so no read of the record carries it unless it asks for it.
+ */
+export interface DecisionExemptPartTable {
+  decision_id: number;
+  text: string;
   created_at: string;
 }
 
@@ -822,6 +834,7 @@ export interface Database {
   minute: MinuteTable;
   decision: DecisionTable;
   decision_counter: DecisionCounterTable;
+  decision_exempt_part: DecisionExemptPartTable;
   call_in: CallInTable;
   forward_plan_entry: ForwardPlanEntryTable;
   forward_plan_event: ForwardPlanEventTable;

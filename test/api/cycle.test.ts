@@ -1,8 +1,9 @@
 // The executive cycle's /api/v1 endpoints on both databases: a clerk publishes the forward plan through the API,
 // the public reads every edition, key decisions, a decision's timeline with its call-in state, call-ins, notice
 // exceptions, the follow-up schedule and the work programme; writes need Democratic Services and name the field
-// at fault. Regression: a private entry's withheld figure and an exempt decision's report text never reach the
-// public through these endpoints, the public pages or the decision feeds.
+// at fault. Regression: a private entry's withheld figure, the exempt part of a decision taken in private (its public
+// part is published, regs 12-13 and 20) and a wholly exempt record's follow-up never reach the public through these
+// endpoints, the public pages or the decision feeds; a councillor reads the exempt part.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
@@ -10,6 +11,7 @@ import { registerPortal } from '../../src/server.js';
 import { requestCallIn } from '../../src/services/executive/call-ins.js';
 import { publishDecisionRecord, takeDecision } from '../../src/services/executive/decisions.js';
 import { createApiToken, createUser } from '../../src/store/accounts.js';
+import { createDecision } from '../../src/store/decisions.js';
 import { createMeeting } from '../../src/store/meetings.js';
 import { buildApp } from '../../src/web/app.js';
 import { cycleCouncil, DATES } from '../services/executive/fixture.js';
@@ -72,17 +74,19 @@ describe.each(STORE_KINDS)('executive cycle API on %s', (kind) => {
       text: 'Award the contract to the preferred bidder.', reasons: 'Best value.', alternatives: 'Extend the current contract.', takenOn: DATES.cabinet, meetingId: c.cabinetMeeting.id, forwardPlanEntryId: first });
     await publishDecisionRecord(db, actor, taken.id, DATES.recordPublished);
     const exempt = await takeDecision(db, actor, { takerKind: 'body', takerName: 'Cabinet', takerBodyId: c.cabinet, subject: 'Disposal of the Westgate depot', key: true, exempt: true,
-      text: 'Sell the depot to PERSIMMON-BIDDER-LTD for £987,654,321.', reasons: 'Best offer.', alternatives: 'Retain.', takenOn: DATES.cabinet, meetingId: c.cabinetMeeting.id, forwardPlanEntryId: privateEntry });
+      text: 'Sell the depot to the preferred bidder on the terms in the exempt part.', exemptPart: 'Sell the depot to PERSIMMON-BIDDER-LTD for £987,654,321.', reasons: 'Best offer.', alternatives: 'Retain.',
+      takenOn: DATES.cabinet, meetingId: c.cabinetMeeting.id, forwardPlanEntryId: privateEntry });
     await publishDecisionRecord(db, actor, exempt.id, DATES.recordPublished);
     today = DATES.recordPublished;
     const open = (await inject('GET', `/api/v1/decisions/${taken.slug}/timeline`)).json();
     expect(open.callIn.phase).toBe('open-for-call-in');
     expect(open.callIn.callInEndsOn).toBe(DATES.windowEnds);
     const slugsOf = async (url: string) => ((await inject('GET', url)).json().items as { slug: string }[]).map((d) => d.slug);
-    expect(await slugsOf('/api/v1/decisions?callIn=open')).toEqual([taken.slug]);
+    // Taken in private, the depot's record is public (its exempt part is not) and open for call-in like any other.
+    expect(await slugsOf('/api/v1/decisions?callIn=open')).toEqual([exempt.slug, taken.slug]);
     expect(await slugsOf('/api/v1/decisions?callIn=called-in')).toEqual([]);
     for (const [i, m] of c.members.entries()) await requestCallIn(db, actor, { decisionId: taken.id, personId: m, reasons: i === 0 ? 'The tender evaluation was not shared.' : null, on: DATES.fourthWorkingDay });
-    await requestCallIn(db, actor, { decisionId: exempt.id, personId: c.members[0], reasons: 'Price: PERSIMMON-BIDDER-LTD', on: DATES.fourthWorkingDay });
+    await requestCallIn(db, actor, { decisionId: exempt.id, personId: c.members[0], reasons: 'The price is below the valuation in the exempt part.', on: DATES.fourthWorkingDay });
     today = DATES.fourthWorkingDay;
     const called = (await inject('GET', `/api/v1/decisions/${taken.slug}/timeline`)).json();
     expect(called.callIn.phase).toBe('called-in');
@@ -93,8 +97,8 @@ describe.each(STORE_KINDS)('executive cycle API on %s', (kind) => {
     expect(callIns.items[0].consideredAt.date).toBe(DATES.scrutiny);
     // The register filters by call-in, status, taker and key decision (the API and the public page alike).
     expect(await slugsOf('/api/v1/decisions?callIn=called-in')).toEqual([taken.slug]);
-    expect(await slugsOf('/api/v1/decisions?callIn=not-called-in')).toEqual([]);
-    expect(await slugsOf('/api/v1/decisions?callIn=open')).toEqual([]);
+    expect(await slugsOf('/api/v1/decisions?callIn=not-called-in')).toEqual([exempt.slug]);
+    expect(await slugsOf('/api/v1/decisions?callIn=open')).toEqual([exempt.slug]);
     expect(await slugsOf(`/api/v1/decisions?status=called-in&key=true&taker=Cabinet`)).toEqual([taken.slug]);
     expect(await slugsOf(`/api/v1/decisions?key=false`)).toEqual([]);
     expect((await inject('GET', '/api/v1/decisions?callIn=maybe')).status).toBe(400);
@@ -113,7 +117,9 @@ describe.each(STORE_KINDS)('executive cycle API on %s', (kind) => {
     const fu = await inject('POST', '/api/v1/follow-ups', { body: scrutinySlug, title: 'Highways term maintenance contract', portfolio: 'Highways', consideredOn: DATES.scrutiny, callInId: id,
       recommendations: [{ text: 'That the Cabinet Member:', parts: ['shares the evaluation;', 'reports in six months.'] }] }, clerk);
     expect(fu.status).toBe(201);
-    await inject('POST', '/api/v1/follow-ups', { body: scrutinySlug, title: 'Depot PERSIMMON-BIDDER-LTD', consideredOn: DATES.scrutiny, decisionId: exempt.id, recommendations: [{ text: 'Report the price: £987,654,321' }] }, clerk);
+    // A wholly exempt record (as imported from a legacy pack): its follow-up is members' business only.
+    const wholly = await createDecision(db, actor, { takerKind: 'body', takerName: 'Cabinet', takerBodyId: c.cabinet, takenOn: DATES.cabinet, subject: 'Depot sale', classification: 'exempt', text: 'Sold.', status: 'published', publishedOn: DATES.recordPublished });
+    await inject('POST', '/api/v1/follow-ups', { body: scrutinySlug, title: 'Depot PERSIMMON-BIDDER-LTD', consideredOn: DATES.scrutiny, decisionId: wholly.id, recommendations: [{ text: 'Report the price: £987,654,321' }] }, clerk);
     today = '2026-03-01';
     const schedule = (await inject('GET', `/api/v1/follow-ups?body=${scrutinySlug}`)).json();
     expect(schedule.items).toHaveLength(1);
@@ -149,10 +155,19 @@ describe.each(STORE_KINDS)('executive cycle API on %s', (kind) => {
       expect(res.status, url).toBeLessThan(500);
       for (const s of SECRETS) expect(res.body.includes(s), `${url} gave "${s}" to the public`).toBe(false);
     }
-    expect((await inject('GET', `/api/v1/decisions/${exempt.slug}/timeline`)).status).toBe(404);
-    // Staff see the exempt decision's timeline and the call-in request collecting names on it.
-    expect((await inject('GET', `/api/v1/decisions/${exempt.slug}/timeline`, undefined, clerk)).status).toBe(200);
-    expect((await inject('GET', '/api/v1/call-ins?status=collecting', undefined, clerk)).body).toContain('PERSIMMON-BIDDER-LTD');
-    expect((await inject('GET', '/api/v1/call-ins?status=collecting')).json().total).toBe(0);
+    // The public part is public: the timeline, and the record saying what was left out and why.
+    expect((await inject('GET', `/api/v1/decisions/${exempt.slug}/timeline`)).status).toBe(200);
+    const publicPart = (await inject('GET', `/api/v1/decisions/${exempt.slug}`)).json();
+    expect(publicPart.decision.decision_text).toBe('Sell the depot to the preferred bidder on the terms in the exempt part.');
+    expect(publicPart.exemptPart).toMatchObject({ paragraphs: [3], text: null, withheld: true });
+    expect(publicPart.exemptPart.notice).toMatch(/paragraph 3 of Part 1 of Schedule 12A/);
+    expect((await inject('GET', `/decisions/${exempt.slug}`)).body).toContain('declared exempt under paragraph 3 of Part 1 of Schedule 12A');
+    expect((await inject('GET', '/api/v1/call-ins?status=collecting')).json().total).toBe(1);
+    // Staff, and any councillor (who may call it in), read the exempt part.
+    expect((await inject('GET', `/api/v1/decisions/${exempt.slug}`, undefined, clerk)).json().exemptPart.text).toBe('Sell the depot to PERSIMMON-BIDDER-LTD for £987,654,321.');
+    const cllrId = await createUser(db, actor, { email: `cllr-${kind}@example.org`, displayName: 'Mrs T Dean', role: 'councillor', personId: c.members[0], password: 'correct horse battery staple' });
+    const cllr = { authorization: `Bearer ${(await createApiToken(db, actor, cllrId, 'tests')).token}` };
+    expect((await inject('GET', `/api/v1/decisions/${exempt.slug}`, undefined, cllr)).json().exemptPart.text).toContain('PERSIMMON-BIDDER-LTD');
+    expect((await inject('GET', `/decisions/${exempt.slug}`, undefined, cllr)).body).toContain('PERSIMMON-BIDDER-LTD');
   });
 });

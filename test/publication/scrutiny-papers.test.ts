@@ -12,6 +12,7 @@ import { addForwardPlanEntry, publishForwardPlan } from '../../src/services/exec
 import { addGeneratedPaperItem } from '../../src/services/executive/papers.js';
 import { addFollowUp, addFollowUpResponse, addWorkProgrammeItem } from '../../src/services/executive/scrutiny.js';
 import { listAudit } from '../../src/store/audit.js';
+import { createDecision } from '../../src/store/decisions.js';
 import { createMeeting } from '../../src/store/meetings.js';
 import { cycleCouncil, DATES } from '../services/executive/fixture.js';
 import { readPack } from '../pack/read-pdf.js';
@@ -40,8 +41,8 @@ describe.each(STORE_KINDS)('scrutiny papers in the pack on %s', (kind) => {
     const valid = await requestCallIn(db, actor, { decisionId: taken.id, personId: c.members[2], on: DATES.fourthWorkingDay });
     expect(valid.meeting?.date).toBe(DATES.scrutiny);
 
-    // An exempt decision's follow-up entry: members' business only.
-    const exempt = await takeDecision(db, actor, { takerKind: 'body', takerName: 'Cabinet', takerBodyId: c.cabinet, subject: 'Depot disposal', key: false, exempt: true,
+    // A wholly exempt record's follow-up entry (an imported legacy record): members' business only.
+    const exempt = await createDecision(db, actor, { takerKind: 'body', takerName: 'Cabinet', takerBodyId: c.cabinet, subject: 'Depot disposal', classification: 'exempt',
       text: `Sell the depot. ${SECRET}`, reasons: 'Surplus.', alternatives: 'Retain.', takenOn: DATES.cabinet, meetingId: c.cabinetMeeting.id });
     await addFollowUp(db, actor, { bodyId: c.scrutiny, title: `Depot disposal ${SECRET}`, consideredOn: '2026-01-15', decisionId: exempt.id, recommendations: [{ text: `Report the price. ${SECRET}` }] });
     const f = await addFollowUp(db, actor, { bodyId: c.scrutiny, title: 'Looked After Children Strategy', portfolio: 'Specialist Children\u2019s Services', synopsis: 'The draft strategy.',

@@ -15,6 +15,7 @@ import {
   callInRecipients, chairOn, decisionRow, decisionsOpenForCallIn, getCallIn, insertCallIn, insertSignatory, listCallIns, listSignatories, nextMeetingOfBody, scrutinyBodies, signatoryFacts, updateCallIn, updateDecisionRow,
 } from '../../store/executive/call-ins.js';
 import { personDisplayName } from '../../store/people.js';
+import { decisionExemptPartFor } from '../../store/read/decisions.js';
 import { formatDisplayDate } from '../../domain/display.js';
 import { addItem, addSection, loadAgenda } from '../../store/workspace/agenda.js';
 import { cycleContext, dateField, required, ruled } from './context.js';
@@ -181,5 +182,6 @@ export async function callInDetail(db: Queryable, id: number) {
 export async function openForCallIn(db: Queryable, viewer: Viewer, today: string) {
   const rows = (await decisionsOpenForCallIn(db, today)).filter((d) => can(viewer, 'view', { bodyId: d.taker_body_id, meetingId: d.meeting_id, exempt: decisionExempt(d), published: true }));
   const requests = await callInsWithSignatories(db, { statuses: ['collecting'] });
-  return rows.map((d) => ({ ...d, request: requests.find((r) => r.decision_id === d.id) ?? null }));
+  // A decision taken in private: the councillor weighing a call-in reads its exempt part too (the one rule decides).
+  return Promise.all(rows.map(async (d) => ({ ...d, exemptPart: await decisionExemptPartFor(db, viewer, d), request: requests.find((r) => r.decision_id === d.id) ?? null })));
 }

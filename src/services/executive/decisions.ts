@@ -21,6 +21,8 @@ import { getPerson, personDisplayName } from '../../store/people.js';
 import { decisionBySlug, decisionRow, decisionsAwaitingReconsideration, listCallIns, listSignatories, reconsiderations, updateDecisionRow } from '../../store/executive/call-ins.js';
 import { getForwardPlanEntry, insertNoticeException, linkNoticeException, listForwardPlanEntries, listForwardPlanEvents, listNoticeExceptions } from '../../store/executive/forward-plan.js';
 import { agendaItemsOfMeetings, getAgendaItem, getMeeting, listMeetings } from '../../store/meetings.js';
+import { itemIsExempt } from '../../store/documents.js';
+import { textToParagraphs } from '../../store/json.js';
 import type { Row } from '../../store/schema.js';
 import { cycleContext, dateField, refuse, required, ruled } from './context.js';
 import { markForwardPlanEntryTaken } from './forward-plan.js';
@@ -40,8 +42,16 @@ export interface TakeDecisionInput {
   subject: string;
   key: boolean;
   urgent?: boolean;
+  /**
+   * Taken in private (a decision on an exempt item is, whatever this says). The record is still public, with the
+   * exempt information left out (2012 Regulations, regs 12-13, 20): its exempt part goes in `exemptPart`.
+   */
   exempt?: boolean;
   containsExemptInformation?: boolean;
+  /** The paragraph(s) of Part 1 of Schedule 12A (default: the item's, else the forward plan entry's). */
+  exemptParagraphs?: readonly number[] | null;
+  /** The exempt reasons, details or appendix text: shown only to those entitled (seesDecisionExemptPart). */
+  exemptPart?: string | null;
   text: string;
   reasons?: string | null;
   alternatives?: string | null;
@@ -66,7 +76,6 @@ async function isExecutive(db: Queryable, input: TakeDecisionInput): Promise<boo
 export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInput): Promise<{ id: number; number: string; slug: string; noticeBasis: string | null }> {
   if (!DECISION_TAKER_KINDS.includes(input.takerKind)) throw new ValidationError(`takerKind must be one of ${DECISION_TAKER_KINDS.join(', ')}`, 'takerKind');
   const takenOn = dateField(input.takenOn, 'takenOn', 'the date of the decision') as string;
-  const subject = required(input.subject, 'subject', 'enter the subject of the decision');
   const takerName = required(input.takerName, 'takerName', 'enter the decision taker');
   const text = required(input.text, 'text', 'enter the decision');
   const { rules } = await cycleContext(db);
@@ -81,6 +90,9 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
       const its = (await getMeeting(tx, item.meeting_id))!;
       throw new ValidationError(`item ${item.code} (${item.title}) is on the agenda of ${its.body_name}, ${formatDisplayDate(its.date)}, not of ${m.body_name}, ${formatDisplayDate(m.date)}: choose that meeting or an item of this one`, 'agendaItemId');
     }
+    // The subject as the forward plan published it (or the agenda item's title, public even when the item is exempt).
+    const noticed = input.forwardPlanEntryId ? await getForwardPlanEntry(tx, input.forwardPlanEntryId) : undefined;
+    const subject = required(input.subject?.trim() || noticed?.title || item?.title, 'subject', 'enter the subject of the decision');
     if (m && input.takerKind !== 'body') throw new ValidationError('a decision at a meeting is taken by the body; a Cabinet Member or officer decision has its own record', 'takerKind');
     if (m && m.date !== takenOn) throw new ValidationError(`a decision at the meeting of ${formatDisplayDate(m.date)} is taken on that day, not ${formatDisplayDate(takenOn)}`, 'takenOn');
     // A decision at a meeting is the meeting's body's unless the caller says otherwise.
@@ -89,7 +101,7 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
       required(input.reasons, 'reasons', 'an executive decision needs the reasons for it');
       required(input.alternatives, 'alternatives', 'an executive decision needs the alternative options considered and rejected');
     }
-    const entry = input.forwardPlanEntryId ? await getForwardPlanEntry(tx, input.forwardPlanEntryId) : undefined;
+    const entry = noticed;
     if (input.forwardPlanEntryId && !entry) throw new ValidationError(`there is no forward plan entry ${input.forwardPlanEntryId}`, 'forwardPlanEntryId');
     if (entry && (entry.status === 'taken' || entry.status === 'withdrawn')) throw new ValidationError(`the forward plan entry "${entry.title}" is already ${entry.status}`, 'forwardPlanEntryId');
     const key = input.key || entry?.key_decision === 1;
@@ -99,9 +111,21 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
       if (!check.ok) refuse(check.problems.map((p) => (p.field === 'decisionOn' ? { ...p, field: 'takenOn' } : p)));
       noticeBasis = check.basis;
     }
+    // Taken in private: asked for, or on an exempt item. The record is public with its exempt part left out, so it
+    // must say under which paragraph(s) of Schedule 12A (those of the item, else of the forward plan notice).
+    const onItem = await itemIsExempt(tx, item?.id);
+    const inPrivate = (input.exempt ?? false) || onItem.exempt;
+    const exemptPart = input.exemptPart?.trim() || null;
+    const containsExempt = inPrivate || (input.containsExemptInformation ?? false) || !!exemptPart;
+    const exemptParagraphs = !containsExempt ? [] : input.exemptParagraphs?.length ? [...input.exemptParagraphs]
+      : onItem.exempt ? textToParagraphs(onItem.paragraphs) : entry?.private === 1 ? textToParagraphs(entry.exempt_paragraphs) : [];
+    if (exemptParagraphs.some((n) => !Number.isInteger(n) || n < 1 || n > 7)) throw new ValidationError('exempt information falls under paragraphs 1 to 7 of Part 1 of Schedule 12A', 'exemptParagraphs');
+    if ((inPrivate || exemptPart) && !exemptParagraphs.length) {
+      throw new ValidationError('say under which paragraph(s) of Part 1 of Schedule 12A the information left out of the public record is exempt', 'exemptParagraphs');
+    }
     // The scrutiny chair's agreement that the private meeting is urgent, recorded against the entry (reg. 5(6)).
     const [privateUrgency] = entry?.private === 1 ? await listNoticeExceptions(tx, { entryId: entry.id, kind: 'private-urgency' }) : [];
-    if (entry?.private === 1 && !input.proposed && (input.exempt ?? false)) {
+    if (entry?.private === 1 && !input.proposed && inPrivate) {
       const urgency = privateUrgency?.decision_on === takenOn ? { by: privateUrgency.agreed_by, reason: privateUrgency.reason }
         : input.exception?.kind === 'special-urgency' ? { by: input.exception.agreedBy, reason: input.exception.reason } : null;
       const p = checkPrivateMeetingNotice({ meetingOn: takenOn, intentionPublishedOn: entry.notice_published_on, reasonsPublishedOn: entry.reasons_notice_published_on,
@@ -123,7 +147,7 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
     const created = await createDecision(tx, actor, {
       takerKind: input.takerKind, takerName, takerBodyId: input.takerBodyId ?? null, takerPersonId: input.takerPersonId ?? null,
       meetingId: input.meetingId ?? null, agendaItemId: input.agendaItemId ?? null, takenOn, subject, key, urgent: input.urgent ?? false,
-      classification: input.exempt ? 'exempt' : 'unrestricted', containsExemptInformation: input.containsExemptInformation ?? false, text,
+      classification: 'unrestricted', containsExemptInformation: containsExempt, exemptParagraphs, exemptPart, text,
       reasons: input.reasons?.trim() || null, alternatives: input.alternatives?.trim() || null, interestsDeclared: input.interestsDeclared?.trim() || null,
       backgroundDocuments: input.backgroundDocuments?.trim() || null, status: input.proposed ? 'proposed' : 'draft',
     });

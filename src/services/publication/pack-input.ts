@@ -12,7 +12,7 @@ import { styledPersonName } from '../../domain/names.js';
 import { getAttendance, getMinutes } from '../../store/proceedings.js';
 import type { AgendaSection, DecisionPaper, MinutesPaper, PackInput, Paper, PoliticalGroup, WithdrawnPaper } from '../../pack/model.js';
 import { councilDay } from '../../domain/display.js';
-import { decisionsOfMeeting } from '../../store/decisions.js';
+import { decisionExemptPartText, decisionsOfMeeting } from '../../store/decisions.js';
 import type { Contact, Resolution } from '../../domain/types.js';
 import { NotFoundError } from '../../errors.js';
 import { PUBLIC_VIEWER } from '../../domain/policy.js';
@@ -140,12 +140,28 @@ type DecisionRow = Awaited<ReturnType<typeof decisionsOfMeeting>>[number];
 function decisionPaperOf(d: DecisionRow, exemptParagraphs: number[], isItemExempt: boolean): DecisionPaper | null {
   const exempt = decisionExempt(d);
   if (exempt && !isItemExempt && !exemptParagraphs.length) return null;
+  const cited = textToParagraphs(d.exempt_paragraphs);
   return {
     kind: 'decision', number: d.number, decisionTaker: d.taker_name, date: d.taken_on, subject: d.subject, keyDecision: !!d.key_decision,
     classification: exempt ? 'exempt' : d.contains_exempt_information ? 'exempt-information' : 'unrestricted',
     decision: lines(d.decision_text).map((p) => p.replace(/^\(\d+\)\s*/, '')),
     reasons: lines(d.reasons), alternativesConsidered: lines(d.alternatives), interestsDeclared: lines(d.interests_declared), backgroundDocuments: lines(d.background_documents),
     ...(exempt ? { exemptParagraphs } : {}),
+    ...(!exempt && d.contains_exempt_information && cited.length ? { exemptInformationParagraphs: cited } : {}),
+  };
+}
+
+/**
+ * The exempt part of a record of a matter that contained exempt information, as a paper exempt in its own right:
+ * the public pack prints only its placeholder (its text is never rendered there), the confidential pack prints it
+ * marked NOT FOR PUBLICATION. None without paragraphs to cite (it could not be kept out of the public pack).
+ */
+function decisionExemptPartPaperOf(d: DecisionRow, text: string | null, itemParagraphs: number[]): DecisionPaper | null {
+  const paragraphs = textToParagraphs(d.exempt_paragraphs).length ? textToParagraphs(d.exempt_paragraphs) : itemParagraphs;
+  if (!text || decisionExempt(d) || !paragraphs.length) return null;
+  return {
+    kind: 'decision', number: d.number, decisionTaker: d.taker_name, date: d.taken_on, subject: d.subject, keyDecision: !!d.key_decision, classification: 'exempt',
+    decision: [], reasons: [], alternativesConsidered: [], exemptParagraphs: paragraphs, exemptPart: lines(text),
   };
 }
 
@@ -207,6 +223,8 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
       for (const d of decisions.filter((x) => x.agenda_item_id === it.id && !uploadedRecords.some((t) => t.includes(x.number)))) {
         const paper = decisionPaperOf(d, textToParagraphs(it.exempt_paragraphs), isItemExempt);
         if (paper) papers.push(paper);
+        const part = paper ? decisionExemptPartPaperOf(d, await decisionExemptPartText(db, d.id), textToParagraphs(it.exempt_paragraphs)) : null;
+        if (part) papers.push(part);
       }
       if (!papers.length && MINUTES_ITEM.test(it.title) && minutesPaper && !it.to_follow) papers.push(minutesPaper);
       items.push({

@@ -106,7 +106,8 @@ export function decisionsAwaitingReconsideration(db: Queryable) {
 
 /** Published decisions whose call-in window is open on `today`. */
 export function decisionsOpenForCallIn(db: Queryable, today: string) {
-  return db.selectFrom('decision').select(['id', 'number', 'slug', 'subject', 'taker_name', 'taken_on', 'published_on', 'call_in_ends_on', 'classification', 'taker_body_id', 'meeting_id', 'status'])
+  return db.selectFrom('decision').select(['id', 'number', 'slug', 'subject', 'taker_name', 'taken_on', 'published_on', 'call_in_ends_on', 'classification', 'taker_body_id', 'meeting_id', 'status',
+    'contains_exempt_information', 'exempt_paragraphs'])
     .where('status', '=', 'published').where('urgent', '=', 0).where('published_on', '<=', today).where('call_in_ends_on', '>=', today)
     .orderBy('call_in_ends_on').orderBy('id').execute();
 }

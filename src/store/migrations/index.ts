@@ -17,6 +17,7 @@ import * as m016 from './016-speed.js';
 import * as m017 from './017-councillor-pages.js';
 import * as m021 from './021-change-counters.js';
 import * as m022 from './022-decision-entered-by.js';
+import * as m023 from './023-decision-exempt-part.js';
 import * as m024 from './024-withdrawn-papers.js';
 import * as m025 from './025-token-bodies-webhook-health.js';
 import * as m028 from './028-unlogged-rate-limits.js';
@@ -43,6 +44,7 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '017-councillor-pages', up: m017.up },
   { name: '021-change-counters', up: m021.up },
   { name: '022-decision-entered-by', up: m022.up },
+  { name: '023-decision-exempt-part', up: m023.up },
   { name: '024-withdrawn-papers', up: m024.up },
   { name: '025-token-bodies-webhook-health', up: m025.up },
   { name: '028-unlogged-rate-limits', up: m028.up },

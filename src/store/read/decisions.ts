@@ -6,7 +6,9 @@ import type { ExpressionBuilder } from 'kysely';
 import { EFFECTIVE_CALL_IN_STATUSES, type DecisionCallInFilter } from '../../domain/executive.js';
 import { bool } from '../json.js';
 import type { Database } from '../schema.js';
-import { seesUnpublished } from '../../domain/visibility.js';
+import { exemptLabel, seesDecisionExemptPart, seesUnpublished } from '../../domain/visibility.js';
+import { decisionExemptPartText } from '../decisions.js';
+import { textToParagraphs } from '../json.js';
 import { agendaPublished, decisionVisible, exemptFilter, PUBLIC_DECISION_STATUSES } from './visibility.js';
 
 /** What the register, the lists and the API narrow decisions by. */
@@ -82,11 +84,29 @@ export async function readDecisionPage(db: Queryable, slug: string, viewer: View
       'agenda_item.title as item_title', 'agenda_item.exempt as item_exempt', 'meeting.status as meeting_status', 'meeting.agenda_published_at', 'meeting.historic'])
     .where('decision.slug', '=', slug).executeTakeFirst();
   if (!d || !decisionVisible(viewer, d)) return null;
+  const exemptPart = await decisionExemptPartFor(db, viewer, d);
   // The item it was taken on, and the meeting's slug, only where that agenda is public to this viewer.
   if (d.meeting_status !== null && !agendaPublished({ status: d.meeting_status, agenda_published_at: d.agenda_published_at, historic: d.historic }) && !seesUnpublished(viewer)) {
-    return { decision: { ...d, item_code: null, item_title: null, item_exempt: null }, callIns: await callInsOf(db, d.id) };
+    return { decision: { ...d, item_code: null, item_title: null, item_exempt: null }, exemptPart, callIns: await callInsOf(db, d.id) };
   }
-  return { decision: d, callIns: await callInsOf(db, d.id) };
+  return { decision: d, exemptPart, callIns: await callInsOf(db, d.id) };
+}
+
+type ExemptPartFacts = { id: number; contains_exempt_information: number; exempt_paragraphs: string; taker_body_id: number | null; meeting_id: number | null };
+
+/**
+ * What a viewer gets of the exempt part of a Record of Decision of a matter that contained exempt information: the
+ * public fact (the paragraphs of Schedule 12A, in words) for everyone who may see the record; the text only for
+ * those the one rule (seesDecisionExemptPart) entitles. Null for a record with nothing exempt in it.
+ */
+export async function decisionExemptPartFor(db: Queryable, viewer: Viewer, d: ExemptPartFacts) {
+  if (!d.contains_exempt_information) return null;
+  const paragraphs = textToParagraphs(d.exempt_paragraphs);
+  const entitled = seesDecisionExemptPart(viewer, { bodyId: d.taker_body_id, meetingId: d.meeting_id });
+  const text = entitled ? await decisionExemptPartText(db, d.id) : null;
+  const under = paragraphs.length ? ` under ${exemptLabel(paragraphs).replace(/^Exempt: /, '')} to the Local Government Act 1972` : '';
+  const notice = `This is an unrestricted Record of Decision of a matter which contained some information which was declared exempt${under}. The exempt information is left out of the published record.`;
+  return { paragraphs, label: exemptLabel(paragraphs), notice, text, withheld: !entitled };
 }
 
 function callInsOf(db: Queryable, decisionId: number) {

@@ -12,7 +12,7 @@ import { actorOf } from '../../../services/accounts.js';
 import { ownDecisionFormChoices, ownDecisions, publishOwnDecision, recordOwnDecision, takeOwnProposedDecision } from '../../../services/executive/decisions.js';
 import { errorPage, postForm, type ErrorSummary } from '../../forms.js';
 import { checkbox, dateOf, dateParts, enteredDate, parseForm } from '../workspace/form.js';
-import { decisionContentFields, decisionContentOf } from '../decision-fields.js';
+import { decisionContentFields, decisionContentOf, exemptParagraphItems } from '../decision-fields.js';
 import { notLinked } from './call-ins.js';
 
 const schema = z.object({ ...decisionContentFields, proposed: checkbox });
@@ -54,7 +54,7 @@ const decisions: FastifyPluginAsync<{ store: Store; today?: () => string }> = as
     const c = await ownDecisionFormChoices(db, personId, todayIso());
     const sel = (name: string) => String(values[name] ?? '');
     return {
-      pageTitle: `${errors ? 'Error: ' : ''}Record your decision`, values, takenOn, held: c.held, proposedAllowed: c.proposedAllowed,
+      pageTitle: `${errors ? 'Error: ' : ''}Record your decision`, values, takenOn, held: c.held, proposedAllowed: c.proposedAllowed, paragraphItems: exemptParagraphItems(values),
       entryItems: [{ value: '', text: 'Not on the forward plan' }, ...c.entries.map((e) => ({ value: String(e.id), text: `${e.title} (expected ${e.expected_on ? formatDisplayDate(e.expected_on) : 'at a meeting'})`, selected: sel('forwardPlanEntryId') === String(e.id) }))],
       reconsiderItems: [{ value: '', text: 'No' }, ...c.awaiting.map((d) => ({ value: String(d.id), text: `${d.number}: ${d.subject}`, selected: sel('reconsidersDecisionId') === String(d.id) }))],
       breadcrumbs: [...crumbs, { text: 'Your decisions', href: '/my/decisions' }], ...errors,
