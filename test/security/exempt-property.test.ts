@@ -1,7 +1,8 @@
 // Issue 10's proof by property: fast-check generates random councils (bodies; meetings in every status, published
 // or not; sections and items exempt or not; papers whose versions carry their own classification; items
 // reclassified before or after publication; redacted replacement versions; minutes with exempt entries; decisions
-// in every status and classification, with call-ins and scrutiny follow-ups on them; forward plan entries, public or
+// in every status and classification, with call-ins and scrutiny follow-ups on them, and decisions taken in private
+// on an exempt item whose record is public with an exempt part left out; forward plan entries, public or
 // private, on a published edition or not yet; work programmes; select committee reviews whose final report versions
 // are exempt or not) on SQLite and PostgreSQL, then crawls every public
 // surface as the public, a councillor not on the body, a councillor on it and a report author: every page it can reach from the home page, lists, sitemap,
@@ -19,7 +20,9 @@
 //   postponed meeting's never-published agenda is not; an exempt item's purpose, presenters, guests, urgency and
 //   public-interest reasons are exempt (its code and title are public); a paper version is exempt when it was made
 //   exempt or its item is exempt now; minutes are public once drafted or approved, an exempt minute's text is
-//   exempt; a decision is public in a public status and not exempt.
+//   exempt; a decision is public in a public status and not exempt. A decision taken in private on an exempt item is
+//   public all the same (2012 Regulations, regs 12-13, 20) but its exempt part is not: only councillors (any: they
+//   may call it in) and Democratic Services read that.
 //
 // Runs: MOOT_PROPERTY_RUNS (default 8 per database); MOOT_PROPERTY_SEED to replay a failure.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -66,7 +69,8 @@ const DECISION_STATUSES: readonly DecisionStatus[] = ['draft', 'proposed', 'publ
 interface PaperSpec { exempt: boolean; kind: 'report' | 'appendix'; versions: ('exempt' | 'unrestricted' | 'replace')[] }
 interface ItemSpec { exempt: boolean; papers: PaperSpec[]; reclassify: 'none' | 'before' | 'after' | 'touch'; minute: 'none' | 'open' | 'exempt' }
 interface SectionSpec { exempt: boolean; items: ItemSpec[] }
-interface DecisionSpec { status: DecisionStatus; exempt: boolean; callIn: boolean; followUp: boolean }
+/** exemptPart: taken in private on an exempt item, a public record with an exempt part left out. */
+interface DecisionSpec { status: DecisionStatus; exempt: boolean; exemptPart: boolean; callIn: boolean; followUp: boolean }
 interface MeetingSpec { body: number; day: number; publish: boolean; finalStatus: MeetingStatus; sections: SectionSpec[]; decisions: DecisionSpec[] }
 /** Forward plan entries: on a published edition or still the clerk's working copy; in private or not. */
 interface PlanEntrySpec { body: number; published: boolean; private: boolean }
@@ -89,7 +93,7 @@ const meetingArb: fc.Arbitrary<MeetingSpec> = fc.record({
   publish: fc.oneof(fc.constant(true), fc.boolean()),
   finalStatus: fc.constantFrom(...STATUSES),
   sections: fc.array(fc.record({ exempt: fc.boolean(), items: fc.array(itemArb, { minLength: 1, maxLength: 2 }) }), { minLength: 1, maxLength: 2 }),
-  decisions: fc.array(fc.record({ status: fc.constantFrom(...DECISION_STATUSES), exempt: fc.boolean(), callIn: fc.boolean(), followUp: fc.boolean() }), { maxLength: 2 }),
+  decisions: fc.array(fc.record({ status: fc.constantFrom(...DECISION_STATUSES), exempt: fc.boolean(), exemptPart: fc.boolean(), callIn: fc.boolean(), followUp: fc.boolean() }), { maxLength: 2 }),
 });
 const planArb: fc.Arbitrary<PlanEntrySpec> = fc.record({ body: fc.integer({ min: 0, max: 1 }), published: fc.boolean(), private: fc.boolean() });
 const reviewArb: fc.Arbitrary<ReviewSpec> = fc.record({ body: fc.integer({ min: 0, max: 1 }), versions: fc.array(fc.constantFrom('exempt' as const, 'unrestricted' as const), { minLength: 1, maxLength: 2 }) });
@@ -127,7 +131,8 @@ const minusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:0
 // -------------------------------------------------------------------------------------------------------------
 // Building a council from its spec, recording every marker with the facts that decide its secrecy
 
-interface Placed { marker: string; what: string; bodyIndex: number; meeting?: MeetingFacts; secretIf: (m: MeetingFacts | undefined) => { unpublished: boolean; exempt: boolean } }
+/** councillors: exempt, but every councillor may read it (a decision's exempt part), not only those on the body. */
+interface Placed { marker: string; what: string; bodyIndex: number; meeting?: MeetingFacts; secretIf: (m: MeetingFacts | undefined) => { unpublished: boolean; exempt: boolean; councillors?: boolean } }
 interface MeetingFacts { agendaPublished: boolean; minutesPublished: boolean; slug: string }
 
 interface Built {
@@ -268,19 +273,27 @@ async function build(store: Store, spec: CouncilSpec): Promise<Built> {
     for (const dspec of ms.decisions) {
       const subject = mk.word();
       const text = mk.word();
-      const it = items[0];
+      // Taken in private: on an exempt item where there is one, with the exempt part the clerk marked.
+      const it = (dspec.exemptPart ? items.find((x) => x.exempt) : undefined) ?? items[0];
+      const exemptPart = mk.word();
       const d = await createDecision(db, a, {
         takerKind: 'body', takerName: bodySlugs[bodyIndex], takerBodyId: bodyIds[bodyIndex], meetingId: m.id, agendaItemId: it.id, takenOn: date,
         subject: `Decision ${subject} ${COMMON}`, classification: dspec.exempt ? 'exempt' : 'unrestricted', text: `Agreed ${text} ${COMMON}`, status: dspec.status,
         publishedOn: dspec.status === 'draft' ? null : date,
+        ...(dspec.exemptPart ? { containsExemptInformation: true, exemptParagraphs: [3], exemptPart: `The bidder ${exemptPart} ${COMMON} offered the most.` } : {}),
       });
       const slug = (await db.selectFrom('decision').select('slug').where('id', '=', d.id).executeTakeFirstOrThrow()).slug;
       urls.push(`/decisions/${slug}`, `/api/v1/decisions/${slug}`, `/api/v1/decisions/${slug}/timeline`);
       await recordAudit(db, a, { action: 'publish', entity: 'decision', entityId: d.id, summary: 'Property test: decision event' });
       const decisionSecret = () => ({ unpublished: dspec.status === 'draft', exempt: dspec.exempt });
-      const about = `${dspec.status}, ${dspec.exempt ? 'exempt' : 'open'}`;
+      const about = `${dspec.status}, ${dspec.exempt ? 'exempt' : 'open'}${dspec.exemptPart ? `, taken in private on ${it.exempt ? 'an exempt' : 'an open'} item with an exempt part` : ''}`;
       placed.push({ marker: subject, what: `decision subject (${about})`, bodyIndex, secretIf: decisionSecret });
       placed.push({ marker: text, what: `decision text (${about})`, bodyIndex, secretIf: decisionSecret });
+      // The exempt part: never public, whatever the record's status; every councillor may read it on a record they
+      // may see (a wholly exempt record only those on the body see at all).
+      if (dspec.exemptPart) {
+        placed.push({ marker: exemptPart, what: `exempt part of a decision (${about})`, bodyIndex, secretIf: () => ({ unpublished: dspec.status === 'draft', exempt: true, councillors: !dspec.exempt }) });
+      }
       // Its call-in (the timeline, the call-ins API) and the scrutiny follow-up on it (the schedule, its API).
       if (dspec.callIn) {
         const reasons = mk.word();
@@ -505,7 +518,7 @@ function withoutEcho(s: Seen): string {
 
 // -------------------------------------------------------------------------------------------------------------
 
-interface Probe { name: string; headers: Record<string, string>; bodyIndex: number | null }
+interface Probe { name: string; headers: Record<string, string>; bodyIndex: number | null; councillor: boolean }
 
 async function probesFor(store: Store, bodyIds: number[]): Promise<Probe[]> {
   const db = store.db;
@@ -518,11 +531,11 @@ async function probesFor(store: Store, bodyIds: number[]): Promise<Probe[]> {
   const mkCllr = (name: string, bodyId: number | null) => mkUser(name, 'councillor', bodyId);
   const elsewhere = await createBody(db, SYSTEM_ACTOR, { name: 'Gamma Standards Committee', kind: 'regulatory-committee' });
   return [
-    { name: 'public', headers: {}, bodyIndex: null },
-    { name: 'councillor not on the body', headers: { authorization: `Bearer ${await mkCllr('Elsewhere', elsewhere)}` }, bodyIndex: null },
-    { name: 'councillor on Alpha', headers: { authorization: `Bearer ${await mkCllr('Member', bodyIds[0])}` }, bodyIndex: 0 },
+    { name: 'public', headers: {}, bodyIndex: null, councillor: false },
+    { name: 'councillor not on the body', headers: { authorization: `Bearer ${await mkCllr('Elsewhere', elsewhere)}` }, bodyIndex: null, councillor: true },
+    { name: 'councillor on Alpha', headers: { authorization: `Bearer ${await mkCllr('Member', bodyIds[0])}` }, bodyIndex: 0, councillor: true },
     // A report author (an officer writing a report) is entitled to no exempt information by that role alone.
-    { name: 'report author', headers: { authorization: `Bearer ${await mkUser('Author', 'report-author', null)}` }, bodyIndex: null },
+    { name: 'report author', headers: { authorization: `Bearer ${await mkUser('Author', 'report-author', null)}` }, bodyIndex: null, councillor: false },
   ];
 }
 
@@ -541,7 +554,7 @@ async function checkCouncil(kind: 'sqlite' | 'postgres', spec: CouncilSpec): Pro
     for (const probe of probes) {
       const secrets = built.placed.filter((p) => {
         const s = p.secretIf(p.meeting);
-        return s.unpublished || (s.exempt && probe.bodyIndex !== p.bodyIndex);
+        return s.unpublished || (s.exempt && probe.bodyIndex !== p.bodyIndex && !(s.councillors && probe.councillor));
       });
       const open = built.placed.filter((p) => !secrets.includes(p));
       const t1 = Date.now();
@@ -560,6 +573,9 @@ async function checkCouncil(kind: 'sqlite' | 'postgres', spec: CouncilSpec): Pro
       // The crawl is not vacuous: what the viewer may see, it finds (at least every public item title).
       const publicTitles = open.filter((p) => /^item \S+ title/.test(p.what) || p.what === 'work programme item' || p.what === 'forward plan entry (published)');
       for (const p of publicTitles) expect(found.has(p.marker), `${p.what} [${p.marker}] not found by the ${probe.name}`).toBe(true);
+      // A record taken in private is public: its subject reaches every viewer; its exempt part every councillor.
+      const publicParts = open.filter((p) => /^decision subject \([a-z-]+, open, taken in private/.test(p.what) || (probe.councillor && /^exempt part of a decision \([a-z-]+, open/.test(p.what)));
+      for (const p of publicParts) expect(found.has(p.marker), `${p.what} [${p.marker}] not found by the ${probe.name}`).toBe(true);
     }
 
     // Alert emails, digests, papers to members and webhooks go to the public: nothing unpublished or exempt.
