@@ -3,7 +3,9 @@
 // committee review through its stages, and the Scrutiny Committee's next agenda pack carrying the generated
 // follow-up schedule and work programme.
 import { describe, expect, it } from 'vitest';
+import { PUBLIC_VIEWER, type Viewer } from '../../src/domain/policy.js';
 import { loadDemo } from '../../src/demo/index.js';
+import { readDecisionPage } from '../../src/store/read/decisions.js';
 import { readPack } from '../pack/read-pdf.js';
 import { useTestStore } from '../helpers/use-store.js';
 
@@ -22,6 +24,14 @@ describe('the demo council runs the executive cycle', () => {
     expect(callIns.map((c) => c.outcome)).toEqual(expect.arrayContaining(['a', 'c']));
     expect((await db.selectFrom('decision').select('id').where('reconsiders_decision_id', 'is not', null).execute()).length).toBeGreaterThanOrEqual(1);
     expect((await db.selectFrom('notice_exception').select('kind').execute()).map((e) => e.kind)).toEqual(expect.arrayContaining(['general-exception', 'special-urgency']));
+    // The depot, decided in private: a public Record of Decision with its exempt part (the bidder, the price) left out.
+    const depot = await db.selectFrom('decision').selectAll().where('subject', '=', 'Disposal of the Former Westgate Depot').executeTakeFirstOrThrow();
+    expect(depot).toMatchObject({ classification: 'unrestricted', contains_exempt_information: 1, exempt_paragraphs: '3' });
+    const publicPage = await readDecisionPage(db, depot.slug, PUBLIC_VIEWER);
+    expect(publicPage?.exemptPart).toMatchObject({ paragraphs: [3], text: null });
+    expect(JSON.stringify(publicPage)).not.toContain('Harbourside');
+    const cllr: Viewer = { kind: 'user', userId: 1, role: 'councillor', personId: null, bodyIds: [], grantedMeetingIds: [] };
+    expect((await readDecisionPage(db, depot.slug, cllr))?.exemptPart?.text).toContain('Harbourside Homes Limited');
     expect((await db.selectFrom('follow_up_response').select('round').execute()).some((r) => r.round === 2)).toBe(true);
     const review = await db.selectFrom('scrutiny_review').selectAll().executeTakeFirstOrThrow();
     expect(review.stage).toBe('monitoring');
