@@ -251,9 +251,9 @@ function shares(total: number, weights: number[]): number[] {
   out[out.length - 1] += total - out.reduce((a, b) => a + b, 0);
   return out;
 }
-/** The cost's profile by year (front-loaded, as a programme spends), split into capital and revenue. */
+/** The cost's profile by year (front-loaded, as a programme spends, or even, as a contract is paid), split into capital and revenue. */
 function costProfile(cost: TopicCost): { capital: number[]; revenue: number[] } {
-  const weights = Array.from({ length: cost.years }, (_, i) => cost.years - i + 1);
+  const weights = Array.from({ length: cost.years }, (_, i) => (cost.even ? 1 : cost.years - i + 1));
   const years = shares(cost.amount, weights);
   const capital = years.map((y) => Math.round(y * cost.capitalShare));
   return { capital, revenue: years.map((y, i) => y - capital[i]) };

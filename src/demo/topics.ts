@@ -27,6 +27,8 @@ export interface TopicCost {
   years: number;
   capitalShare: number;
   period?: string;
+  /** The same amount each year (a contract's annual value), where a programme's spending falls mostly early. */
+  even?: boolean;
 }
 
 export interface Topic {
@@ -184,7 +186,7 @@ export const TOPICS: Record<string, Topic[]> = {
     t('highways-contract-report', 'Highways Term Maintenance Contract', 'report', 'officer-procurement', 4, 'The outcome of the procurement of the seven-year Highways Term Maintenance Contract, with the commercial details in the exempt report later on the agenda.', 'AGREE the award of the Highways Term Maintenance Contract to the preferred bidder named in the exempt report.', { keyDecision: true, placed: true,
       background: ['The current contract expires in March; the new one covers reactive repairs, resurfacing, drainage and winter service for seven years, with an option to extend by three, at an estimated £48m a year: £336m over the seven years.', 'Three compliant tenders were received and evaluated on price (60 per cent) and quality (40 per cent), including social value commitments such as apprenticeships and local supply chains.'],
       points: ['{member} asked how the contractor\'s performance would be managed; {officer} said the contract had 24 performance indicators, with payment withheld where targets were missed.', '{member} asked whether local firms would benefit; {cabinet} said the preferred bidder had committed to spend 45 per cent of the value with businesses in the county.'],
-      risks: ['Mobilisation is not completed before the winter season'], cost: { amount: 336_000, years: 7, capitalShare: 0.4 } }),
+      risks: ['Mobilisation is not completed before the winter season'], cost: { amount: 336_000, years: 7, capitalShare: 0.4, even: true } }),
   ],
   scrutiny: [
     t('work-programme', 'Work Programme', 'work-programme', 'officer-scrutiny', 7, 'The Committee\'s work programme for the rest of the year.', 'AGREE the work programme.', STANDING),
@@ -241,7 +243,7 @@ export const TOPICS: Record<string, Topic[]> = {
     t('ict', 'Proposed decision: Technology Strategy and data centre contract', 'report', 'officer-scs', 7, 'The Technology Strategy and the proposed procurement of a replacement data centre service.', 'ENDORSE the proposed decision to be taken by the Cabinet Member.', { keyDecision: true,
       background: ['The Council\'s own data centre at Kingsmere reaches the end of its life in 2027; the strategy moves most systems to the public cloud and keeps a small secure facility for social care records.', 'The contract would run for five years with two optional extensions, at an estimated value of £9.6m.'],
       points: ['{member} asked about the risk of a cyber attack; {officer} said the contract required certification to Cyber Essentials Plus and independent penetration testing each year.', '{member} asked whether data would stay in the United Kingdom; {officer} confirmed that it would.'],
-      risks: ['Migration of legacy social care systems is delayed'], cost: { amount: 9_600, years: 5, capitalShare: 0.3 } }),
+      risks: ['Migration of legacy social care systems is delayed'], cost: { amount: 9_600, years: 5, capitalShare: 0.3, even: true } }),
     t('risk-pr', 'Corporate Risk Register: risks in the remit of the Committee', 'report', 'officer-scs', 7, 'The corporate risks for which the Committee\'s portfolios are responsible, with their scores and mitigations.', 'NOTE the risks and COMMENT on the mitigations.', { months: [1, 2, 7, 8],
       background: ['Cyber security remains the highest scoring risk in the Committee\'s remit, at 20 out of 25; the risk of failure to deliver the savings programme has risen from 12 to 16.'],
       points: ['{member} asked why the cyber risk score had not fallen after the new controls; {officer} said the likelihood had fallen but the impact of an attack on social care systems remained severe.'],

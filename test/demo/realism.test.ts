@@ -102,6 +102,16 @@ describe('the demo council reads like a council\u2019s year', () => {
     }
     expect(disagree).toEqual([]);
     expect(withCost).toBeGreaterThan(5);
+    // A contract's stated annual value is what each year of its cost profile adds up to.
+    const annual = costed.map((r) => r as { subject?: string; sections?: { heading: string; paragraphs: string[]; tables?: { rows: string[][] }[] }[] })
+      .filter((r) => r.sections!.some((s) => s.heading === 'Background' && /an estimated £\d+m a year/.test(s.paragraphs.join(' '))));
+    expect(annual.length).toBeGreaterThan(0);
+    for (const r of annual) {
+      const perYear = Number(/an estimated £(\d+)m a year/.exec(r.sections!.find((s) => s.heading === 'Background')!.paragraphs.join(' '))![1]) * 1000;
+      const profile = r.sections!.find((s) => s.heading === 'Financial Implications')!.tables![0].rows;
+      const years = profile[0].length - 2;
+      for (let y = 1; y <= years; y++) expect(profile.reduce((sum, row) => sum + Number(row[y].replace(/,/g, '')), 0), `${r.subject} year ${y}`).toBe(perYear);
+    }
 
     // Questions at a meeting come from Members other than those presenting the item (at the Cabinet, the portfolio's
     // Cabinet Member presents it).
