@@ -250,6 +250,8 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/forward-plan/entries': { url: () => '/api/v1/forward-plan/entries', json: () => ({ title: 'Matrix', takerKind: 'body', takerName: 'Cabinet', key: true }), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/forward-plan/entries/:id/private-notice': { url: () => '/api/v1/forward-plan/entries/999999/private-notice', json: () => ({ publishedOn: '2024-01-01' }), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/forward-plan/entries/:id/private-urgency': { url: () => '/api/v1/forward-plan/entries/999999/private-urgency', json: () => ({ meetingOn: '2024-01-10', agreedBy: 'Chair', agreedOn: '2024-01-05', publishedOn: '2024-01-05', reason: 'Urgent' }), expect: apiStaff(400), auth: BOTH },
+  // No reason given: refused on the field before anything is withdrawn.
+  'POST /api/v1/documents/:slug/withdrawal': { url: (f) => `/api/v1/documents/${f.publicDocSlug}/withdrawal`, json: () => ({}), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/forward-plan/editions': { url: () => '/api/v1/forward-plan/editions', json: () => ({ publishedOn: '1999-01-01' }), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/call-ins/:id/outcome': { url: () => '/api/v1/call-ins/999999/outcome', json: () => ({ outcome: 'a', on: '2024-01-01' }), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/follow-ups': { url: () => '/api/v1/follow-ups', json: () => ({ body: 'no-such-body', title: 'x', consideredOn: '2024-01-01', recommendations: [{ text: 'x' }] }), expect: apiStaff(404), auth: BOTH },
@@ -424,6 +426,9 @@ const MATRIX: Record<string, Row> = {
   'POST /workspace/items/:id/defer': { url: (f) => `/workspace/items/${f.scratchItemId}/defer`, form: {}, expect: staffOnly(400) },
   'GET /workspace/items/:id/papers': { url: (f) => `/workspace/items/${f.scratchItemId}/papers`, expect: staffOnly(200) },
   'POST /workspace/items/:id/papers': { url: (f) => `/workspace/items/${f.scratchItemId}/papers`, form: {}, expect: staffOnly(400) },
+  // No paper 999999 on the scratch item: the clerk's answer is 404 before anything is withdrawn.
+  'GET /workspace/items/:id/papers/:paperId/withdraw': { url: (f) => `/workspace/items/${f.scratchItemId}/papers/999999/withdraw`, expect: staffOnly(404) },
+  'POST /workspace/items/:id/papers/:paperId/withdraw': { url: (f) => `/workspace/items/${f.scratchItemId}/papers/999999/withdraw`, form: { reason: 'Matrix' }, expect: staffOnly(404) },
   'GET /workspace/meetings/:id/papers-sent': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/papers-sent`, expect: staffOnly(200) },
   'GET /workspace/meetings/:id/publish': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish`, expect: staffOnly(200) },
   'GET /workspace/meetings/:id/publish/preview.pdf': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish/preview.pdf`, expect: staffOnly(200) },
