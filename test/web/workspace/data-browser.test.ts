@@ -88,7 +88,7 @@ describe.skipIf(!browserTestsEnabled())('the figures screens in Chromium', () =>
     await expect(page.getByText('Draft: not published').first().isVisible()).resolves.toBe(true);
     await expect(page.locator('.moot-rag--red').first().textContent()).resolves.toBe('Red');
     await expectAccessible(page);
-    await page.getByLabel('Add this report to an agenda item').selectOption({ label: 'Cabinet, 2025-09-18: 1. Quarterly performance report' });
+    await page.getByLabel('Add this report to an agenda item').selectOption({ label: 'Cabinet, Thursday 18 September 2025: 1. Quarterly performance report' });
     await page.getByRole('button', { name: 'Add to the item' }).click();
     await page.waitForURL(/attached=1$/);
     await page.getByRole('button', { name: 'Publish version 1' }).click();
