@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { slugify, uniqueSlug } from '../domain/slugs.js';
 import type { Actor, Classification, DocumentKind } from '../domain/types.js';
 import { councilDay, formatDisplayDate } from '../domain/display.js';
-import { agendaPublished, classificationForVersion, documentPublished, itemExempt, PACK_DOCUMENT_KINDS } from '../domain/visibility.js';
+import { classificationForVersion, itemExempt, PACK_DOCUMENT_KINDS } from '../domain/visibility.js';
+import { agendaPublished, documentPublished } from './read/visibility.js';
 import { ValidationError } from '../errors.js';
 import { nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
@@ -204,8 +205,7 @@ export async function withdrawDocument(db: Queryable, actor: Actor, idOrSlug: nu
   const meetingId = doc.meeting_id ?? doc.item_meeting_id;
   const meeting = meetingId === null ? undefined
     : await db.selectFrom('meeting').select(['status', 'agenda_published_at', 'historic']).where('id', '=', meetingId).executeTakeFirst();
-  const wasPublic = documentPublished({ workflowStatus: doc.workflow_status })
-    && (!meeting || agendaPublished({ status: meeting.status, agendaPublishedAt: meeting.agenda_published_at, historic: meeting.historic }));
+  const wasPublic = documentPublished(doc) && (!meeting || agendaPublished(meeting));
   const at = nowIso();
   const mark = { withdrawn_at: at, withdrawn_by: actor.name, withdrawn_reason: reason.trim(), withdrawn_public: wasPublic ? 1 : 0 };
   await db.updateTable('document').set(mark).where('id', '=', doc.id).execute();

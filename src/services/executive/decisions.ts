@@ -91,8 +91,8 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
       throw new ValidationError(`item ${item.code} (${item.title}) is on the agenda of ${its.body_name}, ${formatDisplayDate(its.date)}, not of ${m.body_name}, ${formatDisplayDate(m.date)}: choose that meeting or an item of this one`, 'agendaItemId');
     }
     // The subject as the forward plan published it (or the agenda item's title, public even when the item is exempt).
-    const noticed = input.forwardPlanEntryId ? await getForwardPlanEntry(tx, input.forwardPlanEntryId) : undefined;
-    const subject = required(input.subject?.trim() || noticed?.title || item?.title, 'subject', 'enter the subject of the decision');
+    const entry = input.forwardPlanEntryId ? await getForwardPlanEntry(tx, input.forwardPlanEntryId) : undefined;
+    const subject = required(input.subject?.trim() || entry?.title || item?.title, 'subject', 'enter the subject of the decision');
     if (m && input.takerKind !== 'body') throw new ValidationError('a decision at a meeting is taken by the body; a Cabinet Member or officer decision has its own record', 'takerKind');
     if (m && m.date !== takenOn) throw new ValidationError(`a decision at the meeting of ${formatDisplayDate(m.date)} is taken on that day, not ${formatDisplayDate(takenOn)}`, 'takenOn');
     // A decision at a meeting is the meeting's body's unless the caller says otherwise.
@@ -101,7 +101,6 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
       required(input.reasons, 'reasons', 'an executive decision needs the reasons for it');
       required(input.alternatives, 'alternatives', 'an executive decision needs the alternative options considered and rejected');
     }
-    const entry = noticed;
     if (input.forwardPlanEntryId && !entry) throw new ValidationError(`there is no forward plan entry ${input.forwardPlanEntryId}`, 'forwardPlanEntryId');
     if (entry && (entry.status === 'taken' || entry.status === 'withdrawn')) throw new ValidationError(`the forward plan entry "${entry.title}" is already ${entry.status}`, 'forwardPlanEntryId');
     const key = input.key || entry?.key_decision === 1;

@@ -18,7 +18,8 @@ import { NotFoundError } from '../../errors.js';
 import { PUBLIC_VIEWER } from '../../domain/policy.js';
 import { itemDataReports } from '../data.js';
 import { generatedPapersForItems } from '../executive/papers.js';
-import { decisionExempt, decisionPublished, documentPublished, itemExempt, meetingHeld, minuteExempt, paperExempt, withdrawnUnpublished } from '../../domain/visibility.js';
+import { decisionExempt, decisionPublished, itemExempt, meetingHeld, minuteExempt, paperExempt } from '../../domain/visibility.js';
+import { documentPublished } from '../../store/read/visibility.js';
 
 export async function findMeeting(db: Queryable, idOrSlug: string | number) {
   const asNumber = typeof idOrSlug === 'number' ? idOrSlug : /^\d+$/.test(idOrSlug) ? Number.parseInt(idOrSlug, 10) : null;
@@ -198,7 +199,7 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
       const isItemExempt = itemExempt(it, s);
       for (const d of documents.filter((doc) => doc.agenda_item_id === it.id)) {
         // Drafts still with their author, or returned, are not published; nor is a paper withdrawn before it was.
-        if (!documentPublished({ workflowStatus: d.workflow_status, withdrawnUnpublished: withdrawnUnpublished(d) })) continue;
+        if (!documentPublished(d)) continue;
         // A paper withdrawn after it was issued is left out, and the front sheet says when and why.
         if (d.withdrawn_at) {
           withdrawnPapers.push({ title: d.title, withdrawnOn: councilDay(d.withdrawn_at), reason: d.withdrawn_reason ?? '',

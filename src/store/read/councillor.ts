@@ -1,5 +1,6 @@
 // Read models for the councillors' area (/my): their meetings, the papers of those meetings, their declarations.
 import type { Queryable } from '../db.js';
+import { PACK_DOCUMENT_KINDS } from '../../domain/visibility.js';
 
 /** Meetings of the given bodies, or granted by id, from a date on. */
 export function meetingsOfBodiesOrGranted(db: Queryable, bodyIds: number[], grantedMeetingIds: number[], from: string) {
@@ -21,7 +22,7 @@ export function papersOfMeetings(db: Queryable, meetingIds: number[]) {
       'document.meeting_id', 'agenda_item.code as item_code', 'agenda_item.exempt as item_exempt', 'agenda_item.exempt_paragraphs as item_paragraphs', 'agenda_section.exempt as section_exempt',
       // A paper withdrawn before it was published stays out (domain/visibility.ts documentPublished).
       'document.withdrawn_at', 'document.withdrawn_public'])
-    .where('document.meeting_id', 'in', meetingIds).where('document.kind', 'not in', ['agenda-pack', 'supplementary-pack'])
+    .where('document.meeting_id', 'in', meetingIds).where('document.kind', 'not in', PACK_DOCUMENT_KINDS)
     .orderBy('document.meeting_id').orderBy('agenda_item.position').orderBy('document.position').execute();
 }
 

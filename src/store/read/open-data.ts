@@ -2,6 +2,7 @@
 // records): whole tables read in a few queries, optionally for one year of meetings. No rule is decided here; the
 // service (services/open-data.ts) asks the one visibility rule about every row before anything leaves.
 import type { Queryable } from '../db.js';
+import { PACK_DOCUMENT_KINDS } from '../../domain/visibility.js';
 
 export interface OpenDataScope {
   /** Meetings (and what hangs off them) dated in this calendar year only. */
@@ -65,7 +66,7 @@ export async function openDataMeetingContents(db: Queryable, meetingIds: number[
       .select(['document.id', 'document.slug', 'document.meeting_id', 'document.agenda_item_id', 'document.kind', 'document.title', 'document.workflow_status',
         'document.current_version', 'document_version.classification', 'document_version.sha256', 'document_version.size', 'document_version.content_type',
         'document_version.page_count', 'document_version.created_at', 'document.withdrawn_at', 'document.withdrawn_public'])
-      .where('document.meeting_id', 'in', ids).where('document.kind', 'not in', ['agenda-pack', 'supplementary-pack'])
+      .where('document.meeting_id', 'in', ids).where('document.kind', 'not in', PACK_DOCUMENT_KINDS)
       .orderBy('document.meeting_id').orderBy('document.position').execute()),
     each((ids) => db.selectFrom('attendance').select(['id', 'meeting_id', 'person_id', 'name_as_recorded', 'kind', 'role', 'substitute_for_name', 'for_item_id'])
       .where('meeting_id', 'in', ids).orderBy('meeting_id').orderBy('id').execute()),
