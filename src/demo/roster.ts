@@ -61,7 +61,7 @@ export function makeRoster(rng: Rng, people: DemoPerson[], start: string, today:
       continue;
     }
     if (body.key === 'cabinet') {
-      cabinet.forEach((key, i) => add('cabinet', key, i === 0 ? 'chairman' : 'member', 'con', { portfolio: portfolioOf(PORTFOLIOS[i].title) }));
+      cabinet.forEach((key, i) => add('cabinet', key, i === 0 ? 'chairman' : PORTFOLIOS[i].title.startsWith('Deputy Leader') ? 'vice-chairman' : 'member', 'con', { portfolio: portfolioOf(PORTFOLIOS[i].title) }));
       continue;
     }
     addCommittee(body);

@@ -70,13 +70,45 @@ export const MEMBERSHIP_ROLE_LABELS: Record<MembershipRole, string> = {
 };
 
 /**
- * A membership's role as the council writes it for that body: the executive (Cabinet) is led by the Leader and a
- * Deputy Leader, not a Chairman; every other body has a Chairman and Vice-Chairman.
+ * How a membership reads, the one rule every page, list and API answer asks. The executive (Cabinet) is led by the
+ * Leader and a Deputy Leader, not a Chairman, and its other members are Cabinet Members holding portfolios; every
+ * other body has a Chairman and Vice-Chairman.
+ *
+ * `membershipRoleLabel`: the role within the body ("Leader" on the Cabinet's page, "Chairman" on a committee's).
  */
 export function membershipRoleLabel(role: string, bodyKind: string | null | undefined): string {
-  if (bodyKind === 'cabinet' && role === 'chairman') return 'Leader';
-  if (bodyKind === 'cabinet' && role === 'vice-chairman') return 'Deputy Leader';
+  if (bodyKind === 'cabinet') {
+    if (role === 'chairman') return 'Leader';
+    if (role === 'vice-chairman') return 'Deputy Leader';
+    if (role === 'member') return 'Cabinet Member';
+  }
   return MEMBERSHIP_ROLE_LABELS[role as MembershipRole] ?? role;
+}
+
+/**
+ * A membership as a list of memberships shows it: the role, the co-opted category and any Cabinet portfolio
+ * ("Cabinet Member for Highways and Transport", "Leader, portfolio: Strategy").
+ */
+export function membershipRoleText(m: { role: string; bodyKind: string | null | undefined; portfolio?: string | null; coOptedCategory?: string | null }): string {
+  if (m.bodyKind === 'cabinet' && m.role === 'member' && m.portfolio) return cabinetMemberTitle(m.portfolio);
+  return membershipRoleLabel(m.role, m.bodyKind) + (m.coOptedCategory ? ` (${m.coOptedCategory})` : '') + (m.portfolio ? `, portfolio: ${m.portfolio}` : '');
+}
+
+/**
+ * The title a membership gives its holder away from the body's own page (a councillor's roles): the Leader of the
+ * Council, the Deputy Leader of the Council and a Cabinet Member need no body named after them (`namesBody` false);
+ * a committee's Chairman or Vice-Chairman does ("Chairman, Planning Committee"). Other roles carry no title (null).
+ */
+export function membershipTitle(role: string, bodyKind: string | null | undefined): { title: string; namesBody: boolean } | null {
+  if (bodyKind === 'cabinet' && (role === 'chairman' || role === 'vice-chairman')) return { title: `${membershipRoleLabel(role, bodyKind)} of the Council`, namesBody: false };
+  if (bodyKind === 'cabinet' && role === 'member') return { title: membershipRoleLabel(role, bodyKind), namesBody: false };
+  if (role === 'chairman' || role === 'vice-chairman') return { title: membershipRoleLabel(role, bodyKind), namesBody: true };
+  return null;
+}
+
+/** A portfolio holder as a Record of Decision names the decision taker after their name ("Cabinet Member for Highways"). */
+export function cabinetMemberTitle(portfolio: string): string {
+  return `${membershipRoleLabel('member', 'cabinet')} for ${portfolio}`;
 }
 
 export const MEETING_STATUSES = [

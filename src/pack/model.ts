@@ -52,7 +52,8 @@ export interface PoliticalGroup {
 
 export interface GroupMember {
   name: string; // "Mr A J King, MBE"
-  role?: 'Chairman' | 'Vice-Chairman' | 'member';
+  /** The role printed after the name ("Chairman"; the Cabinet's "Leader"), or 'member' for none. */
+  role?: string;
 }
 
 export interface CoOptedCategory {

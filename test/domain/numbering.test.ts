@@ -189,6 +189,23 @@ describe('membershipRoleLabel', () => {
     expect(membershipRoleLabel('chairman', 'cabinet')).toBe('Leader');
     expect(membershipRoleLabel('vice-chairman', 'cabinet')).toBe('Deputy Leader');
     expect(membershipRoleLabel('chairman', 'scrutiny-committee')).toBe('Chairman');
-    expect(membershipRoleLabel('member', 'cabinet')).toBe('Member');
+    expect(membershipRoleLabel('member', 'cabinet')).toBe('Cabinet Member');
+    expect(membershipRoleLabel('member', 'regulatory-committee')).toBe('Member');
+  });
+
+  it('gives the councillor\'s page its titles and lists their roles with the portfolio, from the same rule', async () => {
+    const { cabinetMemberTitle, membershipRoleText, membershipTitle } = await import('../../src/domain/types.js');
+    expect(membershipTitle('chairman', 'cabinet')).toEqual({ title: 'Leader of the Council', namesBody: false });
+    expect(membershipTitle('vice-chairman', 'cabinet')).toEqual({ title: 'Deputy Leader of the Council', namesBody: false });
+    expect(membershipTitle('member', 'cabinet')).toEqual({ title: 'Cabinet Member', namesBody: false });
+    expect(membershipTitle('chairman', 'regulatory-committee')).toEqual({ title: 'Chairman', namesBody: true });
+    expect(membershipTitle('vice-chairman', 'scrutiny-committee')).toEqual({ title: 'Vice-Chairman', namesBody: true });
+    expect(membershipTitle('member', 'regulatory-committee')).toBeNull();
+    expect(membershipTitle('substitute', 'cabinet')).toBeNull();
+    expect(membershipRoleText({ role: 'chairman', bodyKind: 'cabinet', portfolio: 'Finance' })).toBe('Leader, portfolio: Finance');
+    expect(membershipRoleText({ role: 'co-opted-voting', bodyKind: 'scrutiny-committee', coOptedCategory: 'Parent governor' })).toBe('Co-opted member (voting) (Parent governor)');
+    expect(membershipRoleText({ role: 'member', bodyKind: 'cabinet', portfolio: 'Highways' })).toBe('Cabinet Member for Highways');
+    expect(membershipRoleText({ role: 'member', bodyKind: 'cabinet' })).toBe('Cabinet Member');
+    expect(cabinetMemberTitle('Highways')).toBe('Cabinet Member for Highways');
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPackBytes } from '../../src/importer/read/index.js';
 import { extractPack, type PackExtraction } from '../../src/importer/text/index.js';
+import { memberRoleOf } from '../../src/importer/text/membership.js';
 import { buildPack } from '../../src/pack/index.js';
 import { orderedSections } from '../../src/pack/front-sheet.js';
 import type { Audience, BuiltPack, DecisionPaper, MinutesPaper, PackInput } from '../../src/pack/model.js';
@@ -205,7 +206,7 @@ function expected(input: PackInput, built: BuiltPack, audience: Audience): Expec
     decisions: [],
   };
   for (const g of input.membership?.groups ?? []) {
-    for (const m of g.members) out.membership.push({ name: m.name, group: g.name, role: m.role === 'member' ? null : (m.role ?? null) });
+    for (const m of g.members) out.membership.push({ name: m.name, group: g.name, role: m.role && m.role !== 'member' ? memberRoleOf(m.role) : null });
     for (let k = 0; k < (g.vacancies ?? 0); k++) out.membership.push({ name: null, group: g.name, role: 'Vacancy' });
     for (const s of g.substitutes ?? []) out.membership.push({ name: s, group: g.name, role: 'Substitute' });
   }

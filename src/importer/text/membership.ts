@@ -14,10 +14,14 @@ export type MemberEntry = ExtractedMember & { honours?: string };
 const HONOURS_TAIL = /\s((?:,?\s*(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|BEM|QC|KC)\b)+)$/;
 const HONOURS_PIECE = /^(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|BEM|QC|KC)(?:\s+(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|BEM|QC|KC))*$/i;
 
-function roleOf(note: string): MemberRole {
+/**
+ * The role a printed note gives a member: the Cabinet's Leader and Deputy Leader are its Chairman and Vice-Chairman
+ * (a group's or the opposition's leader is not).
+ */
+export function memberRoleOf(note: string): MemberRole {
   const n = note.toLowerCase();
-  if (/vice[- ]?chair/.test(n)) return 'Vice-Chairman';
-  if (/\bchair/.test(n)) return 'Chairman';
+  if (/vice[- ]?chair|\bdeputy leader\b(?! of the (?:opposition|[\w ]+ group))/.test(n)) return 'Vice-Chairman';
+  if (/\bchair|\bleader\b(?! of the (?:opposition|[\w ]+ group))/.test(n)) return 'Chairman';
   if (/substitute/.test(n)) return 'Substitute';
   return null;
 }
@@ -44,7 +48,7 @@ function membersOf(list: string, group: string | null): MemberEntry[] {
       // honours after a comma belong to the previous name, printed as they are; its role note may follow
       const prev = out[out.length - 1];
       if (prev?.name) prev.honours = prev.honours ? `${prev.honours}, ${bare}` : bare;
-      if (prev && notes.length && prev.role === null) prev.role = roleOf(notes.join(' '));
+      if (prev && notes.length && prev.role === null) prev.role = memberRoleOf(notes.join(' '));
       continue;
     }
     const vac = /^vacanc(?:y|ies)(?:\s*\((\d+)\))?$/i.exec(bare);
@@ -54,7 +58,7 @@ function membersOf(list: string, group: string | null): MemberEntry[] {
       continue;
     }
     if (!isNameLike(bare) || !(TITLE_START.test(bare) || bare.split(' ').length >= 2)) continue;
-    const member: MemberEntry = { name: bare, group, role: roleOf(notes.join(' ')) };
+    const member: MemberEntry = { name: bare, group, role: memberRoleOf(notes.join(' ')) };
     // honours run on without a comma ("Mr A Smith OBE") are kept aside like those after one
     const tail = HONOURS_TAIL.exec(piece.replace(/\([^)]*\)/g, ' ').replace(/[.;:,\s]+$/, ''));
     if (tail) member.honours = tail[1].replace(/\s*,?\s+/g, ', ').replace(/^,\s*/, '');

@@ -10,7 +10,7 @@ import { addDays } from '../../domain/dates.js';
 import { formatDisplayDate } from '../../domain/display.js';
 import { can, type Viewer } from '../../domain/policy.js';
 import { decisionExempt } from '../../domain/visibility.js';
-import { DECISION_TAKER_KINDS, type Actor, type DecisionTakerKind } from '../../domain/types.js';
+import { cabinetMemberTitle, DECISION_TAKER_KINDS, type Actor, type DecisionTakerKind } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import { recordAudit } from '../../store/audit.js';
 import { transaction, type Db, type Queryable } from '../../store/db.js';
@@ -367,7 +367,7 @@ export async function recordOwnDecision(db: Db, viewer: Viewer, actor: Actor, in
     const entry = await getForwardPlanEntry(db, input.forwardPlanEntryId);
     if (entry && entry.taker_kind !== 'cabinet-member') throw new ValidationError(`the forward plan entry "${entry.title}" is a decision for ${entry.taker_name}, not a Cabinet Member decision`, 'forwardPlanEntryId');
   }
-  return takeDecision(db, actor, { ...input, takerKind: 'cabinet-member', takerName: `${held!.name}, Cabinet Member for ${held!.portfolio}`, takerPersonId: personId, portfolio: held!.portfolio, meetingId: null, agendaItemId: null, exception: null });
+  return takeDecision(db, actor, { ...input, takerKind: 'cabinet-member', takerName: `${held!.name}, ${cabinetMemberTitle(held!.portfolio)}`, takerPersonId: personId, portfolio: held!.portfolio, meetingId: null, agendaItemId: null, exception: null });
 }
 
 /** One of the councillor's own decisions, if the policy lets them act on it (their own, with a portfolio that day). */

@@ -13,7 +13,7 @@ import { getAttendance, getMinutes } from '../../store/proceedings.js';
 import type { AgendaSection, DecisionPaper, MinutesPaper, PackInput, Paper, PoliticalGroup, WithdrawnPaper } from '../../pack/model.js';
 import { councilDay } from '../../domain/display.js';
 import { decisionExemptPartText, decisionsOfMeeting } from '../../store/decisions.js';
-import type { Contact, Resolution } from '../../domain/types.js';
+import { membershipRoleLabel, type Contact, type Resolution } from '../../domain/types.js';
 import { NotFoundError } from '../../errors.js';
 import { PUBLIC_VIEWER } from '../../domain/policy.js';
 import { itemDataReports } from '../data.js';
@@ -28,7 +28,7 @@ export async function findMeeting(db: Queryable, idOrSlug: string | number) {
   return meeting;
 }
 
-async function membershipInput(db: Queryable, bodyId: number, date: string): Promise<PackInput['membership']> {
+async function membershipInput(db: Queryable, bodyId: number, bodyKind: string, date: string): Promise<PackInput['membership']> {
   const [members, seats] = await Promise.all([membershipOn(db, bodyId, date), getSeats(db, bodyId)]);
   if (!members.length) return undefined;
   const groups: PoliticalGroup[] = seats.map((s) => ({ name: s.group_name, seats: s.seats, members: [], substitutes: [] }));
@@ -53,7 +53,7 @@ async function membershipInput(db: Queryable, bodyId: number, date: string): Pro
       byName.set(groupName, g);
     }
     if (m.role === 'substitute') g.substitutes!.push(name);
-    else g.members.push({ name, role: m.role === 'chairman' ? 'Chairman' : m.role === 'vice-chairman' ? 'Vice-Chairman' : 'member' });
+    else g.members.push({ name, role: m.role === 'chairman' || m.role === 'vice-chairman' ? membershipRoleLabel(m.role, bodyKind) : 'member' });
   }
   for (const g of groups) {
     if (g.seats < g.members.length) g.seats = g.members.length;
@@ -179,7 +179,7 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
     getCouncil(db),
     getAgenda(db, meeting.id),
     itemPapersOfMeeting(db, meeting.id),
-    membershipInput(db, meeting.body_id, meeting.date),
+    membershipInput(db, meeting.body_id, meeting.body_kind, meeting.date),
   ]);
   const minutesPaper = await previousMinutesPaper(db, meeting);
   // Once the meeting has been held, a rebuilt pack carries the Records of Decision taken at it, after each item's papers.

@@ -1,6 +1,6 @@
 // Bodies for the public pages: the directory by kind, and a body's page (purpose, seats by group, chairmen,
 // co-opted members, vacancies, its meetings past and upcoming).
-import { BODY_KINDS, BODY_KIND_LABELS, type BodyKind } from '../../domain/types.js';
+import { BODY_KINDS, BODY_KIND_LABELS, membershipRoleLabel, membershipRoleText, type BodyKind } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 import { councilNameStyle, styledNameOf } from './people.js';
 
@@ -21,7 +21,7 @@ export async function readBodyPage(db: Queryable, slug: string, today: string) {
       .where('body_seat.body_id', '=', body.id).orderBy('body_seat.seats', 'desc').orderBy('political_group.name').execute(),
     db.selectFrom('membership').innerJoin('person', 'person.id', 'membership.person_id')
       .leftJoin('political_group as mg', 'mg.id', 'membership.group_id').leftJoin('political_group as pg', 'pg.id', 'person.group_id')
-      .select(['membership.role', 'membership.co_opted_category', 'membership.voting_note', 'membership.starts_on', 'person.slug', 'person.title', 'person.kind',
+      .select(['membership.role', 'membership.portfolio', 'membership.co_opted_category', 'membership.voting_note', 'membership.starts_on', 'person.slug', 'person.title', 'person.kind',
         'person.initials', 'person.forenames', 'person.surname', 'person.post_nominals', 'mg.name as m_group_name', 'mg.id as m_group_id',
         'pg.name as p_group_name', 'pg.id as p_group_id'])
       .where('membership.body_id', '=', body.id).where('membership.starts_on', '<=', today)
@@ -35,7 +35,10 @@ export async function readBodyPage(db: Queryable, slug: string, today: string) {
       .where('body_id', '=', body.id).groupBy('year').orderBy('year', 'desc').execute(),
   ]);
   const style = await councilNameStyle(db);
-  const people = members.map((m) => ({ name: styledNameOf(m, style), slug: m.slug, role: m.role, group: m.m_group_name ?? m.p_group_name, groupId: m.m_group_id ?? m.p_group_id, category: m.co_opted_category, votingNote: m.voting_note, since: m.starts_on }));
+  // The role as the body's own page writes it (the Cabinet's Leader), and after a seated member's name when it says more than "Member".
+  const people = members.map((m) => ({ name: styledNameOf(m, style), slug: m.slug, role: m.role, roleLabel: membershipRoleLabel(m.role, body.kind), portfolio: m.portfolio,
+    roleNote: SEATED_ROLES.includes(m.role) && (m.role !== 'member' || m.portfolio) ? membershipRoleText({ role: m.role, bodyKind: body.kind, portfolio: m.portfolio }) : null,
+    group: m.m_group_name ?? m.p_group_name, groupId: m.m_group_id ?? m.p_group_id, category: m.co_opted_category, votingNote: m.voting_note, since: m.starts_on }));
   const seated = people.filter((p) => SEATED_ROLES.includes(p.role));
   const seatTotal = seats.reduce((n, s) => n + s.seats, 0);
   const size = body.size ?? (seatTotal || null);

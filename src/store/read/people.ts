@@ -1,7 +1,7 @@
 // Councillors and co-opted members: the directory and a person's page (group, memberships with dates, attendance
 // record per body with the meetings behind it, declarations of interest).
 import { DEFAULT_NAME_STYLE, styledPersonName, type NameStyle } from '../../domain/names.js';
-import { membershipRoleLabel } from '../../domain/types.js';
+import { membershipRoleText, membershipTitle } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 import { interestsOn, listInterests } from '../interests.js';
 import { getCouncil } from '../council.js';
@@ -105,10 +105,12 @@ export async function readPersonPage(db: Queryable, slug: string, style: NameSty
   const current = memberships.filter((m) => m.ends_on === null);
   return {
     person: { ...person, name: styledNameOf(person, style), group: person.group_name, hasPhoto: !!person.photo_sha256 },
-    memberships: memberships.map((m) => ({ ...m, roleLabel: membershipRoleLabel(m.role, m.body_kind) })),
-    /** Current roles that carry a title: Leader, Deputy Leader, Cabinet Member, Chairman or Vice-Chairman of a body. */
-    roles: current.filter((m) => m.role === 'chairman' || m.role === 'vice-chairman' || (m.body_kind === 'cabinet' && m.role === 'member'))
-      .map((m) => ({ label: m.body_kind !== 'cabinet' ? membershipRoleLabel(m.role, m.body_kind) : m.role === 'chairman' ? 'Leader of the Council' : m.role === 'vice-chairman' ? 'Deputy Leader' : 'Cabinet Member', bodyName: m.body_name, bodySlug: m.body_slug, bodyKind: m.body_kind })),
+    memberships: memberships.map((m) => ({ ...m, roleLabel: membershipRoleText({ role: m.role, bodyKind: m.body_kind, portfolio: m.portfolio, coOptedCategory: m.co_opted_category }) })),
+    /** Current roles that carry a title: Leader or Deputy Leader of the Council, Cabinet Member, a body's Chairman or Vice-Chairman. */
+    roles: current.flatMap((m) => {
+      const t = membershipTitle(m.role, m.body_kind);
+      return t ? [{ label: t.title, bodyName: t.namesBody ? m.body_name : null, bodySlug: m.body_slug, bodyKind: m.body_kind }] : [];
+    }),
     portfolios: current.filter((m) => m.portfolio).map((m) => m.portfolio as string),
     attendance,
     declarations,

@@ -8,6 +8,8 @@ import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
 import { createUser } from '../../../src/store/accounts.js';
 import { addMembership, createBody } from '../../../src/store/bodies.js';
 import { saveCouncil } from '../../../src/store/council.js';
+import { createMeeting } from '../../../src/store/meetings.js';
+import { packInputForMeeting } from '../../../src/services/publication/pack-input.js';
 import { addInterest, editInterest, removeInterest } from '../../../src/store/interests.js';
 import { createPerson, ensureGroup } from '../../../src/store/people.js';
 import { buildApp } from '../../../src/web/app.js';
@@ -42,7 +44,10 @@ describe.each(STORE_KINDS)('a councillor\'s page on %s', (kind) => {
     expect(second).not.toBe(first);
     const sharesId = await addInterest(db, SYSTEM_ACTOR, kim, { category: 'Securities', description: 'Shares in Kentish Cider plc' }, '2026-01-15');
     await removeInterest(db, SYSTEM_ACTOR, kim, sharesId, '2026-03-02');
+    const ann = await createPerson(db, SYSTEM_ACTOR, { title: 'Mrs', forenames: 'Ann', surname: 'Allen', kind: 'councillor', groupId });
+    await addMembership(db, SYSTEM_ACTOR, { bodyId: cabinet, personId: ann, role: 'member', portfolio: 'Highways and Transport', startsOn: '2025-05-22' });
     const slug = (await db.selectFrom('person').select('slug').where('id', '=', kim).executeTakeFirstOrThrow()).slug;
+    const annSlug = (await db.selectFrom('person').select('slug').where('id', '=', ann).executeTakeFirstOrThrow()).slug;
 
     app = await buildApp({ store, today: () => '2026-04-01', routes: registerPortal() });
     const page = await app.inject({ url: `/people/${slug}` });
@@ -52,6 +57,25 @@ describe.each(STORE_KINDS)('a councillor\'s page on %s', (kind) => {
     expect(page.body).not.toMatch(/Chairman\s*<\/li>/);
     expect(page.body).toContain('Vice-Chairman, <a class="govuk-link" href="/bodies/planning-applications-committee">');
     expect(page.body).toContain('Strategic Reset and Transformation');
+    expect(page.body).toContain('>Leader, portfolio: Strategic Reset and Transformation<');
+    // One rule names the role on the councillor's page, the body's page and in the API: Leader and Cabinet Member, never Chairman.
+    const annPage = (await app.inject({ url: `/people/${annSlug}` })).body;
+    expect(annPage).toMatch(/>Cabinet Member<\/a><\/li>/);
+    expect(annPage).toContain('>Cabinet Member for Highways and Transport<');
+    const cabinetPage = (await app.inject({ url: '/bodies/cabinet' })).body;
+    expect(cabinetPage).toMatch(/<dt class="govuk-summary-list__key">\s*Leader\s*<\/dt>/);
+    expect(cabinetPage).toContain('Mr K Hebden</a> (Leader, portfolio: Strategic Reset and Transformation)');
+    expect(cabinetPage).toContain('Mrs A Allen</a> (Cabinet Member for Highways and Transport)');
+    expect(cabinetPage).not.toContain('Chairman');
+    const api = (await app.inject({ url: `/api/v1/people/${slug}` })).json() as { roles: { label: string }[]; memberships: { roleLabel: string }[] };
+    expect(api.roles.map((r) => r.label)).toEqual(['Leader of the Council', 'Vice-Chairman']);
+    expect(api.memberships.map((m) => m.roleLabel)).toContain('Leader, portfolio: Strategic Reset and Transformation');
+    const apiBody = (await app.inject({ url: '/api/v1/bodies/cabinet' })).json() as { chairman: { roleLabel: string } };
+    expect(apiBody.chairman.roleLabel).toBe('Leader');
+    // The Cabinet's agenda front sheet lists the Leader as Leader too.
+    const meeting = await createMeeting(db, SYSTEM_ACTOR, { bodyId: cabinet, date: '2026-04-20', time: '10:00', venue: 'Council Chamber', status: 'scheduled', sections: [{ title: 'Business', items: [{ code: '1', title: 'Apologies' }] }] });
+    const pack = await packInputForMeeting(db, meeting.id, '2026-04-10');
+    expect(pack.input.membership?.groups.flatMap((g) => g.members)).toEqual(expect.arrayContaining([{ name: 'Mr K Hebden', role: 'Leader' }, { name: 'Mrs A Allen', role: 'member' }]));
     expect(page.body).toContain('Electoral division');
     expect(page.body).toContain('Faversham');
     expect(page.body).toContain('Conservative');

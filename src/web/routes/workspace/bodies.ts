@@ -1,7 +1,7 @@
 // Bodies: list, add, edit, and the seats each political group holds on them.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { AGENDA_STYLES, BODY_KINDS, BODY_KIND_LABELS } from '../../../domain/types.js';
+import { AGENDA_STYLES, BODY_KINDS, BODY_KIND_LABELS, membershipRoleText } from '../../../domain/types.js';
 import { selectItems, type WorkspaceOptions } from './common.js';
 import { actor, choice, optionalText, paramId, postForm, requiredText, str, type FieldError, type Parsed } from './form.js';
 import { addBodyWithNewName, allocateSeats, bodyMembers, getBody, getSeats, listBodies, recentMeetingsOfBody, updateBody } from '../../../services/bodies.js';
@@ -39,9 +39,11 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       bodyMembers(store.db, body.id), getSeats(store.db, body.id), listGroups(store.db), recentMeetingsOfBody(store.db, body.id),
     ]);
     const seatOf = new Map(seats.map((s) => [s.group_id, s.seats]));
+    // The role as the rule writes it (the co-opted category has its own column).
+    const shown = members.map((m) => ({ ...m, roleText: membershipRoleText({ role: m.role, bodyKind: body.kind, portfolio: m.portfolio }) }));
     return {
       pageTitle: body.name, body, meetings, columnClass: 'govuk-grid-column-full',
-      current: members.filter((m) => !m.ends_on), past: members.filter((m) => m.ends_on),
+      current: shown.filter((m) => !m.ends_on), past: shown.filter((m) => m.ends_on),
       groups: groups.map((g) => ({ ...g, seats: seatOf.get(g.id) ?? 0 })), totalSeats: seats.reduce((n, s) => n + s.seats, 0),
       ...extra,
     };

@@ -2,7 +2,7 @@
 // and their outcomes, the follow-up schedule, and each body's work programme. Thin over services/executive.
 import type { FastifyPluginAsync } from 'fastify';
 import { CALL_IN_OUTCOME_TEXT, CALL_IN_OUTCOMES, FORWARD_PLAN_EVENT_LABELS, FORWARD_PLAN_STATUS_LABELS } from '../../../domain/executive.js';
-import { DECISION_TAKER_KINDS, type DecisionTakerKind } from '../../../domain/types.js';
+import { cabinetMemberTitle, DECISION_TAKER_KINDS, type DecisionTakerKind } from '../../../domain/types.js';
 import type { Queryable } from '../../../services/unit.js';
 import { addForwardPlanEntry, forwardPlanEntryDetail, forwardPlanWorkspace, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice, readForwardPlan, recordPrivateMeetingUrgency } from '../../../services/executive/forward-plan.js';
 import { callInDetail, callInsWithSignatories, recordCallInOutcome, refuseCallIn } from '../../../services/executive/call-ins.js';
@@ -27,7 +27,7 @@ export async function formChoices(db: Queryable, today: string, selected: Record
       items: a.items.map((i) => ({ value: String(i.id), text: `Item ${i.code}: ${i.title}`, selected: sel('agendaItemId') === String(i.id) })) })),
     // The Cabinet Member who took a Cabinet Member decision (a reconsidered decision, say), entered on their behalf.
     cabinetMemberItems: [{ value: '', text: 'Not a Cabinet Member decision' }, ...cabinetMembers.map((p) => ({ value: String(p.person_id),
-      text: `${p.name}, Cabinet Member for ${p.portfolio}`,
+      text: `${p.name}, ${cabinetMemberTitle(p.portfolio!)}`,
       selected: sel('takerPersonId') === String(p.person_id) }))],
     reconsiderItems: [{ value: '', text: 'No' }, ...awaiting.map((d) => ({ value: String(d.id), text: `${d.number}: ${d.subject}`, selected: sel('reconsidersDecisionId') === String(d.id) || sel('reconsiders') === String(d.id) }))],
   };
