@@ -137,7 +137,7 @@ function topicReport(ctx: AgendaContext, topic: Topic, variant: number): { title
       subject: title,
       to,
       toDate: dated ? meeting.date : null,
-      from: [`${member.title} ${fullName(member)}, ${PORTFOLIOS[topic.portfolio].title}`, `${fullName(director)}, ${director.jobTitle}`],
+      from: [`${printedName(member)}, ${PORTFOLIOS[topic.portfolio].title}`, `${fullName(director)}, ${director.jobTitle}`],
       summary,
       recommendations: [`The ${to} is asked to ${verb}`],
       sections,
@@ -184,7 +184,7 @@ function exemptItem(ctx: AgendaContext, e: ExemptTopic): PlannedItem {
     subject: e.title,
     to: meeting.body.name,
     toDate: meeting.dated ? meeting.date : null,
-    from: [`${member.title} ${fullName(member)}, ${PORTFOLIOS[e.portfolio].title}`, `${fullName(director)}, ${director.jobTitle}`],
+    from: [`${printedName(member)}, ${PORTFOLIOS[e.portfolio].title}`, `${fullName(director)}, ${director.jobTitle}`],
     summary: e.summary,
     recommendations: [`The ${meeting.body.name} is asked to NOTE the report and AGREE the course of action recommended in section 2.`],
     sections: [
@@ -224,7 +224,7 @@ export function planAgenda(ctx: AgendaContext): PlannedSection[] {
     if (target) {
       const member = ctx.people.get(ctx.cabinet[target.topic?.portfolio ?? 0])!;
       target.guests = [
-        { name: `${member.title} ${fullName(member)}`, role: PORTFOLIOS[target.topic?.portfolio ?? 0].title, timeSlot: '10:30 - 11:15' },
+        { name: printedName(member), role: PORTFOLIOS[target.topic?.portfolio ?? 0].title, timeSlot: '10:30 - 11:15' },
         { name: 'Dr Imogen Halsey', role: 'Clinical Director, Kingsmere Community Health NHS Trust', timeSlot: '11:15 - 12:00' },
       ];
     }

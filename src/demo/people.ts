@@ -1,6 +1,7 @@
 // The invented people of Example County Council: sixty councillors in four groups, officers and co-opted
 // members. Names are drawn from common English forenames and surnames by the seeded generator; none is meant
 // to be a real councillor.
+import { formatPersonName, initialsOf } from '../domain/names.js';
 import type { Rng } from './random.js';
 
 export interface DemoGroup {
@@ -141,10 +142,6 @@ const CO_OPTED: { key: string; category: string }[] = [
 
 export const CO_OPTED_CATEGORY: Record<string, string> = Object.fromEntries(CO_OPTED.map((c) => [c.key, c.category]));
 
-function initialsOf(forenames: string): string {
-  return forenames.split(' ').map((w) => w.charAt(0)).join(' ');
-}
-
 export function makePeople(rng: Rng): DemoPerson[] {
   const people: DemoPerson[] = [];
   const usedNames = new Set<string>();
@@ -223,8 +220,7 @@ export function makePeople(rng: Rng): DemoPerson[] {
 
 /** "Mr R A Latchford, OBE", as the council prints names in lists. */
 export function printedName(p: Pick<DemoPerson, 'title' | 'initials' | 'surname' | 'postNominals'>): string {
-  const core = `${p.title} ${p.initials} ${p.surname}`;
-  return p.postNominals ? `${core}, ${p.postNominals}` : core;
+  return formatPersonName({ title: p.title, initials: p.initials, forenames: null, surname: p.surname, postNominals: p.postNominals });
 }
 
 /** "Mr Latchford", as minutes refer to a person already named. */

@@ -54,6 +54,17 @@ export function parsePersonName(printed: string): PersonName {
   };
 }
 
+/** Initials from forenames, as printed when none are recorded: "Roger Alan" gives "R A". */
+export function initialsOf(forenames: string): string {
+  return forenames.split(/\s+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase()).join(' ');
+}
+
+/** The name as a directory sorts it: "Latchford, Roger Alan" (forenames, else initials). */
+export function sortablePersonName(n: Pick<PersonName, 'initials' | 'forenames' | 'surname'>): string {
+  const given = n.forenames ?? n.initials;
+  return given ? `${n.surname}, ${given}` : n.surname;
+}
+
 /** The name as a council prints it in lists: "Mr R A Latchford, OBE". */
 export function formatPersonName(n: Pick<PersonName, 'title' | 'initials' | 'forenames' | 'surname' | 'postNominals'>, style: 'initials' | 'full' = 'initials'): string {
   const given = style === 'full' && n.forenames ? n.forenames : n.initials;

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { Zip, ZipPassThrough } from 'fflate';
-import { formatPersonName, personMatchKey } from '../domain/names.js';
+import { personMatchKey, sortablePersonName } from '../domain/names.js';
+import { personFullName } from '../store/people.js';
 import { can, PUBLIC_VIEWER } from '../domain/policy.js';
 import { exemptLabel, itemExempt as itemExemptRule, minuteExempt, packExempt, paperExempt } from '../domain/visibility.js';
 import type { RecordedVote } from '../domain/types.js';
@@ -184,7 +185,6 @@ export async function popoloExport(store: Store, o: PopoloOptions): Promise<Popo
   const bodyOrg = (bodyId: number) => id('organization', `body/${bodyId}`);
   const groupOrg = (groupId: number) => id('organization', `group/${groupId}`);
   const personId = (pid: number) => id('person', pid);
-  const nameOf = (p: (typeof people)[number]) => formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals }, 'full');
 
   const organizations: PopoloExport['organizations'] = [
     { id: councilOrgId, name: council?.name ?? 'The council', classification: 'government', parent_id: null, identifiers: [{ scheme: 'moot', identifier: 'council' }],
@@ -205,7 +205,7 @@ export async function popoloExport(store: Store, o: PopoloOptions): Promise<Popo
     division_id: null, area: { name: d } }));
 
   const persons: PopoloExport['persons'] = people.map((p) => ({
-    id: personId(p.id), name: nameOf(p), sort_name: `${p.surname}, ${p.forenames ?? p.initials ?? ''}`.replace(/, $/, ''),
+    id: personId(p.id), name: personFullName(p), sort_name: sortablePersonName(p),
     family_name: p.surname, given_name: p.forenames ?? undefined, honorific_prefix: p.title ?? undefined, honorific_suffix: p.post_nominals ?? undefined,
     other_names: [], identifiers: [{ scheme: 'moot-person', identifier: p.slug }],
     links: [{ url: url(`/people/${p.slug}`), note: 'web page' }, { url: url(`/people/${p.slug}/votes`), note: 'voting and attendance record' }],

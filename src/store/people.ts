@@ -1,6 +1,6 @@
 // People (councillors, officers, co-opted members) and political groups.
 import { sql } from 'kysely';
-import { formatPersonName, parsePersonName, personMatchKey } from '../domain/names.js';
+import { formatPersonName, initialsOf, parsePersonName, personMatchKey } from '../domain/names.js';
 import { slugify, uniqueSlug } from '../domain/slugs.js';
 import type { Actor, PersonKind } from '../domain/types.js';
 import { nowIso, recordAudit } from './audit.js';
@@ -55,6 +55,12 @@ export function personFullName(p: Pick<Row<'person'>, 'title' | 'initials' | 'fo
   return formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals }, 'full');
 }
 
+/** The initials (from the forenames when none are given) and the matching key kept with a person's name. */
+export function nameKeys(p: { forenames?: string | null; initials?: string | null; surname: string }): { initials: string | null; match_key: string } {
+  const initials = p.initials ?? (p.forenames ? initialsOf(p.forenames) : null);
+  return { initials, match_key: personMatchKey(`${initials ?? ''} ${p.surname}`) };
+}
+
 async function slugTaken(db: Queryable, slug: string): Promise<boolean> {
   return !!(await db.selectFrom('person').select('id').where('slug', '=', slug).executeTakeFirst());
 }
@@ -75,15 +81,13 @@ export async function createPerson(db: Queryable, actor: Actor, p: NewPerson): P
     const taken = new Set((await db.selectFrom('person').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
     slug = uniqueSlug(base, (s) => taken.has(s));
   }
-  const initials = p.initials ?? (p.forenames ? p.forenames.split(/\s+/).map((w) => w.charAt(0).toUpperCase()).join(' ') : null);
   const values = {
     slug,
     title: p.title ?? null,
     forenames: p.forenames ?? null,
-    initials,
+    ...nameKeys(p),
     surname: p.surname,
     post_nominals: p.postNominals ?? null,
-    match_key: personMatchKey(`${initials ?? ''} ${p.surname}`),
     kind: p.kind,
     group_id: p.groupId ?? null,
     job_title: p.jobTitle ?? null,
@@ -143,11 +147,11 @@ export async function listPeople(db: Queryable, filter: { kind?: PersonKind; gro
 
 /** Sets (or with null clears) a person's photo: the blob is stored content-addressed and kept when cleared. */
 export async function setPersonPhoto(db: Queryable, actor: Actor, personId: number, photo: { bytes: Uint8Array; type: string } | null): Promise<void> {
-  const before = await db.selectFrom('person').select(['id', 'surname', 'photo_sha256', 'photo_type']).where('id', '=', personId).executeTakeFirst();
+  const before = await db.selectFrom('person').select(['id', 'title', 'initials', 'forenames', 'surname', 'post_nominals', 'photo_sha256', 'photo_type']).where('id', '=', personId).executeTakeFirst();
   if (!before) throw new ValidationError(`there is no person ${personId}`, 'person');
   const after = photo ? { photo_sha256: await putBlob(db, photo.bytes), photo_type: photo.type } : { photo_sha256: null, photo_type: null };
   await db.updateTable('person').set(after).where('id', '=', personId).execute();
-  await recordAudit(db, actor, { action: 'update', entity: 'person', entityId: personId, summary: photo ? `Photo of ${before.surname} uploaded` : `Photo of ${before.surname} removed`,
+  await recordAudit(db, actor, { action: 'update', entity: 'person', entityId: personId, summary: `Photo of ${personDisplayName(before)} ${photo ? 'uploaded' : 'removed'}`,
     before: { photo_sha256: before.photo_sha256, photo_type: before.photo_type }, after });
 }
 

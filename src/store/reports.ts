@@ -10,6 +10,7 @@ import { ValidationError } from '../errors.js';
 import { recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import { addDocument, addDocumentVersion } from './documents.js';
+import { personFullName } from './people.js';
 import { paragraphsToText, parseJson, textToParagraphs } from './json.js';
 import { agendaPublished } from './read/visibility.js';
 
@@ -232,9 +233,12 @@ export function listReports(db: Queryable, f: ReportListFilter = {}) {
   let q = db.selectFrom('document').leftJoin('meeting', 'meeting.id', 'document.meeting_id').leftJoin('body', 'body.id', 'meeting.body_id')
     .leftJoin('person', 'person.id', 'document.author_person_id')
     .select(['document.id', 'document.title', 'document.workflow_status', 'document.classification', 'document.current_version', 'document.created_at',
-      'document.author_person_id', 'meeting.date as meeting_date', 'body.name as body_name', 'person.forenames', 'person.surname'])
+      'document.author_person_id', 'meeting.date as meeting_date', 'body.name as body_name',
+      'person.title as author_title', 'person.initials', 'person.forenames', 'person.surname', 'person.post_nominals'])
     .where('document.kind', '=', 'report').where('document.workflow_status', 'is not', null);
   if (f.authorPersonId !== undefined) q = q.where('document.author_person_id', '=', f.authorPersonId);
   if (f.statuses?.length) q = q.where('document.workflow_status', 'in', f.statuses);
-  return q.orderBy('document.id', 'desc').execute();
+  // The author by their full name, as officers sign reports (personFullName), or null for a report with no author.
+  return q.orderBy('document.id', 'desc').execute().then((rows) => rows.map(({ author_title, initials, forenames, surname, post_nominals, ...r }) => ({
+    ...r, author_name: surname ? personFullName({ title: author_title, initials, forenames, surname, post_nominals }) : null })));
 }

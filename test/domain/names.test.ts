@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NAME_STYLES, styledPersonName } from '../../src/domain/names.js';
+import { initialsOf, NAME_STYLES, sortablePersonName, styledPersonName } from '../../src/domain/names.js';
 
 const kim = { title: 'Mr', initials: 'K', forenames: 'Kim', surname: 'Hebden', postNominals: null };
 
@@ -14,6 +14,12 @@ describe('names in the council\'s style', () => {
   it('keeps a title that is not a courtesy title after Councillor, and honours after the name', () => {
     expect(styledPersonName({ title: 'Dr', initials: 'A', forenames: 'Ann', surname: 'Lee', postNominals: 'OBE' }, 'councillor', 'councillor-forenames')).toBe('Councillor Dr Ann Lee, OBE');
     expect(styledPersonName({ title: 'Cllr', initials: 'A', forenames: null, surname: 'Lee', postNominals: null }, 'councillor', 'cllr-forenames')).toBe('Cllr A Lee');
+  });
+  it('works out initials from forenames and sorts by surname', () => {
+    expect(initialsOf('roger  Alan')).toBe('R A');
+    expect(sortablePersonName(kim)).toBe('Hebden, Kim');
+    expect(sortablePersonName({ initials: 'K', forenames: null, surname: 'Hebden' })).toBe('Hebden, K');
+    expect(sortablePersonName({ initials: null, forenames: null, surname: 'Hebden' })).toBe('Hebden');
   });
   it('never calls a co-opted member Councillor', () => {
     fc.assert(fc.property(fc.constantFrom(...NAME_STYLES), fc.constantFrom('co-opted', 'officer', 'other'), (style, kind) => {

@@ -7,8 +7,7 @@ import { getCouncil } from '../../store/council.js';
 import { getBlob, itemPapersOfMeeting } from '../../store/documents.js';
 import { parseJson, textToParagraphs } from '../../store/json.js';
 import { getAgenda, getMeeting, previousHeldMeeting } from '../../store/meetings.js';
-import { councilNameStyle, styledAttendance } from '../../store/read/people.js';
-import { styledPersonName } from '../../domain/names.js';
+import { councilNameStyle, styledAttendance, styledNameOf } from '../../store/read/people.js';
 import { getAttendance, getMinutes } from '../../store/proceedings.js';
 import type { AgendaSection, DecisionPaper, MinutesPaper, PackInput, Paper, PoliticalGroup, WithdrawnPaper } from '../../pack/model.js';
 import { councilDay } from '../../domain/display.js';
@@ -36,7 +35,7 @@ async function membershipInput(db: Queryable, bodyId: number, bodyKind: string, 
   const coOpted = new Map<string, { category: string; seats: number; members: string[]; note?: string }>();
   const style = await councilNameStyle(db);
   for (const m of members) {
-    const name = styledPersonName({ title: m.title, initials: m.initials, forenames: m.forenames, surname: m.surname, postNominals: m.post_nominals }, m.person_kind, style);
+    const name = styledNameOf({ ...m, kind: m.person_kind }, style);
     if (m.role === 'co-opted-voting' || m.role === 'co-opted-non-voting') {
       const category = m.co_opted_category ?? 'Co-opted Members';
       const c = coOpted.get(category) ?? { category, seats: 0, members: [], note: m.voting_note ?? undefined };

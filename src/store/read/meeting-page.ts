@@ -3,7 +3,6 @@
 import type { Viewer } from '../../domain/policy.js';
 import { safeWebUrl } from '../../domain/input.js';
 import { councilDay } from '../../domain/display.js';
-import { formatPersonName } from '../../domain/names.js';
 import type { AgendaItem, Contact, Guest, RecordedVote, Resolution } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
@@ -268,7 +267,3 @@ export function meetingPageFor(record: MeetingRecord, viewer: Viewer) {
   };
 }
 
-/** A short display name from a person row. */
-export function nameOf(p: { title: string | null; initials: string | null; forenames: string | null; surname: string; post_nominals: string | null }): string {
-  return formatPersonName({ title: p.title, initials: p.initials, forenames: p.forenames, surname: p.surname, postNominals: p.post_nominals });
-}

@@ -1,13 +1,12 @@
 // Edits to the standing record the clerk keeps: bodies, political groups and people. Each command writes its
 // change and its audit entry on the handle it is given; callers run it inside one transaction.
-import { personMatchKey } from '../../domain/names.js';
 import type { Actor, AgendaStyle, BodyKind, PersonKind } from '../../domain/types.js';
 import { ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { bodyMatchKey } from '../bodies.js';
 import type { Queryable } from '../db.js';
 import { checkNames } from '../input.js';
-import { checkAddress, checkPersonNames } from '../people.js';
+import { checkAddress, checkPersonNames, nameKeys, personDisplayName } from '../people.js';
 import { formatDisplayDate } from '../../domain/display.js';
 
 export interface BodyChanges {
@@ -82,14 +81,12 @@ export async function updatePerson(db: Queryable, actor: Actor, personId: number
   checkAddress(p.address);
   const before = await db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
   if (!before) throw new ValidationError(`there is no person ${personId}`, 'person');
-  const initials = p.initials ?? (p.forenames ? p.forenames.split(/\s+/).map((w) => w.charAt(0).toUpperCase()).join(' ') : null);
   const after = {
-    title: p.title, forenames: p.forenames, initials, surname: p.surname, post_nominals: p.postNominals,
-    match_key: personMatchKey(`${initials ?? ''} ${p.surname}`), kind: p.kind, group_id: p.groupId, job_title: p.jobTitle,
+    title: p.title, forenames: p.forenames, ...nameKeys(p), surname: p.surname, post_nominals: p.postNominals, kind: p.kind, group_id: p.groupId, job_title: p.jobTitle,
     division: p.division, email: p.email, phone: p.phone, address: p.address === undefined ? before.address : p.address,
   };
   await db.updateTable('person').set(after).where('id', '=', personId).execute();
-  await recordAudit(db, actor, { action: 'update', entity: 'person', entityId: personId, summary: `Changed ${p.surname}`, before, after });
+  await recordAudit(db, actor, { action: 'update', entity: 'person', entityId: personId, summary: `Changed ${personDisplayName(after)}`, before, after });
 }
 
 /** A membership can be ended once, on or after the day it started: the history stays as it was. */

@@ -93,6 +93,8 @@ describe.each(STORE_KINDS)('report authors on %s', (kind) => {
     const clerk = await Browser.signedIn(app, t.store, c.users.clerk.userId);
     const list = await clerk.get('/author/review');
     expect(list.body).toContain(`/author/review/${id}`);
+    expect(list.body).toContain('>Olive Orwell<');
+    expect((await clerk.get(`/author/review/${id}`)).body).toMatch(/Author\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Olive Orwell\s*</);
     const reviewPreview = await clerk.get(`/author/review/${id}/preview.pdf`);
     expect(reviewPreview.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
     const noComments = await clerk.post(`/author/review/${id}/return`, { comments: '' });

@@ -138,7 +138,7 @@ describe.each(STORE_KINDS)('a councillor\'s page on %s', (kind) => {
     expect((await app.inject({ url: `/people/${slug}/photo`, headers: { 'if-none-match': String(photo.headers.etag) } })).statusCode).toBe(304);
     expect((await app.inject({ url: `/people/${slug}` })).body).toContain(`<img class="moot-person__photo" src="/people/${slug}/photo" alt="Photo of Councillor Kim Hebden"`);
     const audit = await db.selectFrom('audit_log').select('summary').where('entity', '=', 'person').where('entity_id', '=', String(kim)).execute();
-    expect(audit.map((a) => a.summary)).toContain('Photo of Hebden uploaded');
+    expect(audit.map((a) => a.summary)).toContain('Photo of Mr K Hebden uploaded');
     // Removed: the public page and the photo's address show none.
     const removeBody = multipart({ _csrf: clerk.csrf, remove: 'yes' }, { name: 'photo', fileName: '', type: 'application/octet-stream', bytes: Buffer.alloc(0) });
     expect((await clerk.request('POST', `/workspace/people/${kim}/photo`, { payload: removeBody.payload, headers: { 'content-type': removeBody.contentType } })).statusCode).toBe(303);

@@ -2,7 +2,7 @@
 // it or return it to the author with comments. Guarded by the policy's 'approve-report'.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../../services/accounts.js';
-import { getPerson } from '../../../services/people.js';
+import { getPerson, personFullName } from '../../../services/people.js';
 import { approveReport, getReport, listReports, REPORT_STATUS_LABELS, reportHistory, returnReport, type ReportRow } from '../../../services/reports.js';
 import type { Store } from '../../../services/unit.js';
 import { requireAction } from '../../../http/guards.js';
@@ -24,7 +24,7 @@ const review: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     const author = r.author_person_id !== null ? await getPerson(db, r.author_person_id) : undefined;
     return reply.render('pages/author/review.njk', {
       pageTitle: `${errors ? 'Error: ' : ''}Review: ${r.title}`, report: r, statusLabel: REPORT_STATUS_LABELS[r.status],
-      author, history: await reportHistory(db, r.id), comments, breadcrumbs: [{ text: 'Reports to review', href: '/author/review' }],
+      authorName: author ? personFullName(author) : null, history: await reportHistory(db, r.id), comments, breadcrumbs: [{ text: 'Reports to review', href: '/author/review' }],
       ...errors,
     });
   }

@@ -5,7 +5,7 @@ import { AGENDA_STYLES, BODY_KINDS, BODY_KIND_LABELS, membershipRoleText } from 
 import { selectItems, type WorkspaceOptions } from './common.js';
 import { actor, choice, optionalText, paramId, postForm, requiredText, str, type FieldError, type Parsed } from './form.js';
 import { addBodyWithNewName, allocateSeats, bodyMembers, getBody, getSeats, listBodies, recentMeetingsOfBody, updateBody } from '../../../services/bodies.js';
-import { listGroups } from '../../../services/people.js';
+import { listGroups, personDisplayName } from '../../../services/people.js';
 
 const bodySchema = z.object({
   name: requiredText('Enter the name of the body', 200),
@@ -39,8 +39,8 @@ const bodies: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
       bodyMembers(store.db, body.id), getSeats(store.db, body.id), listGroups(store.db), recentMeetingsOfBody(store.db, body.id),
     ]);
     const seatOf = new Map(seats.map((s) => [s.group_id, s.seats]));
-    // The role as the rule writes it (the co-opted category has its own column).
-    const shown = members.map((m) => ({ ...m, roleText: membershipRoleText({ role: m.role, bodyKind: body.kind, portfolio: m.portfolio }) }));
+    // Names and roles as the rules write them (the co-opted category has its own column).
+    const shown = members.map((m) => ({ ...m, name: personDisplayName(m), roleText: membershipRoleText({ role: m.role, bodyKind: body.kind, portfolio: m.portfolio }) }));
     return {
       pageTitle: body.name, body, meetings, columnClass: 'govuk-grid-column-full',
       current: shown.filter((m) => !m.ends_on), past: shown.filter((m) => m.ends_on),
