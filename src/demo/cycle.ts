@@ -20,6 +20,7 @@ import { PORTFOLIOS } from './bodies.js';
 import { renderPdf } from './pdf.js';
 import { councilHeading } from './reports.js';
 import { DEMO_COUNCIL_NAME } from './wording.js';
+import { DEMO_DEMOCRATIC_SERVICES_EMAIL } from './identity.js';
 import { fullName, type DemoPerson } from './people.js';
 import type { Roster } from './roster.js';
 import { cycleCabinetDates } from './yearplan.js';
@@ -58,7 +59,7 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   // The forward plan: four key decisions (one to be taken in private) and one that is deferred.
   const planned = (title: string, expectedOn: string, extra: Partial<Parameters<typeof addForwardPlanEntry>[2]> = {}) => addForwardPlanEntry(db, actor, {
     title, takerKind: 'body', takerName: 'Cabinet', takerBodyId: cabinet, expectedOn, key: true, expenditurePence: 2_500_000_00, divisions: ['Kingsmere North', 'Kingsmere South', 'Eastbrook'],
-    documents: 'Report of the Corporate Director', consultation: 'Public consultation and the relevant Cabinet Committee', contact: 'Democratic Services, democratic.services@example-county.gov.uk', ...extra,
+    documents: 'Report of the Corporate Director', consultation: 'Public consultation and the relevant Cabinet Committee', contact: `Democratic Services, ${DEMO_DEMOCRATIC_SERVICES_EMAIL}`, ...extra,
   }, firstEdition);
   const transport = await planned('Home to School Transport Policy', m1.date, { portfolio: 'Children, Young People and Education' });
   const highways = await planned('Highways Term Maintenance Contract', m2.date, { portfolio: 'Highways and Transport', expenditurePence: 12_000_000_00 });

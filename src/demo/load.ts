@@ -19,6 +19,7 @@ import { PdfCache, type Block } from './pdf.js';
 import { Rng } from './random.js';
 import { appendixBlocks, reportBlocks } from './reports.js';
 import { DEMO_COUNCIL_NAME, lowerFirst } from './wording.js';
+import { DEMO_DOMAIN } from './identity.js';
 import { makeRoster, type Roster } from './roster.js';
 import { makeInterests, type DemoInterest } from './interests.js';
 import { loadDemoCycle } from './cycle.js';
@@ -346,7 +347,7 @@ class EventWriter {
       venue: body.venue,
       status: m.status,
       statusReason: m.statusReason,
-      webcastUrl: held && body.kind !== 'cabinet-member' ? `https://webcasts.example-county.gov.uk/${m.date}-${body.key}` : null,
+      webcastUrl: held && body.kind !== 'cabinet-member' ? `https://webcasts.${DEMO_DOMAIN}/${m.date}-${body.key}` : null,
       contacts: [{ name: fullName(clerk), phone: clerk.phone, email: clerk.email }],
       signatoryName: m.publishedOn ? fullName(hods) : null,
       signatoryTitle: m.publishedOn ? 'Head of Democratic Services' : null,

@@ -2,6 +2,7 @@
 // members. Names are drawn from common English forenames and surnames by the seeded generator; none is meant
 // to be a real councillor.
 import { formatPersonName, initialsOf } from '../domain/names.js';
+import { demoEmail } from './identity.js';
 import type { Rng } from './random.js';
 
 export interface DemoGroup {
@@ -163,7 +164,7 @@ export function makePeople(rng: Rng): DemoPerson[] {
     }
   };
   const contact = (forenames: string, surname: string, n: number) => ({
-    email: `${forenames.split(' ')[0].toLowerCase()}.${surname.toLowerCase()}@example-county.gov.uk`,
+    email: demoEmail(`${forenames.split(' ')[0].toLowerCase()}.${surname.toLowerCase()}`),
     phone: `01632 ${String(960000 + n * 37).slice(0, 6)}`,
   });
 

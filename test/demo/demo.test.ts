@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { CONFIDENTIAL_MARKERS, isEmpty, loadDemo, type DemoSummary } from '../../src/demo/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIDENTIAL_MARKERS, DEMO_DOMAIN, DEMO_MAIL_FROM, isEmpty, loadDemo, type DemoSummary } from '../../src/demo/index.js';
+import { DEMO_THEME_DIR } from '../../src/web/theme.js';
 import { MootError } from '../../src/errors.js';
 import { getBlob } from '../../src/store/documents.js';
 import type { Store } from '../../src/store/db.js';
@@ -54,6 +57,24 @@ describe.each(STORE_KINDS)('demo council on %s', (kind) => {
     const council = await store.db.selectFrom('council').select(['name', 'settings_json']).executeTakeFirstOrThrow();
     expect(council.name).toBe('Example County Council');
     expect(JSON.parse(council.settings_json)).toMatchObject({ signatoryTitle: 'Head of Democratic Services' });
+  });
+
+  it('writes one domain everywhere: its theme\'s website, people\'s emails, the forward plan\'s contact and the webcasts', async (ctx) => {
+    const { db } = get(ctx).store;
+    if (!summary) ctx.skip();
+    expect(DEMO_DOMAIN).toBe('example-county.gov.uk');
+    const theme = JSON.parse(readFileSync(join(DEMO_THEME_DIR, 'theme.json'), 'utf8')) as { website: { text: string; href: string }; headerLinks: { href: string }[]; footerLinks: { href: string }[] };
+    expect(theme.website.text).toBe(DEMO_DOMAIN);
+    const hosts = (text: string) => [...text.matchAll(/(?:@|\/\/)([\w.-]+\.gov\.uk)/g)].map((m) => m[1].replace(/^(?:www|webcasts)\./, ''));
+    const seen = [
+      ...hosts(JSON.stringify(theme)),
+      ...(await db.selectFrom('person').select('email').execute()).flatMap((p) => hosts(p.email ?? '')),
+      ...(await db.selectFrom('forward_plan_entry').select('contact').execute()).flatMap((e) => hosts(e.contact ?? '')),
+      ...(await db.selectFrom('meeting').select('webcast_url').execute()).flatMap((m) => hosts(m.webcast_url ?? '')),
+    ];
+    expect(seen.length).toBeGreaterThan(100);
+    expect(new Set(seen)).toEqual(new Set([DEMO_DOMAIN]));
+    expect(DEMO_MAIL_FROM).toBe(`Example County Council <democratic.services@${DEMO_DOMAIN}>`);
   });
 
   it('refuses to load over an existing council unless told to reset', async (ctx) => {

@@ -14,6 +14,7 @@ import type { Store } from '../../services/database.js';
 import { out, type CliContext } from '../context.js';
 
 interface DemoModule {
+  DEMO_MAIL_FROM: string;
   isEmpty(store: Store): Promise<boolean>;
   loadDemo(store: Store, options: { progress?: boolean }): Promise<{ meetings: number; bodies: number }>;
 }
@@ -48,9 +49,12 @@ export function register(program: Command, context: () => CliContext): void {
       const theme = themeDir ? loadTheme(themeDir) : undefined;
       const ctx = context();
       const store = await ctx.store();
-      if (opts.demo && !cluster.isWorker) {
-        const demo = await loadDemoModule();
-        if (demo && (await demo.isEmpty(store))) {
+      const demo = opts.demo ? await loadDemoModule() : null;
+      // The demo council's email (alerts, password resets, call-ins) comes from its Democratic Services unless
+      // MAIL_FROM says otherwise; set before any mailer or worker process is made, so every one sends from it.
+      if (demo && !process.env.MAIL_FROM?.trim()) process.env.MAIL_FROM = demo.DEMO_MAIL_FROM;
+      if (demo && !cluster.isWorker) {
+        if (await demo.isEmpty(store)) {
           out('Loading the demonstration council (first run only)…');
           const summary = await demo.loadDemo(store, { progress: true });
           out(`Loaded ${summary.meetings} meetings of ${summary.bodies} bodies.`);

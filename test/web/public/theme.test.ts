@@ -112,7 +112,7 @@ describe('the portal with a theme folder', () => {
     expect(html).toContain('<link rel="icon" href="/theme/favicon.svg">');
     expect(html).toContain('<link rel="stylesheet" href="/theme/theme.css">');
     expect(html).toContain(`<meta name="theme-color" content="${theme.colours.headerBackground}">`);
-    expect(html).toContain('href="https://www.example.gov.uk/privacy">Privacy notice</a>');
+    expect(html).toContain('href="https://www.example-county.gov.uk/privacy">Privacy notice</a>');
     expect(html).toContain('County Hall, Exampleton');
     for (const mark of CROWN_MARKS) expect(html, String(mark)).not.toMatch(mark);
     const logo = await app.inject('/theme/logo.svg');
