@@ -10,6 +10,7 @@ import { migrateToLatest, checkNotNewer } from './migrate.js';
 import type { Dialect } from './migrations/helpers.js';
 import type { Database } from './schema.js';
 import { MootSqliteDialect, withStatementCache } from './sqlite-dialect.js';
+import { startSearchThreads, type SearchThreads } from './search/threads.js';
 
 export type { Dialect };
 export type Db = Kysely<Database>;
@@ -26,6 +27,8 @@ export interface Store {
   file?: string;
   /** PostgreSQL's connection pool: connections open, idle, and requests waiting for one. */
   pool?: () => { total: number; idle: number; waiting: number };
+  /** SQLite: worker threads with read-only connections that run searches off the event loop (search/threads.ts). */
+  searchThreads?: SearchThreads;
   close(): Promise<void>;
 }
 
@@ -69,7 +72,14 @@ function openSqlite(config: MootConfig): Store {
     });
   }
   const db = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(raw) }) });
-  return { db, dialect: 'sqlite', description: `SQLite at ${file}`, file, close: () => db.destroy() };
+  const searchThreads = startSearchThreads(file) ?? undefined;
+  return {
+    db, dialect: 'sqlite', description: `SQLite at ${file}`, file, searchThreads,
+    close: async () => {
+      await searchThreads?.close();
+      await db.destroy();
+    },
+  };
 }
 
 function describeUrl(url: string): string {

@@ -25,6 +25,12 @@ export async function search(store: Store, query: SearchQuery): Promise<SearchRe
   const page = pageOf(query);
   const parsed = parseQuery(query.text);
   if (!parsed) return { total: 0, hits: [] };
+  // SQLite's ranking is CPU-bound and synchronous: run it on a search thread when the store has them (not inside a
+  // transaction, whose uncommitted writes only its own connection sees).
+  if (store.searchThreads && !store.db.isTransaction) {
+    const results = await store.searchThreads.search(query);
+    if (results) return results;
+  }
   const rank = store.dialect === 'postgres' ? rankPostgres : rankSqlite;
   const { total, ranked } = await rank(store.db, parsed, conditions, page, query.sort ?? 'relevance');
   if (!ranked.length) return { total, hits: [] };
