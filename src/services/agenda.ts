@@ -9,7 +9,7 @@ import { unitOfWork } from './unit.js';
 
 export { loadAgenda, type AgendaSectionView, type ItemFields, type ItemGuest } from '../store/workspace/agenda.js';
 export { reportAuthors, itemReports, type Assignment } from '../store/workspace/assign-report.js';
-export { paperCountsByItem, meetingDates, meetingsOpenForItems } from '../store/workspace/pages.js';
+export { papersByItem, meetingDates, meetingsOpenForItems } from '../store/workspace/pages.js';
 export { agendaItemsOf, getAgendaItem } from '../store/meetings.js';
 export type { NewAgendaSection, NewAgendaItem } from '../store/meetings.js';
 

@@ -26,12 +26,15 @@ export function getGroup(db: Queryable, groupId: number) {
   return db.selectFrom('political_group').selectAll().where('id', '=', groupId).executeTakeFirst();
 }
 
-/** How many papers each agenda item of a meeting has. */
-export async function paperCountsByItem(db: Queryable, meetingId: number): Promise<Map<number, number>> {
-  const papers = await db.selectFrom('document').select(['agenda_item_id']).where('meeting_id', '=', meetingId).execute();
-  const counts = new Map<number, number>();
-  for (const p of papers) if (p.agenda_item_id) counts.set(p.agenda_item_id, (counts.get(p.agenda_item_id) ?? 0) + 1);
-  return counts;
+export interface ItemPaperLine { id: number; title: string; withdrawn_at: string | null; withdrawn_reason: string | null }
+
+/** The papers on each agenda item of a meeting, in pack order, with any withdrawal (when and why). */
+export async function papersByItem(db: Queryable, meetingId: number): Promise<Map<number, ItemPaperLine[]>> {
+  const papers = await db.selectFrom('document').select(['id', 'title', 'agenda_item_id', 'withdrawn_at', 'withdrawn_reason'])
+    .where('meeting_id', '=', meetingId).where('agenda_item_id', 'is not', null).orderBy('position').orderBy('id').execute();
+  const byItem = new Map<number, ItemPaperLine[]>();
+  for (const { agenda_item_id: itemId, ...p } of papers) byItem.set(itemId!, [...(byItem.get(itemId!) ?? []), p]);
+  return byItem;
 }
 
 /** The dates of the given meetings. */

@@ -61,6 +61,10 @@ describe.each(STORE_KINDS)('withdrawing a paper from the workspace on %s', (kind
     expect(page.body).toContain('The actuary is revising the figures');
     expect(page.body).not.toContain(`href="${confirmUrl}"`);
 
+    // The agenda page lists the paper under its item, tagged withdrawn with when and why.
+    const agendaPage = (await client.get(`/workspace/meetings/${meeting.id}/agenda`)).body.replace(/\s+/g, ' ');
+    expect(agendaPage).toMatch(new RegExp(`<li>Triennial valuation report<br><strong class="govuk-tag govuk-tag--grey">\\s*Withdrawn\\s*</strong> <span class="moot-meta">${DAY.source}, [^<]*: The actuary is revising the figures</span></li>`));
+
     // Again: refused, saying when it was withdrawn.
     res = await client.post(confirmUrl, { _csrf: csrf, reason: 'Twice' });
     expect(res.statusCode).toBe(400);

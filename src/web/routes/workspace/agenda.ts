@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { EXEMPT_PARAGRAPHS, EXEMPT_PARAGRAPH_DESCRIPTIONS } from '../../../domain/types.js';
 import { itemOr404, meetingOr404, selectItems, meetingLabel, type WorkspaceOptions } from './common.js';
 import { actor, inSentence, checkbox, idOf, lines, list, optionalText, parseForm, postForm, requiredText, str, type FieldError, type Parsed } from './form.js';
-import { addItem, addSection, assignReport, deferItem, type ItemFields, type ItemGuest, itemReports, loadAgenda, meetingDates, meetingsOpenForItems, moveItem, paperCountsByItem, reportAuthors, setWithdrawn, updateItem } from '../../../services/agenda.js';
+import { addItem, addSection, assignReport, deferItem, type ItemFields, type ItemGuest, itemReports, loadAgenda, meetingDates, meetingsOpenForItems, moveItem, papersByItem, reportAuthors, setWithdrawn, updateItem } from '../../../services/agenda.js';
 import { itemPapers, textToParagraphs } from '../../../services/documents.js';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../services/reports.js';
 import { parseJson } from '../../../services/unit.js';
@@ -77,11 +77,11 @@ const agenda: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
   /** The agenda page; after a refused change, with the error summary (and the section form's values). */
   const agendaPage = async (meeting: NonNullable<Awaited<ReturnType<typeof meetingOr404>>>, extra: Record<string, unknown> = {}) => {
     const sections = await loadAgenda(store.db, meeting.id);
-    const paperCount = await paperCountsByItem(store.db, meeting.id);
+    const papers = await papersByItem(store.db, meeting.id);
     const deferredTo = await meetingDates(store.db, sections.flatMap((s) => s.items.map((i) => i.deferred_to_meeting_id ?? 0)));
     return {
       pageTitle: `${extra.errorList ? 'Error: ' : ''}Agenda: ${meetingLabel(meeting)}`, meeting, columnClass: 'govuk-grid-column-full', values: {},
-      sections: sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, papers: paperCount.get(i.id) ?? 0, paragraphs: textToParagraphs(i.exempt_paragraphs), deferredToDate: deferredTo.find((m) => m.id === i.deferred_to_meeting_id)?.date })) })),
+      sections: sections.map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, papers: papers.get(i.id) ?? [], paragraphs: textToParagraphs(i.exempt_paragraphs), deferredToDate: deferredTo.find((m) => m.id === i.deferred_to_meeting_id)?.date })) })),
       editable: meeting.status === 'scheduled' || meeting.status === 'agenda-published', renumbers: meeting.status === 'scheduled',
       generated: await generatedPaperChoices(meeting.id),
       ...extra,
