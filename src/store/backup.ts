@@ -13,7 +13,7 @@ type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-
 
 export interface TableInfo {
   name: string;
-  /** Columns in their declared order, without generated ones (PostgreSQL's search vector). */
+  /** Columns in their declared order, without derived ones (PostgreSQL's search vector, which its trigger fills). */
   columns: string[];
   /** Primary-key columns, in key order; empty when the table has none. */
   primaryKey: string[];
@@ -72,7 +72,7 @@ export async function listDataTables(db: Kysely<Database>, dialect: Dialect): Pr
     .map((t) => t.name)
     .filter((n) => !skipped(n))
     .map((name) => {
-      const mine = cols.rows.filter((c) => c.table === name && c.generated !== 'ALWAYS');
+      const mine = cols.rows.filter((c) => c.table === name && c.generated !== 'ALWAYS' && c.type !== 'tsvector');
       return {
         name,
         columns: mine.map((c) => c.name),

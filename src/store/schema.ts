@@ -1,6 +1,6 @@
 // The database as Kysely sees it. One schema for SQLite and PostgreSQL: dates and timestamps are ISO text,
 // booleans are integers (0/1), lists and structured fields are JSON text, so every query is portable.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Bool = number; // 0 | 1
 
@@ -598,6 +598,8 @@ export interface SearchEntryTable {
   title: string;
   url: string;
   body: string;
+  /** PostgreSQL only: the lexemes (search_tsv, migration 034), which a trigger fills when an insert leaves them out. */
+  tsv: ColumnType<never, string | undefined, never>;
 }
 
 export interface IndicatorTable {

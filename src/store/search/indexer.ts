@@ -1,6 +1,6 @@
 // Keeps search_entry in step with the record: one meeting (its agenda, papers page by page, minutes and decisions),
 // one decision, one person, or everything at once. Entries are replaced wholesale, never patched.
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Queryable, Store } from '../db.js';
 import type { Database } from '../schema.js';
 import { countDerivedChange } from '../read/version.js';
@@ -19,6 +19,52 @@ const SQLITE_OPTIMIZE = CompiledQuery.raw(`INSERT INTO search_fts(search_fts) VA
 // row's tsvector (a sequential scan, ~70 ms a query on the 10-year archive) instead of the index (a few ms); autovacuum
 // would do both eventually, but not before the first searches, and not at all where it is turned off.
 const POSTGRES_SETTLE = [CompiledQuery.raw(`SELECT gin_clean_pending_list('search_entry_tsv')`), CompiledQuery.raw('ANALYZE search_entry')];
+// A rebuild remembers the tsv of up to this much text (titles and bodies), to compute each distinct pair once.
+const TSV_CACHE_CHARS = 64 * 1024 * 1024;
+
+/**
+ * PostgreSQL, during a rebuild: each entry's tsv (search_tsv, migration 034), computed once per distinct title and body
+ * (an archive repeats many: standard agenda items, the pages of a paper that several meetings share) on two connections
+ * of the pool at once, outside the rebuild's transaction (the function reads no table), while that transaction inserts
+ * the previous batch. The rows then give tsv, which the trigger would otherwise compute row by row on the
+ * transaction's one connection: the same function, so the same tsvector.
+ */
+class RebuildTsv {
+  readonly #known = new Map<string, string>();
+  #chars = 0;
+
+  constructor(readonly db: Kysely<Database>) {}
+
+  /** Computes the tsv of the rows whose title and body are not yet known. */
+  async prepare(rows: EntryValues[]): Promise<void> {
+    if (this.#chars > TSV_CACHE_CHARS) {
+      this.#known.clear();
+      this.#chars = 0;
+    }
+    const wanted = new Map<string, EntryValues>();
+    for (const r of rows) if (!this.#known.has(tsvKey(r))) wanted.set(tsvKey(r), r);
+    if (!wanted.size) return;
+    const texts = [...wanted.values()];
+    const half = texts.reduce((n, r) => n + r.body.length, 0) / 2;
+    let cut = 0;
+    for (let chars = 0; cut < texts.length - 1 && chars < half; cut++) chars += texts[cut].body.length;
+    const parts = [texts.slice(0, cut), texts.slice(cut)].filter((p) => p.length);
+    const results = await Promise.all(parts.map((p) => sql<{ tsv: string }>`
+      select search_tsv(u.title, u.body)::text as tsv from unnest(${p.map((r) => r.title)}::text[], ${p.map((r) => r.body)}::text[])
+        with ordinality as u(title, body, n) order by u.n`.execute(this.db)));
+    parts.forEach((p, i) => p.forEach((r, j) => {
+      this.#known.set(tsvKey(r), results[i].rows[j].tsv);
+      this.#chars += r.title.length + r.body.length;
+    }));
+  }
+
+  /** The rows with their tsv, once prepared. */
+  withTsv(rows: EntryValues[]): EntryValues[] {
+    return rows.map((r) => ({ ...r, tsv: this.#known.get(tsvKey(r))! }));
+  }
+}
+
+const tsvKey = (r: EntryValues) => `${r.title}\u0000${r.body}`;
 
 async function insertEntries(db: Queryable, entries: EntryValues[], chunk = INSERT_CHUNK): Promise<void> {
   for (let i = 0; i < entries.length; i += chunk) {
@@ -222,21 +268,36 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
     meetingCount = meetings.length;
     progress?.setTotal(meetings.length + decisions.length + people.length + reviews.length);
     await db.deleteFrom('search_entry').execute();
-    // Pipelined: the next batch's reads are sent before this batch's insert, so on PostgreSQL (one connection, queries
-    // in order) the server computes this batch's tsvectors while Node turns the next batch's rows into entries.
+    // Pipelined on PostgreSQL: the next batch is read (on other connections of the pool: the transaction's own one
+    // only deletes and inserts, and its statements would see the same committed record, read committed) while this
+    // batch is inserted, and its tsv computed (RebuildTsv) while Node turns rows into entries.
     // On SQLite every call finishes before it returns, and the order is the same as one batch after another.
+    const postgres = store.dialect === 'postgres';
+    const tsv = postgres ? new RebuildTsv(store.db) : null;
+    const reader = postgres ? store.db : db;
+    let inserting: Promise<void> = Promise.resolve();
     const run = async (ids: number[], batch: number, build: (db: Queryable, ids: number[]) => Promise<EntryValues[]>, label: string) => {
       const slices: number[][] = [];
       for (let i = 0; i < ids.length; i += batch) slices.push(ids.slice(i, i + batch));
-      let next = slices.length ? build(db, slices[0]) : null;
-      for (let i = 0; next; i++) {
-        const rows = await next;
-        next = i + 1 < slices.length ? build(db, slices[i + 1]) : null;
-        next?.catch(() => undefined); // awaited on the next turn; an insert failing first must not leave it unhandled
-        await insertEntries(db, rows, store.dialect === 'postgres' ? BULK_INSERT_CHUNK : INSERT_CHUNK);
-        for (const r of rows) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
-        entries += rows.length;
-        progress?.tick(slices[i].length, label);
+      let next = slices.length ? build(reader, slices[0]) : null;
+      try {
+        for (let i = 0; next; i++) {
+          const rows = await next;
+          next = i + 1 < slices.length ? build(reader, slices[i + 1]) : null;
+          next?.catch(() => undefined); // awaited on the next turn; an insert failing first must not leave it unhandled
+          await tsv?.prepare(rows);
+          await inserting;
+          inserting = tsv ? insertEntries(db, tsv.withTsv(rows), BULK_INSERT_CHUNK) : insertEntries(db, rows, INSERT_CHUNK);
+          inserting.catch(() => undefined); // awaited before the next insert or at the end
+          for (const r of rows) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+          entries += rows.length;
+          progress?.tick(slices[i].length, label);
+        }
+        await inserting;
+      } catch (e) {
+        // Nothing of this transaction may still be running when it rolls back.
+        await Promise.allSettled([inserting, next]);
+        throw e;
       }
     };
     await run(meetings.map((m) => m.id), MEETING_BATCH, meetingBatchEntries, 'meetings');

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
 import { addDocumentVersion } from '../../../src/store/documents.js';
@@ -171,5 +172,18 @@ describe.each(STORE_KINDS)('search on %s', (kind) => {
     expect(refs(await find(ctx, 'numbat'))).toEqual([`person:${fx.latchford}`]);
     const decisionCount = await store.db.selectFrom('search_entry').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'decision').executeTakeFirstOrThrow();
     expect(Number(decisionCount.n)).toBe(2);
+  });
+
+  it.runIf(kind === 'postgres')('gives every entry the tsvector of its title and body, whether a rebuild or the trigger computed it', async (ctx) => {
+    const store = await setup(ctx);
+    const differing = async () => Number((await sql<{ n: number }>`select count(*) as n from search_entry where tsv is distinct from search_tsv(title, body)`.execute(store.db)).rows[0].n);
+    await rebuildSearchIndex(store); // tsv computed on other connections, once per distinct title and body
+    expect(await differing()).toBe(0);
+    await indexMeeting(store.db, fx.m1); // inserted without tsv: the trigger computes it
+    expect(await differing()).toBe(0);
+    await store.db.updateTable('search_entry').set({ title: 'The bilby plan' }).where('kind', '=', 'meeting').where('ref_id', '=', fx.m1).execute();
+    expect(await differing()).toBe(0);
+    expect(refs(await find(ctx, 'bilby'))).toEqual([`meeting:${fx.m1}`]);
+    await indexMeeting(store.db, fx.m1);
   });
 });
