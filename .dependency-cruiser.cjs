@@ -1,6 +1,6 @@
 // Moot's dependency rule (docs/architecture.md, docs/decisions/0003-dependency-rule.md), checked by `npm run lint`.
 // Layers, inside out:
-//   kernel   src/errors.ts, src/config.ts, src/progress.ts: leaves every layer may use; they import nothing of Moot
+//   kernel   src/errors.ts, src/config.ts, src/progress.ts, src/threads.ts: leaves every layer may use; they import nothing of Moot
 //   domain   types and pure rules; imports nothing of Moot
 //   store    the only place with SQL; imports domain (and the kernel)
 //   pack     PDF building; imports domain
@@ -10,7 +10,7 @@
 //   web, api, cli, demo: adapters over services (and domain); web and api never import each other
 //   src/server.ts: the composition root that mounts web and api together
 /** @type {import('dependency-cruiser').IConfiguration} */
-const kernel = '^src/(errors|config|progress)[.]ts$';
+const kernel = '^src/(errors|config|progress|threads)[.]ts$';
 const layer = (name) => `^src/${name}/`;
 const services = '^src/services/';
 
@@ -50,7 +50,7 @@ module.exports = {
     {
       name: 'kernel-is-a-leaf',
       severity: 'error',
-      comment: 'errors, config and progress import nothing of Moot.',
+      comment: 'errors, config, progress and threads import nothing of Moot.',
       from: { path: kernel },
       to: { path: '^src/' },
     },

@@ -9,10 +9,11 @@
 // Targets: OCR <= 3 s per A4 page; a 400 KB text pack extracts in <= 100 ms; the 150-page PDF imports in <= 5 s and within 4x
 // of pdftotext; peak memory <= 300 MB. "Extract" is extractPack from src/importer/text/index.ts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { transpileSources } from './_js.js';
 import { SENTENCES } from './_sentences.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -202,18 +203,7 @@ console.log(JSON.stringify({ results: out, extracted: extractPack !== null, maxR
 `;
 
 async function prepareJs(): Promise<string> {
-  const ts = (await import('typescript')).default;
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []));
-  for (const file of walk(join(repoRoot, 'src'))) {
-    const js = ts.transpileModule(readFileSync(file, 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-      fileName: file,
-    }).outputText;
-    const dest = join(jsDir, file.slice(repoRoot.length + 1)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(dest), { recursive: true });
-    writeFileSync(dest, js);
-  }
+  await transpileSources(jsDir);
   const child = join(jsDir, 'child.mjs');
   writeFileSync(child, CHILD);
   return child;

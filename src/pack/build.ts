@@ -7,13 +7,14 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { orderedSections, renderFrontSheet, type ItemStatus } from './front-sheet.js';
-import type { AgendaItem, Audience, BuiltItemPages, BuiltPack, PackInput } from './model.js';
+import type { AgendaItem, Audience, BuiltItemPages, BuiltPack, PackInput, Paper } from './model.js';
 import { contentKey, contentText, parsedOnce, renderedOnce } from './layout-cache.js';
 import { addOutline, type OutlineEntry } from './outline.js';
 import { loadPdf, savePdf, yieldToLoop } from './pdf-io.js';
 import { useNativeStreams } from './streams.js';
 import { PackStructure } from './structure.js';
 import { renderPapers, type PaperContext, type StructuredPaper } from './papers.js';
+import { renderPapersElsewhere, splitPoint } from './render-parallel.js';
 import { PackError } from './problems.js';
 import {
   addBlankPage, addRestrictedPage, embedFonts, stampAgendaItem, stampNotForPublication, stampPageNumber,
@@ -175,6 +176,7 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
 
 async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audience, mode: Mode, ctx: PaperContext, structure: PackStructure): Promise<Unit[]> {
   const units: Unit[] = [];
+  const uploads: { unit: Unit; paper: Extract<Paper, { kind: 'pdf' }> }[] = [];
   const structured: { unit: Unit; paper: StructuredPaper }[] = [];
   for (const section of orderedSections(input)) {
     for (const item of section.items) {
@@ -201,29 +203,41 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
         const unit: Unit = { item, exempt: paperExempt, paragraphs, source: [], pages: 0, firstOfItem: first };
         first = false;
         units.push(unit);
-        if (paper.kind === 'pdf') {
-          await yieldToLoop();
-          const source = await loadUploadedPdf(paper.bytes, paper.fileName ?? `${paper.title} (item ${item.code})`);
-          unit.source = await copyInto(pack, source, source.getPageIndices(), item);
-          structure.copied(source, source.getPageIndices(), unit.source);
-          unit.pages = unit.source.length;
-        } else {
-          structured.push({ unit, paper });
-        }
+        if (paper.kind === 'pdf') uploads.push({ unit, paper });
+        else structured.push({ unit, paper });
       }
     }
   }
-  if (structured.length) {
-    const papers = structured.map((s) => s.paper);
-    const { bytes, starts } = await renderedOnce(contentKey('papers', contentText({ papers, ctx })), () => renderPapers(papers, ctx));
+  // The generated papers in two parts, the later one laid out on a worker thread while this one lays out the earlier
+  // and reads the uploads; each part is laid out once per content (a rebuild reuses it).
+  const layOut = (part: typeof structured, elsewhere: boolean) => {
+    const papers = part.map((s) => s.paper);
+    return renderedOnce(contentKey('papers', contentText({ papers, ctx })), () => (elsewhere ? renderPapersElsewhere : renderPapers)(papers, ctx));
+  };
+  const cut = splitPoint(structured.map((s) => s.paper));
+  const [here, there] = [structured.slice(0, cut), structured.slice(cut)];
+  const thereLaidOut = there.length ? layOut(there, true) : undefined;
+  // Settled here too, so that an early failure of this thread's part leaves no rejection unhandled.
+  thereLaidOut?.catch(() => undefined);
+  const hereLaidOut = here.length ? await layOut(here, false) : undefined;
+  for (const { unit, paper } of uploads) {
+    await yieldToLoop();
+    const source = await loadUploadedPdf(paper.bytes, paper.fileName ?? `${paper.title} (item ${unit.item.code})`);
+    unit.source = await copyInto(pack, source, source.getPageIndices(), unit.item);
+    structure.copied(source, source.getPageIndices(), unit.source);
+    unit.pages = unit.source.length;
+  }
+  const copyPart = async (part: typeof structured, { bytes, starts }: { bytes: Uint8Array; starts: number[] }) => {
     const rendered = await parsedOnce(bytes, () => loadPdf(bytes));
-    const pages = await copyInto(pack, rendered, rendered.getPageIndices(), structured[0].unit.item);
+    const pages = await copyInto(pack, rendered, rendered.getPageIndices(), part[0].unit.item);
     structure.copied(rendered, rendered.getPageIndices(), pages);
-    structured.forEach(({ unit }, i) => {
+    part.forEach(({ unit }, i) => {
       unit.source = pages.slice(starts[i], starts[i + 1] ?? pages.length);
       unit.pages = unit.source.length;
     });
-  }
+  };
+  if (hereLaidOut) await copyPart(here, hereLaidOut);
+  if (thereLaidOut) await copyPart(there, await thereLaidOut);
   return units;
 }
 

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, degrees } from 'pdf-lib';
 import { PackError, buildPack, buildSupplementaryPack, type BuiltPack, type PackInput } from '../../src/pack/index.js';
 import { clearLayoutCache } from '../../src/pack/layout-cache.js';
-import { EXEMPT_MARKERS, makeMeeting, makeUploadedPdf } from './fixture.js';
+import { renderPapers } from '../../src/pack/papers.js';
+import { renderPapersElsewhere, splitPoint } from '../../src/pack/render-parallel.js';
+import { EXEMPT_MARKERS, makeMeeting, makeUploadedPdf, report } from './fixture.js';
 import { catalogLang, everyString, readPack, type ReadPack } from './read-pdf.js';
 
 const BLANK = 'This page is intentionally left blank';
@@ -305,5 +307,56 @@ describe('pack build refusals and odd inputs', () => {
     expect(front % 2).toBe(0);
     const b2 = built.items.find((i) => i.code === 'B2')!;
     expect(read.pages[front + b2.startPage].lines).toContain(`Page ${b2.startPage + 1}`);
+  });
+});
+
+describe('agenda pack with long generated papers (laid out on two threads)', () => {
+  const long = (n: number) => Array.from({ length: n }, (_, k) => `Paragraph ${k + 1} sets out the position of the service in detail, with the figures the Committee asked for at its last meeting and the risks the officers see ahead.`);
+  const subjects = ['Revenue budget monitoring', 'Capital programme update', 'Treasury management review', 'Risk register', 'Workforce plan', 'Asset management strategy'];
+
+  async function longMeeting(): Promise<PackInput> {
+    const input = await makeMeeting();
+    const reports = subjects.map((s) => report(s, { sections: [{ heading: 'Detail', paragraphs: long(14) }] }));
+    input.sections[0].items.push(...reports.map((r, i) => ({ code: `A${10 + i}`, title: r.subject, papers: [r] })));
+    return input;
+  }
+
+  it('cuts the generated papers in two by their content, and leaves short ones on one thread', async () => {
+    const papers = subjects.map((s) => report(s, { sections: [{ heading: 'Detail', paragraphs: long(14) }] }));
+    const cut = splitPoint(papers);
+    expect(cut).toBeGreaterThan(0);
+    expect(cut).toBeLessThan(papers.length);
+    expect(splitPoint(papers.slice(0, 1))).toBe(1);
+    expect(splitPoint([report('Short one'), report('Short two')])).toBe(2);
+  });
+
+  it('lays out on the worker thread exactly what this thread would', async () => {
+    const papers = subjects.slice(0, 2).map((s) => report(s, { sections: [{ heading: 'Detail', paragraphs: long(6) }] }));
+    const ctx = { councilName: 'Kent County Council' };
+    // Only the creation date in the papers' own metadata and the file identifier made from it (neither of which a
+    // pack copies) may differ.
+    const undated = (b: Uint8Array) =>
+      Buffer.from(b).toString('latin1').replace(/\(D:\d{14}Z\)|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ|\/ID \[<\w+> <\w+>\]/g, '');
+    const there = await renderPapersElsewhere(papers, ctx);
+    const here = await renderPapers(papers, ctx);
+    expect(there.starts).toEqual(here.starts);
+    expect(undated(there.bytes)).toBe(undated(here.bytes));
+  });
+
+  it('gives the same bytes on every first build, with each paper on the pages the front sheet prints', async () => {
+    const input = await longMeeting();
+    clearLayoutCache();
+    const first = await buildPack(input, { audience: 'public' });
+    clearLayoutCache();
+    const again = await buildPack(input, { audience: 'public' });
+    expect(again.sha256).toBe(first.sha256);
+    const read = await readPack(first.bytes);
+    const front = frontSheetPages(read);
+    subjects.forEach((subject, i) => {
+      const code = `A${10 + i}`;
+      const item = first.items.find((it) => it.code === code)!;
+      expect(rangeOnFrontSheet(read, front, code)).toBe(item.startPage === item.endPage ? `Page ${item.startPage}` : `Pages ${item.startPage} - ${item.endPage}`);
+      expect(read.pages[front + item.startPage - 1].text).toContain(subject);
+    });
   });
 });

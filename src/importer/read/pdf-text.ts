@@ -81,7 +81,7 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
     if (!spare || n < PARALLEL_FROM) return await readRange(doc, 1, n, file);
     // the second half on the worker thread while this one reads the first
     const half = Math.ceil(n / 2);
-    const far = readPagesInWorker(0, spare, half + 1, n);
+    const far = readPagesInWorker(spare, half + 1, n);
     const pages = await readRange(doc, 1, half, file);
     const rest = await far;
     if (rest && 'failed' in rest && rest.failed.page !== null) throw damagedPage(file, rest.failed.page, rest.failed.message);

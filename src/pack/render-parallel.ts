@@ -1,0 +1,43 @@
+// Lays out a pack's generated papers (reports, minutes, Records of Decision) on two threads. pdfkit's layout is most
+// of a first build's time and runs on one thread; the papers are independent, so on two cores the later ones are laid
+// out on a worker thread while this one lays out the earlier ones and reads the uploaded PDFs. Which papers go where
+// depends on the papers alone, and each part is its own PDF whichever thread lays it out, so a pack's bytes are the
+// same with or without the worker (and a worker that cannot run or fails only costs time).
+import { WorkerSlot } from '../threads.js';
+import { renderPapers, type PaperContext, type StructuredPaper } from './papers.js';
+import type { RenderAnswer, RenderRequest } from './render-worker.js';
+
+// A larger young generation than the default: laying out allocates many short-lived arrays (glyph runs, content
+// stream fragments) and would otherwise spend a fifth of its time collecting them.
+const slot = new WorkerSlot<Omit<RenderRequest, 'id'>, RenderAnswer>(import.meta.url, 'render-worker', { maxYoungGenerationSizeMb: 16 });
+
+/** Below this much content (characters of the papers' data), handing papers to another thread costs more than it saves. */
+const SPLIT_FROM = 12_000;
+
+/**
+ * The share of the content laid out on the calling thread: it also reads and copies the uploaded PDFs, and
+ * parses and copies its own part while the worker finishes the other.
+ */
+const HERE = 0.4;
+
+/**
+ * Where the papers, in the order given, are cut in two: those before the returned index are laid out on the calling
+ * thread, the rest on the worker; `papers.length` when splitting would not pay.
+ */
+export function splitPoint(papers: StructuredPaper[]): number {
+  const weights = papers.map((p) => JSON.stringify(p).length);
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (papers.length < 2 || total < SPLIT_FROM) return papers.length;
+  let k = 0;
+  let here = 0;
+  // whole papers to this thread while that brings its share nearer HERE
+  while (k < papers.length - 1 && Math.abs(here + weights[k] - total * HERE) < Math.abs(here - total * HERE)) here += weights[k++];
+  return Math.max(k, 1);
+}
+
+/** Lays out the papers on the worker thread, or on this one where no worker can. */
+export async function renderPapersElsewhere(papers: StructuredPaper[], ctx: PaperContext): Promise<{ bytes: Uint8Array; starts: number[] }> {
+  const answer = await slot.run({ papers, ctx });
+  if (answer && 'bytes' in answer) return { bytes: answer.bytes, starts: answer.starts };
+  return renderPapers(papers, ctx);
+}
