@@ -6,6 +6,7 @@ import type { Viewer } from '../domain/policy.js';
 import type { Actor } from '../domain/types.js';
 import { ValidationError } from '../errors.js';
 import { getPerson } from '../store/people.js';
+import { RECORD_TAG } from './change-scope.js';
 import { changeCounts, versionedReadAt } from './read-cache.js';
 
 export {
@@ -24,11 +25,12 @@ export { createMailer, type Mailer } from '../mail/index.js';
 export async function sessionViewer(store: Store, token: string, today: string, now: Date = new Date()): Promise<{ session: accounts.LoadedSession; viewer: Viewer } | null> {
   const id = accounts.hashSecret(token);
   const counts = await changeCounts(store);
-  const row = await versionedReadAt(store, counts, `session:${id}`, () => accounts.sessionRow(store.db, id), 'access');
+  const row = await versionedReadAt(store, counts, `session:${id}`, () => accounts.sessionRow(store.db, id), { scope: 'access' });
   const session = await accounts.checkSession(store.db, row ?? undefined, now);
   if (!session) return null;
   const user = session.user;
-  const viewer = await versionedReadAt(store, counts, `viewer:${user.id}:${user.role}:${user.person_id}:${today}`, () => accounts.viewerFor(store.db, user, today));
+  // A user's memberships and grants: a person added is nobody's account and has none yet (RECORD_TAG).
+  const viewer = await versionedReadAt(store, counts, `viewer:${user.id}:${user.role}:${user.person_id}:${today}`, () => accounts.viewerFor(store.db, user, today), { tags: [RECORD_TAG] });
   return { session, viewer };
 }
 

@@ -10,11 +10,12 @@ import { unitOfWork } from './unit.js';
 export { getBody, listBodies, getSeats, membershipOn, membershipsOfPerson, type NewBody, type NewMembership } from '../store/bodies.js';
 export { readBodiesByKind, readBodyPage } from '../store/read/bodies.js';
 import { readBodyPage } from '../store/read/bodies.js';
+import { RECORD_TAG } from './change-scope.js';
 import { versionedRead } from './read-cache.js';
 
 /** A committee's page on a day (the same for every viewer), read once per data version. */
 export function bodyPage(store: Store, slug: string, today: string): ReturnType<typeof readBodyPage> {
-  return versionedRead(store, `body:${slug}:${today}`, () => readBodyPage(store.db, slug, today));
+  return versionedRead(store, `body:${slug}:${today}`, () => readBodyPage(store.db, slug, today), { tags: [RECORD_TAG] });
 }
 export type { BodyChanges } from '../store/workspace/records.js';
 export { bodyMembers, recentMeetingsOfBody, getMembership } from '../store/workspace/pages.js';

@@ -3,39 +3,46 @@
 // meeting, a person's page, a committee's page), keyed by the data version (store/read/version.ts), so a signed-in
 // page still applies its viewer's visibility to them on every request. Safe by construction: nothing cached here
 // is computed from a viewer, and any committed change to the record (from this process or another) moves its
-// version on, which empties the cache. Sign-in state (sessions, accounts) has a version of its own, so a session's
-// "last seen" touch does not empty the record's cache, and a sign-out or a disabled account is seen at once.
-// Values are deep-frozen: a caller that tried to change a shared row would throw.
+// version on, which drops what the change can alter (services/change-scope.ts: a value tagged with what it is made
+// from survives other changes; an untagged one is dropped by any change). Sign-in state (sessions, accounts) has a
+// version of its own, emptied by any change, so a session's "last seen" touch does not empty the record's cache, and
+// a sign-out or a disabled account is seen at once. Values are deep-frozen: a caller that tried to change a shared
+// row would throw.
 //
 // Bounded: at most MAX_ENTRIES values a scope (the least recently used go first), so the server's memory stays flat
 // however many pages are read between two writes.
 import type { Store } from '../store/db.js';
+import { CacheVersion, recordChanges, survives, type Explain } from './change-scope.js';
 import { deepFreeze } from './frozen.js';
 import { changeCounts, type ChangeCounts } from '../store/read/version.js';
 
 const MAX_ENTRIES = 300;
 
 class VersionedCache {
-  version = '';
-  entries = new Map<string, Promise<unknown>>();
+  entries = new Map<string, { value: Promise<unknown>; tags?: readonly string[] }>();
+  at = new CacheVersion((stale) => {
+    if (!stale) this.entries.clear();
+    else for (const [k, e] of this.entries) if (!survives(e.tags, stale)) this.entries.delete(k);
+  });
 
-  get<T>(version: string, key: string, load: () => Promise<T>): Promise<T> {
-    if (version !== this.version) {
-      this.entries.clear();
-      this.version = version;
-    }
+  constructor(private readonly explain: Explain | null) {}
+
+  async get<T>(version: string, key: string, load: () => Promise<T>, tags?: readonly string[]): Promise<T> {
+    await this.at.moveTo(version, this.explain);
+    // A caller that read an older version than the cache's: its own load, neither served from nor kept.
+    if (version !== this.at.current) return deepFreeze(await load());
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit as Promise<T>;
+      return hit.value as Promise<T>;
     }
     // Concurrent requests for the same key share one load; a failed load is not kept.
-    const loading = load().then(deepFreeze);
-    this.entries.set(key, loading);
-    loading.catch(() => { if (this.entries.get(key) === loading) this.entries.delete(key); });
+    const entry = { value: load().then(deepFreeze), tags };
+    this.entries.set(key, entry);
+    entry.value.catch(() => { if (this.entries.get(key) === entry) this.entries.delete(key); });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    return loading;
+    return entry.value as Promise<T>;
   }
 }
 
@@ -44,22 +51,32 @@ export type ReadScope = keyof ChangeCounts;
 
 const caches = new WeakMap<Store, Record<ReadScope, VersionedCache>>();
 
+/** Options of a versioned read: what the value is made from (sign-in state or the record) and its tags. */
+export interface ReadOptions {
+  scope?: ReadScope;
+  /** What a value of the record is made from (services/change-scope.ts); none: dropped by any change. */
+  tags?: readonly string[];
+}
+
 /**
  * The result of `load` for this key at the current data version: loaded once per version (and shared by concurrent
- * callers), then reused until anything is written. `load` must not depend on who is asking.
+ * callers), then reused until a change that can alter it is written. `load` must not depend on who is asking.
  */
-export async function versionedRead<T>(store: Store, key: string, load: () => Promise<T>, scope: ReadScope = 'record'): Promise<T> {
-  return versionedReadAt(store, await changeCounts(store), key, load, scope);
+export async function versionedRead<T>(store: Store, key: string, load: () => Promise<T>, options: ReadOptions = {}): Promise<T> {
+  return versionedReadAt(store, await changeCounts(store), key, load, options);
 }
 
 /**
  * versionedRead with counts the caller read (changeCounts) before any of the rows it will use: one query for the
  * counts serves several reads of one request.
  */
-export function versionedReadAt<T>(store: Store, counts: ChangeCounts, key: string, load: () => Promise<T>, scope: ReadScope = 'record'): Promise<T> {
+export function versionedReadAt<T>(store: Store, counts: ChangeCounts, key: string, load: () => Promise<T>, { scope = 'record', tags }: ReadOptions = {}): Promise<T> {
   let cache = caches.get(store);
-  if (!cache) caches.set(store, (cache = { record: new VersionedCache(), access: new VersionedCache() }));
-  return cache[scope].get(counts[scope], key, load);
+  if (!cache) {
+    const changes = recordChanges(store);
+    caches.set(store, (cache = { record: new VersionedCache((from, to) => changes.between(from, to)), access: new VersionedCache(null) }));
+  }
+  return cache[scope].get(counts[scope], key, load, scope === 'record' ? tags : undefined);
 }
 
 export { changeCounts };

@@ -31,6 +31,14 @@ export async function purgeRateLimits(db: Queryable, now = Date.now()): Promise<
   return Number(r.numDeletedRows);
 }
 
+/** Keeps the record_change rows of the last `keep` moves of the record's counter (readers need only recent ones). */
+export async function purgeRecordChanges(db: Queryable, keep = 5000): Promise<number> {
+  const v = await db.selectFrom('change_counter').select('n').where('name', '=', 'record').executeTakeFirst();
+  if (!v) return 0;
+  const r = await db.deleteFrom('record_change').where('n', '<=', Number(v.n) - keep).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /**
  * Takes the lease on job `name` when it is due (last started at least `everyMs` ago) and nobody holds it; returns
  * whether this holder got it. One statement: of several processes asking at once, exactly one wins.

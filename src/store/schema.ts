@@ -727,6 +727,12 @@ export interface ChangeCounterTable {
   n: number;
 }
 
+/** Which audit entries the record's counter moving to n stands for (migration 032); no audit_id: any change. */
+export interface RecordChangeTable {
+  n: number;
+  audit_id: number | null;
+}
+
 /** A scheduled job's lease: the process holding it until lease_until runs it; nobody else does. */
 export interface JobLeaseTable {
   name: string;
@@ -862,6 +868,7 @@ export interface Database {
   search_entry: SearchEntryTable;
   rate_limit: RateLimitTable;
   change_counter: ChangeCounterTable;
+  record_change: RecordChangeTable;
   job_lease: JobLeaseTable;
   job_run: JobRunTable;
   indicator: IndicatorTable;

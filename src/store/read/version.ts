@@ -29,31 +29,63 @@ export async function countDerivedChange(db: Queryable): Promise<void> {
   await sql`update change_counter set n = n + 1 where name = 'record'`.execute(db);
 }
 
-/** The newest audit entry's id (0 when there is none): where a reader of changes starts. */
-export async function auditMark(store: Store): Promise<number> {
-  const r = await store.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
-  return Number(r?.id ?? 0);
+/** An audit entry behind a move of the record's counter: what changed (the entity and its id) and how. */
+export interface RecordChangeEntry {
+  entity: string;
+  entityId: string | null;
+  action: string;
+  /** The meeting the changed row belongs to, where the audit entry says (a declaration's). */
+  meetingId: string | null;
+  /** A person's kind (councillor, officer…), from a person's entry. */
+  personKind: string | null;
 }
 
 /**
- * What the record says changed after an audit entry: every change to the record writes one (the store's writers
- * call recordAudit in the same transaction), so these are the changes behind a new data version. At most `limit`.
- * A declaration's entry also gives the meeting its row belongs to (from the row it recorded), as its entity id is
- * the declaration's.
+ * The record's version now, and the audit entries behind each move of its counter after `after` (migration 032),
+ * read in one statement so both come from one snapshot: every n in (after, version] is a key, its value the entries
+ * that transaction wrote, or null when they are not all known (a move with no entries listed, such as the search
+ * index rebuilt, or more entries than the trigger lists). At most `limit` entries: null when there were more.
+ * A declaration's entry also gives the meeting its row belongs to (its entity id is the declaration's), a person's
+ * entry the person's kind.
  */
-export async function changesSince(store: Store, afterId: number, limit = 100): Promise<{ id: number; entity: string; entityId: string | null; action: string; meetingId: string | null }[]> {
-  const rows = await store.db.selectFrom('audit_log')
-    .select(['id', 'entity', 'entity_id', 'action', sql<string | null>`case when entity = 'declaration' then coalesce(after_json, before_json) end`.as('detail')])
-    .where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map((r) => ({ id: Number(r.id), entity: r.entity, entityId: r.entity_id, action: r.action, meetingId: meetingOfDetail(r.detail) }));
+export async function recordChangesAfter(store: Store, after: number, limit = 200): Promise<{ version: number; changes: Map<number, RecordChangeEntry[] | null> | null }> {
+  const rows = await store.db.selectFrom('change_counter as v')
+    .leftJoin('record_change as c', (j) => j.on((eb) => eb('c.n', '>', after)))
+    .leftJoin('audit_log as a', 'a.id', 'c.audit_id')
+    .select(['v.n as version', 'c.n as n', 'c.audit_id', 'a.entity', 'a.entity_id', 'a.action',
+      sql<string | null>`case when a.entity in ('declaration', 'person') then coalesce(a.after_json, a.before_json) end`.as('detail')])
+    .where('v.name', '=', 'record').orderBy('c.n').orderBy('c.audit_id').limit(limit + 1).execute();
+  const version = Number(rows[0]?.version ?? 0);
+  if (rows.length > limit) return { version, changes: null };
+  const changes = new Map<number, RecordChangeEntry[] | null>();
+  for (let n = after + 1; n <= version; n++) changes.set(n, null);
+  const listed = new Map<number, RecordChangeEntry[] | null>();
+  for (const r of rows) {
+    if (r.n === null) continue;
+    const n = Number(r.n);
+    const entries = listed.has(n) ? listed.get(n)! : [];
+    // No audit_id (more entries than listed) or an entry not found: what changed is not known.
+    if (entries === null || r.audit_id === null || r.entity === null) listed.set(n, null);
+    else {
+      entries.push({ entity: r.entity, entityId: r.entity_id, action: r.action ?? '', ...detailOf(r.detail) });
+      listed.set(n, entries);
+    }
+  }
+  for (const [n, entries] of listed) if (changes.has(n)) changes.set(n, entries);
+  return { version, changes };
 }
 
-function meetingOfDetail(detail: string | null): string | null {
-  if (!detail) return null;
+/** What an entry's recorded row says of where it belongs: a declaration's meeting, a person's kind. */
+function detailOf(detail: string | null): { meetingId: string | null; personKind: string | null } {
+  if (!detail) return { meetingId: null, personKind: null };
   try {
-    const d = JSON.parse(detail) as { meeting_id?: unknown };
-    return d && !Array.isArray(d) && (typeof d.meeting_id === 'number' || typeof d.meeting_id === 'string') ? String(d.meeting_id) : null;
+    const d = JSON.parse(detail) as { meeting_id?: unknown; kind?: unknown };
+    if (!d || typeof d !== 'object' || Array.isArray(d)) return { meetingId: null, personKind: null };
+    return {
+      meetingId: typeof d.meeting_id === 'number' || typeof d.meeting_id === 'string' ? String(d.meeting_id) : null,
+      personKind: typeof d.kind === 'string' ? d.kind : null,
+    };
   } catch {
-    return null;
+    return { meetingId: null, personKind: null };
   }
 }

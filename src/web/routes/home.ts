@@ -1,8 +1,9 @@
 // The home page: a search box, upcoming meetings, the latest decisions and recent meetings.
 import type { FastifyPluginAsync } from 'fastify';
 import { addPortalFilters } from './public/filters.js';
-import { addCaching, origin, todayIso } from './public/http.js';
+import { addCaching, origin, tagCachedPage, todayIso } from './public/http.js';
 import { PageCache } from './public/page-cache.js';
+import { RECORD_TAG } from '../../services/change-scope.js';
 import { latestDecisions } from '../../services/decisions.js';
 import { readHome } from '../../services/meetings.js';
 import { type Store } from '../../services/unit.js';
@@ -13,6 +14,8 @@ const home: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (
   app.get('/', async (request, reply) => {
     const now = todayIso(today);
     const [{ upcoming, recent }, decisions] = await Promise.all([readHome(store.db, now), latestDecisions(store.db, request.viewer, 6)]);
+    // Meetings and decisions: people appear only as decision makers, so a person added leaves the page as it is.
+    tagCachedPage(request, RECORD_TAG);
     return reply.render('pages/home.njk', { canonicalUrl: `${origin(request)}/`, upcoming, recent, decisions });
   });
 };

@@ -6,9 +6,10 @@ import { ValidationError } from '../../../errors.js';
 import { formatDisplayDate } from '../../format.js';
 import { meetingForCalendar } from '../../../services/feeds.js';
 import { feedLinks } from './feeds.js';
-import { origin, publicCache, str, todayIso } from './http.js';
+import { origin, publicCache, str, tagCachedPage, todayIso } from './http.js';
 import { renderCalendar, type CalendarEvent } from './ical.js';
 import { getBody } from '../../../services/bodies.js';
+import { RECORD_TAG } from '../../../services/change-scope.js';
 import { bodyOptions, meetingsBetween } from '../../../services/meetings.js';
 import { type Store } from '../../../services/unit.js';
 
@@ -55,6 +56,7 @@ const calendar: FastifyPluginAsync<{ store: Store; today?: () => string }> = asy
     const last = iso(year, month, daysInMonth);
     const [rows, bodies] = await Promise.all([meetingsBetween(store.db, { from: first, to: last, bodySlug }), bodyOptions(store.db)]);
     if (bodySlug && !bodies.some((b) => b.slug === bodySlug)) throw new ValidationError(`there is no committee "${bodySlug.slice(0, 60)}"`, 'body');
+    tagCachedPage(request, RECORD_TAG); // meetings and committees: no person on it
     // Weeks Monday to Sunday; days outside the month are blank cells.
     const lead = (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;
     const cells: ({ day: number; date: string; meetings: Row[]; today: boolean } | null)[] = Array(lead).fill(null);

@@ -3,8 +3,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import { etagOfPayload } from '../../etag.js';
-import { type CachedPage, type Change, NONCE_PLACEHOLDER, type PageCache } from './page-cache.js';
-import { auditMark, changesSince, dataVersion } from '../../../services/site.js';
+import { type CachedPage, NONCE_PLACEHOLDER, type PageCache } from './page-cache.js';
+import { recordChanges } from '../../../services/change-scope.js';
+import { dataVersion } from '../../../services/site.js';
 import { type Store } from '../../../services/unit.js';
 
 /** Marks a response as the same for everyone (feeds, sitemap: built from the public view only). */
@@ -47,22 +48,13 @@ export interface CachingOptions {
 const cacheSlots = new WeakMap<FastifyRequest, { version: string; key: string; served: boolean; tags?: string[]; done?: (page: CachedPage | null) => void }>();
 
 /**
- * Says what a public page is made from, so a change elsewhere in the record keeps it cached: `meeting:<id>` for a
- * page made only from that meeting's rows and things whose change empties the whole cache anyway (see page-cache.ts).
+ * Says what a public page is made from, so a change elsewhere in the record keeps it cached (tags as in
+ * services/change-scope.ts): `meeting:<id>` for a page made only from that meeting's rows, `record` for a page that
+ * shows no person except through a role (RECORD_TAG).
  */
 export function tagCachedPage(request: FastifyRequest, ...tags: string[]): void {
   const slot = cacheSlots.get(request);
   if (slot) slot.tags = [...(slot.tags ?? []), ...tags];
-}
-
-const BATCH = 100;
-
-/** The audit entries since a mark, for PageCache.moveTo; null changes (everything stale) when there are too many. */
-async function explainChanges(store: Store, afterId: number | null): Promise<{ mark: number; changes: Change[] | null }> {
-  if (afterId === null) return { mark: await auditMark(store), changes: null };
-  const changes = await changesSince(store, afterId, BATCH);
-  if (changes.length >= BATCH) return { mark: await auditMark(store), changes: null };
-  return { mark: changes.length ? changes[changes.length - 1].id : afterId, changes };
 }
 
 /**
@@ -81,7 +73,7 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
       if ((request.method !== 'GET' && request.method !== 'HEAD') || request.viewer.kind !== 'public') return;
       if (reply.routeOptions.config?.pageCache === false) return;
       const version = await dataVersion(store);
-      await pages.moveTo(version, (afterId) => explainChanges(store, afterId));
+      await pages.moveTo(version, (from, to) => recordChanges(store).between(from, to));
       const key = `${todayIso(today)}|${origin(request)}|${request.url}`;
       let hit = pages.get(version, key);
       // One render per page and version: requests for a page being rendered wait for it rather than render it too.

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import { feedLinks } from './feeds.js';
-import { origin, str } from './http.js';
+import { origin, str, tagCachedPage } from './http.js';
+import { COUNCILLORS_TAG, RECORD_TAG } from '../../../services/change-scope.js';
 import { peopleDirectory, personPage, registerOn } from '../../../services/people.js';
 import { getPersonPhoto } from '../../../services/photos.js';
 import { isIsoDate } from '../../../domain/dates.js';
@@ -16,6 +17,7 @@ const people: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     const dir = await peopleDirectory(store, { groupId });
     const councillors = dir.people.filter((p) => p.kind === 'councillor');
     const coOpted = dir.people.filter((p) => p.kind === 'co-opted');
+    tagCachedPage(request, RECORD_TAG, COUNCILLORS_TAG); // an officer added is not listed
     return reply.render('pages/public/people.njk', {
       pageTitle: 'Councillors', canonicalUrl: `${origin(request)}/people`, councillors, coOpted, groups: dir.groups, groupId, areaLabel: dir.areaLabel,
       groupItems: [{ value: '', text: 'All groups' }, ...dir.groups.map((g) => ({ value: String(g.id), text: g.name, selected: g.id === groupId }))],

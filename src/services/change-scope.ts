@@ -1,0 +1,171 @@
+// What a change to the record can alter, so a process's caches drop only that (issue 16). Every change to the record
+// writes an audit entry and moves the record's counter in its transaction; record_change (migration 032) says which
+// entries each move stands for, in commit order. A process follows the moves (one query when the counter has moved,
+// shared by its caches) and turns each move's entries into the tags of what they can make stale.
+//
+// A cached value (a rendered public page, a read model's rows) says what it is made from by its tags:
+// - none: anything; every change drops it;
+// - `record`: the record; every change drops it but a person added. A value tagged only `record` shows people only
+//   through their roles (member, attendee, author, contact, account), which a person just added does not have yet;
+// - `councillors`: the councillors and co-opted members as such (the people directory): one added drops it;
+// - `meeting:<id>`: only that meeting's own rows; dropped by a change to that meeting, and by any change the rules
+//   below do not understand.
+// A move whose entries are not all known (more than listed, none listed: a derived change) drops everything.
+import { recordChangesAfter, type RecordChangeEntry } from '../store/read/version.js';
+import type { Store } from '../store/db.js';
+
+/** The tag of a value made from the record that no person added can appear in (see the file comment). */
+export const RECORD_TAG = 'record';
+
+/** The tag of a value that lists the councillors and co-opted members (see the file comment). */
+export const COUNCILLORS_TAG = 'councillors';
+
+/** Audit entities whose entity id is a meeting id and which change nothing but that meeting's own rows. */
+export const MEETING_SCOPED_CHANGES = new Set(['attendance', 'minutes']);
+
+export type Change = Pick<RecordChangeEntry, 'entity' | 'entityId'> & Partial<Pick<RecordChangeEntry, 'action' | 'meetingId' | 'personKind'>>;
+
+const isId = (s: string | null | undefined): s is string => typeof s === 'string' && /^\d+$/.test(s);
+
+/**
+ * The tags of what a change makes stale (untagged values always are), or null for "everything".
+ * - attendance and minutes: the meeting is the entity id; its pages, and what shows the record generally;
+ * - declarations of interest: a clerk's one declaration names its meeting in the row it recorded; the declarations
+ *   of a meeting recorded together ("update") have the meeting as their entity id;
+ * - a person added: nobody yet attends, sits on, writes for or declares at any meeting as them, and no account is
+ *   theirs, so only what lists people as such can show them: the councillors' lists when a councillor or co-opted
+ *   member is added (or the entry does not say which kind), untagged values (search, the workspace) in any case.
+ */
+function staleTagsOf(c: Change): string[] | null {
+  if (MEETING_SCOPED_CHANGES.has(c.entity)) return isId(c.entityId) ? [`meeting:${c.entityId}`, RECORD_TAG] : null;
+  if (c.entity === 'declaration') {
+    if (isId(c.meetingId)) return [`meeting:${c.meetingId}`, RECORD_TAG];
+    return c.action === 'update' && isId(c.entityId) ? [`meeting:${c.entityId}`, RECORD_TAG] : null;
+  }
+  if (c.entity === 'person' && c.action === 'create') return c.personKind === 'officer' || c.personKind === 'other' ? [] : [COUNCILLORS_TAG];
+  return null;
+}
+
+/** The tags a batch of changes makes stale (untagged values always are), or null for "everything". */
+export function staleTags(changes: Change[]): Set<string> | null {
+  if (!changes.length) return null;
+  const tags = new Set<string>();
+  for (const c of changes) {
+    const t = staleTagsOf(c);
+    if (!t) return null;
+    for (const tag of t) tags.add(tag);
+  }
+  return tags;
+}
+
+/** Whether a value with these tags survives a change that makes `stale` stale (null: everything). */
+export function survives(tags: readonly string[] | undefined, stale: Set<string> | null): boolean {
+  return !!stale && !!tags?.length && !tags.some((t) => stale.has(t));
+}
+
+/** What went stale between two versions of the record, or null for "everything". */
+export type Explain = (from: string, to: string) => Promise<Set<string> | null>;
+
+/**
+ * A cache's place in the record's versions (changeCounts' strings of a counter): it only moves forward, and on each
+ * move `drop` is told what went stale (null: everything). Concurrent callers share one move; a caller that read an
+ * older version than the cache's leaves it where it is (and should neither use nor keep its values).
+ */
+export class CacheVersion {
+  #version = '';
+  #moving: Promise<void> | null = null;
+
+  constructor(private readonly drop: (stale: Set<string> | null) => void) {}
+
+  get current(): string {
+    return this.#version;
+  }
+
+  async moveTo(version: string, explain: Explain | null): Promise<void> {
+    while (version !== this.#version && (!this.#version || Number(version) > Number(this.#version))) {
+      if (this.#moving) {
+        await this.#moving;
+        continue;
+      }
+      this.#moving = (async () => {
+        const from = this.#version;
+        this.drop(from && explain ? await explain(from, version).catch(() => null) : null);
+        this.#version = version;
+      })();
+      try {
+        await this.#moving;
+      } finally {
+        this.#moving = null;
+      }
+    }
+  }
+}
+
+/** How many moves of the counter a process remembers the stale tags of. */
+const HISTORY = 2000;
+
+/**
+ * The moves of one store's record counter this process has read, and the tags each made stale. Shared by the
+ * store's caches: each asks what went stale between the version it holds and the one a request read.
+ */
+export class RecordChanges {
+  /** Every move up to `known` has been read; the older ones beyond HISTORY are forgotten. */
+  #known: number | null = null;
+  #stale = new Map<number, Set<string> | null>();
+  #reading: Promise<void> | null = null;
+
+  constructor(private readonly store: Store) {}
+
+  /**
+   * What went stale between two versions of the record (as changeCounts gives them), or null for "everything":
+   * also when `from` is empty, not older than `to`, or older than what is remembered, or the changes cannot be read.
+   */
+  async between(from: string, to: string): Promise<Set<string> | null> {
+    const a = Number(from), b = Number(to);
+    if (!from || !Number.isSafeInteger(a) || !Number.isSafeInteger(b) || a >= b) return null;
+    try {
+      while (this.#known === null || this.#known < b) {
+        if (!this.#reading) this.#reading = this.#read().finally(() => { this.#reading = null; });
+        const before = this.#known;
+        await this.#reading;
+        if (this.#known === before) return null; // nothing new could be read: do not wait for it
+      }
+    } catch {
+      return null;
+    }
+    const stale = new Set<string>();
+    for (let n = a + 1; n <= b; n++) {
+      const s = this.#stale.get(n);
+      if (!s) return null;
+      for (const t of s) stale.add(t);
+    }
+    return stale;
+  }
+
+  async #read(): Promise<void> {
+    // The first read only learns the version: the moves before it are not known.
+    const after = this.#known ?? Number.MAX_SAFE_INTEGER;
+    const { version, changes } = await recordChangesAfter(this.store, after);
+    if (this.#known === null || version < after || !changes) {
+      // The first read, a counter that went back (another database restored under the same address) or too many
+      // changes at once: moves up to now are not explained.
+      this.#stale.clear();
+    } else {
+      for (const [n, entries] of changes) this.#stale.set(n, entries ? staleTags(entries) : null);
+    }
+    this.#known = version;
+    for (const n of this.#stale.keys()) {
+      if (this.#stale.size <= HISTORY) break;
+      this.#stale.delete(n);
+    }
+  }
+}
+
+const trackers = new WeakMap<Store, RecordChanges>();
+
+/** The store's RecordChanges in this process. */
+export function recordChanges(store: Store): RecordChanges {
+  let t = trackers.get(store);
+  if (!t) trackers.set(store, (t = new RecordChanges(store)));
+  return t;
+}
