@@ -2,7 +2,7 @@
 // and every page showing the record generally; a person added: only untagged pages (the people lists); anything
 // else, or a move of the record's counter no audit entry explains, empties the cache.
 import { describe, expect, it } from 'vitest';
-import { RECORD_TAG, staleTags, type Change } from '../../src/services/change-scope.js';
+import { COUNCILLORS_TAG, RECORD_TAG, staleTags, type Change } from '../../src/services/change-scope.js';
 import { PageCache } from '../../src/web/routes/public/page-cache.js';
 
 const page = (body: string, tags?: string[]) => ({ body, etag: body, contentType: 'text/html', tags });
@@ -29,7 +29,7 @@ describe('page cache invalidation', () => {
 
   it('keeps every page but the people lists when a person is added', async () => {
     const c = await cacheAt('1');
-    await c.moveTo('2', explained([{ entity: 'person', entityId: '7', action: 'create' }]));
+    await c.moveTo('2', explained([{ entity: 'person', entityId: '7', action: 'create', personKind: 'officer' }]));
     expect(kept(c, '2')).toEqual(['/meetings/a', '/meetings/b', '/bodies/x']);
   });
 
@@ -65,7 +65,9 @@ describe('page cache invalidation', () => {
     // A meeting's declarations recorded together: the entity id is the meeting's.
     expect(staleTags([{ entity: 'declaration', entityId: '4', action: 'update', meetingId: null }])).toEqual(new Set(['meeting:4', RECORD_TAG]));
     expect(staleTags([{ entity: 'declaration', entityId: '90', action: 'create', meetingId: null }])).toBeNull();
-    expect(staleTags([{ entity: 'person', entityId: '7', action: 'create' }])).toEqual(new Set());
+    expect(staleTags([{ entity: 'person', entityId: '7', action: 'create', personKind: 'officer' }])).toEqual(new Set());
+    expect(staleTags([{ entity: 'person', entityId: '7', action: 'create', personKind: 'councillor' }])).toEqual(new Set([COUNCILLORS_TAG]));
+    expect(staleTags([{ entity: 'person', entityId: '7', action: 'create' }])).toEqual(new Set([COUNCILLORS_TAG]));
     expect(staleTags([{ entity: 'person', entityId: '7', action: 'update' }])).toBeNull();
     const c = await cacheAt('1');
     await c.moveTo('2', explained([{ entity: 'person', entityId: '7', action: 'create' }, { entity: 'declaration', entityId: '90', action: 'create', meetingId: '1' }]));
