@@ -74,7 +74,7 @@ describe.each(STORE_KINDS)('caches after each kind of write, against a cold serv
         ['a councillor added', () => createPerson(other.db, SYSTEM_ACTOR, { title: 'Cllr', forenames: 'Chris', surname: 'Cole', kind: 'councillor', groupId: group })],
         ['attendance at one meeting', () => recordAttendance(other.db, SYSTEM_ACTOR, meetings[0].id, [{ personId: members[0], name: 'Cllr Alex Archer', kind: 'present' }, { personId: members[1], name: 'Cllr Alex Baker', kind: 'apologies' }])],
         ['minutes of one meeting', () => recordMinutes(other.db, SYSTEM_ACTOR, meetings[0].id, [{ title: 'Apologies', paragraphs: ['Apologies were received from Cllr Baker.'] }])],
-        ['declarations at one meeting', () => recordDeclarations(other.db, SYSTEM_ACTOR, meetings[0].id, [{ personId: members[0], personName: 'Cllr Alex Archer', kind: 'other-registrable', nature: 'Member of the parish council' }])],
+        ['declarations at one meeting', () => recordDeclarations(other.db, SYSTEM_ACTOR, meetings[0].id, [{ personId: members[0], personName: 'Cllr Alex Archer', kind: 'personal', nature: 'Member of the parish council' }])],
         ['an officer added, then a membership', async () => {
           await createPerson(other.db, SYSTEM_ACTOR, { surname: officer(), kind: 'officer', jobTitle: 'Solicitor' });
           const cole = await other.db.selectFrom('person').select('id').where('surname', '=', 'Cole').executeTakeFirstOrThrow();
