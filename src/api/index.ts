@@ -83,7 +83,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found', message: `There is no API endpoint ${request.method} ${request.url.split('?')[0]}` }));
   await app.register(read, { store: options.store, today });
   await app.register(dataRoutes, { store: options.store });
-  await app.register(openData, { store: options.store });
+  await app.register(openData, { store: options.store, today });
   await app.register(write, { store: options.store, today });
   await app.register(lifecycle, { store: options.store, today });
   await app.register(cycle, { store: options.store, today });

@@ -21,7 +21,7 @@ function baseUrl(request: FastifyRequest): string {
 
 const schemaFor = (c: PopoloCollection) => ({ type: 'array', items: popoloSchemas[COLLECTION_SCHEMA[c]] });
 
-const openData: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+const openData: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
   app.get<{ Querystring: { year?: number } }>('/v1/export/popolo', {
     schema: { tags: ['open data'], summary: 'The public record in Popolo JSON with the Open Civic Data conventions: organizations, persons, posts, memberships, events, vote_events', security: optionalAuth,
       querystring: yearQuery,
@@ -51,7 +51,7 @@ const openData: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
       response: { 200: { type: 'object', required: ['dataset', 'licence', 'rows'], properties: { dataset: { type: 'string' }, year: { type: ['integer', 'null'] }, licence: { type: 'string' },
         rows: { type: 'array', items: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } } } } }, ...errors } },
   }, async (request) => ({ dataset: request.params.dataset, year: request.query.year ?? null, licence: OPEN_DATA_LICENCE.name,
-    rows: await datasetRows(store, request.params.dataset, { baseUrl: baseUrl(request), year: request.query.year }) }));
+    rows: await datasetRows(store, request.params.dataset, { baseUrl: baseUrl(request), year: request.query.year, today: today?.() }) }));
 
   const voteSchema = { type: 'object', required: ['date', 'body', 'minute', 'motion', 'vote', 'result'], properties: {
     date: { type: 'string' }, body: { type: 'string' }, meeting: { type: 'string' }, minute: { type: 'string' }, item: { type: 'string' }, motion: { type: 'string' },

@@ -10,7 +10,7 @@ import { pageOfMeetings, readMeetingPage } from '../services/meetings.js';
 import { readPeopleDirectory, readPersonPage } from '../services/people.js';
 import { searchAs, SEARCH_KINDS, SEARCH_SORTS, type SearchKind, type SearchSort } from '../services/search.js';
 import { BODY_KINDS, DECISION_STATUSES, MEETING_STATUSES } from '../domain/types.js';
-import { DECISION_CALL_IN_FILTERS, type DecisionCallInFilter } from '../domain/executive.js';
+import { DECISION_CALL_IN_FILTERS, PUBLIC_DECISION_PHASES, type DecisionCallInFilter, type DecisionPhase } from '../domain/executive.js';
 import { forbidden, notFound, pageMeta, pageOf, position } from './http.js';
 import { isoDate, pagination, readResponses, slugParams } from './schemas.js';
 import { sendUpload } from '../http/files.js';
@@ -140,11 +140,12 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
     return sendUpload(reply, { bytes: file.bytes, contentType: file.content_type, fileName: file.file_name }, `${found.doc.slug}.pdf`);
   });
 
-  app.get<{ Querystring: { taker?: string; key?: boolean; from?: string; to?: string; status?: string; callIn?: DecisionCallInFilter; limit: number; offset: number; cursor?: string } }>('/v1/decisions', {
+  app.get<{ Querystring: { taker?: string; key?: boolean; from?: string; to?: string; status?: string; phase?: DecisionPhase; callIn?: DecisionCallInFilter; limit: number; offset: number; cursor?: string } }>('/v1/decisions', {
     schema: { tags: ['decisions'], summary: 'Records of Decision, most recent first', security: optionalAuth,
       querystring: { type: 'object', additionalProperties: false, properties: {
         taker: { type: 'string', description: 'The decision taker, as printed' }, key: { type: 'boolean', description: 'Key decisions only (true) or non-key only (false)' },
-        from: isoDate, to: isoDate, status: { type: 'string', enum: [...DECISION_STATUSES] },
+        from: isoDate, to: isoDate, status: { type: 'string', enum: [...DECISION_STATUSES], description: 'The state as recorded (published covers both open for call-in and implementable)' },
+        phase: { type: 'string', enum: [...PUBLIC_DECISION_PHASES], description: 'Where the decision stands today, as its page says (each item\u2019s phase)' },
         callIn: { type: 'string', enum: [...DECISION_CALL_IN_FILTERS], description: 'open: the call-in period is open today; called-in: a valid call-in stopped it (since considered or not); not-called-in: never validly called in' },
         ...pagination } },
       response: readResponses('A page of decisions', true) },
@@ -152,7 +153,7 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
     const f = { ...request.query, ...position(request.query), today: today() };
     const { rows, total } = await pageOfDecisions(db, request.viewer, f);
     const items = rows.map((d) => ({
-      slug: d.slug, number: d.number, subject: d.subject, takerKind: d.taker_kind, takerName: d.taker_name, takenOn: d.taken_on, status: d.status,
+      slug: d.slug, number: d.number, subject: d.subject, takerKind: d.taker_kind, takerName: d.taker_name, takenOn: d.taken_on, status: d.status, phase: d.phase, phaseLabel: d.phaseLabel,
       key: !!d.key_decision, urgent: !!d.urgent, classification: d.classification, publishedOn: d.published_on, callInEndsOn: d.call_in_ends_on,
       url: `/api/v1/decisions/${d.slug}`,
     }));
@@ -162,7 +163,7 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
   app.get<{ Params: { slug: string } }>('/v1/decisions/:slug', {
     schema: { tags: ['decisions'], summary: 'A Record of Decision with any call-ins', security: optionalAuth, params: slugParams, response: readResponses('A decision') },
   }, async (request, reply) => {
-    const found = await readDecisionPage(db, request.params.slug, request.viewer);
+    const found = await readDecisionPage(db, request.params.slug, request.viewer, today());
     return found ?? notFound(reply, `The decision "${request.params.slug}"`);
   });
 

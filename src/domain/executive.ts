@@ -422,6 +422,47 @@ export function decisionPhase(d: LifecycleFacts, today: IsoDate): DecisionPhase 
   return 'open-for-call-in';
 }
 
+/** A decision as the record stores it (urgent as 0 or 1). */
+export interface StoredLifecycle {
+  status: string;
+  urgent: number | boolean | null;
+  published_on: IsoDate | null;
+  call_in_ends_on: IsoDate | null;
+}
+
+export function lifecycleFacts(d: StoredLifecycle): LifecycleFacts {
+  return { status: d.status as DecisionLifecycleStatus, urgent: d.urgent === 1 || d.urgent === true, publishedOn: d.published_on, callInEndsOn: d.call_in_ends_on };
+}
+
+/**
+ * Where a recorded decision stands today and how it reads: the one answer the register, the decision's page, the
+ * workspace, the API, feeds, alerts and open data give (a 'published' record is "Open for call-in" or "Implementable").
+ */
+export function decisionStanding(d: StoredLifecycle, today: IsoDate): { phase: DecisionPhase; phaseLabel: string } {
+  const phase = decisionPhase(lifecycleFacts(d), today);
+  return { phase, phaseLabel: DECISION_PHASE_LABELS[phase] };
+}
+
+/** Records with where each stands today, for the lists that print them. */
+export function withStanding<T extends StoredLifecycle>(rows: readonly T[], today: IsoDate): (T & { phase: DecisionPhase; phaseLabel: string })[] {
+  return rows.map((d) => ({ ...d, ...decisionStanding(d, today) }));
+}
+
+/** The phases a public decision can be in, in the order of its life: what the register and the API filter by. */
+export const PUBLIC_DECISION_PHASES: readonly DecisionPhase[] = Object.freeze([
+  'proposed', 'open-for-call-in', 'called-in', 'reconsidering', 'referred-to-council', 'implementable', 'implemented', 'superseded', 'withdrawn',
+] as DecisionPhase[]);
+
+/**
+ * How a list query finds the decisions in a phase on a day (decisionPhase read backwards): records stored in one of
+ * `statuses`, or stored 'published' with the call-in window open ('open') or over (urgent, no window, or ended).
+ */
+export function phaseInStore(phase: DecisionPhase): { statuses: DecisionLifecycleStatus[]; published: 'window-open' | 'window-over' | null } {
+  if (phase === 'open-for-call-in') return { statuses: [], published: 'window-open' };
+  if (phase === 'implementable') return { statuses: ['implementable'], published: 'window-over' };
+  return { statuses: [phase], published: null };
+}
+
 /** May the decision be put into effect on `today`? Not while proposed, unpublished, open for call-in or called in. */
 export function isImplementable(d: LifecycleFacts, today: IsoDate): boolean {
   const p = decisionPhase(d, today);

@@ -1,17 +1,38 @@
 // Records of Decision: recorded with a number (YY/NNNNN) allocated in the same transaction, published with the end
 // of their call-in window (services/executive/decisions.ts publishDecisionRecord, with the domain's callInWindowEnd),
 // and the register and pages that read them.
+import { decisionStanding, withStanding } from '../domain/executive.js';
 import type { Viewer } from '../domain/policy.js';
 import * as decisions from '../store/decisions.js';
 import type { Store } from '../store/db.js';
-import { readDecisionPage } from '../store/read/decisions.js';
+import { readDecisionPage as readPage, readDecisionRegister as readRegister, type DecisionRegisterFilter } from '../store/read/decisions.js';
+import { pageOfDecisions as pageOf, type DecisionListFilter } from '../store/read/lists.js';
 import { decisionTimeline } from './executive/decisions.js';
 import { versionedRead } from './read-cache.js';
 import { unitOfWork } from './unit.js';
 
 export { getDecision, listDecisions, type NewDecision } from '../store/decisions.js';
-export { decisionExemptPartFor, readDecisionPage, readDecisionRegister, latestDecisions } from '../store/read/decisions.js';
-export { pageOfDecisions, type DecisionListFilter } from '../store/read/lists.js';
+export { decisionExemptPartFor, latestDecisions } from '../store/read/decisions.js';
+export type { DecisionListFilter };
+export { withStanding };
+
+/** A Record of Decision as this viewer may see it, with where it stands today; none: no such decision, or not one this viewer may see. */
+export async function readDecisionPage(db: Store['db'], slug: string, viewer: Viewer, today: string) {
+  const page = await readPage(db, slug, viewer);
+  return page ? { ...page, standing: decisionStanding(page.decision, today) } : null;
+}
+
+/** The register's page of decisions, each with where it stands today (open for call-in, implementable…). */
+export async function readDecisionRegister(db: Store['db'], viewer: Viewer, f: DecisionRegisterFilter & { today: string }) {
+  const reg = await readRegister(db, viewer, f);
+  return { ...reg, decisions: withStanding(reg.decisions, f.today) };
+}
+
+/** A page of decisions for the API, each with where it stands today. */
+export async function pageOfDecisions(db: Store['db'], viewer: Viewer, f: DecisionListFilter & { today: string }) {
+  const page = await pageOf(db, viewer, f);
+  return { ...page, rows: withStanding(page.rows, f.today) };
+}
 
 export const recordDecision = unitOfWork(decisions.createDecision);
 
@@ -23,7 +44,7 @@ export const recordDecision = unitOfWork(decisions.createDecision);
  */
 export async function decisionPageFor(store: Store, slug: string, viewer: Viewer, today: string) {
   return versionedRead(store, `decision:${slug}:${today}:${JSON.stringify(viewer)}`, async () => {
-    const page = await readDecisionPage(store.db, slug, viewer);
+    const page = await readDecisionPage(store.db, slug, viewer, today);
     return page ? { page, timeline: await decisionTimeline(store.db, viewer, slug, today) } : null;
   });
 }

@@ -1,6 +1,7 @@
 // The content of the Atom and RSS feeds: published agendas, supplementary packs and minutes (all, or one body's),
 // decisions (all, key, by taker), a councillor's meetings, recorded votes and declarations, and search results.
 // Feeds are the same for everyone, so they are built for the public viewer and every entry asks the one policy.
+import { decisionStanding } from '../domain/executive.js';
 import { personMatchKey } from '../domain/names.js';
 import { can, PUBLIC_VIEWER } from '../domain/policy.js';
 import { itemExempt, minuteExempt } from '../domain/visibility.js';
@@ -139,26 +140,27 @@ export function publicMeetingEntries(store: Store, meetingId: number): Promise<F
 }
 
 /** One Record of Decision as the public may read it, or null when it is not public. */
-export async function publicDecisionEntry(store: Store, decisionId: number): Promise<(FeedEntry & { takerBodyId: number | null; takerName: string; key: boolean; meetingId: number | null }) | null> {
+export async function publicDecisionEntry(store: Store, decisionId: number, today = new Date().toISOString().slice(0, 10)): Promise<(FeedEntry & { takerBodyId: number | null; takerName: string; key: boolean; meetingId: number | null }) | null> {
   const d = await filteredDecisions(store.db, PUBLIC_VIEWER, {}).where('decision.id', '=', decisionId)
-    .select(['decision.id', 'decision.slug', 'decision.number', 'decision.subject', 'decision.taker_name', 'decision.taken_on', 'decision.status', 'decision.key_decision',
+    .select(['decision.id', 'decision.slug', 'decision.number', 'decision.subject', 'decision.taker_name', 'decision.taken_on', 'decision.status', 'decision.key_decision', 'decision.urgent',
       'decision.classification', 'decision.taker_body_id', 'decision.meeting_id', 'decision.decision_text', 'decision.published_on', 'decision.call_in_ends_on', 'decision.created_at'])
     .executeTakeFirst();
   if (!d || !decisionVisible(PUBLIC_VIEWER, d)) return null;
-  return { ...decisionEntry(d), takerBodyId: d.taker_body_id, takerName: d.taker_name, key: !!d.key_decision, meetingId: d.meeting_id };
+  return { ...decisionEntry(d, today), takerBodyId: d.taker_body_id, takerName: d.taker_name, key: !!d.key_decision, meetingId: d.meeting_id };
 }
 
 type DecisionRow = {
-  id: number; slug: string; number: string; subject: string; taker_name: string; taken_on: string; status: string; key_decision: number;
+  id: number; slug: string; number: string; subject: string; taker_name: string; taken_on: string; status: string; key_decision: number; urgent: number;
   decision_text: string; published_on: string | null; call_in_ends_on: string | null;
 };
 
-function decisionEntry(d: DecisionRow): FeedEntry {
+/** A decision's entry; its status is where it stands on `today`, as its page says. */
+function decisionEntry(d: DecisionRow, today: string): FeedEntry {
   const published = iso(d.published_on ?? null, d.taken_on);
   return {
     id: `decision/${d.id}`, title: `${d.number}: ${d.subject}`, path: `/decisions/${d.slug}`, updated: published, published,
     summary: [`${d.key_decision ? 'Key decision' : 'Decision'} by ${d.taker_name} on ${formatDisplayDate(d.taken_on)}.`, d.decision_text,
-      ...(d.call_in_ends_on ? [`Call-in period ends ${formatDisplayDate(d.call_in_ends_on)}.`] : []), `Status: ${d.status.replace(/-/g, ' ')}.`].join('\n'),
+      ...(d.call_in_ends_on ? [`Call-in period ends ${formatDisplayDate(d.call_in_ends_on)}.`] : []), `Status: ${decisionStanding(d, today).phaseLabel}.`].join('\n'),
     author: d.taker_name, categories: [d.key_decision ? 'Key decision' : 'Decision', d.taker_name],
   };
 }
@@ -178,14 +180,17 @@ export async function bodyFeed(store: Store, slug: string): Promise<FeedModel | 
 export interface DecisionFeedFilter {
   taker?: string;
   key?: boolean;
+  /** The day each entry's status is read on (default today). */
+  today?: string;
 }
 
 export async function decisionsFeed(store: Store, f: DecisionFeedFilter): Promise<FeedModel> {
   const rows = await filteredDecisions(store.db, PUBLIC_VIEWER, f)
-    .select(['decision.id', 'decision.slug', 'decision.number', 'decision.subject', 'decision.taker_name', 'decision.taken_on', 'decision.status', 'decision.key_decision',
+    .select(['decision.id', 'decision.slug', 'decision.number', 'decision.subject', 'decision.taker_name', 'decision.taken_on', 'decision.status', 'decision.key_decision', 'decision.urgent',
       'decision.classification', 'decision.taker_body_id', 'decision.meeting_id', 'decision.decision_text', 'decision.published_on', 'decision.call_in_ends_on', 'decision.created_at'])
     .orderBy('decision.taken_on', 'desc').orderBy('decision.year', 'desc').orderBy('decision.seq', 'desc').limit(FEED_SIZE).execute();
-  const entries = rows.filter((d) => decisionVisible(PUBLIC_VIEWER, d)).map(decisionEntry);
+  const today = f.today ?? new Date().toISOString().slice(0, 10);
+  const entries = rows.filter((d) => decisionVisible(PUBLIC_VIEWER, d)).map((d) => decisionEntry(d, today));
   const what = [f.key === true ? 'Key decisions' : f.key === false ? 'Non-key decisions' : 'Decisions', f.taker ? `by ${f.taker}` : ''].filter(Boolean).join(' ');
   const qs = new URLSearchParams();
   if (f.taker) qs.set('taker', f.taker);

@@ -3,8 +3,8 @@
 // called in, the scrutiny outcome (a)–(d), confirmed or reconsidered (a new linked decision), implemented.
 // Each use-case is one transaction and audited.
 import {
-  callInOutcomeReading, checkKeyDecisionNotice, checkPrivateMeetingNotice, callInWindowEnd, decisionPhase, DECISION_PHASE_LABELS, nextDecisionStatus,
-  type CallInOutcome, type DecisionEvent, type DecisionLifecycleStatus, type LifecycleFacts, type NoticeException,
+  callInOutcomeReading, checkKeyDecisionNotice, checkPrivateMeetingNotice, callInWindowEnd, decisionStanding, lifecycleFacts as facts, nextDecisionStatus,
+  type CallInOutcome, type DecisionEvent, type NoticeException,
 } from '../../domain/executive.js';
 import { addDays } from '../../domain/dates.js';
 import { formatDisplayDate } from '../../domain/display.js';
@@ -184,9 +184,7 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
   });
 }
 
-export function facts(d: Pick<Row<'decision'>, 'status' | 'urgent' | 'published_on' | 'call_in_ends_on'>): LifecycleFacts {
-  return { status: d.status as DecisionLifecycleStatus, urgent: d.urgent === 1, publishedOn: d.published_on, callInEndsOn: d.call_in_ends_on };
-}
+export { facts };
 
 async function transition(db: Db, actor: Actor, id: number, event: DecisionEvent, on: string, extra: Partial<Row<'decision'>>, summary: (d: Row<'decision'>) => string,
   then?: (tx: Queryable, d: Row<'decision'>) => Promise<void>) {
@@ -291,10 +289,10 @@ export async function decisionTimeline(db: Queryable, viewer: Viewer, slug: stri
   }
   for (const r of await reconsiderations(db, d.id)) steps.push({ on: r.taken_on, label: `Reconsidered: new decision ${r.number}`, detail: r.subject, href: `/decisions/${r.slug}` });
   if (d.implemented_on) steps.push({ on: d.implemented_on, label: 'Implemented', detail: null, href: null });
-  const phase = decisionPhase(facts(d), today);
+  const { phase, phaseLabel } = decisionStanding(d, today);
   if (phase === 'implementable' && d.call_in_ends_on && d.status === 'published') steps.push({ on: d.call_in_ends_on, label: 'Call-in period ended: may be implemented', detail: null, href: null });
   steps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-  return { decision: d, phase, phaseLabel: DECISION_PHASE_LABELS[phase], steps, forwardPlanEntry: entry ?? null, original: original ?? null };
+  return { decision: d, phase, phaseLabel, steps, forwardPlanEntry: entry ?? null, original: original ?? null };
 }
 
 /** General exceptions, special urgency decisions and urgent meetings in private in a period: the quarterly report to full Council (reg. 19). */
@@ -396,10 +394,7 @@ export async function publishOwnDecision(db: Db, viewer: Viewer, actor: Actor, i
 /** A councillor's own decisions, newest first, and those sent back to them after call-in outcome (c). */
 export async function ownDecisions(db: Queryable, personId: number, today: string) {
   const rows = await listDecisions(db, { takerPersonId: personId, limit: 200 });
-  const withPhase = rows.map((d) => {
-    const phase = decisionPhase(facts(d), today);
-    return { ...d, phase, phaseLabel: DECISION_PHASE_LABELS[phase] };
-  });
+  const withPhase = rows.map((d) => ({ ...d, ...decisionStanding(d, today) }));
   return { decisions: withPhase, awaiting: withPhase.filter((d) => d.status === 'reconsidering') };
 }
 

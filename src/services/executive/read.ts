@@ -1,13 +1,13 @@
 // Reads of the executive cycle for the API and feeds, each answered for one viewer through the one visibility rule
 // (policy.can): call-ins and notice exceptions of a decision the viewer may not see are left out altogether.
-import { callInComments, DECISION_PHASE_LABELS, decisionPhase, type CallInOutcome } from '../../domain/executive.js';
+import { callInComments, decisionStanding, type CallInOutcome } from '../../domain/executive.js';
 import { can, type Viewer } from '../../domain/policy.js';
 import { decisionExempt, decisionPublished } from '../../domain/visibility.js';
 import type { Queryable } from '../../store/db.js';
 import { decisionRow } from '../../store/executive/call-ins.js';
 import { dateField } from './context.js';
 import { callInsWithSignatories } from './call-ins.js';
-import { facts, noticeExceptionsReport } from './decisions.js';
+import { noticeExceptionsReport } from './decisions.js';
 
 type DecisionRow = NonNullable<Awaited<ReturnType<typeof decisionRow>>>;
 
@@ -36,8 +36,7 @@ export async function visibleCallIns(db: Queryable, viewer: Viewer, f: { status?
 
 /** Decisions' call-in state today: the phase (open for call-in, called in, implementable…) with its label. */
 export function callInState(d: DecisionRow, today: string) {
-  const phase = decisionPhase(facts(d), today);
-  return { phase, phaseLabel: DECISION_PHASE_LABELS[phase], callInEndsOn: d.call_in_ends_on, urgent: !!d.urgent };
+  return { ...decisionStanding(d, today), callInEndsOn: d.call_in_ends_on, urgent: !!d.urgent };
 }
 
 /** General exceptions, special urgency and urgent meetings in private in a period (the quarterly report to full Council), for this viewer. */

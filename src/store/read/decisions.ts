@@ -3,7 +3,7 @@
 import type { Viewer } from '../../domain/policy.js';
 import type { Queryable } from '../db.js';
 import type { ExpressionBuilder } from 'kysely';
-import { EFFECTIVE_CALL_IN_STATUSES, type DecisionCallInFilter } from '../../domain/executive.js';
+import { EFFECTIVE_CALL_IN_STATUSES, phaseInStore, type DecisionCallInFilter, type DecisionPhase } from '../../domain/executive.js';
 import { bool } from '../json.js';
 import type { Database } from '../schema.js';
 import { exemptLabel, seesDecisionExemptPart, seesUnpublished } from '../../domain/visibility.js';
@@ -17,9 +17,12 @@ export interface DecisionFilter {
   key?: boolean;
   from?: string;
   to?: string;
+  /** The stored state (as recorded: 'published' covers both open for call-in and implementable). */
   status?: string;
+  /** Where the decision stands today (domain/executive.ts decisionPhase): open for call-in, implementable… */
+  phase?: DecisionPhase;
   callIn?: DecisionCallInFilter;
-  /** Today, for "open for call-in". */
+  /** Today, for "open for call-in" and the phase. */
   today?: string;
 }
 
@@ -44,14 +47,30 @@ export function visibleDecisions(db: Queryable, viewer: Viewer) {
   return q;
 }
 
-/** The decisions a viewer may see, narrowed by the register's filters (taker, key decisions, dates, status). */
+type DecisionExpr = ExpressionBuilder<Database, 'decision'>;
+
+/** Published, not urgent, and its call-in window not yet ended on `today` (decisionPhase's 'open-for-call-in', in SQL). */
+function callInWindowOpen(eb: DecisionExpr, today: string) {
+  return eb.and([eb('decision.status', '=', 'published'), eb('decision.urgent', '=', 0), eb('decision.call_in_ends_on', 'is not', null), eb('decision.call_in_ends_on', '>=', today)]);
+}
+
+/** The decisions in a phase on `today`, as domain/executive.ts phaseInStore reads the phase back to stored states. */
+function inPhase(eb: DecisionExpr, phase: DecisionPhase, today: string) {
+  const { statuses, published } = phaseInStore(phase);
+  const ors = statuses.length ? [eb('decision.status', 'in', statuses)] : [];
+  if (published === 'window-open') ors.push(callInWindowOpen(eb, today));
+  if (published === 'window-over') ors.push(eb.and([eb('decision.status', '=', 'published'), eb.not(callInWindowOpen(eb, today))]));
+  return eb.or(ors);
+}
+
+/** The decisions a viewer may see, narrowed by the register's filters (taker, key decisions, dates, status, phase, call-in). */
 export function filteredDecisions(db: Queryable, viewer: Viewer, f: DecisionFilter) {
   let q = visibleDecisions(db, viewer);
+  const today = f.today ?? new Date().toISOString().slice(0, 10);
   if (f.callIn === 'open') {
-    const today = f.today ?? new Date().toISOString().slice(0, 10);
-    q = q.where('decision.status', '=', 'published').where('decision.urgent', '=', 0).where('decision.published_on', '<=', today).where('decision.call_in_ends_on', '>=', today);
+    q = q.where((eb) => callInWindowOpen(eb, today));
   } else if (f.callIn) {
-    const calledIn = (eb: ExpressionBuilder<Database, 'decision'>) => eb.exists(eb.selectFrom('call_in').select('call_in.id').whereRef('call_in.decision_id', '=', 'decision.id').where('call_in.status', 'in', [...EFFECTIVE_CALL_IN_STATUSES]));
+    const calledIn = (eb: DecisionExpr) => eb.exists(eb.selectFrom('call_in').select('call_in.id').whereRef('call_in.decision_id', '=', 'decision.id').where('call_in.status', 'in', [...EFFECTIVE_CALL_IN_STATUSES]));
     q = q.where((eb) => (f.callIn === 'called-in' ? calledIn(eb) : eb.not(calledIn(eb))));
   }
   if (f.taker) q = q.where('decision.taker_name', '=', f.taker);
@@ -59,6 +78,10 @@ export function filteredDecisions(db: Queryable, viewer: Viewer, f: DecisionFilt
   if (f.from) q = q.where('decision.taken_on', '>=', f.from);
   if (f.to) q = q.where('decision.taken_on', '<=', f.to);
   if (f.status) q = q.where('decision.status', '=', f.status);
+  if (f.phase) {
+    const phase = f.phase;
+    q = q.where((eb) => inPhase(eb, phase, today));
+  }
   return q;
 }
 
@@ -68,7 +91,7 @@ export async function readDecisionRegister(db: Queryable, viewer: Viewer, f: Dec
   const q = filteredDecisions(db, viewer, f);
   const [rows, count, takers] = await Promise.all([
     q.select(['decision.slug', 'decision.number', 'decision.subject', 'decision.taker_name', 'decision.taken_on', 'decision.status', 'decision.key_decision',
-      'decision.urgent', 'decision.classification'])
+      'decision.urgent', 'decision.classification', 'decision.published_on', 'decision.call_in_ends_on'])
       .orderBy('decision.taken_on', 'desc').orderBy('decision.year', 'desc').orderBy('decision.seq', 'desc')
       .limit(perPage).offset((page - 1) * perPage).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

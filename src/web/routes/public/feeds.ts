@@ -9,7 +9,7 @@ import { ValidationError } from '../../../errors.js';
 import { bodyFeed, decisionsFeed, feedBody, meetingsFeed, personFeed, searchFeed, type FeedModel } from '../../../services/feeds.js';
 import { SEARCH_KINDS, type SearchKind } from '../../../services/search.js';
 import type { Store } from '../../../services/unit.js';
-import { dateFromParts, origin, publicCache, str } from './http.js';
+import { dateFromParts, origin, publicCache, str, todayIso } from './http.js';
 
 export const FEED_FORMATS = ['atom', 'rss'] as const;
 export type FeedFormat = (typeof FEED_FORMATS)[number];
@@ -52,9 +52,11 @@ export interface FeedRouteOptions {
   store: Store;
   /** Search feed requests per minute per client address (default 60, as the search page). */
   searchRateLimitPerMinute?: number;
+  /** For tests and demos: what "today" is (each decision entry says where it stands on that day). */
+  today?: () => string;
 }
 
-const feeds: FastifyPluginAsync<FeedRouteOptions> = async (app, { store, searchRateLimitPerMinute }) => {
+const feeds: FastifyPluginAsync<FeedRouteOptions> = async (app, { store, searchRateLimitPerMinute, today }) => {
   await app.register(rateLimit, { global: false, ...rateLimitBackend(store) });
   const send = (request: FastifyRequest, reply: FastifyReply, model: FeedModel | null, format: FeedFormat) => {
     if (!model) return reply.callNotFound();
@@ -71,7 +73,7 @@ const feeds: FastifyPluginAsync<FeedRouteOptions> = async (app, { store, searchR
     app.get<{ Querystring: Record<string, string> }>(`/decisions/feed.${format}`, async (request, reply) => {
       const q = request.query;
       if (q.key !== undefined && q.key !== '' && q.key !== 'yes' && q.key !== 'no') throw new ValidationError('key must be "yes" or "no"', 'key');
-      return send(request, reply, await decisionsFeed(store, { taker: str(q.taker), key: q.key === 'yes' ? true : q.key === 'no' ? false : undefined }), format);
+      return send(request, reply, await decisionsFeed(store, { taker: str(q.taker), key: q.key === 'yes' ? true : q.key === 'no' ? false : undefined, today: todayIso(today) }), format);
     });
 
     app.get<{ Params: { slug: string } }>(`/people/:slug/feed.${format}`, async (request, reply) =>

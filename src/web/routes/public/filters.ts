@@ -4,7 +4,6 @@ import type { DataReportModel, ReportChart } from '../../../domain/data-report.j
 import { chartSvg } from '../../charts.js';
 import { dataReportHtml } from '../../data-report-html.js';
 import { DOCUMENT_KIND_LABELS, INTEREST_KINDS, MEETING_STATUS_LABELS, type DocumentKind, type MeetingStatus } from '../../../domain/types.js';
-import { DECISION_STATUS_LABELS } from '../../../domain/executive.js';
 
 const INTEREST_LABELS: Record<(typeof INTEREST_KINDS)[number], string> = {
   'disclosable-pecuniary': 'a disclosable pecuniary interest',
@@ -40,7 +39,6 @@ export function addPortalFilters(env: nunjucks.Environment): void {
   // "1 page", "12 pages"
   env.addFilter('plural', (n: number, one: string, many?: string) => `${n} ${Number(n) === 1 ? one : many ?? `${one}s`}`);
   env.addFilter('anchor', (s: string) => String(s).replace(/[^A-Za-z0-9]+/g, '-'));
-  env.addFilter('decisionStatus', (s: string) => (DECISION_STATUS_LABELS as Record<string, string>)[s] ?? s);
 }
 
 /**

@@ -36,7 +36,7 @@ const publicPortal: FastifyPluginAsync<PublicPortalOptions> = async (app, option
   await app.register(calendar, { store, today });
   await app.register(meetings, { store });
   await app.register(documents, { store });
-  await app.register(openData, { store });
+  await app.register(openData, { store, today });
   await app.register(people, { store });
   await app.register(decisions, { store, today });
   await app.register(cycle, { store, today });
@@ -44,7 +44,7 @@ const publicPortal: FastifyPluginAsync<PublicPortalOptions> = async (app, option
   await app.register(site, { store });
   await app.register(data, { store });
   await app.register(searchRoute, { store, rateLimitPerMinute: options.searchRateLimitPerMinute });
-  await app.register(feeds, { store, searchRateLimitPerMinute: options.searchRateLimitPerMinute });
+  await app.register(feeds, { store, today, searchRateLimitPerMinute: options.searchRateLimitPerMinute });
 };
 
 export default publicPortal;

@@ -12,14 +12,16 @@ import {
 } from '../../../services/open-data.js';
 import { dataVersion } from '../../../services/site.js';
 import type { Store } from '../../../services/unit.js';
-import { origin, publicCache } from './http.js';
+import { origin, publicCache, todayIso } from './http.js';
 
 const FILE = /^(meetings|items|papers|decisions|attendance|votes|popolo(?:-(?:organizations|persons|posts|memberships|events|vote_events))?)(?:-(\d{4}))?\.(csv|json)$/;
 
-const openData: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+const openData: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
   // Built downloads, for the data version they were built from.
   let cache = { version: '', builtAt: new Date(), files: new Map<string, unknown>() };
-  async function cached<T = string>(key: string, build: () => Promise<T>): Promise<T> {
+  // Keyed by the day too: a decision's phase (open for call-in, implementable) changes with the day, not the record.
+  async function cached<T = string>(name: string, build: () => Promise<T>): Promise<T> {
+    const key = `${name}|${todayIso(today)}`;
     const version = await dataVersion(store);
     if (cache.version !== version) cache = { version, builtAt: new Date(), files: new Map() };
     const hit = cache.files.get(key);
@@ -50,7 +52,7 @@ const openData: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
     const years = await openDataYears(store.db);
     const base = origin(request);
     const sizes = new Map<string, number>();
-    for (const d of DATASETS) sizes.set(d, Buffer.byteLength(await cached(`${d}.csv|${base}`, async () => toCsv(await datasetRows(store, d, { baseUrl: base })))));
+    for (const d of DATASETS) sizes.set(d, Buffer.byteLength(await cached(`${d}.csv|${base}`, async () => toCsv(await datasetRows(store, d, { baseUrl: base, today: todayIso(today) })))));
     const pdfs = await pdfSizes(base);
     const builtOn = cache.builtAt.toISOString().slice(0, 10);
     return reply.render('pages/public/open-data.njk', {
@@ -90,7 +92,7 @@ const openData: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
     }
     const dataset = what as Dataset;
     const body = await cached(`${dataset}.${format}|${year}|${base}`, async () => {
-      const rows = await datasetRows(store, dataset, { baseUrl: base, year });
+      const rows = await datasetRows(store, dataset, { baseUrl: base, year, today: todayIso(today) });
       return format === 'csv' ? toCsv(rows) : JSON.stringify({ dataset, year: year ?? null, licence: OPEN_DATA_LICENCE.name, rows });
     });
     return send(reply, body, format as 'csv' | 'json', request.params.file);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DECISION_TAKER_KINDS } from '../../../domain/types.js';
 import { todayOf, type WorkspaceOptions } from './common.js';
 import { actor, choice, dateOf, dateParts, isoDate, paramId, parseForm, postForm, requiredText, str } from './form.js';
-import { decisionExemptPartFor, getDecision, listDecisions } from '../../../services/decisions.js';
+import { decisionExemptPartFor, getDecision, listDecisions, withStanding } from '../../../services/decisions.js';
 import { decisionTimeline, publishDecisionRecord, takeDecision } from '../../../services/executive/decisions.js';
 import { callInsWithSignatories } from '../../../services/executive/call-ins.js';
 import { formChoices } from './cycle.js';
@@ -25,7 +25,7 @@ const decisions: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => 
   const takerItems = (v: unknown) => DECISION_TAKER_KINDS.map((k) => ({ value: k, text: TAKER_LABELS[k], checked: v === k }));
 
   app.get('/workspace/decisions', async (_request, reply) =>
-    reply.render('pages/workspace/decisions.njk', { pageTitle: 'Records of Decision', decisions: await listDecisions(store.db, { limit: 100 }), columnClass: 'govuk-grid-column-full' }));
+    reply.render('pages/workspace/decisions.njk', { pageTitle: 'Records of Decision', decisions: withStanding(await listDecisions(store.db, { limit: 100 }), todayOf(options)), columnClass: 'govuk-grid-column-full' }));
 
   app.get('/workspace/decisions/new', async (_request, reply) =>
     reply.render('pages/workspace/decision-form.njk', {
