@@ -18,6 +18,9 @@ import { addEvidenceSession, addFollowUp, addFollowUpResponse, addWorkProgrammeI
 import type { Store } from '../services/unit.js';
 import { PORTFOLIOS } from './bodies.js';
 import { renderPdf } from './pdf.js';
+import { printedDecisionOf, printedRecord } from './decisions.js';
+import { filePrintedPaper } from './documents.js';
+import { getDecision } from '../services/decisions.js';
 import { councilHeading } from './reports.js';
 import { DEMO_COUNCIL_NAME } from './wording.js';
 import { DEMO_DEMOCRATIC_SERVICES_EMAIL } from './identity.js';
@@ -77,6 +80,12 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
     alternatives: 'To continue with the present arrangements (rejected: they do not meet the savings target); to defer the decision (rejected: the contract ends this year).',
     interestsDeclared: 'None', consultation: 'As set out in the report', backgroundDocuments: 'The report to Cabinet and its appendices', ...extra,
   });
+  // Publishing a record also files its printed Record of Decision with the item, as for the year's other decisions.
+  const publish = async (id: number, on: string) => {
+    await publishDecisionRecord(db, actor, id, on);
+    const r = (await getDecision(db, id))!;
+    await filePrintedPaper(db, actor, renderPdf, { ...printedRecord(r.number, printedDecisionOf(r), null, { meetingId: r.meeting_id, itemId: r.agenda_item_id }), authorPersonId: null });
+  };
   const callInBy = async (decisionId: number, publishedOn: string, reasons: string) => {
     const day = cal.addWorkingDays(publishedOn, 4);
     const signers = scrutinyMembers(day).slice(0, 3);
@@ -88,7 +97,7 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   // 1. Home to School Transport: taken at Cabinet, called in, outcome (c), reconsidered by the Cabinet Member.
   const t = await decision('Home to School Transport Policy', m1, transport, { portfolio: 'Children, Young People and Education' });
   const tPublished = cal.addWorkingDays(m1.date, 1);
-  await publishDecisionRecord(db, actor, t.id, tPublished);
+  await publish(t.id, tPublished);
   const tCall = await callInBy(t.id, tPublished, 'Members wished to examine the effect of the new distance criteria on rural families, and the equality impact assessment.');
   const tScrutiny = tCall ? nextScrutiny(tCall.day) : undefined;
   if (tCall && tScrutiny && tScrutiny.date < today) {
@@ -99,7 +108,7 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
       const r = await takeDecision(db, actor, { takerKind: 'cabinet-member', takerName: cm.takerName, takerPersonId: setup.personIds.get(cm.key)!, portfolio: cm.portfolio, takenOn: again, reconsidersDecisionId: t.id,
         subject: 'Home to School Transport Policy (reconsidered after call-in)', key: false, text: 'Confirm the policy with a transitional exemption for rural routes of more than three miles, reviewed after one year.',
         reasons: 'The Scrutiny Committee\u2019s comments were accepted: the exemption removes the disproportionate effect on rural families.', alternatives: 'Confirming the original decision unchanged (rejected in the light of the Committee\u2019s comments).' });
-      await publishDecisionRecord(db, actor, r.id, cal.addWorkingDays(again, 1));
+      await publish(r.id, cal.addWorkingDays(again, 1));
     }
     // The follow-up schedule: the Committee's recommendations and the Cabinet Member's responses in rounds.
     const f = await addFollowUp(db, actor, { bodyId: scrutiny, title: 'Home to School Transport Policy', portfolio: 'Children, Young People and Education', consideredOn: tScrutiny.date, callInId: tCall.id,
@@ -133,8 +142,8 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
     alternatives: 'To retain the site (rejected: holding costs with no operational use); to sell at auction (rejected: a lower and less certain receipt, as the exempt appendix sets out).',
     exemptPart: 'Preferred bidder: Harbourside Homes Limited, with an unconditional offer of £2,350,000, completion within twelve weeks of exchange.\nThe second-highest bid, from Marlow Estates, was £1,975,000 subject to planning consent; the district valuer’s market valuation was £2,200,000.\nThe bidder’s commercial terms and the valuation are exempt under paragraph 3: publishing them would prejudice the council’s position if the sale does not complete and the site is remarketed.' });
   const hPublished = cal.addWorkingDays(m2.date, 1);
-  await publishDecisionRecord(db, actor, h.id, hPublished);
-  await publishDecisionRecord(db, actor, d.id, hPublished);
+  await publish(h.id, hPublished);
+  await publish(d.id, hPublished);
   const hCall = await callInBy(h.id, hPublished, 'Members wished to understand how the tender evaluation weighed quality against price.');
   const hScrutiny = hCall ? nextScrutiny(hCall.day) : undefined;
   if (hCall && hScrutiny && hScrutiny.date < today) await recordCallInOutcome(db, actor, hCall.id, { outcome: 'a', notes: null, on: hScrutiny.date });
@@ -145,14 +154,14 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   const chairName = chair ? name(chair) : 'the Chairman of the Scrutiny Committee';
   const ge = await decision('Household Support Fund Allocation', m3, null, { portfolio: 'Adult Social Care and Public Health',
     exception: { kind: 'general-exception', chairNotifiedOn: cal.addWorkingDays(m3.date, -8), publishedOn: cal.addWorkingDays(m3.date, -7), reason: 'The Government announced the grant and its conditions after the forward plan had been published, and the funds must be committed this quarter.' } });
-  await publishDecisionRecord(db, actor, ge.id, cal.addWorkingDays(m3.date, 1));
+  await publish(ge.id, cal.addWorkingDays(m3.date, 1));
   const urgentOn = cal.addWorkingDays(m3.date, 3);
   const cm = cabinetMember(5);
   const su = await takeDecision(db, actor, { takerKind: 'cabinet-member', takerName: cm.takerName, takerPersonId: setup.personIds.get(cm.key)!, portfolio: cm.portfolio, takenOn: urgentOn, urgent: true, key: true,
     subject: 'Emergency Repairs to the Eastbrook Flood Defences', text: 'Commission emergency repairs to the Eastbrook flood defences under the council\u2019s emergency procurement rules.',
     reasons: 'The defences were breached in the storm and further rain is forecast: delay would put homes at risk.', alternatives: 'Waiting for the next Cabinet meeting (rejected: the risk of flooding).',
     exception: { kind: 'special-urgency', agreedOn: cal.addWorkingDays(urgentOn, -1), agreedBy: chairName, reason: 'Homes were at immediate risk of flooding; the decision could not reasonably be deferred.' } });
-  await publishDecisionRecord(db, actor, su.id, urgentOn);
+  await publish(su.id, urgentOn);
   await publishForwardPlan(db, actor, cal.addWorkingDays(m3.date, 4), null);
 
   // The Scrutiny Committee's work programme, and the schedule and programme on its next agenda still open.

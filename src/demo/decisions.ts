@@ -2,12 +2,15 @@
 // Cabinet Committee has commented, numbered council-wide YY/NNNNN by the store.
 import type { WorkingCalendar } from '../domain/calendar.js';
 import { callInWindowEnd } from '../domain/executive.js';
+import { exemptLabel } from '../domain/visibility.js';
+import { textToParagraphs } from '../services/documents.js';
 import type { NewDecision } from '../services/seed.js';
 import type { PlannedItem } from './agenda.js';
 import { PORTFOLIOS } from './bodies.js';
 import type { Block } from './pdf.js';
+import type { PrintedPaper } from './documents.js';
 import { longDate } from './reports.js';
-import { lowerFirst, resolvedAs } from './wording.js';
+import { DEMO_COUNCIL_NAME, lowerFirst, resolvedAs } from './wording.js';
 
 export interface DecisionDraft extends Omit<NewDecision, 'meetingId' | 'agendaItemId' | 'takerBodyId' | 'takerPersonId'> {
   takerPersonKey: string | null;
@@ -73,8 +76,32 @@ export function cabinetMemberDecision(it: PlannedItem, committeeName: string, co
   };
 }
 
+/** What the printed Record of Decision says: the public record (never an exempt part, which is not printed here). */
+export type PrintedDecision = Pick<DecisionDraft, 'takerName' | 'takenOn' | 'subject' | 'key' | 'urgent' | 'containsExemptInformation' | 'exemptParagraphs' | 'text' | 'reasons'
+  | 'alternatives' | 'interestsDeclared' | 'backgroundDocuments' | 'callInEndsOn'>;
+
+/**
+ * The printed Record of Decision filed with the item it was taken on: a public paper whatever the item, as the 2012
+ * Regulations make the record of every executive decision public; a record of a matter that contained exempt
+ * information says so, and under which paragraphs, and leaves that information out.
+ */
+export function printedRecord(number: string, d: PrintedDecision, takerPrinted: string | null, link: { meetingId: number | null; itemId: number | null }): Omit<PrintedPaper, 'authorPersonId'> {
+  const { takerName, takenOn, subject, key, urgent, containsExemptInformation, exemptParagraphs, text, reasons, alternatives, interestsDeclared, backgroundDocuments, callInEndsOn } = d;
+  const published = { takerName, takenOn, subject, key, urgent, containsExemptInformation, exemptParagraphs, text, reasons, alternatives, interestsDeclared, backgroundDocuments, callInEndsOn };
+  return { meetingId: link.meetingId, itemId: link.itemId, kind: 'record-of-decision', title: `Record of Decision ${number}: ${subject}`, exempt: [],
+    blocks: decisionBlocks(number, published, DEMO_COUNCIL_NAME, takerPrinted), structured: { number, ...published }, position: 50 };
+}
+
+/** What a recorded decision prints, read from its record (decisions taken through the clerk's services). */
+export function printedDecisionOf(r: { taker_name: string; taken_on: string; subject: string; key_decision: number; urgent: number; contains_exempt_information: number; exempt_paragraphs: string;
+  decision_text: string; reasons: string | null; alternatives: string | null; interests_declared: string | null; background_documents: string | null; call_in_ends_on: string | null }): PrintedDecision {
+  return { takerName: r.taker_name, takenOn: r.taken_on, subject: r.subject, key: !!r.key_decision, urgent: !!r.urgent, containsExemptInformation: !!r.contains_exempt_information,
+    exemptParagraphs: textToParagraphs(r.exempt_paragraphs), text: r.decision_text, reasons: r.reasons, alternatives: r.alternatives, interestsDeclared: r.interests_declared,
+    backgroundDocuments: r.background_documents, callInEndsOn: r.call_in_ends_on };
+}
+
 /** The Record of Decision as printed. */
-export function decisionBlocks(number: string, d: DecisionDraft, councilName: string, takerPrinted: string | null): Block[] {
+export function decisionBlocks(number: string, d: PrintedDecision, councilName: string, takerPrinted: string | null): Block[] {
   const blocks: Block[] = [
     { text: councilName.toUpperCase(), style: 'title' },
     { text: 'RECORD OF DECISION', style: 'title' },
@@ -83,7 +110,7 @@ export function decisionBlocks(number: string, d: DecisionDraft, councilName: st
     { text: `Date: ${longDate(d.takenOn)}` },
     { text: `Subject: ${d.subject}`, style: 'bold' },
     { text: `Key decision: ${d.key ? 'Yes' : 'No'}${d.urgent ? ' - taken under the urgency procedure' : ''}` },
-    { text: `Classification: ${d.containsExemptInformation ? 'Unrestricted Record of Decision of a matter which contained some information which was declared exempt' : 'Unrestricted'}` },
+    { text: `Classification: ${d.containsExemptInformation ? `Unrestricted Record of Decision of a matter which contained some information which was declared exempt${d.exemptParagraphs?.length ? ` under ${exemptLabel(d.exemptParagraphs).replace(/^Exempt: /, '')} to the Local Government Act 1972; that information is left out of this record` : ''}` : 'Unrestricted'}` },
     { text: 'Decision:', style: 'heading' },
     { text: d.text },
     { text: 'Reason(s) for decision:', style: 'heading' },

@@ -5,17 +5,18 @@ import { SYSTEM_ACTOR, type Actor } from '../domain/types.js';
 import { MootError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import {
-  addDocument, addInterest, addMembership, editInterest, removeInterest, clearToFollow, councilIsEmpty, countCouncilRecords, createBody, createDecision, createMeeting, createPerson, ensureGroup, getCouncil,
+  addInterest, addMembership, editInterest, removeInterest, clearToFollow, councilIsEmpty, countCouncilRecords, createBody, createDecision, createMeeting, createPerson, ensureGroup, getCouncil,
   bulkLoadTransaction, insertCallIn, rebuildSearchIndex, recordAttendance, recordDeclarations, recordLoad, recordMinutes, saveCouncil, setSeats, updateDecisionRow,
   updateMeetingRow, wipeCouncil, type Queryable, type Store,
 } from '../services/seed.js';
 import { planAgenda, type AgendaContext, type PlannedItem, type PlannedSection } from './agenda.js';
 import { BODIES } from './bodies.js';
 import { planCalendar, type PlannedMeeting } from './calendar.js';
-import { cabinetMemberDecision, decisionBlocks, decisionFromItem, type DecisionDraft } from './decisions.js';
+import { cabinetMemberDecision, decisionFromItem, printedRecord, type DecisionDraft } from './decisions.js';
+import { filePrintedPaper, type PrintedPaper } from './documents.js';
 import { makeProceedings } from './minutes.js';
 import { fullName, GROUPS, makePeople, printedName, type DemoPerson } from './people.js';
-import { PdfCache, type Block } from './pdf.js';
+import { PdfCache } from './pdf.js';
 import { Rng } from './random.js';
 import { appendixBlocks, reportBlocks } from './reports.js';
 import { DEMO_COUNCIL_NAME, lowerFirst } from './wording.js';
@@ -312,21 +313,9 @@ class EventWriter {
     readonly calendar: ReturnType<typeof planCalendar>['calendar'],
   ) {}
 
-  async #pdfDocument(db: Queryable, d: { meetingId: number | null; itemId: number | null; kind: 'report' | 'appendix' | 'record-of-decision'; title: string; exempt: number[]; blocks: Block[]; structured?: unknown; author: string | null; position: number }) {
-    const pdf = await this.pdfs.render(d.title, d.blocks);
-    await addDocument(db, this.actor, {
-      meetingId: d.meetingId,
-      agendaItemId: d.itemId,
-      kind: d.kind,
-      title: d.title,
-      classification: d.exempt.length ? 'exempt' : 'unrestricted',
-      exemptParagraphs: d.exempt,
-      authorPersonId: d.author ? this.setup.personIds.get(d.author) ?? null : null,
-      position: d.position,
-      file: { bytes: pdf.bytes, fileName: `${d.title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)}.pdf`, contentType: 'application/pdf', pageCount: pdf.pages.length },
-      pages: pdf.pages,
-      structured: d.structured,
-    }, { audit: false });
+  #pdfDocument(db: Queryable, d: Omit<PrintedPaper, 'authorPersonId'> & { author: string | null }) {
+    const { author, ...paper } = d;
+    return filePrintedPaper(db, this.actor, (title, blocks) => this.pdfs.render(title, blocks), { ...paper, authorPersonId: author ? this.setup.personIds.get(author) ?? null : null });
   }
 
   async meeting(db: Queryable, ev: MeetingEvent): Promise<void> {
@@ -471,10 +460,7 @@ class EventWriter {
     // The printed Record of Decision, for the recent year (the older archive keeps decisions as data only).
     if (link.dated) {
       const taker = takerPersonKey ? printedName(this.people.get(takerPersonKey)!) : null;
-      await this.#pdfDocument(db, {
-        meetingId: link.meetingId, itemId: link.itemId, kind: 'record-of-decision', title: `Record of Decision ${d.number}: ${draft.subject}`,
-        exempt: [], blocks: decisionBlocks(d.number, draft, DEMO_COUNCIL_NAME, taker), structured: { number: d.number, ...rest }, author: null, position: 50,
-      });
+      await this.#pdfDocument(db, { ...printedRecord(d.number, rest, taker, link), author: null });
     }
     return d;
   }

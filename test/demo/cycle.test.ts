@@ -7,6 +7,7 @@ import { PUBLIC_VIEWER, type Viewer } from '../../src/domain/policy.js';
 import { loadDemo } from '../../src/demo/index.js';
 import { readDecisionPage } from '../../src/store/read/decisions.js';
 import { readPack } from '../pack/read-pdf.js';
+import { pdfText } from '../helpers/pdf-text.js';
 import { useTestStore } from '../helpers/use-store.js';
 
 const TODAY = '2025-11-20';
@@ -32,6 +33,21 @@ describe('the demo council runs the executive cycle', () => {
     expect(JSON.stringify(publicPage)).not.toContain('Harbourside');
     const cllr: Viewer = { kind: 'user', userId: 1, role: 'councillor', personId: null, bodyIds: [], grantedMeetingIds: [] };
     expect((await readDecisionPage(db, depot.slug, cllr))?.exemptPart?.text).toContain('Harbourside Homes Limited');
+    // Its printed Record of Decision is filed with the item beside the meeting's other records: a public PDF of the
+    // public part, saying what was left out and why, never the bidder or the price (read as pdftotext reads it).
+    const printed = await db.selectFrom('document').innerJoin('document_version', 'document_version.document_id', 'document.id').innerJoin('blob', 'blob.sha256', 'document_version.sha256')
+      .select(['document.classification', 'document.agenda_item_id', 'document.meeting_id', 'blob.bytes']).where('document.kind', '=', 'record-of-decision')
+      .where('document.title', '=', `Record of Decision ${depot.number}: Disposal of the Former Westgate Depot`).execute();
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toMatchObject({ classification: 'unrestricted', agenda_item_id: depot.agenda_item_id, meeting_id: depot.meeting_id });
+    const printedText = pdfText(new Uint8Array(printed[0].bytes)).replace(/\s+/g, ' ');
+    expect(printedText).toContain('declared exempt under paragraph 3 of Part 1 of Schedule 12A');
+    expect(printedText).toContain(depot.decision_text.split(' ').slice(0, 8).join(' '));
+    for (const secret of ['Harbourside', '2,350,000', 'Marlow', '2,200,000']) expect(printedText).not.toContain(secret);
+    // Every decision the cycle took at a meeting has its printed record too.
+    const cycleAtMeetings = await db.selectFrom('decision').select(['number', 'subject']).where('forward_plan_entry_id', 'is not', null).where('meeting_id', 'is not', null).where('status', '!=', 'draft').execute();
+    const printedTitles = new Set((await db.selectFrom('document').select('title').where('kind', '=', 'record-of-decision').execute()).map((d) => d.title));
+    expect(cycleAtMeetings.filter((d) => !printedTitles.has(`Record of Decision ${d.number}: ${d.subject}`))).toEqual([]);
     expect((await db.selectFrom('follow_up_response').select('round').execute()).some((r) => r.round === 2)).toBe(true);
     const review = await db.selectFrom('scrutiny_review').selectAll().executeTakeFirstOrThrow();
     expect(review.stage).toBe('monitoring');
