@@ -27,6 +27,8 @@ import { loadDemoCycle } from './cycle.js';
 import { loadDemoData } from './data.js';
 import { planBusiness } from './yearplan.js';
 import { publishAgendaIn, publishMinutesIn, publishSupplementaryIn } from '../services/publication/publish.js';
+import { recordCallInOutcome } from '../services/executive/call-ins.js';
+import type { CallInOutcome } from '../domain/executive.js';
 
 export { DEMO_COUNCIL_NAME };
 export const DEMO_SEED = 20111;
@@ -140,6 +142,8 @@ interface CabinetMemberEvent {
   decisionId: number | null;
   number: string | null;
   calledIn: boolean;
+  /** What the Scrutiny Committee resolved on it when called in: the minute and the recorded outcome both say this. */
+  outcome: { outcome: CallInOutcome; comments: string | null } | null;
 }
 
 type DemoEvent = MeetingEvent | CabinetMemberEvent;
@@ -196,7 +200,7 @@ export function planEvents(rng: Rng, people: DemoPerson[], roster: Roster, today
         if (!it.proposedDecision || it.withdrawn) continue;
         const takenOn = plan.calendar.addWorkingDays(m.date, 8);
         if (takenOn >= today) continue;
-        const cm: CabinetMemberEvent = { kind: 'cabinet-member', date: takenOn, item: it, committee: m, dated: m.dated, decisionId: null, number: null, calledIn: false };
+        const cm: CabinetMemberEvent = { kind: 'cabinet-member', date: takenOn, item: it, committee: m, dated: m.dated, decisionId: null, number: null, calledIn: false, outcome: null };
         cmEvents.push(cm);
       }
     }
@@ -209,6 +213,7 @@ export function planEvents(rng: Rng, people: DemoPerson[], roster: Roster, today
       const chosen = candidates[candidates.length - 1];
       if (chosen) {
         chosen.calledIn = true;
+        chosen.outcome = callInOutcomeFor(chosen.item);
         ev.callIn = chosen;
         ctx.callIn = { subject: chosen.item.title.replace(/^Proposed decision: /, '') };
       }
@@ -252,6 +257,7 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   const writer = new EventWriter(store, actor, setup, personMap, roster, pdfs, today, plan.calendar);
   for (const ev of events) {
     await bulkLoadTransaction(store, (tx) => (ev.kind === 'meeting' ? writer.meeting(tx, ev) : writer.cabinetMember(tx, ev)));
+    for (const o of writer.outcomes.splice(0)) await recordCallInOutcome(store.db, actor, o.callInId, { outcome: o.outcome, notes: o.comments, on: o.on });
     progress.tick(1, ev.date);
   }
   // Minutes the plan has approved without a later meeting in the year to approve them are approved all the same.
@@ -393,6 +399,7 @@ class EventWriter {
     const proceedings = makeProceedings({
       meeting: m, rng: new Rng(hashOf(`${body.key}|${m.date}`)), people: this.people, personIds: this.setup.personIds, roster: this.roster,
       sections: ev.sections, itemIds, previousHeld: ev.previousHeld?.date ?? null, withMinutes,
+      callIn: ev.callIn?.number && ev.callIn.outcome ? { number: ev.callIn.number, ...ev.callIn.outcome } : null,
     });
     await recordAttendance(db, this.actor, created.id, proceedings.attendance, { audit: false });
     if (proceedings.declarations.length) await recordDeclarations(db, this.actor, created.id, proceedings.declarations, { audit: false });
@@ -425,21 +432,29 @@ class EventWriter {
       const draft = decisionFromItem(it, body.name, m.date, this.calendar);
       await this.#decision(db, draft, { meetingId: created.id, itemId: itemIds.get(it)!, bodyId: this.setup.bodyIds.get(body.key)!, dated: m.dated });
     }
-    if (ev.callIn?.decisionId) {
+    if (ev.callIn?.decisionId && ev.callIn.outcome) {
+      // A valid call-in on this meeting's agenda; the Committee's outcome is recorded through the clerk's service once
+      // the meeting is written (recordCallInOutcomes), from the same plan its minute was written from.
       const chair = this.roster.memberships.find((x) => x.body === 'scrutiny' && x.role === 'chairman')!;
+      const requestedOn = this.calendar.addWorkingDays(ev.callIn.date, 2);
+      const callInItem = items.find((i) => i.kind === 'call-in');
       await updateDecisionRow(db, ev.callIn.decisionId, { status: 'called-in' });
-      await insertCallIn(db, {
+      const id = await insertCallIn(db, {
         decision_id: ev.callIn.decisionId,
         requested_by: `${printedName(this.people.get(chair.person)!)} and two other Members of the Scrutiny Committee`,
-        requested_on: this.calendar.addWorkingDays(ev.callIn.date, 2),
+        requested_on: requestedOn,
+        valid_on: requestedOn,
         reasons: callInReasons(ev.callIn.item),
-        status: 'considered',
+        status: 'valid',
         considered_at_meeting_id: created.id,
-        outcome: 'b',
-        outcome_notes: 'The Committee asked that the next consultation set out how it would reach rural communities, and that the alternatives be costed.',
+        agenda_item_id: callInItem ? itemIds.get(callInItem) ?? null : null,
       });
+      if (held) this.outcomes.push({ callInId: id, on: m.date, ...ev.callIn.outcome });
     }
   }
+
+  /** Call-in outcomes decided at meetings written so far, to record through the clerk's service (outside the meeting's transaction). */
+  readonly outcomes: { callInId: number; on: string; outcome: CallInOutcome; comments: string | null }[] = [];
 
   async cabinetMember(db: Queryable, ev: CabinetMemberEvent): Promise<void> {
     const draft = cabinetMemberDecision(ev.item, ev.committee.body.name, ev.committee.date, ev.date, this.calendar, this.roster.cabinet);
@@ -470,6 +485,18 @@ function hashOf(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
+}
+
+/** What the Scrutiny Committee made of a called-in decision: comments drawn from its own report, the decision standing (b). */
+function callInOutcomeFor(it: PlannedItem): { outcome: CallInOutcome; comments: string } {
+  const subject = lowerFirst(it.title.replace(/^Proposed decision: /, ''));
+  const risk = it.topic?.facts?.risks[0];
+  return {
+    outcome: 'b',
+    comments: risk
+      ? `Members asked that the Cabinet Member report to the Committee within six months on how the risk that ${lowerFirst(risk).replace(/\.$/, '')} is being managed, and that the costs of the alternatives to ${subject} be published.`
+      : `Members asked that the Cabinet Member report to the Committee within six months on the effect of the decision on ${subject}.`,
+  };
 }
 
 /** Why Members called in a Cabinet Member's decision: the concerns its own report raised. */

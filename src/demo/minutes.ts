@@ -1,6 +1,7 @@
 // What happened at a held meeting: attendance (with substitutes, apologies, officers and a Member present for
 // one item), declarations of interest, and minutes with numbered paragraphs and lettered resolutions.
 import { apologiesMinute } from '../domain/agenda.js';
+import { callInResolution, type CallInOutcome } from '../domain/executive.js';
 import type { AttendanceEntry, DeclarationEntry, MinuteEntry } from '../services/seed.js';
 import type { PlannedItem, PlannedSection } from './agenda.js';
 import type { PlannedMeeting } from './calendar.js';
@@ -26,6 +27,8 @@ export interface ProceedingsContext {
   itemIds: Map<PlannedItem, number>;
   previousHeld: string | null;
   withMinutes: boolean;
+  /** The decision called in to this meeting and what the Committee resolved on it (the outcome recorded for the call-in). */
+  callIn?: { number: string; outcome: CallInOutcome; comments: string | null } | null;
 }
 
 const INTERESTS = [
@@ -184,7 +187,9 @@ function makeMinutes(
         // A Member present for this item only is recorded in the attendance, which the printed minutes show under the item.
         const numbered = paragraphs.map((p, i) => `(${i + 1}) ${p}`);
         const rec = it.topic?.recommendation ?? 'NOTE the report.';
-        const resolution = isCabinet
+        const resolution = it.kind === 'call-in' && ctx.callIn
+          ? { text: callInResolution(ctx.callIn.outcome, ctx.callIn.comments, ctx.callIn.number), parts: [] }
+          : isCabinet
           ? { text: 'Cabinet resolved to:', parts: [
             { label: '(a)', text: resolvedAs(rec) },
             { label: '(b)', text: 'delegate to the Corporate Director, in consultation with the Cabinet Member, authority to take the necessary actions to implement the decision.' },

@@ -356,6 +356,17 @@ export function callInOutcomeReading(outcome: CallInOutcome, stored: string | nu
   return `The Committee resolved to ${CALL_IN_OUTCOME_TEXT[outcome]}.${comments ? ` ${comments}` : ''}`;
 }
 
+/**
+ * The Committee's resolution on a call-in as its minutes record it, in a council's words: which of the options (a)-(d)
+ * it chose on the decision, then its comments. The same outcome and comments are what recordCallInOutcome stores.
+ */
+export function callInResolution(outcome: CallInOutcome, stored: string | null, decisionNumber: string): string {
+  const said = callInComments(outcome, stored);
+  const chose = `RESOLVED that, having considered decision ${decisionNumber} called in, the Committee ${CALL_IN_OUTCOME_TEXT[outcome]} (option (${outcome}))`;
+  const then = outcome === 'a' || outcome === 'b' ? ' The decision may now be implemented.' : '';
+  return `${chose}.${said ? ` The Committee\u2019s comments: ${said.replace(/\.?$/, '.')}` : ''}${then}`;
+}
+
 // ---------------------------------------------------------------- the decision's lifecycle
 
 /**

@@ -3,6 +3,7 @@
 // tables, and the minutes record discussions of their own.
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/index.js';
+import { callInResolution, type CallInOutcome } from '../../src/domain/executive.js';
 import { councilYear } from '../../src/demo/yearplan.js';
 import { findMeeting, minutesPaperOf } from '../../src/services/publication/pack-input.js';
 import { useTestStore } from '../helpers/use-store.js';
@@ -137,6 +138,24 @@ describe('the demo council reads like a council\u2019s year', () => {
     const review = await db.selectFrom('scrutiny_review').innerJoin('document_version', 'document_version.document_id', 'scrutiny_review.report_document_id')
       .select('document_version.pages_json').executeTakeFirstOrThrow();
     expect((JSON.parse(review.pages_json!) as string[])[0].trimStart()).toMatch(/^EXAMPLE COUNTY COUNCIL\n/);
+
+    // A call-in's minute records what the Committee resolved on it (one of the options (a)-(d), in a council's words,
+    // with its comments), the same outcome its call-in record holds (recorded through recordCallInOutcome); never
+    // merely "that the report be noted".
+    const considered = await db.selectFrom('call_in').innerJoin('decision', 'decision.id', 'call_in.decision_id')
+      .select(['call_in.considered_at_meeting_id', 'call_in.outcome', 'call_in.outcome_notes', 'call_in.status', 'decision.number', 'decision.status as decision_status'])
+      .where('call_in.considered_at_meeting_id', 'is not', null).execute();
+    expect(considered.length).toBeGreaterThan(0);
+    for (const c of considered) {
+      const minutes = await db.selectFrom('minute').select(['title', 'resolutions_json']).where('meeting_id', '=', c.considered_at_meeting_id!).execute();
+      const minute = minutes.find((m) => m.title.includes(`Decision ${c.number}`));
+      expect(minute, `the minute on the call-in of ${c.number}`).toBeDefined();
+      expect(minute!.resolutions_json, c.number).not.toMatch(/the report be noted/);
+      expect(c, c.number).toMatchObject({ status: 'considered', outcome: expect.stringMatching(/^[abcd]$/) });
+      expect((JSON.parse(minute!.resolutions_json) as { text: string }[]).map((r) => r.text), c.number)
+        .toContain(callInResolution(c.outcome as CallInOutcome, c.outcome_notes, c.number));
+      expect(c.decision_status, c.number).toBe(c.outcome === 'c' ? 'reconsidering' : c.outcome === 'd' ? 'referred-to-council' : 'implementable');
+    }
 
     // Divisions named as county divisions are, not "X North" and "X South".
     const divisions = (await db.selectFrom('person').select('division').where('kind', '=', 'councillor').execute()).map((p) => p.division!);
