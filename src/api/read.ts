@@ -155,6 +155,8 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
     const items = rows.map((d) => ({
       slug: d.slug, number: d.number, subject: d.subject, takerKind: d.taker_kind, takerName: d.taker_name, takenOn: d.taken_on, status: d.status, phase: d.phase, phaseLabel: d.phaseLabel,
       key: !!d.key_decision, urgent: !!d.urgent, classification: d.classification, publishedOn: d.published_on, callInEndsOn: d.call_in_ends_on,
+      // A decision taken in private is public with its exempt part left out: that it was, and under which paragraphs.
+      containsExemptInformation: !!d.contains_exempt_information, exemptParagraphs: d.contains_exempt_information ? textToParagraphs(d.exempt_paragraphs) : [],
       url: `/api/v1/decisions/${d.slug}`,
     }));
     return { items, ...pageMeta(total, f.limit, f.offset) };

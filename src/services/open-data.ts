@@ -16,6 +16,7 @@ import { MootError } from '../errors.js';
 import { getBlob } from '../store/documents.js';
 import { dataVersion } from '../store/read/version.js';
 import { visibleDecisions } from '../store/read/decisions.js';
+import { textToParagraphs } from '../store/json.js';
 import { decisionStanding } from '../domain/executive.js';
 import { packFileName } from '../store/read/meeting-page.js';
 import {
@@ -365,7 +366,7 @@ export const DATASET_DESCRIPTIONS: Record<Dataset, string> = {
   meetings: 'Every meeting whose agenda is published: body, date, time, venue, status and its web page',
   items: 'Agenda items of those meetings (exempt items by code and Schedule 12A paragraph only)',
   papers: 'Public papers and agenda packs, each with its SHA-256, size and download address',
-  decisions: 'Published Records of Decision: number, taker, date, subject, key decision, status as recorded and where it stands today (open for call-in, implementable…), call-in deadline',
+  decisions: 'Published Records of Decision: number, taker, date, subject, key decision, status as recorded and where it stands today (open for call-in, implementable…), call-in deadline, and for a decision that contained exempt information the Schedule 12A paragraphs it was left out under',
   attendance: 'Who attended, sent apologies or was absent, meeting by meeting',
   votes: 'Recorded votes from the minutes: each member\'s vote on each motion, and the result',
 };
@@ -378,13 +379,17 @@ export async function datasetRows(store: Store, dataset: Dataset, o: PopoloOptio
   if (dataset === 'decisions') {
     let q = visibleDecisions(store.db, PUBLIC_VIEWER)
       .select(['decision.id', 'decision.slug', 'decision.number', 'decision.subject', 'decision.taker_kind', 'decision.taker_name', 'decision.taken_on', 'decision.status',
-        'decision.key_decision', 'decision.urgent', 'decision.classification', 'decision.taker_body_id', 'decision.meeting_id', 'decision.published_on', 'decision.call_in_ends_on']);
+        'decision.key_decision', 'decision.urgent', 'decision.classification', 'decision.taker_body_id', 'decision.meeting_id', 'decision.published_on', 'decision.call_in_ends_on',
+        'decision.contains_exempt_information', 'decision.exempt_paragraphs']);
     if (o.year !== undefined) q = q.where('decision.taken_on', '>=', `${o.year}-01-01`).where('decision.taken_on', '<=', `${o.year}-12-31`);
     const rows = await q.orderBy('decision.taken_on').orderBy('decision.id').execute();
     const today = o.today ?? new Date().toISOString().slice(0, 10);
     return rows.filter((d) => decisionVisible(PUBLIC_VIEWER, d)).map((d) => ({
       number: d.number, taken_on: d.taken_on, taker_kind: d.taker_kind, taker: d.taker_name, subject: d.subject, key_decision: !!d.key_decision, urgent: !!d.urgent,
-      status: d.status, phase: decisionStanding(d, today).phase, published_on: d.published_on, call_in_ends_on: d.call_in_ends_on, url: `${base}/decisions/${d.slug}`,
+      status: d.status, phase: decisionStanding(d, today).phase, published_on: d.published_on, call_in_ends_on: d.call_in_ends_on,
+      // Public: that the matter contained exempt information and under which paragraphs (never the information).
+      contains_exempt_information: !!d.contains_exempt_information, exempt_paragraphs: d.contains_exempt_information ? textToParagraphs(d.exempt_paragraphs).join(', ') : null,
+      url: `${base}/decisions/${d.slug}`,
     }));
   }
   const r = await publicRecord(store, o);

@@ -148,7 +148,7 @@ describe.each(STORE_KINDS)('executive cycle API on %s', (kind) => {
       '/api/v1/forward-plan', '/api/v1/forward-plan?edition=1', '/api/v1/key-decisions', `/api/v1/decisions/${exempt.slug}/timeline`, `/api/v1/decisions/${taken.slug}/timeline`, '/api/v1/call-ins',
       '/api/v1/call-ins?status=collecting', '/api/v1/follow-ups', `/api/v1/follow-ups?body=${scrutinySlug}`, '/api/v1/notice-exceptions?from=2026-01-01&to=2026-12-31', '/api/v1/decisions?limit=100',
       `/api/v1/decisions/${exempt.slug}`, '/forward-plan', '/forward-plan/editions/1', '/follow-up', `/bodies/${scrutinySlug}/work-programme`, `/decisions/${exempt.slug}`, `/decisions/${taken.slug}`,
-      '/decisions', '/decisions/feed.atom', '/decisions/feed.rss',
+      '/decisions', '/decisions/feed.atom', '/decisions/feed.rss', '/open-data/decisions.csv', '/open-data/decisions.json', '/api/v1/datasets/decisions',
     ];
     for (const url of publicUrls) {
       const res = await inject('GET', url);
@@ -162,6 +162,14 @@ describe.each(STORE_KINDS)('executive cycle API on %s', (kind) => {
     expect(publicPart.exemptPart).toMatchObject({ paragraphs: [3], text: null, withheld: true });
     expect(publicPart.exemptPart.notice).toMatch(/paragraph 3 of Part 1 of Schedule 12A/);
     expect((await inject('GET', `/decisions/${exempt.slug}`)).body).toContain('declared exempt under paragraph 3 of Part 1 of Schedule 12A');
+    // The paragraphs are public in the register's API and the open-data dataset (a column of their own), never the text.
+    const listed = ((await inject('GET', '/api/v1/decisions?limit=100')).json().items as { slug: string }[]);
+    expect(listed.find((d) => d.slug === exempt.slug)).toMatchObject({ containsExemptInformation: true, exemptParagraphs: [3] });
+    expect(listed.find((d) => d.slug === taken.slug)).toMatchObject({ containsExemptInformation: false, exemptParagraphs: [] });
+    const dataset = (await inject('GET', '/open-data/decisions.json')).json().rows as { number: string; contains_exempt_information: boolean; exempt_paragraphs: string | null }[];
+    expect(dataset.find((d) => d.number === exempt.number)).toMatchObject({ contains_exempt_information: true, exempt_paragraphs: '3' });
+    expect(dataset.find((d) => d.number === taken.number)).toMatchObject({ contains_exempt_information: false, exempt_paragraphs: null });
+    expect((await inject('GET', '/open-data/decisions.csv')).body.split('\n')[0]).toContain('exempt_paragraphs');
     expect((await inject('GET', '/api/v1/call-ins?status=collecting')).json().total).toBe(1);
     // Staff, and any councillor (who may call it in), read the exempt part.
     expect((await inject('GET', `/api/v1/decisions/${exempt.slug}`, undefined, clerk)).json().exemptPart.text).toBe('Sell the depot to PERSIMMON-BIDDER-LTD for £987,654,321.');
