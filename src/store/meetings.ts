@@ -74,19 +74,24 @@ export async function createMeeting(db: Queryable, actor: Actor, m: NewMeeting, 
     updated_at: now,
   };
   const { id } = await db.insertInto('meeting').values(values).returning('id').executeTakeFirstOrThrow();
-  const items = await insertAgenda(db, id, m.sections ?? []);
+  const items = await insertAgenda(db, id, m.sections ?? [], { item: 0, section: 0 });
   if (options.audit !== false) {
     await recordAudit(db, actor, { action: 'create', entity: 'meeting', entityId: id, summary: `Scheduled ${body.name} on ${m.date}`, after: { ...values, sections: m.sections ?? [] } });
   }
   return { id, slug: values.slug, items };
 }
 
-/** Adds sections and items after any already on the agenda. */
-export async function insertAgenda(db: Queryable, meetingId: number, sections: NewAgendaSection[]): Promise<{ id: number; code: string }[]> {
-  const last = await db.selectFrom('agenda_item').select((eb) => eb.fn.max('position').as('p')).where('meeting_id', '=', meetingId).executeTakeFirst();
-  const lastSection = await db.selectFrom('agenda_section').select((eb) => eb.fn.max('position').as('p')).where('meeting_id', '=', meetingId).executeTakeFirst();
-  let position = Number(last?.p ?? 0);
-  let sectionPosition = Number(lastSection?.p ?? 0);
+/**
+ * Adds sections and items after any already on the agenda: after the last positions given (a meeting just created
+ * has none), or else after those the agenda holds.
+ */
+export async function insertAgenda(db: Queryable, meetingId: number, sections: NewAgendaSection[], after?: { item: number; section: number }): Promise<{ id: number; code: string }[]> {
+  const last = after ?? await db.selectNoFrom((eb) => [
+    eb.selectFrom('agenda_item').select((e) => e.fn.max('position').as('p')).where('meeting_id', '=', meetingId).as('item'),
+    eb.selectFrom('agenda_section').select((e) => e.fn.max('position').as('p')).where('meeting_id', '=', meetingId).as('section'),
+  ]).executeTakeFirstOrThrow();
+  let position = Number(last.item ?? 0);
+  let sectionPosition = Number(last.section ?? 0);
   const out: { id: number; code: string }[] = [];
   for (const s of sections) checkNames(['title', 'A section title', s.title], ...s.items.map((it): [string, string, string] => ['title', `The title of item ${it.code}`, it.title]));
   for (const s of sections) {

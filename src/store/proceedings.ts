@@ -89,9 +89,9 @@ export interface MinuteEntry {
  * the body's last number moves on to the highest number used.
  */
 export async function recordMinutes(db: Queryable, actor: Actor, meetingId: number, entries: MinuteEntry[], options: { audit?: boolean } = {}): Promise<string[]> {
-  const meeting = await db.selectFrom('meeting').select(['body_id']).where('id', '=', meetingId).executeTakeFirstOrThrow();
+  const body = await db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id').select(['meeting.body_id', 'body.last_minute_number'])
+    .where('meeting.id', '=', meetingId).executeTakeFirstOrThrow();
   const existing = await db.selectFrom('minute').select(['number', 'sequence']).where('meeting_id', '=', meetingId).orderBy('position').execute();
-  const body = await db.selectFrom('body').select(['last_minute_number']).where('id', '=', meeting.body_id).executeTakeFirstOrThrow();
   // Re-recording keeps the numbers this meeting already had.
   const reused = existing.map((e) => e.sequence).filter((s): s is number => s !== null);
   // The body's sequence continues from its last number (or from the numbers this meeting had): the domain's rule.
@@ -122,7 +122,7 @@ export async function recordMinutes(db: Queryable, actor: Actor, meetingId: numb
     };
   });
   if (rows.length) await db.insertInto('minute').values(rows).execute();
-  if (highest > body.last_minute_number) await db.updateTable('body').set({ last_minute_number: highest }).where('id', '=', meeting.body_id).execute();
+  if (highest > body.last_minute_number) await db.updateTable('body').set({ last_minute_number: highest }).where('id', '=', body.body_id).execute();
   if (options.audit !== false) await recordAudit(db, actor, { action: 'update', entity: 'minutes', entityId: meetingId, summary: `Minutes ${numbers[0] ?? ''}–${numbers[numbers.length - 1] ?? ''} recorded`, before: existing, after: rows });
   return numbers;
 }
