@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { Zip, ZipPassThrough } from 'fflate';
+import { councilDay } from '../domain/display.js';
 import { personMatchKey, sortablePersonName } from '../domain/names.js';
 import { personFullName } from '../store/people.js';
 import { can, PUBLIC_VIEWER } from '../domain/policy.js';
@@ -84,7 +85,11 @@ export interface PublicItem {
   /** Null when exempt: the public gets the item's code and its Schedule 12A paragraphs only. */
   title: string | null; purpose: string | null; exemptLabel: string | null; withdrawn: boolean; deferred: boolean;
 }
-export interface PublicPaper { id: number; slug: string; meetingId: number; itemId: number | null; kind: string; title: string; version: number; sha256: string | null; size: number | null; pageCount: number | null; createdAt: string | null }
+export interface PublicPaper {
+  id: number; slug: string; meetingId: number; itemId: number | null; kind: string; title: string; version: number; sha256: string | null; size: number | null; pageCount: number | null; createdAt: string | null;
+  /** Withdrawn after it was public: the day (the council's) and why; it stays listed, marked. Null when not withdrawn. */
+  withdrawn: { on: string; reason: string } | null;
+}
 export interface PublicMinute { id: number; meetingId: number; itemId: number | null; number: string; title: string; votes: RecordedVote[] }
 export interface PublicAttendance { meetingId: number; personId: number | null; name: string; kind: string; role: string | null; substituteFor: string | null }
 
@@ -126,7 +131,9 @@ export async function publicRecord(store: Store, scope: OpenDataScope = {}): Pro
     const exempt = paperExempt({ classification: d.classification, kind: d.kind, itemExempt: d.agenda_item_id !== null && (itemExempt.get(d.agenda_item_id) ?? false) });
     return sees(m, exempt, documentPublished(d));
   }).map((d) => ({ id: d.id, slug: d.slug, meetingId: d.meeting_id!, itemId: d.agenda_item_id, kind: d.kind, title: d.title, version: d.current_version,
-    sha256: d.sha256, size: d.size, pageCount: d.page_count, createdAt: isoTimestamp(d.created_at) }));
+    sha256: d.sha256, size: d.size, pageCount: d.page_count, createdAt: isoTimestamp(d.created_at),
+    // Only papers the public had reach here (documentPublished leaves out those withdrawn before they were public).
+    withdrawn: d.withdrawn_at ? { on: councilDay(d.withdrawn_at), reason: d.withdrawn_reason ?? '' } : null }));
   // A public pack withheld since (an item in it was later made exempt) is no longer public: the pack route's rule.
   const packs = c.packs.filter((p) => sees(byId.get(p.meeting_id)!, packExempt({ audience: 'public', withheldAt: p.withheld_at }), true)).map((p) => ({
     meetingId: p.meeting_id, kind: p.kind, version: p.version, sha256: p.sha256, size: p.size, publishedAt: isoTimestamp(p.published_at) ?? p.published_at,
@@ -261,7 +268,8 @@ export async function popoloExport(store: Store, o: PopoloOptions): Promise<Popo
       ...(packsOf.get(m.id) ?? []).map((p) => ({ note: `${p.kind} pack, version ${p.version}`, date: p.publishedAt.slice(0, 10), media_type: 'application/pdf',
         links: [{ url: url(p.url), media_type: 'application/pdf' }], extras: { sha256: p.sha256, size: p.size } })),
       ...papers.map((p) => ({ note: p.title, date: (p.createdAt ?? m.date).slice(0, 10), media_type: 'application/pdf',
-        links: [{ url: url(`/documents/${p.slug}/v${p.version}.pdf`), media_type: 'application/pdf' }], extras: { kind: p.kind, version: p.version, sha256: p.sha256, size: p.size } })),
+        links: [{ url: url(`/documents/${p.slug}/v${p.version}.pdf`), media_type: 'application/pdf' }],
+        extras: { kind: p.kind, version: p.version, sha256: p.sha256, size: p.size, ...(p.withdrawn ? { withdrawn_on: p.withdrawn.on, withdrawn_reason: p.withdrawn.reason } : {}) } })),
     ];
     events.push({
       id: eventId, name: `${m.body_name}, ${m.date}`, description: '', classification: 'committee-meeting', start_date: londonDateTime(m.date, m.time), end_date: null,
@@ -409,9 +417,10 @@ export async function datasetRows(store: Store, dataset: Dataset, o: PopoloOptio
     case 'papers':
       return [
         ...r.packs.map((p) => ({ ...meetingCols(p.meetingId), item: null, kind: `${p.kind}-pack`, title: `${p.kind} pack`, version: p.version, sha256: p.sha256, size: p.size,
-          url: `${base}${p.url}` })),
+          url: `${base}${p.url}`, withdrawn: false, withdrawn_on: null, withdrawn_reason: null })),
         ...r.papers.map((p) => ({ ...meetingCols(p.meetingId), item: p.itemId !== null ? items.get(p.itemId)?.code ?? null : null, kind: p.kind, title: p.title,
-          version: p.version, sha256: p.sha256, size: p.size, url: `${base}/documents/${p.slug}/v${p.version}.pdf` })),
+          version: p.version, sha256: p.sha256, size: p.size, url: `${base}/documents/${p.slug}/v${p.version}.pdf`,
+          withdrawn: p.withdrawn !== null, withdrawn_on: p.withdrawn?.on ?? null, withdrawn_reason: p.withdrawn?.reason ?? null })),
       ];
     case 'attendance':
       return r.attendance.map((a) => ({ ...meetingCols(a.meetingId), name: a.name, attendance: a.kind, role: a.role, substitute_for: a.substituteFor }));

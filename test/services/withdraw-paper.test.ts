@@ -13,6 +13,8 @@ import { listAudit } from '../../src/store/audit.js';
 import { getPublishedPack, listPublications, publishAgenda, publishSupplementary } from '../../src/services/publication/publish.js';
 import { documentAccess, withdrawPaper } from '../../src/services/documents.js';
 import { searchAs } from '../../src/services/search.js';
+import { datasetRows, popoloExport, toCsv } from '../../src/services/open-data.js';
+import { councilDay } from '../../src/domain/display.js';
 import { readMeetingPage } from '../../src/store/read/meeting-page.js';
 import { makeUploadedPdf } from '../pack/fixture.js';
 import { readPack } from '../pack/read-pdf.js';
@@ -86,6 +88,16 @@ describe.each(STORE_KINDS)('withdrawing a paper on %s', (kind) => {
     const listed = page.items.find((i) => i.code === '2')!.papers.find((p) => p.slug === appendix.slug)!;
     expect(listed.withdrawn).toMatchObject({ reason: 'Superseded by the revised indicators in the report' });
     expect(page.items.find((i) => i.code === '2')!.reportWithdrawn).toBe(false);
+
+    // The open data keeps it listed, marked withdrawn with the day and why (CSV, JSON and Popolo alike).
+    const rows = await datasetRows(store, 'papers', { baseUrl: 'https://example.test' });
+    const day = (await getDocument(store.db, appendix.id))!.withdrawn_at!;
+    expect(rows.find((r) => r.title === 'Appendix A Prudential Indicators')).toMatchObject({ withdrawn: true, withdrawn_on: councilDay(day), withdrawn_reason: 'Superseded by the revised indicators in the report' });
+    expect(rows.find((r) => r.title === 'Treasury Management Report')).toMatchObject({ withdrawn: false, withdrawn_on: null });
+    expect(toCsv(rows)).toMatch(/,yes,\d{4}-\d{2}-\d{2},Superseded by the revised indicators in the report\r\n/);
+    type Doc = { note: string; extras: Record<string, unknown> };
+    const documents = (await popoloExport(store, { baseUrl: 'https://example.test' })).events.flatMap((e) => e.documents as Doc[]);
+    expect(documents.find((d) => d.note === 'Appendix A Prudential Indicators')!.extras).toMatchObject({ withdrawn_on: councilDay(day) });
   });
 
   it('leaves an item whose only report is withdrawn on the agenda, "report withdrawn", and reissues the supplementary agenda too', async (ctx) => {
@@ -151,5 +163,9 @@ describe.each(STORE_KINDS)('withdrawing a paper on %s', (kind) => {
     const page = (await readMeetingPage(store.db, meeting.slug, PUBLIC_VIEWER))!;
     expect(page.items.find((i) => i.code === '2')!.papers.map((p) => p.slug)).not.toContain(early.slug);
     expect((await searchAs(store, PUBLIC_VIEWER, { text: 'CINNABARDRAFT' })).total).toBe(0);
+    // Nor does the open data list it, withdrawn or otherwise.
+    const rows = await datasetRows(store, 'papers', { baseUrl: 'https://example.test' });
+    expect(rows.map((r) => r.title)).toContain('Treasury Management Report');
+    expect(rows.map((r) => r.title)).not.toContain('Draft appendix');
   });
 });

@@ -65,7 +65,7 @@ export async function openDataMeetingContents(db: Queryable, meetingIds: number[
       .innerJoin('document_version', (j) => j.onRef('document_version.document_id', '=', 'document.id').onRef('document_version.version', '=', 'document.current_version'))
       .select(['document.id', 'document.slug', 'document.meeting_id', 'document.agenda_item_id', 'document.kind', 'document.title', 'document.workflow_status',
         'document.current_version', 'document_version.classification', 'document_version.sha256', 'document_version.size', 'document_version.content_type',
-        'document_version.page_count', 'document_version.created_at', 'document.withdrawn_at', 'document.withdrawn_public'])
+        'document_version.page_count', 'document_version.created_at', 'document.withdrawn_at', 'document.withdrawn_reason', 'document.withdrawn_public'])
       .where('document.meeting_id', 'in', ids).where('document.kind', 'not in', PACK_DOCUMENT_KINDS)
       .orderBy('document.meeting_id').orderBy('document.position').execute()),
     each((ids) => db.selectFrom('attendance').select(['id', 'meeting_id', 'person_id', 'name_as_recorded', 'kind', 'role', 'substitute_for_name', 'for_item_id'])
