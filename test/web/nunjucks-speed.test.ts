@@ -5,8 +5,10 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nunjucks from 'nunjucks';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { speedUpNunjucks } from '../../src/web/plugins/nunjucks-speed.js';
+import { createViewEnvironment } from '../../src/web/plugins/views.js';
 
 interface Frame { variables: Record<string, unknown>; parent: Frame | null; set(name: string, val: unknown, resolveUp?: boolean): void; push(isolate?: boolean): Frame }
 type FrameClass = new (parent?: Frame, isolateWrites?: boolean) => Frame;
@@ -86,5 +88,42 @@ describe('rendering with the faster runtime', () => {
     expect(render()).toBe(expected);
     // Again, with the resolved paths now remembered.
     expect(render()).toBe(expected);
+  });
+});
+
+describe('govukAttributes in plain code', () => {
+  type Macro = ((...args: unknown[]) => unknown) & { macro?: (...args: unknown[]) => unknown };
+  const env = createViewEnvironment();
+  let fastMacro!: Macro;
+  env.getTemplate('govuk/macros/attributes.njk').getExported((err: Error | null, exported: unknown) => {
+    if (err) throw err;
+    fastMacro = (exported as { govukAttributes: Macro }).govukAttributes;
+  });
+  const { SafeString } = nunjucks.runtime as unknown as { SafeString: new (s: string) => object };
+  const text = fc.oneof(fc.constantFrom('', 'a', 'true', 'false', 'x"y', "it's", '<b>&amp;', 'back\\slash', 'data-label'), fc.string({ maxLength: 8 }));
+  const scalar = fc.oneof(fc.constant(undefined), fc.constant(null), fc.boolean(), fc.integer({ min: -5, max: 5 }), fc.double({ noNaN: false }), text);
+  const value = fc.oneof(scalar, text.map((t) => new SafeString(t)), fc.array(scalar, { maxLength: 2 }));
+  const optional = fc.oneof(fc.constant(undefined), fc.boolean(), fc.constantFrom('true', 1, null));
+  const item = fc.oneof(value, fc.record({ value, optional }, { requiredKeys: [] }), fc.record({ value, optional }));
+  const attributes = fc.oneof(fc.constant(undefined), fc.constant(null), text, text.map((t) => new SafeString(t)), fc.dictionary(text, item, { maxKeys: 4 }), fc.array(scalar, { maxLength: 2 }));
+
+  it('stands in for the macro from GOV.UK Frontend', () => {
+    expect(typeof fastMacro.macro).toBe('function');
+    expect(fastMacro).not.toBe(fastMacro.macro);
+  });
+
+  it('writes what the macro writes, for any attributes', () => {
+    fc.assert(fc.property(attributes, (a) => {
+      const mine = fastMacro(a);
+      const theirs = fastMacro.macro!(a);
+      expect(mine).toBeInstanceOf(SafeString);
+      expect(String(mine)).toBe(String(theirs));
+    }), { numRuns: 2000 });
+  });
+
+  it('writes what the macro writes in a component', () => {
+    const params = { text: 'Go', attributes: { 'data-x': 'a"b', hidden: { value: true, optional: true }, gone: { value: false, optional: true }, n: 3 } };
+    const html = env.renderString('{% from "govuk/components/tag/macro.njk" import govukTag %}{{ govukTag(params) }}', { params });
+    expect(html).toContain('<strong class="govuk-tag" data-x="a&quot;b" hidden n="3">');
   });
 });

@@ -10,7 +10,7 @@ import { displayDatesIn, formatDisplayDate, formatDisplayDateTime, formatDisplay
 import { PLAIN_THEME, type Theme } from '../theme.js';
 import { isDeepFrozen } from '../../services/frozen.js';
 import { etagOf, knowEtag } from '../etag.js';
-import { speedUpNunjucks } from './nunjucks-speed.js';
+import { speedUpNunjucks, withStandIns } from './nunjucks-speed.js';
 
 const require = createRequire(import.meta.url);
 export const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -18,7 +18,7 @@ export const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/
 export const VIEWS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'src', 'web', 'views');
 
 type ExportedCallback = (err: Error | null, exported: unknown) => void;
-type TemplateWithExports = { getExported(ctx: unknown, parentFrame?: unknown, cb?: unknown): void; [EXPORTED]?: unknown };
+type TemplateWithExports = { path?: string; getExported(ctx: unknown, parentFrame?: unknown, cb?: unknown): void; [EXPORTED]?: unknown };
 const EXPORTED = Symbol('moot.exported');
 
 /**
@@ -36,8 +36,10 @@ function memoiseContextFreeImports(): void {
     const done = ctx as ExportedCallback;
     if (this[EXPORTED] !== undefined) return done(null, this[EXPORTED]);
     original.call(this, (err: Error | null, exported: unknown) => {
-      if (!err) this[EXPORTED] = exported;
-      done(err, exported);
+      if (err) return done(err, exported);
+      // Some GOV.UK macros have a plain-code stand-in with the same output (nunjucks-speed.ts).
+      this[EXPORTED] = withStandIns(this.path, exported);
+      done(null, this[EXPORTED]);
     });
   };
   (memoised as { memoised?: boolean }).memoised = true;
