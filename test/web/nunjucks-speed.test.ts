@@ -95,7 +95,7 @@ describe('govukAttributes in plain code', () => {
   type Macro = ((...args: unknown[]) => unknown) & { macro?: (...args: unknown[]) => unknown };
   const env = createViewEnvironment();
   let fastMacro!: Macro;
-  env.getTemplate('govuk/macros/attributes.njk').getExported((err: Error | null, exported: unknown) => {
+  (env.getTemplate('govuk/macros/attributes.njk') as unknown as { getExported(cb: (err: Error | null, exported: unknown) => void): void }).getExported((err, exported) => {
     if (err) throw err;
     fastMacro = (exported as { govukAttributes: Macro }).govukAttributes;
   });
