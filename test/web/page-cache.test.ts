@@ -3,9 +3,9 @@
 // else, or a move of the record's counter no audit entry explains, empties the cache.
 import { describe, expect, it } from 'vitest';
 import { COUNCILLORS_TAG, RECORD_TAG, staleTags, type Change } from '../../src/services/change-scope.js';
-import { PageCache } from '../../src/web/routes/public/page-cache.js';
+import { cutAtNonce, joinAtNonce, PageCache } from '../../src/web/routes/public/page-cache.js';
 
-const page = (body: string, tags?: string[]) => ({ body, etag: body, contentType: 'text/html', tags });
+const page = (body: string, tags?: string[]) => ({ pieces: [Buffer.from(body)], etag: body, contentType: 'text/html', tags });
 
 async function cacheAt(version: string): Promise<PageCache> {
   const c = new PageCache();
@@ -49,7 +49,7 @@ describe('page cache invalidation', () => {
     expect(c.get('5', '/late')).toBeUndefined();
     await c.moveTo('4', async () => null);
     expect(c.version).toBe('5');
-    expect(c.get('5', '/meetings/b')?.body).toBe('B');
+    expect(c.get('5', '/meetings/b')?.pieces.join('')).toBe('B');
   });
 
   it('reads stale tags only from meeting-scoped changes with a meeting id', () => {
@@ -72,5 +72,15 @@ describe('page cache invalidation', () => {
     const c = await cacheAt('1');
     await c.moveTo('2', explained([{ entity: 'person', entityId: '7', action: 'create' }, { entity: 'declaration', entityId: '90', action: 'create', meetingId: '1' }]));
     expect(kept(c, '2')).toEqual(['/meetings/b']);
+  });
+});
+
+describe('a kept page\'s bytes', () => {
+  it('are the page with each response\'s nonce where the first response had its own', () => {
+    const body = '<script nonce="abc1">x</script><p>£5 – “quoted”</p><style nonce="abc1"></style>';
+    const pieces = cutAtNonce(body, 'abc1');
+    expect(pieces).toHaveLength(3);
+    expect(joinAtNonce(pieces, 'zz9').toString('utf8')).toBe(body.replaceAll('abc1', 'zz9'));
+    expect(joinAtNonce(cutAtNonce(body, undefined), 'zz9').toString('utf8')).toBe(body);
   });
 });

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import { etagOfPayload } from '../../etag.js';
-import { type CachedPage, NONCE_PLACEHOLDER, type PageCache } from './page-cache.js';
+import { type CachedPage, cutAtNonce, joinAtNonce, type PageCache } from './page-cache.js';
 import { recordChanges } from '../../../services/change-scope.js';
 import { dataVersion } from '../../../services/site.js';
 import { type Store } from '../../../services/unit.js';
@@ -101,8 +101,7 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
         notModified(reply);
         return reply.send('');
       }
-      const nonce = nonceOf(reply) ?? '';
-      return reply.type(hit.contentType).send(hit.body.split(NONCE_PLACEHOLDER).join(nonce));
+      return reply.type(hit.contentType).send(joinAtNonce(hit.pieces, nonceOf(reply) ?? ''));
     });
   }
 
@@ -121,9 +120,8 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
     reply.header('etag', etag);
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (pages && slot && typeof payload === 'string' && CACHEABLE_TYPES.test(contentType) && request.viewer.kind === 'public') {
-      const neutral = nonce ? payload.split(nonce).join(NONCE_PLACEHOLDER) : payload;
       const cacheControl = String(reply.getHeader('cache-control') ?? '');
-      const page: CachedPage = { body: neutral, etag, contentType, cacheControl: cacheControl.startsWith('public') ? cacheControl : undefined, tags: slot.tags };
+      const page: CachedPage = { pieces: cutAtNonce(payload, nonce), etag, contentType, cacheControl: cacheControl.startsWith('public') ? cacheControl : undefined, tags: slot.tags };
       pages.set(slot.version, slot.key, page);
       slot.done?.(page);
     }

@@ -1,16 +1,17 @@
 // Rendered public pages, kept in memory until the record changes: a page the public sees depends only on the record
-// (never on who asks, as long as they are the public). Signed-in viewers always get a fresh render. The per-request
-// CSP nonce is swapped for a placeholder in the stored copy.
+// (never on who asks, as long as they are the public). Signed-in viewers always get a fresh render. The
+// stored copy is cut where the per-request CSP nonce goes.
 //
 // When the record's version moves on, the changes since (services/change-scope.ts) say what went stale: a page
 // tagged with what it is made from is kept unless a change touched that; an untagged page is dropped by any change.
-import { randomBytes } from 'node:crypto';
 import { CacheVersion, survives, type Explain } from '../../../services/change-scope.js';
 
-export const NONCE_PLACEHOLDER = `moot-nonce-${randomBytes(12).toString('hex')}`;
-
 export interface CachedPage {
-  body: string;
+  /**
+   * The page as sent, in UTF-8 and cut where each response's CSP nonce goes (one piece when it has none): a hit
+   * is these bytes with the nonce between them, with no string to split, join or encode again (issue 17).
+   */
+  pieces: Buffer[];
   etag: string;
   contentType: string;
   /** A response the route declared the same for everyone (feeds): its public Cache-Control, kept on a cache hit. */
@@ -18,6 +19,25 @@ export interface CachedPage {
   /** What the page is made from, when the route said ("meeting:12", "record"); none: it may show anything. */
   tags?: string[];
 }
+
+/** A page's pieces for the cache: its text cut at the nonce it was rendered with, in UTF-8. */
+export function cutAtNonce(body: string, nonce: string | undefined): Buffer[] {
+  return (nonce ? body.split(nonce) : [body]).map((piece) => Buffer.from(piece, 'utf8'));
+}
+
+/** A kept page's bytes for one response: its pieces joined by that response's nonce. */
+export function joinAtNonce(pieces: Buffer[], nonce: string): Buffer {
+  if (pieces.length === 1) return pieces[0];
+  const mark = Buffer.from(nonce, 'utf8');
+  const parts: Buffer[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    if (i) parts.push(mark);
+    parts.push(pieces[i]);
+  }
+  return Buffer.concat(parts);
+}
+
+const sizeOf = (page: CachedPage): number => page.pieces.reduce((n, p) => n + p.length, 0);
 
 /** Hits and misses of every page cache in this process, for the metrics. */
 export const PAGE_CACHE_COUNTS = { hits: 0, misses: 0 };
@@ -51,7 +71,7 @@ export class PageCache {
     for (const [k, v] of this.#map) {
       if (survives(v.tags, stale)) continue;
       this.#map.delete(k);
-      this.#bytes -= v.body.length * 2;
+      this.#bytes -= sizeOf(v);
     }
   }
   get(version: string, key: string): CachedPage | undefined {
@@ -68,11 +88,11 @@ export class PageCache {
 
   set(version: string, key: string, page: CachedPage): void {
     if (version !== this.#at.current) return;
-    const size = page.body.length * 2;
+    const size = sizeOf(page);
     if (size > this.maxBytes / 8) return;
     const old = this.#map.get(key);
     if (old) {
-      this.#bytes -= old.body.length * 2;
+      this.#bytes -= sizeOf(old);
       this.#map.delete(key);
     }
     this.#map.set(key, page);
@@ -80,7 +100,7 @@ export class PageCache {
     for (const [k, v] of this.#map) {
       if (this.#map.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
       this.#map.delete(k);
-      this.#bytes -= v.body.length * 2;
+      this.#bytes -= sizeOf(v);
     }
   }
 
