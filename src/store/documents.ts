@@ -1,6 +1,7 @@
 // Documents (reports, appendices, minutes, records of decision, packs) and their versions. A published file is
 // never overwritten: a correction is a new version, and every version stays readable.
 import { createHash } from 'node:crypto';
+import { SqliteAdapter } from 'kysely';
 import { slugify, uniqueSlug } from '../domain/slugs.js';
 import type { Actor, Classification, DocumentKind } from '../domain/types.js';
 import { councilDay, formatDisplayDate } from '../domain/display.js';
@@ -17,12 +18,20 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Stores bytes once, keyed by their SHA-256: one statement (bytes already stored are left as they are). */
+function blobRow(bytes: Uint8Array) {
+  return { sha256: sha256Hex(bytes), size: bytes.byteLength, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+/** Stores bytes once, keyed by their SHA-256 (bytes already stored are left as they are). */
+function insertBlob(db: Queryable, blob: ReturnType<typeof blobRow>) {
+  return db.insertInto('blob').values(blob).onConflict((oc) => oc.column('sha256').doNothing());
+}
+
+/** Stores bytes once, keyed by their SHA-256: one statement. */
 export async function putBlob(db: Queryable, bytes: Uint8Array): Promise<string> {
-  const sha256 = sha256Hex(bytes);
-  await db.insertInto('blob').values({ sha256, size: bytes.byteLength, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
-    .onConflict((oc) => oc.column('sha256').doNothing()).execute();
-  return sha256;
+  const blob = blobRow(bytes);
+  await insertBlob(db, blob).execute();
+  return blob.sha256;
 }
 
 export async function getBlob(db: Queryable, sha256: string): Promise<Uint8Array | null> {
@@ -71,14 +80,14 @@ interface VersionClass {
 }
 
 async function insertVersion(db: Queryable, actor: Actor, documentId: number, version: number, c: DocumentContent, cls: VersionClass) {
-  const sha256 = c.file ? await putBlob(db, c.file.bytes) : null;
-  await db.insertInto('document_version').values({
+  const blob = c.file ? blobRow(c.file.bytes) : null;
+  const row = {
     document_id: documentId,
     version,
     file_name: c.file?.fileName ?? null,
     content_type: c.file?.contentType ?? null,
     size: c.file ? c.file.bytes.byteLength : null,
-    sha256,
+    sha256: blob?.sha256 ?? null,
     page_count: c.file?.pageCount ?? c.pageCount ?? (c.pages ? c.pages.length : null),
     pages_json: c.pages ? JSON.stringify(c.pages) : null,
     structured_json: c.structured === undefined ? null : JSON.stringify(c.structured),
@@ -88,8 +97,16 @@ async function insertVersion(db: Queryable, actor: Actor, documentId: number, ve
     exempt_paragraphs: cls.exemptParagraphs,
     created_at: nowIso(),
     created_by: actor.name,
-  }).execute();
-  return sha256;
+  };
+  if (blob && !(db.getExecutor().adapter instanceof SqliteAdapter)) {
+    // PostgreSQL stores the file and its version in one statement (one round trip for each of a bulk load's thousands
+    // of papers; the version's reference to the file is checked at the statement's end). SQLite has no INSERT in WITH.
+    await db.with('stored_blob', () => insertBlob(db, blob)).insertInto('document_version').values(row).execute();
+  } else {
+    if (blob) await insertBlob(db, blob).execute();
+    await db.insertInto('document_version').values(row).execute();
+  }
+  return row.sha256;
 }
 
 export async function addDocument(db: Queryable, actor: Actor, d: NewDocument, options: { audit?: boolean } = {}): Promise<{ id: number; slug: string }> {
