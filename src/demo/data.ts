@@ -10,6 +10,7 @@ import { importDataFile, toCsv } from '../services/data-files.js';
 import { attachDataSet, itemsForReports, publishDataSet, PublicationRefused } from '../services/data.js';
 import type { Store } from '../services/seed.js';
 import { Rng } from './random.js';
+import { TOPICS } from './topics.js';
 
 interface Def {
   ref: string;
@@ -165,7 +166,7 @@ export async function loadDemoData(store: Store, actor: Actor, today: string, se
   // Twelve months of revenue monitoring; capital at each quarter's end. Each month's "last reported" is the
   // previous month's revised variance, so the checks against the last report pass.
   const months = recentMonths(today, 12);
-  const budgetItem = (await cabinetItems(store)).find((i) => /budget monitoring/i.test(i.title));
+  const budgetItem = (await cabinetItems(store)).find((i) => i.title === BUDGET_MONITORING);
   const faultyMonth = [...months].reverse().find((m) => !budgetItem || m.end < budgetItem.date)?.code ?? months[months.length - 1].code;
   const last = new Map<string, number>();
   const lastCapital = new Map<string, number>();
@@ -277,6 +278,11 @@ async function mustImport(db: Store['db'], actor: Actor, fileName: string, bytes
   return r.saved.saved.map((s) => s.dataSetId);
 }
 
+// The Cabinet's standing items that present the figures, by their topics' titles (a topic's title is its item's).
+const cabinetTitle = (key: string) => TOPICS.cabinet.find((t) => t.key === key)!.title;
+const BUDGET_MONITORING = cabinetTitle('budget-monitoring');
+const PERFORMANCE = cabinetTitle('performance');
+
 /** The Cabinet's published, non-exempt items, latest meeting first. */
 function cabinetItems(store: Store) {
   return itemsForReports(store.db, 'cabinet');
@@ -292,12 +298,12 @@ async function attachToCabinet(store: Store, actor: Actor, quarters: Period[], v
     });
     return found;
   };
-  const perf = items.find((i) => /performance/i.test(i.title)) ?? items[0];
+  const perf = items.find((i) => i.title === PERFORMANCE);
   if (perf) {
     const ds = latestBefore(quarters, valueSets, perf.date);
     if (ds !== null) await attachDataSet(db, actor, perf.id, ds);
   }
-  const budget = items.find((i) => /budget monitoring/i.test(i.title)) ?? items[0];
+  const budget = items.find((i) => i.title === BUDGET_MONITORING);
   if (budget) {
     const rev = latestBefore(months, revenueSets, budget.date);
     if (rev !== null) await attachDataSet(db, actor, budget.id, rev);
