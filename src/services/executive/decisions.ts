@@ -4,7 +4,7 @@
 // Each use-case is one transaction and audited.
 import {
   callInOutcomeReading, checkKeyDecisionNotice, checkPrivateMeetingNotice, callInWindowEnd, decisionStanding, lifecycleFacts as facts, nextDecisionStatus,
-  type CallInOutcome, type DecisionEvent, type NoticeException,
+  type CallInOutcome, type DecisionEvent, type ExecutiveRules, type NoticeBasis, type NoticeException,
 } from '../../domain/executive.js';
 import { addDays } from '../../domain/dates.js';
 import { formatDisplayDate } from '../../domain/display.js';
@@ -19,7 +19,9 @@ import { cabinetMembersOn, getBody } from '../../store/bodies.js';
 import { getUser } from '../../store/accounts.js';
 import { getPerson, personDisplayName } from '../../store/people.js';
 import { decisionBySlug, decisionRow, decisionsAwaitingReconsideration, listCallIns, listSignatories, reconsiderations, updateDecisionRow } from '../../store/executive/call-ins.js';
-import { getForwardPlanEntry, insertNoticeException, linkNoticeException, listForwardPlanEntries, listForwardPlanEvents, listNoticeExceptions } from '../../store/executive/forward-plan.js';
+import {
+  getForwardPlanEntry, insertNoticeException, linkNoticeException, listForwardPlanEntries, listForwardPlanEvents, listNoticeExceptions, type ForwardPlanEntryRow,
+} from '../../store/executive/forward-plan.js';
 import { agendaItemsOfMeetings, getAgendaItem, getMeeting, listMeetings } from '../../store/meetings.js';
 import { itemIsExempt } from '../../store/documents.js';
 import { textToParagraphs } from '../../store/json.js';
@@ -104,12 +106,7 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
     if (input.forwardPlanEntryId && !entry) throw new ValidationError(`there is no forward plan entry ${input.forwardPlanEntryId}`, 'forwardPlanEntryId');
     if (entry && (entry.status === 'taken' || entry.status === 'withdrawn')) throw new ValidationError(`the forward plan entry "${entry.title}" is already ${entry.status}`, 'forwardPlanEntryId');
     const key = input.key || entry?.key_decision === 1;
-    let noticeBasis: string | null = null;
-    if (key && !input.proposed) {
-      const check = checkKeyDecisionNotice({ firstPublishedOn: entry?.notice_published_on ?? null, decisionOn: takenOn, exception: input.exception ?? null }, rules);
-      if (!check.ok) refuse(check.problems.map((p) => (p.field === 'decisionOn' ? { ...p, field: 'takenOn' } : p)));
-      noticeBasis = check.basis;
-    }
+    const noticeBasis = key && !input.proposed ? noticeFor(entry, takenOn, input.exception, rules) : null;
     // Taken in private: asked for, or on an exempt item. The record is public with its exempt part left out, so it
     // must say under which paragraph(s) of Schedule 12A (those of the item, else of the forward plan notice).
     const onItem = await itemIsExempt(tx, item?.id);
@@ -163,17 +160,8 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
       proposed_on: input.proposed ? takenOn : null, consultation: input.consultation?.trim() || entry?.consultation || null, dispensations: input.dispensations?.trim() || null,
     };
     await updateDecisionRow(tx, created.id, extra);
-    if (noticeBasis === 'general-exception' || noticeBasis === 'special-urgency') {
-      const ex = input.exception!;
-      await insertNoticeException(tx, {
-        kind: ex.kind, forward_plan_entry_id: entry?.id ?? null, decision_id: created.id, subject, decision_on: takenOn,
-        chair_notified_on: ex.kind === 'general-exception' ? ex.chairNotifiedOn : null, published_on: ex.kind === 'general-exception' ? ex.publishedOn : null,
-        agreed_on: ex.kind === 'special-urgency' ? ex.agreedOn : null, agreed_by: ex.kind === 'special-urgency' ? ex.agreedBy : null, reason: ex.reason!.trim(), created_at: new Date().toISOString(),
-      });
-      await recordAudit(tx, actor, { action: 'notice-exception', entity: 'decision', entityId: created.id, summary: `${ex.kind === 'general-exception' ? 'General exception' : 'Special urgency'} recorded for ${created.number}`, after: ex });
-    }
+    await recordNotice(tx, actor, { ...created, subject, takenOn }, input.proposed ? undefined : entry, noticeBasis, input.exception);
     if (privateUrgency && !privateUrgency.decision_id && !input.proposed) await linkNoticeException(tx, privateUrgency.id, created.id);
-    if (entry && !input.proposed) await markForwardPlanEntryTaken(tx, actor, entry.id, created.id, takenOn);
     if (original) {
       const status = ruled(() => nextDecisionStatus(facts(original!), { kind: 'reconsider' }, takenOn));
       await updateDecisionRow(tx, original.id, { status });
@@ -185,6 +173,55 @@ export async function takeDecision(db: Db, actor: Actor, input: TakeDecisionInpu
 }
 
 export { facts };
+
+/**
+ * The notice a key decision stands on: 28 clear days on the forward plan, else the general exception or special
+ * urgency recorded for it; refused (on the decision's date) where neither is met.
+ */
+function noticeFor(entry: ForwardPlanEntryRow | undefined, takenOn: string, exception: NoticeException | null | undefined, rules: ExecutiveRules): NoticeBasis {
+  const check = checkKeyDecisionNotice({ firstPublishedOn: entry?.notice_published_on ?? null, decisionOn: takenOn, exception: exception ?? null }, rules);
+  if (!check.ok) refuse(check.problems.map((p) => (p.field === 'decisionOn' ? { ...p, field: 'takenOn' } : p)));
+  return check.basis;
+}
+
+/** The exception, listed for the quarterly report to full Council, and the forward plan entry marked taken. */
+async function recordNotice(tx: Queryable, actor: Actor, d: { id: number; number: string; subject: string; takenOn: string }, entry: ForwardPlanEntryRow | undefined, basis: NoticeBasis | null, ex: NoticeException | null | undefined): Promise<void> {
+  if ((basis === 'general-exception' || basis === 'special-urgency') && ex) {
+    await insertNoticeException(tx, {
+      kind: ex.kind, forward_plan_entry_id: entry?.id ?? null, decision_id: d.id, subject: d.subject, decision_on: d.takenOn,
+      chair_notified_on: ex.kind === 'general-exception' ? ex.chairNotifiedOn : null, published_on: ex.kind === 'general-exception' ? ex.publishedOn : null,
+      agreed_on: ex.kind === 'special-urgency' ? ex.agreedOn : null, agreed_by: ex.kind === 'special-urgency' ? ex.agreedBy : null, reason: ex.reason!.trim(), created_at: new Date().toISOString(),
+    });
+    await recordAudit(tx, actor, { action: 'notice-exception', entity: 'decision', entityId: d.id, summary: `${ex.kind === 'general-exception' ? 'General exception' : 'Special urgency'} recorded for ${d.number}`, after: ex });
+  }
+  if (entry) await markForwardPlanEntryTaken(tx, actor, entry.id, d.id, d.takenOn);
+}
+
+/**
+ * A decision already on the record (loaded in bulk, as the demonstration council's are, or imported) linked to the
+ * forward plan entry that gave notice of it, or given the general exception or special urgency that stood in for
+ * the notice: the same check as takeDecision, the exception listed, the entry marked taken.
+ */
+export async function recordDecisionNotice(db: Db, actor: Actor, id: number, input: { forwardPlanEntryId?: number | null; exception?: NoticeException | null }): Promise<NoticeBasis | null> {
+  const { rules } = await cycleContext(db);
+  return transaction(db, async (tx) => {
+    const d = await decisionRow(tx, id);
+    if (!d) throw new ValidationError(`there is no decision ${id}`, 'decision');
+    if (d.status === 'proposed') throw new ValidationError(`decision ${d.number} is proposed, not taken: its notice is checked when it is taken`, 'decision');
+    if (d.forward_plan_entry_id || d.notice_basis) throw new ValidationError(`decision ${d.number} already has its notice recorded`, 'decision');
+    const entry = input.forwardPlanEntryId ? await getForwardPlanEntry(tx, input.forwardPlanEntryId) : undefined;
+    if (input.forwardPlanEntryId && !entry) throw new ValidationError(`there is no forward plan entry ${input.forwardPlanEntryId}`, 'forwardPlanEntryId');
+    if (entry && (entry.status === 'taken' || entry.status === 'withdrawn')) throw new ValidationError(`the forward plan entry "${entry.title}" is already ${entry.status}`, 'forwardPlanEntryId');
+    const key = d.key_decision === 1 || entry?.key_decision === 1;
+    const basis = key ? noticeFor(entry, d.taken_on, input.exception, rules) : null;
+    const after = { forward_plan_entry_id: entry?.id ?? null, notice_basis: basis, key_decision: key ? 1 : 0 };
+    await updateDecisionRow(tx, id, after);
+    await recordNotice(tx, actor, { id, number: d.number, subject: d.subject, takenOn: d.taken_on }, entry, basis, input.exception);
+    await recordAudit(tx, actor, { action: 'update', entity: 'decision', entityId: id, summary: `Notice of ${d.number}: ${basis ?? 'not a key decision'}${entry ? ` (forward plan: "${entry.title}")` : ''}`, before: { forward_plan_entry_id: null, notice_basis: null }, after });
+    return basis;
+  });
+}
+
 
 async function transition(db: Db, actor: Actor, id: number, event: DecisionEvent, on: string, extra: Partial<Row<'decision'>>, summary: (d: Row<'decision'>) => string,
   then?: (tx: Queryable, d: Row<'decision'>) => Promise<void>) {
@@ -207,8 +244,7 @@ export async function takeProposedDecision(db: Db, actor: Actor, id: number, tak
   const d = await decisionRow(db, id);
   if (d?.key_decision === 1 && d.notice_basis === null) {
     const entry = d.forward_plan_entry_id ? await getForwardPlanEntry(db, d.forward_plan_entry_id) : undefined;
-    const check = checkKeyDecisionNotice({ firstPublishedOn: entry?.notice_published_on ?? null, decisionOn: takenOn }, rules);
-    if (!check.ok) refuse(check.problems.map((p) => ({ ...p, field: 'takenOn' })));
+    noticeFor(entry, takenOn, null, rules);
   }
   await transition(db, actor, id, { kind: 'take' }, takenOn, { taken_on: takenOn, notice_basis: d?.key_decision === 1 ? d.notice_basis ?? 'forward-plan' : null }, (x) => `${x.number} taken on ${takenOn}`,
     async (tx, x) => {
