@@ -159,6 +159,11 @@ function topicReport(ctx: AgendaContext, topic: Topic, variant: number): { title
   return { title, report: r, appendix, divisions };
 }
 
+/** Whether the Cabinet's item on a topic ends in a Record of Decision (a performance report or an annual report is noted). */
+export function decidesAtCabinet(topic: Topic): boolean {
+  return !['performance', 'parenting-minutes'].includes(topic.key);
+}
+
 function businessItem(ctx: AgendaContext, topic: Topic, variant: number): PlannedItem {
   const { report, appendix, title } = topicReport(ctx, topic, variant);
   const member = ctx.people.get(ctx.cabinet[topic.portfolio])!;
@@ -171,7 +176,7 @@ function businessItem(ctx: AgendaContext, topic: Topic, variant: number): Planne
     presenters: topic.kind === 'application' ? [printedName(director)] : [printedName(member), printedName(director)],
     topic,
     papers,
-    decides: isCabinet && !['performance', 'parenting-minutes'].includes(topic.key),
+    decides: isCabinet && decidesAtCabinet(topic),
     proposedDecision: topic.title.startsWith('Proposed decision'),
   });
 }

@@ -11,7 +11,7 @@ import { listMeetings } from '../services/meetings.js';
 import { loadAgenda } from '../services/agenda.js';
 import { recordCallInOutcome, requestCallIn } from '../services/executive/call-ins.js';
 import { publishDecisionRecord, takeDecision } from '../services/executive/decisions.js';
-import { addForwardPlanEntry, moveForwardPlanEntry, publishForwardPlan, publishPrivateMeetingNotice } from '../services/executive/forward-plan.js';
+import { publishPrivateMeetingNotice } from '../services/executive/forward-plan.js';
 import { addGeneratedPaperItem } from '../services/executive/papers.js';
 import { publishAgenda } from '../services/publication/publish.js';
 import { addEvidenceSession, addFollowUp, addFollowUpResponse, addWorkProgrammeItem, advanceReview, attachReviewReport, followUpSchedule, markFollowUpResponse, startReview } from '../services/executive/scrutiny.js';
@@ -23,7 +23,7 @@ import { filePrintedPaper } from './documents.js';
 import { getDecision } from '../services/decisions.js';
 import { councilHeading } from './reports.js';
 import { DEMO_COUNCIL_NAME } from './wording.js';
-import { DEMO_DEMOCRATIC_SERVICES_EMAIL } from './identity.js';
+import type { DemoForwardPlan } from './forwardplan.js';
 import { fullName, type DemoPerson } from './people.js';
 import type { Roster } from './roster.js';
 import { cycleCabinetDates } from './yearplan.js';
@@ -35,7 +35,7 @@ export interface CycleSetup {
 
 const STAFF = { kind: 'user', userId: 0, role: 'clerk', personId: null, bodyIds: [], grantedMeetingIds: [] } as const;
 
-export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetup, people: Map<string, DemoPerson>, roster: Roster, today: string, cal: WorkingCalendar): Promise<void> {
+export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetup, people: Map<string, DemoPerson>, roster: Roster, today: string, cal: WorkingCalendar, forwardPlan: DemoForwardPlan): Promise<void> {
   const db = store.db;
   const cabinet = setup.bodyIds.get('cabinet')!;
   const scrutiny = setup.bodyIds.get('scrutiny')!;
@@ -43,8 +43,6 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   const live = (ms: Awaited<ReturnType<typeof listMeetings>>) => ms.filter((m) => m.status !== 'cancelled' && m.status !== 'postponed');
   const cabinetMeetings = live(await listMeetings(db, { bodyId: cabinet, from: yearAgo, to: addDays(today, -1) }));
   const scrutinyMeetings = live(await listMeetings(db, { bodyId: scrutiny, from: yearAgo }));
-  // Cabinet meetings far enough into the year for 28 clear days' notice from the first edition.
-  const firstEdition = cal.addWorkingDays(yearAgo, 5);
   // The same three meetings the year's plan gave the cycle's reports to (yearplan.ts).
   const dates = cycleCabinetDates(cabinetMeetings.map((m) => m.date), today, cal);
   if (!dates || !scrutinyMeetings.length) return;
@@ -59,20 +57,7 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   const cabinetMember = (i: number) => ({ key: roster.cabinet[i], takerName: `${name(roster.cabinet[i])}, ${PORTFOLIOS[i].title}`, portfolio: PORTFOLIOS[i].title.replace(/^.*Cabinet Member for /, '') });
   const nextScrutiny = (after: string) => scrutinyMeetings.find((m) => m.date > after);
 
-  // The forward plan: four key decisions (one to be taken in private) and one that is deferred.
-  const planned = (title: string, expectedOn: string, extra: Partial<Parameters<typeof addForwardPlanEntry>[2]> = {}) => addForwardPlanEntry(db, actor, {
-    title, takerKind: 'body', takerName: 'Cabinet', takerBodyId: cabinet, expectedOn, key: true, expenditurePence: 2_500_000_00, divisions: ['Kingsmere North', 'Kingsmere South', 'Eastbrook'],
-    documents: 'Report of the Corporate Director', consultation: 'Public consultation and the relevant Cabinet Committee', contact: `Democratic Services, ${DEMO_DEMOCRATIC_SERVICES_EMAIL}`, ...extra,
-  }, firstEdition);
-  const transport = await planned('Home to School Transport Policy', m1.date, { portfolio: 'Children, Young People and Education' });
-  const highways = await planned('Highways Term Maintenance Contract', m2.date, { portfolio: 'Highways and Transport', expenditurePence: 12_000_000_00 });
-  const depot = await planned('Disposal of the Former Westgate Depot', m2.date, { portfolio: 'Finance and Business Support', private: true, exemptParagraphs: [3],
-    privateReason: 'The report contains information about the financial and business affairs of the bidders, which is exempt under paragraph 3.' });
-  const libraries = await planned('Libraries, Registration and Archives Strategy', m3.date, { portfolio: 'Communities' });
-  await publishForwardPlan(db, actor, firstEdition, 'First edition of the year');
-  await moveForwardPlanEntry(db, actor, libraries, { to: 'deferred', expectedOn: addDays(today, 60), note: 'Deferred to take account of the consultation responses' }, addDays(m3.date, -20));
-  await publishPrivateMeetingNotice(db, actor, depot, { publishedOn: cal.addWorkingDays(m2.date, -8), representations: 'None received' });
-
+  // The forward plan gave notice of the Cabinet's decisions (forwardplan.ts): it is kept up to each decision's day.
   const decision = async (subject: string, m: { id: number; date: string }, entry: number | null, extra: Partial<Parameters<typeof takeDecision>[2]> = {}, itemTitle = subject) => takeDecision(db, actor, {
     takerKind: 'body', takerName: 'Cabinet', takerBodyId: cabinet, meetingId: m.id, agendaItemId: await itemOf(m.id, itemTitle), forwardPlanEntryId: entry, takenOn: m.date, subject, key: true,
     text: `Agree the ${subject} as set out in the report, and delegate its implementation to the Corporate Director in consultation with the Cabinet Member.`,
@@ -95,6 +80,8 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   };
 
   // 1. Home to School Transport: taken at Cabinet, called in, outcome (c), reconsidered by the Cabinet Member.
+  await forwardPlan.advanceTo(m1.date);
+  const transport = forwardPlan.entryFor('Home to School Transport Policy');
   const t = await decision('Home to School Transport Policy', m1, transport, { portfolio: 'Children, Young People and Education' });
   const tPublished = cal.addWorkingDays(m1.date, 1);
   await publish(t.id, tPublished);
@@ -130,9 +117,13 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
       }
     }
   }
-  await publishForwardPlan(db, actor, cal.addWorkingDays(m1.date, 2), null);
 
-  // 2. Highways contract and, in private, the depot: both noticed 28 clear days before; the contract is called in, outcome (a).
+  // 2. Highways contract and, in private, the depot: both noticed 28 clear days before (the depot's notice of reasons
+  // for the meeting in private 5 clear days before); the contract is called in, outcome (a).
+  await forwardPlan.advanceTo(m2.date);
+  const highways = forwardPlan.entryFor('Highways Term Maintenance Contract');
+  const depot = forwardPlan.entryFor('Disposal of the Former Westgate Depot');
+  await publishPrivateMeetingNotice(db, actor, depot, { publishedOn: cal.addWorkingDays(m2.date, -8), representations: 'None received' });
   const h = await decision('Highways Term Maintenance Contract', m2, highways, { portfolio: 'Highways and Transport' });
   // Taken in private, it is still a public Record of Decision: the public part says what was decided and that exempt
   // information (paragraph 3) is left out; the exempt part, with the bidder and the price, is for councillors only.
@@ -147,7 +138,6 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   const hCall = await callInBy(h.id, hPublished, 'Members wished to understand how the tender evaluation weighed quality against price.');
   const hScrutiny = hCall ? nextScrutiny(hCall.day) : undefined;
   if (hCall && hScrutiny && hScrutiny.date < today) await recordCallInOutcome(db, actor, hCall.id, { outcome: 'a', notes: null, on: hScrutiny.date });
-  await publishForwardPlan(db, actor, cal.addWorkingDays(m2.date, 2), null);
 
   // 3. A general exception (not on the forward plan in time) and a special urgency decision.
   const chair = chairOf(m3.date);
@@ -162,7 +152,6 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
     reasons: 'The defences were breached in the storm and further rain is forecast: delay would put homes at risk.', alternatives: 'Waiting for the next Cabinet meeting (rejected: the risk of flooding).',
     exception: { kind: 'special-urgency', agreedOn: cal.addWorkingDays(urgentOn, -1), agreedBy: chairName, reason: 'Homes were at immediate risk of flooding; the decision could not reasonably be deferred.' } });
   await publish(su.id, urgentOn);
-  await publishForwardPlan(db, actor, cal.addWorkingDays(m3.date, 4), null);
 
   // The Scrutiny Committee's work programme, and the schedule and programme on its next agenda still open.
   const future = scrutinyMeetings.filter((m) => m.date >= today);
@@ -170,7 +159,7 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
     ['Home to School Transport: review of the rural exemption', future[0]?.id ? String(future[0].id) : null, 'Corporate Director of Children, Young People and Education'],
     ['Highways Term Maintenance Contract: first six months', future[1]?.id ? String(future[1].id) : null, 'Director of Highways and Transport'],
     ['Flood risk management: lessons from the Eastbrook breach', null, 'Director of Environment and Waste'],
-    ['Libraries, Registration and Archives Strategy (when the Cabinet has decided)', null, null],
+    ['Household Support Fund: how the grant was allocated', null, 'Corporate Director of Adult Social Care and Health'],
   ];
   for (const [title, meetingId, lead] of items) await addWorkProgrammeItem(db, actor, { bodyId: scrutiny, title, meetingId: meetingId ? Number(meetingId) : null, lead }, today);
   // A select committee review of the year: terms of reference, membership, evidence sessions, the final report, the

@@ -24,6 +24,7 @@ import { DEMO_DOMAIN } from './identity.js';
 import { makeRoster, type Roster } from './roster.js';
 import { makeInterests, type DemoInterest } from './interests.js';
 import { loadDemoCycle } from './cycle.js';
+import { cabinetMemberDecisionDay, DemoForwardPlan, planForwardPlan } from './forwardplan.js';
 import { loadDemoData } from './data.js';
 import { planBusiness } from './yearplan.js';
 import { publishAgendaIn, publishMinutesIn, publishSupplementaryIn } from '../services/publication/publish.js';
@@ -198,7 +199,7 @@ export function planEvents(rng: Rng, people: DemoPerson[], roster: Roster, today
       lastHeld.set(m.body.key, m);
       for (const it of ev.sections.flatMap((s) => s.items)) {
         if (!it.proposedDecision || it.withdrawn) continue;
-        const takenOn = plan.calendar.addWorkingDays(m.date, 8);
+        const takenOn = cabinetMemberDecisionDay(m.date, plan.calendar);
         if (takenOn >= today) continue;
         const cm: CabinetMemberEvent = { kind: 'cabinet-member', date: takenOn, item: it, committee: m, dated: m.dated, decisionId: null, number: null, calledIn: false, outcome: null };
         cmEvents.push(cm);
@@ -223,7 +224,7 @@ export function planEvents(rng: Rng, people: DemoPerson[], roster: Roster, today
   events.push(...cmEvents);
   // Date order; on one day, meetings before the decisions that follow them.
   events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? 0 : a.kind === 'meeting' ? -1 : 1));
-  return { plan, events, personMap };
+  return { plan, events, personMap, business };
 }
 
 export async function loadDemo(store: Store, options: DemoOptions = {}): Promise<DemoSummary> {
@@ -246,7 +247,7 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   const people = makePeople(rng.fork('people'));
   const start = planCalendar(today, years).start;
   const roster = makeRoster(rng.fork('roster'), people, start, today);
-  const { plan, events, personMap } = planEvents(rng.fork('meetings'), people, roster, today, years);
+  const { plan, events, personMap, business } = planEvents(rng.fork('meetings'), people, roster, today, years);
   // Bulk-load transactions: atomic as ever, committed without waiting for PostgreSQL's disk (see bulkLoadTransaction).
   const setup = await bulkLoadTransaction(store, (tx) => loadSetup(tx, actor, people, roster, plan.extraClosures));
   const interests = makeInterests(rng.fork('interests'), people, start, today);
@@ -270,8 +271,18 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   progress.stop();
   // Performance and budget figures, through the same import a council uses, on the Cabinet's items.
   await loadDemoData(store, actor, today, seed);
-  // A year of the executive decision cycle, through the clerk's services.
-  await loadDemoCycle(store, actor, setup, personMap, roster, today, plan.calendar);
+  // The year's forward plan, its editions published month by month as the decisions are taken (the loader's and
+  // the executive cycle's, which takes its own through the clerk's services), to today.
+  const hods = personMap.get('officer-hods')!;
+  const scrutinyChair = (on: string) => {
+    const chair = roster.memberships.find((m) => m.body === 'scrutiny' && m.role === 'chairman' && m.startsOn <= on && (!m.endsOn || m.endsOn >= on));
+    return chair ? fullName(personMap.get(chair.person)!) : 'the Chairman of the Scrutiny Committee';
+  };
+  const schedule = planForwardPlan(events.filter((e): e is MeetingEvent => e.kind === 'meeting'), business, today, plan.end, plan.calendar, rng.fork('forward-plan'));
+  const forwardPlan = new DemoForwardPlan(store, { ...actor, name: fullName(hods) }, schedule, { cabinet: setup.bodyIds.get('cabinet')!, personIds: setup.personIds }, personMap, roster,
+    writer.decisionIds, scrutinyChair, plan.calendar);
+  await loadDemoCycle(store, actor, setup, personMap, roster, today, plan.calendar, forwardPlan);
+  await forwardPlan.finish();
   await recordLoad(store, actor, `Loaded the demonstration council (${years} year${years > 1 ? 's' : ''} to ${plan.end}, seed ${seed})`);
   // Search finds the demo council from the start.
   if (options.index !== false) {
@@ -307,6 +318,8 @@ class EventWriter {
   readonly printedMinutes = new Map<number, Actor>();
   /** Meetings whose printed minutes are still the draft though the plan has them approved. */
   readonly awaitingApproval = new Set<number>();
+  /** Each decision recorded, by the item it decided (the Cabinet Committee's item, for a Cabinet Member's decision). */
+  readonly decisionIds = new Map<PlannedItem, number>();
 
   constructor(
     readonly store: Store,
@@ -430,7 +443,8 @@ class EventWriter {
     for (const it of items) {
       if (!it.decides || it.withdrawn) continue;
       const draft = decisionFromItem(it, body.name, m.date, this.calendar);
-      await this.#decision(db, draft, { meetingId: created.id, itemId: itemIds.get(it)!, bodyId: this.setup.bodyIds.get(body.key)!, dated: m.dated });
+      const d = await this.#decision(db, draft, { meetingId: created.id, itemId: itemIds.get(it)!, bodyId: this.setup.bodyIds.get(body.key)!, dated: m.dated });
+      this.decisionIds.set(it, d.id);
     }
     if (ev.callIn?.decisionId && ev.callIn.outcome) {
       // A valid call-in on this meeting's agenda; the Committee's outcome is recorded through the clerk's service once
@@ -461,6 +475,7 @@ class EventWriter {
     const d = await this.#decision(db, draft, { meetingId: null, itemId: null, bodyId: null, dated: ev.dated });
     ev.decisionId = d.id;
     ev.number = d.number;
+    this.decisionIds.set(ev.item, d.id);
   }
 
   async #decision(db: Queryable, draft: DecisionDraft, link: { meetingId: number | null; itemId: number | null; bodyId: number | null; dated: boolean }) {

@@ -33,6 +33,12 @@ export function cycleCabinetDates(cabinetDates: readonly string[], today: string
   return [usable[0], usable[1], usable[Math.min(usable.length - 1, 3)]];
 }
 
+/**
+ * The cycle's decisions given notice on the forward plan (forwardplan.ts): the Household Support Fund is not, as the
+ * Government announced it too late (the year's general exception); the contract's exempt report is part of its award.
+ */
+export const CYCLE_NOTICED: ReadonlySet<string> = new Set(['school-transport', 'highways-contract-report', 'depot']);
+
 /** How many items of the year's business (besides standing items) a meeting takes at most. */
 const CAPACITY: Record<string, number> = { cabinet: 3, council: 2, scrutiny: 2, pandr: 2, eandt: 2, parenting: 2, audit: 3, select: 2 };
 

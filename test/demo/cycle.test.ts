@@ -3,7 +3,10 @@
 // committee review through its stages, and the Scrutiny Committee's next agenda pack carrying the generated
 // follow-up schedule and work programme.
 import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween } from '../../src/domain/dates.js';
+import { checkKeyDecisionNotice } from '../../src/domain/executive.js';
 import { PUBLIC_VIEWER, type Viewer } from '../../src/domain/policy.js';
+import type { PublishedEntry } from '../../src/services/executive/forward-plan.js';
 import { loadDemo } from '../../src/demo/index.js';
 import { readDecisionPage } from '../../src/store/read/decisions.js';
 import { readPack } from '../pack/read-pdf.js';
@@ -70,4 +73,54 @@ describe('the demo council runs the executive cycle', () => {
     const text = (await readPack(new Uint8Array(pack.bytes))).pages.map((p) => p.text).join('\n');
     for (const s of ['Follow-up Schedule', 'Work Programme', 'Home to School Transport Policy', 'Flood risk management: lessons from the Eastbrook breach']) expect(text, next.slug).toContain(s);
   }, 600_000);
+
+  it('publishes its forward plan every month, giving notice of every key decision 28 clear days before it is taken', async (ctx) => {
+    const { db } = get(ctx).store;
+    const editions = (await db.selectFrom('forward_plan_edition').select(['edition', 'published_on', 'entries_json']).orderBy('edition').execute())
+      .map((e) => ({ on: e.published_on, entries: JSON.parse(e.entries_json) as PublishedEntry[] }));
+    // An edition every month of the year; the latest within the last month, listing the decisions still to come.
+    const months = new Set(editions.map((e) => e.on.slice(0, 7)));
+    for (let d = editions[0].on; d <= TODAY; d = addDays(`${d.slice(0, 7)}-01`, 32)) expect(months, `an edition in ${d.slice(0, 7)}`).toContain(d.slice(0, 7));
+    expect(editions.length).toBeGreaterThanOrEqual(12);
+    const latest = editions[editions.length - 1];
+    expect(daysBetween(latest.on, TODAY)).toBeLessThanOrEqual(31);
+    const ahead = latest.entries.filter((e) => (e.status === 'planned' || e.status === 'deferred') && e.expectedOn! >= TODAY);
+    expect(ahead.filter((e) => e.key).length).toBeGreaterThanOrEqual(3);
+    // No edition lists as still to come a decision whose day has passed: entries move, or are taken, in time.
+    for (const e of editions) for (const x of e.entries.filter((y) => y.status === 'planned' || y.status === 'deferred')) expect(x.expectedOn! >= e.on, `${x.title} on edition of ${e.on}`).toBe(true);
+
+    // Every key decision taken was on an edition at least 28 clear days before (the domain's rule), listed as to come
+    // until the decision and as taken after it; or it is the year's one general exception or a special urgency.
+    const decisions = await db.selectFrom('decision').select(['number', 'subject', 'taken_on', 'key_decision', 'urgent', 'notice_basis', 'forward_plan_entry_id', 'status']).where('status', '!=', 'proposed').execute();
+    const key = decisions.filter((d) => d.key_decision === 1);
+    expect(key.length).toBeGreaterThan(15);
+    for (const d of key) {
+      if (d.notice_basis !== 'forward-plan') continue;
+      const listed = editions.filter((e) => e.entries.some((x) => x.id === d.forward_plan_entry_id && x.status !== 'taken'));
+      expect(listed.length, `${d.number} ${d.subject} on the forward plan`).toBeGreaterThan(0);
+      expect(checkKeyDecisionNotice({ firstPublishedOn: listed[0].on, decisionOn: d.taken_on }), `${d.number} ${d.subject}`).toEqual({ ok: true, basis: 'forward-plan' });
+      expect(listed.every((e) => e.on <= d.taken_on), `${d.number} listed as to come after it was taken`).toBe(true);
+      const taken = editions.find((e) => e.entries.some((x) => x.id === d.forward_plan_entry_id && x.status === 'taken'));
+      if (taken) expect(taken.on >= d.taken_on).toBe(true);
+    }
+    const unnoticed = key.filter((d) => d.notice_basis !== 'forward-plan');
+    expect(unnoticed.filter((d) => d.notice_basis === 'general-exception').map((d) => d.subject)).toEqual(['Household Support Fund Allocation']);
+    for (const d of unnoticed.filter((x) => x.notice_basis !== 'general-exception')) expect(d, `${d.number} ${d.subject}`).toMatchObject({ notice_basis: 'special-urgency', urgent: 1 });
+    const exceptions = await db.selectFrom('notice_exception').select(['kind', 'decision_id']).where('kind', 'in', ['general-exception', 'special-urgency']).execute();
+    expect(exceptions.length).toBe(unnoticed.length);
+
+    // Entries are taken with their decision, one slipped to a later date between editions, and each names its contact.
+    const entries = await db.selectFrom('forward_plan_entry').selectAll().execute();
+    for (const e of entries.filter((x) => x.status === 'taken')) expect(decisions.some((d) => d.forward_plan_entry_id === e.id), e.title).toBe(true);
+    const dates = new Map<number, Set<string>>();
+    for (const e of editions) for (const x of e.entries) dates.set(x.id, (dates.get(x.id) ?? new Set()).add(x.expectedOn!));
+    expect([...dates.values()].some((s) => s.size > 1)).toBe(true);
+    expect((await db.selectFrom('forward_plan_event').select('id').where('action', '=', 'deferred').execute()).length).toBeGreaterThan(0);
+    for (const e of entries) expect(e.contact, e.title).toMatch(/@example-county\.gov\.uk/);
+
+    // Monthly budget monitoring is noted by the Cabinet, never a key decision.
+    const monitoring = decisions.filter((d) => /^Revenue and Capital Budget Monitoring/.test(d.subject));
+    expect(monitoring.length).toBeGreaterThan(5);
+    expect(monitoring.filter((d) => d.key_decision === 1)).toEqual([]);
+  });
 });
