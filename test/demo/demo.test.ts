@@ -22,7 +22,10 @@ async function fingerprint(store: Store) {
   const minutes = await db.selectFrom('minute').innerJoin('meeting', 'meeting.id', 'minute.meeting_id').select(['meeting.slug', 'minute.number', 'minute.title', 'minute.resolutions_json']).orderBy('meeting.slug').orderBy('minute.position').execute();
   const decisions = await db.selectFrom('decision').select(['number', 'subject', 'taken_on', 'status']).orderBy('number').execute();
   const people = await db.selectFrom('person').select(['slug', 'title', 'initials', 'surname', 'post_nominals', 'division']).orderBy('slug').execute();
-  return JSON.stringify({ meetings, items, docs, minutes, decisions, people });
+  // The forward plan's editions as published (entry ids left out: they are the database's).
+  const plan = (await db.selectFrom('forward_plan_edition').select(['edition', 'published_on', 'entries_json']).orderBy('edition').execute())
+    .map((e) => [e.edition, e.published_on, (JSON.parse(e.entries_json) as { title: string; status: string; expectedOn: string; firstPublishedOn: string; contact: string }[]).map((x) => [x.title, x.status, x.expectedOn, x.firstPublishedOn, x.contact])]);
+  return JSON.stringify({ meetings, items, docs, minutes, decisions, people, plan });
 }
 
 async function pdfText(bytes: Uint8Array): Promise<string[]> {

@@ -196,6 +196,14 @@ export async function readForwardPlan(db: Queryable, viewer: Viewer, edition?: n
   return { editions, edition: row ? { edition: row.edition, publishedOn: row.published_on, publishedBy: row.published_by, note: row.note, latest: row.edition === editions[0]?.edition } : null, entries, unpublished };
 }
 
+/** The key decisions still to come on the latest published edition, soonest first (the home page lists them). */
+export async function upcomingKeyDecisions(db: Queryable, today: string, limit: number): Promise<PublishedEntry[]> {
+  const latest = await lastForwardPlanEdition(db);
+  const entries = latest ? (JSON.parse(latest.entries_json) as PublishedEntry[]) : [];
+  return entries.filter((e) => e.key && (e.status === 'planned' || e.status === 'deferred') && !!e.expectedOn && e.expectedOn >= today)
+    .sort((a, b) => (a.expectedOn! < b.expectedOn! ? -1 : a.expectedOn! > b.expectedOn! ? 1 : 0)).slice(0, limit);
+}
+
 export function forwardPlanEntryHistory(db: Queryable, id: number) {
   return listForwardPlanEvents(db, id);
 }

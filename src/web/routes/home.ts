@@ -1,10 +1,12 @@
-// The home page: a search box, upcoming meetings, the latest decisions and recent meetings.
+// The home page: a search box, upcoming meetings, the latest decisions, the key decisions coming up (from the
+// forward plan) and recent meetings.
 import type { FastifyPluginAsync } from 'fastify';
 import { addPortalFilters } from './public/filters.js';
 import { addCaching, origin, tagCachedPage, todayIso } from './public/http.js';
 import { PageCache } from './public/page-cache.js';
 import { RECORD_TAG } from '../../services/change-scope.js';
 import { latestDecisions } from '../../services/decisions.js';
+import { upcomingKeyDecisions } from '../../services/executive/forward-plan.js';
 import { readHome } from '../../services/meetings.js';
 import { type Store } from '../../services/unit.js';
 
@@ -13,10 +15,10 @@ const home: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (
   addCaching(app, { store, today, pages: new PageCache(50) });
   app.get('/', async (request, reply) => {
     const now = todayIso(today);
-    const [{ upcoming, recent }, decisions] = await Promise.all([readHome(store.db, now), latestDecisions(store.db, request.viewer, 6)]);
-    // Meetings and decisions: people appear only as decision makers, so a person added leaves the page as it is.
+    const [{ upcoming, recent }, decisions, keyDecisions] = await Promise.all([readHome(store.db, now), latestDecisions(store.db, request.viewer, 6), upcomingKeyDecisions(store.db, now, 5)]);
+    // Meetings, decisions and the forward plan: people appear only as decision makers, so a person added leaves the page as it is.
     tagCachedPage(request, RECORD_TAG);
-    return reply.render('pages/home.njk', { canonicalUrl: `${origin(request)}/`, upcoming, recent, decisions });
+    return reply.render('pages/home.njk', { canonicalUrl: `${origin(request)}/`, upcoming, recent, decisions, keyDecisions });
   });
 };
 
