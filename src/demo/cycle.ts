@@ -1,6 +1,6 @@
-// A year of the executive decision cycle for the demonstration council, through the services a clerk uses: dated
-// forward plan editions, key decisions taken at Cabinet 28 clear days after their notice (one of them in private,
-// with the notice of reasons), one general exception and one special urgency, a decision called in by three
+// A year of the executive decision cycle for the demonstration council, through the services a clerk uses: key
+// decisions taken at Cabinet on the forward plan's entries (forwardplan.ts keeps the plan up to each decision's day;
+// one of them in private, with the notice of reasons), one general exception and one special urgency, a decision called in by three
 // members with outcome (c) and its reconsideration, another with outcome (a), the follow-up schedule with response
 // rounds, the Scrutiny Committee's work programme, a select committee review through its stages, and the schedule
 // and programme in the Committee's next agenda's pack.
