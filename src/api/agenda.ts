@@ -10,7 +10,7 @@ import type { Actor } from '../domain/types.js';
 import { requireAction } from '../http/guards.js';
 import { actorOf } from '../services/accounts.js';
 import { addItem, assignReport, deferItem, getAgendaItem, moveItem, setWithdrawn, updateItem, type ItemFields, type ItemGuest } from '../services/agenda.js';
-import { withdrawPaper } from '../services/documents.js';
+import { reinstatePaper, withdrawPaper } from '../services/documents.js';
 import { addGeneratedPaperItem, GENERATED_PAPER_KINDS } from '../services/executive/papers.js';
 import { getMeeting, scheduleSeries } from '../services/meetings.js';
 import { parseJson, textToParagraphs } from '../services/unit.js';
@@ -51,6 +51,7 @@ const deferBody = z.strictObject({ toMeeting: z.string().regex(/^[a-z0-9-]+$/).m
 const assignBody = z.strictObject({ authorPersonId: z.number().int().positive().describe('A person with a report author account'), title: requiredText(300).describe('The title of the report') });
 const generatedBody = z.strictObject({ kind: z.enum(GENERATED_PAPER_KINDS) });
 const paperWithdrawalBody = z.strictObject({ reason: requiredText(1000).describe('Why the paper is withdrawn: shown beside it on the public pages and printed on the reissued agenda') });
+const paperReinstatementBody = z.strictObject({ reason: requiredText(1000).describe('Why the paper is reinstated: shown in its history on the public pages and printed on the reissued agenda') });
 const seriesBody = z.strictObject({
   bodyId: z.number().int().positive(),
   from: isoDate.describe('The first day of the series'),
@@ -135,7 +136,16 @@ const agenda: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
       security: bearer, response: writeResponses('The paper withdrawn, and the new versions of the packs reissued (null where none was)', 200) }),
   }, async (request) => {
     const done = await withdrawPaper(store, actor(request), request.params.slug, request.body.reason);
-    return { slug: done.slug, title: done.title, withdrawnAt: done.withdrawnAt, reissued: { agenda: done.agenda, supplementary: done.supplementary }, url: `/api/v1/documents/${done.slug}` };
+    return { slug: done.slug, title: done.title, withdrawnAt: done.at, reissued: { agenda: done.agenda, supplementary: done.supplementary }, url: `/api/v1/documents/${done.slug}` };
+  });
+
+  app.post<{ Params: { slug: string }; Body: z.output<typeof paperReinstatementBody> }>('/v1/documents/:slug/reinstatement', {
+    preValidation: guard, ...zodRoute({ params: slugParam, body: paperReinstatementBody }, {
+      tags: ['documents'], summary: 'Reinstate a withdrawn paper, saying why: a paper of its item again, the published packs reissued as new versions with it; the withdrawal and the reinstatement both stay in its history',
+      security: bearer, response: writeResponses('The paper reinstated, and the new versions of the packs reissued (null where none was)', 200) }),
+  }, async (request) => {
+    const done = await reinstatePaper(store, actor(request), request.params.slug, request.body.reason);
+    return { slug: done.slug, title: done.title, reinstatedAt: done.at, reissued: { agenda: done.agenda, supplementary: done.supplementary }, url: `/api/v1/documents/${done.slug}` };
   });
 
   app.delete<{ Params: { id: number } }>('/v1/agenda-items/:id/withdrawal', {

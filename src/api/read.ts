@@ -107,6 +107,8 @@ const read: FastifyPluginAsync<ApiRouteOptions> = async (app, { store, today }) 
       agendaItem: d.item_code ? { code: d.item_code, title: d.item_title } : null,
       // A withdrawn paper: the day (council time) and why; its versions stay listed as its history.
       withdrawn: d.withdrawn ? { on: d.withdrawn.on, at: d.withdrawn_at, reason: d.withdrawn.reason } : null,
+      // Earlier withdrawals the public saw, each with its reinstatement (day and why).
+      reinstatements: d.reinstatements,
       versions: (content?.versions ?? []).map((v) => ({ version: v.version, size: v.size, sha256: v.sha256, pageCount: v.page_count, note: v.note, createdAt: v.created_at,
         url: `${base}/versions/${v.version}`, fileUrl: v.sha256 ? `${base}/versions/${v.version}/file` : null })),
     };

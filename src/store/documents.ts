@@ -194,41 +194,87 @@ export function listMeetingDocuments(db: Queryable, meetingId: number) {
     .where('document.meeting_id', '=', meetingId).orderBy('document.agenda_item_id').orderBy('document.position').orderBy('document.id').execute();
 }
 
-export interface PaperWithdrawal {
+/** A paper withdrawn or reinstated: what the caller needs to reissue the packs and reindex. */
+export interface PaperStandingChange {
   documentId: number;
   slug: string;
   title: string;
   meetingId: number | null;
   itemId: number | null;
   itemCode: string | null;
-  withdrawnAt: string;
-  /** The paper was public when withdrawn (so its history stays public). */
-  wasPublic: boolean;
+  /** When it was withdrawn or reinstated. */
+  at: string;
+  /** Withdrawn: the paper was public until now (so its history stays public). Reinstated: it is public again. */
+  public: boolean;
 }
 
-/**
- * Withdraws a paper: marks the document withdrawn with when, by whom and why, keeping every version. Whether it was
- * public then is recorded, so a paper withdrawn before its agenda was published never becomes public. Refused for a
- * paper already withdrawn; null when there is no such document.
- */
-export async function withdrawDocument(db: Queryable, actor: Actor, idOrSlug: number | string, reason: string): Promise<PaperWithdrawal | null> {
+/** A paper (not a pack) by id or slug, with its item and whether the public has it as things stand. */
+async function paperForStanding(db: Queryable, idOrSlug: number | string) {
   const q = db.selectFrom('document').leftJoin('agenda_item', 'agenda_item.id', 'document.agenda_item_id')
     .select(['document.id', 'document.slug', 'document.title', 'document.kind', 'document.meeting_id', 'document.agenda_item_id', 'document.workflow_status',
-      'document.withdrawn_at', 'agenda_item.meeting_id as item_meeting_id', 'agenda_item.code as item_code']);
+      'document.withdrawn_at', 'document.withdrawn_public', 'agenda_item.meeting_id as item_meeting_id', 'agenda_item.code as item_code']);
   const doc = await (typeof idOrSlug === 'number' ? q.where('document.id', '=', idOrSlug) : q.where('document.slug', '=', idOrSlug)).executeTakeFirst();
   if (!doc) return null;
-  if (doc.withdrawn_at) throw new ValidationError(`"${doc.title}" was already withdrawn on ${formatDisplayDate(councilDay(doc.withdrawn_at))}`, 'reason');
   if (PACK_DOCUMENT_KINDS.includes(doc.kind)) throw new ValidationError(`"${doc.title}" is a pack, not a paper: a pack is reissued, not withdrawn`, 'reason');
   const meetingId = doc.meeting_id ?? doc.item_meeting_id;
   const meeting = meetingId === null ? undefined
     : await db.selectFrom('meeting').select(['status', 'agenda_published_at', 'historic']).where('id', '=', meetingId).executeTakeFirst();
-  const wasPublic = documentPublished(doc) && (!meeting || agendaPublished(meeting));
+  // Public once its agenda is, if not a draft (the one rule, asked as if it were not withdrawn).
+  const publicIfStanding = documentPublished({ workflow_status: doc.workflow_status }) && (!meeting || agendaPublished(meeting));
+  return { ...doc, meetingId, publicIfStanding };
+}
+
+const change = (doc: NonNullable<Awaited<ReturnType<typeof paperForStanding>>>, at: string, isPublic: boolean): PaperStandingChange => ({
+  documentId: doc.id, slug: doc.slug, title: doc.title, meetingId: doc.meetingId, itemId: doc.agenda_item_id, itemCode: doc.item_code, at, public: isPublic,
+});
+
+/**
+ * Withdraws a paper: marks the document withdrawn with when, by whom and why, keeping every version, and opens a
+ * step of its history (document_withdrawal). Whether it was public then is recorded, so a paper withdrawn before its
+ * agenda was published never becomes public. Refused for a paper already withdrawn; null when there is no such document.
+ */
+export async function withdrawDocument(db: Queryable, actor: Actor, idOrSlug: number | string, reason: string): Promise<PaperStandingChange | null> {
+  const doc = await paperForStanding(db, idOrSlug);
+  if (!doc) return null;
+  if (doc.withdrawn_at) throw new ValidationError(`"${doc.title}" was already withdrawn on ${formatDisplayDate(councilDay(doc.withdrawn_at))}`, 'reason');
+  const wasPublic = documentPublished(doc) && doc.publicIfStanding;
   const at = nowIso();
   const mark = { withdrawn_at: at, withdrawn_by: actor.name, withdrawn_reason: reason.trim(), withdrawn_public: wasPublic ? 1 : 0 };
   await db.updateTable('document').set(mark).where('id', '=', doc.id).execute();
+  await db.insertInto('document_withdrawal').values({ document_id: doc.id, ...mark }).execute();
   await recordAudit(db, actor, {
     action: 'withdraw', entity: 'document', entityId: doc.id, summary: `Withdrew ${doc.kind} "${doc.title}": ${reason.trim()}`,
     before: { withdrawn_at: null }, after: mark,
   });
-  return { documentId: doc.id, slug: doc.slug, title: doc.title, meetingId, itemId: doc.agenda_item_id, itemCode: doc.item_code, withdrawnAt: at, wasPublic };
+  return change(doc, at, wasPublic);
+}
+
+/**
+ * Reinstates a withdrawn paper: clears the mark on the document (it is a paper of its item again, as public as its
+ * item and agenda make it) and closes the open step of its history with when, by whom and why, so the withdrawal
+ * stays on record beside the reinstatement. Refused for a paper not withdrawn; null when there is no such document.
+ */
+export async function reinstateDocument(db: Queryable, actor: Actor, idOrSlug: number | string, reason: string): Promise<PaperStandingChange | null> {
+  const doc = await paperForStanding(db, idOrSlug);
+  if (!doc) return null;
+  if (!doc.withdrawn_at) throw new ValidationError(`"${doc.title}" is not withdrawn: only a withdrawn paper can be reinstated`, 'reason');
+  const at = nowIso();
+  const before = { withdrawn_at: doc.withdrawn_at, withdrawn_public: doc.withdrawn_public };
+  await db.updateTable('document').set({ withdrawn_at: null, withdrawn_by: null, withdrawn_reason: null, withdrawn_public: 0 }).where('id', '=', doc.id).execute();
+  const closed = { reinstated_at: at, reinstated_by: actor.name, reinstated_reason: reason.trim() };
+  await db.updateTable('document_withdrawal').set(closed).where('document_id', '=', doc.id).where('reinstated_at', 'is', null).execute();
+  await recordAudit(db, actor, {
+    action: 'reinstate', entity: 'document', entityId: doc.id, summary: `Reinstated ${doc.kind} "${doc.title}": ${reason.trim()}`,
+    before, after: { withdrawn_at: null, ...closed },
+  });
+  return change(doc, at, doc.publicIfStanding);
+}
+
+/** A paper's withdrawals and reinstatements, oldest first; `publicOnly` keeps the steps taken while the public had it. */
+export function withdrawalHistory(db: Queryable, documentIds: number[], publicOnly: boolean) {
+  let q = db.selectFrom('document_withdrawal')
+    .select(['document_id', 'withdrawn_at', 'withdrawn_by', 'withdrawn_reason', 'withdrawn_public', 'reinstated_at', 'reinstated_by', 'reinstated_reason'])
+    .where('document_id', 'in', [0, ...documentIds]);
+  if (publicOnly) q = q.where('withdrawn_public', '=', 1);
+  return q.orderBy('document_id').orderBy('withdrawn_at').orderBy('id').execute();
 }

@@ -154,6 +154,20 @@ export interface DocumentTable {
   withdrawn_public: Generated<Bool>;
 }
 
+/** Each withdrawal of a paper (migration 030), closed when it is reinstated: the paper's history of both. */
+export interface DocumentWithdrawalTable {
+  id: Generated<number>;
+  document_id: number;
+  withdrawn_at: string;
+  withdrawn_by: string;
+  withdrawn_reason: string;
+  /** Whether the paper was public when withdrawn: only then is this step shown to the public. */
+  withdrawn_public: Generated<Bool>;
+  reinstated_at: string | null;
+  reinstated_by: string | null;
+  reinstated_reason: string | null;
+}
+
 export interface DocumentVersionTable {
   id: Generated<number>;
   document_id: number;
@@ -834,6 +848,7 @@ export interface Database {
   agenda_section: AgendaSectionTable;
   agenda_item: AgendaItemTable;
   document: DocumentTable;
+  document_withdrawal: DocumentWithdrawalTable;
   document_version: DocumentVersionTable;
   blob: BlobTable;
   publication: PublicationTable;

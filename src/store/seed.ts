@@ -10,7 +10,7 @@ export const COUNCIL_RECORD_TABLES: (keyof Database)[] = [
   'agenda_item_generated', 'agenda_item_data', 'budget_line', 'indicator_value', 'data_set_version', 'data_set', 'indicator_standard', 'indicator',
   'search_entry', 'follow_up_response', 'follow_up_recommendation', 'follow_up', 'work_programme_item', 'interest_register', 'exempt_grant', 'call_in_signatory', 'call_in',
   'notice_exception', 'forward_plan_event', 'forward_plan_edition', 'forward_plan_entry',
-  'import_record', 'decision_exempt_part', 'decision', 'decision_counter', 'minute', 'declaration', 'attendance', 'publication', 'document_version',
+  'import_record', 'decision_exempt_part', 'decision', 'decision_counter', 'minute', 'declaration', 'attendance', 'publication', 'document_withdrawal', 'document_version',
   'document', 'blob', 'agenda_item', 'agenda_section', 'meeting', 'membership', 'body_seat', 'body', 'person', 'political_group',
   'council', 'audit_log',
 ];

@@ -61,6 +61,7 @@ const COVERED: Record<string, string> = {
   'POST /workspace/items/:id/reinstate': 'DELETE /api/v1/agenda-items/{id}/withdrawal',
   'POST /workspace/items/:id/withdraw': 'POST /api/v1/agenda-items/{id}/withdrawal',
   'POST /workspace/items/:id/papers/:paperId/withdraw': 'POST /api/v1/documents/{slug}/withdrawal',
+  'POST /workspace/items/:id/papers/:paperId/reinstate': 'POST /api/v1/documents/{slug}/reinstatement',
   'POST /workspace/meetings/:id/generated/:kind': 'POST /api/v1/meetings/{slug}/generated-papers',
   'POST /workspace/meetings/:id/items/new': 'POST /api/v1/meetings/{slug}/items',
   'POST /workspace/meetings/series': 'POST /api/v1/meetings/series',

@@ -60,5 +60,21 @@ describe.each(STORE_KINDS)('withdrawing a paper through the API on %s', (kind) =
     expect(doc.versions).toHaveLength(1);
     const spec = JSON.parse((await app.inject('/api/openapi.json')).body);
     expect(spec.paths['/api/v1/documents/{slug}/withdrawal']?.post ?? spec.paths['/v1/documents/{slug}/withdrawal']?.post).toBeTruthy();
+
+    // Reinstated beside it: a reason needed, Democratic Services only, the pack reissued with it, the history kept.
+    const back = `/api/v1/documents/${paper.slug}/reinstatement`;
+    expect((await post(c.users.councillorA.token, { reason: 'No' }, back)).statusCode).toBe(403);
+    expect(JSON.parse((await post(c.users.clerk.token, {}, back)).body)).toMatchObject({ field: 'reason' });
+    r = await post(c.users.clerk.token, { reason: 'The decision report was itself withdrawn' }, back);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ slug: paper.slug, reissued: { agenda: 3, supplementary: null } });
+    r = await post(c.users.clerk.token, { reason: 'Again' }, back);
+    expect(r.statusCode).toBe(400);
+    expect(JSON.parse(r.body).message).toMatch(/is not withdrawn/);
+    const again = JSON.parse((await app.inject({ url: `/api/v1/documents/${paper.slug}` })).body);
+    expect(again.withdrawn).toBeNull();
+    expect(again.reinstatements).toEqual([{ withdrawn: { on: expect.any(String), reason: 'Replaced by the Cabinet Member\u2019s decision report' },
+      reinstated: { on: expect.any(String), reason: 'The decision report was itself withdrawn' } }]);
+    expect(spec.paths['/api/v1/documents/{slug}/reinstatement']?.post ?? spec.paths['/v1/documents/{slug}/reinstatement']?.post).toBeTruthy();
   });
 });

@@ -11,7 +11,7 @@ import { addDocument, getDocument } from '../../src/store/documents.js';
 import { createMeeting, getAgenda } from '../../src/store/meetings.js';
 import { listAudit } from '../../src/store/audit.js';
 import { getPublishedPack, listPublications, publishAgenda, publishSupplementary } from '../../src/services/publication/publish.js';
-import { documentAccess, withdrawPaper } from '../../src/services/documents.js';
+import { documentAccess, reinstatePaper, withdrawPaper } from '../../src/services/documents.js';
 import { searchAs } from '../../src/services/search.js';
 import { datasetRows, popoloExport, toCsv } from '../../src/services/open-data.js';
 import { councilDay } from '../../src/domain/display.js';
@@ -145,6 +145,62 @@ describe.each(STORE_KINDS)('withdrawing a paper on %s', (kind) => {
     await expect(again).rejects.toBeInstanceOf(ValidationError);
     await expect(again).rejects.toThrow(/already withdrawn on \w+day \d+ \w+ \d{4}/);
     expect((await listPublications(store.db, meeting.id)).filter((p) => p.kind === 'agenda' && p.audience === 'public')).toHaveLength(2);
+  });
+
+  it('reinstates a withdrawn paper with a reason: the pack reissued with it, audited, back in search, both steps in its public history', async (ctx) => {
+    const { store } = get(ctx);
+    const { meeting, paper } = await setUp(store.db, '2030-09-18');
+    await paper('2', 'report', 'Treasury Management Report', 'MARIGOLDREPORT', 3);
+    const appendix = await paper('2', 'appendix', 'Appendix A Prudential Indicators', 'PERIWINKLEAPPX', 2);
+    await publishAgenda(store, actor, meeting.slug, { publishedOn: '2030-09-06' });
+    await withdrawPaper(store, actor, appendix.id, 'Figures under review');
+    await expect(reinstatePaper(store, actor, appendix.id, ' ')).rejects.toMatchObject({ field: 'reason', message: 'Enter why the paper is reinstated' });
+    await expect(reinstatePaper(store, actor, 987654, 'Back')).rejects.toBeInstanceOf(NotFoundError);
+
+    const done = await reinstatePaper(store, actor, appendix.id, 'The review confirmed the figures');
+    expect(done).toMatchObject({ slug: appendix.slug, agenda: 3, supplementary: null });
+    const doc = (await getDocument(store.db, appendix.id))!;
+    expect(doc.withdrawn_at).toBeNull();
+    const v3 = (await getPublishedPack(store.db, meeting.id, 'agenda', 'public'))!;
+    expect(v3.version).toBe(3);
+    const text = await packText(v3.bytes);
+    expect(text).toContain('PERIWINKLEAPPX');
+    expect(text).not.toMatch(/was withdrawn on/);
+    expect((await getPublishedPack(store.db, meeting.id, 'agenda', 'public', 2))!.version).toBe(2);
+    const reissued = (await listPublications(store.db, meeting.id)).find((p) => p.kind === 'agenda' && p.version === 3)!;
+    expect(reissued.note).toBe('"Appendix A Prudential Indicators" reinstated: The review confirmed the figures');
+    const audit = await listAudit(store.db, { entity: 'document', entityId: String(appendix.id), action: 'reinstate' });
+    expect(audit).toHaveLength(1);
+    expect(audit[0].summary).toContain('The review confirmed the figures');
+    expect((await searchAs(store, PUBLIC_VIEWER, { text: 'PERIWINKLEAPPX' })).total).toBeGreaterThan(0);
+    // The paper's page keeps both steps for the public; the open data lists it as a paper again.
+    const access = await documentAccess(store.db, appendix.slug, PUBLIC_VIEWER);
+    expect(access.access).toBe('ok');
+    expect(access.doc!.withdrawn).toBeNull();
+    expect(access.doc!.reinstatements).toEqual([{ withdrawn: { on: expect.any(String), reason: 'Figures under review' }, reinstated: { on: expect.any(String), reason: 'The review confirmed the figures' } }]);
+    const rows = await datasetRows(store, 'papers', { baseUrl: 'https://example.test' });
+    expect(rows.find((r) => String(r.url).includes(`/documents/${appendix.slug}/`))).toMatchObject({ withdrawn: false });
+    // Not withdrawn now: refused, nothing reissued. Withdrawn again: a second step, both kept.
+    await expect(reinstatePaper(store, actor, appendix.id, 'Again')).rejects.toThrow(/is not withdrawn/);
+    await withdrawPaper(store, actor, appendix.id, 'Withdrawn a second time');
+    await reinstatePaper(store, actor, appendix.id, 'Reinstated a second time');
+    expect((await documentAccess(store.db, appendix.slug, PUBLIC_VIEWER)).doc!.reinstatements.map((r) => r.reinstated.reason)).toEqual(['The review confirmed the figures', 'Reinstated a second time']);
+    expect((await listPublications(store.db, meeting.id)).filter((p) => p.kind === 'agenda' && p.audience === 'public')).toHaveLength(5);
+  });
+
+  it('a paper withdrawn and reinstated before its agenda is published reissues nothing and shows the public no history', async (ctx) => {
+    const { store } = get(ctx);
+    const { meeting, paper } = await setUp(store.db, '2030-10-16');
+    await paper('2', 'report', 'Treasury Management Report', 'MARIGOLDREPORT', 3);
+    const early = await paper('2', 'appendix', 'Late appendix', 'VERMILIONAPPX', 1);
+    await withdrawPaper(store, actor, early.id, 'Not ready');
+    expect(await reinstatePaper(store, actor, early.id, 'Ready after all')).toMatchObject({ agenda: null, supplementary: null });
+    expect(await listPublications(store.db, meeting.id)).toHaveLength(0);
+    await publishAgenda(store, actor, meeting.slug, { publishedOn: '2030-10-02' });
+    expect(await packText((await getPublishedPack(store.db, meeting.id, 'agenda', 'public'))!.bytes)).toContain('VERMILIONAPPX');
+    const access = await documentAccess(store.db, early.slug, PUBLIC_VIEWER);
+    expect(access.access).toBe('ok');
+    expect(access.doc!.reinstatements).toEqual([]);
   });
 
   it('a paper withdrawn before its agenda is published is in no pack and never becomes public', async (ctx) => {

@@ -21,6 +21,7 @@ import * as m023 from './023-decision-exempt-part.js';
 import * as m024 from './024-withdrawn-papers.js';
 import * as m025 from './025-token-bodies-webhook-health.js';
 import * as m028 from './028-unlogged-rate-limits.js';
+import * as m030 from './030-paper-reinstatement.js';
 import * as m032 from './032-record-change.js';
 import * as m034 from './034-search-lexemes-lz4.js';
 
@@ -50,6 +51,7 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '024-withdrawn-papers', up: m024.up },
   { name: '025-token-bodies-webhook-health', up: m025.up },
   { name: '028-unlogged-rate-limits', up: m028.up },
+  { name: '030-paper-reinstatement', up: m030.up },
   { name: '032-record-change', up: m032.up },
   { name: '034-search-lexemes-lz4', up: m034.up },
 ];

@@ -6,6 +6,7 @@ import { exemptLabel, itemExempt, maySee, packExempt, paperExempt } from '../../
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
 import { agendaPublished, documentPublished } from './visibility.js';
+import { withdrawalHistory } from '../documents.js';
 
 export type DocumentAccess = 'ok' | 'not-found' | 'exempt';
 
@@ -32,6 +33,14 @@ function withdrawalOf(row: { withdrawn_at: string | null; withdrawn_reason: stri
   return row.withdrawn_at ? { on: councilDay(row.withdrawn_at), reason: row.withdrawn_reason ?? '' } : null;
 }
 
+/** A paper's earlier withdrawals, each reinstated since, that the public saw (withdrawn while it was public), oldest first. */
+async function reinstatementsOf(db: Queryable, documentId: number) {
+  const steps = await withdrawalHistory(db, [documentId], true);
+  return steps.filter((s) => s.reinstated_at).map((s) => ({
+    withdrawn: { on: councilDay(s.withdrawn_at), reason: s.withdrawn_reason }, reinstated: { on: councilDay(s.reinstated_at!), reason: s.reinstated_reason ?? '' },
+  }));
+}
+
 /**
  * Whether the viewer may have this document at this version (the current one when not given), and why not.
  * Unpublished papers are simply not found. Each version is judged by its own classification (a version made
@@ -54,7 +63,7 @@ export async function documentAccess(db: Queryable, slug: string, viewer: Viewer
   const target = versions.find((v) => v.version === wanted);
   if (!target) {
     // No such version: say so only to those who may see the document at all.
-    return visibleVersions.length ? { access: 'ok' as DocumentAccess, doc: { ...row, visibleVersions, withdrawn: withdrawalOf(row) }, exempt: false, missingVersion: true } : { access: 'not-found' as DocumentAccess, doc: null };
+    return visibleVersions.length ? { access: 'ok' as DocumentAccess, doc: { ...row, visibleVersions, withdrawn: withdrawalOf(row), reinstatements: await reinstatementsOf(db, row.id) }, exempt: false, missingVersion: true } : { access: 'not-found' as DocumentAccess, doc: null };
   }
   const f = facts(target);
   // The one rule decides; what follows only chooses how a refusal reads.
@@ -64,7 +73,7 @@ export async function documentAccess(db: Queryable, slug: string, viewer: Viewer
     const paras = own.length ? own : textToParagraphs(row.exempt_paragraphs).length ? textToParagraphs(row.exempt_paragraphs) : textToParagraphs(row.item_paragraphs);
     return { access: 'exempt' as DocumentAccess, doc: null, label: exemptLabel(paras), meetingSlug: row.meeting_slug };
   }
-  return { access: 'ok' as DocumentAccess, doc: { ...row, visibleVersions, withdrawn: withdrawalOf(row) }, exempt: f.exempt };
+  return { access: 'ok' as DocumentAccess, doc: { ...row, visibleVersions, withdrawn: withdrawalOf(row), reinstatements: await reinstatementsOf(db, row.id) }, exempt: f.exempt };
 }
 
 export async function readDocumentPage(db: Queryable, doc: NonNullable<Awaited<ReturnType<typeof loadDocument>>> & { visibleVersions?: number[] }, version?: number) {

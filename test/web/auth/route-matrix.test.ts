@@ -252,6 +252,7 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/forward-plan/entries/:id/private-urgency': { url: () => '/api/v1/forward-plan/entries/999999/private-urgency', json: () => ({ meetingOn: '2024-01-10', agreedBy: 'Chair', agreedOn: '2024-01-05', publishedOn: '2024-01-05', reason: 'Urgent' }), expect: apiStaff(400), auth: BOTH },
   // No reason given: refused on the field before anything is withdrawn.
   'POST /api/v1/documents/:slug/withdrawal': { url: (f) => `/api/v1/documents/${f.publicDocSlug}/withdrawal`, json: () => ({}), expect: apiStaff(400), auth: BOTH },
+  'POST /api/v1/documents/:slug/reinstatement': { url: (f) => `/api/v1/documents/${f.publicDocSlug}/reinstatement`, json: () => ({}), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/forward-plan/editions': { url: () => '/api/v1/forward-plan/editions', json: () => ({ publishedOn: '1999-01-01' }), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/call-ins/:id/outcome': { url: () => '/api/v1/call-ins/999999/outcome', json: () => ({ outcome: 'a', on: '2024-01-01' }), expect: apiStaff(400), auth: BOTH },
   'POST /api/v1/follow-ups': { url: () => '/api/v1/follow-ups', json: () => ({ body: 'no-such-body', title: 'x', consideredOn: '2024-01-01', recommendations: [{ text: 'x' }] }), expect: apiStaff(404), auth: BOTH },
@@ -429,6 +430,8 @@ const MATRIX: Record<string, Row> = {
   // No paper 999999 on the scratch item: the clerk's answer is 404 before anything is withdrawn.
   'GET /workspace/items/:id/papers/:paperId/withdraw': { url: (f) => `/workspace/items/${f.scratchItemId}/papers/999999/withdraw`, expect: staffOnly(404) },
   'POST /workspace/items/:id/papers/:paperId/withdraw': { url: (f) => `/workspace/items/${f.scratchItemId}/papers/999999/withdraw`, form: { reason: 'Matrix' }, expect: staffOnly(404) },
+  'GET /workspace/items/:id/papers/:paperId/reinstate': { url: (f) => `/workspace/items/${f.scratchItemId}/papers/999999/reinstate`, expect: staffOnly(404) },
+  'POST /workspace/items/:id/papers/:paperId/reinstate': { url: (f) => `/workspace/items/${f.scratchItemId}/papers/999999/reinstate`, form: { reason: 'Matrix' }, expect: staffOnly(404) },
   'GET /workspace/meetings/:id/papers-sent': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/papers-sent`, expect: staffOnly(200) },
   'GET /workspace/meetings/:id/publish': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish`, expect: staffOnly(200) },
   'GET /workspace/meetings/:id/publish/preview.pdf': { url: (f) => `/workspace/meetings/${f.scratchMeetingId}/publish/preview.pdf`, expect: staffOnly(200) },

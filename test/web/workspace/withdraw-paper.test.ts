@@ -87,5 +87,31 @@ describe.each(STORE_KINDS)('withdrawing a paper from the workspace on %s', (kind
     // Both issues of the pack are there: the first as history.
     expect((await app.inject({ method: 'GET', url: `/meetings/${meeting.slug}/pack-v1.pdf` })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: `/meetings/${meeting.slug}/pack.pdf` })).statusCode).toBe(200);
+
+    // Reinstated from its papers page: a confirm page of its own, a reason required, the pack reissued with it.
+    const reinstateUrl = `/workspace/items/${item.id}/papers/${report.id}/reinstate`;
+    page = await client.get(`/workspace/items/${item.id}/papers`);
+    expect(page.body).toContain(`href="${reinstateUrl}"`);
+    page = await client.get(reinstateUrl);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Reinstate \u201cTriennial valuation report\u201d');
+    expect(page.body).toContain('The actuary is revising the figures');
+    res = await client.post(reinstateUrl, { _csrf: csrf, reason: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('<a href="#reason">Enter why the paper is reinstated</a>');
+    res = await client.post(reinstateUrl, { _csrf: csrf, reason: 'The actuary confirmed the figures as published' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/workspace/items/${item.id}/papers?reinstated=1&agenda=3`);
+    page = await client.get(res.headers.location as string);
+    expect(page.body).toContain('Paper reinstated: the agenda reports pack (version 3) reissued with it');
+    expect(page.body).toContain(`href="${confirmUrl}"`);
+    expect(page.body).toMatch(/Withdrawn [^<]* by [^<]*: The actuary is revising the figures\. Reinstated [^<]* by [^<]*: The actuary confirmed the figures as published/);
+    expect((await client.get(reinstateUrl)).statusCode).toBe(404);
+    // The public paper page: no longer withdrawn, its history of both steps kept.
+    const back = (await app.inject({ method: 'GET', url: `/documents/${report.slug}` })).body;
+    expect(back).not.toContain('moot-withdrawn-banner');
+    expect(back).toMatch(new RegExp(`<li>Withdrawn on ${DAY.source}: The actuary is revising the figures</li><li>Reinstated on ${DAY.source}: The actuary confirmed the figures as published</li>`));
+    const meetingAgain = (await app.inject({ method: 'GET', url: `/meetings/${meeting.slug}` })).body;
+    expect(meetingAgain).not.toContain('Report withdrawn');
   });
 });

@@ -10,7 +10,7 @@ import { DOCUMENT_KIND_LABELS } from '../../../domain/types.js';
 import { itemOr404, selectItems, type WorkspaceOptions } from './common.js';
 import { actor, choice, optionalText, paramId, parseForm, postForm, requiredText, type FieldError, type Parsed } from './form.js';
 import { acceptMultipart, type UploadedFile } from '../../../http/multipart.js';
-import { attachPaper, itemPapers, validateUploadedPdf, withdrawPaper } from '../../../services/documents.js';
+import { attachPaper, itemPapers, reinstatePaper, validateUploadedPdf, withdrawalHistory, withdrawPaper } from '../../../services/documents.js';
 import { PublicationError } from '../../../services/publication/publish.js';
 
 export const MAX_PAPER_BYTES = 20 * 1024 * 1024;
@@ -24,13 +24,18 @@ const paperSchema = z.object({
   note: optionalText('Reason for the new version', 500),
 });
 
-const withdrawSchema = z.object({ reason: requiredText('Enter why the paper is withdrawn', 1000) });
+/** Withdrawing a paper and reinstating it: each a confirm page with the reason, then the service in one transaction. */
+const STANDING_CHANGES = {
+  withdraw: { done: 'withdrawn', page: 'pages/workspace/withdraw-paper.njk', title: 'Withdraw', service: withdrawPaper, packs: 'without it', needsWithdrawn: false },
+  reinstate: { done: 'reinstated', page: 'pages/workspace/reinstate-paper.njk', title: 'Reinstate', service: reinstatePaper, packs: 'with it', needsWithdrawn: true },
+} as const;
 
-/** What the papers page says after a withdrawal: which packs were reissued without the paper. */
-function withdrawnNotice(q: Record<string, string>): string | null {
-  if (!q.withdrawn) return null;
+/** What the papers page says after a withdrawal or reinstatement: which packs were reissued without or with the paper. */
+function standingNotice(q: Record<string, string>): string | null {
+  const how = q.withdrawn ? STANDING_CHANGES.withdraw : q.reinstated ? STANDING_CHANGES.reinstate : null;
+  if (!how) return null;
   const packs = [q.agenda && `the agenda reports pack (version ${q.agenda})`, q.supplementary && `the supplementary agenda (version ${q.supplementary})`].filter(Boolean);
-  return `Paper withdrawn${packs.length ? `: ${packs.join(' and ')} reissued without it` : ''}`;
+  return `Paper ${how.done}${packs.length ? `: ${packs.join(' and ')} reissued ${how.packs}` : ''}`;
 }
 
 /** The form's typed fields (not the file). */
@@ -59,8 +64,10 @@ const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
 
   const context = async (found: NonNullable<Awaited<ReturnType<typeof itemOr404>>>, values: Record<string, unknown>) => {
     const existing = await itemPapers(store.db, found.item.id);
+    // Each paper's earlier withdrawals and reinstatements (staff see every step).
+    const history = await withdrawalHistory(store.db, existing.map((p) => p.id), false);
     return {
-      ...found, values, papers: existing, pageTitle: `Papers for item ${found.item.code}`,
+      ...found, values, papers: existing.map((p) => ({ ...p, history: history.filter((h) => h.document_id === p.id && h.reinstated_at) })), pageTitle: `Papers for item ${found.item.code}`,
       kindItems: PAPER_KINDS.map((k) => ({ value: k, text: DOCUMENT_KIND_LABELS[k], checked: values.kind === k })),
       // A withdrawn paper is history: a new paper is uploaded as new, not as its next version.
       replaceItems: selectItems(existing.filter((p) => !p.withdrawn_at).map((p) => ({ value: p.id, text: `${p.title} (version ${p.current_version})` })), values.replaces as string, 'No, this is a new paper'),
@@ -71,7 +78,7 @@ const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return reply;
     const q = request.query as Record<string, string>;
-    const notice = q.uploaded ? 'Paper uploaded' : withdrawnNotice(q);
+    const notice = q.uploaded ? 'Paper uploaded' : standingNotice(q);
     return reply.render('pages/workspace/papers.njk', { ...(await context(found, { kind: 'report' })), notice });
   });
 
@@ -91,7 +98,7 @@ const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     });
   });
 
-  // Withdrawing a paper: a page of its own to confirm, with the reason the public will read.
+  // Withdrawing or reinstating a paper: a page of its own to confirm, with the reason the public will read.
   const paperOf = async (request: Parameters<typeof itemOr404>[1], reply: Parameters<typeof itemOr404>[2]) => {
     const found = await itemOr404(store.db, request, reply);
     if (!found) return null;
@@ -102,33 +109,43 @@ const papers: FastifyPluginAsync<WorkspaceOptions> = async (app, { store }) => {
     }
     return { ...found, paper };
   };
-  const withdrawPage = (found: NonNullable<Awaited<ReturnType<typeof paperOf>>>, values: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-    ...found, values, pageTitle: `${extra.errorList ? 'Error: ' : ''}Withdraw "${found.paper.title}"`,
-    published: !!found.meeting.agenda_published_at, ...extra,
-  });
-
-  app.get('/workspace/items/:id/papers/:paperId/withdraw', async (request, reply) => {
-    const found = await paperOf(request, reply);
-    if (!found) return reply;
-    return reply.render('pages/workspace/withdraw-paper.njk', withdrawPage(found, {}));
-  });
-
-  app.post('/workspace/items/:id/papers/:paperId/withdraw', async (request, reply) => {
-    const found = await paperOf(request, reply);
-    if (!found) return reply;
-    return postForm(request, reply, {
-      schema: withdrawSchema,
-      fallbackField: 'reason',
-      save: async ({ reason }) => {
-        const done = await withdrawPaper(store, actor(request), found.paper.id, reason);
-        const reissued = [done.agenda && `agenda=${done.agenda}`, done.supplementary && `supplementary=${done.supplementary}`].filter(Boolean).join('&');
-        return `/workspace/items/${found.item.id}/papers?withdrawn=1${reissued ? `&${reissued}` : ''}`;
-      },
-      // The packs could not be rebuilt without it (another item's problem): nothing was withdrawn; say why.
-      refused: (e) => (e instanceof PublicationError ? { field: 'reason', text: `The paper was not withdrawn: ${e.message}` } : null),
-      rerender: (form, errors) => reply.render('pages/workspace/withdraw-paper.njk', withdrawPage(found, form, { ...errors })),
+  for (const [action, how] of Object.entries(STANDING_CHANGES)) {
+    const schema = z.object({ reason: requiredText(`Enter why the paper is ${how.done}`, 1000) });
+    const confirmPage = (found: NonNullable<Awaited<ReturnType<typeof paperOf>>>, values: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+      ...found, values, pageTitle: `${extra.errorList ? 'Error: ' : ''}${how.title} "${found.paper.title}"`,
+      published: !!found.meeting.agenda_published_at, ...extra,
     });
-  });
+    // Only a paper in the other state has this page (a withdrawn paper is reinstated, not withdrawn again, and so on).
+    const paperToChange = async (request: Parameters<typeof paperOf>[0], reply: Parameters<typeof paperOf>[1]) => {
+      const found = await paperOf(request, reply);
+      if (found && !!found.paper.withdrawn_at === how.needsWithdrawn) return found;
+      if (found) reply.callNotFound();
+      return null;
+    };
+
+    app.get(`/workspace/items/:id/papers/:paperId/${action}`, async (request, reply) => {
+      const found = await paperToChange(request, reply);
+      if (!found) return reply;
+      return reply.render(how.page, confirmPage(found, {}));
+    });
+
+    app.post(`/workspace/items/:id/papers/:paperId/${action}`, async (request, reply) => {
+      const found = await paperOf(request, reply);
+      if (!found) return reply;
+      return postForm(request, reply, {
+        schema,
+        fallbackField: 'reason',
+        save: async ({ reason }) => {
+          const done = await how.service(store, actor(request), found.paper.id, reason);
+          const reissued = [done.agenda && `agenda=${done.agenda}`, done.supplementary && `supplementary=${done.supplementary}`].filter(Boolean).join('&');
+          return `/workspace/items/${found.item.id}/papers?${how.done}=1${reissued ? `&${reissued}` : ''}`;
+        },
+        // The packs could not be rebuilt (another item's problem): nothing changed; say why.
+        refused: (e) => (e instanceof PublicationError ? { field: 'reason', text: `The paper was not ${how.done}: ${e.message}` } : null),
+        rerender: (form, errors) => reply.render(how.page, confirmPage(found, form, { ...errors })),
+      });
+    });
+  }
 };
 
 export default papers;
