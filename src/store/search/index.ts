@@ -6,6 +6,7 @@ import { entryConditions, pageOf } from './filters.js';
 import { rankPostgres } from './postgres.js';
 import { parseQuery, positiveTerms } from './query.js';
 import { makeSnippet } from './snippet.js';
+import type { EntryRow } from './ranked.js';
 import { rankSqlite } from './sqlite.js';
 import { SEARCH_SORTS, type SearchHit, type SearchKind, type SearchQuery, type SearchResults } from './types.js';
 import { ValidationError } from '../../errors.js';
@@ -32,10 +33,10 @@ export async function search(store: Store, query: SearchQuery): Promise<SearchRe
     if (results) return results;
   }
   const rank = store.dialect === 'postgres' ? rankPostgres : rankSqlite;
-  const { total, ranked } = await rank(store.db, parsed, conditions, page, query.sort ?? 'relevance');
+  const { total, ranked, rows: read } = await rank(store.db, parsed, conditions, page, query.sort ?? 'relevance');
   if (!ranked.length) return { total, hits: [] };
 
-  const rows = await store.db.selectFrom('search_entry')
+  const rows: EntryRow[] = read ?? await store.db.selectFrom('search_entry')
     .leftJoin('body', 'body.id', 'search_entry.body_id')
     .leftJoin('meeting', 'meeting.id', 'search_entry.meeting_id')
     .select(['search_entry.id', 'search_entry.kind', 'search_entry.ref_id', 'search_entry.page', 'search_entry.meeting_id', 'search_entry.body_id', 'search_entry.date',

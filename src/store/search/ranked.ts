@@ -4,9 +4,29 @@
 export const TITLE_WEIGHT = 4;
 export const BODY_WEIGHT = 1;
 
+/** An entry of the page as a hit is made from it: its row, its committee and its meeting. */
+export interface EntryRow {
+  id: number;
+  kind: string;
+  ref_id: number;
+  page: number | null;
+  meeting_id: number | null;
+  body_id: number | null;
+  date: string | null;
+  title: string;
+  url: string;
+  body: string;
+  body_name: string | null;
+  body_slug: string | null;
+  meeting_slug: string | null;
+  meeting_date: string | null;
+}
+
 export interface RankedIds {
   total: number;
   ranked: { id: number; score: number }[];
+  /** The page's entries, when the backend read them with the ranking (else they are read by id afterwards). */
+  rows?: EntryRow[];
 }
 
 /** Results are counted up to this many: a total of TOTAL_CAP means "this many or more". */
