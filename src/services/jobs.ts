@@ -44,9 +44,8 @@ export const JOB_LOG_DAYS = 30;
 
 /**
  * Purges personal data that may be deleted: expired or idle sessions, used or expired password-reset tokens, API
- * tokens revoked over REVOKED_TOKEN_DAYS ago, spent rate-limit counters, old job-log lines and the older part of the
- * log of changes the caches follow (record_change). Published documents, minutes, decisions and the audit log are
- * records and are never deleted by Moot.
+ * tokens revoked over REVOKED_TOKEN_DAYS ago, spent rate-limit counters and old job-log lines. Published documents,
+ * minutes, decisions and the audit log are records and are never deleted by Moot.
  */
 export async function purgeExpired(store: Store, now = new Date()): Promise<string> {
   const day = 24 * 60 * 60 * 1000;
@@ -54,8 +53,7 @@ export async function purgeExpired(store: Store, now = new Date()): Promise<stri
     new Date(now.getTime() - REVOKED_TOKEN_DAYS * day).toISOString());
   const limits = await purgeRateLimits(store.db, now.getTime());
   const runs = await purgeJobRuns(store.db, new Date(now.getTime() - JOB_LOG_DAYS * day).toISOString());
-  const changes = await purgeRecordChanges(store.db);
-  return `purged ${access.sessions} sessions, ${access.resets} password-reset tokens, ${access.tokens} revoked API tokens, ${limits} rate-limit counters, ${runs} job-log lines, ${changes} change-log lines`;
+  return `purged ${access.sessions} sessions, ${access.resets} password-reset tokens, ${access.tokens} revoked API tokens, ${limits} rate-limit counters, ${runs} job-log lines`;
 }
 
 /** The period of a job, overridable as MOOT_JOB_<NAME>_EVERY in seconds (e.g. MOOT_JOB_PURGE_EVERY=60). */
@@ -66,6 +64,8 @@ function periodOf(job: Job, env: NodeJS.ProcessEnv): number {
 }
 
 registerJob({ name: 'purge', everyMs: 60 * 60 * 1000, run: (store) => purgeExpired(store) });
+// The log of changes the caches follow (record_change): only its last moves are ever read.
+registerJob({ name: 'change-log', everyMs: 10 * 60 * 1000, run: async (store) => `trimmed ${await purgeRecordChanges(store.db)} change-log lines` });
 
 export interface JobRunnerStats {
   runs: number;

@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { recordChanges } from '../../src/services/change-scope.js';
 import { recordAudit } from '../../src/store/audit.js';
 import { transaction } from '../../src/store/db.js';
+import { purgeRecordChanges } from '../../src/store/operations.js';
 import { createPerson } from '../../src/store/people.js';
 import { changeCounts, countDerivedChange, countsAndChangesAfter, dataVersion } from '../../src/store/read/version.js';
 import { STORE_KINDS } from '../helpers/stores.js';
@@ -47,6 +48,15 @@ describe.each(STORE_KINDS)('record changes on %s', (kind) => {
     expect(await tracker.between(String(v2), await dataVersion(store))).toEqual(new Set(['councillors']));
     await countDerivedChange(store.db);
     expect(await tracker.between(String(v2), await dataVersion(store))).toBeNull();
+  });
+
+  it('trims the log to its last moves', async (ctx) => {
+    const { store } = get(ctx);
+    await createPerson(store.db, SYSTEM_ACTOR, { surname: 'Trimmed', kind: 'officer', jobTitle: 'Officer' });
+    const v = Number(await dataVersion(store));
+    expect(await purgeRecordChanges(store.db, 1)).toBeGreaterThan(0);
+    const left = await store.db.selectFrom('record_change').select('n').execute();
+    expect(left.map((r) => Number(r.n))).toEqual([v]);
   });
 
   it('lists a change that committed after a later one, though its audit id is lower', async (ctx) => {

@@ -5,7 +5,7 @@
 // - record_change: (n, audit_id) for each audit entry of the transaction that moved the record's counter to n; a row
 //   with no audit_id when a transaction wrote more entries than are listed (a restore, an import), which a reader
 //   takes as "anything may have changed". A move of the counter with no row (a derived change: the search index
-//   rebuilt) says the same. Rows are only needed briefly: the purge job keeps the last few thousand.
+//   rebuilt) says the same. Rows are only needed briefly: the change-log job keeps the last few thousand.
 // - PostgreSQL: the deferred trigger that counts a transaction once (migration 021) now also lists its entries.
 // - SQLite: one writer at a time, every entry moves the counter; the trigger lists each entry under its count.
 import { sql, type Kysely } from 'kysely';
