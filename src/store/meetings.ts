@@ -92,36 +92,37 @@ export async function insertAgenda(db: Queryable, meetingId: number, sections: N
   ]).executeTakeFirstOrThrow();
   let position = Number(last.item ?? 0);
   let sectionPosition = Number(last.section ?? 0);
-  const out: { id: number; code: string }[] = [];
   for (const s of sections) checkNames(['title', 'A section title', s.title], ...s.items.map((it): [string, string, string] => ['title', `The title of item ${it.code}`, it.title]));
-  for (const s of sections) {
-    const section = await db.insertInto('agenda_section')
-      .values({ meeting_id: meetingId, position: ++sectionPosition, letter: s.letter ?? null, title: s.title, exempt: bool(s.exempt) })
-      .returning('id').executeTakeFirstOrThrow();
-    if (!s.items.length) continue;
-    const rows = await db.insertInto('agenda_item').values(s.items.map((it) => ({
-      meeting_id: meetingId,
-      section_id: section.id,
-      position: ++position,
-      code: it.code,
-      title: it.title,
-      purpose: it.purpose ?? null,
-      presenters_json: JSON.stringify(it.presenters ?? []),
-      guests_json: JSON.stringify(it.guests ?? []),
-      to_follow: bool(it.toFollow),
-      withdrawn: bool(it.withdrawn),
-      deferred_to_meeting_id: null,
-      deferred_from_item_id: null,
-      urgent_reason: it.urgentReason ?? null,
-      exempt: bool(it.exempt ?? s.exempt),
-      exempt_paragraphs: paragraphsToText(it.exemptParagraphs ?? []),
-      public_interest_reason: it.publicInterestReason ?? null,
-      page_start: it.pageStart ?? null,
-      page_end: it.pageEnd ?? null,
-    }))).returning(['id', 'code']).execute();
-    out.push(...rows);
-  }
-  return out;
+  if (!sections.length) return [];
+  // All the sections in one statement and all the items in another (a bulk load creates hundreds of agendas), each
+  // row found again by its position, which is unique within the meeting.
+  const placed = sections.map((s) => ({ s, position: ++sectionPosition }));
+  const sectionIds = new Map((await db.insertInto('agenda_section')
+    .values(placed.map(({ s, position }) => ({ meeting_id: meetingId, position, letter: s.letter ?? null, title: s.title, exempt: bool(s.exempt) })))
+    .returning(['id', 'position']).execute()).map((r) => [r.position, r.id]));
+  const items = placed.flatMap(({ s, position: at }) => s.items.map((it) => ({
+    meeting_id: meetingId,
+    section_id: sectionIds.get(at)!,
+    position: ++position,
+    code: it.code,
+    title: it.title,
+    purpose: it.purpose ?? null,
+    presenters_json: JSON.stringify(it.presenters ?? []),
+    guests_json: JSON.stringify(it.guests ?? []),
+    to_follow: bool(it.toFollow),
+    withdrawn: bool(it.withdrawn),
+    deferred_to_meeting_id: null,
+    deferred_from_item_id: null,
+    urgent_reason: it.urgentReason ?? null,
+    exempt: bool(it.exempt ?? s.exempt),
+    exempt_paragraphs: paragraphsToText(it.exemptParagraphs ?? []),
+    public_interest_reason: it.publicInterestReason ?? null,
+    page_start: it.pageStart ?? null,
+    page_end: it.pageEnd ?? null,
+  })));
+  if (!items.length) return [];
+  const rows = await db.insertInto('agenda_item').values(items).returning(['id', 'code', 'position']).execute();
+  return rows.sort((a, b) => a.position - b.position).map(({ id, code }) => ({ id, code }));
 }
 
 export async function getMeeting(db: Queryable, idOrSlug: number | string) {
