@@ -183,17 +183,29 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
       if (!mode.include(item) || !item.papers.length) continue;
       const exempt = isExemptItem(item, section);
       const itemParagraphs = item.exemptParagraphs ?? [];
+      let first = true;
       if (exempt && audience === 'public') {
-        // Nothing of the exempt papers is read, rendered or copied: only the placeholder.
-        units.push({ item, exempt, paragraphs: itemParagraphs, source: 'restricted', pages: 1, firstOfItem: true });
+        // Nothing of the exempt papers is read, rendered or copied: only the placeholder. The public record of a
+        // decision taken on the item follows it, as printed for everyone.
+        const records = item.papers.filter(isPublicRecord);
+        if (records.length < item.papers.length) {
+          units.push({ item, exempt, paragraphs: itemParagraphs, source: 'restricted', pages: 1, firstOfItem: true });
+          first = false;
+        }
+        for (const paper of records) {
+          const unit: Unit = { item, exempt: false, paragraphs: [], source: [], pages: 0, firstOfItem: first };
+          first = false;
+          units.push(unit);
+          if (paper.kind === 'pdf') uploads.push({ unit, paper });
+          else structured.push({ unit, paper });
+        }
         continue;
       }
-      let first = true;
       for (const paper of item.papers) {
         // A paper exempt in its own right (an exempt appendix on an unrestricted item): a placeholder for it alone
         // in the public pack, its bytes never read; stamped NOT FOR PUBLICATION in the confidential one.
         const own = paperOwnExemption(paper);
-        const paperExempt = exempt || own !== null;
+        const paperExempt = (exempt && !isPublicRecord(paper)) || own !== null;
         const paragraphs = own?.length ? own : itemParagraphs;
         if (own !== null && audience === 'public') {
           units.push({ item, exempt: true, paragraphs, source: 'restricted', pages: 1, firstOfItem: first });
@@ -239,6 +251,11 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
   if (hereLaidOut) await copyPart(here, hereLaidOut);
   if (thereLaidOut) await copyPart(there, await thereLaidOut);
   return units;
+}
+
+/** The public record of a decision taken in private, and never with exempt paragraphs of its own (an exempt part). */
+function isPublicRecord(paper: Paper): boolean {
+  return (paper.kind === 'pdf' || paper.kind === 'decision') && !!paper.publicRecord && paperOwnExemption(paper) === null;
 }
 
 /** Every paper starts on an odd printed page; the gaps become blank pages. */

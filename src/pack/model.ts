@@ -168,6 +168,8 @@ export interface UploadedPaper {
    */
   exempt?: boolean;
   exemptParagraphs?: number[];
+  /** An unrestricted Record of Decision on an exempt item (see DecisionPaper.publicRecord). */
+  publicRecord?: boolean;
 }
 
 export interface ContactDetails {
@@ -271,6 +273,11 @@ export interface DecisionPaper {
   backgroundDocuments?: string[];
   /** An exempt Record of Decision (on an open item): the public pack prints a placeholder under these paragraphs. */
   exemptParagraphs?: number[];
+  /**
+   * The public record of a decision taken in private (on an exempt item): the public pack prints it after the item's
+   * placeholder, as the record is public (2012 Regulations, regs 12-13 and 20); its exempt part is a paper of its own.
+   */
+  publicRecord?: boolean;
   /** 'exempt-information': the paragraphs the left-out information falls under, printed in the public record. */
   exemptInformationParagraphs?: number[];
   /**

@@ -148,6 +148,8 @@ function decisionPaperOf(d: DecisionRow, exemptParagraphs: number[], isItemExemp
     reasons: lines(d.reasons), alternativesConsidered: lines(d.alternatives), interestsDeclared: lines(d.interests_declared), backgroundDocuments: lines(d.background_documents),
     ...(exempt ? { exemptParagraphs } : {}),
     ...(!exempt && d.contains_exempt_information && cited.length ? { exemptInformationParagraphs: cited } : {}),
+    // Taken on an exempt item, the record itself is public: the public pack prints it after the item's placeholder.
+    ...(!exempt && isItemExempt ? { publicRecord: true } : {}),
   };
 }
 
@@ -212,7 +214,9 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
         const paras = textToParagraphs(d.exempt_paragraphs);
         if (bytes) {
           papers.push({ kind: 'pdf', title: d.title, fileName: d.file_name ?? undefined, bytes, documentType: d.kind === 'appendix' ? 'appendix' : d.kind === 'minutes' ? 'minutes' : 'report',
-            ...(exempt && !isItemExempt ? { exempt: true, exemptParagraphs: paras } : {}) });
+            ...(exempt && !isItemExempt ? { exempt: true, exemptParagraphs: paras } : {}),
+            // Not exempt on an exempt item: the printed unrestricted Record of Decision of a matter taken in private.
+            ...(!exempt && isItemExempt ? { publicRecord: true } : {}) });
         }
       }
       // Dashboards and budget reports attached to the item: published figures only, whoever the pack is for.
@@ -220,9 +224,10 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
       papers.push(...(generated.get(it.id) ?? []));
       // A printed Record of Decision already uploaded for the item (it names its number) is not printed twice.
       const uploadedRecords = documents.filter((doc) => doc.agenda_item_id === it.id && doc.kind === 'record-of-decision').map((doc) => doc.title);
-      for (const d of decisions.filter((x) => x.agenda_item_id === it.id && !uploadedRecords.some((t) => t.includes(x.number)))) {
+      // Its exempt part is still printed from the record (for the confidential pack: the printed record is the public part).
+      for (const d of decisions.filter((x) => x.agenda_item_id === it.id)) {
         const paper = decisionPaperOf(d, textToParagraphs(it.exempt_paragraphs), isItemExempt);
-        if (paper) papers.push(paper);
+        if (paper && !uploadedRecords.some((t) => t.includes(d.number))) papers.push(paper);
         const part = paper ? decisionExemptPartPaperOf(d, await decisionExemptPartText(db, d.id), textToParagraphs(it.exempt_paragraphs)) : null;
         if (part) papers.push(part);
       }

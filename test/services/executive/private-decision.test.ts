@@ -109,6 +109,13 @@ describe.each(STORE_KINDS)('a decision taken in private on %s', (kind) => {
     };
     const pub = await text('public');
     expect(pub).toContain(open.number);
+    // The exempt item: its placeholder, then the public record of the decision taken on it in private (regs 12-13, 20).
+    const publicPages = (await readPack((await buildPack(input, { audience: 'public' })).bytes)).pages.map((p) => p.text);
+    const restricted = publicPages.findIndex((t) => /Document is Restricted/i.test(t));
+    const record = publicPages.findIndex((t) => t.includes(taken.number) && t.includes('Agree the disposal to the preferred bidder'));
+    expect(restricted).toBeGreaterThan(-1);
+    expect(record).toBeGreaterThan(restricted);
+    expect(publicPages[record]).toMatch(/Former Westgate Depot/);
     expect(pub).toMatch(/declared exempt under Section 100A of the Local Government Act 1972 \(paragraph 3 of Part 1 of Schedule 12A\)/);
     expect(pub).not.toContain('QUINCEWORTH');
     expect(pub).not.toContain('MEDLAR');
