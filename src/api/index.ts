@@ -20,6 +20,7 @@ import webhookRoutes from './webhooks.js';
 import registry from './registry.js';
 import agenda from './agenda.js';
 import executive from './executive.js';
+import ownDecisions from './own-decisions.js';
 import admin from './admin.js';
 
 export interface ApiOptions {
@@ -93,6 +94,7 @@ const v1: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(registry, { store: options.store, today });
   await app.register(agenda, { store: options.store, today });
   await app.register(executive, { store: options.store, today });
+  await app.register(ownDecisions, { store: options.store, today });
   await app.register(admin, { store: options.store, today });
   app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');

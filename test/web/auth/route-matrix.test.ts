@@ -88,6 +88,8 @@ const staffOnly = (ok: Expect, refusedPublic: Expect = 303): Record<Probe, Expec
 const unpublished = (ok: Expect): Record<Probe, Expect> => ({ public: DENY, councillor: DENY, 'councillor-elsewhere': DENY, 'report-author': ok, clerk: ok, administrator: ok });
 /** The JSON API's writes: the public 401, others 403, Democratic Services `ok` — with a session or a token. */
 const apiStaff = (ok: Expect): Record<Probe, Expect> => staffOnly(ok, 401);
+/** The JSON API's own-decision writes ('record-own-decision'): councillors linked to their person; the public 401. */
+const apiCouncillor = (ok: Expect): Record<Probe, Expect> => ({ ...councillorOnly(ok), public: 401 });
 /** The JSON API's account routes: administrators only; the public 401. */
 const apiAdmin = (ok: Expect): Record<Probe, Expect> => ({ ...adminOnly(ok), public: 401 });
 const BOTH: readonly Auth[] = ['session', 'bearer'];
@@ -296,6 +298,9 @@ const MATRIX: Record<string, Row> = {
   'POST /api/v1/meetings/:slug/cancellation': { url: () => '/api/v1/meetings/no-such-meeting/cancellation', json: () => ({ status: 'cancelled', reason: 'Matrix' }), expect: apiStaff(404), auth: BOTH },
   'POST /api/v1/meetings/:slug/minutes/publication': { url: () => '/api/v1/meetings/no-such-meeting/minutes/publication', json: () => ({}), expect: apiStaff(404), auth: BOTH },
   'POST /api/v1/meetings/:slug/minutes/approval': { url: () => '/api/v1/meetings/no-such-meeting/minutes/approval', json: () => ({ atMeeting: 'another' }), expect: apiStaff(404), auth: BOTH },
+  'POST /api/v1/my/decisions': { url: () => '/api/v1/my/decisions', json: () => ({}), expect: apiCouncillor(400), auth: BOTH },
+  'POST /api/v1/my/decisions/:slug/take': { url: () => '/api/v1/my/decisions/no-such-decision/take', json: () => ({}), expect: apiCouncillor(404), auth: BOTH },
+  'POST /api/v1/my/decisions/:slug/publication': { url: () => '/api/v1/my/decisions/no-such-decision/publication', json: () => ({}), expect: apiCouncillor(404), auth: BOTH },
   'POST /api/v1/decisions/:slug/publication': { url: () => '/api/v1/decisions/no-such-decision/publication', json: () => ({ publishedOn: '2024-06-01' }), expect: apiStaff(404), auth: BOTH },
   'POST /api/v1/meetings/:slug/papers': { url: (f) => `/api/v1/meetings/${f.scratchMeetingSlug}/papers`, json: () => ({ title: 'No file' }), expect: apiStaff(400), auth: BOTH },
   // The standing record, the agenda, the executive cycle and figures: records that do not exist (nothing changes).
