@@ -14,7 +14,7 @@ import { addUser, PASSWORD } from './auth/helpers.js';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { uploadPersonPhoto } from '../../src/services/photos.js';
 import { addInterest } from '../../src/store/interests.js';
-import { withdrawPaper } from '../../src/services/documents.js';
+import { reinstatePaper, withdrawPaper } from '../../src/services/documents.js';
 import { solidPng } from '../helpers/png.js';
 import { loadPortalData, TODAY, type PortalFixture } from './public/setup.js';
 
@@ -50,10 +50,13 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
     const item = await db.selectFrom('agenda_item').select(['id', 'code']).where('meeting_id', '=', fx.heldMeeting.id).where('exempt', '=', 0).orderBy('position', 'desc').limit(1).executeTakeFirstOrThrow();
     const body = await db.selectFrom('body').select('id').where('slug', '=', 'cabinet').executeTakeFirstOrThrow();
     const upcoming = await db.selectFrom('meeting').select('id').where('date', '>=', TODAY).orderBy('date').limit(1).executeTakeFirstOrThrow();
-    // Two papers of the held meeting: one withdrawn (the public pages' "Withdrawn on …" state), one to withdraw (the confirm page).
+    // Three papers of the held meeting: one withdrawn (the public pages' "Withdrawn on …" state, and the reinstate
+    // confirm page), one to withdraw (the confirm page), one withdrawn and reinstated (its history, public and staff).
     const papers = await db.selectFrom('document').select(['id', 'slug', 'agenda_item_id']).where('meeting_id', '=', fx.heldMeeting.id).where('agenda_item_id', 'is not', null)
-      .where('classification', '=', 'unrestricted').where('kind', 'in', ['report', 'appendix']).orderBy('id').limit(2).execute();
+      .where('classification', '=', 'unrestricted').where('kind', 'in', ['report', 'appendix']).orderBy('id').limit(3).execute();
     await withdrawPaper(ts.store, SYSTEM_ACTOR, papers[0].id, 'Withdrawn by the author: the figures are being revised before the next meeting');
+    await withdrawPaper(ts.store, SYSTEM_ACTOR, papers[2].id, 'Withdrawn while the consultation responses are checked');
+    await reinstatePaper(ts.store, SYSTEM_ACTOR, papers[2].id, 'The consultation responses were checked and the report stands as published');
     const withdrawnItem = await db.selectFrom('agenda_item').select('code').where('id', '=', papers[0].agenda_item_id!).executeTakeFirstOrThrow();
     Object.assign(routes.public, {
       home: '/', meetings: '/meetings', calendar: '/calendar?month=2012-02', calendarList: '/calendar?month=2012-02&view=list', bodies: '/bodies', body: '/bodies/cabinet',
@@ -62,7 +65,7 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
       archive: '/archive', archiveYear: '/archive/2011', forwardPlan: '/forward-plan', followUp: '/follow-up', performance: '/performance',
       workProgramme: '/bodies/scrutiny-committee/work-programme', openData: '/open-data', votes: `/people/${councillor.slug}/votes`, interestsOn: `/people/${councillor.slug}/interests?on=2011-12-31`,
       privateMeetings: '/forward-plan/private-meetings', reviews: '/reviews', accessibility: '/accessibility', signIn: '/account/sign-in', notFound: '/no-such-page',
-      withdrawnPaper: `/documents/${papers[0].slug}`, withdrawnItem: `/meetings/${fx.heldMeeting.slug}/items/${withdrawnItem.code}`,
+      withdrawnPaper: `/documents/${papers[0].slug}`, reinstatedPaper: `/documents/${papers[2].slug}`, withdrawnItem: `/meetings/${fx.heldMeeting.slug}/items/${withdrawnItem.code}`,
     });
     Object.assign(routes.clerk, {
       workspace: '/workspace', meetings: '/workspace/meetings', meeting: `/workspace/meetings/${upcoming.id}`, agenda: `/workspace/meetings/${fx.heldMeeting.id}/agenda`,
@@ -72,6 +75,7 @@ describe.skipIf(!browserTestsEnabled())('every page kind at 320 px', () => {
       followUp: '/workspace/follow-up', groups: '/workspace/groups', account: '/account',
       person: `/workspace/people/${councillor.id}`, reviews: '/workspace/reviews',
       withdrawPaper: `/workspace/items/${papers[1].agenda_item_id}/papers/${papers[1].id}/withdraw`, withdrawnPapers: `/workspace/items/${papers[0].agenda_item_id}/papers`,
+      reinstatePaper: `/workspace/items/${papers[0].agenda_item_id}/papers/${papers[0].id}/reinstate`, reinstatedPapers: `/workspace/items/${papers[2].agenda_item_id}/papers`,
     });
     Object.assign(routes.administrator, { admin: '/admin', council: '/admin/council', users: '/admin/users', newUser: '/admin/users/new', audit: '/admin/audit' });
     Object.assign(routes.councillor, { area: '/my', meetings: '/my/meetings', papers: '/my/papers', interests: '/my/interests', declarations: '/my/declarations', callIns: '/my/call-ins', decisions: '/my/decisions', newDecision: '/my/decisions/new' });
