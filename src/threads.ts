@@ -24,8 +24,8 @@ function workerScript(moduleUrl: string, name: string): { url: URL; viaTsx: bool
   return { url, viaTsx: ext === '.ts' };
 }
 
-function startWorker(script: { url: URL; viaTsx: boolean }, resourceLimits?: ResourceLimits): Worker | null {
-  if (!script.viaTsx) return new Worker(script.url, { resourceLimits });
+function startWorker(script: { url: URL; viaTsx: boolean }, resourceLimits?: ResourceLimits, workerData?: unknown): Worker | null {
+  if (!script.viaTsx) return new Worker(script.url, { resourceLimits, workerData });
   let tsx: string;
   try {
     tsx = import.meta.resolve('tsx/esm/api');
@@ -33,7 +33,7 @@ function startWorker(script: { url: URL; viaTsx: boolean }, resourceLimits?: Res
     return null; // sources without tsx (a test runner's own loader): the caller does the work itself
   }
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.url.href)}); })`;
-  return new Worker(boot, { eval: true, resourceLimits });
+  return new Worker(boot, { eval: true, resourceLimits, workerData });
 }
 
 export class WorkerSlot<Request, A extends Answer> {
@@ -42,12 +42,31 @@ export class WorkerSlot<Request, A extends Answer> {
   private nextId = 1;
   private answered = false;
 
-  /** `moduleUrl` and `name` locate the worker module (see workerScript); it answers each `{ id, ...request }`. */
+  private closed = false;
+
+  /**
+   * `moduleUrl` and `name` locate the worker module (see workerScript); it answers each `{ id, ...request }`.
+   * `workerData` is handed to the worker when it starts (a search thread's database file).
+   */
   constructor(
     private readonly moduleUrl: string,
     private readonly name: string,
     private readonly resourceLimits?: ResourceLimits,
+    private readonly workerData?: unknown,
   ) {}
+
+  /** Requests sent and not yet answered. */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
+  /** Stops the worker; later requests are answered null (the caller does the work). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
 
   /** Whether a worker can run here (its module is there); it may still fail to start. */
   available(): boolean {
@@ -74,11 +93,12 @@ export class WorkerSlot<Request, A extends Answer> {
   }
 
   private get(): Worker | null {
+    if (this.closed) return null;
     if (this.worker !== undefined) return this.worker;
     const script = workerScript(this.moduleUrl, this.name);
     let w: Worker | null = null;
     try {
-      w = script && startWorker(script, this.resourceLimits);
+      w = script && startWorker(script, this.resourceLimits, this.workerData);
     } catch {
       w = null;
     }
