@@ -167,7 +167,10 @@ describe.each(STORE_KINDS)('demo council on %s', (kind) => {
     expect(decisions.some((d) => d.urgent === 1 && d.call_in_ends_on === null)).toBe(true);
     expect(decisions.some((d) => d.contains_exempt_information === 1)).toBe(true);
     expect(decisions.some((d) => d.key_decision === 1)).toBe(true);
-    expect(decisions.some((d) => d.status === 'called-in')).toBe(true);
+    // Decisions were called in, and each call-in the Scrutiny Committee considered has its outcome (a)–(d) recorded.
+    const callIns = await db.selectFrom('call_in').select(['status', 'outcome']).execute();
+    expect(callIns.length).toBeGreaterThan(0);
+    expect(callIns.filter((c) => c.status === 'considered').every((c) => ['a', 'b', 'c', 'd'].includes(c.outcome ?? ''))).toBe(true);
     expect(decisions.filter((d) => d.urgent === 0).every((d) => d.call_in_ends_on !== null)).toBe(true);
   });
 
