@@ -11,7 +11,7 @@
 // - `meeting:<id>`: only that meeting's own rows; dropped by a change to that meeting, and by any change the rules
 //   below do not understand.
 // A move whose entries are not all known (more than listed, none listed: a derived change) drops everything.
-import { countsAndChangesAfter, type ChangeCounts, type CountsAndChanges, type RecordChangeEntry } from '../store/read/version.js';
+import { recordChangesAfter, type RecordChangeEntry } from '../store/read/version.js';
 import type { Store } from '../store/db.js';
 
 /** The tag of a value made from the record that no person added can appear in (see the file comment). */
@@ -112,29 +112,27 @@ export class RecordChanges {
   /** Every move up to `known` has been read; the older ones beyond HISTORY are forgotten. */
   #known: number | null = null;
   #stale = new Map<number, Set<string> | null>();
+  #reading: Promise<void> | null = null;
 
   constructor(private readonly store: Store) {}
 
   /**
-   * Both counters now (one query, as changeCounts), learning on the way what the record's moves since the last
-   * read made stale, so a cache that then moves to this version need not ask again.
-   */
-  async counts(): Promise<ChangeCounts> {
-    const after = this.#known;
-    const read = await countsAndChangesAfter(this.store, after ?? Number.MAX_SAFE_INTEGER);
-    this.#learn(after, read);
-    return read.counts;
-  }
-
-  /**
-   * What went stale between two versions of the record (as counts gives them), or null for "everything": also
-   * when `from` is empty, not older than `to`, or older than what is remembered, or the changes cannot be read.
+   * What went stale between two versions of the record (as changeCounts gives them), or null for "everything":
+   * also when `from` is empty, not older than `to`, or older than what is remembered, or the changes cannot be read.
    */
   async between(from: string, to: string): Promise<Set<string> | null> {
     const a = Number(from), b = Number(to);
     if (!from || !Number.isSafeInteger(a) || !Number.isSafeInteger(b) || a >= b) return null;
-    if (this.#known === null || this.#known < b) await this.counts().catch(() => undefined);
-    if (this.#known === null || this.#known < b) return null;
+    try {
+      while (this.#known === null || this.#known < b) {
+        if (!this.#reading) this.#reading = this.#read().finally(() => { this.#reading = null; });
+        const before = this.#known;
+        await this.#reading;
+        if (this.#known === before) return null; // nothing new could be read: do not wait for it
+      }
+    } catch {
+      return null;
+    }
     const stale = new Set<string>();
     for (let n = a + 1; n <= b; n++) {
       const s = this.#stale.get(n);
@@ -144,19 +142,16 @@ export class RecordChanges {
     return stale;
   }
 
-  /** Takes in a read of the moves after `after` (null: the first read, which explains none). Reads may overlap. */
-  #learn(after: number | null, { version, changes }: CountsAndChanges): void {
-    if (after !== null && version < after) {
-      // The counter went back (another database restored under the same address): nothing before is known.
+  async #read(): Promise<void> {
+    // The first read only learns the version: the moves before it are not known.
+    const after = this.#known ?? Number.MAX_SAFE_INTEGER;
+    const { version, changes } = await recordChangesAfter(this.store, after);
+    if (this.#known === null || version < after || !changes) {
+      // The first read, a counter that went back (another database restored under the same address) or too many
+      // changes at once: moves up to now are not explained.
       this.#stale.clear();
-      this.#known = version;
-      return;
-    }
-    const known = this.#known;
-    if (known !== null && version <= known) return; // an overlapping read already took these in
-    // Moves not read (the first read, more than the limit) are left out: asking about them gives "everything".
-    if (known !== null && after !== null && changes) {
-      for (const [n, entries] of changes) if (n > known) this.#stale.set(n, entries ? staleTags(entries) : null);
+    } else {
+      for (const [n, entries] of changes) this.#stale.set(n, entries ? staleTags(entries) : null);
     }
     this.#known = version;
     for (const n of this.#stale.keys()) {
@@ -167,16 +162,6 @@ export class RecordChanges {
 }
 
 const trackers = new WeakMap<Store, RecordChanges>();
-
-/** The counters of the store (the record's and sign-in state's), read through this process's RecordChanges. */
-export function currentCounts(store: Store): Promise<ChangeCounts> {
-  return recordChanges(store).counts();
-}
-
-/** The record's version, read as currentCounts does. */
-export async function currentVersion(store: Store): Promise<string> {
-  return (await currentCounts(store)).record;
-}
 
 /** The store's RecordChanges in this process. */
 export function recordChanges(store: Store): RecordChanges {

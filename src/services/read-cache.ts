@@ -12,9 +12,9 @@
 // Bounded: at most MAX_ENTRIES values a scope (the least recently used go first), so the server's memory stays flat
 // however many pages are read between two writes.
 import type { Store } from '../store/db.js';
-import { CacheVersion, currentCounts, recordChanges, survives, type Explain } from './change-scope.js';
+import { CacheVersion, recordChanges, survives, type Explain } from './change-scope.js';
 import { deepFreeze } from './frozen.js';
-import type { ChangeCounts } from '../store/read/version.js';
+import { changeCounts, type ChangeCounts } from '../store/read/version.js';
 
 const MAX_ENTRIES = 300;
 
@@ -63,7 +63,7 @@ export interface ReadOptions {
  * callers), then reused until a change that can alter it is written. `load` must not depend on who is asking.
  */
 export async function versionedRead<T>(store: Store, key: string, load: () => Promise<T>, options: ReadOptions = {}): Promise<T> {
-  return versionedReadAt(store, await currentCounts(store), key, load, options);
+  return versionedReadAt(store, await changeCounts(store), key, load, options);
 }
 
 /**
@@ -79,4 +79,4 @@ export function versionedReadAt<T>(store: Store, counts: ChangeCounts, key: stri
   return cache[scope].get(counts[scope], key, load, scope === 'record' ? tags : undefined);
 }
 
-export { currentCounts as changeCounts };
+export { changeCounts };

@@ -40,36 +40,23 @@ export interface RecordChangeEntry {
   personKind: string | null;
 }
 
-/** Both counters, and the audit entries behind each move of the record's counter after a mark. */
-export interface CountsAndChanges {
-  counts: ChangeCounts;
-  /** The record's counter, as a number. */
-  version: number;
-  /**
-   * Every n in (after, version] a key, its value the entries that transaction wrote, or null when they are not all
-   * known (a move with no entries listed, such as the search index rebuilt, or more entries than the trigger lists);
-   * null for all when there were more than the limit.
-   */
-  changes: Map<number, RecordChangeEntry[] | null> | null;
-}
-
 /**
- * The counters now and the audit entries behind each move of the record's counter after `after` (migration 032),
- * read in one statement so both come from one snapshot. At most `limit` entries. A declaration's entry also gives
- * the meeting its row belongs to (its entity id is the declaration's), a person's entry the person's kind.
+ * The record's version now, and the audit entries behind each move of its counter after `after` (migration 032),
+ * read in one statement so both come from one snapshot: every n in (after, version] is a key, its value the entries
+ * that transaction wrote, or null when they are not all known (a move with no entries listed, such as the search
+ * index rebuilt, or more entries than the trigger lists). At most `limit` entries: null when there were more.
+ * A declaration's entry also gives the meeting its row belongs to (its entity id is the declaration's), a person's
+ * entry the person's kind.
  */
-export async function countsAndChangesAfter(store: Store, after: number, limit = 200): Promise<CountsAndChanges> {
-  // The counters' own rows first (no change joined, or the access counter's), so a limit never cuts them off.
+export async function recordChangesAfter(store: Store, after: number, limit = 200): Promise<{ version: number; changes: Map<number, RecordChangeEntry[] | null> | null }> {
   const rows = await store.db.selectFrom('change_counter as v')
-    .leftJoin('record_change as c', (j) => j.on((eb) => eb.and([eb('v.name', '=', 'record'), eb('c.n', '>', after)])))
+    .leftJoin('record_change as c', (j) => j.on((eb) => eb('c.n', '>', after)))
     .leftJoin('audit_log as a', 'a.id', 'c.audit_id')
-    .select(['v.name', 'v.n as counter', 'c.n as n', 'c.audit_id', 'a.entity', 'a.entity_id', 'a.action',
+    .select(['v.n as version', 'c.n as n', 'c.audit_id', 'a.entity', 'a.entity_id', 'a.action',
       sql<string | null>`case when a.entity in ('declaration', 'person') then coalesce(a.after_json, a.before_json) end`.as('detail')])
-    .orderBy(sql`case when c.n is null then 0 else 1 end`).orderBy('c.n').orderBy('c.audit_id').limit(limit + 2).execute();
-  const counts: ChangeCounts = { record: '', access: '' };
-  for (const r of rows) if (r.name === 'record' || r.name === 'access') counts[r.name] = String(r.counter);
-  const version = Number(counts.record || 0);
-  if (rows.filter((r) => r.n !== null).length > limit) return { counts, version, changes: null };
+    .where('v.name', '=', 'record').orderBy('c.n').orderBy('c.audit_id').limit(limit + 1).execute();
+  const version = Number(rows[0]?.version ?? 0);
+  if (rows.length > limit) return { version, changes: null };
   const changes = new Map<number, RecordChangeEntry[] | null>();
   for (let n = after + 1; n <= version; n++) changes.set(n, null);
   const listed = new Map<number, RecordChangeEntry[] | null>();
@@ -85,7 +72,7 @@ export async function countsAndChangesAfter(store: Store, after: number, limit =
     }
   }
   for (const [n, entries] of listed) if (changes.has(n)) changes.set(n, entries);
-  return { counts, version, changes };
+  return { version, changes };
 }
 
 /** What an entry's recorded row says of where it belongs: a declaration's meeting, a person's kind. */
