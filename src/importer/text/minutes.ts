@@ -37,12 +37,14 @@ const LABELS: [RegExp, Label][] = [
   // Irish councils: "PRESENT IN THE CHAIR: Councillor A. Byrne, Cathaoirleach."
   [/^present\s+in\s+the\s+chair\s*:\s*/i, 'present'],
   [/^(?:members\s+)?present\b\s*:?\s*/i, 'present'],
+  // Irish councils: "Members in attendance:" (the members), "Officials in attendance:" (the officers)
+  [/^(?:members|councillors)\s+in\s+attendance\s*:\s*/i, 'present'],
   // Welsh: "PRESENNOL" (present), "YMDDIHEURIADAU" (apologies)
   [/^presennol\s*:?\s*/i, 'present'],
   [/^ymddiheuriadau\s*:?\s*/i, 'apologies'],
   // a US board's minutes open with lists: "BOARD OF DIRECTORS" (name, office), "… MANAGEMENT AND STAFF" (name, job)
   [/^(?:[A-Z][A-Z'’&.-]*\s+){0,5}(?:MANAGEMENT\s+AND\s+STAFF|STAFF\s+PRESENT)\s*:?\s*$/, 'inAttendance'],
-  [/^(?:in attendance|officers?(?:\s+(?:present|in attendance))?|officials|staff(?:\s+present)?)\b\s*:?\s*/i, 'inAttendance'],
+  [/^(?:in attendance|(?:officers?|officials)(?:\s+(?:present|in attendance))?|staff(?:\s+present)?)\b\s*:?\s*/i, 'inAttendance'],
   [/^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\b\s*:?\s*/i, 'apologies'],
   // Canadian councils: "Regrets: Councillor D. Black"
   [/^regrets\s*:\s*/i, 'apologies'],
@@ -56,9 +58,9 @@ function labelOf(t: string): { label: Label; rest: string } | null {
     const m = re.exec(t);
     if (m) {
       // "Present:" must be a label, not prose such as "Present at the meeting were…" followed by a sentence
-      if (label === 'present' && !/^(?:members\s+)?present\s*(?::|$)|^present\s+in\s+the\s+chair\s*:|^presennol\s*(?::|$)/i.test(t)) continue;
+      if (label === 'present' && !/^(?:members\s+)?present\s*(?::|$)|^present\s+in\s+the\s+chair\s*:|^presennol\s*(?::|$)|^(?:members|councillors)\s+in\s+attendance\s*:/i.test(t)) continue;
       if (label === 'inAttendance' && /STAFF\s*:?\s*$/.test(t)) return { label, rest: '' };
-      if (label === 'inAttendance' && !/^[^:]{0,40}:|^(?:in attendance|officers?|officials|staff)\s*$/i.test(t)) continue;
+      if (label === 'inAttendance' && !/^[^:]{0,40}:|^(?:in attendance|(?:officers?|officials)(?:\s+in\s+attendance)?|staff)\s*$/i.test(t)) continue;
       if (label === 'apologies' && /^apologies for absence$/i.test(t)) return { label, rest: '' };
       if (label === 'attendees' || label === 'boardList' || (label === 'alsoPresent' && /attendees|guests|visitors/i.test(t))) return { label, rest: '' };
       if (label === 'inAttendance' && /STAFF\s*:?\s*$/.test(t)) return { label, rest: '' };
@@ -166,8 +168,21 @@ function isMemberRole(role: string): boolean {
 
 interface Person { name: string; role: string | null }
 
+// Words of a label that heads some of the names in an attendance list rather than naming anyone: a category of
+// co-opted members ("Church Representatives:", "Parent Governor Representatives:", "Independent Member:"), the
+// councillors' own part ("County Councillors:"), or the chair's office ("Cathaoirleach:", "Chairman:")
+const LIST_LABEL_WORD = String.raw`(?:co-opted|coopted|voting|non-voting|church|of|england|roman|catholic|free|churches|diocese|diocesan|parent|governors?|representatives?|independent|lay|added|elected|youth|tenant|statutory|other|external|members?|persons?|co-optees?|county|district|borough|city|town|parish|councillors|cllrs|an|cathaoirleach|leas-chathaoirleach|chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|(?:deputy\s+|lord\s+)?mayor|leas-mh[ée]ara|in\s+the\s+chair|presiding)`;
+const LIST_LABEL = new RegExp(String.raw`(^|[,;]\s*|\s)((?:${LIST_LABEL_WORD})(?:\s+(?:${LIST_LABEL_WORD})){0,5})(?:\s*\([^)]{1,30}\))?\s*:\s*`, 'gi');
+
+/** Removes the labels inside an attendance list ("Co-opted Members: Church Representatives: Mr P Quinn …"). */
+export function withoutListLabels(s: string): string {
+  return s.replace(LIST_LABEL, (_m, before: string) => (before.trim() ? ', ' : before));
+}
+
 /** The people on one line of a one-per-line list: "Name - Role", "Name, Role", or a list of names. */
 function personsOfLine(t: string): Person[] {
+  t = withoutListLabels(t).replace(/^[\s,]+/, '');
+  if (!t) return [];
   // "Chairperson - Mayor Locke": the role in the meeting before a dash, then the person as named
   const chaired = /^(?:chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|presiding)\s+[-–—]\s+(\S.{2,60})$/i.exec(t);
   if (chaired) t = chaired[1];
@@ -311,6 +326,8 @@ function collectBlock(lines: Line[], i: number, end: number, first: string, weak
       // a section's code alone on its line ("A.") or a sentence ends the list (the staff listed by office before it)
       if (/^(?:[A-Z]|\d{1,3}|[IVXL]{1,7})\.$/.test(t) || (t.split(/\s+/).length >= 8 && !/,/.test(t) && /\b(?:was|were|is|are|had|has)\b/.test(t))) break;
       if (MARKED_ABSENT.test(t)) continue;
+      // "Co-opted Members:" between the councillors and the co-opted members labels the names after it
+      if (!withoutListLabels(t).trim()) continue;
       const found = personsOfLine(t);
       if (!found.length) {
         if (persons.length || weak) break;
@@ -362,7 +379,7 @@ function readAttendance(lines: Line[], from: number, to: number, m: MinutesDetai
       // "OFFICIALS IN ATTENDANCE: Chief Executive (Mr. J. Doyle), Director of Services, Housing (Ms. M. Nolan)": the job
       // titles are outside the brackets, the people inside
       ? bracketed.filter((n) => isNameLike(n)).map((name) => ({ name, role: null }))
-      : block.persons ?? splitNames(lab.label === 'inAttendance' ? block.value.split(',').map((x) => withoutLeadingRole(x.trim())).join(', ') : block.value)
+      : block.persons ?? splitNames(lab.label === 'inAttendance' ? block.value.split(',').map((x) => withoutLeadingRole(x.trim())).join(', ') : withoutListLabels(block.value))
         .filter((n) => isNameLike(n) && !isRole(n)).map((name) => ({ name, role: null }));
     for (const p of persons) {
       if (lab.label === 'boardList') addPerson(m.present, p.name);

@@ -7,6 +7,12 @@ const TITLE_ALT = TITLE_WORDS.join('|');
 export const TITLE_START = new RegExp(`^(?:(?:County|District|Borough|Town|Parish|City|Deputy|The)\\s+)?(?:${TITLE_ALT})\\.?(?=\\s|$)`, 'i');
 const HONOURS = /^(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|QC|KC|BEM|FRS|MP|MEP|MA|BA|BSc|MSc|PhD|FCA|CEng)$/;
 const HONOURS_TAIL = /(?:,?\s+(?:MBE|OBE|CBE|KBE|DBE|TD|JP|DL|QC|KC|BEM|FRS|MP|MSP|MLA|MEP))+\.?$/;
+// the last word of a job title ("Meetings Secretary", "District Engineer"), and words that name a department or a
+// service rather than a person ("Economic Development", "Corporate Services"); only untitled names are tested
+const JOB_TITLE_LAST = /^(?:secretary|officer|engineer|manager|director|administrator|executive|planner|clerk|accountant|solicitor|advis[eo]r|coordinator|co-ordinator|assistant|superintendent|inspector|surveyor|librarian|archivist|treasurer|auditor|technician|analyst|consultant|controller|registrar|steward|representatives?|governors?|members|co-optees?|councillors)$/i;
+const DEPARTMENT = /^(?:development|regeneration|governance|corporate|democratic|economic|environment(?:al)?|housing|planning|finance|transport(?:ation)?|infrastructure|highways|resources|operations|strategy|policy|communities|community|leisure|tourism|education|children's|adults|property|estates|assets|procurement|commissioning|performance|compliance|enforcement|licensing|waste|safeguarding|co-opted|diocese|diocesan)$/i;
+// a label of a category of members, with no one's name in it: "Co-opted Members", "Church Representatives"
+const CATEGORY_ONLY = /^(?:(?:co-opted|coopted|voting|non-voting|church|diocesan|parent|governor|independent|lay|added|elected|youth|tenant|statutory|other|external|county|district|borough|city|town|parish)\s+)*(?:members?|representatives?|governors?|co-optees?|persons?|councillors)$/i;
 const OFFICER_WORDS = /^(?:the\s+)?(?:clerk|chairman|chair|vice-chair(?:man)?|officers?|press|public|members? of the public|minute taker|secretary)$/i;
 
 /** Removes bracketed asides, even nested or unclosed ones, replacing each with a list separator. */
@@ -48,7 +54,11 @@ export function isNameLike(s: string): boolean {
   if (words.length > 7) return false;
   const councillor = /^(?:County|District|Borough|Town|Parish|City)\s+(?:Cllr|Councillor)\b/i.test(t);
   if (!councillor && /\b(?:services|department|team|unit|office|council|committee|officer|manager|director|directorate|section|group|board|panel|district|authority|agency|agenda|items|minutes|business|session)\b/i.test(t)) return false;
-  if (TITLE_START.test(t)) return words.length >= 2;
+  // "Vacancy" is a seat with nobody in it; "Co-opted Members", "Parent Governor Representatives" label a category
+  if (/^vacanc(?:y|ies)$/i.test(t) || CATEGORY_ONLY.test(t)) return false;
+  if (TITLE_START.test(t)) return words.length >= 2 && !/^(?:(?:County|District|Borough|Town|Parish|City)\s+)?(?:Councillors|Cllrs|Cynghorwyr)$/i.test(t);
+  // "Meetings Secretary", "Economic Development", "Deputy Chief Executive": an office or a department, not a person
+  if (words.length >= 2 && (JOB_TITLE_LAST.test(words[words.length - 1]) || words.some((w) => DEPARTMENT.test(w)))) return false;
   // untitled: "Malcolm Newsam", "Jennifer Maiden-Brooks" — 1-4 capitalised words
   if (words.length > 4) return false;
   return words.every((w) => /^[A-Z][A-Za-z'’.-]*$/.test(w) || /^(?:de|van|von|da|le|la|du|di|O')$/i.test(w));
