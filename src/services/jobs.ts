@@ -89,6 +89,8 @@ export interface JobRunnerOptions {
   start?: boolean;
   log?: { info(o: object, msg: string): void; error(o: object, msg: string): void };
   env?: NodeJS.ProcessEnv;
+  /** The runner's clock in milliseconds (default Date.now). */
+  clock?: () => number;
 }
 
 const runnerStats = new Set<JobRunnerStats>();
@@ -108,6 +110,7 @@ export function startJobRunner(store: Store, options: JobRunnerOptions = {}): Jo
   const env = options.env ?? process.env;
   const holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const tickMs = options.tickMs ?? (Number(env.MOOT_JOBS_TICK_MS) || 5000);
+  const clock = options.clock ?? Date.now;
   const stats: JobRunnerStats = { runs: 0, failures: 0, queueDepth: 0 };
   runnerStats.add(stats);
   let running: Promise<string[]> | null = null;
@@ -115,21 +118,24 @@ export function startJobRunner(store: Store, options: JobRunnerOptions = {}): Jo
 
   async function runOne(job: Job): Promise<boolean> {
     const every = periodOf(job, env);
-    const now = Date.now();
-    if (!(await takeJobLease(store.db, job.name, holder, every, job.leaseMs ?? 10 * 60 * 1000, now))) return false;
-    const id = await startJobRun(store.db, job.name, holder, new Date(now).toISOString());
+    if (!(await takeJobLease(store.db, job.name, holder, every, job.leaseMs ?? 10 * 60 * 1000, clock()))) return false;
+    // The run is dated by when the lease was granted, not by when this runner asked for it: under load the
+    // statement can wait (for a connection, a lock) while the previous holder finishes and lets go, and a date
+    // read before the wait would put this run's start before that one's end. The lease's period counts from the
+    // same moment, so runs in the log are at least a period apart.
+    const id = await startJobRun(store.db, job.name, holder, new Date(clock()).toISOString());
     try {
       const summary = (await job.run(store)) ?? 'done';
-      await finishJobRun(store.db, id, 'ok', summary, new Date().toISOString());
+      await finishJobRun(store.db, id, 'ok', summary, new Date(clock()).toISOString());
       options.log?.info({ job: job.name, summary }, 'job finished');
       stats.runs++;
     } catch (e) {
       stats.failures++;
       const message = e instanceof Error ? e.message : String(e);
       options.log?.error({ job: job.name, err: message }, 'job failed');
-      await finishJobRun(store.db, id, 'failed', message, new Date().toISOString()).catch(() => undefined);
+      await finishJobRun(store.db, id, 'failed', message, new Date(clock()).toISOString()).catch(() => undefined);
     } finally {
-      await releaseJobLease(store.db, job.name, holder).catch(() => undefined);
+      await releaseJobLease(store.db, job.name, holder, clock()).catch(() => undefined);
     }
     return true;
   }
@@ -138,7 +144,7 @@ export function startJobRunner(store: Store, options: JobRunnerOptions = {}): Jo
     const jobs = registeredJobs();
     const ran: string[] = [];
     try {
-      stats.queueDepth = (await dueJobs(store.db, jobs.map((j) => ({ name: j.name, everyMs: periodOf(j, env) })))).length;
+      stats.queueDepth = (await dueJobs(store.db, jobs.map((j) => ({ name: j.name, everyMs: periodOf(j, env) })), clock())).length;
       for (const job of jobs) {
         if (stopped) break;
         if (await runOne(job)) ran.push(job.name);

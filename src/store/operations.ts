@@ -73,7 +73,12 @@ export async function dueJobs(db: Queryable, jobs: { name: string; everyMs: numb
   }).map((j) => j.name);
 }
 
+/**
+ * Logs the start of a run by the lease's holder and counts the job's period from then (the lease was taken a
+ * moment earlier, when `startedAt` could not yet be known).
+ */
 export async function startJobRun(db: Queryable, name: string, holder: string, startedAt: string): Promise<number> {
+  await db.updateTable('job_lease').set({ last_started_at: Date.parse(startedAt) }).where('name', '=', name).where('holder', '=', holder).execute();
   const r = await db.insertInto('job_run').values({ name, holder, started_at: startedAt, status: 'running', finished_at: null, summary: null })
     .returning('id').executeTakeFirstOrThrow();
   return r.id;

@@ -1,6 +1,7 @@
 // Shared operational state on both databases: a job's lease lets exactly one of several runners run it per
 // period, a crashed holder's lease expires, rate-limit counters are one count across connections, and the purge
 // removes expired personal data but no record.
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { purgeExpired, registerJob, startJobRunner } from '../../src/services/jobs.js';
@@ -31,6 +32,47 @@ describe.each(STORE_KINDS)('jobs and shared limits on %s', (kind) => {
     } finally {
       await Promise.all(runners.map((r) => r.stop()));
       for (const o of others) await o.close();
+    }
+  });
+
+  it('dates a run by when its lease was granted: a runner whose request waited never overlaps the run before', async (ctx) => {
+    const t = get(ctx);
+    // The wait is a row lock another connection holds; SQLite's connections in one process cannot show it (a
+    // blocked statement would block the event loop the other transaction needs to commit).
+    if (kind !== 'postgres') ctx.skip('needs two connections that wait on each other');
+    const name = `waited-${kind}`;
+    registerJob({ name, everyMs: 50, run: async () => 'ran' });
+    const other = await openStore(t.location);
+    const runner = startJobRunner(other, { start: false });
+    try {
+      // Holder b has been running the job for a second; its last moments (logging the end, letting go of the lease)
+      // hold the lease's row while the runner asks for the lease.
+      expect(await takeJobLease(t.store.db, name, 'b', 50, 60_000, Date.now() - 1000)).toBe(true);
+      let finishedAt = '';
+      let tick: Promise<string[]> | null = null;
+      await t.store.db.transaction().execute(async (tx) => {
+        await sql`select name from job_lease where name = ${name} for update`.execute(tx);
+        tick = runner.tick();
+        // Until the runner's lease statement is waiting for this row (its clock was read before it was sent).
+        for (let i = 0; i < 200; i++) {
+          const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%job_lease%'`.execute(t.store.db);
+          if (waiting.rows[0].n > 0) break;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        await new Promise((r) => setTimeout(r, 30));
+        finishedAt = new Date().toISOString();
+        await tx.insertInto('job_run').values({ name, holder: 'b', started_at: new Date(Date.now() - 1000).toISOString(), finished_at: finishedAt, status: 'ok', summary: 'ran' }).execute();
+        await tx.updateTable('job_lease').set({ lease_until: 0, holder: null, last_finished_at: Date.parse(finishedAt) }).where('name', '=', name).execute();
+      });
+      expect(await tick!).toContain(name);
+      const run = await t.store.db.selectFrom('job_run').selectAll().where('name', '=', name).where('holder', '=', runner.holder).executeTakeFirstOrThrow();
+      expect(Date.parse(run.started_at)).toBeGreaterThanOrEqual(Date.parse(finishedAt));
+      // The next period counts from that start: not due again 50 ms after it was asked for, only after it began.
+      const lease = await t.store.db.selectFrom('job_lease').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
+      expect(Number(lease.last_started_at)).toBe(Date.parse(run.started_at));
+    } finally {
+      await runner.stop();
+      await other.close();
     }
   });
 
