@@ -155,6 +155,26 @@ export default async function ops(args: string[]): Promise<void> {
     const cpuOf = (pids: (number | undefined)[]) => new Map(pids.map((pid) => [pid, cpuSeconds(pid)]));
     const serverCpu0 = cpuOf(servers.map((s) => s.child.pid));
     const pgCpu0 = cpuOf(await backendPids());
+    const benchCpu0 = process.cpuUsage();
+    // What this database's backends are doing, sampled every 20 ms: running, waiting for a lock (a row another
+    // transaction holds: the record's counter at commit), for the write-ahead log to reach the disk, or for the client.
+    const waits = new Map<string, number>();
+    let samples = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        try {
+          const rows = (await sql<{ state: string | null; wait: string | null; query: string }>`select state, wait_event_type || ':' || wait_event as wait, left(query, 40) as query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(db)).rows;
+          samples++;
+          for (const r of rows) {
+            if (r.state !== 'active') continue;
+            const key = r.wait ? `${r.wait}${r.wait.startsWith('Lock') ? ` (${r.query.replace(/\s+/g, ' ')})` : ''}` : 'on CPU (or runnable)';
+            waits.set(key, (waits.get(key) ?? 0) + 1);
+          }
+        } catch { /* PostgreSQL restarting */ }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
     const t0 = performance.now();
     const endAt = t0 + duration * 1000;
     const events: { at: number; what: string }[] = [];
@@ -225,6 +245,9 @@ export default async function ops(args: string[]): Promise<void> {
     })();
     await Promise.all([...Array.from({ length: connections }, () => client()), faults]);
     const elapsed = (performance.now() - t0) / 1000;
+    const benchCpu = process.cpuUsage(benchCpu0);
+    sampling = false;
+    await sampler;
     const used = (before: Map<number | undefined, number | null>, pids: (number | undefined)[]) =>
       pids.reduce<number>((sum, pid) => sum + Math.max(0, (cpuSeconds(pid) ?? 0) - (before.get(pid) ?? 0)), 0);
     const serverCpu = used(serverCpu0, servers.map((s) => s.child.pid));
@@ -284,6 +307,8 @@ export default async function ops(args: string[]): Promise<void> {
     process.stdout.write(`\n${results.length} requests in ${elapsed.toFixed(1)} s (${(results.length / elapsed).toFixed(0)}/s): ${results.filter((r) => r.kind === 'public').length} public reads, ${results.filter((r) => r.kind === 'signed-in').length} signed-in reads, ${results.filter((r) => r.kind === 'write').length} clerk writes\n`);
     process.stdout.write(`Error rate: ${((results.filter((r) => r.status === 0 || r.status >= 500).length / Math.max(1, results.length)) * 100).toFixed(2)}% of all requests (${results.filter((r) => r.status >= 500).length} 5xx, ${results.filter((r) => r.status === 0).length} without an answer)\n`);
     process.stdout.write(`CPU a request: servers ${((serverCpu / Math.max(1, results.length)) * 1000).toFixed(2)} ms, PostgreSQL backends ${((pgCpu / Math.max(1, results.length)) * 1000).toFixed(2)} ms (${serverCpu.toFixed(1)} s and ${pgCpu.toFixed(1)} s in all; backends replaced by a restart are not counted)\n`);
+    process.stdout.write(`Load generator (this process) ${(((benchCpu.user + benchCpu.system) / 1000) / Math.max(1, results.length)).toFixed(2)} ms CPU a request\n`);
+    process.stdout.write(`Active PostgreSQL backends of this database, mean over ${samples} samples: ${[...waits.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${(n / Math.max(1, samples)).toFixed(2)}`).join(', ') || 'none'}\n`);
     process.stdout.write(`Latency ms: p50 ${percentile(steady, 50).toFixed(1)}, p95 ${percentile(steady, 95).toFixed(1)}, p99 ${percentile(steady, 99).toFixed(1)} outside the fault windows (public p99 ${percentile(by('public'), 99).toFixed(1)}, signed-in ${percentile(by('signed-in'), 99).toFixed(1)}, writes ${percentile(by('write'), 99).toFixed(1)}); p99 of everything ${percentile(all, 99).toFixed(1)}\n\n`);
 
     const rows: [string, string, string, boolean][] = [
