@@ -137,6 +137,8 @@ function wrappedTitleRun(lines: Line[], breaks: Set<number>, i: number, code: st
   for (let j = i + 1; j < Math.min(lines.length, i + 5); j++) {
     const n = lines[j].text;
     if (!n || breaks.has(j) || n.length > 120 || isSectionHeading(n) || PURPOSE_LINE.test(n)) return [];
+    // "4.1 23/01234/FUL - Land at Mill Lane (Pages 7 - 30)", "(a) …": a sub-item under the item, not its title run on
+    if (SUB_ITEM.test(n)) return [];
     const m = ITEM_LINE.exec(n);
     if (m && followsOn(code, m[1])) return [];
     run.push(j);
@@ -144,6 +146,9 @@ function wrappedTitleRun(lines: Line[], breaks: Set<number>, i: number, code: st
   }
   return [];
 }
+
+// "4.1 23/01234/FUL - Land at Mill Lane (Pages 7 - 30)", "(a) …", "b) …": a sub-item printed under an item
+const SUB_ITEM = /^(?:\d{1,3}\.\d{1,2}\.?|\([a-z]{1,4}\)|[a-z]\))\s/;
 
 function isSectionHeading(t: string): 'exempt' | 'unrestricted' | null {
   if (EXEMPT_HEAD.test(t)) return 'exempt';
@@ -312,7 +317,7 @@ export function parseAgenda(input: Line[], breaks: Set<number>, from = 0): Agend
       if (run.length) {
         body = [body, ...run.map((j) => lines[j].text)].join(' ');
         i = run[run.length - 1];
-      } else if (next && !ITEM_LINE.test(next) && !isSectionHeading(next) && !breaks.has(k)) {
+      } else if (next && !ITEM_LINE.test(next) && !isSectionHeading(next) && !breaks.has(k) && !SUB_ITEM.test(next)) {
         const nextItem = readItemText(next);
         const wrapped = /(?:&|\band|\bof|\bfor|\bthe|\bto|\bon|\bin|\bwith|[-–,/])$/i.test(item.title) || /^[a-z]/.test(next);
         const purpose = PURPOSE_LINE.test(next);

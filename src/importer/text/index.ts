@@ -11,6 +11,8 @@ import { headingEnd, parseMinutesAt, proseAttendance, type MinuteItemDetail } fr
 import { marginHeadings, minutesDocumentStart, readMinutesHead, unnumberedHeadings } from './minutes-doc.js';
 import { parseDecisions, type DecisionDetail } from './decisions.js';
 import { locatePapers, type Paper } from './papers.js';
+import { isNameLike } from './names.js';
+import { isRole } from './minutes.js';
 
 export interface PackText {
   source: string;
@@ -255,10 +257,51 @@ function run(input: PackText): PackExtraction {
   return out;
 }
 
+// a phrase cut short: it ends on a word that joins it to something that is not there ("Council Chamber and",
+// "Room 2, County Hall, Off", "Sessions House, County") or leaves a bracket open
+const CUT_SHORT = /(?:\b(?:and|or|of|the|at|in|on|for|to|by|with|from|off|via|&)|[,&/(–-])$/i;
+// an organisation, not a person: a signatory or a member printed as "Association", "Kent Association of Local Councils"
+const ORGANISATION_NAME = /\b(?:association|society|federation|union|alliance|network|foundation|institute|limited|ltd|plc|partnership|trust|company|club|organisation|organization)\b/i;
+
+/**
+ * The last word on what is kept: a field that reads as a fragment or as something other than the field is left empty
+ * with a warning saying what was found, rather than stored.
+ */
+function distrust(out: PackExtraction): void {
+  const m = out.meeting;
+  const unbalanced = (v: string) => (v.match(/\(/g) ?? []).length !== (v.match(/\)/g) ?? []).length;
+  if (m.venue && (CUT_SHORT.test(m.venue.trim()) || unbalanced(m.venue) || m.venue.length < 3)) {
+    out.warnings.push(`venue "${m.venue}" reads as cut short; left empty`);
+    m.venue = null;
+  }
+  if (m.body && (CUT_SHORT.test(m.body.trim()) || unbalanced(m.body))) {
+    out.warnings.push(`body "${m.body}" reads as cut short; left empty`);
+    m.body = null;
+  }
+  if (m.publishedBy && (m.publishedBy.trim().split(/\s+/).length < 2 || ORGANISATION_NAME.test(m.publishedBy) || !isNameLike(m.publishedBy))) {
+    out.warnings.push(`signatory "${m.publishedBy}" is not a person's name; left empty`);
+    m.publishedBy = null;
+  }
+  const personal = (n: string) => n.replace(/,?\s*(?:Ph\.?\s?D|Ed\.?\s?D|Esq|Jr|Sr|M\.?D)\.?$/i, '');
+  const kept = out.membership.filter((x) => x.name === null || (isNameLike(personal(x.name)) && !isRole(x.name) && !ORGANISATION_NAME.test(x.name)));
+  if (kept.length < out.membership.length) {
+    const dropped = out.membership.filter((x) => !kept.includes(x)).map((x) => `"${x.name}"`);
+    out.warnings.push(`membership: ${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not a person's name (an office, a department or an organisation); left out`);
+    out.membership = kept;
+  }
+  // a membership made only of vacancies names nobody
+  if (out.membership.length && out.membership.every((x) => x.name === null)) {
+    out.warnings.push(`membership: ${out.membership.length} seats read, none with a name; left out`);
+    out.membership = [];
+  }
+}
+
 /** Extracts a pack. Never throws: unreadable parts are reported in `warnings`. */
 export function extractPack(input: PackText): PackExtraction {
   try {
-    return run(input);
+    const out = run(input);
+    distrust(out);
+    return out;
   } catch (e) {
     const source = typeof input?.source === 'string' ? input.source : '';
     return {

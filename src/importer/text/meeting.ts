@@ -41,6 +41,29 @@ export function isBodyHeading(t: string): boolean {
   return BODY_WORDS.test(t);
 }
 
+const SECTION_HEADING = /^(?:part\s*(?:[12ab]|i{1,2})\b|(?:unrestricted|exempt|open|public|private|confidential|restricted)\s+(?:items|business)\b)|\bitems\b/i;
+const AUTHORITY = /\b(?:council|comhairle(?:\s+\S+){1,3})$/i;
+const COMMITTEE_END = /\b(?:committee|sub-committee|cabinet|panel|board|forum|commission|executive|assembly|partnership)$/i;
+
+/**
+ * The committee named on the lines under an authority's letterhead ("EASTSHIRE COUNTY COUNCIL" / "CHILDREN'S
+ * SERVICES SCRUTINY COMMITTEE"), within the next three lines of text; null if the letterhead stands alone.
+ */
+function committeeUnder(lines: Line[], end: number): string | null {
+  let seen = 0;
+  let afterAuthority = false;
+  for (let i = 0; i < Math.min(end, 40) && seen < 6; i++) {
+    const t = lines[i].text;
+    if (!t) continue;
+    seen++;
+    if (isBodyHeading(t) && AUTHORITY.test(t)) { afterAuthority = true; continue; }
+    if (!afterAuthority) continue;
+    if (isBodyHeading(t) && COMMITTEE_END.test(t)) return titleCase(cleanBody(t));
+    if (findDate(t) || /^agenda$/i.test(t)) return null;
+  }
+  return null;
+}
+
 export interface FrontSheet {
   body: string | null;
   date: string | null;
@@ -193,13 +216,16 @@ export function readFrontSheet(lines: Line[], to: number): FrontSheet {
       for (let k = i + 1; k < Math.min(end, i + 4); k++) {
         if (!lines[k].text) continue;
         if (MEETING_KIND.test(lines[k].text)) break;
+        // "UNRESTRICTED ITEMS", "PART A - ITEMS CONSIDERED IN PUBLIC": the agenda's first section, no body
+        if (SECTION_HEADING.test(lines[k].text)) break;
         if (isBodyHeading(lines[k].text) || (/^[A-Z][A-Z '&,-]{2,60}$/.test(lines[k].text) && !findDate(lines[k].text))) body = titleCase(cleanBody(lines[k].text));
         break;
       }
       if (body) break;
     }
   }
-  if (!body) body = letterhead;
+  // "WESTBURY DISTRICT COUNCIL" over "PLANNING COMMITTEE": the authority's name, then the body that meets
+  if (!body) body = committeeUnder(lines, end) ?? letterhead;
 
   let date: string | null = null;
   let time: string | null = null;

@@ -6,7 +6,9 @@ import { cleanName, isNameLike, TITLE_START } from './names.js';
 
 const MEMBERSHIP_HEAD = /^(?:membership|members|committee members|councillors|membership of the (?:committee|panel|board|cabinet))\b\s*(?:\(\d+\))?\s*:?\s*(.*)$/i;
 const GROUP_LINE = /^([A-Z][A-Za-z&'’ -]{1,60}?)\s*\((\d{1,3})\)\s*:?\s*(.*)$/;
-const STOP = /^(?:webcasting|unrestricted|exempt|agenda|tea|coffee|please|notes?|part\s|items?\b|\d+\.|[A-Z]\d\s|a\s-\s)/i;
+const STOP = /^(?:webcasting|unrestricted|exempt|agenda|tea|coffee|please|notes?|part\s|items?\b|\d+\.|[A-Z]\d\s|a\s-\s|contact|ask for|enquiries|telephone|tel\b|e-?mail|date\s*:|time\s*:|venue\s*:|place\s*:|published|dated|issued|distribution|website|filming|recording|quorum)/i;
+// "Substitutes: Councillors L Green, H Hill and N Owen", a list of its own under the members
+const SUBSTITUTES_HEAD = /^(?:named\s+)?substitutes?(?:\s+members?)?\s*(?:\(\d{1,3}\))?\s*:?\s*(.*)$/i;
 
 /** A member as listed; `honours` holds post-nominals printed after the name ("MBE"), which `name` leaves out. */
 export type MemberEntry = ExtractedMember & { honours?: string };
@@ -27,8 +29,10 @@ export function memberRoleOf(note: string): MemberRole {
 }
 
 /** Splits one group's list into members, keeping the "(Chairman)"-style note of each. */
-function membersOf(list: string, group: string | null): MemberEntry[] {
+function membersOf(list: string, group: string | null, listRole: MemberRole = null): MemberEntry[] {
   const out: MemberEntry[] = [];
+  // "Councillors J Hammond (Chairman), R Baker, …": the plural title heads the list; the first is a councillor as printed
+  list = list.replace(/^\s*((?:County\s+|District\s+|Borough\s+)?)(?:Councillors|Cllrs)\.?\s+(?=[A-Z])/, (_m, p: string) => `${p}Councillor `);
   // split on commas and "and", but keep bracketed notes with their name
   const parts: string[] = [];
   let cur = '';
@@ -54,11 +58,12 @@ function membersOf(list: string, group: string | null): MemberEntry[] {
     const vac = /^vacanc(?:y|ies)(?:\s*\((\d+)\))?$/i.exec(bare);
     if (vac) {
       const n = Math.min(20, Number(vac[1] ?? notes.find((x) => /^\d+$/.test(x)) ?? 1));
+      if (listRole) continue; // a substitute's place unfilled is no seat
       for (let k = 0; k < n; k++) out.push({ name: null, group, role: 'Vacancy' });
       continue;
     }
     if (!isNameLike(bare) || !(TITLE_START.test(bare) || bare.split(' ').length >= 2)) continue;
-    const member: MemberEntry = { name: bare, group, role: memberRoleOf(notes.join(' ')) };
+    const member: MemberEntry = { name: bare, group, role: listRole ?? memberRoleOf(notes.join(' ')) };
     // honours run on without a comma ("Mr A Smith OBE") are kept aside like those after one
     const tail = HONOURS_TAIL.exec(piece.replace(/\([^)]*\)/g, ' ').replace(/[.;:,\s]+$/, ''));
     if (tail) member.honours = tail[1].replace(/\s*,?\s+/g, ', ').replace(/^,\s*/, '');
@@ -103,9 +108,10 @@ export function parseMembership(lines: Line[], from: number, to: number): Member
   const out: MemberEntry[] = [];
   const head = MEMBERSHIP_HEAD.exec(lines[i].text);
   let group: string | null = null;
+  let listRole: MemberRole = null;
   let buffer = head && head[1] && !/^\(?\d+\)?$/.test(head[1]) ? head[1] : '';
   const flush = () => {
-    if (buffer.trim()) out.push(...membersOf(buffer, group));
+    if (buffer.trim()) out.push(...membersOf(buffer, group, listRole));
     buffer = '';
   };
   let blankRun = 0;
@@ -114,6 +120,14 @@ export function parseMembership(lines: Line[], from: number, to: number): Member
     if (!t) { blankRun++; if (blankRun >= 3 && out.length) break; continue; }
     blankRun = 0;
     if (STOP.test(t)) break;
+    const sub = SUBSTITUTES_HEAD.exec(t);
+    if (sub) {
+      flush();
+      group = null;
+      listRole = 'Substitute';
+      buffer = sub[1];
+      continue;
+    }
     const g = GROUP_LINE.exec(t);
     if (g && !TITLE_START.test(g[1])) {
       flush();
@@ -133,6 +147,8 @@ export function parseMembership(lines: Line[], from: number, to: number): Member
     else if (buffer && /^[a-z]/.test(t)) buffer += ` ${t}`;
     else if (isNameLike(cleanName(t.replace(/\([^)]*\)/g, ' '))) || /^vacanc/i.test(t)) { buffer += buffer ? `, ${t}` : t; }
     else if (buffer) buffer += ` ${t}`;
+    // a list of names on one line under the heading ("Councillors J Hammond (Chairman), R Baker, …")
+    else if (t.length <= 600 && ((t.match(/,/g) ?? []).length >= 2 || (TITLE_START.test(t) && /,|\s(?:and|&)\s/.test(t)))) buffer = t;
     else break;
   }
   flush();

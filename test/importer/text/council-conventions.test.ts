@@ -99,3 +99,117 @@ describe('offices and departments are not people', () => {
     for (const s of ['Mr P Quinn', 'Sarah Jones', 'Cllr. Aoife Brennan', 'County Councillor N Price', 'Dr V Walsh']) expect(isNameLike(s), s).toBe(true);
   });
 });
+
+// INVENTED: a district council committee's agenda ("Date:/Time:/Venue:" labels, a one-line membership and its
+// substitutes, Part A / Part B, numbered sub-items under an item)
+const districtAgenda = [
+  'WESTBURY DISTRICT COUNCIL', '', 'PLANNING COMMITTEE', '',
+  'Date: Tuesday 12 March 2024', 'Time: 6.00 pm', 'Venue: Council Chamber, Civic Offices, High Street, Westbury', '',
+  'Membership:', 'Councillors J Hammond (Chairman), R Baker (Vice-Chairman), Mrs P Allen, T Carter, S Dunn, K Ellis and M Foster', '',
+  'Substitutes:', 'Councillors L Green, H Hill and N Owen', '',
+  'Contact: Tom Morgan, Democratic Services Officer', 'Tel: 01632 960456', '',
+  'AGENDA', '', 'PART A - ITEMS CONSIDERED IN PUBLIC', '',
+  '1. Apologies for Absence and Substitutions', '', '2. Declarations of Interest', '',
+  '3. Minutes (Pages 1 - 6)', 'To confirm the minutes of the meeting held on 13 February 2024.', '',
+  '4. Planning Applications', '', '4.1 23/01234/FUL - Land at Mill Lane, Westbury (Pages 7 - 30)', '', '4.2 23/01301/OUT - Former Depot, Station Road (Pages 31 - 52)', '',
+  '5. Exclusion of the Press and Public', '', 'PART B - ITEMS CONSIDERED IN PRIVATE', '',
+  '6. Enforcement Action - Land at Hill Farm (Pages 53 - 58)', '',
+  'Jane Wilson', 'Chief Executive', 'Published on 4 March 2024',
+];
+
+// INVENTED: a county council committee's front sheet, groups and co-opted categories with counts
+const countyAgenda = [
+  'EASTSHIRE COUNTY COUNCIL', '', "CHILDREN'S SERVICES SCRUTINY COMMITTEE", '', 'Wednesday, 15 January 2020 at 10.00 am', '',
+  'Council Chamber, County Hall, Eastbridge', '', 'Ask for: Zoe Clarke', 'Telephone: 01632 960123', '', 'Membership', '',
+  'Conservative (7): Mrs A Bell (Chairman), B Cole, Mr D Evans (Vice-Chairman), Mrs F Grant, G Howe, J Ince and Vacancy', '',
+  'Labour (2): Mr K Jarvis and Ms L Moss', '', 'Church Representatives (3): Mr P Quinn, Mrs S Rowe and Vacancy', '',
+  'Parent Governor Representatives (2): Mrs R Shaw and Mr T Upton', '', 'Independent Member (1): Dr V Walsh', '',
+  'AGENDA', '', 'UNRESTRICTED ITEMS', '', '1. Apologies and Substitutes', '', '2. Declarations of Interest', '',
+  '3. Minutes of the meeting held on 7 November 2019 (Pages 1 - 8)', '', '4. School Performance 2018/19 (Pages 9 - 24)', '',
+  'EXEMPT ITEMS', '', '5. School Transport Contract (Pages 25 - 30)', '', 'Benjamin Watts', 'General Counsel', '7 January 2020',
+];
+
+// INVENTED: a district council committee's minutes, the people's job titles in brackets
+const districtMinutes = [
+  'WESTBURY DISTRICT COUNCIL', '',
+  'Minutes of the meeting of the Planning Committee held on Tuesday, 12 March 2024 at 6.00 pm in the Council Chamber, Civic Offices, High Street, Westbury', '',
+  'PRESENT: Councillor J Hammond (Chairman)', 'Councillors Mrs P Allen, R Baker (Vice-Chairman), T Carter, S Dunn, K Ellis and M Foster', '',
+  'Substitutes: Councillor L Green (for Councillor H Hill)', '', 'ALSO PRESENT: Councillor A Irwin (Ward Member)', '',
+  'IN ATTENDANCE: Sarah Jones (Head of Planning), David Khan (Principal Planning Officer), Emma Lewis (Legal Advisor) and Tom Morgan (Democratic Services Officer)', '',
+  '45. APOLOGIES FOR ABSENCE AND SUBSTITUTIONS', '',
+  'Apologies for absence were received from Councillors H Hill and N Owen. Councillor L Green attended as substitute for Councillor H Hill.', '',
+  '46. DECLARATIONS OF INTEREST', '', '47. MINUTES', '', 'RESOLVED: That the minutes of the meeting held on 13 February 2024 be approved.', '',
+  '48. PLANNING APPLICATION 23/01234/FUL - LAND AT MILL LANE, WESTBURY', '', '49. APPEALS PERFORMANCE', '', 'The meeting closed at 7.45 pm',
+];
+
+describe('an English district council committee\'s agenda', () => {
+  const ex = extract(districtAgenda);
+  it('the committee under the authority\'s name is the body, never the agenda\'s first section', () => {
+    expect(ex.meeting).toMatchObject({ body: 'Planning Committee', date: '2024-03-12', time: '18:00', venue: 'Council Chamber, Civic Offices, High Street, Westbury', publishedOn: '2024-03-04', publishedBy: 'Jane Wilson' });
+    expect(ex.meeting.contacts).toEqual([{ name: 'Tom Morgan', phone: '01632 960456' }]);
+  });
+  it('a one-line membership and its substitutes; the contact line is nobody\'s membership', () => {
+    expect(ex.membership.map((m) => `${m.name}/${m.role}`)).toEqual([
+      'Councillor J Hammond/Chairman', 'R Baker/Vice-Chairman', 'Mrs P Allen/null', 'T Carter/null', 'S Dunn/null', 'K Ellis/null', 'M Foster/null',
+      'Councillor L Green/Substitute', 'H Hill/Substitute', 'N Owen/Substitute',
+    ]);
+  });
+  it('Part A / Part B sections; numbered sub-items "4.1" stay inside their item', () => {
+    expect(ex.agenda.map((a) => `${a.code} ${a.title} ${a.section} ${JSON.stringify(a.pages)}`)).toEqual([
+      '1 Apologies for Absence and Substitutions unrestricted null', '2 Declarations of Interest unrestricted null', '3 Minutes unrestricted [1,6]',
+      '4 Planning Applications unrestricted null', '5 Exclusion of the Press and Public unrestricted null', '6 Enforcement Action - Land at Hill Farm exempt [53,58]',
+    ]);
+  });
+});
+
+describe('an English county council committee\'s front sheet', () => {
+  const ex = extract(countyAgenda);
+  it('"UNRESTRICTED ITEMS" after "AGENDA" is no body: the committee under the letterhead is', () => {
+    expect(ex.meeting.body).toBe("Children's Services Scrutiny Committee");
+  });
+  it('co-opted categories are groups; a vacancy in one is a vacancy of that group', () => {
+    const byGroup = (g: string) => ex.membership.filter((m) => m.group === g).map((m) => m.name ?? 'Vacancy');
+    expect(byGroup('Church Representatives')).toEqual(['Mr P Quinn', 'Mrs S Rowe', 'Vacancy']);
+    expect(byGroup('Parent Governor Representatives')).toEqual(['Mrs R Shaw', 'Mr T Upton']);
+    expect(byGroup('Independent Member')).toEqual(['Dr V Walsh']);
+    expect(ex.membership.filter((m) => m.role === 'Vacancy').map((m) => m.group)).toEqual(['Conservative', 'Church Representatives']);
+  });
+});
+
+describe('an English district council committee\'s minutes', () => {
+  const m = extract(districtMinutes).minutes[0];
+  it('present, substitutes, ALSO PRESENT and IN ATTENDANCE with job titles in brackets', () => {
+    expect(m.present).toEqual(['Councillor J Hammond', 'Councillor Mrs P Allen', 'R Baker', 'T Carter', 'S Dunn', 'K Ellis', 'M Foster']);
+    expect(m.substitutes).toEqual([{ member: 'Councillor L Green', for: 'Councillor H Hill' }]);
+    expect(m.alsoPresent).toEqual(['Councillor A Irwin']);
+    expect(m.inAttendance).toEqual(['Sarah Jones', 'David Khan', 'Emma Lewis', 'Tom Morgan']);
+    expect(m.apologies).toEqual(['Councillor H Hill', 'N Owen']);
+    expect(m.items.map((i) => i.number)).toEqual(['45', '46', '47', '48', '49']);
+  });
+});
+
+describe('honest about what is not the field (invented fragments)', () => {
+  const sheet = (extra: { venue?: string; membership?: string[]; signature?: string[] }) => extract([
+    'EXAMPLE BOROUGH COUNCIL', 'CABINET', 'Monday, 3 June 2024 at 7.00 pm', extra.venue ?? 'Committee Room 1, Town Hall, Exampleton', '',
+    'Membership', ...(extra.membership ?? ['Councillors A Ash (Chairman), B Birch, C Cedar and D Elm']), '',
+    'AGENDA', '1. Apologies', '2. Minutes (Pages 1 - 4)', '3. Budget Monitoring (Pages 5 - 20)', '',
+    ...(extra.signature ?? ['Jo Smith', 'Chief Executive', '24 May 2024']),
+  ]);
+  it('an office or a department listed where the membership is expected is no member', () => {
+    const ex = sheet({ membership: ['Deputy Chief Executive, Economic Development, Corporate Services and Councillor A Ash (Chairman)'] });
+    expect(ex.membership.map((x) => x.name)).toEqual(['Councillor A Ash']);
+  });
+  it('an organisation is no signatory', () => {
+    const ex = sheet({ signature: ['Kent Association', 'Chief Executive', '24 May 2024'] });
+    expect(ex.meeting.publishedBy).toBeNull();
+    const one = sheet({ signature: ['Association', 'Chief Executive', '24 May 2024'] });
+    expect(one.meeting.publishedBy).toBeNull();
+    expect(sheet({}).meeting.publishedBy).toBe('Jo Smith');
+  });
+  it('a venue cut mid-phrase is left empty, with a warning', () => {
+    const ex = sheet({ venue: 'Committee Room 1, Town Hall and' });
+    expect(ex.meeting.venue).toBeNull();
+    expect(ex.warnings.join('\n')).toMatch(/venue "Committee Room 1, Town Hall and" reads as cut short/);
+    expect(sheet({}).meeting.venue).toBe('Committee Room 1, Town Hall, Exampleton');
+  });
+});
