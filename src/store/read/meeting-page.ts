@@ -207,7 +207,9 @@ export function meetingPageFor(record: MeetingRecord, viewer: Viewer) {
       exempt, restricted, exemptLabel: exempt ? exemptLabel(paras) : null,
       pageStart: range?.startPage ?? i.page_start, pageEnd: range?.endPage ?? i.page_end,
       pageLink: range?.link ?? null, pageIn: range?.pageIn ?? null,
-      papers: restricted ? [] : papersByItem.get(i.id) ?? [],
+      // Paper by paper (papersByItem asked paperExempt): a restricted item still lists its public papers, the
+      // unrestricted Record of Decision of a decision taken in private; its exempt papers were left out above.
+      papers: papersByItem.get(i.id) ?? [],
       reportWithdrawn: !i.withdrawn && !restricted && !!papersByItem.get(i.id)?.length && papersByItem.get(i.id)!.every((p) => p.withdrawn),
       sectionId: i.section_id,
     };
