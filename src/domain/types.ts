@@ -106,6 +106,26 @@ export function membershipTitle(role: string, bodyKind: string | null | undefine
   return null;
 }
 
+/**
+ * The role printed after a name in a meeting's attendance ("Mr A J King (Chairman)"). Attendance records the chair
+ * and vice-chair in the committee's words ('Chairman', 'Vice-Chairman', as packs print them); a Cabinet is chaired by
+ * the Leader, so there the chair reads "Leader of the Council, in the Chair" and the vice-chair "Deputy Leader of
+ * the Council", from the same rule as every other role. Any other recorded role (a co-opted category, "Substitute")
+ * prints as recorded; null for none.
+ */
+export function attendanceRoleText(recorded: string | null | undefined, bodyKind: string | null | undefined): string | null {
+  if (!recorded) return null;
+  const role = recorded === MEMBERSHIP_ROLE_LABELS.chairman ? 'chairman' : recorded === MEMBERSHIP_ROLE_LABELS['vice-chairman'] ? 'vice-chairman' : null;
+  if (!role || bodyKind !== 'cabinet') return recorded;
+  const title = membershipTitle(role, bodyKind)!.title;
+  return role === 'chairman' ? `${title}, in the Chair` : title;
+}
+
+/** Is this recorded attendance role the chair's or vice-chair's (the roles the printed minutes name)? */
+export function attendanceChairRole(recorded: string | null | undefined): boolean {
+  return recorded === MEMBERSHIP_ROLE_LABELS.chairman || recorded === MEMBERSHIP_ROLE_LABELS['vice-chairman'];
+}
+
 /** A portfolio holder as a Record of Decision names the decision taker after their name ("Cabinet Member for Highways"). */
 export function cabinetMemberTitle(portfolio: string): string {
   return `${membershipRoleLabel('member', 'cabinet')} for ${portfolio}`;

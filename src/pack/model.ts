@@ -213,7 +213,8 @@ export interface ReportPaper {
 
 export interface Attendee {
   name: string;
-  role?: 'Chairman' | 'Vice-Chairman';
+  /** "Chairman", "Vice-Chairman"; a Cabinet's "Leader of the Council, in the Chair" (domain attendanceRoleText). */
+  role?: string;
   substituteFor?: string;
 }
 

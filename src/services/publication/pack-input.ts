@@ -12,7 +12,7 @@ import { getAttendance, getMinutes } from '../../store/proceedings.js';
 import type { AgendaSection, DecisionPaper, MinutesPaper, PackInput, Paper, PoliticalGroup, WithdrawnPaper } from '../../pack/model.js';
 import { councilDay } from '../../domain/display.js';
 import { decisionExemptPartText, decisionsOfMeeting } from '../../store/decisions.js';
-import { membershipRoleLabel, type Contact, type Resolution } from '../../domain/types.js';
+import { attendanceChairRole, attendanceRoleText, membershipRoleLabel, type Contact, type Resolution } from '../../domain/types.js';
 import { NotFoundError } from '../../errors.js';
 import { PUBLIC_VIEWER } from '../../domain/policy.js';
 import { itemDataReports } from '../data.js';
@@ -64,10 +64,10 @@ async function membershipInput(db: Queryable, bodyId: number, bodyKind: string, 
 const MINUTES_ITEM = /\bminutes\b/i;
 
 /** The minutes of the body's meeting before this one, as a paper for approval. */
-async function previousMinutesPaper(db: Queryable, meeting: { id: number; body_id: number; date: string; body_name: string }): Promise<MinutesPaper | null> {
+async function previousMinutesPaper(db: Queryable, meeting: { id: number; body_id: number; date: string; body_name: string; body_kind: string }): Promise<MinutesPaper | null> {
   const previous = await previousHeldMeeting(db, meeting.body_id, meeting.date);
   if (!previous) return null;
-  return minutesPaperOf(db, { ...previous, body_name: meeting.body_name }, 'public', { omitExempt: true });
+  return minutesPaperOf(db, { ...previous, body_name: meeting.body_name, body_kind: meeting.body_kind }, 'public', { omitExempt: true });
 }
 
 /**
@@ -76,7 +76,7 @@ async function previousMinutesPaper(db: Queryable, meeting: { id: number; body_i
  */
 export async function minutesPaperOf(
   db: Queryable,
-  meeting: { id: number; date: string; venue: string | null; body_name: string },
+  meeting: { id: number; date: string; venue: string | null; body_name: string; body_kind: string },
   audience: 'public' | 'confidential',
   options: { omitExempt?: boolean } = {},
 ): Promise<MinutesPaper | null> {
@@ -100,7 +100,8 @@ export async function minutesPaperOf(
     venue: meeting.venue ?? '',
     present: attendance.filter((a) => a.kind === 'present' && a.for_item_id === null).map((a) => ({
       name: a.name_as_recorded,
-      role: a.role === 'Chairman' ? 'Chairman' as const : a.role === 'Vice-Chairman' ? 'Vice-Chairman' as const : undefined,
+      // The chair's role as the body names it (a Cabinet's Leader), from the one rule of roles.
+      role: attendanceChairRole(a.role) ? attendanceRoleText(a.role, meeting.body_kind) ?? undefined : undefined,
       substituteFor: a.substitute_for_name ?? undefined,
     })),
     alsoPresent: attendance.filter((a) => a.kind === 'also-present').map((a) => a.name_as_recorded),

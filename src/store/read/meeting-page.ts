@@ -3,7 +3,7 @@
 import type { Viewer } from '../../domain/policy.js';
 import { safeWebUrl } from '../../domain/input.js';
 import { councilDay } from '../../domain/display.js';
-import type { AgendaItem, Contact, Guest, RecordedVote, Resolution } from '../../domain/types.js';
+import { attendanceRoleText, type AgendaItem, type Contact, type Guest, type RecordedVote, type Resolution } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 import { parseJson, textToParagraphs } from '../json.js';
 import { styledAttendance, styledNamesOf } from './people.js';
@@ -236,7 +236,7 @@ export function meetingPageFor(record: MeetingRecord, viewer: Viewer) {
   }) : [];
 
   const byKind = (k: string) => attendance.filter((a) => a.kind === k).map((a) => ({
-    name: a.name_as_recorded, role: a.role, personSlug: a.person_slug, substituteFor: a.substitute_for_name,
+    name: a.name_as_recorded, role: attendanceRoleText(a.role, meeting.body_kind), personSlug: a.person_slug, substituteFor: a.substitute_for_name,
     forItem: codeOf(a.for_item_id),
   }));
 
