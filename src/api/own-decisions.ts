@@ -18,15 +18,19 @@ const bearer: { [name: string]: string[] }[] = [{ bearerAuth: [] }];
 const TAG = 'decisions';
 
 const id = z.number().int().positive().max(2 ** 31 - 1);
-const ownDecisionBody = z.strictObject({
-  takenOn: isoDate.describe('The day you took the decision (or, for a proposed decision, the day it is published)'),
+/**
+ * A decision's content, one definition for the clerk's POST /v1/decisions (write.ts) and a Cabinet Member's own: both
+ * go to takeDecision, which checks reasons, alternatives, the forward plan link and the 28 clear days.
+ */
+export const decisionContentBody = {
+  takenOn: isoDate.describe('The day the decision was taken (or, for a proposed decision, the day it is published)'),
   subject: requiredText(500).describe('What the decision is about (left blank on the form, the forward plan entry\u2019s title)'),
   text: requiredText(20000).describe('The decision'),
   key: z.boolean().describe('A key decision'),
   reasons: optionalText(20000).describe('Reasons for the decision (required for an executive decision)'),
   alternatives: optionalText(20000).describe('Alternatives considered and rejected (required for an executive decision)'),
   forwardPlanEntryId: id.nullish().describe('The forward plan entry it was noticed under'),
-  reconsidersDecisionId: id.nullish().describe('Your decision sent back to you for reconsideration after call-in outcome (c)'),
+  reconsidersDecisionId: id.nullish().describe('The decision sent back for reconsideration after call-in outcome (c) that this one reconsiders'),
   proposed: z.boolean().optional().describe('Publish as a proposed decision, not yet taken (where the constitution says so)'),
   interestsDeclared: optionalText(5000),
   dispensations: optionalText(5000),
@@ -35,6 +39,11 @@ const ownDecisionBody = z.strictObject({
   containsExemptInformation: z.boolean().optional().describe('The matter contained exempt information, left out of the public record'),
   exemptParagraphs: z.array(z.number().int().min(1).max(7)).max(7).nullish().describe('Paragraphs of Part 1 of Schedule 12A the exempt information falls under'),
   exemptPart: optionalText(20000).describe('The exempt part: never published, read only by those entitled'),
+};
+const ownDecisionBody = z.strictObject({
+  ...decisionContentBody,
+  takenOn: isoDate.describe('The day you took the decision (or, for a proposed decision, the day it is published)'),
+  reconsidersDecisionId: id.nullish().describe('Your decision sent back to you for reconsideration after call-in outcome (c)'),
 });
 const takeBody = z.strictObject({ on: isoDate.optional().describe('The day you took it (today if left out)') });
 const publishBody = z.strictObject({ publishedOn: isoDate.optional().describe('The day the record is published (today if left out)') });

@@ -1,6 +1,6 @@
 // JSON schemas shared by the API routes. They validate requests and, through @fastify/swagger, make the OpenAPI
 // document. Response schemas stay open (additionalProperties) so the document describes without trimming.
-import { ATTENDANCE_KINDS, BODY_KINDS, AGENDA_STYLES, DECISION_STATUSES, DECISION_TAKER_KINDS, DOCUMENT_KINDS, INTEREST_KINDS, MEMBERSHIP_ROLES, PERSON_KINDS } from '../domain/types.js';
+import { ATTENDANCE_KINDS, BODY_KINDS, AGENDA_STYLES, DOCUMENT_KINDS, INTEREST_KINDS, MEMBERSHIP_ROLES, PERSON_KINDS } from '../domain/types.js';
 
 export const errorSchema = {
   type: 'object',
@@ -157,18 +157,6 @@ export const minutesSchema = {
           postMeetingNote: nullableText(), exempt: { type: 'boolean' } },
       },
     },
-  },
-} as const;
-
-export const newDecisionSchema = {
-  type: 'object', required: ['takerKind', 'takerName', 'takenOn', 'subject', 'text'], additionalProperties: false,
-  properties: {
-    takerKind: { type: 'string', enum: [...DECISION_TAKER_KINDS] }, takerName: { type: 'string', minLength: 1, maxLength: 300 },
-    takerBodyId: { type: ['integer', 'null'] }, takerPersonId: { type: ['integer', 'null'] }, meetingId: { type: ['integer', 'null'] }, agendaItemId: { type: ['integer', 'null'] },
-    takenOn: isoDate, subject: { type: 'string', minLength: 1, maxLength: 500 }, key: { type: 'boolean' }, urgent: { type: 'boolean' },
-    classification: { type: 'string', enum: ['unrestricted', 'exempt'] }, containsExemptInformation: { type: 'boolean' }, text: { type: 'string', minLength: 1, maxLength: 50000 },
-    reasons: nullableText(20000), alternatives: nullableText(20000), interestsDeclared: nullableText(), backgroundDocuments: nullableText(),
-    status: { type: 'string', enum: [...DECISION_STATUSES] }, publishedOn: { ...isoDate, type: ['string', 'null'] }, callInEndsOn: { ...isoDate, type: ['string', 'null'] },
   },
 } as const;
 

@@ -4,13 +4,15 @@
 // request is one transaction, and every change is audited by the store.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Actor, AttendanceKind, BodyKind, DecisionStatus, DecisionTakerKind, DocumentKind, InterestKind, MembershipRole, PersonKind } from '../domain/types.js';
-import { DOCUMENT_KINDS } from '../domain/types.js';
+import type { Actor, AttendanceKind, BodyKind, DocumentKind, InterestKind, MembershipRole, PersonKind } from '../domain/types.js';
+import { DECISION_TAKER_KINDS, DOCUMENT_KINDS } from '../domain/types.js';
 import { ValidationError } from '../errors.js';
 import { actorOf } from '../services/accounts.js';
 import { addSectionWithItems } from '../services/agenda.js';
 import { addBodyWithNewName, addMembership, getBody } from '../services/bodies.js';
-import { recordDecision, type NewDecision } from '../services/decisions.js';
+import { takeDecision } from '../services/executive/decisions.js';
+import { decisionContentBody } from './own-decisions.js';
+import { isoDate, zodRoute } from './zod.js';
 import { uploadMeetingPaper } from '../services/documents.js';
 import { getMeeting, scheduleMeeting } from '../services/meetings.js';
 import { addPerson, getPerson } from '../services/people.js';
@@ -21,11 +23,30 @@ import { notFound } from './http.js';
 import { acceptMultipart, isUploadedFile, type MultipartBody } from '../http/multipart.js';
 import type { ApiRouteOptions } from './read.js';
 import {
-  attendanceSchema, declarationsSchema, minutesSchema, newAgendaSectionSchema, newBodySchema, newDecisionSchema, newMeetingSchema, newMembershipSchema,
+  attendanceSchema, declarationsSchema, minutesSchema, newAgendaSectionSchema, newBodySchema, newMeetingSchema, newMembershipSchema,
   newPaperSchema, newPersonSchema, slugParams, writeResponses,
 } from './schemas.js';
 
 const bearer: { [name: string]: string[] }[] = [{ bearerAuth: [] }];
+
+const positiveId = z.number().int().positive().max(2 ** 31 - 1);
+/** The clerk's decision: the content every decision form has, with the taker, meeting, item and notice exception. */
+const clerkDecisionBody = z.strictObject({
+  ...decisionContentBody,
+  takerKind: z.enum(DECISION_TAKER_KINDS).describe('Who took it: a body (Cabinet or a committee), a Cabinet Member, or an officer under delegated authority'),
+  takerName: z.string().trim().min(1).max(300).describe('The decision taker as printed, for example Cabinet or Mr J Smith, Cabinet Member for Finance'),
+  takerBodyId: positiveId.nullish(), takerPersonId: positiveId.nullish(), portfolio: z.string().trim().max(300).nullish(),
+  meetingId: positiveId.nullish(), agendaItemId: positiveId.nullish(),
+  key: z.boolean().optional().describe('A key decision'),
+  urgent: z.boolean().optional(),
+  exempt: z.boolean().optional().describe('Taken in private: the record is public with its exempt part left out (exemptParagraphs required)'),
+  classification: z.enum(['unrestricted', 'exempt']).optional().describe('"exempt": taken in private, as exempt: true'),
+  status: z.enum(['draft', 'proposed']).optional().describe('"draft" (the default): taken, to be published; "proposed": published before it is taken'),
+  exception: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('general-exception'), chairNotifiedOn: isoDate.nullish(), publishedOn: isoDate.nullish(), reason: z.string().max(5000).nullish() }),
+    z.strictObject({ kind: z.literal('special-urgency'), agreedOn: isoDate.nullish(), agreedBy: z.string().max(300).nullish(), reason: z.string().max(5000).nullish() }),
+  ]).nullish().describe('Where a key decision was not on the forward plan 28 clear days before: the general exception or special urgency'),
+});
 
 function actor(request: FastifyRequest): Actor {
   return actorOf(request.account!);
@@ -177,14 +198,23 @@ const write: FastifyPluginAsync<ApiRouteOptions> = async (app, { store }) => {
     return { numbers };
   });
 
-  type DecisionBody = { takerKind: DecisionTakerKind; takerName: string; takenOn: string; subject: string; text: string; status?: DecisionStatus } & Record<string, unknown>;
-  app.post<{ Body: DecisionBody }>('/v1/decisions', {
-    preValidation: guard, schema: { tags: ['decisions'], summary: 'Record a decision; its number (YY/NNNNN) is allocated', security: bearer, body: newDecisionSchema, response: writeResponses('The new decision') },
+  // The clerk's Record of Decision: the same use-case as the workspace form (takeDecision), so the same checks apply
+  // (reasons and alternatives for an executive decision, the forward plan link, a key decision's 28 clear days or the
+  // general exception or special urgency recorded, the Schedule 12A paragraphs of a decision taken in private); a
+  // refusal is the API's error naming the field. Publication is POST /v1/decisions/{slug}/publication.
+  app.post<{ Body: z.output<typeof clerkDecisionBody> }>('/v1/decisions', {
+    preValidation: guard, ...zodRoute({ body: clerkDecisionBody }, {
+      tags: ['decisions'], summary: 'Record a decision (or a proposed decision) as the workspace form does; its number (YY/NNNNN) is allocated', security: bearer,
+      response: writeResponses('The new decision') }),
   }, async (request, reply) => {
-    const created = await recordDecision(store, actor(request), request.body as unknown as NewDecision);
-    const slug = created.number.replace('/', '-');
-    reply.code(201).header('location', `/api/v1/decisions/${slug}`);
-    return { id: created.id, number: created.number, slug, url: `/api/v1/decisions/${slug}` };
+    const { status, classification, exception, ...body } = request.body;
+    const created = await takeDecision(store.db, actor(request), {
+      ...body, key: body.key ?? false, proposed: body.proposed || status === 'proposed', exempt: body.exempt || classification === 'exempt',
+      exception: exception?.kind === 'general-exception' ? { kind: 'general-exception', chairNotifiedOn: exception.chairNotifiedOn ?? null, publishedOn: exception.publishedOn ?? null, reason: exception.reason ?? null }
+        : exception?.kind === 'special-urgency' ? { kind: 'special-urgency', agreedOn: exception.agreedOn ?? null, agreedBy: exception.agreedBy ?? null, reason: exception.reason ?? null } : null,
+    });
+    reply.code(201).header('location', `/api/v1/decisions/${created.slug}`);
+    return { id: created.id, number: created.number, slug: created.slug, url: `/api/v1/decisions/${created.slug}` };
   });
 
   app.post<{ Params: { slug: string } }>('/v1/meetings/:slug/papers', {

@@ -1,15 +1,13 @@
-// Records of Decision: recorded with a number (YY/NNNNN) allocated in the same transaction, published with the end
+// Records of Decision: recorded through takeDecision (services/executive/decisions.ts) with a number (YY/NNNNN), published with the end
 // of their call-in window (services/executive/decisions.ts publishDecisionRecord, with the domain's callInWindowEnd),
 // and the register and pages that read them.
 import { decisionStanding, withStanding } from '../domain/executive.js';
 import type { Viewer } from '../domain/policy.js';
-import * as decisions from '../store/decisions.js';
 import type { Store } from '../store/db.js';
 import { readDecisionPage as readPage, readDecisionRegister as readRegister, type DecisionRegisterFilter } from '../store/read/decisions.js';
 import { pageOfDecisions as pageOf, type DecisionListFilter } from '../store/read/lists.js';
 import { decisionTimeline } from './executive/decisions.js';
 import { versionedRead } from './read-cache.js';
-import { unitOfWork } from './unit.js';
 
 export { getDecision, listDecisions, type NewDecision } from '../store/decisions.js';
 export { decisionExemptPartFor, latestDecisions } from '../store/read/decisions.js';
@@ -33,8 +31,6 @@ export async function pageOfDecisions(db: Store['db'], viewer: Viewer, f: Decisi
   const page = await pageOf(db, viewer, f);
   return { ...page, rows: withStanding(page.rows, f.today) };
 }
-
-export const recordDecision = unitOfWork(decisions.createDecision);
 
 /**
  * A Record of Decision's page and its timeline as this viewer may see them, read once per data version for each

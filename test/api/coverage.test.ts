@@ -189,7 +189,7 @@ describe.each(STORE_KINDS)('a meeting\u2019s life through the API on %s', (kind)
 
     // A draft Record of Decision published: its call-in period is worked out.
     const d = await august.inject({ method: 'POST', url: '/api/v1/decisions', headers: h,
-      payload: { takerKind: 'body', takerName: 'Alpha', takerBodyId: c.alpha.id, takenOn: '2024-07-22', subject: 'Library opening hours', text: 'Agree the hours.', status: 'draft' } });
+      payload: { takerKind: 'body', takerName: 'Alpha', takerBodyId: c.alpha.id, takenOn: '2024-07-22', subject: 'Library opening hours', text: 'Agree the hours.', reasons: 'Usage is lowest before 10am.', alternatives: 'Keeping the present hours (rejected: the savings target).', status: 'draft' } });
     expect(d.statusCode, d.body).toBe(201);
     const slug = JSON.parse(d.body).slug as string;
     const before = await august.inject({ method: 'POST', url: `/api/v1/decisions/${slug}/publication`, headers: h, payload: { publishedOn: '2024-07-01' } });

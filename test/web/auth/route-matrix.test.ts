@@ -289,7 +289,7 @@ const MATRIX: Record<string, Row> = {
   'PUT /api/v1/meetings/:slug/attendance': { url: (f) => `/api/v1/meetings/${f.scratchMeetingSlug}/attendance`, json: () => ({ entries: [] }), expect: apiStaff(200), auth: BOTH },
   'PUT /api/v1/meetings/:slug/declarations': { url: (f) => `/api/v1/meetings/${f.scratchMeetingSlug}/declarations`, json: () => ({ entries: [] }), expect: apiStaff(200), auth: BOTH },
   'PUT /api/v1/meetings/:slug/minutes': { url: () => '/api/v1/meetings/no-such-meeting/minutes', json: () => ({ minutes: [] }), expect: apiStaff(404), auth: BOTH },
-  'POST /api/v1/decisions': { url: () => '/api/v1/decisions', json: (_f, n) => ({ takerKind: 'officer', takerName: 'Matrix', takenOn: '2024-05-31', subject: `Matrix decision ${n}`, text: 'Agreed.', status: 'draft' }),
+  'POST /api/v1/decisions': { url: () => '/api/v1/decisions', json: (_f, n) => ({ takerKind: 'officer', takerName: 'Matrix', takenOn: '2024-05-31', subject: `Matrix decision ${n}`, text: 'Agreed.', reasons: 'Within the delegation.', alternatives: 'None.', status: 'draft' }),
     expect: apiStaff(201), auth: BOTH },
   // A meeting's life (src/api/lifecycle.ts): guarded before anything; an unknown meeting or decision is 404 for staff.
   'POST /api/v1/meetings/:slug/agenda/publication': { url: () => '/api/v1/meetings/no-such-meeting/agenda/publication', json: () => ({}), expect: apiStaff(404), auth: BOTH },
