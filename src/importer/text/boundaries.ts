@@ -3,7 +3,8 @@
 import type { Line } from './normalise.js';
 
 const REPORT_LABEL = /^(?:To|From|By|Report (?:of|to|by|from)|Subject|Classification|Title of report|Decision No)\s*:/i;
-const MINUTES_START = /^(?:minutes|notes|record)\s+of\s+(?:a|an|the|proceedings\s+at)\b/i;
+// "MINUTES OF ORDINARY MEETING OF SEAVIEW COUNTY COUNCIL", "Minutes of Monthly Meeting of …": Irish councils print no article
+const MINUTES_START = /^(?:minutes|notes|record)\s+of\s+(?:a|an|the|proceedings\s+at|(?:(?:ordinary|special|monthly|annual|adjourned|extraordinary|statutory|budget|full|quarterly|estimates)\s+)+meeting\s+of)\b/i;
 
 /** Whether line i opens a set of minutes or notes of a meeting. */
 export function isMinutesHeader(lines: Line[], i: number): boolean {

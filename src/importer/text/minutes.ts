@@ -35,7 +35,7 @@ const LABELS: [RegExp, Label][] = [
   [/^(?:other|public|guest)\s+attendees\s*:?\s*$|^(?:guests|visitors)\s*:?\s*$/i, 'alsoPresent'],
   [/^(?:(?:district|board|council|commission|committee)\s+)?attendees\s*:?\s*$/i, 'attendees'],
   // Irish councils: "PRESENT IN THE CHAIR: Councillor A. Byrne, Cathaoirleach."
-  [/^present\s+in\s+the\s+chair\s*:\s*/i, 'present'],
+  [/^(?:present\s+)?in\s+the\s+chair\s*:\s*/i, 'present'],
   [/^(?:members\s+)?present\b\s*:?\s*/i, 'present'],
   // Irish councils: "Members in attendance:" (the members), "Officials in attendance:" (the officers)
   [/^(?:members|councillors)\s+in\s+attendance\s*:\s*/i, 'present'],
@@ -58,7 +58,7 @@ function labelOf(t: string): { label: Label; rest: string } | null {
     const m = re.exec(t);
     if (m) {
       // "Present:" must be a label, not prose such as "Present at the meeting were…" followed by a sentence
-      if (label === 'present' && !/^(?:members\s+)?present\s*(?::|$)|^present\s+in\s+the\s+chair\s*:|^presennol\s*(?::|$)|^(?:members|councillors)\s+in\s+attendance\s*:/i.test(t)) continue;
+      if (label === 'present' && !/^(?:members\s+)?present\s*(?::|$)|^(?:present\s+)?in\s+the\s+chair\s*:|^presennol\s*(?::|$)|^(?:members|councillors)\s+in\s+attendance\s*:/i.test(t)) continue;
       if (label === 'inAttendance' && /STAFF\s*:?\s*$/.test(t)) return { label, rest: '' };
       if (label === 'inAttendance' && !/^[^:]{0,40}:|^(?:in attendance|(?:officers?|officials)(?:\s+in\s+attendance)?|staff)\s*$/i.test(t)) continue;
       if (label === 'apologies' && /^apologies for absence$/i.test(t)) return { label, rest: '' };
@@ -192,6 +192,11 @@ function personsOfLine(t: string): Person[] {
   if (parts.length > 1 && isRole(parts[0]) && !parts.slice(1).some((x) => PERSON_NAME.test(x) && !DEPARTMENT_WORD.test(x))) return [];
   if (parts.length > 1) {
     const name = cleanName(removeBrackets(parts[0]).replace(/,\s*$/, '').trim());
+    // "Ms. R. Ryan, Director of Services, Housing", "Mr P Power, Chief Executive": a name, then the job and its
+    // department or service, which name nobody
+    if (isNameLike(name) && !isRole(name) && JOB_WORD.test(parts[1]) && parts.slice(1).every((x) => !TITLE_START.test(x) && !/[()]/.test(x))) {
+      return [{ name, role: parts.slice(1).join(', ') }];
+    }
     if (isNameLike(name) && !isRole(name) && parts.slice(1).every((x) => isRole(x) || /^[A-Z]{2,4}$/.test(x))) {
       return [{ name, role: parts.slice(1).join(', ') }];
     }
@@ -214,6 +219,8 @@ function personsOfLine(t: string): Person[] {
   // "Land Development Engineer": a job title, not a name
   return splitNames(t).filter((n) => isNameLike(n) && !isRole(n) && !(JOB_TITLE_END.test(n) && DEPARTMENT_WORD.test(n))).map((name) => ({ name, role: null }));
 }
+// a word that makes a part a job title ("Director of Services", "Senior Executive Officer", "Head of Finance")
+const JOB_WORD = /\b(?:director|officer|manager|engineer|executive|administrator|secretary|clerk|planner|solicitor|accountant|head\s+of|chief|advis[eo]r|coordinator|co-ordinator|assistant|inspector|surveyor|treasurer|counsel|superintendent|analyst|consultant|specialist|technician|architect|librarian|registrar)\b/i;
 // a person's name on its own ("Marc Fortais", "J. Haley") and words that name a department, not a person
 const PERSON_NAME = /^(?:[A-Z]\.\s*)*[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.\s*)*(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+){0,2}$/;
 const DEPARTMENT_WORD = /\b(?:engineering|finance|planning|development|division|services|culture|recreation|parks|corporate|community|operations|works|safety|resources|technology|communications|legal|administration|department|area|north|south|east|west|central)\b/i;
@@ -317,7 +324,32 @@ function collectBlock(lines: Line[], i: number, end: number, first: string, weak
       }
       return { value: v, next: k, persons: null };
     }
-    const persons: Person[] = [];
+    return onePerLine(lines, k, end, [], value, weak);
+  }
+  // "Officials Present: Mr. P. Power, Chief Executive" / "Ms. R. Ryan, Director of Services, Housing": a name and its
+  // job on each line, the first beside the label
+  const parts = value.split(/,\s*/);
+  const named = cleanName(parts[0]);
+  if (parts.length >= 2 && parts.length <= 4 && isNameLike(named) && !isRole(named) && JOB_WORD.test(parts[1]) && !TITLE_START.test(parts[1])) {
+    return onePerLine(lines, k, end, [{ name: named, role: parts.slice(1).join(', ') }], value, weak);
+  }
+  for (; k < end; k++) {
+    const t = lines[k].text;
+    if (!t) {
+      // a list that ends on a comma goes on after the blank line ("…, Cllr Alam," / "" / "Dr Ahmed MP")
+      if (value && !/,$/.test(value)) break;
+      continue;
+    }
+    if (labelOf(t) || SECTION.test(t) || MINUTE_LINE.test(t) || isMinutesHeader(lines, k)) break;
+    if (t.length > 200 && !/,/.test(t)) break;
+    value += ` ${t}`;
+  }
+  return { value, next: k, persons: null };
+}
+
+/** A list of one person a line, from line k: it ends at the first line that names nobody. */
+function onePerLine(lines: Line[], k: number, end: number, persons: Person[], value: string, weak: boolean): { value: string; next: number; persons: Person[] } {
+  {
     for (; k < end; k++) {
       const t = lines[k].text;
       if (!t) continue;
@@ -338,18 +370,6 @@ function collectBlock(lines: Line[], i: number, end: number, first: string, weak
     }
     return { value, next: k, persons };
   }
-  for (; k < end; k++) {
-    const t = lines[k].text;
-    if (!t) {
-      // a list that ends on a comma goes on after the blank line ("…, Cllr Alam," / "" / "Dr Ahmed MP")
-      if (value && !/,$/.test(value)) break;
-      continue;
-    }
-    if (labelOf(t) || SECTION.test(t) || MINUTE_LINE.test(t) || isMinutesHeader(lines, k)) break;
-    if (t.length > 200 && !/,/.test(t)) break;
-    value += ` ${t}`;
-  }
-  return { value, next: k, persons: null };
 }
 
 /** "BOARD OF DIRECTORS" over a list of names with their offices ("Marty Hanneman   President") labels the members. */

@@ -56,7 +56,12 @@ export function isNameLike(s: string): boolean {
   if (!councillor && /\b(?:services|department|team|unit|office|council|committee|officer|manager|director|directorate|section|group|board|panel|district|authority|agency|agenda|items|minutes|business|session)\b/i.test(t)) return false;
   // "Vacancy" is a seat with nobody in it; "Co-opted Members", "Parent Governor Representatives" label a category
   if (/^vacanc(?:y|ies)$/i.test(t) || CATEGORY_ONLY.test(t)) return false;
-  if (TITLE_START.test(t)) return words.length >= 2 && !/^(?:(?:County|District|Borough|Town|Parish|City)\s+)?(?:Councillors|Cllrs|Cynghorwyr)$/i.test(t);
+  if (TITLE_START.test(t)) {
+    // "Cllr Cathaoirleach", "Councillor Chairman": a title carried onto an office printed after a name
+    const rest = t.replace(TITLE_START, '').trim();
+    if (/^(?:an\s+)?(?:cathaoirleach|leas-chathaoirleach|chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|(?:deputy\s+|lord\s+)?mayor|(?:deputy\s+)?leader|presiding)$/i.test(rest)) return false;
+    return words.length >= 2 && !/^(?:(?:County|District|Borough|Town|Parish|City)\s+)?(?:Councillors|Cllrs|Cynghorwyr)$/i.test(t);
+  }
   // "Meetings Secretary", "Economic Development", "Deputy Chief Executive": an office or a department, not a person
   if (words.length >= 2 && (JOB_TITLE_LAST.test(words[words.length - 1]) || words.some((w) => DEPARTMENT.test(w)))) return false;
   // untitled: "Malcolm Newsam", "Jennifer Maiden-Brooks" — 1-4 capitalised words

@@ -213,3 +213,36 @@ describe('honest about what is not the field (invented fragments)', () => {
     expect(sheet({}).meeting.venue).toBe('Committee Room 1, Town Hall, Exampleton');
   });
 });
+
+// INVENTED: an Irish county council's ordinary meeting, pdftotext -layout style (labels in a column, page footers)
+const irishCountyMinutes = [
+  'COMHAIRLE CONTAE NA MARA', 'SEAVIEW COUNTY COUNCIL', '',
+  'MINUTES OF ORDINARY MEETING OF SEAVIEW COUNTY COUNCIL HELD IN ÁRAS AN CHONTAE, HARBOURTOWN', 'ON MONDAY 12TH FEBRUARY 2024 AT 2.00 P.M.', '',
+  'In the Chair:            Cllr. Liam Murphy, Cathaoirleach', '',
+  'Members Present:         Cllrs. M. Ahern, B. Barry, C. Collins, D. Daly, E. Egan,', '                         F. Fitzgerald, G. Griffin, H. Hayes.', '',
+  'Apologies:               Cllr. J. Joyce.', '',
+  'Officials Present:       Mr. P. Power, Chief Executive', '                         Ms. R. Ryan, Director of Services, Housing',
+  '                         Mr. S. Sheehan, Director of Services, Roads & Transportation', '                         Ms. T. Tobin, Meetings Administrator', '',
+  '1. CONFIRMATION OF MINUTES', 'On the proposal of Cllr. Ahern, seconded by Cllr. Barry, the minutes of the Ordinary Meeting held on 8th January 2024 were confirmed.', '',
+  "2. CHIEF EXECUTIVE'S MANAGEMENT REPORT", 'The Chief Executive presented the report. Following discussion it was proposed by Cllr. Collins, seconded by Cllr. Daly and resolved:',
+  '"That the Management Report for January 2024 be noted."', '                                                                 Page 1 of 2', '',
+  '3. DISPOSAL OF LAND AT QUAY ROAD, HARBOURTOWN', 'Proposed by Cllr. Egan', 'Seconded by Cllr. Fitzgerald', 'And Resolved:',
+  '"That the disposal of land at Quay Road to Harbourtown Community Association be approved."', '',
+  '4. CORRESPONDENCE', 'Noted.', '', 'This concluded the business of the meeting.', '                                                                 Page 2 of 2',
+];
+
+describe('an Irish county council\'s minutes (no article in the heading, labels in a column)', () => {
+  const ex = extract(irishCountyMinutes);
+  const m = ex.minutes[0];
+  it('"MINUTES OF ORDINARY MEETING OF …" opens minutes; body, date, time and place from it', () => {
+    expect(ex.meeting).toMatchObject({ body: 'Seaview County Council', date: '2024-02-12', time: '14:00', venue: 'ÁRAS AN CHONTAE, HARBOURTOWN' });
+  });
+  it('"In the Chair:" is present, without the office; the officials\' jobs and departments are nobody', () => {
+    expect(m.present[0]).toBe('Cllr. Liam Murphy');
+    expect(m.present).toHaveLength(9);
+    expect(m.present.join('|')).not.toMatch(/Cathaoirleach/);
+    expect(m.inAttendance).toEqual(['Mr. P. Power', 'Ms. R. Ryan', 'Mr. S. Sheehan', 'Ms. T. Tobin']);
+    expect(m.apologies).toEqual(['Cllr. J. Joyce']);
+    expect(m.items.map((i) => i.number)).toEqual(['1', '2', '3', '4']);
+  });
+});
