@@ -24,6 +24,7 @@ import * as m028 from './028-unlogged-rate-limits.js';
 import * as m030 from './030-paper-reinstatement.js';
 import * as m032 from './032-record-change.js';
 import * as m034 from './034-search-lexemes-lz4.js';
+import * as m035 from './035-search-tsv-inline.js';
 
 export interface MootMigration {
   name: string;
@@ -54,4 +55,5 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '030-paper-reinstatement', up: m030.up },
   { name: '032-record-change', up: m032.up },
   { name: '034-search-lexemes-lz4', up: m034.up },
+  { name: '035-search-tsv-inline', up: m035.up },
 ];
