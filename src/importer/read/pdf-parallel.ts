@@ -1,7 +1,6 @@
-// Reads a range of a PDF's pages on a worker thread while the calling thread reads the rest: pdfjs's
+// Reads a PDF's pages on a worker thread while the calling thread reads others: pdfjs's
 // text extraction is CPU-bound and single-threaded, so a long pack split over two threads reads in
-// about half the time on two cores, and the worker is tuned for pdfjs (see pdf-worker.ts and the young
-// generation below). One worker beside the calling thread: every thread holds its own pdfjs and copy of
+// about half the time on two cores (the worker with a larger young generation, below). One worker beside the calling thread: every thread holds its own pdfjs and copy of
 // the document (some 55 MB each), so more would cost memory for no gain on two cores. Where no worker
 // can run, the answer is null and the caller reads those pages itself.
 import { WorkerSlot } from '../../threads.js';
@@ -12,11 +11,11 @@ import type { PageAnswer, PageRequest } from './pdf-worker.js';
 const slot = new WorkerSlot<Omit<PageRequest, 'id'>, PageAnswer>(import.meta.url, 'pdf-worker', { maxYoungGenerationSizeMb: 48 });
 
 /**
- * Pages `from`..`to` (1-based, inclusive) of the PDF in `bytes` (which is handed over to the thread),
- * read on the worker thread, or null when it could not do it.
+ * Pages of the PDF in `bytes` (which is handed over to the thread) read on the worker thread as it claims them
+ * from `claims` (page-claims.ts), or null when it could not do it.
  */
-export function readPagesInWorker(bytes: Uint8Array, from: number, to: number): Promise<PageAnswer | null> {
-  return slot.run({ bytes, from, to }, [bytes.buffer as ArrayBuffer]);
+export function readPagesInWorker(bytes: Uint8Array, claims: Int32Array, count: number): Promise<PageAnswer | null> {
+  return slot.run({ bytes, claims, count }, [bytes.buffer as ArrayBuffer]);
 }
 
 /** Whether a worker thread can run here. */

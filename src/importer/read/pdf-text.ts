@@ -3,21 +3,14 @@
 // so a long pack is read in bounded memory. pdfjs's own errors are translated into ImportInputError.
 import { ImportInputError } from './errors.js';
 import { readPage, type PdfPage } from './page-text.js';
+import { claimPage, newClaims, pageFailed } from './page-claims.js';
 import { readPagesInWorker, workersAvailable } from './pdf-parallel.js';
 import { openPdf } from './pdfjs.js';
 
 export type { PdfLine, PdfPage } from './page-text.js';
 
-/** From this many pages half the reading goes to a worker thread; below it, handing over costs more than it saves. */
+/** From this many pages a worker thread shares the reading; below it, handing over costs more than it saves. */
 const PARALLEL_FROM = 20;
-
-/**
- * The share of the pages read on the calling thread: it also opened the document first, and its pdfjs inflates
- * through web streams where the worker's does it in one call (pdf-worker.ts), so its pages cost it more. Measured
- * per thread on the 150-page bench pack: at a half each 230 ms of CPU here (with what follows the reading) and 191 ms
- * on the worker; at 0.45, 212 and 216 ms.
- */
-const HERE = 0.47;
 
 /** Smaller files cannot hold PARALLEL_FROM pages of text worth splitting; not copied for the worker. */
 const MIN_PARALLEL_BYTES = 16 * 1024;
@@ -87,16 +80,33 @@ export async function readPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
     }
     const n = doc.numPages;
     if (!spare || n < PARALLEL_FROM) return await readRange(doc, 1, n, file);
-    // the later pages on the worker thread while this one reads the first
-    const half = Math.ceil(n * HERE);
-    const far = readPagesInWorker(spare, half + 1, n);
-    const pages = await readRange(doc, 1, half, file);
-    const rest = await far;
-    if (rest && 'failed' in rest && rest.failed.page !== null) throw damagedPage(file, rest.failed.page, rest.failed.message);
-    if (rest && 'pages' in rest && rest.pages.length === n - half) pages.push(...rest.pages);
-    // the worker could not help (not available, or it failed to open its copy): read them here
-    else pages.push(...(await readRange(doc, half + 1, n, file)));
-    return pages;
+    // this thread and a worker thread each claim the next page until none is left (page-claims.ts)
+    const claims = newClaims();
+    const far = readPagesInWorker(spare, claims, n);
+    const pages: (PdfPage | undefined)[] = new Array(n);
+    let mine = 0;
+    let failure: ImportInputError | null = null;
+    for (let p = claimPage(claims, n); p !== null; p = claimPage(claims, n)) {
+      mine++;
+      try {
+        pages[p - 1] = await readOne(doc, p, file);
+      } catch (e) {
+        pageFailed(claims, p);
+        failure = e as ImportInputError;
+        break;
+      }
+    }
+    // every page claimed here: the worker has none to give (it may not even have started), so it is not waited for
+    const rest = failure === null && mine === n ? null : await far;
+    for (const { page, read } of rest?.pages ?? []) pages[page - 1] = read;
+    const lowest = Atomics.load(claims, 1);
+    if (rest?.failed && rest.failed.page !== null && rest.failed.page === lowest) throw damagedPage(file, lowest, rest.failed.message);
+    // pages the worker claimed and did not read (it could not open its copy, or it stopped): read them here
+    for (let p = 1; p <= (lowest || n); p++) {
+      if (pages[p - 1] === undefined && p !== lowest) pages[p - 1] = await readOne(doc, p, file);
+    }
+    if (failure) throw failure;
+    return pages as PdfPage[];
   } finally {
     await close();
   }

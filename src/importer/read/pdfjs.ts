@@ -1,8 +1,12 @@
 // Loads pdfjs-dist's legacy build (the one meant for Node) once and opens documents with its "worker"
 // side running on this thread, over a loopback port of our own (TextPort): text extraction is not worth a
 // worker thread of pdfjs's own, and preloading the worker module avoids resolving a worker file at run time.
+// The worker module is loaded with two hot spots rewritten (pdfjs-patch.ts).
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { patchPdfWorkerSource } from './pdfjs-patch.js';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type WorkerSide = { WorkerMessageHandler: { initializeFromPort(port: TextPort): void } };
@@ -58,6 +62,27 @@ class TextPort {
   }
 }
 
+/** Whether pdfjs's reader runs with the rewrites of pdfjs-patch.ts (for tests). */
+export let pdfWorkerPatched = false;
+
+/**
+ * pdfjs's reader with the rewrites of pdfjs-patch.ts, loaded from its patched source (named after the file in
+ * stack traces); null when they do not apply to the installed pdfjs or the module cannot be loaded that way, and
+ * pdfjs then runs as shipped.
+ */
+async function importPatchedWorker(file: string): Promise<WorkerSide | null> {
+  try {
+    const patched = patchPdfWorkerSource(await readFile(file, 'utf8'));
+    if (patched === null) return null;
+    const source = `${patched}\n//# sourceURL=${pathToFileURL(file).href}?patched-by-moot\n`;
+    const worker = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as WorkerSide;
+    pdfWorkerPatched = true;
+    return worker;
+  } catch {
+    return null;
+  }
+}
+
 let loaded: Promise<Loaded> | undefined;
 
 function load(): Promise<Loaded> {
@@ -67,11 +92,11 @@ function load(): Promise<Loaded> {
     // than the native push and would slow every push in the process, pdfjs's own included.
     const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push')!;
     try {
+      const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
       const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-      const worker = (await import(workerModule)) as WorkerSide;
+      const worker = (await importPatchedWorker(join(root, 'legacy', 'build', 'pdf.worker.mjs'))) ?? ((await import(workerModule)) as WorkerSide);
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
       const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-      const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
       return { pdfjs, worker, cMapUrl: join(root, 'cmaps') + '/' };
     } finally {
       Object.defineProperty(Array.prototype, 'push', push);
