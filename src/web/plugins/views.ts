@@ -11,6 +11,7 @@ import { PLAIN_THEME, type Theme } from '../theme.js';
 import { isDeepFrozen } from '../../services/frozen.js';
 import { etagOf, knowEtag } from '../etag.js';
 import { speedUpNunjucks, withStandIns } from './nunjucks-speed.js';
+import { COMPILED_PAGES } from '../render/pages.js';
 
 const require = createRequire(import.meta.url);
 export const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -113,6 +114,8 @@ declare module 'fastify' {
     views: nunjucks.Environment;
     /** The render memo of this app's pages (the portal bench turns it off to measure rendering itself). */
     renderMemo: RenderMemo;
+    /** Whether the pages compiled to plain functions (render/pages.ts) are used (off: Nunjucks renders every page). */
+    compiledViews: { enabled: boolean };
   }
   interface FastifyRequest {
     /** Values every page of this request sees (e.g. csrfToken, account, set by the auth plugin); render context wins. */
@@ -234,6 +237,9 @@ export default fp<ViewsOptions>(async (app, options) => {
   const councilName = theme.name ?? options.councilName;
   app.decorate('views', env);
   app.decorate('renderMemo', memo);
+  // A theme with a folder may replace the header and footer partials: its pages are all Nunjucks'.
+  const compiledViews = { enabled: !theme.dir };
+  app.decorate('compiledViews', compiledViews);
   app.decorateRequest('viewLocals', null as never);
   app.addHook('onRequest', async (request) => {
     request.viewLocals = {};
@@ -251,6 +257,13 @@ export default fp<ViewsOptions>(async (app, options) => {
       ...(this.request.viewLocals ?? {}),
       ...context,
     };
+    const compiled = compiledViews.enabled && (full as Record<string, unknown>).navigation === undefined ? COMPILED_PAGES[template] : undefined;
+    if (compiled) {
+      // Cheaper than the memo's key: rendered every time, never kept.
+      const html = compiled(full);
+      knowEtag(this, html, etagOf(nonce ? html.split(nonce) : [html]));
+      return this.type('text/html; charset=utf-8').send(html);
+    }
     const key = memo.enabled ? RenderMemo.keyOf(template, full, nonce) : null;
     const kept = key ? memo.get(key) : undefined;
     let html: string;

@@ -19,6 +19,24 @@ const PACK_LABELS: Record<string, string> = {
   supplementary: 'Supplementary agenda', minutes: 'Printed minutes',
 };
 
+/** `| docKind` */
+export const docKind = (k: string): string => DOCUMENT_KIND_LABELS[k as DocumentKind] ?? k;
+/** `| meetingStatus` */
+export const meetingStatus = (s: string): string => MEETING_STATUS_LABELS[s as MeetingStatus] ?? s;
+/** `| interestKind` */
+export const interestKind = (k: string): string => INTEREST_LABELS[k as keyof typeof INTEREST_LABELS] ?? 'an interest';
+/** `| packKind(audience)` */
+export const packKind = (k: string, audience: string): string => `${PACK_LABELS[k] ?? k}${audience === 'public' ? '' : ' (confidential)'}`;
+/** `| sectionTitle`: "EXEMPT ITEMS (During these items ...)" as a heading reads "Exempt items"; the note beside it says the rest. */
+export function sectionTitle(t: string): string {
+  const bare = String(t ?? '').replace(/\s*\(.*\)\s*$/s, '').trim();
+  return bare === bare.toUpperCase() ? bare.charAt(0) + bare.slice(1).toLowerCase() : bare;
+}
+/** `| plural(one, many)`: "1 page", "12 pages" */
+export const plural = (n: number, one: string, many?: string): string => `${n} ${Number(n) === 1 ? one : many ?? `${one}s`}`;
+/** `| anchor` */
+export const anchor = (s: string): string => String(s).replace(/[^A-Za-z0-9]+/g, '-');
+
 const added = new WeakSet<object>();
 
 export function addPortalFilters(env: nunjucks.Environment): void {
@@ -26,19 +44,14 @@ export function addPortalFilters(env: nunjucks.Environment): void {
   added.add(env);
   env.addFilter('chartSvg', (c: ReportChart) => chartSvg(c));
   env.addFilter('dataReportHtml', (m: DataReportModel, level: number, href: string | null) => dataReportHtml(m, level, href));
-  env.addFilter('docKind', (k: string) => DOCUMENT_KIND_LABELS[k as DocumentKind] ?? k);
-  env.addFilter('meetingStatus', (s: string) => MEETING_STATUS_LABELS[s as MeetingStatus] ?? s);
-  env.addFilter('interestKind', (k: string) => INTEREST_LABELS[k as keyof typeof INTEREST_LABELS] ?? 'an interest');
-  env.addFilter('packKind', (k: string, audience: string) => `${PACK_LABELS[k] ?? k}${audience === 'public' ? '' : ' (confidential)'}`);
+  env.addFilter('docKind', docKind);
+  env.addFilter('meetingStatus', meetingStatus);
+  env.addFilter('interestKind', interestKind);
+  env.addFilter('packKind', packKind);
   env.addFilter('paragraphs', pageParagraphs);
-  // "EXEMPT ITEMS (During these items ...)" as a heading reads "Exempt items"; the note beside it says the rest.
-  env.addFilter('sectionTitle', (t: string) => {
-    const bare = String(t ?? '').replace(/\s*\(.*\)\s*$/s, '').trim();
-    return bare === bare.toUpperCase() ? bare.charAt(0) + bare.slice(1).toLowerCase() : bare;
-  });
-  // "1 page", "12 pages"
-  env.addFilter('plural', (n: number, one: string, many?: string) => `${n} ${Number(n) === 1 ? one : many ?? `${one}s`}`);
-  env.addFilter('anchor', (s: string) => String(s).replace(/[^A-Za-z0-9]+/g, '-'));
+  env.addFilter('sectionTitle', sectionTitle);
+  env.addFilter('plural', plural);
+  env.addFilter('anchor', anchor);
 }
 
 /**
