@@ -3,6 +3,7 @@
 // byte for byte; views.ts uses them when the theme keeps Moot's own header and footer.
 import { bodyPage } from './pages/body.js';
 import { decisionPage } from './pages/decision.js';
+import { meetingPage } from './pages/meeting.js';
 import { personPage } from './pages/person.js';
 
 // Each function takes the whole render context (the shared layout values and the route's own).
@@ -10,5 +11,6 @@ import { personPage } from './pages/person.js';
 export const COMPILED_PAGES: Record<string, (context: any) => string> = {
   'pages/public/body.njk': bodyPage,
   'pages/public/decision.njk': decisionPage,
+  'pages/public/meeting.njk': meetingPage,
   'pages/public/person.njk': personPage,
 };
