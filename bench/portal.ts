@@ -6,7 +6,7 @@
 //   meeting and body pages for the public (page cache). Targets: signed-in rendered >= 0.30x /healthz each, p99 <=
 //   50 ms; cached public >= 0.8x /healthz.
 // - search: 100 mixed queries, no page cache, 20 connections: p95 <= 30 ms on SQLite, <= 60 ms on PostgreSQL (with
-//   --pg URL: the same archive loaded into that database first, on the first run).
+//   --pg URL: that database created if missing and the same archive loaded into it, on the first run).
 // - writes: public meeting and body pages under load while a clerk records attendance and saves a minute every
 //   250 ms: public p99 <= 50 ms (a write invalidates what changed, not the whole cache).
 // - memory: the server's RSS after the bench <= 300 MB.
@@ -94,6 +94,27 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 
 const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
+/** Creates the database of a --pg URL when it does not exist yet (connecting to the server's `postgres` database). */
+export async function ensurePostgresDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`--pg: the database name "${name}" must be letters, digits and underscores`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!found.rowCount) {
+      await client.query(`CREATE DATABASE ${name}`);
+      process.stdout.write(`Created the PostgreSQL database ${name}\n`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 export default async function portal(args: string[]): Promise<void> {
   const years = Number(arg(args, '--years', '10'));
   const duration = Number(arg(args, '--duration', '10'));
@@ -166,6 +187,7 @@ export default async function portal(args: string[]): Promise<void> {
         lines.push('search on PostgreSQL: not measured (give --pg postgres://… or MOOT_BENCH_PG_URL)');
         continue;
       }
+      if (databaseUrl) await ensurePostgresDatabase(databaseUrl);
       const label = databaseUrl ? 'PostgreSQL' : 'SQLite';
       const target = databaseUrl ? 60 : 30;
       // No page cache: every request runs the query and renders the page.
