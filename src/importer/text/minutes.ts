@@ -79,6 +79,11 @@ export function substitutesIn(s: string): ExtractedSubstitute[] {
     const member = splitNames(m[1]).pop() ?? cleanName(m[1]);
     out.push({ member, for: cleanName(m[2]) });
   }
+  // "Councillor G Young (substituted by Councillor H Zane)"
+  for (const m of s.matchAll(/([A-Z][^,()]{1,50}?)\s*\((?:who\s+was\s+)?substituted\s+by\s+([^)]{2,60})\)/g)) {
+    const absent = splitNames(m[1]).pop() ?? cleanName(m[1]);
+    out.push({ member: cleanName(m[2]), for: absent });
+  }
   for (const m of s.matchAll(/([A-Z][^,()]{1,50}?)\s*\(([^)]{2,50}?)\s+substituted(?:\s+for\s+(?:him|her|them))?\)/g)) {
     out.push({ member: cleanName(m[2]), for: cleanName(m[1]) });
   }
@@ -415,7 +420,9 @@ function readAttendance(lines: Line[], from: number, to: number, m: MinutesDetai
 // Numbering schemes of minute headings: "75.", "72/17", "Minute 12" (arabic); "IV." (roman, US boards);
 // "Call to Order (A)", "Personnel (G-1)" (the code printed after the title, US school boards).
 // "A. ADOPTIONS" … "L. ADJOURNMENT" (lettered, a Canadian city's sections whose items are numbered again under each)
-type Scheme = 'arabic' | 'roman' | 'trailing' | 'letter';
+// "CAB 61  DECLARATIONS OF INTEREST", "PC.45/23 Minutes": a district's minute numbers with the body's prefix
+type Scheme = 'arabic' | 'roman' | 'trailing' | 'letter' | 'prefixed';
+const PREFIXED_LINE = /^([A-Z]{2,5}(?:[./-]|\s{1,4})?(\d{1,4}(?:\/\d{2,4})?))\.?\s+(\S.*)$/;
 const STREET = /^(?:[A-Z][\w'’-]*\s+){1,4}(?:Ave(?:nue)?|St(?:reet)?|Road|Rd|Drive|Dr|Blvd|Boulevard|Lane|Ln|Way|Court|Ct|Parkway|Pkwy|Highway|Hwy)\b\.?(?:,|\s|$)/;
 const ROMAN_LINE = /^([IVXL]{1,7})\.\s+(\S.*)$/;
 const LETTER_LINE = /^([A-Z])\.\s+([A-Z][A-Z0-9 ,&/'’()-]{2,80})$/;
@@ -442,7 +449,7 @@ export function headingEnd(lines: Line[], from: number): number {
   for (let k = from; k < Math.min(lines.length, from + 40); k++) {
     if (!lines[k].text) continue;
     if (labelOf(lines[k].text)) return k;
-    for (const s of ['arabic', 'roman', 'trailing'] as Scheme[]) {
+    for (const s of ['arabic', 'roman', 'trailing', 'prefixed'] as Scheme[]) {
       const c = candidateAtLine(lines, k, lines.length, s);
       if (!c || !follows(null, c.number, s, 5)) continue;
       // a heading is followed by the next one ("3738 Walnut Avenue" is an address, not minute 3738)
@@ -461,7 +468,7 @@ export function headingEnd(lines: Line[], from: number): number {
  */
 function candidateAtLine(lines: Line[], k: number, end: number, scheme: Scheme): Candidate | null {
   const t = lines[k].text;
-  if (scheme !== 'trailing' && /^(?:\d{1,3}|[IVXL]{1,7}|[A-Z])\.$/.test(t)) {
+  if (scheme !== 'trailing' && scheme !== 'prefixed' && /^(?:\d{1,3}|[IVXL]{1,7}|[A-Z])\.$/.test(t)) {
     if (scheme === 'letter' ? !/^[A-Z]\.$/.test(t) : /^[A-HJ-UWYZ]\.$/.test(t)) return null;
     // numbers stacked one under another ("7." "8.") are a margin column OCR read apart from the headings, not a list
     let i = k - 1;
@@ -494,6 +501,11 @@ function candidateAt(line: Line, scheme: Scheme): Candidate | null {
     if (mm && /^\d+$/.test(mm[1]) && new RegExp(`\\s${Number(mm[1]) + 1}[.)]\\s+[A-Z]`).test(mm[2])) return null;
     return mm && /^[A-Z"'‘“(]/.test(mm[2]) ? { number: mm[1], rest: mm[2] } : null;
   }
+  if (scheme === 'prefixed') {
+    const mm = PREFIXED_LINE.exec(t);
+    // the title is a heading: it starts with a capital and is no sentence
+    return mm && /^[A-Z"'‘“(]/.test(mm[3]) && mm[3].length <= 160 && findDate(t)?.index !== 0 ? { number: mm[1].replace(/\s+/g, ' '), rest: mm[3] } : null;
+  }
   if (scheme === 'letter') {
     const mm = LETTER_LINE.exec(t);
     return mm ? { number: mm[1], rest: mm[2] } : null;
@@ -520,6 +532,12 @@ function follows(prev: string | null, next: string, scheme: Scheme, maxGap: numb
     if (inserted) return prev !== null && inserted[1] === prev.replace(/[A-Za-z]$/, '');
     return followsOn(prev === null ? null : prev.replace(/^(\d+)[A-Za-z]$/, '$1'), minuteSeq(next), maxGap);
   }
+  if (scheme === 'prefixed') {
+    const [pa, na] = [prev === null ? null : /^([A-Z]+)/.exec(prev)?.[1], /^([A-Z]+)/.exec(next)?.[1]];
+    const seq = (n: string) => minuteSeq(n.replace(/^[A-Z]+[./-]?\s*/, ''));
+    if (prev === null) return true;
+    return pa === na && followsOn(seq(prev), seq(next), maxGap);
+  }
   if (scheme === 'letter') {
     if (prev === null) return next <= 'B';
     return next > prev && next.charCodeAt(0) - prev.charCodeAt(0) <= 3;
@@ -541,7 +559,7 @@ function follows(prev: string | null, next: string, scheme: Scheme, maxGap: numb
 function chooseScheme(lines: Line[], from: number, to: number): Scheme {
   let best: Scheme = 'arabic';
   let bestLen = 0;
-  for (const scheme of ['arabic', 'roman', 'trailing'] as Scheme[]) {
+  for (const scheme of ['arabic', 'roman', 'trailing', 'prefixed'] as Scheme[]) {
     let prev: string | null = null;
     let n = 0;
     for (let k = from; k < to; k++) {

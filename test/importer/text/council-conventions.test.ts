@@ -246,3 +246,41 @@ describe('an Irish county council\'s minutes (no article in the heading, labels 
     expect(m.items.map((i) => i.number)).toEqual(['1', '2', '3', '4']);
   });
 });
+
+// INVENTED: a borough council's Cabinet minutes (prefixed minute numbers, officers listed only by office)
+const boroughCabinetMinutes = [
+  'NORTHFIELD BOROUGH COUNCIL', '', 'CABINET', '',
+  'Minutes of the meeting held on Wednesday 17 January 2024 at 7.00 pm', 'at the Town Hall, Market Place, Northfield', '',
+  'Present:    Councillor R Patel (Leader of the Council) (Chair)', '            Councillor S O\'Neill (Deputy Leader) (Vice-Chair)',
+  '            Councillors A Hughes, B Lee, C Morris and D Shah', '', 'Also Present: Councillors E Grant and F Ward', '',
+  'Officers:   Chief Executive, Director of Finance (Section 151 Officer), Head of Legal and',
+  '            Democratic Services (Monitoring Officer) and Democratic Services Officer', '',
+  'Apologies for absence were received from Councillor G Young (substituted by Councillor H Zane).', '',
+  'CAB 61    DECLARATIONS OF INTEREST', '', 'There were no declarations of interest.', '',
+  'CAB 62    MINUTES', '', 'RESOLVED: That the minutes of the meeting held on 13 December 2023 be confirmed.', '',
+  'CAB 63    BUDGET 2024/25 AND MEDIUM TERM FINANCIAL STRATEGY', '', 'RESOLVED: That the draft budget be recommended to Council.', '',
+  'CAB 64    HOUSING REVENUE ACCOUNT BUSINESS PLAN', '', 'RESOLVED: That the plan be approved.', '',
+  '                                                              Page 1 of 2',
+  'CAB 65    EXCLUSION OF THE PRESS AND PUBLIC', '', 'The meeting ended at 8.20 pm.',
+];
+
+describe('a borough council\'s Cabinet minutes', () => {
+  const ex = extract(boroughCabinetMinutes);
+  const m = ex.minutes[0];
+  it('the committee under the letterhead, the date and the place from "Minutes of the meeting held on …"', () => {
+    expect(ex.meeting).toMatchObject({ body: 'Cabinet', date: '2024-01-17', time: '19:00', venue: 'Town Hall, Market Place, Northfield' });
+  });
+  it('minute numbers with the body\'s prefix ("CAB 61"), as printed', () => {
+    expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual([
+      'CAB 61 DECLARATIONS OF INTEREST', 'CAB 62 MINUTES', 'CAB 63 BUDGET 2024/25 AND MEDIUM TERM FINANCIAL STRATEGY',
+      'CAB 64 HOUSING REVENUE ACCOUNT BUSINESS PLAN', 'CAB 65 EXCLUSION OF THE PRESS AND PUBLIC',
+    ]);
+  });
+  it('officers listed only by their offices name nobody; "(substituted by …)" is a substitution', () => {
+    expect(m.inAttendance).toEqual([]);
+    expect(m.present).toEqual(['Councillor R Patel', "Councillor S O'Neill", 'Councillor A Hughes', 'B Lee', 'C Morris', 'D Shah']);
+    expect(m.alsoPresent).toEqual(['Councillor E Grant', 'F Ward']);
+    expect(m.apologies).toEqual(['Councillor G Young']);
+    expect(m.substitutes).toEqual([{ member: 'Councillor H Zane', for: 'Councillor G Young' }]);
+  });
+});
