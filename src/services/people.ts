@@ -1,7 +1,7 @@
 // People (councillors, officers, co-opted members) and political groups.
 import * as people from '../store/people.js';
 import * as records from '../store/workspace/records.js';
-import { unitOfWork } from './unit.js';
+import { atomicWrite, unitOfWork } from './unit.js';
 
 export { getPerson, listGroups, listPeople, personDisplayName, personFullName, type NewPerson } from '../store/people.js';
 export { readPeopleDirectory, readPersonPage } from '../store/read/people.js';
@@ -32,7 +32,8 @@ export async function registerOn(store: Store, slug: string, date: string) {
 export { getGroup } from '../store/workspace/pages.js';
 export type { GroupFields, PersonChanges } from '../store/workspace/records.js';
 
-export const addPerson = unitOfWork(people.createPerson);
+// One statement on PostgreSQL: the person with the audit entry (the clerk's commonest addition to the record).
+export const addPerson = atomicWrite(people.createPerson);
 export const updatePerson = unitOfWork(records.updatePerson);
 export const addGroup = unitOfWork(records.createGroup);
 export const updateGroup = unitOfWork(records.updateGroup);

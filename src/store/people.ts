@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { formatPersonName, initialsOf, parsePersonName, personMatchKey } from '../domain/names.js';
 import { slugify, uniqueSlug } from '../domain/slugs.js';
 import type { Actor, PersonKind } from '../domain/types.js';
-import { nowIso, recordAudit } from './audit.js';
+import { insertAudited, nowIso, recordAudit } from './audit.js';
 import type { Queryable } from './db.js';
 import type { Row } from './schema.js';
 import { checkNames } from './input.js';
@@ -61,10 +61,6 @@ export function nameKeys(p: { forenames?: string | null; initials?: string | nul
   return { initials, match_key: personMatchKey(`${initials ?? ''} ${p.surname}`) };
 }
 
-async function slugTaken(db: Queryable, slug: string): Promise<boolean> {
-  return !!(await db.selectFrom('person').select('id').where('slug', '=', slug).executeTakeFirst());
-}
-
 /** Names and titles of a person: one line each, no control characters. */
 export function checkPersonNames(p: { title?: string | null; forenames?: string | null; initials?: string | null; surname: string; postNominals?: string | null; jobTitle?: string | null; division?: string | null }): void {
   checkNames(['title', 'The title', p.title], ['forenames', 'The forenames', p.forenames], ['initials', 'The initials', p.initials], ['surname', 'The surname', p.surname],
@@ -76,13 +72,7 @@ export async function createPerson(db: Queryable, actor: Actor, p: NewPerson): P
   checkAddress(p.address);
   const given = p.forenames ?? p.initials ?? '';
   const base = slugify(`${given} ${p.surname}`) || 'person';
-  let slug = base;
-  if (await slugTaken(db, slug)) {
-    const taken = new Set((await db.selectFrom('person').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
-    slug = uniqueSlug(base, (s) => taken.has(s));
-  }
-  const values = {
-    slug,
+  const fields = {
     title: p.title ?? null,
     forenames: p.forenames ?? null,
     ...nameKeys(p),
@@ -97,9 +87,18 @@ export async function createPerson(db: Queryable, actor: Actor, p: NewPerson): P
     address: p.address ?? null,
     created_at: nowIso(),
   };
-  const row = await db.insertInto('person').values(values).returning('id').executeTakeFirstOrThrow();
-  await recordAudit(db, actor, { action: 'create', entity: 'person', entityId: row.id, summary: `Added ${personDisplayName(values)}`, after: values });
-  return row.id;
+  // The name's own slug when it is free (the insert says so), else the next free "base-N"; another writer may take
+  // that one first, so ask again (each clash means another writer got an address, so namesakes added at once all
+  // get theirs within as many rounds as there are of them).
+  let slug = base;
+  for (let attempt = 1; ; attempt++) {
+    const values = { slug, ...fields };
+    const id = await insertAudited(db, actor, 'person', values, 'slug', { action: 'create', entity: 'person', summary: `Added ${personDisplayName(values)}`, after: values });
+    if (id !== null) return id;
+    if (attempt >= 100) throw new Error(`no free address for ${base} after ${attempt} tries`);
+    const taken = new Set((await db.selectFrom('person').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
+    slug = uniqueSlug(base, (s) => taken.has(s));
+  }
 }
 
 /** People whose printed name matches (by initials and surname), best candidates first. */
