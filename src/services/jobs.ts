@@ -144,10 +144,13 @@ export function startJobRunner(store: Store, options: JobRunnerOptions = {}): Jo
     const jobs = registeredJobs();
     const ran: string[] = [];
     try {
-      stats.queueDepth = (await dueJobs(store.db, jobs.map((j) => ({ name: j.name, everyMs: periodOf(j, env) })), clock())).length;
+      // Only due jobs are asked for: asking locks the lease's row, a write PostgreSQL commits to disk, which every
+      // runner's every tick would otherwise add to the clerks' writes.
+      const due = new Set(await dueJobs(store.db, jobs.map((j) => ({ name: j.name, everyMs: periodOf(j, env) })), clock()));
+      stats.queueDepth = due.size;
       for (const job of jobs) {
         if (stopped) break;
-        if (await runOne(job)) ran.push(job.name);
+        if (due.has(job.name) && (await runOne(job))) ran.push(job.name);
       }
     } catch (e) {
       // The database may be down for a moment: try again at the next tick.

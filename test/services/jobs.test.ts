@@ -45,9 +45,9 @@ describe.each(STORE_KINDS)('jobs and shared limits on %s', (kind) => {
     const other = await openStore(t.location);
     const runner = startJobRunner(other, { start: false });
     try {
-      // Holder b has been running the job for a second; its last moments (logging the end, letting go of the lease)
-      // hold the lease's row while the runner asks for the lease.
-      expect(await takeJobLease(t.store.db, name, 'b', 50, 60_000, Date.now() - 1000)).toBe(true);
+      // Holder b has been running the job for a second, past its lease (200 ms): the runner finds the job due. b's
+      // last moments (logging the end, letting go of the lease) hold the lease's row while the runner asks for it.
+      expect(await takeJobLease(t.store.db, name, 'b', 50, 200, Date.now() - 1000)).toBe(true);
       let finishedAt = '';
       let tick: Promise<string[]> | null = null;
       await t.store.db.transaction().execute(async (tx) => {
