@@ -13,7 +13,7 @@ import { recordCallInOutcome, requestCallIn } from '../services/executive/call-i
 import { publishDecisionRecord, takeDecision } from '../services/executive/decisions.js';
 import { publishPrivateMeetingNotice } from '../services/executive/forward-plan.js';
 import { addGeneratedPaperItem } from '../services/executive/papers.js';
-import { publishAgenda } from '../services/publication/publish.js';
+import { publishAgenda, reissueWithDecisions } from '../services/publication/publish.js';
 import { addEvidenceSession, addFollowUp, addFollowUpResponse, addWorkProgrammeItem, advanceReview, attachReviewReport, followUpSchedule, markFollowUpResponse, startReview } from '../services/executive/scrutiny.js';
 import type { Store } from '../services/unit.js';
 import { PORTFOLIOS } from './bodies.js';
@@ -71,6 +71,11 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
     const r = (await getDecision(db, id))!;
     await filePrintedPaper(db, actor, renderPdf, { ...printedRecord(r.number, printedDecisionOf(r), null, { meetingId: r.meeting_id, itemId: r.agenda_item_id }), authorPersonId: null });
   };
+  // Once a meeting's records are published the clerk reissues its agenda reports pack (a new version, dated as the
+  // first), which then prints each record after its item's papers: an exempt item's public record after the
+  // restricted placeholder.
+  const reissue = async (m: { id: number }, numbers: string[], on: string) => reissueWithDecisions(store, actor, m.id,
+    `${numbers.length > 1 ? 'Records' : 'Record'} of Decision ${numbers.join(' and ')} added`, { publishedAt: `${on}T17:00:00.000Z` });
   const callInBy = async (decisionId: number, publishedOn: string, reasons: string) => {
     const day = cal.addWorkingDays(publishedOn, 4);
     const signers = scrutinyMembers(day).slice(0, 3);
@@ -85,6 +90,7 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   const t = await decision('Home to School Transport Policy', m1, transport, { portfolio: 'Children, Young People and Education' });
   const tPublished = cal.addWorkingDays(m1.date, 1);
   await publish(t.id, tPublished);
+  await reissue(m1, [t.number], tPublished);
   const tCall = await callInBy(t.id, tPublished, 'Members wished to examine the effect of the new distance criteria on rural families, and the equality impact assessment.');
   const tScrutiny = tCall ? nextScrutiny(tCall.day) : undefined;
   if (tCall && tScrutiny && tScrutiny.date < today) {
@@ -135,6 +141,7 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   const hPublished = cal.addWorkingDays(m2.date, 1);
   await publish(h.id, hPublished);
   await publish(d.id, hPublished);
+  await reissue(m2, [h.number, d.number], hPublished);
   const hCall = await callInBy(h.id, hPublished, 'Members wished to understand how the tender evaluation weighed quality against price.');
   const hScrutiny = hCall ? nextScrutiny(hCall.day) : undefined;
   if (hCall && hScrutiny && hScrutiny.date < today) await recordCallInOutcome(db, actor, hCall.id, { outcome: 'a', notes: null, on: hScrutiny.date });
@@ -145,6 +152,7 @@ export async function loadDemoCycle(store: Store, actor: Actor, setup: CycleSetu
   const ge = await decision('Household Support Fund Allocation', m3, null, { portfolio: 'Adult Social Care and Public Health',
     exception: { kind: 'general-exception', chairNotifiedOn: cal.addWorkingDays(m3.date, -8), publishedOn: cal.addWorkingDays(m3.date, -7), reason: 'The Government announced the grant and its conditions after the forward plan had been published, and the funds must be committed this quarter.' } });
   await publish(ge.id, cal.addWorkingDays(m3.date, 1));
+  await reissue(m3, [ge.number], cal.addWorkingDays(m3.date, 1));
   const urgentOn = cal.addWorkingDays(m3.date, 3);
   const cm = cabinetMember(5);
   const su = await takeDecision(db, actor, { takerKind: 'cabinet-member', takerName: cm.takerName, takerPersonId: setup.personIds.get(cm.key)!, portfolio: cm.portfolio, takenOn: urgentOn, urgent: true, key: true,

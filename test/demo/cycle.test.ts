@@ -2,6 +2,7 @@
 // the year reaches, a general exception and a special urgency, follow-up rounds, the work programme, a select
 // committee review through its stages, and the Scrutiny Committee's next agenda pack carrying the generated
 // follow-up schedule and work programme.
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../src/domain/dates.js';
 import { checkKeyDecisionNotice } from '../../src/domain/executive.js';
@@ -47,6 +48,19 @@ describe('the demo council runs the executive cycle', () => {
     expect(printedText).toContain('declared exempt under paragraph 3 of Part 1 of Schedule 12A');
     expect(printedText).toContain(depot.decision_text.split(' ').slice(0, 8).join(' '));
     for (const secret of ['Harbourside', '2,350,000', 'Marlow', '2,200,000']) expect(printedText).not.toContain(secret);
+    // The clerk reissued the meeting's agenda reports pack once its records were published: the public pack prints
+    // the depot's public record after the exempt item's restricted placeholder, and says why it was reissued.
+    const reissued = await db.selectFrom('publication').innerJoin('blob', 'blob.sha256', 'publication.sha256').select(['publication.version', 'publication.note', 'blob.bytes'])
+      .where('publication.meeting_id', '=', depot.meeting_id!).where('publication.kind', '=', 'agenda').where('publication.audience', '=', 'public').orderBy('publication.version', 'desc').executeTakeFirstOrThrow();
+    expect(reissued.version).toBeGreaterThan(1);
+    expect(reissued.note).toContain(depot.number);
+    if (process.env.MOOT_PACK_OUT) writeFileSync(`${process.env.MOOT_PACK_OUT}/demo-depot-meeting-pack.pdf`, reissued.bytes);
+    const reissuedPages = (await readPack(new Uint8Array(reissued.bytes))).pages.map((p) => p.text.replace(/\s+/g, ' '));
+    const restricted = reissuedPages.findIndex((t) => /Document is Restricted/i.test(t));
+    const record = reissuedPages.findIndex((t) => t.includes(depot.number) && t.includes('Disposal of the Former Westgate Depot') && /RECORD OF DECISION/.test(t));
+    expect(restricted).toBeGreaterThan(-1);
+    expect(record).toBeGreaterThan(restricted);
+    for (const secret of ['Harbourside', '2,350,000', 'Marlow']) expect(reissuedPages.join(' ')).not.toContain(secret);
     // Every decision the cycle took at a meeting has its printed record too.
     const cycleAtMeetings = await db.selectFrom('decision').select(['number', 'subject']).where('forward_plan_entry_id', 'is not', null).where('meeting_id', 'is not', null).where('status', '!=', 'draft').execute();
     const printedTitles = new Set((await db.selectFrom('document').select('title').where('kind', '=', 'record-of-decision').execute()).map((d) => d.title));

@@ -228,7 +228,7 @@ export interface ReissuedPacks {
  * `note`, why it was reissued. The agenda reports pack is reissued if one was published; the supplementary agenda
  * if its latest version carried the item. Nothing was published: nothing is reissued.
  */
-export async function reissuePacksIn(tx: Queryable, actor: Actor, meetingId: number, itemCode: string | null, note: string): Promise<ReissuedPacks> {
+export async function reissuePacksIn(tx: Queryable, actor: Actor, meetingId: number, itemCode: string | null, note: string, options: { publishedAt?: string } = {}): Promise<ReissuedPacks> {
   const meeting = await findMeeting(tx, meetingId);
   const publications = await listPublications(tx, meetingId);
   const latest = (kind: PackKind) => publications.find((p) => p.kind === kind && p.audience === 'public');
@@ -237,14 +237,23 @@ export async function reissuePacksIn(tx: Queryable, actor: Actor, meetingId: num
   const supplementaryCodes = supplementary ? parseJson<{ code: string }[]>(supplementary.items_json, []).map((i) => i.code) : [];
   if (supplementary && itemCode !== null && supplementaryCodes.includes(itemCode)) {
     out.supplementary = (await publishSupplementaryIn(tx, actor, meetingId, supplementaryCodes, {
-      publishedOn: councilDay(supplementary.published_at), lateReason: supplementary.late_reason ?? undefined, note, index: false,
+      publishedOn: councilDay(supplementary.published_at), lateReason: supplementary.late_reason ?? undefined, note, index: false, publishedAt: options.publishedAt,
     })).version;
   }
   const agenda = latest('agenda');
   if (agenda) {
     out.agenda = (await publishAgendaIn(tx, actor, meetingId, {
-      publishedOn: meeting.published_on ?? councilDay(agenda.published_at), lateReason: agenda.late_reason, note, index: false,
+      publishedOn: meeting.published_on ?? councilDay(agenda.published_at), lateReason: agenda.late_reason, note, index: false, publishedAt: options.publishedAt,
     })).version;
   }
   return out;
+}
+
+/**
+ * Reissues a held meeting's agenda reports pack once Records of Decision taken at it are published, so the pack
+ * carries them after each item's papers (an exempt item's public record after its restricted placeholder): the
+ * clerk's reissue (reissuePacksIn, one transaction), `note` saying why. `publishedAt`: when (now by default).
+ */
+export function reissueWithDecisions(store: Store, actor: Actor, meetingId: number, note: string, options: { publishedAt?: string } = {}): Promise<ReissuedPacks> {
+  return transaction(store.db, (tx) => reissuePacksIn(tx, actor, meetingId, null, note, options));
 }
