@@ -279,6 +279,11 @@ function listItem(doc: Doc, item: AgendaItem, section: AgendaSection, opts: Fron
     const named = full && (!w.exempt || opts.audience === 'confidential');
     sub(named ? `\u201c${w.title}\u201d was withdrawn on ${longDate(w.withdrawnOn)}: ${w.reason}` : `A paper was withdrawn on ${longDate(w.withdrawnOn)}.`, ITALIC);
   }
+  for (const w of item.reinstatedPapers ?? []) {
+    const named = full && (!w.exempt || opts.audience === 'confidential');
+    sub(named ? `\u201c${w.title}\u201d was withdrawn on ${longDate(w.withdrawnOn)} and reinstated on ${longDate(w.reinstatedOn)}: ${w.reinstatedReason}`
+      : `A paper was withdrawn on ${longDate(w.withdrawnOn)} and reinstated on ${longDate(w.reinstatedOn)}.`, ITALIC);
+  }
   if (exempt && item.exemptParagraphs?.length) {
     sub(`Exempt under ${paragraphsPhrase(item.exemptParagraphs)} of Part 1 of Schedule 12A`, ITALIC, 9);
     if (full && item.publicInterestReason) sub(`Public interest test: ${item.publicInterestReason}`, ITALIC, 9);

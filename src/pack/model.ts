@@ -89,6 +89,8 @@ export interface AgendaItem extends Pick<RecordedItem, 'code' | 'title'>, Given<
   papers: Paper[];
   /** Papers withdrawn since they were issued: the front sheet says so, and an item left with none is "report withdrawn". */
   withdrawnPapers?: WithdrawnPaper[];
+  /** Papers withdrawn after they were issued and later reinstated: the front sheet says when, and why. */
+  reinstatedPapers?: ReinstatedPaper[];
 }
 
 export interface WithdrawnPaper {
@@ -97,6 +99,12 @@ export interface WithdrawnPaper {
   reason: string;
   /** An exempt paper: the public front sheet names neither it nor the reason. */
   exempt?: boolean;
+}
+
+export interface ReinstatedPaper extends WithdrawnPaper {
+  reinstatedOn: IsoDate;
+  /** Why it was reinstated. */
+  reinstatedReason: string;
 }
 
 export type Paper = UploadedPaper | ReportPaper | MinutesPaper | DecisionPaper | DataReportPaper | CallInCoverPaper | FollowUpSchedulePaper | WorkProgrammePaper;

@@ -4,12 +4,12 @@
 import type { Queryable } from '../../store/db.js';
 import { getSeats, membershipOn } from '../../store/bodies.js';
 import { getCouncil } from '../../store/council.js';
-import { getBlob, itemPapersOfMeeting } from '../../store/documents.js';
+import { getBlob, itemPapersOfMeeting, withdrawalHistory } from '../../store/documents.js';
 import { parseJson, textToParagraphs } from '../../store/json.js';
 import { getAgenda, getMeeting, previousHeldMeeting } from '../../store/meetings.js';
 import { councilNameStyle, styledAttendance, styledNameOf } from '../../store/read/people.js';
 import { getAttendance, getMinutes } from '../../store/proceedings.js';
-import type { AgendaSection, DecisionPaper, MinutesPaper, PackInput, Paper, PoliticalGroup, WithdrawnPaper } from '../../pack/model.js';
+import type { AgendaSection, DecisionPaper, MinutesPaper, PackInput, Paper, PoliticalGroup, ReinstatedPaper, WithdrawnPaper } from '../../pack/model.js';
 import { councilDay } from '../../domain/display.js';
 import { decisionExemptPartText, decisionsOfMeeting } from '../../store/decisions.js';
 import { attendanceChairRole, attendanceRoleText, membershipRoleLabel, type Contact, type Resolution } from '../../domain/types.js';
@@ -184,6 +184,8 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
     membershipInput(db, meeting.body_id, meeting.body_kind, meeting.date),
   ]);
   const minutesPaper = await previousMinutesPaper(db, meeting);
+  // The withdrawals made while a paper was public (the ones a pack reader saw), closed when it was reinstated.
+  const reinstatements = (await withdrawalHistory(db, documents.map((d) => d.id), true)).filter((r) => r.reinstated_at);
   // Once the meeting has been held, a rebuilt pack carries the Records of Decision taken at it, after each item's papers.
   const decisions = meetingHeld(meeting) ? (await decisionsOfMeeting(db, meeting.id)).filter((d) => decisionPublished(d.status)) : [];
   // The scrutiny papers printed from the record: call-in cover sheets, the follow-up schedule, the work programme.
@@ -198,6 +200,7 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
       itemIds.set(it.code, it.id);
       const papers: Paper[] = [];
       const withdrawnPapers: WithdrawnPaper[] = [];
+      const reinstatedPapers: ReinstatedPaper[] = [];
       const isItemExempt = itemExempt(it, s);
       for (const d of documents.filter((doc) => doc.agenda_item_id === it.id)) {
         // Drafts still with their author, or returned, are not published; nor is a paper withdrawn before it was.
@@ -212,6 +215,10 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
         const bytes = await getBlob(db, d.sha256);
         // The current version's own classification: an exempt paper on an open item gets its own placeholder.
         const exempt = paperExempt({ classification: d.classification, kind: d.kind, itemExempt: isItemExempt });
+        // Withdrawn while it was public and reinstated since: the front sheet says when, and why (migration 030).
+        for (const r of reinstatements.filter((x) => x.document_id === d.id && x.reinstated_at)) {
+          reinstatedPapers.push({ title: d.title, withdrawnOn: councilDay(r.withdrawn_at), reason: r.withdrawn_reason, reinstatedOn: councilDay(r.reinstated_at!), reinstatedReason: r.reinstated_reason ?? '', exempt });
+        }
         const paras = textToParagraphs(d.exempt_paragraphs);
         if (bytes) {
           papers.push({ kind: 'pdf', title: d.title, fileName: d.file_name ?? undefined, bytes, documentType: d.kind === 'appendix' ? 'appendix' : d.kind === 'minutes' ? 'minutes' : 'report',
@@ -247,6 +254,7 @@ export async function packInputForMeeting(db: Queryable, idOrSlug: string | numb
         publicInterestReason: it.public_interest_reason ?? undefined,
         papers: it.withdrawn ? [] : papers,
         ...(withdrawnPapers.length && !it.withdrawn ? { withdrawnPapers } : {}),
+        ...(reinstatedPapers.length && !it.withdrawn ? { reinstatedPapers } : {}),
       });
     }
     sections.push({ letter: s.letter ?? undefined, title: s.title, exempt: !!s.exempt, items });
