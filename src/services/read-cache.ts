@@ -28,7 +28,7 @@ class VersionedCache {
   constructor(private readonly explain: Explain | null) {}
 
   async get<T>(version: string, key: string, load: () => Promise<T>, tags?: readonly string[]): Promise<T> {
-    await this.at.moveTo(version, this.explain);
+    if (version !== this.at.current) await this.at.moveTo(version, this.explain);
     // A caller that read an older version than the cache's: its own load, neither served from nor kept.
     if (version !== this.at.current) return deepFreeze(await load());
     const hit = this.entries.get(key);

@@ -51,7 +51,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w.:-]{1,80}$/.test(given) ? given : randomUUID();
     },
   });
-  app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id); });
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
   app.addHook('onClose', async () => closeRateLimitBackend(options.store));
   const council = await getCouncil(options.store.db);
   await app.register(metrics, { store: options.store });

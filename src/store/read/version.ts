@@ -3,14 +3,17 @@
 // - the record's: by every audit entry (every change to the record writes one), so operational writes (rate limits,
 //   job leases, the outbox, sessions) and other transactions on a shared PostgreSQL server leave it alone;
 // - sign-in state's (`access`): by any write to user_session or user_account.
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Queryable, Store } from '../db.js';
 
 export interface ChangeCounts { record: string; access: string }
 
+// Read before every public page and every signed-in request: compiled once rather than built and compiled each time.
+const COUNTS = CompiledQuery.raw('select name, n from change_counter') as CompiledQuery<{ name: string; n: number | string }>;
+
 /** Both counters, in one query. */
 export async function changeCounts(store: Store): Promise<ChangeCounts> {
-  const r = await sql<{ name: string; n: number | string }>`select name, n from change_counter`.execute(store.db);
+  const r = await store.db.executeQuery(COUNTS);
   const out: ChangeCounts = { record: '', access: '' };
   for (const row of r.rows) if (row.name === 'record' || row.name === 'access') out[row.name] = String(row.n);
   return out;

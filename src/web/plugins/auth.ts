@@ -85,14 +85,14 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
     for (const method of [route.method].flat()) app.registeredRoutes.push({ method, url: route.url });
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    // /metrics takes its own bearer token (MOOT_METRICS_TOKEN, checked by the metrics plugin), not an API token.
-    const bearer = request.url === '/metrics' ? null : bearerToken(request);
+  /** Who the credentials say is asking; true when the request has been answered (a bad API token). */
+  async function identify(request: FastifyRequest, reply: FastifyReply, bearer: string | null, sessionToken: string | undefined): Promise<boolean> {
     if (bearer !== null) {
       const user = bearer ? await loadApiToken(store.db, bearer) : null;
       if (!user) {
         reply.code(401).header('www-authenticate', 'Bearer realm="moot", error="invalid_token"');
-        return reply.send({ error: 'unauthorised', message: 'The API token is not valid: it may have been revoked or have expired' });
+        reply.send({ error: 'unauthorised', message: 'The API token is not valid: it may have been revoked or have expired' });
+        return true;
       }
       const viewer = await viewerFor(store.db, user, todayIso());
       // A token limited to some bodies carries the limit in its viewer: the policy applies it (domain/policy.ts).
@@ -100,9 +100,8 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
       request.authMethod = 'api-token';
       request.tokenScopes = user.scopes;
       request.account = { id: user.id, email: user.email, displayName: user.display_name };
-      return;
+      return false;
     }
-    const sessionToken = request.cookies[SESSION_COOKIE];
     if (sessionToken) {
       const signed = await sessionViewer(store, sessionToken, todayIso());
       if (!signed) {
@@ -116,9 +115,27 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
         request.csrfToken = session.csrfToken;
       }
     }
+    withoutCredentials(request);
+    return false;
+  }
+
+  /** The pre-session CSRF token, and what every page of the request sees of who is asking. */
+  function withoutCredentials(request: FastifyRequest): void {
     if (!request.csrfToken) request.csrfToken = request.cookies[PRE_SESSION_CSRF_COOKIE] ?? null;
     request.viewLocals.csrfToken = request.csrfToken;
     request.viewLocals.account = request.account;
+  }
+
+  app.addHook('onRequest', (request, reply, done) => {
+    // /metrics takes its own bearer token (MOOT_METRICS_TOKEN, checked by the metrics plugin), not an API token.
+    const bearer = request.url === '/metrics' ? null : bearerToken(request);
+    const sessionToken = bearer === null ? request.cookies[SESSION_COOKIE] : undefined;
+    // The public (no credentials): nothing to look up, and no promise to wait for.
+    if (bearer === null && !sessionToken) {
+      withoutCredentials(request);
+      return done();
+    }
+    identify(request, reply, bearer, sessionToken).then((answered) => { if (!answered) done(); }, (e: Error) => done(e));
   });
 
   // After the body is parsed, before any handler: state-changing requests must prove they came from our pages.

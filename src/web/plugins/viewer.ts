@@ -10,7 +10,8 @@ declare module 'fastify' {
 
 export default fp(async (app) => {
   app.decorateRequest('viewer', null as never);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     request.viewer = PUBLIC_VIEWER;
+    done();
   });
 }, { name: 'moot-viewer' });

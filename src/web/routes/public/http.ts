@@ -66,14 +66,18 @@ export function tagCachedPage(request: FastifyRequest, ...tags: string[]): void 
 export function addCaching(app: FastifyInstance, options: CachingOptions): void {
   const { pages, store, today } = options;
   const rendering = new Map<string, { version: string; page: Promise<CachedPage | null> }>();
+  const explain = (from: string, to: string) => recordChanges(store).between(from, to);
   if (pages) {
     // A render that ended without a page to keep (an error, a redirect) lets its waiters render for themselves.
-    app.addHook('onResponse', async (request) => { cacheSlots.get(request)?.done?.(null); });
+    app.addHook('onResponse', (request, _reply, next) => {
+      cacheSlots.get(request)?.done?.(null);
+      next();
+    });
     app.addHook('preHandler', async (request, reply) => {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || request.viewer.kind !== 'public') return;
       if (reply.routeOptions.config?.pageCache === false) return;
       const version = await dataVersion(store);
-      await pages.moveTo(version, (from, to) => recordChanges(store).between(from, to));
+      if (version !== pages.version) await pages.moveTo(version, explain);
       const key = `${todayIso(today)}|${origin(request)}|${request.url}`;
       let hit = pages.get(version, key);
       // One render per page and version: requests for a page being rendered wait for it rather than render it too.
@@ -105,7 +109,18 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
     });
   }
 
-  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+  app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, next: (err: Error | null, payload?: unknown) => void) => {
+    let out: unknown;
+    try {
+      out = withCacheHeaders(request, reply, payload);
+    } catch (e) {
+      return next(e as Error);
+    }
+    next(null, out);
+  });
+
+  /** The response's cache headers and ETag (and a 304 for a matching If-None-Match), and the page kept for the public. */
+  function withCacheHeaders(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
     if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
     const slot = cacheSlots.get(request);
     if (slot?.served) return payload;
@@ -130,7 +145,7 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
       return '';
     }
     return payload;
-  });
+  }
 }
 
 export function todayIso(today?: () => string): string {
