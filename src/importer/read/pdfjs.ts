@@ -2,7 +2,8 @@
 // side running on this thread, over a loopback port of our own (TextPort): text extraction is not worth a
 // worker thread of pdfjs's own, and preloading the worker module avoids resolving a worker file at run time.
 // The worker module is loaded with two hot spots rewritten (pdfjs-patch.ts).
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -66,20 +67,26 @@ class TextPort {
 export let pdfWorkerPatched = false;
 
 /**
- * pdfjs's reader with the rewrites of pdfjs-patch.ts, loaded from its patched source (named after the file in
- * stack traces); null when they do not apply to the installed pdfjs or the module cannot be loaded that way, and
- * pdfjs then runs as shipped.
+ * pdfjs's reader with the rewrites of pdfjs-patch.ts, loaded from a patched copy written to a private temporary
+ * directory (mode 0700, removed once loaded; named after the original in stack traces). A data: URL would avoid
+ * the file but costs some 50 MB of memory per thread for a 2 MB module. Null when the rewrites do not apply to the
+ * installed pdfjs or the copy cannot be written or loaded; pdfjs then runs as shipped.
  */
 async function importPatchedWorker(file: string): Promise<WorkerSide | null> {
+  let dir: string | undefined;
   try {
     const patched = patchPdfWorkerSource(await readFile(file, 'utf8'));
     if (patched === null) return null;
-    const source = `${patched}\n//# sourceURL=${pathToFileURL(file).href}?patched-by-moot\n`;
-    const worker = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as WorkerSide;
+    dir = await mkdtemp(join(tmpdir(), 'moot-pdfjs-'));
+    const copy = join(dir, 'pdf.worker.mjs');
+    await writeFile(copy, `${patched}\n//# sourceURL=${pathToFileURL(file).href}?patched-by-moot\n`, { mode: 0o600 });
+    const worker = (await import(pathToFileURL(copy).href)) as WorkerSide;
     pdfWorkerPatched = true;
     return worker;
   } catch {
     return null;
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true }).catch(() => {});
   }
 }
 
