@@ -1,0 +1,65 @@
+// `npm run bench -- write-ceiling [--writers N] [--seconds S]`: how many clerk writes a second one PostgreSQL takes,
+// with the record's counter (migrations 021/032: a deferred trigger bumps one row at each commit) and, for
+// comparison, with its trigger disabled, alternately, on a database of its own (dropped afterwards). Each write is
+// the ops bench's "person added" through the service. The counter's row is locked from the bump until the commit has
+// reached the disk, so writers take turns at it, one disk flush each, where without it PostgreSQL flushes the commits
+// waiting together at once: the ratio of the two says how much the counter costs writes. (The trigger off is for
+// measuring only: the caches of every process rely on it.)
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { SYSTEM_ACTOR } from '../src/domain/types.js';
+import { addPerson } from '../src/services/people.js';
+import { openStore } from '../src/store/db.js';
+
+const PG_ADMIN_URL = process.env.MOOT_BENCH_PG_URL ?? process.env.MOOT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+function arg(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+}
+
+export default async function writeCeiling(args: string[]): Promise<void> {
+  const writers = Number(arg(args, '--writers', '10'));
+  const seconds = Number(arg(args, '--seconds', '4'));
+  const dbName = `moot_bench_writes_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${dbName}`;
+  const store = await openStore({ dataDir: '/nonexistent', databaseUrl: url.toString() });
+  try {
+    let n = 0;
+    const run = async (label: string) => {
+      const ms: number[] = [];
+      const end = performance.now() + seconds * 1000;
+      await Promise.all(Array.from({ length: writers }, async () => {
+        while (performance.now() < end) {
+          const t = performance.now();
+          await addPerson(store, SYSTEM_ACTOR, { surname: `Writer-${++n}-${randomBytes(3).toString('hex')}`, kind: 'officer' });
+          ms.push(performance.now() - t);
+        }
+      }));
+      ms.sort((x, y) => x - y);
+      const q = (p: number) => ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)].toFixed(1);
+      process.stdout.write(`| ${label} | ${(ms.length / seconds).toFixed(0)} | ${q(0.5)} | ${q(0.99)} | ${loadavg()[0].toFixed(1)} |\n`);
+    };
+    const trigger = (on: boolean) => sql.raw(`ALTER TABLE audit_log ${on ? 'ENABLE' : 'DISABLE'} TRIGGER audit_log_counts_change`).execute(store.db);
+    process.stdout.write(`${writers} writers, ${seconds} s a run\n\n| record counter | writes/s | p50 ms | p99 ms | load |\n|---|---:|---:|---:|---:|\n`);
+    for (let i = 0; i < 2; i++) {
+      await run('on');
+      await trigger(false);
+      await run('off');
+      await trigger(true);
+    }
+  } finally {
+    await store.close();
+    const drop = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await drop.connect();
+    await drop.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await drop.end();
+  }
+}
