@@ -518,6 +518,32 @@ function candidateAt(line: Line, scheme: Scheme): Candidate | null {
   return mm && t.length <= 130 ? { number: mm[2], rest: mm[1] } : null;
 }
 
+// "(Item A3)", "(Item 5)": the agenda item a minute answers, printed under its heading
+const ITEM_STAMP = /^\(\s*item\s+(?:no\.?\s*)?[A-Z]?\d{1,3}[a-z]?\s*\)$/i;
+
+/**
+ * A minute whose number jumps further than the usual gap (minutes 48–51 taken in private and printed apart: 47, then
+ * 52) is still one when the jump is at most 12 and the heading is confirmed: an "(Item N)" stamp under it, or the next
+ * heading continuing its number.
+ */
+function jumpConfirmed(lines: Line[], k: number, end: number, prev: string, c: Candidate, scheme: Scheme): boolean {
+  if (scheme !== 'arabic' && scheme !== 'prefixed') return false;
+  if (!follows(prev, c.number, scheme, 12) || /\.$/.test(c.rest) || c.rest.length > 100) return false;
+  // the numbers skipped are printed further on ("4. MATTERS ARISING" … "11. The Clerk thanked …" … "5. CORRESPONDENCE"):
+  // the jump was a numbered line inside a minute
+  for (let j = k + 1; j < end; j++) {
+    const n = lines[j].text ? candidateAtLine(lines, j, end, scheme) : null;
+    if (n && follows(prev, n.number, scheme, 3)) return false;
+  }
+  for (let j = k + 1; j < Math.min(end, k + 4); j++) if (ITEM_STAMP.test(lines[j].text)) return true;
+  const seq = scheme === 'arabic' ? minuteSeq(c.number) : c.number;
+  for (let j = k + 1; j < Math.min(end, k + 300); j++) {
+    const n = lines[j].text ? candidateAtLine(lines, j, end, scheme) : null;
+    if (n && follows(seq, n.number, scheme, 2) && !/\.$/.test(n.rest)) return true;
+  }
+  return false;
+}
+
 /** The running part of a minute number: "72" of "72/17", "037" of "14/037" (the year first, then three digits). */
 export function minuteSeq(n: string): string {
   const [a, b] = n.split('/');
@@ -676,7 +702,7 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
       current = null;
       prev = null;
     }
-    if (c && follows(prev, c.number, scheme, prev === null ? 5 : 3)) {
+    if (c && (follows(prev, c.number, scheme, prev === null ? 5 : 3) || (prev !== null && jumpConfirmed(lines, k, end, prev, c, scheme)))) {
       // a number alone on its line: the heading is the next line
       if (c.joinedNext !== undefined) k = c.joinedNext;
       const t = lines[k].text;
@@ -691,7 +717,9 @@ export function parseMinutesAt(lines: Line[], h: number, end: number, letterhead
         title = (runsOn && cutAtColon(`${c.rest} ${nextText}`).length < c.rest.length ? cutAtColon(`${c.rest} ${nextText}`) : cutAtColon(c.rest))
           .replace(/\s*[-–:]+\s*$/, '').trim();
         // a wrapped heading ending on a joining word continues on the next line
-        if (title === c.rest.trim() && /\b(?:in|of|and|the|for|to|on|with|from|&)$|[,–-]$/.test(title) && nextText && nextText.length <= 80 && !/^[(\d]/.test(nextText) && !MINUTE_LINE.test(nextText)) {
+        // a heading wrapped over two lines above its "(Item A3)" stamp ("47. Update on Planning" / "Enforcement Issues" / "(Item 3)")
+        const stamped = ITEM_STAMP.test(lines[k + 2]?.text ?? '') && !ITEM_STAMP.test(nextText) && !/[.:;]$/.test(title);
+        if (title === c.rest.trim() && (stamped || /\b(?:in|of|and|the|for|to|on|with|from|&)$|[,–-]$/.test(title)) && nextText && nextText.length <= 80 && !/^[(\d]/.test(nextText) && !MINUTE_LINE.test(nextText)) {
           title = `${title} ${cutAtColon(nextText)}`.replace(/\s*[-–:]+\s*$/, '').trim();
           k++;
         }

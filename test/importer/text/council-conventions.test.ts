@@ -284,3 +284,35 @@ describe('a borough council\'s Cabinet minutes', () => {
     expect(m.substitutes).toEqual([{ member: 'Councillor H Zane', for: 'Councillor G Young' }]);
   });
 });
+
+// INVENTED: a county committee's public minutes, the private minutes (48–51) printed apart, a heading wrapped above its
+// "(Item N)" stamp
+const publicMinutesWithGap = [
+  'MINUTES of a meeting of the Regulation Committee held in the Council Chamber, Sessions House, County Hall, Maidstone on Tuesday, 14 May 2019.', '',
+  'PRESENT: Mr A Brown (Chairman), Mr B Green (Vice-Chairman), Mrs C White, Mr D Black and Mrs E Grey', '',
+  'IN ATTENDANCE: Mr F Stone (Head of Planning Applications) and Mr G Wood (Democratic Services Officer)', '', 'UNRESTRICTED ITEMS', '',
+  '45. Membership', '(Item 1)', 'The Committee noted that Mrs E Grey had replaced Mr H Hill.', '',
+  '46. Minutes of the meeting held on 22 January 2019', '(Item 2)', 'RESOLVED that the Minutes be approved.', '',
+  '47. Update on Planning', 'Enforcement Issues', '(Item 3)', 'The Head of Planning Applications reported.', '',
+  '52. Common Land and Village Green Applications', '(Item 8)', 'RESOLVED that the report be noted.', '',
+  '53. Other items which the Chairman decides are urgent', '(Item 9)', 'None.',
+];
+
+describe('minute numbers that jump over minutes printed apart', () => {
+  it('a jump confirmed by an "(Item N)" stamp or the next heading is read; a wrapped heading above its stamp is whole', () => {
+    const m = extract(publicMinutesWithGap).minutes[0];
+    expect(m.items.map((i) => `${i.number} ${i.title}`)).toEqual([
+      '45 Membership', '46 Minutes of the meeting held on 22 January 2019', '47 Update on Planning Enforcement Issues',
+      '52 Common Land and Village Green Applications', '53 Other items which the Chairman decides are urgent',
+    ]);
+  });
+  it('a numbered line inside a minute whose skipped numbers come later is no jump', () => {
+    const m = extract([
+      'Minutes of the meeting of the Anytown Parish Council held on 14 November 2018 at 7.30pm in the Village Hall.', 'PRESENT: Cllrs A Ash, B Birch and C Cedar', '',
+      '1. WELCOME AND APOLOGIES', 'None.', '2. MINUTES', 'Signed.', '3. MATTERS ARISING',
+      '11. The Clerk thanked Cllr. Ash for clearing the ground around the memorial before Remembrance',
+      'Sunday.', '12. The bench has been repaired', '4. CORRESPONDENCE', 'None.', '5. PLANNING', 'None.',
+    ]).minutes[0];
+    expect(m.items.map((i) => i.number)).toEqual(['1', '2', '3', '4', '5']);
+  });
+});
