@@ -36,7 +36,7 @@ const LABELS: [RegExp, Label][] = [
   [/^(?:(?:district|board|council|commission|committee)\s+)?attendees\s*:?\s*$/i, 'attendees'],
   // Irish councils: "PRESENT IN THE CHAIR: Councillor A. Byrne, Cathaoirleach."
   [/^(?:present\s+)?in\s+the\s+chair\s*:\s*/i, 'present'],
-  [/^(?:members\s+)?present\b\s*:?\s*/i, 'present'],
+  [/^(?:(?:members|councillors|cllrs)\s+)?present\b\s*:?\s*/i, 'present'],
   // Irish councils: "Members in attendance:" (the members), "Officials in attendance:" (the officers)
   [/^(?:members|councillors)\s+in\s+attendance\s*:\s*/i, 'present'],
   // Welsh: "PRESENNOL" (present), "YMDDIHEURIADAU" (apologies)
@@ -48,7 +48,7 @@ const LABELS: [RegExp, Label][] = [
   [/^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\b\s*:?\s*/i, 'apologies'],
   // Canadian councils: "Regrets: Councillor D. Black"
   [/^regrets\s*:\s*/i, 'apologies'],
-  [/^substitutes?(?:\s+present)?\b\s*:?\s*/i, 'substitutes'],
+  [/^substitutes?(?:\s+members?)?(?:\s+present)?\b\s*:?\s*/i, 'substitutes'],
   [/^absent\b\s*:?\s*/i, 'absent'],
 ];
 const SECTION = /^(?:unrestricted items|exempt items|part\s*(?:1|2|i|ii)\b|open items)/i;
@@ -58,7 +58,7 @@ function labelOf(t: string): { label: Label; rest: string } | null {
     const m = re.exec(t);
     if (m) {
       // "Present:" must be a label, not prose such as "Present at the meeting were…" followed by a sentence
-      if (label === 'present' && !/^(?:members\s+)?present\s*(?::|$)|^(?:present\s+)?in\s+the\s+chair\s*:|^presennol\s*(?::|$)|^(?:members|councillors)\s+in\s+attendance\s*:/i.test(t)) continue;
+      if (label === 'present' && !/^(?:(?:members|councillors|cllrs)\s+)?present\s*(?::|$)|^(?:present\s+)?in\s+the\s+chair\s*:|^presennol\s*(?::|$)|^(?:members|councillors)\s+in\s+attendance\s*:/i.test(t)) continue;
       if (label === 'inAttendance' && /STAFF\s*:?\s*$/.test(t)) return { label, rest: '' };
       if (label === 'inAttendance' && !/^[^:]{0,40}:|^(?:in attendance|(?:officers?|officials)(?:\s+in\s+attendance)?|staff)\s*$/i.test(t)) continue;
       if (label === 'apologies' && /^apologies for absence$/i.test(t)) return { label, rest: '' };
@@ -78,6 +78,10 @@ export function substitutesIn(s: string): ExtractedSubstitute[] {
     // "Mr D Pennington and Ms F Ruiz (Substitute for …)": the note belongs to the last name only
     const member = splitNames(m[1]).pop() ?? cleanName(m[1]);
     out.push({ member, for: cleanName(m[2]) });
+  }
+  // "Cllr F Fir (for Cllr G Gum)" in a list of substitutes
+  for (const m of s.matchAll(/([A-Z][^,()]{1,50}?)\s*\(for\s+((?:Cllr|Councillor|County Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s[^)]{2,50})\)/g)) {
+    out.push({ member: splitNames(m[1]).pop() ?? cleanName(m[1]), for: cleanName(m[2]) });
   }
   // "Councillor G Young (substituted by Councillor H Zane)"
   for (const m of s.matchAll(/([A-Z][^,()]{1,50}?)\s*\((?:who\s+was\s+)?substituted\s+by\s+([^)]{2,60})\)/g)) {
@@ -397,7 +401,8 @@ function readAttendance(lines: Line[], from: number, to: number, m: MinutesDetai
     const block = collectBlock(lines, i, to, lab.rest, lab.label === 'boardList');
     i = block.next - 1;
     unlabelled.push(block.value);
-    m.substitutes.push(...substitutesIn(block.value));
+    // under a "Substitutes:" label, "Cllr F Fir (for Cllr G Gum)" needs no word "substitute" of its own
+    m.substitutes.push(...substitutesIn(lab.label === 'substitutes' ? `Substitutes, ${block.value}` : block.value));
     if (lab.label === 'absent' || lab.label === 'substitutes') continue;
     const bracketed = lab.label !== 'inAttendance' ? [] : [...block.value.matchAll(/\(((?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+[^()]{2,40})\)/g)].map((x) => cleanName(x[1]));
     const persons = bracketed.length

@@ -316,3 +316,18 @@ describe('minute numbers that jump over minutes printed apart', () => {
     expect(m.items.map((i) => i.number)).toEqual(['1', '2', '3', '4', '5']);
   });
 });
+
+describe('other labels English committees print (invented)', () => {
+  it('"Councillors Present:", "Substitute Members: X (for Y)", "Officers in Attendance: Name (Job)"', () => {
+    const m = extract([
+      'Minutes of the meeting of the Licensing Committee held on Monday 4 March 2024 at 10.00 am in Committee Room 2, Civic Centre, Southam', '',
+      'Councillors Present: Cllr A Ash (Chair), Cllr B Birch, Cllr C Cedar, Cllr D Elm', '',
+      'Substitute Members: Cllr F Fir (for Cllr G Gum)', '', 'Officers in Attendance: H Hazel (Licensing Manager), I Ivy (Solicitor)', '',
+      '1. Apologies', 'Apologies were received from Cllr G Gum.', '', '2. Minutes', 'Agreed.', '', '3. Licensing Act 2003 Policy Review', 'Noted.',
+    ]).minutes[0];
+    expect(m.present).toEqual(['Cllr A Ash', 'Cllr B Birch', 'Cllr C Cedar', 'Cllr D Elm']);
+    expect(m.substitutes).toEqual([{ member: 'Cllr F Fir', for: 'Cllr G Gum' }]);
+    expect(m.inAttendance).toEqual(['H Hazel', 'I Ivy']);
+    expect(m.apologies).toEqual(['Cllr G Gum']);
+  });
+});
