@@ -2,9 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { feedLinks } from './feeds.js';
 import { origin, tagCachedPage, todayIso } from './http.js';
-import { bodyPage, readBodiesByKind } from '../../../services/bodies.js';
+import { readBodiesByKind, readBodyPage } from '../../../services/bodies.js';
 import { RECORD_TAG } from '../../../services/change-scope.js';
 import { publishedReviews } from '../../../services/executive/scrutiny.js';
+import { versionedRead } from '../../../services/read-cache.js';
 import { type Store } from '../../../services/unit.js';
 
 const bodies: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (app, { store, today }) => {
@@ -16,12 +17,17 @@ const bodies: FastifyPluginAsync<{ store: Store; today?: () => string }> = async
   });
 
   app.get<{ Params: { slug: string } }>('/bodies/:slug', async (request, reply) => {
-    const page = await bodyPage(store, request.params.slug, todayIso(today));
-    if (!page) return reply.callNotFound();
+    // The committee's page and the select committee reviews it appointed (a review's record is public from its
+    // start), read together once per data version: neither depends on the viewer, and no person added is in either.
+    const day = todayIso(today);
+    const read = await versionedRead(store, `body-page:${request.params.slug}:${day}`, async () => {
+      const page = await readBodyPage(store.db, request.params.slug, day);
+      return page ? { page, reviews: await publishedReviews(store.db, { bodyId: page.body.id }) } : null;
+    }, { tags: [RECORD_TAG] });
+    if (!read) return reply.callNotFound();
+    const { page, reviews } = read;
     // People appear as members (and by their seats): a person added is nobody's member yet.
     tagCachedPage(request, RECORD_TAG);
-    // The select committee reviews the body appointed (a review's record is public from its start).
-    const reviews = await publishedReviews(store.db, { bodyId: page.body.id });
     return reply.render('pages/public/body.njk', { pageTitle: page.body.name, canonicalUrl: `${origin(request)}/bodies/${page.body.slug}`, page, reviews,
       feeds: feedLinks(`/bodies/${page.body.slug}/feed`, `${page.body.name}: agendas and minutes`), alertsHref: `/alerts?body=${page.body.slug}`, alertsLabel: `about ${page.body.name}`,
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Committees', href: '/bodies' }] });
