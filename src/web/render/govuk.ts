@@ -83,7 +83,11 @@ function cellAttributes(c: TableCell): string {
   return (c.colspan ? ` colspan="${esc(c.colspan)}"` : '') + (c.rowspan ? ` rowspan="${esc(c.rowspan)}"` : '') + attributes(c.attributes);
 }
 
-export function govukTable(p: TableParams): string {
+/**
+ * govukTable; `labels`: each column's label, written as the cell's last attribute, data-label (what stackableTable
+ * adds to each cell's attributes, without copying the rows).
+ */
+export function govukTable(p: TableParams, labels?: readonly (string | null)[]): string {
   let out = `<table class="${cls('govuk-table', p.classes)}">\n`;
   if (p.caption) out += `  <caption class="${cls('govuk-table__caption', p.captionClasses)}">${esc(p.caption)}</caption>\n`;
   if (p.head) {
@@ -98,11 +102,15 @@ export function govukTable(p: TableParams): string {
   for (const row of p.rows ?? []) {
     if (!row) continue;
     out += '    <tr class="govuk-table__row">\n';
+    let column = 0;
     row.forEach((cell, i) => {
-      if (i === 0 && p.firstCellIsHeader) out += `      <th scope="row" class="${cls('govuk-table__header', cell.classes)}"${cellAttributes(cell)}>${content(cell)}</th>\n`;
+      const label = labels?.[column];
+      column += cell.colspan ?? 1;
+      const attrs = cellAttributes(cell) + (label ? ` data-label="${esc(label)}"` : '');
+      if (i === 0 && p.firstCellIsHeader) out += `      <th scope="row" class="${cls('govuk-table__header', cell.classes)}"${attrs}>${content(cell)}</th>\n`;
       else {
         out += `      <td class="govuk-table__cell${cell.format ? ` govuk-table__cell--${esc(cell.format)}` : ''}${cell.classes ? ` ${esc(cell.classes)}` : ''}"`
-          + `${cellAttributes(cell)}>${content(cell)}</td>\n`;
+          + `${attrs}>${content(cell)}</td>\n`;
       }
     });
     out += '    </tr>\n';

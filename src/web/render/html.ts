@@ -50,9 +50,9 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
 
 // Nunjucks' built-in filters the compiled pages use, with the same results.
 
-/** `| trim` */
+/** `| trim`: Nunjucks strips /^\s*|\s*$/, the very set of characters String#trim strips (WhiteSpace and LineTerminator). */
 export function trim(s: string): string {
-  return s.replace(/^\s*|\s*$/g, '');
+  return s.trim();
 }
 
 /** `| indent(width)`: every line but the first indented. */

@@ -4,7 +4,7 @@ import { docKind, meetingStatus } from '../routes/public/filters.js';
 import { displayDate, displayTime, fileSize } from './filters.js';
 import { esc, replaceAll } from './html.js';
 import { govukTable, type TableParams } from './govuk.js';
-import { stackableTable } from './stackable-table.js';
+import { headingLabel, stackableTable } from './stackable-table.js';
 import type { Feed } from './layout.js';
 
 export function personLink(name: string | null | undefined, slug: string | null | undefined): string {
@@ -65,8 +65,13 @@ export function attendees(list: readonly Attendee[]): string {
 }
 
 /** mootTable: govukTable with each cell labelled by its column, to reflow on a narrow screen. */
-export function mootTable(params: TableParams): string {
-  return govukTable(stackableTable(params as Parameters<typeof stackableTable>[0]) as TableParams);
+export function mootTable(params: TableParams & { stack?: boolean }): string {
+  const rows = params.rows ?? [];
+  // A cell that already has a data-label keeps its place among its attributes: stackableTable's own copy.
+  if (params.stack === false || !params.head?.length || rows.some((r) => r?.some((c) => c.attributes && 'data-label' in c.attributes))) {
+    return govukTable(stackableTable(params as Parameters<typeof stackableTable>[0]) as TableParams);
+  }
+  return govukTable({ ...params, classes: `${params.classes ?? ''} moot-stack`.trim() }, params.head.map((h) => headingLabel(h as Parameters<typeof headingLabel>[0])));
 }
 
 /** partials/feed-links.njk */

@@ -4,7 +4,7 @@ export interface TableCell { text?: unknown; html?: unknown; attributes?: Record
 export interface TableParams { head?: TableCell[]; rows?: (TableCell[] | null)[]; classes?: string; stack?: boolean; [k: string]: unknown }
 
 /** A column heading as plain text for a cell's label; none for a heading only screen readers get ("Action"). */
-function headingLabel(h: TableCell | undefined): string | null {
+export function headingLabel(h: TableCell | undefined): string | null {
   if (!h) return null;
   if (typeof h.html === 'string') {
     if (h.html.includes('govuk-visually-hidden')) return null;
