@@ -67,6 +67,3 @@ export function replaceAll(s: string | null | undefined, from: string, to: strin
   if (typeof s !== 'string' || from === '' || s.indexOf(from) === -1) return s;
   return s.split(from).join(to);
 }
-
-/** A value as Nunjucks tests it in `{% if %}`: JavaScript truthiness. */
-export const truthy = (v: unknown): boolean => !!v;
