@@ -3,7 +3,7 @@
 // compiles large dependencies slowly, and a worker thread started from a .ts module must load tsx itself, all of
 // which would be measured as Moot's; the compiled modules also start their worker threads as production does.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -22,6 +22,28 @@ export async function transpileSources(outDir: string): Promise<void> {
     const dest = join(outDir, file.slice(repoRoot.length + 1)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(dest), { recursive: true });
     writeFileSync(dest, js);
+  }
+}
+
+/**
+ * Bench modules (bench/NAME.ts) as .js under `outDir`/bench, beside the transpiled sources, for a plain node process
+ * to run, and the files the compiled sources find beside themselves (views, static assets, the demo theme) linked in.
+ */
+export async function transpileBenchFiles(outDir: string, names: string[]): Promise<void> {
+  const ts = (await import('typescript')).default;
+  mkdirSync(join(outDir, 'bench'), { recursive: true });
+  for (const name of names) {
+    const file = join(repoRoot, 'bench', `${name}.ts`);
+    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true }, fileName: file,
+    });
+    writeFileSync(join(outDir, 'bench', `${name}.js`), outputText);
+  }
+  for (const rel of [join('src', 'web', 'views'), join('src', 'web', 'assets'), 'themes']) {
+    const link = join(outDir, rel);
+    if (existsSync(link)) continue;
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(join(repoRoot, rel), link, 'dir');
   }
 }
 

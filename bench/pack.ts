@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { transpileSourcesApart } from './_js.js';
+import { transpileBenchFiles, transpileSourcesApart } from './_js.js';
 import type { AgendaItem, DecisionPaper, MinutesPaper, PackInput, ReportPaper } from '../src/pack/model.js';
 import { SENTENCES } from './_sentences.js';
 
@@ -142,16 +142,7 @@ export default async function pack(args: string[]): Promise<void> {
   transpileSourcesApart(js);
   for (let i = 0; i < UPLOADS; i++) writeFileSync(join(out, `f${i + 1}.pdf`), await uploadedPdf(`Uploaded report ${i + 1}: Service plan and performance`, 20));
   // This file and what it imports, as JavaScript beside the compiled sources, run by plain node (see measure below).
-  const ts = (await import('typescript')).default;
-  const here = dirname(fileURLToPath(import.meta.url));
-  mkdirSync(join(js, 'bench'), { recursive: true });
-  for (const name of ['pack', '_sentences', '_js']) {
-    const file = join(here, `${name}.ts`);
-    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true }, fileName: file,
-    });
-    writeFileSync(join(js, 'bench', `${name}.js`), outputText);
-  }
+  await transpileBenchFiles(js, ['pack', '_sentences', '_js']);
   const r = spawnSync(process.execPath, [join(js, 'bench', 'pack.js'), '--measure', out, String(runs)], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`the pack bench's measuring process failed (status ${r.status})`);
 }

@@ -19,6 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerConfig, ServerReady } from './_portal-server.js';
+import { transpileBenchFiles, transpileSourcesApart } from './_js.js';
 
 const WORDS = ['budget', 'highways', 'school', 'contract', 'adult social care', 'library', 'waste', 'transport', 'planning', 'minutes',
   'council tax', 'pothole', 'children', 'consultation', 'capital', 'revenue', 'procurement', 'risk', 'flood', 'carers'];
@@ -71,11 +72,28 @@ function arg(args: string[], name: string, fallback: string): string {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 }
 
+let compiled: Promise<string> | undefined;
+
+/**
+ * bench/_portal-server.ts and the sources as plain JavaScript (bench/_js.ts), once per run: the server runs as
+ * `moot serve` does, from compiled modules in plain node, so that tsx's loader (some 65 MB, and a copy in every search
+ * thread) is not measured as Moot's memory or time.
+ */
+function compiledServer(): Promise<string> {
+  compiled ??= (async () => {
+    const js = join(dirname(fileURLToPath(import.meta.url)), 'out', 'portal-js');
+    transpileSourcesApart(js);
+    await transpileBenchFiles(js, ['_portal-server']);
+    return join(js, 'bench', '_portal-server.js');
+  })();
+  return compiled;
+}
+
 /** Starts the server in a process of its own (bench/_portal-server.ts) and waits until it listens. */
 export async function startServer(config: ServerConfig, cpuProf: string | null): Promise<{ child: ChildProcess; ready: ServerReady; ask: <T>(msg: object) => Promise<T> }> {
-  const file = join(dirname(fileURLToPath(import.meta.url)), '_portal-server.ts');
+  const file = await compiledServer();
   const child = fork(file, [], {
-    execArgv: ['--import', 'tsx', ...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [])],
+    execArgv: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [],
     env: { ...process.env, MOOT_BENCH_SERVER: JSON.stringify(config) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await new Promise<ServerReady>((resolve, reject) => {
