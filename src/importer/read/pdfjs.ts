@@ -2,7 +2,7 @@
 // side running on this thread, over a loopback port of our own (TextPort): text extraction is not worth a
 // worker thread of pdfjs's own, and preloading the worker module avoids resolving a worker file at run time.
 // The worker module is loaded with two hot spots rewritten (pdfjs-patch.ts).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -66,6 +66,22 @@ class TextPort {
 /** Whether pdfjs's reader runs with the rewrites of pdfjs-patch.ts (for tests). */
 export let pdfWorkerPatched = false;
 
+const COPY_PREFIX = 'moot-pdfjs-';
+
+/**
+ * Copies left behind by a thread stopped while it was loading one (a copy is needed for well under a second):
+ * removed when older than ten minutes.
+ */
+async function removeStaleCopies(): Promise<void> {
+  const now = Date.now();
+  for (const name of await readdir(tmpdir()).catch(() => [])) {
+    if (!name.startsWith(COPY_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    const info = await stat(dir).catch(() => null);
+    if (info && now - info.mtimeMs > 10 * 60 * 1000) await rm(dir, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
 /**
  * pdfjs's reader with the rewrites of pdfjs-patch.ts, loaded from a patched copy written to a private temporary
  * directory (mode 0700, removed once loaded; named after the original in stack traces). A data: URL would avoid
@@ -77,7 +93,8 @@ async function importPatchedWorker(file: string): Promise<WorkerSide | null> {
   try {
     const patched = patchPdfWorkerSource(await readFile(file, 'utf8'));
     if (patched === null) return null;
-    dir = await mkdtemp(join(tmpdir(), 'moot-pdfjs-'));
+    await removeStaleCopies();
+    dir = await mkdtemp(join(tmpdir(), COPY_PREFIX));
     const copy = join(dir, 'pdf.worker.mjs');
     await writeFile(copy, `${patched}\n//# sourceURL=${pathToFileURL(file).href}?patched-by-moot\n`, { mode: 0o600 });
     const worker = (await import(pathToFileURL(copy).href)) as WorkerSide;
