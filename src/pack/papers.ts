@@ -158,7 +158,8 @@ function recommendations(doc: Doc, r: ReportPaper): void {
 
 function writeMinutes(doc: Doc, m: MinutesPaper, ctx: PaperContext): void {
   masthead(doc, ctx.councilName, m.bodyName);
-  para(doc, `MINUTES of a meeting of the ${m.bodyName} held in the ${m.venue} on ${longDate(m.date)}.`);
+  // a meeting whose venue was not recorded (an imported archive's) is said to be held, not "held in the  on"
+  para(doc, `MINUTES of a meeting of the ${m.bodyName} held${m.venue.trim() ? ` in the ${m.venue.trim()}` : ''} on ${longDate(m.date)}.`);
   const present = m.present.map((a) => a.name + (a.role ? ` (${a.role})` : '') + (a.substituteFor ? ` (Substitute for ${a.substituteFor})` : ''));
   labelledInline(doc, 'PRESENT:', joinAnd(present));
   if (m.alsoPresent?.length) labelledInline(doc, 'ALSO PRESENT:', joinAnd(m.alsoPresent));

@@ -87,6 +87,14 @@ describe('tagged, accessible PDFs', () => {
     expectTaggedWithEmbeddedFonts(doc.bytes, 'minutes');
   });
 
+  it('printed minutes of a meeting with no venue recorded say it was held on its date, with no gap for a venue', async () => {
+    const m = minutes();
+    const doc = await renderStandalone([{ ...m, venue: '', status: { kind: 'draft' } }], { councilName: 'Example County Council' }, { title: 'Minutes', date: '2026-12-07' });
+    const text = (await readPack(doc.bytes)).pages.map((p) => p.text).join(' ');
+    expect(text).toContain(`${m.bodyName} held on`);
+    expect(text).not.toMatch(/held in the\s+on/);
+  });
+
   // Each generated kind printed on its own, with the tags its content calls for.
   const kinds: { name: string; paper: StructuredPaper; tags: string[] }[] = [
     { name: 'report', paper: report(`Revenue monitoring – ${WELSH}`), tags: ['H1', 'P', 'Table', 'TH', 'TD', 'L', 'LI'] },
