@@ -2,7 +2,11 @@
 // what their Nunjucks templates write, byte for byte, and escape everything they are given: names, titles and text
 // carrying markup come out as text.
 import { describe, expect, it } from 'vitest';
-import { createViewEnvironment } from '../../src/web/plugins/views.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createViewEnvironment, themeUsesCompiledPages } from '../../src/web/plugins/views.js';
+import { DEMO_THEME_DIR } from '../../src/web/theme.js';
 import { addPortalFilters } from '../../src/web/routes/public/filters.js';
 import { COMPILED_PAGES } from '../../src/web/render/pages.js';
 import { PLAIN_THEME, type Theme } from '../../src/web/theme.js';
@@ -140,6 +144,19 @@ describe('compiled pages', () => {
       });
     }
   }
+
+  it('are used unless a theme folder has templates of its own (its header or footer partial comes before Moot\'s)', () => {
+    expect(themeUsesCompiledPages(PLAIN_THEME)).toBe(true);
+    expect(themeUsesCompiledPages({ ...PLAIN_THEME, dir: DEMO_THEME_DIR })).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'moot-theme-'));
+    try {
+      mkdirSync(join(dir, 'partials'));
+      writeFileSync(join(dir, 'partials', 'header.njk'), '<div>Our own header</div>');
+      expect(themeUsesCompiledPages({ ...PLAIN_THEME, dir })).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('escapes by default: values are text unless marked as HTML', () => {
     expect(esc(X)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; &#92; &lt;/p&gt;');

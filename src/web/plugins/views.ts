@@ -1,5 +1,6 @@
 // Server-rendered HTML: Nunjucks with the GOV.UK Frontend templates and macros, used as they are.
 import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,20 @@ function memoiseContextFreeImports(): void {
   };
   (memoised as { memoised?: boolean }).memoised = true;
   proto.getExported = memoised;
+}
+
+/** Whether a folder holds any Nunjucks template, at any depth. */
+function hasTemplates(dir: string): boolean {
+  try {
+    return readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.njk'));
+  } catch {
+    return true;
+  }
+}
+
+/** Whether the compiled pages render for this theme: none of its templates come before Moot's. */
+export function themeUsesCompiledPages(theme: Theme): boolean {
+  return !theme.dir || !hasTemplates(theme.dir);
 }
 
 /** Templates: a theme's folder first (its partials/header.njk and partials/footer.njk win), then Moot's, then GOV.UK Frontend's. */
@@ -208,8 +223,9 @@ export default fp<ViewsOptions>(async (app, options) => {
   const councilName = theme.name ?? options.councilName;
   app.decorate('views', env);
   app.decorate('renderMemo', memo);
-  // A theme with a folder may replace the header and footer partials: its pages are all Nunjucks'.
-  const compiledViews = { enabled: !theme.dir };
+  // A theme folder's templates (its own partials/header.njk, say) come before Moot's: a theme with any is rendered by
+  // Nunjucks throughout. One with none (a logo, colours, links) uses the compiled pages, which read the same fields.
+  const compiledViews = { enabled: themeUsesCompiledPages(theme) };
   app.decorate('compiledViews', compiledViews);
   app.decorateRequest('viewLocals', null as never);
   app.addHook('onRequest', async (request) => {
