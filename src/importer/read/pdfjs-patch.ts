@@ -100,13 +100,26 @@ const HUNKS: Hunk[] = [
 
 const PRELUDE = `import { inflateSync as __mootInflateSync } from "node:zlib";\n`;
 
-/** The worker module's source with the hunks applied, or null when any of them does not match exactly once. */
-export function patchPdfWorkerSource(source: string): string | null {
-  let out = source;
-  for (const { find, replace } of HUNKS) {
-    const at = out.indexOf(find);
-    if (at < 0 || out.indexOf(find, at + 1) >= 0) return null;
-    out = out.slice(0, at) + replace + out.slice(at + find.length);
+/**
+ * The worker module's source with the hunks applied, as pieces to write one after another (slices of `source`
+ * and the rewrites, so that the 2 MB module is not copied), or null when any hunk does not match exactly once.
+ */
+export function patchPdfWorkerSource(source: Buffer): Buffer[] | null {
+  const found: { at: number; hunk: Hunk; length: number }[] = [];
+  for (const hunk of HUNKS) {
+    const find = Buffer.from(hunk.find);
+    const at = source.indexOf(find);
+    if (at < 0 || source.indexOf(find, at + 1) >= 0) return null;
+    found.push({ at, hunk, length: find.length });
   }
-  return PRELUDE + out;
+  found.sort((x, y) => x.at - y.at);
+  const parts: Buffer[] = [Buffer.from(PRELUDE)];
+  let from = 0;
+  for (const { at, hunk, length } of found) {
+    if (at < from) return null; // overlapping hunks
+    parts.push(source.subarray(from, at), Buffer.from(hunk.replace));
+    from = at + length;
+  }
+  parts.push(source.subarray(from));
+  return parts;
 }

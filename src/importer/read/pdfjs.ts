@@ -2,7 +2,7 @@
 // side running on this thread, over a loopback port of our own (TextPort): text extraction is not worth a
 // worker thread of pdfjs's own, and preloading the worker module avoids resolving a worker file at run time.
 // The worker module is loaded with two hot spots rewritten (pdfjs-patch.ts).
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -91,12 +91,18 @@ async function removeStaleCopies(): Promise<void> {
 async function importPatchedWorker(file: string): Promise<WorkerSide | null> {
   let dir: string | undefined;
   try {
-    const patched = patchPdfWorkerSource(await readFile(file, 'utf8'));
+    const patched = patchPdfWorkerSource(await readFile(file));
     if (patched === null) return null;
     await removeStaleCopies();
     dir = await mkdtemp(join(tmpdir(), COPY_PREFIX));
     const copy = join(dir, 'pdf.worker.mjs');
-    await writeFile(copy, `${patched}\n//# sourceURL=${pathToFileURL(file).href}?patched-by-moot\n`, { mode: 0o600 });
+    patched.push(Buffer.from(`\n//# sourceURL=${pathToFileURL(file).href}?patched-by-moot\n`));
+    const out = await open(copy, 'wx', 0o600);
+    try {
+      await out.writev(patched);
+    } finally {
+      await out.close();
+    }
     const worker = (await import(pathToFileURL(copy).href)) as WorkerSide;
     pdfWorkerPatched = true;
     return worker;

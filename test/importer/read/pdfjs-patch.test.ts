@@ -58,17 +58,17 @@ async function withStockReader<T>(run: (open: Open) => Promise<T>): Promise<T> {
 
 describe("pdfjs's reader, rewritten where it is slow", () => {
   it('applies to the installed pdfjs-dist, each rewrite exactly once', async () => {
-    const source = await readFile(workerFile, 'utf8');
-    const patched = patchPdfWorkerSource(source);
-    expect(patched).not.toBeNull();
+    const parts = patchPdfWorkerSource(await readFile(workerFile));
+    expect(parts).not.toBeNull();
+    const patched = Buffer.concat(parts!).toString();
     expect(patched).toContain('currentTextTransformInto(scratchTransform)');
     expect(patched).not.toContain('new DecompressionStream("deflate")');
   });
 
   it('leaves pdfjs as shipped when a rewrite no longer matches', async () => {
     const source = await readFile(workerFile, 'utf8');
-    expect(patchPdfWorkerSource(source.replace('function compareWithLastPosition(glyphWidth) {', 'function compareWithLastPosition(width) {'))).toBeNull();
-    expect(patchPdfWorkerSource('')).toBeNull();
+    expect(patchPdfWorkerSource(Buffer.from(source.replace('function compareWithLastPosition(glyphWidth) {', 'function compareWithLastPosition(width) {')))).toBeNull();
+    expect(patchPdfWorkerSource(Buffer.from(''))).toBeNull();
   });
 
   it('reads the same text items, at the same positions, as pdfjs as shipped', async () => {
