@@ -248,7 +248,8 @@ export default fp<ViewsOptions>(async (app, options) => {
     if (compiled) {
       // Cheaper than the memo's key: rendered every time, never kept.
       const html = compiled(full);
-      knowEtag(this, html, etagOf(nonce ? html.split(nonce) : [html]));
+      // a signed-in page is sent no-store without a tag (routes/public/http.ts): only the public's is hashed
+      if (this.request.viewer.kind === 'public') knowEtag(this, html, etagOf(nonce ? html.split(nonce) : [html]));
       return this.type('text/html; charset=utf-8').send(html);
     }
     const key = memo.enabled ? RenderMemo.keyOf(template, full, nonce) : null;

@@ -101,6 +101,11 @@ describe.each(STORE_KINDS)('a councillor\'s page on %s', (kind) => {
     // The administrator chooses "Councillor Kim Hebden" and wards.
     const adminId = await createUser(db, SYSTEM_ACTOR, { email: `admin-${kind}@example.org`, displayName: 'Admin', role: 'administrator', personId: null, password: 'correct horse battery staple' });
     const admin = await Browser.signedIn(app, store, adminId);
+    // A signed-in page is sent no-store, so it carries no ETag (nothing keeps it to revalidate).
+    const signedInPage = await admin.request('GET', `/people/${slug}`);
+    expect(signedInPage.statusCode).toBe(200);
+    expect(signedInPage.headers['cache-control']).toBe('private, no-store');
+    expect(signedInPage.headers.etag).toBeUndefined();
     const refused = await admin.post('/admin/council', { nameStyle: 'Lord High', areaLabel: 'Ward' });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Select how members');
