@@ -7,6 +7,9 @@ export default defineConfig({
     // Hooks that load the demo council (which publishes its packs and printed minutes) on a loaded machine.
     hookTimeout: 300_000,
     pool: 'forks',
+    // pdfjs's reader with its hot spots rewritten (src/importer/read/pdfjs-patch.ts) is loaded from a private temporary
+    // copy; like pdfjs in node_modules, Node loads it as it is, not through Vite's transform.
+    server: { deps: { external: [/\/moot-pdfjs-[^/]+\//] } },
     reporters: ['default'],
   },
 });
