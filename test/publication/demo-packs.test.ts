@@ -45,7 +45,7 @@ describe('what the demo council publishes', () => {
     const { store } = get(ctx);
     await loadDemo(store, { years: 1, today: '2025-11-20', seed: 3 });
     const db = store.db;
-    const published = await db.selectFrom('meeting').select(['id', 'slug', 'status', 'published_on']).where('published_on', 'is not', null).where('historic', '=', 0).execute();
+    const published = await db.selectFrom('meeting').select(['id', 'slug', 'status', 'date', 'published_on']).where('published_on', 'is not', null).where('historic', '=', 0).execute();
     const pubs = await db.selectFrom('publication').innerJoin('blob', 'blob.sha256', 'publication.sha256')
       .select(['publication.meeting_id', 'publication.kind', 'publication.audience', 'publication.version', 'publication.items_json', 'publication.published_at', 'blob.bytes']).execute();
     const has = (id: number, kind: string, audience = 'public') => pubs.some((p) => p.meeting_id === id && p.kind === kind && p.audience === audience);
@@ -56,9 +56,12 @@ describe('what the demo council publishes', () => {
       // The members' pack is built where there is something exempt for it to carry.
       const exempt = await db.selectFrom('agenda_item').select('id').where('meeting_id', '=', m.id).where('exempt', '=', 1).executeTakeFirst();
       if (exempt) expect(has(m.id, 'agenda', 'confidential'), m.slug).toBe(true);
-      // Published on the day the agenda (its latest version) went out, not the day the demo was loaded.
-      const pack = pubs.filter((p) => p.meeting_id === m.id && p.kind === 'agenda').sort((a, b) => b.version - a.version)[0];
+      // Published on the day the agenda (its latest version before the meeting) went out, not the day the demo was
+      // loaded; a pack reissued after the meeting (with its Records of Decision) is dated the day it was reissued.
+      const versions = pubs.filter((p) => p.meeting_id === m.id && p.kind === 'agenda' && p.audience === 'public').sort((a, b) => b.version - a.version);
+      const pack = versions.find((p) => p.published_at.slice(0, 10) <= m.date)!;
       expect(pack.published_at.slice(0, 10), m.slug).toBe(m.published_on);
+      for (const later of versions.filter((p) => p.version > pack.version)) expect(later.published_at.slice(0, 10) > m.date, m.slug).toBe(true);
     }
     const withMinutes = dated.filter((m) => m.status === 'minutes-drafted' || m.status === 'minutes-approved');
     expect(withMinutes.length).toBeGreaterThan(10);
