@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import { can, type Viewer } from '../../domain/policy.js';
-import { displayDatesIn, formatDisplayDate, formatDisplayDateTime, formatDisplayTime, formatTimeSlot } from '../format.js';
+import { displayDatesIn, formatDisplayDateTime, formatTimeSlot } from '../format.js';
+import { displayDate, displayTime, fileSize } from '../render/filters.js';
 import { PLAIN_THEME, type Theme } from '../theme.js';
 import { isDeepFrozen } from '../../services/frozen.js';
 import { etagOf, knowEtag } from '../etag.js';
@@ -74,18 +75,13 @@ export function createViewEnvironment(theme: Theme = PLAIN_THEME): nunjucks.Envi
     trimBlocks: true,
     lstripBlocks: true,
   });
-  env.addFilter('displayDate', (d: string | null | undefined, withDay = true) => (d ? formatDisplayDate(d, withDay) : ''));
+  env.addFilter('displayDate', displayDate);
   env.addFilter('displayDateTime', (d: string | null | undefined, withDay = true) => (d ? formatDisplayDateTime(d, withDay) : ''));
   env.addFilter('displayDatesIn', (t: string | null | undefined) => (t ? displayDatesIn(t) : ''));
-  env.addFilter('displayTime', (t: string | null | undefined) => (t ? formatDisplayTime(t) : ''));
+  env.addFilter('displayTime', displayTime);
   env.addFilter('timeSlot', (t: string | null | undefined) => (t ? formatTimeSlot(t) : ''));
   env.addGlobal('stackableTable', stackableTable);
-  env.addFilter('fileSize', (n: number | null | undefined) => {
-    if (n === null || n === undefined) return '';
-    if (n < 1024) return `${n} bytes`;
-    if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
-    return `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  });
+  env.addFilter('fileSize', fileSize);
   return env;
 }
 

@@ -1,5 +1,5 @@
-// The views' own filters (plugins/views.ts) as the compiled pages call them, as text: the same
-// functions, so a date reads the same whichever renders it.
+// Filters shared by the Nunjucks views (registered in plugins/views.ts) and the compiled pages, so a date or a
+// file size reads the same whichever renders it.
 import { formatDisplayDate, formatDisplayTime } from '../format.js';
 
 /** `| displayDate` (text: escape it where it goes into HTML). */
