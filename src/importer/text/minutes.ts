@@ -492,8 +492,15 @@ function candidateAtLine(lines: Line[], k: number, end: number, scheme: Scheme):
 }
 
 function candidateAt(line: Line, scheme: Scheme): Candidate | null {
-  const t = line.text.replace(/\[([^\]]{2,200})\]\([^)\s]*\)/g, '$1');
-  if (line.cells.length !== 1 || labelOf(t)) return null;
+  if (line.cells.length !== 1) return null;
+  const t = line.text.includes('](') ? line.text.replace(/\[([^\]]{2,200})\]\([^)\s]*\)/g, '$1') : line.text;
+  // an attendance label ("Present: …") is no heading; asked only of the few lines that read as one (this runs for
+  // every line under every numbering scheme, and the labels are fifteen patterns)
+  const c = schemeCandidate(t, scheme);
+  return c && !labelOf(t) ? c : null;
+}
+
+function schemeCandidate(t: string, scheme: Scheme): Candidate | null {
   if (scheme === 'arabic') {
     const mm = MINUTE_LINE.exec(t);
     // "11 November 2020" is a date line, not minute 11

@@ -29,31 +29,42 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&nbsp;': ' ', '&lt;': 
 /** Removes HTML tags/entities and markdown emphasis/heading marks from one line, keeping tabs. */
 export function stripMarkup(s: string): string {
   if (!/[<&*_#>\u00a0\u2007\u202f[\\]/.test(s)) return s;
+  // each rewrite below needs a character the line may not have: it runs only when the character is there (most
+  // lines of a pack have none of them, and a global replace costs a pass over the line even when nothing matches)
+  let t = s;
   // markdown made from PDFs: an image (a logo, a scanned page) is not text; a link keeps its words
-  let t = s.replace(/!\[[^\]]{0,300}\]\([^)]{0,500}\)/g, ' ').replace(/\[([^\]]{0,300})\]\((?:https?:|mailto:|\/|#)[^)]{0,500}\)/g, '$1');
-  t = t.replace(/<!--[^>]{0,200}-->/g, ' ');
-  // "31<sup>ST</sup> MARCH": a superscript belongs to its word
-  t = t.replace(/<\/?su[pb]>/gi, '');
-  t = t.replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, ' ');
-  t = t.replace(/&(?:amp|nbsp|lt|gt|quot|#39|rsquo|lsquo);/g, (m) => ENTITIES[m] ?? m);
+  if (t.includes('](')) t = t.replace(/!\[[^\]]{0,300}\]\([^)]{0,500}\)/g, ' ').replace(/\[([^\]]{0,300})\]\((?:https?:|mailto:|\/|#)[^)]{0,500}\)/g, '$1');
+  if (t.includes('<')) {
+    t = t.replace(/<!--[^>]{0,200}-->/g, ' ');
+    // "31<sup>ST</sup> MARCH": a superscript belongs to its word
+    t = t.replace(/<\/?su[pb]>/gi, '');
+    t = t.replace(/<\/?[a-zA-Z][^<>]{0,300}>/g, ' ');
+  }
+  if (t.includes('&')) t = t.replace(/&(?:amp|nbsp|lt|gt|quot|#39|rsquo|lsquo);/g, (m) => ENTITIES[m] ?? m);
   // bold that a converter opened or closed inside a word ("A**pologies**:", "S**ecretary**") joins it
-  t = t.replace(/(?<=[\p{L}\d])\*\*(?=[\p{L}\d])/gu, '').replace(/(?<=[\p{L}\d])\*\*(?=[:.,;)])/gu, '');
-  t = t.replace(/\*\*|__/g, ' ');
+  if (t.includes('**')) t = t.replace(/(?<=[\p{L}\d])\*\*(?=[\p{L}\d])/gu, '').replace(/(?<=[\p{L}\d])\*\*(?=[:.,;)])/gu, '');
+  if (t.includes('**') || t.includes('__')) t = t.replace(/\*\*|__/g, ' ');
   // pandoc's markdown: a backslash at the end of a line is a line break, "\[" "\_" are escaped characters
-  t = t.replace(/\\$/, '').replace(/\\([\\`*_{}[\]()#+.!|~^-])/g, '$1');
-  t = t.replace(/^\s{0,3}#{1,6}\s*/, '');
-  t = t.replace(/^\s*>\s?/, '');
+  if (t.includes('\\')) t = t.replace(/\\$/, '').replace(/\\([\\`*_{}[\]()#+.!|~^-])/g, '$1');
+  if (t.includes('#')) t = t.replace(/^\s{0,3}#{1,6}\s*/, '');
+  if (t.includes('>')) t = t.replace(/^\s*>\s?/, '');
   // single-star emphasis around words: *Nil*
-  t = t.replace(/(^|\s)\*(\S[^*]{0,200}\S|\S)\*(?=\s|$|[.,;:])/g, '$1$2');
-  t = t.replace(/[\u00a0\u2007\u202f]/g, ' ');
+  if (t.includes('*')) t = t.replace(/(^|\s)\*(\S[^*]{0,200}\S|\S)\*(?=\s|$|[.,;:])/g, '$1$2');
+  if (/[\u00a0\u2007\u202f]/.test(t)) t = t.replace(/[\u00a0\u2007\u202f]/g, ' ');
   return t;
 }
 
 /** Collapses whitespace and drops a leading list bullet ("- ", "• ", "* "). */
 export function tidy(s: string): string {
   if (s === '') return s;
-  return ocrOrdinals(s.replace(/[ \t\r\f\v]+/g, ' ').trim().replace(/^(?:[-•*▪●◦·]\s+)+/, '').trim());
+  // a line whose spaces are all single ones is left as it is (replacing every space by itself cost a fifth of reading
+  // a pack); the bullet is looked for only where the line starts with one
+  let t = (COLLAPSIBLE.test(s) ? s.replace(/[ \t\r\f\v]+/g, ' ') : s).trim();
+  if (BULLET_START.test(t)) t = t.replace(/^(?:[-•*▪●◦·]\s+)+/, '').trim();
+  return ocrOrdinals(t);
 }
+const COLLAPSIBLE = /[\t\r\f\v]| {2}/;
+const BULLET_START = /^[-•*▪●◦·]/;
 
 const ORDINAL_MONTH = /\b(\d{1,2})["”™](?=\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi;
 /** A superscript ordinal read by OCR as a quote or ™ ("25" February", "13™ June") is written out: "25th February". */
@@ -75,6 +86,7 @@ const PRINT_STAMP = /^\d{1,2}\/\d{1,2}\/\d{2,4},\s+\d{1,2}:\d{2}\s*[AP]M\b.{0,80
 
 /** Splits text where a markdown marker glued a heading to the next one: "ITEMS**35. Minutes". */
 function unglue(raw: string): string[] {
+  if (!raw.includes('**')) return [raw];
   return raw.split(/(?<=[A-Za-z)])\*\*(?=(?:\d{1,5}|[A-H]\d{1,2})\.?\s)/);
 }
 
@@ -108,11 +120,15 @@ export function undoLigatures(s: string): string {
  * joined again: the rest of the word moves up to the line it was broken from. Only a lower-case letter after the
  * break joins, so "Vice-" / "Chairman" and "2019-" / "20" stay as printed.
  */
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 export function joinBrokenWords(raw: string[]): string[] {
   const out = [...raw];
   for (let i = 0; i + 1 < out.length; i++) {
-    const m = /([A-Za-z]{2,})-$/.exec(out[i].trimEnd());
-    if (!m) continue;
+    // two letters and a hyphen at the line's end, looked at directly (a pattern anchored at the end is tried from
+    // every letter of the line)
+    const end = out[i].trimEnd();
+    if (end.charCodeAt(end.length - 1) !== 45 || !isAsciiLetter(end.charCodeAt(end.length - 2)) || !isAsciiLetter(end.charCodeAt(end.length - 3))) continue;
     const next = /^(\s*)([a-z][a-z']*)([,.;:)]?)(\s+|$)/.exec(out[i + 1]);
     if (!next) continue;
     out[i] = `${out[i].trimEnd().slice(0, -1)}${next[2]}${next[3]}`;
@@ -190,8 +206,9 @@ export function cleanPages(pages: string[]): Cleaned {
       no++;
       for (const piece of unglue(rawLine)) {
         const withTabs = stripMarkup(piece);
-        const cells = withTabs.includes('\t') ? withTabs.split('\t').map(tidy).filter((c) => c !== '') : [];
-        const text = tidy(withTabs.replace(/\t/g, ' '));
+        const tabbed = withTabs.includes('\t');
+        const cells = tabbed ? withTabs.split('\t').map(tidy).filter((c) => c !== '') : [];
+        const text = tidy(tabbed ? withTabs.replace(/\t/g, ' ') : withTabs);
         const m = PAGE_LINE.exec(text);
         if (m) {
           printed = Number(m[1]);

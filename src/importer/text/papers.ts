@@ -21,10 +21,9 @@ function tokens(s: string): string[] {
   return s.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9 ]+/g, ' ').split(' ').filter((t) => t && !STOP.has(t));
 }
 
-function overlap(title: string, text: string): number {
-  const want = new Set(tokens(title));
+/** The share of a title's words that the text has. */
+function overlap(want: Set<string>, have: Set<string>): number {
   if (!want.size) return 0;
-  const have = new Set(tokens(text));
   let n = 0;
   for (const t of want) if (have.has(t)) n++;
   return n / want.size;
@@ -40,19 +39,34 @@ export function locatePapers(lines: Line[], items: AgendaItemDetail[], starts: n
   const cands = starts.filter((s) => s >= afterAgenda && s < lines.length);
   if (!cands.includes(afterAgenda) && afterAgenda < lines.length) cands.unshift(afterAgenda);
 
+  // the opening lines of each candidate document (not spilling into the next one), their words and whether they open
+  // minutes: worked out once each, as up to eight items look at the same candidate
+  const openings = new Map<number, { window: string; words: Set<string>; minutes?: boolean }>();
+  const opening = (c: number) => {
+    let o = openings.get(c);
+    if (!o) {
+      const s = cands[c];
+      const stop = c + 1 < cands.length ? Math.min(cands[c + 1], s + 30) : s + 30;
+      const window = lines.slice(s, Math.min(lines.length, stop)).map((l) => l.text).join(' ');
+      o = { window, words: new Set(tokens(window)) };
+      openings.set(c, o);
+    }
+    return o;
+  };
+  const opensMinutes = (o: { window: string; minutes?: boolean }) =>
+    (o.minutes ??= /^(?:minutes|notes)\s+of/i.test(o.window.slice(0, 400).replace(/^.*?(?=minutes|notes)/i, '')));
   const chosen: number[] = [];
   let cursor = 0;
   for (const it of withPapers) {
     let best = -1;
     let bestScore = 0;
+    const want = new Set(tokens(it.title));
+    const minutesItem = /^minutes\b/i.test(it.title);
     // look ahead a few candidate starts for the one whose opening lines carry the title
     for (let c = cursor; c < Math.min(cands.length, cursor + 8); c++) {
-      const s = cands[c];
-      // the opening lines of this candidate document, not spilling into the next one
-      const stop = c + 1 < cands.length ? Math.min(cands[c + 1], s + 30) : s + 30;
-      const window = lines.slice(s, Math.min(lines.length, stop)).map((l) => l.text).join(' ');
-      let score = overlap(it.title, window);
-      if (/^minutes\b/i.test(it.title) && /^(?:minutes|notes)\s+of/i.test(window.slice(0, 400).replace(/^.*?(?=minutes|notes)/i, ''))) score = Math.max(score, 0.8);
+      const o = opening(c);
+      let score = overlap(want, o.words);
+      if (minutesItem && opensMinutes(o)) score = Math.max(score, 0.8);
       if (score > bestScore + 0.05) { bestScore = score; best = c; }
     }
     // no matching heading: take the next unused document start, if any is left
