@@ -13,8 +13,10 @@ import { addOutline, type OutlineEntry } from './outline.js';
 import { loadPdf, savePdf, yieldToLoop } from './pdf-io.js';
 import { useNativeStreams } from './streams.js';
 import { PackStructure } from './structure.js';
-import { renderPapers, type PaperContext, type StructuredPaper } from './papers.js';
-import { renderPapersElsewhere, splitPoint } from './render-parallel.js';
+import type { LaidOut } from './laid-out.js';
+import { layOutForPack, type PaperContext, type StructuredPaper } from './papers.js';
+import { layOutElsewhere, splitPoint } from './render-parallel.js';
+import { spliceInto } from './splice.js';
 import { PackError } from './problems.js';
 import {
   addBlankPage, addRestrictedPage, embedFonts, stampAgendaItem, stampNotForPublication, stampPageNumber,
@@ -124,7 +126,7 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
     input, audience, supplementary: mode.supplementary, only: frontOptions.only && [...frontOptions.only],
     status: input.sections.map((s) => s.items.map(status)), publicationDate: mode.publicationDate,
   }));
-  const { bytes: frontBytes } = await renderedOnce(frontKey, async () => ({ bytes: await renderFrontSheet(input, frontOptions) }));
+  const { bytes: frontBytes } = await renderedOnce(frontKey, async () => ({ bytes: await renderFrontSheet(input, frontOptions) }), (f) => f.bytes.length);
 
   const fonts = await embedFonts(pack, structure);
   const front = await parsedOnce(frontBytes, () => loadPdf(frontBytes));
@@ -224,7 +226,7 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
   // and reads the uploads; each part is laid out once per content (a rebuild reuses it).
   const layOut = (part: typeof structured, elsewhere: boolean) => {
     const papers = part.map((s) => s.paper);
-    return renderedOnce(contentKey('papers', contentText({ papers, ctx })), () => (elsewhere ? renderPapersElsewhere : renderPapers)(papers, ctx));
+    return renderedOnce(contentKey('papers', contentText({ papers, ctx })), () => (elsewhere ? layOutElsewhere : layOutForPack)(papers, ctx), (l) => l.size);
   };
   const cut = splitPoint(structured.map((s) => s.paper));
   const [here, there] = [structured.slice(0, cut), structured.slice(cut)];
@@ -239,17 +241,17 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
     structure.copied(source, source.getPageIndices(), unit.source);
     unit.pages = unit.source.length;
   }
-  const copyPart = async (part: typeof structured, { bytes, starts }: { bytes: Uint8Array; starts: number[] }) => {
-    const rendered = await parsedOnce(bytes, () => loadPdf(bytes));
-    const pages = await copyInto(pack, rendered, rendered.getPageIndices(), part[0].unit.item);
-    structure.copied(rendered, rendered.getPageIndices(), pages);
+  // The laid-out objects are written into the pack as they are: never serialised, parsed and copied again.
+  const copyPart = (part: typeof structured, laidOut: LaidOut) => {
+    const pages = spliceInto(pack, laidOut, structure);
+    const { starts } = laidOut;
     part.forEach(({ unit }, i) => {
       unit.source = pages.slice(starts[i], starts[i + 1] ?? pages.length);
       unit.pages = unit.source.length;
     });
   };
-  if (hereLaidOut) await copyPart(here, hereLaidOut);
-  if (thereLaidOut) await copyPart(there, await thereLaidOut);
+  if (hereLaidOut) copyPart(here, hereLaidOut);
+  if (thereLaidOut) copyPart(there, await thereLaidOut);
   return units;
 }
 

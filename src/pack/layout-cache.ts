@@ -119,11 +119,11 @@ export function parsedOnce(bytes: Uint8Array, parse: () => Promise<PDFDocument>)
 }
 
 /** The result of laying out this content: laid out once, then reused while it is remembered. */
-export async function renderedOnce<T extends { bytes: Uint8Array }>(key: string, render: () => Promise<T>): Promise<T> {
+export async function renderedOnce<T>(key: string, render: () => Promise<T>, weigh: (value: T) => number): Promise<T> {
   const hit = rendered.get(key) as T | undefined;
   if (hit) return hit;
   const value = await render();
-  rendered.set(key, value, value.bytes.length);
+  rendered.set(key, value, weigh(value));
   return value;
 }
 

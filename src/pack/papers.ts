@@ -3,9 +3,10 @@
 import { writeDataReport } from './data-report.js';
 import type { CallInCoverPaper, DataReportPaper, DecisionPaper, FollowUpSchedulePaper, MinutesPaper, ReportPaper, WorkProgrammePaper } from './model.js';
 import { writeCallInCover, writeFollowUpSchedule, writeWorkProgramme } from './scrutiny.js';
+import { captureObjects, endCaptured, type LaidOut } from './laid-out.js';
 import { joinAnd, longDate, paragraphsPhrase, shortDate } from './text.js';
 import {
-  BODY_SIZE, BOLD, FONT, ITALIC, block, group, bullets, contentWidth, councilHeading, ensureSpace, finish, footer, hanging, heading, labelled, left,
+  BODY_SIZE, BOLD, FONT, ITALIC, block, endStructure, group, bullets, contentWidth, councilHeading, ensureSpace, finish, footer, hanging, heading, labelled, left,
   newDocument, para, rule, t, tag, type Doc,
 } from './typeset.js';
 
@@ -36,6 +37,19 @@ export type StructuredPaper = ReportPaper | MinutesPaper | DecisionPaper | DataR
  */
 export async function renderPapers(papers: StructuredPaper[], ctx: PaperContext): Promise<{ bytes: Uint8Array; starts: number[] }> {
   const doc = newDocument();
+  const starts = writePapers(doc, papers, ctx);
+  return { bytes: await finish(doc), starts };
+}
+
+/** The same papers laid out for a pack: their objects as made, for the pack to take in without reading a PDF back. */
+export async function layOutForPack(papers: StructuredPaper[], ctx: PaperContext): Promise<LaidOut> {
+  const doc = newDocument();
+  captureObjects(doc);
+  const starts = writePapers(doc, papers, ctx);
+  return endCaptured(endStructure(doc), starts);
+}
+
+function writePapers(doc: Doc, papers: StructuredPaper[], ctx: PaperContext): number[] {
   let pages = 1;
   doc.on('pageAdded', () => pages++);
   const starts: number[] = [];
@@ -49,7 +63,7 @@ export async function renderPapers(papers: StructuredPaper[], ctx: PaperContext)
       else writeOther(doc, paper, ctx);
     });
   });
-  return { bytes: await finish(doc), starts };
+  return starts;
 }
 
 export interface StandaloneMeta {

@@ -1,10 +1,11 @@
 // Lays out a pack's generated papers (reports, minutes, Records of Decision) on two threads. pdfkit's layout is most
 // of a first build's time and runs on one thread; the papers are independent, so on two cores the later ones are laid
 // out on a worker thread while this one lays out the earlier ones and reads the uploaded PDFs. Which papers go where
-// depends on the papers alone, and each part is its own PDF whichever thread lays it out, so a pack's bytes are the
+// depends on the papers alone, and each part is laid out as a document of its own whichever thread lays it out, so a pack's bytes are the
 // same with or without the worker (and a worker that cannot run or fails only costs time).
 import { WorkerSlot } from '../threads.js';
-import { renderPapers, type PaperContext, type StructuredPaper } from './papers.js';
+import type { LaidOut } from './laid-out.js';
+import { layOutForPack, type PaperContext, type StructuredPaper } from './papers.js';
 import type { RenderAnswer, RenderRequest } from './render-worker.js';
 
 // A larger young generation than the default: laying out allocates many short-lived arrays (glyph runs, content
@@ -40,8 +41,8 @@ export function splitPoint(papers: StructuredPaper[]): number {
 }
 
 /** Lays out the papers on the worker thread, or on this one where no worker can. */
-export async function renderPapersElsewhere(papers: StructuredPaper[], ctx: PaperContext): Promise<{ bytes: Uint8Array; starts: number[] }> {
+export async function layOutElsewhere(papers: StructuredPaper[], ctx: PaperContext): Promise<LaidOut> {
   const answer = await slot.run({ papers, ctx });
-  if (answer && 'bytes' in answer) return { bytes: answer.bytes, starts: answer.starts };
-  return renderPapers(papers, ctx);
+  if (answer && 'laidOut' in answer) return answer.laidOut;
+  return layOutForPack(papers, ctx);
 }

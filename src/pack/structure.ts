@@ -34,6 +34,10 @@ export class PackStructure {
   private readonly untagged = new Set<PDFPage>();
   /** The two streams that mark an untagged page's content as one paragraph: the same for every page, written once. */
   private wholePage: { open: PDFRef; close: PDFRef } | undefined;
+  /** Pages laid out for this pack (splice.ts): each page's elements by marked-content id, and the papers' top elements. */
+  private readonly splicedPages: { page: PDFPage; parents: (PDFRef | null)[] }[] = [];
+  private readonly splicedTops: { ref: PDFRef; page: PDFPage }[] = [];
+  private docRef: PDFRef | undefined;
 
   constructor(private readonly pack: PDFDocument) {}
 
@@ -48,6 +52,18 @@ export class PackStructure {
     const pages = new Map<string, PDFPage>();
     sourceIndices.forEach((index, i) => pages.set(srcPages[index].ref.toString(), copies[i]));
     this.imports.push({ src, pages });
+  }
+
+  /** The pack's Document element, which laid-out papers' top elements name as their parent before it is written. */
+  get documentRef(): PDFRef {
+    this.docRef ??= this.pack.context.nextRef();
+    return this.docRef;
+  }
+
+  /** Pages whose structure elements were written into the pack as they were laid out (splice.ts). */
+  spliced(pages: { page: PDFPage; parents: (PDFRef | null)[] }[], tops: { ref: PDFRef; page: PDFPage }[]): void {
+    this.splicedPages.push(...pages);
+    this.splicedTops.push(...tops);
   }
 
   /** Marks the whole content of an untagged page as one paragraph (MCID 0). */
@@ -75,7 +91,7 @@ export class PackStructure {
     const ctx = this.pack.context;
     const order = new Map(this.pack.getPages().map((p, i) => [p.ref.toString(), i]));
     const rootRef = ctx.nextRef();
-    const documentRef = ctx.nextRef();
+    const documentRef = this.documentRef;
     const parentTree = new Map<PDFPage, (PDFRef | null)[]>();
     const tops: Top[] = [];
     let seq = 0;
@@ -97,6 +113,12 @@ export class PackStructure {
       register(page, 0, ref);
       tops.push({ ref, page, seq: seq++ });
     }
+    for (const { page, parents } of this.splicedPages) {
+      parents.forEach((ref, mcid) => {
+        if (ref) register(page, mcid, ref);
+      });
+    }
+    for (const t of this.splicedTops) tops.push({ ref: t.ref, page: t.page, seq: seq++ });
     for (const o of this.own) {
       const ref = ctx.nextRef();
       ctx.assign(ref, element(PDFName.of(o.type), documentRef, ctx.obj([mcr(o.page, o.mcid)])));

@@ -217,9 +217,15 @@ export function footer(doc: Doc, text: string): void {
   doc.y = y;
 }
 
-export function finish(doc: Doc): Promise<Uint8Array> {
+/** Ends the open structure elements (the Document element last). */
+export function endStructure(doc: Doc): Doc {
   const s = stacks.get(doc);
   if (s) for (const el of [...s].reverse()) el.end();
+  return doc;
+}
+
+export function finish(doc: Doc): Promise<Uint8Array> {
+  endStructure(doc);
   return new Promise((resolve, reject) => {
     // What the document wrote while it was created (its header) came through the stream, the rest was gathered.
     const chunks: Uint8Array[] = [];
