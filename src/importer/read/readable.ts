@@ -8,7 +8,11 @@ const TOKEN = /^[("'‘“[]?(?:[A-Za-zÀ-ÿŵŷŴŶ][a-zà-ÿŵŷ'’-]+|[A-Z]{
 /** True unless the text is long enough to judge and fewer than a third of its tokens read as words or numbers. */
 export function readableText(text: string): boolean {
   const tokens = text.split(/\s+/).filter(Boolean);
-  if (tokens.join('').length < 40) return true;
-  const words = tokens.filter((t) => TOKEN.test(t)).length;
-  return words / tokens.length >= 1 / 3;
+  let chars = 0;
+  for (const t of tokens) chars += t.length;
+  if (chars < 40) return true;
+  // a third of the tokens reading as words settles it: the rest need not be looked at
+  let words = 0;
+  for (const t of tokens) if (TOKEN.test(t) && ++words * 3 >= tokens.length) return true;
+  return false;
 }

@@ -41,16 +41,29 @@ export function reflow(lines: GeomLine[], pageWidth?: number): string[] {
   // The text block's right margin: the furthest any line reaches, or the left margin mirrored.
   const rightMargin = Math.max(...filled.map((l) => l.right!), pageWidth ? pageWidth - left : 0);
   const out: string[] = [];
+  // the pieces of the last output line while lines are joined onto it, joined once it is complete (rewriting the
+  // whole paragraph at each of its lines made a long paragraph cost the square of its length)
+  let pieces: string[] | null = null;
+  const complete = () => {
+    if (pieces) out[out.length - 1] = pieces.join('');
+    pieces = null;
+  };
   let prev: GeomLine | undefined;
   for (const line of lines) {
     if (prev && joinable(prev, line, rightMargin, left)) {
-      out[out.length - 1] = `${out[out.length - 1].replace(/\u00ad$/, '')}${/\u00ad$/.test(prev.text) ? '' : ' '}${line.text.trim()}`;
+      pieces ??= [out[out.length - 1]];
+      // a soft hyphen at the break: the word continues on the next line
+      const last = pieces[pieces.length - 1];
+      if (last.endsWith('\u00ad')) pieces[pieces.length - 1] = last.slice(0, -1);
+      pieces.push(prev.text.endsWith('\u00ad') ? '' : ' ', line.text.trim());
       // the joined line keeps the last physical line's geometry for the next test
       prev = { ...line, x: prev.x };
       continue;
     }
+    complete();
     out.push(line.text);
     prev = line;
   }
+  complete();
   return out;
 }
