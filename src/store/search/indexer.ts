@@ -1,5 +1,6 @@
 // Keeps search_entry in step with the record: one meeting (its agenda, papers page by page, minutes and decisions),
 // one decision, one person, or everything at once. Entries are replaced wholesale, never patched.
+import { randomInt } from 'node:crypto';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Queryable, Store } from '../db.js';
 import type { Database } from '../schema.js';
@@ -8,8 +9,6 @@ import { agendaPublished, documentPublished, PACK_DOCUMENT_KINDS, itemExempt, mi
 import { decisionEntry, itemEntry, meetingEntry, minuteEntry, pageEntries, personEntry, reviewEntry, type EntryValues, type MeetingFacts } from './entries.js';
 
 const INSERT_CHUNK = 100;
-// A rebuild on PostgreSQL inserts a batch in fewer, larger statements (11 parameters a row, well under 65,535).
-const BULK_INSERT_CHUNK = 1000;
 const MEETING_BATCH = 50;
 const OTHER_BATCH = 500;
 // Merges FTS5's segments after a bulk load, so a query reads one b-tree per term.
@@ -27,41 +26,64 @@ const TSV_CACHE_CHARS = 64 * 1024 * 1024;
  * PostgreSQL, during a rebuild: each entry's tsv (search_tsv, migration 034), computed once per distinct title and body
  * (an archive repeats many: standard agenda items, the pages of a paper that several meetings share) on two connections
  * of the pool at once, outside the rebuild's transaction (the function reads no table), while that transaction inserts
- * the previous batch. The rows then give tsv, which the trigger would otherwise compute row by row on the
- * transaction's one connection: the same function, so the same tsvector.
+ * the previous batch. The tsvectors stay on the server: they are written to search_tsv_stage (unlogged, migration 039)
+ * under this rebuild's number and a key per distinct pair, and the transaction's inserts take them from there, instead
+ * of the tsvector's text coming to Node and going back to be parsed again (tsvectorin was a fifth of the inserting
+ * connection's CPU). The same function as the trigger's, so the same tsvector.
  */
 class RebuildTsv {
-  readonly #known = new Map<string, string>();
+  readonly #keys = new Map<string, number>();
+  #next = 1;
   #chars = 0;
 
-  constructor(readonly db: Kysely<Database>) {}
+  constructor(readonly db: Kysely<Database>, readonly rebuild: number) {}
 
-  /** Computes the tsv of the rows whose title and body are not yet known. */
+  /** Computes the tsv of the rows whose title and body have no key yet. */
   async prepare(rows: EntryValues[]): Promise<void> {
     if (this.#chars > TSV_CACHE_CHARS) {
-      this.#known.clear();
+      this.#keys.clear();
       this.#chars = 0;
     }
-    const wanted = new Map<string, EntryValues>();
-    for (const r of rows) if (!this.#known.has(tsvKey(r))) wanted.set(tsvKey(r), r);
-    if (!wanted.size) return;
-    const texts = [...wanted.values()];
-    const half = texts.reduce((n, r) => n + r.body.length, 0) / 2;
-    let cut = 0;
-    for (let chars = 0; cut < texts.length - 1 && chars < half; cut++) chars += texts[cut].body.length;
-    const parts = [texts.slice(0, cut), texts.slice(cut)].filter((p) => p.length);
-    const results = await Promise.all(parts.map((p) => sql<{ tsv: string }>`
-      select search_tsv(u.title, u.body)::text as tsv from unnest(${p.map((r) => r.title)}::text[], ${p.map((r) => r.body)}::text[])
-        with ordinality as u(title, body, n) order by u.n`.execute(this.db)));
-    parts.forEach((p, i) => p.forEach((r, j) => {
-      this.#known.set(tsvKey(r), results[i].rows[j].tsv);
+    const wanted: { key: number; title: string; body: string }[] = [];
+    for (const r of rows) {
+      const k = tsvKey(r);
+      if (this.#keys.has(k)) continue;
+      const key = this.#next++;
+      this.#keys.set(k, key);
       this.#chars += r.title.length + r.body.length;
-    }));
+      wanted.push({ key, title: r.title, body: r.body });
+    }
+    if (!wanted.length) return;
+    const half = wanted.reduce((n, r) => n + r.body.length, 0) / 2;
+    let cut = 0;
+    for (let chars = 0; cut < wanted.length - 1 && chars < half; cut++) chars += wanted[cut].body.length;
+    const parts = [wanted.slice(0, cut), wanted.slice(cut)].filter((p) => p.length);
+    await Promise.all(parts.map((p) => sql`
+      insert into search_tsv_stage (rebuild, key, tsv)
+      select ${this.rebuild}, u.key, search_tsv(u.title, u.body)
+        from unnest(${p.map((r) => r.key)}::int[], ${p.map((r) => r.title)}::text[], ${p.map((r) => r.body)}::text[]) as u(key, title, body)`.execute(this.db)));
   }
 
-  /** The rows with their tsv, once prepared. */
-  withTsv(rows: EntryValues[]): EntryValues[] {
-    return rows.map((r) => ({ ...r, tsv: this.#known.get(tsvKey(r))! }));
+  /** Inserts prepared rows, each with its tsv from the stage, in the order given (the ids follow it). */
+  async insert(db: Queryable, rows: EntryValues[]): Promise<void> {
+    if (!rows.length) return;
+    const column = <T>(f: (r: EntryValues) => T) => rows.map(f);
+    const done = await sql`insert into search_entry (kind, ref_id, page, meeting_id, body_id, date, exempt, title, url, body, tsv)
+      select u.kind, u.ref_id, u.page, u.meeting_id, u.body_id, u.date, u.exempt, u.title, u.url, u.body, s.tsv
+        from unnest(${column((r) => this.#keys.get(tsvKey(r))!)}::int[], ${column((r) => r.kind)}::text[], ${column((r) => r.ref_id)}::int[],
+          ${column((r) => r.page ?? null)}::int[], ${column((r) => r.meeting_id ?? null)}::int[], ${column((r) => r.body_id ?? null)}::int[],
+          ${column((r) => r.date ?? null)}::text[], ${column((r) => r.exempt ?? 0)}::int[], ${column((r) => r.title)}::text[],
+          ${column((r) => r.url)}::text[], ${column((r) => r.body)}::text[])
+          with ordinality as u(key, kind, ref_id, page, meeting_id, body_id, date, exempt, title, url, body, n)
+        join search_tsv_stage s on s.rebuild = ${this.rebuild} and s.key = u.key
+       order by u.n`.execute(db);
+    // An entry whose tsv is missing from the stage would be left out by the join: never silently.
+    if (Number(done.numAffectedRows) !== rows.length) throw new Error(`search rebuild: ${done.numAffectedRows} of ${rows.length} entries inserted`);
+  }
+
+  /** Empties this rebuild's stage (and any a process killed mid-rebuild left behind a day ago). */
+  async clear(): Promise<void> {
+    await sql`delete from search_tsv_stage where rebuild = ${this.rebuild} or created_at < now() - interval '1 day'`.execute(this.db);
   }
 }
 
@@ -258,6 +280,7 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
   let entries = 0;
   let meetingCount = 0;
   const progress = options.progress;
+  const tsv = store.dialect === 'postgres' ? new RebuildTsv(store.db, randomInt(2 ** 47)) : null;
   await store.db.transaction().execute(async (tx) => {
     const db = tx as unknown as Kysely<Database>;
     const [meetings, decisions, people, reviews] = await Promise.all([
@@ -273,9 +296,7 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
     // only deletes and inserts, and its statements would see the same committed record, read committed) while this
     // batch is inserted, and its tsv computed (RebuildTsv) while Node turns rows into entries.
     // On SQLite every call finishes before it returns, and the order is the same as one batch after another.
-    const postgres = store.dialect === 'postgres';
-    const tsv = postgres ? new RebuildTsv(store.db) : null;
-    const reader = postgres ? store.db : db;
+    const reader = tsv ? store.db : db;
     let inserting: Promise<void> = Promise.resolve();
     const run = async (ids: number[], batch: number, build: (db: Queryable, ids: number[]) => Promise<EntryValues[]>, label: string) => {
       const slices: number[][] = [];
@@ -288,7 +309,7 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
           next?.catch(() => undefined); // awaited on the next turn; an insert failing first must not leave it unhandled
           await tsv?.prepare(rows);
           await inserting;
-          inserting = tsv ? insertEntries(db, tsv.withTsv(rows), BULK_INSERT_CHUNK) : insertEntries(db, rows, INSERT_CHUNK);
+          inserting = tsv ? tsv.insert(db, rows) : insertEntries(db, rows, INSERT_CHUNK);
           inserting.catch(() => undefined); // awaited before the next insert or at the end
           for (const r of rows) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
           entries += rows.length;
@@ -307,8 +328,11 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
     await run(reviews.map((r) => r.id), OTHER_BATCH, reviewEntries, 'reviews');
     // Derived from the record, so no audit entry: count it, or cached search pages would outlive the old index.
     await countDerivedChange(db);
+  }).catch(async (e: unknown) => {
+    await tsv?.clear().catch(() => undefined);
+    throw e;
   });
-  if (store.dialect === 'sqlite') await store.db.executeQuery(SQLITE_OPTIMIZE);
-  else await Promise.all(POSTGRES_SETTLE.map((q) => store.db.executeQuery(q)));
+  if (!tsv) await store.db.executeQuery(SQLITE_OPTIMIZE);
+  else await Promise.all([...POSTGRES_SETTLE.map((q) => store.db.executeQuery(q)), tsv.clear()]);
   return { entries, byKind, meetings: meetingCount, milliseconds: Date.now() - started };
 }

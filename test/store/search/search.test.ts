@@ -186,4 +186,30 @@ describe.each(STORE_KINDS)('search on %s', (kind) => {
     expect(refs(await find(ctx, 'bilby'))).toEqual([`meeting:${fx.m1}`]);
     await indexMeeting(store.db, fx.m1);
   });
+
+  it('leaves the old index whole when a rebuild fails part-way, and (PostgreSQL) nothing in the rebuild\'s stage', async (ctx) => {
+    const store = await setup(ctx);
+    const entries = async () => (await store.db.selectFrom('search_entry').select(['kind', 'ref_id', 'page', 'title']).orderBy('id').execute());
+    const before = await entries();
+    // The people come after every meeting's entries: the failure is late in the rebuild, with most of it inserted.
+    if (kind === 'postgres') {
+      await sql`create function search_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(store.db);
+      await sql`create trigger search_test_refuse before insert on search_entry for each row when (new.kind = 'person') execute function search_test_refuse()`.execute(store.db);
+    } else {
+      await sql`create trigger search_test_refuse before insert on search_entry when new.kind = 'person' begin select raise(abort, 'refused'); end`.execute(store.db);
+    }
+    try {
+      await expect(rebuildSearchIndex(store)).rejects.toThrow(/refused/);
+    } finally {
+      await sql`drop trigger search_test_refuse${sql.raw(kind === 'postgres' ? ' on search_entry' : '')}`.execute(store.db);
+      if (kind === 'postgres') await sql`drop function search_test_refuse()`.execute(store.db);
+    }
+    expect(await entries()).toEqual(before);
+    if (kind === 'postgres') expect(Number((await sql<{ n: number }>`select count(*) as n from search_tsv_stage`.execute(store.db)).rows[0].n)).toBe(0);
+    expect(refs(await find(ctx, 'latchford', { kinds: ['person'] })).length).toBe(1);
+    await rebuildSearchIndex(store);
+    const keys = (rows: typeof before) => rows.map((e) => `${e.kind}:${e.ref_id}:${e.page}`).sort();
+    expect(keys(await entries())).toEqual(keys(before)); // the same entries, in rebuild order (earlier tests reindexed some)
+    if (kind === 'postgres') expect(Number((await sql<{ n: number }>`select count(*) as n from search_tsv_stage`.execute(store.db)).rows[0].n)).toBe(0);
+  });
 });
