@@ -1,8 +1,10 @@
 // HTTP conventions of the public pages: ETags, cache headers that never let a shared cache keep something that
 // depends on who is asking, query-string parsing that refuses nonsense with a clear message.
+import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import { etagOfPayload } from '../../etag.js';
+import { gzipPieces, gzipWithNonce } from './gzip.js';
 import { type CachedPage, cutAtNonce, joinAtNonce, type PageCache } from './page-cache.js';
 import { recordChanges } from '../../../services/change-scope.js';
 import { dataVersion } from '../../../services/site.js';
@@ -27,6 +29,46 @@ function notModified(reply: FastifyReply): void {
   // The cached copy carries its own nonce; keep its policy rather than sending one for a body not sent.
   reply.removeHeader('content-security-policy');
   reply.removeHeader('content-length');
+}
+
+/** Each Accept-Encoding value seen (a browser sends one of a handful) and whether it chose gzip; forgotten past 100. */
+const chosenEncodings = new Map<string, boolean>();
+
+/** Whether the client prefers gzip to the page as it is (Accept-Encoding with its q-values; none: as it is). */
+function acceptsGzip(request: FastifyRequest): boolean {
+  const header = request.headers['accept-encoding'];
+  if (typeof header !== 'string') return false;
+  let gzip = chosenEncodings.get(header);
+  if (gzip === undefined) {
+    // Content-codings are case-insensitive.
+    gzip = negotiate(header.toLowerCase(), ['gzip', 'identity']) === 'gzip';
+    if (chosenEncodings.size >= 100) chosenEncodings.clear();
+    chosenEncodings.set(header, gzip);
+  }
+  return gzip;
+}
+
+/** A kept page's tag for its gzip form: another representation of the same page, so another tag. */
+const gzipTag = (etag: string): string => etag.replace(/"$/, '-gzip"');
+
+/**
+ * The headers a kept page goes out with, the same whether it was just rendered or came from the cache: the tag of
+ * the form sent, Vary naming what chose that form (Accept-Encoding: gzip or not) and, on a hit, its Cache-Control.
+ */
+function keptPageHeaders(reply: FastifyReply, page: CachedPage, gzip: boolean, hit: boolean): string {
+  const etag = gzip && page.gzip ? page.gzip.etag : page.etag;
+  if (hit) reply.header('cache-control', page.cacheControl ?? 'private, no-cache');
+  reply.header('vary', page.cacheControl ? 'Accept-Encoding' : 'Cookie, Authorization, Accept-Encoding').header('etag', etag);
+  return etag;
+}
+
+/** A kept page's bytes for this response: gzipped when the client takes gzip, with the response's nonce in. */
+function keptPageBody(reply: FastifyReply, page: CachedPage, gzip: boolean, nonce: string): Buffer {
+  if (gzip && page.gzip) {
+    reply.header('content-encoding', 'gzip');
+    return gzipWithNonce(page.gzip, nonce);
+  }
+  return joinAtNonce(page.pieces, nonce);
 }
 
 const CACHEABLE_TYPES = /^(text\/html|text\/calendar|application\/(atom|rss)\+xml)/;
@@ -99,13 +141,12 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
         }
         return;
       }
-      if (hit.cacheControl) reply.header('cache-control', hit.cacheControl).header('etag', hit.etag);
-      else reply.header('cache-control', 'private, no-cache').header('vary', 'Cookie, Authorization').header('etag', hit.etag);
-      if (matches(request, hit.etag)) {
+      const gzip = !!hit.gzip && acceptsGzip(request);
+      if (matches(request, keptPageHeaders(reply, hit, gzip, true))) {
         notModified(reply);
         return reply.send('');
       }
-      return reply.type(hit.contentType).send(joinAtNonce(hit.pieces, nonceOf(reply) ?? ''));
+      return reply.type(hit.contentType).send(keptPageBody(reply, hit, gzip, nonceOf(reply) ?? ''));
     });
   }
 
@@ -139,9 +180,19 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (pages && slot && typeof payload === 'string' && CACHEABLE_TYPES.test(contentType) && request.viewer.kind === 'public') {
       const cacheControl = String(reply.getHeader('cache-control') ?? '');
-      const page: CachedPage = { pieces: cutAtNonce(payload, nonce), etag, contentType, cacheControl: cacheControl.startsWith('public') ? cacheControl : undefined, tags: slot.tags };
+      const pieces = cutAtNonce(payload, nonce);
+      // Compressed here, once per kept page; a hit only puts its nonce in (gzip.ts).
+      const gzipForm = gzipPieces(pieces);
+      const page: CachedPage = { pieces, etag, gzip: { ...gzipForm, etag: gzipTag(etag) }, contentType, cacheControl: cacheControl.startsWith('public') ? cacheControl : undefined, tags: slot.tags };
       pages.set(slot.version, slot.key, page);
       slot.done?.(page);
+      // This response goes out as a hit would: the same headers, gzipped for a client that takes it.
+      const gzip = acceptsGzip(request);
+      if (matches(request, keptPageHeaders(reply, page, gzip, false))) {
+        notModified(reply);
+        return '';
+      }
+      return keptPageBody(reply, page, gzip, nonce ?? '');
     }
     if (matches(request, etag)) {
       notModified(reply);

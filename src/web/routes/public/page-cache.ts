@@ -5,6 +5,7 @@
 // When the record's version moves on, the changes since (services/change-scope.ts) say what went stale: a page
 // tagged with what it is made from is kept unless a change touched that; an untagged page is dropped by any change.
 import { CacheVersion, survives, type Explain } from '../../../services/change-scope.js';
+import type { GzipForm } from './gzip.js';
 
 export interface CachedPage {
   /**
@@ -13,6 +14,8 @@ export interface CachedPage {
    */
   pieces: Buffer[];
   etag: string;
+  /** The same page gzipped once, when it was kept, for the clients that accept gzip (gzip.ts), and its own tag. */
+  gzip?: GzipForm & { etag: string };
   contentType: string;
   /** A response the route declared the same for everyone (feeds): its public Cache-Control, kept on a cache hit. */
   cacheControl?: string;
@@ -37,7 +40,7 @@ export function joinAtNonce(pieces: Buffer[], nonce: string): Buffer {
   return Buffer.concat(parts);
 }
 
-const sizeOf = (page: CachedPage): number => page.pieces.reduce((n, p) => n + p.length, 0);
+const sizeOf = (page: CachedPage): number => page.pieces.reduce((n, p) => n + p.length, 0) + (page.gzip?.size ?? 0);
 
 /** Hits and misses of every page cache in this process, for the metrics. */
 export const PAGE_CACHE_COUNTS = { hits: 0, misses: 0 };
