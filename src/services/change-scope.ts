@@ -1,7 +1,9 @@
 // What a change to the record can alter, so a process's caches drop only that (issue 16). Every change to the record
 // writes an audit entry and moves the record's counter in its transaction; record_change (migration 032) says which
 // entries each move stands for, in commit order. A process follows the moves (one query when the counter has moved,
-// shared by its caches) and turns each move's entries into the tags of what they can make stale.
+// shared by its caches) and turns each move's entries into the tags of what they can make stale. On PostgreSQL the
+// counter is in stripes (migration 036), so writers do not take turns at one row: a move is (stripe, n), in commit
+// order within its stripe, and the moves between two versions are, stripe by stripe, those after the first's value.
 //
 // A cached value (a rendered public page, a read model's rows) says what it is made from by its tags:
 // - none: anything; every change drops it;
@@ -11,7 +13,7 @@
 // - `meeting:<id>`: only that meeting's own rows; dropped by a change to that meeting, and by any change the rules
 //   below do not understand.
 // A move whose entries are not all known (more than listed, none listed: a derived change) drops everything.
-import { recordChangesAfter, type RecordChangeEntry } from '../store/read/version.js';
+import { moveKey, recordChangesAfter, recordStripes, versionAfter, type RecordChangeEntry } from '../store/read/version.js';
 import type { Store } from '../store/db.js';
 
 /** The tag of a value made from the record that no person added can appear in (see the file comment). */
@@ -82,7 +84,7 @@ export class CacheVersion {
   }
 
   async moveTo(version: string, explain: Explain | null): Promise<void> {
-    while (version !== this.#version && (!this.#version || Number(version) > Number(this.#version))) {
+    while (version !== this.#version && (!this.#version || versionAfter(version, this.#version))) {
       if (this.#moving) {
         await this.#moving;
         continue;
@@ -104,59 +106,65 @@ export class CacheVersion {
 /** How many moves of the counter a process remembers the stale tags of. */
 const HISTORY = 2000;
 
+/** Whether every stripe of `a` is at least that of `b` (both of as many stripes). */
+const atLeast = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((n, s) => n >= b[s]);
+
 /**
  * The moves of one store's record counter this process has read, and the tags each made stale. Shared by the
  * store's caches: each asks what went stale between the version it holds and the one a request read.
  */
 export class RecordChanges {
-  /** Every move up to `known` has been read; the older ones beyond HISTORY are forgotten. */
-  #known: number | null = null;
-  #stale = new Map<number, Set<string> | null>();
+  /** Every move up to `known` (each stripe's value) has been read; the older ones beyond HISTORY are forgotten. */
+  #known: number[] | null = null;
+  #stale = new Map<string, Set<string> | null>();
   #reading: Promise<void> | null = null;
 
   constructor(private readonly store: Store) {}
 
   /**
    * What went stale between two versions of the record (as changeCounts gives them), or null for "everything":
-   * also when `from` is empty, not older than `to`, or older than what is remembered, or the changes cannot be read.
+   * also when `from` is empty, not before `to` in every stripe, or older than what is remembered, or the changes
+   * cannot be read.
    */
   async between(from: string, to: string): Promise<Set<string> | null> {
-    const a = Number(from), b = Number(to);
-    if (!from || !Number.isSafeInteger(a) || !Number.isSafeInteger(b) || a >= b) return null;
+    const a = recordStripes(from), b = recordStripes(to);
+    if (!a || !b || from === to || !atLeast(b, a)) return null;
     try {
-      while (this.#known === null || this.#known < b) {
+      while (this.#known === null || !atLeast(this.#known, b)) {
         if (!this.#reading) this.#reading = this.#read().finally(() => { this.#reading = null; });
-        const before = this.#known;
+        const before = this.#known?.join('.');
         await this.#reading;
-        if (this.#known === before) return null; // nothing new could be read: do not wait for it
+        if (this.#known?.join('.') === before) return null; // nothing new could be read: do not wait for it
       }
     } catch {
       return null;
     }
     const stale = new Set<string>();
-    for (let n = a + 1; n <= b; n++) {
-      const s = this.#stale.get(n);
-      if (!s) return null;
-      for (const t of s) stale.add(t);
+    for (let s = 0; s < b.length; s++) {
+      for (let n = a[s] + 1; n <= b[s]; n++) {
+        const t = this.#stale.get(moveKey(s, n));
+        if (!t) return null;
+        for (const tag of t) stale.add(tag);
+      }
     }
     return stale;
   }
 
   async #read(): Promise<void> {
     // The first read only learns the version: the moves before it are not known.
-    const after = this.#known ?? Number.MAX_SAFE_INTEGER;
+    const after = this.#known;
     const { version, changes } = await recordChangesAfter(this.store, after);
-    if (this.#known === null || version < after || !changes) {
-      // The first read, a counter that went back (another database restored under the same address) or too many
-      // changes at once: moves up to now are not explained.
+    if (!after || !changes || !atLeast(version, after)) {
+      // The first read, a counter that went back (another database restored under the same address), a change of
+      // stripes or too many changes at once: moves up to now are not explained.
       this.#stale.clear();
     } else {
-      for (const [n, entries] of changes) this.#stale.set(n, entries ? staleTags(entries) : null);
+      for (const [key, entries] of changes) this.#stale.set(key, entries ? staleTags(entries) : null);
     }
     this.#known = version;
-    for (const n of this.#stale.keys()) {
+    for (const key of this.#stale.keys()) {
       if (this.#stale.size <= HISTORY) break;
-      this.#stale.delete(n);
+      this.#stale.delete(key);
     }
   }
 }

@@ -28,7 +28,7 @@ const MIGRATION_TABLES = new Set(['moot_migration', 'moot_migration_lock']);
  * Operational state, not the council's record: rate-limit counters, job leases, the job log, the change counters and
  * (PostgreSQL) a search rebuild's work space.
  */
-const TRANSIENT_TABLES = new Set(['rate_limit', 'job_lease', 'job_run', 'change_counter', 'record_change', 'search_tsv_stage']);
+const TRANSIENT_TABLES = new Set(['rate_limit', 'job_lease', 'job_run', 'change_counter', 'record_counter', 'record_change', 'search_tsv_stage']);
 const skipped = (name: string) => MIGRATION_TABLES.has(name) || TRANSIENT_TABLES.has(name);
 
 export async function listDataTables(db: Kysely<Database>, dialect: Dialect): Promise<TableInfo[]> {

@@ -31,11 +31,14 @@ export async function purgeRateLimits(db: Queryable, now = Date.now()): Promise<
   return Number(r.numDeletedRows);
 }
 
-/** Keeps the record_change rows of the last `keep` moves of the record's counter (readers need only recent ones). */
+/**
+ * Keeps the record_change rows of the last `keep` moves of each stripe of the record's counter (readers need only
+ * recent ones).
+ */
 export async function purgeRecordChanges(db: Queryable, keep = 5000): Promise<number> {
-  const v = await db.selectFrom('change_counter').select('n').where('name', '=', 'record').executeTakeFirst();
-  if (!v) return 0;
-  const r = await db.deleteFrom('record_change').where('n', '<=', Number(v.n) - keep).executeTakeFirst();
+  const r = await db.deleteFrom('record_change')
+    .where('n', '<=', (eb) => eb.selectFrom('record_counter as v').select(sql<number>`v.n - ${keep}`.as('n')).whereRef('v.stripe', '=', 'record_change.stripe'))
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 

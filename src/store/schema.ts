@@ -735,14 +735,22 @@ export interface RateLimitTable {
   window_ends: number;
 }
 
-/** Counts of committed changes (migration 021): `record` (every audit entry), `access` (sessions and accounts). */
+/** Counts of committed changes (migration 021): `access` (sessions and accounts); the record's moved to record_counter (036). */
 export interface ChangeCounterTable {
   name: string;
   n: number;
 }
 
+/** One stripe of the record's counter (migration 036): the record's version is the stripes' values in order. */
+export interface RecordCounterTable {
+  stripe: number;
+  n: number;
+}
+
 /** Which audit entries the record's counter moving to n stands for (migration 032); no audit_id: any change. */
 export interface RecordChangeTable {
+  /** The stripe of the record's counter that moved (migration 036; always 0 on SQLite). */
+  stripe: number;
   n: number;
   audit_id: number | null;
 }
@@ -884,6 +892,7 @@ export interface Database {
   rate_limit: RateLimitTable;
   change_counter: ChangeCounterTable;
   record_change: RecordChangeTable;
+  record_counter: RecordCounterTable;
   job_lease: JobLeaseTable;
   job_run: JobRunTable;
   indicator: IndicatorTable;

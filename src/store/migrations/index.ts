@@ -25,6 +25,7 @@ import * as m030 from './030-paper-reinstatement.js';
 import * as m032 from './032-record-change.js';
 import * as m034 from './034-search-lexemes-lz4.js';
 import * as m035 from './035-search-tsv-inline.js';
+import * as m036 from './036-record-counter-stripes.js';
 import * as m039 from './039-search-tsv-stage.js';
 
 export interface MootMigration {
@@ -57,5 +58,6 @@ export const MIGRATIONS: MootMigration[] = [
   { name: '032-record-change', up: m032.up },
   { name: '034-search-lexemes-lz4', up: m034.up },
   { name: '035-search-tsv-inline', up: m035.up },
+  { name: '036-record-counter-stripes', up: m036.up },
   { name: '039-search-tsv-stage', up: m039.up },
 ];

@@ -1,21 +1,30 @@
 // Cheap tokens that change whenever the data may have changed, for caching what does not depend on the viewer.
-// Both are counters in change_counter (migration 021), bumped in the same transaction as the change:
-// - the record's: by every audit entry (every change to the record writes one), so operational writes (rate limits,
-//   job leases, the outbox, sessions) and other transactions on a shared PostgreSQL server leave it alone;
-// - sign-in state's (`access`): by any write to user_session or user_account.
+// - the record's: the stripes of its counter (record_counter, migration 036), bumped by every audit entry's
+//   transaction (every change to the record writes one), so operational writes (rate limits, job leases, the outbox,
+//   sessions) and other transactions on a shared PostgreSQL server leave it alone. The version is the stripes'
+//   values in stripe order, joined by dots ("17.3.9…" on PostgreSQL; one number on SQLite, which has one stripe);
+// - sign-in state's (`access`): a counter in change_counter (migration 021), by any write to user_session or
+//   user_account.
 import { CompiledQuery, sql } from 'kysely';
 import type { Queryable, Store } from '../db.js';
 
 export interface ChangeCounts { record: string; access: string }
 
 // Read before every public page and every signed-in request: compiled once rather than built and compiled each time.
-const COUNTS = CompiledQuery.raw('select name, n from change_counter') as CompiledQuery<{ name: string; n: number | string }>;
+// One statement, so every stripe and the access counter come from one snapshot.
+const COUNTS = CompiledQuery.raw(`select -1 as stripe, n from change_counter where name = 'access'
+  union all select stripe, n from record_counter order by 1`) as CompiledQuery<{ stripe: number | string; n: number | string }>;
 
-/** Both counters, in one query. */
+/** Both versions, in one query. */
 export async function changeCounts(store: Store): Promise<ChangeCounts> {
   const r = await store.db.executeQuery(COUNTS);
   const out: ChangeCounts = { record: '', access: '' };
-  for (const row of r.rows) if (row.name === 'record' || row.name === 'access') out[row.name] = String(row.n);
+  const stripes: string[] = [];
+  for (const row of r.rows) {
+    if (Number(row.stripe) < 0) out.access = String(row.n);
+    else stripes.push(String(row.n));
+  }
+  out.record = stripes.join('.');
   return out;
 }
 
@@ -24,12 +33,32 @@ export async function dataVersion(store: Store): Promise<string> {
   return (await changeCounts(store)).record;
 }
 
+/** The stripes' values of a record's version, or null when it is not one. */
+export function recordStripes(version: string): number[] | null {
+  if (!version) return null;
+  const out = version.split('.').map(Number);
+  return out.every((n) => Number.isSafeInteger(n) && n >= 0) ? out : null;
+}
+
+/**
+ * Whether the record's version `a` is after `b`. Versions read from one database are never behind one another in one
+ * stripe and ahead in another (each is read in one snapshot, and a later snapshot sees every commit an earlier one
+ * saw), so the sum of the stripes orders them; a version that is not one is after nothing.
+ */
+export function versionAfter(a: string, b: string): boolean {
+  const x = recordStripes(a);
+  if (!x) return false;
+  const y = recordStripes(b);
+  if (!y) return true;
+  return x.reduce((s, n) => s + n, 0) > y.reduce((s, n) => s + n, 0);
+}
+
 /**
  * Counts a change to what the public sees that writes no audit entry of its own because it is derived from the
  * record (the search index rebuilt): the record's caches are emptied as for any change.
  */
 export async function countDerivedChange(db: Queryable): Promise<void> {
-  await sql`update change_counter set n = n + 1 where name = 'record'`.execute(db);
+  await sql`update record_counter set n = n + 1 where stripe = 0`.execute(db);
 }
 
 /** An audit entry behind a move of the record's counter: what changed (the entity and its id) and how. */
@@ -43,38 +72,49 @@ export interface RecordChangeEntry {
   personKind: string | null;
 }
 
+/** One move of the record's counter: its stripe and the value it moved to, as a key ("stripe:n"). */
+export const moveKey = (stripe: number, n: number): string => `${stripe}:${n}`;
+
 /**
- * The record's version now, and the audit entries behind each move of its counter after `after` (migration 032),
- * read in one statement so both come from one snapshot: every n in (after, version] is a key, its value the entries
- * that transaction wrote, or null when they are not all known (a move with no entries listed, such as the search
- * index rebuilt, or more entries than the trigger lists). At most `limit` entries: null when there were more.
- * A declaration's entry also gives the meeting its row belongs to (its entity id is the declaration's), a person's
- * entry the person's kind.
+ * The record's version now (its stripes), and the audit entries behind each move of its counter after `after` (the
+ * stripes of an earlier version; migrations 032, 036), read in one statement so both come from one snapshot: every
+ * move (s, n) with after[s] < n <= version[s] is a key (moveKey), its value the entries that transaction wrote, or
+ * null when they are not all known (a move with no entries listed, such as the search index rebuilt, or more entries
+ * than the trigger lists). At most `limit` entries: null when there were more, or when `after` has not as many
+ * stripes as the counter. No `after`: only the version is read.
  */
-export async function recordChangesAfter(store: Store, after: number, limit = 200): Promise<{ version: number; changes: Map<number, RecordChangeEntry[] | null> | null }> {
-  const rows = await store.db.selectFrom('change_counter as v')
-    .leftJoin('record_change as c', (j) => j.on((eb) => eb('c.n', '>', after)))
-    .leftJoin('audit_log as a', 'a.id', 'c.audit_id')
-    .select(['v.n as version', 'c.n as n', 'c.audit_id', 'a.entity', 'a.entity_id', 'a.action',
-      sql<string | null>`case when a.entity in ('declaration', 'person') then coalesce(a.after_json, a.before_json) end`.as('detail')])
-    .where('v.name', '=', 'record').orderBy('c.n').orderBy('c.audit_id').limit(limit + 1).execute();
-  const version = Number(rows[0]?.version ?? 0);
-  if (rows.length > limit) return { version, changes: null };
-  const changes = new Map<number, RecordChangeEntry[] | null>();
-  for (let n = after + 1; n <= version; n++) changes.set(n, null);
-  const listed = new Map<number, RecordChangeEntry[] | null>();
-  for (const r of rows) {
-    if (r.n === null) continue;
-    const n = Number(r.n);
-    const entries = listed.has(n) ? listed.get(n)! : [];
+export async function recordChangesAfter(store: Store, after: readonly number[] | null, limit = 200): Promise<{ version: number[]; changes: Map<string, RecordChangeEntry[] | null> | null }> {
+  // Whole numbers this process read itself, written into the statement: a bound parameter in an OR of ranges has no
+  // type PostgreSQL can infer. (A listed row repeats its n as `version`: a null in the subquery would be text.)
+  const ranges = (after ?? []).map((n, s) => sql`(c.stripe = ${sql.lit(s)} and c.n > ${sql.lit(Math.trunc(n))})`);
+  const where = ranges.length ? sql.join(ranges, sql` or `) : sql`1 = 0`;
+  const rows = (await sql<{ kind: number; stripe: number | string; version: number | string | null; n: number | string | null; audit_id: number | string | null; entity: string | null; entity_id: string | null; action: string | null; detail: string | null }>`
+    select 0 as kind, v.stripe, v.n as version, null as n, null as audit_id, null as entity, null as entity_id, null as action, null as detail
+      from record_counter v
+    union all
+    select * from (select 1 as kind, c.stripe, c.n as version, c.n, c.audit_id, a.entity, a.entity_id, a.action,
+        case when a.entity in ('declaration', 'person') then coalesce(a.after_json, a.before_json) end as detail
+      from record_change c left join audit_log a on a.id = c.audit_id
+      where ${where} order by c.stripe, c.n, c.audit_id limit ${sql.lit(limit + 1)}) listed
+    order by 1, 2, 4, 5`.execute(store.db)).rows;
+  const version: number[] = [];
+  for (const r of rows) if (Number(r.kind) === 0) version[Number(r.stripe)] = Number(r.version);
+  const listedRows = rows.filter((r) => Number(r.kind) === 1);
+  if (!after || after.length !== version.length || listedRows.length > limit) return { version, changes: after ? null : new Map() };
+  const changes = new Map<string, RecordChangeEntry[] | null>();
+  version.forEach((v, s) => { for (let n = after[s] + 1; n <= v; n++) changes.set(moveKey(s, n), null); });
+  const listed = new Map<string, RecordChangeEntry[] | null>();
+  for (const r of listedRows) {
+    const key = moveKey(Number(r.stripe), Number(r.n));
+    const entries = listed.has(key) ? listed.get(key)! : [];
     // No audit_id (more entries than listed) or an entry not found: what changed is not known.
-    if (entries === null || r.audit_id === null || r.entity === null) listed.set(n, null);
+    if (entries === null || r.audit_id === null || r.entity === null) listed.set(key, null);
     else {
       entries.push({ entity: r.entity, entityId: r.entity_id, action: r.action ?? '', ...detailOf(r.detail) });
-      listed.set(n, entries);
+      listed.set(key, entries);
     }
   }
-  for (const [n, entries] of listed) if (changes.has(n)) changes.set(n, entries);
+  for (const [key, entries] of listed) if (changes.has(key)) changes.set(key, entries);
   return { version, changes };
 }
 
