@@ -1,4 +1,4 @@
-// `npm run bench -- write-ceiling [--writers N] [--seconds S]`: how many clerk writes a second one PostgreSQL takes
+// `npm run bench -- write-ceiling [--writers N] [--seconds S] [--rounds R]`: how many clerk writes a second one PostgreSQL takes
 // with the record's counter as it is (migration 036: a deferred trigger bumps one of 8 stripes at each commit), with
 // the counter in one row as it was (migrations 021/032), and with its trigger disabled, in turn, on a database of its
 // own (dropped afterwards). Each write is the ops bench's "person added" through the service. A counter row is locked
@@ -24,6 +24,7 @@ function arg(args: string[], name: string, fallback: string): string {
 export default async function writeCeiling(args: string[]): Promise<void> {
   const writers = Number(arg(args, '--writers', '10'));
   const seconds = Number(arg(args, '--seconds', '4'));
+  const rounds = Number(arg(args, '--rounds', '2'));
   const dbName = `moot_bench_writes_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
@@ -34,9 +35,23 @@ export default async function writeCeiling(args: string[]): Promise<void> {
   const store = await openStore({ dataDir: '/nonexistent', databaseUrl: url.toString() });
   try {
     let n = 0;
-    const run = async (label: string) => {
+    const run = async (label: string | null) => {
       const ms: number[] = [];
       const end = performance.now() + seconds * 1000;
+      // What the writers' backends wait on, sampled every 20 ms: a row lock (another writer's counter row) or the flush.
+      const waits = { active: 0, lock: 0, wal: 0 };
+      const sampling = (async () => {
+        while (performance.now() < end) {
+          const rows = (await sql<{ type: string | null; event: string | null }>`select wait_event_type as type, wait_event as event from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and state = 'active'`.execute(store.db)).rows;
+          for (const r of rows) {
+            waits.active++;
+            if (r.type === 'Lock') waits.lock++;
+            else if (r.event === 'WALSync' || r.event === 'WALWrite' || r.event === 'WalSync') waits.wal++;
+          }
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })();
       await Promise.all(Array.from({ length: writers }, async () => {
         while (performance.now() < end) {
           const t = performance.now();
@@ -44,14 +59,18 @@ export default async function writeCeiling(args: string[]): Promise<void> {
           ms.push(performance.now() - t);
         }
       }));
+      await sampling;
       ms.sort((x, y) => x - y);
       const q = (p: number) => ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)].toFixed(1);
-      process.stdout.write(`| ${label} | ${(ms.length / seconds).toFixed(0)} | ${q(0.5)} | ${q(0.99)} | ${loadavg()[0].toFixed(1)} |\n`);
+      if (label === null) return; // the warm-up (the first run on a new database and process is slower)
+      const share = (k: number) => (waits.active ? k / waits.active : 0).toFixed(2);
+      process.stdout.write(`| ${label} | ${(ms.length / seconds).toFixed(0)} | ${q(0.5)} | ${q(0.99)} | ${share(waits.lock)} | ${share(waits.wal)} | ${loadavg()[0].toFixed(1)} |\n`);
     };
     const trigger = (on: boolean) => sql.raw(`ALTER TABLE audit_log ${on ? 'ENABLE' : 'DISABLE'} TRIGGER audit_log_counts_change`).execute(store.db);
     const stripes = (k: number) => sql.raw(countChangeFunction(k)).execute(store.db);
-    process.stdout.write(`${writers} writers, ${seconds} s a run\n\n| record counter | writes/s | p50 ms | p99 ms | load |\n|---|---:|---:|---:|---:|\n`);
-    for (let i = 0; i < 2; i++) {
+    process.stdout.write(`${writers} writers, ${seconds} s a run\n\n| record counter | writes/s | p50 ms | p99 ms | active backends waiting on a lock | on the WAL flush | load |\n|---|---:|---:|---:|---:|---:|---:|\n`);
+    await run(null);
+    for (let i = 0; i < rounds; i++) {
       await run(`${RECORD_STRIPES} stripes`);
       await stripes(1);
       await run('one row');
