@@ -57,7 +57,8 @@ describe.each(STORE_KINDS)('record changes on %s', (kind) => {
 
   it('trims the log to its last moves', async (ctx) => {
     const { store } = get(ctx);
-    await createPerson(store.db, SYSTEM_ACTOR, { surname: 'Trimmed', kind: 'officer', jobTitle: 'Officer' });
+    // More moves than stripes, so some stripe has more than its last.
+    for (let i = 0; i < 9; i++) await createPerson(store.db, SYSTEM_ACTOR, { surname: `Trimmed ${i}`, kind: 'officer', jobTitle: 'Officer' });
     const v = recordStripes(await dataVersion(store))!;
     const last = await store.db.selectFrom('record_change').select(['stripe', 'n']).where('audit_id', 'is not', null).orderBy('audit_id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(await purgeRecordChanges(store.db, 1)).toBeGreaterThan(0);
