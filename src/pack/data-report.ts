@@ -3,7 +3,7 @@
 // charts drawn as vectors with the chart in words beneath each.
 import type { BarChart, DataReportModel, LineChart, ReportCell, ReportTable } from '../domain/data-report.js';
 import { numberFormat } from '../domain/indicators.js';
-import { BODY_SIZE, BOLD, FONT, artifact, contentWidth, councilHeading, ensureSpace, figure, group, heading, left, para, t, tag, type Doc } from './typeset.js';
+import { BODY_SIZE, BOLD, FONT, artifact, contentWidth, councilHeading, ensureSpace, figure, group, heading, heightOf, left, para, t, tag, type Doc } from './typeset.js';
 
 const RAG_FILL: Record<string, string> = { GREEN: '#cce2d8', AMBER: '#ffdd00', RED: '#f4cdc6' };
 
@@ -39,7 +39,7 @@ function drawTable(doc: Doc, tb: ReportTable): void {
   const textOf = (c: ReportCell) => t(c.text);
   const rowHeight = (cells: ReportCell[], bold: boolean) => {
     doc.font(bold ? BOLD : FONT).fontSize(size);
-    return Math.max(...widths.map((w, i) => doc.heightOfString(cells[i] ? textOf(cells[i]) : '', { width: w - 2 * pad - (cells[i]?.arrow ? 8 : 0) }))) + 2 * pad;
+    return Math.max(...widths.map((w, i) => heightOf(doc, cells[i] ? textOf(cells[i]) : '', w - 2 * pad - (cells[i]?.arrow ? 8 : 0)))) + 2 * pad;
   };
   const drawRow = (cells: ReportCell[], header: boolean, total: boolean) => {
     const h = rowHeight(cells, header || total);

@@ -5,7 +5,7 @@
 import type { CallInCoverPaper, FollowUpSchedulePaper, WorkProgrammePaper } from './model.js';
 import { longDate, shortDate } from './text.js';
 import {
-  BODY_SIZE, BOLD, FONT, ITALIC, artifact, bullets, contentWidth, councilHeading, ensureSpace, group, hanging, heading, labelled, left, para, rule, t, tag, type Doc,
+  BODY_SIZE, BOLD, FONT, ITALIC, artifact, bullets, contentWidth, councilHeading, ensureSpace, group, hanging, heading, heightOf, labelled, left, para, rule, t, tag, type Doc,
 } from './typeset.js';
 
 function masthead(doc: Doc, councilName: string, title: string, subtitle?: string): void {
@@ -79,7 +79,7 @@ function grid(doc: Doc, columns: Column[], rows: string[][], size = 9): void {
   const x0 = left(doc);
   const height = (cells: string[], bold: boolean) => {
     doc.font(bold ? BOLD : FONT).fontSize(size);
-    return Math.max(...widths.map((w, i) => doc.heightOfString(t(cells[i] ?? ''), { width: w - 2 * pad }))) + 2 * pad;
+    return Math.max(...widths.map((w, i) => heightOf(doc, t(cells[i] ?? ''), w - 2 * pad))) + 2 * pad;
   };
   const draw = (cells: string[], header: boolean) => {
     const h = height(cells, header);
