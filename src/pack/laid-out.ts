@@ -269,7 +269,6 @@ const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t',
 /** A literal string as pdfkit writes it: bytes as they are, or UTF-16BE with its byte-order mark beyond ASCII. */
 function literal(s: string): string {
   let bin = s;
-  // eslint-disable-next-line no-control-regex
   if (/[^\u0000-\u007f]/.test(s)) {
     bin = '\u00fe\u00ff';
     for (let i = 0; i < s.length; i++) {
