@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 
 /** The tag of a body from which the nonce has already been taken out (or of its pieces, in order, without it). */
-export function etagOf(body: string | Buffer | readonly string[]): string {
+export function etagOf(body: string | Buffer | readonly (string | Buffer)[]): string {
   const hash = createHash('sha1');
   if (typeof body === 'string' || Buffer.isBuffer(body)) hash.update(body);
   else for (const piece of body) hash.update(piece);
@@ -23,5 +23,18 @@ export function knowEtag(reply: FastifyReply, payload: string, etag: string): vo
 export function etagOfPayload(reply: FastifyReply, payload: string | Buffer, nonce: string | undefined): string {
   const k = known.get(reply);
   if (k && k.payload === payload) return k.etag;
-  return etagOf(nonce && typeof payload === 'string' ? payload.split(nonce).join('') : payload);
+  if (!nonce) return etagOf(payload);
+  return etagOf(typeof payload === 'string' ? payload.split(nonce) : splitBytes(payload, Buffer.from(nonce)));
+}
+
+/** The bytes between the occurrences of `mark`. */
+function splitBytes(bytes: Buffer, mark: Buffer): Buffer[] {
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (let at = bytes.indexOf(mark); at >= 0; at = bytes.indexOf(mark, from)) {
+    pieces.push(bytes.subarray(from, at));
+    from = at + mark.length;
+  }
+  pieces.push(bytes.subarray(from));
+  return pieces;
 }

@@ -58,14 +58,19 @@ const body = (full: boolean) => ({
   reviews: full ? [{ slug: 'r-1', title: X, stageLabel: X, startedOn: '2011-01-01' }] : [],
 });
 
-const person = (kind: string, full: boolean) => ({
+const attended = (n: number) => Array.from({ length: n }, (_, i) => ({ slug: `m-${i}`, date: `2011-01-${String(i + 1).padStart(2, '0')}`, attendance: X }));
+
+const person = (kind: string, full: boolean, recentMeetings = 10) => ({
+  recentMeetings,
   page: {
     person: { kind, name: X, slug: 'p-1', hasPhoto: full, group: full ? X : null, division: full ? X : null, job_title: full ? X : null, email: full ? 'a&b"@example.org' : null,
       phone: full ? '01632 <960> 000' : null, address: full ? `${X}\n${X}` : null },
     roles: full ? [{ label: X, bodyName: X, bodySlug: 'b-1' }, { label: X, bodyName: null, bodySlug: 'b-2' }] : [],
     portfolios: full ? [X, X] : [], areaLabel: X,
     memberships: full ? [{ body_slug: 'b-1', body_name: X, roleLabel: X, starts_on: '2010-05-01', ends_on: null }, { body_slug: 'b-2', body_name: X, roleLabel: X, starts_on: '2010-05-01', ends_on: '2011-05-01' }] : [],
-    attendance: full ? [{ bodySlug: 'b-1', bodyName: X, expected: 4, present: 3, percent: 75, meetings: [{ slug: 'm-1', date: '2011-01-01', attendance: X }] }] : [],
+    // The first committee's list is cut to the most recent (a link to every meeting follows), the second's is not.
+    attendance: full ? [{ bodySlug: 'b-1', bodyName: X, expected: 4, present: 3, percent: 75, meetings: attended(4) },
+      { bodySlug: 'b-2', bodyName: X, expected: 2, present: 2, percent: 100, meetings: attended(2) }] : [],
     declarations: full ? [{ meeting_slug: 'm-1', body_name: X, date: '2011-01-01', item_code: 'A1', item_title: X, kind: 'personal', nature: X }, { meeting_slug: 'm-2', body_name: X, date: '2011-01-02', item_code: null, item_title: null, kind: 'odd', nature: X }] : [],
     register: full
       ? { lastUpdated: '2011-01-01', inForce: [{ category: X, description: X, registered_on: '2010-01-01' }], earlier: [{ category: X, description: X, registered_on: '2009-01-01', removed_on: '2010-01-01' }], versions: ['2010-01-01', '2011-01-01'] }
@@ -115,6 +120,7 @@ const cases: [string, string, object][] = [
   ['pages/public/body.njk', '/bodies/b-1', body(true)],
   ['pages/public/body.njk', '/bodies/b-1', body(false)],
   ['pages/public/person.njk', '/people/p-1', person('councillor', true)],
+  ['pages/public/person.njk', '/people/p-1', person('councillor', true, 2)],
   ['pages/public/person.njk', '/people/p-1', person('co-opted', false)],
   ['pages/public/person.njk', '/people/p-1', person('officer', true)],
   ['pages/public/meeting.njk', '/meetings/m-1', meeting({ status: 'agenda-published', held: false, published: true, full: true })],

@@ -15,6 +15,7 @@ import { etagOf, knowEtag } from '../etag.js';
 import { speedUpNunjucks, withStandIns } from './nunjucks-speed.js';
 import { COMPILED_PAGES } from '../render/pages.js';
 import { stackableTable } from '../render/stackable-table.js';
+import { utf8Bytes } from '../utf8.js';
 
 const require = createRequire(import.meta.url);
 export const GOVUK_FRONTEND_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -245,8 +246,11 @@ export default fp<ViewsOptions>(async (app, options) => {
       // Cheaper than the memo's key: rendered every time, never kept.
       const html = compiled(full);
       // a signed-in page is sent no-store without a tag (routes/public/http.ts): only the public's is hashed
-      if (this.request.viewer.kind === 'public') knowEtag(this, html, etagOf(nonce ? html.split(nonce) : [html]));
-      return this.type('text/html; charset=utf-8').send(html);
+      if (this.request.viewer.kind === 'public') {
+        knowEtag(this, html, etagOf(nonce ? html.split(nonce) : [html]));
+        return this.type('text/html; charset=utf-8').send(html);
+      }
+      return this.type('text/html; charset=utf-8').send(utf8Bytes(html));
     }
     const key = memo.enabled ? RenderMemo.keyOf(template, full, nonce) : null;
     const kept = key ? memo.get(key) : undefined;
@@ -263,6 +267,7 @@ export default fp<ViewsOptions>(async (app, options) => {
       if (key) memo.set(key, { html: pieces.join(NONCE_MARK), etag });
       knowEtag(this, html, etag);
     }
-    return this.type('text/html; charset=utf-8').send(html);
+    // The public's page stays a string: the page cache keeps it cut at its nonce (routes/public/http.ts).
+    return this.type('text/html; charset=utf-8').send(this.request.viewer.kind === 'public' ? html : utf8Bytes(html));
   });
 }, { name: 'moot-views', dependencies: ['moot-viewer'] });

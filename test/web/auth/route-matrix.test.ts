@@ -182,6 +182,7 @@ const MATRIX: Record<string, Row> = {
   'GET /people/:slug': { url: (f) => `/people/${f.personSlug}`, expect: all(200) },
   'GET /people/:slug/photo': { url: (f) => `/people/${f.personSlug}/photo`, expect: all(404) },
   'GET /people/:slug/interests': { url: (f) => `/people/${f.personSlug}/interests?on=2024-05-01`, expect: all(200) },
+  'GET /people/:slug/attendance': { url: (f) => `/people/${f.personSlug}/attendance`, expect: all(200) },
   'GET /people/:slug/votes': { url: (f) => `/people/${f.personSlug}/votes`, expect: all(200) },
   'GET /people/:slug/votes.csv': { url: (f) => `/people/${f.personSlug}/votes.csv`, expect: all(200) },
   'GET /people/:slug/attendance.csv': { url: (f) => `/people/${f.personSlug}/attendance.csv`, expect: all(200) },

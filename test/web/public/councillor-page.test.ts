@@ -11,6 +11,7 @@ import { saveCouncil } from '../../../src/store/council.js';
 import { createMeeting } from '../../../src/store/meetings.js';
 import { packInputForMeeting } from '../../../src/services/publication/pack-input.js';
 import { addInterest, editInterest, removeInterest } from '../../../src/store/interests.js';
+import { recordAttendance } from '../../../src/store/proceedings.js';
 import { createPerson, ensureGroup } from '../../../src/store/people.js';
 import { buildApp } from '../../../src/web/app.js';
 import { registerPortal } from '../../../src/server.js';
@@ -148,5 +149,52 @@ describe.each(STORE_KINDS)('a councillor\'s page on %s', (kind) => {
     const removeBody = multipart({ _csrf: clerk.csrf, remove: 'yes' }, { name: 'photo', fileName: '', type: 'application/octet-stream', bytes: Buffer.alloc(0) });
     expect((await clerk.request('POST', `/workspace/people/${kim}/photo`, { payload: removeBody.payload, headers: { 'content-type': removeBody.contentType } })).statusCode).toBe(303);
     expect((await app.inject({ url: `/people/${slug}/photo` })).statusCode).toBe(404);
+  });
+
+  it('lists each committee\'s most recent meetings, and every meeting on the attendance page', async (ctx) => {
+    const { store } = get(ctx);
+    const db = store.db;
+    await saveCouncil(db, 'Kent County Council', 'Kent', {});
+    const lee = await createPerson(db, SYSTEM_ACTOR, { title: 'Ms', forenames: 'Lee', surname: 'Marsh', kind: 'councillor' });
+    const licensing = await createBody(db, SYSTEM_ACTOR, { name: 'Licensing Committee', kind: 'regulatory-committee' });
+    const standards = await createBody(db, SYSTEM_ACTOR, { name: 'Standards Committee', kind: 'regulatory-committee' });
+    await addMembership(db, SYSTEM_ACTOR, { bodyId: licensing, personId: lee, role: 'member', startsOn: '2024-01-01' });
+    await addMembership(db, SYSTEM_ACTOR, { bodyId: standards, personId: lee, role: 'member', startsOn: '2024-01-01' });
+    // Twelve licensing meetings (present at all but the third and the seventh), two of standards.
+    for (let month = 1; month <= 12; month++) {
+      const m = await createMeeting(db, SYSTEM_ACTOR, { bodyId: licensing, date: `2025-${String(month).padStart(2, '0')}-10`, time: '10:00', venue: 'Council Chamber', status: 'minutes-approved', sections: [] });
+      if (month === 7) continue; // nothing recorded: absent
+      await recordAttendance(db, SYSTEM_ACTOR, m.id, [{ personId: lee, name: 'Ms L Marsh', kind: month === 3 ? 'apologies' : 'present' }]);
+    }
+    for (const date of ['2025-02-20', '2025-06-20']) {
+      const m = await createMeeting(db, SYSTEM_ACTOR, { bodyId: standards, date, time: '14:00', venue: 'Council Chamber', status: 'minutes-approved', sections: [] });
+      await recordAttendance(db, SYSTEM_ACTOR, m.id, [{ personId: lee, name: 'Ms L Marsh', kind: 'present' }]);
+    }
+    const slug = (await db.selectFrom('person').select('slug').where('id', '=', lee).executeTakeFirstOrThrow()).slug;
+    await app?.close();
+    app = await buildApp({ store, today: () => '2026-01-01', routes: registerPortal() });
+    const page = (await app.inject({ url: `/people/${slug}` })).body;
+    const licensingList = page.slice(page.indexOf('Meetings of Licensing Committee (10 of 12)'));
+    const listed = licensingList.slice(0, licensingList.indexOf('</details>'));
+    // The ten most recent, newest first: December back to March, then a link to every meeting.
+    expect(listed.match(/<li>/g)).toHaveLength(10);
+    expect(listed).toContain('2025-12-10-licensing-committee');
+    expect(listed).toContain('Monday 10 March 2025</a>: Apologies');
+    expect(listed).toContain('Thursday 10 July 2025</a>: Absent');
+    expect(listed).not.toContain('2025-02-10-licensing-committee');
+    expect(listed).toContain(`The 10 most recent of 12: <a class="govuk-link" href="/people/${slug}/attendance#licensing-committee">every meeting of Licensing Committee</a>`);
+    // A short list is whole, with no link.
+    const standardsList = page.slice(page.indexOf('Meetings of Standards Committee (2 of 2)'));
+    expect(standardsList.slice(0, standardsList.indexOf('</details>'))).not.toContain('most recent');
+
+    const all = await app.inject({ url: `/people/${slug}/attendance` });
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toContain('<h1 class="govuk-heading-l">Attendance at meetings</h1>');
+    const licensingAll = all.body.slice(all.body.indexOf('id="licensing-committee"'));
+    expect(licensingAll).toContain('Present at 10 of 12 meetings (83%).');
+    expect(licensingAll.slice(0, licensingAll.indexOf('</table>')).match(/<tr class="govuk-table__row">/g)).toHaveLength(13); // the heading and 12 meetings
+    expect(licensingAll).toContain('href="/meetings/2025-02-10-licensing-committee">Monday 10 February 2025</a>');
+    expect(all.body).toContain('id="standards-committee"');
+    expect((await app.inject({ url: '/people/nobody/attendance' })).statusCode).toBe(404);
   });
 });

@@ -7,7 +7,13 @@ import { govukDetails, govukSummaryList, type SummaryRow, type TableCell } from 
 import { layout, type LayoutContext } from '../layout.js';
 import { feedLinks, mootTable } from '../macros.js';
 
-export type PersonContext = LayoutContext & { page: NonNullable<Awaited<ReturnType<typeof readPersonPage>>>; alertsHref?: string; alertsLabel?: string };
+export type PersonContext = LayoutContext & {
+  page: NonNullable<Awaited<ReturnType<typeof readPersonPage>>>;
+  /** How many of each committee's meetings are listed (the most recent); the attendance page lists every one. */
+  recentMeetings: number;
+  alertsHref?: string;
+  alertsLabel?: string;
+};
 
 export function personPage(c: PersonContext): string {
   const page = c.page;
@@ -49,8 +55,17 @@ export function personPage(c: PersonContext): string {
       head: [{ text: 'Committee' }, { text: 'Expected', format: 'numeric' }, { text: 'Present', format: 'numeric' }, { text: 'Attendance', format: 'numeric' }], rows: arows }) + '\n';
     for (const a of page.attendance) {
       let list = '<ul class="govuk-list">';
-      for (const mt of a.meetings) list += `<li><a class="govuk-link" href="/meetings/${esc(mt.slug)}">${esc(displayDate(mt.date))}</a>: ${esc(mt.attendance)}</li>`;
-      out += govukDetails({ summaryText: `Meetings of ${a.bodyName} (${a.present} of ${a.expected})`, html: `${list}</ul>` }) + '\n';
+      const shown = Math.min(a.meetings.length, c.recentMeetings);
+      for (let i = 0; i < shown; i++) {
+        const mt = a.meetings[i];
+        list += `<li><a class="govuk-link" href="/meetings/${esc(mt.slug)}">${esc(displayDate(mt.date))}</a>: ${esc(mt.attendance)}</li>`;
+      }
+      list += '</ul>';
+      if (a.meetings.length > c.recentMeetings) {
+        list += `<p class="govuk-body">The ${esc(c.recentMeetings)} most recent of ${a.meetings.length}: <a class="govuk-link" href="/people/${esc(p.slug)}/attendance#${esc(a.bodySlug)}">`
+          + `every meeting of ${esc(a.bodyName)}</a></p>`;
+      }
+      out += govukDetails({ summaryText: `Meetings of ${a.bodyName} (${a.present} of ${a.expected})`, html: list }) + '\n';
     }
   } else out += '<p class="govuk-body">No attendance is recorded.</p>';
   out += `\n<p class="govuk-body"><a class="govuk-link" href="/people/${esc(p.slug)}/votes">Voting and attendance record</a> (also as CSV)</p>\n\n`

@@ -9,6 +9,9 @@ import { getPersonPhoto } from '../../../services/photos.js';
 import { isIsoDate } from '../../../domain/dates.js';
 import { type Store } from '../../../services/unit.js';
 
+/** A person's page lists each committee's most recent meetings; their attendance page lists every one. */
+export const RECENT_MEETINGS = 10;
+
 const people: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get<{ Querystring: Record<string, string> }>('/people', async (request, reply) => {
     const groupParam = str(request.query.group);
@@ -29,8 +32,16 @@ const people: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
     const page = await personPage(store, request.params.slug);
     if (!page) return reply.callNotFound();
     return reply.render('pages/public/person.njk', { pageTitle: page.person.name, canonicalUrl: `${origin(request)}/people/${page.person.slug}`, page,
-      feeds: feedLinks(`/people/${page.person.slug}/feed`, `${page.person.name}: meetings, votes and declarations`), alertsHref: `/alerts?person=${page.person.slug}`, alertsLabel: `about ${page.person.name}`,
+      recentMeetings: RECENT_MEETINGS, feeds: feedLinks(`/people/${page.person.slug}/feed`, `${page.person.name}: meetings, votes and declarations`), alertsHref: `/alerts?person=${page.person.slug}`, alertsLabel: `about ${page.person.name}`,
       breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Councillors', href: '/people' }] });
+  });
+
+  app.get<{ Params: { slug: string } }>('/people/:slug/attendance', async (request, reply) => {
+    const page = await personPage(store, request.params.slug);
+    if (!page) return reply.callNotFound();
+    return reply.render('pages/public/person-attendance.njk', { pageTitle: `${page.person.name}: attendance at meetings`,
+      canonicalUrl: `${origin(request)}/people/${page.person.slug}/attendance`, page,
+      breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Councillors', href: '/people' }, { text: page.person.name, href: `/people/${page.person.slug}` }] });
   });
 
   // The photo is served as the type the upload check found, never sniffed, with nothing it could run.
