@@ -26,22 +26,45 @@ import { fileURLToPath } from 'node:url';
 import type { ServerConfig, ServerReady } from './_portal-server.js';
 import { transpileBenchFiles, transpileSourcesApart } from './_js.js';
 
-const WORDS = ['budget', 'highways', 'school', 'contract', 'adult social care', 'library', 'waste', 'transport', 'planning', 'minutes',
-  'council tax', 'pothole', 'children', 'consultation', 'capital', 'revenue', 'procurement', 'risk', 'flood', 'carers'];
-const PREFIXES = ['high*', 'educ*', 'fin*', 'plan*', 'contr*'];
+// The search mix: 100 distinct searches of the kind a council's public search gets, over the demo archive's own
+// vocabulary: topics and policies (single words and quoted phrases), places, people, committee names, prefixes,
+// a few with OR / NOT, a decision and an application number, and searches filtered by type, committee, dates, sorted
+// by date or on a second page. Common and rare terms alike, and a few that find nothing (as real searches do); the
+// bench cycles through them in this order. (Until 2026-12-07 the mix was 17 searches repeated, a fifth `plan*`.)
+const SEARCHES: (string | [string, string])[] = [
+  'budget', 'highways', 'libraries', 'recycling', 'potholes', 'flooding', 'fostering', 'adoption', 'apprenticeships',
+  'parking', 'broadband', 'academy', 'allotments', 'quarry', 'landfill', 'pensions', 'safeguarding', 'consultation',
+  'procurement', 'overspend', '"adult social care"', '"council tax"', '"special educational needs"',
+  '"medium term financial plan"', '"household support fund"', '"net zero"', '"bus service improvement plan"',
+  '"children in care"', '"statement of accounts"', '"internal audit"', '"care leavers"',
+  '"home to school transport"', '"electric vehicle charging"', '"winter service"', '"polling districts"',
+  'Kingsmere', '"Westgate Depot"', 'Foxley', '"Ickfield Farm"', '"Redwater Sand Pit"', '"Saltmarsh Landfill"',
+  '"Fenwick Green"', '"Kingsmere General Hospital"', '"Larkspur Academy"', 'Holloway', '"Barry Holloway"',
+  'Pemberton', '"Rosemary Lacey"', 'councillor Kendrick', 'Fenwick', 'Winslow', '"Judith Winslow"', 'Colebrook',
+  'Warrender', '"Corporate Parenting Panel"', '"Governance and Audit Committee"',
+  '"Planning Applications Committee"', '"Scrutiny Committee"', '"Cabinet Member" finance',
+  '"select committee" mental health', 'Leader of the Council', '"Environment and Transport Cabinet Committee"',
+  'plan*', 'educ*', 'transp*', 'recycl*', 'safeguard*', 'contr*', 'high*', 'fin*', 'environ*', 'apprentic*',
+  'school transport policy', 'waste strategy', 'supported bus services', 'recruitment social workers',
+  'data centre contract', 'mental health schools', 'delayed discharges', 'anaerobic digestion',
+  'treasury management', 'libraries OR museums', 'parking -permits', 'EX/AR/0159', '11/00038',
+  ['budget', 'type=decision'], ['highways', 'body=cabinet'],
+  ['"council tax"', 'from-day=1&from-month=1&from-year=2009'], ['flood', 'type=minute'], ['school', 'sort=date'],
+  ['contract', 'type=decision&from-day=1&from-month=4&from-year=2008&to-day=31&to-month=3&to-year=2011'],
+  ['procurement', 'body=governance-and-audit-committee'],
+  ['application', 'body=planning-applications-committee&sort=date'],
+  ['"children in care"', 'body=corporate-parenting-panel'], ['Fenwick', 'type=person'],
+  ['risk', 'body=governance-and-audit-committee&type=page'], ['budget', 'page=2'],
+  ['"adult social care"', 'type=page&from-day=1&from-month=1&from-year=2010'],
+  ['waste', 'body=environment-and-transport-cabinet-committee&type=minute'],
+  ['declarations of interest', 'type=minute&from-day=1&from-month=9&from-year=2011'],
+];
 
 export function searchQueries(): string[] {
-  const out: string[] = [];
-  for (let i = 0; out.length < 100; i++) {
-    const w = WORDS[i % WORDS.length];
-    const form = i % 5;
-    if (form === 0) out.push(w);
-    else if (form === 1) out.push(`"${w}"`);
-    else if (form === 2) out.push(`${w} ${WORDS[(i * 7 + 3) % WORDS.length]}`);
-    else if (form === 3) out.push(PREFIXES[i % PREFIXES.length]);
-    else out.push(`${w}&type=page`);
-  }
-  return out.map((q) => `/search?q=${encodeURIComponent(q.split('&')[0])}${q.includes('&') ? '&' + q.split('&')[1] : ''}`);
+  return SEARCHES.map((s) => {
+    const [text, filters] = typeof s === 'string' ? [s, ''] : s;
+    return `/search?q=${encodeURIComponent(text)}${filters ? `&${filters}` : ''}`;
+  });
 }
 
 // autocannon ships no types; the little of it used here.

@@ -32,23 +32,28 @@ export function toTsquery(q: ParsedQuery): RawBuilder<unknown> {
 /**
  * Ranks, counts and reads the page's entries in one statement: ts_rank_cd over every match is most of the work, and
  * a second statement for the page's ten rows cost another round trip and plan (planning was three times its run).
- * The outer query orders by the same keys as the ranking, so the page keeps its order.
+ * The outer query orders by the same keys as the ranking, so the page keeps its order. The matches are scored in a
+ * subquery of their own (`offset 0` keeps the planner from merging it), so the count's window holds only (id, date,
+ * score): with the score computed above it, the window kept every match's tsvector too and spilled to a temporary
+ * file (`plan:*`: 5 MB written and read back a search).
  */
 export async function rankPostgres(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page, sort: SearchSort = 'relevance'): Promise<RankedIds> {
   const tsq = toTsquery(q);
-  const order = (score: RawBuilder<unknown>) => (sort === 'date' ? sql`e.date desc nulls last, ${score} desc` : sql`${score} desc, e.date desc nulls last`);
+  const order = (score: RawBuilder<unknown>, date: RawBuilder<unknown>) => (sort === 'date' ? sql`${date} desc nulls last, ${score} desc` : sql`${score} desc, ${date} desc nulls last`);
   const rows = await sql<EntryRow & { score: number; total: number }>`
     select p.id, p.score, p.total, e.kind, e.ref_id, e.page, e.meeting_id, e.body_id, e.date, e.title, e.url, e.body,
       b.name as body_name, b.slug as body_slug, m.slug as meeting_slug, m.date as meeting_date
-    from (select e.id as id, ts_rank_cd(${WEIGHTS}::float4[], e.tsv, ${tsq}, 2) as score, count(*) over () as total
-          from search_entry e
-          where e.tsv @@ ${tsq} and ${andAll(conditions)}
-          order by ${order(sql`score`)}, e.id asc
+    from (select s.id, s.score, count(*) over () as total
+          from (select e.id, e.date, ts_rank_cd(${WEIGHTS}::float4[], e.tsv, ${tsq}, 2) as score
+                from search_entry e
+                where e.tsv @@ ${tsq} and ${andAll(conditions)}
+                offset 0) s
+          order by ${order(sql`s.score`, sql`s.date`)}, s.id asc
           limit ${page.limit} offset ${page.offset}) p
     join search_entry e on e.id = p.id
     left join body b on b.id = e.body_id
     left join meeting m on m.id = e.meeting_id
-    order by ${order(sql`p.score`)}, e.id asc`.execute(db);
+    order by ${order(sql`p.score`, sql`e.date`)}, e.id asc`.execute(db);
   if (rows.rows.length || page.offset === 0) {
     return {
       total: Math.min(rows.rows[0]?.total ?? 0, TOTAL_CAP),
