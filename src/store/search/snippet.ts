@@ -9,7 +9,10 @@ const WINDOW = 30;
 const LEAD = 6; // words shown before the first match in the window
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
+  if (!SPECIAL.test(text)) return text; // most of a snippet's pieces: a word, a space
   return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 }
 
@@ -17,7 +20,8 @@ interface Token {
   start: number;
   end: number;
   folded: string;
-  stem: string;
+  /** Worked out when a matcher first needs it (see matcherOf). */
+  stem?: string;
 }
 
 // Stems of words seen recently: a council's vocabulary is small, and stemming every word of every snippet is not.
@@ -34,24 +38,36 @@ function stemOf(folded: string): string {
   return stem;
 }
 
+const stemAt = (t: Token): string => (t.stem ??= stemOf(t.folded));
+
+const ASCII = /^[\x00-\x7f]*$/;
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  // Lower-cased and checked for ASCII once for the whole text where that keeps every offset (it nearly always does).
+  const lowerText = text.toLowerCase();
+  const whole = lowerText.length === text.length;
+  const ascii = whole && ASCII.test(lowerText);
   for (const m of text.matchAll(TOKEN)) {
-    const lower = m[0].toLowerCase();
-    const folded = /^[\x00-\x7f]*$/.test(lower) ? lower : foldWord(lower);
-    out.push({ start: m.index, end: m.index + m[0].length, folded, stem: stemOf(folded) });
+    const end = m.index + m[0].length;
+    const lower = whole ? lowerText.slice(m.index, end) : m[0].toLowerCase();
+    out.push({ start: m.index, end, folded: ascii || ASCII.test(lower) ? lower : foldWord(lower) });
   }
   return out;
 }
 
 type Matcher = (tokens: Token[], i: number) => number; // how many tokens match starting at i (0: none)
 
+// A word's stem begins with the word's first letter (the stemmer only rewrites endings, and leaves words of one or
+// two letters alone; test/store/search/snippet.test.ts checks it over the stemmer's vocabulary), so a token whose
+// first letter differs is no match and is never stemmed: most of a text's words are not.
 function matcherOf(term: Term): Matcher {
   if (term.type === 'word') {
     const folded = foldWord(term.word);
     const stem = stemOf(folded);
-    if (term.prefix) return (t, i) => (t[i].folded.startsWith(folded) || t[i].stem.startsWith(stem) ? 1 : 0);
-    return (t, i) => (t[i].stem === stem ? 1 : 0);
+    const first = folded.charCodeAt(0);
+    if (term.prefix) return (t, i) => (t[i].folded.charCodeAt(0) === first && (t[i].folded.startsWith(folded) || stemAt(t[i]).startsWith(stem)) ? 1 : 0);
+    return (t, i) => (t[i].folded.charCodeAt(0) === first && stemAt(t[i]) === stem ? 1 : 0);
   }
   // A phrase: its words in order; stop words inside it may be any word (PostgreSQL does not index them).
   const stems = term.words.map((w) => {
@@ -60,7 +76,10 @@ function matcherOf(term: Term): Matcher {
   });
   return (t, i) => {
     if (i + stems.length > t.length) return 0;
-    for (let k = 0; k < stems.length; k++) if (stems[k] !== null && t[i + k].stem !== stems[k]) return 0;
+    for (let k = 0; k < stems.length; k++) {
+      const s = stems[k];
+      if (s !== null && (t[i + k].folded.charCodeAt(0) !== s.charCodeAt(0) || stemAt(t[i + k]) !== s)) return 0;
+    }
     return stems.length;
   };
 }
@@ -93,19 +112,24 @@ export function makeSnippet(text: string, terms: Term[], window = WINDOW): strin
   let bestStart = 0;
   let bestDistinct = -1;
   let bestCount = -1;
+  const seenIn = new Int32Array(matchers.length).fill(-1); // the window (its start) in which each term was last seen
   for (let s = 0; s < tokens.length; s++) {
     if (hitTerm[s] < 0 && s > 0) continue; // windows worth considering start at a match
-    const seen = new Set<number>();
+    let distinct = 0;
     let count = 0;
     for (let i = s; i < Math.min(tokens.length, s + window); i++) {
-      if (hitTerm[i] >= 0) {
-        seen.add(hitTerm[i]);
+      const m = hitTerm[i];
+      if (m >= 0) {
+        if (seenIn[m] !== s) {
+          seenIn[m] = s;
+          distinct++;
+        }
         count++;
       }
     }
-    if (seen.size > bestDistinct || (seen.size === bestDistinct && count > bestCount)) {
+    if (distinct > bestDistinct || (distinct === bestDistinct && count > bestCount)) {
       bestStart = s;
-      bestDistinct = seen.size;
+      bestDistinct = distinct;
       bestCount = count;
     }
   }
