@@ -1,12 +1,12 @@
 // The GOV.UK Frontend components the compiled pages use, as plain functions writing exactly what their Nunjucks
 // templates write (govuk-frontend/dist/govuk/components/*/template.njk, as Nunjucks lexes them with trimBlocks and
 // lstripBlocks), for the parameters those pages pass. Text is escaped; `html` values are put in as they are.
-import { esc, indent, trim, type Html } from './html.js';
+import { esc, indent, trim } from './html.js';
 
 type Content = string | number | null | undefined;
-export interface TextOrHtml { text?: Content; html?: string | Html; classes?: string }
+export interface TextOrHtml { text?: Content; html?: string; classes?: string }
 
-const htmlOf = (h: string | Html | undefined): string => (h === undefined ? '' : typeof h === 'string' ? h : h.value);
+const htmlOf = (h: string | undefined): string => h ?? '';
 
 /** govukAttributes for a plain object of scalar values (the only kind these pages pass). */
 export function attributes(attrs: Record<string, string | number | boolean | null | undefined> | undefined): string {
@@ -28,7 +28,7 @@ function contentIndented(x: TextOrHtml, n: number): string {
 
 const cls = (base: string, extra: string | undefined | null): string => (extra ? `${base} ${esc(extra)}` : base);
 
-export function govukTag(p: { text?: Content; html?: string | Html; classes?: string }): string {
+export function govukTag(p: { text?: Content; html?: string; classes?: string }): string {
   return `<strong class="${cls('govuk-tag', p.classes)}">\n  ${contentIndented(p, 2)}\n</strong>\n`;
 }
 
@@ -48,21 +48,21 @@ export function govukSummaryList(p: { rows: (SummaryRow | null | undefined)[]; c
   return trim(list);
 }
 
-export function govukDetails(p: { summaryText?: Content; html?: string | Html; text?: Content }): string {
+export function govukDetails(p: { summaryText?: Content; html?: string; text?: Content }): string {
   return '<details class="govuk-details">\n  <summary class="govuk-details__summary">\n    <span class="govuk-details__summary-text">\n      '
     + `${esc(p.summaryText)}\n    </span>\n  </summary>\n  <div class="govuk-details__text">\n    ${p.html ? htmlOf(p.html) : esc(p.text)}\n  </div>\n</details>\n`;
 }
 
-export function govukWarningText(p: { text?: Content; html?: string | Html; iconFallbackText?: string }): string {
+export function govukWarningText(p: { text?: Content; html?: string; iconFallbackText?: string }): string {
   return '<div class="govuk-warning-text">\n  <span class="govuk-warning-text__icon" aria-hidden="true">!</span>\n  <strong class="govuk-warning-text__text">\n'
     + `    <span class="govuk-visually-hidden">${esc(p.iconFallbackText || 'Warning')}</span>\n    ${content(p)}\n  </strong>\n</div>\n`;
 }
 
-export function govukInsetText(p: { text?: Content; html?: string | Html }): string {
+export function govukInsetText(p: { text?: Content; html?: string }): string {
   return `<div class="govuk-inset-text">\n  ${contentIndented(p, 2)}\n</div>\n`;
 }
 
-export interface Breadcrumb { text?: Content; html?: string | Html; href?: string }
+export interface Breadcrumb { text?: Content; html?: string; href?: string }
 
 export function govukBreadcrumbs(p: { items: Breadcrumb[] }): string {
   let out = '<nav class="govuk-breadcrumbs" aria-label="Breadcrumb">\n  <ol class="govuk-breadcrumbs__list">\n';

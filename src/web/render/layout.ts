@@ -2,7 +2,7 @@
 // plain function: what Nunjucks writes for it, byte for byte, for the plain theme's templates (a theme with a folder
 // of its own partials is rendered by Nunjucks). Only what changes per request is computed; the rest is constant text.
 import type { Theme } from '../theme.js';
-import { esc, type Html } from './html.js';
+import { esc } from './html.js';
 import { govukBreadcrumbs, type Breadcrumb } from './govuk.js';
 
 export interface Feed { type: string; title: string; href: string }
@@ -97,7 +97,7 @@ function footer(c: LayoutContext): string {
 }
 
 /** A whole page: the layout around a page's `content` block (and its `headExtra` block, if any). */
-export function layout(c: LayoutContext, content: Html | string, headExtra: Html | string = ''): string {
+export function layout(c: LayoutContext, content: string, headExtra: string = ''): string {
   const t = c.theme;
   let out = '<!DOCTYPE html>\n<html lang="en-GB" class="govuk-template">\n  <head>\n    <meta charset="utf-8">\n    <title>'
     + `${c.pageTitle ? `${esc(c.pageTitle)} – ` : ''}${esc(c.councilName)}</title>\n`
@@ -108,7 +108,7 @@ export function layout(c: LayoutContext, content: Html | string, headExtra: Html
   if (t.stylesheet) out += `<link rel="stylesheet" href="/theme/${esc(t.stylesheet)}">`;
   if (c.canonicalUrl) out += `<link rel="canonical" href="${esc(c.canonicalUrl)}">`;
   for (const f of c.feeds ?? []) out += `<link rel="alternate" type="${esc(f.type)}" title="${esc(f.title)}" href="${esc(f.href)}">\n`;
-  out += `${typeof headExtra === 'string' ? headExtra : headExtra.value}\n`;
+  out += `${headExtra}\n`;
   out += t.favicon ? `<link rel="icon" href="/theme/${esc(t.favicon)}">` : '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">';
   out += '\n  </head>\n  <body class="govuk-template__body">\n'
     + `    <script${c.cspNonce ? ` nonce="${esc(c.cspNonce)}"` : ''}>document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');</script>\n`
@@ -123,7 +123,7 @@ export function layout(c: LayoutContext, content: Html | string, headExtra: Html
   out += '  </header>\n\n      <div class="govuk-width-container">\n';
   if (c.breadcrumbs) out += govukBreadcrumbs({ items: c.breadcrumbs });
   out += '        <main class="govuk-main-wrapper" id="main-content">\n'
-    + (typeof content === 'string' ? content : content.value)
+    + content
     + '        </main>\n      </div>\n\n    \n\n  <footer class="govuk-template__footer">\n' + footer(c) + '  </footer>\n\n'
     + '  <script type="module" src="/govuk/govuk-frontend.min.js"></script>\n  <script type="module" src="/static/init.js"></script>\n'
     + '  </body>\n</html>\n';
