@@ -1,6 +1,6 @@
 // One meeting's agenda, planned in memory: standing items, the business of the day from the body's topics,
 // exempt items, and the papers each item carries (primer §3 and §5).
-import type { AgendaItem, ExemptParagraph } from '../domain/types.js';
+import { membershipRoleLabel, type AgendaItem, type ExemptParagraph } from '../domain/types.js';
 import type { PlannedMeeting } from './calendar.js';
 import { fullName, printedName, type DemoPerson } from './people.js';
 import type { Rng } from './random.js';
@@ -66,6 +66,9 @@ function item(kind: ItemKind, title: string, extra: Partial<PlannedItem> = {}): 
   };
 }
 
+/** Who chairs the body's meetings, as its agenda and minutes say: the Chairman, or at Cabinet the Leader. */
+export const chairOf = (body: { kind: string }) => membershipRoleLabel('chairman', body.kind);
+
 function standingItems(ctx: AgendaContext): PlannedItem[] {
   const body = ctx.meeting.body;
   const items = [
@@ -74,7 +77,7 @@ function standingItems(ctx: AgendaContext): PlannedItem[] {
     item('declarations', 'Declarations of Interests by Members in items on the agenda', { purpose: 'To receive any declarations of interest by Members in items on the agenda for this meeting' }),
   ];
   if (ctx.previousHeld) {
-    items.push(item('minutes', `Minutes of the meeting held on ${longDate(ctx.previousHeld)}`, { purpose: 'To agree that the minutes are a correct record and that they be signed by the Chairman' }));
+    items.push(item('minutes', `Minutes of the meeting held on ${longDate(ctx.previousHeld)}`, { purpose: `To agree that the minutes are a correct record and that they be signed by the ${chairOf(body)}` }));
   }
   if (body.kind === 'full-council') {
     items.push(item('announcements', "Chairman's Announcements"), item('questions', 'Questions', { purpose: 'To answer questions from Members under Procedure Rule 1.17' }));
@@ -272,7 +275,7 @@ export function planAgenda(ctx: AgendaContext): PlannedSection[] {
       }],
     }));
   }
-  const closing = item('other', 'Other items which the Chairman decides are relevant or urgent');
+  const closing = item('other', `Other items which the ${chairOf(body)} decides are relevant or urgent`);
   const exempt = (ctx.business?.exempt ?? []).map((e) => {
     const x = exemptItem(ctx, e);
     if (ctx.business?.cycleDecided.has(e.title)) x.decides = false;

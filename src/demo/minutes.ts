@@ -3,7 +3,7 @@
 import { apologiesMinute } from '../domain/agenda.js';
 import { callInResolution, type CallInOutcome } from '../domain/executive.js';
 import type { AttendanceEntry, DeclarationEntry, MinuteEntry } from '../services/seed.js';
-import type { PlannedItem, PlannedSection } from './agenda.js';
+import { chairOf, type PlannedItem, type PlannedSection } from './agenda.js';
 import type { PlannedMeeting } from './calendar.js';
 import { printedName, shortName, type DemoPerson } from './people.js';
 import type { Rng } from './random.js';
@@ -143,7 +143,7 @@ function makeMinutes(
     const title = it.title;
     switch (it.kind) {
       case 'intro':
-        entries.push({ agendaItemId, title, paragraphs: [`(1) The Chairman reminded those present that the meeting was being webcast${body.kind === 'full-council' ? ' live' : ''}.`] });
+        entries.push({ agendaItemId, title, paragraphs: [`(1) The ${chairOf(body)} reminded those present that the meeting was being webcast${body.kind === 'full-council' ? ' live' : ''}.`] });
         break;
       case 'apologies':
         // Worded from the attendance by the one rule a clerk's draft starts from (domain/agenda.ts).
@@ -157,7 +157,7 @@ function makeMinutes(
         entries.push({
           agendaItemId,
           title,
-          resolutions: [{ text: `RESOLVED that the minutes of the meeting held on ${longDate(ctx.previousHeld!)} are correctly recorded and that they be signed by the Chairman${rng.chance(0.15) ? ', subject to the correction of the spelling of a Member\'s name in minute 3' : ''}.`, parts: [] }],
+          resolutions: [{ text: `RESOLVED that the minutes of the meeting held on ${longDate(ctx.previousHeld!)} are correctly recorded and that they be signed by the ${chairOf(body)}${rng.chance(0.15) ? ', subject to the correction of the spelling of a Member\'s name in minute 3' : ''}.`, parts: [] }],
         });
         break;
       case 'announcements':
@@ -182,7 +182,7 @@ function makeMinutes(
             resolutions: [{ text: `RESOLVED that under Section 100A of the Local Government Act 1972 the press and public be excluded from the meeting for the following business on the grounds that it involves the likely disclosure of exempt information as defined in paragraph${it.exemptParagraphs.length > 1 ? 's' : ''} ${it.exemptParagraphs.join(' and ')} of Part 1 of Schedule 12A of the Act.`, parts: [] }],
           });
         }
-        if (it.urgentReason) paragraphs.push(`The Chairman agreed to take this item as a matter of urgency because ${lowerFirst(it.urgentReason)}`);
+        if (it.urgentReason) paragraphs.push(`The ${chairOf(body)} agreed to take this item as a matter of urgency because ${lowerFirst(it.urgentReason)}`);
         paragraphs.push(...discussion(ctx, it, present));
         // A Member present for this item only is recorded in the attendance, which the printed minutes show under the item.
         const numbered = paragraphs.map((p, i) => `(${i + 1}) ${p}`);

@@ -14,7 +14,7 @@ const STANDING = [
   /^Revenue and Capital Budget Monitoring(: .*)?$/, /^Quarterly Performance Report$/, /^(Children in Care )?Performance Dashboard$/, /^Work Programme$/,
   /^Follow-up of Scrutiny Recommendations$/, /^Internal Audit Progress Report$/, /^Report by the Leader of the Council$/, /^Update on planning enforcement cases$/,
 ];
-const OTHER_ITEMS = /^Other items which the Chairman decides are relevant or urgent$/;
+const OTHER_ITEMS = /^Other items which the (Chairman|Leader) decides are relevant or urgent$/;
 
 describe('the demo council reads like a council\u2019s year', () => {
   const get = useTestStore('sqlite');

@@ -3,7 +3,7 @@
 import { bankHolidayOn } from '../../domain/bank-holidays.js';
 import type { WorkingCalendar } from '../../domain/calendar.js';
 import { addDays, dayOfWeek, nthWeekdayOfMonth } from '../../domain/dates.js';
-import type { Actor } from '../../domain/types.js';
+import { membershipRoleLabel, type Actor } from '../../domain/types.js';
 import { recordAudit } from '../audit.js';
 import type { Queryable } from '../db.js';
 import { createMeeting, type NewAgendaSection } from '../meetings.js';
@@ -47,10 +47,11 @@ export function seriesDates(pattern: SeriesPattern, from: string, to: string, ca
 }
 
 /** Standing items that open and close every agenda (primer §3). */
-export function standingAgenda(style: string): NewAgendaSection[] {
+export function standingAgenda(style: string, bodyKind: string | null = null): NewAgendaSection[] {
   const lettered = style === 'lettered';
   const items = ['Apologies and Substitutes', 'Declarations of Interest by Members in items on the agenda for this meeting', 'Minutes of the previous meeting'];
-  const closing = 'Other items which the Chairman decides are relevant or urgent';
+  // Whoever chairs the body decides: the Chairman of a committee, the Leader at Cabinet (the one rule of role names).
+  const closing = `Other items which the ${membershipRoleLabel('chairman', bodyKind)} decides are relevant or urgent`;
   const codes = (n: number, letter: string | null, from = 1) => Array.from({ length: n }, (_, i) => `${letter ?? ''}${from + i}`);
   if (lettered) {
     return [
@@ -71,12 +72,12 @@ export interface NewMeetingPlan {
 
 /** Creates the meetings (each audited) and one audit entry for the series. Run inside a transaction. */
 export async function scheduleMeetings(db: Queryable, actor: Actor, plan: NewMeetingPlan): Promise<{ id: number; slug: string; date: string }[]> {
-  const body = await db.selectFrom('body').select(['name', 'agenda_style']).where('id', '=', plan.bodyId).executeTakeFirstOrThrow();
+  const body = await db.selectFrom('body').select(['name', 'agenda_style', 'kind']).where('id', '=', plan.bodyId).executeTakeFirstOrThrow();
   const out: { id: number; slug: string; date: string }[] = [];
   for (const date of plan.dates) {
     const m = await createMeeting(db, actor, {
       bodyId: plan.bodyId, date, time: plan.time, venue: plan.venue, contacts: plan.contacts,
-      sections: plan.withStandingItems ? standingAgenda(body.agenda_style) : [],
+      sections: plan.withStandingItems ? standingAgenda(body.agenda_style, body.kind) : [],
     });
     out.push({ id: m.id, slug: m.slug, date });
   }
