@@ -31,6 +31,8 @@ export interface PlannedItem extends AgendaItem {
   decides: boolean;
   /** Cabinet committee items commenting on a decision a Cabinet Member will take. */
   proposedDecision: boolean;
+  /** A call-in item: the subject of the decision called in (the clerk puts it on the agenda through the call-in service). */
+  calledIn?: string;
 }
 
 export interface PlannedSection {
@@ -50,8 +52,8 @@ export interface AgendaContext {
   previousHeld: string | null;
   /** One-off features placed at particular meetings. */
   features: Set<'to-follow' | 'urgent' | 'withdrawn' | 'empty-section' | 'guests'>;
-  /** A called-in decision the scrutiny committee considers. */
-  callIn: { subject: string } | null;
+  /** The called-in decisions the scrutiny committee considers, by subject, in the order they were called in. */
+  callIns: string[];
   /** The business the year's plan gives this meeting (yearplan.ts). */
   business: MeetingBusiness | null;
 }
@@ -259,22 +261,21 @@ export function planAgenda(ctx: AgendaContext): PlannedSection[] {
     u.presenters = [printedName(member), printedName(director)];
     business.push(u);
   }
-  if (ctx.callIn) {
-    business.unshift(item('call-in', `Call-in: ${ctx.callIn.subject}`, {
-      purpose: 'To consider the decision called in by Members of the Committee',
-      presenters: [],
-      guests: [],
-      // A called-in decision comes with a cover sheet (primer §4): background, guests and the committee's options.
-      papers: [{
-        kind: 'appendix', title: `Call-in cover sheet: ${ctx.callIn.subject}`, report: null, exemptParagraphs: [], author: '',
-        appendix: [
-          'Background: the decision was called in by Members of the Committee within the call-in period, giving their reasons. Its implementation is suspended until the call-in has been considered.',
-          'Guests: the Cabinet Member who took the decision and the Corporate Director responsible have been invited to attend.',
-          'Options for the Committee: (a) make no comments; (b) express comments but not require reconsideration of the decision; (c) require implementation of the decision to be postponed pending reconsideration by the decision-maker in light of the Committee\'s comments; (d) require implementation of the decision to be postponed pending consideration of the matter by the full Council.',
-        ],
-      }],
-    }));
-  }
+  // A called-in decision comes with a cover sheet (primer §4): background, guests and the committee's options. The
+  // call-in service adds each item before the closing item, in the order they were called in.
+  const callIns = ctx.callIns.map((subject) => item('call-in', `Call-in: ${subject}`, {
+    calledIn: subject,
+    purpose: 'To consider the decision called in by Members of the Committee',
+    papers: [{
+      kind: 'appendix', title: `Call-in cover sheet: ${subject}`, report: null, exemptParagraphs: [], author: '',
+      appendix: [
+        'Background: the decision was called in by Members of the Committee within the call-in period, giving their reasons. Its implementation is suspended until the call-in has been considered.',
+        'Guests: the Cabinet Member who took the decision and the Corporate Director responsible have been invited to attend.',
+        'Options for the Committee: (a) make no comments; (b) express comments but not require reconsideration of the decision; (c) require implementation of the decision to be postponed pending reconsideration by the decision-maker in light of the Committee\'s comments; (d) require implementation of the decision to be postponed pending consideration of the matter by the full Council.',
+      ],
+    }],
+  }));
+  business.push(...callIns);
   const closing = item('other', `Other items which the ${chairOf(body)} decides are relevant or urgent`);
   const exempt = (ctx.business?.exempt ?? []).map((e) => {
     const x = exemptItem(ctx, e);

@@ -110,3 +110,14 @@ function markCancelledAndPostponed(meetings: PlannedMeeting[], today: string): v
     postponed.statusReason = 'Postponed to allow the final evidence sessions with the NHS trusts to be completed; a new date will be published.';
   }
 }
+
+/** Call-ins made up to this day go on the meeting's agenda: the day it is published (its date, while unpublished). */
+export const callInCutoff = (m: PlannedMeeting) => m.publishedOn ?? m.date;
+
+/**
+ * The scrutiny meeting that considers a decision called in on `day`: the next one whose agenda is still to be
+ * published, where the clerk puts the call-in (load.ts plans its item and writes it there, cycle.ts waits for it).
+ */
+export function callInMeeting(day: string, meetings: readonly PlannedMeeting[]): PlannedMeeting | undefined {
+  return meetings.find((m) => m.body.key === 'scrutiny' && m.status !== 'cancelled' && m.status !== 'postponed' && callInCutoff(m) >= day);
+}

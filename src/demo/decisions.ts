@@ -49,11 +49,14 @@ export function decisionFromItem(it: PlannedItem, takerName: string, takenOn: st
   };
 }
 
+/** What a Cabinet Member's decision on a Cabinet Committee's item is about: the proposed decision's subject. */
+export const cabinetMemberSubject = (it: PlannedItem) => it.topic!.title.replace(/^Proposed decision: /, '');
+
 /** A Cabinet Member's decision on a matter the Cabinet Committee commented on. */
 export function cabinetMemberDecision(it: PlannedItem, committeeName: string, committeeDate: string, takenOn: string, cal: WorkingCalendar, cabinet: string[]): DecisionDraft {
   const topic = it.topic!;
   const portfolio = PORTFOLIOS[topic.portfolio].title;
-  const subject = topic.title.replace(/^Proposed decision: /, '');
+  const subject = cabinetMemberSubject(it);
   const publishedOn = cal.addWorkingDays(takenOn, 1);
   return {
     takerKind: 'cabinet-member',

@@ -70,9 +70,13 @@ export const cabinetMemberDecisionDay = (committeeDate: string, cal: WorkingCale
 
 const subjectOf = (title: string) => title.replace(/^Proposed decision: /, '');
 
-/** The editions: the first a week into the year (yearplan.ts counts from it), then the first working day of each month. */
-export function editionDates(today: string, cal: WorkingCalendar): string[] {
-  const first = cal.addWorkingDays(addDays(today, -365), 5);
+/**
+ * The editions: the first a week into the span the archive's years cover (its meetings run from two months into it
+ * to two months after today, calendar.ts; for one year, a week into the year, as yearplan.ts counts), then the first
+ * working day of each month to today, so that every year has its plan and its first decisions their notice.
+ */
+export function editionDates(firstMeeting: string, today: string, cal: WorkingCalendar): string[] {
+  const first = cal.addWorkingDays(addDays(firstMeeting, -61), 5);
   const out = [first];
   for (let month = first.slice(0, 7); ;) {
     const [y, m] = month.split('-').map(Number);
@@ -173,8 +177,9 @@ const SLIP_NOTES = [
  * never fewer than the 28 clear days), and which reports slip to a later date (a meeting later for the Cabinet,
  * some weeks for a Cabinet Member) after their first notice.
  */
-export function planForwardPlan(meetings: readonly PlannedMeetingEvent[], business: Map<PlannedMeeting, MeetingBusiness>, today: string, end: string, cal: WorkingCalendar, rng: Rng): ForwardPlanSchedule {
-  const editions = editionDates(today, cal);
+export function planForwardPlan(meetings: readonly PlannedMeetingEvent[], business: Map<PlannedMeeting, MeetingBusiness>, span: { start: string; today: string; end: string }, cal: WorkingCalendar, rng: Rng): ForwardPlanSchedule {
+  const { start, today, end } = span;
+  const editions = editionDates(start, today, cal);
   const { decisions, urgent } = expectedDecisions(meetings, business, today, end, cal);
   const clear = DEFAULT_EXECUTIVE_RULES.noticeClearDays;
   const cabinetDates = meetings.filter((e) => e.meeting.body.key === 'cabinet' && e.meeting.status !== 'cancelled' && e.meeting.status !== 'postponed').map((e) => e.meeting.date);
@@ -308,15 +313,24 @@ export class DemoForwardPlan {
         this.#ids.set(e.title, await addForwardPlanEntry(db, actor, entryInput(e, ids, people, roster), e.addedOn));
       });
       if (e.slip) at(e.slip.on, 0, () => moveForwardPlanEntry(db, actor, this.entryFor(e.title), { to: 'deferred', expectedOn: e.decision.on, note: e.slip!.note }, e.slip!.on));
-      const decisionId = e.decision.item ? decisionIds.get(e.decision.item) : undefined;
-      if (e.decision.by === 'loader' && decisionId !== undefined) at(e.decision.on, 1, async () => void (await recordDecisionNotice(db, actor, decisionId, { forwardPlanEntryId: this.entryFor(e.title) })));
+      // The loader's decision, once it has recorded it (the plan runs alongside the loader, in date order).
+      const item = e.decision.item;
+      if (e.decision.by === 'loader' && item) {
+        at(e.decision.on, 1, async () => {
+          const decisionId = decisionIds.get(item);
+          if (decisionId !== undefined) await recordDecisionNotice(db, actor, decisionId, { forwardPlanEntryId: this.entryFor(e.title) });
+        });
+      }
     }
     // Urgent business at the Cabinet: special urgency, the scrutiny chair's agreement the day before.
     for (const u of schedule.urgent) {
-      const decisionId = u.item ? decisionIds.get(u.item) : undefined;
-      if (decisionId === undefined) continue;
+      const item = u.item;
+      if (!item) continue;
       const agreedOn = cal.addWorkingDays(u.on, -1);
-      at(u.on, 1, async () => void (await recordDecisionNotice(db, actor, decisionId, { exception: { kind: 'special-urgency', agreedOn, agreedBy: scrutinyChair(agreedOn), reason: u.item!.urgentReason ?? 'The decision could not reasonably be deferred.' } })));
+      at(u.on, 1, async () => {
+        const decisionId = decisionIds.get(item);
+        if (decisionId !== undefined) await recordDecisionNotice(db, actor, decisionId, { exception: { kind: 'special-urgency', agreedOn, agreedBy: scrutinyChair(agreedOn), reason: item.urgentReason ?? 'The decision could not reasonably be deferred.' } });
+      });
     }
     for (const on of schedule.editions) at(on, 2, async () => void (await publishForwardPlan(db, actor, on, null)));
     this.#ops.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.rank - b.rank));

@@ -6,13 +6,13 @@ import { MootError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import {
   addInterest, addMembership, editInterest, removeInterest, clearToFollow, councilIsEmpty, countCouncilRecords, createBody, createDecision, createMeeting, createPerson, ensureGroup, getCouncil,
-  bulkLoadTransaction, insertCallIn, rebuildSearchIndex, recordAttendance, recordDeclarations, recordLoad, recordMinutes, saveCouncil, setSeats, updateDecisionRow,
+  bulkLoadTransaction, rebuildSearchIndex, recordAttendance, recordDeclarations, recordLoad, recordMinutes, saveCouncil, setSeats,
   updateMeetingRow, wipeCouncil, type Queryable, type Store,
 } from '../services/seed.js';
 import { planAgenda, type AgendaContext, type PlannedItem, type PlannedSection } from './agenda.js';
 import { BODIES } from './bodies.js';
-import { planCalendar, type PlannedMeeting } from './calendar.js';
-import { cabinetMemberDecision, decisionFromItem, printedRecord, type DecisionDraft } from './decisions.js';
+import { callInCutoff, callInMeeting, planCalendar, type PlannedMeeting } from './calendar.js';
+import { cabinetMemberDecision, cabinetMemberSubject, decisionFromItem, printedRecord, type DecisionDraft } from './decisions.js';
 import { filePrintedPaper, type PrintedPaper } from './documents.js';
 import { makeProceedings } from './minutes.js';
 import { fullName, GROUPS, makePeople, printedName, type DemoPerson } from './people.js';
@@ -21,14 +21,16 @@ import { Rng } from './random.js';
 import { appendixBlocks, reportBlocks } from './reports.js';
 import { DEMO_COUNCIL_NAME, lowerFirst } from './wording.js';
 import { DEMO_DOMAIN } from './identity.js';
-import { makeRoster, type Roster } from './roster.js';
+import { callInSigners, makeRoster, type Roster } from './roster.js';
 import { makeInterests, type DemoInterest } from './interests.js';
-import { loadDemoCycle } from './cycle.js';
+import { CYCLE_CALL_INS, cycleCallInDay, startDemoCycle } from './cycle.js';
+import { DemoClock } from './clock.js';
 import { cabinetMemberDecisionDay, DemoForwardPlan, planForwardPlan } from './forwardplan.js';
 import { loadDemoData } from './data.js';
-import { planBusiness } from './yearplan.js';
+import { cycleCabinetDates, planBusiness } from './yearplan.js';
 import { publishAgendaIn, publishMinutesIn, publishSupplementaryIn } from '../services/publication/publish.js';
-import { recordCallInOutcome } from '../services/executive/call-ins.js';
+import { loadAgenda } from '../services/agenda.js';
+import { callInsWithSignatories, placeOnScrutinyAgenda, recordCallInOutcome, requestCallIn } from '../services/executive/call-ins.js';
 import type { CallInOutcome } from '../domain/executive.js';
 
 export { DEMO_COUNCIL_NAME };
@@ -130,7 +132,14 @@ interface MeetingEvent {
   meeting: PlannedMeeting;
   sections: PlannedSection[];
   previousHeld: PlannedMeeting | null;
-  callIn: CabinetMemberEvent | null;
+  /** The decisions called in to this (scrutiny) meeting, in the order they were called in. */
+  callIns: PlannedCallIn[];
+}
+
+/** A decision called in, by its subject, and what the Scrutiny Committee resolved on it (held meetings only). */
+interface PlannedCallIn {
+  subject: string;
+  outcome: { outcome: CallInOutcome; comments: string | null } | null;
 }
 
 interface CabinetMemberEvent {
@@ -143,11 +152,27 @@ interface CabinetMemberEvent {
   decisionId: number | null;
   number: string | null;
   calledIn: boolean;
-  /** What the Scrutiny Committee resolved on it when called in: the minute and the recorded outcome both say this. */
-  outcome: { outcome: CallInOutcome; comments: string | null } | null;
 }
 
-type DemoEvent = MeetingEvent | CabinetMemberEvent;
+/** Members of the Scrutiny Committee call in a Cabinet Member's decision, through the call-in service. */
+interface CallInEvent {
+  kind: 'call-in';
+  date: string;
+  decision: CabinetMemberEvent;
+}
+
+/** A call-in put on a meeting's agenda: its decision's number and what the Committee resolved. */
+interface PlacedCallIn {
+  callInId: number;
+  number: string;
+  outcome: PlannedCallIn['outcome'];
+}
+
+type DemoEvent = MeetingEvent | CabinetMemberEvent | CallInEvent;
+const EVENT_RANK: Record<DemoEvent['kind'], number> = { meeting: 0, 'cabinet-member': 1, 'call-in': 2 };
+/** The day Members call in a Cabinet Member's decision: the second working day after it was taken. */
+const cabinetMemberCallInDay = (c: CabinetMemberEvent, cal: WorkingCalendarOf) => cal.addWorkingDays(c.date, 2);
+type WorkingCalendarOf = ReturnType<typeof planCalendar>['calendar'];
 
 function featuresFor(m: PlannedMeeting, dated: PlannedMeeting[]): AgendaContext['features'] {
   const f: AgendaContext['features'] = new Set();
@@ -184,10 +209,10 @@ export function planEvents(rng: Rng, people: DemoPerson[], roster: Roster, today
       councilName: DEMO_COUNCIL_NAME,
       previousHeld: previousHeld?.date ?? null,
       features: featuresFor(m, dated),
-      callIn: null,
+      callIns: [],
       business: business.get(m) ?? null,
     };
-    const ev: MeetingEvent = { kind: 'meeting', date: m.date, meeting: m, sections: [], previousHeld: hasAgenda ? previousHeld : null, callIn: null };
+    const ev: MeetingEvent = { kind: 'meeting', date: m.date, meeting: m, sections: [], previousHeld: hasAgenda ? previousHeld : null, callIns: [] };
     if (hasAgenda) {
       ev.sections = m.body.key === 'scrutiny' ? [] : planAgenda(ctx);
       if (m.body.key === 'scrutiny') scrutiny.push(ev);
@@ -201,29 +226,46 @@ export function planEvents(rng: Rng, people: DemoPerson[], roster: Roster, today
         if (!it.proposedDecision || it.withdrawn) continue;
         const takenOn = cabinetMemberDecisionDay(m.date, plan.calendar);
         if (takenOn >= today) continue;
-        const cm: CabinetMemberEvent = { kind: 'cabinet-member', date: takenOn, item: it, committee: m, dated: m.dated, decisionId: null, number: null, calledIn: false, outcome: null };
+        const cm: CabinetMemberEvent = { kind: 'cabinet-member', date: takenOn, item: it, committee: m, dated: m.dated, decisionId: null, number: null, calledIn: false };
         cmEvents.push(cm);
       }
     }
   }
-  // Scrutiny agendas last: every other recent meeting considers a Cabinet Member decision that was called in.
+  // Scrutiny agendas last. Each considers the decisions called in since the last one's agenda went out (the clerk
+  // puts them on the next agenda still to be published, callInMeeting): every other recent meeting a Cabinet
+  // Member's decision, and the executive cycle's two Cabinet decisions (cycle.ts) where they fall.
+  const cycleDates = cycleCabinetDates(plan.meetings.filter((m) => m.body.key === 'cabinet' && m.status !== 'cancelled' && m.status !== 'postponed').map((m) => m.date), today, plan.calendar);
+  const cycleCalls = cycleDates ? CYCLE_CALL_INS.map((c) => ({ ...c, day: cycleCallInDay(cycleDates[c.meeting], plan.calendar) })) : [];
+  const callInEvents: CallInEvent[] = [];
+  let previousCutoff = '';
   for (const ev of scrutiny) {
     const ctx = (ev as MeetingEvent & { ctx: AgendaContext }).ctx;
-    if (ev.meeting.dated && ev.meeting.date < today && ev.meeting.index % 2 === 0) {
-      const candidates = cmEvents.filter((c) => !c.calledIn && c.date <= addDays(ev.date, -10) && c.date >= addDays(ev.date, -60));
+    const cutoff = callInCutoff(ev.meeting);
+    const live = ev.meeting.status !== 'cancelled' && ev.meeting.status !== 'postponed';
+    const held = live && ev.meeting.date < today;
+    const calls: (PlannedCallIn & { day: string })[] = [];
+    if (live && ev.meeting.dated && held && ev.meeting.index % 2 === 0) {
+      const candidates = cmEvents.filter((c) => !c.calledIn && c.date >= addDays(ev.date, -60) && cabinetMemberCallInDay(c, plan.calendar) > previousCutoff && cabinetMemberCallInDay(c, plan.calendar) <= cutoff);
       const chosen = candidates[candidates.length - 1];
       if (chosen) {
         chosen.calledIn = true;
-        chosen.outcome = callInOutcomeFor(chosen.item);
-        ev.callIn = chosen;
-        ctx.callIn = { subject: chosen.item.title.replace(/^Proposed decision: /, '') };
+        const day = cabinetMemberCallInDay(chosen, plan.calendar);
+        callInEvents.push({ kind: 'call-in', date: day, decision: chosen });
+        calls.push({ subject: cabinetMemberSubject(chosen.item), outcome: callInOutcomeFor(chosen.item), day });
       }
     }
+    for (const c of cycleCalls) {
+      if (live && callInMeeting(c.day, plan.meetings) === ev.meeting) calls.push({ subject: c.subject, outcome: held ? { outcome: c.outcome, comments: c.comments } : null, day: c.day });
+    }
+    if (live) previousCutoff = cutoff;
+    calls.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    ev.callIns = calls.map(({ subject, outcome }) => ({ subject, outcome: held ? outcome : null }));
+    ctx.callIns = calls.map((c) => c.subject);
     ev.sections = planAgenda(ctx);
   }
-  events.push(...cmEvents);
-  // Date order; on one day, meetings before the decisions that follow them.
-  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === b.kind ? 0 : a.kind === 'meeting' ? -1 : 1));
+  events.push(...cmEvents, ...callInEvents);
+  // Date order; on one day, meetings before the decisions that follow them, and decisions before call-ins.
+  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : EVENT_RANK[a.kind] - EVENT_RANK[b.kind]));
   return { plan, events, personMap, business };
 }
 
@@ -253,14 +295,33 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   const interests = makeInterests(rng.fork('interests'), people, start, today);
   await bulkLoadTransaction(store, (tx) => loadInterests(tx, actor, setup.personIds, interests));
 
-  const progress = createProgress('Loading the demonstration council', events.length, { quiet: !options.progress });
   const pdfs = new PdfCache();
   const writer = new EventWriter(store, actor, setup, personMap, roster, pdfs, today, plan.calendar);
+  // The year's forward plan, its editions published month by month as the decisions are taken (the loader's and
+  // the executive cycle's, which takes its own through the clerk's services), kept in step with the events.
+  const hods = personMap.get('officer-hods')!;
+  const scrutinyChair = (on: string) => {
+    const chair = roster.memberships.find((m) => m.body === 'scrutiny' && m.role === 'chairman' && m.startsOn <= on && (!m.endsOn || m.endsOn >= on));
+    return chair ? fullName(personMap.get(chair.person)!) : 'the Chairman of the Scrutiny Committee';
+  };
+  const schedule = planForwardPlan(events.filter((e): e is MeetingEvent => e.kind === 'meeting'), business, { start: plan.start, today, end: plan.end }, plan.calendar, rng.fork('forward-plan'));
+  const forwardPlan = new DemoForwardPlan(store, { ...actor, name: fullName(hods) }, schedule, { cabinet: setup.bodyIds.get('cabinet')!, personIds: setup.personIds }, personMap, roster,
+    writer.decisionIds, scrutinyChair, plan.calendar);
+  // The executive cycle's steps wait on the clock for their days, so that they happen in date order among the events.
+  const clock = new DemoClock();
+  await startDemoCycle(store, actor, setup, personMap, roster, today, plan.calendar, forwardPlan, clock, plan.meetings, plan.end);
+
+  const progress = createProgress('Loading the demonstration council', events.length, { quiet: !options.progress });
   for (const ev of events) {
-    await bulkLoadTransaction(store, (tx) => (ev.kind === 'meeting' ? writer.meeting(tx, ev) : writer.cabinetMember(tx, ev)));
+    await clock.advance(addDays(ev.date, -1));
+    await forwardPlan.advanceTo(ev.date);
+    if (ev.kind === 'call-in') await writer.callIn(ev);
+    else await bulkLoadTransaction(store, (tx) => (ev.kind === 'meeting' ? writer.meeting(tx, ev) : writer.cabinetMember(tx, ev)));
+    // The Scrutiny Committee's outcomes on the call-ins it considered, through the clerk's service.
     for (const o of writer.outcomes.splice(0)) await recordCallInOutcome(store.db, actor, o.callInId, { outcome: o.outcome, notes: o.comments, on: o.on });
     progress.tick(1, ev.date);
   }
+  await clock.advance(plan.end);
   // Minutes the plan has approved without a later meeting in the year to approve them are approved all the same.
   for (const meetingId of writer.awaitingApproval) {
     await bulkLoadTransaction(store, async (tx) => {
@@ -271,17 +332,6 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   progress.stop();
   // Performance and budget figures, through the same import a council uses, on the Cabinet's items.
   await loadDemoData(store, actor, today, seed);
-  // The year's forward plan, its editions published month by month as the decisions are taken (the loader's and
-  // the executive cycle's, which takes its own through the clerk's services), to today.
-  const hods = personMap.get('officer-hods')!;
-  const scrutinyChair = (on: string) => {
-    const chair = roster.memberships.find((m) => m.body === 'scrutiny' && m.role === 'chairman' && m.startsOn <= on && (!m.endsOn || m.endsOn >= on));
-    return chair ? fullName(personMap.get(chair.person)!) : 'the Chairman of the Scrutiny Committee';
-  };
-  const schedule = planForwardPlan(events.filter((e): e is MeetingEvent => e.kind === 'meeting'), business, today, plan.end, plan.calendar, rng.fork('forward-plan'));
-  const forwardPlan = new DemoForwardPlan(store, { ...actor, name: fullName(hods) }, schedule, { cabinet: setup.bodyIds.get('cabinet')!, personIds: setup.personIds }, personMap, roster,
-    writer.decisionIds, scrutinyChair, plan.calendar);
-  await loadDemoCycle(store, actor, setup, personMap, roster, today, plan.calendar, forwardPlan);
   await forwardPlan.finish();
   await recordLoad(store, actor, `Loaded the demonstration council (${years} year${years > 1 ? 's' : ''} to ${plan.end}, seed ${seed})`);
   // Search finds the demo council from the start.
@@ -343,17 +393,15 @@ class EventWriter {
     const clerk = this.people.get(body.clerk)!;
     const hods = this.people.get('officer-hods')!;
     const held = m.date < this.today && m.status !== 'cancelled' && m.status !== 'postponed';
-    const items = ev.sections.flatMap((s) => s.items);
-    if (ev.callIn?.number) {
-      const callInItem = items.find((i) => i.kind === 'call-in');
-      if (callInItem) callInItem.title = `Call-in: Decision ${ev.callIn.number} - ${ev.callIn.item.title.replace(/^Proposed decision: /, '')}`;
-    }
+    // The called-in decisions are put on the agenda by the clerk through the call-in service, once the meeting is in.
+    const planned = ev.sections.flatMap((s) => s.items);
+    const calledIn = planned.filter((i) => i.kind === 'call-in');
     const created = await createMeeting(db, this.actor, {
       bodyId: this.setup.bodyIds.get(body.key)!,
       date: m.date,
       time: body.time,
       venue: body.venue,
-      status: m.status,
+      status: calledIn.length ? 'scheduled' : m.status,
       statusReason: m.statusReason,
       webcastUrl: held && body.kind !== 'cabinet-member' ? `https://webcasts.${DEMO_DOMAIN}/${m.date}-${body.key}` : null,
       contacts: [{ name: fullName(clerk), phone: clerk.phone, email: clerk.email }],
@@ -364,7 +412,7 @@ class EventWriter {
         letter: s.letter,
         title: s.title,
         exempt: s.exempt,
-        items: s.items.map((it) => ({
+        items: s.items.filter((it) => it.kind !== 'call-in').map((it) => ({
           code: it.code, title: it.title, purpose: it.purpose, presenters: it.presenters, guests: it.guests, toFollow: it.toFollow,
           withdrawn: it.withdrawn, urgentReason: it.urgentReason, exempt: it.exempt, exemptParagraphs: it.exemptParagraphs,
           publicInterestReason: it.publicInterestReason,
@@ -373,8 +421,12 @@ class EventWriter {
     }, { audit: false });
     this.#meetingIds.set(m, created.id);
     const itemIds = new Map<PlannedItem, number>();
-    items.forEach((it, i) => itemIds.set(it, created.items[i].id));
+    planned.filter((it) => it.kind !== 'call-in').forEach((it, i) => itemIds.set(it, created.items[i].id));
     const clerkActor: Actor = { ...this.actor, name: fullName(clerk) };
+    const callIns = calledIn.length ? await this.#placeCallIns(db, created.id, m, ev, calledIn, itemIds) : new Map<PlannedItem, PlacedCallIn>();
+    // A call-in the plan expected but no valid request made (it cannot happen in the demo's year): no item, no minute.
+    if (calledIn.some((it) => !callIns.has(it))) for (const s of ev.sections) s.items = s.items.filter((it) => it.kind !== 'call-in' || callIns.has(it));
+    const items = ev.sections.flatMap((s) => s.items);
 
     const addPapers = async (it: PlannedItem) => {
       let position = 0;
@@ -394,6 +446,8 @@ class EventWriter {
       // The older archive records who published when, without rebuilding years of packs.
       await updateMeetingRow(db, created.id, { agenda_published_at: `${m.publishedOn}T16:00:00.000Z`, agenda_published_by: fullName(clerk) });
     }
+    // Its agenda settled and published, the meeting takes the status the plan gives it.
+    if (calledIn.length) await updateMeetingRow(db, created.id, { status: m.status });
     // A "to follow" paper exists only once the meeting has been held: it came in a supplementary pack.
     const toFollow = items.filter((it) => it.toFollow && !it.withdrawn && it.papers.length);
     if (held) for (const it of toFollow) await addPapers(it);
@@ -412,7 +466,7 @@ class EventWriter {
     const proceedings = makeProceedings({
       meeting: m, rng: new Rng(hashOf(`${body.key}|${m.date}`)), people: this.people, personIds: this.setup.personIds, roster: this.roster,
       sections: ev.sections, itemIds, previousHeld: ev.previousHeld?.date ?? null, withMinutes,
-      callIn: ev.callIn?.number && ev.callIn.outcome ? { number: ev.callIn.number, ...ev.callIn.outcome } : null,
+      callIns: new Map([...callIns].flatMap(([it, c]) => (c.outcome ? [[it, { number: c.number, ...c.outcome }] as const] : []))),
     });
     await recordAttendance(db, this.actor, created.id, proceedings.attendance, { audit: false });
     if (proceedings.declarations.length) await recordDeclarations(db, this.actor, created.id, proceedings.declarations, { audit: false });
@@ -446,24 +500,39 @@ class EventWriter {
       const d = await this.#decision(db, draft, { meetingId: created.id, itemId: itemIds.get(it)!, bodyId: this.setup.bodyIds.get(body.key)!, dated: m.dated });
       this.decisionIds.set(it, d.id);
     }
-    if (ev.callIn?.decisionId && ev.callIn.outcome) {
-      // A valid call-in on this meeting's agenda; the Committee's outcome is recorded through the clerk's service once
-      // the meeting is written (recordCallInOutcomes), from the same plan its minute was written from.
-      const chair = this.roster.memberships.find((x) => x.body === 'scrutiny' && x.role === 'chairman')!;
-      const requestedOn = this.calendar.addWorkingDays(ev.callIn.date, 2);
-      const callInItem = items.find((i) => i.kind === 'call-in');
-      await updateDecisionRow(db, ev.callIn.decisionId, { status: 'called-in' });
-      const id = await insertCallIn(db, {
-        decision_id: ev.callIn.decisionId,
-        requested_by: `${printedName(this.people.get(chair.person)!)} and two other Members of the Scrutiny Committee`,
-        requested_on: requestedOn,
-        valid_on: requestedOn,
-        reasons: callInReasons(ev.callIn.item),
-        status: 'valid',
-        considered_at_meeting_id: created.id,
-        agenda_item_id: callInItem ? itemIds.get(callInItem) ?? null : null,
-      });
-      if (held) this.outcomes.push({ callInId: id, on: m.date, ...ev.callIn.outcome });
+    // The Committee's resolution on each call-in, as minuted, is recorded as its outcome (after this transaction).
+    for (const c of callIns.values()) if (c.outcome) this.outcomes.push({ callInId: c.callInId, on: m.date, ...c.outcome });
+  }
+
+  /**
+   * The clerk puts the valid call-ins made since the last agenda went out on this meeting's agenda, through the
+   * call-in service (audited), in the order they were made: each is matched to the item the plan gave it.
+   */
+  async #placeCallIns(db: Queryable, meetingId: number, m: PlannedMeeting, ev: MeetingEvent, calledIn: PlannedItem[], itemIds: Map<PlannedItem, number>) {
+    const placed = new Map<PlannedItem, PlacedCallIn>();
+    const awaiting = (await callInsWithSignatories(db, { statuses: ['valid'] }))
+      .filter((c) => c.agenda_item_id === null && (c.valid_on ?? c.requested_on) <= callInCutoff(m))
+      .sort((a, b) => ((a.valid_on ?? '') < (b.valid_on ?? '') ? -1 : (a.valid_on ?? '') > (b.valid_on ?? '') ? 1 : a.id - b.id));
+    for (const c of awaiting) {
+      const it = calledIn.find((i) => i.calledIn === c.decision_subject && !placed.has(i));
+      if (!it) continue;
+      await placeOnScrutinyAgenda(db, this.actor, c.id, null, m.date, meetingId);
+      const row = (await callInsWithSignatories(db, { decisionId: c.decision_id })).find((x) => x.id === c.id)!;
+      itemIds.set(it, row.agenda_item_id!);
+      // The item reads as the service titled it ("Decision 26/00011 – …"), in the minutes too.
+      it.title = (await loadAgenda(db, meetingId)).flatMap((s) => s.items).find((x) => x.id === row.agenda_item_id)?.title ?? it.title;
+      placed.set(it, { callInId: c.id, number: c.decision_number, outcome: ev.callIns.find((p) => p.subject === c.decision_subject)?.outcome ?? null });
+    }
+    return placed;
+  }
+
+  /** Members of the Scrutiny Committee sign a call-in of a Cabinet Member's decision on the day, through the call-in service. */
+  async callIn(ev: CallInEvent): Promise<void> {
+    const decisionId = ev.decision.decisionId;
+    if (decisionId === null) return;
+    const signers = callInSigners(this.roster, ev.date).slice(0, 3);
+    for (const [i, key] of signers.entries()) {
+      await requestCallIn(this.store.db, this.actor, { decisionId, personId: this.setup.personIds.get(key)!, reasons: i === 0 ? callInReasons(ev.decision.item) : null, on: ev.date });
     }
   }
 

@@ -28,7 +28,7 @@ export interface ProceedingsContext {
   previousHeld: string | null;
   withMinutes: boolean;
   /** The decision called in to this meeting and what the Committee resolved on it (the outcome recorded for the call-in). */
-  callIn?: { number: string; outcome: CallInOutcome; comments: string | null } | null;
+  callIns?: Map<PlannedItem, { number: string; outcome: CallInOutcome; comments: string | null }>;
 }
 
 const INTERESTS = [
@@ -187,8 +187,9 @@ function makeMinutes(
         // A Member present for this item only is recorded in the attendance, which the printed minutes show under the item.
         const numbered = paragraphs.map((p, i) => `(${i + 1}) ${p}`);
         const rec = it.topic?.recommendation ?? 'NOTE the report.';
-        const resolution = it.kind === 'call-in' && ctx.callIn
-          ? { text: callInResolution(ctx.callIn.outcome, ctx.callIn.comments, ctx.callIn.number), parts: [] }
+        const callIn = it.kind === 'call-in' ? ctx.callIns?.get(it) : undefined;
+        const resolution = callIn
+          ? { text: callInResolution(callIn.outcome, callIn.comments, callIn.number), parts: [] }
           : isCabinet
           ? { text: 'Cabinet resolved to:', parts: [
             { label: '(a)', text: resolvedAs(rec) },

@@ -113,3 +113,10 @@ export function membersOn(roster: Roster, body: string, date: string): DemoMembe
 }
 
 export { BODIES };
+
+/** Who may sign a call-in on `day`: the Scrutiny Committee's members who are not on the Cabinet, in roster order. */
+export function callInSigners(roster: Roster, day: string): string[] {
+  const on = (m: DemoMembership) => m.startsOn <= day && (!m.endsOn || m.endsOn >= day);
+  const executive = new Set([...roster.cabinet, ...roster.memberships.filter((m) => m.body === 'cabinet' && on(m)).map((m) => m.person)]);
+  return roster.memberships.filter((m) => m.body === 'scrutiny' && m.role === 'member' && on(m) && !executive.has(m.person)).map((m) => m.person);
+}

@@ -12,7 +12,6 @@ export { addMembership, createBody, setSeats } from '../store/bodies.js';
 export { getCouncil, saveCouncil } from '../store/council.js';
 export { createDecision, type NewDecision } from '../store/decisions.js';
 export { addDocument } from '../store/documents.js';
-export { insertCallIn, updateDecisionRow } from '../store/executive/call-ins.js';
 export { createMeeting, updateMeetingRow } from '../store/meetings.js';
 export { createPerson, ensureGroup } from '../store/people.js';
 export { addInterest, editInterest, removeInterest } from '../store/interests.js';

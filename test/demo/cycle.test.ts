@@ -88,6 +88,47 @@ describe('the demo council runs the executive cycle', () => {
     for (const s of ['Follow-up Schedule', 'Work Programme', 'Home to School Transport Policy', 'Flood risk management: lessons from the Eastbrook breach']) expect(text, next.slug).toContain(s);
   }, 600_000);
 
+  it('takes every call-in to the scrutiny meeting that considers it, with its item, minute and outcome, in date order, through the audited services', async (ctx) => {
+    const { db } = get(ctx).store;
+    const callIns = await db.selectFrom('call_in').innerJoin('decision', 'decision.id', 'call_in.decision_id')
+      .leftJoin('meeting', 'meeting.id', 'call_in.considered_at_meeting_id').leftJoin('agenda_item', 'agenda_item.id', 'call_in.agenda_item_id')
+      .select(['call_in.id', 'call_in.status', 'call_in.outcome', 'call_in.outcome_on', 'call_in.valid_on', 'call_in.agenda_item_id', 'decision.number', 'decision.subject', 'decision.published_on',
+        'decision.status as decision_status', 'meeting.date as meeting_date', 'meeting.agenda_published_at', 'agenda_item.meeting_id as item_meeting', 'agenda_item.title as item_title'])
+      .execute();
+    // The cycle's two Cabinet decisions and a Cabinet Member's decision at least.
+    expect(callIns.length).toBeGreaterThanOrEqual(3);
+    expect(callIns.map((c) => c.subject)).toEqual(expect.arrayContaining(['Home to School Transport Policy', 'Highways Term Maintenance Contract']));
+    for (const c of callIns) {
+      const what = `call-in of ${c.number} ${c.subject}`;
+      // Called in within its window, put on the next scrutiny agenda still to go out, considered there (the meeting is past).
+      expect(c.valid_on! > c.published_on!, what).toBe(true);
+      expect(c.meeting_date, what).not.toBeNull();
+      expect(c.item_meeting, what).not.toBeNull();
+      expect(c.item_title, what).toContain(c.number);
+      expect(c.agenda_published_at!.slice(0, 10) >= c.valid_on!, what).toBe(true);
+      expect(c, what).toMatchObject({ status: 'considered', outcome_on: c.meeting_date });
+      // The minute on its item says what the Committee resolved, which is the outcome recorded.
+      const minute = await db.selectFrom('minute').select('resolutions_json').where('agenda_item_id', '=', c.agenda_item_id!).executeTakeFirstOrThrow();
+      expect(minute.resolutions_json, what).toContain(`(option (${c.outcome}))`);
+      // The decision then takes effect, or goes back to its taker, who reconsidered it.
+      expect(c.decision_status, what).toBe(c.outcome === 'c' ? 'superseded' : 'implementable');
+      // Every step is in the audit log: the request, each signature, the agenda item, the outcome.
+      const audit = await db.selectFrom('audit_log').select('action').where('entity', '=', 'call_in').where('entity_id', '=', String(c.id)).execute();
+      expect(audit.map((a) => a.action).sort(), what).toEqual(['create', 'outcome', 'schedule', 'sign', 'sign', 'sign']);
+    }
+    // Decisions are numbered in the order they were taken, the executive cycle's among the others.
+    const numbered = await db.selectFrom('decision').select(['number', 'taken_on', 'year', 'seq']).orderBy('year').orderBy('seq').execute();
+    for (let i = 1; i < numbered.length; i++) expect(numbered[i].taken_on >= numbered[i - 1].taken_on, `${numbered[i].number} after ${numbered[i - 1].number}`).toBe(true);
+  });
+
+  it('says at Cabinet that the Leader, not a Chairman, decides the other items', async (ctx) => {
+    const { db } = get(ctx).store;
+    const closing = await db.selectFrom('agenda_item').innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id').innerJoin('body', 'body.id', 'meeting.body_id')
+      .select(['body.kind', 'agenda_item.title']).where('agenda_item.title', 'like', 'Other items which%').execute();
+    expect(closing.filter((c) => c.kind === 'cabinet').length).toBeGreaterThan(0);
+    for (const c of closing) expect(c.title).toBe(`Other items which the ${c.kind === 'cabinet' ? 'Leader' : 'Chairman'} decides are relevant or urgent`);
+  });
+
   it('publishes its forward plan every month, giving notice of every key decision 28 clear days before it is taken', async (ctx) => {
     const { db } = get(ctx).store;
     const editions = (await db.selectFrom('forward_plan_edition').select(['edition', 'published_on', 'entries_json']).orderBy('edition').execute())
@@ -137,4 +178,17 @@ describe('the demo council runs the executive cycle', () => {
     expect(monitoring.length).toBeGreaterThan(5);
     expect(monitoring.filter((d) => d.key_decision === 1)).toEqual([]);
   });
+
+  it('keeps a forward plan in every year of a longer archive, giving notice of each year\u2019s key decisions', async (ctx) => {
+    const { store } = get(ctx);
+    await loadDemo(store, { years: 2, today: TODAY, seed: 5, reset: true, index: false });
+    const db = store.db;
+    const editions = await db.selectFrom('forward_plan_edition').select(['published_on']).execute();
+    const decisions = await db.selectFrom('decision').select(['number', 'taken_on', 'key_decision', 'notice_basis']).where('key_decision', '=', 1).execute();
+    const years = [...new Set(decisions.map((d) => d.taken_on.slice(0, 4)))];
+    expect(years.length).toBeGreaterThanOrEqual(2);
+    for (const y of years) expect(editions.filter((e) => e.published_on.startsWith(y)).length, `editions in ${y}`).toBeGreaterThanOrEqual(6);
+    // Every key decision of either year had notice, or is an exception the rules allow.
+    expect(decisions.filter((d) => !['forward-plan', 'general-exception', 'special-urgency'].includes(d.notice_basis ?? '')).map((d) => `${d.number} ${d.taken_on}`)).toEqual([]);
+  }, 900_000);
 });

@@ -113,7 +113,7 @@ describe('the portal with a theme folder', () => {
     expect(html).toContain('<link rel="stylesheet" href="/theme/theme.css">');
     expect(html).toContain(`<meta name="theme-color" content="${theme.colours.headerBackground}">`);
     expect(html).toContain('href="https://www.example-county.gov.uk/privacy">Privacy notice</a>');
-    expect(html).toContain('County Hall, Exampleton');
+    expect(html).toContain('County Hall, Kingsmere KM1 1XQ');
     for (const mark of CROWN_MARKS) expect(html, String(mark)).not.toMatch(mark);
     const logo = await app.inject('/theme/logo.svg');
     expect(logo.statusCode).toBe(200);
