@@ -143,7 +143,7 @@ describe('the demo council reads like a council\u2019s year', () => {
     // with its comments), the same outcome its call-in record holds (recorded through recordCallInOutcome); never
     // merely "that the report be noted".
     const considered = await db.selectFrom('call_in').innerJoin('decision', 'decision.id', 'call_in.decision_id')
-      .select(['call_in.considered_at_meeting_id', 'call_in.outcome', 'call_in.outcome_notes', 'call_in.status', 'decision.number', 'decision.status as decision_status'])
+      .select(['call_in.considered_at_meeting_id', 'call_in.outcome', 'call_in.outcome_notes', 'call_in.status', 'call_in.decision_id', 'decision.number', 'decision.status as decision_status'])
       .where('call_in.considered_at_meeting_id', 'is not', null).execute();
     expect(considered.length).toBeGreaterThan(0);
     for (const c of considered) {
@@ -154,7 +154,9 @@ describe('the demo council reads like a council\u2019s year', () => {
       expect(c, c.number).toMatchObject({ status: 'considered', outcome: expect.stringMatching(/^[abcd]$/) });
       expect((JSON.parse(minute!.resolutions_json) as { text: string }[]).map((r) => r.text), c.number)
         .toContain(callInResolution(c.outcome as CallInOutcome, c.outcome_notes, c.number));
-      expect(c.decision_status, c.number).toBe(c.outcome === 'c' ? 'reconsidering' : c.outcome === 'd' ? 'referred-to-council' : 'implementable');
+      // (c): back to its taker, and superseded once the taker has reconsidered it (the executive cycle's call-in).
+      expect(c.decision_status, c.number).toBe(c.outcome === 'c' ? (await db.selectFrom('decision').select('id').where('reconsiders_decision_id', '=', c.decision_id).executeTakeFirst() ? 'superseded' : 'reconsidering')
+        : c.outcome === 'd' ? 'referred-to-council' : 'implementable');
     }
 
     // Divisions named as county divisions are, not "X North" and "X South".
