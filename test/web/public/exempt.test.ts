@@ -18,9 +18,16 @@ function words(text: string): string[] {
     .toLowerCase().split(/[^a-z0-9£/,.'-]+/).map((w) => w.replace(/^[,.'-]+|[,.'-]+$/g, '')).filter(Boolean);
 }
 
+// A run of words never spans two blocks of a page (a search result's snippet and the page numbers after it, say): the
+// end of one paragraph and the start of the next are not a phrase anyone wrote. Inline markup (a snippet's <mark>)
+// does not break a run.
+const BLOCK = /<\/?(?:p|li|ul|ol|nav|div|td|th|tr|table|h[1-6]|dt|dd|dl|section|article|header|footer|br|hr|title|summary)\b[^>]*>/gi;
+
 function shingles(text: string, into = new Set<string>()): Set<string> {
-  const w = words(text);
-  for (let i = 0; i + SHINGLE <= w.length; i++) into.add(w.slice(i, i + SHINGLE).join(' '));
+  for (const block of text.split(BLOCK)) {
+    const w = words(block);
+    for (let i = 0; i + SHINGLE <= w.length; i++) into.add(w.slice(i, i + SHINGLE).join(' '));
+  }
   return into;
 }
 
