@@ -83,7 +83,7 @@ async function loadSetup(db: Queryable, actor: Actor, people: DemoPerson[], rost
   await saveCouncil(db, DEMO_COUNCIL_NAME, 'Example County', {
     extraClosures,
     notices: [
-      { heading: 'Webcasting Notice', text: 'Please note: this meeting may be filmed for live or subsequent broadcast via the Council\'s internet site or by any member of the public or press present. The Chairman will confirm if all or part of the meeting is to be filmed by the Council. By entering the meeting room you are consenting to being filmed and to the possible use of those images and sound recordings for webcasting and training purposes.' },
+      { heading: 'Webcasting Notice', text: 'Please note: this meeting may be filmed for live or subsequent broadcast via the Council\'s internet site or by any member of the public or press present. The person chairing the meeting (the Leader at Cabinet) will confirm if all or part of the meeting is to be filmed by the Council. By entering the meeting room you are consenting to being filmed and to the possible use of those images and sound recordings for webcasting and training purposes.' },
       { heading: 'Refreshments', text: 'Refreshments will be available 15 minutes before the start of the meeting in the Members\' Lounge.' },
     ],
     signatoryName: fullName(hods),
