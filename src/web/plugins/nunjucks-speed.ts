@@ -5,6 +5,8 @@
 // `{% include %}` of the GOV.UK Frontend templates resolved its path with path.resolve on every render.
 import { createRequire } from 'node:module';
 import nunjucks from 'nunjucks';
+import { mootTable as plainMootTable } from '../render/macros.js';
+import type { TableParams } from '../render/govuk.js';
 
 interface Frame {
   variables: Record<string, unknown>;
@@ -142,9 +144,53 @@ export function fastGovukAttributes(macro: (...args: unknown[]) => unknown): (..
   return Object.assign(fast, { macro });
 }
 
+const TABLE_KEYS = new Set(['caption', 'captionClasses', 'firstCellIsHeader', 'classes', 'head', 'rows', 'stack']);
+const CELL_KEYS = new Set(['text', 'html', 'classes', 'format', 'colspan', 'rowspan', 'attributes']);
+/** A value `{{ }}` writes as its string form, escaped: what esc() does (a SafeString or an object is not). */
+const isText = (v: unknown): boolean => v === undefined || v === null || isScalar(v);
+
+/** Whether a table cell (or heading) is one the plain govukTable writes as the template does. */
+function plainCell(cell: unknown): boolean {
+  if (!isPlainObject(cell)) return false;
+  for (const k in cell) if (!CELL_KEYS.has(k)) return false;
+  if (!isText(cell.text) || !isText(cell.classes) || !isText(cell.format) || !isText(cell.colspan) || !isText(cell.rowspan)) return false;
+  if (cell.html !== undefined && cell.html !== null && typeof cell.html !== 'string') return false;
+  const a = cell.attributes;
+  if (a === undefined || a === null) return true;
+  if (!isPlainObject(a) || Object.prototype.hasOwnProperty.call(a, '__keywords')) return false;
+  for (const k in a) if (!isText(a[k])) return false;
+  return true;
+}
+
+/**
+ * partials/table.njk's mootTable (govukTable with each cell labelled by its column), which the workspace's lists
+ * call with a row of cells per record (the clerk's list of people: 100 rows, 400 cells through the template's loops
+ * and govukAttributes), as render/macros.ts's plain mootTable, the compiled pages' own, for the parameters it writes
+ * as the template does: plain objects of text, html strings and scalar attributes. Anything else (table attributes,
+ * a SafeString, an object as a value, a null cell…) goes to the macro itself. test/web/nunjucks-speed.test.ts
+ * compares the two on random tables.
+ */
+export function fastMootTable(macro: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+  const fast = function mootTable(this: unknown, ...args: unknown[]): unknown {
+    const params = args[0];
+    if (args.length !== 1 || !isPlainObject(params)) return macro.apply(this, args);
+    for (const k in params) if (!TABLE_KEYS.has(k)) return macro.apply(this, args);
+    if (!isText(params.caption) || !isText(params.captionClasses) || !isText(params.classes)) return macro.apply(this, args);
+    const { head, rows } = params;
+    if (head !== undefined && head !== null && !(Array.isArray(head) && head.every(plainCell))) return macro.apply(this, args);
+    if (rows !== undefined && rows !== null) {
+      if (!Array.isArray(rows)) return macro.apply(this, args);
+      for (const row of rows) if (row && !(Array.isArray(row) && row.every(plainCell))) return macro.apply(this, args);
+    }
+    return new SafeString(plainMootTable(params as TableParams & { stack?: boolean }));
+  };
+  return Object.assign(fast, { macro });
+}
+
 /** Plain-code stand-ins for macros of imported templates, by the template's path ending and the macro's name. */
 const STAND_INS: { path: string; name: string; make: (macro: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown }[] = [
   { path: '/govuk/macros/attributes.njk', name: 'govukAttributes', make: fastGovukAttributes },
+  { path: '/partials/table.njk', name: 'mootTable', make: fastMootTable },
 ];
 
 /** The exports of an imported template with the stand-ins above in place of the macros they replace. */
