@@ -14,7 +14,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +25,7 @@ import { createBody } from '../src/store/bodies.js';
 import { openStore } from '../src/store/db.js';
 import { createPerson, ensureGroup } from '../src/store/people.js';
 import { scheduleMeetings } from '../src/store/workspace/series.js';
+import { Pool } from './_http-client.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PG_ADMIN_URL = process.env.MOOT_BENCH_PG_URL ?? process.env.MOOT_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -35,7 +35,7 @@ function arg(args: string[], name: string, fallback: string): string {
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 }
 
-interface Server { child: ChildProcess; url: string; port: number; up: boolean; agent: Agent; log: string[] }
+interface Server { child: ChildProcess; url: string; port: number; up: boolean; pool: Pool; log: string[] }
 
 /** Every server process started, so none outlives the bench even when another failed to start. */
 const started: ChildProcess[] = [];
@@ -72,7 +72,7 @@ function startServer(databaseUrl: string, cpuProf: string | null): Promise<Serve
       const m = /running at (http:\/\/127\.0\.0\.1:(\d+))\//.exec(out);
       if (m && timer) {
         clearTimeout(timer);
-        res({ child, url: m[1], port: Number(m[2]), up: true, agent: new Agent({ keepAlive: true, maxSockets: 64 }), log });
+        res({ child, url: m[1], port: Number(m[2]), up: true, pool: new Pool('127.0.0.1', Number(m[2])), log });
       }
     });
     child.once('exit', (code, signal) => rej(new Error(`moot serve exited (${signal ?? code}) while starting: ${log.join('')}`)));
@@ -81,24 +81,11 @@ function startServer(databaseUrl: string, cpuProf: string | null): Promise<Serve
 
 interface Outcome { status: number; error: string | null; ms: number; start: number; end: number; body: string; location: string | null }
 
-function send(server: Server, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body: string | null, timeoutMs = 10_000): Promise<Outcome> {
+async function send(server: Server, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body: string | null, timeoutMs = 10_000): Promise<Outcome> {
   const start = performance.now();
-  return new Promise((res) => {
-    const done = (status: number, error: string | null, text = '', location: string | null = null) => {
-      const end = performance.now();
-      res({ status, error, ms: end - start, start, end, body: text, location });
-    };
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, method, path, agent: server.agent, headers: body ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers, timeout: timeoutMs }, (r) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(r.statusCode ?? 0, null, method === 'POST' || (r.statusCode ?? 0) >= 500 ? Buffer.concat(chunks).toString('utf8').slice(0, 300) : '', (r.headers.location as string | undefined) ?? null));
-      r.on('error', (e: NodeJS.ErrnoException) => done(0, e.code ?? e.message));
-    });
-    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
-    req.on('error', (e: NodeJS.ErrnoException) => done(0, e.code ?? e.message));
-    if (body) req.write(body);
-    req.end();
-  });
+  const a = await server.pool.request(method, path, headers, body, { keepBody: true, timeoutMs });
+  const end = performance.now();
+  return { status: a.status, error: a.error, ms: end - start, start, end, body: method === 'POST' || a.status >= 500 ? a.body.slice(0, 300) : '', location: a.location };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -333,7 +320,7 @@ export default async function ops(args: string[]): Promise<void> {
   } finally {
     for (const c of started) if (!servers.some((s) => s.child === c) && c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     for (const s of servers) {
-      s.agent.destroy();
+      s.pool.destroy();
       if (s.child.exitCode === null && s.child.signalCode === null) {
         const exited = new Promise((r) => s.child.once('exit', r));
         s.child.kill('SIGTERM');
