@@ -9,6 +9,9 @@
 // - none: anything; every change drops it;
 // - `record`: the record; every change drops it but a person added. A value tagged only `record` shows people only
 //   through their roles (member, attendee, author, contact, account), which a person just added does not have yet;
+// - `record-outline`: the record without what happened at any meeting: bodies, their members and seats, meetings as
+//   listed (date, time, venue, status), reviews; never a meeting's attendance, declarations or minutes. Every change
+//   drops it but a person added and one meeting's proceedings (a clerk's writes on a meeting day; issue 17);
 // - `councillors`: the councillors and co-opted members as such (the people directory): one added drops it;
 // - `meeting:<id>`: only that meeting's own rows; dropped by a change to that meeting, and by any change the rules
 //   below do not understand.
@@ -18,6 +21,12 @@ import type { Store } from '../store/db.js';
 
 /** The tag of a value made from the record that no person added can appear in (see the file comment). */
 export const RECORD_TAG = 'record';
+
+/**
+ * The tag of a value made from the record's outline (see the file comment): a committee's page shows its meetings
+ * but nothing recorded at them, so attendance or a minute saved leaves it as it is.
+ */
+export const RECORD_OUTLINE_TAG = 'record-outline';
 
 /** The tag of a value that lists the councillors and co-opted members (see the file comment). */
 export const COUNCILLORS_TAG = 'councillors';
@@ -31,7 +40,8 @@ const isId = (s: string | null | undefined): s is string => typeof s === 'string
 
 /**
  * The tags of what a change makes stale (untagged values always are), or null for "everything".
- * - attendance and minutes: the meeting is the entity id; its pages, and what shows the record generally;
+ * - attendance and minutes: the meeting is the entity id; its pages, and what shows the record generally (and its
+ *   outline, unless the entry only recorded attendance or minutes);
  * - declarations of interest: a clerk's one declaration names its meeting in the row it recorded; the declarations
  *   of a meeting recorded together ("update") have the meeting as their entity id;
  * - a person added: nobody yet attends, sits on, writes for or declares at any meeting as them, and no account is
@@ -39,7 +49,7 @@ const isId = (s: string | null | undefined): s is string => typeof s === 'string
  *   member is added (or the entry does not say which kind), untagged values (search, the workspace) in any case.
  */
 function staleTagsOf(c: Change): string[] | null {
-  if (MEETING_SCOPED_CHANGES.has(c.entity)) return isId(c.entityId) ? [`meeting:${c.entityId}`, RECORD_TAG] : null;
+  if (MEETING_SCOPED_CHANGES.has(c.entity)) return isId(c.entityId) ? [`meeting:${c.entityId}`, RECORD_TAG, ...outlineOf(c)] : null;
   if (c.entity === 'declaration') {
     if (isId(c.meetingId)) return [`meeting:${c.meetingId}`, RECORD_TAG];
     return c.action === 'update' && isId(c.entityId) ? [`meeting:${c.entityId}`, RECORD_TAG] : null;
@@ -47,6 +57,12 @@ function staleTagsOf(c: Change): string[] | null {
   if (c.entity === 'person' && c.action === 'create') return c.personKind === 'officer' || c.personKind === 'other' ? [] : [COUNCILLORS_TAG];
   return null;
 }
+
+/**
+ * Attendance or minutes recorded ('update') are what happened at the meeting, not its outline; minutes published or
+ * approved (or an entry that does not say) may come with the meeting's status and papers, which lists show.
+ */
+const outlineOf = (c: Change): string[] => (c.action === 'update' ? [] : [RECORD_OUTLINE_TAG]);
 
 /** The tags a batch of changes makes stale (untagged values always are), or null for "everything". */
 export function staleTags(changes: Change[]): Set<string> | null {

@@ -2,7 +2,7 @@
 // and every page showing the record generally; a person added: only untagged pages (the people lists); anything
 // else, or a move of the record's counter no audit entry explains, empties the cache.
 import { describe, expect, it } from 'vitest';
-import { COUNCILLORS_TAG, RECORD_TAG, staleTags, type Change } from '../../src/services/change-scope.js';
+import { COUNCILLORS_TAG, RECORD_OUTLINE_TAG, RECORD_TAG, staleTags, type Change } from '../../src/services/change-scope.js';
 import { cutAtNonce, joinAtNonce, PageCache } from '../../src/web/routes/public/page-cache.js';
 
 const page = (body: string, tags?: string[]) => ({ pieces: [Buffer.from(body)], etag: body, contentType: 'text/html', tags });
@@ -25,6 +25,18 @@ describe('page cache invalidation', () => {
     const c = await cacheAt('1');
     await c.moveTo('2', explained([{ entity: 'attendance', entityId: '1' }, { entity: 'minutes', entityId: '1' }]));
     expect(kept(c, '2')).toEqual(['/meetings/b']);
+  });
+
+  it('keeps a committee\'s page (its outline) when a meeting\'s attendance or minutes are recorded, not when they are approved', async () => {
+    const c = await cacheAt('1');
+    c.set('1', '/bodies/y', page('Y', [RECORD_OUTLINE_TAG]));
+    await c.moveTo('2', explained([{ entity: 'attendance', entityId: '1', action: 'update' }, { entity: 'minutes', entityId: '1', action: 'update' }, { entity: 'declaration', entityId: '9', action: 'create', meetingId: '1' }]));
+    expect(kept(c, '2')).toEqual(['/meetings/b']);
+    expect(c.get('2', '/bodies/y')).toBeDefined();
+    await c.moveTo('3', explained([{ entity: 'person', entityId: '7', action: 'create', personKind: 'councillor' }]));
+    expect(c.get('3', '/bodies/y')).toBeDefined();
+    await c.moveTo('4', explained([{ entity: 'minutes', entityId: '1', action: 'approve' }]));
+    expect(c.get('4', '/bodies/y')).toBeUndefined();
   });
 
   it('keeps every page but the people lists when a person is added', async () => {
@@ -53,7 +65,11 @@ describe('page cache invalidation', () => {
   });
 
   it('reads stale tags only from meeting-scoped changes with a meeting id', () => {
-    expect(staleTags([{ entity: 'attendance', entityId: '4' }])).toEqual(new Set(['meeting:4', RECORD_TAG]));
+    expect(staleTags([{ entity: 'attendance', entityId: '4', action: 'update' }])).toEqual(new Set(['meeting:4', RECORD_TAG]));
+    expect(staleTags([{ entity: 'minutes', entityId: '4', action: 'update' }])).toEqual(new Set(['meeting:4', RECORD_TAG]));
+    // Minutes published or approved come with the meeting's status and papers: its outline goes too.
+    expect(staleTags([{ entity: 'minutes', entityId: '4', action: 'approve' }])).toEqual(new Set(['meeting:4', RECORD_TAG, RECORD_OUTLINE_TAG]));
+    expect(staleTags([{ entity: 'attendance', entityId: '4' }])).toEqual(new Set(['meeting:4', RECORD_TAG, RECORD_OUTLINE_TAG]));
     expect(staleTags([{ entity: 'attendance', entityId: null }])).toBeNull();
     expect(staleTags([])).toBeNull();
   });
