@@ -6,7 +6,7 @@
 // changes is handed over as values: each page's dictionary and resources (the pack stamps onto them), each page's
 // list of structure elements by marked-content id, and the papers' top-level elements with their first pages.
 import { deflateSync } from 'node:zlib';
-import type { Doc } from './typeset.js';
+import { flushStreamText, type Doc } from './typeset.js';
 
 /** A PDF value the pack rebuilds with pdf-lib: a reference is `{ r: id }`, a name `{ n }`, a string `{ s }`. */
 export type Plain = number | boolean | null | { r: number } | { n: string } | { s: string } | { x: string } | Plain[] | { d: Record<string, Plain> };
@@ -81,6 +81,7 @@ export function captureObjects(doc: Doc): void {
     proto.finalize = function (this: PdfkitRef) {
       const sink = sinks.get(this.document);
       if (!sink || this.document._security) return finalize.call(this);
+      flushStreamText(this);
       let stream: Uint8Array | undefined;
       const chunks = this.buffer as Uint8Array[];
       if (chunks.length) {

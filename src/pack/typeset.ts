@@ -48,6 +48,7 @@ export function newDocument(meta: DocumentMeta = {}): Doc {
   });
   installFonts(doc);
   collectOutput(doc);
+  gatherStreamText(doc);
   return doc.font(FONT).fontSize(BODY_SIZE);
 }
 
@@ -76,6 +77,62 @@ function collectOutput(doc: Doc): void {
       inner._offset += line.length;
     }
   };
+}
+
+/** pdfkit's indirect object as far as writing its stream goes. */
+interface StreamRef {
+  document: object;
+  data: Record<string, unknown>;
+  buffer: Uint8Array[];
+  compress: boolean;
+  uncompressedLength: number;
+  write(chunk: string | Uint8Array): void;
+  finalize(): void;
+  /** Operators written since the last binary chunk, not yet turned into bytes. */
+  pendingText?: string;
+}
+
+const gathering = new WeakSet<object>();
+let streamProto: StreamRef | undefined;
+
+/**
+ * pdfkit writes each content-stream operator (a line of text, a colour, each marked-content tag) as a Uint8Array of
+ * its own, made by a loop over its characters, and joins them all when the page ends: tens of thousands of small
+ * arrays a pack, for the collector to reclaim. For our documents the operators are gathered as one string per run and
+ * turned into bytes once (latin1 keeps each character's low byte, as pdfkit's loop does): the same bytes and Length.
+ */
+function gatherStreamText(doc: Doc): void {
+  gathering.add(doc);
+  if (streamProto) return;
+  const proto = Object.getPrototypeOf((doc as unknown as { _root: StreamRef })._root) as StreamRef;
+  streamProto = proto;
+  const write = proto.write;
+  const finalize = proto.finalize;
+  proto.write = function (this: StreamRef, chunk) {
+    if (!gathering.has(this.document)) return write.call(this, chunk);
+    if (chunk instanceof Uint8Array) {
+      flushStreamText(this);
+      return write.call(this, chunk);
+    }
+    const line = `${chunk}\n`;
+    this.pendingText = (this.pendingText ?? '') + line;
+    this.uncompressedLength += line.length;
+    this.data.Length = ((this.data.Length as number | undefined) ?? 0) + line.length;
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
+  proto.finalize = function (this: StreamRef) {
+    flushStreamText(this);
+    return finalize.call(this);
+  };
+}
+
+/** Turns the operators gathered for `ref` into one chunk of its stream (see gatherStreamText); before its bytes are read. */
+export function flushStreamText(ref: object): void {
+  const r = ref as StreamRef;
+  if (r.pendingText) {
+    r.buffer.push(Buffer.from(r.pendingText, 'latin1'));
+    r.pendingText = '';
+  }
 }
 
 /** The parts of pdfkit's document and embedded font we reach into to share parsed fonts between documents. */
