@@ -38,19 +38,41 @@ export function defaultSearchThreads(env: NodeJS.ProcessEnv = process.env): numb
   return Math.min(4, availableParallelism());
 }
 
+/**
+ * Searches a thread may hold at once: one running and the next already waiting there, so a thread never idles while
+ * its answer travels back; the rest wait in one queue for whichever thread frees first.
+ */
+const HELD_PER_THREAD = 2;
+
 export function startSearchThreads(file: string, size = defaultSearchThreads()): SearchThreads | null {
   if (size < 1) return null;
   const slots = Array.from({ length: size }, () => new WorkerSlot<Omit<SearchRequest, 'id'>, SearchAnswer>(import.meta.url, 'thread', undefined, { file }));
-  return {
-    async search(query) {
-      // The thread with the fewest searches waiting (started on first use).
+  // One queue in arrival order rather than a queue per thread: a search's cost varies a hundredfold (a rare name
+  // against a word in thousands of papers), and a search queued behind a long one on its thread would wait while
+  // the other thread is free.
+  const queue: { query: SearchQuery; done: (results: SearchResults | null) => void }[] = [];
+  const dispatch = () => {
+    while (queue.length) {
       let slot = slots[0];
       for (const s of slots) if (s.waiting < slot.waiting) slot = s;
-      const a = await slot.run({ query });
-      return a && 'results' in a ? a.results : null;
+      if (slot.waiting >= HELD_PER_THREAD) return;
+      const { query, done } = queue.shift()!;
+      void slot.run({ query }).then((a) => {
+        dispatch(); // the thread's next search goes out before this answer is rendered
+        done(a && 'results' in a ? a.results : null);
+      });
+    }
+  };
+  return {
+    search(query) {
+      return new Promise((done) => {
+        queue.push({ query, done });
+        dispatch();
+      });
     },
     async close() {
       await Promise.all(slots.map((s) => s.close()));
+      dispatch(); // closed slots answer null at once: the caller searches itself
     },
   };
 }
