@@ -6,14 +6,14 @@ import { MootError } from '../errors.js';
 import { createProgress } from '../progress.js';
 import {
   addInterest, addMembership, editInterest, removeInterest, clearToFollow, councilIsEmpty, countCouncilRecords, createBody, createDecision, createMeeting, createPerson, ensureGroup, getCouncil,
-  bulkLoadTransaction, rebuildSearchIndex, recordAttendance, recordDeclarations, recordLoad, recordMinutes, saveCouncil, setSeats,
+  bulkLoadSession, rebuildSearchIndex, transaction, recordAttendance, recordDeclarations, recordLoad, recordMinutes, saveCouncil, setSeats,
   updateMeetingRow, wipeCouncil, type Queryable, type Store,
 } from '../services/seed.js';
 import { planAgenda, type AgendaContext, type PlannedItem, type PlannedSection } from './agenda.js';
 import { BODIES } from './bodies.js';
 import { callInCutoff, callInMeeting, planCalendar, type PlannedMeeting } from './calendar.js';
 import { cabinetMemberDecision, cabinetMemberSubject, decisionFromItem, printedRecord, type DecisionDraft } from './decisions.js';
-import { filePrintedPaper, type PrintedPaper } from './documents.js';
+import { filePrintedPapers, type PrintedPaper } from './documents.js';
 import { makeProceedings } from './minutes.js';
 import { fullName, GROUPS, makePeople, printedName, type DemoPerson } from './people.js';
 import { PdfCache } from './pdf.js';
@@ -34,6 +34,9 @@ import { callInsWithSignatories, placeOnScrutinyAgenda, recordCallInOutcome, req
 import type { CallInOutcome } from '../domain/executive.js';
 
 export { DEMO_COUNCIL_NAME };
+
+/** A paper the loader prints, by its author's key. */
+type LoaderPaper = Omit<PrintedPaper, 'authorPersonId'> & { author: string | null };
 export const DEMO_SEED = 20111;
 
 export interface DemoOptions {
@@ -290,12 +293,40 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   const start = planCalendar(today, years).start;
   const roster = makeRoster(rng.fork('roster'), people, start, today);
   const { plan, events, personMap, business } = planEvents(rng.fork('meetings'), people, roster, today, years);
-  // Bulk-load transactions: atomic as ever, committed without waiting for PostgreSQL's disk (see bulkLoadTransaction).
-  const setup = await bulkLoadTransaction(store, (tx) => loadSetup(tx, actor, people, roster, plan.extraClosures));
-  const interests = makeInterests(rng.fork('interests'), people, start, today);
-  await bulkLoadTransaction(store, (tx) => loadInterests(tx, actor, setup.personIds, interests));
-
   const pdfs = new PdfCache();
+  // The whole load in one bulk-load session: its transactions, and the services it calls, atomic as ever and
+  // committed without waiting for PostgreSQL's disk, on one connection (see bulkLoadSession).
+  await bulkLoadSession(store, (session) => loadEvents(session, actor, { today, years, seed, options, rng, people, roster, start, plan, events, personMap, business, pdfs }));
+  // Search finds the demo council from the start.
+  if (options.index !== false) {
+    const indexing = createProgress('Indexing for search', 0, { quiet: !options.progress });
+    await rebuildSearchIndex(store, { progress: indexing });
+    indexing.stop();
+  }
+  return summarise(store, pdfs, plan.start, plan.end);
+}
+
+interface LoadPlan {
+  today: string;
+  years: number;
+  seed: number;
+  options: DemoOptions;
+  rng: Rng;
+  people: DemoPerson[];
+  roster: Roster;
+  start: string;
+  plan: ReturnType<typeof planEvents>['plan'];
+  events: DemoEvent[];
+  personMap: Map<string, DemoPerson>;
+  business: ReturnType<typeof planEvents>['business'];
+  pdfs: PdfCache;
+}
+
+async function loadEvents(store: Store, actor: Actor, { today, years, seed, options, rng, people, roster, start, plan, events, personMap, business, pdfs }: LoadPlan): Promise<void> {
+  const setup = await transaction(store.db, (tx) => loadSetup(tx, actor, people, roster, plan.extraClosures));
+  const interests = makeInterests(rng.fork('interests'), people, start, today);
+  await transaction(store.db, (tx) => loadInterests(tx, actor, setup.personIds, interests));
+
   const writer = new EventWriter(store, actor, setup, personMap, roster, pdfs, today, plan.calendar);
   // The year's forward plan, its editions published month by month as the decisions are taken (the loader's and
   // the executive cycle's, which takes its own through the clerk's services), kept in step with the events.
@@ -316,7 +347,7 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
     await clock.advance(addDays(ev.date, -1));
     await forwardPlan.advanceTo(ev.date);
     if (ev.kind === 'call-in') await writer.callIn(ev);
-    else await bulkLoadTransaction(store, (tx) => (ev.kind === 'meeting' ? writer.meeting(tx, ev) : writer.cabinetMember(tx, ev)));
+    else await transaction(store.db, (tx) => (ev.kind === 'meeting' ? writer.meeting(tx, ev) : writer.cabinetMember(tx, ev)));
     // The Scrutiny Committee's outcomes on the call-ins it considered, through the clerk's service.
     for (const o of writer.outcomes.splice(0)) await recordCallInOutcome(store.db, actor, o.callInId, { outcome: o.outcome, notes: o.comments, on: o.on });
     progress.tick(1, ev.date);
@@ -324,7 +355,7 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   await clock.advance(plan.end);
   // Minutes the plan has approved without a later meeting in the year to approve them are approved all the same.
   for (const meetingId of writer.awaitingApproval) {
-    await bulkLoadTransaction(store, async (tx) => {
+    await transaction(store.db, async (tx) => {
       await updateMeetingRow(tx, meetingId, { status: 'minutes-approved' });
       await publishMinutesIn(tx, writer.printedMinutes.get(meetingId)!, meetingId, { publishedAt: `${today}T09:00:00.000Z`, confidentialOnlyIfExempt: true });
     });
@@ -334,13 +365,6 @@ export async function loadDemo(store: Store, options: DemoOptions = {}): Promise
   await loadDemoData(store, actor, today, seed);
   await forwardPlan.finish();
   await recordLoad(store, actor, `Loaded the demonstration council (${years} year${years > 1 ? 's' : ''} to ${plan.end}, seed ${seed})`);
-  // Search finds the demo council from the start.
-  if (options.index !== false) {
-    const indexing = createProgress('Indexing for search', 0, { quiet: !options.progress });
-    await rebuildSearchIndex(store, { progress: indexing });
-    indexing.stop();
-  }
-  return summarise(store, pdfs, plan.start, plan.end);
 }
 
 async function summarise(store: Store, pdfs: PdfCache, from: string, to: string): Promise<DemoSummary> {
@@ -382,9 +406,10 @@ class EventWriter {
     readonly calendar: ReturnType<typeof planCalendar>['calendar'],
   ) {}
 
-  #pdfDocument(db: Queryable, d: Omit<PrintedPaper, 'authorPersonId'> & { author: string | null }) {
-    const { author, ...paper } = d;
-    return filePrintedPaper(db, this.actor, (title, blocks) => this.pdfs.render(title, blocks), { ...paper, authorPersonId: author ? this.setup.personIds.get(author) ?? null : null });
+  /** Prints papers and files them together, in order (one batch of statements: filePrintedPapers). */
+  #pdfDocuments(db: Queryable, papers: LoaderPaper[]) {
+    return filePrintedPapers(db, this.actor, (title, blocks) => this.pdfs.render(title, blocks),
+      papers.map(({ author, ...paper }) => ({ ...paper, authorPersonId: author ? this.setup.personIds.get(author) ?? null : null })));
   }
 
   async meeting(db: Queryable, ev: MeetingEvent): Promise<void> {
@@ -428,18 +453,14 @@ class EventWriter {
     if (calledIn.some((it) => !callIns.has(it))) for (const s of ev.sections) s.items = s.items.filter((it) => it.kind !== 'call-in' || callIns.has(it));
     const items = ev.sections.flatMap((s) => s.items);
 
-    const addPapers = async (it: PlannedItem) => {
-      let position = 0;
-      for (const paper of it.papers) {
-        const blocks = paper.report ? reportBlocks(paper.report, DEMO_COUNCIL_NAME) : appendixBlocks(paper.title, paper.appendix ?? []);
-        await this.#pdfDocument(db, {
-          meetingId: created.id, itemId: itemIds.get(it)!, kind: paper.kind, title: paper.title, exempt: paper.exemptParagraphs, blocks,
-          structured: paper.report ?? undefined, author: paper.author, position: position++,
-        });
-      }
-    };
+    // The items' papers, filed item by item in order.
+    const addPapers = (of: PlannedItem[]) => this.#pdfDocuments(db, of.flatMap((it) => it.papers.map((paper, position) => ({
+      meetingId: created.id, itemId: itemIds.get(it)!, kind: paper.kind, title: paper.title, exempt: paper.exemptParagraphs,
+      blocks: paper.report ? reportBlocks(paper.report, DEMO_COUNCIL_NAME) : appendixBlocks(paper.title, paper.appendix ?? []),
+      structured: paper.report ?? undefined, author: paper.author, position,
+    }))));
     // The agenda is published as a clerk publishes it: the packs are built from the papers then in, on the day.
-    for (const it of items) if (!it.toFollow) await addPapers(it);
+    await addPapers(items.filter((it) => !it.toFollow));
     if (m.publishedOn && m.dated) {
       await publishAgendaIn(db, clerkActor, created.id, { publishedOn: m.publishedOn, publishedAt: `${m.publishedOn}T16:00:00.000Z`, index: false, lateReason: null, confidentialOnlyIfExempt: true });
     } else if (m.publishedOn) {
@@ -450,7 +471,7 @@ class EventWriter {
     if (calledIn.length) await updateMeetingRow(db, created.id, { status: m.status });
     // A "to follow" paper exists only once the meeting has been held: it came in a supplementary pack.
     const toFollow = items.filter((it) => it.toFollow && !it.withdrawn && it.papers.length);
-    if (held) for (const it of toFollow) await addPapers(it);
+    if (held) await addPapers(toFollow);
     if (held && toFollow.length && m.dated && m.publishedOn) {
       const on = this.calendar.addWorkingDays(m.date, -2) > m.publishedOn ? this.calendar.addWorkingDays(m.date, -2) : m.publishedOn;
       await publishSupplementaryIn(db, clerkActor, created.id, toFollow.map((it) => it.code), {
@@ -494,12 +515,16 @@ class EventWriter {
       if (by) await publishMinutesIn(db, by, previous, { publishedAt: `${m.date}T15:00:00.000Z`, confidentialOnlyIfExempt: true });
     }
 
+    const records: LoaderPaper[] = [];
     for (const it of items) {
       if (!it.decides || it.withdrawn) continue;
       const draft = decisionFromItem(it, body.name, m.date, this.calendar);
       const d = await this.#decision(db, draft, { meetingId: created.id, itemId: itemIds.get(it)!, bodyId: this.setup.bodyIds.get(body.key)!, dated: m.dated });
       this.decisionIds.set(it, d.id);
+      if (d.record) records.push(d.record);
     }
+    // Their printed Records of Decision, filed together after the decisions.
+    await this.#pdfDocuments(db, records);
     // The Committee's resolution on each call-in, as minuted, is recorded as its outcome (after this transaction).
     for (const c of callIns.values()) if (c.outcome) this.outcomes.push({ callInId: c.callInId, on: m.date, ...c.outcome });
   }
@@ -542,6 +567,7 @@ class EventWriter {
   async cabinetMember(db: Queryable, ev: CabinetMemberEvent): Promise<void> {
     const draft = cabinetMemberDecision(ev.item, ev.committee.body.name, ev.committee.date, ev.date, this.calendar, this.roster.cabinet);
     const d = await this.#decision(db, draft, { meetingId: null, itemId: null, bodyId: null, dated: ev.dated });
+    if (d.record) await this.#pdfDocuments(db, [d.record]);
     ev.decisionId = d.id;
     ev.number = d.number;
     this.decisionIds.set(ev.item, d.id);
@@ -556,12 +582,11 @@ class EventWriter {
       takerBodyId: link.bodyId,
       takerPersonId: takerPersonKey ? this.setup.personIds.get(takerPersonKey) ?? null : null,
     }, { audit: false });
-    // The printed Record of Decision, for the recent year (the older archive keeps decisions as data only).
-    if (link.dated) {
-      const taker = takerPersonKey ? printedName(this.people.get(takerPersonKey)!) : null;
-      await this.#pdfDocument(db, { ...printedRecord(d.number, rest, taker, link), author: null });
-    }
-    return d;
+    // The printed Record of Decision, for the recent year (the older archive keeps decisions as data only): the
+    // caller files it.
+    const record: LoaderPaper | null = link.dated
+      ? { ...printedRecord(d.number, rest, takerPersonKey ? printedName(this.people.get(takerPersonKey)!) : null, link), author: null } : null;
+    return { ...d, record };
   }
 }
 

@@ -7,11 +7,11 @@ import { transaction, type Store } from '../store/db.js';
 import { COUNCIL_RECORD_TABLES, councilRecordsEmpty, countRows, wipeCouncilRecords } from '../store/seed.js';
 import type { Database } from '../store/schema.js';
 
-export { bulkLoadTransaction, transaction, type Queryable, type Store } from '../store/db.js';
+export { bulkLoadSession, bulkLoadTransaction, transaction, type Queryable, type Store } from '../store/db.js';
 export { addMembership, createBody, setSeats } from '../store/bodies.js';
 export { getCouncil, saveCouncil } from '../store/council.js';
 export { createDecision, type NewDecision } from '../store/decisions.js';
-export { addDocument } from '../store/documents.js';
+export { addDocument, addDocuments, type NewDocument } from '../store/documents.js';
 export { createMeeting, updateMeetingRow } from '../store/meetings.js';
 export { createPerson, ensureGroup } from '../store/people.js';
 export { addInterest, editInterest, removeInterest } from '../store/interests.js';

@@ -185,6 +185,27 @@ export function bulkLoadTransaction<T>(store: Pick<Store, 'db' | 'dialect'>, fn:
 }
 
 /**
+ * A bulk load's session (the demonstration council): `fn` gets the store with every query on one connection of its
+ * own, on which no commit waits for PostgreSQL's write-ahead log to reach the disk (synchronous_commit off for that
+ * connection, set back before it returns to the pool). It covers the load's own transactions and the services the
+ * load calls (each still one transaction with its audit entry, landing together or not at all): the durability of
+ * bulkLoadTransaction without a SET LOCAL in each of the ten-year demo's ~800 transactions, and without a wait for the
+ * disk at each of its ~700 service calls. A load that fails is run again from the start; the server's writes, on
+ * the pool's other connections, keep full durability. On SQLite the store itself (WAL, synchronous = NORMAL).
+ */
+export async function bulkLoadSession<T>(store: Store, fn: (session: Store) => Promise<T>): Promise<T> {
+  if (store.dialect !== 'postgres') return fn(store);
+  return store.db.connection().execute(async (conn) => {
+    await sql`SET synchronous_commit TO OFF`.execute(conn);
+    try {
+      return await fn({ ...store, db: conn });
+    } finally {
+      await sql`RESET synchronous_commit`.execute(conn);
+    }
+  });
+}
+
+/**
  * Whether an error means the database cannot be reached or is restarting (connection refused or dropped, server
  * shutting down or starting, too many connections, SQLite busy): the request should fail with 503 and be retried,
  * not be reported as a fault in Moot.

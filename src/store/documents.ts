@@ -23,14 +23,14 @@ function blobRow(bytes: Uint8Array) {
 }
 
 /** Stores bytes once, keyed by their SHA-256 (bytes already stored are left as they are). */
-function insertBlob(db: Queryable, blob: ReturnType<typeof blobRow>) {
-  return db.insertInto('blob').values(blob).onConflict((oc) => oc.column('sha256').doNothing());
+function insertBlobs(db: Queryable, blobs: ReturnType<typeof blobRow>[]) {
+  return db.insertInto('blob').values(blobs).onConflict((oc) => oc.column('sha256').doNothing());
 }
 
 /** Stores bytes once, keyed by their SHA-256: one statement. */
 export async function putBlob(db: Queryable, bytes: Uint8Array): Promise<string> {
   const blob = blobRow(bytes);
-  await insertBlob(db, blob).execute();
+  await insertBlobs(db, [blob]).execute();
   return blob.sha256;
 }
 
@@ -65,13 +65,24 @@ export interface NewDocument extends DocumentContent {
   position?: number;
 }
 
+const NOT_EXEMPT = { exempt: false, paragraphs: '' };
+
+/** Are these agenda items exempt now (each, or its section)? In one statement; an item not found is not exempt. */
+async function itemsExempt(db: Queryable, itemIds: readonly (number | null | undefined)[]): Promise<Map<number, { exempt: boolean; paragraphs: string }>> {
+  const ids = [...new Set(itemIds.filter((id): id is number => id != null))];
+  const out = new Map<number, { exempt: boolean; paragraphs: string }>();
+  if (!ids.length) return out;
+  const rows = await db.selectFrom('agenda_item').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
+    .select(['agenda_item.id', 'agenda_item.exempt', 'agenda_item.exempt_paragraphs', 'agenda_section.exempt as section_exempt'])
+    .where('agenda_item.id', 'in', ids).execute();
+  for (const row of rows) out.set(row.id, { exempt: itemExempt({ exempt: row.exempt }, { exempt: row.section_exempt }), paragraphs: row.exempt_paragraphs });
+  return out;
+}
+
 /** Is this agenda item exempt now (it or its section)? False for no item. */
 export async function itemIsExempt(db: Queryable, itemId: number | null | undefined): Promise<{ exempt: boolean; paragraphs: string }> {
-  if (itemId == null) return { exempt: false, paragraphs: '' };
-  const row = await db.selectFrom('agenda_item').leftJoin('agenda_section', 'agenda_section.id', 'agenda_item.section_id')
-    .select(['agenda_item.exempt', 'agenda_item.exempt_paragraphs', 'agenda_section.exempt as section_exempt'])
-    .where('agenda_item.id', '=', itemId).executeTakeFirst();
-  return row ? { exempt: itemExempt({ exempt: row.exempt }, { exempt: row.section_exempt }), paragraphs: row.exempt_paragraphs } : { exempt: false, paragraphs: '' };
+  if (itemId == null) return NOT_EXEMPT;
+  return (await itemsExempt(db, [itemId])).get(itemId) ?? NOT_EXEMPT;
 }
 
 interface VersionClass {
@@ -79,7 +90,7 @@ interface VersionClass {
   exemptParagraphs: string;
 }
 
-async function insertVersion(db: Queryable, actor: Actor, documentId: number, version: number, c: DocumentContent, cls: VersionClass) {
+function versionRow(actor: Actor, documentId: number, version: number, c: DocumentContent, cls: VersionClass) {
   const blob = c.file ? blobRow(c.file.bytes) : null;
   const row = {
     document_id: documentId,
@@ -98,46 +109,77 @@ async function insertVersion(db: Queryable, actor: Actor, documentId: number, ve
     created_at: nowIso(),
     created_by: actor.name,
   };
-  if (blob && !(db.getExecutor().adapter instanceof SqliteAdapter)) {
-    // PostgreSQL stores the file and its version in one statement (one round trip for each of a bulk load's thousands
-    // of papers; the version's reference to the file is checked at the statement's end). SQLite has no INSERT in WITH.
-    await db.with('stored_blob', () => insertBlob(db, blob)).insertInto('document_version').values(row).execute();
-  } else {
-    if (blob) await insertBlob(db, blob).execute();
-    await db.insertInto('document_version').values(row).execute();
-  }
-  return row.sha256;
+  return { row, blob };
 }
 
-export async function addDocument(db: Queryable, actor: Actor, d: NewDocument, options: { audit?: boolean } = {}): Promise<{ id: number; slug: string }> {
-  checkNames(['title', 'The paper\'s title', d.title]);
-  const base = slugify(d.title) || 'document';
-  const taken = await takenSlugs(db, 'document', base);
-  const slug = uniqueSlug(base, (s) => taken.has(s));
-  // A paper is never less restricted than its item (domain/visibility.ts).
-  const item = await itemIsExempt(db, d.agendaItemId);
-  const classification = classificationForVersion(d.classification, d.kind, item.exempt);
-  const paragraphs = classification === 'exempt' ? paragraphsToText(d.exemptParagraphs ?? []) || item.paragraphs : paragraphsToText(d.exemptParagraphs ?? []);
-  const values = {
-    slug,
-    meeting_id: d.meetingId ?? null,
-    agenda_item_id: d.agendaItemId ?? null,
-    kind: d.kind,
-    title: d.title,
-    classification,
-    exempt_paragraphs: paragraphs,
-    workflow_status: d.workflowStatus ?? null,
-    author_person_id: d.authorPersonId ?? null,
-    position: d.position ?? 0,
-    current_version: 1,
-    created_at: nowIso(),
-  };
-  const { id } = await db.insertInto('document').values(values).returning('id').executeTakeFirstOrThrow();
-  const sha256 = await insertVersion(db, actor, id, 1, d, { classification, exemptParagraphs: paragraphs });
-  if (options.audit !== false) {
-    await recordAudit(db, actor, { action: 'create', entity: 'document', entityId: id, summary: `Added ${d.kind} "${d.title}"`, after: { ...values, sha256 } });
+/** Stores versions with their files: on PostgreSQL in one statement, however many (SQLite: the files, then the versions). */
+async function insertVersions(db: Queryable, versions: ReturnType<typeof versionRow>[]): Promise<void> {
+  if (!versions.length) return;
+  const rows = versions.map((v) => v.row);
+  const blobs = [...new Map(versions.flatMap((v) => (v.blob ? [[v.blob.sha256, v.blob] as const] : []))).values()];
+  if (blobs.length && !(db.getExecutor().adapter instanceof SqliteAdapter)) {
+    // PostgreSQL stores the files and their versions in one statement (one round trip for each of a bulk load's
+    // batches of papers; a version's reference to its file is checked at the statement's end). SQLite has no INSERT
+    // in WITH.
+    await db.with('stored_blob', () => insertBlobs(db, blobs)).insertInto('document_version').values(rows).execute();
+  } else {
+    if (blobs.length) await insertBlobs(db, blobs).execute();
+    await db.insertInto('document_version').values(rows).execute();
   }
-  return { id, slug };
+}
+
+/** Adds a document with its first version. */
+export async function addDocument(db: Queryable, actor: Actor, d: NewDocument, options: { audit?: boolean } = {}): Promise<{ id: number; slug: string }> {
+  const [added] = await addDocuments(db, actor, [d], options);
+  return added;
+}
+
+/**
+ * Adds documents with their first versions, in order: as addDocument each, in four statements for the lot (the
+ * slugs taken, the items' exemption, the documents, the versions with their files), not four each; a bulk load
+ * (the demonstration council) files a meeting's papers together.
+ */
+export async function addDocuments(db: Queryable, actor: Actor, docs: readonly NewDocument[], options: { audit?: boolean } = {}): Promise<{ id: number; slug: string }[]> {
+  if (!docs.length) return [];
+  for (const d of docs) checkNames(['title', 'The paper\'s title', d.title]);
+  const bases = docs.map((d) => slugify(d.title) || 'document');
+  const taken = await takenSlugs(db, 'document', bases);
+  const items = await itemsExempt(db, docs.map((d) => d.agendaItemId));
+  const planned = docs.map((d, i) => {
+    const slug = uniqueSlug(bases[i], (s) => taken.has(s));
+    taken.add(slug);
+    // A paper is never less restricted than its item (domain/visibility.ts).
+    const item = d.agendaItemId == null ? NOT_EXEMPT : items.get(d.agendaItemId) ?? NOT_EXEMPT;
+    const classification = classificationForVersion(d.classification, d.kind, item.exempt);
+    const paragraphs = classification === 'exempt' ? paragraphsToText(d.exemptParagraphs ?? []) || item.paragraphs : paragraphsToText(d.exemptParagraphs ?? []);
+    const values = {
+      slug,
+      meeting_id: d.meetingId ?? null,
+      agenda_item_id: d.agendaItemId ?? null,
+      kind: d.kind,
+      title: d.title,
+      classification,
+      exempt_paragraphs: paragraphs,
+      workflow_status: d.workflowStatus ?? null,
+      author_person_id: d.authorPersonId ?? null,
+      position: d.position ?? 0,
+      current_version: 1,
+      created_at: nowIso(),
+    };
+    return { d, values };
+  });
+  // Ids in the order given (a multi-row insert numbers its rows in order); matched back by slug, which is unique.
+  const inserted = await db.insertInto('document').values(planned.map((p) => p.values)).returning(['id', 'slug']).execute();
+  const ids = new Map(inserted.map((r) => [r.slug, r.id]));
+  const versions = planned.map((p) => versionRow(actor, ids.get(p.values.slug)!, 1, p.d, { classification: p.values.classification, exemptParagraphs: p.values.exempt_paragraphs }));
+  await insertVersions(db, versions);
+  if (options.audit !== false) {
+    for (const [i, p] of planned.entries()) {
+      const id = ids.get(p.values.slug)!;
+      await recordAudit(db, actor, { action: 'create', entity: 'document', entityId: id, summary: `Added ${p.d.kind} "${p.d.title}"`, after: { ...p.values, sha256: versions[i].row.sha256 } });
+    }
+  }
+  return planned.map((p) => ({ id: ids.get(p.values.slug)!, slug: p.values.slug }));
 }
 
 /**
@@ -153,7 +195,9 @@ export async function addDocumentVersion(db: Queryable, actor: Actor, documentId
   const classification = classificationForVersion(c.classification ?? doc.classification, doc.kind, item.exempt);
   const given = c.exemptParagraphs ? paragraphsToText(c.exemptParagraphs) : doc.exempt_paragraphs;
   const paragraphs = classification === 'exempt' ? given || item.paragraphs : '';
-  const sha256 = await insertVersion(db, actor, documentId, version, c, { classification, exemptParagraphs: paragraphs });
+  const v = versionRow(actor, documentId, version, c, { classification, exemptParagraphs: paragraphs });
+  await insertVersions(db, [v]);
+  const sha256 = v.row.sha256;
   await db.updateTable('document').set({ current_version: version, classification, exempt_paragraphs: paragraphs }).where('id', '=', documentId).execute();
   await recordAudit(db, actor, { action: 'version', entity: 'document', entityId: documentId, summary: `New version ${version} of "${doc.title}"${c.note ? `: ${c.note}` : ''}`, before: { version: doc.current_version }, after: { version, sha256 } });
   return version;

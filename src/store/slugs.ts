@@ -5,10 +5,17 @@
 import { sql, SqliteAdapter } from 'kysely';
 import type { Queryable } from './db.js';
 
-export async function takenSlugs(db: Queryable, table: 'document' | 'meeting', base: string): Promise<Set<string>> {
+export async function takenSlugs(db: Queryable, table: 'document' | 'meeting', base: string | readonly string[]): Promise<Set<string>> {
+  const bases = [...new Set(typeof base === 'string' ? [base] : base)];
+  if (!bases.length) return new Set();
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  // Several bases (a bulk load's batch of papers) in the same one statement: any of them, or any of them with "-N".
   const rows = await db.selectFrom(table).select('slug')
-    .where((eb) => eb.or([eb('slug', '=', base), sqlite ? sql<boolean>`slug glob ${`${base}-*`}` : sql<boolean>`slug like ${`${base}-%`}`]))
+    .where((eb) => sqlite
+      ? eb.or(bases.flatMap((b) => [eb('slug', '=', b), sql<boolean>`slug glob ${`${b}-*`}`]))
+      : bases.length === 1
+        ? eb.or([eb('slug', '=', bases[0]), sql<boolean>`slug like ${`${bases[0]}-%`}`])
+        : eb.or([sql<boolean>`slug = any(${bases})`, sql<boolean>`slug like any(${bases.map((b) => `${b}-%`)})`]))
     .execute();
   return new Set(rows.map((r) => r.slug));
 }
