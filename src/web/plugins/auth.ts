@@ -37,7 +37,8 @@ declare module 'fastify' {
     /** The CSRF token forms on this page must send back as `_csrf` (also in templates as `csrfToken`). */
     csrfToken: string | null;
     /** The signed-in user's email and name, for pages and audit. */
-    account: { id: number; email: string; displayName: string } | null;
+    /** Who is signed in, as the session's (or API token's) row read them: fresh as of this request's counters. */
+    account: { id: number; email: string; displayName: string; personId: number | null } | null;
   }
   interface FastifyInstance {
     /** Every route registered after the auth plugin: the role-by-route matrix proves each one is covered. */
@@ -99,7 +100,7 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
       request.viewer = viewer.kind === 'user' && user.bodyIds ? { ...viewer, tokenBodyIds: user.bodyIds } : viewer;
       request.authMethod = 'api-token';
       request.tokenScopes = user.scopes;
-      request.account = { id: user.id, email: user.email, displayName: user.display_name };
+      request.account = { id: user.id, email: user.email, displayName: user.display_name, personId: user.person_id };
       return false;
     }
     if (sessionToken) {
@@ -111,7 +112,7 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
         request.session = session;
         request.authMethod = 'session';
         request.viewer = signed.viewer;
-        request.account = { id: session.user.id, email: session.user.email, displayName: session.user.display_name };
+        request.account = { id: session.user.id, email: session.user.email, displayName: session.user.display_name, personId: session.user.person_id };
         request.csrfToken = session.csrfToken;
       }
     }

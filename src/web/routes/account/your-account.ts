@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { requireUser } from '../../../http/guards.js';
 import { field, postForm, type Parsed } from '../../forms.js';
-import { actorOf, authenticate, getUser, PASSWORD_MIN, setPassword } from '../../../services/accounts.js';
+import { actorOf, authenticate, PASSWORD_MIN, setPassword } from '../../../services/accounts.js';
 import { membershipsOfPerson } from '../../../services/bodies.js';
 import { getPerson, personFullName } from '../../../services/people.js';
 import { type Store } from '../../../services/unit.js';
@@ -11,8 +11,11 @@ const yourAccount: FastifyPluginAsync<{ store: Store }> = async (app, { store })
   // Every page here is for a signed-in user: the guard stated once, as this plugin's hook.
   app.addHook('preHandler', requireUser);
   app.get('/account', async (request, reply) => {
-    const user = await getUser(store.db, request.account!.id);
-    const person = user?.person_id ? await getPerson(store.db, user.person_id) : null;
+    // The account as this request's session (or token) read it, no second read: a change to an account moves the
+    // counter the session's row is cached by.
+    const account = request.account!;
+    const user = { display_name: account.displayName, email: account.email };
+    const person = account.personId ? await getPerson(store.db, account.personId) : null;
     const memberships = person ? (await membershipsOfPerson(store.db, person.id)).filter((m) => request.viewer.kind === 'user' && request.viewer.bodyIds.includes(m.body_id)) : [];
     return reply.render('pages/account/index.njk', {
       pageTitle: 'Your account',
