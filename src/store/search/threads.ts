@@ -47,7 +47,7 @@ const HELD_PER_THREAD = 2;
 export function startSearchThreads(file: string, size = defaultSearchThreads()): SearchThreads | null {
   if (size < 1) return null;
   const slots = Array.from({ length: size }, () => new WorkerSlot<Omit<SearchRequest, 'id'>, SearchAnswer>(import.meta.url, 'thread', undefined, { file }));
-  // One queue in arrival order rather than a queue per thread: a search's cost varies a hundredfold (a rare name
+  // One queue in arrival order rather than a queue per thread: a search's cost varies thirtyfold (a rare name
   // against a word in thousands of papers), and a search queued behind a long one on its thread would wait while
   // the other thread is free.
   const queue: { query: SearchQuery; done: (results: SearchResults | null) => void }[] = [];
