@@ -29,6 +29,13 @@ export interface Store {
   file?: string;
   /** PostgreSQL's connection pool: connections open, idle, and requests waiting for one. */
   pool?: () => { total: number; idle: number; waiting: number };
+  /**
+   * SQLite: runs a read-only statement at once on the store's connection and gives its rows, or null while a
+   * transaction is open on that connection (then read through `db`, which waits its turn). better-sqlite3 is
+   * synchronous, so nothing can interleave with the read; it spares the one read every request makes (the change
+   * counters, read/version.ts) the driver's promises and connection lock. Absent on PostgreSQL.
+   */
+  readNow?: (sql: string) => unknown[] | null;
   /** SQLite: worker threads with read-only connections that run searches off the event loop (search/threads.ts). */
   searchThreads?: SearchThreads;
   close(): Promise<void>;
@@ -75,8 +82,23 @@ function openSqlite(config: MootConfig): Store {
   }
   const db = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(raw) }) });
   const searchThreads = startSearchThreads(file) ?? undefined;
+  const readers = new Map<string, BetterSqlite3.Statement>();
+  const readNow = (text: string): unknown[] | null => {
+    if (raw.inTransaction || !raw.open) return null;
+    let stmt = readers.get(text);
+    if (!stmt) {
+      stmt = raw.prepare(text);
+      if (!stmt.reader) throw new Error('readNow runs statements that read');
+      if (readers.size < 20) readers.set(text, stmt);
+    }
+    try {
+      return stmt.all();
+    } catch {
+      return null; // the connection busy with a statement being iterated (a stream): read through db
+    }
+  };
   return {
-    db, dialect: 'sqlite', description: `SQLite at ${file}`, file, searchThreads,
+    db, dialect: 'sqlite', description: `SQLite at ${file}`, file, searchThreads, readNow,
     close: async () => {
       await searchThreads?.close();
       await db.destroy();

@@ -12,15 +12,15 @@ export interface ChangeCounts { record: string; access: string }
 
 // Read before every public page and every signed-in request: compiled once rather than built and compiled each time.
 // One statement, so every stripe and the access counter come from one snapshot.
-const COUNTS = CompiledQuery.raw(`select -1 as stripe, n from change_counter where name = 'access'
-  union all select stripe, n from record_counter order by 1`) as CompiledQuery<{ stripe: number | string; n: number | string }>;
+const COUNTS_SQL = `select -1 as stripe, n from change_counter where name = 'access'
+  union all select stripe, n from record_counter order by 1`;
+const COUNTS = CompiledQuery.raw(COUNTS_SQL) as CompiledQuery<CountRow>;
+type CountRow = { stripe: number | string; n: number | string };
 
-/** Both versions, in one query. */
-export async function changeCounts(store: Store): Promise<ChangeCounts> {
-  const r = await store.db.executeQuery(COUNTS);
+function countsOf(rows: readonly CountRow[]): ChangeCounts {
   const out: ChangeCounts = { record: '', access: '' };
   const stripes: string[] = [];
-  for (const row of r.rows) {
+  for (const row of rows) {
     if (Number(row.stripe) < 0) out.access = String(row.n);
     else stripes.push(String(row.n));
   }
@@ -28,9 +28,28 @@ export async function changeCounts(store: Store): Promise<ChangeCounts> {
   return out;
 }
 
+/**
+ * Both versions read at once, without waiting, where the store can (SQLite outside a transaction: Store.readNow);
+ * null where it cannot (PostgreSQL, a transaction open on the connection): then changeCounts.
+ */
+export function changeCountsNow(store: Store): ChangeCounts | null {
+  const rows = store.readNow?.(COUNTS_SQL) as CountRow[] | null | undefined;
+  return rows ? countsOf(rows) : null;
+}
+
+/** Both versions, in one query. */
+export async function changeCounts(store: Store): Promise<ChangeCounts> {
+  return changeCountsNow(store) ?? countsOf((await store.db.executeQuery(COUNTS)).rows);
+}
+
 /** The record's version: moves with every change to the record. */
 export async function dataVersion(store: Store): Promise<string> {
   return (await changeCounts(store)).record;
+}
+
+/** The record's version read at once where the store can (changeCountsNow), else null. */
+export function dataVersionNow(store: Store): string | null {
+  return changeCountsNow(store)?.record ?? null;
 }
 
 /** The stripes' values of a record's version, or null when it is not one. */

@@ -76,32 +76,49 @@ export function gzipPieces(pieces: Buffer[]): GzipForm {
 // Header: magic, DEFLATE, no flags, no time, no extra flags, OS unknown.
 const HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
 let nonceShift = { length: -1, shift: 0 };
+/** A page with no nonce has one gzip form: made on its first response and kept with the form. */
+const whole = new WeakMap<GzipForm, Buffer>();
 
-/** The gzip bytes of the page with `nonce` between its pieces (the same bytes, once gunzipped, as joinAtNonce). */
-export function gzipWithNonce(form: GzipForm, nonce: string): Buffer {
-  const { deflated, crcs, lengths, shifts } = form;
-  if (deflated.length === 1) return Buffer.concat([HEADER, deflated[0], trailer(crcs[0], lengths[0])]);
-  const mark = Buffer.from(nonce, 'latin1');
-  if (mark.length > 0xffff || Buffer.byteLength(nonce, 'utf8') !== mark.length) throw new Error('a CSP nonce is a short ASCII token');
-  if (nonceShift.length !== mark.length) nonceShift = { length: mark.length, shift: crcShift(mark.length) };
-  const markCrc = crc32(mark);
-  // A stored block: BFINAL 0, BTYPE 00 (on a byte boundary, after the previous piece's sync flush), LEN, ~LEN.
-  const stored = Buffer.from([0, mark.length & 0xff, mark.length >>> 8, ~mark.length & 0xff, (~mark.length >>> 8) & 0xff]);
-  const parts: Buffer[] = [HEADER, deflated[0]];
+/**
+ * The gzip bytes of the page with `nonce` between its pieces (the same bytes, once gunzipped, as joinAtNonce),
+ * written straight into one buffer from `alloc` (page-cache.ts responseBytes).
+ */
+export function gzipWithNonce(form: GzipForm, nonce: string, alloc: (size: number) => Buffer = Buffer.allocUnsafe): Buffer {
+  const { deflated, crcs, lengths, shifts, size: deflatedSize } = form;
+  if (deflated.length === 1) {
+    let bytes = whole.get(form);
+    if (!bytes) whole.set(form, (bytes = Buffer.concat([HEADER, deflated[0], trailer(crcs[0], lengths[0])])));
+    return bytes;
+  }
+  const markLength = nonce.length;
+  if (markLength > 0xffff || Buffer.byteLength(nonce, 'utf8') !== markLength) throw new Error('a CSP nonce is a short ASCII token');
+  if (nonceShift.length !== markLength) nonceShift = { length: markLength, shift: crcShift(markLength) };
+  const markCrc = crc32(nonce);
+  const out = alloc(HEADER.length + deflatedSize + (deflated.length - 1) * (5 + markLength) + 8);
+  let at = HEADER.copy(out, 0);
+  at += deflated[0].copy(out, at);
   let crc = crcs[0];
   let size = lengths[0];
   for (let i = 1; i < deflated.length; i++) {
-    parts.push(stored, mark, deflated[i]);
+    // A stored block: BFINAL 0, BTYPE 00 (on a byte boundary, after the previous piece's sync flush), LEN, ~LEN.
+    out[at++] = 0;
+    out[at++] = markLength & 0xff;
+    out[at++] = markLength >>> 8;
+    out[at++] = ~markLength & 0xff;
+    out[at++] = (~markLength >>> 8) & 0xff;
+    at += out.write(nonce, at, 'latin1');
+    at += deflated[i].copy(out, at);
     crc = crc32Combine(crc32Combine(crc, markCrc, nonceShift.shift), crcs[i], shifts[i]);
-    size += mark.length + lengths[i];
+    size += markLength + lengths[i];
   }
-  parts.push(trailer(crc, size));
-  return Buffer.concat(parts);
+  out.writeUInt32LE(crc >>> 0, at);
+  out.writeUInt32LE(size >>> 0, at + 4); // ISIZE is the length modulo 2^32
+  return out;
 }
 
 function trailer(crc: number, size: number): Buffer {
   const t = Buffer.alloc(8);
   t.writeUInt32LE(crc >>> 0, 0);
-  t.writeUInt32LE(size >>> 0, 4); // ISIZE is the length modulo 2^32
+  t.writeUInt32LE(size >>> 0, 4);
   return t;
 }

@@ -5,9 +5,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationError } from '../../../errors.js';
 import { etagOfPayload } from '../../etag.js';
 import { gzipPieces, gzipWithNonce } from './gzip.js';
-import { type CachedPage, cutAtNonce, joinAtNonce, type PageCache } from './page-cache.js';
+import { type CachedPage, cutAtNonce, joinAtNonce, type PageCache, responseBytes } from './page-cache.js';
 import { recordChanges } from '../../../services/change-scope.js';
-import { dataVersion } from '../../../services/site.js';
+import { dataVersion, dataVersionNow } from '../../../services/site.js';
 import { type Store } from '../../../services/unit.js';
 
 /** Marks a response as the same for everyone (feeds, sitemap: built from the public view only). */
@@ -66,7 +66,7 @@ function keptPageHeaders(reply: FastifyReply, page: CachedPage, gzip: boolean, h
 function keptPageBody(reply: FastifyReply, page: CachedPage, gzip: boolean, nonce: string): Buffer {
   if (gzip && page.gzip) {
     reply.header('content-encoding', 'gzip');
-    return gzipWithNonce(page.gzip, nonce);
+    return gzipWithNonce(page.gzip, nonce, responseBytes);
   }
   return joinAtNonce(page.pieces, nonce);
 }
@@ -118,7 +118,8 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
     app.addHook('preHandler', async (request, reply) => {
       if ((request.method !== 'GET' && request.method !== 'HEAD') || request.viewer.kind !== 'public') return;
       if (reply.routeOptions.config?.pageCache === false) return;
-      const version = await dataVersion(store);
+      // Read at once where the store can (SQLite outside a transaction): a hit then waits for no promise but the hook's.
+      const version = dataVersionNow(store) ?? await dataVersion(store);
       if (version !== pages.version) await pages.moveTo(version, explain);
       const key = `${todayIso(today)}|${origin(request)}|${request.url}`;
       let hit = pages.get(version, key);
@@ -264,8 +265,16 @@ export function pagination(page: number, pages: number, href: (p: number) => str
   };
 }
 
+/** MOOT_PUBLIC_URL without its trailing slashes, read once (each read of process.env is a call into C++). */
+let publicUrl: string | undefined;
+let publicUrlRead = false;
+
 export function origin(request: FastifyRequest): string {
-  if (process.env.MOOT_PUBLIC_URL) return process.env.MOOT_PUBLIC_URL.replace(/\/+$/, "");
+  if (!publicUrlRead) {
+    publicUrl = process.env.MOOT_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
+    publicUrlRead = true;
+  }
+  if (publicUrl) return publicUrl;
   const host = request.headers.host ?? '127.0.0.1';
   return `${request.protocol}://${host}`;
 }

@@ -1,0 +1,38 @@
+// Issue 17: the change counters read at once on SQLite (Store.readNow) are the counters a query through the store
+// reads: never a transaction's writes not yet committed (inside one, readNow declines and the read waits its turn),
+// and a commit by another connection (another process) is seen by the next read.
+import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/domain/types.js';
+import { recordAudit } from '../../src/store/audit.js';
+import { openStore, transaction } from '../../src/store/db.js';
+import { changeCounts, changeCountsNow, dataVersionNow } from '../../src/store/read/version.js';
+import { useTestStore } from '../helpers/use-store.js';
+
+describe('change counters read at once on SQLite', () => {
+  const get = useTestStore('sqlite');
+
+  it('reads what a query reads, declines inside a transaction and sees another connection\'s commit', async (ctx) => {
+    const { store, location } = get(ctx);
+    expect(store.readNow).toBeDefined();
+    const before = changeCountsNow(store);
+    expect(before).toEqual(await changeCounts(store));
+    await transaction(store.db, async (tx) => {
+      await recordAudit(tx, SYSTEM_ACTOR, { action: 'update', entity: 'attendance', entityId: 1, summary: 'Attendance' });
+      // The counter moved inside this transaction, not yet committed: not read at once.
+      expect(dataVersionNow(store)).toBeNull();
+    });
+    const after = dataVersionNow(store);
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before!.record);
+    // Another connection to the same file, as another process would be.
+    const other = await openStore(location);
+    try {
+      await recordAudit(other.db, SYSTEM_ACTOR, { action: 'update', entity: 'minutes', entityId: 1, summary: 'Minutes' });
+    } finally {
+      await other.close();
+    }
+    const third = dataVersionNow(store);
+    expect(third).not.toBe(after);
+    expect(third).toBe((await changeCounts(store)).record);
+  });
+});
