@@ -7,7 +7,7 @@ import { transaction, type Store } from '../store/db.js';
 import { COUNCIL_RECORD_TABLES, councilRecordsEmpty, countRows, wipeCouncilRecords } from '../store/seed.js';
 import type { Database } from '../store/schema.js';
 
-export { bulkLoadSession, bulkLoadTransaction, transaction, type Queryable, type Store } from '../store/db.js';
+export { bulkLoadSession, transaction, type Queryable, type Store } from '../store/db.js';
 export { addMembership, createBody, setSeats } from '../store/bodies.js';
 export { getCouncil, saveCouncil } from '../store/council.js';
 export { createDecision, type NewDecision } from '../store/decisions.js';

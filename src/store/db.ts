@@ -192,28 +192,14 @@ export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 /**
- * One transaction of a bulk load that can be run again from the start (the demonstration council, one transaction per
- * meeting). Its writes still land together or not at all; what differs is only when PostgreSQL reports the commit: it
- * does not wait for the write-ahead log to reach the disk (synchronous_commit off, for this transaction alone). That
- * is the durability SQLite has in WAL mode with synchronous = NORMAL, which Moot uses: a crash of the machine may lose
- * the last transactions of the load, never leave one half-written. Waiting for the disk at each of the ten-year demo's
- * ~2,000 commits was most of the time PostgreSQL took over SQLite to load it. Every other write commits durably.
- */
-export function bulkLoadTransaction<T>(store: Pick<Store, 'db' | 'dialect'>, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return store.db.transaction().execute(async (tx) => {
-    if (store.dialect === 'postgres') await sql`SET LOCAL synchronous_commit TO OFF`.execute(tx);
-    return fn(tx);
-  });
-}
-
-/**
  * A bulk load's session (the demonstration council): `fn` gets the store with every query on one connection of its
  * own, on which no commit waits for PostgreSQL's write-ahead log to reach the disk (synchronous_commit off for that
  * connection, set back before it returns to the pool). It covers the load's own transactions and the services the
- * load calls (each still one transaction with its audit entry, landing together or not at all): the durability of
- * bulkLoadTransaction without a SET LOCAL in each of the ten-year demo's ~800 transactions, and without a wait for the
- * disk at each of its ~700 service calls. A load that fails is run again from the start; the server's writes, on
- * the pool's other connections, keep full durability. On SQLite the store itself (WAL, synchronous = NORMAL).
+ * load calls, each still one transaction with its audit entry, landing together or not at all: a crash of the machine
+ * may lose the load's last transactions, never leave one half-written. That is the durability SQLite has in WAL mode
+ * with synchronous = NORMAL, which Moot uses, so on SQLite this is the store itself. Waiting for the disk at each of
+ * the ten-year demo's ~1,500 commits was most of what PostgreSQL took over SQLite. A load that fails is run again
+ * from the start; the server's writes, on the pool's other connections, keep full durability.
  */
 export async function bulkLoadSession<T>(store: Store, fn: (session: Store) => Promise<T>): Promise<T> {
   if (store.dialect !== 'postgres') return fn(store);

@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../src/domain/types.js';
 import { listAudit } from '../../src/store/audit.js';
 import { addMembership, createBody, findBodyByName, findOrCreateBody, membershipOn } from '../../src/store/bodies.js';
 import { sql } from 'kysely';
-import { bulkLoadTransaction, transaction, type Queryable } from '../../src/store/db.js';
+import { bulkLoadSession, transaction, type Queryable } from '../../src/store/db.js';
 import { createDecision, recordDecision } from '../../src/store/decisions.js';
 import { addDocument, addDocumentVersion, getBlob, listDocumentVersions, putBlob } from '../../src/store/documents.js';
 import { createMeeting, getAgenda, getMeeting } from '../../src/store/meetings.js';
@@ -33,15 +33,15 @@ describe.each(STORE_KINDS)('store on %s', (kind) => {
   it('loads in bulk atomically, and on PostgreSQL without waiting for the disk in that transaction alone', async (ctx) => {
     const store = get(ctx).store;
     const setting = async (db: Queryable) => (await sql<{ v: string }>`select current_setting('synchronous_commit') as v`.execute(db)).rows[0].v;
-    await expect(bulkLoadTransaction(store, async (tx) => {
+    await expect(bulkLoadSession(store, (session) => transaction(session.db, async (tx) => {
       await createBody(tx, actor, { name: 'Planning Committee', kind: 'regulatory-committee' });
       throw new Error('the load stops here');
-    })).rejects.toThrow('the load stops here');
+    }))).rejects.toThrow('the load stops here');
     expect(await findBodyByName(store.db, 'Planning Committee')).toBeUndefined();
-    const body = await bulkLoadTransaction(store, async (tx) => {
+    const body = await bulkLoadSession(store, (session) => transaction(session.db, async (tx) => {
       if (kind === 'postgres') expect(await setting(tx)).toBe('off');
       return createBody(tx, actor, { name: 'Licensing Committee', kind: 'regulatory-committee' });
-    });
+    }));
     expect(body).toBeGreaterThan(0);
     if (kind === 'postgres') {
       expect(await transaction(store.db, setting)).toBe('on');
