@@ -93,8 +93,11 @@ function openSqlite(config: MootConfig): Store {
     }
     try {
       return stmt.all();
-    } catch {
-      return null; // the connection busy with a statement being iterated (a stream): read through db
+    } catch (e) {
+      // The connection busy with a statement being iterated (a stream): read through db instead. Anything else is a
+      // real failure and is not hidden.
+      if (e instanceof TypeError && /busy/i.test(e.message)) return null;
+      throw e;
     }
   };
   return {

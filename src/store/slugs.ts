@@ -13,9 +13,7 @@ export async function takenSlugs(db: Queryable, table: 'document' | 'meeting', b
   const rows = await db.selectFrom(table).select('slug')
     .where((eb) => sqlite
       ? eb.or(bases.flatMap((b) => [eb('slug', '=', b), sql<boolean>`slug glob ${`${b}-*`}`]))
-      : bases.length === 1
-        ? eb.or([eb('slug', '=', bases[0]), sql<boolean>`slug like ${`${bases[0]}-%`}`])
-        : eb.or([sql<boolean>`slug = any(${bases})`, sql<boolean>`slug like any(${bases.map((b) => `${b}-%`)})`]))
+      : eb.or([sql<boolean>`slug = any(${bases})`, sql<boolean>`slug like any(${bases.map((b) => `${b}-%`)})`]))
     .execute();
   return new Set(rows.map((r) => r.slug));
 }

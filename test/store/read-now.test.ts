@@ -35,4 +35,10 @@ describe('change counters read at once on SQLite', () => {
     expect(third).not.toBe(after);
     expect(third).toBe((await changeCounts(store)).record);
   });
+
+  it('throws a statement\'s own failure instead of hiding it as "read later"', async (ctx) => {
+    const { store } = get(ctx);
+    // Prepares fine, fails when run (SQLite raises an integer overflow): a real error, not a busy connection.
+    expect(() => store.readNow!('select abs(-9223372036854775808) as n')).toThrow(/overflow/);
+  });
 });

@@ -9,6 +9,7 @@ import { addDocument, addDocumentVersion, getBlob, listDocumentVersions, putBlob
 import { createMeeting, getAgenda, getMeeting } from '../../src/store/meetings.js';
 import { createPerson, ensureGroup, findOrCreatePerson } from '../../src/store/people.js';
 import { getMinutes, recordMinutes } from '../../src/store/proceedings.js';
+import { takenSlugs } from '../../src/store/slugs.js';
 import { STORE_KINDS } from '../helpers/stores.js';
 import { useTestStore } from '../helpers/use-store.js';
 
@@ -73,6 +74,18 @@ describe.each(STORE_KINDS)('store on %s', (kind) => {
     const agenda = await getAgenda(db, m1.id);
     expect(agenda.items.map((i) => i.code)).toEqual(['1']);
     expect((await getMeeting(db, m1.slug))?.body_name).toBe('Scrutiny Committee');
+  });
+
+  it('finds the slugs taken by one base or several, with their "-N" forms and nothing that only shares a prefix', async (ctx) => {
+    const { db } = get(ctx).store;
+    const body = await createBody(db, actor, { name: 'Audit Panel', kind: 'panel-or-board' });
+    const made = [];
+    for (const date of ['2013-03-01', '2013-03-01', '2013-03-01', '2013-03-02']) made.push((await createMeeting(db, actor, { bodyId: body, date })).slug);
+    expect(made).toEqual(['2013-03-01-audit-panel', '2013-03-01-audit-panel-2', '2013-03-01-audit-panel-3', '2013-03-02-audit-panel']);
+    expect([...await takenSlugs(db, 'meeting', '2013-03-01-audit-panel')].sort()).toEqual(made.slice(0, 3));
+    expect([...await takenSlugs(db, 'meeting', '2013-03-01-audit-pan')].sort()).toEqual([]);
+    expect([...await takenSlugs(db, 'meeting', ['2013-03-02-audit-panel', '2013-03-01-audit-panel', '2013-03-09-audit-panel'])].sort()).toEqual(made);
+    expect(await takenSlugs(db, 'meeting', [])).toEqual(new Set());
   });
 
   it('allocates decision numbers per year without gaps or duplicates under concurrent writers', async (ctx) => {
