@@ -20,4 +20,21 @@ describe.each(STORE_KINDS)('rate-limit counters on %s', (kind) => {
       expect(t.rows[0].relpersistence).toBe('u');
     }
   });
+
+  it('count the same when the statement is kept prepared (PostgreSQL: its generic plan from the sixth run)', async (ctx) => {
+    const { store } = get(ctx);
+    // One connection (a transaction), so that its prepared statement sees every run; a window ends after the seventh.
+    const statements = await store.db.transaction().execute(async (tx) => {
+      for (let i = 1; i <= 7; i++) expect(await hitRateLimit(tx, 'search:prepared', 10_000, i * 1_000)).toEqual({ hits: i, windowEnds: 11_000 });
+      for (let i = 1; i <= 5; i++) expect(await hitRateLimit(tx, 'search:prepared', 10_000, 11_000 + i)).toEqual({ hits: i, windowEnds: 21_001 });
+      if (kind !== 'postgres') return null;
+      const rows = await sql<{ generic: number }>`select generic_plans::int as generic from pg_prepared_statements
+        where statement like '/* moot:prepared */ insert into "rate_limit"%'`.execute(tx);
+      return rows.rows;
+    });
+    if (kind === 'postgres') {
+      expect(statements).toHaveLength(1);
+      expect(statements![0].generic).toBeGreaterThan(0);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // Meetings by date: the calendar (month grid and list), the iCalendar feeds, the archive by year and the home page.
 import type { Queryable } from '../db.js';
+import { executePrepared } from '../prepared.js';
 
 export interface CalendarFilter {
   from: string;
@@ -29,7 +30,8 @@ export function meetingForCalendar(db: Queryable, slug: string) {
 
 
 export function bodyOptions(db: Queryable) {
-  return db.selectFrom('body').select(['slug', 'name']).orderBy('name').execute();
+  // Every search page asks for it: kept prepared (prepared.ts).
+  return executePrepared(db, db.selectFrom('body').select(['slug', 'name']).orderBy('name'));
 }
 
 export async function archiveYears(db: Queryable) {
