@@ -49,6 +49,7 @@ export function newDocument(meta: DocumentMeta = {}): Doc {
   installFonts(doc);
   collectOutput(doc);
   gatherStreamText(doc);
+  (doc as unknown as { _fragment: typeof writeFragment })._fragment = writeFragment;
   return doc.font(FONT).fontSize(BODY_SIZE);
 }
 
@@ -206,6 +207,129 @@ function layoutWords(this: WordShaper, text: string, features?: unknown, onlyWid
     }
   }
   return { glyphs, positions, advanceWidth };
+}
+
+/** What pdfkit's `_fragment` reads of the document and its current font. */
+interface FragmentDoc {
+  _font: { id: string; ascender: number; ref(): unknown; layoutCache: Record<string, WordRun>; layoutCached(text: string): WordRun; subset: { includeGlyph(id: number): number }; widths: number[]; unicode: unknown[]; scale: number };
+  _fontSize: number;
+  _ctmStack: number[][];
+  _ctm: number[];
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+  widthOfString(text: string, options?: unknown): number;
+}
+
+interface FragmentOptions {
+  align?: string;
+  width?: number;
+  lineWidth: number;
+  textWidth: number;
+  [option: string]: unknown;
+}
+
+interface GlyphPosition { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }
+
+const pdfkitFragment = (PDFDocument.prototype as unknown as { _fragment: (this: FragmentDoc, text: string, x: number, y: number, options: FragmentOptions) => void })._fragment;
+
+/** pdfkit's number format in content streams (PDFObject.number): six decimals at most, as JavaScript prints them. */
+function num(n: number): string {
+  if (n > -1e21 && n < 1e21) return `${Math.round(n * 1e6) / 1e6}`;
+  throw new Error(`unsupported number: ${n}`);
+}
+
+/** The four-digit hex pdfkit writes for a glyph of the subset, for the few hundred glyphs a document uses. */
+const glyphHex: string[] = [];
+function hexOf(gid: number): string {
+  return glyphHex[gid] ?? (glyphHex[gid] = `0000${gid.toString(16)}`.slice(-4));
+}
+
+/**
+ * pdfkit's `_fragment` (one line of text into the page's content stream) for the plain text we lay out: left, right
+ * or centred, no links, decoration, spacing or font features (anything else goes to pdfkit's own). The same operators
+ * in the same order, so the same bytes; without what pdfkit builds per line and throws away (the line's glyph and
+ * position arrays, a hex string array per word, closures for its segments, a width measured again only for links and
+ * underlines). Profiled, pdfkit's was the largest allocator of a first pack build (~8 MB of ~57 on the main thread).
+ */
+function writeFragment(this: FragmentDoc, text: string, x: number, y: number, options: FragmentOptions): void {
+  if (
+    options.link != null || options.goTo != null || options.destination != null || options.underline || options.strike || options.oblique
+    || options.characterSpacing || (options.horizontalScaling && options.horizontalScaling !== 100) || options.wordSpacing
+    || options.align === 'justify' || options.features || options.baseline != null || options.stroke
+    || typeof this._font.layoutCached !== 'function'
+  ) {
+    return pdfkitFragment.call(this, text, x, y, options);
+  }
+  text = `${text}`;
+  if (text.includes('\n')) text = text.replace(/\n/g, '');
+  if (text.length === 0) return;
+  if (options.width) {
+    if (options.align === 'right') x += options.lineWidth - this.widthOfString(text.replace(/\s+$/, ''), options);
+    else if (options.align === 'center') x += options.lineWidth / 2 - options.textWidth / 2;
+  }
+  const font = this._font;
+  const size = this._fontSize;
+  const height = this.page.height;
+  y = height - y - (font.ascender / 1000) * size;
+  if (this.page.fonts[font.id] == null) this.page.fonts[font.id] = font.ref();
+  // pdfkit's save, flip, text object and restore; the current matrix is as it was (restore puts back a copy of it).
+  let out = `q\n1 0 0 -1 0 ${num(height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(y)} Tm\n/${font.id} ${num(size)} Tf`;
+  const scale = size / 1000;
+  const { subset, widths, unicode } = font;
+  let commands = '';
+  let segment = '';
+  let prev: GlyphPosition | undefined;
+  let hadOffset = false;
+  const endSegment = (): void => {
+    if (segment) {
+      const advance = prev!.xAdvance - prev!.advanceWidth;
+      commands += `${commands ? ' ' : ''}<${segment}> ${num(-advance)}`;
+      segment = '';
+    }
+  };
+  const endCommands = (): void => {
+    endSegment();
+    if (commands) {
+      out += `\n[${commands}] TJ`;
+      commands = '';
+    }
+  };
+  // The words as layoutWords shapes them (each with the space or tab after it), glyph by glyph.
+  let start = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const c = index < text.length ? text.charCodeAt(index) : -1;
+    if (!((index === text.length && start < index) || c === 32 || c === 9)) continue;
+    const run = font.layoutCached(text.slice(start, index + 1));
+    start = index + 1;
+    const glyphs = run.glyphs as { id: number; advanceWidth: number; codePoints: unknown }[];
+    const positions = run.positions as GlyphPosition[];
+    for (let g = 0; g < glyphs.length; g++) {
+      const glyph = glyphs[g];
+      const gid = subset.includeGlyph(glyph.id);
+      if (widths[gid] == null) widths[gid] = glyph.advanceWidth * font.scale;
+      if (unicode[gid] == null) unicode[gid] = glyph.codePoints;
+      const pos = positions[g];
+      if (pos.xOffset || pos.yOffset) {
+        endCommands();
+        out += `\n1 0 0 1 ${num(x + pos.xOffset * scale)} ${num(y + pos.yOffset * scale)} Tm`;
+        segment += hexOf(gid);
+        prev = pos;
+        endCommands();
+        hadOffset = true;
+      } else {
+        if (hadOffset) {
+          out += `\n1 0 0 1 ${num(x)} ${num(y)} Tm`;
+          hadOffset = false;
+        }
+        segment += hexOf(gid);
+        prev = pos;
+        if (pos.xAdvance - pos.advanceWidth !== 0) endSegment();
+      }
+      x += pos.xAdvance * scale;
+    }
+  }
+  endCommands();
+  this.addContent(`${out}\nET\nQ`);
 }
 
 type Struct = PDFKit.PDFStructureElement;
