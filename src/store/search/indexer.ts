@@ -38,39 +38,46 @@ class RebuildTsv {
 
   constructor(readonly db: Kysely<Database>, readonly rebuild: number) {}
 
-  /** Computes the tsv of the rows whose title and body have no key yet. */
-  async prepare(rows: EntryValues[]): Promise<void> {
+  /**
+   * Starts computing the tsv of the rows whose title and body have no key yet, and gives each row's key at once: the
+   * insert of these rows waits for `done` (and for earlier batches' computations, which it may share keys with).
+   */
+  prepare(rows: EntryValues[]): { keys: number[]; done: Promise<void> } {
     if (this.#chars > TSV_CACHE_CHARS) {
       this.#keys.clear();
       this.#chars = 0;
     }
     const wanted: { key: number; title: string; body: string }[] = [];
-    for (const r of rows) {
+    const keys = rows.map((r) => {
       const k = tsvKey(r);
-      if (this.#keys.has(k)) continue;
-      const key = this.#next++;
-      this.#keys.set(k, key);
-      this.#chars += r.title.length + r.body.length;
-      wanted.push({ key, title: r.title, body: r.body });
-    }
-    if (!wanted.length) return;
+      let key = this.#keys.get(k);
+      if (key === undefined) {
+        key = this.#next++;
+        this.#keys.set(k, key);
+        this.#chars += r.title.length + r.body.length;
+        wanted.push({ key, title: r.title, body: r.body });
+      }
+      return key;
+    });
+    if (!wanted.length) return { keys, done: Promise.resolve() };
     const half = wanted.reduce((n, r) => n + r.body.length, 0) / 2;
     let cut = 0;
     for (let chars = 0; cut < wanted.length - 1 && chars < half; cut++) chars += wanted[cut].body.length;
     const parts = [wanted.slice(0, cut), wanted.slice(cut)].filter((p) => p.length);
-    await Promise.all(parts.map((p) => sql`
+    const done = Promise.all(parts.map((p) => sql`
       insert into search_tsv_stage (rebuild, key, tsv)
       select ${this.rebuild}, u.key, search_tsv(u.title, u.body)
-        from unnest(${p.map((r) => r.key)}::int[], ${p.map((r) => r.title)}::text[], ${p.map((r) => r.body)}::text[]) as u(key, title, body)`.execute(this.db)));
+        from unnest(${p.map((r) => r.key)}::int[], ${p.map((r) => r.title)}::text[], ${p.map((r) => r.body)}::text[]) as u(key, title, body)`.execute(this.db))).then(() => undefined);
+    return { keys, done };
   }
 
-  /** Inserts prepared rows, each with its tsv from the stage, in the order given (the ids follow it). */
-  async insert(db: Queryable, rows: EntryValues[]): Promise<void> {
+  /** Inserts prepared rows, each with its tsv from the stage (under the keys prepare gave), in the order given (the ids follow it). */
+  async insert(db: Queryable, rows: EntryValues[], keys: number[]): Promise<void> {
     if (!rows.length) return;
     const column = <T>(f: (r: EntryValues) => T) => rows.map(f);
     const done = await sql`insert into search_entry (kind, ref_id, page, meeting_id, body_id, date, exempt, title, url, body, tsv)
       select u.kind, u.ref_id, u.page, u.meeting_id, u.body_id, u.date, u.exempt, u.title, u.url, u.body, s.tsv
-        from unnest(${column((r) => this.#keys.get(tsvKey(r))!)}::int[], ${column((r) => r.kind)}::text[], ${column((r) => r.ref_id)}::int[],
+        from unnest(${keys}::int[], ${column((r) => r.kind)}::text[], ${column((r) => r.ref_id)}::int[],
           ${column((r) => r.page ?? null)}::int[], ${column((r) => r.meeting_id ?? null)}::int[], ${column((r) => r.body_id ?? null)}::int[],
           ${column((r) => r.date ?? null)}::text[], ${column((r) => r.exempt ?? 0)}::int[], ${column((r) => r.title)}::text[],
           ${column((r) => r.url)}::text[], ${column((r) => r.body)}::text[])
@@ -293,8 +300,9 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
     progress?.setTotal(meetings.length + decisions.length + people.length + reviews.length);
     await db.deleteFrom('search_entry').execute();
     // Pipelined on PostgreSQL: the next batch is read (on other connections of the pool: the transaction's own one
-    // only deletes and inserts, and its statements would see the same committed record, read committed) while this
-    // batch is inserted, and its tsv computed (RebuildTsv) while Node turns rows into entries.
+    // only deletes and inserts, and its statements would see the same committed record, read committed) and turned
+    // into entries by Node while this batch's tsv is computed (RebuildTsv) and the previous batch is inserted; each
+    // insert waits for its batch's tsv and for the insert before it, so the order is the same as one batch after another.
     // On SQLite every call finishes before it returns, and the order is the same as one batch after another.
     const reader = tsv ? store.db : db;
     let inserting: Promise<void> = Promise.resolve();
@@ -302,14 +310,17 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
       const slices: number[][] = [];
       for (let i = 0; i < ids.length; i += batch) slices.push(ids.slice(i, i + batch));
       let next = slices.length ? build(reader, slices[0]) : null;
+      let computing: Promise<void> = Promise.resolve();
       try {
         for (let i = 0; next; i++) {
           const rows = await next;
           next = i + 1 < slices.length ? build(reader, slices[i + 1]) : null;
           next?.catch(() => undefined); // awaited on the next turn; an insert failing first must not leave it unhandled
-          await tsv?.prepare(rows);
+          const prepared = tsv?.prepare(rows);
+          computing = prepared?.done ?? computing;
+          computing.catch(() => undefined); // awaited by this batch's insert
           await inserting;
-          inserting = tsv ? tsv.insert(db, rows) : insertEntries(db, rows, INSERT_CHUNK);
+          inserting = prepared ? prepared.done.then(() => tsv!.insert(db, rows, prepared.keys)) : insertEntries(db, rows, INSERT_CHUNK);
           inserting.catch(() => undefined); // awaited before the next insert or at the end
           for (const r of rows) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
           entries += rows.length;
@@ -318,7 +329,7 @@ export async function rebuildSearchIndex(store: Store, options: { progress?: Reb
         await inserting;
       } catch (e) {
         // Nothing of this transaction may still be running when it rolls back.
-        await Promise.allSettled([inserting, next]);
+        await Promise.allSettled([inserting, next, computing]);
         throw e;
       }
     };
