@@ -143,6 +143,10 @@ export default async function ops(args: string[]): Promise<void> {
     const serverCpu0 = cpuOf(servers.map((s) => s.child.pid));
     const pgCpu0 = cpuOf(await backendPids());
     const benchCpu0 = process.cpuUsage();
+    // Statements this database ran (each of the servers' statements outside a transaction is one): PostgreSQL's own
+    // count of its transactions, committed or rolled back (its statistics lag by up to a second: read after the run).
+    const transactions = async () => Number((await sql<{ n: string }>`select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()`.execute(db)).rows[0].n);
+    const xacts0 = await transactions();
     // What this database's backends are doing, sampled every 20 ms: running, waiting for a lock (a row another
     // transaction holds: the record's counter at commit), for the write-ahead log to reach the disk, or for the client.
     const waits = new Map<string, number>();
@@ -239,6 +243,8 @@ export default async function ops(args: string[]): Promise<void> {
       pids.reduce<number>((sum, pid) => sum + Math.max(0, (cpuSeconds(pid) ?? 0) - (before.get(pid) ?? 0)), 0);
     const serverCpu = used(serverCpu0, servers.map((s) => s.child.pid));
     const pgCpu = await backendPids().then((pids) => used(pgCpu0, pids), () => NaN);
+    await new Promise((r) => setTimeout(r, 1200));
+    const xacts = await transactions().then((n) => n - xacts0, () => NaN);
 
     // ------------------------------------------------------------------ what the database says
     // (The bench's own pool may still hold a connection the restart closed: a failed query is tried again.)
@@ -294,6 +300,7 @@ export default async function ops(args: string[]): Promise<void> {
     process.stdout.write(`\n${results.length} requests in ${elapsed.toFixed(1)} s (${(results.length / elapsed).toFixed(0)}/s): ${results.filter((r) => r.kind === 'public').length} public reads, ${results.filter((r) => r.kind === 'signed-in').length} signed-in reads, ${results.filter((r) => r.kind === 'write').length} clerk writes\n`);
     process.stdout.write(`Error rate: ${((results.filter((r) => r.status === 0 || r.status >= 500).length / Math.max(1, results.length)) * 100).toFixed(2)}% of all requests (${results.filter((r) => r.status >= 500).length} 5xx, ${results.filter((r) => r.status === 0).length} without an answer)\n`);
     process.stdout.write(`CPU a request: servers ${((serverCpu / Math.max(1, results.length)) * 1000).toFixed(2)} ms, PostgreSQL backends ${((pgCpu / Math.max(1, results.length)) * 1000).toFixed(2)} ms (${serverCpu.toFixed(1)} s and ${pgCpu.toFixed(1)} s in all; backends replaced by a restart are not counted)\n`);
+    process.stdout.write(`PostgreSQL transactions a request (a statement outside a transaction is one; the servers' jobs included, the bench's sampler left out): ${((xacts - samples) / Math.max(1, results.length)).toFixed(2)}\n`);
     process.stdout.write(`Load generator (this process) ${(((benchCpu.user + benchCpu.system) / 1000) / Math.max(1, results.length)).toFixed(2)} ms CPU a request\n`);
     process.stdout.write(`Active PostgreSQL backends of this database, mean over ${samples} samples: ${[...waits.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${(n / Math.max(1, samples)).toFixed(2)}`).join(', ') || 'none'}\n`);
     process.stdout.write(`Latency ms: p50 ${percentile(steady, 50).toFixed(1)}, p95 ${percentile(steady, 95).toFixed(1)}, p99 ${percentile(steady, 99).toFixed(1)} outside the fault windows (public p99 ${percentile(by('public'), 99).toFixed(1)}, signed-in ${percentile(by('signed-in'), 99).toFixed(1)}, writes ${percentile(by('write'), 99).toFixed(1)}); p99 of everything ${percentile(all, 99).toFixed(1)}\n\n`);

@@ -37,9 +37,38 @@ export function changeCountsNow(store: Store): ChangeCounts | null {
   return rows ? countsOf(rows) : null;
 }
 
-/** Both versions, in one query. */
+/** A store's read of the counters in flight, and the one to be sent when it is back (callers who came after it was sent). */
+interface CountReads { running: Promise<ChangeCounts> | null; next: Promise<ChangeCounts> | null }
+const countReads = new WeakMap<Store, CountReads>();
+
+function sendCountRead(store: Store, reads: CountReads): Promise<ChangeCounts> {
+  const read = store.db.executeQuery(COUNTS).then((r) => Object.freeze(countsOf(r.rows)));
+  reads.running = read;
+  const done = () => { if (reads.running === read) reads.running = null; };
+  read.then(done, done);
+  return read;
+}
+
+/**
+ * Both versions, in one query, read after the call: callers that come while a read is in flight share the next one,
+ * sent when it is back. A read sent before a caller came may have taken its snapshot before a change that caller must
+ * see (a write acknowledged to it by another process), so it is never reused; the next one starts after them all.
+ * Under load a server's concurrent requests then cost PostgreSQL one read of the counters, not one each (issue 16).
+ */
 export async function changeCounts(store: Store): Promise<ChangeCounts> {
-  return changeCountsNow(store) ?? countsOf((await store.db.executeQuery(COUNTS)).rows);
+  const now = changeCountsNow(store);
+  if (now) return now;
+  let reads = countReads.get(store);
+  if (!reads) countReads.set(store, (reads = { running: null, next: null }));
+  const { running } = reads;
+  if (!running) return sendCountRead(store, reads);
+  if (reads.next) return reads.next;
+  const r = reads;
+  const after = () => {
+    r.next = null;
+    return sendCountRead(store, r);
+  };
+  return (r.next = running.then(after, after));
 }
 
 /** The record's version: moves with every change to the record. */
