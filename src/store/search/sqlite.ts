@@ -5,7 +5,7 @@ import type { Database } from '../schema.js';
 import { andAll, type Page } from './filters.js';
 import type { ParsedQuery, Term } from './query.js';
 import type { SearchSort } from './types.js';
-import { BODY_WEIGHT, TITLE_WEIGHT, TOTAL_CAP, type RankedIds } from './ranked.js';
+import { BODY_WEIGHT, TITLE_WEIGHT, TOTAL_CAP, type EntryRow, type RankedIds } from './ranked.js';
 
 // Words are letters and digits only (see query.ts); dropping quotes anyway keeps the expression well formed.
 const quote = (s: string) => `"${s.replace(/"/g, '')}"`;
@@ -83,10 +83,26 @@ export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, condition
     exhaustive = true;
   }
   const ranked = rows.map((r) => ({ id: r.id, score: -r.score }));
+  const read = await entryRows(db, ranked);
   // A page short of its limit is the last one: the total is known without matching again.
-  if (exhaustive && rows.length < page.limit && (rows.length > 0 || page.offset === 0)) return { total: Math.min(page.offset + rows.length, TOTAL_CAP), ranked };
+  if (exhaustive && rows.length < page.limit && (rows.length > 0 || page.offset === 0)) return { total: Math.min(page.offset + rows.length, TOTAL_CAP), ranked, rows: read };
   const count = await sql<{ n: number }>`
     select count(*) as n from (select 1 from search_fts f join search_entry e indexed by search_entry_filter on e.id = f.rowid
       where search_fts match ${match} and ${where} limit ${TOTAL_CAP}) x`.execute(db);
-  return { total: count.rows[0]?.n ?? 0, ranked };
+  return { total: count.rows[0]?.n ?? 0, ranked, rows: read };
+}
+
+/**
+ * The page's entries, with their committee and meeting. One statement text whatever the page's length (the ids go in
+ * as one JSON array), so it is compiled once and stays prepared, where the query builder's `in (?, ?, …)` was built
+ * and compiled again on every search.
+ */
+async function entryRows(db: Kysely<Database>, ranked: { id: number }[]): Promise<EntryRow[]> {
+  if (!ranked.length) return [];
+  const read = await sql<EntryRow>`
+    select e.id, e.kind, e.ref_id, e.page, e.meeting_id, e.body_id, e.date, e.title, e.url, e.body,
+      b.name as body_name, b.slug as body_slug, m.slug as meeting_slug, m.date as meeting_date
+    from search_entry e left join body b on b.id = e.body_id left join meeting m on m.id = e.meeting_id
+    where e.id in (select value from json_each(${JSON.stringify(ranked.map((r) => r.id))}))`.execute(db);
+  return read.rows;
 }
