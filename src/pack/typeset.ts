@@ -35,6 +35,8 @@ export function newDocument(meta: DocumentMeta = {}): Doc {
     tagged: true,
     margins: MARGINS,
     autoFirstPage: true,
+    // No default font: pdfkit would parse its Helvetica metrics for every document, which we never draw with.
+    font: null as unknown as string,
     compress: true,
     lang: 'en-GB',
     bufferPages: meta.bufferPages ?? false,
@@ -46,6 +48,8 @@ export function newDocument(meta: DocumentMeta = {}): Doc {
       ...(date ? { CreationDate: date, ModDate: date } : {}),
     },
   });
+  // The name pdfkit's default font would have taken (F1) stays unused, so our faces keep their names (and the bytes).
+  (doc as unknown as PdfkitFonts)._fontCount = 1;
   installFonts(doc);
   collectOutput(doc);
   gatherStreamText(doc);
@@ -151,7 +155,7 @@ let shared: { ctor: PdfkitFonts['_font']['constructor']; fonts: Map<string, { fo
  */
 function installFonts(doc: Doc): void {
   if (!shared) {
-    const probe = new PDFDocument({ autoFirstPage: false });
+    const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
     const fonts = new Map<string, { font: unknown; layouts: Record<string, unknown> }>();
     let ctor: PdfkitFonts['_font']['constructor'] | undefined;
     for (const [name, file] of [[FONT, 'regular'], [BOLD, 'bold'], [ITALIC, 'italic']] as const) {
