@@ -46,7 +46,7 @@ export function toTsquery(q: ParsedQuery): RawBuilder<unknown> {
 export async function rankPostgres(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page, sort: SearchSort = 'relevance'): Promise<RankedIds> {
   const tsq = toTsquery(q);
   const order = (score: RawBuilder<unknown>, date: RawBuilder<unknown>) => (sort === 'date' ? sql`${date} desc nulls last, ${score} desc` : sql`${score} desc, ${date} desc nulls last`);
-  const rows = await sql<EntryRow & { score: number; total: number }>`${sql.raw(PREPARED)}
+  const rows = sort === 'date' ? await newestFirst(db, tsq, conditions, page) : await sql<EntryRow & { score: number; total: number }>`${sql.raw(PREPARED)}
     select p.id, p.score, p.total, e.kind, e.ref_id, e.page, e.meeting_id, e.body_id, e.date, e.title, e.url, e.body,
       b.name as body_name, b.slug as body_slug, m.slug as meeting_slug, m.date as meeting_date
     from (select s.id, s.score, count(*) over () as total
@@ -70,4 +70,29 @@ export async function rankPostgres(db: Kysely<Database>, q: ParsedQuery, conditi
   const count = await sql<{ n: number }>`
     select count(*) as n from (select 1 from search_entry e where e.tsv @@ ${tsq} and ${andAll(conditions)} limit ${TOTAL_CAP}) x`.execute(db);
   return { total: count.rows[0]?.n ?? 0, ranked: [] };
+}
+
+/**
+ * Newest first: the page is decided by the dates, and a score only orders entries of the same date. So the matches are
+ * found and counted without their scores (no tsvector read), the date of the last entry the page can reach is taken
+ * from them (`cut`), and only the matches of that date or later are scored, each read again by its id: a page's worth
+ * and the entries that share its dates, not every match. Same rows and order as scoring them all; 40 of the bench's
+ * searches sorted newest first cost the backends 1.35-1.5 ms a request instead of 1.95-2.0.
+ */
+function newestFirst(db: Kysely<Database>, tsq: RawBuilder<unknown>, conditions: RawBuilder<unknown>[], page: Page) {
+  return sql<EntryRow & { score: number; total: number }>`${sql.raw(PREPARED)}
+    with t as materialized (select ${tsq} as q),
+    m as materialized (select e.id, e.date from t, search_entry e where e.tsv @@ t.q and ${andAll(conditions)}),
+    cut as (select m.date from m order by m.date desc nulls last offset ${page.offset + page.limit - 1} limit 1)
+    select p.id, p.score, (select count(*) from m) as total, e.kind, e.ref_id, e.page, e.meeting_id, e.body_id, e.date, e.title, e.url, e.body,
+      b.name as body_name, b.slug as body_slug, mt.slug as meeting_slug, mt.date as meeting_date
+    from (select m.id, m.date, (select ts_rank_cd(${sql.raw(`'${WEIGHTS}'`)}::float4[], x.tsv, t.q, 2) from search_entry x where x.id = m.id) as score
+          from m, t
+          where not exists (select 1 from cut) or (select cut.date from cut) is null or m.date >= (select cut.date from cut)
+          order by m.date desc nulls last, score desc, m.id asc
+          limit ${page.limit} offset ${page.offset}) p
+    join search_entry e on e.id = p.id
+    left join body b on b.id = e.body_id
+    left join meeting mt on mt.id = e.meeting_id
+    order by e.date desc nulls last, p.score desc, e.id asc`.execute(db);
 }

@@ -56,6 +56,22 @@ describe.each(STORE_KINDS)('search on %s', (kind) => {
     await expect(find(ctx, 'budget', { sort: 'alphabet' as never })).rejects.toThrow(ValidationError);
   });
 
+  it('gives every page of a newest-first search as the slice of the whole ordering (entries of one date by score)', async (ctx) => {
+    // PostgreSQL scores only the matches as new as the page's last date can be: pages ending inside a date's entries,
+    // at the last match, beyond it, and of one entry must be slices of the whole list.
+    for (const text of ['budget', 'council', 'cabinet', 'report', 'librar*', 'nothing-like-this']) {
+      for (const viewer of [PUBLIC, { exemptMeetingIds: 'all' as const }]) {
+        const all = await find(ctx, text, { sort: 'date', viewer, limit: 100 });
+        for (const [limit, offset] of [[1, 0], [2, 1], [3, 2], [5, 0], [4, 3], [1, all.hits.length - 1], [10, all.hits.length - 2]]) {
+          if (offset < 0) continue;
+          const page = await find(ctx, text, { sort: 'date', viewer, limit, offset });
+          expect(page.hits, `${text} ${limit}@${offset}`).toEqual(all.hits.slice(offset, offset + limit));
+          if (page.hits.length) expect(page.total).toBe(all.total);
+        }
+      }
+    }
+  });
+
     it('stems English words', async (ctx) => {
     const budget = refs(await find(ctx, 'budget'));
     expect(budget.length).toBeGreaterThan(3);
