@@ -7,7 +7,7 @@ import type { Actor } from '../domain/types.js';
 import { ValidationError } from '../errors.js';
 import { getPerson } from '../store/people.js';
 import { RECORD_TAG } from './change-scope.js';
-import { changeCounts, versionedReadAt } from './read-cache.js';
+import { changeCounts, type ChangeCounts, versionedReadAt } from './read-cache.js';
 
 export {
   actorOf, authenticate, consumePasswordReset, createApiToken, createPasswordReset, createSession, createUser, deleteSession, getUser, listApiTokens, listUsers,
@@ -22,7 +22,7 @@ export { createMailer, type Mailer } from '../mail/index.js';
  * user's memberships and grants are read once per data version (sign-out, a disabled account, a new role or
  * membership are all writes, which move the version on); the timeouts are checked against `now` on every call.
  */
-export async function sessionViewer(store: Store, token: string, today: string, now: Date = new Date()): Promise<{ session: accounts.LoadedSession; viewer: Viewer } | null> {
+export async function sessionViewer(store: Store, token: string, today: string, now: Date = new Date()): Promise<{ session: accounts.LoadedSession; viewer: Viewer; counts: ChangeCounts } | null> {
   const id = accounts.hashSecret(token);
   const counts = await changeCounts(store);
   const row = await versionedReadAt(store, counts, `session:${id}`, () => accounts.sessionRow(store.db, id), { scope: 'access' });
@@ -31,7 +31,7 @@ export async function sessionViewer(store: Store, token: string, today: string, 
   const user = session.user;
   // A user's memberships and grants: a person added is nobody's account and has none yet (RECORD_TAG).
   const viewer = await versionedReadAt(store, counts, `viewer:${user.id}:${user.role}:${user.person_id}:${today}`, () => accounts.viewerFor(store.db, user, today), { tags: [RECORD_TAG] });
-  return { session, viewer };
+  return { session, viewer, counts };
 }
 
 export type SignedIn = { ok: true; user: accounts.PublicUser; session: accounts.NewSession } | { ok: false; reason: 'invalid' | 'locked' | 'disabled' };

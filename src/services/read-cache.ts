@@ -79,4 +79,4 @@ export function versionedReadAt<T>(store: Store, counts: ChangeCounts, key: stri
   return cache[scope].get(counts[scope], key, load, scope === 'record' ? tags : undefined);
 }
 
-export { changeCounts };
+export { changeCounts, type ChangeCounts };

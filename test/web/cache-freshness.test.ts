@@ -80,6 +80,7 @@ describe.each(STORE_KINDS)('caches after each kind of write, against a cold serv
           const cole = await other.db.selectFrom('person').select('id').where('surname', '=', 'Cole').executeTakeFirstOrThrow();
           await addMembership(other.db, SYSTEM_ACTOR, { bodyId, personId: cole.id, role: 'member', startsOn: '2029-06-01' });
         }],
+        ['a meeting scheduled by another process', () => scheduleMeetings(other.db, SYSTEM_ACTOR, { bodyId, dates: ['2030-03-12'], time: '14:00', venue: 'Committee Room 1', contacts: [], withStandingItems: false })],
         ['an officer added in the same moment as attendance', () => Promise.all([createPerson(t.store.db, SYSTEM_ACTOR, { surname: officer(), kind: 'officer', jobTitle: 'Clerk' }),
           recordAttendance(other.db, SYSTEM_ACTOR, meetings[1].id, [{ personId: members[1], name: 'Cllr Alex Baker', kind: 'present' }])])],
       ];

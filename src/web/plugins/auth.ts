@@ -13,6 +13,7 @@ import { errorPage } from '../../http/error-page.js';
 import { CSRF_FIELD, submittedCsrfToken, tokensMatch, UNSAFE_METHODS } from './csrf.js';
 import { clearSessionCookie, PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, setPreSessionCsrfCookie } from './session-cookie.js';
 import { loadApiToken, type LoadedSession, newSecret, sessionViewer, viewerFor } from '../../services/accounts.js';
+import type { ChangeCounts } from '../../services/read-cache.js';
 import { type Store } from '../../services/unit.js';
 
 export interface AuthOptions {
@@ -39,6 +40,8 @@ declare module 'fastify' {
     /** The signed-in user's email and name, for pages and audit. */
     /** Who is signed in, as the session's (or API token's) row read them: fresh as of this request's counters. */
     account: { id: number; email: string; displayName: string; personId: number | null } | null;
+    /** The change counters the session was read with (services/read-cache.ts): the request's reads of cached rows use them. */
+    changeCounts: ChangeCounts | null;
   }
   interface FastifyInstance {
     /** Every route registered after the auth plugin: the role-by-route matrix proves each one is covered. */
@@ -81,6 +84,7 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
   app.decorateRequest('tokenScopes', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('account', null);
+  app.decorateRequest('changeCounts', null);
   app.decorate('registeredRoutes', [] as RegisteredRoute[]);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) app.registeredRoutes.push({ method, url: route.url });
@@ -114,6 +118,7 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
         request.viewer = signed.viewer;
         request.account = { id: session.user.id, email: session.user.email, displayName: session.user.display_name, personId: session.user.person_id };
         request.csrfToken = session.csrfToken;
+        request.changeCounts = signed.counts;
       }
     }
     withoutCredentials(request);

@@ -13,6 +13,7 @@ import { getAgendaItem } from '../../../services/agenda.js';
 import { getMeeting } from '../../../services/meetings.js';
 import type { Queryable, Store } from '../../../services/unit.js';
 import { formatDisplayDate } from '../../format.js';
+import { changeCounts, versionedReadAt } from '../../../services/read-cache.js';
 
 export interface WorkspaceOptions {
   store: Store;
@@ -21,6 +22,15 @@ export interface WorkspaceOptions {
 
 /** Every workspace page and action: Democratic Services (clerks) and administrators only. */
 export const guard = requireAction('manage-record');
+
+/**
+ * Rows that are the same for every clerk (no viewer in them), read once per version of the record through the read
+ * cache with the change counters the request's session was read with (one query fewer), and deep-frozen, so the
+ * render memo keys them by identity instead of serialising them. `tags`: what they are made from (change-scope.ts).
+ */
+export async function sharedRows<T>(store: Store, request: FastifyRequest, key: string, load: () => Promise<T>, tags?: readonly string[]): Promise<T> {
+  return versionedReadAt(store, request.changeCounts ?? await changeCounts(store), `workspace:${key}`, load, { tags });
+}
 
 export function todayOf(options: WorkspaceOptions): string {
   return options.today ? options.today() : new Date().toISOString().slice(0, 10);

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { WEEKDAY_NAMES } from '../../../domain/dates.js';
-import { councilCalendar, meetingOr404, selectItems, todayOf, meetingLabel, type WorkspaceOptions } from './common.js';
+import { councilCalendar, meetingOr404, selectItems, sharedRows, todayOf, meetingLabel, type WorkspaceOptions } from './common.js';
+import { RECORD_TAG } from '../../../services/change-scope.js';
 import { formatDisplayDate } from '../../format.js';
 import { actor, inSentence, checkbox, choice, clockTime, dateOf, dateParts, idOf, isoDate, optionalText, parseForm, postForm, requiredText, str } from './form.js';
 import { loadAgenda } from '../../../services/agenda.js';
@@ -47,7 +48,9 @@ const meetings: FastifyPluginAsync<WorkspaceOptions> = async (app, options) => {
   app.get('/workspace/meetings', async (request, reply) => {
     const past = str(request.query as Record<string, string>, 'show') === 'past';
     const today = todayOf(options);
-    const rows = await listMeetings(store.db, past ? { to: today, order: 'desc', limit: 100 } : { from: today, limit: 200 });
+    // Meetings as listed, with their bodies' names: no person in them (RECORD_TAG).
+    const rows = await sharedRows(store, request, `meetings:${past ? 'past' : 'next'}:${today}`,
+      () => listMeetings(store.db, past ? { to: today, order: 'desc', limit: 100 } : { from: today, limit: 200 }), [RECORD_TAG]);
     return reply.render('pages/workspace/meetings.njk', { pageTitle: past ? 'Past meetings' : 'Meetings', meetings: rows, past, columnClass: 'govuk-grid-column-full' });
   });
 
