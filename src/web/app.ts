@@ -33,6 +33,11 @@ export interface AppOptions {
   trustProxy?: string[];
   /** The site's address for links in emails (MOOT_BASE_URL); never taken from the request. Default http://localhost. */
   baseUrl?: string | null;
+  /**
+   * The public address canonical links, feeds and calendars name (MOOT_PUBLIC_URL, read when the app is built if
+   * not given); null or empty: the address the request came to (its Host, and X-Forwarded-* from trusted proxies).
+   */
+  publicUrl?: string | null;
   /** The council's branding (a theme folder, loaded by loadTheme); the plain theme when omitted. */
   theme?: Theme;
   /** Extra route plugins (public portal, workspace, API) registered after the core. */
@@ -51,6 +56,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w.:-]{1,80}$/.test(given) ? given : randomUUID();
     },
   });
+  // Each app its own address, read once here rather than per request (routes/public/http.ts origin()).
+  app.decorate('publicUrl', (options.publicUrl === undefined ? process.env.MOOT_PUBLIC_URL : options.publicUrl)?.replace(/\/+$/, '') || undefined);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();

@@ -3,7 +3,16 @@
 // else, or a move of the record's counter no audit entry explains, empties the cache.
 import { describe, expect, it } from 'vitest';
 import { COUNCILLORS_TAG, RECORD_OUTLINE_TAG, RECORD_TAG, staleTags, type Change } from '../../src/services/change-scope.js';
-import { cutAtNonce, joinAtNonce, PageCache } from '../../src/web/routes/public/page-cache.js';
+import { cutAtNonce, joinAtNonce, PAGE_CACHE_COUNTS, PageCache } from '../../src/web/routes/public/page-cache.js';
+import { SYSTEM_ACTOR } from '../../src/domain/types.js';
+import { addMembership, createBody } from '../../src/store/bodies.js';
+import { createPerson } from '../../src/store/people.js';
+import { recordAttendance, recordDeclarations, recordMinutes } from '../../src/store/proceedings.js';
+import { scheduleMeetings } from '../../src/store/workspace/series.js';
+import { registerPortal } from '../../src/server.js';
+import { buildApp } from '../../src/web/app.js';
+import { STORE_KINDS } from '../helpers/stores.js';
+import { useTestStore } from '../helpers/use-store.js';
 
 const page = (body: string, tags?: string[]) => ({ pieces: [Buffer.from(body)], etag: body, contentType: 'text/html', tags });
 
@@ -98,5 +107,69 @@ describe('a kept page\'s bytes', () => {
     expect(pieces).toHaveLength(3);
     expect(joinAtNonce(pieces, 'zz9').toString('utf8')).toBe(body.replaceAll('abc1', 'zz9'));
     expect(joinAtNonce(cutAtNonce(body, undefined), 'zz9').toString('utf8')).toBe(body);
+  });
+});
+
+// The home page, /meetings and /calendar list meetings (date, time, status, committee), decisions and the forward
+// plan, never what was recorded at a meeting: a clerk's attendance, minutes and declarations leave them kept
+// (record-outline), as a committee's page; a change the rules do not scope still drops them.
+describe.each(STORE_KINDS)('the portal\'s lists of meetings while a clerk records proceedings, on %s', (kind) => {
+  const get = useTestStore(kind);
+
+  it('are served from the cache after attendance, minutes and declarations, and rendered again after other changes', { timeout: 60_000 }, async (ctx) => {
+    const t = get(ctx);
+    const db = t.store.db;
+    const bodyId = await createBody(db, SYSTEM_ACTOR, { name: 'Licensing Committee', kind: 'regulatory-committee', size: 3, agendaStyle: 'numbered' });
+    const personId = await createPerson(db, SYSTEM_ACTOR, { title: 'Cllr', forenames: 'Sam', surname: 'Dale', kind: 'councillor' });
+    await scheduleMeetings(db, SYSTEM_ACTOR, { bodyId, dates: ['2030-01-15', '2030-02-12'], time: '10:00', venue: 'Council Chamber', contacts: [], withStandingItems: true });
+    const meeting = await db.selectFrom('meeting').select('id').orderBy('date').executeTakeFirstOrThrow();
+    const app = await buildApp({ store: t.store, today: () => '2030-01-20', routes: registerPortal() });
+    const lists = ['/', '/meetings', '/calendar', '/calendar?view=list&month=2030-01'];
+    const readAll = async () => Promise.all(lists.map(async (url) => {
+      const r = await app.inject({ url });
+      expect(r.statusCode, url).toBe(200);
+      return r.body.replace(/nonce="[^"]*"/g, 'nonce="N"');
+    }));
+    try {
+      // The process learns the record's changes from its first move on (services/change-scope.ts): one write first.
+      await readAll();
+      await recordAttendance(db, SYSTEM_ACTOR, meeting.id, []);
+      const first = await readAll();
+      for (const write of [
+        () => recordAttendance(db, SYSTEM_ACTOR, meeting.id, [{ personId, name: 'Cllr Sam Dale', kind: 'present' }]),
+        () => recordMinutes(db, SYSTEM_ACTOR, meeting.id, [{ title: 'Apologies', paragraphs: ['None.'] }]),
+        () => recordDeclarations(db, SYSTEM_ACTOR, meeting.id, [{ personId, personName: 'Cllr Sam Dale', kind: 'personal', nature: 'Licence holder' }]),
+      ]) {
+        await write();
+        const hits = PAGE_CACHE_COUNTS.hits;
+        expect(await readAll()).toEqual(first);
+        expect(PAGE_CACHE_COUNTS.hits - hits).toBe(lists.length);
+      }
+      await addMembership(db, SYSTEM_ACTOR, { bodyId, personId, role: 'member', startsOn: '2029-05-01' });
+      const hits = PAGE_CACHE_COUNTS.hits;
+      await readAll();
+      expect(PAGE_CACHE_COUNTS.hits - hits).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('the public address', () => {
+  const get = useTestStore('sqlite');
+
+  it('is each app\'s own: two apps in one process name their own address in links (and in their cache keys)', async (ctx) => {
+    const t = get(ctx);
+    const apps = await Promise.all(['https://a.example.gov.uk/', 'https://b.example.gov.uk'].map((publicUrl) => buildApp({ store: t.store, publicUrl, routes: registerPortal() })));
+    const fromHost = await buildApp({ store: t.store, publicUrl: null, routes: registerPortal() });
+    try {
+      for (let round = 0; round < 2; round++) {
+        expect((await apps[0].inject({ url: '/bodies' })).body).toContain('href="https://a.example.gov.uk/bodies"');
+        expect((await apps[1].inject({ url: '/bodies' })).body).toContain('href="https://b.example.gov.uk/bodies"');
+        expect((await fromHost.inject({ url: '/bodies', headers: { host: 'c.example:8080' } })).body).toContain('href="http://c.example:8080/bodies"');
+      }
+    } finally {
+      await Promise.all([...apps, fromHost].map((a) => a.close()));
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { addPortalFilters } from './public/filters.js';
 import { addCaching, origin, tagCachedPage, todayIso } from './public/http.js';
 import { PageCache } from './public/page-cache.js';
-import { RECORD_TAG } from '../../services/change-scope.js';
+import { RECORD_OUTLINE_TAG } from '../../services/change-scope.js';
 import { latestDecisions } from '../../services/decisions.js';
 import { upcomingKeyDecisions } from '../../services/executive/forward-plan.js';
 import { readHome } from '../../services/meetings.js';
@@ -16,8 +16,9 @@ const home: FastifyPluginAsync<{ store: Store; today?: () => string }> = async (
   app.get('/', async (request, reply) => {
     const now = todayIso(today);
     const [{ upcoming, recent }, decisions, keyDecisions] = await Promise.all([readHome(store.db, now), latestDecisions(store.db, request.viewer, 6), upcomingKeyDecisions(store.db, now, 5)]);
-    // Meetings, decisions and the forward plan: people appear only as decision makers, so a person added leaves the page as it is.
-    tagCachedPage(request, RECORD_TAG);
+    // Meetings as listed (date, time, status, committee), decisions and the forward plan: nothing recorded at a meeting
+    // (attendance, minutes, declarations), and people only as decision makers, so neither those nor a person added change it.
+    tagCachedPage(request, RECORD_OUTLINE_TAG);
     return reply.render('pages/home.njk', { canonicalUrl: `${origin(request)}/`, upcoming, recent, decisions, keyDecisions });
   });
 };

@@ -9,7 +9,7 @@ import { feedLinks } from './feeds.js';
 import { origin, publicCache, str, tagCachedPage, todayIso } from './http.js';
 import { renderCalendar, type CalendarEvent } from './ical.js';
 import { getBody } from '../../../services/bodies.js';
-import { RECORD_TAG } from '../../../services/change-scope.js';
+import { RECORD_OUTLINE_TAG } from '../../../services/change-scope.js';
 import { bodyOptions, meetingsBetween } from '../../../services/meetings.js';
 import { type Store } from '../../../services/unit.js';
 
@@ -56,7 +56,7 @@ const calendar: FastifyPluginAsync<{ store: Store; today?: () => string }> = asy
     const last = iso(year, month, daysInMonth);
     const [rows, bodies] = await Promise.all([meetingsBetween(store.db, { from: first, to: last, bodySlug }), bodyOptions(store.db)]);
     if (bodySlug && !bodies.some((b) => b.slug === bodySlug)) throw new ValidationError(`there is no committee "${bodySlug.slice(0, 60)}"`, 'body');
-    tagCachedPage(request, RECORD_TAG); // meetings and committees: no person on it
+    tagCachedPage(request, RECORD_OUTLINE_TAG); // meetings as listed and committees: no person, nothing recorded at a meeting
     // Weeks Monday to Sunday; days outside the month are blank cells.
     const lead = (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;
     const cells: ({ day: number; date: string; meetings: Row[]; today: boolean } | null)[] = Array(lead).fill(null);

@@ -265,15 +265,16 @@ export function pagination(page: number, pages: number, href: (p: number) => str
   };
 }
 
-/** MOOT_PUBLIC_URL without its trailing slashes, read once (each read of process.env is a call into C++). */
-let publicUrl: string | undefined;
-let publicUrlRead = false;
-
-export function origin(request: FastifyRequest): string {
-  if (!publicUrlRead) {
-    publicUrl = process.env.MOOT_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
-    publicUrlRead = true;
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The address canonical links and feeds name (AppOptions.publicUrl), without trailing slashes; none: the request's. */
+    publicUrl?: string;
   }
+}
+
+/** The site's address for a page's links: the app's public address when it has one, else as the request reached it. */
+export function origin(request: FastifyRequest): string {
+  const publicUrl = request.server.publicUrl;
   if (publicUrl) return publicUrl;
   const host = request.headers.host ?? '127.0.0.1';
   return `${request.protocol}://${host}`;
