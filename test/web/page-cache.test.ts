@@ -173,3 +173,36 @@ describe('the public address', () => {
     }
   });
 });
+
+// A hit is answered in onRequest (routes/public/http.ts), before the route's own hooks and the handler: it goes out
+// through the same reply, so what the hooks before it set (an expired session's cookie cleared, the security headers)
+// and what is set on sending (ETag, Vary, 304) are as for a page just rendered.
+describe('a page served from the cache', () => {
+  const get = useTestStore('sqlite');
+
+  it('has the headers of the page as rendered, clears an expired session\'s cookie, and answers If-None-Match', async (ctx) => {
+    const t = get(ctx);
+    await createBody(t.store.db, SYSTEM_ACTOR, { name: 'Audit Committee', kind: 'regulatory-committee', size: 3, agendaStyle: 'numbered' });
+    const app = await buildApp({ store: t.store, routes: registerPortal() });
+    try {
+      const headers = { 'accept-encoding': 'gzip' };
+      const rendered = await app.inject({ url: '/bodies', headers });
+      const hits = PAGE_CACHE_COUNTS.hits;
+      const hit = await app.inject({ url: '/bodies', headers });
+      expect(PAGE_CACHE_COUNTS.hits - hits).toBe(1);
+      const names = (r: typeof hit) => Object.keys(r.headers).filter((h) => h !== 'date').sort();
+      expect(names(hit)).toEqual(names(rendered));
+      for (const h of ['etag', 'vary', 'cache-control', 'content-type', 'content-encoding']) expect(hit.headers[h], h).toBe(rendered.headers[h]);
+      expect(hit.headers['content-security-policy']).not.toBe(rendered.headers['content-security-policy']); // its own nonces
+      const expired = await app.inject({ url: '/bodies', headers: { ...headers, cookie: 'moot_session=no-such-session' } });
+      expect(PAGE_CACHE_COUNTS.hits - hits).toBe(2);
+      expect(expired.statusCode).toBe(200);
+      expect(String(expired.headers['set-cookie'])).toMatch(/^moot_session=;/);
+      const again = await app.inject({ url: '/bodies', headers: { ...headers, 'if-none-match': String(rendered.headers.etag) } });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+    } finally {
+      await app.close();
+    }
+  });
+});

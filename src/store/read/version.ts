@@ -76,9 +76,15 @@ export async function dataVersion(store: Store): Promise<string> {
   return (await changeCounts(store)).record;
 }
 
-/** The record's version read at once where the store can (changeCountsNow), else null. */
+// The record's stripes alone, for a request that needs no more (a cached public page, on every hit): one table,
+// no union or sort, about a third less than COUNTS for SQLite to run (issue 17).
+const RECORD_SQL = 'select n from record_counter order by stripe';
+
+/** The record's version read at once where the store can (as changeCountsNow), else null. */
 export function dataVersionNow(store: Store): string | null {
-  return changeCountsNow(store)?.record ?? null;
+  const rows = store.readNow?.(RECORD_SQL) as { n: number | string }[] | null | undefined;
+  if (!rows) return null;
+  return rows.length === 1 ? String(rows[0].n) : rows.map((r) => String(r.n)).join('.');
 }
 
 /** The stripes' values of a record's version, or null when it is not one. */

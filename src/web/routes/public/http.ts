@@ -87,7 +87,25 @@ export interface CachingOptions {
   pages?: PageCache;
 }
 
-const cacheSlots = new WeakMap<FastifyRequest, { version: string; key: string; served: boolean; tags?: string[]; done?: (page: CachedPage | null) => void }>();
+interface CacheSlot { version: string; key: string; served: boolean; tags?: string[]; done?: (page: CachedPage | null) => void }
+const cacheSlots = new WeakMap<FastifyRequest, CacheSlot>();
+/** The slot of a request answered from the cache in onRequest: nothing to tag, keep or wait for. */
+const SERVED: CacheSlot = Object.freeze({ version: '', key: '', served: true });
+
+/** Whether the page cache may answer this request: the public's GET or HEAD on a route that did not opt out. */
+function cacheable(request: FastifyRequest, reply: FastifyReply): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && request.viewer.kind === 'public' && reply.routeOptions.config?.pageCache !== false;
+}
+
+/** A kept page as this response: its headers, then a 304 for a matching If-None-Match or the page (gzipped if taken). */
+function serveKept(request: FastifyRequest, reply: FastifyReply, hit: CachedPage): FastifyReply {
+  const gzip = !!hit.gzip && acceptsGzip(request);
+  if (matches(request, keptPageHeaders(reply, hit, gzip, true))) {
+    notModified(reply);
+    return reply.send('');
+  }
+  return reply.type(hit.contentType).send(keptPageBody(reply, hit, gzip, nonceOf(reply) ?? ''));
+}
 
 /**
  * Says what a public page is made from, so a change elsewhere in the record keeps it cached (tags as in
@@ -115,9 +133,21 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
       cacheSlots.get(request)?.done?.(null);
       next();
     });
+    // A hit served as soon as the request is known to be the public's (onRequest): no parsing, validation or handler
+    // hooks to run for it, nor a promise to wait for, when the record's version can be read at once and is the
+    // cache's. A route with hooks of its own (the search's rate limit, route-level onRequest) has them run first: its
+    // hits are served in preHandler, as is a request that must wait (a version to move to, a render in progress).
+    app.addHook('onRequest', (request, reply, next) => {
+      if (!cacheable(request, reply) || reply.routeOptions.config?.rateLimit !== undefined) return next();
+      const version = dataVersionNow(store);
+      if (version === null || version !== pages.version) return next();
+      const hit = pages.hit(version, `${todayIso(today)}|${origin(request)}|${request.url}`);
+      if (!hit) return next();
+      cacheSlots.set(request, SERVED);
+      serveKept(request, reply, hit);
+    });
     app.addHook('preHandler', async (request, reply) => {
-      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.viewer.kind !== 'public') return;
-      if (reply.routeOptions.config?.pageCache === false) return;
+      if (!cacheable(request, reply)) return;
       // Read at once where the store can (SQLite outside a transaction): a hit then waits for no promise but the hook's.
       const version = dataVersionNow(store) ?? await dataVersion(store);
       if (version !== pages.version) await pages.moveTo(version, explain);
@@ -128,7 +158,7 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
         const pending = rendering.get(key);
         if (pending?.version === version) hit = (await pending.page) ?? undefined;
       }
-      const slot: { version: string; key: string; served: boolean; done?: (page: CachedPage | null) => void } = { version, key, served: !!hit };
+      const slot: CacheSlot = { version, key, served: !!hit };
       cacheSlots.set(request, slot);
       if (!hit) {
         if (!rendering.has(key)) {
@@ -142,12 +172,7 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
         }
         return;
       }
-      const gzip = !!hit.gzip && acceptsGzip(request);
-      if (matches(request, keptPageHeaders(reply, hit, gzip, true))) {
-        notModified(reply);
-        return reply.send('');
-      }
-      return reply.type(hit.contentType).send(keptPageBody(reply, hit, gzip, nonceOf(reply) ?? ''));
+      return serveKept(request, reply, hit);
     });
   }
 

@@ -113,6 +113,17 @@ export class PageCache {
     return hit;
   }
 
+  /** The page kept for `key` at `version` when there is one (counted as a hit), else undefined and nothing counted. */
+  hit(version: string, key: string): CachedPage | undefined {
+    if (version !== this.#at.current) return undefined;
+    const hit = this.#map.get(key);
+    if (!hit) return undefined;
+    PAGE_CACHE_COUNTS.hits++;
+    this.#map.delete(key);
+    this.#map.set(key, hit);
+    return hit;
+  }
+
   set(version: string, key: string, page: CachedPage): void {
     if (version !== this.#at.current) return;
     const size = sizeOf(page);
