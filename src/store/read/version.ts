@@ -7,12 +7,15 @@
 //   user_account.
 import { CompiledQuery, sql } from 'kysely';
 import type { Queryable, Store } from '../db.js';
+import { PREPARED } from '../prepared.js';
 
 export interface ChangeCounts { record: string; access: string }
 
-// Read before every public page and every signed-in request: compiled once rather than built and compiled each time.
-// One statement, so every stripe and the access counter come from one snapshot.
-const COUNTS_SQL = `select -1 as stripe, n from change_counter where name = 'access'
+// Read before every public page and every signed-in request: compiled once rather than built and compiled each time,
+// and kept prepared on PostgreSQL (prepared.ts: parsed and planned once a connection; 35 us of backend CPU a read
+// instead of 90-115, one connection, 4,000 reads each way). One statement, so every stripe and the access counter
+// come from one snapshot.
+const COUNTS_SQL = `${PREPARED} select -1 as stripe, n from change_counter where name = 'access'
   union all select stripe, n from record_counter order by 1`;
 const COUNTS = CompiledQuery.raw(COUNTS_SQL) as CompiledQuery<CountRow>;
 type CountRow = { stripe: number | string; n: number | string };
