@@ -85,9 +85,10 @@ export function captureObjects(doc: Doc): void {
       let stream: Uint8Array | undefined;
       const chunks = this.buffer as Uint8Array[];
       if (chunks.length) {
-        // A buffer of its own either way (the worker hands it over whole): deflated, or a copy.
+        // A buffer of its own either way (the worker hands it over whole): deflated, or a copy. Level 3, not zlib's 6:
+        // a first build's deflating costs half as much for a pack ~2% larger (the bench's 1,004 -> 1,022 KB).
         const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-        const bytes = this.compress ? deflateSync(whole) : new Uint8Array(whole);
+        const bytes = this.compress ? deflateSync(whole, { level: 3 }) : new Uint8Array(whole);
         (this.data as Record<string, unknown>).Length = bytes.length;
         stream = bytes;
       }
