@@ -290,7 +290,7 @@ export default async function portal(args: string[]): Promise<void> {
       try {
         await measure('warm-up', s.ready.url, searchQueries(), 2);
         const ref = await measure(`/healthz (${label} search server)`, s.ready.url, ['/healthz'], duration);
-        const f = await measure(`search, uncached, ${label}`, s.ready.url, searchQueries(), duration);
+        const f = await measure(`search, uncached, ${label}`, s.ready.url, searchQueries(), duration, { server: s.child });
         const f1 = await measure(`search, uncached, ${label}, 1 connection`, s.ready.url, searchQueries(), duration, { connections: 1 });
         table.push(ref, f, f1);
         lines.push(`search, uncached, ${label}, 100 mixed queries, 20 connections: p95 ${f.p95} ms (target <= ${target}), ${(f.rps / ref.rps).toFixed(3)}× /healthz; 1 connection p95 ${f1.p95} ms: ${mark(f.p95 <= target)}`);
