@@ -38,7 +38,7 @@ export const CANDIDATES = 60;
  * long bodies. The total is counted separately, up to TOTAL_CAP (and not at all when the page is the last one).
  */
 export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, conditions: RawBuilder<unknown>[], page: Page, sort: SearchSort = 'relevance',
-  candidates = CANDIDATES): Promise<RankedIds> {
+  candidates = CANDIDATES, boundByDate = true): Promise<RankedIds> {
   const match = toFts5(q);
   const where = andAll(conditions);
   const scored = sql`select rowid as rid, bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(BODY_WEIGHT)}) as score from search_fts where search_fts match ${match}`;
@@ -71,16 +71,28 @@ export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, condition
       }
     }
   }
+  let ranking = where;
+  if (rows === null && sort === 'date' && boundByDate) {
+    // Newest first: the page ends at some date d, and every entry on it is dated d or later, so bm25 is needed only
+    // for the matches dated d or later (SQLite scores only the rows that pass the conditions). d is found without
+    // bm25, from the filter index alone. No such entry (the page is the last) or an undated one: rank them all.
+    const last = await sql<{ date: string | null }>`
+      select e.date as date from search_fts f join search_entry e indexed by search_entry_filter on e.id = f.rowid
+      where search_fts match ${match} and ${where}
+      order by e.date desc nulls last limit 1 offset ${page.offset + page.limit - 1}`.execute(db);
+    const d = last.rows[0]?.date;
+    if (d !== undefined && d !== null) ranking = sql`${where} and e.date >= ${d}`;
+  }
   if (rows === null) {
     const full = await sql<{ id: number; score: number }>`
       select e.id as id, f.score as score
       from (${scored}) f
       join search_entry e indexed by search_entry_filter on e.id = f.rid
-      where ${where}
+      where ${ranking}
       order by ${order}, e.id asc
       limit ${page.limit} offset ${page.offset}`.execute(db);
     rows = full.rows;
-    exhaustive = true;
+    exhaustive = ranking === where; // with the date bound, the matches dated earlier were not ranked
   }
   const ranked = rows.map((r) => ({ id: r.id, score: -r.score }));
   const read = await entryRows(db, ranked);

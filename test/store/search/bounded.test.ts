@@ -40,5 +40,26 @@ describe('bounded ranking on SQLite', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+
+    // Newest first ranks only the matches dated on or after the page's last date: the same pages and totals as
+    // ranking them all. Many entries on a few dates (and some undated): the page's last date is shared with entries before and after it.
+    await store.db.insertInto('search_entry').values(Array.from({ length: 12 }, (_, i) => ({
+      kind: i % 3 ? 'item' : 'page', ref_id: 9100 + i, page: i % 3 ? null : 1, meeting_id: fx.m1, body_id: fx.cabinet,
+      date: i % 5 === 4 ? null : `2013-0${1 + (i % 3)}-01`, exempt: i % 4 === 0 ? 1 : 0, title: `Dated entry ${i % 2 ? 'budget' : ''}`,
+      url: `/dated/${i}`, body: i % 2 ? 'A dated budget note' : 'A dated budget note, the budget again',
+    }))).execute();
+    const datedTexts = ['budget', 'dated', 'dated budget', 'council', 'consult*', 'museums OR depot', 'budget -capital', 'nowhere-to-be-found'];
+    let datedCompared = 0;
+    for (const text of datedTexts) {
+      const parsed = parseQuery(text)!;
+      for (const filter of filters) for (const viewer of viewers) for (const [limit, offset] of [[1, 0], [2, 0], [2, 2], [3, 4], [10, 0], [1, 7], [5, 30]]) {
+        const conditions = entryConditions({ text, ...filter, viewer });
+        const page = { limit, offset };
+        const everything = await rankSqlite(store.db, parsed, conditions, page, 'date', undefined, false);
+        expect(await rankSqlite(store.db, parsed, conditions, page, 'date'), `${text} ${JSON.stringify({ filter, viewer, page })}`).toEqual(everything);
+        datedCompared++;
+      }
+    }
+    expect(datedCompared).toBeGreaterThan(500);
   });
 });
