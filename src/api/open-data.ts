@@ -14,9 +14,9 @@ const optionalAuth: { [name: string]: string[] }[] = [{}, { bearerAuth: [] }];
 const yearQuery = { type: 'object', additionalProperties: false, properties: { year: { type: 'integer', minimum: 1800, maximum: 2200, description: 'Meetings (and their records) of this calendar year only' } } } as const;
 const errors = { 400: errorSchema, 404: errorSchema };
 
-/** The public address links in the export are made against. */
+/** The public address links in the export are made against: the app's (AppOptions.publicUrl), as the pages' links. */
 function baseUrl(request: FastifyRequest): string {
-  return (process.env.MOOT_BASE_URL ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+  return request.server.publicUrl ?? `${request.protocol}://${request.host}`;
 }
 
 const schemaFor = (c: PopoloCollection) => ({ type: 'array', items: popoloSchemas[COLLECTION_SCHEMA[c]] });

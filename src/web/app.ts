@@ -34,8 +34,9 @@ export interface AppOptions {
   /** The site's address for links in emails (MOOT_BASE_URL); never taken from the request. Default http://localhost. */
   baseUrl?: string | null;
   /**
-   * The public address canonical links, feeds and calendars name (MOOT_PUBLIC_URL, read when the app is built if
-   * not given); null or empty: the address the request came to (its Host, and X-Forwarded-* from trusted proxies).
+   * The public address canonical links, feeds, calendars and the open-data API name (moot serve gives MOOT_BASE_URL;
+   * when not given, MOOT_PUBLIC_URL is read when the app is built); null or empty: the address the request came to
+   * (its Host, and X-Forwarded-* from trusted proxies).
    */
   publicUrl?: string | null;
   /** The council's branding (a theme folder, loaded by loadTheme); the plain theme when omitted. */

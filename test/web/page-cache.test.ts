@@ -168,6 +168,12 @@ describe('the public address', () => {
         expect((await apps[1].inject({ url: '/bodies' })).body).toContain('href="https://b.example.gov.uk/bodies"');
         expect((await fromHost.inject({ url: '/bodies', headers: { host: 'c.example:8080' } })).body).toContain('href="http://c.example:8080/bodies"');
       }
+      // The open-data API's links come from the same address (moot serve gives it MOOT_BASE_URL).
+      await createBody(t.store.db, SYSTEM_ACTOR, { name: 'Audit Committee', kind: 'regulatory-committee', size: 3, agendaStyle: 'numbered' });
+      const organizations = async (app: (typeof apps)[number], headers?: Record<string, string>) => (await app.inject({ url: '/api/v1/export/popolo/organizations', headers })).body;
+      expect(await organizations(apps[0])).toContain('https://a.example.gov.uk/bodies/audit-committee');
+      expect(await organizations(apps[1])).toContain('https://b.example.gov.uk/bodies/audit-committee');
+      expect(await organizations(fromHost, { host: 'c.example:8080' })).toContain('http://c.example:8080/bodies/audit-committee');
     } finally {
       await Promise.all([...apps, fromHost].map((a) => a.close()));
     }

@@ -40,7 +40,8 @@ export function register(program: Command, context: () => CliContext): void {
       const workersText = opts.workers ?? (process.env.MOOT_WORKERS || '1'); // set but empty: not set
       const workers = Number(workersText);
       if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new MootError(`--workers must be a whole number from 1 to 64, not "${workersText}"`);
-      // Trust in request headers begins only at configured proxies; emailed links come only from MOOT_BASE_URL.
+      // Trust in request headers begins only at configured proxies; emailed links come only from MOOT_BASE_URL, and
+      // so do the pages' absolute links (canonical, feeds, calendars, open data) when it is set.
       const web = resolveWebConfig(process.env);
       if (web.problems.length) throw new MootError(web.problems[0]);
       const baseUrl = web.config.baseUrl ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -67,7 +68,7 @@ export function register(program: Command, context: () => CliContext): void {
         return;
       }
       const { registerPortal } = await import('../../server.js');
-      const app = await buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? 'info' }, routes: registerPortal(), baseUrl, trustProxy: web.config.trustProxy, theme });
+      const app = await buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? 'info' }, routes: registerPortal(), baseUrl, publicUrl: web.config.baseUrl ?? undefined, trustProxy: web.config.trustProxy, theme });
       try {
         await app.listen({ port, host });
       } catch (e) {
