@@ -137,12 +137,26 @@ function keepPrepared(client: pg.PoolClient): void {
   };
 }
 
+/**
+ * Connections a process keeps to PostgreSQL: MOOT_DB_POOL, else 4. Every process of a deployment has its own pool,
+ * so processes × pool must stay under the server's max_connections (docs/deploy.md). Small on purpose: on two cores,
+ * 20 searches at once were answered faster through 4 connections than through 10 (backends taking turns rather than
+ * contending; p95 50-54 ms against 60-65), the ops mix and the demo load unchanged (docs/benchmarks.md, issue 17).
+ */
+export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const given = env.MOOT_DB_POOL?.trim();
+  if (!given) return 4;
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < 1 || n > 200) throw new MootError(`MOOT_DB_POOL must be a whole number from 1 to 200, not "${given.slice(0, 20)}"`);
+  return n;
+}
+
 async function openPostgres(url: string): Promise<Store> {
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new MootError(`DATABASE_URL is not a PostgreSQL URL (it should start with postgres://)`, { hint: 'Example: postgres://user@127.0.0.1:5432/moot' });
   }
   const where = describeUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize(), connectionTimeoutMillis: 5000 });
   pool.on('error', () => { /* idle client errors surface on the next query */ });
   // A connection dropped while a query holds it (the server restarting) fails that query; without a listener the
   // client's own 'error' event would also end the process.
