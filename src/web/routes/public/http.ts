@@ -127,6 +127,8 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
   const { pages, store, today } = options;
   const rendering = new Map<string, { version: string; page: Promise<CachedPage | null> }>();
   const explain = (from: string, to: string) => recordChanges(store).between(from, to);
+  // A kept page is the page of this URL, at this address, today (its dates relative to today).
+  const keyOf = (request: FastifyRequest) => `${todayIso(today)}|${origin(request)}|${request.url}`;
   if (pages) {
     // A render that ended without a page to keep (an error, a redirect) lets its waiters render for themselves.
     app.addHook('onResponse', (request, _reply, next) => {
@@ -141,7 +143,7 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
       if (!cacheable(request, reply) || reply.routeOptions.config?.rateLimit !== undefined) return next();
       const version = dataVersionNow(store);
       if (version === null || version !== pages.version) return next();
-      const hit = pages.hit(version, `${todayIso(today)}|${origin(request)}|${request.url}`);
+      const hit = pages.hit(version, keyOf(request));
       if (!hit) return next();
       cacheSlots.set(request, SERVED);
       serveKept(request, reply, hit);
@@ -151,7 +153,7 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
       // Read at once where the store can (SQLite outside a transaction): a hit then waits for no promise but the hook's.
       const version = dataVersionNow(store) ?? await dataVersion(store);
       if (version !== pages.version) await pages.moveTo(version, explain);
-      const key = `${todayIso(today)}|${origin(request)}|${request.url}`;
+      const key = keyOf(request);
       let hit = pages.get(version, key);
       // One render per page and version: requests for a page being rendered wait for it rather than render it too.
       if (!hit) {

@@ -101,15 +101,10 @@ export class PageCache {
       this.#bytes -= sizeOf(v);
     }
   }
+  /** The page kept for `key` at `version`, counted as a hit, or as a miss when there is none. */
   get(version: string, key: string): CachedPage | undefined {
-    if (version !== this.#at.current) return undefined;
-    const hit = this.#map.get(key);
-    if (hit) PAGE_CACHE_COUNTS.hits++;
-    else PAGE_CACHE_COUNTS.misses++;
-    if (hit) {
-      this.#map.delete(key);
-      this.#map.set(key, hit);
-    }
+    const hit = this.hit(version, key);
+    if (!hit && version === this.#at.current) PAGE_CACHE_COUNTS.misses++;
     return hit;
   }
 
