@@ -6,7 +6,6 @@ import { entryConditions, pageOf } from './filters.js';
 import { rankPostgres } from './postgres.js';
 import { parseQuery, positiveTerms } from './query.js';
 import { makeSnippet } from './snippet.js';
-import type { EntryRow } from './ranked.js';
 import { rankSqlite } from './sqlite.js';
 import { SEARCH_SORTS, type SearchHit, type SearchKind, type SearchQuery, type SearchResults } from './types.js';
 import { ValidationError } from '../../errors.js';
@@ -33,21 +32,14 @@ export async function search(store: Store, query: SearchQuery): Promise<SearchRe
     if (results) return results;
   }
   const rank = store.dialect === 'postgres' ? rankPostgres : rankSqlite;
-  const { total, ranked, rows: read } = await rank(store.db, parsed, conditions, page, query.sort ?? 'relevance');
+  const { total, ranked, rows } = await rank(store.db, parsed, conditions, page, query.sort ?? 'relevance');
   if (!ranked.length) return { total, hits: [] };
-
-  const rows: EntryRow[] = read ?? await store.db.selectFrom('search_entry')
-    .leftJoin('body', 'body.id', 'search_entry.body_id')
-    .leftJoin('meeting', 'meeting.id', 'search_entry.meeting_id')
-    .select(['search_entry.id', 'search_entry.kind', 'search_entry.ref_id', 'search_entry.page', 'search_entry.meeting_id', 'search_entry.body_id', 'search_entry.date',
-      'search_entry.title', 'search_entry.url', 'search_entry.body', 'body.name as body_name', 'body.slug as body_slug', 'meeting.slug as meeting_slug', 'meeting.date as meeting_date'])
-    .where('search_entry.id', 'in', ranked.map((r) => r.id)).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const terms = positiveTerms(parsed);
   const hits: SearchHit[] = [];
   for (const { id, score } of ranked) {
     const r = byId.get(id);
-    if (!r) continue; // deleted between the two queries
+    if (!r) continue; // deleted between the ranking and the read of its rows (two statements on SQLite)
     hits.push({
       kind: r.kind as SearchKind,
       refId: r.ref_id,

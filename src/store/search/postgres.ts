@@ -69,7 +69,7 @@ export async function rankPostgres(db: Kysely<Database>, q: ParsedQuery, conditi
   }
   const count = await sql<{ n: number }>`
     select count(*) as n from (select 1 from search_entry e where e.tsv @@ ${tsq} and ${andAll(conditions)} limit ${TOTAL_CAP}) x`.execute(db);
-  return { total: count.rows[0]?.n ?? 0, ranked: [] };
+  return { total: count.rows[0]?.n ?? 0, ranked: [], rows: [] };
 }
 
 /**

@@ -25,8 +25,8 @@ export interface EntryRow {
 export interface RankedIds {
   total: number;
   ranked: { id: number; score: number }[];
-  /** The page's entries, when the backend read them with the ranking (else they are read by id afterwards). */
-  rows?: EntryRow[];
+  /** The page's entries, with their committee and meeting, in any order (`ranked` gives it). */
+  rows: EntryRow[];
 }
 
 /** Results are counted up to this many: a total of TOTAL_CAP means "this many or more". */
