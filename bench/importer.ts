@@ -16,17 +16,13 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { transpileSources } from './_js.js';
 import { SENTENCES } from './_sentences.js';
+import { median } from './_stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..');
 const corpus = resolve(repoRoot, '..', 'shared', 'corpus');
 const outDir = join(here, 'out', 'importer');
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 interface Timing {

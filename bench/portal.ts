@@ -25,6 +25,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerConfig, ServerReady } from './_portal-server.js';
 import { transpileBenchFiles, transpileSourcesApart } from './_js.js';
+import { median } from './_stats.js';
 
 // The search mix: 100 distinct searches of the kind a council's public search gets, over the demo archive's own
 // vocabulary: topics and policies (single words and quoted phrases), places, people, committee names, prefixes,
@@ -246,7 +247,6 @@ export default async function portal(args: string[]): Promise<void> {
           pairs.get(name)!.push({ ref: r, page: f });
         }
       }
-      const median = (xs: number[]) => { const v = [...xs].sort((a, b) => a - b); return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2; };
       for (const [name] of cached) {
         const ps = pairs.get(name)!;
         const ratios = ps.map((p) => p.page.rps / p.ref.rps);

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { loadDemo, type DemoSummary } from '../src/demo/index.js';
 import { openStore, type Store } from '../src/store/db.js';
 import { rebuildSearchIndex } from '../src/store/search/index.js';
+import { median } from './_stats.js';
 import { createPostgresTestDatabase, PG_ADMIN_URL, postgresReachable } from '../test/helpers/stores.js';
 
 const TODAY = '2025-11-20';
@@ -20,10 +21,6 @@ function option(args: string[], name: string): string | undefined {
 
 interface Times { load: number; index: number[] }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function load(label: string, store: Store, years: number): Promise<number> {
   const started = performance.now();
