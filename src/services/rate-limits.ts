@@ -12,10 +12,11 @@ import type { Store } from '../store/db.js';
 import { hitRateLimit, readRateLimit } from '../store/operations.js';
 
 /** Counts a request against `key` in a fixed window of `windowMs`; returns the hits so far and ms left. */
-export async function countRequest(store: Store, key: string, windowMs: number): Promise<{ current: number; ttl: number }> {
-  const now = Date.now();
+export async function countRequest(store: Store, key: string, windowMs: number, now = Date.now()): Promise<{ current: number; ttl: number }> {
   const r = await hitRateLimit(store.db, key, windowMs, now);
-  return { current: r.hits, ttl: Math.max(0, r.windowEnds - now) };
+  // The window may have been opened by a request that read the clock a moment after this one did and reached the
+  // database first, so it can end up to that moment later than now + windowMs: what is left never exceeds the window.
+  return { current: r.hits, ttl: Math.min(windowMs, Math.max(0, r.windowEnds - now)) };
 }
 
 export async function peekRequests(store: Store, key: string): Promise<{ current: number; ttl: number }> {

@@ -96,6 +96,13 @@ describe.each(STORE_KINDS)('jobs and shared limits on %s', (kind) => {
     }
   });
 
+  it('never gives more time left than the window, when a later clock reading opened the window first', async (ctx) => {
+    const t = get(ctx);
+    // Two requests read the clock 5 ms apart; the later one reaches the database first and opens the window.
+    expect(await countRequest(t.store, `late-${kind}`, 60_000, 1_005)).toEqual({ current: 1, ttl: 60_000 });
+    expect(await countRequest(t.store, `late-${kind}`, 60_000, 1_000)).toEqual({ current: 2, ttl: 60_000 });
+  });
+
   it('purges expired sessions and reset tokens, keeps live ones and every record', async (ctx) => {
     const t = get(ctx);
     const user = await createUser(t.store.db, SYSTEM_ACTOR, { email: `p-${kind}@example.org`, displayName: 'P', role: 'clerk' });
