@@ -27,7 +27,8 @@ export async function transpileSources(outDir: string): Promise<void> {
 
 /**
  * Bench modules (bench/NAME.ts) as .js under `outDir`/bench, beside the transpiled sources, for a plain node process
- * to run, and the files the compiled sources find beside themselves (views, static assets, the demo theme) linked in.
+ * to run, and the files the compiled sources find beside themselves (views, static assets, the demo theme, SQLite
+ * search's compiled ranking function) linked in.
  */
 export async function transpileBenchFiles(outDir: string, names: string[]): Promise<void> {
   const ts = (await import('typescript')).default;
@@ -39,9 +40,9 @@ export async function transpileBenchFiles(outDir: string, names: string[]): Prom
     });
     writeFileSync(join(outDir, 'bench', `${name}.js`), outputText);
   }
-  for (const rel of [join('src', 'web', 'views'), join('src', 'web', 'assets'), 'themes']) {
+  for (const rel of [join('src', 'web', 'views'), join('src', 'web', 'assets'), 'themes', join('dist', 'native')]) {
     const link = join(outDir, rel);
-    if (existsSync(link)) continue;
+    if (existsSync(link) || !existsSync(join(repoRoot, rel))) continue; // dist/native only where the library was built
     mkdirSync(dirname(link), { recursive: true });
     symlinkSync(join(repoRoot, rel), link, 'dir');
   }

@@ -12,6 +12,7 @@ import type { Dialect } from './migrations/helpers.js';
 import type { Database } from './schema.js';
 import { MAX_PREPARED_PER_CONNECTION, PREPARED } from './prepared.js';
 import { MootSqliteDialect, withStatementCache } from './sqlite-dialect.js';
+import { loadRankFunction } from './search/sqlite-rank.js';
 import { startSearchThreads, type SearchThreads } from './search/threads.js';
 
 export type { Dialect };
@@ -75,6 +76,7 @@ function openSqlite(config: MootConfig): Store {
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 10000');
     raw.pragma('synchronous = NORMAL');
+    loadRankFunction(raw);
   } catch (e) {
     throw new MootError(`cannot open the SQLite database ${file}: ${(e as Error).message}`, {
       hint: 'Check the file is a Moot database and the directory is writable',

@@ -6,6 +6,7 @@ import { andAll, type Page } from './filters.js';
 import type { ParsedQuery, Term } from './query.js';
 import type { SearchSort } from './types.js';
 import { BODY_WEIGHT, TITLE_WEIGHT, TOTAL_CAP, type EntryRow, type RankedIds } from './ranked.js';
+import { rankFunction } from './sqlite-rank.js';
 
 // Words are letters and digits only (see query.ts); dropping quotes anyway keeps the expression well formed.
 const quote = (s: string) => `"${s.replace(/"/g, '')}"`;
@@ -41,7 +42,7 @@ export async function rankSqlite(db: Kysely<Database>, q: ParsedQuery, condition
   candidates = CANDIDATES, boundByDate = true): Promise<RankedIds> {
   const match = toFts5(q);
   const where = andAll(conditions);
-  const scored = sql`select rowid as rid, bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(BODY_WEIGHT)}) as score from search_fts where search_fts match ${match}`;
+  const scored = sql`select rowid as rid, ${sql.raw(rankFunction())}(search_fts, ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(BODY_WEIGHT)}) as score from search_fts where search_fts match ${match}`;
   const order = sort === 'date' ? sql`e.date desc nulls last, f.score asc` : sql`f.score asc, e.date desc nulls last`;
   let rows: { id: number; score: number }[] | null = null;
   let exhaustive = false; // every match was ranked: a short page is the last one
