@@ -5,6 +5,7 @@ import { bodyPage } from './pages/body.js';
 import { decisionPage } from './pages/decision.js';
 import { meetingPage } from './pages/meeting.js';
 import { personPage } from './pages/person.js';
+import { searchPage } from './pages/search.js';
 
 // Each function takes the whole render context (the shared layout values and the route's own).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -13,4 +14,5 @@ export const COMPILED_PAGES: Record<string, (context: any) => string> = {
   'pages/public/decision.njk': decisionPage,
   'pages/public/meeting.njk': meetingPage,
   'pages/public/person.njk': personPage,
+  'pages/public/search.njk': searchPage,
 };

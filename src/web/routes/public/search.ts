@@ -77,8 +77,9 @@ const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store,
       filtersHtml,
       pageTitle: text ? `Search results for “${text}”${page > 1 ? ` (page ${page})` : ''}` : 'Search',
       canonicalUrl: `${origin(request)}${withQuery('/search', { ...filters, page: page > 1 ? page : undefined })}`,
-      // The page shows the total and the hits (below); passing the results whole as well would only make the render
-      // memo's key (views.ts) serialise and hash every hit twice.
+      // The page shows the total and the hits (below); it is a plain function (render/pages/search.ts) unless the
+      // theme has templates of its own, when passing the results whole as well would make the render memo's key
+      // (views.ts) serialise and hash every hit twice.
       text, results: results ? { total: results.total } : null, page, pages,
       alertsHref: text ? `/alerts?${new URLSearchParams(Object.entries({ q: text, type, body: bodySlug }).filter((e): e is [string, string] => !!e[1])).toString()}` : undefined, alertsLabel: 'for this search',
       feeds: text ? feedLinks('/search/feed', `Search: ${text}`, new URLSearchParams(Object.entries({ q: text, type, body: bodySlug, from, to }).filter((e): e is [string, string] => !!e[1])).toString()) : undefined,
