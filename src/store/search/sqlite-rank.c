@@ -5,9 +5,10 @@
 ** bm25 asks FTS5 for each match's length in tokens (xColumnSize), and FTS5 answers by running a statement against
 ** search_fts_docsize for every match (step, B-tree seek, reset): three quarters of bm25's ~1 µs a match. Here the
 ** lengths of every row are read once into an array per connection and looked up by rowid. The array is valid for the
-** database state it was read from: it is keyed by the pager's data version (SQLITE_FCNTL_DATA_VERSION), which changes
-** on every commit, this connection's or another's, and it is not used inside an explicit transaction (whose own
-** uncommitted writes do not change that version): there the function asks FTS5 as bm25 does. A rowid the array does
+** index state it was read from: after any commit, this connection's or another's (the pager's data version,
+** SQLITE_FCNTL_DATA_VERSION), FTS5's averages and structure records are compared with those of that state, and the
+** lengths read again if they differ; and it is not used inside an explicit transaction (whose own uncommitted writes
+** do not change that version): there the function asks FTS5 as bm25 does. A rowid the array does
 ** not hold is asked of FTS5 too. So the score is bm25's, bit for bit (compiled without FMA contraction, as x86-64
 ** compilers do by default), and only the lookup differs.
 **
@@ -33,6 +34,8 @@ struct Lengths {
   int *aLen;
   sqlite3_int64 nRow;       /* rows read, and the sum of their lengths: checked against FTS5's own totals */
   sqlite3_int64 nToken;
+  unsigned char *aState;    /* FTS5's averages and structure records when the arrays were read */
+  int nState;
 };
 
 /* The same per-query data as fts5_aux.c's Fts5Bm25Data. */
@@ -65,6 +68,9 @@ static int getVarint32(const unsigned char *a, int n, int *pi, unsigned int *pv)
 }
 
 static void lengthsClear(Lengths *p){
+  sqlite3_free(p->aState);
+  p->aState = 0;
+  p->nState = 0;
   sqlite3_free(p->aLen);
   p->aLen = 0;
   p->nLen = 0;
@@ -73,12 +79,43 @@ static void lengthsClear(Lengths *p){
   p->bValid = 0;
 }
 
+/*
+** FTS5's averages record (row count, total length per column) and structure record (its segments) as one blob, in
+** *paOut (sqlite3_malloc'd). Every write to the index changes one or both: a row added or deleted changes the count,
+** and the terms of any row written or deleted go into a new segment. So while they are unchanged the lengths are too,
+** whatever else was committed (a session, a rate-limit counter).
+*/
+static int readState(sqlite3 *db, unsigned char **paOut, int *pnOut){
+  sqlite3_stmt *pStmt = 0;
+  unsigned char *a = 0;
+  int n = 0;
+  int rc = sqlite3_prepare_v2(db, "SELECT block FROM main.search_fts_data WHERE id IN (1, 10) ORDER BY id", -1, &pStmt, 0);
+  if( rc!=SQLITE_OK ) return rc;
+  while( sqlite3_step(pStmt)==SQLITE_ROW ){
+    int nBlock = sqlite3_column_bytes(pStmt, 0);
+    const unsigned char *aBlock = (const unsigned char*)sqlite3_column_blob(pStmt, 0);
+    unsigned char *aNew = (unsigned char*)sqlite3_realloc64(a, (sqlite3_uint64)n + sizeof(int) + nBlock);
+    if( aNew==0 ){ sqlite3_free(a); sqlite3_finalize(pStmt); return SQLITE_NOMEM; }
+    a = aNew;
+    memcpy(&a[n], &nBlock, sizeof(int));
+    if( nBlock>0 ) memcpy(&a[n + sizeof(int)], aBlock, nBlock);
+    n += (int)sizeof(int) + nBlock;
+  }
+  rc = sqlite3_finalize(pStmt);
+  if( rc!=SQLITE_OK ){ sqlite3_free(a); return rc; }
+  *paOut = a;
+  *pnOut = n;
+  return SQLITE_OK;
+}
+
 /* (Re)reads every row's length: the sum of its columns' sizes, as xColumnSize(-1) gives it. */
-static int lengthsLoad(Lengths *p, unsigned int iVersion){
+static int lengthsLoad(Lengths *p, unsigned int iVersion, unsigned char *aState, int nState){
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 iMin = 0, iMax = -1, n;
   int rc;
   lengthsClear(p);
+  p->aState = aState;
+  p->nState = nState;
   rc = sqlite3_prepare_v2(p->db, "SELECT min(id), max(id) FROM main.search_fts_docsize", -1, &pStmt, 0);
   if( rc!=SQLITE_OK ) return rc;
   if( sqlite3_step(pStmt)==SQLITE_ROW && sqlite3_column_type(pStmt, 0)!=SQLITE_NULL ){
@@ -88,10 +125,9 @@ static int lengthsLoad(Lengths *p, unsigned int iVersion){
   rc = sqlite3_finalize(pStmt);
   if( rc!=SQLITE_OK ) return rc;
   n = iMax - iMin + 1;
-  if( n>0 ){
+  /* A sparse id range (over 16M slots) is not worth an array: every length is asked of FTS5. */
+  if( n>0 && n<=16*1024*1024 ){
     sqlite3_int64 i;
-    /* A sparse id range (more than 64 slots a row, say after many rebuilds) is not worth an array: ask FTS5. */
-    if( n > 16*1024*1024 ) return SQLITE_OK;
     p->aLen = (int*)sqlite3_malloc64(sizeof(int)*n);
     if( p->aLen==0 ) return SQLITE_NOMEM;
     for(i=0; i<n; i++) p->aLen[i] = -1;
@@ -123,14 +159,25 @@ static int lengthsLoad(Lengths *p, unsigned int iVersion){
   return SQLITE_OK;
 }
 
-/* Whether this query may take lengths from the array: outside explicit transactions, on the state it was read from. */
+/*
+** Whether this query may take lengths from the array: outside explicit transactions, on the index they were read
+** from. Nothing committed since (the data version): yes. Something committed but not to the index (its averages and
+** structure records as they were): yes. Else the lengths are read again.
+*/
 static int lengthsReady(Lengths *p){
   unsigned int iVersion = 0;
+  unsigned char *aState = 0;
+  int nState = 0;
   if( !sqlite3_get_autocommit(p->db) ) return 0;
   if( sqlite3_file_control(p->db, "main", SQLITE_FCNTL_DATA_VERSION, &iVersion)!=SQLITE_OK ) return 0;
-  if( !p->bValid || p->iVersion!=iVersion ){
-    if( lengthsLoad(p, iVersion)!=SQLITE_OK ){ lengthsClear(p); return 0; }
+  if( p->bValid && p->iVersion==iVersion ) return p->aLen!=0;
+  if( readState(p->db, &aState, &nState)!=SQLITE_OK ){ lengthsClear(p); return 0; }
+  if( p->bValid && nState==p->nState && (nState==0 || memcmp(aState, p->aState, nState)==0) ){
+    sqlite3_free(aState);
+    p->iVersion = iVersion;
+    return p->aLen!=0;
   }
+  if( lengthsLoad(p, iVersion, aState, nState)!=SQLITE_OK ){ lengthsClear(p); return 0; }
   return p->aLen!=0;
 }
 
