@@ -7,7 +7,8 @@ import type { Store } from '../store/db.js';
 import { readDecisionPage as readPage, readDecisionRegister as readRegister, type DecisionRegisterFilter } from '../store/read/decisions.js';
 import { pageOfDecisions as pageOf, type DecisionListFilter } from '../store/read/lists.js';
 import { decisionTimeline } from './executive/decisions.js';
-import { versionedRead } from './read-cache.js';
+import { isDeepFrozen } from './frozen.js';
+import { type ChangeCounts, versionedRead } from './read-cache.js';
 
 export { getDecision, listDecisions, type NewDecision } from '../store/decisions.js';
 export { decisionExemptPartFor, latestDecisions } from '../store/read/decisions.js';
@@ -38,10 +39,20 @@ export async function pageOfDecisions(db: Store['db'], viewer: Viewer, f: Decisi
  * the whole viewer (role, bodies, granted meetings), so a viewer is only ever given what was read for exactly their
  * entitlements; none: no such decision, or not one this viewer may see.
  */
-export async function decisionPageFor(store: Store, slug: string, viewer: Viewer, today: string) {
-  return versionedRead(store, `decision:${slug}:${today}:${JSON.stringify(viewer)}`, async () => {
+export async function decisionPageFor(store: Store, slug: string, viewer: Viewer, today: string, counts?: ChangeCounts | null) {
+  return versionedRead(store, `decision:${slug}:${today}:${viewerKey(viewer)}`, async () => {
     const page = await readDecisionPage(store.db, slug, viewer, today);
     return page ? { page, timeline: await decisionTimeline(store.db, viewer, slug, today) } : null;
-  });
+  }, { counts });
+}
+
+const viewerKeys = new WeakMap<Viewer, string>();
+
+/** The whole viewer as a key: a deep-frozen one (the session's, from the read cache) can never change, so its JSON is made once. */
+function viewerKey(viewer: Viewer): string {
+  if (!isDeepFrozen(viewer)) return JSON.stringify(viewer);
+  let key = viewerKeys.get(viewer);
+  if (key === undefined) viewerKeys.set(viewer, (key = JSON.stringify(viewer)));
+  return key;
 }
 

@@ -8,15 +8,18 @@ export { readPeopleDirectory, readPersonPage } from '../store/read/people.js';
 import { readPeopleDirectory, readPersonPage, readRegisterOn } from '../store/read/people.js';
 import type { Store } from '../store/db.js';
 import { councilNaming } from './council.js';
-import { versionedRead } from './read-cache.js';
+import { type ChangeCounts, versionedRead } from './read-cache.js';
 
-/** A person's page (the same for every viewer) with names in the council's style, read once per data version. */
-export function personPage(store: Store, slug: string): Promise<(Awaited<ReturnType<typeof readPersonPage>> & { areaLabel: string }) | null> {
+/**
+ * A person's page (the same for every viewer) with names in the council's style, read once per data version; `counts`:
+ * the counters the request read with its session, if it did.
+ */
+export function personPage(store: Store, slug: string, counts?: ChangeCounts | null): Promise<(Awaited<ReturnType<typeof readPersonPage>> & { areaLabel: string }) | null> {
   return versionedRead(store, `person:${slug}`, async () => {
     const naming = await councilNaming(store.db);
     const page = await readPersonPage(store.db, slug, naming.nameStyle);
     return page ? { ...page, areaLabel: naming.areaLabel } : null;
-  });
+  }, { counts });
 }
 
 /** The councillors and co-opted members, named in the council's style. */

@@ -56,14 +56,20 @@ export interface ReadOptions {
   scope?: ReadScope;
   /** What a value of the record is made from (services/change-scope.ts); none: dropped by any change. */
   tags?: readonly string[];
+  /**
+   * The counters this request already read before any of its rows (a signed-in request's, with its session):
+   * used instead of reading them again (issue 17). None: read now.
+   */
+  counts?: ChangeCounts | null;
 }
 
 /**
  * The result of `load` for this key at the current data version: loaded once per version (and shared by concurrent
  * callers), then reused until a change that can alter it is written. `load` must not depend on who is asking.
  */
-export async function versionedRead<T>(store: Store, key: string, load: () => Promise<T>, options: ReadOptions = {}): Promise<T> {
-  return versionedReadAt(store, await changeCounts(store), key, load, options);
+export function versionedRead<T>(store: Store, key: string, load: () => Promise<T>, options: ReadOptions = {}): Promise<T> {
+  if (options.counts) return versionedReadAt(store, options.counts, key, load, options);
+  return changeCounts(store).then((counts) => versionedReadAt(store, counts, key, load, options));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Accounts: users and their passwords, sessions, API tokens, password resets, exempt grants, and loading the
 // Viewer the authorisation policy works on. Secrets (session tokens, API tokens, reset tokens) are stored only as
 // SHA-256 hashes, so a copy of the database does not let anyone sign in.
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { hash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { sql } from 'kysely';
 import { ROLES, type Role, type Viewer } from '../domain/policy.js';
 import type { Actor } from '../domain/types.js';
@@ -73,9 +73,9 @@ export function newSecret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 
-/** What the database keeps of a secret. */
+/** What the database keeps of a secret. Node's one-shot hash: every signed-in request hashes its cookie (issue 17). */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 function addMs(d: Date, ms: number): string {

@@ -39,6 +39,24 @@ describe.each(STORE_KINDS)('versioned read cache on %s', (kind) => {
     expect(after.names).toContain('Read Cache Committee');
   });
 
+  it('reads with the counters a request already read: the cached value at that version, its own load at an older one', async (ctx) => {
+    const t = get(ctx);
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    const before = await changeCounts(t.store);
+    const kept = await versionedRead(t.store, 'with-counts', load, { counts: before });
+    expect(await versionedRead(t.store, 'with-counts', load, { counts: before })).toBe(kept);
+    expect(await versionedRead(t.store, 'with-counts', load)).toBe(kept);
+    expect(loads).toBe(1);
+    await createBody(t.store.db, SYSTEM_ACTOR, { name: 'Counts Committee', kind: 'regulatory-committee' });
+    // The cache moves on with a read of the new version; a request holding the counts from before is not served
+    // the new version's value, nor is its own kept.
+    const fresh = await versionedRead(t.store, 'with-counts', load);
+    expect(fresh).toEqual({ n: 2 });
+    expect(await versionedRead(t.store, 'with-counts', load, { counts: before })).toEqual({ n: 3 });
+    expect(await versionedRead(t.store, 'with-counts', load)).toBe(fresh);
+  });
+
   it('never serves a session that has ended', async (ctx) => {
     const t = get(ctx);
     const userId = await createUser(t.store.db, SYSTEM_ACTOR, { email: `cache-${kind}@example.gov.uk`, displayName: 'Cache', role: 'clerk', password: 'a long enough password 1' });

@@ -10,7 +10,7 @@ import { can, type Viewer } from '../../domain/policy.js';
 import { displayDatesIn, formatDisplayDateTime, formatTimeSlot } from '../format.js';
 import { displayDate, displayTime, fileSize } from '../render/filters.js';
 import { PLAIN_THEME, type Theme } from '../theme.js';
-import { isDeepFrozen } from '../../services/frozen.js';
+import { deepFreeze, isDeepFrozen } from '../../services/frozen.js';
 import { etagOf, knowEtag } from '../etag.js';
 import { speedUpNunjucks, withStandIns } from './nunjucks-speed.js';
 import { COMPILED_PAGES } from '../render/pages.js';
@@ -114,10 +114,31 @@ export interface ViewsOptions {
 
 interface AreaLink { href: string; text: string; active: boolean }
 
-/** What a signed-in person sees under the site's navigation: the way to their own part of Moot, by role. */
-export function areaNavigation(viewer: Viewer, path: string): AreaLink[] {
-  if (viewer.kind !== 'user') return [];
+const NO_AREA: readonly AreaLink[] = Object.freeze([]);
+/** Up to this many addresses' links kept for each viewer. */
+const AREA_PATHS_KEPT = 64;
+const areaLinks = new WeakMap<Viewer, Map<string, readonly AreaLink[]>>();
+
+/**
+ * What a signed-in person sees under the site's navigation: the way to their own part of Moot, by role. Worked out
+ * once for each deep-frozen viewer (the session's, from the read cache: it can never change) and address, since
+ * every signed-in page asks (issue 17); the links are frozen, as they are shared.
+ */
+export function areaNavigation(viewer: Viewer, path: string): readonly AreaLink[] {
+  if (viewer.kind !== 'user') return NO_AREA;
   const p = path.split('?')[0];
+  if (!isDeepFrozen(viewer)) return areaLinksFor(viewer, p);
+  let byPath = areaLinks.get(viewer);
+  if (!byPath) areaLinks.set(viewer, (byPath = new Map()));
+  let links = byPath.get(p);
+  if (!links) {
+    if (byPath.size >= AREA_PATHS_KEPT) byPath.clear();
+    byPath.set(p, (links = deepFreeze(areaLinksFor(viewer, p))));
+  }
+  return links;
+}
+
+function areaLinksFor(viewer: Extract<Viewer, { kind: 'user' }>, p: string): AreaLink[] {
   const links: Omit<AreaLink, 'active'>[] = [];
   if (can(viewer, 'manage-record')) links.push({ href: '/workspace', text: 'Workspace' });
   if (viewer.role === 'councillor') {

@@ -19,7 +19,7 @@ export interface LayoutContext {
   account?: { displayName: string } | null;
   csrfToken?: string;
   currentPath: string;
-  areaNavigation?: AreaLink[];
+  areaNavigation?: readonly AreaLink[];
   breadcrumbs?: Breadcrumb[];
 }
 

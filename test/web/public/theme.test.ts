@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MootError } from '../../../src/errors.js';
+import { deepFreeze } from '../../../src/services/frozen.js';
 import { buildApp } from '../../../src/web/app.js';
 import { areaNavigation } from '../../../src/web/plugins/views.js';
 import { checkThemeFolder, contrastProblems, contrastRatio, DEFAULT_COLOURS, DEMO_THEME_DIR, loadTheme } from '../../../src/web/theme.js';
@@ -164,5 +165,22 @@ describe('signed in', () => {
     expect(nav('report-author', '/').map((l) => l.href)).toEqual(['/author', '/account']);
     expect(nav('administrator', '/').map((l) => l.href)).toEqual(['/workspace', '/author', '/admin', '/account']);
     expect(areaNavigation({ kind: 'public' }, '/')).toEqual([]);
+  });
+
+  it('a session\'s viewer (deep-frozen, from the read cache) has its links worked out once an address, each address its own current link', () => {
+    const viewer = (role: 'clerk' | 'councillor', userId: number) => deepFreeze({ kind: 'user', userId, role, personId: null, bodyIds: [], grantedMeetingIds: [] } as const);
+    const councillor = viewer('councillor', 1);
+    const current = (path: string) => areaNavigation(councillor, path).filter((l) => l.active).map((l) => l.href);
+    const papers = areaNavigation(councillor, '/my/papers/x');
+    expect(current('/my/papers/x')).toEqual(['/my/papers']);
+    expect(current('/my/meetings')).toEqual(['/my/meetings']);
+    expect(current('/meetings/x')).toEqual([]);
+    // The same address (its query aside) is the same frozen list; another address or viewer is not.
+    expect(areaNavigation(councillor, '/my/papers/x?page=2')).toBe(papers);
+    expect(Object.isFrozen(papers) && papers.every((l) => Object.isFrozen(l))).toBe(true);
+    expect(areaNavigation(viewer('clerk', 2), '/my/papers/x').map((l) => l.href)).toEqual(['/workspace', '/author', '/account']);
+    // Past the addresses kept, still right.
+    for (let i = 0; i < 200; i++) expect(current(i % 2 ? `/my/interests/${i}` : `/x/${i}`)).toEqual(i % 2 ? ['/my/interests'] : []);
+    expect(current('/my/papers/x')).toEqual(['/my/papers']);
   });
 });

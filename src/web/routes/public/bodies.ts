@@ -19,11 +19,12 @@ const bodies: FastifyPluginAsync<{ store: Store; today?: () => string }> = async
   app.get<{ Params: { slug: string } }>('/bodies/:slug', async (request, reply) => {
     // The committee's page and the select committee reviews it appointed (a review's record is public from its
     // start), read together once per data version: neither depends on the viewer, and no person added is in either.
+    // A signed-in request's counters, read with its session, serve (issue 17).
     const day = todayIso(today);
     const read = await versionedRead(store, `body-page:${request.params.slug}:${day}`, async () => {
       const page = await readBodyPage(store.db, request.params.slug, day);
       return page ? { page, reviews: await publishedReviews(store.db, { bodyId: page.body.id }) } : null;
-    }, { tags: [RECORD_OUTLINE_TAG] });
+    }, { tags: [RECORD_OUTLINE_TAG], counts: request.changeCounts });
     if (!read) return reply.callNotFound();
     const { page, reviews } = read;
     // People appear as members (and by their seats): a person added is nobody's member yet. Its meetings are listed

@@ -48,7 +48,7 @@ const decisions: FastifyPluginAsync<{ store: Store; today?: () => string }> = as
   });
 
   app.get<{ Params: { slug: string } }>('/decisions/:slug', async (request, reply) => {
-    const read = await decisionPageFor(store, request.params.slug, request.viewer, todayIso(today));
+    const read = await decisionPageFor(store, request.params.slug, request.viewer, todayIso(today), request.changeCounts);
     if (!read) return reply.callNotFound();
     const { page, timeline } = read;
     return reply.render('pages/public/decision.njk', {

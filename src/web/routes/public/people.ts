@@ -29,7 +29,7 @@ const people: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   });
 
   app.get<{ Params: { slug: string } }>('/people/:slug', async (request, reply) => {
-    const page = await personPage(store, request.params.slug);
+    const page = await personPage(store, request.params.slug, request.changeCounts);
     if (!page) return reply.callNotFound();
     return reply.render('pages/public/person.njk', { pageTitle: page.person.name, canonicalUrl: `${origin(request)}/people/${page.person.slug}`, page,
       recentMeetings: RECENT_MEETINGS, feeds: feedLinks(`/people/${page.person.slug}/feed`, `${page.person.name}: meetings, votes and declarations`), alertsHref: `/alerts?person=${page.person.slug}`, alertsLabel: `about ${page.person.name}`,
@@ -37,7 +37,7 @@ const people: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   });
 
   app.get<{ Params: { slug: string } }>('/people/:slug/attendance', async (request, reply) => {
-    const page = await personPage(store, request.params.slug);
+    const page = await personPage(store, request.params.slug, request.changeCounts);
     if (!page) return reply.callNotFound();
     return reply.render('pages/public/person-attendance.njk', { pageTitle: `${page.person.name}: attendance at meetings`,
       canonicalUrl: `${origin(request)}/people/${page.person.slug}/attendance`, page,
