@@ -146,32 +146,40 @@ function collect(doc: Doc, starts: number[]): LaidOut {
   for (const v of [...Object.values(catalog), ...Object.values(inner._info.data as Record<string, unknown>)]) if (isRef(v)) drop.add(v.id);
 
   const pageRefs = (pagesRoot.data as { Kids: PdfkitRef[] }).Kids;
-  const pageIndex = new Map(pageRefs.map((p, i) => [p.id, i]));
   const tree = structData.ParentTree?._items ?? {};
-  const pages: LaidOutPage[] = pageRefs.map((p) => {
-    const data = p.data as Record<string, unknown>;
-    const resources = data.Resources as PdfkitRef;
-    const contents = data.Contents as PdfkitRef;
-    const dict: Record<string, Plain> = {};
-    for (const [k, v] of Object.entries(data)) {
-      if (v === undefined || k === 'Parent' || k === 'Contents' || k === 'Resources' || k === 'StructParents') continue;
-      dict[k] = plain(v);
-    }
-    const key = data.StructParents as number | undefined;
-    const list = (key === undefined ? [] : (tree[key] as (PdfkitRef | null | undefined)[] | undefined) ?? []);
-    drop.add(p.id);
-    drop.add(resources.id);
-    return {
-      id: p.id, dict, contents: contents.id,
-      resources: { id: resources.id, dict: (plain(resources.data) as { d: Record<string, Plain> }).d },
-      parents: Array.from(list, (r) => (r ? r.id : null)),
-    };
-  });
+  // Each step a small function of its own: this runs once a layout, and V8 compiles (and recompiles, on the layout
+  // thread too) a function with several long loops as one large unit, at more cost than the loops themselves.
+  const pages = pageRefs.map((p) => handedOver(p, tree, drop));
+  const tops = topElements(sink, new Map(pageRefs.map((p, i) => [p.id, i])), new Set(documentKids));
+  const { objects, size } = keptObjects(sink, drop);
+  return { objects, pages, tops, document: documentEl.id, starts, size };
+}
 
-  // Each top-level element's first page: the earliest page any element under it marks.
+/** A page as the pack rebuilds it: its own entries as values, its resources, its elements by marked-content id. */
+function handedOver(p: PdfkitRef, tree: Record<string, unknown>, drop: Set<number>): LaidOutPage {
+  const data = p.data as Record<string, unknown>;
+  const resources = data.Resources as PdfkitRef;
+  const contents = data.Contents as PdfkitRef;
+  const dict: Record<string, Plain> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (v === undefined || k === 'Parent' || k === 'Contents' || k === 'Resources' || k === 'StructParents') continue;
+    dict[k] = plain(v);
+  }
+  const key = data.StructParents as number | undefined;
+  const list = (key === undefined ? [] : (tree[key] as (PdfkitRef | null | undefined)[] | undefined) ?? []);
+  drop.add(p.id);
+  drop.add(resources.id);
+  return {
+    id: p.id, dict, contents: contents.id,
+    resources: { id: resources.id, dict: (plain(resources.data) as { d: Record<string, Plain> }).d },
+    parents: Array.from(list, (r) => (r ? r.id : null)),
+  };
+}
+
+/** Each top-level element's first page: the earliest page any element under it marks. */
+function topElements(sink: Sink, pageIndex: Map<number, number>, topIds: Set<number>): { id: number; page: number }[] {
   const parentOf = new Map<number, number>();
   const firstPage = new Map<number, number>();
-  const topIds = new Set(documentKids);
   for (const [id, { element }] of sink.objects) {
     if (!element) continue;
     parentOf.set(id, element.parent);
@@ -183,8 +191,11 @@ function collect(doc: Doc, starts: number[]): LaidOut {
     while (cur !== undefined && !topIds.has(cur)) cur = parentOf.get(cur);
     if (cur !== undefined && page < (topFirst.get(cur) ?? Infinity)) topFirst.set(cur, page);
   }
-  const tops = [...topIds].filter((id) => topFirst.has(id)).map((id) => ({ id, page: topFirst.get(id)! }));
+  return [...topIds].filter((id) => topFirst.has(id)).map((id) => ({ id, page: topFirst.get(id)! }));
+}
 
+/** The objects the pack takes as they are, and roughly the bytes they hold. */
+function keptObjects(sink: Sink, drop: Set<number>): { objects: LaidOutObject[]; size: number } {
   const objects: LaidOutObject[] = [];
   let size = 0;
   for (const [id, { object }] of sink.objects) {
@@ -192,7 +203,7 @@ function collect(doc: Doc, starts: number[]): LaidOut {
     objects.push(object);
     size += 24 + (object.stream?.length ?? 0) + object.text.reduce((s, t) => s + t.length, 0);
   }
-  return { objects, pages, tops, document: documentEl.id, starts, size };
+  return { objects, size };
 }
 
 /** A value as pdfkit would write it (PDFObject.convert), its references collected instead of numbered. */
