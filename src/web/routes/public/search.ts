@@ -10,6 +10,7 @@ import { searchAs, SEARCH_KINDS, SEARCH_SORTS, type SearchKind, type SearchSort 
 import { feedLinks } from './feeds.js';
 import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
 import { bodyOptions } from '../../../services/meetings.js';
+import { versionedRead } from '../../../services/read-cache.js';
 
 export const KIND_LABELS: Record<SearchKind, string> = {
   page: 'Papers', item: 'Agenda items', minute: 'Minutes', decision: 'Decisions', person: 'Councillors', meeting: 'Meetings', review: 'Select committee reviews',
@@ -26,8 +27,10 @@ export interface SearchRouteOptions {
 
 const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store, rateLimitPerMinute }) => {
   await app.register(rateLimit, { global: false, ...rateLimitBackend(store) });
-  // Rendered filter forms by their inputs (committee names included, so a renamed committee renders afresh).
+  // Rendered filter forms by their inputs (committee names included, so a renamed committee renders afresh). The
+  // committees are read once per data version and named in the key by their JSON, made once per list.
   const filterCache = new Map<string, string>();
+  const committeesKey = new WeakMap<object, string>();
   // The public's results page depends only on the query and the record, so it shares the page cache (bounded, LRU,
   // emptied when the record changes): a popular search is rendered once. Signed-in viewers always search afresh.
   app.get<{ Querystring: Record<string, string> }>('/search', {
@@ -43,7 +46,7 @@ const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store,
     const from = dateFromParts(q, 'from', 'The "from" date');
     const to = dateFromParts(q, 'to', 'The "to" date');
     const page = pageParam(q.page);
-    const bodies = await bodyOptions(store.db);
+    const bodies = await versionedRead(store, 'search:committees', () => bodyOptions(store.db));
     const body = bodySlug ? bodies.find((b) => b.slug === bodySlug) : undefined;
     if (bodySlug && !body) throw new ValidationError(`there is no committee "${bodySlug.slice(0, 60)}"`, 'body');
     let results = null;
@@ -60,16 +63,17 @@ const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store,
       const [y, m, d] = iso ? iso.split('-') : ['', '', ''];
       return [{ name: 'day', value: d, classes: 'govuk-input--width-2' }, { name: 'month', value: m, classes: 'govuk-input--width-2' }, { name: 'year', value: y, classes: 'govuk-input--width-4' }];
     };
-    const filterContext = {
-      sortItems: [{ value: '', text: 'Best match', selected: !sort }, { value: 'date', text: 'Newest first', selected: sort === 'date' }],
-      typeItems: [{ value: '', text: 'Everything' }, ...SEARCH_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], selected: k === type }))],
-      bodyItems: [{ value: '', text: 'All committees' }, ...bodies.map((b) => ({ value: b.slug, text: b.name, selected: b.slug === bodySlug }))],
-      fromItems: parts(from), toItems: parts(to),
-    };
-    const filterKey = JSON.stringify(filterContext);
+    let committees = committeesKey.get(bodies);
+    if (committees === undefined) committeesKey.set(bodies, (committees = JSON.stringify(bodies)));
+    const filterKey = `${JSON.stringify([sort, type, bodySlug, from, to])}${committees}`;
     let filtersHtml = filterCache.get(filterKey);
     if (filtersHtml === undefined) {
-      filtersHtml = app.views.render('partials/search-filters.njk', filterContext);
+      filtersHtml = app.views.render('partials/search-filters.njk', {
+        sortItems: [{ value: '', text: 'Best match', selected: !sort }, { value: 'date', text: 'Newest first', selected: sort === 'date' }],
+        typeItems: [{ value: '', text: 'Everything' }, ...SEARCH_KINDS.map((k) => ({ value: k, text: KIND_LABELS[k], selected: k === type }))],
+        bodyItems: [{ value: '', text: 'All committees' }, ...bodies.map((b) => ({ value: b.slug, text: b.name, selected: b.slug === bodySlug }))],
+        fromItems: parts(from), toItems: parts(to),
+      });
       if (filterCache.size >= 500) filterCache.delete(filterCache.keys().next().value as string);
       filterCache.set(filterKey, filtersHtml);
     }
