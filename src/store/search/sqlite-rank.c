@@ -242,7 +242,6 @@ static void bm25Function(
   double score = 0.0;
   Bm25Data *pData;
   int i;
-  int nInst = 0;
   double D = 0.0;
   double *aFreq = 0;
 
@@ -250,14 +249,19 @@ static void bm25Function(
   if( rc==SQLITE_OK ){
     aFreq = pData->aFreq;
     memset(aFreq, 0, sizeof(double) * pData->nPhrase);
-    rc = pApi->xInstCount(pFts, &nInst);
   }
-  for(i=0; rc==SQLITE_OK && i<nInst; i++){
-    int ip; int ic; int io;
-    rc = pApi->xInst(pFts, i, &ip, &ic, &io);
-    if( rc==SQLITE_OK ){
+  /* bm25 walks FTS5's instance list (every phrase's hits merged in position order) and adds each hit's column weight
+  ** to its phrase's frequency. Walking each phrase's own hits adds the same weights to the same phrase in the same
+  ** order (a phrase's hits are in position order in both), so the sums are the same to the bit, without FTS5
+  ** building the merged list for every match. */
+  for(i=0; rc==SQLITE_OK && i<pData->nPhrase; i++){
+    Fts5PhraseIter iter;
+    int ic = -1, io = -1;
+    rc = pApi->xPhraseFirst(pFts, i, &iter, &ic, &io);
+    while( rc==SQLITE_OK && ic>=0 ){
       double w = (nVal > ic) ? sqlite3_value_double(apVal[ic]) : 1.0;
-      aFreq[ip] += w;
+      aFreq[i] += w;
+      pApi->xPhraseNext(pFts, &iter, &ic, &io);
     }
   }
 
