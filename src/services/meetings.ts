@@ -14,7 +14,7 @@ export { readMeetingPage, PACK_FILE_BASES, type MeetingPage } from '../store/rea
 import { loadMeetingRecord, meetingPageFor, type MeetingPage } from '../store/read/meeting-page.js';
 import type { Viewer } from '../domain/policy.js';
 import { deepFreeze, isDeepFrozen } from './frozen.js';
-import { versionedRead } from './read-cache.js';
+import { versionedRead, type ChangeCounts } from './read-cache.js';
 export { readHome, meetingsBetween, bodyOptions, archiveYears } from '../store/read/calendar.js';
 export { pageOfMeetings, type MeetingListFilter } from '../store/read/lists.js';
 export { seriesDates, standingAgenda, type SeriesPattern, type NewMeetingPlan } from '../store/workspace/series.js';
@@ -27,10 +27,11 @@ const pagesFor = new WeakMap<object, WeakMap<Viewer, MeetingPage>>();
  * A meeting's page as this viewer may see it: the meeting's rows are read once per data version and shared (they do
  * not depend on the viewer); what the viewer may see of them is decided by meetingPageFor, a pure function of the
  * rows and the viewer, kept for each (rows, viewer) pair of deep-frozen objects: the same two objects can only ever
- * give the same page (a viewer built afresh, an API token's, is decided afresh).
+ * give the same page (a viewer built afresh, an API token's, is decided afresh). `counts`: the counters the request
+ * already read with its session (read-cache.ts ReadOptions.counts); none: read now.
  */
-export async function meetingPage(store: Store, slug: string, viewer: Viewer): Promise<MeetingPage | null> {
-  const record = await versionedRead(store, `meeting:${slug}`, () => loadMeetingRecord(store.db, slug));
+export async function meetingPage(store: Store, slug: string, viewer: Viewer, counts?: ChangeCounts | null): Promise<MeetingPage | null> {
+  const record = await versionedRead(store, `meeting:${slug}`, () => loadMeetingRecord(store.db, slug), { counts });
   if (!record) return null;
   if (!isDeepFrozen(viewer)) return meetingPageFor(record, viewer);
   let byViewer = pagesFor.get(record);

@@ -38,7 +38,7 @@ const PACK_FILE = new RegExp(`^(${Object.keys(PACK_KIND).join('|')})(?:-(confide
 
 const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get<{ Params: { slug: string } }>('/meetings/:slug', async (request, reply) => {
-    const page = await meetingPage(store, request.params.slug, request.viewer);
+    const page = await meetingPage(store, request.params.slug, request.viewer, request.changeCounts);
     if (!page) return reply.callNotFound();
     tagCachedPage(request, `meeting:${page.meeting.id}`);
     const url = `${origin(request)}/meetings/${page.meeting.slug}`;
@@ -55,7 +55,7 @@ const meetings: FastifyPluginAsync<{ store: Store }> = async (app, { store }) =>
   });
 
   app.get<{ Params: { slug: string; code: string } }>('/meetings/:slug/items/:code', async (request, reply) => {
-    const page = await meetingPage(store, request.params.slug, request.viewer);
+    const page = await meetingPage(store, request.params.slug, request.viewer, request.changeCounts);
     const item = page?.items.find((i) => i.code === request.params.code);
     if (!page || !item) return reply.callNotFound();
     tagCachedPage(request, `meeting:${page.meeting.id}`);
