@@ -8,6 +8,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Queryable, Store } from '../db.js';
 import { PREPARED } from '../prepared.js';
+import { sharedRead } from '../shared-read.js';
 
 export interface ChangeCounts { record: string; access: string }
 
@@ -40,38 +41,15 @@ export function changeCountsNow(store: Store): ChangeCounts | null {
   return rows ? countsOf(rows) : null;
 }
 
-/** A store's read of the counters in flight, and the one to be sent when it is back (callers who came after it was sent). */
-interface CountReads { running: Promise<ChangeCounts> | null; next: Promise<ChangeCounts> | null }
-const countReads = new WeakMap<Store, CountReads>();
-
-function sendCountRead(store: Store, reads: CountReads): Promise<ChangeCounts> {
-  const read = store.db.executeQuery(COUNTS).then((r) => Object.freeze(countsOf(r.rows)));
-  reads.running = read;
-  const done = () => { if (reads.running === read) reads.running = null; };
-  read.then(done, done);
-  return read;
-}
+const readCounts = sharedRead((store: Store) => store.db.executeQuery(COUNTS).then((r) => Object.freeze(countsOf(r.rows))));
 
 /**
  * Both versions, in one query, read after the call: callers that come while a read is in flight share the next one,
- * sent when it is back. A read sent before a caller came may have taken its snapshot before a change that caller must
- * see (a write acknowledged to it by another process), so it is never reused; the next one starts after them all.
- * Under load a server's concurrent requests then cost PostgreSQL one read of the counters, not one each (issue 16).
+ * sent when it is back (shared-read.ts), never the one in flight. Under load a server's concurrent requests then cost
+ * PostgreSQL one read of the counters, not one each (issue 16).
  */
 export async function changeCounts(store: Store): Promise<ChangeCounts> {
-  const now = changeCountsNow(store);
-  if (now) return now;
-  let reads = countReads.get(store);
-  if (!reads) countReads.set(store, (reads = { running: null, next: null }));
-  const { running } = reads;
-  if (!running) return sendCountRead(store, reads);
-  if (reads.next) return reads.next;
-  const r = reads;
-  const after = () => {
-    r.next = null;
-    return sendCountRead(store, r);
-  };
-  return (r.next = running.then(after, after));
+  return changeCountsNow(store) ?? readCounts(store);
 }
 
 /** The record's version: moves with every change to the record. */
