@@ -26,19 +26,16 @@ export interface SearchThreads {
 }
 
 /**
- * Threads per process: MOOT_SEARCH_THREADS (0: search on the calling thread), else one per core but one, at least one
- * and at most four (each holds its own connection and page cache, and compiles its own code). The core left over is
- * the event loop's, which takes each request, renders its page and sends it: on two cores, two search threads beside
- * it cost 12-30% more CPU a search request than one (docs/benchmarks.md, 2026-12-07 afternoon). None under Vitest
- * unless asked for: a thread started from the sources compiles them first (some 0.8 s of CPU), which every test
- * suite's first search would pay; test/store/search/threads.test.ts starts its own and checks they answer as the
- * calling thread does.
+ * Threads per process: MOOT_SEARCH_THREADS (0: search on the calling thread), else one per core, at most four (each
+ * holds its own connection and page cache). None under Vitest unless asked for: a thread started from the sources
+ * compiles them first (some 0.8 s of CPU), which every test suite's first search would pay; test/store/search/
+ * threads.test.ts starts its own and checks they answer as the calling thread does.
  */
-export function defaultSearchThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+export function defaultSearchThreads(env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = Number(env.MOOT_SEARCH_THREADS);
   if (env.MOOT_SEARCH_THREADS !== undefined && env.MOOT_SEARCH_THREADS !== '' && Number.isInteger(fromEnv) && fromEnv >= 0) return Math.min(fromEnv, 16);
   if (env.VITEST) return 0;
-  return Math.min(4, Math.max(1, cores - 1));
+  return Math.min(4, availableParallelism());
 }
 
 /**

@@ -62,8 +62,6 @@ describe('search threads on SQLite', () => {
     expect(defaultSearchThreads({ MOOT_SEARCH_THREADS: '0' })).toBe(0);
     expect(defaultSearchThreads({ MOOT_SEARCH_THREADS: '3' })).toBe(3);
     expect(defaultSearchThreads({})).toBeGreaterThanOrEqual(1);
-    // One core is left to the event loop: one thread on one or two cores, three on four, never more than four.
-    expect([1, 2, 3, 4, 5, 8, 64].map((cores) => defaultSearchThreads({}, cores))).toEqual([1, 1, 2, 3, 4, 4, 4]);
     const threads = startSearchThreads('/nonexistent/moot.sqlite', 1)!;
     expect(await threads.search({ text: 'budget', viewer: { exemptMeetingIds: 'none' } })).toBeNull();
     await threads.close();
