@@ -8,7 +8,15 @@ import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const tsc = require.resolve('typescript/bin/tsc');
+let tsc;
+try {
+  tsc = require.resolve('typescript/bin/tsc');
+} catch {
+  // `npm ci --omit=dev` leaves out TypeScript, which builds dist/: say how to install instead of a stack trace.
+  process.stderr.write('moot: TypeScript is not installed, so the sources cannot be built (npm ci --omit=dev leaves it out).\n'
+    + 'Install with `npm ci`, then `npm prune --omit=dev` to drop the development packages once dist/ is built (docs/deploy.md).\n');
+  process.exit(1);
+}
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
 // SQLite search's ranking function in C; without a compiler search ranks with SQLite's bm25 (same results, slower).
 execFileSync(process.execPath, [join(root, 'scripts', 'build-native.mjs')], { stdio: 'inherit', cwd: root });
