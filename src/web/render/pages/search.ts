@@ -3,6 +3,7 @@
 // its page is rendered for each request; this costs less than the render memo's key of its context did.
 import { displayDate } from '../filters.js';
 import { esc } from '../html.js';
+import { govukPagination, type Pagination } from '../govuk.js';
 import { layout, type LayoutContext } from '../layout.js';
 import { feedLinks } from '../macros.js';
 
@@ -18,8 +19,6 @@ export interface SearchHitView {
   snippet: string;
 }
 
-interface PageLink { number?: number; href?: string; current?: boolean; ellipsis?: boolean }
-
 export type SearchContext = LayoutContext & {
   filtersHtml: string;
   text?: string;
@@ -27,7 +26,7 @@ export type SearchContext = LayoutContext & {
   page: number;
   pages: number;
   hits: readonly SearchHitView[];
-  pagination: { items: PageLink[]; previous?: { href: string }; next?: { href: string } } | null;
+  pagination: Pagination | null;
   alertsHref?: string; alertsLabel?: string;
 };
 
@@ -38,36 +37,6 @@ const FORM_START = '<form method="get" action="/search" role="search">\n<div cla
   + '  <input class="govuk-input moot-search-input" id="q" name="q" type="search" spellcheck="false"';
 const FORM_END = ' aria-describedby="q-hint">\n</div>\n\n  </div>\n'
   + '  <button type="submit" class="govuk-button moot-search-submit" data-module="govuk-button">\n  Search\n</button>\n</div>\n</div>\n<div class="govuk-grid-row">\n';
-
-// govukPagination with items, as the route builds them (numbered links and ellipses, previous and next by href).
-const PREVIOUS = ['  <div class="govuk-pagination__prev">\n    <a class="govuk-link govuk-pagination__link" href="', '" rel="prev">\n'
-  + '      <svg class="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">\n'
-  + '        <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z"></path>\n      </svg>\n'
-  + '      <span class="govuk-pagination__link-title">\n        Previous<span class="govuk-visually-hidden"> page</span>\n      </span>\n    </a>\n  </div>\n'];
-const NEXT = ['  <div class="govuk-pagination__next">\n    <a class="govuk-link govuk-pagination__link" href="', '" rel="next">\n'
-  + '      <span class="govuk-pagination__link-title">\n        Next<span class="govuk-visually-hidden"> page</span>\n      </span>\n'
-  + '      <svg class="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">\n'
-  + '        <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z"></path>\n      </svg>\n    </a>\n  </div>\n'];
-
-function govukPagination(p: NonNullable<SearchContext['pagination']>): string {
-  let out = '<nav class="govuk-pagination" aria-label="Pagination">\n';
-  if (p.previous?.href) out += PREVIOUS[0] + esc(p.previous.href) + PREVIOUS[1];
-  if (p.items.length) {
-    out += '  <ul class="govuk-pagination__list">\n';
-    for (const item of p.items) {
-      if (item.ellipsis) {
-        out += `      <li class="govuk-pagination__item${item.current ? ' govuk-pagination__item--current' : ''} govuk-pagination__item--ellipsis">\n      &ctdot;\n    </li>\n`;
-        continue;
-      }
-      out += `      <li class="govuk-pagination__item${item.current ? ' govuk-pagination__item--current' : ''}">\n`
-        + `      <a class="govuk-link govuk-pagination__link" href="${esc(item.href)}" aria-label="Page ${esc(item.number)}"${item.current ? ' aria-current="page"' : ''}>\n`
-        + `        ${esc(item.number)}\n      </a>\n    </li>\n`;
-    }
-    out += '  </ul>\n';
-  }
-  if (p.next?.href) out += NEXT[0] + esc(p.next.href) + NEXT[1];
-  return `${out}</nav>\n`;
-}
 
 function hitItem(h: SearchHitView): string {
   let meta = esc(h.label);
