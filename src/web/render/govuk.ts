@@ -83,11 +83,8 @@ function cellAttributes(c: TableCell): string {
   return (c.colspan ? ` colspan="${esc(c.colspan)}"` : '') + (c.rowspan ? ` rowspan="${esc(c.rowspan)}"` : '') + attributes(c.attributes);
 }
 
-/**
- * govukTable; `labels`: each column's label, written as the cell's last attribute, data-label (what stackableTable
- * adds to each cell's attributes, without copying the rows).
- */
-export function govukTable(p: TableParams, labels?: readonly (string | null)[]): string {
+/** The table's start: its caption, its head, and the opening of its body. */
+function tableStart(p: TableParams): string {
   let out = `<table class="${cls('govuk-table', p.classes)}">\n`;
   if (p.caption) out += `  <caption class="${cls('govuk-table__caption', p.captionClasses)}">${esc(p.caption)}</caption>\n`;
   if (p.head) {
@@ -98,24 +95,51 @@ export function govukTable(p: TableParams, labels?: readonly (string | null)[]):
     }
     out += '    </tr>\n  </thead>\n';
   }
-  out += '  <tbody class="govuk-table__body">\n';
+  return `${out}  <tbody class="govuk-table__body">\n`;
+}
+
+/** A body cell's opening tag (not a row's header cell); `label`: its data-label. */
+function cellStart(cell: TableCell, label: string | null | undefined): string {
+  return `      <td class="govuk-table__cell${cell.format ? ` govuk-table__cell--${esc(cell.format)}` : ''}${cell.classes ? ` ${esc(cell.classes)}` : ''}"`
+    + `${cellAttributes(cell)}${label ? ` data-label="${esc(label)}"` : ''}>`;
+}
+
+const ROW_START = '    <tr class="govuk-table__row">\n';
+const ROW_END = '    </tr>\n';
+const CELL_END = '</td>\n';
+const TABLE_END = '  </tbody>\n</table>\n';
+
+/**
+ * govukTable; `labels`: each column's label, written as the cell's last attribute, data-label (what stackableTable
+ * adds to each cell's attributes, without copying the rows).
+ */
+export function govukTable(p: TableParams, labels?: readonly (string | null)[]): string {
+  let out = tableStart(p);
   for (const row of p.rows ?? []) {
     if (!row) continue;
-    out += '    <tr class="govuk-table__row">\n';
+    out += ROW_START;
     let column = 0;
     row.forEach((cell, i) => {
       const label = labels?.[column];
       column += cell.colspan ?? 1;
-      const attrs = cellAttributes(cell) + (label ? ` data-label="${esc(label)}"` : '');
-      if (i === 0 && p.firstCellIsHeader) out += `      <th scope="row" class="${cls('govuk-table__header', cell.classes)}"${attrs}>${content(cell)}</th>\n`;
-      else {
-        out += `      <td class="govuk-table__cell${cell.format ? ` govuk-table__cell--${esc(cell.format)}` : ''}${cell.classes ? ` ${esc(cell.classes)}` : ''}"`
-          + `${attrs}>${content(cell)}</td>\n`;
-      }
+      if (i === 0 && p.firstCellIsHeader) {
+        out += `      <th scope="row" class="${cls('govuk-table__header', cell.classes)}"${cellAttributes(cell)}${label ? ` data-label="${esc(label)}"` : ''}>${content(cell)}</th>\n`;
+      } else out += `${cellStart(cell, label)}${content(cell)}${CELL_END}`;
     });
-    out += '    </tr>\n';
+    out += ROW_END;
   }
-  return `${out}  </tbody>\n</table>\n`;
+  return out + TABLE_END;
+}
+
+/**
+ * govukTable cut into the text around its cells' contents, made once for a table whose rows are all alike (issue 17):
+ * `start` (the table up to its first row), `before[i]` (what comes before column i's content: the row's opening for
+ * the first, the previous cell's end for the others), `after` (the last cell's and the row's end) and `end`. A row is
+ * then one template literal with a piece for each content and no cell objects. `columns`: each column's body cell
+ * (format, classes, attributes; no content, no colspan).
+ */
+export function govukTableParts(p: TableParams, columns: readonly TableCell[], labels?: readonly (string | null)[]): { start: string; before: string[]; after: string; end: string } {
+  return { start: tableStart(p), before: columns.map((c, i) => (i === 0 ? ROW_START : CELL_END) + cellStart(c, labels?.[i])), after: CELL_END + ROW_END, end: TABLE_END };
 }
 
 interface PageLink { number?: number; href?: string; current?: boolean; ellipsis?: boolean }

@@ -3,7 +3,7 @@
 import { docKind, meetingStatus } from '../routes/public/filters.js';
 import { displayDate, displayTime, fileSize } from './filters.js';
 import { esc, replaceAll } from './html.js';
-import { govukTable, type TableParams } from './govuk.js';
+import { govukTable, govukTableParts, type TableCell, type TableParams } from './govuk.js';
 import { headingLabel, stackableTable } from './stackable-table.js';
 import type { Feed } from './layout.js';
 
@@ -72,6 +72,14 @@ export function mootTable(params: TableParams & { stack?: boolean }): string {
     return govukTable(stackableTable(params as Parameters<typeof stackableTable>[0]) as TableParams);
   }
   return govukTable({ ...params, classes: `${params.classes ?? ''} moot-stack`.trim() }, params.head.map((h) => headingLabel(h as Parameters<typeof headingLabel>[0])));
+}
+
+/**
+ * mootTable cut into the text around its cells' contents (govukTableParts), for a table whose rows are all alike:
+ * made once, each row one template literal. `columns`: each column's body cell (its format), plain cells by default.
+ */
+export function mootTableParts(params: TableParams & { head: TableCell[] }, columns: readonly TableCell[] = params.head.map(() => ({}))) {
+  return govukTableParts({ ...params, classes: `${params.classes ?? ''} moot-stack`.trim() }, columns, params.head.map((h) => headingLabel(h as Parameters<typeof headingLabel>[0])));
 }
 
 /** partials/feed-links.njk */
