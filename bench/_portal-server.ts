@@ -1,22 +1,24 @@
 // The server side of `npm run bench -- portal`, in a process of its own so the load generator neither shares its
-// event loop nor counts in its memory. Started by bench/portal.ts with IPC; answers its messages:
-//   → { url, cookie, targets }            once listening (cookie: a councillor of the busiest body, signed in)
-//   ← { cmd: 'writes', on: true|false }   a clerk records attendance and saves a minute every 250 ms while on
+// event loop nor counts in its memory. With `workers` > 1 this process is a node:cluster primary as in `moot serve
+// --workers N` (startWorkers, src/cli/commands/serve.ts): it loads the archive, builds the search index and signs the
+// councillor in once, closes its connection and forks the workers, each opening the same database with its own
+// connection (and search threads); it relays the bench's messages to them. Started by bench/portal.ts with IPC:
+//   → { url, cookie, targets, pids }      once every process listens (cookie: a councillor of the busiest body)
+//   ← { cmd: 'writes', on: true|false }   a clerk records attendance and saves a minute every 250 ms while on (in the
+//                                         first worker; the others see each write as any other process would)
 //   → { writes, failed, error }           when writes stop
-//   ← { cmd: 'rss' } → { rss, heapUsed, heapTotal, external }   memory in bytes
-//   ← { cmd: 'memo', on: true|false } → { memo }   the render memo on or off (off: every page rendered afresh)
-//   ← { cmd: 'exit' }                     closes the server and the store
-import { existsSync, mkdirSync } from 'node:fs';
+//   ← { cmd: 'rss' } → { processes: [{ pid, rss, pss, heapUsed, heapTotal, external }] }   bytes, every process
+//   ← { cmd: 'memo', on: true|false } → { memo }   the render memo on or off in every worker (off: pages rendered afresh)
+//   ← { cmd: 'exit' }                     closes the servers and the stores
+import cluster, { type Worker } from 'node:cluster';
+import { fork } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { loadDemo, isEmpty } from '../src/demo/load.js';
-import { openStore, type Store } from '../src/store/db.js';
-import { rebuildSearchIndex } from '../src/store/search/index.js';
-import { buildApp } from '../src/web/app.js';
-import { registerPortal } from '../src/server.js';
-import publicPortal from '../src/web/routes/public/index.js';
-import { createSession, createUser } from '../src/services/accounts.js';
-import { getAttendance, recordAttendance, saveMinute } from '../src/services/proceedings.js';
+import type { Store } from '../src/store/db.js';
+import { startWorkers } from '../src/cli/workers.js';
 import type { Actor } from '../src/domain/types.js';
+// Moot's own modules are imported where they are used, not here: the cluster's primary loads none of them (the demo
+// loader alone takes some 90 MB), so it stays a bare node process of ~40 MB that only relays messages.
 
 export interface ServerConfig {
   years: number;
@@ -25,15 +27,20 @@ export interface ServerConfig {
   today: string;
   /** true: the public portal alone without its page cache (search, uncached). */
   uncached: boolean;
+  /** Server processes: 1 (default) one process; N > 1 a node:cluster primary and N workers, as `moot serve --workers N`. */
+  workers?: number;
 }
 
 export interface ServerReady {
   url: string;
   cookie: string;
   targets: { meeting: string; body: string; person: string; decision: string; publicPaths: string[]; writable: string | null };
+  /** The server's processes (with --workers N the primary first, then the workers): their CPU is the server's. */
+  pids: number[];
 }
 
 async function openArchive(c: ServerConfig): Promise<Store> {
+  const [{ openStore }, { loadDemo, isEmpty }, { rebuildSearchIndex }] = await Promise.all([import('../src/store/db.js'), import('../src/demo/load.js'), import('../src/store/search/index.js')]);
   if (!existsSync(c.dataDir)) mkdirSync(c.dataDir, { recursive: true });
   const store = await openStore({ dataDir: c.dataDir, databaseUrl: c.databaseUrl });
   if (await isEmpty(store)) {
@@ -73,10 +80,31 @@ async function targets(store: Store) {
   };
 }
 
-async function main(): Promise<void> {
-  const c = JSON.parse(process.env.MOOT_BENCH_SERVER ?? '{}') as ServerConfig;
-  const store = await openArchive(c);
-  const t = await targets(store);
+type Targets = Awaited<ReturnType<typeof targets>>;
+type Message = { cmd: 'rss' | 'memo' | 'writes' | 'exit'; on?: boolean };
+
+/** The process's memory: RSS and the V8 heap, and PSS (shared pages divided among the processes sharing them). */
+export interface ProcessMemory { pid: number; rss: number; pss: number | null; heapUsed: number; heapTotal: number; external: number }
+
+function memory(): ProcessMemory {
+  const u = process.memoryUsage();
+  let pss: number | null = null;
+  try {
+    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'));
+    if (kb) pss = Number(kb[1]) * 1024;
+  } catch {
+    // Not Linux: PSS unknown.
+  }
+  return { pid: process.pid, rss: u.rss, pss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external };
+}
+
+/**
+ * The portal on `store`, listening on port 0 (in a cluster worker, the port the primary chose), and the answers to
+ * the bench's messages in this process.
+ */
+async function serve(store: Store, c: ServerConfig, t: Targets): Promise<{ port: number; answer: (m: Message) => Promise<object | null> }> {
+  const [{ buildApp }, { registerPortal }, { default: publicPortal }, { getAttendance, recordAttendance, saveMinute }] = await Promise.all([
+    import('../src/web/app.js'), import('../src/server.js'), import('../src/web/routes/public/index.js'), import('../src/services/proceedings.js')]);
   const cli: Actor = { kind: 'cli', id: null, name: 'bench' };
   const app: FastifyInstance = await buildApp({
     store, logger: false, today: () => c.today,
@@ -87,24 +115,13 @@ async function main(): Promise<void> {
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  // A councillor of the busiest body, signed in: their pages are rendered for them every time.
-  const email = `bench-${process.pid}-${Date.now()}@example.gov.uk`;
-  const userId = await createUser(store.db, cli, { email, displayName: 'Bench Councillor', role: 'councillor', personId: t.personId });
-  const session = await createSession(store.db, userId);
-  const ready: ServerReady = { url, cookie: `moot_session=${session.token}`, targets: t.paths };
-  process.send!(ready);
-
   let writing = false;
   let writer: Promise<{ writes: number; failed: number; error: string | null }> | null = null;
-  process.on('message', async (m: { cmd: string; on?: boolean }) => {
-    if (m.cmd === 'rss') {
-      const u = process.memoryUsage();
-      process.send!({ rss: u.rss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external });
-    }
+  const answer = async (m: Message): Promise<object | null> => {
+    if (m.cmd === 'rss') return memory();
     if (m.cmd === 'memo') {
       app.renderMemo.enabled = m.on !== false;
-      process.send!({ memo: app.renderMemo.enabled });
+      return { memo: app.renderMemo.enabled };
     }
     if (m.cmd === 'writes' && m.on && t.writable) {
       const w = t.writable;
@@ -126,17 +143,109 @@ async function main(): Promise<void> {
         if (before.length) await recordAttendance(store, cli, w.id, before);
         return { writes, failed, error };
       })();
+      return null;
     }
     if (m.cmd === 'writes' && !m.on) {
       writing = false;
-      process.send!(writer ? await writer : { writes: 0, failed: 0, error: 'no meeting to write to' });
+      return writer ? await writer : { writes: 0, failed: 0, error: 'no meeting to write to' };
     }
     if (m.cmd === 'exit') {
       await app.close();
       await store.close();
       process.exit(0);
     }
+    return null;
+  };
+  return { port: typeof address === 'object' && address ? address.port : 0, answer };
+}
+
+/** Answers the messages of the process that started this one (the bench, or the cluster's primary). */
+function answerMessages(answer: (m: Message) => Promise<object | null>): void {
+  process.on('message', (m: Message) => {
+    void answer(m).then((a) => {
+      if (a) process.send!(a);
+    });
   });
 }
 
-await main();
+/** A worker of --workers N: the archive the primary had prepared, its own connection (and search threads). */
+async function worker(): Promise<void> {
+  const { config, targets: t } = JSON.parse(process.env.MOOT_BENCH_WORKER ?? '{}') as { config: ServerConfig; targets: Targets };
+  const { openStore } = await import('../src/store/db.js');
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const { answer } = await serve(store, config, t);
+  answerMessages(answer);
+}
+
+/** The archive loaded (first run) and indexed, the pages to measure, and a councillor of the busiest body signed in. */
+async function prepare(c: ServerConfig): Promise<{ store: Store; t: Targets; cookie: string }> {
+  const store = await openArchive(c);
+  const t = await targets(store);
+  const { createSession, createUser } = await import('../src/services/accounts.js');
+  const cli: Actor = { kind: 'cli', id: null, name: 'bench' };
+  const email = `bench-${process.pid}-${Date.now()}@example.gov.uk`;
+  const userId = await createUser(store.db, cli, { email, displayName: 'Bench Councillor', role: 'councillor', personId: t.personId });
+  const session = await createSession(store.db, userId);
+  return { store, t, cookie: `moot_session=${session.token}` };
+}
+
+/** For --workers N, prepare() once, in a process of its own (the same configuration) that answers and exits. */
+async function prepareApart(): Promise<{ t: Targets; cookie: string }> {
+  const child = fork(process.argv[1], [], { env: { ...process.env, MOOT_BENCH_PREPARE: '1' }, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { t: Targets; cookie: string }));
+    child.once('exit', (code) => { if (code) reject(new Error(`preparing the archive failed (exit ${code})`)); });
+  });
+}
+
+async function main(): Promise<void> {
+  const c = JSON.parse(process.env.MOOT_BENCH_SERVER ?? '{}') as ServerConfig;
+  const workers = c.workers ?? 1;
+  if (process.env.MOOT_BENCH_PREPARE) {
+    const { store, t, cookie } = await prepare(c);
+    await store.close();
+    process.send!({ t, cookie }, () => process.exit(0));
+    return;
+  }
+  if (workers === 1) {
+    const { store, t, cookie } = await prepare(c);
+    const { port, answer } = await serve(store, c, t);
+    const ready: ServerReady = { url: `http://127.0.0.1:${port}`, cookie, targets: t.paths, pids: [process.pid] };
+    process.send!(ready);
+    answerMessages((m) => (m.cmd === 'rss' ? Promise.resolve({ processes: [memory()] }) : answer(m)));
+    return;
+  }
+  // As `moot serve --workers N`: the database prepared once before the workers start; then the primary only relays
+  // the bench's messages, and the workers serve, each on its own connection.
+  const { t, cookie } = await prepareApart();
+  const { listening } = startWorkers(workers, { MOOT_BENCH_WORKER: JSON.stringify({ config: c, targets: t }) });
+  let exiting = false;
+  cluster.on('exit', (w, code, signal) => {
+    if (exiting) return;
+    process.stderr.write(`bench server: worker ${w.process.pid} stopped (${signal ?? `exit ${code}`})\n`);
+    process.exit(1);
+  });
+  const port = await listening;
+  const all = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+  const ask = (w: Worker, m: Message) => new Promise<object>((resolve) => { w.once('message', resolve); w.send(m); });
+  const ready: ServerReady = { url: `http://127.0.0.1:${port}`, cookie, targets: t.paths, pids: [process.pid, ...all.map((w) => w.process.pid!)] };
+  process.send!(ready);
+  process.on('message', async (m: Message) => {
+    if (m.cmd === 'memo') {
+      const answers = await Promise.all(all.map((w) => ask(w, m)));
+      process.send!(answers[0]);
+    }
+    // One clerk writes, through the first worker; the others learn of each write as any other process would.
+    if (m.cmd === 'writes' && m.on) all[0].send(m);
+    if (m.cmd === 'writes' && !m.on) process.send!(await ask(all[0], m));
+    if (m.cmd === 'rss') process.send!({ processes: [memory(), ...(await Promise.all(all.map((w) => ask(w, m))))] });
+    if (m.cmd === 'exit') {
+      exiting = true;
+      await Promise.all(all.map((w) => new Promise((r) => { w.once('exit', r); w.send(m); })));
+      process.exit(0);
+    }
+  });
+}
+
+if (cluster.isWorker) await worker();
+else await main();

@@ -12,6 +12,7 @@ import { resolveWebConfig } from '../../config.js';
 import { startJobRunner } from '../../services/jobs.js';
 import type { Store } from '../../services/database.js';
 import { out, type CliContext } from '../context.js';
+import { startWorkers } from '../workers.js';
 
 interface DemoModule {
   DEMO_MAIL_FROM: string;
@@ -111,25 +112,16 @@ export function register(program: Command, context: () => CliContext): void {
 
 /** Forks the workers, restarts one that dies, and stops them all on SIGINT/SIGTERM. */
 async function superviseWorkers(count: number, host: string, port: number, description: string): Promise<void> {
-  process.env.MOOT_WORKERS = String(count); // workers share rate limits through the database (or Redis)
   let stopping = false;
-  let announced = false;
-  const listening = new Set<number>();
-  const fork = () => cluster.fork({ MOOT_WORKERS: String(count) });
-  cluster.on('listening', (worker, address) => {
-    listening.add(worker.id);
-    if (!announced && listening.size >= count) {
-      announced = true;
-      out(`Moot is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}/ with ${count} workers (${description}). Press Ctrl+C to stop.`);
-    }
-  });
   cluster.on('exit', (worker, code, signal) => {
-    listening.delete(worker.id);
     if (stopping) return;
     process.stderr.write(`moot: worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another\n`);
     setTimeout(fork, 500);
   });
-  for (let i = 0; i < count; i++) fork();
+  const { fork, listening } = startWorkers(count);
+  void listening.then((actualPort) => {
+    out(`Moot is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actualPort}/ with ${count} workers (${description}). Press Ctrl+C to stop.`);
+  });
   const metricsServer = await serveMetrics(host, async () => {
     // Every worker's metrics added up (prom-client asks each worker over the cluster's IPC channel).
     const client = (await import('prom-client')).default;
