@@ -6,7 +6,7 @@
 // parsed, and an exempt structured paper is not rendered. Only the placeholder page is added.
 import { createHash } from 'node:crypto';
 import { PDFDocument, type PDFPage } from 'pdf-lib';
-import { orderedSections, renderFrontSheet, type ItemStatus } from './front-sheet.js';
+import { orderedSections, type FrontSheetPlan, type ItemStatus } from './front-sheet.js';
 import type { AgendaItem, Audience, BuiltItemPages, BuiltPack, PackInput, Paper } from './model.js';
 import { contentKey, contentText, parsedOnce, renderedOnce } from './layout-cache.js';
 import { addOutline, type OutlineEntry } from './outline.js';
@@ -14,8 +14,8 @@ import { loadPdf, savePdf, yieldToLoop } from './pdf-io.js';
 import { useNativeStreams } from './streams.js';
 import { PackStructure } from './structure.js';
 import type { LaidOut } from './laid-out.js';
-import { layOutForPack, type PaperContext, type StructuredPaper } from './papers.js';
-import { layOutElsewhere, splitPoint } from './render-parallel.js';
+import type { PaperContext, StructuredPaper } from './papers.js';
+import { layOutElsewhere, renderFrontSheetElsewhere, splitPoint } from './render-parallel.js';
 import { spliceInto } from './splice.js';
 import { PackError } from './problems.js';
 import {
@@ -112,23 +112,25 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
     if (!item.papers.length && item.withdrawnPapers?.length) return { kind: 'report-withdrawn' };
     return { kind: 'none' };
   };
-  const frontOptions = {
+  const plan: FrontSheetPlan = {
     audience,
     supplementary: mode.supplementary,
     // A supplementary agenda lists the items it carries papers for, and those whose papers were withdrawn since.
-    only: mode.supplementary ? new Set([...placed.map((p) => p.item.code),
-      ...input.sections.flatMap((s) => s.items).filter((i) => mode.include(i) && !i.papers.length && i.withdrawnPapers?.length).map((i) => i.code)]) : undefined,
-    status,
+    only: mode.supplementary ? [...new Set([...placed.map((p) => p.item.code),
+      ...input.sections.flatMap((s) => s.items).filter((i) => mode.include(i) && !i.papers.length && i.withdrawnPapers?.length).map((i) => i.code)])] : undefined,
+    statuses: input.sections.map((s) => s.items.map(status)),
     publicationDate: mode.publicationDate,
   };
   // The front sheet depends on the input and each item's status (its pages) alone: the same ones lay out the same.
   const frontKey = contentKey('front-sheet', contentText({
-    input, audience, supplementary: mode.supplementary, only: frontOptions.only && [...frontOptions.only],
-    status: input.sections.map((s) => s.items.map(status)), publicationDate: mode.publicationDate,
+    input, audience, supplementary: mode.supplementary, only: plan.only,
+    status: plan.statuses, publicationDate: mode.publicationDate,
   }));
-  const { bytes: frontBytes } = await renderedOnce(frontKey, async () => ({ bytes: await renderFrontSheet(input, frontOptions) }), (f) => f.bytes.length);
-
+  // Rendered on the worker (with the papers' layout) while this thread embeds the stamps' fonts.
+  const frontRendered = renderedOnce(frontKey, async () => ({ bytes: await renderFrontSheetElsewhere(input, plan) }), (f) => f.bytes.length);
+  frontRendered.catch(() => undefined);
   const fonts = await embedFonts(pack, structure);
+  const { bytes: frontBytes } = await frontRendered;
   const front = await parsedOnce(frontBytes, () => loadPdf(frontBytes));
   const frontCopies = await pack.copyPages(front, front.getPageIndices());
   structure.copied(front, front.getPageIndices(), frontCopies);
@@ -222,18 +224,19 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
       }
     }
   }
-  // The generated papers in two parts, the later one laid out on a worker thread while this one lays out the earlier
-  // and reads the uploads; each part is laid out once per content (a rebuild reuses it).
-  const layOut = (part: typeof structured, elsewhere: boolean) => {
+  // The generated papers in two documents laid out one after the other on the worker thread while this one reads the
+  // uploads and takes in the first; each is laid out once per content (a rebuild reuses it).
+  const layOut = (part: typeof structured) => {
     const papers = part.map((s) => s.paper);
-    return renderedOnce(contentKey('papers', contentText({ papers, ctx })), () => (elsewhere ? layOutElsewhere : layOutForPack)(papers, ctx), (l) => l.size);
+    const laidOut = renderedOnce(contentKey('papers', contentText({ papers, ctx })), () => layOutElsewhere(papers, ctx), (l) => l.size);
+    // Settled here too, so that an early failure (an upload that cannot be read) leaves no rejection unhandled.
+    laidOut.catch(() => undefined);
+    return laidOut;
   };
   const cut = splitPoint(structured.map((s) => s.paper));
-  const [here, there] = [structured.slice(0, cut), structured.slice(cut)];
-  const thereLaidOut = there.length ? layOut(there, true) : undefined;
-  // Settled here too, so that an early failure of this thread's part leaves no rejection unhandled.
-  thereLaidOut?.catch(() => undefined);
-  const hereLaidOut = here.length ? await layOut(here, false) : undefined;
+  const [first, second] = [structured.slice(0, cut), structured.slice(cut)];
+  const firstLaidOut = first.length ? layOut(first) : undefined;
+  const secondLaidOut = second.length ? layOut(second) : undefined;
   for (const { unit, paper } of uploads) {
     await yieldToLoop();
     const source = await loadUploadedPdf(paper.bytes, paper.fileName ?? `${paper.title} (item ${unit.item.code})`);
@@ -250,8 +253,8 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
       unit.pages = unit.source.length;
     });
   };
-  if (hereLaidOut) copyPart(here, hereLaidOut);
-  if (thereLaidOut) copyPart(there, await thereLaidOut);
+  if (firstLaidOut) copyPart(first, await firstLaidOut);
+  if (secondLaidOut) copyPart(second, await secondLaidOut);
   return units;
 }
 

@@ -25,6 +25,22 @@ export interface FrontSheetOptions {
   publicationDate: string;
 }
 
+/** The options as plain data, for another thread: `statuses[s][i]` is the status of `input.sections[s].items[i]`. */
+export interface FrontSheetPlan extends Omit<FrontSheetOptions, 'status' | 'only'> {
+  only?: string[];
+  statuses: ItemStatus[][];
+}
+
+export function renderFrontSheetPlan(input: PackInput, plan: FrontSheetPlan): Promise<Uint8Array> {
+  const statuses = new Map<AgendaItem, ItemStatus>();
+  input.sections.forEach((s, i) => s.items.forEach((item, k) => statuses.set(item, plan.statuses[i][k])));
+  return renderFrontSheet(input, {
+    audience: plan.audience, supplementary: plan.supplementary, publicationDate: plan.publicationDate,
+    only: plan.only && new Set(plan.only),
+    status: (item) => statuses.get(item) ?? { kind: 'none' },
+  });
+}
+
 export async function renderFrontSheet(input: PackInput, opts: FrontSheetOptions): Promise<Uint8Array> {
   const what = opts.supplementary ? 'Supplementary agenda' : 'Agenda';
   const title = `${input.bodyName} \u2013 ${what} \u2013 ${longDate(input.meetingDate)}${opts.audience === 'confidential' ? ' (NOT FOR PUBLICATION)' : ''}`;

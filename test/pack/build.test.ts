@@ -4,7 +4,8 @@ import { PackError, buildPack, buildSupplementaryPack, type BuiltPack, type Pack
 import { clearLayoutCache } from '../../src/pack/layout-cache.js';
 import type { LaidOut } from '../../src/pack/laid-out.js';
 import { layOutForPack } from '../../src/pack/papers.js';
-import { layOutElsewhere, splitPoint } from '../../src/pack/render-parallel.js';
+import { renderFrontSheet, type ItemStatus } from '../../src/pack/front-sheet.js';
+import { layOutElsewhere, renderFrontSheetElsewhere, splitPoint } from '../../src/pack/render-parallel.js';
 import { EXEMPT_MARKERS, makeMeeting, makeUploadedPdf, report } from './fixture.js';
 import { catalogLang, everyString, readPack, type ReadPack } from './read-pdf.js';
 
@@ -341,6 +342,17 @@ describe('agenda pack with long generated papers (laid out on two threads)', () 
     expect(there.starts).toEqual(here.starts);
     expect(there.pages.length).toBeGreaterThan(1);
     expect(plain(there)).toEqual(plain(here));
+  });
+
+  it('renders on the worker thread the front sheet this thread would, from the items\' statuses', async () => {
+    const input = await longMeeting();
+    const statuses = input.sections.map((s) => s.items.map((item, i): ItemStatus => (item.papers.length ? { kind: 'pages', start: 2 * i + 1, end: 2 * i + 2 } : { kind: 'none' })));
+    const plan = { audience: 'confidential' as const, supplementary: false, statuses, publicationDate: input.publicationDate };
+    const there = await renderFrontSheetElsewhere(input, plan);
+    const byItem = new Map(input.sections.flatMap((s, k) => s.items.map((item, i) => [item, statuses[k][i]] as const)));
+    const here = await renderFrontSheet(input, { ...plan, status: (item) => byItem.get(item)! });
+    expect((await readPack(there)).pages.map((p) => p.text).join('\n')).toContain('Pages 3 - 4');
+    expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
   });
 
   it('gives the same bytes on every first build, with each paper on the pages the front sheet prints', async () => {
