@@ -25,7 +25,20 @@ function dateText(iso: string, withDay: boolean): string {
   return withDay ? `${DAYS[d.getUTCDay()]} ${text}` : text;
 }
 
+// Times likewise (a committee's page lists its meetings' times, mostly one or two): the regex ran for every one.
+const TIME_TEXTS = new Map<string, string>();
+
 export function formatDisplayTime(hhmm: string): string {
+  let text = TIME_TEXTS.get(hhmm);
+  if (text === undefined) {
+    text = timeText(hhmm);
+    if (TIME_TEXTS.size >= 2_000) TIME_TEXTS.clear();
+    TIME_TEXTS.set(hhmm, text);
+  }
+  return text;
+}
+
+function timeText(hhmm: string): string {
   const m = /^(\d{1,2}):(\d{2})/.exec(hhmm);
   if (!m) return hhmm;
   const h = +m[1];

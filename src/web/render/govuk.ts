@@ -104,9 +104,15 @@ function cellStart(cell: TableCell, label: string | null | undefined): string {
     + `${cellAttributes(cell)}${label ? ` data-label="${esc(label)}"` : ''}>`;
 }
 
+/** A row's header cell's opening tag (firstCellIsHeader); `label`: its data-label. */
+function rowHeaderStart(cell: TableCell, label: string | null | undefined): string {
+  return `      <th scope="row" class="${cls('govuk-table__header', cell.classes)}"${cellAttributes(cell)}${label ? ` data-label="${esc(label)}"` : ''}>`;
+}
+
 const ROW_START = '    <tr class="govuk-table__row">\n';
 const ROW_END = '    </tr>\n';
 const CELL_END = '</td>\n';
+const ROW_HEADER_END = '</th>\n';
 const TABLE_END = '  </tbody>\n</table>\n';
 
 /**
@@ -122,9 +128,8 @@ export function govukTable(p: TableParams, labels?: readonly (string | null)[]):
     row.forEach((cell, i) => {
       const label = labels?.[column];
       column += cell.colspan ?? 1;
-      if (i === 0 && p.firstCellIsHeader) {
-        out += `      <th scope="row" class="${cls('govuk-table__header', cell.classes)}"${cellAttributes(cell)}${label ? ` data-label="${esc(label)}"` : ''}>${content(cell)}</th>\n`;
-      } else out += `${cellStart(cell, label)}${content(cell)}${CELL_END}`;
+      if (i === 0 && p.firstCellIsHeader) out += `${rowHeaderStart(cell, label)}${content(cell)}${ROW_HEADER_END}`;
+      else out += `${cellStart(cell, label)}${content(cell)}${CELL_END}`;
     });
     out += ROW_END;
   }
@@ -136,10 +141,17 @@ export function govukTable(p: TableParams, labels?: readonly (string | null)[]):
  * `start` (the table up to its first row), `before[i]` (what comes before column i's content: the row's opening for
  * the first, the previous cell's end for the others), `after` (the last cell's and the row's end) and `end`. A row is
  * then one template literal with a piece for each content and no cell objects. `columns`: each column's body cell
- * (format, classes, attributes; no content, no colspan).
+ * (format, classes, attributes; no content, no colspan); with `firstCellIsHeader` the first is the row's header cell.
  */
 export function govukTableParts(p: TableParams, columns: readonly TableCell[], labels?: readonly (string | null)[]): { start: string; before: string[]; after: string; end: string } {
-  return { start: tableStart(p), before: columns.map((c, i) => (i === 0 ? ROW_START : CELL_END) + cellStart(c, labels?.[i])), after: CELL_END + ROW_END, end: TABLE_END };
+  const header = (i: number) => i === 0 && p.firstCellIsHeader === true;
+  const cellEnd = (i: number) => (header(i) ? ROW_HEADER_END : CELL_END);
+  return {
+    start: tableStart(p),
+    before: columns.map((c, i) => (i === 0 ? ROW_START : cellEnd(i - 1)) + (header(i) ? rowHeaderStart : cellStart)(c, labels?.[i])),
+    after: cellEnd(columns.length - 1) + ROW_END,
+    end: TABLE_END,
+  };
 }
 
 interface PageLink { number?: number; href?: string; current?: boolean; ellipsis?: boolean }

@@ -45,10 +45,10 @@ export interface ListedMeeting { slug: string; body_name?: string; date: string;
 export function meetingList(meetings: readonly ListedMeeting[], showBody = true): string {
   let out = '<ul class="govuk-list moot-meeting-list">\n';
   for (const m of meetings) {
+    // Each item one template literal, its fixed text in as few pieces as the values allow (issue 17).
     out += `  <li>\n    <a class="govuk-link" href="/meetings/${esc(m.slug)}">${showBody ? `${esc(m.body_name)}, ` : ''}${esc(displayDate(m.date))}`
-      + `${m.time ? `, ${esc(displayTime(m.time))}` : ''}</a>\n`;
-    if (m.status === 'cancelled' || m.status === 'postponed') out += ` <strong class="govuk-tag govuk-tag--red">${esc(meetingStatus(m.status))}</strong>`;
-    out += '  </li>\n';
+      + `${m.time ? `, ${esc(displayTime(m.time))}` : ''}${m.status === 'cancelled' || m.status === 'postponed'
+        ? `</a>\n <strong class="govuk-tag govuk-tag--red">${esc(meetingStatus(m.status))}</strong>  </li>\n` : '</a>\n  </li>\n'}`;
   }
   return `${out}</ul>\n`;
 }

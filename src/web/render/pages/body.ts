@@ -5,13 +5,18 @@ import { displayDate } from '../filters.js';
 import { esc } from '../html.js';
 import { govukSummaryList, type SummaryRow } from '../govuk.js';
 import { layout, type LayoutContext } from '../layout.js';
-import { feedLinks, meetingList, mootTable, personLink } from '../macros.js';
+import { feedLinks, meetingList, mootTableParts, personLink } from '../macros.js';
 
 export type BodyContext = LayoutContext & {
   page: NonNullable<Awaited<ReturnType<typeof readBodyPage>>>;
   reviews?: Awaited<ReturnType<typeof publishedReviews>>;
   alertsHref?: string; alertsLabel?: string;
 };
+
+// The seats table's fixed text, made once: a row is one template literal (issue 17).
+const NUMERIC = { format: 'numeric' };
+const SEATS = mootTableParts({ caption: 'Seats by political group', captionClasses: 'govuk-table__caption--s', firstCellIsHeader: true,
+  head: [{ text: 'Group' }, { text: 'Seats', ...NUMERIC }, { text: 'Vacant', ...NUMERIC }] }, [{}, NUMERIC, NUMERIC]);
 
 export function bodyPage(c: BodyContext): string {
   const page = c.page;
@@ -30,10 +35,10 @@ export function bodyPage(c: BodyContext): string {
   if (summary.length) out += govukSummaryList({ rows: summary });
   out += '\n';
   if (page.membersByGroup.length) {
-    const seatRows = page.membersByGroup.map((g) => [{ text: g.name }, { text: g.seats, format: 'numeric' }, { text: g.seats > g.filled ? g.seats - g.filled : 0, format: 'numeric' }]);
-    out += mootTable({ caption: 'Seats by political group', captionClasses: 'govuk-table__caption--s', firstCellIsHeader: true,
-      head: [{ text: 'Group' }, { text: 'Seats', format: 'numeric' }, { text: 'Vacant', format: 'numeric' }], rows: seatRows });
-    out += '\n';
+    const [group, seats, vacant] = SEATS.before;
+    out += SEATS.start;
+    for (const g of page.membersByGroup) out += `${group}${esc(g.name)}${seats}${esc(g.seats)}${vacant}${g.seats > g.filled ? g.seats - g.filled : 0}${SEATS.after}`;
+    out += `${SEATS.end}\n`;
     for (const g of page.membersByGroup) {
       out += `<h3 class="govuk-heading-s">${esc(g.name)} (${esc(g.seats)})</h3>\n<ul class="govuk-list">`;
       for (const p of g.members) out += `<li>${personLink(p.name, p.slug)}${p.roleNote ? ` (${esc(p.roleNote)})` : ''}</li>`;
@@ -68,10 +73,14 @@ export function bodyPage(c: BodyContext): string {
     out += '</ul>\n';
   }
   if (page.years.length) {
+    // The text around each year, with the committee's slug and name escaped once.
+    const query = `?body=${esc(body.slug)}">`;
+    const hidden = `<span class="govuk-visually-hidden"> meetings of ${esc(body.name)}</span></a>`;
+    const last = page.years.length - 1;
     out += '<p class="govuk-body">Meetings by year:\n';
     page.years.forEach((y, i) => {
-      out += `<a class="govuk-link" href="/archive/${esc(y.year)}?body=${esc(body.slug)}">${esc(y.year)}<span class="govuk-visually-hidden"> meetings of ${esc(body.name)}</span></a>`
-        + (i < page.years.length - 1 ? ', ' : '');
+      const year = esc(y.year);
+      out += `<a class="govuk-link" href="/archive/${year}${query}${year}${hidden}${i < last ? ', ' : ''}`;
     });
     out += '</p>\n';
   }
