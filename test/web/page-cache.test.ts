@@ -212,3 +212,24 @@ describe('a page served from the cache', () => {
     }
   });
 });
+
+// A render that ends in the not-found handler (a route's callNotFound) answers from the 404 handler's context, whose
+// hooks are not the public scope's: the next request for the same address must not wait for a page never coming.
+describe('an address the public asks for that does not exist', () => {
+  const get = useTestStore('sqlite');
+
+  it('answers 404 every time, not only the first', async (ctx) => {
+    const t = get(ctx);
+    const app = await buildApp({ store: t.store, routes: registerPortal() });
+    try {
+      for (const url of ['/bodies/no-such-body', '/people/no-such-person', '/meetings/no-such-meeting', '/decisions/no-such-decision']) {
+        for (let round = 0; round < 3; round++) {
+          const answer = await Promise.race([app.inject({ url }), new Promise<null>((r) => setTimeout(() => r(null), 5_000))]);
+          expect(answer?.statusCode, `${url}, request ${round + 1}`).toBe(404);
+        }
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -130,11 +130,6 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
   // A kept page is the page of this URL, at this address, today (its dates relative to today).
   const keyOf = (request: FastifyRequest) => `${todayIso(today)}|${origin(request)}|${request.url}`;
   if (pages) {
-    // A render that ended without a page to keep (an error, a redirect) lets its waiters render for themselves.
-    app.addHook('onResponse', (request, _reply, next) => {
-      cacheSlots.get(request)?.done?.(null);
-      next();
-    });
     // A hit served as soon as the request is known to be the public's (onRequest): no parsing, validation or handler
     // hooks to run for it, nor a promise to wait for, when the record's version can be read at once and is the
     // cache's. A route with hooks of its own (the search's rate limit, route-level onRequest) has them run first: its
@@ -171,6 +166,10 @@ export function addCaching(app: FastifyInstance, options: CachingOptions): void 
             if (rendering.get(key)?.page === page) rendering.delete(key);
             done(p);
           };
+          // A render that ends without a page to keep (an error, a redirect, a 404) lets its waiters render for
+          // themselves when its response ends: not in an onResponse hook, which the not-found handler (a route's
+          // callNotFound answers in the 404 context) never runs, so the next request waited for ever.
+          reply.raw.once('close', () => slot.done?.(null));
         }
         return;
       }
