@@ -249,6 +249,45 @@ function hexOf(gid: number): string {
 }
 
 /**
+ * A shaped word as writeFragment writes it with one document's font subset, when none of its glyphs is offset: its
+ * glyphs' hex up to and including each glyph followed by a kerning adjustment (`pieces`, each with that adjustment as
+ * written in `kerns`), then the hex of the glyphs after the last one (`tail`).
+ */
+interface WordPlan { pieces: string[]; kerns: string[]; tail: string }
+
+/** Per embedded font (so per document and subset): each shaped word's plan, or null for a word with offset glyphs. */
+const wordPlans = new WeakMap<object, Map<WordRun, WordPlan | null>>();
+
+/**
+ * The plan of `run` for `font`, made the first time the document writes the word: that is when the word's glyphs
+ * join the subset, widths and unicode map, in the same order as writing it glyph by glyph would add them.
+ */
+function planWord(font: FragmentDoc['_font'], run: WordRun): WordPlan | null {
+  const { subset, widths, unicode } = font;
+  const glyphs = run.glyphs as { id: number; advanceWidth: number; codePoints: unknown }[];
+  const positions = run.positions as GlyphPosition[];
+  const pieces: string[] = [];
+  const kerns: string[] = [];
+  let tail = '';
+  let offset = false;
+  for (let g = 0; g < glyphs.length; g++) {
+    const glyph = glyphs[g];
+    const gid = subset.includeGlyph(glyph.id);
+    if (widths[gid] == null) widths[gid] = glyph.advanceWidth * font.scale;
+    if (unicode[gid] == null) unicode[gid] = glyph.codePoints;
+    const pos = positions[g];
+    if (pos.xOffset || pos.yOffset) offset = true;
+    tail += hexOf(gid);
+    if (pos.xAdvance - pos.advanceWidth !== 0) {
+      pieces.push(tail);
+      kerns.push(num(-(pos.xAdvance - pos.advanceWidth)));
+      tail = '';
+    }
+  }
+  return offset ? null : { pieces, kerns, tail };
+}
+
+/**
  * pdfkit's `_fragment` (one line of text into the page's content stream) for the plain text we lay out: left, right
  * or centred, no links, decoration, spacing or font features (anything else goes to pdfkit's own). The same operators
  * in the same order, so the same bytes; without what pdfkit builds per line and throws away (the line's glyph and
@@ -298,7 +337,9 @@ function writeFragment(this: FragmentDoc, text: string, x: number, y: number, op
       commands = '';
     }
   };
-  // The words as layoutWords shapes them (each with the space or tab after it), glyph by glyph.
+  let plans = wordPlans.get(font);
+  if (!plans) wordPlans.set(font, (plans = new Map()));
+  // The words as layoutWords shapes them (each with the space or tab after it): planned words whole, others glyph by glyph.
   let start = 0;
   for (let index = 0; index <= text.length; index++) {
     const c = index < text.length ? text.charCodeAt(index) : -1;
@@ -307,6 +348,24 @@ function writeFragment(this: FragmentDoc, text: string, x: number, y: number, op
     start = index + 1;
     const glyphs = run.glyphs as { id: number; advanceWidth: number; codePoints: unknown }[];
     const positions = run.positions as GlyphPosition[];
+    let plan = plans.get(run);
+    if (plan === undefined) plans.set(run, (plan = planWord(font, run)));
+    if (plan) {
+      if (glyphs.length === 0) continue;
+      if (hadOffset) {
+        out += `\n1 0 0 1 ${num(x)} ${num(y)} Tm`;
+        hadOffset = false;
+      }
+      const { pieces, kerns } = plan;
+      for (let i = 0; i < pieces.length; i++) {
+        commands += `${commands ? ' ' : ''}<${segment}${pieces[i]}> ${kerns[i]}`;
+        segment = '';
+      }
+      segment += plan.tail;
+      prev = positions[positions.length - 1];
+      for (let g = 0; g < positions.length; g++) x += positions[g].xAdvance * scale;
+      continue;
+    }
     for (let g = 0; g < glyphs.length; g++) {
       const glyph = glyphs[g];
       const gid = subset.includeGlyph(glyph.id);
