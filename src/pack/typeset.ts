@@ -162,6 +162,7 @@ function installFonts(doc: Doc): void {
       probe.font(fontBytes(file));
       const f = (probe as unknown as PdfkitFonts)._font;
       ctor = f.constructor;
+      keepDecodedGlyphs(f.font as DecodingFont);
       fonts.set(name, { font: f.font, layouts: Object.create(null) as Record<string, unknown> });
     }
     shared = { ctor: ctor!, fonts };
@@ -175,6 +176,37 @@ function installFonts(doc: Doc): void {
     (embedded as unknown as { layout: typeof layoutWords }).layout = layoutWords;
     inner._fontFamilies[name] = embedded;
   }
+}
+
+/** The parts of a fontkit TrueType font and its glyphs that keepDecodedGlyphs wraps. */
+interface DecodingFont { getGlyph(id: number, characters?: number[]): { _decode(): unknown } | null }
+
+/**
+ * fontkit's subset decodes a glyph's whole outline each time a document embeds it (only to see whether it is made of
+ * others), so every document of every pack decoded the same glyphs again. The faces here are static (no variations,
+ * which would transform the decoded points) and their glyph objects are kept by fontkit for the font's life, so each
+ * glyph's decoded data is kept with it and read, never changed, by the subset.
+ */
+function keepDecodedGlyphs(font: DecodingFont): void {
+  const getGlyph = font.getGlyph;
+  const wrapped = new WeakSet<object>();
+  font.getGlyph = function (this: DecodingFont, id, characters) {
+    const glyph = getGlyph.call(this, id, characters);
+    if (glyph && !wrapped.has(glyph)) {
+      wrapped.add(glyph);
+      const decode = glyph._decode;
+      let decoded: unknown;
+      let done = false;
+      glyph._decode = function (this: unknown) {
+        if (!done) {
+          decoded = decode.call(this);
+          done = true;
+        }
+        return decoded;
+      };
+    }
+    return glyph;
+  };
 }
 
 interface WordRun { glyphs: unknown[]; positions: unknown[]; advanceWidth: number }
