@@ -2,7 +2,6 @@
 // the downloadable template for each kind, and the open-data CSV/JSON of a published data set (in the import
 // layout, so a download can be corrected and imported again).
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { DEFAULT_BUDGET_RULES, formatThousands, REVENUE_COLUMNS, CAPITAL_COLUMNS, type BudgetRules } from '../domain/budget.js';
 import { parsePeriod, type Period } from '../domain/indicators.js';
 import type { Viewer } from '../domain/policy.js';
@@ -77,6 +76,7 @@ export async function dataTemplate(kind: DataFileKind, format: 'csv' | 'xlsx', y
   const headings = templateHeadings(kind, years);
   const example = exampleRow(kind, years);
   if (format === 'csv') return new TextEncoder().encode(stringify([headings, example]));
+  const { default: ExcelJS } = await import('exceljs'); // loaded when first used: see sheets.ts
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Moot';
   const ws = wb.addWorksheet(kind);

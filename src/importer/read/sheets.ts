@@ -1,7 +1,7 @@
 // Reads a spreadsheet of figures, CSV (csv-parse) or XLSX (exceljs), into plain rows of cells: the column layout is
 // interpreted by data-layout.ts. Cells are strings, numbers or null; XLSX formulas give their cached result.
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export type Cell = string | number | null;
 
@@ -64,6 +64,9 @@ function cellValue(v: ExcelJS.CellValue): Cell {
 }
 
 export async function readXlsx(fileName: string, bytes: Uint8Array): Promise<Sheet[]> {
+  // exceljs is loaded when a workbook is first read or written, not with the server: imported at start it was
+  // some 25 MB of every server process's memory (RSS), for a clerk's occasional upload (docs/benchmarks.md).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
