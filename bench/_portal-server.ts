@@ -7,7 +7,7 @@
 //   ← { cmd: 'writes', on: true|false }   a clerk records attendance and saves a minute every 250 ms while on (in the
 //                                         first worker; the others see each write as any other process would)
 //   → { writes, failed, error }           when writes stop
-//   ← { cmd: 'rss' } → { processes: [{ pid, rss, pss, heapUsed, heapTotal, external }] }   bytes, every process
+//   ← { cmd: 'rss' } → { processes: [{ pid, rss, pss, shared, heapUsed, heapTotal, external }] }   bytes, each process
 //   ← { cmd: 'memo', on: true|false } → { memo }   the render memo on or off in every worker (off: pages rendered afresh)
 //   ← { cmd: 'exit' }                     closes the servers and the stores
 import cluster, { type Worker } from 'node:cluster';
@@ -83,19 +83,27 @@ async function targets(store: Store) {
 type Targets = Awaited<ReturnType<typeof targets>>;
 type Message = { cmd: 'rss' | 'memo' | 'writes' | 'exit'; on?: boolean };
 
-/** The process's memory: RSS and the V8 heap, and PSS (shared pages divided among the processes sharing them). */
-export interface ProcessMemory { pid: number; rss: number; pss: number | null; heapUsed: number; heapTotal: number; external: number }
+/**
+ * A process's memory: RSS and the V8 heap; from /proc/self/smaps_rollup (Linux) PSS (each shared page divided among
+ * the processes mapping it) and the resident pages it shares with other processes (Shared_Clean + Shared_Dirty).
+ */
+export interface ProcessMemory { pid: number; rss: number; pss: number | null; shared: number | null; heapUsed: number; heapTotal: number; external: number }
 
 function memory(): ProcessMemory {
   const u = process.memoryUsage();
-  let pss: number | null = null;
+  let rollup = '';
   try {
-    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'));
-    if (kb) pss = Number(kb[1]) * 1024;
+    rollup = readFileSync('/proc/self/smaps_rollup', 'utf8');
   } catch {
-    // Not Linux: PSS unknown.
+    // Not Linux: PSS and shared pages unknown.
   }
-  return { pid: process.pid, rss: u.rss, pss, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external };
+  const kb = (field: string) => {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup);
+    return m ? Number(m[1]) * 1024 : null;
+  };
+  const [pss, sharedClean, sharedDirty] = [kb('Pss'), kb('Shared_Clean'), kb('Shared_Dirty')];
+  const shared = sharedClean !== null && sharedDirty !== null ? sharedClean + sharedDirty : null;
+  return { pid: process.pid, rss: u.rss, pss, shared, heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external };
 }
 
 /**
