@@ -1,16 +1,19 @@
 // Issue 17: the meeting, body, councillor and decision pages are plain functions (src/web/render). They must write
 // what their Nunjucks templates write, byte for byte, and escape everything they are given: names, titles and text
-// carrying markup come out as text.
+// carrying markup come out as text. Characters above U+00FF are the one difference: the compiled pages write them as
+// numeric character references, so that V8 holds a page one byte a character; the text is the same.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { createViewEnvironment, themeUsesCompiledPages } from '../../src/web/plugins/views.js';
 import { DEMO_THEME_DIR } from '../../src/web/theme.js';
 import { addPortalFilters } from '../../src/web/routes/public/filters.js';
 import { COMPILED_PAGES } from '../../src/web/render/pages.js';
 import { PLAIN_THEME, type Theme } from '../../src/web/theme.js';
-import { esc } from '../../src/web/render/html.js';
+import { esc, scriptJson } from '../../src/web/render/html.js';
 import nunjucks from 'nunjucks';
 
 const X = `<script>alert("x")</script> & 'q' \\ </p>`;
@@ -170,6 +173,52 @@ describe('compiled pages', () => {
     expect(esc(null)).toBe('');
     expect(esc(undefined)).toBe('');
     expect(esc(0)).toBe('0');
-    for (const v of [X, 'plain', '', 'a & b', 12.5, true]) expect(esc(v)).toBe((nunjucks.lib as unknown as { escape: (s: string) => string }).escape(String(v)));
+    for (const v of [X, 'plain', '', 'a & b', 12.5, true]) expect(esc(v)).toBe(nunjucksEscape(String(v)));
+  });
+});
+
+const nunjucksEscape = (nunjucks.lib as unknown as { escape: (s: string) => string }).escape;
+/** Text with the references to characters above U+00FF (and &ndash;, the pages' own) read back as the characters. */
+const readWide = (html: string) => html.replace(/&#(\d+);|&ndash;/g, (ref, n?: string) => (n === undefined ? '\u2013' : Number(n) > 0xff ? String.fromCodePoint(Number(n)) : ref));
+/** Whether V8 holds a string one byte a character: its serialisation tags such a string '"' (0x22), after a 2-byte header. */
+const oneByte = (s: string) => serialize(s)[2] === 0x22;
+const WIDE = `${X} “Committee’s” – £5, café, 😀, \ud800`;
+/** A page's context with every X carrying characters above U+00FF as well. */
+const widened = <T>(v: T): T => (typeof v === 'string' ? v.split(X).join(WIDE) : Array.isArray(v) ? v.map(widened)
+  : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, widened(x)])) : v) as T;
+
+describe('compiled pages, characters above U+00FF', () => {
+  const env = createViewEnvironment(PLAIN_THEME);
+  addPortalFilters(env);
+  for (const signedIn of [true, false]) {
+    cases.forEach(([template, path, context], n) => {
+      it(`${template} #${n} (${signedIn ? 'signed in' : 'public'}) writes them as references: one byte a character, the template's text`, () => {
+        const full = widened({ ...layoutContext(PLAIN_THEME, signedIn, path), ...context });
+        const compiled = COMPILED_PAGES[template](full);
+        expect(compiled).not.toMatch(/[^\0-\xff]/);
+        expect(oneByte(compiled)).toBe(true);
+        expect(compiled).toContain('&#8220;Committee&#8217;s&#8221; &#8211; £5, café, &#128512;, &#55296;');
+        expect(readWide(compiled)).toBe(readWide(env.render(template, full)));
+      });
+    });
+  }
+
+  it('esc writes any text with no character above U+00FF, one byte a character, and it reads back as Nunjucks\' escaping', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), maxLength: 2 }), (s, lone) => {
+      const text = `${s}${lone}<&>`;
+      const html = esc(text);
+      expect(html).not.toMatch(/[^\0-\xff]/);
+      expect(oneByte(html)).toBe(true);
+      expect(readWide(html)).toBe(nunjucksEscape(text));
+    }), { numRuns: 300 });
+  });
+
+  it('scriptJson: the same value, no "<" and no character above U+00FF, one byte a character', () => {
+    const value = { name: `${WIDE}</script>`, n: 1, list: ['–', null] };
+    const json = scriptJson(value);
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(value)));
+    expect(json).not.toMatch(/[<\u0100-\uffff]/);
+    expect(oneByte(json)).toBe(true);
+    expect(scriptJson({ a: '<b>' })).toBe('{"a":"\\u003cb>"}');
   });
 });

@@ -100,7 +100,7 @@ function footer(c: LayoutContext): string {
 export function layout(c: LayoutContext, content: string, headExtra: string = ''): string {
   const t = c.theme;
   let out = '<!DOCTYPE html>\n<html lang="en-GB" class="govuk-template">\n  <head>\n    <meta charset="utf-8">\n    <title>'
-    + `${c.pageTitle ? `${esc(c.pageTitle)} – ` : ''}${esc(c.councilName)}</title>\n`
+    + `${c.pageTitle ? `${esc(c.pageTitle)} &ndash; ` : ''}${esc(c.councilName)}</title>\n`
     + '    <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">\n'
     + `    <meta name="theme-color" content="${esc(t.colours.headerBackground || '#1d70b8')}">\n\n`
     + '  <link rel="stylesheet" href="/govuk/govuk-frontend.min.css">\n  <link rel="stylesheet" href="/static/moot.css">\n'

@@ -29,7 +29,7 @@ export function paperList(papers: readonly Paper[]): string {
     if (p.pageCount) out += `, ${esc(p.pageCount)} page${p.pageCount != 1 ? 's' : ''}`;
     out += ')</span>\n';
     if (p.hasFile) {
-      out += `– <a class="govuk-link" href="/documents/${esc(p.slug)}.pdf">PDF<span class="govuk-visually-hidden"> of ${esc(p.title)}</span></a>`;
+      out += `&ndash; <a class="govuk-link" href="/documents/${esc(p.slug)}.pdf">PDF<span class="govuk-visually-hidden"> of ${esc(p.title)}</span></a>`;
       if (p.size) out += ` <span class="moot-meta">${esc(fileSize(p.size))}</span>`;
     }
     if (p.withdrawn) {

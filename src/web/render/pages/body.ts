@@ -51,7 +51,7 @@ export function bodyPage(c: BodyContext): string {
     out += '<h3 class="govuk-heading-s">Co-opted members</h3>\n<ul class="govuk-list">';
     for (const p of page.coOpted) {
       out += `<li>${personLink(p.name, p.slug)}${p.category ? ` (${esc(p.category)})` : ''}`
-        + `${p.votingNote ? ` – ${esc(p.votingNote)}` : p.role === 'co-opted-non-voting' ? ' – non-voting' : ''}</li>`;
+        + `${p.votingNote ? ` &ndash; ${esc(p.votingNote)}` : p.role === 'co-opted-non-voting' ? ' &ndash; non-voting' : ''}</li>`;
     }
     out += '</ul>\n';
   }
@@ -68,7 +68,7 @@ export function bodyPage(c: BodyContext): string {
   if (reviews.length) {
     out += '<h2 class="govuk-heading-m" id="reviews">Select committee reviews</h2>\n<ul class="govuk-list">';
     for (const r of reviews) {
-      out += `<li><a class="govuk-link" href="/reviews/${esc(r.slug)}">${esc(r.title)}</a> <span class="moot-meta">– ${esc(r.stageLabel)}, started ${esc(displayDate(r.startedOn))}</span></li>`;
+      out += `<li><a class="govuk-link" href="/reviews/${esc(r.slug)}">${esc(r.title)}</a> <span class="moot-meta">&ndash; ${esc(r.stageLabel)}, started ${esc(displayDate(r.startedOn))}</span></li>`;
     }
     out += '</ul>\n';
   }

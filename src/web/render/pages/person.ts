@@ -90,7 +90,7 @@ export function personPage(c: PersonContext): string {
     out += '<ul class="govuk-list govuk-list--spaced">';
     for (const d of page.declarations) {
       out += `<li><a class="govuk-link" href="/meetings/${esc(d.meeting_slug)}">${esc(d.body_name)}, ${esc(displayDate(d.date))}</a>`
-        + `${d.item_code ? `, item ${esc(d.item_code)} (${esc(d.item_title)})` : ''}: ${esc(interestKind(d.kind))} – ${esc(d.nature)}</li>`;
+        + `${d.item_code ? `, item ${esc(d.item_code)} (${esc(d.item_title)})` : ''}: ${esc(interestKind(d.kind))} &ndash; ${esc(d.nature)}</li>`;
     }
     out += '</ul>\n';
   } else out += '<p class="govuk-body">No declarations are recorded.</p>';

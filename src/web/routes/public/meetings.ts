@@ -9,6 +9,7 @@ import { packForViewer } from '../../../services/documents.js';
 import { getMeeting, meetingPage, PACK_FILE_BASES, type MeetingPage } from '../../../services/meetings.js';
 import { type Store } from '../../../services/unit.js';
 import { errorPage } from '../../forms.js';
+import { scriptJson } from '../../render/html.js';
 
 const STATUS_COLOURS: Record<string, string> = {
   scheduled: 'grey', 'agenda-published': 'blue', held: 'turquoise', 'minutes-drafted': 'yellow', 'minutes-approved': 'green', cancelled: 'red', postponed: 'orange',
@@ -29,8 +30,7 @@ function eventJsonLd(page: MeetingPage, url: string): string {
     location: m.venue ? { '@type': 'Place', name: m.venue, address: m.venue } : undefined,
     organizer: { '@type': 'Organization', name: page.body.name },
   };
-  // In a <script> element: "<" must not appear raw, or "</script>" in data could end it.
-  return JSON.stringify(data).replace(/</g, '\\u003c');
+  return scriptJson(data);
 }
 
 const PACK_KIND: Record<string, string> = Object.fromEntries(Object.entries(PACK_FILE_BASES).map(([kind, base]) => [base, kind]));
