@@ -7,7 +7,8 @@ import type { Actor } from '../domain/types.js';
 import { ValidationError } from '../errors.js';
 import { getPerson } from '../store/people.js';
 import { RECORD_TAG } from './change-scope.js';
-import { changeCounts, type ChangeCounts, versionedReadAt } from './read-cache.js';
+import { changeCounts, changeCountsNow, type ChangeCounts, versionedReadAt, versionedReadNow } from './read-cache.js';
+import { deepFreeze } from './frozen.js';
 
 export {
   actorOf, authenticate, consumePasswordReset, createApiToken, createPasswordReset, createSession, createUser, deleteSession, getUser, listApiTokens, listUsers,
@@ -22,16 +23,40 @@ export { createMailer, type Mailer } from '../mail/index.js';
  * user's memberships and grants are read once per data version (sign-out, a disabled account, a new role or
  * membership are all writes, which move the version on); the timeouts are checked against `now` on every call.
  */
-export async function sessionViewer(store: Store, token: string, today: string, now: Date = new Date()): Promise<{ session: accounts.LoadedSession; viewer: Viewer; counts: ChangeCounts } | null> {
+export async function sessionViewer(store: Store, token: string, today: string, now: Date = new Date()): Promise<SessionViewer | null> {
   const id = accounts.hashSecret(token);
   const counts = await changeCounts(store);
-  const row = await versionedReadAt(store, counts, `session:${id}`, () => accounts.sessionRow(store.db, id), { scope: 'access' });
+  const row = await versionedReadAt(store, counts, sessionKey(id), () => accounts.sessionRow(store.db, id), { scope: 'access' });
   const session = await accounts.checkSession(store.db, row ?? undefined, now);
   if (!session) return null;
   const user = session.user;
   // A user's memberships and grants: a person added is nobody's account and has none yet (RECORD_TAG).
-  const viewer = await versionedReadAt(store, counts, `viewer:${user.id}:${user.role}:${user.person_id}:${today}`, () => accounts.viewerFor(store.db, user, today), { tags: [RECORD_TAG] });
+  const viewer = await versionedReadAt(store, counts, viewerKey(user, today), () => accounts.viewerFor(store.db, user, today), { tags: [RECORD_TAG] });
   return { session, viewer, counts };
+}
+
+export interface SessionViewer { session: accounts.LoadedSession; viewer: Viewer; counts: ChangeCounts }
+
+const sessionKey = (id: string) => `session:${id}`;
+const viewerKey = (user: accounts.LoadedSession['user'], today: string) => `viewer:${user.id}:${user.role}:${user.person_id}:${today}`;
+/** The session of each kept row (deep-frozen, so shared by the requests that row serves). */
+const sessionsOfRows = new WeakMap<accounts.SessionRow, accounts.LoadedSession>();
+
+/**
+ * sessionViewer's answer without a promise, where it needs no waiting (issue 17: every signed-in request asks): the
+ * counters read at once (SQLite), the session's row and its viewer kept in the read cache at those counters, and no
+ * write due (a session to end, or its last_seen_at to touch). The same checks as sessionViewer, on every call;
+ * undefined when any of that is not so: then ask sessionViewer.
+ */
+export function sessionViewerNow(store: Store, token: string, today: string, nowMs: number = Date.now()): SessionViewer | undefined {
+  const counts = changeCountsNow(store);
+  if (!counts) return undefined;
+  const row = versionedReadNow<accounts.SessionRow | undefined>(store, counts, sessionKey(accounts.hashSecret(token)), 'access')?.value;
+  if (!row || accounts.sessionWriteDue(row, nowMs) !== null) return undefined;
+  let session = sessionsOfRows.get(row);
+  if (!session) sessionsOfRows.set(row, (session = deepFreeze(accounts.loadedSession(row))));
+  const viewer = versionedReadNow<Viewer>(store, counts, viewerKey(session.user, today));
+  return viewer && { session, viewer: viewer.value, counts };
 }
 
 export type SignedIn = { ok: true; user: accounts.PublicUser; session: accounts.NewSession } | { ok: false; reason: 'invalid' | 'locked' | 'disabled' };

@@ -14,12 +14,15 @@
 import type { Store } from '../store/db.js';
 import { CacheVersion, recordChanges, survives, type Explain } from './change-scope.js';
 import { deepFreeze } from './frozen.js';
-import { changeCounts, type ChangeCounts } from '../store/read/version.js';
+import { changeCounts, changeCountsNow, type ChangeCounts } from '../store/read/version.js';
 
 const MAX_ENTRIES = 300;
 
+/** A kept value: its load, and once that has finished, the value itself (for reads that cannot wait). */
+interface Entry { value: Promise<unknown>; tags?: readonly string[]; loaded?: { value: unknown } }
+
 class VersionedCache {
-  entries = new Map<string, { value: Promise<unknown>; tags?: readonly string[] }>();
+  entries = new Map<string, Entry>();
   at = new CacheVersion((stale) => {
     if (!stale) this.entries.clear();
     else for (const [k, e] of this.entries) if (!survives(e.tags, stale)) this.entries.delete(k);
@@ -38,11 +41,21 @@ class VersionedCache {
       return hit.value as Promise<T>;
     }
     // Concurrent requests for the same key share one load; a failed load is not kept.
-    const entry = { value: load().then(deepFreeze), tags };
+    const entry: Entry = { value: load().then((v) => { const value = deepFreeze(v); entry.loaded = { value }; return value; }), tags };
     this.entries.set(key, entry);
     entry.value.catch(() => { if (this.entries.get(key) === entry) this.entries.delete(key); });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
     return entry.value as Promise<T>;
+  }
+
+  /** The value `get` would give at once, when it is kept and loaded at this version; undefined otherwise. */
+  now(version: string, key: string): { value: unknown } | undefined {
+    if (version !== this.at.current) return undefined;
+    const hit = this.entries.get(key);
+    if (!hit?.loaded) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.loaded;
   }
 }
 
@@ -77,12 +90,25 @@ export function versionedRead<T>(store: Store, key: string, load: () => Promise<
  * counts serves several reads of one request.
  */
 export function versionedReadAt<T>(store: Store, counts: ChangeCounts, key: string, load: () => Promise<T>, { scope = 'record', tags }: ReadOptions = {}): Promise<T> {
+  return cachesOf(store)[scope].get(counts[scope], key, load, scope === 'record' ? tags : undefined);
+}
+
+/**
+ * What versionedReadAt would give for this key, without a promise, when the value is already kept and loaded at
+ * these counters (the cache holds no other version and no load is pending); undefined otherwise: read with
+ * versionedReadAt. For the one read every signed-in request makes, its session (issue 17).
+ */
+export function versionedReadNow<T>(store: Store, counts: ChangeCounts, key: string, scope: ReadScope = 'record'): { value: T } | undefined {
+  return cachesOf(store)[scope].now(counts[scope], key) as { value: T } | undefined;
+}
+
+function cachesOf(store: Store): Record<ReadScope, VersionedCache> {
   let cache = caches.get(store);
   if (!cache) {
     const changes = recordChanges(store);
     caches.set(store, (cache = { record: new VersionedCache((from, to) => changes.between(from, to)), access: new VersionedCache(null) }));
   }
-  return cache[scope].get(counts[scope], key, load, scope === 'record' ? tags : undefined);
+  return cache;
 }
 
-export { changeCounts, type ChangeCounts };
+export { changeCounts, changeCountsNow, type ChangeCounts };

@@ -310,16 +310,31 @@ export function sessionRow(db: Queryable, id: string) {
  * The session a stored row stands for at `now`, or null when it has passed its idle or absolute timeout (then it is
  * deleted) or its user is disabled; keeps it alive with a write at most once a minute. The row is not changed.
  */
-export async function checkSession(db: Queryable, row: Awaited<ReturnType<typeof sessionRow>>, now: Date = new Date()): Promise<LoadedSession | null> {
+export async function checkSession(db: Queryable, row: SessionRow | undefined, now: Date = new Date()): Promise<LoadedSession | null> {
   if (!row) return null;
-  const id = row.id;
-  const nowMs = now.getTime();
-  const lastSeen = Date.parse(row.last_seen_at);
-  if (row.disabled || nowMs >= Date.parse(row.expires_at) || nowMs - lastSeen >= SESSION_IDLE_MS || !isRole(row.role)) {
-    await deleteSession(db, id);
+  const due = sessionWriteDue(row, now.getTime());
+  if (due === 'end') {
+    await deleteSession(db, row.id);
     return null;
   }
-  if (nowMs - lastSeen >= TOUCH_EVERY_MS) await db.updateTable('user_session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+  if (due === 'touch') await db.updateTable('user_session').set({ last_seen_at: now.toISOString() }).where('id', '=', row.id).execute();
+  return loadedSession(row);
+}
+
+export type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionRow>>>;
+
+/**
+ * The write a session's row needs at `nowMs`: 'end' when it has passed its idle or absolute timeout or its user is
+ * disabled (or has no known role), 'touch' when last_seen_at is due to be written, null when none.
+ */
+export function sessionWriteDue(row: SessionRow, nowMs: number): 'end' | 'touch' | null {
+  const lastSeen = Date.parse(row.last_seen_at);
+  if (row.disabled || nowMs >= Date.parse(row.expires_at) || nowMs - lastSeen >= SESSION_IDLE_MS || !isRole(row.role)) return 'end';
+  return nowMs - lastSeen >= TOUCH_EVERY_MS ? 'touch' : null;
+}
+
+/** The session a row stands for (when sessionWriteDue says it is not ended). */
+export function loadedSession(row: SessionRow): LoadedSession {
   return { id: row.id, csrfToken: row.csrf_token, user: { id: row.user_id, email: row.email, display_name: row.display_name, role: row.role, person_id: row.person_id } };
 }
 

@@ -4,9 +4,9 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/domain/types.js';
-import { sessionViewer } from '../../src/services/accounts.js';
+import { sessionViewer, sessionViewerNow } from '../../src/services/accounts.js';
 import { versionedRead } from '../../src/services/read-cache.js';
-import { createSession, createUser, deleteSession } from '../../src/store/accounts.js';
+import { createSession, createUser, deleteSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/store/accounts.js';
 import { createBody } from '../../src/store/bodies.js';
 import { openStore } from '../../src/store/db.js';
 import { hitRateLimit, takeJobLease } from '../../src/store/operations.js';
@@ -65,6 +65,40 @@ describe.each(STORE_KINDS)('versioned read cache on %s', (kind) => {
     expect((await sessionViewer(t.store, s.token, '2025-01-01'))?.session.id).toBe(s.id);
     await deleteSession(t.store.db, s.id);
     expect(await sessionViewer(t.store, s.token, '2025-01-01')).toBeNull();
+  });
+
+  it('answers a kept session without a promise only while it needs no write, and never once it has ended', async (ctx) => {
+    const t = get(ctx);
+    const userId = await createUser(t.store.db, SYSTEM_ACTOR, { email: `now-${kind}@example.gov.uk`, displayName: 'Now', role: 'clerk', password: 'a long enough password 1' });
+    const s = await createSession(t.store.db, userId);
+    const today = '2025-01-01';
+    // Nothing kept yet: the request waits for sessionViewer.
+    expect(sessionViewerNow(t.store, s.token, today)).toBeUndefined();
+    const read = await sessionViewer(t.store, s.token, today);
+    const now = sessionViewerNow(t.store, s.token, today);
+    if (kind === 'postgres') {
+      expect(now).toBeUndefined(); // the counters cannot be read at once
+      return;
+    }
+    expect(now?.session).toEqual(read?.session);
+    expect(now?.viewer).toBe(read?.viewer);
+    expect(now?.counts).toEqual(read?.counts);
+    expect(sessionViewerNow(t.store, s.token, today)?.session).toBe(now?.session);
+    expect(sessionViewerNow(t.store, 'another token', today)).toBeUndefined();
+    // A "last seen" touch due, an idle session and one past its lifetime all go to sessionViewer (which writes).
+    expect(sessionViewerNow(t.store, s.token, today, Date.now() + 2 * 60_000)).toBeUndefined();
+    expect(sessionViewerNow(t.store, s.token, today, Date.now() + SESSION_IDLE_MS)).toBeUndefined();
+    expect(sessionViewerNow(t.store, s.token, today, Date.now() + SESSION_ABSOLUTE_MS)).toBeUndefined();
+    // Signed out from another connection: the counters move, so the kept row is never used again.
+    const other = await openStore(t.location);
+    try {
+      await deleteSession(other.db, s.id);
+    } finally {
+      await other.close();
+    }
+    expect(sessionViewerNow(t.store, s.token, today)).toBeUndefined();
+    expect(await sessionViewer(t.store, s.token, today)).toBeNull();
+    expect(sessionViewerNow(t.store, s.token, today)).toBeUndefined();
   });
 
   it('moves the record version with changes to the record only: not rate limits, job leases or sessions', async (ctx) => {

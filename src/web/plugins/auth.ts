@@ -12,7 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errorPage } from '../../http/error-page.js';
 import { CSRF_FIELD, submittedCsrfToken, tokensMatch, UNSAFE_METHODS } from './csrf.js';
 import { clearSessionCookie, PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, setPreSessionCsrfCookie } from './session-cookie.js';
-import { loadApiToken, type LoadedSession, newSecret, sessionViewer, viewerFor } from '../../services/accounts.js';
+import { loadApiToken, type LoadedSession, newSecret, sessionViewer, sessionViewerNow, type SessionViewer, viewerFor } from '../../services/accounts.js';
 import type { ChangeCounts } from '../../services/read-cache.js';
 import { type Store } from '../../services/unit.js';
 
@@ -47,6 +47,20 @@ declare module 'fastify' {
     /** Every route registered after the auth plugin: the role-by-route matrix proves each one is covered. */
     registeredRoutes: RegisteredRoute[];
   }
+}
+
+type Account = NonNullable<FastifyRequest['account']>;
+/** The account of each session the read cache keeps (deep-frozen, shared by its requests): made once, frozen too. */
+const accounts = new WeakMap<LoadedSession, Account>();
+
+function accountOf(session: LoadedSession): Account {
+  let account = accounts.get(session);
+  if (!account) {
+    account = { id: session.user.id, email: session.user.email, displayName: session.user.display_name, personId: session.user.person_id };
+    if (!Object.isFrozen(session)) return account;
+    accounts.set(session, Object.freeze(account));
+  }
+  return account;
 }
 
 function bearerToken(request: FastifyRequest): string | null {
@@ -109,20 +123,21 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
     }
     if (sessionToken) {
       const signed = await sessionViewer(store, sessionToken, todayIso());
-      if (!signed) {
-        clearSessionCookie(request, reply);
-      } else {
-        const { session } = signed;
-        request.session = session;
-        request.authMethod = 'session';
-        request.viewer = signed.viewer;
-        request.account = { id: session.user.id, email: session.user.email, displayName: session.user.display_name, personId: session.user.person_id };
-        request.csrfToken = session.csrfToken;
-        request.changeCounts = signed.counts;
-      }
+      if (!signed) clearSessionCookie(request, reply);
+      else signedIn(request, signed);
     }
     withoutCredentials(request);
     return false;
+  }
+
+  /** Who a valid session signs in. */
+  function signedIn(request: FastifyRequest, { session, viewer, counts }: SessionViewer): void {
+    request.session = session;
+    request.authMethod = 'session';
+    request.viewer = viewer;
+    request.account = accountOf(session);
+    request.csrfToken = session.csrfToken;
+    request.changeCounts = counts;
   }
 
   /** The pre-session CSRF token, and what every page of the request sees of who is asking. */
@@ -138,6 +153,13 @@ export default fp<AuthOptions>(async (app, { store, today }) => {
     const sessionToken = bearer === null ? request.cookies[SESSION_COOKIE] : undefined;
     // The public (no credentials): nothing to look up, and no promise to wait for.
     if (bearer === null && !sessionToken) {
+      withoutCredentials(request);
+      return done();
+    }
+    // A session whose row and viewer are kept at the counters just read, with no write due: no promise either.
+    const signed = sessionToken ? sessionViewerNow(store, sessionToken, todayIso()) : undefined;
+    if (signed) {
+      signedIn(request, signed);
       withoutCredentials(request);
       return done();
     }
