@@ -223,8 +223,7 @@ export default async function portal(args: string[]): Promise<void> {
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new Error(`--workers must be a whole number from 1 to 64, not "${arg(args, '--workers', '')}"`);
   const today = '2012-03-01';
   const config: ServerConfig = { years, dataDir, databaseUrl: null, today, uncached: false, workers };
-  // As each server process works it out (with --workers N, startWorkers gives each worker MOOT_WORKERS).
-  const searchThreads = defaultSearchThreads(workers > 1 ? { ...process.env, MOOT_WORKERS: String(workers) } : process.env);
+  const searchThreads = defaultSearchThreads();
   const processes = workers === 1 ? 'one server process' : `--workers ${workers}`;
   const setup = workers === 1
     ? `server: one process (--workers 1), ${searchThreads} search threads`

@@ -26,21 +26,16 @@ export interface SearchThreads {
 }
 
 /**
- * Threads per process: MOOT_SEARCH_THREADS (0: search on the calling thread), else the cores shared among the server's
- * processes (MOOT_WORKERS, set for each of `moot serve --workers N`), at least one and at most four a process (each
- * holds its own connection, page cache and V8 heap). With two workers on two cores, two threads each made four
- * searching threads and two request threads contend for two cores: search p95 34.6 ms against 25–28 with the cores'
- * worth of threads, and some 20 MB more memory a process (issue 17). None under Vitest unless asked for: a thread
- * started from the sources compiles them first (some 0.8 s of CPU), which every test suite's first search would pay;
- * test/store/search/threads.test.ts starts its own and checks they answer as the calling thread does.
+ * Threads per process: MOOT_SEARCH_THREADS (0: search on the calling thread), else one per core, at most four (each
+ * holds its own connection and page cache). None under Vitest unless asked for: a thread started from the sources
+ * compiles them first (some 0.8 s of CPU), which every test suite's first search would pay; test/store/search/
+ * threads.test.ts starts its own and checks they answer as the calling thread does.
  */
-export function defaultSearchThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+export function defaultSearchThreads(env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = Number(env.MOOT_SEARCH_THREADS);
   if (env.MOOT_SEARCH_THREADS !== undefined && env.MOOT_SEARCH_THREADS !== '' && Number.isInteger(fromEnv) && fromEnv >= 0) return Math.min(fromEnv, 16);
   if (env.VITEST) return 0;
-  const workers = Number(env.MOOT_WORKERS);
-  const processes = Number.isInteger(workers) && workers > 1 ? workers : 1;
-  return Math.min(4, Math.max(1, Math.round(cores / processes)));
+  return Math.min(4, availableParallelism());
 }
 
 /**

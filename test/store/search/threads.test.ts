@@ -62,13 +62,6 @@ describe('search threads on SQLite', () => {
     expect(defaultSearchThreads({ MOOT_SEARCH_THREADS: '0' })).toBe(0);
     expect(defaultSearchThreads({ MOOT_SEARCH_THREADS: '3' })).toBe(3);
     expect(defaultSearchThreads({})).toBeGreaterThanOrEqual(1);
-    // The cores shared among `moot serve --workers N`'s processes: at least one a process, at most four.
-    expect(defaultSearchThreads({}, 2)).toBe(2);
-    expect(defaultSearchThreads({ MOOT_WORKERS: '2' }, 2)).toBe(1);
-    expect(defaultSearchThreads({ MOOT_WORKERS: '4' }, 2)).toBe(1);
-    expect(defaultSearchThreads({ MOOT_WORKERS: '2' }, 8)).toBe(4);
-    expect(defaultSearchThreads({ MOOT_WORKERS: '3' }, 16)).toBe(4);
-    expect(defaultSearchThreads({ MOOT_WORKERS: '1' }, 2)).toBe(2);
     const threads = startSearchThreads('/nonexistent/moot.sqlite', 1)!;
     expect(await threads.search({ text: 'budget', viewer: { exemptMeetingIds: 'none' } })).toBeNull();
     await threads.close();
