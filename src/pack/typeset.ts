@@ -280,6 +280,14 @@ function hexOf(gid: number): string {
   return glyphHex[gid] ?? (glyphHex[gid] = `0000${gid.toString(16)}`.slice(-4));
 }
 
+/** A glyph into the document's font subset, with its width and characters the first time (as pdfkit's encode does). */
+function embedGlyph(font: FragmentDoc['_font'], glyph: { id: number; advanceWidth: number; codePoints: unknown }): number {
+  const gid = font.subset.includeGlyph(glyph.id);
+  if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+  if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+  return gid;
+}
+
 /**
  * A shaped word as writeFragment writes it with one document's font subset, when none of its glyphs is offset: its
  * glyphs' hex up to and including each glyph followed by a kerning adjustment (`pieces`, each with that adjustment as
@@ -295,7 +303,6 @@ const wordPlans = new WeakMap<object, Map<WordRun, WordPlan | null>>();
  * join the subset, widths and unicode map, in the same order as writing it glyph by glyph would add them.
  */
 function planWord(font: FragmentDoc['_font'], run: WordRun): WordPlan | null {
-  const { subset, widths, unicode } = font;
   const glyphs = run.glyphs as { id: number; advanceWidth: number; codePoints: unknown }[];
   const positions = run.positions as GlyphPosition[];
   const pieces: string[] = [];
@@ -303,10 +310,7 @@ function planWord(font: FragmentDoc['_font'], run: WordRun): WordPlan | null {
   let tail = '';
   let offset = false;
   for (let g = 0; g < glyphs.length; g++) {
-    const glyph = glyphs[g];
-    const gid = subset.includeGlyph(glyph.id);
-    if (widths[gid] == null) widths[gid] = glyph.advanceWidth * font.scale;
-    if (unicode[gid] == null) unicode[gid] = glyph.codePoints;
+    const gid = embedGlyph(font, glyphs[g]);
     const pos = positions[g];
     if (pos.xOffset || pos.yOffset) offset = true;
     tail += hexOf(gid);
@@ -350,7 +354,6 @@ function writeFragment(this: FragmentDoc, text: string, x: number, y: number, op
   // pdfkit's save, flip, text object and restore; the current matrix is as it was (restore puts back a copy of it).
   let out = `q\n1 0 0 -1 0 ${num(height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(y)} Tm\n/${font.id} ${num(size)} Tf`;
   const scale = size / 1000;
-  const { subset, widths, unicode } = font;
   let commands = '';
   let segment = '';
   let prev: GlyphPosition | undefined;
@@ -399,10 +402,7 @@ function writeFragment(this: FragmentDoc, text: string, x: number, y: number, op
       continue;
     }
     for (let g = 0; g < glyphs.length; g++) {
-      const glyph = glyphs[g];
-      const gid = subset.includeGlyph(glyph.id);
-      if (widths[gid] == null) widths[gid] = glyph.advanceWidth * font.scale;
-      if (unicode[gid] == null) unicode[gid] = glyph.codePoints;
+      const gid = embedGlyph(font, glyphs[g]);
       const pos = positions[g];
       if (pos.xOffset || pos.yOffset) {
         endCommands();
