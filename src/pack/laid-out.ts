@@ -18,6 +18,11 @@ export interface LaidOutObject {
   refs: number[];
   /** The stream's bytes as written (deflated where pdfkit deflates), after `text` and "stream". */
   stream?: Uint8Array;
+  /**
+   * Set while `stream` is not yet deflated (see deflateStreams): where in `text` its deflated length goes, the part
+   * and the offset in it.
+   */
+  deflate?: { part: number; offset: number };
 }
 
 export interface LaidOutPage {
@@ -85,12 +90,12 @@ export function captureObjects(doc: Doc): void {
       let stream: Uint8Array | undefined;
       const chunks = this.buffer as Uint8Array[];
       if (chunks.length) {
-        // A buffer of its own either way (the worker hands it over whole): deflated, or a copy. Level 3, not zlib's 6:
-        // a first build's deflating costs half as much for a pack ~2% larger (the bench's 1,004 -> 1,022 KB).
+        // A buffer of its own (the worker hands it over whole). A stream pdfkit deflates is deflated by the thread
+        // that takes the papers in (deflateStreams), whose length is written into the object's text there.
         const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-        const bytes = this.compress ? deflateSync(whole, { level: 3 }) : new Uint8Array(whole);
-        (this.data as Record<string, unknown>).Length = bytes.length;
-        stream = bytes;
+        stream = whole.byteOffset === 0 && whole.byteLength === whole.buffer.byteLength ? whole : new Uint8Array(whole);
+        if (this.compress) (this.data as Record<string, unknown>).Length = DEFLATED_LENGTH;
+        else (this.data as Record<string, unknown>).Length = stream.length;
       }
       this.buffer = [];
       // Written now, as pdfkit writes it: some objects (structure elements) are emptied once written.
@@ -100,12 +105,35 @@ export function captureObjects(doc: Doc): void {
       const element = d && typeof d === 'object' && d.S !== undefined && isRef(d.P)
         ? { parent: d.P.id, page: isRef(d.Pg) ? d.Pg.id : undefined, kids: Array.isArray(d.K) ? d.K.filter(isRef).map((k) => k.id) : [] }
         : undefined;
-      sink.objects.set(this.id, { object: { id: this.id, text: w.done(), refs: w.refs, stream }, element });
+      sink.objects.set(this.id, { object: { id: this.id, text: w.done(), refs: w.refs, stream, deflate: w.lengthAt }, element });
       this.offset = this.document._offset;
       this.document._refEnd(this);
     };
   }
   sinks.set(doc, { objects: new Map() });
+}
+
+/** Stands for a stream's length until it is deflated (see deflateStreams). */
+const DEFLATED_LENGTH = Object.freeze({});
+
+/**
+ * Deflates the laid-out streams still raw and writes their lengths (level 3, not zlib's 6: a first build's deflating
+ * costs half as much for a pack ~2% larger, the bench's 1,004 -> 1,022 KB). This is done by the thread that takes the
+ * papers into the pack, not by the layout worker: the worker's layout is the first build's critical path, while the
+ * calling thread waits for it with a core to spare (the same zlib at the same level, so the same bytes).
+ */
+export function deflateStreams(laidOut: LaidOut): LaidOut {
+  for (const o of laidOut.objects) {
+    if (!o.deflate || !o.stream) continue;
+    const bytes = deflateSync(o.stream, { level: 3 });
+    const { part, offset } = o.deflate;
+    const text = o.text[part];
+    o.text[part] = `${text.slice(0, offset)}${bytes.length}${text.slice(offset)}`;
+    laidOut.size -= o.stream.length - bytes.length;
+    o.stream = bytes;
+    o.deflate = undefined;
+  }
+  return laidOut;
 }
 
 /** Ends a captured document and returns its pages and objects for a pack. */
@@ -209,6 +237,8 @@ function keptObjects(sink: Sink, drop: Set<number>): { objects: LaidOutObject[];
 /** A value as pdfkit would write it (PDFObject.convert), its references collected instead of numbered. */
 class Writer {
   readonly refs: number[] = [];
+  /** Where the stream's deflated length goes, when it was DEFLATED_LENGTH. */
+  lengthAt: { part: number; offset: number } | undefined;
   private readonly parts: string[] = [];
   private cur = '';
 
@@ -224,7 +254,8 @@ class Writer {
   }
 
   value(v: unknown): void {
-    if (typeof v === 'string') this.cur += `/${v}`;
+    if (v === DEFLATED_LENGTH) this.lengthAt = { part: this.parts.length, offset: this.cur.length };
+    else if (typeof v === 'string') this.cur += `/${v}`;
     else if (typeof v === 'number') this.cur += String(pdfNumber(v));
     else if (v instanceof String) this.cur += literal(v.valueOf());
     else if (v instanceof Uint8Array) this.cur += `<${Buffer.from(v).toString('hex')}>`;
