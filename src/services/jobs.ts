@@ -51,7 +51,8 @@ export async function purgeExpired(store: Store, now = new Date()): Promise<stri
   const day = 24 * 60 * 60 * 1000;
   const access = await purgeExpiredAccessData(store.db, now.toISOString(), new Date(now.getTime() - SESSION_IDLE_MS).toISOString(),
     new Date(now.getTime() - REVOKED_TOKEN_DAYS * day).toISOString());
-  const limits = await purgeRateLimits(store.db, now.getTime());
+  // The database's counters (PostgreSQL's; on SQLite those of before the counters had a file of their own) and the file's.
+  const limits = await purgeRateLimits(store.db, now.getTime()) + (store.counters ? await purgeRateLimits(store.counters(), now.getTime()) : 0);
   const runs = await purgeJobRuns(store.db, new Date(now.getTime() - JOB_LOG_DAYS * day).toISOString());
   return `purged ${access.sessions} sessions, ${access.resets} password-reset tokens, ${access.tokens} revoked API tokens, ${limits} rate-limit counters, ${runs} job-log lines`;
 }

@@ -1,8 +1,9 @@
 // Rate limits shared by every process. Where the counters live, for every @fastify/rate-limit registration
 // (web and API alike):
 //   - Redis when REDIS_URL is set (any number of processes and machines);
-//   - the database when several processes may share it (PostgreSQL, or `moot serve --workers N` on SQLite), so
-//     two processes do not let twice the sign-in attempts through;
+//   - the database when several processes may share it (PostgreSQL, or `moot serve --workers N` on SQLite, where
+//     they are in a file of their own beside it: store/db.ts, Store.counters), so two processes do not let twice
+//     the sign-in attempts through;
 //   - this process's memory for one process on SQLite.
 // MOOT_RATE_LIMITS=memory|database|redis overrides the choice.
 import type { FastifyRateLimitOptions, FastifyRateLimitStore, FastifyRateLimitStoreCtor, RateLimitPluginOptions } from '@fastify/rate-limit';
@@ -11,9 +12,12 @@ import { MootError } from '../errors.js';
 import type { Store } from '../store/db.js';
 import { hitRateLimit, readRateLimit } from '../store/operations.js';
 
+/** Where the counters are: the store's counters file on SQLite (Store.counters), else the database. */
+const countersOf = (store: Store) => store.counters?.() ?? store.db;
+
 /** Counts a request against `key` in a fixed window of `windowMs`; returns the hits so far and ms left. */
 export async function countRequest(store: Store, key: string, windowMs: number, now = Date.now()): Promise<{ current: number; ttl: number }> {
-  const r = await hitRateLimit(store.db, key, windowMs, now);
+  const r = await hitRateLimit(countersOf(store), key, windowMs, now);
   // The window may have been opened by a request that read the clock a moment after this one did and reached the
   // database first, so it can end up to that moment later than now + windowMs: what is left never exceeds the window.
   return { current: r.hits, ttl: Math.min(windowMs, Math.max(0, r.windowEnds - now)) };
@@ -21,7 +25,7 @@ export async function countRequest(store: Store, key: string, windowMs: number, 
 
 export async function peekRequests(store: Store, key: string): Promise<{ current: number; ttl: number }> {
   const now = Date.now();
-  const r = await readRateLimit(store.db, key, now);
+  const r = await readRateLimit(countersOf(store), key, now);
   return { current: r.hits, ttl: Math.max(0, r.windowEnds - now) };
 }
 

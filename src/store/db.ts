@@ -39,6 +39,15 @@ export interface Store {
   readNow?: (sql: string) => unknown[] | null;
   /** SQLite: worker threads with read-only connections that run searches off the event loop (search/threads.ts). */
   searchThreads?: SearchThreads;
+  /**
+   * SQLite: the connection rate limits are counted on (store/operations.ts), to a file of their own beside the
+   * database (COUNTERS_FILE), opened on first use. Any commit to the database file makes every other connection to it
+   * drop its whole page cache before its next read (SQLite's WAL), so a counter written there on every search (several
+   * processes count in the database) emptied the search threads' caches for every search: they read the pages of the
+   * next search from the file again (about 117 reads and 460 KB a search on the portal bench's mix). A commit to the
+   * counters' file leaves them alone. Absent on PostgreSQL, where the counters are an unlogged table of the database.
+   */
+  counters?: () => Db;
   close(): Promise<void>;
 }
 
@@ -47,6 +56,11 @@ pg.types.setTypeParser(20, (v: string) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v: string) => Number.parseFloat(v));
 
 export const SQLITE_FILE = 'moot.sqlite';
+/**
+ * SQLite: the rate-limit counters, beside the database (Store.counters). Transient, as the counters are in the
+ * database (backups leave them out): written without waiting for the disk, and made again if deleted.
+ */
+export const COUNTERS_FILE = 'moot-counters.sqlite';
 
 function ensureWritableDir(dir: string): void {
   try {
@@ -84,6 +98,18 @@ function openSqlite(config: MootConfig): Store {
   }
   const db = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(raw) }) });
   const searchThreads = startSearchThreads(file) ?? undefined;
+  let counters: Db | undefined;
+  const openCounters = (): Db => {
+    if (counters) return counters;
+    const c = new BetterSqlite3(join(config.dataDir, COUNTERS_FILE));
+    c.pragma('busy_timeout = 10000'); // first: another process may be creating the file and its table
+    c.pragma('journal_mode = WAL');
+    c.pragma('synchronous = OFF'); // lost in a crash at worst, as PostgreSQL's unlogged table of them
+    // The database's rate_limit table (migration 008), as it is.
+    c.exec(`create table if not exists rate_limit (key text primary key, hits integer not null, window_ends bigint not null);
+      create index if not exists rate_limit_window_ends on rate_limit (window_ends)`);
+    return (counters = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(c) }) }));
+  };
   const readers = new Map<string, BetterSqlite3.Statement>();
   const readNow = (text: string): unknown[] | null => {
     if (raw.inTransaction || !raw.open) return null;
@@ -103,9 +129,10 @@ function openSqlite(config: MootConfig): Store {
     }
   };
   return {
-    db, dialect: 'sqlite', description: `SQLite at ${file}`, file, searchThreads, readNow,
+    db, dialect: 'sqlite', description: `SQLite at ${file}`, file, searchThreads, readNow, counters: openCounters,
     close: async () => {
       await searchThreads?.close();
+      await counters?.destroy();
       await db.destroy();
     },
   };

@@ -1,13 +1,14 @@
 // Where rate limits are counted. The choice (memory, database, Redis) follows the deployment; with REDIS_URL the
 // counters live in Redis (127.0.0.1:6379 here), so two servers — two apps on two connections to one database —
 // let 60 searches a minute through between them, not 60 each; and with Redis down, requests are still served.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chooseRateLimitBackend, rateLimitBackendKind } from '../../src/services/rate-limits.js';
-import { openStore, type Store } from '../../src/store/db.js';
+import { chooseRateLimitBackend, countRequest, peekRequests, rateLimitBackendKind } from '../../src/services/rate-limits.js';
+import { COUNTERS_FILE, openStore, SQLITE_FILE, type Store } from '../../src/store/db.js';
 import { buildApp } from '../../src/web/app.js';
 import publicPortal from '../../src/web/routes/public/index.js';
 
@@ -122,4 +123,28 @@ describe('rate-limit backends', () => {
       }
     });
   }, 60_000);
+});
+
+describe('rate-limit counters on SQLite', () => {
+  it('are counted in a file of their own, so that counting commits nothing to the database (its readers keep their page caches)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'moot-counters-'));
+    dirs.push(dir);
+    const stores = [await openStore({ dataDir: dir, databaseUrl: null }), await openStore({ dataDir: dir, databaseUrl: null })];
+    const reader = new BetterSqlite3(join(dir, SQLITE_FILE), { readonly: true });
+    try {
+      // SQLite's data version moves when another connection commits to the file: what makes a reader drop its cache.
+      const version = () => reader.pragma('data_version', { simple: true });
+      const before = version();
+      const counts = [];
+      for (let i = 0; i < 6; i++) counts.push((await countRequest(stores[i % 2], 'search:10.0.0.9', 60_000)).current);
+      expect(counts).toEqual([1, 2, 3, 4, 5, 6]); // one count between the two connections
+      expect((await peekRequests(stores[0], 'search:10.0.0.9')).current).toBe(6);
+      expect(version()).toBe(before);
+      expect(existsSync(join(dir, COUNTERS_FILE))).toBe(true);
+      expect(await stores[0].db.selectFrom('rate_limit').select('key').execute()).toEqual([]);
+    } finally {
+      reader.close();
+      for (const s of stores) await s.close();
+    }
+  });
 });
