@@ -13,7 +13,7 @@ import { addOutline, type OutlineEntry } from './outline.js';
 import { loadPdf, savePdf, yieldToLoop } from './pdf-io.js';
 import { useNativeStreams } from './streams.js';
 import { PackStructure } from './structure.js';
-import type { LaidOut } from './laid-out.js';
+import { deflateStreams, type LaidOut } from './laid-out.js';
 import type { PaperContext, StructuredPaper } from './papers.js';
 import { layOutElsewhere, renderFrontSheetElsewhere, splitPoint } from './render-parallel.js';
 import { spliceInto } from './splice.js';
@@ -95,8 +95,10 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
   const pack = await PDFDocument.create({ updateMetadata: false });
   useNativeStreams(pack);
   const structure = new PackStructure(pack);
-  const units = await layOutPapers(pack, input, audience, mode, ctx, structure);
-  const placed = placeOnPages(units);
+  const { units, spliceLast } = await layOutPapers(pack, input, audience, mode, ctx, structure);
+  // Every paper's page count is known once the last document is laid out: the front sheet is sent to the worker
+  // before that document is deflated and spliced here (the objects are numbered in the same order either way).
+  let placed = placeOnPages(units);
 
   const ranges = new Map<string, { start: number; end: number }>();
   for (const p of placed) {
@@ -129,6 +131,8 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
   // Rendered on the worker (with the papers' layout) while this thread embeds the stamps' fonts.
   const frontRendered = renderedOnce(frontKey, async () => ({ bytes: await renderFrontSheetElsewhere(input, plan) }), (f) => f.bytes.length);
   frontRendered.catch(() => undefined);
+  spliceLast();
+  placed = placeOnPages(units);
   const fonts = await embedFonts(pack, structure);
   const { bytes: frontBytes } = await frontRendered;
   const front = await parsedOnce(frontBytes, () => loadPdf(frontBytes));
@@ -178,7 +182,8 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
   };
 }
 
-async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audience, mode: Mode, ctx: PaperContext, structure: PackStructure): Promise<Unit[]> {
+/** The units with their page counts, and what splices the last laid-out document into the pack (its pages). */
+async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audience, mode: Mode, ctx: PaperContext, structure: PackStructure): Promise<{ units: Unit[]; spliceLast: () => void }> {
   const units: Unit[] = [];
   const uploads: { unit: Unit; paper: Extract<Paper, { kind: 'pdf' }> }[] = [];
   const structured: { unit: Unit; paper: StructuredPaper }[] = [];
@@ -246,7 +251,7 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
   }
   // The laid-out objects are written into the pack as they are: never serialised, parsed and copied again.
   const copyPart = (part: typeof structured, laidOut: LaidOut) => {
-    const pages = spliceInto(pack, laidOut, structure);
+    const pages = spliceInto(pack, deflateStreams(laidOut), structure);
     const { starts } = laidOut;
     part.forEach(({ unit }, i) => {
       unit.source = pages.slice(starts[i], starts[i + 1] ?? pages.length);
@@ -254,8 +259,12 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
     });
   };
   if (firstLaidOut) copyPart(first, await firstLaidOut);
-  if (secondLaidOut) copyPart(second, await secondLaidOut);
-  return units;
+  if (!secondLaidOut) return { units, spliceLast: () => undefined };
+  const last = await secondLaidOut;
+  second.forEach(({ unit }, i) => {
+    unit.pages = (last.starts[i + 1] ?? last.pages.length) - last.starts[i];
+  });
+  return { units, spliceLast: () => copyPart(second, last) };
 }
 
 /** The public record of a decision taken in private, and never with exempt paragraphs of its own (an exempt part). */

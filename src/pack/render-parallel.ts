@@ -8,7 +8,7 @@
 // costs time: this thread does the work itself).
 import { WorkerSlot } from '../threads.js';
 import { renderFrontSheetPlan, type FrontSheetPlan } from './front-sheet.js';
-import { deflateStreams, type LaidOut } from './laid-out.js';
+import type { LaidOut } from './laid-out.js';
 import type { PackInput } from './model.js';
 import { layOutForPack, type PaperContext, type StructuredPaper } from './papers.js';
 import type { RenderAnswer, RenderJob } from './render-worker.js';
@@ -45,13 +45,13 @@ export function splitPoint(papers: StructuredPaper[]): number {
 }
 
 /**
- * Lays out the papers on the worker thread, or on this one where no worker can, and deflates their streams here: this
- * thread waits for the worker's layout (the first build's critical path) with time to spare, so the worker lays out
- * the next document (or the front sheet) meanwhile.
+ * Lays out the papers on the worker thread, or on this one where no worker can. Their streams come raw: the pack
+ * deflates them (deflateStreams) while the worker goes on with the next document or the front sheet.
  */
 export async function layOutElsewhere(papers: StructuredPaper[], ctx: PaperContext): Promise<LaidOut> {
   const answer = await slot.run({ papers, ctx });
-  return deflateStreams(answer && 'laidOut' in answer ? answer.laidOut : await layOutForPack(papers, ctx));
+  if (answer && 'laidOut' in answer) return answer.laidOut;
+  return layOutForPack(papers, ctx);
 }
 
 /** Renders the front sheet on the worker thread, or on this one where no worker can. */

@@ -29,7 +29,7 @@ parentPort?.on('message', (req: RenderRequest) => {
   );
 });
 
-/** The memory of these arrays that can be handed over whole (each a buffer of its own: a deflated stream, a document). */
+/** The memory of these arrays that can be handed over whole (each a buffer of its own: a stream, a document). */
 function wholeBuffers(arrays: (Uint8Array | undefined)[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) if (a && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength) buffers.add(a.buffer as ArrayBuffer);
