@@ -108,7 +108,12 @@ function openSqlite(config: MootConfig): Store {
     // The database's rate_limit table (migration 008), as it is.
     c.exec(`create table if not exists rate_limit (key text primary key, hits integer not null, window_ends bigint not null);
       create index if not exists rate_limit_window_ends on rate_limit (window_ends)`);
-    return (counters = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(c) }) }));
+    // Every rate-limited request writes here, from every process: one that finds another's write lock tries again
+    // after the event loop's other work instead of sleeping in it (1 ms at least; measured with two processes
+    // counting: 2.5% of counts, each holding all of its process's requests).
+    c.pragma('busy_timeout = 0');
+    const busy = { ms: 10_000, inTransaction: () => c.inTransaction };
+    return (counters = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(c) }, busy) }));
   };
   const readers = new Map<string, BetterSqlite3.Statement>();
   const readNow = (text: string): unknown[] | null => {

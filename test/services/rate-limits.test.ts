@@ -147,4 +147,29 @@ describe('rate-limit counters on SQLite', () => {
       for (const s of stores) await s.close();
     }
   });
+
+  it("wait for another process's write lock on the counters without sleeping in the event loop", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'moot-counters-busy-'));
+    dirs.push(dir);
+    const store = await openStore({ dataDir: dir, databaseUrl: null });
+    await countRequest(store, 'search:10.0.0.8', 60_000); // the file and its table made
+    const other = new BetterSqlite3(join(dir, COUNTERS_FILE));
+    try {
+      other.exec('begin immediate'); // as another process counting a request at that moment
+      const ticks: number[] = [];
+      const timer = setInterval(() => ticks.push(Date.now()), 2);
+      setTimeout(() => other.exec('commit'), 60);
+      const t = Date.now();
+      const count = await countRequest(store, 'search:10.0.0.8', 60_000);
+      clearInterval(timer);
+      expect(count.current).toBe(2);
+      expect(Date.now() - t).toBeLessThan(2000);
+      // The event loop ran meanwhile (SQLite's busy handler would have slept in it until the lock was let go, and
+      // here, where the lock is let go by this thread, for the whole busy timeout).
+      expect(ticks.length).toBeGreaterThan(5);
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
 });
