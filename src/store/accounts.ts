@@ -328,9 +328,21 @@ export type SessionRow = NonNullable<Awaited<ReturnType<typeof sessionRow>>>;
  * disabled (or has no known role), 'touch' when last_seen_at is due to be written, null when none.
  */
 export function sessionWriteDue(row: SessionRow, nowMs: number): 'end' | 'touch' | null {
-  const lastSeen = Date.parse(row.last_seen_at);
-  if (row.disabled || nowMs >= Date.parse(row.expires_at) || nowMs - lastSeen >= SESSION_IDLE_MS || !isRole(row.role)) return 'end';
+  const { lastSeen, expires } = sessionTimes(row);
+  if (row.disabled || nowMs >= expires || nowMs - lastSeen >= SESSION_IDLE_MS || !isRole(row.role)) return 'end';
   return nowMs - lastSeen >= TOUCH_EVERY_MS ? 'touch' : null;
+}
+
+/** A frozen row's times, parsed once (issue 17: the read cache's row serves every request of its session). */
+const rowTimes = new WeakMap<SessionRow, { lastSeen: number; expires: number }>();
+
+function sessionTimes(row: SessionRow): { lastSeen: number; expires: number } {
+  let times = rowTimes.get(row);
+  if (!times) {
+    times = { lastSeen: Date.parse(row.last_seen_at), expires: Date.parse(row.expires_at) };
+    if (Object.isFrozen(row)) rowTimes.set(row, times);
+  }
+  return times;
 }
 
 /** The session a row stands for (when sessionWriteDue says it is not ended). */

@@ -37,6 +37,13 @@ export interface Store {
    * counters, read/version.ts) the driver's promises and connection lock. Absent on PostgreSQL.
    */
   readNow?: (sql: string) => unknown[] | null;
+  /**
+   * SQLite: a mark that is the same as when last taken only if nothing was committed to the database since, by this
+   * connection (a statement that may write was run on it) or by any other (PRAGMA data_version moved), or null where
+   * it cannot tell at once (a transaction open on the connection, or the connection busy): then read again. Taking it
+   * costs less than reading a table (read/version.ts keeps the change counters by it). Absent on PostgreSQL.
+   */
+  commitMark?: () => string | null;
   /** SQLite: worker threads with read-only connections that run searches off the event loop (search/threads.ts). */
   searchThreads?: SearchThreads;
   /**
@@ -96,7 +103,9 @@ function openSqlite(config: MootConfig): Store {
       hint: 'Check the file is a Moot database and the directory is writable',
     });
   }
-  const db = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(raw) }) });
+  // Statements that may write, run on this connection: PRAGMA data_version sees only other connections' commits.
+  let writes = 0;
+  const db = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(raw, undefined, () => { writes++; }) }) });
   const searchThreads = startSearchThreads(file) ?? undefined;
   let counters: Db | undefined;
   const openCounters = (): Db => {
@@ -133,8 +142,18 @@ function openSqlite(config: MootConfig): Store {
       throw e;
     }
   };
+  const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+  const commitMark = (): string | null => {
+    if (raw.inTransaction || !raw.open) return null;
+    try {
+      return `${dataVersion.get() as number}.${writes}`;
+    } catch (e) {
+      if (e instanceof TypeError && /busy/i.test(e.message)) return null;
+      throw e;
+    }
+  };
   return {
-    db, dialect: 'sqlite', description: `SQLite at ${file}`, file, searchThreads, readNow, counters: openCounters,
+    db, dialect: 'sqlite', description: `SQLite at ${file}`, file, searchThreads, readNow, commitMark, counters: openCounters,
     close: async () => {
       await searchThreads?.close();
       await counters?.destroy();

@@ -58,9 +58,10 @@ export class MootSqliteDialect extends SqliteDialect {
 /**
  * Kysely prepares every query afresh; preparing costs more than running most of Moot's small queries. This keeps
  * prepared statements by their SQL text (queries are parameterised, so the set of texts is small), least recently
- * used dropped first. Safe because Kysely runs one query at a time on the connection.
+ * used dropped first. Safe because Kysely runs one query at a time on the connection. `onWrite` is called for each
+ * statement that may write (not sqlite3_stmt_readonly), as it is prepared: Kysely runs it at once, in the same turn.
  */
-export function withStatementCache(db: SqliteDatabase, capacity = 1000): SqliteDatabase {
+export function withStatementCache(db: SqliteDatabase, capacity = 1000, onWrite?: () => void): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>();
   return {
     close: () => {
@@ -76,6 +77,7 @@ export function withStatementCache(db: SqliteDatabase, capacity = 1000): SqliteD
         if (cache.size >= capacity) cache.delete(cache.keys().next().value as string);
       }
       cache.set(sql, stmt);
+      if (onWrite && !(stmt as SqliteStatement & { readonly?: boolean }).readonly) onWrite();
       return stmt;
     },
   };

@@ -32,13 +32,27 @@ function countsOf(rows: readonly CountRow[]): ChangeCounts {
   return out;
 }
 
+/** The counters last read at once from each store, with its commit mark then (Store.commitMark). */
+const lastRead = new WeakMap<Store, { mark: string; counts: ChangeCounts }>();
+
 /**
  * Both versions read at once, without waiting, where the store can (SQLite outside a transaction: Store.readNow);
- * null where it cannot (PostgreSQL, a transaction open on the connection): then changeCounts.
+ * null where it cannot (PostgreSQL, a transaction open on the connection): then changeCounts. On SQLite the counters
+ * are read again only when something may have been committed since the last read (its commit mark moved, issue 17):
+ * every signed-in request reads them, and between two commits they cannot have changed.
  */
 export function changeCountsNow(store: Store): ChangeCounts | null {
+  // Taken before the counters are read: a commit in between moves the mark, so the counters kept are never older than it.
+  const mark = store.commitMark?.() ?? null;
+  if (mark !== null) {
+    const last = lastRead.get(store);
+    if (last?.mark === mark) return last.counts;
+  }
   const rows = store.readNow?.(COUNTS_SQL) as CountRow[] | null | undefined;
-  return rows ? countsOf(rows) : null;
+  if (!rows) return null;
+  const counts = Object.freeze(countsOf(rows));
+  if (mark !== null) lastRead.set(store, { mark, counts });
+  return counts;
 }
 
 const readCounts = sharedRead((store: Store) => store.db.executeQuery(COUNTS).then((r) => Object.freeze(countsOf(r.rows))));
