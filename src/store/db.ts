@@ -191,14 +191,19 @@ function keepPrepared(client: pg.PoolClient): void {
 }
 
 /**
- * Connections a process keeps to PostgreSQL: MOOT_DB_POOL, else 4. Every process of a deployment has its own pool,
- * so processes × pool must stay under the server's max_connections (docs/deploy.md). Small on purpose: on two cores,
- * 20 searches at once were answered faster through 4 connections than through 10 (backends taking turns rather than
- * contending; p95 50-54 ms against 60-65), the ops mix and the demo load unchanged (docs/benchmarks.md, issue 17).
+ * Connections a process keeps to PostgreSQL: MOOT_DB_POOL, else 4 shared among the server's processes (`moot serve
+ * --workers N` gives each MOOT_WORKERS), at least 2 a process. Every process of a deployment has its own pool, so
+ * processes × pool must stay under the server's max_connections (docs/deploy.md). Small on purpose: on two cores, 20
+ * searches at once were answered faster through 4 connections than through 10 (backends taking turns rather than
+ * contending; p95 50-54 ms against 60-65), the ops mix and the demo load unchanged; with two processes of 4 each, the
+ * 8 backends cost 10-14% more CPU a search than 4 (docs/benchmarks.md, issue 17).
  */
 export function poolSize(env: NodeJS.ProcessEnv = process.env): number {
   const given = env.MOOT_DB_POOL?.trim();
-  if (!given) return 4;
+  if (!given) {
+    const workers = Number(env.MOOT_WORKERS);
+    return Number.isInteger(workers) && workers > 1 ? Math.max(2, Math.ceil(4 / workers)) : 4;
+  }
   const n = Number(given);
   if (!Number.isInteger(n) || n < 1 || n > 200) throw new MootError(`MOOT_DB_POOL must be a whole number from 1 to 200, not "${given.slice(0, 20)}"`);
   return n;
