@@ -2,7 +2,7 @@
 // (a heading or paragraph element per block, tables as Table/TR/TH/TD with their rules as artifacts). We break
 // lines and pages ourselves, so the text of every page is known exactly and stored alongside the file for search
 // and the HTML view without reading the PDF back (which would cost more than rendering it).
-import { artifact, BOLD, FONT, finish, group, newDocument, tag } from '../services/reports.js';
+import { artifact, BOLD, FONT, finish, group, newDocument, tag } from '../services/typeset.js';
 
 export type BlockStyle = 'title' | 'heading' | 'body' | 'bold' | 'small';
 

@@ -1,6 +1,6 @@
 // Outgoing email through SMTP (nodemailer). Configured by SMTP_URL (smtp://user:pass@host:port, or smtps://) and
 // MAIL_FROM; without SMTP_URL, messages are not sent and the caller is told so (the server logs it).
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface MailMessage {
   to: string;
@@ -47,16 +47,19 @@ export function createMailer(config: MailConfig = mailConfigFromEnv()): Mailer {
   const url = new URL(config.smtpUrl);
   url.searchParams.set('pool', 'true');
   if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '10');
-  const transport: Transporter = nodemailer.createTransport(url.toString());
+  // nodemailer is loaded with the first message, not with the server: most processes never send one, and imported at
+  // start it was in every server process's memory (issue 17).
+  let transport: Promise<Transporter> | null = null;
+  const open = () => (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url.toString())));
   return {
     configured: true,
     send: async (m) => {
-      await transport.sendMail({
+      await (await open()).sendMail({
         from: config.from, to: m.to, subject: m.subject, text: m.text, html: m.html, headers: m.headers,
         messageId: m.messageId ? `<${m.messageId}>` : undefined,
         attachments: m.attachments?.map((a) => ({ filename: a.filename, content: Buffer.from(a.content), contentType: a.contentType })),
       });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }

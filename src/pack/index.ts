@@ -5,3 +5,4 @@ export { validatePack, blockingProblems, weekdaysBetween, clearWorkingDaysBetwee
 export { validateUploadedPdf, type UploadedPdfCheck } from './upload.js';
 export { PackError, type PackProblem } from './problems.js';
 export { markAsPreview, PREVIEW_MARK } from './preview.js';
+export { renderPapers, renderStandalone, type PaperContext, type StandaloneMeta, type StructuredPaper } from './papers.js';

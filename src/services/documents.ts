@@ -2,7 +2,7 @@
 // refused with what is wrong with it), stored as versions, and read as the viewer may.
 import type { Actor, Classification, DocumentKind } from '../domain/types.js';
 import { NotFoundError, ValidationError } from '../errors.js';
-import { validateUploadedPdf } from '../pack/upload.js';
+import { validateUploadedPdf } from './pack-loader.js';
 import { transaction, type Store } from '../store/db.js';
 import { addDocument, reinstateDocument, withdrawDocument } from '../store/documents.js';
 import { indexMeeting } from '../store/search/index.js';
@@ -11,7 +11,8 @@ import { agendaItemByCode } from '../store/meetings.js';
 import * as papers from '../store/workspace/papers.js';
 import { unitOfWork } from './unit.js';
 
-export { validateUploadedPdf, type UploadedPdfCheck } from '../pack/upload.js';
+export { validateUploadedPdf } from './pack-loader.js';
+export type { UploadedPdfCheck } from '../pack/upload.js';
 export { documentAccess, documentFile, readDocumentPage, packFile, packForViewer, type DocumentAccess } from '../store/read/documents.js';
 export { itemPapers, type UploadedPaper } from '../store/workspace/papers.js';
 export { withdrawalHistory } from '../store/documents.js';

@@ -7,7 +7,7 @@
 //   - this process's memory for one process on SQLite.
 // MOOT_RATE_LIMITS=memory|database|redis overrides the choice.
 import type { FastifyRateLimitOptions, FastifyRateLimitStore, FastifyRateLimitStoreCtor, RateLimitPluginOptions } from '@fastify/rate-limit';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
 import { MootError } from '../errors.js';
 import type { Store } from '../store/db.js';
 import { hitRateLimit, readRateLimit } from '../store/operations.js';
@@ -82,7 +82,9 @@ export function rateLimitBackend(store: Store): Partial<RateLimitPluginOptions> 
       // A count that Redis has not answered within 500 ms (also one queued while Redis is unreachable) fails, and
       // the request goes through (skipOnError), instead of waiting for a reconnection that backs off for longer
       // each time (measured without it: 1 s, then 5 s, then 10 s a search). ioredis keeps reconnecting, and
-      // counting resumes when Redis is back.
+      // counting resumes when Redis is back. ioredis is loaded here, only when Redis is configured: imported at start
+      // it was in every server process's memory (issue 17).
+      const { Redis } = createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
       const redis = new Redis(process.env.REDIS_URL as string, { maxRetriesPerRequest: 1, connectTimeout: 2000, commandTimeout: 500, enableOfflineQueue: true, lazyConnect: false });
       redis.on('error', () => { /* reported by the limiter (skipOnError lets requests through) and by /readyz */ });
       b = { kind, options: { redis, nameSpace: 'moot-rate-limit:', skipOnError: true }, close: async () => { redis.disconnect(); } };

@@ -2,13 +2,12 @@
 // Services; on approval the pack's own report renderer makes the item's PDF, stored as a new version.
 import type { Actor, ExemptParagraph } from '../domain/types.js';
 import type { ReportPaper } from '../pack/model.js';
-import { renderPapers } from '../pack/papers.js';
-import { validateUploadedPdf } from '../pack/upload.js';
 import { getCouncil } from '../store/council.js';
 import type { Queryable, Store } from '../store/db.js';
 import { addDocumentVersion } from '../store/documents.js';
 import * as reports from '../store/reports.js';
 import { IMPLICATION_HEADINGS, type AuthoredReport, type ReportRow } from '../store/reports.js';
+import { loadPack, validateUploadedPdf } from './pack-loader.js';
 import { unitOfWork } from './unit.js';
 
 export {
@@ -57,6 +56,7 @@ export function previewPdf(store: Store, r: ReportRow): Promise<Buffer> {
 
 async function renderReportPdf(db: Queryable, r: ReportRow): Promise<Buffer> {
   const council = await getCouncil(db);
+  const { renderPapers } = await loadPack();
   const { bytes } = await renderPapers([toReportPaper(r.report, r.meeting_date)], { councilName: council?.name ?? 'Council' });
   return Buffer.from(bytes);
 }
@@ -74,6 +74,3 @@ async function storeApprovedPdf(db: Queryable, actor: Actor, documentId: number)
   const file = { bytes, fileName: `${r.slug}.pdf`, contentType: 'application/pdf', pageCount: check.pageCount };
   return addDocumentVersion(db, actor, documentId, { structured: r.report, file, note: 'Approved: rendered for the agenda pack' });
 }
-
-/** The pack's typesetting (embedded font, tagged structure), for callers that write their own report PDFs (the demo). */
-export { artifact, BOLD, FONT, finish, group, newDocument, tag } from '../pack/typeset.js';

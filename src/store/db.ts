@@ -4,7 +4,7 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
-import pg from 'pg';
+import type { PoolClient } from 'pg';
 import type { MootConfig } from '../config.js';
 import { MootError } from '../errors.js';
 import { migrateToLatest, checkNotNewer } from './migrate.js';
@@ -58,9 +58,20 @@ export interface Store {
   close(): Promise<void>;
 }
 
-// PostgreSQL returns bigint (count(*), sums) as strings; Moot's counts fit in a JS number.
-pg.types.setTypeParser(20, (v: string) => Number.parseInt(v, 10));
-pg.types.setTypeParser(1700, (v: string) => Number.parseFloat(v));
+let pgLoaded: Promise<typeof import('pg').default> | undefined;
+
+/**
+ * The PostgreSQL driver, loaded when a PostgreSQL store is first opened: a server on SQLite never needs it, and
+ * imported at start it was in every server process's memory (issue 17).
+ */
+function loadPg(): Promise<typeof import('pg').default> {
+  return (pgLoaded ??= import('pg').then(({ default: pg }) => {
+    // PostgreSQL returns bigint (count(*), sums) as strings; Moot's counts fit in a JS number.
+    pg.types.setTypeParser(20, (v: string) => Number.parseInt(v, 10));
+    pg.types.setTypeParser(1700, (v: string) => Number.parseFloat(v));
+    return pg;
+  }));
+}
 
 export const SQLITE_FILE = 'moot.sqlite';
 /**
@@ -176,7 +187,7 @@ function describeUrl(url: string): string {
  * of their text: PostgreSQL parses and plans each once per connection instead of on every run (planning was a fifth
  * of a search's backend CPU, more for rare words). Up to MAX_PREPARED_PER_CONNECTION texts a connection.
  */
-function keepPrepared(client: pg.PoolClient): void {
+function keepPrepared(client: PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   const names = new Set<string>();
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, ...rest: unknown[]) => {
@@ -214,6 +225,7 @@ async function openPostgres(url: string): Promise<Store> {
     throw new MootError(`DATABASE_URL is not a PostgreSQL URL (it should start with postgres://)`, { hint: 'Example: postgres://user@127.0.0.1:5432/moot' });
   }
   const where = describeUrl(url);
+  const pg = await loadPg();
   const pool = new pg.Pool({ connectionString: url, max: poolSize(), connectionTimeoutMillis: 5000 });
   pool.on('error', () => { /* idle client errors surface on the next query */ });
   // A connection dropped while a query holds it (the server restarting) fails that query; without a listener the

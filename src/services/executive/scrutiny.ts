@@ -26,7 +26,7 @@ import { addDocument, addDocumentVersion } from '../../store/documents.js';
 import { documentAccess } from '../../store/read/documents.js';
 import { indexReview } from '../../store/search/index.js';
 import { readPdfPages } from '../../importer/read/pdf-text.js';
-import { validateUploadedPdf } from '../../pack/upload.js';
+import { validateUploadedPdf } from '../pack-loader.js';
 import { dateField, required, ruled } from './context.js';
 import { formatDisplayDate } from '../../domain/display.js';
 

@@ -3,18 +3,18 @@
 // "agenda published" — all in one transaction. Publishing again makes a new version; earlier ones stay.
 import type { Actor } from '../../domain/types.js';
 import { MootError } from '../../errors.js';
-import { buildPack, buildSupplementaryPack, markAsPreview, PackError, validatePack, type BuiltPack, type PackProblem } from '../../pack/index.js';
+import type { BuiltPack, PackProblem } from '../../pack/index.js';
 import { recordAudit } from '../../store/audit.js';
 import { transaction, type Queryable, type Store } from '../../store/db.js';
 import { clearToFollow, getPublishedPack, listPublications, markAgendaPublished, meetingDate, nextPublicationVersion, setItemPages, storePublication, type Audience, type PackKind } from '../../store/publications.js';
 import { getCouncil } from '../../store/council.js';
 import { nowIso } from '../../store/audit.js';
-import { renderStandalone } from '../../pack/papers.js';
 import { longDate } from '../../pack/text.js';
 import { indexMeeting } from '../../store/search/index.js';
 import { parseJson } from '../../store/json.js';
 import { councilDay } from '../../domain/display.js';
 import { councilCalendar } from '../council.js';
+import { loadPack } from '../pack-loader.js';
 import { findMeeting, minutesPaperOf, packInputForMeeting } from './pack-input.js';
 
 export class PublicationError extends MootError {
@@ -66,6 +66,7 @@ export interface PublishResult {
 export async function checkAgenda(store: Store, idOrSlug: string | number, options: PublishOptions = {}): Promise<PackProblem[]> {
   const publishedOn = options.publishedOn ?? todayIso();
   const { input } = await packInputForMeeting(store.db, idOrSlug, publishedOn);
+  const { validatePack } = await loadPack();
   return validatePack(input, { publishedOn, meetingDate: input.meetingDate, lateReason: options.lateReason ?? undefined, workingDayCheck: await workingDayCheck(store.db) });
 }
 
@@ -74,6 +75,7 @@ export async function buildMeetingPack(store: Store, idOrSlug: string | number, 
   // A pack rebuilt after publication is signed off on the day the agenda was published, not the day it was rebuilt.
   const meeting = await findMeeting(store.db, idOrSlug);
   const { input } = await packInputForMeeting(store.db, meeting.id, options.publishedOn ?? meeting.published_on ?? todayIso());
+  const { buildPack } = await loadPack();
   return buildPack(input, { audience });
 }
 
@@ -83,6 +85,7 @@ export async function buildMeetingPack(store: Store, idOrSlug: string | number, 
  */
 export async function previewAgendaPack(store: Store, idOrSlug: string | number, audience: Audience, publishedOn: string): Promise<{ bytes: Uint8Array; slug: string }> {
   const { input, meeting } = await packInputForMeeting(store.db, idOrSlug, publishedOn);
+  const { buildPack, markAsPreview, PackError } = await loadPack();
   try {
     const pack = await buildPack(input, { audience });
     return { bytes: await markAsPreview(pack, publishedOn), slug: meeting.slug };
@@ -113,6 +116,7 @@ export async function publishAgendaIn(tx: Queryable, actor: Actor, idOrSlug: str
   const publishedOn = options.publishedOn ?? todayIso();
   const { input, meeting, itemIds } = await packInputForMeeting(tx, idOrSlug, publishedOn);
   if (meeting.status === 'cancelled') throw new MootError(`the meeting ${meeting.slug} is cancelled; its agenda cannot be published`);
+  const { buildPack, validatePack } = await loadPack();
   const problems = validatePack(input, { publishedOn, meetingDate: input.meetingDate, lateReason: options.lateReason ?? undefined, workingDayCheck: await workingDayCheck(tx) });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
@@ -156,6 +160,7 @@ export async function publishSupplementaryIn(tx: Queryable, actor: Actor, idOrSl
   if (unknown.length) throw new MootError(`the agenda of ${meeting.slug} has no item ${unknown.join(', ')}`);
   // The papers are now here: the items are no longer "to follow".
   for (const s of input.sections) for (const i of s.items) if (itemCodes.includes(i.code)) i.toFollow = false;
+  const { buildSupplementaryPack, validatePack } = await loadPack();
   const problems = validatePack(input, { publishedOn, meetingDate: input.meetingDate, lateReason: options.lateReason ?? 'supplementary papers', workingDayCheck: await workingDayCheck(tx) })
     .filter((p) => itemCodes.some((c) => p.where.includes(c)));
   const errors = problems.filter((p) => p.severity === 'error');
@@ -188,6 +193,7 @@ export async function publishMinutesIn(tx: Queryable, actor: Actor, meetingId: n
     : { kind: 'draft' as const };
   const date = (options.publishedAt ?? nowIso()).slice(0, 10);
   const ctx = { councilName: council?.name ?? 'Council' };
+  const { renderStandalone } = await loadPack();
   const version = await nextPublicationVersion(tx, meeting.id, 'minutes');
   const out: Partial<Record<Audience, { sha256: string; pageCount: number; size: number }>> = {};
   for (const audience of ['public', 'confidential'] as const) {
