@@ -5,31 +5,8 @@ import {
   type PDFContext, type PDFDocument,
 } from 'pdf-lib';
 import type { LaidOut, LaidOutObject, LaidOutPage, Plain } from './laid-out.js';
+import { WrittenObject } from './pdf-io.js';
 import type { PackStructure } from './structure.js';
-
-/** An object written as it was laid out: bytes ready, numbers already the pack's. */
-class WrittenObject extends PDFObject {
-  constructor(private readonly bytes: Uint8Array) {
-    super();
-  }
-
-  override clone(): WrittenObject {
-    return new WrittenObject(this.bytes);
-  }
-
-  override toString(): string {
-    return Buffer.from(this.bytes).toString('latin1');
-  }
-
-  override sizeInBytes(): number {
-    return this.bytes.length;
-  }
-
-  override copyBytesInto(buffer: Uint8Array, offset: number): number {
-    buffer.set(this.bytes, offset);
-    return this.bytes.length;
-  }
-}
 
 const STREAM = Buffer.from('\nstream\n', 'latin1');
 const END_STREAM = Buffer.from('\nendstream', 'latin1');
