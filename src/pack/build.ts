@@ -124,9 +124,8 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
     publicationDate: mode.publicationDate,
   };
   // The front sheet depends on the input and each item's status (its pages) alone: the same ones lay out the same.
-  const frontKey = contentKey('front-sheet', contentText({
-    input, audience, supplementary: mode.supplementary, only: plan.only,
-    status: plan.statuses, publicationDate: mode.publicationDate,
+  const frontKey = contentKey('front-sheet', inputText(input), contentText({
+    audience, supplementary: mode.supplementary, only: plan.only, status: plan.statuses, publicationDate: mode.publicationDate,
   }));
   // Rendered on the worker (with the papers' layout) while this thread embeds the stamps' fonts.
   const frontRendered = renderedOnce(frontKey, async () => ({ bytes: await renderFrontSheetElsewhere(input, plan) }), (f) => f.bytes.length);
@@ -180,6 +179,20 @@ async function build(input: PackInput, audience: Audience, mode: Mode): Promise<
     sha256: createHash('sha256').update(bytes).digest('hex'),
     frontSheet: frontBytes,
   };
+}
+
+// The input as key text (every paper's content, uploads by their hash), made once per input and while the worker lays
+// out, not between the last papers' arrival and the front sheet's request: the public and the confidential pack of a
+// publication are built from the same input.
+const inputTexts = new WeakMap<PackInput, string>();
+
+function inputText(input: PackInput): string {
+  let text = inputTexts.get(input);
+  if (text === undefined) {
+    text = contentText(input);
+    inputTexts.set(input, text);
+  }
+  return text;
 }
 
 /** The units with their page counts, and what splices the last laid-out document into the pack (its pages). */
@@ -249,6 +262,7 @@ async function layOutPapers(pack: PDFDocument, input: PackInput, audience: Audie
     structure.copied(source, source.getPageIndices(), unit.source);
     unit.pages = unit.source.length;
   }
+  inputText(input); // while the worker lays out
   // The laid-out objects are written into the pack as they are: never serialised, parsed and copied again.
   const copyPart = (part: typeof structured, laidOut: LaidOut) => {
     const pages = spliceInto(pack, deflateStreams(laidOut), structure);

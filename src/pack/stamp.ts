@@ -117,7 +117,10 @@ export class Fonts {
     const e = this.entry(page);
     let key = e.keys.get(font);
     if (!key) {
-      key = page.node.newFontDictionary(font.name, font.ref);
+      // As page.node.newFontDictionary does (the same random key), normalising the page once rather than twice.
+      const fontDict = page.node.normalizedEntries().Font;
+      key = fontDict.uniqueKey(font.name);
+      fontDict.set(key, font.ref);
       e.keys.set(font, key);
     }
     const [a, b, c, d] = rotationMatrix(rotation);
