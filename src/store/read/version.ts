@@ -77,6 +77,12 @@ const RECORD_SQL = 'select n from record_counter order by stripe';
 
 /** The record's version read at once where the store can (as changeCountsNow), else null. */
 export function dataVersionNow(store: Store): string | null {
+  // Nothing committed since the counters were last read at once: the record's version is theirs.
+  const mark = store.commitMark?.() ?? null;
+  if (mark !== null) {
+    const last = lastRead.get(store);
+    if (last?.mark === mark) return last.counts.record;
+  }
   const rows = store.readNow?.(RECORD_SQL) as { n: number | string }[] | null | undefined;
   if (!rows) return null;
   return rows.length === 1 ? String(rows[0].n) : rows.map((r) => String(r.n)).join('.');

@@ -44,8 +44,8 @@ export function govukSummaryList(p: { rows: (SummaryRow | null | undefined)[]; c
       + `    <dd class="${cls('govuk-summary-list__value', row.value.classes)}">\n      ${contentIndented(row.value, 6)}\n    </dd>\n`
       + '  </div>\n';
   }
-  list += '</dl>\n';
-  return trim(list);
+  // `| trim` of the whole list: it starts with its tag and ends with a newline (no copy of the list to trim it).
+  return `${list}</dl>`;
 }
 
 export function govukDetails(p: { summaryText?: Content; html?: string; text?: Content }): string {

@@ -10,6 +10,7 @@ import { getMeeting, meetingPage, PACK_FILE_BASES, type MeetingPage } from '../.
 import { type Store } from '../../../services/unit.js';
 import { errorPage } from '../../forms.js';
 import { scriptJson } from '../../render/html.js';
+import { isDeepFrozen } from '../../../services/frozen.js';
 
 const STATUS_COLOURS: Record<string, string> = {
   scheduled: 'grey', 'agenda-published': 'blue', held: 'turquoise', 'minutes-drafted': 'yellow', 'minutes-approved': 'green', cancelled: 'red', postponed: 'orange',
@@ -19,8 +20,19 @@ export function statusTag(status: string) {
   return { text: MEETING_STATUS_LABELS[status as MeetingStatus] ?? status, classes: `govuk-tag--${STATUS_COLOURS[status] ?? 'grey'}` };
 }
 
+/** Each frozen page's JSON-LD at its address (issue 17): made from the page's meeting and body, which never change. */
+const jsonLdOf = new WeakMap<MeetingPage, { url: string; json: string }>();
+
 /** schema.org Event for search engines; only public facts. */
 function eventJsonLd(page: MeetingPage, url: string): string {
+  const kept = jsonLdOf.get(page);
+  if (kept?.url === url) return kept.json;
+  const json = eventJson(page, url);
+  if (isDeepFrozen(page)) jsonLdOf.set(page, { url, json });
+  return json;
+}
+
+function eventJson(page: MeetingPage, url: string): string {
   const m = page.meeting;
   const start = m.time ? `${m.date}T${m.time}:00` : m.date;
   const status = m.status === 'cancelled' ? 'https://schema.org/EventCancelled' : m.status === 'postponed' ? 'https://schema.org/EventPostponed' : 'https://schema.org/EventScheduled';
