@@ -19,7 +19,8 @@ const adapters = {
   web: ['web', 'http'],
   api: ['api', 'http'],
   demo: ['demo'],
-  cli: ['cli', 'demo', '^src/server[.]ts$', '^src/web/app[.]ts$'],
+  // web/theme.ts: `moot serve` checks the theme before it starts, in a primary that loads none of the web (issue 17).
+  cli: ['cli', 'demo', '^src/server[.]ts$', '^src/web/app[.]ts$', '^src/web/theme[.]ts$'],
 };
 
 const asPath = (x) => (x.startsWith('^') ? x : layer(x));

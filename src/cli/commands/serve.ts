@@ -3,13 +3,9 @@
 import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { Command } from 'commander';
-import { buildApp, DEMO_THEME_DIR, loadTheme } from '../../web/app.js';
-import { mailBaseUrl } from '../../services/alerts.js';
-import { startMailWorker } from '../../services/mail-worker.js';
-import { getCouncil } from '../../services/council.js';
+import { DEMO_THEME_DIR, loadTheme } from '../../web/theme.js';
 import { MootError } from '../../errors.js';
 import { resolveWebConfig } from '../../config.js';
-import { startJobRunner } from '../../services/jobs.js';
 import type { Store } from '../../services/database.js';
 import { out, type CliContext } from '../context.js';
 import { startWorkers } from '../workers.js';
@@ -68,7 +64,11 @@ export function register(program: Command, context: () => CliContext): void {
         await superviseWorkers(workers, host, port, store.description);
         return;
       }
-      const { registerPortal } = await import('../../server.js');
+      // The portal's modules are loaded here, in a process that serves: a primary that only supervises its workers
+      // (above) keeps none of them in its memory (issue 17).
+      const [{ buildApp }, { registerPortal }, { mailBaseUrl }, { startMailWorker }, { getCouncil }, { startJobRunner }] = await Promise.all([
+        import('../../web/app.js'), import('../../server.js'), import('../../services/alerts.js'), import('../../services/mail-worker.js'),
+        import('../../services/council.js'), import('../../services/jobs.js')]);
       const app = await buildApp({ store, logger: { level: process.env.LOG_LEVEL ?? 'info' }, routes: registerPortal(), baseUrl, publicUrl: web.config.baseUrl ?? undefined, trustProxy: web.config.trustProxy, theme });
       try {
         await app.listen({ port, host });
