@@ -4,7 +4,7 @@
 // at a time: about 1 ns a character each, 60–80 µs for a 33 KB page, a third of a signed-in request. Copying the
 // UTF-16 out as it is and converting it with ICU's converter (node:buffer `transcode`) gives the same bytes in a
 // quarter of that time, and a Buffer lets Fastify take the length without counting.
-import { isAscii, transcode } from 'node:buffer';
+import { transcode } from 'node:buffer';
 
 /** Below this many characters the plain conversion costs less than the copy. */
 const SHORT = 2048;
@@ -12,20 +12,10 @@ const SHORT = 2048;
 const SCRATCH_MAX = 1 << 21;
 let scratch: Buffer | null = null;
 
-/** A character beyond Latin-1: V8 holds such a string two bytes a character. */
-const WIDE = /[^\0-\xff]/;
-
 /** Exactly Buffer.from(text, 'utf8'). */
 export function utf8Bytes(text: string): Buffer {
   const size = text.length * 2;
   if (text.length < SHORT || size > SCRATCH_MAX) return Buffer.from(text, 'utf8');
-  // No character beyond Latin-1 (the compiled pages write those as references, html.ts): its Latin-1 bytes are a copy
-  // of V8's one-byte string, and when every one is ASCII they are its UTF-8 as well (issue 17). The test flattens the
-  // page's pieces once, which the copy or the conversion below would do anyway.
-  if (!WIDE.test(text)) {
-    const bytes = Buffer.from(text, 'latin1');
-    if (isAscii(bytes)) return bytes;
-  }
   if (!scratch || scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 1 << 16));
   const n = scratch.write(text, 0, 'utf16le');
   try {
