@@ -69,47 +69,30 @@ function writeDictionariesInPlace(): void {
 writeDictionariesInPlace();
 
 /**
- * `PDFName.of` decodes its argument (a regular expression for #xx escapes) before it looks up the one instance of the
- * name, on every call: each name the parser reads, and pdf-lib's own `PDFName.of('Contents')`, `'Parent'`, `'Count'`...
- * for every page it adds, stamps or reads a box of (5% of a first build's calling thread). The same argument always
- * gives the same instance, so it is kept by argument.
+ * Wraps a pdf-lib factory (`PDFName.of`, `PDFNumber.of`) so that one argument's instance is made once and shared, up
+ * to `kept` arguments: pdf-lib never changes a name or number object once made, so sharing it gives the same bytes.
  */
-function namesByArgument(): void {
-  const of = PDFName.of;
-  const names = new Map<string, PDFName>();
-  PDFName.of = (name: string): PDFName => {
-    let instance = names.get(name);
+function madeOnce<A, T>(of: (argument: A) => T, kept: number, shared: (argument: A) => boolean = () => true): (argument: A) => T {
+  const made = new Map<A, T>();
+  return (argument: A): T => {
+    if (!shared(argument)) return of(argument);
+    let instance = made.get(argument);
     if (instance === undefined) {
-      instance = of(name);
-      if (names.size < NAMES_KEPT) names.set(name, instance);
+      instance = of(argument);
+      if (made.size < kept) made.set(argument, instance);
     }
     return instance;
   };
 }
-const NAMES_KEPT = 20_000;
-namesByArgument();
 
-/**
- * `PDFNumber.of` formats its value with pdf-lib's `numberToString` (a string split and parseInt for every number, to
- * avoid exponents) each time: every number the parser reads, each stream's /Length, each marked-content id of the
- * structure tree (3.6% of a first build's calling thread). A PDFNumber is never changed once made, so an integer's is
- * made once and shared.
- */
-function integersOnce(): void {
-  const of = PDFNumber.of;
-  const integers = new Map<number, PDFNumber>();
-  PDFNumber.of = (value: number): PDFNumber => {
-    if (!Number.isInteger(value)) return of(value);
-    let instance = integers.get(value);
-    if (instance === undefined) {
-      instance = of(value);
-      if (integers.size < INTEGERS_KEPT) integers.set(value, instance);
-    }
-    return instance;
-  };
-}
-const INTEGERS_KEPT = 50_000;
-integersOnce();
+// `PDFName.of` decodes its argument (a regular expression for #xx escapes) before it looks up the one instance of the
+// name, on every call: each name the parser reads, and pdf-lib's own `PDFName.of('Contents')`, `'Parent'`, `'Count'`...
+// for every page it adds, stamps or reads a box of (5% of a first build's calling thread).
+PDFName.of = madeOnce(PDFName.of, 20_000);
+// `PDFNumber.of` formats its value with pdf-lib's `numberToString` (a string split and parseInt for every number, to
+// avoid exponents) each time: every number the parser reads, each stream's /Length, each marked-content id of the
+// structure tree (3.6% of a first build's calling thread). Integers only: they are what repeats.
+PDFNumber.of = madeOnce(PDFNumber.of, 50_000, Number.isInteger);
 
 /** A stream's contents copied into the file in one call, not byte by byte (pdf-lib's loop): the same bytes. */
 function copyStreamContentsWhole(): void {
