@@ -1,5 +1,6 @@
 // `moot serve`: the portal on the configured database. With --demo it loads the demonstration council first
 // when the database is empty, so a fresh machine shows something real.
+import { fork } from 'node:child_process';
 import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { Command } from 'commander';
@@ -45,6 +46,13 @@ export function register(program: Command, context: () => CliContext): void {
       // The theme is read (and its colours checked for contrast) before anything starts, so a bad one stops here.
       const themeDir = opts.theme ?? process.env.MOOT_THEME ?? (opts.demo ? DEMO_THEME_DIR : undefined);
       const theme = themeDir ? loadTheme(themeDir) : undefined;
+      if (workers > 1 && cluster.isPrimary && !process.env[PREPARE_ONLY]) {
+        // The primary only supervises: the database is prepared (migrations, the demo) by a process of its own that
+        // then exits, so the store, the migrations and the demo loader never stay in the primary's memory (issue 17).
+        const description = await prepareApart();
+        await superviseWorkers(workers, host, port, description);
+        return;
+      }
       const ctx = context();
       const store = await ctx.store();
       const demo = opts.demo ? await loadDemoModule() : null;
@@ -58,10 +66,10 @@ export function register(program: Command, context: () => CliContext): void {
           out(`Loaded ${summary.meetings} meetings of ${summary.bodies} bodies.`);
         }
       }
-      if (workers > 1 && cluster.isPrimary) {
-        // The primary only prepares the database (migrations, demo) and supervises; the workers serve.
+      if (process.env[PREPARE_ONLY]) {
+        // The preparing process of `--workers N`: the database is ready; say what it is and stop.
+        process.send?.({ description: store.description });
         await ctx.close();
-        await superviseWorkers(workers, host, port, store.description);
         return;
       }
       // The portal's modules are loaded here, in a process that serves: a primary that only supervises its workers
@@ -108,6 +116,26 @@ export function register(program: Command, context: () => CliContext): void {
         process.once('SIGTERM', () => void stop('SIGTERM'));
       });
     });
+}
+
+/** Set in the process that prepares the database for `--workers N` (prepareApart). */
+const PREPARE_ONLY = 'MOOT_SERVE_PREPARE_ONLY';
+
+/**
+ * Runs this same command in a child process that opens the database (migrating it, loading the demo if asked) and
+ * exits; resolves with the store's description. Its output (progress, errors) goes to this process's terminal.
+ */
+function prepareApart(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = fork(process.argv[1], process.argv.slice(2), { env: { ...process.env, [PREPARE_ONLY]: '1' }, stdio: 'inherit' });
+    let description: string | null = null;
+    child.on('message', (m: { description?: string }) => { if (typeof m?.description === 'string') description = m.description; });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0 && description !== null) resolve(description);
+      else reject(new MootError(`the database could not be prepared for the workers (${signal ?? `exit ${code}`}): see above`));
+    });
+  });
 }
 
 /** Forks the workers, restarts one that dies, and stops them all on SIGINT/SIGTERM. */
