@@ -112,8 +112,9 @@ function copyStreamContentsWhole(): void {
     return offset + END_STREAM.length - start;
   };
 }
-const STREAM = Uint8Array.from('\nstream\n', (c) => c.charCodeAt(0));
-const END_STREAM = Uint8Array.from('\nendstream', (c) => c.charCodeAt(0));
+/** The keywords around a stream's contents, as pdf-lib writes them (also splice.ts's laid-out streams). */
+export const STREAM = Buffer.from('\nstream\n', 'latin1');
+export const END_STREAM = Buffer.from('\nendstream', 'latin1');
 copyStreamContentsWhole();
 
 /**

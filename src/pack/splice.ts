@@ -5,11 +5,8 @@ import {
   type PDFContext, type PDFDocument,
 } from 'pdf-lib';
 import type { LaidOut, LaidOutObject, LaidOutPage, Plain } from './laid-out.js';
-import { WrittenObject } from './pdf-io.js';
+import { END_STREAM, STREAM, WrittenObject } from './pdf-io.js';
 import type { PackStructure } from './structure.js';
-
-const STREAM = Buffer.from('\nstream\n', 'latin1');
-const END_STREAM = Buffer.from('\nendstream', 'latin1');
 
 /** Adds the laid-out papers' objects to `pack` and returns their pages (not yet placed in the page tree). */
 export function spliceInto(pack: PDFDocument, laidOut: LaidOut, structure: PackStructure): PDFPage[] {
