@@ -35,6 +35,13 @@ function countsOf(rows: readonly CountRow[]): ChangeCounts {
 /** The counters last read at once from each store, with its commit mark then (Store.commitMark). */
 const lastRead = new WeakMap<Store, { mark: string; counts: ChangeCounts }>();
 
+/** The counters last read at once, when the store's commit mark is still what it was then (nothing committed since). */
+function keptCounts(store: Store, mark: string | null): ChangeCounts | undefined {
+  if (mark === null) return undefined;
+  const last = lastRead.get(store);
+  return last?.mark === mark ? last.counts : undefined;
+}
+
 /**
  * Both versions read at once, without waiting, where the store can (SQLite outside a transaction: Store.readNow);
  * null where it cannot (PostgreSQL, a transaction open on the connection): then changeCounts. On SQLite the counters
@@ -44,10 +51,8 @@ const lastRead = new WeakMap<Store, { mark: string; counts: ChangeCounts }>();
 export function changeCountsNow(store: Store): ChangeCounts | null {
   // Taken before the counters are read: a commit in between moves the mark, so the counters kept are never older than it.
   const mark = store.commitMark?.() ?? null;
-  if (mark !== null) {
-    const last = lastRead.get(store);
-    if (last?.mark === mark) return last.counts;
-  }
+  const kept = keptCounts(store, mark);
+  if (kept) return kept;
   const rows = store.readNow?.(COUNTS_SQL) as CountRow[] | null | undefined;
   if (!rows) return null;
   const counts = Object.freeze(countsOf(rows));
@@ -78,11 +83,8 @@ const RECORD_SQL = 'select n from record_counter order by stripe';
 /** The record's version read at once where the store can (as changeCountsNow), else null. */
 export function dataVersionNow(store: Store): string | null {
   // Nothing committed since the counters were last read at once: the record's version is theirs.
-  const mark = store.commitMark?.() ?? null;
-  if (mark !== null) {
-    const last = lastRead.get(store);
-    if (last?.mark === mark) return last.counts.record;
-  }
+  const kept = keptCounts(store, store.commitMark?.() ?? null);
+  if (kept) return kept.record;
   const rows = store.readNow?.(RECORD_SQL) as { n: number | string }[] | null | undefined;
   if (!rows) return null;
   return rows.length === 1 ? String(rows[0].n) : rows.map((r) => String(r.n)).join('.');
