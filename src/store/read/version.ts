@@ -32,6 +32,19 @@ function countsOf(rows: readonly CountRow[]): ChangeCounts {
   return out;
 }
 
+/**
+ * PostgreSQL: the same counters as two columns of another statement, read in its snapshot (issue 17): a search's
+ * statement returns them with its rows, so the search page's versioned read of the committees needs no read of its own.
+ * The values as COUNTS gives them: the stripes in order joined by dots, and the access counter.
+ */
+export const COUNTS_COLUMNS_PG = `(select string_agg(rc.n::text, '.' order by rc.stripe) from record_counter rc) as counts_record,
+      (select cc.n::text from change_counter cc where cc.name = 'access') as counts_access`;
+
+/** The counters from COUNTS_COLUMNS_PG's two columns. */
+export function countsOfColumns(row: { counts_record: string | null; counts_access: string | null }): ChangeCounts {
+  return Object.freeze({ record: row.counts_record ?? '', access: row.counts_access ?? '' });
+}
+
 /** The counters last read at once from each store, with its commit mark then (Store.commitMark). */
 const lastRead = new WeakMap<Store, { mark: string; counts: ChangeCounts }>();
 

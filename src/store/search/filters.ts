@@ -51,6 +51,14 @@ export function entryConditions(q: SearchQuery): RawBuilder<unknown>[] {
     if (bad !== undefined) throw new ValidationError(`body id ${JSON.stringify(bad)} is not a whole number`, 'bodyIds');
     where.push(sql`e.body_id in (${sql.join(q.bodyIds)})`);
   }
+  if (q.bodySlugs !== undefined && q.bodySlugs.length) {
+    const bad = q.bodySlugs.find((s) => typeof s !== 'string');
+    if (bad !== undefined) throw new ValidationError(`committee ${JSON.stringify(bad)} is not a slug`, 'bodySlugs');
+    // Each slug its own scalar subquery (slugs are unique), read once a statement: `in (select ... where slug in ...)`
+    // became a semi-join that PostgreSQL's generic plan looked up for every match.
+    const each = q.bodySlugs.map((slug) => sql`e.body_id = (select sb.id from body sb where sb.slug = ${slug})`);
+    where.push(each.length > 1 ? sql`(${sql.join(each, sql` or `)})` : each[0]);
+  }
   for (const field of ['from', 'to'] as const) {
     const v = q[field];
     if (v === undefined || v === null || v === '') continue;

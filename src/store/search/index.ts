@@ -32,7 +32,7 @@ export async function search(store: Store, query: SearchQuery): Promise<SearchRe
     if (results) return results;
   }
   const rank = store.dialect === 'postgres' ? rankPostgres : rankSqlite;
-  const { total, ranked, rows } = await rank(store.db, parsed, conditions, page, query.sort ?? 'relevance');
+  const { total, ranked, rows, counts } = await rank(store.db, parsed, conditions, page, query.sort ?? 'relevance');
   if (!ranked.length) return { total, hits: [] };
   const byId = new Map(rows.map((r) => [r.id, r]));
   const terms = positiveTerms(parsed);
@@ -56,5 +56,5 @@ export async function search(store: Store, query: SearchQuery): Promise<SearchRe
       score,
     });
   }
-  return { total, hits };
+  return counts ? { total, hits, counts } : { total, hits };
 }

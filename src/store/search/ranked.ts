@@ -27,6 +27,8 @@ export interface RankedIds {
   ranked: { id: number; score: number }[];
   /** The page's entries, with their committee and meeting, in any order (`ranked` gives it). */
   rows: EntryRow[];
+  /** PostgreSQL, where there were rows: the change counters read by the same statement (SearchResults.counts). */
+  counts?: { record: string; access: string };
 }
 
 /** Results are counted up to this many: a total of TOTAL_CAP means "this many or more". */

@@ -18,6 +18,11 @@ export interface SearchQuery {
   text: string;
   kinds?: SearchKind[];
   bodyIds?: number[];
+  /**
+   * Committees by their slug, found in the search's own statement (a slug no committee has finds nothing): a caller
+   * that has the slug (the search page's filter) spares a read of the committee first.
+   */
+  bodySlugs?: string[];
   from?: IsoDate;
   to?: IsoDate;
   /** 'relevance' (the default): best match first; 'date': newest first, best match first within a day. */
@@ -53,4 +58,9 @@ export interface SearchHit {
 export interface SearchResults {
   total: number;
   hits: SearchHit[];
+  /**
+   * PostgreSQL, where the page had rows: the change counters (store/read/version.ts) read by the search's own
+   * statement, in its snapshot, so a caller's versioned reads after the search need not read them again (issue 17).
+   */
+  counts?: { record: string; access: string };
 }

@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR } from '../../../src/domain/types.js';
 import { addDocumentVersion } from '../../../src/store/documents.js';
 import { indexDecision, indexMeeting, indexPerson, rebuildSearchIndex, search, type SearchQuery, type SearchResults } from '../../../src/store/search/index.js';
 import { ValidationError } from '../../../src/errors.js';
+import { changeCounts, countDerivedChange } from '../../../src/store/read/version.js';
 import { STORE_KINDS } from '../../helpers/stores.js';
 import { useTestStore } from '../../helpers/use-store.js';
 import { buildFixture, type Fixture } from './fixture.js';
@@ -114,6 +115,36 @@ describe.each(STORE_KINDS)('search on %s', (kind) => {
     expect(scrutiny.total + in2013.total).toBeLessThan(all.total);
     const decisions = await find(ctx, 'libraries', { kinds: ['decision'] });
     expect(decisions.hits.map((h) => h.url)).toEqual(['/decisions/13-00002']);
+  });
+
+  it('filters by a committee\'s slug as by its id, found in the search\'s own statement', async (ctx) => {
+    const store = await setup(ctx);
+    const { slug } = await store.db.selectFrom('body').select('slug').where('id', '=', fx.scrutiny).executeTakeFirstOrThrow();
+    for (const text of ['libraries', 'budget', 'council', '"cash limit"', 'museums OR depot'])
+      for (const sort of ['relevance', 'date'] as const) {
+        const bySlug = await find(ctx, text, { bodySlugs: [slug], sort });
+        expect(bySlug, `${text} ${sort}`).toEqual(await find(ctx, text, { bodyIds: [fx.scrutiny], sort }));
+        expect(bySlug.hits.every((h) => h.bodyId === fx.scrutiny)).toBe(true);
+      }
+    expect((await find(ctx, 'libraries', { bodySlugs: [slug] })).hits.length).toBeGreaterThan(0);
+    expect(await find(ctx, 'libraries', { bodySlugs: ['no-such-committee'] })).toEqual({ total: 0, hits: [] });
+    await expect(find(ctx, 'libraries', { bodySlugs: [7 as never] })).rejects.toMatchObject({ field: 'bodySlugs' });
+  });
+
+  it('(PostgreSQL) gives, with the rows, the change counters its own statement read', async (ctx) => {
+    const store = await setup(ctx);
+    if (kind !== 'postgres') return;
+    const first = await find(ctx, 'budget');
+    expect(first.hits.length).toBeGreaterThan(0);
+    expect(first.counts).toEqual(await changeCounts(store));
+    await countDerivedChange(store.db);
+    for (const sort of ['relevance', 'date'] as const) {
+      const again = await find(ctx, 'budget', { sort });
+      expect(again.counts).toEqual(await changeCounts(store));
+      expect(again.counts!.record).not.toBe(first.counts!.record);
+    }
+    // No rows, no counters: the caller reads them itself.
+    expect((await find(ctx, 'nowhere-to-be-found')).counts).toBeUndefined();
   });
 
   it('pages through results in a stable order', async (ctx) => {

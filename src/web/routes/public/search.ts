@@ -5,7 +5,6 @@ import rateLimit from '@fastify/rate-limit';
 import { rateLimitBackend } from '../../../services/rate-limits.js';
 import { ValidationError } from '../../../errors.js';
 import type { Store } from '../../../services/unit.js';
-import { getBody } from '../../../services/bodies.js';
 import { searchAs, SEARCH_KINDS, SEARCH_SORTS, type SearchKind, type SearchSort } from '../../../services/search.js';
 import { feedLinks } from './feeds.js';
 import { dateFromParts, origin, pageParam, pagination, str, withQuery } from './http.js';
@@ -46,17 +45,18 @@ const searchRoute: FastifyPluginAsync<SearchRouteOptions> = async (app, { store,
     const from = dateFromParts(q, 'from', 'The "from" date');
     const to = dateFromParts(q, 'to', 'The "to" date');
     const page = pageParam(q.page);
-    const bodies = await versionedRead(store, 'search:committees', () => bodyOptions(store.db));
-    const body = bodySlug ? bodies.find((b) => b.slug === bodySlug) : undefined;
-    if (bodySlug && !body) throw new ValidationError(`there is no committee "${bodySlug.slice(0, 60)}"`, 'body');
+    // The search first, its committee given by slug (found in the search's statement), then the committee list: on
+    // PostgreSQL the search's statement also reads the change counters the list is kept by, so the request sends no
+    // statement of its own for them (issue 17). A slug no committee has finds nothing, and is refused below.
     let results = null;
     if (text) {
-      const bodyId = body ? (await getBody(store.db, body.slug))?.id : undefined;
       results = await searchAs(store, request.viewer, {
-        text, kinds: type ? [type as SearchKind] : undefined, bodyIds: bodyId ? [bodyId] : undefined, from, to, sort: sort as SearchSort | undefined,
+        text, kinds: type ? [type as SearchKind] : undefined, bodySlugs: bodySlug ? [bodySlug] : undefined, from, to, sort: sort as SearchSort | undefined,
         limit: PER_PAGE, offset: (page - 1) * PER_PAGE,
       });
     }
+    const bodies = await versionedRead(store, 'search:committees', () => bodyOptions(store.db), { counts: results?.counts });
+    if (bodySlug && !bodies.some((b) => b.slug === bodySlug)) throw new ValidationError(`there is no committee "${bodySlug.slice(0, 60)}"`, 'body');
     const filters = { q: text || undefined, sort, type, body: bodySlug, from, to };
     const pages = results ? Math.min(Math.ceil(results.total / PER_PAGE), Math.floor(10_000 / PER_PAGE)) : 0;
     const parts = (iso: string | undefined) => {
