@@ -20,7 +20,7 @@
 // the load generator's CPU per request. The server runs in a process of its own
 // (bench/_portal-server.ts); --cpu-prof DIR profiles it. --workers N (N > 1) runs it as `moot serve --workers N` does:
 // a node:cluster primary and N worker processes on the one port, each with its own database connection (and search
-// threads); the server's CPU a request is then that of every process added up, and its memory is every process's RSS
+// threads, where the processes leave cores to spare); the server's CPU a request is then that of every process added up, and its memory is every process's RSS
 // added up (PSS beside it). Each printed line says the configuration.
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -233,11 +233,13 @@ export default async function portal(args: string[]): Promise<void> {
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new Error(`--workers must be a whole number from 1 to 64, not "${arg(args, '--workers', '')}"`);
   const today = '2012-03-01';
   const config: ServerConfig = { years, dataDir, databaseUrl: null, today, uncached: false, workers };
-  const searchThreads = defaultSearchThreads();
+  // as each server process works it out (with --workers N, N > 1, each is given MOOT_WORKERS=N)
+  const searchThreads = defaultSearchThreads(workers > 1 ? { ...process.env, MOOT_WORKERS: String(workers) } : process.env);
+  const threadsText = searchThreads ? `${searchThreads} search threads` : 'no search threads (searches on the event loop)';
   const processes = workers === 1 ? 'one server process' : `--workers ${workers}`;
   const setup = workers === 1
-    ? `server: one process (--workers 1), ${searchThreads} search threads`
-    : `server: --workers ${workers} (a node:cluster primary and ${workers} workers, each its own database connection and ${searchThreads} search threads)`;
+    ? `server: one process (--workers 1), ${threadsText}`
+    : `server: --workers ${workers} (a node:cluster primary and ${workers} workers, each its own database connection and ${threadsText})`;
   const load0 = loadavg();
   process.stdout.write(`Portal bench, ${new Date().toISOString()}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${load0.map((l) => l.toFixed(2)).join(' ')}\n`);
   const lines: string[] = [];
@@ -341,7 +343,7 @@ export default async function portal(args: string[]): Promise<void> {
         const f = await measure(`search, uncached, ${label}`, s.ready.url, searchQueries(), duration, { server: s.ready.pids });
         const f1 = await measure(`search, uncached, ${label}, 1 connection`, s.ready.url, searchQueries(), duration, { connections: 1 });
         table.push(ref, f, f1);
-        lines.push(`search, uncached, ${label}, 100 mixed queries, 20 connections, ${processes}${databaseUrl ? '' : `, ${searchThreads} search threads a process`}, after ${SEARCH_WARM_UP} searches a process to warm up: p95 ${f.p95} ms (target <= ${target}), ${(f.rps / ref.rps).toFixed(3)}× /healthz; 1 connection p95 ${f1.p95} ms: ${mark(f.p95 <= target)}`);
+        lines.push(`search, uncached, ${label}, 100 mixed queries, 20 connections, ${processes}${databaseUrl ? '' : `, ${searchThreads ? `${searchThreads} search threads a process` : 'searching on each event loop'}`}, after ${SEARCH_WARM_UP} searches a process to warm up: p95 ${f.p95} ms (target <= ${target}), ${(f.rps / ref.rps).toFixed(3)}× /healthz; 1 connection p95 ${f1.p95} ms: ${mark(f.p95 <= target)}`);
       } finally {
         await stopServer(s.child);
       }

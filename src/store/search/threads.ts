@@ -26,16 +26,27 @@ export interface SearchThreads {
 }
 
 /**
- * Threads per process: MOOT_SEARCH_THREADS (0: search on the calling thread), else one per core, at most four (each
- * holds its own connection and page cache). None under Vitest unless asked for: a thread started from the sources
- * compiles them first (some 0.8 s of CPU), which every test suite's first search would pay; test/store/search/
- * threads.test.ts starts its own and checks they answer as the calling thread does.
+ * Threads per process: MOOT_SEARCH_THREADS (0: search on the calling thread), else the cores shared among the server's
+ * processes (`moot serve --workers N` gives each MOOT_WORKERS=N), at most four (each holds its own connection and page
+ * cache). With as many processes as cores or more (the deploy guide's `--workers 2` on two cores, or one process on
+ * one core) none: each process searches on its event loop. The processes already keep every core busy, so a thread
+ * adds no parallelism, only its own isolate compiling the same code and a hand-off each way (the request to the
+ * thread, the results back, each waking the other thread): on the portal bench with `--workers 2` on two cores, CPU a
+ * search 1,986 / 2,067 µs inline against 2,117 / 2,458 with two threads a process (docs/benchmarks.md, 2026-12-08).
+ * A search then holds its own process's other requests for its few milliseconds, as it would hold a core anyway.
+ * With fewer processes than cores, searches go to threads so that one process can use the idle cores.
+ * None under Vitest unless asked for: a thread started from the sources compiles them first (some 0.8 s of CPU),
+ * which every test suite's first search would pay; test/store/search/threads.test.ts starts its own and checks they
+ * answer as the calling thread does.
  */
-export function defaultSearchThreads(env: NodeJS.ProcessEnv = process.env): number {
+export function defaultSearchThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const fromEnv = Number(env.MOOT_SEARCH_THREADS);
   if (env.MOOT_SEARCH_THREADS !== undefined && env.MOOT_SEARCH_THREADS !== '' && Number.isInteger(fromEnv) && fromEnv >= 0) return Math.min(fromEnv, 16);
   if (env.VITEST) return 0;
-  return Math.min(4, availableParallelism());
+  const workers = Number(env.MOOT_WORKERS);
+  const processes = Number.isInteger(workers) && workers > 1 ? workers : 1;
+  if (processes >= cores) return 0;
+  return Math.min(4, Math.floor(cores / processes));
 }
 
 /**

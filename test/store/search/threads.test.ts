@@ -57,11 +57,26 @@ describe('search threads on SQLite', () => {
     expect(found?.hits.map((h) => h.title)).toEqual(['Quetzalcoatl']);
   });
 
+  it('are one per core for a single process, and none where the processes keep every core busy', () => {
+    // One process: its event loop is light, its searches go to a thread per core (at most four).
+    expect(defaultSearchThreads({}, 2)).toBe(2);
+    expect(defaultSearchThreads({}, 8)).toBe(4);
+    expect(defaultSearchThreads({ MOOT_WORKERS: '1' }, 2)).toBe(2);
+    // `moot serve --workers N` (MOOT_WORKERS=N): the cores shared among the processes; none when there are no more
+    // cores than processes, as each process then searches on its event loop.
+    expect(defaultSearchThreads({ MOOT_WORKERS: '2' }, 4)).toBe(2);
+    expect(defaultSearchThreads({ MOOT_WORKERS: '3' }, 4)).toBe(1);
+    expect(defaultSearchThreads({ MOOT_WORKERS: '2' }, 2)).toBe(0);
+    expect(defaultSearchThreads({ MOOT_WORKERS: '4' }, 2)).toBe(0);
+    expect(defaultSearchThreads({}, 1)).toBe(0);
+    expect(defaultSearchThreads({ MOOT_WORKERS: '' }, 2)).toBe(2);
+  });
+
   it('are not started where none are wanted, and the caller then searches itself', async () => {
     expect(startSearchThreads('unused.sqlite', 0)).toBeNull();
     expect(defaultSearchThreads({ MOOT_SEARCH_THREADS: '0' })).toBe(0);
     expect(defaultSearchThreads({ MOOT_SEARCH_THREADS: '3' })).toBe(3);
-    expect(defaultSearchThreads({})).toBeGreaterThanOrEqual(1);
+    expect(defaultSearchThreads({ MOOT_SEARCH_THREADS: '2', MOOT_WORKERS: '2' }, 2)).toBe(2);
     const threads = startSearchThreads('/nonexistent/moot.sqlite', 1)!;
     expect(await threads.search({ text: 'budget', viewer: { exemptMeetingIds: 'none' } })).toBeNull();
     await threads.close();
