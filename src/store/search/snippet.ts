@@ -42,8 +42,24 @@ const stemAt = (t: Token): string => (t.stem ??= stemOf(t.folded));
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** A-Z, a-z, 0-9: in ASCII text exactly what TOKEN's letters, digits and marks are. */
+const isAsciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  if (ASCII.test(text)) {
+    // Nearly every entry's text: the words found by a scan of the characters, the same tokens as TOKEN's without a
+    // match object for each word.
+    const lowerText = text.toLowerCase();
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      if (!isAsciiWordChar(text.charCodeAt(i))) continue;
+      const start = i;
+      while (i + 1 < n && isAsciiWordChar(text.charCodeAt(i + 1))) i++;
+      out.push({ start, end: i + 1, folded: lowerText.slice(start, i + 1) });
+    }
+    return out;
+  }
   // Lower-cased and checked for ASCII once for the whole text where that keeps every offset (it nearly always does).
   const lowerText = text.toLowerCase();
   const whole = lowerText.length === text.length;

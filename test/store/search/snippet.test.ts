@@ -167,4 +167,15 @@ describe('makeSnippet', () => {
       expect(makeSnippet(t, terms)).toBe(referenceSnippet(t, terms));
     }), { numRuns: 3_000 });
   });
+
+  it('marks and cuts ASCII texts (tokenized by a scan of the characters) exactly as the original did', () => {
+    const ascii = VOCABULARY.filter((w) => /^[\x00-\x7f]*$/.test(w));
+    const asciiText = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...ascii), fc.stringMatching(/^[a-zA-Z0-9]{1,9}$/)), fc.constantFrom(...SEPARATORS, '_', '', "'", '\t', '9')), { maxLength: 120 })
+      .map((parts) => parts.map(([w, s]) => w + s).join(''));
+    fc.assert(fc.property(asciiText, query, (t, q) => {
+      const parsed = parseQuery(q);
+      const terms: Term[] = parsed ? positiveTerms(parsed) : [];
+      expect(makeSnippet(t, terms)).toBe(referenceSnippet(t, terms));
+    }), { numRuns: 3_000 });
+  });
 });
