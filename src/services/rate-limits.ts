@@ -10,14 +10,16 @@ import type { FastifyRateLimitOptions, FastifyRateLimitStore, FastifyRateLimitSt
 import { createRequire } from 'node:module';
 import { MootError } from '../errors.js';
 import type { Store } from '../store/db.js';
-import { hitRateLimit, readRateLimit } from '../store/operations.js';
+import { readRateLimit } from '../store/operations.js';
+import { rateLimitCounter } from '../store/rate-limit-count.js';
 
 /** Where the counters are: the store's counters file on SQLite (Store.counters), else the database. */
 const countersOf = (store: Store) => store.counters?.() ?? store.db;
 
 /** Counts a request against `key` in a fixed window of `windowMs`; returns the hits so far and ms left. */
 export async function countRequest(store: Store, key: string, windowMs: number, now = Date.now()): Promise<{ current: number; ttl: number }> {
-  const r = await hitRateLimit(countersOf(store), key, windowMs, now);
+  // Counted with the other counts of this event-loop turn, any keys: one commit or one round trip for them all.
+  const r = await rateLimitCounter(store).count(key, windowMs, now);
   // The window may have been opened by a request that read the clock a moment after this one did and reached the
   // database first, so it can end up to that moment later than now + windowMs: what is left never exceeds the window.
   return { current: r.hits, ttl: Math.min(windowMs, Math.max(0, r.windowEnds - now)) };

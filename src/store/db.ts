@@ -55,6 +55,14 @@ export interface Store {
    * counters' file leaves them alone. Absent on PostgreSQL, where the counters are an unlogged table of the database.
    */
   counters?: () => Db;
+  /**
+   * SQLite: runs the writing statement `sql` once for each row of parameters, all in one write transaction on the
+   * counters' connection (Store.counters), at once, and gives each run's first row (as an array of its columns); or
+   * null, having changed nothing, when another connection holds the counters' write lock or a transaction is open on
+   * this one: then try again later. The rate-limit counts of an event-loop turn are one commit so
+   * (rate-limit-count.ts), run without Kysely building, compiling and queueing each. Absent on PostgreSQL.
+   */
+  writeCountersNow?: (sql: string, rows: unknown[][]) => unknown[][] | null;
   close(): Promise<void>;
 }
 
@@ -119,9 +127,10 @@ function openSqlite(config: MootConfig): Store {
   const db = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(raw, undefined, () => { writes++; }) }) });
   const searchThreads = startSearchThreads(file) ?? undefined;
   let counters: Db | undefined;
+  let countersRaw: BetterSqlite3.Database | undefined;
   const openCounters = (): Db => {
     if (counters) return counters;
-    const c = new BetterSqlite3(join(config.dataDir, COUNTERS_FILE));
+    const c = (countersRaw = new BetterSqlite3(join(config.dataDir, COUNTERS_FILE)));
     c.pragma('busy_timeout = 10000'); // first: another process may be creating the file and its table
     c.pragma('journal_mode = WAL');
     c.pragma('synchronous = OFF'); // lost in a crash at worst, as PostgreSQL's unlogged table of them
@@ -134,6 +143,38 @@ function openSqlite(config: MootConfig): Store {
     c.pragma('busy_timeout = 0');
     const busy = { ms: 10_000, inTransaction: () => c.inTransaction };
     return (counters = new Kysely<Database>({ dialect: new MootSqliteDialect({ database: withStatementCache(c) }, busy) }));
+  };
+  const countersStatements = new Map<string, BetterSqlite3.Statement>();
+  const countersStatement = (c: BetterSqlite3.Database, text: string): BetterSqlite3.Statement => {
+    let stmt = countersStatements.get(text);
+    if (!stmt) {
+      stmt = c.prepare(text);
+      if (stmt.reader) stmt.raw(true); // a writer with RETURNING reads too; any other writer is only run
+      if (countersStatements.size < 20) countersStatements.set(text, stmt);
+    }
+    return stmt;
+  };
+  const writeCountersNow = (text: string, rows: unknown[][]): unknown[][] | null => {
+    openCounters();
+    const c = countersRaw as BetterSqlite3.Database;
+    if (!c.open) throw new Error('the store is closed');
+    if (c.inTransaction) return null;
+    const stmt = countersStatement(c, text);
+    try {
+      countersStatement(c, 'begin immediate').run();
+    } catch (e) {
+      // busy_timeout is 0 on this connection: another process is counting at this moment.
+      if (/^SQLITE_BUSY/.test(String((e as { code?: unknown }).code))) return null;
+      throw e;
+    }
+    try {
+      const out = rows.map((params) => (stmt.reader ? stmt.get(...params) as unknown[] : (stmt.run(...params), [])));
+      countersStatement(c, 'commit').run();
+      return out;
+    } catch (e) {
+      if (c.inTransaction) countersStatement(c, 'rollback').run();
+      throw e;
+    }
   };
   const readers = new Map<string, BetterSqlite3.Statement>();
   const readNow = (text: string): unknown[] | null => {
@@ -164,10 +205,11 @@ function openSqlite(config: MootConfig): Store {
     }
   };
   return {
-    db, dialect: 'sqlite', description: `SQLite at ${file}`, file, searchThreads, readNow, commitMark, counters: openCounters,
+    db, dialect: 'sqlite', description: `SQLite at ${file}`, file, searchThreads, readNow, commitMark, counters: openCounters, writeCountersNow,
     close: async () => {
       await searchThreads?.close();
       await counters?.destroy();
+      countersRaw?.close(); // Kysely closes it only if it ran a statement on it (writeCountersNow does not go through it)
       await db.destroy();
     },
   };

@@ -2,23 +2,15 @@
 // and the purge of personal data that may be deleted once it has expired. Each change is one atomic statement,
 // so any number of processes can call these at once.
 import { sql } from 'kysely';
-import type { Queryable } from './db.js';
-import { executePrepared } from './prepared.js';
+import type { Dialect, Queryable } from './db.js';
+import { countHits, type RateLimitCount } from './rate-limit-count.js';
 
-/** Counts one hit on `key` in its current fixed window; starts a new window when the last one has ended. */
-export async function hitRateLimit(db: Queryable, key: string, windowMs: number, now = Date.now()): Promise<{ hits: number; windowEnds: number }> {
-  const ends = now + windowMs;
-  // Every rate-limited request runs it: kept prepared on PostgreSQL (prepared.ts).
-  const [row] = await executePrepared(db, db
-    .insertInto('rate_limit')
-    .values({ key, hits: 1, window_ends: ends })
-    .onConflict((oc) => oc.column('key').doUpdateSet({
-      hits: sql<number>`case when rate_limit.window_ends <= ${now} then 1 else rate_limit.hits + 1 end`,
-      window_ends: sql<number>`case when rate_limit.window_ends <= ${now} then ${ends} else rate_limit.window_ends end`,
-    }))
-    .returning(['hits', 'window_ends']));
-  if (!row) throw new Error('the rate-limit count returned no row');
-  return { hits: Number(row.hits), windowEnds: Number(row.window_ends) };
+/**
+ * Counts one hit on `key` in its current fixed window on `db` (a database or a transaction); starts a new window when
+ * the last one has ended. Requests are counted in groups (rate-limit-count.ts, RateLimitCounter); this counts one alone.
+ */
+export async function hitRateLimit(db: Queryable, dialect: Dialect, key: string, windowMs: number, now = Date.now()): Promise<RateLimitCount> {
+  return (await countHits(db, dialect, [{ key, hits: 1, windowMs }], now)).get(key) as RateLimitCount;
 }
 
 /** Reads a counter without counting. */

@@ -14,8 +14,8 @@ export const MAX_PREPARED_PER_CONNECTION = 200;
 
 /**
  * Runs a query builder's statement marked PREPARED, for the small statements every request of a route runs (a
- * search's rate-limit count and committee list): prepared, each costs PostgreSQL half or less of its parse and plan
- * every time. On SQLite the mark is only a comment.
+ * search's committee list; the rate-limit count, rate-limit-count.ts, marks its own text): prepared, each costs
+ * PostgreSQL half or less of its parse and plan every time. On SQLite the mark is only a comment.
  */
 export async function executePrepared<R>(db: Kysely<Database>, query: Compilable<R>): Promise<R[]> {
   const compiled = query.compile();

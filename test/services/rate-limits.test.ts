@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chooseRateLimitBackend, countRequest, peekRequests, rateLimitBackendKind } from '../../src/services/rate-limits.js';
 import { COUNTERS_FILE, openStore, SQLITE_FILE, type Store } from '../../src/store/db.js';
+import { rateLimitCounter } from '../../src/store/rate-limit-count.js';
 import { buildApp } from '../../src/web/app.js';
 import publicPortal from '../../src/web/routes/public/index.js';
 
@@ -120,6 +121,35 @@ describe('rate-limit backends', () => {
       } finally {
         await app.close();
         await store.close();
+      }
+    });
+  }, 60_000);
+});
+
+describe('rate-limit counters in the database', () => {
+  it('two servers on one database, searched at once, let the limit through between them and no more', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'moot-db-limits-'));
+    dirs.push(dir);
+    await withEnv({ REDIS_URL: undefined, MOOT_RATE_LIMITS: 'database', MOOT_WORKERS: undefined }, async () => {
+      const stores = [await openStore({ dataDir: dir, databaseUrl: null }), await openStore({ dataDir: dir, databaseUrl: null })];
+      const apps = await Promise.all(stores.map((store) => buildApp({ store, logger: false, routes: [{ plugin: publicPortal }] })));
+      try {
+        await Promise.all(apps.map((a) => a.ready()));
+        expect(stores.map((s) => rateLimitBackendKind(s))).toEqual(['database', 'database']);
+        // 90 searches at once from two client addresses, through both servers: each server counts the requests of
+        // an event-loop turn together, and each address gets its 60.
+        const asks = Array.from({ length: 180 }, (_, n) => apps[n % 2].inject({ method: 'GET', url: '/search?q=planning', remoteAddress: n % 3 ? '10.0.1.1' : '10.0.1.2' }));
+        const responses = await Promise.all(asks);
+        const through = (ip: string) => responses.filter((r, n) => (n % 3 ? '10.0.1.1' : '10.0.1.2') === ip && r.statusCode === 200).length;
+        expect(responses.every((r) => r.statusCode === 200 || r.statusCode === 429)).toBe(true);
+        expect([through('10.0.1.1'), through('10.0.1.2')]).toEqual([60, 60]);
+        expect((await peekRequests(stores[0], `moot:GET/search:10.0.1.1`)).current).toBe(120);
+        const counter = rateLimitCounter(stores[0]);
+        expect(counter.counted).toBe(90);
+        expect(counter.groups).toBeLessThan(10); // 90 counts, a few commits
+      } finally {
+        await Promise.all(apps.map((a) => a.close()));
+        for (const s of stores) await s.close();
       }
     });
   }, 60_000);

@@ -108,7 +108,7 @@ describe.each(STORE_KINDS)('versioned read cache on %s', (kind) => {
     const v0 = await dataVersion(t.store);
     await versionedRead(t.store, 'bodies', load);
     // A search under database rate limits, a job's lease, a sign-in and its "last seen" touch: none is the record.
-    await hitRateLimit(t.store.db, 'search:127.0.0.1', 60_000);
+    await hitRateLimit(t.store.db, t.store.dialect, 'search:127.0.0.1', 60_000);
     await takeJobLease(t.store.db, 'purge', 'test', 1000, 5000);
     const userId = await createUser(t.store.db, SYSTEM_ACTOR, { email: `version-${kind}@example.gov.uk`, displayName: 'Version', role: 'clerk', password: 'a long enough password 1' });
     const access = (await changeCounts(t.store)).access;
@@ -118,7 +118,7 @@ describe.each(STORE_KINDS)('versioned read cache on %s', (kind) => {
     expect(loads).toBe(2);
     const s = await createSession(t.store.db, userId);
     await sessionViewer(t.store, s.token, '2025-01-01', new Date(Date.now() + 2 * 60_000)); // touches last_seen_at
-    await hitRateLimit(t.store.db, 'search:127.0.0.1', 60_000);
+    await hitRateLimit(t.store.db, t.store.dialect, 'search:127.0.0.1', 60_000);
     expect(await dataVersion(t.store)).toBe(v1);
     expect((await changeCounts(t.store)).access).not.toBe(access);
     await versionedRead(t.store, 'bodies', load);
