@@ -50,6 +50,9 @@ describe('agenda pack', () => {
         else expect(stamps).toEqual([`Page ${i - front + 1}`]);
       });
       expect((read.pages.length - front) % 2).toBe(0);
+      // The front sheet is three pages here: the leaf is filled with a blank page, unnumbered, before page 1.
+      expect(read.pages[front - 1].text).toContain(BLANK);
+      expect(read.pages[front - 2].text).not.toContain(BLANK);
     }
   });
 
